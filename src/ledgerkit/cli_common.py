@@ -1,0 +1,69 @@
+"""What every command shares: options, the stderr console, and error translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from .errors import LedgerkitError
+
+ConfigOption = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="ledgerkit.toml to use (default: ./ledgerkit.toml if present).", dir_okay=False),
+]
+LangOption = Annotated[
+    Optional[str],
+    typer.Option("--lang", help="Language of reports and messages: ja or en (default from the config: ja)."),
+]
+OutputOption = Annotated[
+    Optional[str],
+    typer.Option("-o", "--output", help="Write to report.xlsx, rows.csv, rows.json, or - (CSV to stdout)."),
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option("--strict", help="Exit 1 when any row was rejected or any file skipped."),
+]
+
+_console = None
+
+
+def console():
+    """A rich console on stderr (data goes to stdout only when asked for with -o -)."""
+    global _console
+    if _console is None:
+        from rich.console import Console
+
+        _console = Console(stderr=True, highlight=False)
+    return _console
+
+
+def say(message: str) -> None:
+    console().print(message, markup=False, highlight=False)
+
+
+def fail(err: LedgerkitError | str, code: int | None = None) -> NoReturn:
+    """Print one ``Error: …`` line to stderr and exit with the error's code."""
+    if isinstance(err, LedgerkitError):
+        text, exit_code = str(err), err.exit_code
+    else:
+        text, exit_code = err, 2
+    typer.echo(f"Error: {text}", err=True)
+    raise typer.Exit(code=code if code is not None else exit_code)
+
+
+def load(config_path: Path | None, lang: str | None):
+    """The config, with ``--lang`` applied; a bad config is one line and exit 2."""
+    from .config import load_config
+
+    try:
+        config = load_config(config_path)
+    except LedgerkitError as e:
+        fail(e)
+    if lang:
+        if lang not in ("ja", "en"):
+            fail(f"--lang must be ja or en, not {lang!r}")
+        config.data["report"]["lang"] = lang
+        config.sources["report.lang"] = "--lang"
+    return config
