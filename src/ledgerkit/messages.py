@@ -67,6 +67,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- hours --------------------------------------------------------------------
     # --- invoices and checks ------------------------------------------------------
+    # reading invoice and order lists
+    "not_whole_yen": ("{field}が1円単位ではありません: {value}", "{field} is not whole yen: {value}"),
+    "split_rate_columns": (
+        "税率別の列 ({columns}) から 税率ごとに1行ずつ読み込みます",
+        "rate columns ({columns}): one row per invoice and rate",
+    ),
+    "rate_total_row": (
+        "合計行の{field} {value} 円が明細の合計 {expected} 円と合いません",
+        "the total row's {field} {value} is not the sum of the rows above ({expected})",
+    ),
+    # rules (ledgerkit.rules); the code is the finding's rule
+    "tax_mismatch": (
+        "消費税額 {tax} 円が 税抜 {net} 円 × {rate} と合いません (正しくは {expected}{how})",
+        "tax {tax} does not match net {net} × {rate} (expected {expected_en}{how_en})",
+    ),
+    "tax_rate_unknown": (
+        "税率が分からず、消費税額 {tax} 円は税抜 {net} 円の10% ({e10}) でも8% ({e8}) でもありません",
+        "no tax rate, and tax {tax} is neither 10% ({e10_en}) nor 8% ({e8_en}) of net {net}",
+    ),
+    "total_mismatch": (
+        "税込合計 {total} 円が 税抜 {net} 円 + 消費税 {tax} 円 = {expected} 円 と合いません",
+        "total {total} yen is not net {net} + tax {tax} = {expected} yen",
+    ),
+    "registration_no_format": (
+        "登録番号「{value}」は T + 13桁の数字 ではありません",
+        "registration number '{value}' is not T + 13 digits",
+    ),
+    "registration_no_check_digit": (
+        "登録番号 {value} は法人番号の検査用数字と一致しません (法人番号なら {expected})。"
+        "個人事業者の番号は従わないことがあるため、国税庁の公表サイトで確認してください",
+        "registration number {value} fails the corporate-number check digit (as a corporate number: {expected}); "
+        "sole proprietors' numbers may not follow it: confirm on the NTA publication site",
+    ),
+    "registration_no_missing": (
+        "登録番号がありません (適格請求書発行事業者でなければ仕入税額控除は経過措置の割合までです)",
+        "no registration number (from an unregistered vendor only the transitional share of the tax is deductible)",
+    ),
+    "duplicate_invoice": (
+        "{other} と同じ請求書です (取引先・請求書番号・金額が同一)。1回だけ数えます",
+        "the same invoice as {other} (vendor, number and amounts): counted once",
+    ),
+    "invoice_conflict": (
+        "{other} と取引先・請求書番号 {invoice_no} が同じですが金額が違います ({a} 円 と {b} 円)",
+        "same vendor and invoice number {invoice_no} as {other}, but different amounts ({a} vs {b})",
+    ),
+    "invoice_total_mismatch": (
+        "税込合計 {total} 円が 税率ごとの税抜+消費税の合計 {expected} 円 と合いません",
+        "total {total} is not the sum of net + tax over the rates ({expected})",
+    ),
+    "issue_date_future": (
+        "発行日 {issue} が今日 ({today}) より後です",
+        "issue date {issue} is after today ({today})",
+    ),
+    "issue_after_due": (
+        "発行日 {issue} が支払期日 {due} より後です",
+        "issue date {issue} is after the due date {due}",
+    ),
+    "due_too_far": (
+        "支払期日 {due} が発行日 {issue} の {days} 日後です ({max} 日を超えています)",
+        "due date {due} is {days} days after the issue date {issue} (more than {max})",
+    ),
+    "po_unknown": (
+        "注文番号 {po} が注文一覧にありません",
+        "order number {po} is not in the order list",
+    ),
+    "po_vendor_mismatch": (
+        "注文番号 {po} の発注先は {order_vendor} ですが、請求元は {vendor} です",
+        "order {po} was placed with {order_vendor}, but the invoice is from {vendor}",
+    ),
+    "po_over_amount": (
+        "注文番号 {po} への請求 (税抜、{count} 件の累計) {invoiced} 円が発注額 {ordered} 円を {over} 円超えています",
+        "net invoiced against order {po} ({count} invoices) {invoiced} exceeds the ordered {ordered} by {over}",
+    ),
+    "po_conflict": (
+        "注文番号 {po} の{field}が行によって違います ({a} と {b})",
+        "order {po}: {field} differs between its lines ({a} vs {b})",
+    ),
+    "line_amount_mismatch": (
+        "金額 {amount} 円が 数量 {qty} × 単価 {price} と合いません (正しくは {expected} 円)",
+        "amount {amount} is not quantity {qty} × unit price {price} (expected {expected})",
+    ),
+    "tax_per_line": (
+        "{rate}対象の消費税が明細ごとに端数処理されています: 明細の合計 {sum} 円ですが、"
+        "小計 {subtotal} 円に1回だけ計算すると {expected} です",
+        "tax at {rate} is rounded line by line: the lines sum to {sum}, but rounded once on the "
+        "subtotal {subtotal} it is {expected_en}",
+    ),
+    "subtotal_mismatch": (
+        "{rate}対象の小計 {subtotal} 円が明細の合計 {expected} 円と合いません",
+        "subtotal at {rate} {subtotal} is not the sum of its lines ({expected})",
+    ),
+    "payment_due_over_60": (
+        "支払期日 {due} が受領日 (納期) {delivered} の {days} 日後です。受領から{limit}日以内 ({latest} まで) にしてください",
+        "payment due {due} is {days} days after delivery {delivered}: must be within {limit} days (by {latest})",
+    ),
+    "term_missing": (
+        "{law}の明示事項「{item}」がありません",
+        "written terms ({law}) lack: {item_en}",
+    ),
+    "term_column_missing": (
+        "{law}の明示事項「{item}」の列がありません",
+        "no column for a written term ({law}): {item_en}",
+    ),
     # --- budget -------------------------------------------------------------------
     # --- drafts -------------------------------------------------------------------
     # --- attendance and settlement ------------------------------------------------
