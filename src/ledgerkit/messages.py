@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a second table ({range}) beside the data table: not read",
     ),
     "empty_sheet": ("空のシートです", "empty sheet"),
+    "other_kind": (
+        "{kind} のデータのシートです (--kind {kind} で集計します)",
+        "this sheet holds {kind} data (use --kind {kind})",
+    ),
     "unreadable_file": ("{reason}", "{reason}"),
     # --- rows and cells -----------------------------------------------------------
     "total_row": ("合計行(合計/小計)のためデータではありません", "total row (合計/小計): not data"),
@@ -66,6 +70,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{person}: no file for {month}, though the months around it are present",
     ),
     # --- hours --------------------------------------------------------------------
+    "hours_over_day": (
+        "1日の工数が {max:g} 時間を超えています: {value}",
+        "more than {max:g} hours in one day: {value}",
+    ),
+    "duplicate_entry": (
+        "同じ記録が {other} にもあるため1回だけ数えます",
+        "the same entry is also in {other}: counted once",
+    ),
     # --- invoices and checks ------------------------------------------------------
     # reading invoice and order lists
     "not_whole_yen": ("{field}が1円単位ではありません: {value}", "{field} is not whole yen: {value}"),

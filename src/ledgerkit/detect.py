@@ -1,0 +1,519 @@
+"""Find the data in a client's sheet: header row, layout, and column mapping.
+
+Client sheets put title rows and blank rows above the header, merge header cells over
+two rows, put a small lookup table beside the data, and end with 合計 rows. This module
+finds the table that holds the fields asked for and says where it is; it never parses
+values (that is ``normalize``) and never reads files (that is ``read``).
+
+All indexes here are 0-based into ``sheet.rows``; Excel's row number is index + 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+#: how many rows from the top are searched for a header
+HEADER_SCAN_ROWS = 40
+
+_SPACE = re.compile(r"\s+")
+_BRACKETED = re.compile(r"[\(\[（【<＜][^\)\]）】>＞]*[\)\]）】>＞]")
+
+
+def header_key(value: Any) -> str:
+    """The form header texts are compared in: NFKC, lower case, no spaces or marks.
+
+    Examples:
+        >>> header_key(" 氏　名 ")
+        '氏名'
+        >>> header_key("工数（Ｈ）")
+        '工数(h)'
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value)).lower()
+    text = _SPACE.sub("", text)
+    return text.strip(":：*※").strip()
+
+
+def _relaxed(key: str) -> str:
+    """The key without bracketed units: ``工数(h)`` → ``工数``."""
+    return _BRACKETED.sub("", key).strip()
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+class Synonyms:
+    """Header text → canonical field, through the synonym lists.
+
+    Examples:
+        >>> s = Synonyms({"person": ["氏名", "担当者"], "hours": ["工数(h)", "時間"]})
+        >>> s.match("担当者"), s.match("工数（ｈ）"), s.match("時間(h)"), s.match("備考")
+        ('person', 'hours', 'hours', None)
+    """
+
+    def __init__(self, fields: Mapping[str, Iterable[str]]):
+        self.exact: dict[str, str] = {}
+        self.relaxed: dict[str, str] = {}
+        for name, words in fields.items():
+            for word in [name, *words]:
+                key = header_key(word)
+                self.exact.setdefault(key, name)
+                self.relaxed.setdefault(_relaxed(key), name)
+
+    def match(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return None
+        key = header_key(value)
+        if not key:
+            return None
+        hit = self.exact.get(key)
+        if hit is None:
+            relaxed = _relaxed(key)
+            hit = self.exact.get(relaxed) or (self.relaxed.get(relaxed) if relaxed else None)
+        return hit
+
+
+def fill_merged(rows: list[list[Any]], merged: Iterable[tuple[int, int, int, int]]) -> list[list[Any]]:
+    """Rows with each merged range's value copied into every cell of the range.
+
+    Only the rows a merge touches are copied; the input is not modified.
+
+    Examples:
+        >>> fill_merged([["案件", ""], ["", ""]], [(0, 0, 1, 1)])
+        [['案件', '案件'], ['案件', '案件']]
+    """
+    merged = list(merged)
+    if not merged:
+        return rows
+    out = list(rows)
+    copied: set[int] = set()
+    for r0, c0, r1, c1 in merged:
+        if r0 >= len(rows):
+            continue
+        top = rows[r0]
+        value = top[c0] if c0 < len(top) else ""
+        if is_blank(value):
+            continue
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            if r not in copied:
+                out[r] = list(out[r])
+                copied.add(r)
+            row = out[r]
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                if is_blank(row[c]):
+                    row[c] = value
+    return out
+
+
+@dataclass
+class Table:
+    """A long table: one header (one or two rows), data rows below.
+
+    ``columns`` holds every column of the table with its header text as written;
+    ``mapping`` the canonical fields found, to their column.
+    """
+
+    header_row: int
+    header_rows: int
+    data_start: int
+    data_end: int
+    col_start: int
+    col_end: int
+    columns: dict[int, str]
+    mapping: dict[str, int]
+    #: ranges of other tables seen beside or below this one, as Excel ranges ("H3:J9")
+    others: list[str] = field(default_factory=list)
+
+    @property
+    def header_excel_row(self) -> int:
+        return self.header_row + 1
+
+
+def _rows_of(rows_or_sheet) -> list[list[Any]]:
+    """Rows from a list of rows, or from a RawSheet with its merged cells filled."""
+    if hasattr(rows_or_sheet, "rows"):
+        return fill_merged(rows_or_sheet.rows, getattr(rows_or_sheet, "merged", ()) or ())
+    return rows_or_sheet
+
+
+def _text(value: Any) -> str:
+    return "" if is_blank(value) else str(value).strip()
+
+
+def _header_candidates(rows, r, syn: Synonyms):
+    """(mapping, names) for row r alone and rows r..r+1 as a two-row header."""
+    row = rows[r]
+    single_map: dict[str, int] = {}
+    single_names: dict[int, str] = {}
+    for c, v in enumerate(row):
+        if isinstance(v, str) and v.strip():
+            single_names[c] = v.strip()
+            f = syn.match(v)
+            if f and f not in single_map:
+                single_map[f] = c
+    yield 1, single_map, single_names
+    if r + 1 >= len(rows):
+        return
+    below = rows[r + 1]
+    if not single_names:
+        return
+    double_map: dict[str, int] = {}
+    double_names: dict[int, str] = {}
+    width = max(len(row), len(below))
+    for c in range(width):
+        parent = _text(row[c]) if c < len(row) else ""
+        child = _text(below[c]) if c < len(below) else ""
+        if not parent and not child:
+            continue
+        if child and not isinstance(below[c], str):
+            # a number or date below a header is data, not a second header row
+            return
+        name = child or parent
+        f = None
+        for candidate in (child, parent + child, parent):
+            if candidate:
+                f = syn.match(candidate)
+                if f:
+                    break
+        if child and parent and child != parent:
+            name = f"{parent} {child}" if f is None or syn.match(child) is None else child
+        double_names[c] = name
+        if f and f not in double_map:
+            double_map[f] = c
+    yield 2, double_map, double_names
+
+
+def _col_letter(c: int) -> str:
+    letters = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def excel_range(r0: int, c0: int, r1: int, c1: int) -> str:
+    """0-based inclusive bounds as an Excel range: ``excel_range(0, 0, 9, 2) == 'A1:C10'``."""
+    return f"{_col_letter(c0)}{r0 + 1}:{_col_letter(c1)}{r1 + 1}"
+
+
+def column_letter(c: int) -> str:
+    """0-based column index as Excel's letters: 0 → A, 27 → AB."""
+    return _col_letter(c)
+
+
+def _row_blank(row: list[Any], c0: int, c1: int) -> bool:
+    for c in range(c0, min(c1, len(row))):
+        if not is_blank(row[c]):
+            return False
+    return True
+
+
+def detect_table(
+    rows: list[list[Any]],
+    fields: Mapping[str, Iterable[str]],
+    required: Iterable[str],
+    *,
+    scan_rows: int = HEADER_SCAN_ROWS,
+    min_fields: int = 2,
+) -> Table | None:
+    """Find the header row holding the ``required`` fields and the table under it.
+
+    ``rows`` are the sheet's rows with merged cells already filled (see
+    :func:`fill_merged`). Returns None when no row holds every required field.
+
+    Examples:
+        >>> rows = [["10月 工数報告", "", ""], ["", "", ""],
+        ...         ["日付", "氏名", "工数(h)"], ["2026/10/01", "山田", 7.5],
+        ...         ["合計", "", 7.5]]
+        >>> t = detect_table(rows, {"date": ["日付"], "person": ["氏名"], "hours": ["工数"]},
+        ...                  {"date", "hours"})
+        >>> t.header_excel_row, t.data_start, t.data_end, t.mapping
+        (3, 3, 5, {'date': 0, 'person': 1, 'hours': 2})
+    """
+    rows = _rows_of(rows)
+    syn = fields if isinstance(fields, Synonyms) else Synonyms(fields)
+    required = set(required)
+    best = None
+    for r in range(min(scan_rows, len(rows))):
+        for height, mapping, names in _header_candidates(rows, r, syn):
+            if not required <= mapping.keys() or len(mapping) < min_fields:
+                continue
+            score = (len(mapping), -height, -r)
+            if best is None or score > best[0]:
+                best = (score, r, height, mapping, names)
+        if best is not None and r > best[1] + 1:
+            break
+    if best is None:
+        return None
+    _, r, height, mapping, names = best
+    header_cells = names
+    lo, hi = min(mapping.values()), max(mapping.values())
+    # widen to the contiguous run of header cells around the matched ones
+    while lo - 1 in header_cells:
+        lo -= 1
+    while hi + 1 in header_cells:
+        hi += 1
+    columns = {c: header_cells.get(c) or column_letter(c) for c in range(lo, hi + 1)}
+    data_start = r + height
+    data_end, others = _table_end(rows, data_start, lo, hi + 1, syn)
+    others = _beside(rows, r, data_end, lo, hi) + others
+    return Table(r, height, data_start, data_end, lo, hi + 1, columns, dict(mapping), others)
+
+
+def _looks_like_header(row: list[Any], c0: int, c1: int, syn: Synonyms) -> bool:
+    cells = [row[c] for c in range(c0, min(c1, len(row))) if not is_blank(row[c])]
+    if len(cells) < 2 or not all(isinstance(v, str) for v in cells):
+        return False
+    return sum(1 for v in cells if syn.match(v)) >= 2
+
+
+def _table_end(rows, start: int, c0: int, c1: int, syn: Synonyms) -> tuple[int, list[str]]:
+    """Where the data ends: at the end of the sheet, or before a second table below."""
+    end = len(rows)
+    seen_blank = False
+    for r in range(start, len(rows)):
+        row = rows[r]
+        if _row_blank(row, c0, c1):
+            seen_blank = True
+            continue
+        if seen_blank and _looks_like_header(row, c0, c1, syn):
+            end = r
+            break
+        seen_blank = False
+    others = []
+    if end < len(rows):
+        last = max((i for i in range(end, len(rows)) if not _row_blank(rows[i], 0, 1 << 14)), default=end)
+        width = max(len(rows[i]) for i in range(end, last + 1))
+        others.append(excel_range(end, 0, last, max(width - 1, 0)))
+    # trim trailing blank rows
+    while end > start and _row_blank(rows[end - 1], c0, c1):
+        end -= 1
+    return end, others
+
+
+def _beside(rows, r0: int, r1: int, lo: int, hi: int) -> list[str]:
+    """Ranges of cells right or left of the table (a lookup table beside the data)."""
+    found = []
+    for side in ("left", "right"):
+        top = bottom = None
+        c_min, c_max = 1 << 30, -1
+        for r in range(r0, r1):
+            row = rows[r]
+            cols = range(0, min(lo, len(row))) if side == "left" else range(hi + 1, len(row))
+            for c in cols:
+                if not is_blank(row[c]):
+                    top = r if top is None else top
+                    bottom = r
+                    c_min, c_max = min(c_min, c), max(c_max, c)
+        if top is not None:
+            found.append(excel_range(top, c_min, bottom, c_max))
+    return found
+
+
+# --- day grids -------------------------------------------------------------------
+
+_DAY_TEXT = re.compile(r"^(\d{1,2})\s*日?\s*(?:[\(（][^\)）]{1,3}[\)）])?$")
+_WEEKDAYS = set("月火水木金土日") | {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+
+def day_of_header(value: Any) -> int | dt.date | None:
+    """The day a grid header cell stands for: 1..31, or a date.
+
+    Examples:
+        >>> day_of_header(1), day_of_header("15日"), day_of_header("３(水)"), day_of_header("合計")
+        (1, 15, 3, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)):
+        if float(value).is_integer() and 1 <= value <= 31:
+            return int(value)
+        return None
+    if isinstance(value, str):
+        m = _DAY_TEXT.match(unicodedata.normalize("NFKC", value).strip())
+        if m:
+            day = int(m.group(1))
+            return day if 1 <= day <= 31 else None
+    return None
+
+
+def _is_weekday_label(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    key = header_key(value).strip("()")
+    return key in _WEEKDAYS or key.rstrip("曜日") in _WEEKDAYS
+
+
+@dataclass
+class Grid:
+    """A day grid: labels (project, task, person…) down, days 1..31 across."""
+
+    header_row: int
+    data_start: int
+    data_end: int
+    #: column → day of month (int) or full date
+    days: dict[int, int | dt.date]
+    #: canonical label field → column
+    labels: dict[str, int]
+    #: columns after the days that hold totals (合計) — not data
+    total_cols: list[int]
+    columns: dict[int, str]
+    others: list[str] = field(default_factory=list)
+
+    @property
+    def header_excel_row(self) -> int:
+        return self.header_row + 1
+
+
+def _day_run(row: list[Any]) -> dict[int, int | dt.date]:
+    """The longest run of increasing day headers in a row."""
+    best: dict[int, int | dt.date] = {}
+    run: dict[int, int | dt.date] = {}
+    last = None
+    for c, v in enumerate(row):
+        d = day_of_header(v)
+        if d is None:
+            if is_blank(v) and run:
+                continue  # a blank column inside the days (a hidden or spacer column)
+            if len(run) > len(best):
+                best = run
+            run, last = {}, None
+            continue
+        key = d.toordinal() if isinstance(d, dt.date) else d
+        if last is not None and key <= last:
+            if len(run) > len(best):
+                best = run
+            run = {}
+        run[c] = d
+        last = key
+    if len(run) > len(best):
+        best = run
+    return best
+
+
+def detect_day_grid(
+    rows: list[list[Any]],
+    label_fields: Mapping[str, Iterable[str]],
+    *,
+    need_any: Iterable[str] = ("project", "task"),
+    scan_rows: int = HEADER_SCAN_ROWS,
+    min_days: int = 15,
+    total_words: Iterable[str] = (),
+) -> Grid | None:
+    """Find a header row with days across (1..31, ``1日``, dates) and labels to the left.
+
+    Examples:
+        >>> rows = [["2026年10月 工数", *[""] * 16],
+        ...         ["案件", "作業", *range(1, 16), "合計"],
+        ...         ["A-001", "設計", *[8] * 15, 120]]
+        >>> g = detect_day_grid(rows, {"project": ["案件"], "task": ["作業"]})
+        >>> g.header_excel_row, g.labels, len(g.days), g.total_cols, g.data_start
+        (2, {'project': 0, 'task': 1}, 15, [17], 2)
+    """
+    rows = _rows_of(rows)
+    syn = label_fields if isinstance(label_fields, Synonyms) else Synonyms(label_fields)
+    need_any = set(need_any)
+    for r in range(min(scan_rows, len(rows))):
+        row = rows[r]
+        days = _day_run(row)
+        if len(days) < min_days:
+            continue
+        first_day = min(days)
+        labels: dict[str, int] = {}
+        names: dict[int, str] = {}
+        # labels may sit in this row or, for a two-row header, in the row above
+        for rr in (r, r - 1):
+            if rr < 0:
+                continue
+            for c in range(0, min(first_day, len(rows[rr]))):
+                v = rows[rr][c]
+                f = syn.match(v)
+                if f and f not in labels:
+                    labels[f] = c
+                    names[c] = str(v).strip()
+        if not labels or (need_any and not need_any & labels.keys()):
+            continue
+        last_day = max(days)
+        total_cols = []
+        for c in range(last_day + 1, len(row)):
+            v = row[c]
+            if is_blank(v):
+                continue
+            total_cols.append(c)
+            names[c] = str(v).strip()
+        for c, d in days.items():
+            names[c] = str(row[c]).strip() if not isinstance(d, dt.date) else d.isoformat()
+        data_start = r + 1
+        # a weekday row (月 火 水 …) under the day numbers is part of the header
+        if data_start < len(rows):
+            under = rows[data_start]
+            marks = sum(1 for c in days if c < len(under) and _is_weekday_label(under[c]))
+            if marks >= len(days) // 2:
+                data_start += 1
+        c0 = min(labels.values())
+        data_end, others = _table_end(rows, data_start, c0, (max(total_cols) if total_cols else last_day) + 1, syn)
+        return Grid(r, data_start, data_end, days, labels, total_cols, names, others)
+    return None
+
+
+# --- cells around the table ---------------------------------------------------------
+
+
+def find_labelled_value(
+    rows: list[list[Any]], words: Iterable[str], *, scan_rows: int = HEADER_SCAN_ROWS, before_row: int | None = None
+) -> tuple[Any, int, int] | None:
+    """The value next to a label cell such as ``氏名`` (to the right, else below).
+
+    Also reads a label and value in one cell: ``氏名：山田太郎``. Returns
+    ``(value, row, col)`` of the value, or None.
+
+    Examples:
+        >>> find_labelled_value([["作業報告書", ""], ["氏名", "山田 太郎"]], ["氏名"])
+        ('山田 太郎', 1, 1)
+        >>> find_labelled_value([["氏名：佐藤"]], ["氏名"])
+        ('佐藤', 0, 0)
+    """
+    keys = {header_key(w) for w in words}
+    limit = min(scan_rows if before_row is None else before_row, len(rows))
+    for r in range(limit):
+        row = rows[r]
+        for c, v in enumerate(row):
+            if not isinstance(v, str):
+                continue
+            k = header_key(v)
+            if k in keys:
+                for cc in range(c + 1, min(c + 4, len(row))):
+                    if not is_blank(row[cc]) and header_key(row[cc]) not in keys:
+                        return row[cc], r, cc
+                if r + 1 < len(rows) and c < len(rows[r + 1]) and not is_blank(rows[r + 1][c]):
+                    return rows[r + 1][c], r + 1, c
+                continue
+            for key in keys:
+                if k.startswith(key) and len(k) > len(key) and k[len(key)] in ":：":
+                    rest = re.split(r"[:：]", unicodedata.normalize("NFKC", v), maxsplit=1)[1].strip()
+                    if rest:
+                        return rest, r, c
+    return None
+
+
+def title_texts(rows: list[list[Any]], upto: int) -> list[str]:
+    """Text cells above the header (titles such as ``2026年10月 工数報告``)."""
+    out = []
+    for r in range(min(upto, len(rows))):
+        for v in rows[r]:
+            if isinstance(v, str) and v.strip():
+                out.append(v.strip())
+    return out
