@@ -40,6 +40,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this sheet holds {kind} data (use --kind {kind})",
     ),
     "unreadable_file": ("{reason}", "{reason}"),
+    # refusal reasons of read_workbook / run_isolated (UnreadableFileError.message_key)
+    "file_not_found": ("ファイルがありません", "file not found"),
+    "file_not_a_file": ("ファイルではありません (フォルダなど)", "not a file (a folder?)"),
+    "file_io_error": ("ファイルを開けません ({detail})", "cannot open the file ({detail})"),
+    "file_too_large": (
+        "ファイルが大きすぎます ({size} MB、上限 {limit} MB)",
+        "file too large ({size} MB, limit {limit} MB)",
+    ),
+    "file_empty": ("空のファイルです (0バイト)", "empty file (0 bytes)"),
+    "file_not_spreadsheet": (
+        "表計算ファイルではありません (中身は {kind} です)",
+        "not a spreadsheet (the content is {kind})",
+    ),
+    "file_html": (
+        "Webページ(HTML)です — Excelで開いて .xlsx 形式で保存し直してください",
+        "a web page (HTML), not a workbook: open it in Excel and save it as .xlsx",
+    ),
+    "file_text": (
+        "表の形をしていないテキストファイルです",
+        "a text file that is not a table",
+    ),
+    "file_zip_without_workbook": (
+        "zipファイルですがブックが入っていません",
+        "a zip archive without a workbook inside",
+    ),
+    "file_encrypted": (
+        "暗号化されています — パスワードを外して保存してください",
+        "encrypted: save it without a password",
+    ),
+    "file_truncated": (
+        "ファイルが途中で切れています — コピーやダウンロードをやり直してください",
+        "the file is cut short: copy or download it again",
+    ),
+    "file_corrupt": (
+        "ファイルが壊れていて読めません ({detail})",
+        "the file is damaged and cannot be read ({detail})",
+    ),
+    "file_bad_encoding": (
+        "文字コードを判別できません ({line}行目に {encoding} として読めない文字があります) — UTF-8 で保存し直してください",
+        "cannot decode the text (line {line} is not valid {encoding}): save it as UTF-8",
+    ),
+    "file_zip_bomb": (
+        "展開すると {size} MB になるため読みません (圧縮爆弾の疑い)",
+        "would expand to {size} MB: not read (possible zip bomb)",
+    ),
+    "file_zip_members": (
+        "zipの中のファイルが多すぎるため読みません ({count}個)",
+        "too many parts inside the zip ({count}): not read",
+    ),
+    "file_too_many_cells": (
+        "シート「{sheet}」のセル範囲が大きすぎます ({cells}セル、上限 {limit}セル)",
+        "sheet '{sheet}' spans too many cells ({cells}, limit {limit})",
+    ),
+    "file_too_many_cells_claimed": (
+        "シートのセル範囲が大きすぎるため読みません ({detail})",
+        "a sheet claims too many cells: not read ({detail})",
+    ),
+    "file_unsupported": (
+        "{kind} 形式は読めません — Excelで開いて .xlsx 形式で保存し直してください",
+        "{kind} files cannot be read: open it in Excel and save it as .xlsx",
+    ),
+    "file_timeout": (
+        "{seconds}秒以内に読み終わらないため中止しました",
+        "reading took longer than {seconds} s: stopped",
+    ),
+    "file_out_of_memory": (
+        "読み込みにメモリを使いすぎるため中止しました",
+        "reading needed too much memory: stopped",
+    ),
+    "file_crashed": (
+        "読み込み中に読み取り処理が異常終了しました ({how}) — ファイルが壊れている可能性があります",
+        "the reader crashed on this file ({how}); the file is probably damaged",
+    ),
+    "file_worker_error": (
+        "読み込み中にエラーが起きました ({kind}: {detail})",
+        "reading failed ({kind}: {detail})",
+    ),
     # --- rows and cells -----------------------------------------------------------
     "total_row": ("合計行(合計/小計)のためデータではありません", "total row (合計/小計): not data"),
     "total_column": ("合計列のためデータではありません", "total column: not data"),
