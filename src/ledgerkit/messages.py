@@ -272,6 +272,50 @@ def text(code: str, lang: str = "ja", **params) -> str:
     An unknown code or a missing parameter never raises: the code itself is shown,
     so a report is never lost over a message.
 
+    "hours_disagree": (
+        "勤務時間 {worked} が 終業−始業−休憩 = {computed} と合いません ({worked} を使います)",
+        "worked hours {worked} disagree with end − start − break = {computed} (using {worked})",
+    ),
+    "attendance_break_too_long": (
+        "休憩 {break} が 始業 {start} ～ 終業 {end} より長いため読み込みません",
+        "break {break} is longer than {start}–{end}: not read",
+    ),
+    "attendance_day_too_long": (
+        "1日の勤務時間 {hours} が上限 {max} を超えるため読み込みません",
+        "a day of {hours} exceeds the limit of {max}: not read",
+    ),
+    "attendance_weekday_mismatch": (
+        "曜日が {month} の暦と合いません ({value} ほか{count}行)。年月を確認してください",
+        "weekdays do not match the calendar of {month} ({value} and {count} rows in all): check the year and month",
+    ),
+    "attendance_month_from_created": (
+        "年月が書かれていないため作成日から {month} としました",
+        "no year and month on the sheet: took {month} from the 作成日 (date made)",
+    ),
+    "settle_amount_mismatch": (
+        "{person} の {month} 分: 請求額(税抜) {billed} 円が精算額 {settled} 円と {diff} 円違います",
+        "{person}, {month}: billed {billed} yen (excl. tax) but the settlement is {settled} yen ({diff} yen off)",
+    ),
+    "settle_tax_mismatch": (
+        "{person} の {month} 分: 請求書の消費税 {billed} 円が精算額の消費税 {settled} 円と違います",
+        "{person}, {month}: invoice tax {billed} yen differs from the tax on the settlement, {settled} yen",
+    ),
+    "settle_no_invoice": (
+        "{person} の {month} 分 ({vendor}) の請求書がありません (精算額 {settled} 円)",
+        "{person}, {month} ({vendor}): no invoice (settlement {settled} yen)",
+    ),
+    "settle_no_attendance": (
+        "請求書 {invoice_no} ({vendor}, {month}, {billed} 円) に対応する勤務表がありません",
+        "invoice {invoice_no} ({vendor}, {month}, {billed} yen) has no attendance sheet",
+    ),
+    "settle_ambiguous_invoice": (
+        "{person} の {month} 分に当たる {vendor} の請求書が {count} 件あり、どれか決められません ({invoices})",
+        "{person}, {month}: {count} invoices from {vendor} could be it ({invoices}); cannot tell which",
+    ),
+    "settle_other_month": (
+        "{person} の勤務表に {month} 以外の月 ({other}) が含まれます。{month} のみ精算します",
+        "{person}: attendance outside {month} ({other}); only {month} is settled",
+    ),
     Examples:
         >>> text("empty_sheet", "en")
         'empty sheet'
