@@ -35,7 +35,7 @@ def console():
     if _console is None:
         from rich.console import Console
 
-        _console = Console(stderr=True, highlight=False)
+        _console = Console(stderr=True, highlight=False, soft_wrap=True)
     return _console
 
 

@@ -94,8 +94,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sheet '{sheet}' spans too many cells ({cells}, limit {limit})",
     ),
     "file_too_many_cells_claimed": (
-        "シートのセル範囲が大きすぎるため読みません ({detail})",
-        "a sheet claims too many cells: not read ({detail})",
+        "シートが {cells} セルあると宣言しているため読みません (上限 {limit}セル)",
+        "a sheet claims {cells} cells: not read (limit {limit})",
     ),
     "file_unsupported": (
         "{kind} 形式は読めません — Excelで開いて .xlsx 形式で保存し直してください",
@@ -112,6 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_crashed": (
         "読み込み中に読み取り処理が異常終了しました ({how}) — ファイルが壊れている可能性があります",
         "the reader crashed on this file ({how}); the file is probably damaged",
+    ),
+    "file_xml_bomb": (
+        "XMLに実体宣言があるため読みません (XML爆弾の疑い)",
+        "the XML declares entities: not read (possible XML bomb)",
     ),
     "file_worker_error": (
         "読み込み中にエラーが起きました ({kind}: {detail})",
@@ -147,6 +151,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{person}: no file for {month}, though the months around it are present",
     ),
     # --- hours --------------------------------------------------------------------
+    "report_hours_title": ("工数集計", "Effort hours"),
+    "sheet_summary": ("集計", "Summary"),
+    "sheet_detail": ("明細", "Detail"),
+    "total": ("合計", "Total"),
+    "more_rows": ("ほか {n} 行", "{n} more rows"),
+    "issue_counts": ("問題: エラー {error} 件, 警告 {warning} 件, 情報 {info} 件", "issues: {error} errors, {warning} warnings, {info} notes"),
+    "accounting": (
+        "ファイル 読込 {files_read} / スキップ {files_skipped}, シート {sheets}: 読んだ行 {read} = 集計 {consolidated} + 除外 {rejected}",
+        "files read {files_read}, skipped {files_skipped}; sheets {sheets}: rows read {read} = consolidated {consolidated} + rejected {rejected}",
+    ),
     "hours_over_day": (
         "1日の工数が {max:g} 時間を超えています: {value}",
         "more than {max:g} hours in one day: {value}",
@@ -262,16 +276,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- budget -------------------------------------------------------------------
     # --- drafts -------------------------------------------------------------------
     # --- attendance and settlement ------------------------------------------------
-    # --- config and CLI -----------------------------------------------------------
-}
-
-
-def text(code: str, lang: str = "ja", **params) -> str:
-    """The message for ``code`` in ``lang`` with ``params`` filled in.
-
-    An unknown code or a missing parameter never raises: the code itself is shown,
-    so a report is never lost over a message.
-
     "hours_disagree": (
         "勤務時間 {worked} が 終業−始業−休憩 = {computed} と合いません ({worked} を使います)",
         "worked hours {worked} disagree with end − start − break = {computed} (using {worked})",
@@ -316,6 +320,16 @@ def text(code: str, lang: str = "ja", **params) -> str:
         "{person} の勤務表に {month} 以外の月 ({other}) が含まれます。{month} のみ精算します",
         "{person}: attendance outside {month} ({other}); only {month} is settled",
     ),
+    # --- config and CLI -----------------------------------------------------------
+}
+
+
+def text(code: str, lang: str = "ja", **params) -> str:
+    """The message for ``code`` in ``lang`` with ``params`` filled in.
+
+    An unknown code or a missing parameter never raises: the code itself is shown,
+    so a report is never lost over a message.
+
     Examples:
         >>> text("empty_sheet", "en")
         'empty sheet'

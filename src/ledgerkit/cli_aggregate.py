@@ -1,0 +1,127 @@
+"""``ledgerkit aggregate`` and ``ledgerkit inspect``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .cli_common import ConfigOption, LangOption, OutputOption, StrictOption, console, fail, load, say
+from .errors import LedgerkitError
+
+
+class Kind(str, Enum):
+    auto = "auto"
+    hours = "hours"
+    invoices = "invoices"
+    attendance = "attendance"
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Workbooks, folders (read recursively) or glob patterns.")]
+KindOption = Annotated[Kind, typer.Option("--kind", help="What the workbooks hold (auto: find out per sheet).")]
+SkipBadOption = Annotated[
+    bool, typer.Option("--skip-bad", help="Consolidate the rest when a file cannot be read; list it in Issues.")
+]
+HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
+JobsOption = Annotated[
+    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes reading files (default: one per core).")
+]
+
+
+def _progress_bar(total_hint: int):
+    """A rich progress callback on stderr, shown only when there are several files."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console(), transient=True
+    )
+    state = {"task": None}
+
+    def update(done: int, total: int) -> None:
+        if total < 4:
+            return
+        if state["task"] is None:
+            progress.start()
+            state["task"] = progress.add_task("read", total=total)
+        progress.update(state["task"], completed=done)
+        if done >= total:
+            progress.stop()
+
+    return update, progress
+
+
+def aggregate(
+    paths: PathsArg,
+    kind: KindOption = Kind.auto,
+    by: Annotated[
+        str, typer.Option("--by", help="Summary fields, comma-separated; the last one goes across.")
+    ] = "project,person,month",
+    output: OutputOption = None,
+    skip_bad: SkipBadOption = False,
+    include_hidden: HiddenOption = False,
+    strict: StrictOption = False,
+    jobs: JobsOption = None,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Consolidate the rows of many workbooks into one report.
+
+    Example: ledgerkit aggregate examples/hours -o out/hours_report.xlsx
+    """
+    from .consolidate import aggregate as run_aggregate
+    from .report import print_summary, write_result
+
+    config = load(config_path, lang)
+    update, progress = _progress_bar(len(paths))
+    try:
+        result = run_aggregate(
+            paths,
+            kind=kind.value,
+            config=config,
+            include_hidden=include_hidden or None,
+            skip_bad=skip_bad,
+            jobs=jobs,
+            progress=update,
+        )
+        by_fields = [b.strip() for b in by.split(",") if b.strip()]
+        if output:
+            write_result(result, output, by=by_fields, lang=config.lang)
+    except LedgerkitError as e:
+        progress.stop()
+        for line in str(e).splitlines():
+            typer.echo(f"Error: {line}", err=True)
+        raise typer.Exit(code=e.exit_code) from None
+    print_summary(result, by=by_fields, lang=config.lang, to_stdout=output == "-")
+    if output and output != "-":
+        say(f"Wrote {output}")
+    if strict and any(i.severity in ("error", "warning") for i in result.issues):
+        raise typer.Exit(code=1)
+
+
+def inspect(
+    paths: PathsArg,
+    kind: KindOption = Kind.auto,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show how ledgerkit sees each workbook: sheets, header rows, columns, skipped rows.
+
+    Example: ledgerkit inspect examples/hours/工数_2026年10月_山田.xlsx
+    """
+    from .consolidate import inspect as run_inspect
+    from .report import print_inspection
+
+    config = load(config_path, lang)
+    try:
+        reports = run_inspect(paths, kind=kind.value, config=config)
+    except LedgerkitError as e:
+        fail(e)
+    bad = print_inspection(reports, lang=config.lang)
+    if bad:
+        raise typer.Exit(code=2)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("aggregate", rich_help_panel="Consolidate")(aggregate)
+    app.command("inspect", rich_help_panel="Consolidate")(inspect)

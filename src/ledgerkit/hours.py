@@ -1,0 +1,581 @@
+"""Effort hours (工数): read one sheet in either layout, then check across all files.
+
+Two layouts are read as they are:
+
+* a **long table** — one row per entry: 日付, 氏名, 案件, 作業, 工数;
+* a **day grid** — projects or tasks down, days 1..31 across, one sheet per person
+  (the name in a 氏名 cell or the sheet name) or per month (a 氏名 column).
+
+Every data row ends up in the frame or in the issues with its Excel row number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from . import normalize as nz
+from .config import Config
+from .detect import (
+    Synonyms,
+    column_letter,
+    detect_day_grid,
+    detect_table,
+    fill_merged,
+    find_labelled_value,
+    header_key,
+    is_blank,
+    title_texts,
+)
+from .issues import Issue
+from .kinds import SheetResult
+
+#: the columns of the hours frame, in order (other columns found follow them)
+HOURS_COLUMNS = ["date", "month", "person", "project", "task", "hours", "source_file", "source_sheet", "source_row"]
+
+# Sheets that hold lists, calendars or examples, not anybody's hours.
+_HELPER_SHEET = re.compile(
+    r"祝日|休日|祭日|holiday|カレンダー|calendar|リスト|list|マスタ|master|選択肢|プルダウン|"
+    r"設定|記入例|入力例|sample|example|テンプレ|template|使い方|説明|help|readme",
+    re.IGNORECASE,
+)
+# Sheets that summarize the others: counting them would count the hours twice.
+_SUMMARY_SHEET = re.compile(r"集計|合計|サマリ|summary|一覧|まとめ|pivot|ピボット|total|全体|総括", re.IGNORECASE)
+# Marks people put in a day cell for a day off: not hours, and not an error.
+_DAY_OFF = {"休", "休み", "休日", "有休", "有給", "代休", "振休", "公休", "特休", "欠", "欠勤", "×", "/", "-", "ー", "―"}
+_DEFAULT_SHEET = re.compile(r"^(sheet|シート|ワークシート)\s*\d*$", re.IGNORECASE)
+
+
+def _config(config: Config | None) -> Config:
+    return config if config is not None else Config()
+
+
+def _cache(parser: Callable) -> Callable:
+    """Memoize a cell parser on (type, value): the same texts repeat down a column."""
+    memo: dict = {}
+
+    def parse(value, *args):
+        key = (type(value), value, args)
+        try:
+            hit = memo[key]
+        except KeyError:
+            try:
+                hit = (parser(value, *args), None)
+            except nz.CellValueError as e:
+                hit = (None, e)
+            except TypeError:  # unhashable never reaches here; kept for odd cell objects
+                hit = (None, nz.CellValueError(str(value)))
+            memo[key] = hit
+        return hit
+
+    return parse
+
+
+def _unit_factor(header: str, config: Config) -> float:
+    """Hours per unit named in a header: 工数(人日) → 8, (人月) → 160, (分) → 1/60."""
+    key = header_key(header)
+    if "人月" in key:
+        return float(config.get("hours.hours_per_month", 160.0))
+    if "人日" in key:
+        return float(config.get("hours.hours_per_day", 8.0))
+    if re.search(r"[\(\[]分[\)\]]|\(min\)|minutes", key):
+        return 1 / 60
+    return 1.0
+
+
+def _sheet_year_month(rows, header_row: int, sheet_name: str, file: str) -> tuple[int | None, int | None]:
+    """Year and month from titles above the header, the sheet name, then the file name."""
+    year = month = None
+    for text in [*title_texts(rows, header_row), sheet_name, Path(file).stem]:
+        found = nz.parse_year_month(text)
+        if not found:
+            continue
+        y, m = found
+        if month is None:
+            month = m
+        if year is None and y is not None and m == month:
+            year = y
+        if year is not None and month is not None:
+            break
+    return year, month
+
+
+def _person_of_sheet(rows, header_row: int, sheet_name: str, words: list[str]) -> tuple[str | None, str]:
+    """The person a sheet belongs to: a 氏名 cell above the table, else a name-like sheet name."""
+    found = find_labelled_value(rows, words, before_row=header_row)
+    if found is not None:
+        name = nz.normalize_name(found[0])
+        if name:
+            return name, f"{column_letter(found[2])}{found[1] + 1}"
+    name = nz.normalize_name(sheet_name)
+    if (
+        name
+        and not _DEFAULT_SHEET.match(name)
+        and not _SUMMARY_SHEET.search(name)
+        and nz.parse_year_month(name) is None
+        and not re.fullmatch(r"[\d\W_]+", name)
+    ):
+        return name, "sheet name"
+    return None, ""
+
+
+def _row_label_is_total(row: list[Any], cols) -> bool:
+    for c in cols:
+        if c < len(row) and isinstance(row[c], str) and nz.is_total_label(row[c]):
+            return True
+    return False
+
+
+def _first_text_is_total(row: list[Any], c0: int, c1: int) -> bool:
+    for c in range(c0, min(c1, len(row))):
+        v = row[c]
+        if is_blank(v):
+            continue
+        return isinstance(v, str) and nz.is_total_label(v)
+    return False
+
+
+def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> SheetResult:
+    """Read one sheet of effort hours in either layout.
+
+    Returns a :class:`~ledgerkit.kinds.SheetResult` whose frame has the columns of
+    :data:`HOURS_COLUMNS` (plus other columns of a long table under their own names),
+    or ``frame=None`` with the reason in ``issues`` when the sheet holds no hours.
+    """
+    config = _config(config)
+    name = sheet.name
+    if _HELPER_SHEET.search(name):
+        return SheetResult(
+            issues=[Issue("helper_sheet", file, name, scope="sheet", params={"what": name})], note="helper"
+        )
+    rows = fill_merged(sheet.rows, sheet.merged or ())
+    synonyms = config.synonyms("hours")
+    syn = Synonyms(synonyms)
+    table = detect_table(rows, syn, {"date", "hours"})
+    if table is not None:
+        return _read_long(rows, table, sheet.name, file, config, synonyms)
+    grid = detect_day_grid(rows, syn, need_any=("project", "task"))
+    if grid is not None:
+        return _read_grid(rows, grid, sheet.name, file, config, synonyms)
+    if not any(not is_blank(v) for row in rows for v in row):
+        return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
+    if _SUMMARY_SHEET.search(name):
+        return SheetResult(
+            issues=[Issue("helper_sheet", file, name, scope="sheet", params={"what": "集計"})], note="summary"
+        )
+    return SheetResult(
+        issues=[
+            Issue(
+                "no_table",
+                file,
+                name,
+                scope="sheet",
+                params={"kind": "工数", "fields": "日付+工数 (縦持ち) または 日付(1〜31)の列+案件"},
+            )
+        ],
+        note="no table",
+    )
+
+
+def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms) -> SheetResult:
+    import pandas as pd
+
+    m = table.mapping
+    issues: list[Issue] = []
+    for other in table.others:
+        issues.append(Issue("extra_table", file, sheet_name, scope="sheet", params={"range": other}))
+    year, month = _sheet_year_month(rows, table.header_row, sheet_name, file)
+    person_const = None
+    if "person" not in m:
+        person_const, _ = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []))
+        if person_const is None:
+            issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
+            return SheetResult(issues=issues, layout="long", header_row=table.header_excel_row)
+    factor = _unit_factor(table.columns[m["hours"]], config)
+    max_hours = float(config.get("hours.max_hours_per_day", 24.0))
+    parse_date = _cache(nz.parse_date)
+    parse_hours = _cache(nz.parse_hours)
+    extra_cols = {c: h for c, h in table.columns.items() if c not in m.values()}
+    label_cols = [m[k] for k in ("date", "person", "project", "task") if k in m] + [table.col_start]
+    c_date, c_hours = m["date"], m["hours"]
+    c_person, c_project, c_task = m.get("person"), m.get("project"), m.get("task")
+    c_note, c_pid = m.get("note"), m.get("person_id")
+    out: dict[str, list] = {k: [] for k in HOURS_COLUMNS}
+    extras: dict[int, list] = {c: [] for c in extra_cols}
+    notes: list = []
+    pids: list = []
+    rows_read = 0
+
+    def cell(row, c):
+        return row[c] if c is not None and c < len(row) else ""
+
+    for r in range(table.data_start, table.data_end):
+        row = rows[r]
+        if all(is_blank(cell(row, c)) for c in range(table.col_start, table.col_end)):
+            continue
+        excel_row = r + 1
+        if _row_label_is_total(row, label_cols):
+            issues.append(Issue("total_row", file, sheet_name, excel_row))
+            continue
+        rows_read += 1
+        raw_date, raw_hours = cell(row, c_date), cell(row, c_hours)
+        problem = None
+        date, err = parse_date(raw_date, year, month)
+        if err is not None or date is None:
+            problem = ("bad_cell" if err else "missing_value", table.columns[c_date], raw_date, "日付")
+        hours, err = parse_hours(raw_hours)
+        if problem is None and (err is not None or hours is None):
+            problem = ("bad_cell" if err else "missing_value", table.columns[c_hours], raw_hours, "工数")
+        person = person_const
+        if problem is None and c_person is not None:
+            person = nz.normalize_name(cell(row, c_person))
+            if not person:
+                problem = ("missing_value", table.columns[c_person], "", "氏名")
+        if problem is None:
+            hours = hours * factor
+            if hours > max_hours:
+                problem = ("hours_over_day", table.columns[c_hours], raw_hours, "工数")
+        if problem is not None:
+            code, column, value, what = problem
+            issues.append(
+                Issue(
+                    code,
+                    file,
+                    sheet_name,
+                    excel_row,
+                    column=column,
+                    value=_show(value),
+                    severity="error",
+                    rejected=True,
+                    params={"field": what, "value": _show(value), "max": max_hours},
+                )
+            )
+            continue
+        out["date"].append(date)
+        out["month"].append(f"{date.year:04d}-{date.month:02d}")
+        out["person"].append(person)
+        out["project"].append(nz.parse_code(cell(row, c_project)) or "" if c_project is not None else "")
+        out["task"].append(nz.normalize_text(cell(row, c_task)) if c_task is not None else "")
+        out["hours"].append(hours)
+        out["source_file"].append(file)
+        out["source_sheet"].append(sheet_name)
+        out["source_row"].append(excel_row)
+        if c_note is not None:
+            notes.append(nz.normalize_text(cell(row, c_note)))
+        if c_pid is not None:
+            pids.append(nz.parse_code(cell(row, c_pid)) or "")
+        for c in extra_cols:
+            extras[c].append(_plain(cell(row, c)))
+    frame = pd.DataFrame(out, columns=HOURS_COLUMNS)
+    if c_pid is not None:
+        frame["person_id"] = pids
+    if c_note is not None:
+        frame["note"] = notes
+    for c, header in extra_cols.items():
+        frame[_unique(header, frame.columns)] = extras[c]
+    mapping = {f: table.columns[c] for f, c in m.items()}
+    if person_const is not None:
+        mapping["person"] = f"{person_const} (シート)"
+    return SheetResult(
+        frame=_typed(frame),
+        issues=issues,
+        rows_read=rows_read,
+        layout="long",
+        header_row=table.header_excel_row,
+        mapping=mapping,
+    )
+
+
+def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms) -> SheetResult:
+    import pandas as pd
+
+    issues: list[Issue] = [
+        Issue("extra_table", file, sheet_name, scope="sheet", params={"range": o}) for o in grid.others
+    ]
+    labels = grid.labels
+    year, month = _sheet_year_month(rows, grid.header_row, sheet_name, file)
+    dated = {c: d for c, d in grid.days.items() if isinstance(d, dt.date)}
+    if dated:
+        first = min(dated.values())
+        year, month = first.year, first.month
+    if (year is None or month is None) and len(dated) < len(grid.days):
+        issues.append(Issue("no_month", file, sheet_name, scope="sheet", severity="error"))
+        return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
+    person_const = None
+    if "person" not in labels:
+        person_const, _ = _person_of_sheet(rows, grid.header_row, sheet_name, synonyms.get("person", []))
+        if person_const is None:
+            if _SUMMARY_SHEET.search(sheet_name):
+                issues.append(Issue("helper_sheet", file, sheet_name, scope="sheet", params={"what": "集計"}))
+            else:
+                issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
+            return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
+    max_hours = float(config.get("hours.max_hours_per_day", 24.0))
+    parse_hours = _cache(nz.parse_hours)
+    day_dates: dict[int, dt.date | None] = {}
+    for c, d in grid.days.items():
+        if isinstance(d, dt.date):
+            day_dates[c] = d
+        else:
+            try:
+                day_dates[c] = dt.date(year, month, d)
+            except ValueError:
+                day_dates[c] = None  # 31 in a 30-day month: a column that must stay empty
+    label_cols = sorted(labels.values())
+    c0 = min(label_cols)
+    c1 = max(grid.days) + 1
+    out: dict[str, list] = {k: [] for k in HOURS_COLUMNS}
+    notes: list = []
+    c_note = labels.get("note")
+    rows_read = 0
+    for r in range(grid.data_start, grid.data_end):
+        row = rows[r]
+        if all(is_blank(row[c]) if c < len(row) else True for c in range(c0, c1)):
+            continue
+        excel_row = r + 1
+        if _row_label_is_total(row, label_cols) or _first_text_is_total(row, c0, c1):
+            issues.append(Issue("total_row", file, sheet_name, excel_row))
+            continue
+        rows_read += 1
+        project = nz.parse_code(row[labels["project"]]) if "project" in labels and labels["project"] < len(row) else None
+        task = nz.normalize_text(row[labels["task"]]) if "task" in labels and labels["task"] < len(row) else ""
+        person = person_const
+        if person is None:
+            person = nz.normalize_name(row[labels["person"]]) if labels["person"] < len(row) else ""
+        entries = []
+        row_issues = []
+        for c, day in day_dates.items():
+            v = row[c] if c < len(row) else ""
+            if is_blank(v) or (isinstance(v, str) and v.strip() in _DAY_OFF):
+                continue
+            hours, err = parse_hours(v)
+            column = grid.columns.get(c, column_letter(c))
+            if err is not None:
+                row_issues.append(("bad_cell", column, v, {"field": "工数"}))
+                continue
+            if not hours:
+                continue
+            if day is None:
+                row_issues.append(("date_outside_month", column, v, {"value": column, "month": f"{year}-{month:02d}"}))
+                continue
+            if hours > max_hours:
+                row_issues.append(("hours_over_day", column, v, {"max": max_hours}))
+                continue
+            entries.append((day, hours))
+        missing = None
+        if not (project or task):
+            missing = "案件"
+        elif not person:
+            missing = "氏名"
+        if entries and missing is None:
+            for day, hours in entries:
+                out["date"].append(day)
+                out["month"].append(f"{day.year:04d}-{day.month:02d}")
+                out["person"].append(person)
+                out["project"].append(project or "")
+                out["task"].append(task)
+                out["hours"].append(hours)
+                out["source_file"].append(file)
+                out["source_sheet"].append(sheet_name)
+                out["source_row"].append(excel_row)
+                if c_note is not None:
+                    notes.append(nz.normalize_text(row[c_note]) if c_note < len(row) else "")
+        rejected = not entries or missing is not None
+        for code, column, value, params in row_issues:
+            issues.append(
+                Issue(
+                    code,
+                    file,
+                    sheet_name,
+                    excel_row,
+                    column=str(column),
+                    value=_show(value),
+                    severity="error",
+                    scope="cell",
+                    rejected=rejected,
+                    params={"value": _show(value), **params},
+                )
+            )
+        if entries and missing is not None:
+            issues.append(
+                Issue("missing_value", file, sheet_name, excel_row, severity="error", rejected=True, params={"field": missing})
+            )
+        elif not entries and not row_issues:
+            issues.append(Issue("no_values", file, sheet_name, excel_row, rejected=True))
+    frame = pd.DataFrame(out, columns=HOURS_COLUMNS)
+    if c_note is not None:
+        frame["note"] = notes
+    mapping = {f: grid.columns.get(c, column_letter(c)) for f, c in labels.items()}
+    mapping["date"] = f"{len(grid.days)}日分の列 ({year}-{month:02d})"
+    if person_const is not None:
+        mapping["person"] = f"{person_const} (シート)"
+    return SheetResult(
+        frame=_typed(frame),
+        issues=issues,
+        rows_read=rows_read,
+        layout="grid",
+        header_row=grid.header_excel_row,
+        mapping=mapping,
+    )
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _plain(value: Any) -> Any:
+    """An other column's cell for output: text normalized, numbers and dates as they are."""
+    if isinstance(value, str):
+        return nz.normalize_text(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
+
+
+def _unique(name: str, existing) -> str:
+    name = name or "column"
+    out, n = name, 2
+    while out in existing:
+        out, n = f"{name}_{n}", n + 1
+    return out
+
+
+def _typed(frame):
+    import pandas as pd
+
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["hours"] = frame["hours"].astype("float64")
+    frame["source_row"] = frame["source_row"].astype("int64")
+    return frame
+
+
+# --- across all files ---------------------------------------------------------------
+
+
+def finish_hours(frame, issues: list[Issue], config: Config | None = None):
+    """Checks that need every file: the same entry twice, disagreements, missing months.
+
+    * An entry (person, date, project, task, hours) found again in *another* sheet or
+      file — a copy saved "just in case" — is counted once; the repeat is listed.
+    * The same person, date, project and task with different hours in two places is
+      kept in both and listed as a disagreement for a person to settle.
+    * A month missing between a person's first and last month is listed.
+    """
+    import pandas as pd
+
+    issues = list(issues)
+    if frame.empty:
+        return frame, issues
+    frame = frame.sort_values(["source_file", "source_sheet", "source_row", "date"], kind="stable").reset_index(drop=True)
+    key = ["person", "date", "project", "task"]
+    src = frame["source_file"] + "\x00" + frame["source_sheet"]
+    # entries whose key appears in more than one sheet
+    multi = frame.assign(_src=src).groupby(key, sort=False)["_src"].transform("nunique") > 1
+    drop = pd.Series(False, index=frame.index)
+    if multi.any():
+        sub = frame[multi].assign(_src=src[multi])
+        for _, group in sub.groupby(key, sort=False):
+            first_src = group["_src"].iloc[0]
+            first = group[group["_src"] == first_src]
+            first_hours = sorted(first["hours"].round(6))
+            where_first = f"{first['source_file'].iloc[0]} / {first['source_sheet'].iloc[0]} / row {first['source_row'].iloc[0]}"
+            for other_src, other in group[group["_src"] != first_src].groupby("_src", sort=False):
+                if sorted(other["hours"].round(6)) == first_hours:
+                    drop[other.index] = True
+                    for _, row in other.iterrows():
+                        issues.append(
+                            Issue(
+                                "duplicate_entry",
+                                row["source_file"],
+                                row["source_sheet"],
+                                int(row["source_row"]),
+                                severity="warning",
+                                rejected=True,
+                                params={"other": where_first},
+                            )
+                        )
+                else:
+                    row = other.iloc[0]
+                    issues.append(
+                        Issue(
+                            "conflicting_entry",
+                            row["source_file"],
+                            row["source_sheet"],
+                            int(row["source_row"]),
+                            severity="warning",
+                            params={
+                                "other": where_first,
+                                "a": _hours_text(other["hours"].sum()),
+                                "b": _hours_text(first["hours"].sum()),
+                            },
+                        )
+                    )
+    if drop.any():
+        # a grid row keeps its place when only some of its entries were repeats
+        kept_rows = set(zip(frame.loc[~drop, "source_file"], frame.loc[~drop, "source_sheet"], frame.loc[~drop, "source_row"]))
+        issues = [
+            i
+            for i in issues
+            if not (i.code == "duplicate_entry" and (i.file, i.sheet, i.row) in kept_rows)
+        ]
+        frame = frame[~drop].reset_index(drop=True)
+    issues.extend(_missing_months(frame))
+    frame = frame.sort_values(["date", "person", "project", "task", "source_file", "source_row"], kind="stable")
+    return frame.reset_index(drop=True), issues
+
+
+def _hours_text(h: float) -> str:
+    return f"{h:g}h"
+
+
+def _missing_months(frame) -> list[Issue]:
+    out = []
+    for person, months in frame.groupby("person")["month"]:
+        present = sorted(set(months))
+        if len(present) < 2:
+            continue
+        y, m = map(int, present[0].split("-"))
+        last = present[-1]
+        have = set(present)
+        while f"{y:04d}-{m:02d}" < last:
+            label = f"{y:04d}-{m:02d}"
+            if label not in have:
+                out.append(
+                    Issue("missing_month", scope="file", severity="warning", params={"person": person, "month": label})
+                )
+            m += 1
+            if m == 13:
+                y, m = y + 1, 1
+    return out
+
+
+# --- summaries -----------------------------------------------------------------------
+
+
+def summarize_hours(frame, by=("project", "person", "month")):
+    """Total hours by the ``by`` fields: the last one across, the others down.
+
+    Examples:
+        >>> import pandas as pd
+        >>> f = pd.DataFrame({"project": ["A", "A", "B"], "month": ["2026-10", "2026-11", "2026-10"],
+        ...                   "hours": [1.5, 2.0, 4.0]})
+        >>> summarize_hours(f, by=["project", "month"]).to_dict("index")
+        {'A': {'2026-10': 1.5, '2026-11': 2.0}, 'B': {'2026-10': 4.0, '2026-11': 0.0}}
+    """
+    by = list(by)
+    unknown = [b for b in by if b not in frame.columns]
+    if unknown:
+        from .errors import InputError
+
+        raise InputError(f"--by: no column {', '.join(unknown)} (columns: {', '.join(map(str, frame.columns))})")
+    if len(by) == 1:
+        out = frame.groupby(by, sort=True)["hours"].sum().to_frame("hours")
+        out.columns.name = None
+        return out
+    pivot = frame.pivot_table(index=by[:-1], columns=by[-1], values="hours", aggfunc="sum", fill_value=0.0, sort=True)
+    pivot.columns = [str(c) for c in pivot.columns]
+    return pivot

@@ -1,0 +1,184 @@
+"""Reports of consolidated rows: the xlsx a person hands to a manager, and the terminal summary.
+
+``write_result`` picks the writer from the target's suffix: ``.xlsx`` gets the kind's
+report (Summary, Detail, Issues), ``.csv``/``.json``/``-`` the rows themselves.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Iterable
+
+from . import messages
+from .consolidate import AggregateResult, FileReport
+
+#: number formats for the hours frame's columns in the Detail sheet
+HOURS_FORMATS = {"date": "date", "hours": "hours", "source_row": "int"}
+
+
+def write_result(result: AggregateResult, target: str, *, by: Iterable[str] = ("project", "person", "month"), lang: str = "ja") -> None:
+    """Write the consolidated rows or the kind's report to ``target``.
+
+    The inputs are never overwritten: a target that is one of the files read is refused.
+    """
+    from .writers import write_frame
+
+    inputs = [Path(f) for f in result.files]
+    if target != "-" and Path(target).suffix.lower() == ".xlsx":
+        writer = _kind_report_writer(result.kind)
+        writer(result, target, by=list(by), lang=lang, inputs=inputs)
+        return
+    write_frame(result.frame, target, inputs=inputs, lang=lang)
+
+
+def _kind_report_writer(kind: str):
+    if kind == "hours":
+        return write_hours_report
+    from .kinds import KINDS
+
+    module = importlib.import_module(KINDS[kind][0])
+    return getattr(module, f"write_{kind}_report", write_generic_report)
+
+
+def write_hours_report(result: AggregateResult, target, *, by=("project", "person", "month"), lang="ja", inputs=()):
+    """Summary (pivot by ``by`` with totals and a chart), Detail (an Excel Table), Issues."""
+    from .hours import summarize_hours
+    from .writers import XlsxReport
+
+    frame = result.frame
+    big = len(frame) > 100_000
+    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=big)
+    pivot = summarize_hours(frame, by=by) if len(frame) else None
+    title = messages.text("report_hours_title", lang)
+    if pivot is not None:
+        report.add_summary(
+            messages.text("sheet_summary", lang), pivot, title=title, value_format="hours", chart="column", totals=True
+        )
+    report.add_table(messages.text("sheet_detail", lang), frame, formats=HOURS_FORMATS)
+    report.add_issues(result.issues, lang=lang)
+    report.close()
+
+
+def write_generic_report(result: AggregateResult, target, *, by=(), lang="ja", inputs=()):
+    """Detail and Issues, for kinds without a report of their own."""
+    from .writers import XlsxReport
+
+    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(result.frame) > 100_000)
+    report.add_table(messages.text("sheet_detail", lang), result.frame)
+    report.add_issues(result.issues, lang=lang)
+    report.close()
+
+
+# --- the terminal ------------------------------------------------------------------------
+
+
+def accounting_line(result: AggregateResult, lang: str = "ja") -> str:
+    """Files read/skipped and rows read = consolidated + rejected, in one line."""
+    s = result.stats
+    return messages.text(
+        "accounting",
+        lang,
+        files_read=s.files_read,
+        files_skipped=s.files_skipped + s.files_unreadable,
+        sheets=s.sheets_read,
+        read=f"{s.rows_read:,}",
+        consolidated=f"{s.rows_consolidated:,}",
+        rejected=f"{s.rows_rejected:,}",
+    )
+
+
+def print_summary(result: AggregateResult, *, by=("project", "person", "month"), lang: str = "ja", to_stdout=False, max_rows: int = 30) -> None:
+    """The summary table, the issues in brief, and the accounting line, on stderr."""
+    from rich.table import Table
+
+    from .cli_common import console
+
+    con = console()
+    frame = result.frame
+    if result.kind == "hours" and len(frame):
+        from .hours import summarize_hours
+
+        pivot = summarize_hours(frame, by=[b for b in by if b in frame.columns] or ["project"])
+        table = Table(title=messages.text("report_hours_title", lang), show_lines=False)
+        index_names = [str(n) for n in pivot.index.names]
+        for name in index_names:
+            table.add_column(_heading(name, lang))
+        for col in pivot.columns:
+            table.add_column(str(col), justify="right")
+        table.add_column(messages.text("total", lang), justify="right", style="bold")
+        for idx, values in list(pivot.iterrows())[:max_rows]:
+            idx = idx if isinstance(idx, tuple) else (idx,)
+            table.add_row(*[str(i) for i in idx], *[f"{v:,.2f}" for v in values], f"{values.sum():,.2f}")
+        if len(pivot) > max_rows:
+            table.caption = messages.text("more_rows", lang, n=len(pivot) - max_rows)
+        con.print(table)
+    counts: dict[str, int] = {}
+    for i in result.issues:
+        counts[i.severity] = counts.get(i.severity, 0) + 1
+    errors = [i for i in result.issues if i.severity == "error"]
+    for i in errors[:10]:
+        con.print(f"  {i.location()}: {i.message(lang)}", markup=False, highlight=False)
+    if len(errors) > 10:
+        con.print("  " + messages.text("more_rows", lang, n=len(errors) - 10), markup=False)
+    if counts:
+        con.print(
+            messages.text(
+                "issue_counts",
+                lang,
+                error=counts.get("error", 0),
+                warning=counts.get("warning", 0),
+                info=counts.get("info", 0),
+            ),
+            markup=False,
+        )
+    con.print(accounting_line(result, lang), markup=False, highlight=False)
+
+
+def _heading(name: str, lang: str) -> str:
+    try:
+        from .writers import heading
+
+        return heading(name, lang)
+    except ImportError:  # pragma: no cover - writers always ships
+        return name
+
+
+def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
+    """Print how each file was seen; returns how many files could not be read."""
+    from .cli_common import console
+
+    con = console()
+    bad = 0
+    for rep in reports:
+        if rep.error is not None:
+            bad += 1
+            con.print(f"{rep.path}: {getattr(rep.error, 'reason', str(rep.error))}", markup=False, highlight=False)
+            continue
+        if rep.skipped is not None:
+            con.print(f"{rep.path}: {rep.skipped.message(lang)}", markup=False, highlight=False)
+            continue
+        con.print(f"{rep.path} ({rep.format})", markup=False, highlight=False, style="bold")
+        for sh in rep.sheets:
+            vis = "" if sh.visible == "visible" else f" [{sh.visible}]"
+            if sh.kind:
+                con.print(
+                    f"  {sh.name}{vis}: {sh.kind} / {sh.layout}, header row {sh.header_row}, "
+                    f"{sh.rows_read} data rows",
+                    markup=False,
+                    highlight=False,
+                )
+                for field, header in sh.mapping.items():
+                    con.print(f"      {field:<12} ← {header}", markup=False, highlight=False)
+            else:
+                reason = "; ".join(i.message(lang) for i in sh.issues if i.scope == "sheet") or messages.text(
+                    "empty_sheet", lang
+                )
+                con.print(f"  {sh.name}{vis}: {reason}", markup=False, highlight=False)
+            for i in sh.issues:
+                if i.scope == "sheet":
+                    continue
+                where = f"row {i.row}" if i.row else ""
+                col = f" {i.column}" if i.column else ""
+                con.print(f"      {where}{col}: {i.message(lang)}", markup=False, highlight=False)
+    return bad
