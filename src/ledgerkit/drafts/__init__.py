@@ -1,0 +1,35 @@
+"""Drafts: ringi (稟議書) and purchase orders (注文書) from workbook rows, through Jinja templates.
+
+Text and HTML templates render with :func:`render`; the client's own Excel forms with
+:func:`render_xlsx` (typed cells, a repeating band of line rows, totals checked).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_API = {
+    "draft_ringi": "ledgerkit.drafts.ringi",
+    "draft_po": "ledgerkit.drafts.po",
+    "DraftResult": "ledgerkit.drafts.output",
+    "render": "ledgerkit.drafts.render",
+    "render_text": "ledgerkit.drafts.render",
+    "render_xlsx": "ledgerkit.drafts.xlsx_form",
+    "approval_route": "ledgerkit.drafts.approval",
+    "DEFAULT_APPROVAL": "ledgerkit.drafts.approval",
+}
+
+__all__ = list(_API)
+
+
+def __getattr__(name: str):
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ledgerkit.drafts' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)

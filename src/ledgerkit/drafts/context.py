@@ -1,0 +1,357 @@
+"""From a request or order list to template contexts: the table, its rows, their values.
+
+A row's context holds every column under its header text exactly as written
+(``row['金額(税抜)']``), values parsed (dates as dates, amounts as integers); headers that
+are valid names are also top-level variables (``{{ 件名 }}``); canonical aliases found
+through synonyms (``subject``, ``amount`` …). An empty cell is *absent*, not blank: a
+template that uses it fails under StrictUndefined, naming the field and the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import keyword
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..errors import DataError, InputError
+
+#: canonical fields of a ringi request list → header texts seen in client lists
+RINGI_FIELDS: dict[str, list[str]] = {
+    "request_no": ["申請番号", "起案番号", "稟議番号", "稟議No", "管理番号", "No."],
+    "subject": ["件名", "案件名", "表題", "標題", "タイトル"],
+    "drafted_on": ["起案日", "申請日", "作成日"],
+    "drafter": ["起案者", "申請者", "起票者", "担当者"],
+    "department": ["部署", "所属部署", "起案部署", "申請部署", "部門", "所属"],
+    "amount": ["金額", "予定金額", "申請金額", "金額(税抜)", "税抜金額", "金額(税込)", "税込金額"],
+    "category": ["区分", "決裁区分", "種別", "カテゴリ"],
+    "budget": ["予算内外", "予算区分", "予算内/外", "予算"],
+    "account": ["予算科目", "勘定科目", "科目"],
+    "vendor": ["取引先", "業者", "購入先", "発注先", "仕入先"],
+    "due_date": ["納期", "希望納期", "実施時期", "実施日", "期日"],
+    "project": ["プロジェクト", "プロジェクト名", "PJ", "案件"],
+    "purpose": ["目的", "理由", "目的・背景", "背景"],
+}
+
+#: canonical fields of an order list (one row per order line)
+ORDER_FIELDS: dict[str, list[str]] = {
+    "order_no": ["注文番号", "発注番号", "注文No", "発注No", "PO番号", "PO No"],
+    "order_date": ["発注日", "注文日", "発行日"],
+    "vendor": ["取引先", "宛先", "発注先", "仕入先", "業者"],
+    "vendor_code": ["取引先コード", "仕入先コード"],
+    "registration_no": ["登録番号", "インボイス番号", "適格請求書発行事業者登録番号"],
+    "item": ["品名", "品目", "商品名", "内容", "作業内容"],
+    "spec": ["仕様", "規格", "型番"],
+    "quantity": ["数量"],
+    "unit": ["単位"],
+    "unit_price": ["単価"],
+    "amount": ["金額", "金額(税抜)", "税抜金額"],
+    "tax_rate": ["税率", "消費税率"],
+    "delivery_date": ["納期", "納入日", "納品日", "受領期日"],
+    "delivery_place": ["納品場所", "納入場所", "受領場所", "納入先"],
+    "inspection_date": ["検査完了期日", "検収日"],
+    "payment_due": ["支払期日", "支払日", "支払予定日"],
+    "payment_method": ["支払方法"],
+    "payment_terms": ["支払条件"],
+    "department": ["発注部署", "部署"],
+    "drafter": ["担当者", "発注者"],
+    "note": ["備考"],
+}
+
+#: order-list fields that belong to a line; every other column belongs to the order
+LINE_FIELDS = {"item", "spec", "quantity", "unit", "unit_price", "amount", "tax_rate"}
+
+_AMOUNT_WORDS = ("金額", "単価", "価格", "代金", "費用", "予算額", "小計", "合計", "税額", "円")
+_DATE_WORDS = ("日", "期日", "納期", "年月日", "日付")
+_QTY_WORDS = ("数量", "数")
+_RATE_WORDS = ("税率",)
+
+
+@dataclass
+class SourceTable:
+    """The table found in a source workbook, with every column's header as written."""
+
+    path: Path
+    sheet: str
+    rows: list[list[Any]]
+    header_row: int  # 0-based
+    data_start: int
+    data_end: int
+    columns: dict[int, str]
+    mapping: dict[str, int]
+
+    def header(self, field: str) -> str:
+        return self.columns[self.mapping[field]]
+
+
+@dataclass
+class SourceRow:
+    """One data row: its Excel row number, values by header text, and aliases."""
+
+    excel_row: int
+    values: dict[str, Any]  # header text → parsed value; empty cells absent
+    aliases: dict[str, Any]  # canonical field → parsed value
+    blank: list[str]  # headers whose cell is empty
+
+
+def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[str], *, kind: str,
+               sheet: str | None = None) -> SourceTable:
+    """Read ``path`` and find the first visible sheet holding a table with ``required`` fields."""
+    from ..detect import detect_table
+    from ..read import read_workbook
+
+    path = Path(path)
+    wb = read_workbook(path)
+    candidates = [s for s in wb.sheets if (sheet is None and s.visible == "visible") or s.name == sheet]
+    if sheet is not None and not candidates:
+        raise InputError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(s.name for s in wb.sheets)})")
+    for s in candidates:
+        table = detect_table(s, fields, required)
+        if table is None:
+            continue
+        return SourceTable(path, s.name, s.rows, table.header_row + table.header_rows - 1, table.data_start,
+                           table.data_end, dict(table.columns), dict(table.mapping))
+    wanted = " / ".join(fields[f][0] for f in sorted(required))
+    raise InputError(f"{path}: no {kind} table found (needs a header row with {wanted})")
+
+
+def _kind_of_header(header: str, field: str | None) -> str:
+    text = unicodedata.normalize("NFKC", header)
+    if field in ("amount", "unit_price") or any(w in text for w in _AMOUNT_WORDS):
+        return "amount"
+    if field == "tax_rate" or any(w in text for w in _RATE_WORDS):
+        return "rate"
+    if field == "quantity" or text in _QTY_WORDS:
+        return "quantity"
+    if field in ("drafted_on", "due_date", "order_date", "delivery_date", "payment_due", "inspection_date") or (
+        text.endswith(_DATE_WORDS) and "曜" not in text
+    ):
+        return "date"
+    if field in ("request_no", "order_no", "registration_no", "vendor_code"):
+        return "code"
+    return "text"
+
+
+def _integral(d: Decimal) -> int | Decimal:
+    return int(d) if d == d.to_integral_value() else d
+
+
+def parse_value(value: Any, kind: str) -> Any:
+    """A cell value parsed for its column kind; raises CellValueError when it cannot be."""
+    from ..normalize import parse_amount, parse_code, parse_date, parse_rate
+
+    if kind == "amount":
+        d = parse_amount(value)
+        return None if d is None else _integral(d)
+    if kind == "quantity":
+        if isinstance(value, str):
+            d = parse_amount(value)
+        elif isinstance(value, float):
+            d = Decimal(repr(value))
+        elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            d = Decimal(value)
+        else:
+            d = parse_amount(value)
+        return None if d is None else _integral(d)
+    if kind == "rate":
+        return parse_rate(value)
+    if kind == "date":
+        if isinstance(value, (int, float)) and not isinstance(value, bool) or isinstance(value, (dt.date, str)):
+            return parse_date(value)
+        return value
+    if kind == "code":
+        return parse_code(value)
+    # text: keep it as written (trimmed); numbers stay numbers, datetimes become dates
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def parse_row(table: SourceTable, index: int) -> SourceRow:
+    """Row ``index`` (0-based) of the table, parsed. Raises DataError naming the cell."""
+    from ..normalize import CellValueError
+
+    raw = table.rows[index]
+    by_col_field = {c: f for f, c in table.mapping.items()}
+    values: dict[str, Any] = {}
+    aliases: dict[str, Any] = {}
+    blank: list[str] = []
+    for c, header in table.columns.items():
+        v = raw[c] if c < len(raw) else ""
+        if _blank(v):
+            blank.append(header)
+            continue
+        field = by_col_field.get(c)
+        try:
+            parsed = parse_value(v, _kind_of_header(header, field))
+        except CellValueError as e:
+            reason = e.args[0] if e.args else "cannot read"
+            raise DataError(
+                f"{table.path.name}: {table.sheet}: row {index + 1}: {header} {v!r}: {reason}"
+            ) from None
+        if parsed is None:
+            blank.append(header)
+            continue
+        values[header] = parsed
+        if field:
+            aliases[field] = parsed
+    return SourceRow(index + 1, values, aliases, blank)
+
+
+def data_rows(table: SourceTable) -> list[int]:
+    """0-based indexes of the data rows: not blank, not a 合計/小計 row."""
+    from ..normalize import is_total_label
+
+    out = []
+    for i in range(table.data_start, table.data_end):
+        row = table.rows[i]
+        cells = [row[c] for c in table.columns if c < len(row)]
+        if all(_blank(v) for v in cells):
+            continue
+        if any(is_total_label(v) for v in cells if isinstance(v, str)):
+            continue
+        out.append(i)
+    return out
+
+
+def _match_key(v: Any) -> str:
+    if isinstance(v, dt.datetime):
+        v = v.date()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return unicodedata.normalize("NFKC", str(v)).strip().lower()
+
+
+def _header_key(text: str) -> str:
+    from ..detect import header_key
+
+    return header_key(text)
+
+
+def parse_where(conditions: Iterable[str] | Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """``["注文番号=PO-1"]`` or ``{"注文番号": "PO-1"}`` → ``[("注文番号", "PO-1")]``.
+
+    Examples:
+        >>> parse_where(["件名=PC購入の件", "部署 = 総務部"])
+        [('件名', 'PC購入の件'), ('部署', '総務部')]
+    """
+    if not conditions:
+        return []
+    if isinstance(conditions, Mapping):
+        return [(str(k), str(v)) for k, v in conditions.items()]
+    out = []
+    for c in conditions:
+        if "=" not in c:
+            raise InputError(f"--where {c!r}: write COLUMN=VALUE, e.g. --where 注文番号=PO-1")
+        k, _, v = c.partition("=")
+        if not k.strip():
+            raise InputError(f"--where {c!r}: the column name is missing")
+        out.append((k.strip(), v.strip()))
+    return out
+
+
+def column_for(table: SourceTable, name: str, fields: Mapping[str, list[str]]) -> int:
+    """The column a ``--where`` names: by header text as written, then normalized, then by alias."""
+    for c, h in table.columns.items():
+        if h == name:
+            return c
+    key = _header_key(name)
+    for c, h in table.columns.items():
+        if _header_key(h) == key:
+            return c
+    if name in table.mapping:
+        return table.mapping[name]
+    raise InputError(
+        f"{table.path.name}: {table.sheet}: no column {name!r} (columns: {', '.join(table.columns.values())})"
+    )
+
+
+def select_rows(table: SourceTable, *, row: int | None, where, all: bool,
+                fields: Mapping[str, list[str]]) -> list[int]:
+    """0-based indexes of the rows chosen by exactly one of ``row``, ``where``, ``all``."""
+    chosen = sum(x for x in (row is not None, bool(where), bool(all)))
+    if chosen != 1:
+        raise InputError("choose the rows with exactly one of --row N, --where COLUMN=VALUE, --all")
+    rows = data_rows(table)
+    if all:
+        if not rows:
+            raise InputError(f"{table.path.name}: {table.sheet}: the table has no data rows")
+        return rows
+    if row is not None:
+        index = row - 1
+        first, last = table.data_start + 1, table.data_end
+        if index not in rows:
+            why = (
+                f"the data is in rows {first}-{last}" if not (table.data_start <= index < table.data_end)
+                else "it is blank or a total row"
+            )
+            raise InputError(f"{table.path.name}: {table.sheet}: row {row} is not a data row ({why})")
+        return [index]
+    conditions = [(column_for(table, k, fields), v, k) for k, v in parse_where(where)]
+    hits = []
+    for i in rows:
+        raw = table.rows[i]
+        if all_match(raw, conditions):
+            hits.append(i)
+    if not hits:
+        text = ", ".join(f"{k}={v}" for _, v, k in conditions)
+        raise InputError(f"{table.path.name}: {table.sheet}: no row where {text}")
+    return hits
+
+
+def all_match(raw: list[Any], conditions) -> bool:
+    for c, v, _ in conditions:
+        cell = raw[c] if c < len(raw) else ""
+        if _match_key(cell) != _match_key(v):
+            return False
+    return True
+
+
+def identifier_names(values: Mapping[str, Any], reserved: Iterable[str]) -> dict[str, Any]:
+    """The headers usable as top-level template variables (``{{ 件名 }}``)."""
+    reserved = set(reserved)
+    return {
+        k: v for k, v in values.items()
+        if k.isidentifier() and not keyword.iskeyword(k) and k not in reserved
+    }
+
+
+def setting(config: Any, key: str, default: Any) -> Any:
+    """``config.get(key)`` when a config is given and has it, else ``default``."""
+    if config is None:
+        return default
+    if isinstance(config, Mapping):
+        node: Any = config
+        for part in key.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                return default
+            node = node[part]
+        return node
+    getter = getattr(config, "get", None)
+    if getter is None:
+        return default
+    value = getter(key)
+    return default if value is None else value
+
+
+_PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+def rate_label(rate: Decimal) -> str:
+    """``Decimal('0.10')`` → ``10%``; ``Decimal('0.08')`` → ``8%``."""
+    pct = (rate * 100).normalize()
+    return f"{pct:f}%"

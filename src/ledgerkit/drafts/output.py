@@ -1,0 +1,188 @@
+"""Where drafts go: safe file names inside the output folder, atomic writes, the manifest."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import string
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..errors import OutputError, TemplateError
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+#: file names stay well under the 255-byte limit of common file systems
+MAX_NAME_BYTES = 180
+
+
+@dataclass
+class DraftResult:
+    """One draft: the file written (or the error that stopped it) and the rows it came from."""
+
+    key: str
+    source_file: str
+    sheet: str
+    rows: list[int]
+    path: Path | None = None
+    status: str = "written"
+    message: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "written"
+
+    def as_record(self) -> dict:
+        return {
+            "key": self.key,
+            "status": self.status,
+            "file": "" if self.path is None else self.path.name,
+            "source_file": self.source_file,
+            "source_sheet": self.sheet,
+            "source_rows": " ".join(str(r) for r in self.rows),
+            "message": self.message,
+            "warnings": " / ".join(self.warnings),
+        }
+
+
+MANIFEST_COLUMNS = ["key", "status", "file", "source_file", "source_sheet", "source_rows", "message", "warnings"]
+
+
+def safe_filename(name: str, *, fallback: str = "draft") -> str:
+    """``name`` made safe as one file name on Windows, macOS and Linux.
+
+    Path separators, control characters and ``<>:"|?*`` become ``_``; leading and
+    trailing dots and spaces go (no ``..``, no hidden files); Windows' reserved names
+    (CON, NUL, COM1…) get a ``_`` in front;
+    the name is cut to :data:`MAX_NAME_BYTES` bytes of UTF-8 without splitting a character.
+
+    Examples:
+        >>> safe_filename("R-2026-001_PC購入の件")
+        'R-2026-001_PC購入の件'
+        >>> safe_filename("../../etc/passwd"), safe_filename("CON"), safe_filename("a\\tb?.")
+        ('_.._etc_passwd', '_CON', 'a_b_')
+        >>> safe_filename("  "), safe_filename("/abs/path")
+        ('draft', '_abs_path')
+    """
+    text = unicodedata.normalize("NFC", str(name))
+    text = _UNSAFE.sub("_", text).strip()
+    # no hidden files, no names Windows cannot keep (trailing dot or space)
+    text = text.strip(". ")
+    if text in {"", ".", ".."}:
+        return fallback
+    if text.split(".")[0].upper() in _RESERVED:
+        text = "_" + text
+    encoded = text.encode("utf-8")
+    if len(encoded) > MAX_NAME_BYTES:
+        text = encoded[:MAX_NAME_BYTES].decode("utf-8", errors="ignore").rstrip(". ")
+    return text
+
+
+class _NameFormatter(string.Formatter):
+    def __init__(self, values: Mapping[str, Any], pattern: str):
+        self.values = values
+        self.pattern = pattern
+
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, int) or key not in self.values:
+            raise TemplateError(
+                f"--name {self.pattern!r}: no field {{{key}}} (fields: {', '.join(sorted(map(str, self.values)))})"
+            )
+        return self.values[key]
+
+    def format_field(self, value, format_spec):
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date) and not format_spec:
+            return value.isoformat()
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        return super().format_field(value, format_spec)
+
+
+def name_from_pattern(pattern: str, values: Mapping[str, Any]) -> str:
+    """The file stem from a ``{field}`` pattern over a row's fields, made safe.
+
+    Examples:
+        >>> name_from_pattern("{申請番号}_{件名}", {"申請番号": "R-1", "件名": "a/b"})
+        'R-1_a_b'
+    """
+    try:
+        raw = _NameFormatter(values, pattern).format(pattern)
+    except (ValueError, IndexError) as e:
+        raise TemplateError(f"--name {pattern!r}: {e}") from None
+    return safe_filename(raw)
+
+
+def output_suffix(template: str | Path) -> str:
+    """``ringi.md.j2`` → ``.md``; ``po.html.j2`` → ``.html``; ``po.xlsx`` → ``.xlsx``."""
+    name = Path(template).name
+    if name.endswith(".j2"):
+        name = name[:-3]
+    suffix = Path(name).suffix
+    return suffix or ".txt"
+
+
+def place(out_dir: Path, stem: str, suffix: str, taken: set[Path]) -> Path:
+    """A path for ``stem + suffix`` inside ``out_dir``, not one already used in this run."""
+    out_dir = out_dir.resolve()
+    n = 1
+    while True:
+        name = f"{stem}{suffix}" if n == 1 else f"{stem}_{n}{suffix}"
+        path = (out_dir / name).resolve()
+        if path.parent != out_dir:  # belt and braces: safe_filename already keeps it inside
+            raise OutputError(f"{name}: would be written outside {out_dir}")
+        if path not in taken:
+            taken.add(path)
+            return path
+        n += 1
+
+
+def prepare_dir(out_dir: str | Path) -> Path:
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"{out}: cannot create the output folder ({e.strerror or e.__class__.__name__})") from None
+    if not out.is_dir():
+        raise OutputError(f"{out}: not a folder")
+    return out
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+    """Write ``data`` to a temporary file beside ``path``, then move it into place."""
+    if not overwrite and path.exists():
+        raise OutputError(f"{path}: exists (use --force to replace it)")
+    fd, tmp = tempfile.mkstemp(prefix=".ledgerkit-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({e.strerror or e.__class__.__name__})") from None
+    return path
+
+
+def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv") -> Path:
+    """``manifest.csv`` (UTF-8 with BOM, for Excel) or ``manifest.json`` listing every draft."""
+    records = [r.as_record() for r in results]
+    if fmt == "json":
+        data = json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")
+        return write_atomic(out_dir / "manifest.json", data)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=MANIFEST_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for rec in records:
+        # a cell text starting with = + - @ would be a formula when Excel opens the CSV
+        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in rec.items()})
+    return write_atomic(out_dir / "manifest.csv", ("\ufeff" + buf.getvalue()).encode("utf-8"))

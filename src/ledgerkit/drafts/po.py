@@ -1,0 +1,241 @@
+"""``ledgerkit draft-po``: one 注文書 per order number of an order list (one row per line).
+
+The order's header fields (取引先, 発注日, 納期 …) come from its rows and must agree
+across them (a blank repeats the value above); its lines carry 品名, 数量, 単価, 金額 and
+税率. Tax is computed once per rate on the sum of that rate's lines (DOMAIN.md §4.2,
+never line by line) with the configured rounding. The terms an order must state
+(取適法 4条明示, DOMAIN.md §2.2, the versioned list in ``ledgerkit/data``) missing from the
+data are an error naming them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..errors import ConfigError, DataError
+from .context import (
+    LINE_FIELDS,
+    ORDER_FIELDS,
+    SourceTable,
+    _match_key,
+    column_for,
+    data_rows,
+    identifier_names,
+    parse_row,
+    parse_where,
+    rate_label,
+    read_table,
+    setting,
+)
+from .job import where
+from .output import DraftResult
+from .ringi import COMPUTED, ROUNDING_LABELS, fields_from, run_drafts, tax_settings
+
+#: the issuer printed on an order: the config's ``[company]`` table
+DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "registration_no": ""}
+
+PO_COMPUTED = COMPUTED | {"order_no", "header", "lines", "by_rate", "subtotal", "warnings"}
+
+
+def group_orders(table: SourceTable, indexes: list[int]) -> dict[str, list[int]]:
+    """Row indexes by order number, in the order they first appear."""
+    col = table.mapping["order_no"]
+    groups: dict[str, list[int]] = {}
+    for i in indexes:
+        raw = table.rows[i]
+        v = raw[col] if col < len(raw) else ""
+        key = _match_key(v) if not (v is None or str(v).strip() == "") else ""
+        groups.setdefault(key, []).append(i)
+    return groups
+
+
+def _shown(v: Any) -> str:
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def po_context(table: SourceTable, group: list[int], *, config: Any = None, today: dt.date | None = None) -> tuple[dict, Any]:
+    """The context of one order: header fields, lines, totals per rate, the issuer."""
+    from ..money import tax_amount
+    from ..rules import check_line_amount, missing_terms, written_terms
+
+    rate, mode = tax_settings(config)
+    rows = [parse_row(table, i) for i in group]
+    place_ = where(table.path, table.sheet, [r.excel_row for r in rows])
+    order_no = rows[0].aliases.get("order_no")
+    if order_no is None:
+        raise DataError(f"{place_}: {table.header('order_no')} is empty")
+    line_headers = {table.columns[c] for f, c in table.mapping.items() if f in LINE_FIELDS}
+    field_of = {table.columns[c]: f for f, c in table.mapping.items()}
+
+    # header fields: the same in every row of the order (blank = same as above)
+    header: dict[str, Any] = {}
+    seen_at: dict[str, int] = {}
+    for r in rows:
+        for h, v in r.values.items():
+            if h in line_headers:
+                continue
+            if h in header and header[h] != v:
+                raise DataError(
+                    f"{place_}: order {order_no}: {h} differs between rows: "
+                    f"row {seen_at[h]} {_shown(header[h])!r}, row {r.excel_row} {_shown(v)!r}"
+                )
+            header.setdefault(h, v)
+            seen_at.setdefault(h, r.excel_row)
+    aliases = {field_of[h]: v for h, v in header.items() if h in field_of}
+
+    lines = []
+    for n, r in enumerate(rows, 1):
+        a = r.aliases
+        at = f"{table.path.name}: {table.sheet}: row {r.excel_row}"
+        if a.get("item") is None:
+            raise DataError(f"{at}: order {order_no}: {_header(table, 'item')} is empty")
+        qty, price, amount = a.get("quantity"), a.get("unit_price"), a.get("amount")
+        if amount is None:
+            if qty is None or price is None:
+                raise DataError(f"{at}: order {order_no}: give {_header(table, 'amount')}, or 数量 and 単価")
+            exact = Decimal(qty) * Decimal(price)
+            if exact != exact.to_integral_value():
+                raise DataError(f"{at}: order {order_no}: {qty} × {price} = {exact} is not whole yen; give the 金額")
+            amount = int(exact)
+        elif qty is not None and price is not None:
+            finding = check_line_amount(qty, price, amount)
+            if finding is not None:
+                raise DataError(f"{at}: order {order_no}: {finding.message('ja')}")
+        if isinstance(amount, Decimal):
+            raise DataError(f"{at}: order {order_no}: 金額 {amount} has a fraction of a yen")
+        line_rate = a.get("tax_rate", rate)
+        line = {h: v for h, v in r.values.items() if h in line_headers}
+        line.update({k: v for k, v in a.items() if k in LINE_FIELDS})
+        line.update(no=n, amount=amount, tax_rate=line_rate, tax_rate_label=rate_label(line_rate),
+                    reduced=line_rate == Decimal("0.08"), source_row=r.excel_row)
+        lines.append(line)
+
+    by_rate = []
+    for line_rate in sorted({line["tax_rate"] for line in lines}, reverse=True):
+        net = sum(line["amount"] for line in lines if line["tax_rate"] == line_rate)
+        tax = tax_amount(net, line_rate, mode) if line_rate else 0
+        by_rate.append({"rate": line_rate, "label": rate_label(line_rate), "net": net, "tax": tax, "total": net + tax})
+    subtotal = sum(line["amount"] for line in lines)
+    tax_total = sum(b["tax"] for b in by_rate)
+
+    company = {**DEFAULT_COMPANY, **(setting(config, "company", {}) or {})}
+    if not str(company.get("name", "")).strip():
+        raise ConfigError("an order needs the issuer: set [company] name (and address, tel, registration_no) in ledgerkit.toml")
+
+    warnings: list[str] = []
+    terms_version = setting(config, "drafts.po_terms", "toriteki_4jo_2026")
+    if terms_version:
+        terms = written_terms(terms_version)
+        present = {**aliases, "order_no": order_no, "item": lines[0]["item"], "amount": subtotal}
+        missing = missing_terms(present, terms)
+        errors = [f.params["item"] for f in missing if f.severity == "error"]
+        warnings = [f"{terms.get('short', '')}: {f.params['item']} is not stated" for f in missing if f.severity != "error"]
+        if errors:
+            raise DataError(
+                f"{place_}: order {order_no} does not state what {terms.get('short', 'the law')} requires: "
+                + ", ".join(errors) + " (add the columns to the order list)"
+            )
+
+    ctx: dict[str, Any] = identifier_names(header, PO_COMPUTED | set(ORDER_FIELDS))
+    ctx.update(aliases)
+    ctx.update(
+        order_no=order_no,
+        header=header,
+        row=header,
+        lines=lines,
+        by_rate=by_rate,
+        rates={b["label"]: b for b in by_rate},
+        subtotal=subtotal,
+        tax=tax_total,
+        total=subtotal + tax_total,
+        tax_rate=rate,
+        tax_rate_label=rate_label(rate),
+        rounding=mode,
+        rounding_label=ROUNDING_LABELS[mode],
+        company=company,
+        today=today or dt.date.today(),
+        source={"file": table.path.name, "sheet": table.sheet, "rows": [r.excel_row for r in rows]},
+        warnings=warnings,
+    )
+    # for the file name pattern
+    names = {**header, **aliases, "order_no": order_no, "excel_row": rows[0].excel_row}
+    return ctx, names
+
+
+def _header(table: SourceTable, field: str) -> str:
+    return table.header(field) if field in table.mapping else ORDER_FIELDS[field][0]
+
+
+def draft_po(
+    source: str | Path,
+    *,
+    row: int | None = None,
+    where: Iterable[str] | Mapping[str, Any] | None = None,
+    all: bool = False,
+    template: str | Path = "po.xlsx",
+    out_dir: str | Path = ".",
+    name_pattern: str | None = None,
+    config: Any = None,
+    sheet: str | None = None,
+    today: dt.date | None = None,
+    overwrite: bool = True,
+    manifest: str = "csv",
+) -> list[DraftResult]:
+    """Draft one 注文書 per order number of an order list.
+
+    ``where`` picks rows (``{"注文番号": "PO-1"}`` or ``["取引先=株式会社アルファ"]``) and
+    drafts every order they belong to, with all of its lines; ``row`` the order holding
+    that Excel row; ``all`` every order (and writes a manifest). Files are named
+    ``{order_no}_{vendor}`` unless ``name_pattern`` says otherwise.
+
+    Raises:
+        InputError: unreadable list, no order table, no such row or column.
+        DataError: header fields that differ between an order's rows, a line amount that is
+            not 数量 × 単価, required written terms missing (the message names them).
+        TemplateError: the form names a field the order lacks; a SUM in the form that
+            does not cover the lines or does not come to the sum of the lines.
+        ConfigError: no ``[company] name`` for the issuer.
+    """
+    from .context import select_rows
+
+    source = Path(source)
+    fields = fields_from(config, "orders", ORDER_FIELDS)
+    table = read_table(source, fields, {"order_no", "item"}, kind="order (注文) list", sheet=sheet)
+    chosen = select_rows(table, row=row, where=where, all=all, fields=fields)
+    # whole orders: every row of each order a chosen row belongs to
+    groups_all = group_orders(table, data_rows(table))
+    wanted = set(group_orders(table, chosen))
+    groups = [g for key, g in groups_all.items() if key in wanted]
+    if "" in wanted and not all:
+        raise DataError(f"{where_(table, groups_all[''])}: {table.header('order_no')} is empty")
+
+    def build(group: list[int]):
+        ctx, names = po_context(table, group, config=config, today=today)
+        srow = parse_row(table, group[0])
+        srow.values = {**ctx["header"]}
+        return ctx, srow, names, ctx["subtotal"]
+
+    return run_drafts(
+        table,
+        groups,
+        build=build,
+        template=template,
+        out_dir=out_dir,
+        name_pattern=name_pattern or "{order_no}_{vendor}",
+        overwrite=overwrite,
+        batch=all,
+        manifest=manifest,
+        key_field="order_no",
+    )
+
+
+def where_(table: SourceTable, group: list[int]) -> str:
+    return where(table.path, table.sheet, [i + 1 for i in group])
+
+
+__all__ = ["draft_po", "po_context", "group_orders", "DEFAULT_COMPANY", "parse_where", "column_for"]

@@ -1,0 +1,217 @@
+"""``ledgerkit draft-ringi``: one 稟議書 per row of a request list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..errors import DataError, LedgerkitError, OutputError, TemplateError
+from .approval import approval_matrix, approval_route, category_of
+from .context import (
+    RINGI_FIELDS,
+    SourceRow,
+    SourceTable,
+    identifier_names,
+    parse_row,
+    rate_label,
+    read_table,
+    select_rows,
+    setting,
+)
+from .job import explain_missing, where, write_draft
+from .output import DraftResult, name_from_pattern, output_suffix, place, prepare_dir, write_manifest
+from .render import resolve_template
+
+ROUNDING_LABELS = {"down": "切り捨て", "half_up": "四捨五入", "up": "切り上げ"}
+
+#: names the context defines itself; a column with the same header stays under row[...]
+COMPUTED = {
+    "row", "source", "today", "tax", "net", "total", "approval", "decider", "co_approval", "tax_rate",
+    "tax_rate_label", "rounding", "rounding_label", "amount_basis", "in_budget", "category", "loop",
+    "lines", "company",
+}
+
+
+def fields_from(config: Any, kind: str, base: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The built-in synonyms plus the user's ``[columns.<kind>]`` lists."""
+    fields = {k: list(v) for k, v in base.items()}
+    extra = setting(config, f"columns.{kind}", {}) or {}
+    for k, words in extra.items():
+        fields[k] = list(dict.fromkeys([*words, *fields.get(k, [])]))
+    return fields
+
+
+def tax_settings(config: Any) -> tuple[Decimal, str]:
+    rate = Decimal(str(setting(config, "tax.rate", "0.10")))
+    mode = str(setting(config, "tax.rounding", "down"))
+    if mode not in ROUNDING_LABELS:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"tax.rounding must be down, half_up or up, not {mode!r}")
+    return rate, mode
+
+
+def in_budget_of(value: Any) -> bool:
+    """予算内 → True, 予算外 → False; blank → True (the usual case).
+
+    Examples:
+        >>> in_budget_of("予算内"), in_budget_of("予算外"), in_budget_of("外"), in_budget_of(None)
+        (True, False, False, True)
+    """
+    if value is None:
+        return True
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip()
+    if not text or text in ("内", "○", "〇", "有", "あり", "yes", "Yes", "TRUE", "true"):
+        return True
+    if "外" in text or text in ("×", "無", "なし", "no", "No", "FALSE", "false"):
+        return False
+    if "内" in text:
+        return True
+    raise ValueError(f"予算内 or 予算外, not {text!r}")
+
+
+def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, today: dt.date | None = None) -> dict:
+    """The template context of one request row (see ``ledgerkit.drafts.context``)."""
+    from ..money import tax_amount, tax_from_gross
+
+    rate, mode = tax_settings(config)
+    ctx: dict[str, Any] = identifier_names(srow.values, COMPUTED | set(RINGI_FIELDS))
+    ctx.update(srow.aliases)
+    ctx["row"] = dict(srow.values)
+    ctx["source"] = {"file": table.path.name, "sheet": table.sheet, "row": srow.excel_row}
+    ctx["today"] = today or dt.date.today()
+    ctx["tax_rate"] = rate
+    ctx["tax_rate_label"] = rate_label(rate)
+    ctx["rounding"] = mode
+    ctx["rounding_label"] = ROUNDING_LABELS[mode]
+    place_ = where(table.path, table.sheet, [srow.excel_row])
+    try:
+        ctx["in_budget"] = in_budget_of(srow.aliases.get("budget"))
+    except ValueError as e:
+        raise DataError(f"{place_}: {table.header('budget')}: {e}") from None
+    matrix = approval_matrix(config)
+    ctx["category"] = category_of(srow.aliases.get("category"), matrix)
+    amount = srow.aliases.get("amount")
+    if amount is not None:
+        if isinstance(amount, Decimal):
+            raise DataError(f"{place_}: {table.header('amount')} {amount}: a fraction of a yen")
+        incl = "税込" in table.header("amount")
+        ctx["amount_basis"] = "tax_included" if incl else "tax_excluded"
+        if incl:
+            tax = tax_from_gross(amount, rate, mode)
+            ctx.update(net=amount - tax, tax=tax, total=amount)
+        else:
+            tax = tax_amount(amount, rate, mode)
+            ctx.update(net=amount, tax=tax, total=amount + tax)
+        basis_amount = ctx["total"] if matrix.get("amount_basis") == "tax_included" else ctx["net"]
+        route = approval_route(basis_amount, ctx["category"], matrix, in_budget=ctx["in_budget"])
+        ctx["approval"] = route
+        ctx["decider"] = route[-1]
+        levels = set(matrix.get("route_order", {}).get(ctx["category"], []))
+        ctx["co_approval"] = [t for t in route if t not in levels]
+    return ctx
+
+
+def default_name_pattern(table: SourceTable) -> str:
+    if "request_no" in table.mapping:
+        return "{request_no}_{subject}"
+    return "{subject}_row{excel_row}"
+
+
+def name_values(srow: SourceRow) -> dict[str, Any]:
+    return {**srow.values, **srow.aliases, "excel_row": srow.excel_row}
+
+
+def draft_ringi(
+    source: str | Path,
+    *,
+    row: int | None = None,
+    where: Iterable[str] | Mapping[str, Any] | None = None,
+    all: bool = False,
+    template: str | Path = "ringi.md.j2",
+    out_dir: str | Path = ".",
+    name_pattern: str | None = None,
+    config: Any = None,
+    sheet: str | None = None,
+    today: dt.date | None = None,
+    overwrite: bool = True,
+    manifest: str = "csv",
+) -> list[DraftResult]:
+    """Draft one 稟議書 per chosen row of a request list (``--row N``, ``--where COL=VAL``, ``--all``).
+
+    One file per draft in ``out_dir``, named by ``name_pattern`` over the row's fields
+    (default ``{request_no}_{subject}``), made safe. With ``all=True`` a manifest
+    (``manifest.csv``, UTF-8 with BOM, or ``manifest.json``) lists every draft, and a row
+    that fails is reported there (status ``error``) while the others are written; with
+    ``row`` or ``where`` the first failure raises.
+
+    Raises:
+        InputError: unreadable list, no request table, no such row or column.
+        TemplateError: the template names a field the row lacks (the message names the
+            field and the row); nothing is written for that draft.
+        DataError: a cell that cannot be read (an amount, a date).
+    """
+    source = Path(source)
+    fields = fields_from(config, "ringi", RINGI_FIELDS)
+    table = read_table(source, fields, {"subject"}, kind="ringi (稟議) request", sheet=sheet)
+    indexes = select_rows(table, row=row, where=where, all=all, fields=fields)
+    return run_drafts(
+        table,
+        [[i] for i in indexes],
+        build=lambda rows: _one(table, rows[0], config, today),
+        template=template,
+        out_dir=out_dir,
+        name_pattern=name_pattern or default_name_pattern(table),
+        overwrite=overwrite,
+        batch=all,
+        manifest=manifest,
+    )
+
+
+def _one(table: SourceTable, index: int, config, today):
+    srow = parse_row(table, index)
+    return ringi_context(table, srow, config=config, today=today), srow, name_values(srow), None
+
+
+def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, out_dir, name_pattern,
+               overwrite: bool, batch: bool, manifest: str, key_field: str = "request_no") -> list[DraftResult]:
+    """Build, render and write one draft per group of rows; the shared loop of ringi and PO."""
+    tpl = resolve_template(template)
+    out = prepare_dir(out_dir)
+    suffix = output_suffix(tpl)
+    # the source list is "taken": a draft never replaces the workbook it was drafted from
+    taken: set[Path] = {table.path.resolve()}
+    results: list[DraftResult] = []
+    for group in groups:
+        rows = [i + 1 for i in group]
+        result = DraftResult(key="", source_file=table.path.name, sheet=table.sheet, rows=rows)
+        srow = None
+        try:
+            ctx, srow, names, expected = build(group)
+            result.key = str(names.get(key_field) or names.get("subject") or f"row{rows[0]}")
+            result.warnings = list(ctx.get("warnings", []))
+            path = place(out, name_from_pattern(name_pattern, names), suffix, taken)
+            write_draft(tpl, ctx, path, overwrite=overwrite, expected_line_total=expected)
+            result.path = path
+        except TemplateError as e:
+            text = explain_missing(e, srow.blank if srow else [], srow.values if srow else {})
+            message = f"{where(table.path, table.sheet, rows)}: {text}"
+            if not batch:
+                err = TemplateError(message)
+                err.field = getattr(e, "field", None)
+                raise err from None
+            result.status, result.message = "error", message
+        except (DataError, OutputError) as e:
+            if not batch:
+                raise
+            result.status, result.message = "error", str(e)
+        except LedgerkitError:
+            raise
+        results.append(result)
+    if batch:
+        write_manifest(results, out, manifest)
+    return results
