@@ -207,7 +207,6 @@ def parse_wareki(text: str) -> _dt.date:
     if d < GREGORIAN_START:
         raise WarekiError(f"{s} は明治6年の改暦より前の旧暦の日付のため換算できません")
     if not era.contains(d):
-        right = era_for(d)
         raise WarekiError(
             f"{s} は{era.name}ではありません ({d.isoformat()} = {to_wareki(d)})"
         )
