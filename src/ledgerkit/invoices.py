@@ -1,0 +1,1148 @@
+"""Received-invoice lists (請求書一覧 / 受領一覧) and purchase-order lists, read as written.
+
+The header is found wherever it is (title rows, merged two-row headers), header texts go
+through synonyms to canonical fields, 合計/小計 rows are left out, and amounts are parsed
+from whatever the cell holds (``¥1,234``, ``１，２３４円``, ``△1,000``, ``(1,000)``,
+``1,234円(税込)``). Money is integer yen (pandas ``Int64``), never float.
+
+**One row per invoice and tax rate.** A list with separate 10% and 8% columns
+(``税抜金額 10%`` / ``8%``, ``消費税 10%`` / ``8%``) becomes one row for each rate the
+invoice uses, because tax is rounded, and therefore checked, once per invoice per rate
+(DOMAIN.md §4.2). The rows of one invoice share ``invoice_key`` (file, sheet, row), and
+``invoice_total`` carries the written tax-included total of the whole invoice when the
+list has one. Summing ``net``, ``tax`` and ``total`` over rows never counts anything
+twice.
+
+Columns of the invoice frame (:data:`INVOICE_COLUMNS`), then any other column of the
+list under its own header:
+
+``invoice_no, issue_date, vendor, vendor_key, registration_no, po_no, net, tax, total,
+tax_rate, due_date, project, invoice_total, invoice_key, source_file, source_sheet,
+source_row``
+
+``vendor`` keeps the name as written (legal form included); ``vendor_key`` ignores the
+legal form and width, for matching. ``tax_rate`` is 0.10 / 0.08 / 0 (float64 for display;
+the checks turn it back into an exact Decimal).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import normalize as nz
+from .detect import Synonyms, detect_table, fill_merged, header_key, is_blank
+from .issues import Issue
+from .kinds import SheetResult
+
+__all__ = [
+    "INVOICE_FIELDS",
+    "INVOICE_COLUMNS",
+    "ORDER_FIELDS",
+    "ORDER_COLUMNS",
+    "read_invoice_sheet",
+    "finish_invoices",
+    "read_invoices",
+    "summarize_invoices",
+    "read_order_sheet",
+    "read_orders",
+    "vendor_identity",
+]
+
+#: header texts seen in invoice lists, per canonical field (config ``[columns.invoices]`` adds to them)
+INVOICE_FIELDS: dict[str, list[str]] = {
+    "invoice_no": [
+        "請求書番号", "請求番号", "請求書No", "請求書No.", "請求No", "請求書NO", "請求書#", "インボイス番号",
+        "請求書ID", "伝票番号", "Invoice No", "Invoice Number", "Invoice #",
+    ],
+    "issue_date": ["発行日", "請求日", "請求書発行日", "請求年月日", "請求書日付", "発行年月日", "取引年月日", "Invoice Date", "Issue Date"],
+    "received_date": ["受領日", "受付日", "受取日", "到着日"],
+    "vendor": [
+        "取引先", "取引先名", "仕入先", "仕入先名", "請求元", "請求元名", "発行元", "発行者", "支払先", "支払先名",
+        "業者名", "業者", "外注先", "会社名", "請求者", "Vendor", "Supplier",
+    ],
+    "vendor_code": ["取引先コード", "仕入先コード", "支払先コード", "業者コード", "Vendor Code"],
+    "registration_no": [
+        "登録番号", "適格請求書発行事業者登録番号", "インボイス登録番号", "インボイス番号(登録番号)", "T番号",
+        "事業者登録番号", "適格番号", "Registration No",
+    ],
+    "po_no": ["注文番号", "発注番号", "注文書番号", "発注書番号", "発注No", "注文No", "PO番号", "PO No", "PO", "稟議番号/注文番号"],
+    "subject": ["件名", "摘要", "内容", "品名", "取引内容", "請求内容"],
+    "net": [
+        "税抜金額", "税抜", "税抜額", "本体金額", "本体価格", "金額(税抜)", "請求金額(税抜)", "税抜請求額", "課税対象額",
+        "小計", "Net", "Amount (excl. tax)",
+    ],
+    "tax": ["消費税", "消費税額", "消費税等", "税額", "消費税等の額", "Tax", "Consumption Tax"],
+    "total": [
+        "税込金額", "税込合計", "税込", "合計金額", "合計", "税込請求額", "請求金額(税込)", "請求額(税込)", "支払総額",
+        "Total", "Amount (incl. tax)",
+    ],
+    # 金額 / 請求金額 without a basis: net or total, decided per sheet (see _resolve_amount)
+    "amount": ["金額", "請求金額", "請求額", "Amount"],
+    "tax_rate": ["税率", "消費税率", "税区分", "税率区分", "Tax Rate"],
+    "due_date": ["支払期日", "支払予定日", "支払期限", "期日", "支払期限日", "Due Date"],
+    "paid_date": ["支払日", "支払済日", "支払完了日"],
+    "project": ["案件", "案件コード", "案件名", "プロジェクト", "プロジェクトコード", "PJ", "PJコード", "Project"],
+    "withholding": ["源泉税", "源泉徴収税", "源泉徴収税額", "源泉所得税", "源泉徴収額"],
+    "payment": ["差引支払額", "支払額", "振込額", "支払金額", "差引額"],
+    # split-rate columns: a two-row header (税抜金額 over 10% / 8%) joins to these texts
+    "net_10": ["税抜金額10%", "税抜金額(10%)", "税抜10%", "税抜(10%)", "10%対象", "10%対象額", "10%対象(税抜)", "課税10%", "本体10%", "標準税率対象"],
+    "net_8": ["税抜金額8%", "税抜金額(8%)", "税抜8%", "税抜(8%)", "8%対象", "8%対象額", "8%対象(税抜)", "課税8%", "本体8%", "軽減税率対象", "8%対象(軽減)"],
+    "tax_10": ["消費税10%", "消費税(10%)", "消費税額10%", "消費税額(10%)", "税額10%", "税額(10%)", "10%消費税"],
+    "tax_8": ["消費税8%", "消費税(8%)", "消費税額8%", "消費税額(8%)", "税額8%", "税額(8%)", "8%消費税", "消費税(軽減8%)"],
+}
+
+#: the invoice frame's columns, in order (other columns of the list follow them)
+INVOICE_COLUMNS = [
+    "invoice_no",
+    "issue_date",
+    "vendor",
+    "vendor_key",
+    "registration_no",
+    "po_no",
+    "net",
+    "tax",
+    "total",
+    "tax_rate",
+    "due_date",
+    "project",
+    "invoice_total",
+    "invoice_key",
+    "source_file",
+    "source_sheet",
+    "source_row",
+]
+
+_MONEY = ("net", "tax", "total")
+_DATES = ("issue_date", "received_date", "due_date", "paid_date")
+_RATES = (Decimal("0.10"), Decimal("0.08"))
+#: internal columns (header of the cell each figure came from, what was derived); see finish_invoices
+_INTERNAL = ("_col_net", "_col_tax", "_col_total", "_col_registration_no", "_col_issue_date", "_col_due_date",
+             "_col_invoice_total", "_col_po_no", "_col_vendor", "_has_reg_column", "_rate_given", "_total_given")
+
+_RATE_10 = re.compile(r"(?<![\d.])10(?:\.0+)?%|標準")
+_RATE_8 = re.compile(r"(?<![\d.])8(?:\.0+)?%|軽減")
+
+
+def _synonyms(config, kind: str, base: dict[str, list[str]]) -> dict[str, list[str]]:
+    fields = {k: list(v) for k, v in base.items()}
+    if config is not None and hasattr(config, "synonyms"):
+        for k, words in config.synonyms(kind).items():
+            fields[k] = list(dict.fromkeys([*words, *fields.get(k, [])]))
+    return fields
+
+
+def _money_header(text: str) -> tuple[str, Decimal | None] | None:
+    """(kind, rate) a money column's header names: ``消費税(8%)`` → ('tax', 0.08).
+
+    Examples:
+        >>> _money_header("税抜金額 10%"), _money_header("消費税（８％）"), _money_header("税込合計")
+        (('net', Decimal('0.10')), ('tax', Decimal('0.08')), ('total', None))
+        >>> _money_header("税率") is None
+        True
+    """
+    key = header_key(text)
+    if not key:
+        return None
+    rate = None
+    if _RATE_10.search(key):
+        rate = Decimal("0.10")
+    elif _RATE_8.search(key):
+        rate = Decimal("0.08")
+    if "源泉" in key or "差引" in key or key in ("税率", "税区分") or "税率区分" in key:
+        return None
+    if "税込" in key or "合計" in key:
+        kind = "total"
+    elif "消費税" in key or "税額" in key:
+        kind = "tax"
+    elif any(w in key for w in ("税抜", "対象", "本体", "金額", "小計", "課税")):
+        kind = "net"
+    else:
+        return None
+    return kind, rate
+
+
+def _is_rate_label(v: Any) -> bool:
+    if not isinstance(v, str):
+        return False
+    key = header_key(v)
+    return bool(key) and bool(re.fullmatch(r"\(?(10%|8%|標準|軽減|標準税率|軽減税率|標準10%|軽減8%|計|合計)\)?", key))
+
+
+def _cached(parser):
+    memo: dict = {}
+
+    def parse(value):
+        key = (type(value), value)
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        except TypeError:
+            key = None
+        try:
+            hit = (parser(value), None)
+        except nz.CellValueError as e:
+            hit = (None, e)
+        if key is not None:
+            memo[key] = hit
+        return hit
+
+    return parse
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, str):
+        return nz.normalize_text(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
+
+
+def _unique(name: str, existing) -> str:
+    name = name or "column"
+    out, n = name, 2
+    while out in existing:
+        out, n = f"{name}_{n}", n + 1
+    return out
+
+
+def _yen(parsed: Decimal | None) -> int | None:
+    """Whole yen, or CellValueError for a fraction of a yen."""
+    if parsed is None:
+        return None
+    if parsed != parsed.to_integral_value():
+        raise nz.CellValueError("1円未満の端数があります", parsed)
+    return int(parsed)
+
+
+def _cell(row: list, c: int | None) -> Any:
+    return row[c] if c is not None and c < len(row) else ""
+
+
+# --- invoice lists ---------------------------------------------------------------------
+
+
+class _Layout:
+    """Which column holds what, for one invoice sheet."""
+
+    def __init__(self, table, rows):
+        self.table = table
+        self.columns = dict(table.columns)
+        self.mapping = dict(table.mapping)
+        self.data_start = table.data_start
+        # a second header row of rate labels only (10% | 8%) that the detector took for data
+        first = rows[self.data_start] if self.data_start < table.data_end else []
+        cells = {c: _cell(first, c) for c in self.columns}
+        nonblank = {c: v for c, v in cells.items() if not is_blank(v)}
+        if nonblank and all(_is_rate_label(v) for v in nonblank.values()):
+            for c, v in nonblank.items():
+                self.columns[c] = f"{self.columns[c]} {str(v).strip()}"
+            self.data_start += 1
+        money_fields = {"net", "tax", "total", "amount", "net_10", "net_8", "tax_10", "tax_8"}
+        taken = {c: f for f, c in self.mapping.items()}
+        self.split: dict[tuple[str, Decimal], int] = {}
+        self.single: dict[str, int] = {}
+        for c, text in self.columns.items():
+            field = taken.get(c)
+            if field is not None and field not in money_fields:
+                continue
+            cls = _money_header(text)
+            if cls is None:
+                if field == "amount":
+                    self.single.setdefault("amount", c)
+                continue
+            kind, rate = cls
+            if field == "amount" and rate is None:
+                self.single.setdefault("amount", c)
+            elif rate is not None:
+                self.split.setdefault((kind, rate), c)
+            else:
+                self.single.setdefault(kind, c)
+        for c in list(self.split.values()) + list(self.single.values()):
+            for f, fc in list(self.mapping.items()):
+                if fc == c and f in money_fields:
+                    del self.mapping[f]
+        if self.split:
+            # in a split layout, a net/tax column without a rate is an invoice-level figure
+            self.invoice_total_col = self.single.get("total")
+            self.single.pop("total", None)
+        else:
+            self.invoice_total_col = None
+
+    @property
+    def has_money(self) -> bool:
+        return bool(self.split) or bool(self.single)
+
+    def money_columns(self) -> set[int]:
+        out = set(self.split.values()) | set(self.single.values())
+        if self.invoice_total_col is not None:
+            out.add(self.invoice_total_col)
+        return out
+
+
+def _find_table(rows, fields: dict[str, list[str]], needs: Iterable[set[str]]):
+    syn = Synonyms(fields)
+    best = None
+    for required in needs:
+        t = detect_table(rows, syn, required)
+        if t is not None and (best is None or len(t.mapping) > len(best.mapping)):
+            best = t
+    return best
+
+
+def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
+    """Read one sheet of an invoice list into rows of :data:`INVOICE_COLUMNS`.
+
+    Returns a :class:`~ledgerkit.kinds.SheetResult`: ``frame`` is None when the sheet
+    holds no invoice table (no vendor / invoice-number / registration-number column
+    with an amount column beside it); every data row is in the frame or named in
+    ``issues`` (``rejected=True``). Internal ``_col_*`` columns name the header each
+    figure came from; :func:`finish_invoices` drops them unless asked to keep them.
+
+    Examples:
+        >>> from ledgerkit.read import RawSheet
+        >>> s = RawSheet("受領一覧", "visible", [
+        ...     ["2026年10月 受領請求書一覧", "", "", "", ""],
+        ...     ["請求書番号", "取引先", "税抜金額", "消費税", "税込金額"],
+        ...     ["A-1", "㈱アルファ", "¥100,000", "10,000", "110,000"],
+        ...     ["合計", "", 100000, 10000, 110000]])
+        >>> r = read_invoice_sheet(s, file="a.xlsx")
+        >>> r.frame[["invoice_no", "vendor", "vendor_key", "net", "tax", "total", "source_row"]].to_dict("records")
+        [{'invoice_no': 'A-1', 'vendor': '(株)アルファ', 'vendor_key': 'アルファ', 'net': 100000, 'tax': 10000, 'total': 110000, 'source_row': 3}]
+        >>> r.rows_read, [i.code for i in r.issues]
+        (1, ['total_row'])
+    """
+    import pandas as pd
+
+    name = sheet.name
+    rows = fill_merged(sheet.rows, getattr(sheet, "merged", None) or ())
+    fields = _synonyms(config, "invoices", INVOICE_FIELDS)
+    table = _find_table(rows, fields, ({"vendor"}, {"invoice_no"}, {"registration_no"}))
+    layout = _Layout(table, rows) if table is not None else None
+    if layout is None or not layout.has_money:
+        if not any(not is_blank(v) for row in rows for v in row):
+            return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
+        return SheetResult(
+            issues=[
+                Issue(
+                    "no_table",
+                    file,
+                    name,
+                    scope="sheet",
+                    params={"kind": "請求書", "fields": "取引先 (または請求書番号・登録番号) + 金額"},
+                )
+            ],
+            note="no table",
+        )
+    issues: list[Issue] = [
+        Issue("extra_table", file, name, scope="sheet", params={"range": o}) for o in table.others
+    ]
+    m = layout.mapping
+    cols = layout.columns
+    parse_amount = _cached(nz.parse_amount_with_basis)
+    parse_rate = _cached(nz.parse_rate)
+    parse_date = _cached(nz.parse_date)
+    amount_kind = _resolve_amount(rows, layout, parse_amount, parse_rate)
+    if amount_kind is not None:
+        c_amount = layout.single.pop("amount")
+        if layout.split:
+            layout.invoice_total_col = c_amount
+        else:
+            layout.single[amount_kind] = c_amount
+    else:
+        layout.single.pop("amount", None)
+    if layout.split:
+        split_cols = ", ".join(cols[c] for c in sorted(layout.split.values()))
+        issues.append(Issue("split_rate_columns", file, name, scope="sheet", params={"columns": split_cols}))
+
+    money_cols = layout.money_columns()
+    used = set(m.values()) | money_cols
+    extra_cols = {c: h for c, h in cols.items() if c not in used}
+    label_cols = [m[k] for k in ("invoice_no", "vendor", "issue_date", "subject", "project") if k in m]
+    label_cols += [c for c in cols if c not in money_cols][:2]
+    rows_read = 0
+    records: list[dict] = []
+    for r in range(layout.data_start, table.data_end):
+        row = rows[r]
+        if all(is_blank(_cell(row, c)) for c in cols):
+            continue
+        excel_row = r + 1
+        if any(isinstance(_cell(row, c), str) and nz.is_total_label(_cell(row, c)) for c in label_cols):
+            issues.append(Issue("total_row", file, name, excel_row))
+            continue
+        rows_read += 1
+        rec, problems = _invoice_row(row, layout, parse_amount, parse_rate, parse_date)
+        rejected = [p for p in problems if p[4]]
+        for code, field_label, c, value, reject in problems:
+            issues.append(
+                Issue(
+                    code,
+                    file,
+                    name,
+                    excel_row,
+                    column=cols.get(c, "") if c is not None else "",
+                    value=_show(value),
+                    severity="error" if reject else "warning",
+                    rejected=reject,
+                    params={"field": field_label, "value": _show(value)},
+                )
+            )
+        if rejected:
+            continue
+        base = {
+            "invoice_key": f"{file}|{name}|{excel_row}",
+            "source_file": file,
+            "source_sheet": name,
+            "source_row": excel_row,
+            "_has_reg_column": "registration_no" in m,
+            "_col_registration_no": cols.get(m.get("registration_no"), ""),
+            "_col_issue_date": cols.get(m.get("issue_date"), ""),
+            "_col_due_date": cols.get(m.get("due_date"), ""),
+            "_col_po_no": cols.get(m.get("po_no"), ""),
+            "_col_vendor": cols.get(m.get("vendor"), ""),
+            "_col_invoice_total": cols.get(layout.invoice_total_col, "") if layout.invoice_total_col is not None else "",
+        }
+        for c, header in extra_cols.items():
+            base[("extra", c)] = _plain(_cell(row, c))
+        for part in rec.pop("_parts"):
+            out = dict(rec)
+            out.update(base)
+            out.update(part)
+            records.append(out)
+    frame = _invoice_frame(records, extra_cols)
+    mapping = {f: cols[c] for f, c in m.items()}
+    for (kind, rate), c in layout.split.items():
+        mapping[f"{kind}_{int(rate * 100)}"] = cols[c]
+    for kind, c in layout.single.items():
+        mapping[kind] = cols[c]
+    return SheetResult(
+        frame=frame,
+        issues=issues,
+        rows_read=rows_read,
+        layout="split-rate" if layout.split else "one-rate",
+        header_row=table.header_excel_row,
+        mapping=mapping,
+    )
+
+
+def _resolve_amount(rows, layout: _Layout, parse_amount, parse_rate) -> str | None:
+    """Whether an ``金額``/``請求金額`` column is tax-excluded (net) or included (total).
+
+    With a net column beside it, it is the total; with a total column, the net. Alone
+    with a tax column, the figures decide: where tax fits ``金額 × rate`` it is net,
+    where it fits ``金額 × rate / (1 + rate)`` it is the total. A ``(税込)``/``(税抜)``
+    written in the cells wins.
+    """
+    if "amount" not in layout.single:
+        return None
+    single = layout.single
+    if layout.split:
+        return "total" if "total" not in single and layout.invoice_total_col is None else None
+    if "net" in single and "total" not in single:
+        return "total"
+    if "total" in single and "net" not in single:
+        return "net"
+    if "net" in single and "total" in single:
+        return None
+    c_amount = single["amount"]
+    c_tax = single.get("tax")
+    c_rate = layout.mapping.get("tax_rate")
+    votes = {"net": 0, "total": 0}
+    for r in range(layout.data_start, layout.table.data_end):
+        row = rows[r]
+        amount, err = parse_amount(_cell(row, c_amount))
+        if err or amount[0] is None:
+            continue
+        value, basis = amount
+        if basis == "incl":
+            votes["total"] += 1
+            continue
+        if basis == "excl":
+            votes["net"] += 1
+            continue
+        if c_tax is None:
+            continue
+        tax, err = parse_amount(_cell(row, c_tax))
+        if err or tax[0] is None or value != value.to_integral_value():
+            continue
+        rate, err = parse_rate(_cell(row, c_rate)) if c_rate is not None else (None, None)
+        rates = [rate] if rate else list(_RATES)
+        from .money import acceptable_taxes
+
+        for rt in rates:
+            if int(tax[0]) in acceptable_taxes(int(value), rt):
+                votes["net"] += 1
+                break
+            net_guess = int(value) - int(tax[0])
+            if int(tax[0]) in acceptable_taxes(net_guess, rt):
+                votes["total"] += 1
+                break
+    if c_tax is None:
+        return "total" if votes["total"] > votes["net"] else "net"
+    return "total" if votes["total"] > votes["net"] else "net"
+
+
+def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
+    """One list row → (record with ``_parts`` per rate, problems).
+
+    A problem is (code, field label, column, value, rejects the row).
+    """
+    m = layout.mapping
+    problems: list[tuple] = []
+    rec: dict[str, Any] = {}
+
+    def money(c, label):
+        if c is None:
+            return None, None
+        raw = _cell(row, c)
+        parsed, err = parse_amount(raw)
+        if err is not None:
+            problems.append(("bad_cell", label, c, raw, True))
+            return None, None
+        value, basis = parsed
+        try:
+            return _yen(value), basis
+        except nz.CellValueError:
+            problems.append(("not_whole_yen", label, c, raw, True))
+            return None, None
+
+    # text fields
+    rec["invoice_no"] = (_code(row, m.get("invoice_no"), problems, "請求書番号") or "")
+    rec["vendor"] = nz.normalize_text(_cell(row, m["vendor"])) if "vendor" in m else ""
+    rec["vendor_key"] = nz.vendor_key(rec["vendor"]) if rec["vendor"] else ""
+    reg_raw = _cell(row, m.get("registration_no"))
+    rec["registration_no"] = nz.normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
+    rec["_registration_raw"] = _show(reg_raw) if not is_blank(reg_raw) else ""
+    rec["po_no"] = _code(row, m.get("po_no"), problems, "注文番号") or ""
+    rec["project"] = _code(row, m.get("project"), problems, "案件") or ""
+    for f in ("vendor_code",):
+        if f in m:
+            rec[f] = _code(row, m[f], problems, "取引先コード") or ""
+    for f in ("subject",):
+        if f in m:
+            rec[f] = nz.normalize_text(_cell(row, m[f]))
+    # dates: an unreadable date is reported and left blank; the row stays
+    for f in _DATES:
+        if f not in m:
+            continue
+        raw = _cell(row, m[f])
+        value, err = parse_date(raw)
+        if err is not None:
+            problems.append(("bad_cell", _LABELS[f], m[f], raw, False))
+        rec[f] = value
+    for f in ("withholding", "payment"):
+        if f in m:
+            rec[f], _ = money(m[f], _LABELS[f])
+
+    parts: list[dict] = []
+    if layout.split:
+        rec["invoice_total"], _ = money(layout.invoice_total_col, "税込合計")
+        for rate in _RATES:
+            c_net, c_tax, c_total = (layout.split.get((k, rate)) for k in _MONEY)
+            pct = f"{int(rate * 100)}%"
+            net, _ = money(c_net, f"税抜金額({pct})")
+            tax, _ = money(c_tax, f"消費税({pct})")
+            total, _ = money(c_total, f"税込金額({pct})")
+            if all(v in (None, 0) for v in (net, tax, total)):
+                continue
+            total_given = total is not None
+            if tax is None and net is not None and total is not None:
+                tax = total - net
+            if net is None and tax is not None and total is not None:
+                net = total - tax
+            if total is None and net is not None and tax is not None:
+                total = net + tax
+            parts.append(
+                {
+                    "net": net,
+                    "tax": tax,
+                    "total": total,
+                    "tax_rate": float(rate),
+                    "_rate_given": True,
+                    "_total_given": total_given,
+                    "_col_net": layout.columns.get(c_net, ""),
+                    "_col_tax": layout.columns.get(c_tax if c_tax is not None else c_total, ""),
+                    "_col_total": layout.columns.get(c_total, ""),
+                }
+            )
+        if not parts and not any(p[4] for p in problems):
+            if rec["invoice_total"] not in (None,):
+                parts.append(
+                    {"net": None, "tax": None, "total": rec["invoice_total"], "tax_rate": None, "_rate_given": False,
+                     "_total_given": False, "_col_net": "", "_col_tax": "", "_col_total": ""}
+                )
+            else:
+                problems.append(("missing_value", "金額", None, "", True))
+    else:
+        s = layout.single
+        net, nb = money(s.get("net"), "税抜金額")
+        tax, _ = money(s.get("tax"), "消費税")
+        total, tb = money(s.get("total"), "税込金額")
+        rate = None
+        rate_given = False
+        if "tax_rate" in m:
+            raw = _cell(row, m["tax_rate"])
+            rate, err = parse_rate(raw)
+            if err is not None:
+                problems.append(("bad_cell", "税率", m["tax_rate"], raw, False))
+            rate_given = rate is not None
+        total_given = total is not None
+        tax_col = s.get("tax")
+        if tax is None and net is not None and total is not None and "tax" not in s:
+            tax = total - net
+            tax_col = s.get("total")
+        if net is None and "net" not in s and tax is not None and total is not None:
+            net = total - tax
+        if total is None and "total" not in s and net is not None and tax is not None:
+            total = net + tax
+        if net is None and tax is None and total is None:
+            if not any(p[4] for p in problems):
+                problems.append(("missing_value", "金額", next(iter(s.values()), None), "", True))
+        if rate is None and net is not None and tax is not None:
+            from .rules import infer_rate
+
+            rate = infer_rate(net, tax)
+        parts.append(
+            {
+                "net": net,
+                "tax": tax,
+                "total": total,
+                "tax_rate": float(rate) if rate is not None else None,
+                "_rate_given": rate_given,
+                "_total_given": total_given,
+                "_col_net": layout.columns.get(s.get("net"), ""),
+                "_col_tax": layout.columns.get(tax_col, ""),
+                "_col_total": layout.columns.get(s.get("total"), ""),
+            }
+        )
+        rec["invoice_total"] = None
+    rec["_parts"] = parts
+    return rec, problems
+
+
+_LABELS = {
+    "issue_date": "発行日",
+    "received_date": "受領日",
+    "due_date": "支払期日",
+    "paid_date": "支払日",
+    "withholding": "源泉税",
+    "payment": "差引支払額",
+}
+
+
+def _code(row, c, problems, label) -> str | None:
+    if c is None:
+        return None
+    raw = _cell(row, c)
+    try:
+        return nz.parse_code(raw)
+    except nz.CellValueError:
+        problems.append(("bad_cell", label, c, raw, False))
+        return nz.normalize_text(_show(raw))
+
+
+def _invoice_frame(records: list[dict], extra_cols: dict[int, str]):
+    import pandas as pd
+
+    optional = ["received_date", "vendor_code", "subject", "paid_date", "withholding", "payment"]
+    present_optional = [c for c in optional if any(c in r for r in records)]
+    columns = list(INVOICE_COLUMNS) + present_optional
+    data = {c: [r.get(c) for r in records] for c in columns}
+    frame = pd.DataFrame(data, columns=columns)
+    for c, header in extra_cols.items():
+        frame[_unique(header, frame.columns)] = [r.get(("extra", c)) for r in records]
+    for c in (*_INTERNAL, "_registration_raw"):
+        frame[c] = [r.get(c) for r in records]
+    return _typed(frame)
+
+
+def _typed(frame):
+    import pandas as pd
+
+    for c in ("net", "tax", "total", "invoice_total", "withholding", "payment"):
+        if c in frame.columns:
+            frame[c] = pd.array([None if v is None or v is pd.NA else int(v) for v in frame[c]], dtype="Int64")
+    frame["tax_rate"] = pd.array([None if v is None else float(v) for v in frame["tax_rate"]], dtype="Float64")
+    for c in _DATES:
+        if c in frame.columns:
+            frame[c] = pd.to_datetime(pd.Series([v if v is not None else pd.NaT for v in frame[c]], dtype="object"))
+    frame["source_row"] = frame["source_row"].astype("int64")
+    for c in ("invoice_no", "vendor", "vendor_key", "registration_no", "po_no", "project", "invoice_key"):
+        frame[c] = frame[c].fillna("").astype(object)
+    return frame
+
+
+def empty_invoice_frame():
+    """An invoice frame with no rows (every column, the right dtypes)."""
+    return _invoice_frame([], {})
+
+
+# --- across all files ---------------------------------------------------------------------
+
+
+def vendor_identity(frame) -> "Any":
+    """One key per vendor: the 登録番号 when the vendor has one anywhere, else the name key.
+
+    A vendor written with its number on one list and without it on another still gets
+    one identity, through the name key both share.
+    """
+    import pandas as pd
+
+    reg_by_name: dict[str, str] = {}
+    for key, reg in zip(frame["vendor_key"], frame["registration_no"]):
+        if key and reg and nz.is_registration_no_format(reg):
+            reg_by_name.setdefault(key, reg)
+    out = []
+    for key, reg in zip(frame["vendor_key"], frame["registration_no"]):
+        if reg and nz.is_registration_no_format(reg):
+            out.append(reg)
+        elif key in reg_by_name:
+            out.append(reg_by_name[key])
+        else:
+            out.append(f"name:{key}")
+    return pd.Series(out, index=frame.index, dtype=object)
+
+
+def _signature(group) -> tuple:
+    parts = sorted(
+        (
+            "" if pd_isna(r) else str(r),
+            None if pd_isna(n) else int(n),
+            None if pd_isna(t) else int(t),
+            None if pd_isna(tt) else int(tt),
+        )
+        for r, n, t, tt in zip(group["tax_rate"], group["net"], group["tax"], group["total"])
+    )
+    it = group["invoice_total"].iloc[0]
+    return (tuple(parts), None if pd_isna(it) else int(it))
+
+
+def pd_isna(v) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _where(file: str, sheet: str, row: int) -> str:
+    return f"{Path(file).name} / {sheet} / {row}行目"
+
+
+def _amount_text(sig: tuple) -> str:
+    parts, invoice_total = sig
+    total = sum((p[3] or 0) for p in parts)
+    if invoice_total is not None:
+        total = invoice_total
+    return f"{total:,}"
+
+
+def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: bool = False):
+    """Checks that need every file's rows: the same invoice twice, or twice with other amounts.
+
+    * The same invoice (same vendor — by 登録番号, else name key —, invoice number and
+      amounts at every rate) found again is counted once: the first one read stays,
+      each repeat is listed (``duplicate_invoice``, rejected) and removed from the frame.
+    * The same vendor and invoice number with different amounts stays in both places
+      and is listed (``invoice_conflict``, error): a person decides which is right.
+
+    Returns ``(frame, issues)``; the frame is a new one (the input is not modified).
+    Rows without an invoice number are never taken for duplicates.
+    """
+    import pandas as pd
+
+    issues = list(issues)
+    if frame is None or len(frame) == 0:
+        out = frame if frame is not None else empty_invoice_frame()
+        return (out if keep_internal else _drop_internal(out)), issues
+    frame = frame.reset_index(drop=True).copy()
+    frame["_identity"] = vendor_identity(frame)
+    with_no = frame[frame["invoice_no"].astype(str) != ""]
+    drop_keys: set[str] = set()
+    for (_, number), group in with_no.groupby(["_identity", "invoice_no"], sort=False):
+        keys = list(dict.fromkeys(group["invoice_key"]))
+        if len(keys) < 2:
+            continue
+        seen: list[tuple[tuple, str, Any]] = []  # (signature, key, first row)
+        for key in keys:
+            inv = group[group["invoice_key"] == key]
+            sig = _signature(inv)
+            first = inv.iloc[0]
+            same = next((s for s in seen if s[0] == sig), None)
+            if same is not None:
+                drop_keys.add(key)
+                orig = same[2]
+                for _, row in inv.iterrows():
+                    issues.append(
+                        Issue(
+                            "duplicate_invoice",
+                            row["source_file"],
+                            row["source_sheet"],
+                            int(row["source_row"]),
+                            column=row.get("_col_vendor", "") or "",
+                            value=str(number),
+                            severity="warning",
+                            rejected=True,
+                            params={"other": _where(orig["source_file"], orig["source_sheet"], int(orig["source_row"])),
+                                    "invoice_no": number},
+                        )
+                    )
+                continue
+            if seen:
+                orig = seen[0][2]
+                issues.append(
+                    Issue(
+                        "invoice_conflict",
+                        first["source_file"],
+                        first["source_sheet"],
+                        int(first["source_row"]),
+                        column=first.get("_col_total", "") or first.get("_col_net", "") or "",
+                        value=str(number),
+                        severity="error",
+                        params={
+                            "other": _where(orig["source_file"], orig["source_sheet"], int(orig["source_row"])),
+                            "invoice_no": number,
+                            "a": _amount_text(seen[0][0]),
+                            "b": _amount_text(sig),
+                        },
+                    )
+                )
+            seen.append((sig, key, first))
+    out = frame[~frame["invoice_key"].isin(drop_keys)].drop(columns=["_identity"]).reset_index(drop=True)
+    return (out if keep_internal else _drop_internal(out)), issues
+
+
+def _drop_internal(frame):
+    return frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
+
+
+def read_invoices(paths: Iterable[str | Path], config=None, *, keep_internal: bool = False):
+    """Read invoice lists (files) into one frame: ``(frame, issues, rows_read)``.
+
+    Every visible sheet is tried; a sheet with no invoice table is listed in the issues.
+    Unreadable files raise :class:`~ledgerkit.errors.UnreadableFileError`.
+    This is the in-process reader ``check invoices`` uses; ``ledgerkit.aggregate`` reads
+    the same sheets in worker processes with :func:`read_invoice_sheet`.
+    """
+    import pandas as pd
+
+    from .read import read_workbook
+
+    frames, issues, rows_read = [], [], 0
+    include_hidden = bool(config.get("read.include_hidden", False)) if config is not None else False
+    for path in _expand(paths):
+        wb = read_workbook(path)
+        file = str(path)
+        for sheet in wb.sheets:
+            if sheet.visible != "visible" and not include_hidden:
+                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
+                continue
+            res = SheetResult.coerce(read_invoice_sheet(sheet, file=file, config=config))
+            issues.extend(res.issues)
+            rows_read += res.rows_read
+            if res.frame is not None and len(res.frame):
+                frames.append(res.frame)
+    frame = pd.concat(frames, ignore_index=True) if frames else empty_invoice_frame()
+    frame, issues = finish_invoices(frame, issues, config, keep_internal=keep_internal)
+    return frame, issues, rows_read
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; a folder gives its spreadsheets (not Excel's ~$ lock files), sorted."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file()
+                    and f.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
+                    and not f.name.startswith("~$")
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def summarize_invoices(frame) -> dict[str, Any]:
+    """Totals by vendor, project and month (of the issue date), as frames.
+
+    Vendors are grouped by identity (登録番号, else name key) and shown under the name
+    written most often. Money stays integer yen.
+
+    Examples:
+        >>> import pandas as pd
+        >>> f = pd.DataFrame({"vendor": ["㈱アルファ", "株式会社アルファ"], "vendor_key": ["アルファ", "アルファ"],
+        ...     "registration_no": ["", ""], "project": ["P1", "P2"], "invoice_key": ["a", "b"],
+        ...     "issue_date": pd.to_datetime(["2026-10-01", "2026-11-01"]),
+        ...     "net": pd.array([1000, 2000], dtype="Int64"), "tax": pd.array([100, 200], dtype="Int64"),
+        ...     "total": pd.array([1100, 2200], dtype="Int64")})
+        >>> summarize_invoices(f)["by_vendor"][["vendor", "invoices", "net", "total"]].to_dict("records")
+        [{'vendor': '㈱アルファ', 'invoices': 2, 'net': 3000, 'total': 3300}]
+    """
+    import pandas as pd
+
+    f = frame.copy()
+    f["_identity"] = vendor_identity(f)
+    names = f.groupby("_identity", sort=False)["vendor"].agg(lambda s: s.value_counts().index[0] if len(s) else "")
+    regs = f.groupby("_identity", sort=False)["registration_no"].agg(lambda s: next((v for v in s if v), ""))
+
+    def totals(by: list[str]):
+        g = f.groupby(by, sort=True, dropna=False)
+        out = g.agg(
+            invoices=("invoice_key", "nunique"),
+            net=("net", "sum"),
+            tax=("tax", "sum"),
+            total=("total", "sum"),
+        ).reset_index()
+        for c in ("net", "tax", "total"):
+            out[c] = out[c].astype("Int64")
+        return out
+
+    by_vendor = totals(["_identity"])
+    by_vendor.insert(0, "vendor", by_vendor["_identity"].map(names))
+    by_vendor.insert(1, "registration_no", by_vendor["_identity"].map(regs))
+    by_vendor = by_vendor.drop(columns=["_identity"]).sort_values("total", ascending=False, kind="stable")
+    by_project = totals(["project"])
+    f["month"] = f["issue_date"].dt.strftime("%Y-%m").fillna("")
+    by_month = totals(["month"])
+    return {"by_vendor": by_vendor.reset_index(drop=True), "by_project": by_project, "by_month": by_month}
+
+
+# --- purchase-order lists (発注一覧 / 注文書) -------------------------------------------------
+
+#: header texts seen in order lists, per canonical field (config ``[columns.orders]`` adds to them)
+ORDER_FIELDS: dict[str, list[str]] = {
+    "po_no": ["注文番号", "発注番号", "注文書番号", "発注書番号", "発注No", "注文No", "PO番号", "PO No", "PO"],
+    "order_date": ["発注日", "注文日", "委託日", "委託をした日", "発行日", "発注年月日", "注文年月日"],
+    "vendor": ["発注先", "取引先", "取引先名", "仕入先", "外注先", "委託先", "宛先", "業者名", "受託事業者", "中小受託事業者"],
+    "vendor_code": ["取引先コード", "発注先コード", "仕入先コード", "業者コード"],
+    "registration_no": ["登録番号", "T番号", "インボイス登録番号", "適格請求書発行事業者登録番号"],
+    "orderer": ["発注者", "委託事業者", "発注元", "担当部署"],
+    "item": ["品名", "品目", "内容", "作業内容", "給付の内容", "件名", "業務内容", "摘要", "品名・仕様"],
+    "qty": ["数量", "数", "Qty"],
+    "unit": ["単位"],
+    "unit_price": ["単価", "単価(税抜)", "Unit Price"],
+    "amount": ["金額", "税抜金額", "金額(税抜)", "代金の額", "製造委託等代金", "Amount"],
+    "tax_rate": ["税率", "消費税率", "税区分"],
+    "tax": ["消費税", "消費税額", "税額"],
+    "subtotal": ["小計", "税抜合計"],
+    "total": ["合計", "税込金額", "税込合計", "合計金額"],
+    "delivery_date": ["納期", "納品日", "受領期日", "納入日", "納品期日", "納入期日", "給付を受領する期日", "役務提供日"],
+    "delivery_place": ["納品場所", "納入場所", "受領場所", "納入先", "納品先"],
+    "inspection_date": ["検査完了日", "検査完了期日", "検収日", "検収予定日"],
+    "payment_due": ["支払期日", "支払予定日", "支払日", "支払期限"],
+    "payment_method": ["支払方法", "支払手段", "決済方法"],
+    "payment_terms": ["支払条件"],
+    "project": ["案件", "案件コード", "プロジェクト", "プロジェクトコード", "PJ"],
+    "note": ["備考", "メモ"],
+}
+
+#: the order frame's columns, in order (other columns follow them)
+ORDER_COLUMNS = [
+    "po_no", "order_date", "vendor", "vendor_key", "registration_no", "item", "qty", "unit_price", "amount",
+    "tax_rate", "tax", "subtotal", "total", "delivery_date", "delivery_place", "payment_due", "payment_method",
+    "source_file", "source_sheet", "source_row",
+]
+
+_ORDER_DATES = ("order_date", "delivery_date", "inspection_date", "payment_due")
+_ORDER_MONEY = ("amount", "tax", "subtotal", "total")
+_ORDER_TEXT = ("vendor", "orderer", "item", "unit", "delivery_place", "payment_method", "payment_terms", "note")
+_ORDER_LABELS = {
+    "po_no": "注文番号", "order_date": "発注日", "delivery_date": "納期", "inspection_date": "検査完了日",
+    "payment_due": "支払期日", "amount": "金額", "tax": "消費税", "subtotal": "小計", "total": "合計",
+    "qty": "数量", "unit_price": "単価", "tax_rate": "税率", "vendor_code": "取引先コード", "project": "案件",
+}
+
+
+def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
+    """Read one sheet of a purchase-order list: one row per order line.
+
+    The order number may be written on the first line of an order only; the lines
+    below it (with a blank 注文番号) belong to the same order. Quantities and unit
+    prices are exact Decimals; amounts integer yen. ``mapping`` (field → header) tells
+    :func:`ledgerkit.checks.check_orders` which written-term columns the list has.
+
+    Examples:
+        >>> from ledgerkit.read import RawSheet
+        >>> s = RawSheet("発注一覧", "visible", [
+        ...     ["注文番号", "発注日", "発注先", "品名", "数量", "単価", "金額"],
+        ...     ["PO-1", "2026/10/01", "㈱アルファ", "部品A", 3, 105, 315],
+        ...     ["", "", "", "部品B", 1, 1000, 1000]])
+        >>> r = read_order_sheet(s, file="po.xlsx")
+        >>> r.frame[["po_no", "item", "qty", "amount", "source_row"]].to_dict("records")
+        [{'po_no': 'PO-1', 'item': '部品A', 'qty': Decimal('3'), 'amount': 315, 'source_row': 2}, {'po_no': 'PO-1', 'item': '部品B', 'qty': Decimal('1'), 'amount': 1000, 'source_row': 3}]
+    """
+    import pandas as pd
+
+    name = sheet.name
+    rows = fill_merged(sheet.rows, getattr(sheet, "merged", None) or ())
+    fields = _synonyms(config, "orders", ORDER_FIELDS)
+    table = _find_table(rows, fields, ({"po_no", "amount"}, {"po_no", "unit_price"}, {"po_no", "item"}))
+    if table is None:
+        if not any(not is_blank(v) for row in rows for v in row):
+            return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
+        return SheetResult(
+            issues=[Issue("no_table", file, name, scope="sheet", params={"kind": "注文", "fields": "注文番号 + 金額/単価/品名"})],
+            note="no table",
+        )
+    m = table.mapping
+    cols = table.columns
+    issues: list[Issue] = [Issue("extra_table", file, name, scope="sheet", params={"range": o}) for o in table.others]
+    parse_amount = _cached(nz.parse_amount_with_basis)
+    parse_rate = _cached(nz.parse_rate)
+    parse_date = _cached(nz.parse_date)
+    extra_cols = {c: h for c, h in cols.items() if c not in m.values()}
+    label_cols = [m[k] for k in ("po_no", "item", "vendor") if k in m] + [table.col_start]
+    records: list[dict] = []
+    rows_read = 0
+    current: dict[str, Any] = {}
+    for r in range(table.data_start, table.data_end):
+        row = rows[r]
+        if all(is_blank(_cell(row, c)) for c in cols):
+            continue
+        excel_row = r + 1
+        if any(isinstance(_cell(row, c), str) and nz.is_total_label(_cell(row, c)) for c in label_cols):
+            issues.append(Issue("total_row", file, name, excel_row))
+            continue
+        rows_read += 1
+        rec: dict[str, Any] = {"source_file": file, "source_sheet": name, "source_row": excel_row}
+        problems: list[tuple] = []
+        for f in ("po_no", "vendor_code", "project"):
+            rec[f] = _code(row, m.get(f), problems, _ORDER_LABELS[f]) or "" if f in m else ""
+        for f in _ORDER_TEXT:
+            rec[f] = nz.normalize_text(_cell(row, m[f])) if f in m else ""
+        reg_raw = _cell(row, m.get("registration_no"))
+        rec["registration_no"] = nz.normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
+        for f in _ORDER_DATES:
+            rec[f] = None
+            if f in m:
+                raw = _cell(row, m[f])
+                value, err = parse_date(raw)
+                if err is not None:
+                    problems.append(("bad_cell", _ORDER_LABELS[f], m[f], raw, False))
+                rec[f] = value
+        for f in _ORDER_MONEY:
+            rec[f] = None
+            if f in m:
+                raw = _cell(row, m[f])
+                value, err = parse_amount(raw)
+                if err is not None:
+                    problems.append(("bad_cell", _ORDER_LABELS[f], m[f], raw, f == "amount"))
+                    continue
+                try:
+                    rec[f] = _yen(value[0])
+                except nz.CellValueError:
+                    problems.append(("not_whole_yen", _ORDER_LABELS[f], m[f], raw, f == "amount"))
+        for f in ("qty", "unit_price"):
+            rec[f] = None
+            if f in m:
+                raw = _cell(row, m[f])
+                value, err = parse_amount(raw)
+                if err is not None:
+                    problems.append(("bad_cell", _ORDER_LABELS[f], m[f], raw, False))
+                    continue
+                rec[f] = value[0]
+        rec["tax_rate"] = None
+        if "tax_rate" in m:
+            raw = _cell(row, m["tax_rate"])
+            value, err = parse_rate(raw)
+            if err is not None:
+                problems.append(("bad_cell", "税率", m["tax_rate"], raw, False))
+            rec["tax_rate"] = float(value) if value is not None else None
+        # a line under an order's first line, with the order number left blank, belongs to it
+        if not rec["po_no"] and current:
+            rec["po_no"] = current["po_no"]
+            for f in ("vendor", "registration_no", "vendor_code", "order_date", "orderer", "payment_due",
+                      "payment_method", "payment_terms", "delivery_place"):
+                if _blank_value(rec.get(f)) and not _blank_value(current.get(f)):
+                    rec[f] = current[f]
+        elif rec["po_no"]:
+            current = rec
+        rec["vendor_key"] = nz.vendor_key(rec["vendor"]) if rec["vendor"] else ""
+        for code, label, c, value, reject in problems:
+            issues.append(
+                Issue(code, file, name, excel_row, column=cols.get(c, ""), value=_show(value),
+                      severity="error" if reject else "warning", rejected=reject,
+                      params={"field": label, "value": _show(value)})
+            )
+        if any(p[4] for p in problems):
+            continue
+        for c in extra_cols:
+            rec[("extra", c)] = _plain(_cell(row, c))
+        records.append(rec)
+    columns = list(ORDER_COLUMNS) + [c for c in ("vendor_code", "orderer", "unit", "inspection_date",
+                                                 "payment_terms", "project", "note") if c in m]
+    frame = pd.DataFrame({c: [r.get(c) for r in records] for c in columns}, columns=columns)
+    for c, header in extra_cols.items():
+        frame[_unique(header, frame.columns)] = [r.get(("extra", c)) for r in records]
+    for c in _ORDER_MONEY:
+        frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
+    frame["tax_rate"] = pd.array([r.get("tax_rate") for r in records], dtype="Float64")
+    for c in _ORDER_DATES:
+        if c in frame.columns:
+            frame[c] = pd.to_datetime(pd.Series([r.get(c) or pd.NaT for r in records], dtype="object"))
+    frame["source_row"] = frame["source_row"].astype("int64")
+    frame.attrs["columns"] = {f: cols[c] for f, c in m.items()}
+    return SheetResult(
+        frame=frame,
+        issues=issues,
+        rows_read=rows_read,
+        layout="order-lines",
+        header_row=table.header_excel_row,
+        mapping={f: cols[c] for f, c in m.items()},
+    )
+
+
+def _blank_value(v) -> bool:
+    return v is None or v == "" or pd_isna(v)
+
+
+def read_orders(paths: Iterable[str | Path], config=None):
+    """Read purchase-order lists: ``(frame, issues, columns)``.
+
+    ``columns`` maps each (file, sheet) to its field → header mapping, so a check can
+    tell a blank cell from a column the list does not have.
+    """
+    import pandas as pd
+
+    from .read import read_workbook
+
+    frames, issues, columns = [], [], {}
+    include_hidden = bool(config.get("read.include_hidden", False)) if config is not None else False
+    for path in _expand(paths):
+        wb = read_workbook(path)
+        file = str(path)
+        for sheet in wb.sheets:
+            if sheet.visible != "visible" and not include_hidden:
+                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
+                continue
+            res = read_order_sheet(sheet, file=file, config=config)
+            issues.extend(res.issues)
+            if res.frame is not None:
+                columns[(file, sheet.name)] = res.mapping
+                if len(res.frame):
+                    frames.append(res.frame)
+    frame = pd.concat(frames, ignore_index=True) if frames else None
+    if frame is None:
+        frame = pd.DataFrame({c: [] for c in ORDER_COLUMNS})
+    return frame, issues, columns
