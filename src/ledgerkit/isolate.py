@@ -74,6 +74,7 @@ def _child(func: Callable, item: Any, conn, memory_mb: int | None, err_fd: int) 
     # Rust panics and Python warnings must not reach the person's terminal; the parent
     # reads this file only to tell an out-of-memory abort from another crash.
     os.dup2(err_fd, 2)
+    os.environ["RUST_BACKTRACE"] = "0"
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb:
         limit = _vm_size() + memory_mb * 1024 * 1024
@@ -112,12 +113,12 @@ class _Running:
         self.err = err
 
 
-def _stderr_tail(err) -> bytes:
+def _stderr_tail(err, limit: int = 1 << 20) -> bytes:
+    """What the worker wrote to stderr (its first megabyte: the reason comes first,
+    a Rust backtrace after it)."""
     try:
-        err.seek(0, os.SEEK_END)
-        size = err.tell()
-        err.seek(max(0, size - 4096))
-        return err.read()
+        err.seek(0)
+        return err.read(limit)
     except (OSError, ValueError):
         return b""
 

@@ -117,7 +117,8 @@ def _sniff_zip(path: Path) -> Sniffed:
     except (OSError, ValueError, NotImplementedError, EOFError):
         return Sniffed("unknown", "zip", "bad_zip")
     with zf:
-        names = set(zf.namelist())
+        # some writers store Windows separators (xl\\workbook.xml); readers accept them
+        names = {n.replace("\\", "/") for n in zf.namelist()}
         lower = {n.lower(): n for n in names}
         if "mimetype" in names or "meta-inf/manifest.xml" in lower:
             mime = _read_member(zf, "mimetype", 200) if "mimetype" in names else b""
@@ -237,7 +238,9 @@ def _sniff_text(path: Path, head: bytes) -> Sniffed:
     start = head.lstrip(b"\xef\xbb\xbf").lstrip()[:2048].lower()
     if start.startswith((b"<!doctype html", b"<html", b"<table", b"<head", b"<meta")) or b"<html" in start[:512]:
         return Sniffed("unknown", "text", "html")
-    if start.startswith(b"<?xml") or start.startswith(b"<"):
+    text_ext = path.suffix.lower() in _TEXT_EXTS
+    # a .csv whose first cell starts with "<" is still a CSV
+    if start.startswith(b"<?xml") or (start.startswith(b"<") and not text_ext):
         if b"urn:schemas-microsoft-com:office:spreadsheet" in head:
             return Sniffed("unknown", "xml", "spreadsheetml2003")
         if b"office:document" in head and b"opendocument" in head:
@@ -247,8 +250,11 @@ def _sniff_text(path: Path, head: bytes) -> Sniffed:
         return Sniffed("unknown", "xml", "xml")
     encoding = _text_encoding(head)
     if encoding is None:
+        if text_ext and b"\x00" not in head:
+            # a .csv in no encoding we know: the reader names the line with the bad bytes
+            return Sniffed("csv", "text", "", "")
         return Sniffed("unknown", "other", "binary")
-    if path.suffix.lower() in _TEXT_EXTS or _looks_tabular(head, encoding):
+    if text_ext or _looks_tabular(head, encoding):
         return Sniffed("csv", "text", "", encoding)
     return Sniffed("unknown", "text", "text", encoding)
 
