@@ -664,3 +664,23 @@ def test_parsers_raise_only_cell_value_error(v):
             assert e.reason
     for f in OTHER:
         f(v)
+
+
+# --- values that came through a DataFrame ---------------------------------------------
+
+
+def test_numpy_and_pandas_scalars():
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    for blank in (pd.NA, pd.NaT):
+        assert parse_hours(blank) is None and parse_date(blank) is None
+        assert parse_amount(blank) is None and parse_rate(blank) is None and parse_code(blank) is None
+        assert normalize_text(blank) == "" and is_blank(blank) is True
+    assert parse_hours(np.float64(7.5)) == 7.5 and parse_hours(np.int64(8)) == 8.0
+    assert parse_hours(pd.Timedelta(hours=37, minutes=30)) == 37.5
+    assert parse_date(pd.Timestamp("2026-10-01 09:00")) == OCT1
+    assert parse_date(np.int64(46296)) == OCT1
+    assert parse_amount(np.int64(1234)) == 1234 and parse_amount(np.float64(0.1) + 0.2) == D("0.3")
+    assert str(parse_rate(np.float64(0.1))) == "0.10"
+    assert parse_code(np.float64(123.0)) == "123"
+    assert is_blank(np.float64("nan")) is True

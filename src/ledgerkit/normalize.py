@@ -64,6 +64,36 @@ class CellValueError(ValueError):
         super().__init__(reason)
 
 
+# --- foreign scalars ------------------------------------------------------------------
+
+_PLAIN_TYPES = frozenset({str, int, float, bool, Decimal, _dt.datetime, _dt.date, _dt.time, _dt.timedelta, type(None)})
+
+
+def _plain(v: object) -> object:
+    """numpy and pandas scalars as plain Python values; pandas' NA and NaT as None.
+
+    Values that come through a DataFrame are numpy/pandas scalars; the parsers treat
+    them like the reader's plain values.
+    """
+    t = type(v)
+    if t in _PLAIN_TYPES:
+        return v
+    name, module = t.__name__, t.__module__
+    if name in ("NAType", "NaTType"):
+        return None
+    if module.startswith("numpy") and hasattr(v, "item"):
+        try:
+            return v.item()  # type: ignore[attr-defined]
+        except (TypeError, ValueError):  # pragma: no cover - exotic numpy values
+            return v
+    if module.startswith("pandas"):
+        if isinstance(v, _dt.datetime) and hasattr(v, "to_pydatetime"):
+            return v.to_pydatetime()  # type: ignore[attr-defined]
+        if isinstance(v, _dt.timedelta) and hasattr(v, "to_pytimedelta"):
+            return v.to_pytimedelta()  # type: ignore[attr-defined]
+    return v
+
+
 # --- text -----------------------------------------------------------------------------
 
 # Minus-like signs NFKC leaves alone (U+2212 minus, U+2010 hyphen, U+2011 non-breaking
@@ -101,13 +131,12 @@ def normalize_text(v: object) -> str:
         >>> normalize_text("ｶﾌﾞｼｷｶﾞｲｼｬ  ﾃｽﾄ")
         'カブシキガイシャ テスト'
     """
-    if v is None:
-        return ""
-    if isinstance(v, str):
+    if v.__class__ is str:
         s = v
-    elif isinstance(v, float) and v != v:
-        return ""
     else:
+        v = _plain(v)
+        if v is None or (isinstance(v, float) and v != v):
+            return ""
         s = str(v)
     if not s.isascii():
         s = unicodedata.normalize("NFKC", s).translate(_MINUS_TABLE)
@@ -146,6 +175,7 @@ def is_blank(v: object) -> bool:
         >>> is_blank("　"), is_blank("―"), is_blank(0)
         (True, True, False)
     """
+    v = _plain(v)
     if v is None:
         return True
     if isinstance(v, float):
@@ -203,6 +233,8 @@ def parse_hours(v: object) -> float | None:
         ...
         ledgerkit.normalize.CellValueError: 負の時間です
     """
+    if type(v) not in _PLAIN_TYPES:
+        v = _plain(v)
     if v is None or (v.__class__ is str and v == ""):
         return None
     t = type(v)
@@ -349,6 +381,8 @@ def parse_date(
         ...
         ledgerkit.normalize.CellValueError: 平成32年は存在しません (平成は31年まで; 2020年は令和2年)
     """
+    if type(v) not in _PLAIN_TYPES:
+        v = _plain(v)
     if v is None or (v.__class__ is str and v == ""):
         return None
     t = type(v)
@@ -444,7 +478,7 @@ def _decimal_from_float(x: float, v: object) -> Decimal:
     if abs(x) >= 1e15:
         raise CellValueError("金額が大きすぎます", v)
     # repr gives the shortest string that round-trips; then drop float noise past 6 places
-    d = Decimal(repr(x))
+    d = Decimal(repr(float(x)))
     if d.as_tuple().exponent < -6:  # type: ignore[operator]
         d = d.quantize(_NOISE_Q)
     return _clean_decimal(d)
@@ -466,6 +500,8 @@ def parse_amount_with_basis(v: object) -> tuple[Decimal | None, str | None]:
         >>> parse_amount_with_basis("1.5万円")
         (Decimal('15000'), None)
     """
+    if type(v) not in _PLAIN_TYPES:
+        v = _plain(v)
     if v is None or (v.__class__ is str and v == ""):
         return None, None
     t = type(v)
@@ -616,6 +652,8 @@ def parse_rate(v: object) -> Decimal | None:
         >>> parse_rate("１０％"), parse_rate(0.08), parse_rate("※")
         (Decimal('0.10'), Decimal('0.08'), Decimal('0.08'))
     """
+    if type(v) not in _PLAIN_TYPES:
+        v = _plain(v)
     if v is None or (v.__class__ is str and v == ""):
         return None
     t = type(v)
@@ -679,6 +717,8 @@ def parse_code(v: object) -> str | None:
         >>> parse_code(123.0), parse_code("００１２"), parse_code(" A-01 ")
         ('123', '0012', 'A-01')
     """
+    if type(v) not in _PLAIN_TYPES:
+        v = _plain(v)
     if v is None or (v.__class__ is str and v == ""):
         return None
     t = type(v)
