@@ -159,14 +159,16 @@ def _header_candidates(rows, r, syn: Synonyms):
             f = syn.match(v)
             if f and f not in single_map:
                 single_map[f] = c
-    yield 1, single_map, single_names
+    yield 1, single_map, single_names, 2 * len(single_map)
     if r + 1 >= len(rows):
         return
     below = rows[r + 1]
     if not single_names:
         return
-    double_map: dict[str, int] = {}
     double_names: dict[int, str] = {}
+    # field -> (strength, -col): a child's own match beats its group label's
+    # (工数 over 予定/実績: 実績 is the hours, not 予定)
+    best: dict[str, tuple[int, int]] = {}
     width = max(len(row), len(below))
     for c in range(width):
         parent = _text(row[c]) if c < len(row) else ""
@@ -176,19 +178,21 @@ def _header_candidates(rows, r, syn: Synonyms):
         if child and not isinstance(below[c], str):
             # a number or date below a header is data, not a second header row
             return
+        f, strength = None, 0
+        if child:
+            f = syn.match(child) or (syn.match(parent + child) if parent else None)
+            strength = 3 if f else 0
+        if f is None and parent:
+            f = syn.match(parent)
+            strength = 2 if not child else 1
         name = child or parent
-        f = None
-        for candidate in (child, parent + child, parent):
-            if candidate:
-                f = syn.match(candidate)
-                if f:
-                    break
         if child and parent and child != parent:
             name = f"{parent} {child}" if f is None or syn.match(child) is None else child
         double_names[c] = name
-        if f and f not in double_map:
-            double_map[f] = c
-    yield 2, double_map, double_names
+        if f and (f not in best or (strength, -c) > best[f]):
+            best[f] = (strength, -c)
+    double_map = {f: -neg_c for f, (_, neg_c) in best.items()}
+    yield 2, double_map, double_names, sum(st for st, _ in best.values())
 
 
 def _col_letter(c: int) -> str:
@@ -244,10 +248,10 @@ def detect_table(
     required = set(required)
     best = None
     for r in range(min(scan_rows, len(rows))):
-        for height, mapping, names in _header_candidates(rows, r, syn):
+        for height, mapping, names, strength in _header_candidates(rows, r, syn):
             if not required <= mapping.keys() or len(mapping) < min_fields:
                 continue
-            score = (len(mapping), -height, -r)
+            score = (len(mapping), strength, r + height)
             if best is None or score > best[0]:
                 best = (score, r, height, mapping, names)
         if best is not None and r > best[1] + 1:
@@ -455,7 +459,7 @@ def detect_day_grid(
             total_cols.append(c)
             names[c] = str(v).strip()
         for c, d in days.items():
-            names[c] = str(row[c]).strip() if not isinstance(d, dt.date) else d.isoformat()
+            names[c] = str(d) if isinstance(d, int) else d.isoformat()
         data_start = r + 1
         # a weekday row (月 火 水 …) under the day numbers is part of the header
         if data_start < len(rows):
