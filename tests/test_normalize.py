@@ -94,6 +94,8 @@ def test_is_blank():
         (dt.time(7, 19, 59, 999_999), 440 / 60),  # Excel binary-fraction noise
         (dt.timedelta(hours=37, minutes=30), 37.5),
         (dt.datetime(1899, 12, 30, 7, 30), 7.5),
+        (dt.datetime(1899, 12, 31, 7, 30), 7.5),
+        (dt.datetime(1900, 1, 1, 13, 30), 37.5),  # 37:30 under "h:mm": the stored serial 1.5625
         ("7.5", 7.5),
         ("７．５", 7.5),
         ("7.5h", 7.5),
@@ -133,6 +135,7 @@ def test_parse_hours_blank(value):
         ("7時間75分", "分が60以上です"),
         (True, "時間として読めません (真偽値です)"),
         (dt.datetime(2026, 10, 1), "時間の欄に日付が入っています"),
+        (dt.datetime(1900, 3, 1), "時間の欄に日付が入っています"),
         (dt.date(2026, 10, 1), "時間の欄に日付が入っています"),
         ("7.5人日", "時間として読めません"),
     ],
@@ -244,6 +247,7 @@ def test_parse_date_blank(value):
         ("M5.12.2", {}, "M5.12.2 は明治6年の改暦より前の旧暦の日付のため換算できません"),
         ("next week", {}, "日付として読めません"),
         (dt.time(9, 0), {}, "日付の欄に時刻が入っています"),
+        (dt.datetime(1899, 12, 30, 9, 0), {}, "日付の欄に時刻が入っています"),
         (True, {}, "日付として読めません (真偽値です)"),
         (math.nan, {}, "日付として読めません (数値ではありません)"),
     ],
@@ -684,3 +688,44 @@ def test_numpy_and_pandas_scalars():
     assert str(parse_rate(np.float64(0.1))) == "0.10"
     assert parse_code(np.float64(123.0)) == "123"
     assert is_blank(np.float64("nan")) is True
+
+
+# --- what the readers really hand over ------------------------------------------------
+
+EXCEL_CELLS = [
+    # (number format, stored serial, hours, date)
+    ("h:mm", 0.3125, 7.5, None),
+    ("[h]:mm", 1.5625, 37.5, None),
+    ("h:mm", 1.5625, 37.5, None),  # shows 13:30, Excel sums 37:30
+    ("[h]:mm", 0.3125, 7.5, None),
+    ("h:mm", 7 / 24 + 20 / 1440, 440 / 60, None),  # 7:20, a binary fraction
+    ("General", 7.5, 7.5, None),
+    ("yyyy/mm/dd", 46296, None, OCT1),
+    ("yyyy/mm/dd h:mm", 46296.375, None, OCT1),
+    ('[$-ja-JP-x-gannen]ggge"年"m"月"d"日"', 46296, None, OCT1),
+]
+
+
+def _excel_cells(tmp_path):
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "cells.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    ws = wb.add_worksheet()
+    for i, (fmt, serial, _, _) in enumerate(EXCEL_CELLS):
+        ws.write_number(i, 0, serial, wb.add_format({"num_format": fmt}))
+    wb.close()
+    return path
+
+
+def test_cells_as_openpyxl_and_calamine_deliver_them(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    calamine = pytest.importorskip("python_calamine")
+    path = _excel_cells(tmp_path)
+    from_openpyxl = [r[0] for r in openpyxl.load_workbook(path).active.iter_rows(values_only=True)]
+    from_calamine = [r[0] for r in calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()]
+    for values in (from_openpyxl, from_calamine):
+        for (fmt, serial, hours, date), v in zip(EXCEL_CELLS, values):
+            if hours is not None:
+                assert parse_hours(v) == hours, (fmt, serial, v)
+            if date is not None:
+                assert parse_date(v) == date, (fmt, serial, v)

@@ -247,9 +247,13 @@ def parse_hours(v: object) -> float | None:
     if t is bool:
         raise CellValueError("時間として読めません (真偽値です)", v)
     if isinstance(v, _dt.datetime):
-        # openpyxl/calamine render a time-of-day serial with a date format as 1899-12-30/31
+        # A time serial under a date-like format arrives as 1899-12-30/31 + time; a
+        # duration past 24 h under "h:mm" (not "[h]:mm") as 1900-01-01 13:30 for 37:30.
+        # Excel sums the stored serial, so read the serial: days since 1899-12-31 × 24.
         if v.year == 1899 and v.month == 12 and v.day in (30, 31):
             return _hours_from_seconds(_seconds_of(v.time()))
+        if v.year == 1900 and (v.month == 1 or (v.month == 2 and v.day <= 28)):
+            return _hours_from_seconds(_seconds_of(v - _dt.datetime(1899, 12, 31)))
         raise CellValueError("時間の欄に日付が入っています", v)
     if isinstance(v, _dt.time):
         return _hours_from_seconds(_seconds_of(v))
@@ -389,13 +393,16 @@ def parse_date(
     if t is _dt.date:
         return v
     if t is _dt.datetime:
+        if v.year == 1899:
+            # a time-of-day cell (serial < 1) under a date format
+            raise CellValueError("日付の欄に時刻が入っています", v)
         return v.date()
     if t is int or t is float or (isinstance(v, (int, float, Decimal)) and t is not bool):
         return _date_from_number(v, year, month, date1904)
     if t is bool:
         raise CellValueError("日付として読めません (真偽値です)", v)
     if isinstance(v, _dt.datetime):
-        return v.date()
+        return parse_date(_dt.datetime(v.year, v.month, v.day, v.hour, v.minute, v.second))
     if isinstance(v, _dt.date):
         return _dt.date(v.year, v.month, v.day)
     if isinstance(v, (_dt.time, _dt.timedelta)):
