@@ -71,9 +71,12 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 def _child(func: Callable, item: Any, conn, memory_mb: int | None, err_fd: int) -> None:
     """Body of a worker: limit memory, silence stderr, run ``func(item)``, send the outcome."""
-    # Rust panics and Python warnings must not reach the person's terminal; the parent
-    # reads this file only to tell an out-of-memory abort from another crash.
+    # Rust panics and Python warnings must not reach the person's terminal, and nothing
+    # may land in stdout, which may carry the command's data (-o -). The parent reads
+    # this file only to tell an out-of-memory abort from another crash.
+    os.dup2(err_fd, 1)
     os.dup2(err_fd, 2)
+    sys.stdout = sys.stderr = open(err_fd, "w", closefd=False)  # noqa: SIM115
     os.environ["RUST_BACKTRACE"] = "0"
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb:

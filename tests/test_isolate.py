@@ -1,0 +1,147 @@
+"""run_isolated: a worker that dies, hogs memory or hangs costs its own item only."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import pytest
+
+from ledgerkit.errors import DataError, LedgerkitError, UnreadableFileError
+from ledgerkit.isolate import read_workbook_isolated, run_isolated
+from ledgerkit.read import unreadable_message
+
+
+def work(item):
+    """What each test item does in its worker."""
+    kind, value = item
+    if kind == "ok":
+        return {"value": value, "pid": os.getpid()}
+    if kind == "abort":
+        os.abort()
+    if kind == "segv":
+        import ctypes
+
+        ctypes.string_at(0)
+    if kind == "hog":
+        blocks = []
+        while True:  # until the address-space limit says no
+            blocks.append(bytearray(64 * 1024 * 1024))
+    if kind == "rust_oom":
+        # what a Rust allocation failure looks like from outside
+        os.write(2, b"memory allocation of 4294967296 bytes failed\n")
+        os.abort()
+    if kind == "sleep":
+        time.sleep(value)
+        return "woke"
+    if kind == "unreadable":
+        raise UnreadableFileError(value, "encrypted", "暗号化されています")
+    if kind == "data":
+        raise DataError("rate missing for 山田")
+    if kind == "value":
+        raise ValueError("bad\nthing\nhappened")
+    if kind == "exit":
+        sys.exit(3)
+    if kind == "unpicklable":
+        return lambda: None
+    if kind == "noise":
+        print("noise on stdout", flush=True)
+        os.write(2, b"thread '<unnamed>' panicked at src/cfb.rs\n")
+        return "quiet"
+    raise AssertionError(kind)
+
+
+def test_results_in_input_order_and_others_intact():
+    items = [("ok", 1), ("abort", None), ("ok", 2), ("value", None), ("ok", 3)]
+    out = run_isolated(work, items, jobs=2, timeout=30)
+    assert [i for i, _ in out] == items
+    assert out[0][1]["value"] == 1 and out[2][1]["value"] == 2 and out[4][1]["value"] == 3
+    assert out[0][1]["pid"] != os.getpid()
+    crashed = out[1][1]
+    assert isinstance(crashed, UnreadableFileError) and crashed.code == "crashed"
+    assert "SIGABRT" in crashed.reason
+    assert unreadable_message(crashed, "en") == "the reader crashed on this file (SIGABRT); the file is probably damaged"
+    other = out[3][1]
+    assert isinstance(other, UnreadableFileError) and other.code == "corrupt"
+    assert unreadable_message(other, "en") == "reading failed (ValueError: bad thing happened)"
+
+
+def test_segfault_is_a_crash():
+    [(_, err)] = run_isolated(work, [("segv", None)], timeout=30)
+    assert isinstance(err, UnreadableFileError) and err.code == "crashed"
+    assert "SIGSEGV" in err.reason
+
+
+def test_memory_limit():
+    out = run_isolated(work, [("hog", None), ("ok", 9)], jobs=2, memory_mb=256, timeout=60)
+    err = out[0][1]
+    assert isinstance(err, UnreadableFileError) and err.code == "out_of_memory"
+    assert err.reason == "読み込みにメモリを使いすぎるため中止しました"
+    assert out[1][1]["value"] == 9
+
+
+def test_rust_allocation_failure_is_out_of_memory():
+    [(_, err)] = run_isolated(work, [("rust_oom", None)], timeout=30)
+    assert isinstance(err, UnreadableFileError) and err.code == "out_of_memory"
+
+
+def test_timeout_kills_only_the_slow_one():
+    started = time.monotonic()
+    out = run_isolated(work, [("sleep", 60), ("sleep", 0), ("ok", 1)], jobs=2, timeout=1.5)
+    assert time.monotonic() - started < 30
+    err = out[0][1]
+    assert isinstance(err, UnreadableFileError) and err.code == "timeout"
+    assert unreadable_message(err, "en") == "reading took longer than 1.5 s: stopped"
+    assert out[1][1] == "woke" and out[2][1]["value"] == 1
+
+
+def test_ledgerkit_errors_come_back_as_themselves():
+    out = run_isolated(work, [("unreadable", "a.xlsx"), ("data", None)])
+    err = out[0][1]
+    assert type(err) is UnreadableFileError
+    assert (err.path, err.code, err.reason) == ("a.xlsx", "encrypted", "暗号化されています")
+    assert str(err) == "a.xlsx: 暗号化されています"
+    assert type(out[1][1]) is DataError and str(out[1][1]) == "rate missing for 山田"
+    assert isinstance(out[1][1], LedgerkitError) and out[1][1].exit_code == 1
+
+
+def test_exit_and_unpicklable_results_are_errors():
+    out = run_isolated(work, [("exit", None), ("unpicklable", None)])
+    assert all(isinstance(e, UnreadableFileError) and e.code == "corrupt" for _, e in out)
+    assert "SystemExit" in out[0][1].reason
+
+
+def test_worker_output_does_not_reach_the_terminal(capfd):
+    [(_, result)] = run_isolated(work, [("noise", None)])
+    assert result == "quiet"
+    captured = capfd.readouterr()
+    assert "panicked" not in captured.err
+    assert "noise" not in captured.out
+
+
+def test_progress_and_jobs_one():
+    calls = []
+    items = [("ok", i) for i in range(6)]
+    out = run_isolated(work, items, jobs=1, progress=lambda d, t: calls.append((d, t)))
+    assert [r["value"] for _, r in out] == list(range(6))
+    assert calls == [(i, 6) for i in range(1, 7)]
+    assert len({r["pid"] for _, r in out}) == 6  # every item in its own worker
+
+
+def test_many_items_and_none():
+    assert run_isolated(work, []) == []
+    out = run_isolated(work, [("ok", i) for i in range(60)], jobs=2)
+    assert [r["value"] for _, r in out] == list(range(60))
+
+
+def test_read_workbook_isolated(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text("氏名,工数\n山田,7\n", encoding="utf-8")
+    assert read_workbook_isolated(p).sheets[0].rows == [["氏名", "工数"], ["山田", "7"]]
+    q = tmp_path / "a.xlsx"
+    q.write_bytes(b"\x89PNG\r\n\x1a\n0000")
+    with pytest.raises(UnreadableFileError) as info:
+        read_workbook_isolated(q, lang="en")
+    assert info.value.code == "not_a_spreadsheet"
+    assert info.value.reason == "not a spreadsheet (the content is PNG)"
