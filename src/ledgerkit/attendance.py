@@ -521,15 +521,40 @@ def _find_person(rows: list[list[Any]], upto: int) -> tuple[str, str]:
     return name, pid
 
 
+_OTHER_LABELS = ("所属", "派遣元", "派遣先", "会社", "部署", "部門", "取引先", "作成日", "提出日", "承認", "印",
+                 "案件", "プロジェクト", "契約", "就業場所", "勤務地", "上長", "責任者")
+
+
+def _is_label(w: Any) -> bool:
+    if not isinstance(w, str):
+        return False
+    key = header_key(w)
+    return bool(
+        _classify(w)
+        or any(key.startswith(x) for x in _ID_LABELS + _PERSON_LABELS + _OTHER_LABELS)
+        or key in ("年", "月", "年度")
+    )
+
+
 def _next_value(rows, r: int, c: int) -> Any:
+    """The value of a label cell: right beside it (past its own merged range), else below it."""
     row = rows[r]
-    for w in row[c + 1 : c + 8]:
-        if not is_blank(w):
-            if isinstance(w, str) and (_classify(w) or any(header_key(w).startswith(x) for x in _ID_LABELS)):
-                return None
-            return w
-    if r + 1 < len(rows) and c < len(rows[r + 1]) and not is_blank(rows[r + 1][c]):
-        return rows[r + 1][c]
+    label = row[c]
+    right = c + 1
+    while right < len(row) and row[right] == label:
+        right += 1  # the label's own merged cells, filled with its text
+    candidates = []
+    if right < len(row):
+        candidates.append(row[right])
+    if r + 1 < len(rows) and c < len(rows[r + 1]):
+        candidates.append(rows[r + 1][c])
+    candidates.extend(row[right + 1 : right + 3])
+    for w in candidates:
+        if is_blank(w):
+            continue
+        if _is_label(w):
+            return None if w is candidates[0] else None
+        return w
     return None
 
 

@@ -18,7 +18,7 @@ import typer
 
 from . import __version__
 
-FEATURES = ["aggregate"]
+FEATURES = ["aggregate", "settle"]
 
 app = typer.Typer(
     name="ledgerkit",

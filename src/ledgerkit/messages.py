@@ -300,10 +300,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{person} の {month} 分: 請求額(税抜) {billed} 円が精算額 {settled} 円と {diff} 円違います",
         "{person}, {month}: billed {billed} yen (excl. tax) but the settlement is {settled} yen ({diff} yen off)",
     ),
-    "settle_tax_mismatch": (
-        "{person} の {month} 分: 請求書の消費税 {billed} 円が精算額の消費税 {settled} 円と違います",
-        "{person}, {month}: invoice tax {billed} yen differs from the tax on the settlement, {settled} yen",
-    ),
     "settle_no_invoice": (
         "{person} の {month} 分 ({vendor}) の請求書がありません (精算額 {settled} 円)",
         "{person}, {month} ({vendor}): no invoice (settlement {settled} yen)",
