@@ -658,6 +658,15 @@ cell_values = st.one_of(
 )
 
 
+@pytest.mark.parametrize(
+    "v",
+    [D("1E+999999"), D("-1E+999999"), D("1E-999999"), D("sNaN"), 10**400, -(10**400), 1e308, 5e-324,
+     "9" * 400, "1" + "万" * 3, "(" * 50, "令和" * 20, "\x00", "\ud800", [], {}, object(), b"1,000"],
+)
+def test_parsers_on_extreme_values(v):
+    test_parsers_raise_only_cell_value_error.hypothesis.inner_test(v)
+
+
 @given(cell_values)
 @settings(max_examples=200)
 def test_parsers_raise_only_cell_value_error(v):

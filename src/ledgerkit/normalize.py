@@ -243,6 +243,8 @@ def parse_hours(v: object) -> float | None:
             raise CellValueError("時間として読めません (数値ではありません)", v)
         if v < 0:
             raise CellValueError("負の時間です", v)
+        if t is int and v > 10**15:
+            raise CellValueError("時間として読めません (大きすぎます)", v)
         return float(v)
     if t is bool:
         raise CellValueError("時間として読めません (真偽値です)", v)
@@ -268,7 +270,10 @@ def parse_hours(v: object) -> float | None:
             raise CellValueError("時間として読めません (数値ではありません)", v)
         if v < 0:
             raise CellValueError("負の時間です", v)
-        return float(v)
+        h = float(v)
+        if h == math.inf:
+            raise CellValueError("時間として読めません (数値ではありません)", v)
+        return h
     if isinstance(v, (int, float)):  # numpy scalars, int/float subclasses
         return parse_hours(float(v))
     if not isinstance(v, str):
@@ -345,8 +350,7 @@ def _make_date(y: int, m: int, d: int, v: object) -> _dt.date:
         raise CellValueError(f"存在しない日付です ({y}-{m:02d}-{d:02d})", v) from None
 
 
-def _from_serial(x: float, date1904: bool, v: object) -> _dt.date:
-    n = math.floor(x)
+def _from_serial(n: int, date1904: bool, v: object) -> _dt.date:
     if date1904:
         if not 0 <= n <= _MAX_SERIAL_1904:
             raise CellValueError("日付のシリアル値が範囲外です", v)
@@ -441,18 +445,22 @@ def parse_date(
 
 
 def _date_from_number(v, year, month, date1904) -> _dt.date:
-    if isinstance(v, Decimal) and not v.is_finite():
-        raise CellValueError("日付として読めません (数値ではありません)", v)
-    x = float(v)
-    if x != x or x in (math.inf, -math.inf):
-        raise CellValueError("日付として読めません (数値ではありません)", v)
-    if x == int(x):
-        n = int(x)
-        if 19000101 <= n <= 99991231:
-            return _make_date(n // 10000, n // 100 % 100, n % 100, v)
-        if year is not None and month is not None and 1 <= n <= 31:
-            return _make_date(year, month, n, v)
-    return _from_serial(x, date1904, v)
+    if isinstance(v, int):
+        n = int(v)
+    else:
+        if isinstance(v, Decimal) and not v.is_finite():
+            raise CellValueError("日付として読めません (数値ではありません)", v)
+        x = float(v)
+        if x != x or x in (math.inf, -math.inf):
+            raise CellValueError("日付として読めません (数値ではありません)", v)
+        n = math.floor(x)
+        if n != x:  # a serial with a time of day: the date part
+            return _from_serial(n, date1904, v)
+    if 19000101 <= n <= 99991231:
+        return _make_date(n // 10000, n // 100 % 100, n % 100, v)
+    if year is not None and month is not None and 1 <= n <= 31:
+        return _make_date(year, month, n, v)
+    return _from_serial(n, date1904, v)
 
 
 # --- amounts --------------------------------------------------------------------------
@@ -747,7 +755,10 @@ def parse_code(v: object) -> str | None:
     if isinstance(v, Decimal):
         if not v.is_finite():
             raise CellValueError("コードとして読めません", v)
-        return str(_clean_decimal(v))
+        try:
+            return str(_clean_decimal(v))
+        except InvalidOperation:  # beyond the context precision: keep it as written
+            return str(v)
     if isinstance(v, (_dt.date, _dt.time, _dt.timedelta)):
         raise CellValueError("コードが日付・時刻に変換されています (文字列で入力してください)", v)
     s = normalize_text(v)
