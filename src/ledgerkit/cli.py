@@ -18,7 +18,7 @@ import typer
 
 from . import __version__
 
-FEATURES = ["aggregate", "settle"]
+FEATURES = ["aggregate", "settle", "check", "drafts"]
 
 app = typer.Typer(
     name="ledgerkit",

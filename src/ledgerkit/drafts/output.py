@@ -36,6 +36,8 @@ class DraftResult:
     status: str = "written"
     message: str = ""
     warnings: list[str] = field(default_factory=list)
+    #: the CLI exit code of the error that stopped this draft (0 when written)
+    exit_code: int = 0
 
     @property
     def ok(self) -> bool:

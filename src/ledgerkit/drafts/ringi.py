@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..errors import DataError, LedgerkitError, OutputError, TemplateError
+from ..errors import ConfigError, DataError, LedgerkitError, OutputError, TemplateError
 from .approval import approval_matrix, approval_route, category_of
 from .context import (
     RINGI_FIELDS,
@@ -30,7 +30,7 @@ ROUNDING_LABELS = {"down": "切り捨て", "half_up": "四捨五入", "up": "切
 COMPUTED = {
     "row", "source", "today", "tax", "net", "total", "approval", "decider", "co_approval", "tax_rate",
     "tax_rate_label", "rounding", "rounding_label", "amount_basis", "in_budget", "category", "loop",
-    "lines", "company",
+    "lines", "company", "stamps",
 }
 
 
@@ -111,6 +111,8 @@ def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, to
         route = approval_route(basis_amount, ctx["category"], matrix, in_budget=ctx["in_budget"])
         ctx["approval"] = route
         ctx["decider"] = route[-1]
+        # stamp boxes on a form: the decider first (leftmost), padded to at least six boxes
+        ctx["stamps"] = list(reversed(route)) + [""] * max(0, 6 - len(route))
         levels = set(matrix.get("route_order", {}).get(ctx["category"], []))
         ctx["co_approval"] = [t for t in route if t not in levels]
     return ctx
@@ -204,11 +206,11 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
                 err = TemplateError(message)
                 err.field = getattr(e, "field", None)
                 raise err from None
-            result.status, result.message = "error", message
-        except (DataError, OutputError) as e:
-            if not batch:
+            result.status, result.message, result.exit_code = "error", message, e.exit_code
+        except (DataError, OutputError, ConfigError) as e:
+            if not batch or isinstance(e, ConfigError):
                 raise
-            result.status, result.message = "error", str(e)
+            result.status, result.message, result.exit_code = "error", str(e), e.exit_code
         except LedgerkitError:
             raise
         results.append(result)
