@@ -467,7 +467,7 @@ def _date_from_number(v, year, month, date1904) -> _dt.date:
 
 _MAX_AMOUNT = Decimal(10) ** 15  # 1,000兆円: anything larger is a misread, not money
 _NOISE_Q = Decimal("0.000001")
-_INT_RE = re.compile(r"-?\d{1,16}")
+_INT_RE = re.compile(r"-?\d{1,15}")  # below _MAX_AMOUNT
 _BASIS_RE = re.compile(r"\(?(税込み?|内税|税抜き?|税別|外税)\)?")
 _BASIS = {"税込": "incl", "税込み": "incl", "内税": "incl", "税抜": "excl", "税抜き": "excl", "税別": "excl", "外税": "excl"}
 _NUM_PART = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -770,11 +770,12 @@ def parse_code(v: object) -> str | None:
 _YM_PATTERNS = [
     # 2026年10月, 2026年 10月分
     ("w", re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月")),
-    # 令和8年10月, 令和元年11月, R8年10月, R8.10, 令8.10
+    # 令和8年10月, 令和元年11月, R8年10月, R8.10, 令8.10. Of the one-letter forms only the
+    # recent eras: '最大2.5' in a title is not 大正2年5月.
     (
         "e",
         re.compile(
-            r"(?:(?<=[^A-Za-z])|^)(明治|大正|昭和|平成|令和|[明大昭平令]|[RHrh])\s*(元|\d{1,2})\s*(?:年|[.\-_/])\s*(\d{1,2})(?!\d)"
+            r"(?:(?<=[^A-Za-z])|^)(明治|大正|昭和|平成|令和|[平令]|[RHrh])\s*(元|\d{1,2})\s*(?:年|[.\-_/])\s*(\d{1,2})(?!\d)"
         ),
     ),
     # 2026-10, 2026_10, 2026.10, 2026/10 (not 2026-10-01's day part, not phone numbers)
