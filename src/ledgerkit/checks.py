@@ -175,10 +175,11 @@ def findings_frame(findings: Iterable[Finding], lang: str = "ja"):
     import pandas as pd
 
     findings = list(findings)
-    order = {}
+    # files in name order (the order they are read in), sheets in the order met, then Excel rows
+    sheets: dict[tuple[str, str], int] = {}
     for f in findings:
-        order.setdefault(f.file, len(order))
-    findings.sort(key=lambda f: (order[f.file], f.sheet, f.row if f.row is not None else 0))
+        sheets.setdefault((f.file, f.sheet), len(sheets))
+    findings.sort(key=lambda f: (f.file, sheets[(f.file, f.sheet)], f.row if f.row is not None else 0))
     frame = pd.DataFrame.from_records([f.as_record(lang) for f in findings], columns=FINDING_COLUMNS)
     frame["source_row"] = frame["source_row"].astype("Int64")
     return frame

@@ -719,17 +719,24 @@ def vendor_identity(frame) -> "Any":
 
 
 def _signature(group) -> tuple:
+    """What makes two entries the same invoice: per rate (rate, net, tax), and the total.
+
+    The total is the written invoice total when the list has one, else the sum of the
+    rows' totals, so a split-rate list and a one-rate list compare equal.
+    """
     parts = sorted(
         (
-            "" if pd_isna(r) else str(r),
+            "" if pd_isna(r) else f"{float(r):.4f}",
             None if pd_isna(n) else int(n),
             None if pd_isna(t) else int(t),
-            None if pd_isna(tt) else int(tt),
         )
-        for r, n, t, tt in zip(group["tax_rate"], group["net"], group["tax"], group["total"])
+        for r, n, t in zip(group["tax_rate"], group["net"], group["tax"])
     )
-    it = group["invoice_total"].iloc[0]
-    return (tuple(parts), None if pd_isna(it) else int(it))
+    it = group["invoice_total"].iloc[0] if "invoice_total" in group.columns else None
+    if pd_isna(it) or it is None:
+        totals = [v for v in group["total"] if not pd_isna(v)]
+        it = sum(int(v) for v in totals) if totals else None
+    return (tuple(parts), None if it is None else int(it))
 
 
 def pd_isna(v) -> bool:
@@ -745,12 +752,14 @@ def _where(file: str, sheet: str, row: int) -> str:
     return f"{Path(file).name} / {sheet} / {row}行目"
 
 
-def _amount_text(sig: tuple) -> str:
-    parts, invoice_total = sig
-    total = sum((p[3] or 0) for p in parts)
-    if invoice_total is not None:
-        total = invoice_total
-    return f"{total:,}"
+def _amount_text(sig: tuple, other: tuple | None = None) -> str:
+    """``275,000`` or, when the totals agree, the figures that differ: ``税抜 250,000 / 税 25,000``."""
+    parts, total = sig
+    if other is None or other[1] != total or total is None:
+        return f"{total:,}" if total is not None else "?"
+    net = sum(p[1] or 0 for p in parts)
+    tax = sum(p[2] or 0 for p in parts)
+    return f"{total:,} (税抜 {net:,} / 税 {tax:,})"
 
 
 def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: bool = False):
@@ -818,8 +827,8 @@ def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: b
                         params={
                             "other": _where(orig["source_file"], orig["source_sheet"], int(orig["source_row"])),
                             "invoice_no": number,
-                            "a": _amount_text(seen[0][0]),
-                            "b": _amount_text(sig),
+                            "a": _amount_text(seen[0][0], sig),
+                            "b": _amount_text(sig, seen[0][0]),
                         },
                     )
                 )
@@ -844,9 +853,10 @@ def read_invoices(paths: Iterable[str | Path], config=None, *, keep_internal: bo
 
     from .read import read_workbook
 
-    frames, issues, rows_read = [], [], 0
+    frames, rows_read = [], 0
     include_hidden = bool(config.get("read.include_hidden", False)) if config is not None else False
-    for path in _expand(paths):
+    files, issues = _expand(paths)
+    for path in files:
         wb = read_workbook(path)
         file = str(path)
         for sheet in wb.sheets:
@@ -863,24 +873,14 @@ def read_invoices(paths: Iterable[str | Path], config=None, *, keep_internal: bo
     return frame, issues, rows_read
 
 
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a folder gives its spreadsheets (not Excel's ~$ lock files), sorted."""
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and f.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv")
-                    and not f.name.startswith("~$")
-                )
-            )
-        else:
-            out.append(p)
-    return out
+def _expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
+    """Files, folders (recursive) and glob patterns, as ``aggregate`` takes them.
+
+    Excel lock files (``~$``) and byte-identical copies are skipped and listed.
+    """
+    from .consolidate import collect_inputs
+
+    return collect_inputs(paths)
 
 
 def summarize_invoices(frame) -> dict[str, Any]:
@@ -1127,9 +1127,10 @@ def read_orders(paths: Iterable[str | Path], config=None):
 
     from .read import read_workbook
 
-    frames, issues, columns = [], [], {}
+    frames, columns = [], {}
     include_hidden = bool(config.get("read.include_hidden", False)) if config is not None else False
-    for path in _expand(paths):
+    files, issues = _expand(paths)
+    for path in files:
         wb = read_workbook(path)
         file = str(path)
         for sheet in wb.sheets:

@@ -1,0 +1,179 @@
+"""``ledgerkit check invoices`` and ``ledgerkit check orders``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .cli_common import ConfigOption, LangOption, OutputOption, console, fail, load, say
+from .errors import InputError, LedgerkitError
+
+check_app = typer.Typer(
+    help="Check invoice and order lists against the rules (tax, 登録番号, dates, orders).",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Rounding(str, Enum):
+    down = "down"
+    half_up = "half_up"
+    up = "up"
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Workbooks, folders (read recursively) or glob patterns.")]
+TodayOption = Annotated[
+    Optional[str],
+    typer.Option("--today", help="Date that counts as today for 'issue date in the future' (YYYY-MM-DD; default: today)."),
+]
+MAX_SHOWN = 40
+
+
+def _today(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--today must be a date like 2026-11-30, not {text!r}") from None
+
+
+def _show(findings, lang: str, what: str, count_text: str) -> None:
+    """A table of findings on stderr, then one summary line."""
+    from rich.table import Table
+
+    from .checks import summary_counts
+
+    con = console()
+    if len(findings):
+        en = lang == "en"
+        table = Table(show_header=True, header_style="bold", show_lines=False)
+        for head in (("重要度", "Severity"), ("場所", "Where"), ("番号", "No."), ("内容", "Finding")):
+            table.add_column(head[1] if en else head[0], overflow="fold")
+        for rec in findings.head(MAX_SHOWN).itertuples(index=False):
+            style = "red" if rec.severity == "error" else "yellow"
+            sev = rec.severity if en else {"error": "エラー", "warning": "警告"}.get(rec.severity, rec.severity)
+            where = " / ".join(
+                str(x) for x in (rec.source_file, rec.source_sheet, f"{rec.source_row}行" if rec.source_row is not None and str(rec.source_row) != "<NA>" else "", rec.column) if x
+            )
+            table.add_row(f"[{style}]{sev}[/{style}]", where, str(rec.invoice_no or ""), str(rec.message))
+        con.print(table)
+        if len(findings) > MAX_SHOWN:
+            more = len(findings) - MAX_SHOWN
+            say(f"… and {more} more (write them all with -o findings.xlsx)" if en else f"… ほか {more} 件 (-o findings.xlsx で全件を書き出せます)")
+    n = summary_counts(findings)
+    if lang == "en":
+        say(f"Checked {count_text}: {n['error']} errors, {n['warning']} warnings")
+    else:
+        say(f"{count_text}を確認しました: エラー {n['error']} 件、警告 {n['warning']} 件")
+
+
+@check_app.command("invoices")
+def invoices(
+    paths: PathsArg,
+    orders: Annotated[
+        Optional[list[str]],
+        typer.Option("--orders", help="Order lists (発注一覧) to match each invoice's 注文番号 against; repeatable."),
+    ] = None,
+    output: OutputOption = None,
+    today: TodayOption = None,
+    rounding: Annotated[
+        Optional[Rounding],
+        typer.Option("--rounding", help="Require this rounding of the tax (default: accept down, half_up or up)."),
+    ] = None,
+    max_due_days: Annotated[
+        Optional[int], typer.Option("--max-due-days", min=1, help="Report due dates more than this many days after issue (default 120).")
+    ] = None,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check received-invoice lists: tax per rate, totals, 登録番号, duplicates, dates, orders.
+
+    Exit code 0 when there is no error, 1 when there are errors, 2 for unreadable input.
+
+    Example: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/findings.xlsx
+    """
+    from .checks import check_invoices, summary_counts, write_findings
+    from .invoices import read_invoices, read_orders
+
+    config = load(config_path, lang)
+    try:
+        day = _today(today)
+        frame, issues, rows_read = read_invoices(paths, config, keep_internal=True)
+        if rows_read == 0:
+            raise InputError(f"no invoice list found in {', '.join(paths)} (a table with 取引先, 請求書番号 or 登録番号 and an amount column)")
+        order_frame = None
+        if orders:
+            order_frame, order_issues, columns = read_orders(orders, config)
+            if not columns:
+                raise InputError(f"no order list found in {', '.join(orders)} (a table with 注文番号)")
+            issues = issues + order_issues
+        findings = check_invoices(
+            frame, order_frame, config, issues=issues, today=day,
+            rounding=rounding.value if rounding else None, max_due_days=max_due_days,
+        )
+        if output:
+            write_findings(findings, output, rows=frame, issues=issues, inputs=[*paths, *(orders or [])], lang=config.lang)
+    except LedgerkitError as e:
+        fail(e)
+    n_invoices = frame["invoice_key"].nunique() if len(frame) else 0
+    what = f"{n_invoices} invoices ({len(frame)} rows by rate)" if config.lang == "en" else f"請求書 {n_invoices} 件 (税率別 {len(frame)} 行)"
+    _show(findings, config.lang, "invoices", what)
+    if output and output != "-":
+        say(f"Wrote {output}")
+    if summary_counts(findings)["error"]:
+        raise typer.Exit(code=1)
+
+
+@check_app.command("orders")
+def orders_cmd(
+    paths: PathsArg,
+    output: OutputOption = None,
+    rounding: Annotated[
+        Optional[Rounding],
+        typer.Option("--rounding", help="Require this rounding of the tax (default: accept down, half_up or up)."),
+    ] = None,
+    terms: Annotated[
+        Optional[str],
+        typer.Option("--terms", help="Written-terms list to check against (default: toriteki_4jo_2026, 取適法4条)."),
+    ] = None,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check purchase-order lists: written terms (取適法4条), qty × unit price, tax per rate, 60-day payment.
+
+    Exit code 0 when there is no error, 1 when there are errors, 2 for unreadable input.
+
+    Example: ledgerkit check orders examples/po_list.xlsx -o out/order_findings.xlsx
+    """
+    from .checks import check_orders, summary_counts, write_findings
+    from .invoices import read_orders
+
+    config = load(config_path, lang)
+    try:
+        frame, issues, columns = read_orders(paths, config)
+        if not columns:
+            raise InputError(f"no order list found in {', '.join(paths)} (a table with 注文番号)")
+        findings = check_orders(
+            frame, config, issues=issues, columns=columns, terms=terms,
+            rounding=rounding.value if rounding else None,
+        )
+        if output:
+            write_findings(findings, output, rows=frame, rows_sheet="注文" if config.lang != "en" else "Orders",
+                           issues=issues, inputs=paths, lang=config.lang)
+    except LedgerkitError as e:
+        fail(e)
+    n_orders = frame["po_no"].nunique() if len(frame) else 0
+    what = f"{n_orders} orders ({len(frame)} lines)" if config.lang == "en" else f"注文 {n_orders} 件 (明細 {len(frame)} 行)"
+    _show(findings, config.lang, "orders", what)
+    if output and output != "-":
+        say(f"Wrote {output}")
+    if summary_counts(findings)["error"]:
+        raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(check_app, name="check", rich_help_panel="Check")
