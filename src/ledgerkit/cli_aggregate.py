@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_common import ConfigOption, LangOption, OutputOption, StrictOption, console, fail, load, say
+from .cli_common import ConfigOption, LangOption, OutputOption, StrictOption, console, fail, handle_errors, load, say
 from .errors import LedgerkitError
 
 
@@ -46,9 +46,13 @@ def _progress_bar(total_hint: int):
             state["task"] = progress.add_task("read", total=total)
         progress.update(state["task"], completed=done)
         if done >= total:
+            stop()
+
+    def stop() -> None:
+        if state["task"] is not None and progress.live.is_started:
             progress.stop()
 
-    return update, progress
+    return update, stop
 
 
 def aggregate(
@@ -70,10 +74,10 @@ def aggregate(
     Example: ledgerkit aggregate examples/hours -o out/hours_report.xlsx
     """
     from .consolidate import aggregate as run_aggregate
-    from .report import print_summary, write_result
+    from .report import check_by, print_summary, write_result
 
     config = load(config_path, lang)
-    update, progress = _progress_bar(len(paths))
+    update, stop_progress = _progress_bar(len(paths))
     try:
         result = run_aggregate(
             paths,
@@ -85,10 +89,11 @@ def aggregate(
             progress=update,
         )
         by_fields = [b.strip() for b in by.split(",") if b.strip()]
+        check_by(result, by_fields)
         if output:
             write_result(result, output, by=by_fields, lang=config.lang)
     except LedgerkitError as e:
-        progress.stop()
+        stop_progress()
         for line in str(e).splitlines():
             typer.echo(f"Error: {line}", err=True)
         raise typer.Exit(code=e.exit_code) from None
@@ -123,5 +128,5 @@ def inspect(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("aggregate", rich_help_panel="Consolidate")(aggregate)
-    app.command("inspect", rich_help_panel="Consolidate")(inspect)
+    app.command("aggregate", rich_help_panel="Consolidate")(handle_errors(aggregate))
+    app.command("inspect", rich_help_panel="Consolidate")(handle_errors(inspect))

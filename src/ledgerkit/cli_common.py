@@ -53,6 +53,39 @@ def fail(err: LedgerkitError | str, code: int | None = None) -> NoReturn:
     raise typer.Exit(code=code if code is not None else exit_code)
 
 
+def handle_errors(command):
+    """Turn any error inside a command into one ``Error: …`` line and an exit code.
+
+    LedgerkitError → its own code (1 or 2); anything else is a bug in ledgerkit: one
+    line naming it, exit 3, never a traceback (ledgers hold rates and salaries).
+    """
+    import functools
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except LedgerkitError as e:
+            for line in str(e).splitlines() or [e.__class__.__name__]:
+                typer.echo(f"Error: {line}", err=True)
+            raise typer.Exit(code=e.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("Error: interrupted; nothing was written", err=True)
+            raise typer.Exit(code=130) from None
+        except Exception as e:  # noqa: BLE001 - the one place that catches everything
+            first = str(e).splitlines()[0] if str(e) else ""
+            typer.echo(
+                f"Error: unexpected {e.__class__.__name__}: {first} — this is a bug in ledgerkit; "
+                "please report it with the command you ran",
+                err=True,
+            )
+            raise typer.Exit(code=3) from None
+
+    return wrapper
+
+
 def load(config_path: Path | None, lang: str | None):
     """The config, with ``--lang`` applied; a bad config is one line and exit 2."""
     from .config import load_config

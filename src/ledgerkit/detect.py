@@ -163,7 +163,8 @@ def _header_candidates(rows, r, syn: Synonyms):
     if r + 1 >= len(rows):
         return
     below = rows[r + 1]
-    if not single_names:
+    if not single_map:
+        # a title row above the header is not a first header row
         return
     double_names: dict[int, str] = {}
     # field -> (strength, -col): a child's own match beats its group label's

@@ -17,6 +17,18 @@ from .consolidate import AggregateResult, FileReport
 HOURS_FORMATS = {"date": "date", "hours": "hours", "source_row": "int"}
 
 
+def check_by(result: AggregateResult, by: list[str]) -> None:
+    """Refuse ``--by`` fields the rows do not have (an InputError naming them)."""
+    from .errors import InputError
+
+    if not by:
+        raise InputError("--by needs at least one field, e.g. --by project,month")
+    columns = set(map(str, result.frame.columns))
+    unknown = [b for b in by if b not in columns]
+    if unknown and len(result.frame.columns):
+        raise InputError(f"--by: no column {', '.join(unknown)} (columns: {', '.join(map(str, result.frame.columns))})")
+
+
 def write_result(result: AggregateResult, target: str, *, by: Iterable[str] = ("project", "person", "month"), lang: str = "ja") -> None:
     """Write the consolidated rows or the kind's report to ``target``.
 
@@ -99,7 +111,7 @@ def print_summary(result: AggregateResult, *, by=("project", "person", "month"),
     if result.kind == "hours" and len(frame):
         from .hours import summarize_hours
 
-        pivot = summarize_hours(frame, by=[b for b in by if b in frame.columns] or ["project"])
+        pivot = summarize_hours(frame, by=by)
         table = Table(title=messages.text("report_hours_title", lang), show_lines=False)
         index_names = [str(n) for n in pivot.index.names]
         for name in index_names:

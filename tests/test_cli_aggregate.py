@@ -1,0 +1,144 @@
+"""`ledgerkit aggregate` and `ledgerkit inspect` from the command line: exit codes, exact
+lines, the files they write, and the report checked cell by cell against a golden file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ledgerkit.cli import app
+
+from golden import GOLDEN, assert_golden
+from sheets import grid_rows, make_xlsx
+
+runner = CliRunner()
+
+HEADER = ["日付", "氏名", "案件", "工数"]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    make_xlsx(
+        tmp_path / "in" / "long.xlsx" if (tmp_path / "in").mkdir() is None else None,
+        {
+            "10月": [
+                ["2026年10月 工数"],
+                HEADER,
+                ["2026/10/01", "山田", "A-1", 7.5],
+                ["2026/10/02", "山田", "A-1", "x"],
+                ["2026/10/02", "佐藤", "B-2", "2:30"],
+                ["合計", "", "", 10],
+            ]
+        },
+    )
+    make_xlsx(
+        tmp_path / "in" / "工数_2026年11月_鈴木.xlsx",
+        {"鈴木": grid_rows(2026, 11, {("A-1", "設計"): {2: 8, 3: 4}}, title="2026年11月")},
+    )
+    return tmp_path
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_version_and_help():
+    assert run("--version").output.strip() == "ledgerkit 0.1.0"
+    result = run("--help")
+    assert result.exit_code == 0 and "aggregate" in result.output
+
+
+def test_aggregate_writes_csv_with_bom(folder):
+    out = folder / "rows.csv"
+    result = run("aggregate", folder / "in", "-o", out)
+    assert result.exit_code == 0, result.output
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [(r["date"], r["person"], r["project"], r["hours"], r["source_row"]) for r in rows] == [
+        ("2026-10-01", "山田", "A-1", "7.5", "3"),
+        ("2026-10-02", "佐藤", "B-2", "2.5", "5"),
+        ("2026-11-02", "鈴木", "A-1", "8.0", "5"),
+        ("2026-11-03", "鈴木", "A-1", "4.0", "5"),
+    ]
+    assert "読んだ行 4 = 集計 3 + 除外 1" in result.output
+    assert "row 4 / 工数: 工数を読み取れません: 'x'" in result.output
+
+
+def test_aggregate_json_and_stdout(folder):
+    out = folder / "rows.json"
+    assert run("aggregate", folder / "in", "-o", out).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data[0]["date"] == "2026-10-01" and data[0]["hours"] == 7.5 and data[0]["source_row"] == 3
+    result = run("aggregate", folder / "in", "-o", "-", "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].startswith("date,month,person,project,task,hours")
+    assert "rows read 4 = consolidated 3 + rejected 1" in result.output
+
+
+def test_strict_exits_1_on_rejected_rows(folder):
+    assert run("aggregate", folder / "in", "--strict").exit_code == 1
+
+
+def test_unreadable_file_exit_2_one_line_each(folder):
+    bad = folder / "in" / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + b"\x00" * 20)
+    result = run("aggregate", folder / "in", "-o", folder / "r.csv")
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "broken.xlsx" in errors[0]
+    assert "Traceback" not in result.output
+    assert not (folder / "r.csv").exists()
+    result = run("aggregate", folder / "in", "--skip-bad", "-o", folder / "r.csv")
+    assert result.exit_code == 0 and (folder / "r.csv").exists()
+
+
+def test_missing_path_and_bad_options(folder):
+    result = run("aggregate", folder / "nope")
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: {folder / 'nope'}: no such file or folder"
+    result = run("aggregate", folder / "in", "-o", folder / "out.txt")
+    assert result.exit_code == 2 and result.output.startswith("Error:") and ".csv" in result.output
+    result = run("aggregate", folder / "in", "--by", "nothing")
+    assert result.exit_code == 2 and "Error: --by: no column nothing" in result.output
+    assert run("aggregate", folder / "in", "--lang", "fr").exit_code == 2
+
+
+def test_refuses_to_overwrite_an_input(folder):
+    target = folder / "in" / "long.xlsx"
+    before = target.read_bytes()
+    result = run("aggregate", folder / "in", "-o", target)
+    assert result.exit_code == 2 and result.output.startswith("Error:")
+    assert target.read_bytes() == before
+
+
+def test_inspect_shows_mapping_and_skips(folder):
+    result = run("inspect", folder / "in" / "long.xlsx")
+    assert result.exit_code == 0
+    assert "10月: hours / long, header row 2, 3 data rows" in result.output
+    assert "hours        ← 工数" in result.output
+    assert "row 6: 合計行(合計/小計)のためデータではありません" in result.output
+
+
+def test_inspect_unreadable_file_one_line(tmp_path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    result = run("inspect", bad)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}: ")
+    assert "Traceback" not in result.output
+
+
+def test_hours_report_golden(folder, update_golden, monkeypatch):
+    # run from the folder so that source_file is relative and the golden file stable
+    monkeypatch.chdir(folder)
+    result = run("aggregate", "in", "-o", "report.xlsx")
+    assert result.exit_code == 0, result.output
+    assert_golden(folder / "report.xlsx", GOLDEN / "hours" / "report.xlsx", update_golden)
