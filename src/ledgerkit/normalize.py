@@ -838,7 +838,7 @@ _TOTAL_RE = re.compile(
     r"(?:時間|金額|工数|額|値)?"
     r"|(?:sub|grand)?totals?(?:hours|amount)?",
 )
-_BRACKETS = "()[]{}【】〔〕〈〉《》「」『』<>:・*#=-_"
+_BRACKETS = "()[]{}【】〔〕〈〉《》「」『』<>:・*#=-_■□●○◆◇▼▽★☆"
 _BRACKET_STRIP = str.maketrans({c: None for c in _BRACKETS + " "})
 _BRACKETED_RE = re.compile(r"[(\[【〔〈《「『<][^)\]】〕〉》」』>]*[)\]】〕〉》」』>]")
 
@@ -973,6 +973,9 @@ _ENGLISH_FORM_RE = re.compile(
     re.I,
 )
 
+# How a company is addressed, not its name: 'アルファ株式会社 御中', '山田商店 様'
+_HONORIFIC_RE = re.compile(r"(?:\s*御中|\s+(?:様|殿))$")
+
 _FORM_SPELLINGS = sorted(
     ((sp, canon) for canon, sps in _LEGAL_FORMS for sp in sps), key=lambda p: -len(p[0])
 )
@@ -983,6 +986,8 @@ def split_legal_form(name: object) -> tuple[str | None, str]:
 
     The legal form comes back in full (``株式会社``) whichever spelling was used
     (``(株)``, ``㈱``, ``㍿``, ``KK``, ``Co., Ltd.``, ``Inc.``, bank kana ``カ)``).
+    A trailing ``御中`` (or `` 様``/`` 殿`` after a space) is how the company is addressed
+    and is dropped.
 
     Examples:
         >>> split_legal_form("㈱アルファ")
@@ -994,7 +999,7 @@ def split_legal_form(name: object) -> tuple[str | None, str]:
         >>> split_legal_form("山田商店")
         (None, '山田商店')
     """
-    s = normalize_text(name)
+    s = _HONORIFIC_RE.sub("", normalize_text(name))
     if not s:
         return None, ""
     for sp, canon in _FORM_SPELLINGS:
