@@ -439,7 +439,11 @@ def read_contracts(path, *, config=None):
                 continue
             record.update(source_file=file, source_sheet=sheet.name, source_row=r + 1)
             records.append(record)
-        return pd.DataFrame.from_records(records, columns=CONTRACT_COLUMNS), issues
+        frame = pd.DataFrame.from_records(records, columns=CONTRACT_COLUMNS)
+        for col in ("lower", "upper", "rate_step", "valid_from", "valid_to"):
+            # keep None (no band, exact rate, open-ended) as None, not NaN
+            frame[col] = pd.Series([r[col] for r in records], dtype=object, index=frame.index)
+        return frame, issues
     raise InputError(f"{path}: no contract list found (needs columns 氏名 and 月額単価)")
 
 
@@ -715,6 +719,14 @@ def _prev_month(ym: str) -> str:
     return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
 
 
+def _month_rank(ym: str, months: list[str]) -> int | None:
+    """Where ``ym`` stands among an invoice's candidate months (0 = its most likely), or None."""
+    for i, m in enumerate(months):
+        if m == ym or (m.startswith("????") and m[4:] == ym[4:]):
+            return i
+    return None
+
+
 def _invoice_records(invoices) -> list[dict]:
     """One record per invoice (rows of one invoice at several tax rates added up)."""
     import pandas as pd
@@ -747,9 +759,9 @@ def _invoice_records(invoices) -> list[dict]:
                 if year is None and issue is not None:
                     # 11月分 on an invoice issued in January is the year before
                     year = issue.year - (1 if found[1] > issue.month else 0)
-                if year:
-                    explicit = f"{year:04d}-{found[1]:02d}"
-                    break
+                # 10月分 with no year anywhere: October of whichever year is settled
+                explicit = f"{year:04d}-{found[1]:02d}" if year else f"????-{found[1]:02d}"
+                break
         if explicit:
             months = [explicit]
         elif issue is not None:
@@ -822,9 +834,10 @@ def check_settled_invoices(frame, invoices, *, month: str | None = None, contrac
             ))
 
     for (vkey, ym), group in out.sort_values("month").groupby(["_vkey", "month"], sort=True):
-        candidates = [r for r in records if not r["used"] and r["vendor_key"] == vkey and ym in r["months"]]
+        candidates = [r for r in records if not r["used"] and r["vendor_key"] == vkey
+                      and _month_rank(ym, r["months"]) is not None]
         # the primary month first, so an invoice is matched to the month it most likely bills
-        candidates.sort(key=lambda r: r["months"].index(ym))
+        candidates.sort(key=lambda r: _month_rank(ym, r["months"]))
         left = list(group.index)
         for idx in list(left):
             po = out.at[idx, "_po_no"] if "_po_no" in out else ""
@@ -871,7 +884,9 @@ def check_settled_invoices(frame, invoices, *, month: str | None = None, contrac
         vendors |= {vendor_key(v) for v in contracts["vendor"] if v}
     months = {month} if month else set(out["month"])
     for r in records:
-        if r["used"] or r["vendor_key"] not in vendors or not r["months"] or r["months"][0] not in months:
+        if r["used"] or r["vendor_key"] not in vendors or not r["months"]:
+            continue
+        if not any(_month_rank(m, r["months"][:1]) == 0 for m in months):
             continue
         findings.append(Issue(
             "settle_no_attendance", file=r["file"], sheet=r["sheet"], row=r["row"], column=r["net_column"],
