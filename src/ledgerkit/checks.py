@@ -74,6 +74,9 @@ HEADINGS = {
         "po_no": "注文番号", "invoice_total": "請求書合計(税込)", "invoice_key": "請求書キー", "total": "税込金額",
         "order_date": "発注日", "item": "品名", "qty": "数量", "unit_price": "単価", "subtotal": "小計",
         "delivery_date": "納期", "delivery_place": "納品場所", "payment_due": "支払期日", "payment_method": "支払方法",
+        "received_date": "受領日", "subject": "件名", "paid_date": "支払日", "withholding": "源泉税", "payment": "差引支払額",
+        "vendor_code": "取引先コード", "unit": "単位", "orderer": "発注者", "payment_terms": "支払条件",
+        "inspection_date": "検査完了日",
     },
     "en": {
         "rule": "Rule", "severity": "Severity", "message": "Message", "source_file": "Source file",
@@ -82,7 +85,9 @@ HEADINGS = {
         "po_no": "PO no.", "invoice_total": "Invoice total", "invoice_key": "Invoice key", "total": "Total",
         "order_date": "Order date", "item": "Item", "qty": "Qty", "unit_price": "Unit price", "subtotal": "Subtotal",
         "delivery_date": "Delivery", "delivery_place": "Delivery place", "payment_due": "Payment due",
-        "payment_method": "Payment method",
+        "payment_method": "Payment method", "received_date": "Received", "subject": "Subject", "paid_date": "Paid on",
+        "withholding": "Withholding", "payment": "Net payment", "vendor_code": "Vendor code", "unit": "Unit",
+        "orderer": "Orderer", "payment_terms": "Payment terms", "inspection_date": "Inspection",
     },
 }
 

@@ -48,6 +48,8 @@ __all__ = [
     "finish_invoices",
     "read_invoices",
     "summarize_invoices",
+    "pivot_invoices",
+    "write_invoices_report",
     "read_order_sheet",
     "read_orders",
     "vendor_identity",
@@ -926,6 +928,90 @@ def summarize_invoices(frame) -> dict[str, Any]:
     f["month"] = f["issue_date"].dt.strftime("%Y-%m").fillna("")
     by_month = totals(["month"])
     return {"by_vendor": by_vendor.reset_index(drop=True), "by_project": by_project, "by_month": by_month}
+
+
+def pivot_invoices(frame, by: str = "vendor", value: str = "total"):
+    """``by`` (vendor / project / ...) down, issue month across, ``value`` summed (integer yen).
+
+    Vendors are grouped by identity and shown under the name written most often.
+
+    Examples:
+        >>> import pandas as pd
+        >>> f = pd.DataFrame({"vendor": ["㈱アルファ", "株式会社アルファ"], "vendor_key": ["アルファ", "アルファ"],
+        ...     "registration_no": ["", ""], "issue_date": pd.to_datetime(["2026-10-01", "2026-11-01"]),
+        ...     "total": pd.array([1100, 2200], dtype="Int64")})
+        >>> pivot_invoices(f).to_dict("records")
+        [{'vendor': '㈱アルファ', '2026-10': 1100, '2026-11': 2200}]
+    """
+    import pandas as pd
+
+    f = frame.copy()
+    f["_month"] = f["issue_date"].dt.strftime("%Y-%m").fillna("(日付なし)")
+    if by == "vendor":
+        f["_by"] = vendor_identity(f)
+        names = f.groupby("_by", sort=False)["vendor"].agg(lambda s: s.value_counts().index[0] if len(s) else "")
+    else:
+        f["_by"] = f[by].fillna("").astype(str)
+        names = None
+    f["_v"] = f[value].fillna(0).astype("int64")
+    table = f.groupby(["_by", "_month"], sort=True)["_v"].sum().unstack("_month", fill_value=0)
+    table = table.astype("int64").reset_index()
+    table.columns.name = None
+    label = table["_by"].map(names) if names is not None else table["_by"]
+    table.insert(0, by, label.fillna("").replace("", "(なし)"))
+    return table.drop(columns=["_by"])
+
+
+#: number formats of the invoice frame's columns in reports
+INVOICE_FORMATS = {
+    "issue_date": "date", "due_date": "date", "received_date": "date", "paid_date": "date",
+    "net": "yen", "tax": "yen", "total": "yen", "invoice_total": "yen", "withholding": "yen", "payment": "yen",
+    "tax_rate": "percent", "source_row": "rowno", "invoice_no": "text", "registration_no": "text", "po_no": "text",
+    "project": "text",
+}
+
+
+def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=()) -> None:
+    """The ``aggregate --kind invoices`` workbook: by vendor × month, by project × month,
+    vendor totals, the rows (Detail) and Issues. Amounts are tax-included unless named 税抜."""
+    from . import messages
+    from .writers import XlsxReport
+
+    frame = result.frame
+    en = lang == "en"
+    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(frame) > 100_000) as report:
+        if len(frame):
+            report.add_summary(
+                "取引先別" if not en else "By vendor",
+                pivot_invoices(frame, "vendor"),
+                index=["vendor"],
+                title="取引先別・月別 請求額 (税込)" if not en else "Invoiced by vendor and month (incl. tax)",
+                value_format="yen",
+                chart="bar",
+            )
+            report.add_summary(
+                "案件別" if not en else "By project",
+                pivot_invoices(frame, "project"),
+                index=["project"],
+                title="案件別・月別 請求額 (税込)" if not en else "Invoiced by project and month (incl. tax)",
+                value_format="yen",
+                chart="column",
+            )
+            vendors = summarize_invoices(frame)["by_vendor"]
+            report.add_table(
+                "取引先別合計" if not en else "Vendor totals",
+                vendors,
+                formats={"net": "yen", "tax": "yen", "total": "yen", "invoices": "int", "registration_no": "text"},
+                headings={"invoices": "件数" if not en else "Invoices"},
+            )
+        from .checks import HEADINGS
+
+        heads = HEADINGS["en" if en else "ja"]
+        shown = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
+        report.add_table(messages.text("sheet_detail", lang), shown,
+                         formats={k: v for k, v in INVOICE_FORMATS.items() if k in shown.columns},
+                         headings={c: heads[c] for c in shown.columns if c in heads})
+        report.add_issues(result.issues, lang=lang)
 
 
 # --- purchase-order lists (発注一覧 / 注文書) -------------------------------------------------
