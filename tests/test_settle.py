@@ -365,7 +365,7 @@ def test_cli_settle_examples_reports_the_wrong_invoice(tmp_path, monkeypatch):
     rows = {r[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["高橋健一"]["Hours worked"] == 131.67 and rows["高橋健一"]["Hours settled"] == 131.5
     assert rows["高橋健一"]["Hourly rate"] == 3920 and rows["高橋健一"]["Amount (excl. tax)"] == 516_680
-    assert rows["高橋健一"]["Check"] == "一致"
+    assert rows["高橋健一"]["Check"] == "match" and rows["伊藤美咲"]["Check"] == "differs"
     assert rows["伊藤美咲"]["Amount (excl. tax)"] == 671_000 and rows["伊藤美咲"]["Billed (excl. tax)"] == 672_000
     diff_cell = ws.cell(row=2 + list(rows).index("伊藤美咲"), column=header.index("Difference") + 1)
     assert diff_cell.value == 1000 and diff_cell.fill.fgColor.rgb.endswith("FFC7CE")
@@ -411,3 +411,23 @@ def test_cli_settle_bad_month_exit_2(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["settle", str(ex / "勤務表"), "-c", str(ex / "契約一覧.xlsx"), "--month", "10月"])
     assert result.exit_code == 2
     assert result.stderr == "Error: --month must be YYYY-MM, not '10月'\n"
+
+
+def test_the_same_days_on_two_sheets_are_refused():
+    att = pd.concat([_attendance("山田太郎", 8, 20, file="a.xlsx"), _attendance("山田太郎", 8, 3, file="a_v2.xlsx")])
+    with pytest.raises(DataError) as e:
+        settle(att, pd.DataFrame([_contract("山田太郎")]))
+    assert str(e.value) == (
+        "山田太郎 2026-10: the same days (e.g. 2026-10-01) are on two sheets, a.xlsx / 勤務表 and "
+        "a_v2.xlsx / 勤務表; keep one of them"
+    )
+
+
+def test_english_labels_follow_the_config_language():
+    from ledgerkit.config import Config
+
+    config = Config()
+    config.data["report"]["lang"] = "en"
+    inv = _invoices([{"invoice_no": "A-1", "vendor": "アルファ", "net": 500_000, "issue_date": "2026-10-31"}])
+    frame, _ = settle(_attendance("山田太郎", 8, 20), pd.DataFrame([_contract("山田太郎")]), invoices=inv, config=config)
+    assert frame[["method", "check"]].values.tolist() == [["lower/upper", "match"]]

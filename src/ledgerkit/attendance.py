@@ -446,9 +446,6 @@ def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
                 cells = dict(top)
                 for c, v in enumerate(below):
                     if isinstance(v, str) and v.strip():
-                        span = _merge_width(merged, r, c)
-                        if span and c in cells and span[0] == c:
-                            pass
                         cells[c] = v
                 # a parent merged across children (勤務時間 over 開始|終了) is not a column itself
                 for r0, c0, r1, c1 in merged:
@@ -553,7 +550,7 @@ def _next_value(rows, r: int, c: int) -> Any:
         if is_blank(w):
             continue
         if _is_label(w):
-            return None if w is candidates[0] else None
+            return None  # the next label: this one's value is empty
         return w
     return None
 

@@ -27,6 +27,9 @@ from typing import Union
 
 Number = Union[int, Decimal, Fraction, str]
 
+#: settlement methods as shown in reports, (Japanese, English)
+METHOD_LABELS = {"updown": ("上下割", "lower/upper"), "middle": ("中割", "midpoint"), "fixed": ("固定", "fixed")}
+
 #: rounding modes, as in ``ledgerkit.money.round_yen``
 MODES = ("down", "half_up", "up")
 
@@ -595,6 +598,7 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
     from .issues import Issue
 
     findings: list[Issue] = []
+    lang = config.lang if config is not None else "ja"
     if not isinstance(attendance, pd.DataFrame):
         from .attendance import read_attendance
 
@@ -638,6 +642,7 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
             lines = ", ".join(f"row {r}" for r in rows["source_row"])
             raise DataError(f"{person}: {len(rows)} contracts apply to {ym} ({lines}); keep one or set 契約開始/契約終了")
         c = rows.iloc[0]
+        _check_one_sheet(group, person, ym)
         minutes = sum(_minutes_of_hours(h) for h in group["hours"])
         s = settle_month(
             int(c["fee"]), Fraction(minutes, 60), c["lower"], c["upper"], c["method"],
@@ -657,7 +662,7 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
             "hours": float(s.hours),
             "lower": None if c["lower"] is None else float(c["lower"]),
             "upper": None if c["upper"] is None else float(c["upper"]),
-            "method": {"updown": "上下割", "middle": "中割", "fixed": "固定"}[c["method"]],
+            "method": METHOD_LABELS[c["method"]][0 if lang == "ja" else 1],
             "fee": int(c["fee"]),
             "rate": _rate_display(s.rate),
             "adjustment": s.adjustment,
@@ -678,10 +683,29 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
             invoices, found, _ = read_invoices(invoices if isinstance(invoices, (list, tuple)) else [invoices],
                                                config=config, keep_internal=True)
             findings.extend(found)
-        frame, found = check_settled_invoices(frame, invoices, month=month, contracts=contracts)
+        frame, found = check_settled_invoices(frame, invoices, month=month, contracts=contracts, lang=lang)
         findings.extend(found)
     frame = frame.drop(columns=[c for c in frame.columns if c.startswith("_")])
     return frame, findings
+
+
+def _check_one_sheet(group, person: str, ym: str) -> None:
+    """Refuse a month reported on two sheets with the same days (a revised copy beside the original)."""
+    from .errors import DataError
+
+    sources = group.groupby(["source_file", "source_sheet"], sort=True)["date"].apply(set)
+    if len(sources) < 2:
+        return
+    seen: dict = {}
+    for where, dates in sources.items():
+        for other, other_dates in seen.items():
+            if dates & other_dates:
+                day = min(dates & other_dates)
+                raise DataError(
+                    f"{person} {ym}: the same days (e.g. {day}) are on two sheets, {other[0]} / {other[1]} and "
+                    f"{where[0]} / {where[1]}; keep one of them"
+                )
+        seen[where] = dates
 
 
 def _complete_contracts(contracts, config):
@@ -789,7 +813,12 @@ def _invoice_records(invoices) -> list[dict]:
     return records
 
 
-def check_settled_invoices(frame, invoices, *, month: str | None = None, contracts=None):
+#: words in the ``check`` column, (Japanese, English)
+CHECK_LABELS = {"ok": ("一致", "match"), "diff": ("差異", "differs"), "none": ("請求書なし", "no invoice"),
+                "ambiguous": ("特定できず", "ambiguous")}
+
+
+def check_settled_invoices(frame, invoices, *, month: str | None = None, contracts=None, lang: str = "ja"):
     """Compare each settled amount with the vendor's invoice for that person and month.
 
     An invoice matches by vendor (name key) and month (a 対象月 column or ``11月分`` in
@@ -809,7 +838,7 @@ def check_settled_invoices(frame, invoices, *, month: str | None = None, contrac
     records = _invoice_records(invoices)
     out["_vkey"] = [vendor_key(v) for v in out["vendor"]]
     out["_pkey"] = [person_key(p) for p in out["person"]]
-    check = {"ok": "一致", "diff": "差異", "none": "請求書なし", "ambiguous": "特定できず"}
+    check = {k: v[0 if lang == "ja" else 1] for k, v in CHECK_LABELS.items()}
 
     def mark(idx, inv, status, group_amount):
         out.at[idx, "invoice_no"] = inv["invoice_no"] if inv else None
@@ -960,8 +989,9 @@ def write_settlement(frame, findings, target, *, lang: str = "ja", inputs=()) ->
         with XlsxReport(target, inputs=inputs, lang=lang) as report:
             if "check" in frame.columns:
                 for pos, status in enumerate(frame["check"]):
-                    if status not in (None, "一致"):
-                        report.highlight(name, pos, "difference" if status == "差異" else "check", "error")
+                    if status is not None and status not in CHECK_LABELS["ok"]:
+                        column = "difference" if status in CHECK_LABELS["diff"] else "check"
+                        report.highlight(name, pos, column, "error")
             report.add_table(name, frame, formats=_SETTLEMENT_FORMATS, headings=headings)
             report.add_issues(findings, lang=lang)
         return
