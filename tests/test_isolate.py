@@ -120,6 +120,27 @@ def test_worker_output_does_not_reach_the_terminal(capfd):
     assert "noise" not in captured.out
 
 
+def test_abort_leaves_no_trace_on_the_terminal():
+    # faulthandler writing to its own copy of the terminal's stderr (as pytest sets it
+    # up) is the worst case.
+    import subprocess
+
+    code = (
+        "import os, faulthandler\n"
+        "saved = os.fdopen(os.dup(2), 'w')\n"
+        "faulthandler.enable(file=saved)\n"
+        "from ledgerkit.isolate import run_isolated\n"
+        "def boom(x):\n    os.abort()\n"
+        "[(_, e)] = run_isolated(boom, [1])\n"
+        "print(e.code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout == "crashed\n"
+    assert done.stderr == ""
+
+
 def test_progress_and_jobs_one():
     calls = []
     items = [("ok", i) for i in range(6)]

@@ -13,6 +13,7 @@ the parent already imported, so isolating even a single small file costs little.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import pickle
@@ -77,6 +78,10 @@ def _child(func: Callable, item: Any, conn, memory_mb: int | None, err_fd: int) 
     os.dup2(err_fd, 1)
     os.dup2(err_fd, 2)
     sys.stdout = sys.stderr = open(err_fd, "w", closefd=False)  # noqa: SIM115
+    if faulthandler.is_enabled():
+        # faulthandler (pytest, python -X faulthandler) writes to a saved copy of the
+        # terminal's stderr: point it at the worker's file too.
+        faulthandler.enable(file=sys.stderr)
     os.environ["RUST_BACKTRACE"] = "0"
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb:
