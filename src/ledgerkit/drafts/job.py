@@ -42,14 +42,18 @@ def where(source: Path, sheet: str, rows: list[int]) -> str:
     return f"{source.name}: {sheet}: {span}"
 
 
-def explain_missing(err: TemplateError, blank: list[str], present: Mapping[str, Any]) -> str:
+def explain_missing(err: TemplateError, srow: Any, columns: Mapping[str, int] | None = None,
+                    headers: Mapping[int, str] | None = None) -> str:
     """Add why a field the template uses is missing: an empty cell, or no such column."""
     text = str(err)
     field = getattr(err, "field", None)
-    if field is None:
+    if field is None or srow is None:
         return text
-    if field in blank:
-        return f"{text} (the cell is empty)"
-    if field not in present:
+    header = field
+    if columns and headers and field in columns:
+        header = headers[columns[field]]
+    if header in srow.blank:
+        return f"{text} (the cell {header} is empty)" if header != field else f"{text} (the cell is empty)"
+    if header not in srow.values:
         return f"{text} (the list has no such column)"
     return text

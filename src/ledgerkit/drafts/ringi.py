@@ -200,7 +200,7 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
             write_draft(tpl, ctx, path, overwrite=overwrite, expected_line_total=expected)
             result.path = path
         except TemplateError as e:
-            text = explain_missing(e, srow.blank if srow else [], srow.values if srow else {})
+            text = explain_missing(e, srow, table.mapping, table.columns)
             message = f"{where(table.path, table.sheet, rows)}: {text}"
             if not batch:
                 err = TemplateError(message)
