@@ -342,3 +342,46 @@ def test_parsers_never_raise_anything_but_value_errors(text):
 )
 def test_split_person(text, expected):
     assert split_person(text) == expected
+
+
+def _sheet(name, rows, merged=()):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(name=name, visible="visible", rows=rows, merged=list(merged))
+
+
+def test_labels_with_values_further_right_or_below_and_other_header_words():
+    rows = [
+        ["勤怠管理表", "", "", "", "", "", "", "", ""],
+        ["対象年月", "2026年11月", "", "", "", "", "", "", ""],
+        ["社員名", "", "小林 誠", "社員番号", 20220311, "", "", "", ""],
+        ["日", "曜", "始業時刻", "終業時刻", "休憩", "労働時間", "時間外", "深夜", "作業内容"],
+        ["11/2", "月", "9:00", "18:00", "1:00", "8:00", "0:00", "", "A"],
+        ["11/3", "火", "", "", "", "", "", "", "祝日"],
+        ["11/4", "水", "9:00", "23:30", "1:00", "13:30", "5:30", "1:30", "B"],
+    ]
+    frame, issues, n = read_attendance_sheet(_sheet("Sheet1", rows), file="k.xlsx")
+    assert issues == [] and n == 2
+    assert frame[["date", "person", "person_id", "hours", "overtime_hours", "note"]].values.tolist() == [
+        [dt.date(2026, 11, 2), "小林誠", "20220311", 8.0, 0.0, "A"],
+        [dt.date(2026, 11, 4), "小林誠", "20220311", 13.5, 5.5, "B"],
+    ]
+
+
+def test_no_month_anywhere_is_one_sheet_error():
+    rows = [["氏名", "田中"], ["日付", "出社", "退社"], ["1", "9:00", "18:00"], ["2", "9:00", "18:00"]]
+    frame, issues, n = read_attendance_sheet(_sheet("勤務表", rows), file="田中_勤務表.xlsx")
+    assert len(frame) == 0 and n == 0
+    assert [(i.code, i.scope, i.severity) for i in issues] == [("no_month", "sheet", "error")]
+
+
+def test_through_aggregate_rows_balance(tmp_path):
+    import ledgerkit
+
+    _book(tmp_path / "a.xlsx", _layout_a)
+    _book(tmp_path / "c.xlsx", _layout_c)
+    result = ledgerkit.aggregate(tmp_path, kind="attendance", jobs=1)
+    assert result.kind == "attendance"
+    assert result.stats.balanced
+    assert result.stats.rows_read == 20 + 1 + 5
+    assert sorted(set(result.frame["person"])) == ["山田太郎", "鈴木一郎"]

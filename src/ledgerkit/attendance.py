@@ -540,18 +540,15 @@ def _next_value(rows, r: int, c: int) -> Any:
     right = c + 1
     while right < len(row) and row[right] == label:
         right += 1  # the label's own merged cells, filled with its text
-    candidates = []
-    if right < len(row):
-        candidates.append(row[right])
-    if r + 1 < len(rows) and c < len(rows[r + 1]):
-        candidates.append(rows[r + 1][c])
-    candidates.extend(row[right + 1 : right + 3])
-    for w in candidates:
+    for w in row[right : right + 3]:
         if is_blank(w):
             continue
         if _is_label(w):
-            return None  # the next label: this one's value is empty
+            break  # the next label: the value is not on this row
         return w
+    # an input area: labels on one row, values below them
+    if r + 1 < len(rows) and c < len(rows[r + 1]) and not is_blank(rows[r + 1][c]) and not _is_label(rows[r + 1][c]):
+        return rows[r + 1][c]
     return None
 
 
@@ -639,6 +636,9 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
             sheet_issue("attendance_month_from_created", "warning", month=f"{year}-{month:02d}")
     if not person:
         sheet_issue("no_person", "error")
+        return _empty_frame(), issues, 0
+    if not (year and month) and not dates_in_cells:
+        sheet_issue("no_month", "error")
         return _empty_frame(), issues, 0
     person = normalize_name(person)
 
