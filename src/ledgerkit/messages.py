@@ -274,6 +274,106 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no column for a written term ({law}): {item_en}",
     ),
     # --- budget -------------------------------------------------------------------
+    "budget_no_table": (
+        "予算表が見つかりません (案件の列と月の列、または 案件・年月・予算 の列が必要です)",
+        "no budget table (needs a project column and months across, or project / month / budget columns)",
+    ),
+    "budget_no_table_file": (
+        "{file}: 予算表が見つかりません (案件の列と月の列 4月…3月、または 案件・年月・予算 の列が必要です)",
+        "{file}: no budget table found (needs a 案件 column and months across such as 4月…3月, "
+        "or 案件 / 年月 / 予算 columns)",
+    ),
+    "budget_month_no_year_sheet": (
+        "{file} / {sheet}: 月 ({month}) に年がなく、年度もタイトル・シート名・ファイル名から分かりません。"
+        "タイトルに 2026年度 などを書くか --fiscal-year 2026 を指定してください",
+        "{file} / {sheet}: the months across ({month}) have no year and no 年度 was found in the title, "
+        "sheet name or file name; write e.g. 2026年度 in the title or use --fiscal-year 2026",
+    ),
+    "budget_month_no_year": (
+        "年月に年がありません: {value!r} (年度が分かりません。--fiscal-year を指定してください)",
+        "month without a year: {value!r} (no fiscal year known; use --fiscal-year)",
+    ),
+    "budget_bad_month": ("年月を読み取れません: {value!r}", "cannot read the month: {value!r}"),
+    "budget_unit": (
+        "金額の単位は{unit}です (×{factor} で円に換算します)",
+        "amounts are in {unit}: multiplied by {factor} to yen",
+    ),
+    "budget_other_column": (
+        "予算の列ではないため読み込みません ({column})",
+        "not a budget column: not read ({column})",
+    ),
+    "budget_rounded": (
+        "円未満の端数が出たため四捨五入しました ({value} → {yen}円)",
+        "a fraction of a yen was rounded half up ({value} → {yen} yen)",
+    ),
+    "budget_total_mismatch": (
+        "月別予算の合計 {months} が {column} の {total} と一致しません (月別の値を使います)",
+        "the months add up to {months}, but {column} says {total} (the months are used)",
+    ),
+    "budget_annual_only": (
+        "{project} の予算に月別の内訳がありません: 年度の各月に均等に割り振ります",
+        "{project}: budget without a monthly split; spread evenly over the fiscal year's months",
+    ),
+    "budget_no_project": (
+        "案件が空欄の予算行です (金額 {value}): 集計しません",
+        "budget row without a project (amount {value}): not counted",
+    ),
+    "budget_no_amounts": ("{project} の予算行に金額がありません", "{project}: budget row without amounts"),
+    "budget_duplicate": (
+        "{project} の {month} の予算が {other} にもあります (両方を合計します)",
+        "{project}, {month}: budgeted again at {other} (both are added)",
+    ),
+    "budget_no_line": (
+        "{project} は予算表にない案件です (実績 {actual}円)",
+        "{project} has actuals ({actual} yen) but no budget line",
+    ),
+    "budget_no_actuals": ("{project} には実績がありません", "{project}: no actuals"),
+    "budget_hours_no_project": (
+        "案件が空欄の工数 {count}件 ({hours}時間) は予実に含めません",
+        "{count} hour entries ({hours} h) without a project: not in budget vs actual",
+    ),
+    "budget_hours_outside": (
+        "予算の期間 {start}〜{end} の外の工数 {count}件 ({hours}時間) は集計しません",
+        "{count} hour entries ({hours} h) outside the budget period {start} to {end}: not counted",
+    ),
+    "budget_invoices_outside": (
+        "予算の期間 {start}〜{end} の外の請求書 {count}件 (税抜 {net}円) は集計しません",
+        "{count} invoices (net {net} yen) outside the budget period {start} to {end}: not counted",
+    ),
+    "budget_after_through": (
+        "{through} より後の実績 {count}件 ({what}) は集計しません",
+        "{count} entries ({what}) after {through}: not counted",
+    ),
+    "budget_invoice_no_project": (
+        "請求書 {invoice_no} (税抜 {net}円) に案件がないため予実に含めません",
+        "invoice {invoice_no} (net {net} yen) has no project: not in budget vs actual",
+    ),
+    "budget_invoice_no_date": (
+        "請求書 {invoice_no} (税抜 {net}円) に日付がないため月が決められず、予実に含めません",
+        "invoice {invoice_no} (net {net} yen) has no date, so no month: not in budget vs actual",
+    ),
+    "budget_invoice_no_net": (
+        "請求書 {invoice_no} に税抜金額がないため予実に含めません",
+        "invoice {invoice_no} has no net amount: not in budget vs actual",
+    ),
+    "rates_no_table": (
+        "単価表が見つかりません (氏名・等級・単価 のうち2列が必要です)",
+        "no rate table (needs two of 氏名 / 等級 / 単価)",
+    ),
+    "rates_no_table_file": (
+        "{file}: 単価表が見つかりません (氏名+単価、等級+単価、氏名+等級 のいずれかの列が必要です)",
+        "{file}: no rate table found (needs 氏名 + 単価, 等級 + 単価, or 氏名 + 等級 columns)",
+    ),
+    "rate_blank": ("{who} の単価が空欄です", "{who}: rate is blank"),
+    "rate_negative": ("{who} の単価が負の値です", "{who}: negative rate"),
+    "rate_zero": (
+        "{person} の単価は0円です: 工数は人件費に含めません (費用は請求書で計上)",
+        "{person}: rate 0, hours not costed (the cost comes with invoices)",
+    ),
+    "rate_missing": (
+        "単価表に単価がない人が {count}人います: {names}。単価表に追加してください",
+        "{count} people have hours but no rate: {names}; add them to the rate table",
+    ),
     # --- drafts -------------------------------------------------------------------
     # --- attendance and settlement ------------------------------------------------
     "hours_disagree": (

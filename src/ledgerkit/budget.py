@@ -1,0 +1,1483 @@
+"""Budget vs actual (予実管理): read budgets and rate tables, cost the hours, compare.
+
+``compare_budget(budget, hours, rates, invoices=None, through=None)`` answers the question
+a PMO is asked every month — which project is burning its budget, how fast, and where
+will it land — from the client's own workbooks:
+
+* **Budgets** (:func:`read_budget`) in the layouts seen in practice: projects (and
+  optionally 費目) down and months across (``4月``…``3月`` for a fiscal year, real dates,
+  ``2026-10``, ``R8.10``), a long table (案件 / 年月 / 予算), or one annual figure per
+  project. Title rows are skipped; ``年間計``/``合計``/``上期計``/``下期計`` rows and columns
+  are left out (and the 年間計 column is checked against the months); ``単位：千円`` /
+  ``単位：百万円`` in a title or header scales the amounts to yen. Months written without
+  a year take it from the fiscal year (``2026年度`` in a title, the sheet or file name,
+  or ``fiscal_year=``); the fiscal year starts in April unless configured.
+* **Rates** (:func:`read_rates`, 単価表): per person, or per grade with a person → grade
+  list; ``6,500円``, per hour by default, per day or month when the header says so
+  (人日単価, 人月単価: divided by ``hours.hours_per_day`` / ``hours.hours_per_month``).
+
+How the money is computed (DOMAIN §7: money is never float):
+
+* **Labor cost** = hours × hourly rate, per person, project and month. Hours are taken
+  exactly — as written up to 6 decimals (7.25), or as whole seconds when the hours
+  pipeline made them from a clock time (7:20 → 22/3 h) — and multiplied as fractions;
+  the product is rounded to whole yen **once per person-project-month** with
+  :func:`ledgerkit.money.round_yen` (``budget.rounding``, default ``half_up`` 四捨五入).
+  A project's labor cost is the sum of those rounded figures, so the per-month table
+  and the summary always add up.
+* **Purchases** = the invoices' net amounts (税抜), by project and month of issue, from
+  the invoice pipeline (an invoice found twice is counted once there).
+* **actual** = labor_cost + purchases; **variance** = budget − actual (positive: money
+  left); **consumption** = actual ÷ budget; **status** ``ok``, ``warning`` at
+  ``budget.warning`` (80%) and above, ``over`` above ``budget.over`` (100%), compared as
+  exact fractions; ``no_budget`` for a project with actuals and no budget line (it is
+  listed, never dropped).
+* **budget** is the whole budget in the file or, with ``through``, the budget of the
+  months up to and including ``through``. An annual figure with no monthly split is
+  spread evenly over the fiscal year's months (cumulatively, rounded once per month).
+* **forecast** (着地見込) = actual + run rate × remaining months, where the run rate is
+  actual ÷ the months from the project's first month (first budgeted or first actual
+  month, not before the fiscal year) to ``through``, and the remaining months run from
+  after ``through`` to the end of the fiscal year — or to the project's last budgeted
+  month when its budget ends earlier (a project budgeted Oct–Dec is not burned until
+  March). Rounded to whole yen once (half up). Without ``through``, ``through`` is the
+  last month with any actual.
+
+A person with hours but no rate stops the job with a :class:`~ledgerkit.errors.DataError`
+naming every such person: a silent zero would understate every figure above. A rate of
+0 written on purpose (e.g. a contractor whose cost arrives as invoices) is accepted and
+listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from . import messages
+from . import normalize as nz
+from .config import Config
+from .detect import Synonyms, column_letter, fill_merged, header_key, is_blank
+from .errors import DataError, InputError
+from .issues import Issue
+from .money import round_yen
+
+__all__ = [
+    "BUDGET_FIELDS",
+    "RATE_FIELDS",
+    "BUDGET_COLUMNS",
+    "RESULT_COLUMNS",
+    "MONTHLY_COLUMNS",
+    "LABOR_COLUMNS",
+    "BudgetTable",
+    "Rates",
+    "RateEntry",
+    "BudgetResult",
+    "read_budget",
+    "read_rates",
+    "compare_budget",
+    "labor_cost",
+    "write_budget_report",
+    "parse_month",
+    "fiscal_year_of",
+]
+
+#: header texts of budget tables, per canonical field (config ``[columns.budget]`` adds to them)
+BUDGET_FIELDS: dict[str, list[str]] = {
+    "project": [
+        "案件", "案件コード", "案件No", "案件番号", "プロジェクト", "プロジェクトコード", "プロジェクトNo",
+        "PJ", "PJコード", "PJNo", "PJ番号", "Project", "Project Code", "Project No",
+    ],
+    "project_name": ["案件名", "プロジェクト名", "PJ名", "Project Name"],
+    "item": ["費目", "勘定科目", "科目", "費用項目", "費用区分", "項目", "予算科目", "Item", "Account", "Cost Item"],
+    "month": ["年月", "月", "対象月", "計上月", "予算月", "対象年月", "Month", "Period"],
+    "amount": ["予算", "予算額", "予算金額", "年間予算", "計画", "計画額", "金額", "Budget", "Amount"],
+}
+
+#: header texts of rate tables (単価表)
+RATE_FIELDS: dict[str, list[str]] = {
+    "person": ["氏名", "名前", "担当者", "社員名", "要員", "要員名", "作業者", "従業員名", "Name", "Person", "Employee"],
+    "grade": ["等級", "グレード", "ランク", "職位", "職級", "資格", "単価区分", "Grade", "Rank", "Level"],
+    "rate": [
+        "単価", "時間単価", "時給", "標準単価", "原価単価", "時間原価", "単価(円/h)", "単価(円/時間)",
+        "人日単価", "日単価", "人月単価", "月単価", "月額単価", "Rate", "Hourly Rate", "Cost Rate",
+    ],
+}
+
+#: the budget frame (one row per budget cell), see :func:`read_budget`
+BUDGET_COLUMNS = ["project", "project_name", "item", "month", "budget", "source_file", "source_sheet", "source_row", "column"]
+#: the result: one row per project
+RESULT_COLUMNS = [
+    "project", "budget", "labor_cost", "purchases", "actual", "variance", "consumption", "status", "forecast",
+    "project_name", "budget_total", "hours",
+]
+#: the per-month table
+MONTHLY_COLUMNS = [
+    "project", "month", "budget", "labor_cost", "purchases", "actual", "cumulative_budget", "cumulative_actual",
+]
+#: labor cost per person, project and month
+LABOR_COLUMNS = ["project", "person", "month", "hours", "rate", "rate_basis", "labor_cost"]
+
+#: report headings (ja, en) for the columns above that writers.HEADINGS lacks
+HEADINGS: dict[str, tuple[str, str]] = {
+    "project": ("案件", "Project"),
+    "project_name": ("案件名", "Project name"),
+    "item": ("費目", "Item"),
+    "month": ("年月", "Month"),
+    "budget": ("予算", "Budget"),
+    "budget_total": ("年間予算", "Full budget"),
+    "labor_cost": ("人件費", "Labor cost"),
+    "purchases": ("外注・購入費", "Purchases"),
+    "actual": ("実績", "Actual"),
+    "variance": ("差異(予算−実績)", "Variance (budget − actual)"),
+    "consumption": ("消化率", "Consumption"),
+    "status": ("状態", "Status"),
+    "forecast": ("着地見込", "Forecast"),
+    "hours": ("工数(h)", "Hours"),
+    "person": ("氏名", "Person"),
+    "rate": ("単価", "Rate"),
+    "rate_basis": ("単価の単位", "Rate per"),
+    "cumulative_budget": ("予算累計", "Cumulative budget"),
+    "cumulative_actual": ("実績累計", "Cumulative actual"),
+}
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "ok": ("OK", "ok"),
+    "warning": ("注意", "warning"),
+    "over": ("超過", "over"),
+    "no_budget": ("予算なし", "no budget"),
+}
+
+#: defaults of the ``[budget]`` config section (to be added to config.DEFAULTS by the lead)
+BUDGET_DEFAULTS = {"warning": 0.8, "over": 1.0, "rounding": "half_up"}
+
+_UNITS = {"円": 1, "千円": 1000, "万円": 10_000, "百万円": 1_000_000}
+_UNIT_LABELLED = re.compile(r"(?:単位|unit)\s*[:：]?\s*[\(（]?\s*(百万円|千円|万円|円)", re.IGNORECASE)
+_UNIT_BRACKETED = re.compile(r"[\(（\[【]\s*(百万円|千円|万円|円)\s*[\)）\]】]")
+_UNIT_ALONE = re.compile(r"^(百万円|千円|万円)$")
+_BUDGET_TOTAL = re.compile(
+    r"(?:年間|年度|通期|通年|上期|下期|上半期|下半期|半期|第?[1-4一二三四]四半期|[1-4]q|q[1-4])"
+    r"(?:合計|小計|計|累計|予算|予算計)?"
+)
+_ANNUAL_TOTAL = re.compile(r"(?:年間|年度|通期|通年)(?:合計|計|予算)?|合計|総計|計|予算計|年間予算|total|grandtotal")
+_MONTH_SUFFIX = re.compile(r"(?:予算|計画|分|budget)$", re.IGNORECASE)
+_MONTH_SHAPE = re.compile(
+    r"(?:(?:令和|平成|[RH令平])?\s*(?:元|\d{1,4})\s*[年./\-_]\s*)?\d{1,2}\s*月?", re.IGNORECASE
+)
+_FY_PATTERNS = [
+    ("fy", re.compile(r"(?<!\d)(\d{4})\s*年度")),
+    ("fy", re.compile(r"FY\s*(\d{4})(?!\d)", re.IGNORECASE)),
+    ("era", re.compile(r"(令和|平成|R|H)\s*(元|\d{1,2})\s*年度", re.IGNORECASE)),
+    ("end", re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月期")),
+]
+_ERA_OFFSET = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
+_YEAR_CELL = re.compile(r"^(\d{4})\s*年?$")
+_RATE_SUFFIX = re.compile(r"/\s*(h|hr|時間|時|人時|日|人日|月|人月)$", re.IGNORECASE)
+_BUDGET_WORDS = re.compile(r"予算|計画|budget|plan", re.IGNORECASE)
+
+
+# --- small helpers ---------------------------------------------------------------------
+
+
+def _synonyms(config: Config | None, kind: str, base: dict[str, list[str]]) -> dict[str, list[str]]:
+    out = {k: list(v) for k, v in base.items()}
+    if config is not None:
+        for k, words in config.synonyms(kind).items():
+            out[k] = list(dict.fromkeys([*out.get(k, []), *words]))
+    return out
+
+
+def _cfg(config: Config | None, key: str, default: Any) -> Any:
+    if config is None:
+        return default
+    value = config.get(key)
+    return default if value is None else value
+
+
+def _lang(config: Config | None) -> str:
+    return config.lang if config is not None else "ja"
+
+
+def _exact(x: Any) -> Fraction:
+    """A float setting (0.8) as the fraction a person meant (4/5), via its shortest repr."""
+    if isinstance(x, Fraction):
+        return x
+    if isinstance(x, float):
+        return Fraction(Decimal(repr(x)))
+    return Fraction(x)
+
+
+def _show(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return "" if v is None else str(v)
+
+
+def _yen_text(n: int) -> str:
+    return f"{n:,}"
+
+
+def month_label(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _month_index(label: str) -> int:
+    y, m = label.split("-")
+    return int(y) * 12 + int(m) - 1
+
+
+def _label_of_index(n: int) -> str:
+    return month_label(n // 12, n % 12 + 1)
+
+
+def fiscal_year_of(y: int, m: int, start_month: int = 4) -> int:
+    """The fiscal year (named by the calendar year it starts in) of a month.
+
+    Examples:
+        >>> fiscal_year_of(2026, 10), fiscal_year_of(2027, 3), fiscal_year_of(2027, 3, start_month=1)
+        (2026, 2026, 2027)
+    """
+    return y if m >= start_month else y - 1
+
+
+def _fy_months(fy: int, start_month: int) -> list[str]:
+    return [month_label(*_add_months(fy, start_month, k)) for k in range(12)]
+
+
+def _is_total(text: Any) -> bool:
+    if not isinstance(text, str) or not text.strip():
+        return False
+    if nz.is_total_label(text):
+        return True
+    key = nz.normalize_text(text).casefold().replace(" ", "")
+    key = re.sub(r"[\[\]【】()（）:：]", "", key)
+    return bool(_BUDGET_TOTAL.fullmatch(key))
+
+
+def _is_annual_total(text: Any) -> bool:
+    if not isinstance(text, str):
+        return False
+    key = nz.normalize_text(text).casefold().replace(" ", "")
+    key = _UNIT_BRACKETED.sub("", key)
+    key = re.sub(r"[\[\]【】()（）:：]", "", key)
+    return bool(_ANNUAL_TOTAL.fullmatch(key))
+
+
+def parse_month(v: Any, *, fiscal_year: int | None = None, start_month: int = 4) -> tuple[int | None, int] | None:
+    """The (year, month) a budget header or month cell names, or None when it is not a month.
+
+    A month without a year takes it from ``fiscal_year`` when given (April–December in
+    the fiscal year, January–March in the next one for ``start_month=4``), else the
+    year stays None.
+
+    Examples:
+        >>> parse_month("10月"), parse_month("10月", fiscal_year=2026), parse_month("3月", fiscal_year=2026)
+        ((None, 10), (2026, 10), (2027, 3))
+        >>> parse_month("2026年10月"), parse_month("R8.11"), parse_month("2026-12 予算")
+        ((2026, 10), (2026, 11), (2026, 12))
+        >>> import datetime
+        >>> parse_month(datetime.datetime(2026, 10, 1)), parse_month(202611)
+        ((2026, 10), (2026, 11))
+        >>> parse_month("年間計") is None, parse_month("案件") is None, parse_month("4月～6月") is None
+        (True, True, True)
+    """
+    ym: tuple[int | None, int] | None = None
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, (dt.datetime, dt.date)):
+        ym = (v.year, v.month)
+    elif isinstance(v, (int, float)):
+        if isinstance(v, float) and not v.is_integer():
+            return None
+        n = int(v)
+        if 190001 <= n <= 220012 and 1 <= n % 100 <= 12:
+            ym = (n // 100, n % 100)
+        else:
+            return None
+    elif isinstance(v, str):
+        t = nz.normalize_text(v)
+        if not t or len(t) > 20 or _is_total(t):
+            return None
+        t = _UNIT_BRACKETED.sub("", t).strip()
+        t = _MONTH_SUFFIX.sub("", t).strip()
+        t = re.sub(r"[\(（]\s*[\)）]$", "", t).strip()
+        if not _MONTH_SHAPE.fullmatch(t):
+            # an ISO date written as text: 2026-10-01, 2026/10/01
+            m = re.fullmatch(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})", t)
+            if m and 1 <= int(m.group(2)) <= 12:
+                ym = (int(m.group(1)), int(m.group(2)))
+            else:
+                return None
+        else:
+            ym = nz.parse_year_month(t)
+            if ym is None and re.fullmatch(r"\d{1,2}\s*月", t) is None:
+                return None
+            if ym is None:
+                return None
+    else:
+        return None
+    y, m = ym
+    if y is None and fiscal_year is not None:
+        y = fiscal_year if m >= start_month else fiscal_year + 1
+    return (y, m)
+
+
+def fiscal_year_from_text(text: Any, start_month: int = 4) -> int | None:
+    """The fiscal year a title, sheet or file name names: ``2026年度``, ``FY2026``,
+    ``令和8年度``, ``2027年3月期`` (the year ending in March 2027).
+
+    Examples:
+        >>> fiscal_year_from_text("2026年度 案件別予算表"), fiscal_year_from_text("R8年度")
+        (2026, 2026)
+        >>> fiscal_year_from_text("2027年3月期 予算"), fiscal_year_from_text("予算_FY2026.xlsx")
+        (2026, 2026)
+        >>> fiscal_year_from_text("2026年10月") is None
+        True
+    """
+    s = nz.normalize_text(text)
+    if not s:
+        return None
+    for kind, rx in _FY_PATTERNS:
+        m = rx.search(s)
+        if not m:
+            continue
+        if kind == "fy":
+            return int(m.group(1))
+        if kind == "era":
+            era = m.group(1).upper() if m.group(1) in ("r", "h") else m.group(1)
+            n = 1 if m.group(2) == "元" else int(m.group(2))
+            return _ERA_OFFSET[era] + n
+        y, mo = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            # the fiscal year that ends in month mo of year y
+            sy, sm = _add_months(y, mo, -11)
+            return fiscal_year_of(sy, sm, start_month)
+    return None
+
+
+def _unit_of(texts: Iterable[str]) -> set[str]:
+    found = set()
+    for t in texts:
+        s = nz.normalize_text(t)
+        for rx in (_UNIT_LABELLED, _UNIT_BRACKETED, _UNIT_ALONE):
+            for m in rx.finditer(s):
+                found.add(m.group(1))
+    return found
+
+
+# --- reading budgets ---------------------------------------------------------------------
+
+
+@dataclass
+class BudgetTable:
+    """A budget read from workbooks: one row per budget figure (see :data:`BUDGET_COLUMNS`).
+
+    ``budget`` is integer yen (already scaled from 千円/百万円); ``month`` is ``YYYY-MM``,
+    or ``""`` for an annual figure with no monthly split.
+    """
+
+    frame: Any
+    issues: list[Issue] = field(default_factory=list)
+    fiscal_year: int | None = None
+    files: list[str] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter((self.frame, self.issues))
+
+
+def _rows_texts(rows, upto: int) -> list[str]:
+    out = []
+    for r in range(min(upto, len(rows))):
+        for v in rows[r]:
+            if isinstance(v, str) and v.strip():
+                out.append(v)
+    return out
+
+
+def _find_budget_header(rows, syn: Synonyms, scan: int = 40):
+    """(row, layout, labels, month_cols, total_cols) of the first header row found."""
+    for r in range(min(scan, len(rows))):
+        row = rows[r]
+        labels: dict[str, int] = {}
+        months: dict[int, tuple[int | None, int]] = {}
+        totals: dict[int, str] = {}
+        for c, v in enumerate(row):
+            if is_blank(v):
+                continue
+            ym = parse_month(v)
+            if ym is not None and not (isinstance(v, (int, float)) and not isinstance(v, bool)):
+                months[c] = ym
+                continue
+            if isinstance(v, (dt.date, dt.datetime)):
+                months[c] = (v.year, v.month)
+                continue
+            if not isinstance(v, str):
+                continue
+            if _is_total(v) or _is_annual_total(v):
+                totals[c] = v.strip()
+                continue
+            f = syn.match(_UNIT_BRACKETED.sub("", nz.normalize_text(v)))
+            if f and f not in labels:
+                labels[f] = c
+        if "project" not in labels and "project_name" not in labels:
+            continue
+        if len(months) >= 2:
+            return r, "wide", labels, months, totals
+        if "month" in labels and "amount" in labels:
+            return r, "long", labels, {}, totals
+        if "amount" in labels:
+            return r, "annual", labels, {}, totals
+    return None
+
+
+def read_budget(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    fiscal_year: int | None = None,
+    config: Config | None = None,
+) -> BudgetTable:
+    """Read budget workbooks into one :class:`BudgetTable` (one row per budget figure).
+
+    Every visible sheet is tried; sheets with no budget table are listed in the issues.
+    Raises :class:`~ledgerkit.errors.InputError` when no sheet holds a budget, when
+    months have no year and no fiscal year is known, or when two units are written.
+
+    Examples:
+        >>> read_budget("examples/budget.xlsx").frame.groupby("project")["budget"].sum()  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    from .read import read_workbook
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = [str(p) for p in paths]
+    start_month = int(_cfg(config, "fiscal_year.start_month", 4))
+    include_hidden = bool(_cfg(config, "read.include_hidden", False))
+    syn = Synonyms(_synonyms(config, "budget", BUDGET_FIELDS))
+    records: list[dict] = []
+    issues: list[Issue] = []
+    fys: set[int] = set()
+    for file in files:
+        wb = read_workbook(file)
+        found = 0
+        for sheet in wb.sheets:
+            if sheet.visible != "visible" and not include_hidden:
+                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
+                continue
+            recs, sheet_issues, fy = read_budget_sheet(
+                sheet, file=file, fiscal_year=fiscal_year, start_month=start_month, synonyms=syn
+            )
+            issues.extend(sheet_issues)
+            if recs is None:
+                continue
+            found += 1
+            records.extend(recs)
+            if fy is not None:
+                fys.add(fy)
+        if not found:
+            raise InputError(messages.text("budget_no_table_file", _lang(config), file=file))
+    frame = pd.DataFrame.from_records(records, columns=BUDGET_COLUMNS)
+    frame["budget"] = frame["budget"].astype("Int64")
+    frame["source_row"] = frame["source_row"].astype("int64")
+    issues.extend(_duplicate_lines(frame))
+    fy = fiscal_year if fiscal_year is not None else (min(fys) if fys else None)
+    return BudgetTable(frame, issues, fy, files)
+
+
+def _duplicate_lines(frame) -> list[Issue]:
+    out = []
+    monthly = frame[frame["month"] != ""]
+    key = ["project", "item", "month"]
+    dup = monthly[monthly.duplicated(key, keep=False)]
+    for _, group in dup.groupby(key, sort=False):
+        first = group.iloc[0]
+        where = f"{first['source_sheet']} / row {first['source_row']}"
+        for _, row in group.iloc[1:].iterrows():
+            out.append(
+                Issue(
+                    "budget_duplicate", row["source_file"], row["source_sheet"], int(row["source_row"]),
+                    column=row["column"], severity="warning",
+                    params={"project": row["project"], "month": row["month"], "other": where},
+                )
+            )
+    return out
+
+
+def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start_month: int = 4, synonyms=None):
+    """One sheet: ``(records or None, issues, fiscal_year)``; None when it holds no budget."""
+    syn = synonyms if synonyms is not None else Synonyms(BUDGET_FIELDS)
+    rows = fill_merged(sheet.rows, sheet.merged or ())
+    issues: list[Issue] = []
+    head = _find_budget_header(rows, syn)
+    if head is None:
+        if any(not is_blank(v) for row in rows for v in row):
+            issues.append(Issue("budget_no_table", file, sheet.name, scope="sheet"))
+        else:
+            issues.append(Issue("empty_sheet", file, sheet.name, scope="sheet"))
+        return None, issues, None
+    r, layout, labels, months, totals = head
+    lang_texts = _rows_texts(rows, r)
+    # the fiscal year: given, else a title, else the sheet name, else the file name
+    fy = fiscal_year
+    for text in [*lang_texts, sheet.name, Path(file).stem]:
+        if fy is not None:
+            break
+        fy = fiscal_year_from_text(text, start_month)
+
+    data_start = r + 1
+    skip_cols: dict[int, str] = {}
+    if layout == "wide":
+        months, data_start, skip_cols = _resolve_month_columns(
+            rows, r, months, fy, start_month, file=file, sheet=sheet.name
+        )
+    # units: in the title rows and the header
+    units = _unit_of(_rows_texts(rows, data_start))
+    units |= _unit_of(t for row in rows for t in row if isinstance(t, str) and _UNIT_LABELLED.search(nz.normalize_text(t)))
+    if len(units) > 1:
+        raise InputError(
+            f"{file} / {sheet.name}: two units are written ({', '.join(sorted(units))}); "
+            "make the sheet say one (e.g. 単位：千円)"
+        )
+    unit = next(iter(units), "円")
+    factor = _UNITS[unit]
+    if factor != 1:
+        issues.append(
+            Issue("budget_unit", file, sheet.name, scope="sheet", value=unit,
+                  params={"unit": unit, "factor": f"{factor:,}"})
+        )
+    header_excel = r + 1
+    for c, text in totals.items():
+        issues.append(Issue("total_column", file, sheet.name, header_excel, column=text, scope="column"))
+    for c, text in skip_cols.items():
+        issues.append(Issue("budget_other_column", file, sheet.name, header_excel, column=text, scope="column",
+                        params={"column": text}))
+
+    pc = labels.get("project", labels.get("project_name"))
+    nc = labels.get("project_name") if "project" in labels else None
+    ic = labels.get("item")
+    header_texts = {c: (str(rows[r][c]).strip() if c < len(rows[r]) else column_letter(c)) for c in range(len(rows[r]))}
+    annual_cols = [c for c, t in totals.items() if _is_annual_total(t)]
+    annual_col = annual_cols[-1] if annual_cols else None
+    records: list[dict] = []
+    last_project: tuple[str, str] | None = None
+
+    def cell(row, c):
+        return row[c] if c is not None and c < len(row) else ""
+
+    def to_yen(value: Decimal, excel_row: int, col_text: str, raw: Any) -> int:
+        exact = value * factor
+        yen = round_yen(exact, "half_up")
+        if exact != yen:
+            issues.append(Issue("budget_rounded", file, sheet.name, excel_row, column=col_text, value=_show(raw),
+                                severity="warning", params={"value": str(exact), "yen": _yen_text(yen)}))
+        return yen
+
+    for i in range(data_start, len(rows)):
+        row = rows[i]
+        excel_row = i + 1
+        raw_project = cell(row, pc)
+        raw_item = cell(row, ic)
+        if all(is_blank(v) for v in row):
+            continue
+        if _is_total(raw_project) or _is_total(raw_item) or (
+            is_blank(raw_project) and any(_is_total(v) for v in row[: (min(months) if months else len(row))] if isinstance(v, str))
+        ):
+            issues.append(Issue("total_row", file, sheet.name, excel_row))
+            continue
+        try:
+            project = nz.parse_code(raw_project)
+        except nz.CellValueError as e:
+            issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=header_texts.get(pc, ""),
+                                value=_show(raw_project), severity="error", rejected=True,
+                                params={"field": header_texts.get(pc, ""), "value": _show(raw_project), "reason": e.reason}))
+            continue
+        name = nz.normalize_text(cell(row, nc)) if nc is not None else ""
+        item = nz.normalize_text(raw_item) if ic is not None else ""
+        if project is None and last_project is not None and item:
+            # 費目 rows under a project written once (or in a merged cell)
+            project, name = last_project
+        values: list[tuple[str, int, str, Any]] = []  # (month, yen, column text, raw)
+        row_issues_before = len(issues)
+        if layout == "wide":
+            for c, (y, m) in months.items():
+                v = cell(row, c)
+                if is_blank(v) or nz.is_blank(v):
+                    continue
+                try:
+                    amount = nz.parse_amount(v)
+                except nz.CellValueError:
+                    issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=header_texts.get(c, ""),
+                                        value=_show(v), severity="error",
+                                        params={"field": header_texts.get(c, ""), "value": _show(v)}))
+                    continue
+                if amount is None:
+                    continue
+                values.append((month_label(y, m), to_yen(amount, excel_row, header_texts.get(c, ""), v),
+                               header_texts.get(c, ""), v))
+        else:
+            ac = labels["amount"]
+            v = cell(row, ac)
+            amount = None
+            if not (is_blank(v) or nz.is_blank(v)):
+                try:
+                    amount = nz.parse_amount(v)
+                except nz.CellValueError:
+                    issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=header_texts.get(ac, ""),
+                                        value=_show(v), severity="error", rejected=True,
+                                        params={"field": header_texts.get(ac, ""), "value": _show(v)}))
+                    continue
+            month = ""
+            if layout == "long":
+                mv = cell(row, labels["month"])
+                ym = parse_month(mv, fiscal_year=fy, start_month=start_month)
+                if ym is None or ym[0] is None:
+                    if amount is None and is_blank(mv):
+                        issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
+                        continue
+                    why = "budget_month_no_year" if ym is not None else "budget_bad_month"
+                    issues.append(Issue(why, file, sheet.name, excel_row, column=header_texts.get(labels["month"], ""),
+                                        value=_show(mv), severity="error", rejected=True, params={"value": _show(mv)}))
+                    continue
+                month = month_label(*ym)
+            if amount is not None:
+                values.append((month, to_yen(amount, excel_row, header_texts.get(ac, ""), v), header_texts.get(ac, ""), v))
+        annual_raw = cell(row, annual_col) if annual_col is not None else ""
+        if layout == "wide" and not values and not (is_blank(annual_raw) or nz.is_blank(annual_raw)):
+            # an annual figure with no monthly split: kept, spread over the year later
+            try:
+                amount = nz.parse_amount(annual_raw)
+            except nz.CellValueError:
+                amount = None
+                issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=totals[annual_col],
+                                    value=_show(annual_raw), severity="error",
+                                    params={"field": totals[annual_col], "value": _show(annual_raw)}))
+            if amount is not None:
+                values.append(("", to_yen(amount, excel_row, totals[annual_col], annual_raw), totals[annual_col], annual_raw))
+                issues.append(Issue("budget_annual_only", file, sheet.name, excel_row, column=totals[annual_col],
+                                    value=_show(annual_raw), severity="warning", params={"project": project or ""}))
+        elif layout == "wide" and values and not (is_blank(annual_raw) or nz.is_blank(annual_raw)):
+            # the 年間計 column must be the sum of the months (checked in the sheet's own unit)
+            try:
+                written = nz.parse_amount(annual_raw)
+            except nz.CellValueError:
+                written = None
+            if written is not None:
+                months_sum = sum((nz.parse_amount(cell(row, c)) or Decimal(0)) for c in months
+                                 if not nz.is_blank(cell(row, c)) and _parses(cell(row, c)))
+                if months_sum != written:
+                    issues.append(Issue("budget_total_mismatch", file, sheet.name, excel_row, column=totals[annual_col],
+                                        value=_show(annual_raw), severity="warning",
+                                        params={"months": f"{months_sum:,}", "column": totals[annual_col],
+                                                "total": f"{written:,}"}))
+        if annual_col is None and layout == "annual":
+            for k, (mo, yen, col_text, raw) in enumerate(values):
+                issues.append(Issue("budget_annual_only", file, sheet.name, excel_row, column=col_text,
+                                    value=_show(raw), severity="warning", params={"project": project or ""}))
+        if project is None:
+            if values:
+                issues.append(Issue("budget_no_project", file, sheet.name, excel_row, severity="error", rejected=True,
+                                    params={"value": _yen_text(sum(v[1] for v in values))}))
+            elif len(issues) == row_issues_before:
+                # a note or heading line inside the table: nothing to count
+                issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
+            continue
+        last_project = (project, name)
+        if not values and len(issues) == row_issues_before:
+            issues.append(Issue("budget_no_amounts", file, sheet.name, excel_row, severity="info",
+                                params={"project": project}))
+        for month, yen, col_text, _ in values:
+            records.append({
+                "project": project, "project_name": name, "item": item, "month": month, "budget": yen,
+                "source_file": file, "source_sheet": sheet.name, "source_row": excel_row, "column": col_text,
+            })
+    return records, issues, fy
+
+
+def _parses(v: Any) -> bool:
+    try:
+        nz.parse_amount(v)
+    except nz.CellValueError:
+        return False
+    return True
+
+
+def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_month: int, *, file: str, sheet: str):
+    """Give every month column its year; pick the 予算 column under a month with 予算/実績 beneath.
+
+    Returns ``(months {col: (y, m)}, data_start, skipped {col: header text})``.
+    """
+    above = rows[r - 1] if r > 0 else []
+    resolved: dict[int, tuple[int, int]] = {}
+    prev: tuple[int, int] | None = None
+    for c in sorted(months):
+        y, m = months[c]
+        if y is None and c < len(above):
+            a = above[c]
+            if isinstance(a, int) and not isinstance(a, bool) and 1900 <= a <= 2200:
+                y = a
+            elif isinstance(a, str):
+                mm = _YEAR_CELL.match(nz.normalize_text(a))
+                if mm:
+                    y = int(mm.group(1))
+        if y is None and fy is not None:
+            y = fy if m >= start_month else fy + 1
+        if y is None and prev is not None:
+            # 2026年10月, 11月, 12月, 1月 …: the year carries along the row
+            y = prev[0] if m >= prev[1] else prev[0] + 1
+        if y is None:
+            raise InputError(messages.text("budget_month_no_year_sheet", "ja", file=file, sheet=sheet,
+                                           month=_show(rows[r][c])))
+        resolved[c] = (y, m)
+        prev = (y, m)
+    data_start = r + 1
+    skipped: dict[int, str] = {}
+    by_month: dict[tuple[int, int], list[int]] = {}
+    for c, ym in resolved.items():
+        by_month.setdefault(ym, []).append(c)
+    repeated = {ym: cs for ym, cs in by_month.items() if len(cs) > 1}
+    if repeated:
+        below = rows[r + 1] if r + 1 < len(rows) else []
+        sub = {c: (nz.normalize_text(below[c]) if c < len(below) and isinstance(below[c], str) else "") for c in resolved}
+        if not any(sub.values()):
+            ym, cs = next(iter(repeated.items()))
+            raise InputError(
+                f"{file} / {sheet}: month {month_label(*ym)} heads more than one column "
+                f"({', '.join(column_letter(c) for c in cs)}); keep one budget column per month"
+            )
+        data_start = r + 2
+        for ym, cs in by_month.items():
+            budget_cols = [c for c in cs if _BUDGET_WORDS.search(sub[c])]
+            if len(cs) > 1 and len(budget_cols) != 1:
+                raise InputError(
+                    f"{file} / {sheet}: under month {month_label(*ym)} no single 予算 column "
+                    f"({', '.join(sub[c] or column_letter(c) for c in cs)})"
+                )
+            for c in cs:
+                if len(cs) > 1 and c != budget_cols[0]:
+                    skipped[c] = f"{_show(rows[r][c])} {sub[c]}".strip()
+                    del resolved[c]
+    return resolved, data_start, skipped
+
+
+# --- rates -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RateEntry:
+    """A rate as written (``rate`` per ``basis``: hour, day or month) and where it came from."""
+
+    rate: Decimal
+    basis: str = "hour"
+    where: str = ""
+    grade: str = ""
+
+
+@dataclass
+class Rates:
+    """Unit rates: per person, per grade, and the person → grade list.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> r = Rates.from_mapping({"山田 太郎": 6500, "佐藤花子": "7,000円"})
+        >>> r.per_hour("山田太郎")
+        Fraction(6500, 1)
+        >>> r.per_hour("鈴木") is None
+        True
+    """
+
+    person: dict[str, RateEntry] = field(default_factory=dict)
+    grade: dict[str, RateEntry] = field(default_factory=dict)
+    person_grade: dict[str, tuple[str, str]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    hours_per_day: Fraction = Fraction(8)
+    hours_per_month: Fraction = Fraction(160)
+    files: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping[str, Any], basis: str = "hour") -> "Rates":
+        out = cls()
+        for name, value in mapping.items():
+            amount = nz.parse_amount(value)
+            if amount is None:
+                continue
+            out.person[nz.normalize_name(name)] = RateEntry(amount, basis, "")
+        return out
+
+    def entry(self, person: str) -> RateEntry | None:
+        key = nz.normalize_name(person)
+        e = self.person.get(key)
+        if e is not None:
+            return e
+        g = self.person_grade.get(key)
+        if g is not None:
+            ge = self.grade.get(_grade_key(g[0]))
+            if ge is not None:
+                return RateEntry(ge.rate, ge.basis, ge.where, g[0])
+        return None
+
+    def per_hour(self, person: str) -> Fraction | None:
+        e = self.entry(person)
+        if e is None:
+            return None
+        return self._hourly(e)
+
+    def _hourly(self, e: RateEntry) -> Fraction:
+        r = Fraction(e.rate)
+        if e.basis == "day":
+            return r / self.hours_per_day
+        if e.basis == "month":
+            return r / self.hours_per_month
+        return r
+
+    def why_missing(self, person: str) -> str:
+        key = nz.normalize_name(person)
+        g = self.person_grade.get(key)
+        if g is not None:
+            return f"grade {g[0]} ({g[1]}) has no rate"
+        return "not in the rate table"
+
+
+def _grade_key(g: str) -> str:
+    return nz.normalize_text(g).upper().replace(" ", "")
+
+
+def _basis_of(header: str) -> str:
+    t = nz.normalize_text(header)
+    if re.search(r"人月|月額|月単価|/月|円/月", t):
+        return "month"
+    if re.search(r"人日|日額|日単価|/日|円/日", t):
+        return "day"
+    return "hour"
+
+
+def read_rates(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: Config | None = None) -> Rates:
+    """Read 単価表 workbooks: per-person rates, per-grade rates and person → grade lists.
+
+    Sheets are recognized by their columns: 氏名 + 単価 (per person), 等級 + 単価
+    (per grade), 氏名 + 等級 (who is in which grade). A rate cell may read ``6,500``,
+    ``6,500円`` or ``800,000円/月``; the header decides the basis (``人月単価`` → per month,
+    ``人日単価`` → per day, otherwise per hour). Two different rates for one person or
+    grade raise :class:`~ledgerkit.errors.DataError` naming both places.
+    """
+    from .read import read_workbook
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files = [str(p) for p in paths]
+    rates = Rates(
+        hours_per_day=_exact(_cfg(config, "hours.hours_per_day", 8.0)),
+        hours_per_month=_exact(_cfg(config, "hours.hours_per_month", 160.0)),
+        files=files,
+    )
+    syn = Synonyms(_synonyms(config, "rates", RATE_FIELDS))
+    include_hidden = bool(_cfg(config, "read.include_hidden", False))
+    for file in files:
+        wb = read_workbook(file)
+        found = 0
+        for sheet in wb.sheets:
+            if sheet.visible != "visible" and not include_hidden:
+                rates.issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
+                continue
+            found += _read_rate_sheet(sheet, file, syn, rates)
+        if not found:
+            raise InputError(messages.text("rates_no_table_file", _lang(config), file=file))
+    return rates
+
+
+def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
+    rows = fill_merged(sheet.rows, sheet.merged or ())
+    header = None
+    for r in range(min(40, len(rows))):
+        labels: dict[str, int] = {}
+        for c, v in enumerate(rows[r]):
+            if isinstance(v, str):
+                f = syn.match(v)
+                if f and f not in labels:
+                    labels[f] = c
+        if len(labels.keys() & {"person", "grade", "rate"}) >= 2:
+            header = (r, labels)
+            break
+    if header is None:
+        rates.issues.append(Issue("rates_no_table", file, sheet.name, scope="sheet"))
+        return 0
+    r, labels = header
+    head = rows[r]
+    pc, gc, rc = labels.get("person"), labels.get("grade"), labels.get("rate")
+    basis_header = _basis_of(str(head[rc])) if rc is not None else "hour"
+    rate_text = str(head[rc]).strip() if rc is not None else ""
+    for i in range(r + 1, len(rows)):
+        row = rows[i]
+        excel_row = i + 1
+        if all(is_blank(v) for v in row):
+            continue
+        get = lambda c: row[c] if c is not None and c < len(row) else ""  # noqa: E731
+        person = nz.normalize_name(get(pc)) if pc is not None else ""
+        grade = nz.normalize_text(get(gc)) if gc is not None else ""
+        if _is_total(person) or _is_total(grade):
+            rates.issues.append(Issue("total_row", file, sheet.name, excel_row))
+            continue
+        where = f"{Path(file).name} / {sheet.name} / row {excel_row}"
+        if rc is None:
+            # 氏名 + 等級: who is in which grade
+            if person and grade:
+                old = rates.person_grade.get(person)
+                if old is not None and _grade_key(old[0]) != _grade_key(grade):
+                    raise DataError(f"{person} is in two grades: {old[0]} ({old[1]}) and {grade} ({where})")
+                rates.person_grade[person] = (grade, where)
+            elif person or grade:
+                rates.issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
+            continue
+        raw = get(rc)
+        basis = basis_header
+        if isinstance(raw, str):
+            m = _RATE_SUFFIX.search(nz.normalize_text(raw))
+            if m:
+                basis = _basis_of("/" + m.group(1)) if m.group(1) not in ("h", "hr", "時間", "時", "人時") else "hour"
+                raw = nz.normalize_text(raw)[: m.start()]
+        try:
+            amount = nz.parse_amount(raw)
+        except nz.CellValueError:
+            rates.issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=rate_text, value=_show(get(rc)),
+                                      severity="error", rejected=True,
+                                      params={"field": rate_text, "value": _show(get(rc))}))
+            continue
+        if amount is None:
+            if person or grade:
+                rates.issues.append(Issue("rate_blank", file, sheet.name, excel_row, column=rate_text, severity="warning",
+                                          rejected=True, params={"who": person or grade}))
+            continue
+        if amount < 0:
+            rates.issues.append(Issue("rate_negative", file, sheet.name, excel_row, column=rate_text, value=_show(raw),
+                                      severity="error", rejected=True, params={"who": person or grade}))
+            continue
+        entry = RateEntry(amount, basis, where, grade)
+        if person:
+            _put(rates.person, person, entry, person)
+            if grade:
+                rates.person_grade.setdefault(person, (grade, where))
+        elif grade:
+            _put(rates.grade, _grade_key(grade), entry, grade)
+        else:
+            rates.issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
+    return 1
+
+
+def _put(table: dict, key: str, entry: RateEntry, who: str) -> None:
+    old = table.get(key)
+    if old is not None and (old.rate, old.basis) != (entry.rate, entry.basis):
+        raise DataError(
+            f"two rates for {who}: {old.rate:,} per {old.basis} ({old.where}) and "
+            f"{entry.rate:,} per {entry.basis} ({entry.where}); keep one"
+        )
+    table.setdefault(key, entry)
+
+
+# --- labor cost ------------------------------------------------------------------------------
+
+
+def _exact_hours(h: float) -> Fraction:
+    """Hours as the exact value a person wrote: up to 6 decimals as written (7.25), else
+    whole seconds (7:20 reaches us as 7.333… and is 22/3 h).
+
+    Examples:
+        >>> _exact_hours(7.25), _exact_hours(22 / 3), _exact_hours(0.1)
+        (Fraction(29, 4), Fraction(22, 3), Fraction(1, 10))
+    """
+    d = Decimal(repr(float(h)))
+    if d.as_tuple().exponent >= -6:  # type: ignore[operator]
+        return Fraction(d)
+    return Fraction(float(h)).limit_denominator(3600)
+
+
+def labor_cost(hours_frame, rates: Rates, *, rounding: str = "half_up", lang: str = "ja"):
+    """Labor cost per project, person and month (:data:`LABOR_COLUMNS`), in integer yen.
+
+    Hours × hourly rate as exact fractions, rounded once per person-project-month.
+    Raises :class:`~ledgerkit.errors.DataError` naming every person with hours and no rate.
+
+    Examples:
+        >>> import pandas as pd
+        >>> hours = pd.DataFrame({"project": ["A", "A", "A"], "person": ["山田", "山田", "佐藤"],
+        ...                       "month": ["2026-10"] * 3, "hours": [7.5, 22 / 3, 0.25]})
+        >>> rates = Rates.from_mapping({"山田": "6,500円", "佐藤": 4001})
+        >>> labor_cost(hours, rates)[["person", "hours", "labor_cost"]].to_dict("records")
+        [{'person': '佐藤', 'hours': 0.25, 'labor_cost': 1000}, {'person': '山田', 'hours': 14.833333333333334, 'labor_cost': 96417}]
+    """
+    import pandas as pd
+
+    totals: dict[tuple[str, str, str], Fraction] = {}
+    for project, person, month, h in zip(hours_frame["project"], hours_frame["person"], hours_frame["month"],
+                                         hours_frame["hours"]):
+        if h is None or h != h:
+            continue
+        key = (project, nz.normalize_name(person), month)
+        totals[key] = totals.get(key, Fraction(0)) + _exact_hours(h)
+    missing: dict[str, Fraction] = {}
+    for (_, person, _), h in totals.items():
+        if rates.entry(person) is None and h:
+            missing[person] = missing.get(person, Fraction(0)) + h
+    if missing:
+        names = ", ".join(f"{p} ({float(h):g}h, {rates.why_missing(p)})" for p, h in sorted(missing.items()))
+        raise DataError(messages.text("rate_missing", lang, names=names, count=len(missing)))
+    records = []
+    for (project, person, month), h in sorted(totals.items()):
+        e = rates.entry(person)
+        cost = round_yen(h * rates._hourly(e), rounding)
+        records.append({"project": project, "person": person, "month": month, "hours": float(h),
+                        "rate": e.rate, "rate_basis": e.basis, "labor_cost": cost})
+    frame = pd.DataFrame.from_records(records, columns=LABOR_COLUMNS)
+    frame["labor_cost"] = frame["labor_cost"].astype("Int64")
+    frame["hours"] = frame["hours"].astype("float64")
+    return frame
+
+
+# --- compare -------------------------------------------------------------------------------
+
+
+@dataclass
+class BudgetResult:
+    """What :func:`compare_budget` found: ``frame, issues = compare_budget(...)`` works too.
+
+    ``frame`` has one row per project (:data:`RESULT_COLUMNS`); ``monthly`` one row per
+    project and month of the fiscal year (:data:`MONTHLY_COLUMNS`); ``labor`` the labor
+    cost per person (:data:`LABOR_COLUMNS`).
+    """
+
+    frame: Any
+    issues: list[Issue]
+    monthly: Any = None
+    labor: Any = None
+    fiscal_year: int | None = None
+    through: str | None = None
+    period: tuple[str, str] | None = None
+    inputs: list[str] = field(default_factory=list)
+
+    def __iter__(self):
+        return iter((self.frame, self.issues))
+
+    @property
+    def over(self) -> list[str]:
+        """Projects over budget or spending without a budget line."""
+        return [p for p, s in zip(self.frame["project"], self.frame["status"]) if s in ("over", "no_budget")]
+
+
+def _parse_through(through: Any) -> str | None:
+    if through is None or through == "":
+        return None
+    if isinstance(through, (dt.date, dt.datetime)):
+        return month_label(through.year, through.month)
+    if isinstance(through, tuple) and len(through) == 2:
+        return month_label(int(through[0]), int(through[1]))
+    ym = parse_month(str(through))
+    if ym is None or ym[0] is None:
+        raise InputError(f"--through must be a month such as 2026-10, not {through!r}")
+    return month_label(*ym)
+
+
+def _is_frame(x: Any) -> bool:
+    return hasattr(x, "columns") and hasattr(x, "iloc")
+
+
+def _paths(x: Any) -> list[str]:
+    if isinstance(x, (str, os.PathLike)):
+        return [str(x)]
+    return [str(p) for p in x]
+
+
+def _project_key(v: Any) -> str:
+    return nz.normalize_text(v).casefold()
+
+
+def compare_budget(
+    budget: Any,
+    hours: Any,
+    rates: Any,
+    invoices: Any = None,
+    through: Any = None,
+    config: Config | None = None,
+    *,
+    fiscal_year: int | None = None,
+    warning: float | Decimal | None = None,
+    over: float | Decimal | None = None,
+    rounding: str | None = None,
+) -> BudgetResult:
+    """Budget vs actual by project: labor cost from hours × rates, purchases from invoices.
+
+    ``budget``: budget workbook path(s), a :class:`BudgetTable`, or a frame with
+    ``project, month, budget`` (``item``, ``project_name`` optional). ``hours``: paths
+    for :func:`ledgerkit.aggregate` (kind hours), its result, or an hours frame
+    (``project, person, month, hours``). ``rates``: 単価表 path(s), :class:`Rates`, or a
+    ``{person: rate per hour}`` mapping. ``invoices``: paths for ``aggregate`` (kind
+    invoices), its result, or a frame with ``project, net, issue_date``. ``through``:
+    ``"2026-10"`` — the budget and actuals up to and including that month.
+
+    Returns a :class:`BudgetResult` (``frame, issues = compare_budget(...)``). See the
+    module docstring for how every figure is computed.
+
+    Examples:
+        >>> import pandas as pd
+        >>> budget = pd.DataFrame({"project": ["A", "A", "B"], "month": ["2026-10", "2026-11", "2026-10"],
+        ...                        "budget": [100_000, 100_000, 50_000]})
+        >>> hours = pd.DataFrame({"project": ["A", "B", "C"], "person": ["山田"] * 3,
+        ...                       "month": ["2026-10", "2026-10", "2026-10"], "hours": [10.0, 8.0, 1.0]})
+        >>> frame, issues = compare_budget(budget, hours, {"山田": 5000}, through="2026-10")
+        >>> frame[["project", "budget", "actual", "consumption", "status", "forecast"]].to_dict("records")
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [{'project': 'A', 'budget': 100000, 'actual': 50000, 'consumption': 0.5, 'status': 'ok', 'forecast': 100000},
+         {'project': 'B', 'budget': 50000, 'actual': 40000, 'consumption': 0.8, 'status': 'warning', 'forecast': 40000},
+         {'project': 'C', 'budget': 0, 'actual': 5000, 'consumption': nan, 'status': 'no_budget', 'forecast': 30000}]
+    """
+    import pandas as pd
+
+    config = config if config is not None else Config()
+    lang = config.lang
+    start_month = int(_cfg(config, "fiscal_year.start_month", 4))
+    warn_at = _exact(warning if warning is not None else _cfg(config, "budget.warning", BUDGET_DEFAULTS["warning"]))
+    over_at = _exact(over if over is not None else _cfg(config, "budget.over", BUDGET_DEFAULTS["over"]))
+    rounding = rounding or _cfg(config, "budget.rounding", BUDGET_DEFAULTS["rounding"])
+    through = _parse_through(through)
+    issues: list[Issue] = []
+    inputs: list[str] = []
+
+    # -- the budget
+    if isinstance(budget, BudgetTable):
+        table = budget
+    elif _is_frame(budget):
+        table = BudgetTable(_budget_frame(budget), [], fiscal_year)
+    else:
+        table = read_budget(budget, fiscal_year=fiscal_year, config=config)
+    inputs.extend(table.files)
+    issues.extend(table.issues)
+    bframe = table.frame
+
+    # -- the rates
+    if isinstance(rates, Rates):
+        rate_table = rates
+    elif isinstance(rates, Mapping):
+        rate_table = Rates.from_mapping(rates)
+    elif _is_frame(rates):
+        rate_table = Rates.from_mapping(dict(zip(rates["person"], rates["rate"])))
+    else:
+        rate_table = read_rates(rates, config=config)
+    inputs.extend(rate_table.files)
+    issues.extend(rate_table.issues)
+
+    # -- the hours
+    hframe = _actual_frame(hours, "hours", config, issues, inputs)
+    if "month" not in hframe.columns:
+        hframe = hframe.assign(month=pd.to_datetime(hframe["date"]).dt.strftime("%Y-%m"))
+    # -- the invoices
+    iframe = None
+    if invoices is not None:
+        iframe = _actual_frame(invoices, "invoices", config, issues, inputs)
+
+    # -- the period: the fiscal year(s) the budget covers
+    budget_months = sorted(m for m in bframe["month"] if m)
+    fy = table.fiscal_year if table.fiscal_year is not None else fiscal_year
+    if budget_months:
+        first_fy = fiscal_year_of(*map(int, budget_months[0].split("-")), start_month)
+        last_fy = fiscal_year_of(*map(int, budget_months[-1].split("-")), start_month)
+        if fy is not None:
+            first_fy, last_fy = min(first_fy, fy), max(last_fy, fy)
+    else:
+        if fy is None:
+            anchor = through or (min(hframe["month"]) if len(hframe) else None)
+            if anchor is None:
+                raise InputError("cannot tell the fiscal year: the budget has no months; pass fiscal_year")
+            fy = fiscal_year_of(*map(int, anchor.split("-")), start_month)
+        first_fy = last_fy = fy
+    period_start = month_label(first_fy, start_month)
+    period_end = month_label(*_add_months(last_fy, start_month, 11))
+    months = [_label_of_index(n) for n in range(_month_index(period_start), _month_index(period_end) + 1)]
+    n_fy_months = 12
+
+    # -- hours in the period, up to through
+    hframe = hframe.copy()
+    hframe["project"] = hframe["project"].map(lambda v: nz.normalize_text(v))
+    no_project = hframe["project"] == ""
+    if no_project.any():
+        issues.append(Issue("budget_hours_no_project", scope="file", severity="warning",
+                            params={"count": int(no_project.sum()), "hours": f"{hframe.loc[no_project, 'hours'].sum():g}"}))
+        hframe = hframe[~no_project]
+    outside = (hframe["month"] < period_start) | (hframe["month"] > period_end)
+    if outside.any():
+        issues.append(Issue("budget_hours_outside", scope="file", severity="info",
+                            params={"count": int(outside.sum()), "hours": f"{hframe.loc[outside, 'hours'].sum():g}",
+                                    "start": period_start, "end": period_end}))
+        hframe = hframe[~outside]
+    if through is not None:
+        later = hframe["month"] > through
+        if later.any():
+            issues.append(Issue("budget_after_through", scope="file", severity="info",
+                                params={"count": int(later.sum()), "what": f"{hframe.loc[later, 'hours'].sum():g}h",
+                                        "through": through}))
+            hframe = hframe[~later]
+    labor = labor_cost(hframe, rate_table, rounding=rounding, lang=lang)
+    for person in sorted(set(labor.loc[labor["labor_cost"] == 0, "person"])):
+        e = rate_table.entry(person)
+        if e is not None and e.rate == 0:
+            issues.append(Issue("rate_zero", scope="file", severity="info", params={"person": person}))
+
+    # -- purchases
+    purchases = _purchases(iframe, period_start, period_end, through, issues) if iframe is not None else None
+
+    # -- through: the last month with any actual when not given
+    if through is None:
+        actual_months = list(labor["month"]) + (list(purchases["month"]) if purchases is not None else [])
+        last_actual = max(actual_months) if actual_months else None
+    else:
+        last_actual = through
+
+    # -- per project and month
+    keys: dict[str, str] = {}  # key -> project as first written
+    names: dict[str, str] = {}
+    for p, n in zip(bframe["project"], bframe.get("project_name", pd.Series([""] * len(bframe)))):
+        k = _project_key(p)
+        keys.setdefault(k, p)
+        if n and not names.get(k):
+            names[k] = n
+    budgeted = set(keys)
+    actual_keys: list[str] = []
+    for p in list(labor["project"]) + (list(purchases["project"]) if purchases is not None else []):
+        k = _project_key(p)
+        if k not in keys:
+            keys[k] = p
+            actual_keys.append(k)
+
+    bud_month: dict[tuple[str, str], int] = {}
+    annual: dict[str, int] = {}
+    for p, m, b in zip(bframe["project"], bframe["month"], bframe["budget"]):
+        if b is None or b is pd.NA:
+            continue
+        k = _project_key(p)
+        if m:
+            bud_month[(k, m)] = bud_month.get((k, m), 0) + int(b)
+        else:
+            annual[k] = annual.get(k, 0) + int(b)
+    # annual figures spread evenly over their fiscal year: cumulative, rounded once per month
+    for k, total in annual.items():
+        fy_months = _fy_months(first_fy, start_month)
+        prev = 0
+        for i, m in enumerate(fy_months, start=1):
+            cum = round_yen(Fraction(total * i, n_fy_months), "half_up")
+            bud_month[(k, m)] = bud_month.get((k, m), 0) + cum - prev
+            prev = cum
+    lab_month: dict[tuple[str, str], int] = {}
+    for p, m, c in zip(labor["project"], labor["month"], labor["labor_cost"]):
+        k = _project_key(p)
+        lab_month[(k, m)] = lab_month.get((k, m), 0) + int(c)
+    pur_month: dict[tuple[str, str], int] = {}
+    if purchases is not None:
+        for p, m, c in zip(purchases["project"], purchases["month"], purchases["net"]):
+            k = _project_key(p)
+            pur_month[(k, m)] = pur_month.get((k, m), 0) + int(c)
+    hours_by: dict[str, Fraction] = {}
+    for p, h in zip(labor["project"], labor["hours"]):
+        k = _project_key(p)
+        hours_by[k] = hours_by.get(k, Fraction(0)) + _exact_hours(h)
+
+    order = [k for k in dict.fromkeys(_project_key(p) for p in bframe["project"])] + sorted(
+        actual_keys, key=lambda k: keys[k])
+    monthly_records, records = [], []
+    cutoff = through or period_end
+    for k in order:
+        cum_b = cum_a = 0
+        b_through = b_total = lab = pur = 0
+        first_m = last_budget_m = None
+        for m in months:
+            b = bud_month.get((k, m), 0)
+            lc = lab_month.get((k, m), 0)
+            pc = pur_month.get((k, m), 0)
+            a = lc + pc
+            cum_b += b
+            b_total += b
+            in_range = last_actual is not None and m <= last_actual
+            if m <= cutoff:
+                b_through += b
+            if in_range or a:
+                cum_a += a
+                lab += lc
+                pur += pc
+            if (k, m) in bud_month and bud_month[(k, m)] and k not in annual:
+                last_budget_m = m
+                first_m = first_m or m
+            if a and (first_m is None or m < first_m):
+                first_m = m
+            monthly_records.append({
+                "project": keys[k], "month": m, "budget": b, "labor_cost": lc if in_range or lc else None,
+                "purchases": pc if in_range or pc else None, "actual": a if in_range or a else None,
+                "cumulative_budget": cum_b, "cumulative_actual": cum_a if in_range else None,
+            })
+        budget_fig = b_through if through is not None else b_total
+        actual = lab + pur
+        status, consumption = _status(k in budgeted, budget_fig, actual, warn_at, over_at)
+        forecast = _forecast(actual, first_m, last_actual, last_budget_m if k not in annual else None, period_end)
+        if k not in budgeted:
+            issues.append(Issue("budget_no_line", scope="file", severity="warning",
+                                params={"project": keys[k], "actual": _yen_text(actual)}))
+        elif actual == 0:
+            issues.append(Issue("budget_no_actuals", scope="file", severity="info", params={"project": keys[k]}))
+        records.append({
+            "project": keys[k], "budget": budget_fig, "labor_cost": lab, "purchases": pur, "actual": actual,
+            "variance": budget_fig - actual, "consumption": consumption, "status": status, "forecast": forecast,
+            "project_name": names.get(k, ""), "budget_total": b_total, "hours": float(hours_by.get(k, 0)),
+        })
+    frame = pd.DataFrame.from_records(records, columns=RESULT_COLUMNS)
+    for c in ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total"):
+        frame[c] = frame[c].astype("Int64")
+    frame["consumption"] = frame["consumption"].astype("float64")
+    frame["hours"] = frame["hours"].astype("float64")
+    monthly = pd.DataFrame.from_records(monthly_records, columns=MONTHLY_COLUMNS)
+    for c in MONTHLY_COLUMNS[2:]:
+        monthly[c] = monthly[c].astype("Int64")
+    return BudgetResult(frame, issues, monthly, labor, first_fy, through or last_actual, (period_start, period_end),
+                        list(dict.fromkeys(inputs)))
+
+
+def _status(has_line: bool, budget: int, actual: int, warn_at: Fraction, over_at: Fraction):
+    """(status, consumption) with the thresholds compared as exact fractions.
+
+    Examples:
+        >>> _status(True, 1000, 800, Fraction(4, 5), Fraction(1))
+        ('warning', 0.8)
+        >>> _status(True, 1000, 1000, Fraction(4, 5), Fraction(1)), _status(True, 1000, 1001, Fraction(4, 5), Fraction(1))
+        (('warning', 1.0), ('over', 1.001))
+        >>> _status(True, 1000, 799, Fraction(4, 5), Fraction(1))[0], _status(False, 0, 5, Fraction(4, 5), Fraction(1))
+        ('ok', ('no_budget', nan))
+    """
+    if not has_line:
+        return "no_budget", float("nan")
+    if budget <= 0:
+        return ("over" if actual > 0 else "ok"), float("nan")
+    ratio = Fraction(actual, budget)
+    if ratio > over_at:
+        status = "over"
+    elif ratio >= warn_at:
+        status = "warning"
+    else:
+        status = "ok"
+    return status, float(ratio)
+
+
+def _forecast(actual: int, first: str | None, through: str | None, last_budget: str | None, period_end: str) -> int:
+    """actual + actual ÷ elapsed months × remaining months, rounded once (half up).
+
+    Examples:
+        >>> _forecast(200, "2026-10", "2026-11", None, "2027-03")   # 100 a month, 4 months left
+        600
+        >>> _forecast(200, "2026-10", "2026-11", "2026-12", "2027-03")  # budget ends in December
+        300
+        >>> _forecast(100, "2026-10", "2026-12", None, "2027-03")  # 33.33 a month × 3
+        200
+    """
+    if not actual or first is None or through is None or first > through:
+        return actual
+    elapsed = _month_index(through) - _month_index(first) + 1
+    end = period_end
+    if last_budget is not None and last_budget < end:
+        end = max(last_budget, through)
+    remaining = _month_index(end) - _month_index(through)
+    return round_yen(Fraction(actual) + Fraction(actual * remaining, elapsed), "half_up")
+
+
+def _budget_frame(frame):
+    import pandas as pd
+
+    missing = [c for c in ("project", "budget") if c not in frame.columns]
+    if missing:
+        raise InputError(f"the budget frame lacks the columns {', '.join(missing)}")
+    out = frame.copy()
+    for c in BUDGET_COLUMNS:
+        if c not in out.columns:
+            out[c] = "" if c != "source_row" else 0
+    out["month"] = out["month"].fillna("").astype(str)
+    out["budget"] = out["budget"].map(lambda v: None if v is None or v != v else int(v)).astype("Int64")
+    return out[BUDGET_COLUMNS].reset_index(drop=True) if isinstance(out, pd.DataFrame) else out
+
+
+def _actual_frame(x: Any, kind: str, config: Config, issues: list[Issue], inputs: list[str]):
+    """A frame from paths (through ledgerkit.aggregate), an AggregateResult, or a frame."""
+    if _is_frame(x):
+        return x
+    if hasattr(x, "frame") and hasattr(x, "issues"):
+        issues.extend(x.issues)
+        inputs.extend(getattr(x, "files", []))
+        return x.frame
+    from .consolidate import aggregate
+
+    result = aggregate(_paths(x), kind=kind, config=config)
+    issues.extend(result.issues)
+    inputs.extend(result.files)
+    return result.frame
+
+
+def _purchases(frame, period_start: str, period_end: str, through: str | None, issues: list[Issue]):
+    """Invoice net amounts by project and month of issue; what cannot be placed is listed."""
+    import pandas as pd
+
+    records = []
+    later_count, later_yen = 0, 0
+    outside_count, outside_yen = 0, 0
+    has_month = "month" in frame.columns
+    for _, row in frame.iterrows():
+        src = (str(row.get("source_file", "") or ""), str(row.get("source_sheet", "") or ""),
+               int(row["source_row"]) if "source_row" in row and not pd.isna(row["source_row"]) else None)
+        net = row.get("net")
+        project = nz.normalize_text(row.get("project", "")) if not _na(row.get("project")) else ""
+        number = "" if _na(row.get("invoice_no")) else str(row.get("invoice_no", ""))
+        if _na(net):
+            issues.append(Issue("budget_invoice_no_net", *src, value=number, severity="warning",
+                                params={"invoice_no": number}))
+            continue
+        net = int(net)
+        if not project:
+            issues.append(Issue("budget_invoice_no_project", *src, value=number, severity="warning",
+                                params={"invoice_no": number, "net": _yen_text(net)}))
+            continue
+        month = None
+        if has_month and not _na(row.get("month")):
+            month = str(row["month"])[:7]
+        elif not _na(row.get("issue_date")):
+            d = pd.Timestamp(row["issue_date"])
+            month = month_label(d.year, d.month)
+        if month is None:
+            issues.append(Issue("budget_invoice_no_date", *src, value=number, severity="warning",
+                                params={"invoice_no": number, "net": _yen_text(net)}))
+            continue
+        if month < period_start or month > period_end:
+            outside_count, outside_yen = outside_count + 1, outside_yen + net
+            continue
+        if through is not None and month > through:
+            later_count, later_yen = later_count + 1, later_yen + net
+            continue
+        records.append({"project": project, "month": month, "net": net})
+    if outside_count:
+        issues.append(Issue("budget_invoices_outside", scope="file", severity="info",
+                            params={"count": outside_count, "net": _yen_text(outside_yen),
+                                    "start": period_start, "end": period_end}))
+    if later_count:
+        issues.append(Issue("budget_after_through", scope="file", severity="info",
+                            params={"count": later_count, "what": f"{_yen_text(later_yen)}円", "through": through}))
+    return pd.DataFrame.from_records(records, columns=["project", "month", "net"])
+
+
+def _na(v: Any) -> bool:
+    if v is None:
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
