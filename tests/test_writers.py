@@ -570,3 +570,53 @@ def test_display_width_counts_full_width_as_two():
     assert display_width("ABC") == 3
     assert display_width("ＡＢＣ") == 6
     assert display_width("工数ｶﾅ") == 6
+
+
+def tricky_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "text": ["  lead", "trail ", "a&b<c>\"d'", "ctl\x01x", "_x0041_", "😀 絵文字", "改行\nあり", "\u3000全角"],
+            "mixed": [Decimal("1.5"), "x", True, dt.date(1899, 1, 1), dt.datetime(1900, 2, 28, 12), None, 3, dt.time(7, 30)],
+            "flag": [True, False, True, False, True, False, True, False],
+            "ts": pd.to_datetime(["1900-01-01", "1900-03-01", None, "2026-10-01 09:30", "9999-12-31",
+                                  "2026-01-01", "2026-01-02", "2026-01-03"], format="ISO8601"),
+            "n": pd.array([1, None, -3, 4, 5, 6, 7, 2**53], dtype="Int64"),
+        }
+    )
+
+
+def test_constant_memory_stream_matches_xlsxwriter_on_tricky_cells(tmp_path):
+    normal, streamed = tmp_path / "n.xlsx", tmp_path / "c.xlsx"
+    for path, cm in ((normal, False), (streamed, True)):
+        with XlsxReport(path, constant_memory=cm) as report:
+            report.highlight("明細", 0, "text", "info")
+            report.highlight("明細", 5, "mixed", "warning")  # a blank cell, coloured
+            report.add_table("明細", tricky_frame())
+    a, b = workbook_snapshot(normal)["明細"], workbook_snapshot(streamed)["明細"]
+    body = lambda cells: {k: v for k, v in cells.items() if not k[1:] == "1"}  # noqa: E731
+    assert body(a["cells"]) == body(b["cells"])
+    ws = openpyxl.load_workbook(streamed)["明細"]
+    expected = tricky_frame()["text"].tolist()
+    expected[3] = "ctl_x0001_x"  # Excel's escape for a control character; openpyxl leaves it as is
+    assert [ws.cell(r, 1).value for r in range(2, 10)] == expected
+    assert ws["B7"].value is None and _colour(ws["B7"]) == "FFFFEB9C"
+    assert ws["B5"].value == "1899-01-01"  # Excel has no date before 1900: kept as text
+    assert ws["C2"].value is True and ws["C3"].value is False
+
+
+def test_constant_memory_large_sheet_in_chunks(tmp_path, monkeypatch):
+    from ledgerkit import writers
+
+    monkeypatch.setattr(writers, "ROW_CHUNK", 100)
+    n = writers.ROW_CHUNK * 2 + 7
+    frame = pd.DataFrame({"person": ["山田", "佐藤"] * (n // 2) + ["鈴木"] * (n % 2), "hours": range(n)})
+    out = tmp_path / "big.xlsx"
+    with XlsxReport(out, constant_memory=True) as report:
+        report.highlight("明細", n - 1, "hours", "error")
+        ref = report.add_table("明細", frame)
+    assert ref.last_row == n
+    ws = openpyxl.load_workbook(out, read_only=True)["明細"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert len(rows) == n + 1
+    assert rows[1] == ("山田", 0) and rows[-1] == ("鈴木", n - 1)
+    assert sum(r[1] for r in rows[1:]) == sum(range(n))
