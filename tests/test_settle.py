@@ -431,3 +431,14 @@ def test_english_labels_follow_the_config_language():
     inv = _invoices([{"invoice_no": "A-1", "vendor": "アルファ", "net": 500_000, "issue_date": "2026-10-31"}])
     frame, _ = settle(_attendance("山田太郎", 8, 20), pd.DataFrame([_contract("山田太郎")]), invoices=inv, config=config)
     assert frame[["method", "check"]].values.tolist() == [["lower/upper", "match"]]
+
+
+def test_cli_settle_with_no_attendance_rows_exit_2(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from ledgerkit.cli import app
+
+    ex = _make_examples(tmp_path, monkeypatch)
+    result = CliRunner().invoke(app, ["settle", str(ex / "契約一覧.xlsx"), "-c", str(ex / "契約一覧.xlsx")])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no attendance rows found (check the files with: ledgerkit inspect --kind attendance)\n"

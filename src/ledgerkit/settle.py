@@ -600,13 +600,17 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
     findings: list[Issue] = []
     lang = config.lang if config is not None else "ja"
     if not isinstance(attendance, pd.DataFrame):
-        from .attendance import read_attendance
+        # the common intake: worker processes, lock files and identical copies skipped
+        from .consolidate import aggregate
 
-        attendance, found = read_attendance(attendance, config=config)
-        findings.extend(found)
+        result = aggregate(attendance, kind="attendance", config=config)
+        attendance = result.frame
+        findings.extend(result.issues)
     if not isinstance(contracts, pd.DataFrame):
         contracts, found = read_contracts(contracts, config=config)
         findings.extend(found)
+    if len(attendance) == 0:
+        raise InputError("no attendance rows found (check the files with: ledgerkit inspect --kind attendance)")
     contracts = _complete_contracts(contracts, config)
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise InputError(f"--month must be YYYY-MM, not {month!r}")
