@@ -32,7 +32,7 @@ from .context import (
 )
 from .job import where
 from .output import DraftResult
-from .ringi import COMPUTED, ROUNDING_LABELS, fields_from, run_drafts, tax_settings
+from .ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, run_drafts, tax_settings
 
 #: the issuer printed on an order: the config's ``[company]`` table
 DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "registration_no": ""}
@@ -231,6 +231,7 @@ def draft_po(
         batch=all,
         manifest=manifest,
         key_field="order_no",
+        key_of=lambda rows: _raw_key(table, rows[0], "order_no"),
     )
 
 

@@ -171,7 +171,17 @@ def draft_ringi(
         overwrite=overwrite,
         batch=all,
         manifest=manifest,
+        key_of=lambda rows: _raw_key(table, rows[0], "request_no"),
     )
+
+
+def _raw_key(table: SourceTable, index: int, field: str) -> str:
+    """The row's key as written (for a draft that fails before its fields are parsed)."""
+    col = table.mapping.get(field)
+    raw = table.rows[index]
+    if col is None or col >= len(raw) or raw[col] in (None, ""):
+        return f"row{index + 1}"
+    return str(raw[col]).strip()
 
 
 def _one(table: SourceTable, index: int, config, today):
@@ -180,7 +190,8 @@ def _one(table: SourceTable, index: int, config, today):
 
 
 def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, out_dir, name_pattern,
-               overwrite: bool, batch: bool, manifest: str, key_field: str = "request_no") -> list[DraftResult]:
+               overwrite: bool, batch: bool, manifest: str, key_field: str = "request_no",
+               key_of=None) -> list[DraftResult]:
     """Build, render and write one draft per group of rows; the shared loop of ringi and PO."""
     tpl = resolve_template(template)
     out = prepare_dir(out_dir)
@@ -190,11 +201,11 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
     results: list[DraftResult] = []
     for group in groups:
         rows = [i + 1 for i in group]
-        result = DraftResult(key="", source_file=table.path.name, sheet=table.sheet, rows=rows)
+        result = DraftResult(key=key_of(group) if key_of else "", source_file=table.path.name, sheet=table.sheet, rows=rows)
         srow = None
         try:
             ctx, srow, names, expected = build(group)
-            result.key = str(names.get(key_field) or names.get("subject") or f"row{rows[0]}")
+            result.key = str(names.get(key_field) or names.get("subject") or result.key or f"row{rows[0]}")
             result.warnings = list(ctx.get("warnings", []))
             path = place(out, name_from_pattern(name_pattern, names), suffix, taken)
             write_draft(tpl, ctx, path, overwrite=overwrite, expected_line_total=expected)

@@ -463,13 +463,16 @@ def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", ex
 
 
 def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: str = "form") -> None:
-    """Every range touching the lines covers all of them; a SUM over the band comes to ``expected``.
+    """Every range touching the lines covers all of them; a total over the lines comes to ``expected``.
 
-    Raises TemplateError naming the cell, its formula and the line rows.
+    The totals are the formulas outside the band that refer to the lines (``=SUM(H14:H16)``,
+    but also ``=H14`` where a sum was meant). When ``expected`` is given, at least one of
+    those this module can evaluate must come to it. Raises TemplateError naming the cell,
+    its formula and the line rows.
     """
     first = band.first
     last = band.first + count * band.height - 1
-    sums = []
+    totals = []
     for other in wb.worksheets:
         for row in other.iter_rows():
             for cell in row:
@@ -485,30 +488,35 @@ def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: st
                     return ref
 
                 rewrite_formula(cell.value, look)
+                touches = False
                 for body in found:
                     parts = [_Part.parse(t) for t in body.split(":")]
-                    if len(parts) != 2 or any(p is None or p.row is None for p in parts):
+                    if any(p is None or p.row is None for p in parts):
                         continue
-                    lo, hi = sorted(p.row for p in parts)  # type: ignore[union-attr]
+                    lo, hi = min(p.row for p in parts), max(p.row for p in parts)  # type: ignore[union-attr]
                     if hi < first or lo > last:
                         continue
-                    if not (lo <= first and hi >= last):
+                    touches = True
+                    if len(parts) == 2 and not (lo <= first and hi >= last):
                         raise TemplateError(
                             f"{form_name}: {other.title}!{cell.coordinate} {cell.value} covers rows {lo}-{hi},"
                             f" but the lines are in rows {first}-{last}: widen the range to the whole band"
                         )
-                    if "SUM(" in cell.value.upper():
-                        sums.append((other, cell))
-    if expected is None or not sums:
+                if touches:
+                    totals.append((other, cell))
+    if expected is None or not totals:
         return
-    values = []
-    for other, cell in sums:
+    values, unknown = [], 0
+    for other, cell in totals:
         value = evaluate(wb, other, cell.coordinate)
         if value is None:
-            return  # a formula this evaluator does not know: the range check above is all we can do
+            unknown += 1  # a function this evaluator does not know (SUMIF …)
+            continue
         if value == Decimal(expected):
             return
         values.append(f"{other.title}!{cell.coordinate} {cell.value} = {value}")
+    if unknown:
+        return  # cannot tell: the range check above is all that can be said
     raise TemplateError(
         f"{form_name}: the lines add up to {expected}, but the form computes " + "; ".join(values)
     )
