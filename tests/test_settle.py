@@ -442,3 +442,11 @@ def test_cli_settle_with_no_attendance_rows_exit_2(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["settle", str(ex / "契約一覧.xlsx"), "-c", str(ex / "契約一覧.xlsx")])
     assert result.exit_code == 2
     assert result.stderr == "Error: no attendance rows found (check the files with: ledgerkit inspect --kind attendance)\n"
+
+
+def test_ledgerkit_settle_is_callable_from_the_package():
+    import ledgerkit
+    import ledgerkit.settle  # noqa: F401  (the submodule shadows a re-exported function)
+
+    frame, findings = ledgerkit.settle(_attendance("山田太郎", 6.5, 20), pd.DataFrame([_contract("山田太郎")]))
+    assert frame["amount"].tolist() == [464_285]

@@ -19,6 +19,8 @@ attendance frame and a contract list.
 from __future__ import annotations
 
 import re
+import sys
+import types
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -1000,3 +1002,13 @@ def write_settlement(frame, findings, target, *, lang: str = "ja", inputs=()) ->
             report.add_issues(findings, lang=lang)
         return
     write_frame(frame, target, inputs=inputs, lang=lang)
+
+
+# ``ledgerkit.settle(...)`` is the documented call, but once this module is imported the
+# package attribute ``ledgerkit.settle`` is the module itself; let the module be called.
+class _CallableModule(types.ModuleType):
+    def __call__(self, *args, **kwargs):
+        return settle(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
