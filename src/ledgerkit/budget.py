@@ -1062,6 +1062,8 @@ class BudgetResult:
     through: str | None = None
     period: tuple[str, str] | None = None
     inputs: list[str] = field(default_factory=list)
+    #: (warning, over) thresholds as fractions of the budget
+    thresholds: tuple[Fraction, Fraction] = (Fraction(4, 5), Fraction(1))
 
     def __iter__(self):
         return iter((self.frame, self.issues))
@@ -1342,7 +1344,7 @@ def compare_budget(
     for c in MONTHLY_COLUMNS[2:]:
         monthly[c] = monthly[c].astype("Int64")
     return BudgetResult(frame, issues, monthly, labor, first_fy, through or last_actual, (period_start, period_end),
-                        list(dict.fromkeys(inputs)))
+                        list(dict.fromkeys(inputs)), (warn_at, over_at))
 
 
 def _status(has_line: bool, budget: int, actual: int, warn_at: Fraction, over_at: Fraction):
@@ -1481,3 +1483,170 @@ def _na(v: Any) -> bool:
         return bool(pd.isna(v))
     except (TypeError, ValueError):
         return False
+
+
+# --- the report ------------------------------------------------------------------------------
+
+_MONEY_COLUMNS = ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total",
+                  "cumulative_budget", "cumulative_actual")
+
+
+def _pct(f: Fraction) -> str:
+    """``Fraction(4, 5)`` → ``80%``; ``Fraction(17, 20)`` → ``85%``; ``Fraction(2, 3)`` → ``66.67%``."""
+    d = Decimal(f.numerator) * 100 / Decimal(f.denominator)
+    return f"{d.quantize(Decimal('0.01')).normalize():f}%"
+
+
+def _headings(columns, lang: str) -> dict[str, str]:
+    i = 1 if lang == "en" else 0
+    return {c: HEADINGS[c][i] for c in columns if c in HEADINGS}
+
+
+def _formats(columns) -> dict[str, str]:
+    out = {}
+    for c in columns:
+        if c in _MONEY_COLUMNS or c == "labor_cost":
+            out[c] = "yen"
+        elif c == "consumption":
+            out[c] = "percent"
+        elif c == "hours":
+            out[c] = "hours"
+        elif c in ("project", "project_name", "status", "month", "person", "rate_basis", "item"):
+            out[c] = "text"
+    return out
+
+
+def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang: str = "ja",
+                        inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """The budget report: summary (warning and over coloured) with a budget-vs-actual chart
+    per project and a cumulative burn chart, the per-month table, the labor cost per
+    person, and the Issues sheet. ``.csv``/``.json``/``-`` get the summary rows instead.
+    """
+    from .writers import XlsxReport, write_frame
+
+    target_text = os.fspath(target)
+    inputs = list(inputs) or result.inputs
+    if target_text == "-" or Path(target_text).suffix.lower() != ".xlsx":
+        write_frame(result.frame, target_text, inputs=inputs, lang=lang)
+        return Path(target_text)
+    import pandas as pd
+
+    en = lang == "en"
+    frame = result.frame.copy()
+    frame["status"] = [STATUS_LABELS.get(s, (s, s))[1 if en else 0] for s in frame["status"]]
+    cols = ["project", "project_name", "budget", "labor_cost", "purchases", "actual", "variance", "consumption",
+            "status", "forecast", "budget_total", "hours"]
+    frame = frame[cols]
+    report = XlsxReport(target_text, inputs=inputs, lang=lang)
+    wb = report.workbook
+    summary_name = "Budget vs actual" if en else "予実"
+    burn_name = "Cumulative" if en else "累計推移"
+    monthly_name = "By month" if en else "月別"
+    labor_name = "Labor cost" if en else "人件費明細"
+
+    start = 3
+    ref = report.add_table(summary_name, frame, formats=_formats(cols), headings=_headings(cols, lang),
+                           start_row=start)
+    ws = ref.worksheet
+    fy = result.fiscal_year
+    period = f"{fy}年度" if fy is not None and not en else (f"FY{fy}" if fy is not None else "")
+    through = result.through or ""
+    title = (f"Budget vs actual {period} (through {through})" if en else f"予実管理 {period} ({through}まで)")
+    ws.write_string(0, 0, title, report.format(title=True))
+    ws.write_string(1, 0, messages.text("budget_report_note", lang, warning=_pct(result.thresholds[0]),
+                                        over=_pct(result.thresholds[1])))
+    first, last = ref.first_row, ref.last_row
+    n = len(frame)
+    ncols = len(cols)
+    if n:
+        from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+        status_col = xl_col_to_name(ref.columns["status"])
+        red = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+        yellow = wb.add_format({"bg_color": "#FFEB9C", "font_color": "#9C5700"})
+        over_texts = [STATUS_LABELS["over"][1 if en else 0], STATUS_LABELS["no_budget"][1 if en else 0]]
+        cond_over = ",".join(f'${status_col}{first + 1}="{t}"' for t in over_texts)
+        ws.conditional_format(first, 0, last, ncols - 1, {"type": "formula", "criteria": f"=OR({cond_over})",
+                                                           "format": red})
+        ws.conditional_format(first, 0, last, ncols - 1, {
+            "type": "formula", "criteria": f'=${status_col}{first + 1}="{STATUS_LABELS["warning"][1 if en else 0]}"',
+            "format": yellow})
+        # the total row, under the table
+        total_row = last + 1
+        bold = report.format(total=True)
+        ws.write_string(total_row, 0, "Total" if en else "合計", bold)
+        money_fmt = report.format("yen", total=True)
+        for c in ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total"):
+            j = ref.columns[c]
+            value = int(result.frame[c].sum())
+            ws.write_formula(total_row, j, f"=SUM({xl_rowcol_to_cell(first, j)}:{xl_rowcol_to_cell(last, j)})",
+                             money_fmt, value)
+        j = ref.columns["consumption"]
+        total_budget = int(result.frame["budget"].sum())
+        ws.write_formula(
+            total_row, j,
+            f"=IF({xl_rowcol_to_cell(total_row, ref.columns['budget'])}=0,\"\","
+            f"{xl_rowcol_to_cell(total_row, ref.columns['actual'])}/{xl_rowcol_to_cell(total_row, ref.columns['budget'])})",
+            report.format("percent", total=True),
+            float(Fraction(int(result.frame["actual"].sum()), total_budget)) if total_budget else "",
+        )
+        # budget vs actual per project
+        chart = wb.add_chart({"type": "column"})
+        for c, colour in (("budget", "#A6A6A6"), ("actual", "#4472C4"), ("forecast", "#F4B183")):
+            j = ref.columns[c]
+            chart.add_series({
+                "name": [ws.name, first - 1, j],
+                "categories": [ws.name, first, 0, last, 0],
+                "values": [ws.name, first, j, last, j],
+                "fill": {"color": colour},
+            })
+        chart.set_title({"name": "Budget vs actual by project" if en else "案件別 予算と実績"})
+        chart.set_y_axis({"num_format": "#,##0"})
+        ws.insert_chart(total_row + 2, 0, chart, {"x_scale": 1.4, "y_scale": 1.2})
+
+    # cumulative burn: months down, per project cumulative budget and actual across
+    monthly = result.monthly
+    burn = None
+    if monthly is not None and len(monthly):
+        months = list(dict.fromkeys(monthly["month"]))
+        burn = pd.DataFrame({"month": months})
+        for p, group in monthly.groupby("project", sort=False):
+            g = group.set_index("month")
+            burn[f"{p} {HEADINGS['cumulative_budget'][1 if en else 0]}"] = g["cumulative_budget"].reindex(months).values
+            burn[f"{p} {HEADINGS['cumulative_actual'][1 if en else 0]}"] = g["cumulative_actual"].reindex(months).values
+        bformats = {c: "yen" for c in burn.columns[1:]}
+        bformats["month"] = "text"
+        bref = report.add_table(burn_name, burn, formats=bformats, headings=_headings(["month"], lang))
+        line = wb.add_chart({"type": "line"})
+        palette = ["#4472C4", "#ED7D31", "#70AD47", "#7030A0", "#FFC000", "#5B9BD5", "#C00000", "#264478"]
+        for k, (p, _) in enumerate(monthly.groupby("project", sort=False)):
+            colour = palette[k % len(palette)]
+            for which, dash in (("cumulative_budget", "dash"), ("cumulative_actual", "solid")):
+                col_name = f"{p} {HEADINGS[which][1 if en else 0]}"
+                j = bref.columns[col_name]
+                line.add_series({
+                    "name": [bref.worksheet.name, bref.first_row - 1, j],
+                    "categories": [bref.worksheet.name, bref.first_row, 0, bref.last_row, 0],
+                    "values": [bref.worksheet.name, bref.first_row, j, bref.last_row, j],
+                    "line": {"color": colour, "dash_type": dash, "width": 2.25 if which == "cumulative_actual" else 1.5},
+                    "marker": {"type": "none"},
+                })
+        line.set_title({"name": "Cumulative budget and actual" if en else "累計 予算と実績 (バーンチャート)"})
+        line.set_y_axis({"num_format": "#,##0"})
+        line.show_na_as_empty_cell()
+        if n:
+            ws.insert_chart(last + 20, 0, line, {"x_scale": 1.4, "y_scale": 1.3})
+        mcols = MONTHLY_COLUMNS
+        report.add_table(monthly_name, monthly[mcols], formats=_formats(mcols), headings=_headings(mcols, lang))
+    if result.labor is not None:
+        lcols = LABOR_COLUMNS
+        labor = result.labor.copy()
+        labor["rate"] = labor["rate"].map(lambda d: d if d is None else Decimal(d))
+        lformats = _formats(lcols)
+        basis_words = {"hour": ("時間", "hour"), "day": ("人日", "day"), "month": ("人月", "month")}
+        labor["rate_basis"] = [basis_words.get(b, (b, b))[1 if lang == "en" else 0] for b in labor["rate_basis"]]
+        integral = all(d == d.to_integral_value() for d in labor["rate"])
+        lformats["rate"] = "yen" if integral else "number"
+        report.add_table(labor_name, labor[lcols], formats=lformats, headings=_headings(lcols, lang))
+    report.add_issues(result.issues, lang=lang)
+    return report.close()

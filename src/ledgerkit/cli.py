@@ -18,7 +18,7 @@ import typer
 
 from . import __version__
 
-FEATURES = ["aggregate", "settle", "check", "drafts"]
+FEATURES = ["aggregate", "settle", "check", "drafts", "budget"]
 
 app = typer.Typer(
     name="ledgerkit",

@@ -1,0 +1,82 @@
+"""``ledgerkit budget``: budget vs actual by project (the library's ``compare_budget``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .cli_common import ConfigOption, LangOption, OutputOption, load, say
+from .errors import LedgerkitError
+
+
+def budget(
+    budget_file: Annotated[Path, typer.Argument(metavar="BUDGET.xlsx", help="The budget workbook (予算表).")],
+    hours: Annotated[
+        list[str],
+        typer.Option("--hours", help="Hours workbooks, folders or globs (repeat --hours for more)."),
+    ],
+    rates: Annotated[Path, typer.Option("--rates", help="The rate table (単価表): per person, or per grade.")],
+    invoices: Annotated[
+        Optional[list[str]],
+        typer.Option("--invoices", help="Received-invoice lists: their net amounts are the purchases (repeatable)."),
+    ] = None,
+    through: Annotated[
+        Optional[str],
+        typer.Option("--through", metavar="YYYY-MM", help="Budget and actuals up to and including this month."),
+    ] = None,
+    fiscal_year: Annotated[
+        Optional[int],
+        typer.Option("--fiscal-year", help="Fiscal year of budgets whose months have no year (4月…3月)."),
+    ] = None,
+    output: OutputOption = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when a project is over budget or has actuals but no budget.")
+    ] = False,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Budget vs actual by project: labor cost from hours × rates, purchases from invoices.
+
+    Example: ledgerkit budget examples/budget.xlsx --hours examples/hours --invoices examples/invoices --rates examples/rates.xlsx --through 2026-11 -o out/budget_report.xlsx
+    """
+    from .budget import compare_budget, write_budget_report
+
+    config = load(config_path, lang)
+    try:
+        result = compare_budget(
+            budget_file, hours, rates, invoices=invoices or None, through=through, config=config,
+            fiscal_year=fiscal_year,
+        )
+        if output:
+            write_budget_report(result, output, lang=config.lang)
+    except LedgerkitError as e:
+        # one line per problem (several unreadable files are several lines)
+        for line in str(e).splitlines() or [e.__class__.__name__]:
+            typer.echo(f"Error: {line}", err=True)
+        raise typer.Exit(code=e.exit_code) from None
+    _print_summary(result, config.lang, quiet=output == "-")
+    if output and output != "-":
+        say(f"Wrote {output}")
+    if strict and result.over:
+        raise typer.Exit(code=1)
+
+
+def _print_summary(result, lang: str, quiet: bool = False) -> None:
+    """One line per project on stderr: consumption and status."""
+    if quiet:
+        return
+    en = lang == "en"
+    for row in result.frame.itertuples(index=False):
+        pct = "-" if row.consumption != row.consumption else f"{row.consumption:.1%}"
+        say(f"{row.project}: {row.actual:,} / {row.budget:,} ({pct}) {row.status}")
+    errors = sum(1 for i in result.issues if i.severity == "error")
+    warnings = sum(1 for i in result.issues if i.severity == "warning")
+    if errors or warnings:
+        say(f"{errors} errors, {warnings} warnings in the inputs (see the Issues sheet)" if en
+            else f"入力の問題: エラー {errors}件, 警告 {warnings}件 (問題一覧シートを参照)")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("budget", rich_help_panel="Reports")(budget)
