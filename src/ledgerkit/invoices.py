@@ -304,7 +304,40 @@ def _find_table(rows, fields: dict[str, list[str]], needs: Iterable[set[str]]):
         t = detect_table(rows, syn, required)
         if t is not None and (best is None or len(t.mapping) > len(best.mapping)):
             best = t
+    if best is not None and best.header_rows == 2 and _looks_like_data(rows[best.header_row + 1], best.columns):
+        best = _one_row_header(rows, best, syn)
     return best
+
+
+def _looks_like_data(row: list, columns: dict[int, str]) -> bool:
+    """A "second header row" that is really the first data row: text amounts such as
+    ``(1,000)`` or ``¥500`` (which a header never holds) under the header's columns."""
+    for c in columns:
+        v = _cell(row, c)
+        if not isinstance(v, str) or _is_rate_label(v) or not re.search(r"\d", v):
+            continue
+        try:
+            amount, _ = nz.parse_amount_with_basis(v)
+        except nz.CellValueError:
+            continue
+        if amount is not None and re.search(r"[,¥￥円△▲()（）]|\d{3}", v):
+            return True
+    return False
+
+
+def _one_row_header(rows, table, syn):
+    """``table`` with its header cut back to one row (the row below becomes data)."""
+    from dataclasses import replace
+
+    row = rows[table.header_row]
+    columns, mapping = {}, {}
+    for c in table.columns:
+        text = str(_cell(row, c)).strip() if not is_blank(_cell(row, c)) else table.columns[c]
+        columns[c] = text
+        f = syn.match(text)
+        if f and f not in mapping:
+            mapping[f] = c
+    return replace(table, header_rows=1, data_start=table.header_row + 1, columns=columns, mapping=mapping)
 
 
 def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
@@ -977,8 +1010,11 @@ def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=())
     from . import messages
     from .writers import XlsxReport
 
+    from .checks import HEADINGS
+
     frame = result.frame
     en = lang == "en"
+    heads = HEADINGS["en" if en else "ja"]
     with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(frame) > 100_000) as report:
         if len(frame):
             report.add_summary(
@@ -1002,11 +1038,8 @@ def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=())
                 "取引先別合計" if not en else "Vendor totals",
                 vendors,
                 formats={"net": "yen", "tax": "yen", "total": "yen", "invoices": "int", "registration_no": "text"},
-                headings={"invoices": "件数" if not en else "Invoices"},
+                headings={"invoices": "件数" if not en else "Invoices", "total": heads["total"]},
             )
-        from .checks import HEADINGS
-
-        heads = HEADINGS["en" if en else "ja"]
         shown = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
         report.add_table(messages.text("sheet_detail", lang), shown,
                          formats={k: v for k, v in INVOICE_FORMATS.items() if k in shown.columns},
