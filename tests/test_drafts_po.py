@@ -161,6 +161,7 @@ def test_form_whose_sum_misses_a_line_is_refused(orders_xlsx, tmp_path):
                  out_dir=tmp_path / "o", config=COMPANY)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_computes_the_same_totals(orders_xlsx, tmp_path):
     """Open the filled form in LibreOffice (headless), recalculate, and read the totals it shows."""

