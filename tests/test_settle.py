@@ -329,23 +329,24 @@ def test_two_unnamed_invoices_for_two_people_with_other_amounts_are_ambiguous():
 # --- the CLI and the examples ----------------------------------------------------------------
 
 
-def _make_examples(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory):
+    """The sample workbooks of examples/make_attendance_examples.py, written to a temporary folder."""
+    tmp = tmp_path_factory.mktemp("examples")
     spec = importlib.util.spec_from_file_location("make_attendance_examples", EXAMPLES / "make_attendance_examples.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    monkeypatch.setattr(module, "OUT", tmp_path / "attendance")
-    monkeypatch.setattr(module, "SHEETS", tmp_path / "attendance" / "勤務表")
-    monkeypatch.setattr(module, "HERE", tmp_path)
+    module.OUT, module.SHEETS, module.HERE = tmp / "attendance", tmp / "attendance" / "勤務表", tmp
     module.main()
-    return tmp_path / "attendance"
+    return tmp / "attendance"
 
 
-def test_cli_settle_examples_reports_the_wrong_invoice(tmp_path, monkeypatch):
+def test_cli_settle_examples_reports_the_wrong_invoice(tmp_path, examples):
     from typer.testing import CliRunner
 
     from ledgerkit.cli import app
 
-    ex = _make_examples(tmp_path, monkeypatch)
+    ex = examples
     out = tmp_path / "settlement.xlsx"
     result = CliRunner().invoke(app, [
         "settle", str(ex / "勤務表"), "--contracts", str(ex / "契約一覧.xlsx"),
@@ -373,12 +374,12 @@ def test_cli_settle_examples_reports_the_wrong_invoice(tmp_path, monkeypatch):
     assert "Issues" in wb.sheetnames
 
 
-def test_cli_settle_without_invoices_exits_0_and_csv(tmp_path, monkeypatch):
+def test_cli_settle_without_invoices_exits_0_and_csv(tmp_path, examples):
     from typer.testing import CliRunner
 
     from ledgerkit.cli import app
 
-    ex = _make_examples(tmp_path, monkeypatch)
+    ex = examples
     out = tmp_path / "rows.csv"
     result = CliRunner().invoke(app, ["settle", str(ex / "勤務表"), "-c", str(ex / "契約一覧.xlsx"), "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -387,12 +388,12 @@ def test_cli_settle_without_invoices_exits_0_and_csv(tmp_path, monkeypatch):
     assert "高橋健一,20231045,株式会社テックブリッジ,2026-10,17,131.67,131.5" in text
 
 
-def test_cli_settle_missing_contract_is_one_line_exit_1(tmp_path, monkeypatch):
+def test_cli_settle_missing_contract_is_one_line_exit_1(tmp_path, examples):
     from typer.testing import CliRunner
 
     from ledgerkit.cli import app
 
-    ex = _make_examples(tmp_path, monkeypatch)
+    ex = examples
     contracts = _contracts_xlsx(tmp_path / "c.xlsx", [["高橋 健一", "テックブリッジ", "", 550000, "140-180", "", "", ""]])
     result = CliRunner().invoke(app, ["settle", str(ex / "勤務表"), "-c", str(contracts)])
     assert result.exit_code == 1
@@ -402,12 +403,12 @@ def test_cli_settle_missing_contract_is_one_line_exit_1(tmp_path, monkeypatch):
     )
 
 
-def test_cli_settle_bad_month_exit_2(tmp_path, monkeypatch):
+def test_cli_settle_bad_month_exit_2(tmp_path, examples):
     from typer.testing import CliRunner
 
     from ledgerkit.cli import app
 
-    ex = _make_examples(tmp_path, monkeypatch)
+    ex = examples
     result = CliRunner().invoke(app, ["settle", str(ex / "勤務表"), "-c", str(ex / "契約一覧.xlsx"), "--month", "10月"])
     assert result.exit_code == 2
     assert result.stderr == "Error: --month must be YYYY-MM, not '10月'\n"
@@ -433,12 +434,12 @@ def test_english_labels_follow_the_config_language():
     assert frame[["method", "check"]].values.tolist() == [["lower/upper", "match"]]
 
 
-def test_cli_settle_with_no_attendance_rows_exit_2(tmp_path, monkeypatch):
+def test_cli_settle_with_no_attendance_rows_exit_2(tmp_path, examples):
     from typer.testing import CliRunner
 
     from ledgerkit.cli import app
 
-    ex = _make_examples(tmp_path, monkeypatch)
+    ex = examples
     result = CliRunner().invoke(app, ["settle", str(ex / "契約一覧.xlsx"), "-c", str(ex / "契約一覧.xlsx")])
     assert result.exit_code == 2
     assert result.stderr == "Error: no attendance rows found (check the files with: ledgerkit inspect --kind attendance)\n"

@@ -122,8 +122,8 @@ def parse_clock(value: Any) -> int | None:
     Examples:
         >>> parse_clock(dt.time(9, 30)), parse_clock("９：００"), parse_clock("18時15分")
         (570, 540, 1095)
-        >>> parse_clock(0.375), parse_clock(9.5), parse_clock("翌2:00"), parse_clock("")
-        (540, 570, 1560, None)
+        >>> parse_clock(0.375), parse_clock(9.5), parse_clock("9.5"), parse_clock("翌2:00"), parse_clock("")
+        (540, 570, 570, 1560, None)
     """
     if value is None or is_blank(value):
         return None
@@ -142,6 +142,8 @@ def parse_clock(value: Any) -> int | None:
             return _minutes_of_seconds(value * 3600)
         raise _CellError("not a time of day")
     text = _nfkc(value)
+    if re.fullmatch(r"\d{1,2}\.\d+", text):
+        return parse_clock(float(text))  # 9.5 written as text
     m = _CLOCK.match(text)
     if not m:
         raise _CellError("not a time of day")
