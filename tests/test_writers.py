@@ -236,7 +236,7 @@ def test_stdout_is_csv_without_bom_with_lf(capfdbinary):
     assert out == "氏名,n\n'=1,-1\n山田,2\n".encode()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(min_size=0, max_size=12), min_size=1, max_size=8))
 def test_csv_round_trip_is_safe_and_lossless(tmp_path_factory, texts):
     out = tmp_path_factory.mktemp("csv") / "t.csv"
@@ -427,11 +427,9 @@ def test_constant_memory_cells_match_normal_mode(tmp_path):
             report.highlight("明細", 1, "hours", "error")
             report.add_table("明細", frame)
     a, b = workbook_snapshot(normal)["明細"], workbook_snapshot(streamed)["明細"]
-    # Same values, formats and colours; only the header look and Table/filter differ.
-    body = lambda cells: {k: v for k, v in cells.items() if not k[1:] == "1"}  # noqa: E731
-    assert body(a["cells"]) == body(b["cells"])
-    assert a["tables"] == [("A1:J5", True)] and b["tables"] == []
-    assert b["autofilter"] == "A1:J5" and a["freeze"] == b["freeze"] == "A2"
+    # The streamed sheet is the same report: values, formats, colours, Table, panes.
+    assert a == b
+    assert a["tables"] == [("A1:J5", True)] and a["freeze"] == "A2"
 
 
 def test_detail_cells_are_typed_and_never_formulas(tmp_path):
@@ -593,8 +591,7 @@ def test_constant_memory_stream_matches_xlsxwriter_on_tricky_cells(tmp_path):
             report.highlight("明細", 5, "mixed", "warning")  # a blank cell, coloured
             report.add_table("明細", tricky_frame())
     a, b = workbook_snapshot(normal)["明細"], workbook_snapshot(streamed)["明細"]
-    body = lambda cells: {k: v for k, v in cells.items() if not k[1:] == "1"}  # noqa: E731
-    assert body(a["cells"]) == body(b["cells"])
+    assert a == b
     ws = openpyxl.load_workbook(streamed)["明細"]
     expected = tricky_frame()["text"].tolist()
     expected[3] = "ctl_x0001_x"  # Excel's escape for a control character; openpyxl leaves it as is

@@ -1096,8 +1096,6 @@ class XlsxReport:
             props["bold"] = True
         if header:
             props.update(bottom=1, text_wrap=False, valign="vcenter")
-            if self.constant_memory:
-                props.setdefault("bg_color", "#D9E1F2")
         if total:
             props["top"] = 1
         if title:
@@ -1174,33 +1172,34 @@ class XlsxReport:
             for col, severity in marks.items():
                 state.pending.setdefault(r, {})[self._column_position(state, col)] = severity
 
-        use_table = table and not self.constant_memory and n_cols > 0
+        use_table = table and n_cols > 0
         header_fmt = self.format(header=True)
-        if not use_table:
-            for c, text in enumerate(texts):
-                ws.write_string(start_row, c, text, header_fmt)
         widths = [_column_width(texts[c], frame.iloc[:, c], state.kinds[c], filter_button=table)
                   for c in range(n_cols)]
+        last_row = start_row + n_rows
+        # An Excel Table needs at least one data row.
+        table_args = (
+            start_row, 0, max(last_row, start_row + 1), n_cols - 1,
+            {
+                "columns": [{"header": t, "header_format": header_fmt} for t in texts],
+                "style": style,
+                "autofilter": True,
+            },
+        )
         if self.constant_memory:
-            self._stream_rows(state)
+            self._stream_table(state, texts, header_fmt, table_args if use_table else None)
         else:
+            if not use_table:
+                for c, text in enumerate(texts):
+                    ws.write_string(start_row, c, text, header_fmt)
             self._write_rows(state)
+            if use_table:
+                ws.add_table(*table_args)
         state.written = True
 
-        last_row = start_row + n_rows
         for c, width in enumerate(widths):
             ws.set_column(c, c, width)
-        if use_table:
-            # An Excel Table needs at least one data row.
-            ws.add_table(
-                start_row, 0, max(last_row, start_row + 1), n_cols - 1,
-                {
-                    "columns": [{"header": t, "header_format": header_fmt} for t in texts],
-                    "style": style,
-                    "autofilter": True,
-                },
-            )
-        elif table and n_cols:
+        if table and not use_table and n_cols:
             ws.autofilter(start_row, 0, max(last_row, start_row), n_cols - 1)
         if freeze:
             ws.freeze_panes(start_row + 1, 0)
@@ -1250,8 +1249,8 @@ class XlsxReport:
                         fn(row, c, v, fmt)
         state.pending = {}
 
-    def _stream_rows(self, state: _Sheet) -> None:
-        """Constant-memory mode: write the rows' XML straight into the sheet's row file.
+    def _stream_table(self, state: _Sheet, texts: list[str], header_fmt, table_args) -> None:
+        """Constant-memory mode: write the header and rows' XML straight into the row file.
 
         xlsxwriter spends ~7 µs per cell on its generic path; a Detail sheet of 300k
         rows × 10 columns would take 20 s. Here each column is turned into cell XML
@@ -1259,23 +1258,58 @@ class XlsxReport:
         shared string table, as in its normal mode), and whole rows go to the file
         xlsxwriter assembles into the sheet. A test checks the result cell for cell
         against xlsxwriter's own path.
+
+        xlsxwriter refuses ``add_table`` in this mode (it would index every cell of
+        the range); the Table is registered on its header and first row, then given
+        its full range, which is all the Table part records.
         """
-        from xlsxwriter.utility import xl_col_to_name
+        from xlsxwriter.utility import xl_col_to_name, xl_range
 
         ws = state.worksheet
         n, n_cols = state.frame.shape
-        if not n or not n_cols:
+        if not n_cols:
             return
         first = state.first_row
-        # Flush whatever is pending above (the header row), then claim the rows.
-        ws._write_single_row(first)
-        ws._check_dimensions(first, 0)
-        ws._check_dimensions(first + n - 1, n_cols - 1)
+        header_row = first - 1
+        sst = ws.str_table
+        # Flush whatever is pending above the header (a caller's title rows).
+        if ws.previous_row < header_row:
+            ws._write_single_row(header_row)
+        if table_args is not None:
+            ws.constant_memory = False
+            try:
+                if ws.add_table(header_row, 0, header_row + 1, n_cols - 1, table_args[4]) != 0:
+                    raise OutputError(f"cannot write sheet {state.name}: the table could not be added")
+            finally:
+                ws.constant_memory = True
+            # add_table wrote the header cells for normal mode: we write them below.
+            ws.table.clear()
+            sst.count -= n_cols
+            tbl = ws.tables[-1]
+            tbl["range"] = xl_range(*table_args[:4])
+            tbl["a_range"] = tbl["range"]
+            tbl["autofilter"] = tbl["a_range"]
+        ws._check_dimensions(header_row, 0)
+        ws._check_dimensions(header_row + n, n_cols - 1)
         letters = [xl_col_to_name(c) for c in range(n_cols)]
+        fh = ws.fh
+
+        def write(text: str) -> None:
+            try:
+                fh.write(text)
+            except UnicodeEncodeError as exc:
+                raise OutputError(
+                    f"cannot write sheet {state.name}: a cell holds text that is not valid Unicode ({exc.reason})"
+                ) from exc
+
+        head = _Column("text", list(texts), "string", None)
+        hstyle = _style_attr(header_fmt)
+        write(f'<row r="{header_row + 1}">'
+              + "".join(_cells_xml(_Column("text", [v], "string", None), letters[c], hstyle,
+                                   [str(header_row + 1)], sst)[0] for c, v in enumerate(head.values))
+              + "</row>")
         styles = [_style_attr(self._cell_format(k)) for k in state.kinds]
         pending = state.pending
-        fh = ws.fh
-        sst = ws.str_table
         for start, columns in self._chunks(state):
             rnums = [str(r + 1) for r in range(first + start, first + start + len(columns[0].values))]
             marks: dict[int, dict[int, str]] = {}
@@ -1284,16 +1318,11 @@ class XlsxReport:
                     marks.setdefault(c, {})[i - start] = _style_attr(self._cell_format(state.kinds[c], severity))
             cells = [_cells_xml(col, letters[c], styles[c], rnums, sst, marks.get(c))
                      for c, col in enumerate(columns)]
-            try:
-                fh.write("".join(
-                    f'<row r="{rn}">{body}</row>'
-                    for rn, body in zip(rnums, map("".join, zip(*cells)))
-                    if body
-                ))
-            except UnicodeEncodeError as exc:
-                raise OutputError(
-                    f"cannot write sheet {state.name}: a cell holds text that is not valid Unicode ({exc.reason})"
-                ) from exc
+            write("".join(
+                f'<row r="{rn}">{body}</row>'
+                for rn, body in zip(rnums, map("".join, zip(*cells)))
+                if body
+            ))
         # Rows up to here are written: refuse later writes into them (they would be lost).
         ws.previous_row = first + n
         state.pending = {}
