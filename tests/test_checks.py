@@ -1,0 +1,290 @@
+"""check_invoices / check_orders over whole lists, and the `ledgerkit check` commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from ledgerkit.checks import check_invoices, check_orders
+from ledgerkit.cli import app
+from ledgerkit.config import Config
+from ledgerkit.rules import FINDING_COLUMNS
+from ledgerkit.writers import SEVERITY_COLOURS
+
+from sheets import make_xlsx
+
+HERE = Path(__file__).parent
+EXAMPLES = HERE.parent / "examples"
+TODAY = dt.date(2026, 11, 30)
+D = dt.date
+
+
+def load_example_maker():
+    spec = importlib.util.spec_from_file_location("make_invoice_examples", EXAMPLES / "make_invoice_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory):
+    """The sample lists of examples/, written fresh by their script into a temporary folder."""
+    out = tmp_path_factory.mktemp("examples")
+    maker = load_example_maker()
+    (out / "invoices").mkdir()
+    maker.october_list(out / "invoices" / "受領請求書一覧_2026年10月.xlsx")
+    maker.november_list(out / "invoices" / "請求書受領台帳_2026年11月.xlsx")
+    maker.po_list(out / "po_list.xlsx")
+    return out
+
+
+def clean_lists(folder: Path) -> tuple[Path, Path, Path]:
+    """Two invoice lists and an order list a careful accountant would pass as they are."""
+    folder.mkdir(parents=True, exist_ok=True)
+    a = make_xlsx(
+        folder / "10月.xlsx",
+        {
+            "10月": [
+                ["受領請求書一覧 2026年10月"],
+                [],
+                ["請求書番号", "請求日", "取引先名", "登録番号", "注文番号", "税率", "税抜金額", "消費税", "税込金額", "支払期日"],
+                ["A-1", D(2026, 9, 30), "株式会社アルファ", "T8700-1100-05901", "PO-1", "10%", 300000, 30000, 330000, D(2026, 10, 31)],
+                ["B-1", D(2026, 10, 5), "ベータ商事合同会社", "Ｔ７１２３４５６７８９０１２", "", "軽減8%", "１２，３４５", 987, "13,332", D(2026, 11, 30)],
+                # 12,345 × 10% = 1,234.5 rounded half up
+                ["C-1", D(2026, 10, 7), "デルタ設計", "T2120901007402", "", "10%", 12345, 1235, 13580, D(2026, 11, 30)],
+                ["合計", "", "", "", "", "", 324690, 32222, 356912, ""],
+            ]
+        },
+    )
+    b = make_xlsx(
+        folder / "11月.xlsx",
+        {
+            "11月": [
+                ["請求書No", "発行日", "仕入先", "登録番号", "発注番号", "税抜金額", "", "消費税", "", "税込合計", "支払予定日"],
+                ["", "", "", "", "", "10%", "8%", "10%", "8%", "", ""],
+                ["G-1", "令和8年11月2日", "㈱ガンマ食品", "T4011001098993", "", 315, 1801, 31, 144, 2291, D(2026, 12, 31)],
+                # a credit note against PO-1, and the rest of the order
+                ["A-1R", D(2026, 11, 4), "アルファ(株)", "T8700110005901", "PO-1", "△30,000", "", "△3,000", "", "△33,000", D(2026, 12, 31)],
+                ["A-2", D(2026, 11, 4), "アルファ(株)", "T8700110005901", "PO-1", 230000, "", 23000, "", 253000, D(2026, 12, 31)],
+                ["小計", "", "", "", "", 200315, 1801, 20031, 144, 222291, ""],
+            ]
+        },
+        merges={"11月": [(0, 5, 0, 6), (0, 7, 0, 8)] + [(0, c, 1, c) for c in (0, 1, 2, 3, 4, 9, 10)]},
+    )
+    po = make_xlsx(
+        folder / "po.xlsx",
+        {
+            "発注一覧": [
+                ["注文番号", "発注日", "発注先", "登録番号", "品名", "数量", "単価", "金額", "税率", "消費税", "納期", "納品場所", "支払期日", "支払方法"],
+                ["PO-1", D(2026, 9, 1), "株式会社アルファ", "T8700110005901", "部品A", 1000, 300, 300000, "10%", 50000, D(2026, 9, 30), "本社", D(2026, 10, 31), "振込"],
+                ["", "", "", "", "部品B", 1000, 200, 200000, "10%", "", "", "", "", ""],
+                ["PO-2", D(2026, 10, 1), "㈱ガンマ食品", "T4011001098993", "部品A", 3, 105, 315, "10%", 31, D(2026, 10, 7), "本社", D(2026, 11, 30), "振込"],
+                ["", "", "", "", "※食品B", 1, 1234, 1234, "8%", 144, "", "", "", ""],
+                ["", "", "", "", "※食品C", 1, 567, 567, "8%", "", "", "", "", ""],
+            ]
+        },
+    )
+    return a, b, po
+
+
+# --- no false positive ----------------------------------------------------------------------------
+
+
+def test_clean_lists_give_no_finding(tmp_path):
+    a, b, po = clean_lists(tmp_path)
+    findings = check_invoices([a, b], orders=[po], today=TODAY)
+    assert list(findings.columns) == FINDING_COLUMNS
+    assert findings.empty, findings.to_dict("records")
+    assert check_orders([po]).empty
+
+
+# --- the planted problems of examples/ -------------------------------------------------------------------
+
+
+def found(findings) -> set[tuple[str, str, int | None]]:
+    return {
+        (r.rule, Path(r.source_file).name, None if pd.isna(r.source_row) else int(r.source_row))
+        for r in findings.itertuples()
+    }
+
+
+def test_examples_invoices_find_exactly_the_planted_problems(examples):
+    findings = check_invoices([examples / "invoices"], orders=[examples / "po_list.xlsx"], today=TODAY)
+    a, b = "受領請求書一覧_2026年10月.xlsx", "請求書受領台帳_2026年11月.xlsx"
+    assert found(findings) == {
+        ("tax_mismatch", a, 8),
+        ("registration_no_format", a, 9),
+        ("registration_no_check_digit", a, 10),
+        ("po_unknown", a, 11),
+        ("issue_date_future", a, 13),
+        ("issue_after_due", a, 13),
+        ("po_over_amount", b, 7),
+        ("duplicate_invoice", b, 8),
+    }
+    tax = findings[findings["rule"] == "tax_mismatch"].iloc[0]
+    assert (tax["column"], tax["invoice_no"], tax["severity"]) == ("消費税", "D-0042", "error")
+    assert tax["message"] == "消費税額 12,000 円が 税抜 123,456 円 × 10% と合いません (正しくは 12,345 円 または 12,346 円)"
+    digit = findings[findings["rule"] == "registration_no_check_digit"].iloc[0]
+    assert digit["severity"] == "warning" and digit["expected"] == "T5835678256246"
+
+
+def test_examples_orders_find_exactly_the_planted_problems(examples):
+    findings = check_orders([examples / "po_list.xlsx"])
+    assert found(findings) == {
+        ("tax_per_line", "po_list.xlsx", 10),
+        ("line_amount_mismatch", "po_list.xlsx", 12),
+        ("term_missing", "po_list.xlsx", 12),
+        ("payment_due_over_60", "po_list.xlsx", 12),
+    }
+    per_line = findings[findings["rule"] == "tax_per_line"].iloc[0]
+    assert "明細の合計 143 円" in per_line["message"] and "144 円" in per_line["message"]
+    missing = findings[findings["rule"] == "term_missing"].iloc[0]
+    assert (missing["column"], missing["invoice_no"]) == ("納品場所", "PO-2026-0006")
+
+
+def test_without_orders_no_order_rule_runs(examples):
+    findings = check_invoices([examples / "invoices"], today=TODAY)
+    assert not {"po_unknown", "po_over_amount", "po_vendor_mismatch"} & set(findings["rule"])
+
+
+# --- options --------------------------------------------------------------------------------------
+
+
+def invoice_frame(**over):
+    row = {
+        "invoice_no": "A-1", "vendor": "アルファ", "registration_no": "T8700110005901",
+        "net": 12345, "tax": 1235, "total": 13580, "tax_rate": 0.10,
+        "issue_date": pd.Timestamp("2026-10-31"), "due_date": pd.Timestamp("2026-11-30"),
+        "source_file": "a.xlsx", "source_sheet": "S", "source_row": 2,
+    }
+    row.update(over)
+    frame = pd.DataFrame([row])
+    for c in ("net", "tax", "total"):
+        frame[c] = frame[c].astype("Int64")
+    return frame
+
+
+def test_rounding_can_be_required_by_keyword_or_config():
+    assert check_invoices(invoice_frame(), today=TODAY).empty
+    by_keyword = check_invoices(invoice_frame(), today=TODAY, rounding="down")
+    assert by_keyword[["rule", "expected"]].values.tolist() == [["tax_mismatch", "1234"]]
+    config = Config()
+    config.data["tax"] = {"rounding_required": "down"}
+    assert check_invoices(invoice_frame(), config=config, today=TODAY)["rule"].tolist() == ["tax_mismatch"]
+
+
+def test_due_date_limit_and_today_are_keywords():
+    far = invoice_frame(due_date=pd.Timestamp("2027-03-31"))
+    assert check_invoices(far, today=TODAY)["rule"].tolist() == ["due_too_far"]
+    assert check_invoices(far, today=TODAY, max_due_days=200).empty
+    assert check_invoices(invoice_frame(), today=D(2026, 10, 1))["rule"].tolist() == ["issue_date_future"]
+
+
+def test_findings_in_english():
+    findings = check_invoices(invoice_frame(tax=1300, total=13645), today=TODAY, lang="en")
+    assert findings["message"].tolist() == ["tax 1,300 does not match net 12,345 × 10% (expected 1,234 or 1,235)"]
+
+
+# --- the command ------------------------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_cli_clean_list_exits_0(tmp_path):
+    a, b, po = clean_lists(tmp_path)
+    result = run("check", "invoices", a, b, "--orders", po, "--today", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines()[-1] == "請求書 6 件 (税率別 7 行)を確認しました: エラー 0 件、警告 0 件"
+
+
+def test_cli_examples_exit_1_and_write_highlighted_xlsx(examples, tmp_path):
+    out = tmp_path / "findings.xlsx"
+    result = run("check", "invoices", examples / "invoices", "--orders", examples / "po_list.xlsx",
+                 "--today", "2026-11-30", "-o", out)
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-2:] == ["請求書 13 件 (税率別 14 行)を確認しました: エラー 7 件、警告 1 件", f"Wrote {out}"]
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["指摘", "請求書", "問題一覧"]
+    ws = wb["請求書"]
+    head = [c.value for c in ws[1]]
+    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    red, yellow = (SEVERITY_COLOURS[s][0].lstrip("#").upper() for s in ("error", "warning"))
+
+    def fill(invoice_no, column):
+        cell = ws.cell(rows[invoice_no], head.index(column) + 1)
+        return cell.fill.fgColor.rgb[-6:].upper() if cell.fill.fill_type else None
+
+    assert fill("D-0042", "消費税") == red
+    assert fill("S-10-118", "登録番号") == red
+    assert fill("OM-2026-77", "登録番号") == yellow
+    assert fill("D-0042", "税抜金額") is None
+    assert fill("G-7781", "消費税") is None
+    findings = wb["指摘"]
+    assert [c.value for c in findings[1]][:8] == ["ルール", "重要度", "内容", "元ファイル", "元シート", "元行", "列", "請求書番号"]
+    assert findings.max_row == 1 + 8
+
+
+def test_cli_writes_json_and_csv(examples, tmp_path):
+    out = tmp_path / "f.json"
+    assert run("check", "orders", examples / "po_list.xlsx", "-o", out).exit_code == 1
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["rule"] for r in records] == ["tax_per_line", "line_amount_mismatch", "term_missing", "payment_due_over_60"]
+    assert records[0]["source_row"] == 10
+    csv = tmp_path / "f.csv"
+    assert run("check", "orders", examples / "po_list.xlsx", "-o", csv).exit_code == 1
+    assert csv.read_bytes().startswith(b"\xef\xbb\xbfrule,severity,message,")
+
+
+def test_cli_warnings_only_exit_0(tmp_path):
+    path = make_xlsx(tmp_path / "w.xlsx", {"S": [["請求書番号", "取引先", "登録番号", "税抜金額", "消費税"],
+                                                 ["A-1", "オメガ企画", "T2835678256246", 1000, 100]]})
+    result = run("check", "invoices", path, "--today", "2026-11-30")
+    assert result.exit_code == 0
+    assert result.stderr.strip().splitlines()[-1] == "請求書 1 件 (税率別 1 行)を確認しました: エラー 0 件、警告 1 件"
+
+
+def test_cli_missing_file_exits_2_with_one_line(tmp_path):
+    missing = tmp_path / "none.xlsx"
+    result = run("check", "invoices", missing)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {missing}: no such file or folder\n"
+
+
+def test_cli_workbook_without_invoice_list_exits_2(tmp_path):
+    path = make_xlsx(tmp_path / "hours.xlsx", {"S": [["日付", "氏名", "工数"], ["2026/10/01", "山田", 7.5]]})
+    result = run("check", "invoices", path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: no invoice list found in {path} (a table with 取引先, 請求書番号 or 登録番号 and an amount column)\n"
+    )
+    result = run("check", "orders", path)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: no order list found in {path} (a table with 注文番号)\n"
+
+
+def test_cli_bad_options_exit_2(examples):
+    result = run("check", "invoices", examples / "invoices", "--today", "tomorrow")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --today must be a date like 2026-11-30, not 'tomorrow'\n"
+    assert run("check", "invoices", examples / "invoices", "--rounding", "banker").exit_code == 2
+    result = run("check", "orders", examples / "po_list.xlsx", "--terms", "shitauke_1999")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no written-terms file named 'shitauke_1999' (ledgerkit/data/shitauke_1999.toml)\n"
+
+
+def test_cli_unwritable_output_is_one_line(examples, tmp_path):
+    result = run("check", "orders", examples / "po_list.xlsx", "-o", tmp_path / "findings.txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: cannot write ") and result.stderr.count("\n") == 1
