@@ -617,3 +617,33 @@ def test_constant_memory_large_sheet_in_chunks(tmp_path, monkeypatch):
     assert len(rows) == n + 1
     assert rows[1] == ("山田", 0) and rows[-1] == ("鈴木", n - 1)
     assert sum(r[1] for r in rows[1:]) == sum(range(n))
+
+
+def test_highlight_whole_row_after_write(tmp_path):
+    out = tmp_path / "r.xlsx"
+    with XlsxReport(out) as report:
+        report.add_table("明細", hours_frame())
+        report.highlight("明細", 2, None, "warning")
+    ws = openpyxl.load_workbook(out)["明細"]
+    assert [_colour(c) for c in ws[4]] == ["FFFFEB9C"] * 10
+    assert ws["E4"].value is None and ws["C4"].value == "佐藤 花子"  # values kept
+    assert _colour(ws["A3"]) is None
+
+
+def test_highlight_of_a_sheet_never_added_is_an_error(tmp_path):
+    report = XlsxReport(tmp_path / "r.xlsx")
+    report.highlight("明細 typo", 0, "hours")
+    with pytest.raises(ValueError, match="never added: 明細 typo"):
+        report.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_summary_without_totals_charts_the_first_value_column(tmp_path):
+    pivot = pd.DataFrame({"project": ["A", "B"], "x": [1, 2], "y": [10, 20]})
+    out = tmp_path / "s.xlsx"
+    with XlsxReport(out, lang="en") as report:
+        ref = report.add_summary("Summary", pivot, value_format="int", totals=False)
+    assert ref.columns == {"project": 0, "x": 1, "y": 2}
+    ws = openpyxl.load_workbook(out)["Summary"]
+    assert [[c.value for c in r] for r in ws.iter_rows()] == [["Project", "x", "y"], ["A", 1, 10], ["B", 2, 20]]
+    assert len(ws._charts) == 1

@@ -1331,13 +1331,22 @@ class XlsxReport:
         """Colour one cell of a table by severity (``error``, ``warning``, ``info``).
 
         ``row`` is the frame's row position (0-based, as in ``frame.iloc``) and
-        ``column`` the column name or position. Works before :meth:`add_table` (the
-        cell is written coloured) and, outside constant-memory mode, after it (the cell
-        is written again with the colour).
+        ``column`` the column name or position (``None``: the whole row, once the
+        table is added). Works before :meth:`add_table` (the cell is written coloured)
+        and, outside constant-memory mode, after it (the cell is written again with
+        the colour). A sheet named here but never added is an error at :meth:`close`.
         """
         self._check_open()
         if severity not in SEVERITY_COLOURS:
             raise ValueError(f"unknown severity {severity!r}; use error, warning or info")
+        if column is None:
+            actual = self._aliases.get(sheet, sheet)
+            state = self._sheets.get(actual)
+            if state is None or state.frame is None:
+                raise ValueError("highlight a whole row (column=None) after add_table(), or name the columns")
+            for c in range(len(state.kinds)):
+                self.highlight(sheet, row, c, severity)
+            return
         actual = self._aliases.get(sheet, sheet)
         state = self._sheets.get(actual)
         if state is None:
@@ -1425,7 +1434,7 @@ class XlsxReport:
         else:
             frame = frame.copy(deep=False)
             frame.columns = _flatten_columns(frame.columns)
-        index = list(index)
+        index = [c if isinstance(c, str) else str(c) for c in index]
         value_cols = [c for c in frame.columns if c not in index]
         n_idx, n_val = len(index), len(value_cols)
         if n_idx == 0:
@@ -1511,8 +1520,11 @@ class XlsxReport:
         if chart and n and n_val:
             self._summary_chart(ws, name=state.name, chart=chart, title=title, first=first, last=last,
                                 n_idx=n_idx, n_val=n_val, total_col=total_col, idx_values=idx_cols[0].values,
-                                row_totals=row_totals, after_row=(total_row if total_row is not None else last),
-                                header_text=texts[0], value_format=value_format, header_row=header_row)
+                                row_totals=row_totals if total_col or n_val == 1 else
+                                [v if isinstance(v, (int, float, Decimal)) else 0 for v in val_cols[0].values],
+                                after_row=(total_row if total_row is not None else last),
+                                header_text=texts[0], value_format=value_format, header_row=header_row,
+                                series_name=label if total_col or n_val == 1 else texts[n_idx])
         state.first_row = first
         state.written = True
         cols = {c: i for i, c in enumerate(list(index) + value_cols)}
@@ -1521,7 +1533,8 @@ class XlsxReport:
         return TableRef(ws, first, last, cols)
 
     def _summary_chart(self, ws, *, name, chart, title, first, last, n_idx, n_val, total_col,
-                       idx_values, row_totals, after_row, header_text, value_format, header_row) -> None:
+                       idx_values, row_totals, after_row, header_text, value_format, header_row,
+                       series_name) -> None:
         value_col = n_idx + n_val if total_col else n_idx
         if n_idx == 1:
             cat = (first, 0, last, 0)
@@ -1548,7 +1561,7 @@ class XlsxReport:
             val = (start + 1, 1, start + len(groups), 1)
         ch = self._workbook.add_chart({"type": chart})
         ch.add_series({
-            "name": _pick(TOTAL_LABEL, self.lang),
+            "name": series_name,
             "categories": [name, *cat],
             "values": [name, *val],
         })
@@ -1592,6 +1605,11 @@ class XlsxReport:
         self._check_open()
         from xlsxwriter.exceptions import XlsxWriterException
 
+        if self._pending_by_request:
+            names = ", ".join(sorted(self._pending_by_request))
+            self.discard()
+            raise ValueError(f"highlight() named sheets that were never added: {names}")
+
         if not self._workbook.worksheets():
             self._workbook.add_worksheet(sheet_name("summary", self.lang))
         with atomic_output(self.path, inputs=self.inputs) as tmp:
@@ -1613,6 +1631,7 @@ class XlsxReport:
         if self._closed:
             return
         self._closed = True
+        self._workbook.fileclosed = True  # never written, not even by xlsxwriter's close()
         # constant_memory keeps one temporary file per sheet; close and drop them.
         for ws in self._workbook.worksheets():
             fh = getattr(ws, "row_data_fh", None)
