@@ -431,6 +431,12 @@ def _find_budget_header(rows, syn: Synonyms, scan: int = 40):
                 labels[f] = c
         if "project" not in labels and "project_name" not in labels:
             continue
+        if len(months) < 2 and "amount" not in labels:
+            # 案件 | 年間予算: the annual column is the amount itself
+            annual = [c for c, t in totals.items() if _is_annual_total(t)]
+            if annual:
+                labels["amount"] = annual[-1]
+                del totals[annual[-1]]
         if len(months) >= 2:
             return r, "wide", labels, months, totals
         if "month" in labels and "amount" in labels:

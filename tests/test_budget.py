@@ -1,0 +1,528 @@
+"""Budget vs actual: budget layouts, units, rates, labor cost, status, forecast, report, CLI.
+
+Every figure below is worked out by hand in the comment next to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from ledgerkit.budget import (
+    Rates,
+    compare_budget,
+    fiscal_year_from_text,
+    labor_cost,
+    parse_month,
+    read_budget,
+    read_rates,
+    write_budget_report,
+)
+from ledgerkit.cli import app
+from ledgerkit.config import Config
+from ledgerkit.errors import DataError, InputError
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FY_MONTHS = ["4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "1月", "2月", "3月"]
+
+
+def xlsx(path: Path, sheets: dict, merges: dict | None = None) -> Path:
+    """Write sheets (name → rows); ('=F', value) writes a formula with its cached value."""
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
+    date_fmt = wb.add_format({"num_format": "yyyy/m"})
+    for name, rows in sheets.items():
+        ws = wb.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if v is None or v == "":
+                    continue
+                if isinstance(v, tuple):
+                    ws.write_formula(r, c, v[0], None, v[1])
+                elif isinstance(v, (dt.date, dt.datetime)):
+                    ws.write_datetime(r, c, v if isinstance(v, dt.datetime) else dt.datetime(v.year, v.month, v.day), date_fmt)
+                elif isinstance(v, str):
+                    ws.write_string(r, c, v)
+                else:
+                    ws.write(r, c, v)
+        for r0, c0, r1, c1 in (merges or {}).get(name, []):
+            ws.merge_range(r0, c0, r1, c1, rows[r0][c0])
+    wb.close()
+    return path
+
+
+def by_project(table) -> dict[str, int]:
+    return {k: int(v) for k, v in table.frame.groupby("project", sort=False)["budget"].sum().items()}
+
+
+def codes(issues) -> list[str]:
+    return [i.code for i in issues]
+
+
+# --- budget layouts ------------------------------------------------------------------------
+
+
+def wide_fy_budget(tmp_path: Path, name: str = "予算.xlsx") -> Path:
+    """The PMO sheet: title with 年度 and 単位：千円, 4月…3月 with 上期計/年間計, a 合計 row."""
+    header = ["案件", "案件名", *FY_MONTHS[:6], "上期計", *FY_MONTHS[6:], "年間計"]
+    a = [0, 0, 0, 0, 0, 100, 200, 200, 200, 200, 200, 100]  # 1,200 千円
+    b = [50] * 12  # 600 千円
+    def line(code, title, v):
+        return [code, title, *v[:6], sum(v[:6]), *v[6:], sum(v)]
+    rows = [
+        ["2026年度 案件別予算", "", "", "", "", "", "", "", "", "", "", "", "", "", "(単位：千円)"],
+        ["※ 10月見直し後"],
+        [],
+        header,
+        line("A-1", "新システム", a),
+        line("B-2", "保守", b),
+        ["合計", "", *[x + y for x, y in zip(a[:6], b[:6])], 350, *[x + y for x, y in zip(a[6:], b[6:])], 1800],
+    ]
+    return xlsx(tmp_path / name, {"予算": rows})
+
+
+def test_wide_fiscal_months_units_and_totals(tmp_path):
+    table = read_budget(wide_fy_budget(tmp_path))
+    # 千円 × 1,000: A-1 = 1,200千円, B-2 = 600千円
+    assert by_project(table) == {"A-1": 1_200_000, "B-2": 600_000}
+    assert table.fiscal_year == 2026
+    a = table.frame[table.frame["project"] == "A-1"].set_index("month")["budget"]
+    # explicit zeros are kept as zero; 1月 belongs to the next calendar year
+    assert a.to_dict() == {"2026-04": 0, "2026-05": 0, "2026-06": 0, "2026-07": 0, "2026-08": 0, "2026-09": 100_000, "2026-10": 200_000, "2026-11": 200_000, "2026-12": 200_000,
+                           "2027-01": 200_000, "2027-02": 200_000, "2027-03": 100_000}
+    assert set(table.frame["project_name"]) == {"新システム", "保守"}
+    found = codes(table.issues)
+    assert found.count("total_column") == 2 and "total_row" in found and "budget_unit" in found
+    assert [i.row for i in table.issues if i.code == "total_row"] == [7]  # the 合計 row, as Excel numbers it
+    assert "budget_total_mismatch" not in found
+    # every figure keeps its source cell
+    row = table.frame.iloc[0]
+    assert (row["source_sheet"], int(row["source_row"]), row["column"]) == ("予算", 5, "4月")
+
+
+def test_wide_million_yen_and_fractions(tmp_path):
+    rows = [["単位:百万円"], ["案件", "2026年10月", "2026年11月"], ["X", 1.2345, "0.5"], ["Y", "1.2345678", 1]]
+    table = read_budget(xlsx(tmp_path / "m.xlsx", {"s": rows}))
+    # 1.2345 百万円 = 1,234,500; "0.5" = 500,000; 1.2345678 百万円 = 1,234,567.8円 → 1,234,568 (half up, reported)
+    assert table.frame.set_index(["project", "month"])["budget"].to_dict() == {
+        ("X", "2026-10"): 1_234_500, ("X", "2026-11"): 500_000, ("Y", "2026-10"): 1_234_568, ("Y", "2026-11"): 1_000_000}
+    rounded = [i for i in table.issues if i.code == "budget_rounded"]
+    assert len(rounded) == 1 and rounded[0].row == 4 and rounded[0].severity == "warning"
+
+
+def test_date_headers_need_no_fiscal_year(tmp_path):
+    rows = [["案件", dt.date(2026, 10, 1), dt.date(2026, 11, 1), "合計"], ["P", 1000, "2,000円", 3000]]
+    table = read_budget(xlsx(tmp_path / "d.xlsx", {"Sheet1": rows}))
+    assert table.frame.set_index("month")["budget"].to_dict() == {"2026-10": 1000, "2026-11": 2000}
+    assert table.fiscal_year is None
+
+
+def test_months_without_year_need_a_fiscal_year(tmp_path):
+    rows = [["案件", *FY_MONTHS], ["P", *[10] * 12]]
+    path = xlsx(tmp_path / "予算表.xlsx", {"Sheet1": rows})
+    with pytest.raises(InputError) as e:
+        read_budget(path)
+    assert "--fiscal-year" in str(e.value) and "予算表.xlsx / Sheet1" in str(e.value)
+    table = read_budget(path, fiscal_year=2027)
+    months = list(table.frame["month"])
+    assert months[0] == "2027-04" and months[-1] == "2028-03" and len(months) == 12
+
+
+def test_fiscal_year_from_file_name_and_start_month(tmp_path):
+    rows = [["案件", "1月", "2月", "12月"], ["P", 1, 2, 12]]
+    path = xlsx(tmp_path / "予算_2026年度.xlsx", {"Sheet1": rows})
+    # April start: 1月 and 2月 are in 2027
+    assert list(read_budget(path).frame["month"]) == ["2027-01", "2027-02", "2026-12"]
+    # calendar-year company (start_month = 1): all in 2026
+    config = Config()
+    config.data["fiscal_year"]["start_month"] = 1
+    assert list(read_budget(path, config=config).frame["month"]) == ["2026-01", "2026-02", "2026-12"]
+
+
+def test_long_table(tmp_path):
+    rows = [
+        ["予算一覧 (単位：千円)"],
+        ["案件コード", "費目", "年月", "予算額"],
+        ["A-1", "人件費", "2026年10月", 300],
+        ["A-1", "外注費", dt.date(2026, 10, 1), "1,000"],
+        ["A-1", "人件費", "R8.11", 300],
+        ["B-2", "人件費", "2026-11", "▲50"],
+        ["小計", "", "", 1550],
+        ["C-3", "人件費", "10月", 5],
+    ]
+    path = xlsx(tmp_path / "long.xlsx", {"一覧": rows})
+    table = read_budget(path)
+    # 300 + 1,000 + 300 千円 = 1,600,000; ▲50千円 = -50,000; 10月 without a year: rejected, reported
+    assert by_project(table) == {"A-1": 1_600_000, "B-2": -50_000}
+    bad = [i for i in table.issues if i.code == "budget_month_no_year"]
+    assert len(bad) == 1 and bad[0].row == 8 and bad[0].rejected
+    # with a fiscal year, 10月 is 2026-10
+    assert by_project(read_budget(path, fiscal_year=2026))["C-3"] == 5000
+
+
+def test_annual_budget_spread_evenly(tmp_path):
+    rows = [["案件", "年間予算"], ["P", 1000], ["Q", "1,200,000"]]
+    path = xlsx(tmp_path / "2026年度予算.xlsx", {"s": rows})
+    table = read_budget(path)
+    assert list(table.frame["month"]) == ["", ""]
+    assert codes(table.issues).count("budget_annual_only") == 2
+    hours = pd.DataFrame({"project": ["Q"], "person": ["a"], "month": ["2026-06"], "hours": [1.0]})
+    result = compare_budget(table, hours, {"a": 1000}, through="2026-06")
+    budget = result.frame.set_index("project")["budget"]
+    # through June = 3 of 12 months: 1,000 × 3/12 = 250; 1,200,000 × 3/12 = 300,000
+    assert int(budget["P"]) == 250 and int(budget["Q"]) == 300_000
+    # the months of P add up to the annual 1,000 exactly (83, 84, 83, …, cumulatively rounded)
+    p = result.monthly[result.monthly["project"] == "P"]
+    assert int(p["budget"].sum()) == 1000
+    assert list(p["budget"][:3]) == [83, 84, 83]
+
+
+def test_budget_and_actual_columns_under_each_month(tmp_path):
+    rows = [
+        ["案件", "10月", "10月", "11月", "11月", "年間計"],
+        ["案件", "予算", "実績", "予算", "実績", "予算"],
+        ["P", 100, 90, 200, 0, 300],
+    ]
+    merges = {"s": [(0, 0, 1, 0), (0, 1, 0, 2), (0, 3, 0, 4)]}
+    table = read_budget(xlsx(tmp_path / "2026年度.xlsx", {"s": rows}, merges), fiscal_year=2026)
+    assert table.frame.set_index("month")["budget"].to_dict() == {"2026-10": 100, "2026-11": 200}
+    assert codes(table.issues).count("budget_other_column") == 2
+
+
+def test_items_under_a_merged_project_and_subtotals(tmp_path):
+    rows = [
+        ["FY2026 予算"],
+        ["PJ", "費目", "10月", "11月", "年間計"],
+        ["A-1", "人件費", 100, 100, 200],
+        ["", "外注費", 50, 50, 120],  # 年間計 typed wrong: 100 ≠ 120
+        ["", "小計", 150, 150, 300],
+        ["B-2", "人件費", 10, "", 10],
+        ["", "", 5, "", 5],  # no project, no item: rejected, reported
+    ]
+    table = read_budget(xlsx(tmp_path / "i.xlsx", {"s": rows}, {"s": [(2, 0, 4, 0)]}))
+    assert table.frame.groupby(["project", "item"])["budget"].sum().to_dict() == {
+        ("A-1", "人件費"): 200, ("A-1", "外注費"): 100, ("B-2", "人件費"): 10}
+    found = {i.code: i for i in table.issues}
+    assert found["budget_total_mismatch"].row == 4
+    assert found["budget_total_mismatch"].params == {"months": "100", "column": "年間計", "total": "120"}
+    assert found["total_row"].row == 5
+    assert found["budget_no_project"].row == 7 and found["budget_no_project"].rejected
+
+
+def test_unreadable_budget_cell_is_an_error_not_a_zero(tmp_path):
+    rows = [["案件", "2026-10", "2026-11"], ["P", "未定", 100]]
+    table = read_budget(xlsx(tmp_path / "u.xlsx", {"s": rows}))
+    assert by_project(table) == {"P": 100}
+    bad = [i for i in table.issues if i.code == "bad_cell"]
+    assert len(bad) == 1 and (bad[0].row, bad[0].column, bad[0].severity) == (2, "2026-10", "error")
+
+
+def test_no_budget_table(tmp_path):
+    path = xlsx(tmp_path / "memo.xlsx", {"メモ": [["議事録"], ["特になし"]]})
+    with pytest.raises(InputError, match="memo.xlsx: 予算表が見つかりません"):
+        read_budget(path)
+
+
+def test_two_units_are_refused(tmp_path):
+    rows = [["単位：千円"], ["案件", "2026-10 (百万円)", "2026-11 (百万円)"], ["P", 1, 2]]
+    with pytest.raises(InputError, match="two units"):
+        read_budget(xlsx(tmp_path / "t.xlsx", {"s": rows}))
+
+
+# --- rates -----------------------------------------------------------------------------------
+
+
+def test_rates_by_grade_and_person(tmp_path):
+    path = xlsx(tmp_path / "rates.xlsx", {
+        "単価表": [["単価表"], ["等級", "時間単価"], ["S1", "5,000円"], ["S2", "6,500円"]],
+        "要員": [["氏名", "等級"], ["山田 太郎", "S2"], ["佐藤　花子", "s1"]],
+        "個別": [["氏名", "人月単価"], ["鈴木 一郎", "800,000"], ["伊藤", "9,600円/日"]],
+    })
+    rates = read_rates(path)
+    assert rates.per_hour("山田太郎") == 6500
+    assert rates.per_hour("佐藤 花子") == 5000  # grade written in lower case and full-width space
+    assert rates.per_hour("鈴木一郎") == 5000  # 800,000 per month ÷ 160 h
+    assert rates.per_hour("伊藤") == 1200  # 9,600 per day ÷ 8 h
+    assert rates.per_hour("高橋") is None
+
+
+def test_two_rates_for_one_person_is_an_error(tmp_path):
+    path = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000], ["山田 ", 5500]]})
+    with pytest.raises(DataError, match="two rates for 山田: 5,000 per hour .*row 2.* 5,500 per hour .*row 3"):
+        read_rates(path)
+
+
+def test_person_without_rate_names_everyone():
+    hours = pd.DataFrame({"project": ["A", "A", "B"], "person": ["山田", "高橋", "伊藤"],
+                          "month": ["2026-10"] * 3, "hours": [1.0, 2.5, 4.0]})
+    with pytest.raises(DataError) as e:
+        labor_cost(hours, Rates.from_mapping({"山田": 5000}), lang="en")
+    assert str(e.value) == (
+        "2 people have hours but no rate: 伊藤 (4h, not in the rate table), 高橋 (2.5h, not in the rate table); "
+        "add them to the rate table"
+    )
+
+
+def test_explicit_zero_rate_is_accepted_and_listed():
+    budget = pd.DataFrame({"project": ["A"], "month": ["2026-10"], "budget": [1000]})
+    hours = pd.DataFrame({"project": ["A"], "person": ["外注"], "month": ["2026-10"], "hours": [10.0]})
+    result = compare_budget(budget, hours, {"外注": 0})
+    assert int(result.frame["labor_cost"][0]) == 0
+    assert "rate_zero" in codes(result.issues)
+
+
+# --- labor cost: exact, rounded once ---------------------------------------------------------
+
+
+def test_labor_cost_rounds_once_per_person_project_month():
+    hours = pd.DataFrame({
+        "project": ["A"] * 5, "person": ["山田"] * 3 + ["佐藤"] * 2, "month": ["2026-10"] * 5,
+        # 0.1 h three times; 7:20 (22/3 h) and 0.25 h
+        "hours": [0.1, 0.1, 0.1, 22 / 3, 0.25],
+    })
+    labor = labor_cost(hours, Rates.from_mapping({"山田": 1234, "佐藤": "6,500円"}))
+    got = labor.set_index("person")["labor_cost"].to_dict()
+    # 山田: 0.3 h × 1,234 = 370.2 → 370 (rounding each 123.4 would give 369)
+    # 佐藤: (22/3 + 1/4) h × 6,500 = 91/12 × 6,500 = 49,291.67 → 49,292 (half up)
+    assert got == {"山田": 370, "佐藤": 49_292}
+    assert str(labor["labor_cost"].dtype) == "Int64"
+
+
+def test_labor_cost_rounding_mode():
+    hours = pd.DataFrame({"project": ["A"], "person": ["a"], "month": ["2026-10"], "hours": [1.5]})
+    rates = Rates.from_mapping({"a": 1001})  # 1,501.5
+    assert int(labor_cost(hours, rates)["labor_cost"][0]) == 1502
+    assert int(labor_cost(hours, rates, rounding="down")["labor_cost"][0]) == 1501
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def small_budget() -> pd.DataFrame:
+    return pd.DataFrame({
+        "project": ["A", "A", "A", "B", "C"],
+        "month": ["2026-10", "2026-11", "2026-12", "2026-10", "2026-10"],
+        "budget": [100_000, 100_000, 100_000, 10_000, 10_000],
+    })
+
+
+def test_status_thresholds_exact():
+    hours = pd.DataFrame({
+        "project": ["A", "B", "C", "D"], "person": ["p"] * 4, "month": ["2026-10"] * 4,
+        # with rate 1 yen/h: A 80,000 of 100,000 (80% exactly), B 10,000 of 10,000 (100%), C 10,001 (100.01%)
+        "hours": [80_000.0, 10_000.0, 10_001.0, 1.0],
+    })
+    frame, issues = compare_budget(small_budget(), hours, {"p": 1}, through="2026-10")
+    got = frame.set_index("project")[["budget", "actual", "variance", "status"]].to_dict("index")
+    assert got["A"] == {"budget": 100_000, "actual": 80_000, "variance": 20_000, "status": "warning"}
+    assert got["B"]["status"] == "warning"
+    assert got["C"] == {"budget": 10_000, "actual": 10_001, "variance": -1, "status": "over"}
+    # D: actuals, no budget line — listed, not dropped
+    assert got["D"] == {"budget": 0, "actual": 1, "variance": -1, "status": "no_budget"}
+    assert [i.params["project"] for i in issues if i.code == "budget_no_line"] == ["D"]
+    # one yen under 80% is ok
+    hours.loc[0, "hours"] = 79_999.0
+    frame, _ = compare_budget(small_budget(), hours, {"p": 1}, through="2026-10")
+    assert frame.set_index("project")["status"]["A"] == "ok"
+
+
+def test_status_thresholds_configurable():
+    hours = pd.DataFrame({"project": ["A"], "person": ["p"], "month": ["2026-10"], "hours": [85_000.0]})
+    assert compare_budget(small_budget(), hours, {"p": 1}, through="2026-10").frame["status"][0] == "warning"
+    config = Config()
+    config.data["budget"] = {"warning": 0.9, "over": 1.0}
+    assert compare_budget(small_budget(), hours, {"p": 1}, through="2026-10", config=config).frame["status"][0] == "ok"
+    assert compare_budget(small_budget(), hours, {"p": 1}, through="2026-10", over=0.84).frame["status"][0] == "over"
+
+
+def test_through_cuts_budget_and_actuals_and_forecast():
+    hours = pd.DataFrame({
+        "project": ["A", "A", "A"], "person": ["p"] * 3, "month": ["2026-10", "2026-11", "2026-12"],
+        "hours": [30.0, 50.0, 99.0],
+    })
+    result = compare_budget(small_budget(), hours, {"p": 1000}, through="2026-11")
+    a = result.frame.set_index("project").loc["A"]
+    # budget Oct + Nov = 200,000; actual 80 h × 1,000 = 80,000; December's hours are not counted
+    assert (a["budget"], a["actual"], a["budget_total"]) == (200_000, 80_000, 300_000)
+    # run rate 80,000 / 2 months; A's budget ends in December: 1 month left → 120,000
+    assert a["forecast"] == 120_000
+    later = [i for i in result.issues if i.code == "budget_after_through"]
+    assert later and later[0].params["what"] == "99h"
+    # without --through: everything, budget in full
+    a = compare_budget(small_budget(), hours, {"p": 1000}).frame.set_index("project").loc["A"]
+    assert (a["budget"], a["actual"], a["forecast"]) == (300_000, 179_000, 179_000)
+
+
+def test_purchases_from_invoices():
+    hours = pd.DataFrame({"project": ["A"], "person": ["p"], "month": ["2026-10"], "hours": [10.0]})
+    invoices = pd.DataFrame({
+        "invoice_no": ["1", "2", "3", "4"],
+        "issue_date": pd.to_datetime(["2026-10-05", "2026-11-30", "2026-12-01", "2026-10-10"]),
+        "net": pd.array([40_000, 5_000, 70_000, 9_999], dtype="Int64"),
+        "project": ["A", "A", "A", ""],
+        "source_file": ["inv.xlsx"] * 4, "source_sheet": ["s"] * 4, "source_row": [2, 3, 4, 5],
+    })
+    result = compare_budget(small_budget(), hours, {"p": 1000}, invoices=invoices, through="2026-11")
+    a = result.frame.set_index("project").loc["A"]
+    # labor 10,000; purchases 40,000 + 5,000 (December's 70,000 is after --through)
+    assert (a["labor_cost"], a["purchases"], a["actual"], a["variance"]) == (10_000, 45_000, 55_000, 145_000)
+    no_project = [i for i in result.issues if i.code == "budget_invoice_no_project"]
+    assert len(no_project) == 1 and (no_project[0].file, no_project[0].row) == ("inv.xlsx", 5)
+    monthly = result.monthly[result.monthly["project"] == "A"].set_index("month")
+    assert int(monthly.loc["2026-11", "purchases"]) == 5_000
+    assert int(monthly.loc["2026-11", "cumulative_actual"]) == 55_000
+    assert pd.isna(monthly.loc["2026-12", "cumulative_actual"])
+    assert int(monthly.loc["2026-12", "cumulative_budget"]) == 300_000
+
+
+def test_hours_outside_the_budget_year_are_listed():
+    hours = pd.DataFrame({"project": ["A", "A"], "person": ["p", "p"], "month": ["2026-10", "2027-04"],
+                          "hours": [1.0, 8.0]})
+    result = compare_budget(small_budget(), hours, {"p": 1000})
+    assert int(result.frame.set_index("project").loc["A", "actual"]) == 1000
+    outside = [i for i in result.issues if i.code == "budget_hours_outside"]
+    assert outside and outside[0].params == {"count": 1, "hours": "8", "start": "2026-04", "end": "2027-03"}
+
+
+def test_project_codes_match_across_width_and_case():
+    budget = pd.DataFrame({"project": ["A-1001"], "month": ["2026-10"], "budget": [1000]})
+    hours = pd.DataFrame({"project": ["Ａ－１００１"], "person": ["p"], "month": ["2026-10"], "hours": [1.0]})
+    frame, _ = compare_budget(budget, hours, {"p": 500})
+    assert list(frame["project"]) == ["A-1001"] and int(frame["actual"][0]) == 500
+
+
+# --- examples, report and CLI ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_result():
+    return compare_budget(EXAMPLES / "budget.xlsx", EXAMPLES / "hours", EXAMPLES / "rates.xlsx",
+                          invoices=EXAMPLES / "invoices", through="2026-11")
+
+
+def test_examples_over_warning_ok(example_result):
+    got = example_result.frame.set_index("project")[["budget", "labor_cost", "purchases", "status"]].to_dict("index")
+    # labor by hand: A-1001 = 152h×5,500 + 150h×6,500 + 15.5h×5,000 + 126h×9,000 + 21h×6,500 = 3,159,000
+    assert got["A-1001"] == {"budget": 3_700_000, "labor_cost": 3_159_000, "purchases": 717_801, "status": "over"}
+    # A-1002 = 7.5h×9,000 + 114h×5,500 + 7.5h×6,500 + 12h×5,000 = 803,250; 1,648,250 / 1,900,000 = 86.7%
+    assert got["A-1002"] == {"budget": 1_900_000, "labor_cost": 803_250, "purchases": 845_000, "status": "warning"}
+    assert got["0012"] == {"budget": 640_000, "labor_cost": 92_250, "purchases": 102_461, "status": "ok"}
+    # A-1001 forecast: 3,876,801 over Sep–Nov (3 months), 4 months left → 3,876,801 × 7/3 = 9,045,869
+    assert int(example_result.frame.set_index("project").loc["A-1001", "forecast"]) == 9_045_869
+
+
+def test_report_xlsx(example_result, tmp_path):
+    out = write_budget_report(example_result, tmp_path / "report.xlsx")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["予実", "累計推移", "月別", "人件費明細", "問題一覧"]
+    ws = wb["予実"]
+    assert ws["A1"].value == "予実管理 2026年度 (2026-11まで)"
+    assert [c.value for c in ws[4]] == ["案件", "案件名", "予算", "人件費", "外注・購入費", "実績", "差異(予算−実績)",
+                                         "消化率", "状態", "着地見込", "年間予算", "工数(h)"]
+    assert [c.value for c in ws[5]][:10] == ["A-1001", "基幹システム刷新", 3_700_000, 3_159_000, 717_801, 3_876_801,
+                                             -176_801, pytest.approx(3_876_801 / 3_700_000), "超過", 9_045_869]
+    assert [ws.cell(r, 9).value for r in (6, 7)] == ["注意", "OK"]
+    assert ws["C5"].number_format == "#,##0" and ws["H5"].number_format == "0.0%"
+    assert ws["A8"].value == "合計" and ws["C8"].value == "=SUM(C5:C7)"
+    rules = {str(cf.sqref): [r.formula[0] for r in cf.rules] for cf in ws.conditional_formatting}
+    assert rules == {"A5:L7": ['OR($I5="超過",$I5="予算なし")', '$I5="注意"']}
+    assert len(ws._charts) == 2
+    burn = wb["累計推移"]
+    assert [c.value for c in burn[1]][:3] == ["年月", "A-1001 予算累計", "A-1001 実績累計"]
+    assert [c.value for c in burn[9]][:3] == ["2026-11", 3_700_000, 3_876_801]
+    assert burn["C10"].value is None  # no actual after --through
+    monthly = wb["月別"]
+    assert monthly.max_row == 1 + 3 * 12
+    labor = wb["人件費明細"]
+    assert [c.value for c in labor[1]] == ["案件", "氏名", "年月", "工数(h)", "単価", "単価の単位", "人件費"]
+    total = sum(labor.cell(r, 7).value for r in range(2, labor.max_row + 1))
+    assert total == 3_159_000 + 803_250 + 92_250
+
+
+def test_report_csv(example_result, tmp_path):
+    out = write_budget_report(example_result, tmp_path / "rows.csv")
+    frame = pd.read_csv(out, encoding="utf-8-sig", dtype={"project": str})
+    assert list(frame.columns[:9]) == ["project", "budget", "labor_cost", "purchases", "actual", "variance",
+                                       "consumption", "status", "forecast"]
+    assert list(frame["status"]) == ["over", "warning", "ok"]
+
+
+def cli(*args):
+    return CliRunner().invoke(app, ["budget", *map(str, args)])
+
+
+def example_args(*extra):
+    return [EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours", "--invoices", EXAMPLES / "invoices",
+            "--rates", EXAMPLES / "rates.xlsx", "--through", "2026-11", *extra]
+
+
+def test_cli_done_and_strict(tmp_path):
+    out = tmp_path / "budget.xlsx"
+    result = cli(*example_args("-o", out))
+    assert result.exit_code == 0, result.output
+    assert out.exists()
+    assert "A-1001: 3,876,801 / 3,700,000 (104.8%) over" in result.stderr
+    assert result.stderr.rstrip().endswith(f"Wrote {out}")
+    strict = cli(*example_args("--strict"))
+    assert strict.exit_code == 1
+
+
+def test_cli_usage_errors(tmp_path):
+    result = cli(*example_args()[:-2], "--through", "2026-13")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: --through must be a month such as 2026-10, not '2026-13'"
+    missing = cli(EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours")
+    assert missing.exit_code == 2 and "Missing option '--rates'" in missing.stderr
+
+
+def test_cli_missing_rate_is_exit_1(tmp_path):
+    rates = xlsx(tmp_path / "rates.xlsx", {"s": [["氏名", "単価"], ["山田 太郎", 9000]]})
+    result = cli(EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours", "--rates", rates, "--lang", "en")
+    assert result.exit_code == 1
+    line = result.stderr.strip()
+    assert line.startswith("Error: 6 people have hours but no rate: 伊藤健 (152h, not in the rate table), ")
+    assert line.endswith("; add them to the rate table")
+
+
+# --- parsers of cell text --------------------------------------------------------------------
+
+
+@settings(max_examples=200)
+@given(st.integers(1, 12), st.integers(1990, 2100), st.integers(1, 12))
+def test_month_only_headers_fall_in_the_fiscal_year(month, fy, start):
+    y, m = parse_month(f"{month}月", fiscal_year=fy, start_month=start)
+    assert m == month
+    # the month lies within the 12 months starting at (fy, start)
+    offset = (y * 12 + m) - (fy * 12 + start)
+    assert 0 <= offset < 12
+
+
+@settings(max_examples=200)
+@given(st.integers(1990, 2100), st.integers(1, 12), st.sampled_from(["{y}年{m}月", "{y}-{m:02d}", "{y}/{m}", "{y}年{m}月分"]))
+def test_year_month_headers(y, m, shape):
+    assert parse_month(shape.format(y=y, m=m)) == (y, m)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=12))
+def test_parse_month_never_raises(text):
+    got = parse_month(text)
+    assert got is None or 1 <= got[1] <= 12
+
+
+@settings(max_examples=100)
+@given(st.integers(1990, 2100))
+def test_fiscal_year_texts(y):
+    assert fiscal_year_from_text(f"{y}年度 予算") == y
+    assert fiscal_year_from_text(f"FY{y}") == y
+    assert fiscal_year_from_text(f"{y + 1}年3月期") == y
+    assert fiscal_year_from_text(f"{y}年10月") is None
