@@ -18,6 +18,9 @@ class Kind(str, Enum):
     attendance = "attendance"
 
 
+#: the summary's fields when --by is not given
+DEFAULT_BY = {"hours": "project,person,month", "invoices": "vendor,project", "attendance": "person"}
+
 PathsArg = Annotated[list[str], typer.Argument(help="Workbooks, folders (read recursively) or glob patterns.")]
 KindOption = Annotated[Kind, typer.Option("--kind", help="What the workbooks hold (auto: find out per sheet).")]
 SkipBadOption = Annotated[
@@ -59,8 +62,13 @@ def aggregate(
     paths: PathsArg,
     kind: KindOption = Kind.auto,
     by: Annotated[
-        str, typer.Option("--by", help="Summary fields, comma-separated; the last one goes across.")
-    ] = "project,person,month",
+        Optional[str],
+        typer.Option(
+            "--by",
+            help="Summary fields, comma-separated; the last one goes across "
+            "(default for hours: project,person,month).",
+        ),
+    ] = None,
     output: OutputOption = None,
     skip_bad: SkipBadOption = False,
     include_hidden: HiddenOption = False,
@@ -88,8 +96,9 @@ def aggregate(
             jobs=jobs,
             progress=update,
         )
-        by_fields = [b.strip() for b in by.split(",") if b.strip()]
-        check_by(result, by_fields)
+        by_fields = [b.strip() for b in (by or DEFAULT_BY.get(result.kind, "")).split(",") if b.strip()]
+        if by or result.kind == "hours":
+            check_by(result, by_fields)
         if output:
             write_result(result, output, by=by_fields, lang=config.lang)
     except LedgerkitError as e:

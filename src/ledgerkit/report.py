@@ -182,6 +182,9 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
                 )
                 for field, header in sh.mapping.items():
                     con.print(f"      {field:<12} ← {header}", markup=False, highlight=False)
+                for i in sh.issues:
+                    if i.scope == "sheet":
+                        con.print(f"      note: {i.message(lang)}", markup=False, highlight=False)
             else:
                 reason = "; ".join(i.message(lang) for i in sh.issues if i.scope == "sheet") or messages.text(
                     "empty_sheet", lang
