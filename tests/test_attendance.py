@@ -385,3 +385,11 @@ def test_through_aggregate_rows_balance(tmp_path):
     assert result.stats.balanced
     assert result.stats.rows_read == 20 + 1 + 5
     assert sorted(set(result.frame["person"])) == ["山田太郎", "鈴木一郎"]
+
+
+@pytest.mark.parametrize("sheet_name, expected", [("1月", dt.date(2027, 1, 5)), ("10月", dt.date(2026, 10, 5))])
+def test_fiscal_year_title_with_the_month_in_the_sheet_name(sheet_name, expected):
+    rows = [["2026年度", "作業報告書"], ["氏名", "山田太郎"], ["日付", "出社", "退社"], [5, "9:00", "18:00"]]
+    frame, issues, n = read_attendance_sheet(_sheet(sheet_name, rows), file="x.xlsx")
+    assert issues == []
+    assert frame["date"].tolist() == [expected]

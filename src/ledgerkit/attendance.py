@@ -299,27 +299,38 @@ def _era_year(era: str, n: str) -> int:
     return _ERAS[era.lower() if era.isascii() else era] + (1 if n == "元" else int(n))
 
 
-def year_month_in(text: str) -> tuple[int | None, int | None]:
+def year_month_in(text: str, fiscal_start: int = 4) -> tuple[int | None, int | None]:
     """(year, month) written in a title, sheet or file name; either may be None.
+
+    A fiscal year (``2026年度``) with a month before ``fiscal_start`` is the next
+    calendar year.
 
     Examples:
         >>> year_month_in("作業報告書 2024年11月 稼働分"), year_month_in("令和6年11月分")
         ((2024, 11), (2024, 11))
         >>> year_month_in("勤務表_山田_202411.xlsx"), year_month_in("11月"), year_month_in("R6.4")
         ((2024, 11), (None, 11), (2024, 4))
+        >>> year_month_in("2026年度 作業報告書 1月分"), year_month_in("2026年度 10月分")
+        ((2027, 1), (2026, 10))
     """
     found = parse_year_month(text)
     if found is None:
         return None, None
     year, month = found
     if year is None:
-        m = re.search(r"(?<!\d)(\d{4})\s*年", _nfkc(text))
+        m = re.search(r"(?<!\d)(\d{4})\s*年(度)?", _nfkc(text))
         year = int(m.group(1)) if m else None
+        if m and m.group(2) and month < fiscal_start:
+            year += 1  # 2026年度 1月 is January 2027
     return year, month
 
 
-def _year_month_in_cells(rows: list[list[Any]], upto: int) -> tuple[int | None, int | None]:
-    """Year and month from the cells above the header: one cell, neighbours, or a 年/月 area."""
+def _year_month_in_cells(rows: list[list[Any]], upto: int, fiscal_start: int = 4) -> tuple[int | None, int | None]:
+    """Year and month from the cells above the header: one cell, neighbours, or a 年/月 area.
+
+    A fiscal year alone (``2026年度``) comes back negative, so that the caller can move
+    months before the fiscal start into the next year once it knows the month.
+    """
     year = month = None
 
     def number(v: Any) -> int | None:
@@ -340,13 +351,16 @@ def _year_month_in_cells(rows: list[list[Any]], upto: int) -> tuple[int | None, 
             text = _nfkc(v) if isinstance(v, str) else str(v)
             if isinstance(v, str) and re.search(r"作成日|提出日|記入日|承認日|印刷日", text):
                 continue
-            y, mo = year_month_in(text) if isinstance(v, str) else (None, None)
+            y, mo = year_month_in(text, fiscal_start) if isinstance(v, str) else (None, None)
             if y and mo:
                 return y, mo
             key = text.replace(" ", "")
             m = _YEAR_ONLY.match(key)
             if m and year is None:
-                year = int(m.group(1)) if m.group(1) else _era_year(m.group(2), m.group(3))
+                found = int(m.group(1)) if m.group(1) else _era_year(m.group(2), m.group(3))
+                if 1990 <= found <= 2100:
+                    # a negative year marks a fiscal year until the month is known
+                    year = -found if key.endswith("年度") else found
                 continue
             m = _MONTH_ONLY.match(key)
             if m and month is None and 1 <= int(m.group(1)) <= 12:
@@ -612,12 +626,16 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     person, person_id = _find_person(rows, layout.header_row)
     if not person and not _GENERIC_SHEET.match(name.strip()) and year_month_in(name) == (None, None):
         person, person_id = split_person(name)
-    year, month = _year_month_in_cells(rows, layout.header_row)
+    fiscal_start = int(_config_get(config, "fiscal_year.start_month", 4))
+    year, month = _year_month_in_cells(rows, layout.header_row, fiscal_start)
     for source in (name, PurePath(file).name):
         if year and month:
             break
-        y, mo = year_month_in(source)
+        y, mo = year_month_in(source, fiscal_start)
         year, month = year or y, month or mo
+    if year is not None and year < 0:
+        # 2026年度 with 1月: months before the fiscal start belong to the next calendar year
+        year = -year + (1 if month is not None and month < fiscal_start else 0)
     dates_in_cells = [
         v.date() if isinstance(v, dt.datetime) else v
         for row in rows[layout.data_start :]
