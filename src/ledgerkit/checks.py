@@ -112,6 +112,8 @@ def _setting(config, key: str, value, default):
 def _na(v) -> bool:
     if v is None:
         return True
+    if isinstance(v, (str, int, bool)):
+        return False
     try:
         import pandas as pd
 
@@ -229,29 +231,34 @@ def invoice_findings(
     out: list[Finding] = []
     frame = invoices.reset_index(drop=True)
     has = set(frame.columns)
-    seen_invoice: set[str] = set()
-    for _, row in frame.iterrows():
-        net, tax, total = _get(row, "net"), _get(row, "tax"), _get(row, "total")
-        rate = _rate(_get(row, "tax_rate"))
-        rate_given = bool(_get(row, "_rate_given", rate is not None))
+    # plain dicts: a row lookup in a DataFrame costs more than the rules themselves
+    records = [{k: (None if _na(v) else v) for k, v in r.items()} for r in frame.to_dict("records")]
+    members: dict[str, list[dict]] = {}
+    for pos, row in enumerate(records):
+        key = str(row.get("invoice_key") or "") or f"{row.get('source_file')}|{row.get('source_sheet')}|{row.get('source_row')}|{pos}"
+        row["_key"] = key
+        members.setdefault(key, []).append(row)
+    reg_column_default = "registration_no" in has and "_has_reg_column" not in has
+    for row in records:
+        net, tax, total = row.get("net"), row.get("tax"), row.get("total")
+        rate = _rate(row.get("tax_rate"))
+        rate_given = bool(row.get("_rate_given", rate is not None)) if "_rate_given" in has else rate is not None
         # tax, per invoice per rate
         if net is not None and tax is not None:
             if rate is not None:
                 out.append(_place(R.check_tax(int(net), int(tax), rate, rounding), row))
             elif not rate_given:
                 out.append(_place(R.check_unknown_rate(int(net), int(tax)), row))
-        total_given = bool(_get(row, "_total_given", total is not None))
+        total_given = bool(row.get("_total_given")) if "_total_given" in has else total is not None
         if total_given and net is not None and tax is not None and total is not None:
             out.append(_place(R.check_total(int(net), int(tax), int(total)), row))
-        key = str(_get(row, "invoice_key", "")) or f"{_get(row, 'source_file')}|{_get(row, 'source_sheet')}|{_get(row, 'source_row')}"
-        if key in seen_invoice:
+        group = members[row["_key"]]
+        if group[0] is not row:
             continue
-        seen_invoice.add(key)
         # once per invoice
-        group = frame[frame["invoice_key"] == key] if "invoice_key" in has else frame.loc[[_]]
-        inv_total = _get(row, "invoice_total")
-        if inv_total is not None and group["net"].notna().all() and group["tax"].notna().all():
-            expected = int(group["net"].sum()) + int(group["tax"].sum())
+        inv_total = row.get("invoice_total")
+        if inv_total is not None and all(r.get("net") is not None and r.get("tax") is not None for r in group):
+            expected = sum(int(r["net"]) + int(r["tax"]) for r in group)
             if int(inv_total) != expected:
                 out.append(
                     _place(
@@ -266,19 +273,17 @@ def invoice_findings(
                         row,
                     )
                 )
-        raw_reg = _get(row, "_registration_raw", "") or _get(row, "registration_no", "")
+        raw_reg = row.get("_registration_raw") or row.get("registration_no") or ""
         if raw_reg:
             out.append(_place(R.check_registration_no(raw_reg), row))
-        elif require_registration and bool(_get(row, "_has_reg_column", "registration_no" in has and "_has_reg_column" not in has)):
-            out.append(
-                _place(Finding("registration_no_missing", "warning", {}, field="registration_no"), row)
-            )
-        issue, due = _date(_get(row, "issue_date")), _date(_get(row, "due_date"))
+        elif require_registration and bool(row.get("_has_reg_column", reg_column_default)):
+            out.append(_place(Finding("registration_no_missing", "warning", {}, field="registration_no"), row))
+        issue, due = _date(row.get("issue_date")), _date(row.get("due_date"))
         for f in R.check_issue_date(issue, due, today=today):
             out.append(_place(f, row))
         out.append(_place(R.check_due_date(issue, due, max_days=max_due_days), row))
     if orders is not None:
-        out.extend(_po_findings(frame, orders))
+        out.extend(_po_findings(records, orders))
     return [f for f in out if f is not None]
 
 
@@ -305,18 +310,18 @@ def _order_index(orders) -> dict[str, dict]:
     return index
 
 
-def _po_findings(frame, orders) -> list[Finding]:
+def _po_findings(frame: list[dict], orders) -> list[Finding]:
     from . import normalize as nz
 
     index = _order_index(orders)
     out: list[Finding] = []
     by_po: dict[str, list] = {}
     done_vendor: set[str] = set()
-    for pos, row in frame.iterrows():
+    for pos, row in enumerate(frame):
         po = str(_get(row, "po_no", "") or "")
         if not po:
             continue
-        key = str(_get(row, "invoice_key", pos))
+        key = str(row.get("_key") or _get(row, "invoice_key", pos))
         if po not in index:
             if key not in done_vendor:
                 done_vendor.add(key)
@@ -352,7 +357,7 @@ def _po_findings(frame, orders) -> list[Finding]:
         # in the order the invoices came: issue date, then as listed
         items.sort(key=lambda it: (_date(_get(it[1], "issue_date")) or dt.date.max, it[0]))
         invoiced = sum(int(_get(r, "net", 0) or 0) for _, r in items)
-        count = len({str(_get(r, "invoice_key", p)) for p, r in items})
+        count = len({str(r.get("_key") or p) for p, r in items})
         running = 0
         for _, r in items:
             running += int(_get(r, "net", 0) or 0)
