@@ -451,3 +451,25 @@ def test_ledgerkit_settle_is_callable_from_the_package():
 
     frame, findings = ledgerkit.settle(_attendance("山田太郎", 6.5, 20), pd.DataFrame([_contract("山田太郎")]))
     assert frame["amount"].tolist() == [464_285]
+
+
+def test_cli_settle_shows_warnings_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from ledgerkit.cli import app
+
+    att = tmp_path / "勤務表_202610.xlsx"
+    wb = xlsxwriter.Workbook(str(att))
+    ws = wb.add_worksheet("山田太郎")
+    ws.write_row(0, 0, ["日付", "出社", "退社", "休憩", "勤務時間"])
+    ws.write_row(1, 0, [1, "9:00", "18:00", "1:00", "7:00"])
+    ws.write_row(2, 0, [2, "9:00", "18:00", "1:00", "8:00"])
+    wb.close()
+    contracts = _contracts_xlsx(tmp_path / "c.xlsx", [["山田太郎", "アルファ", "", 300000, "", "固定", "", ""]])
+    result = CliRunner().invoke(app, ["settle", str(att), "-c", str(contracts), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"1 warning(s), e.g. {att} / 山田太郎 / row 2 / 勤務時間: worked hours 07:00 disagree with "
+        "end − start − break = 08:00 (using 07:00) (all of them: -o report.xlsx, Issues sheet)",
+        "1 person-months settled, 300,000 yen excl. tax",
+    ]

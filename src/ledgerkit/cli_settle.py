@@ -45,6 +45,12 @@ def settle(
     problems = [f for f in findings if f.severity == "error"]
     for f in problems:
         say(f"{f.location()}: {f.message(config.lang)}" if f.location() else f.message(config.lang))
+    warnings = [f for f in findings if f.severity == "warning"]
+    if warnings:
+        first = warnings[0]
+        where = f"{first.location()}: " if first.location() else ""
+        say(f"{len(warnings)} warning(s), e.g. {where}{first.message(config.lang)}"
+            + ("" if output and output.lower().endswith(".xlsx") else " (all of them: -o report.xlsx, Issues sheet)"))
     total = int(frame["amount"].sum()) if len(frame) else 0
     what = f"{len(frame)} person-months settled, {total:,} yen excl. tax"
     if invoices:
