@@ -38,14 +38,14 @@ def test_all_with_a_failing_row(requests_xlsx, tmp_path):
     r = run("draft-ringi", str(requests_xlsx), "--all", "-o", str(out))
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [
-        "Error: requests.xlsx: 申請一覧: row 7: ringi.md.j2: uses 'purpose', which is not there (the cell 目的 is empty)",
+        "Error: requests.xlsx: 申請一覧: 7行目: ringi.md.j2: 'purpose' を使っていますが、ありません (セル 目的 が空です)",
         f"Wrote 3 drafts to {out} (manifest: {out / 'manifest.csv'}); 1 failed",
     ]
 
 
 def test_missing_field_single_row_exit_2_nothing_written(requests_xlsx, tmp_path):
     out = tmp_path / "out"
-    r = run("draft-ringi", str(requests_xlsx), "--where", "申請番号=R-2026-004", "-o", str(out))
+    r = run("draft-ringi", str(requests_xlsx), "--where", "申請番号=R-2026-004", "-o", str(out), "--lang", "en")
     assert r.exit_code == 2
     assert r.stderr == (
         "Error: requests.xlsx: 申請一覧: row 7: ringi.md.j2: uses 'purpose', which is not there (the cell 目的 is empty)\n"
@@ -58,16 +58,16 @@ def test_existing_draft_needs_force(requests_xlsx, tmp_path):
     assert run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out)).exit_code == 0
     r = run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out))
     assert r.exit_code == 2
-    assert r.stderr == f"Error: {(out / 'R-2026-001_ノートPC購入の件.md').resolve()}: exists (use --force to replace it)\n"
+    assert r.stderr == f"Error: {(out / 'R-2026-001_ノートPC購入の件.md').resolve()}: すでにあります (置き換えるには --force)\n"
     assert run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out), "--force").exit_code == 0
 
 
 @pytest.mark.parametrize(
     "args, line",
     [
-        (["--row", "4", "--all"], "Error: choose the rows with exactly one of --row N, --where COLUMN=VALUE, --all"),
-        (["--where", "番号=1"], "Error: requests.xlsx: 申請一覧: no column '番号' (columns: 申請番号, 起案日, 部署, 起案者, "
-                                 "件名, 区分, 金額(税抜), 予算科目, 予算内外, 取引先, 実施時期, 目的)"),
+        (["--row", "4", "--all"], "Error: 行は --row N、--where 列名=値、--all のどれか1つで指定してください"),
+        (["--where", "番号=1", "--lang", "en"], "Error: requests.xlsx: 申請一覧: no column '番号' (columns: 申請番号, 起案日, "
+                                                 "部署, 起案者, 件名, 区分, 金額(税抜), 予算科目, 予算内外, 取引先, 実施時期, 目的)"),
         (["--row", "4", "--template", "nope.j2"], None),
     ],
 )
@@ -97,7 +97,8 @@ def test_draft_po_data_error_exit_1(tmp_path):
     src = make_orders(tmp_path / "orders.xlsx", rows)
     cfg = tmp_path / "ledgerkit.toml"
     cfg.write_text('[company]\nname = "株式会社サンプル製作所"\n', encoding="utf-8")
-    r = run("draft-po", str(src), "--where", "注文番号=PO-2", "-o", str(tmp_path / "o"), "--config", str(cfg))
+    r = run("draft-po", str(src), "--where", "注文番号=PO-2", "-o", str(tmp_path / "o"), "--config", str(cfg),
+            "--lang", "en")
     if "unknown setting 'company'" in r.stderr:
         pytest.skip("the config does not know [company] yet")
     assert r.exit_code == 1
@@ -111,7 +112,7 @@ def test_draft_po_without_issuer(tmp_path):
     r = run("draft-po", str(src), "--all", "-o", str(tmp_path / "o"))
     assert r.exit_code == 2
     assert r.stderr == (
-        "Error: an order needs the issuer: set [company] name (and address, tel, registration_no) in ledgerkit.toml\n"
+        "Error: 注文書の発行者がありません: ledgerkit.toml の [company] に name (と address, tel, registration_no) を書いてください\n"
     )
 
 

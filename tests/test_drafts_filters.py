@@ -111,9 +111,9 @@ def test_comma_and_yen_round_trip(n):
 def test_strict_undefined_names_the_field():
     with pytest.raises(TemplateError) as e:
         render_text("{{ 件名 }} {{ 目的 }}", {"件名": "x"}, name="t.md.j2")
-    assert str(e.value) == "t.md.j2: uses '目的', which is not there"
+    assert str(e.value) == "t.md.j2: '目的' を使っていますが、ありません"
     with pytest.raises(TemplateError, match="uses '金額', which is not there"):
-        render_text("{{ row['金額'] }}", {"row": {}})
+        render_text("{{ row['金額'] }}", {"row": {}}, lang="en")
 
 
 def test_html_autoescape_and_plain_text_does_not_escape():

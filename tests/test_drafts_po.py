@@ -20,6 +20,7 @@ TODAY = dt.date(2026, 12, 5)
 COMPANY = {"company": {"name": "株式会社サンプル製作所", "representative": "代表取締役 見本 太郎",
                        "address": "東京都千代田区丸の内1-1-1", "tel": "03-0000-0000",
                        "registration_no": "T1234567890123"}}
+EN = {**COMPANY, "report": {"lang": "en"}}
 HEADER = ["注文番号", "発注日", "取引先", "品名", "数量", "単位", "単価", "金額", "税率", "納期", "納品場所", "支払期日", "支払方法", "備考"]
 D = dt.datetime
 ROWS = [
@@ -103,7 +104,7 @@ def test_header_fields_must_agree(tmp_path):
     rows[4][9] = D(2026, 12, 11)  # PO-2's second row states another 納期
     src = make_orders(tmp_path / "o.xlsx", rows)
     with pytest.raises(DataError) as e:
-        draft_po(src, where=["注文番号=PO-2"], out_dir=tmp_path / "out", config=COMPANY)
+        draft_po(src, where=["注文番号=PO-2"], out_dir=tmp_path / "out", config=EN)
     assert str(e.value) == (
         "o.xlsx: 発注一覧: rows 7-9: order PO-2: 納期 differs between rows: row 7 '2026-12-10', row 8 '2026-12-11'"
     )
@@ -119,9 +120,11 @@ def test_missing_written_terms_are_named(tmp_path):
     with pytest.raises(DataError) as e:
         draft_po(src, all=False, row=4, out_dir=tmp_path / "out", config=COMPANY)
     assert str(e.value) == (
-        "o.xlsx: 発注一覧: rows 4-6: order PO-1 does not state what 取適法4条 requires: "
-        "受領場所 (納品場所), 支払期日 (add the columns to the order list)"
+        "o.xlsx: 発注一覧: 4-6行目: 注文 PO-1 に取適法4条で必要な記載がありません: "
+        "受領場所 (納品場所), 支払期日 (発注一覧に列を追加してください)"
     )
+    with pytest.raises(DataError, match=r"requires: place of delivery, payment due date \(add the columns"):
+        draft_po(src, row=4, out_dir=tmp_path / "out", config=EN)
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
@@ -130,7 +133,7 @@ def test_payment_method_missing_is_a_warning(tmp_path):
     rows = [[v for h, v in zip(HEADER, r) if h != "支払方法"] for r in ROWS[:3]]
     src = make_orders(tmp_path / "o.xlsx", rows, header)
     [r] = draft_po(src, row=4, template="po.html.j2", out_dir=tmp_path, config=COMPANY)
-    assert r.ok and r.warnings == ["取適法4条: 支払方法 is not stated"]
+    assert r.ok and r.warnings == ["取適法4条: 支払方法 の記載がありません"]
     assert "支払方法" not in r.path.read_text(encoding="utf-8")
 
 
@@ -138,12 +141,12 @@ def test_line_amount_must_be_quantity_times_price(tmp_path):
     rows = [list(r) for r in ROWS[:3]]
     rows[1][7] = 25000
     src = make_orders(tmp_path / "o.xlsx", rows)
-    with pytest.raises(DataError, match=r"^o.xlsx: 発注一覧: row 5: order PO-1: "):
+    with pytest.raises(DataError, match=r"^o.xlsx: 発注一覧: 5行目: 注文 PO-1: "):
         draft_po(src, row=4, out_dir=tmp_path / "out", config=COMPANY)
 
 
 def test_the_issuer_is_required(orders_xlsx, tmp_path):
-    with pytest.raises(ConfigError, match=r"set \[company\] name"):
+    with pytest.raises(ConfigError, match=r"\[company\] に name"):
         draft_po(orders_xlsx, all=True, out_dir=tmp_path)
 
 
@@ -156,7 +159,7 @@ def test_form_whose_sum_misses_a_line_is_refused(orders_xlsx, tmp_path):
     wb.save(tmp_path / "client_po.xlsx")
     from ledgerkit.errors import TemplateError
 
-    with pytest.raises(TemplateError, match=r"the lines add up to 2116, but the form computes"):
+    with pytest.raises(TemplateError, match=r"明細の合計は 2116 ですが、フォームの計算は 注文書!H17 =H14 = 315 です"):
         draft_po(orders_xlsx, where=["注文番号=PO-2"], template=tmp_path / "client_po.xlsx",
                  out_dir=tmp_path / "o", config=COMPANY)
 

@@ -15,6 +15,7 @@ from ledgerkit.errors import DataError, InputError, OutputError, TemplateError
 
 GOLDEN = Path(__file__).parent / "golden" / "drafts"
 TODAY = dt.date(2026, 12, 5)
+EN = {"report": {"lang": "en"}}
 
 HEADER = ["申請番号", "起案日", "部署", "起案者", "件名", "区分", "金額(税抜)", "予算科目", "予算内外", "取引先", "実施時期", "目的"]
 ROWS = [
@@ -137,7 +138,7 @@ def test_xlsx_form_typed_values(requests_xlsx, tmp_path):
 
 def test_all_writes_manifest_and_reports_the_row_that_fails(requests_xlsx, tmp_path):
     out = tmp_path / "out"
-    results = draft_ringi(requests_xlsx, all=True, out_dir=out, today=TODAY)
+    results = draft_ringi(requests_xlsx, all=True, out_dir=out, today=TODAY, config=EN)
     assert [r.status for r in results] == ["written", "written", "written", "error"]
     assert [r.rows for r in results] == [[4], [5], [6], [7]]  # the 合計 row is not a request
     assert results[3].message == (
@@ -166,7 +167,7 @@ def test_single_row_strict_error_writes_nothing(requests_xlsx, tmp_path):
     with pytest.raises(TemplateError) as e:
         draft_ringi(requests_xlsx, row=7, out_dir=out, today=TODAY)
     assert str(e.value) == (
-        "requests.xlsx: 申請一覧: row 7: ringi.md.j2: uses 'purpose', which is not there (the cell 目的 is empty)"
+        "requests.xlsx: 申請一覧: 7行目: ringi.md.j2: 'purpose' を使っていますが、ありません (セル 目的 が空です)"
     )
     assert list(out.iterdir()) == []
 
@@ -175,7 +176,7 @@ def test_template_naming_a_column_the_list_lacks(requests_xlsx, tmp_path):
     tpl = tmp_path / "mine.md.j2"
     tpl.write_text("{{ row['備考'] }}", encoding="utf-8")
     with pytest.raises(TemplateError, match=r"row 4: mine.md.j2: uses '備考', which is not there \(the list has no such column\)$"):
-        draft_ringi(requests_xlsx, row=4, template=tpl, out_dir=tmp_path / "o")
+        draft_ringi(requests_xlsx, row=4, template=tpl, out_dir=tmp_path / "o", config=EN)
 
 
 def test_top_level_names_and_row_dict(requests_xlsx, tmp_path):
@@ -207,6 +208,20 @@ def test_where_matches_header_text_and_values(requests_xlsx, tmp_path):
 )
 def test_row_selection_errors(requests_xlsx, tmp_path, kwargs, message):
     with pytest.raises(InputError) as e:
+        draft_ringi(requests_xlsx, out_dir=tmp_path, config=EN, **kwargs)
+    assert str(e.value) == message
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"row": 3}, "requests.xlsx: 申請一覧: 3行目はデータ行ではありません (データは4-8行目です)"),
+        ({"where": ["申請番号=R-9"]}, "requests.xlsx: 申請一覧: 申請番号=R-9 の行がありません"),
+        ({"all": True, "row": 4}, "行は --row N、--where 列名=値、--all のどれか1つで指定してください"),
+    ],
+)
+def test_row_selection_errors_in_japanese(requests_xlsx, tmp_path, kwargs, message):
+    with pytest.raises(InputError) as e:
         draft_ringi(requests_xlsx, out_dir=tmp_path, **kwargs)
     assert str(e.value) == message
 
@@ -216,7 +231,7 @@ def test_no_request_table(tmp_path):
     wb.active.append(["氏名", "工数"])
     wb.save(tmp_path / "hours.xlsx")
     with pytest.raises(InputError, match=r"hours.xlsx: no ringi \(稟議\) request table found \(needs a header row with 件名\)"):
-        draft_ringi(tmp_path / "hours.xlsx", all=True, out_dir=tmp_path)
+        draft_ringi(tmp_path / "hours.xlsx", all=True, out_dir=tmp_path, config=EN)
 
 
 def test_unreadable_amount_is_a_data_error(tmp_path):
@@ -224,7 +239,7 @@ def test_unreadable_amount_is_a_data_error(tmp_path):
     rows[0][6] = "四十八万くらい"
     src = make_requests(tmp_path / "r.xlsx", rows)
     with pytest.raises(DataError, match=r"^r.xlsx: 申請一覧: row 4: 金額\(税抜\) '四十八万くらい': "):
-        draft_ringi(src, row=4, out_dir=tmp_path / "o")
+        draft_ringi(src, row=4, out_dir=tmp_path / "o", config=EN)
 
 
 def test_name_pattern_and_existing_files(requests_xlsx, tmp_path):
@@ -232,7 +247,7 @@ def test_name_pattern_and_existing_files(requests_xlsx, tmp_path):
     assert r.path.name == "総務部_ノートPC購入の件.xlsx" and r.path.parent == tmp_path
     with pytest.raises(OutputError, match="exists"):
         draft_ringi(requests_xlsx, row=4, template="ringi.xlsx", name_pattern="{部署}/{件名}", out_dir=tmp_path,
-                    today=TODAY, overwrite=False)
+                    today=TODAY, overwrite=False, config=EN)
 
 
 def test_a_draft_never_replaces_the_source(requests_xlsx, tmp_path):

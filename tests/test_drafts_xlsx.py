@@ -160,7 +160,7 @@ def test_one_line_changes_nothing_structural(tmp_path):
 def test_sum_that_does_not_cover_the_lines_is_an_error(tmp_path):
     form = make_form(tmp_path / "f.xlsx", band_rows=2, sum_formula="=SUM(D5:D5)")
     with pytest.raises(TemplateError) as e:
-        render_xlsx(form, context(), tmp_path / "o.xlsx")
+        render_xlsx(form, context(), tmp_path / "o.xlsx", lang="en")
     assert str(e.value) == (
         "f.xlsx: 注文書!D11 =SUM(D5:D5) covers rows 5-5, but the lines are in rows 5-10: widen the range to the whole band"
     )
@@ -169,6 +169,8 @@ def test_sum_that_does_not_cover_the_lines_is_an_error(tmp_path):
 
 def test_form_total_must_equal_the_sum_of_the_lines(tmp_path):
     with pytest.raises(TemplateError, match=r"the lines add up to 9999, but the form computes 注文書!D8 =SUM\(D5:D7\) = 2365"):
+        render_xlsx(make_form(tmp_path / "f.xlsx"), context(), tmp_path / "o.xlsx", expected_line_total=9999, lang="en")
+    with pytest.raises(TemplateError, match=r"明細の合計は 9999 ですが、フォームの計算は 注文書!D8 =SUM\(D5:D7\) = 2365; 集計!A2 =SUM\(注文書!D5:D7\) = 2365 です$"):
         render_xlsx(make_form(tmp_path / "f.xlsx"), context(), tmp_path / "o.xlsx", expected_line_total=9999)
 
 
@@ -177,7 +179,7 @@ def test_missing_field_names_the_cell_and_the_field(tmp_path):
     del ctx["note"]
     with pytest.raises(TemplateError) as e:
         render_xlsx(make_form(tmp_path / "f.xlsx"), ctx, tmp_path / "o.xlsx")
-    assert str(e.value) == "f.xlsx: 注文書!A11: uses 'note', which is not there"
+    assert str(e.value) == "f.xlsx: 注文書!A11: 'note' を使っていますが、ありません"
     assert e.value.field == "note"
     assert not (tmp_path / "o.xlsx").exists()
 
@@ -185,12 +187,12 @@ def test_missing_field_names_the_cell_and_the_field(tmp_path):
 def test_missing_line_field(tmp_path):
     lines = [dict(LINES[0]), {"name": "x", "qty": 1}]
     with pytest.raises(TemplateError, match=r"注文書!C6: uses 'price', which is not there"):
-        render_xlsx(make_form(tmp_path / "f.xlsx"), context(lines=lines), tmp_path / "o.xlsx")
+        render_xlsx(make_form(tmp_path / "f.xlsx"), context(lines=lines), tmp_path / "o.xlsx", lang="en")
 
 
 def test_empty_lines_and_unbalanced_tags(tmp_path):
     with pytest.raises(TemplateError, match="lines is empty"):
-        render_xlsx(make_form(tmp_path / "f.xlsx"), context(lines=[]), tmp_path / "o.xlsx")
+        render_xlsx(make_form(tmp_path / "f.xlsx"), context(lines=[]), tmp_path / "o.xlsx", lang="en")
     wb = Workbook()
     wb.active["A1"] = "{% for x in xs %}{{ x }}"
     wb.save(tmp_path / "bad.xlsx")

@@ -382,6 +382,82 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} people have hours but no rate: {names}; add them to the rate table",
     ),
     # --- drafts -------------------------------------------------------------------
+    "draft_row": ("{file}: {sheet}: {row}行目", "{file}: {sheet}: row {row}"),
+    "draft_rows": ("{file}: {sheet}: {first}-{last}行目", "{file}: {sheet}: rows {first}-{last}"),
+    "draft_missing": (
+        "{name}: {field!r} を使っていますが、ありません",
+        "{name}: uses {field!r}, which is not there",
+    ),
+    "draft_missing_empty": ("(セル {header} が空です)", "(the cell {header} is empty)"),
+    "draft_missing_column": ("(一覧にその列がありません)", "(the list has no such column)"),
+    "draft_choose_rows": (
+        "行は --row N、--where 列名=値、--all のどれか1つで指定してください",
+        "choose the rows with exactly one of --row N, --where COLUMN=VALUE, --all",
+    ),
+    "draft_where_syntax": (
+        "--where {value!r}: 列名=値 の形で書いてください (例: --where 注文番号=PO-1)",
+        "--where {value!r}: write COLUMN=VALUE, e.g. --where 注文番号=PO-1",
+    ),
+    "draft_where_no_column": ("--where {value!r}: 列名がありません", "--where {value!r}: the column name is missing"),
+    "draft_no_column": ("{where}: 列 {name!r} がありません (列: {columns})", "{where}: no column {name!r} (columns: {columns})"),
+    "draft_no_match": ("{where}: {conditions} の行がありません", "{where}: no row where {conditions}"),
+    "draft_not_data_row": (
+        "{where}: {row}行目はデータ行ではありません (データは{first}-{last}行目です)",
+        "{where}: row {row} is not a data row (the data is in rows {first}-{last})",
+    ),
+    "draft_blank_row": (
+        "{where}: {row}行目はデータ行ではありません (空行か合計行です)",
+        "{where}: row {row} is not a data row (it is blank or a total row)",
+    ),
+    "draft_no_rows": ("{where}: 表にデータ行がありません", "{where}: the table has no data rows"),
+    "draft_no_table": (
+        "{file}: {kind}の表が見つかりません (見出し行に {fields} が必要です)",
+        "{file}: no {kind} table found (needs a header row with {fields})",
+    ),
+    "draft_no_sheet": ("{file}: シート {sheet!r} がありません (シート: {sheets})", "{file}: no sheet {sheet!r} (sheets: {sheets})"),
+    "draft_bad_cell": ("{where}: {header} {value!r}: {reason}", "{where}: {header} {value!r}: {reason}"),
+    "draft_fraction": ("{where}: {header} {value} に1円未満の端数があります", "{where}: {header} {value}: a fraction of a yen"),
+    "draft_bad_budget": (
+        "{where}: {header} {value!r}: 予算内か予算外で書いてください",
+        "{where}: {header} {value!r}: write 予算内 or 予算外",
+    ),
+    "draft_exists": ("{path}: すでにあります (置き換えるには --force)", "{path}: exists (use --force to replace it)"),
+    "draft_order_no_empty": ("{where}: {header} が空です", "{where}: {header} is empty"),
+    "draft_header_differs": (
+        "{where}: 注文 {order}: {header} が行によって違います: {row_a}行目 {a!r}、{row_b}行目 {b!r}",
+        "{where}: order {order}: {header} differs between rows: row {row_a} {a!r}, row {row_b} {b!r}",
+    ),
+    "draft_line_no_item": ("{where}: 注文 {order}: {header} が空です", "{where}: order {order}: {header} is empty"),
+    "draft_line_no_amount": (
+        "{where}: 注文 {order}: {header} か、数量と単価を入れてください",
+        "{where}: order {order}: give {header}, or 数量 and 単価",
+    ),
+    "draft_line_not_whole": (
+        "{where}: 注文 {order}: {qty} × {price} = {exact} は1円単位ではありません。金額を入れてください",
+        "{where}: order {order}: {qty} × {price} = {exact} is not whole yen; give the 金額",
+    ),
+    "draft_line_mismatch": ("{where}: 注文 {order}: {reason}", "{where}: order {order}: {reason}"),
+    "draft_terms_missing": (
+        "{where}: 注文 {order} に{law}で必要な記載がありません: {items} (発注一覧に列を追加してください)",
+        "{where}: order {order} does not state what {law} requires: {items} (add the columns to the order list)",
+    ),
+    "draft_term_warning": ("{law}: {item} の記載がありません", "{law}: {item} is not stated"),
+    "draft_no_issuer": (
+        "注文書の発行者がありません: ledgerkit.toml の [company] に name (と address, tel, registration_no) を書いてください",
+        "an order needs the issuer: set [company] name (and address, tel, registration_no) in ledgerkit.toml",
+    ),
+    "draft_sum_short": (
+        "{form}: {cell} {formula} は{lo}-{hi}行目だけを対象にしていますが、明細は{first}-{last}行目です: 範囲を明細全体に広げてください",
+        "{form}: {cell} {formula} covers rows {lo}-{hi}, but the lines are in rows {first}-{last}: widen the range to the whole band",
+    ),
+    "draft_total_mismatch": (
+        "{form}: 明細の合計は {expected} ですが、フォームの計算は {values} です",
+        "{form}: the lines add up to {expected}, but the form computes {values}",
+    ),
+    "draft_no_lines": (
+        "{form}: {sheet}: {name} が空で、明細行に入れるものがありません",
+        "{form}: {sheet}: {name} is empty; nothing to fill the line band with",
+    ),
     # --- attendance and settlement ------------------------------------------------
     "hours_disagree": (
         "勤務時間 {worked} が 終業−始業−休憩 = {computed} と合いません ({worked} を使います)",

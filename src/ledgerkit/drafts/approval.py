@@ -66,7 +66,9 @@ def approval_matrix(config: Any = None) -> Mapping[str, Any]:
     if config is None:
         return DEFAULT_APPROVAL
     if isinstance(config, Mapping):
-        return config.get("approval", config) if "approval" in config else config
+        if "approval" in config:
+            return config["approval"]
+        return config if "rules" in config else DEFAULT_APPROVAL
     getter = getattr(config, "get", None)
     matrix = getter("approval") if getter else None
     return matrix if matrix else DEFAULT_APPROVAL

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from ..errors import DataError, InputError
+from .text import t, where
+from .text import where as _where
 
 #: canonical fields of a ringi request list → header texts seen in client lists
 RINGI_FIELDS: dict[str, list[str]] = {
@@ -99,7 +101,7 @@ class SourceRow:
 
 
 def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[str], *, kind: str,
-               sheet: str | None = None) -> SourceTable:
+               sheet: str | None = None, lang: str = "ja") -> SourceTable:
     """Read ``path`` and find the first visible sheet holding a table with ``required`` fields."""
     from ..detect import detect_table
     from ..read import read_workbook
@@ -108,7 +110,7 @@ def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[
     wb = read_workbook(path)
     candidates = [s for s in wb.sheets if (sheet is None and s.visible == "visible") or s.name == sheet]
     if sheet is not None and not candidates:
-        raise InputError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(s.name for s in wb.sheets)})")
+        raise InputError(t("no_sheet", lang, file=path, sheet=sheet, sheets=", ".join(s.name for s in wb.sheets)))
     for s in candidates:
         table = detect_table(s, fields, required)
         if table is None:
@@ -116,7 +118,7 @@ def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[
         return SourceTable(path, s.name, s.rows, table.header_row + table.header_rows - 1, table.data_start,
                            table.data_end, dict(table.columns), dict(table.mapping))
     wanted = " / ".join(fields[f][0] for f in sorted(required))
-    raise InputError(f"{path}: no {kind} table found (needs a header row with {wanted})")
+    raise InputError(t("no_table", lang, file=path, kind=kind, fields=wanted))
 
 
 def _kind_of_header(header: str, field: str | None) -> str:
@@ -179,7 +181,7 @@ def _blank(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-def parse_row(table: SourceTable, index: int) -> SourceRow:
+def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
     """Row ``index`` (0-based) of the table, parsed. Raises DataError naming the cell."""
     from ..normalize import CellValueError
 
@@ -199,7 +201,8 @@ def parse_row(table: SourceTable, index: int) -> SourceRow:
         except CellValueError as e:
             reason = e.args[0] if e.args else "cannot read"
             raise DataError(
-                f"{table.path.name}: {table.sheet}: row {index + 1}: {header} {v!r}: {reason}"
+                t("bad_cell", lang, where=where(table.path, table.sheet, [index + 1], lang), header=header,
+                  value=v, reason=reason)
             ) from None
         if parsed is None:
             blank.append(header)
@@ -242,7 +245,7 @@ def _header_key(text: str) -> str:
     return header_key(text)
 
 
-def parse_where(conditions: Iterable[str] | Mapping[str, Any] | None) -> list[tuple[str, str]]:
+def parse_where(conditions: Iterable[str] | Mapping[str, Any] | None, lang: str = "ja") -> list[tuple[str, str]]:
     """``["注文番号=PO-1"]`` or ``{"注文番号": "PO-1"}`` → ``[("注文番号", "PO-1")]``.
 
     Examples:
@@ -256,15 +259,15 @@ def parse_where(conditions: Iterable[str] | Mapping[str, Any] | None) -> list[tu
     out = []
     for c in conditions:
         if "=" not in c:
-            raise InputError(f"--where {c!r}: write COLUMN=VALUE, e.g. --where 注文番号=PO-1")
+            raise InputError(t("where_syntax", lang, value=c))
         k, _, v = c.partition("=")
         if not k.strip():
-            raise InputError(f"--where {c!r}: the column name is missing")
+            raise InputError(t("where_no_column", lang, value=c))
         out.append((k.strip(), v.strip()))
     return out
 
 
-def column_for(table: SourceTable, name: str, fields: Mapping[str, list[str]]) -> int:
+def column_for(table: SourceTable, name: str, fields: Mapping[str, list[str]], lang: str = "ja") -> int:
     """The column a ``--where`` names: by header text as written, then normalized, then by alias."""
     for c, h in table.columns.items():
         if h == name:
@@ -276,32 +279,31 @@ def column_for(table: SourceTable, name: str, fields: Mapping[str, list[str]]) -
     if name in table.mapping:
         return table.mapping[name]
     raise InputError(
-        f"{table.path.name}: {table.sheet}: no column {name!r} (columns: {', '.join(table.columns.values())})"
+        t("no_column", lang, where=where(table.path, table.sheet, [], lang), name=name,
+          columns=", ".join(table.columns.values()))
     )
 
 
 def select_rows(table: SourceTable, *, row: int | None, where, all: bool,
-                fields: Mapping[str, list[str]]) -> list[int]:
+                fields: Mapping[str, list[str]], lang: str = "ja") -> list[int]:
     """0-based indexes of the rows chosen by exactly one of ``row``, ``where``, ``all``."""
     chosen = sum(x for x in (row is not None, bool(where), bool(all)))
     if chosen != 1:
-        raise InputError("choose the rows with exactly one of --row N, --where COLUMN=VALUE, --all")
+        raise InputError(t("choose_rows", lang))
     rows = data_rows(table)
+    at = _where(table.path, table.sheet, [], lang)
     if all:
         if not rows:
-            raise InputError(f"{table.path.name}: {table.sheet}: the table has no data rows")
+            raise InputError(t("no_rows", lang, where=at))
         return rows
     if row is not None:
         index = row - 1
         first, last = table.data_start + 1, table.data_end
         if index not in rows:
-            why = (
-                f"the data is in rows {first}-{last}" if not (table.data_start <= index < table.data_end)
-                else "it is blank or a total row"
-            )
-            raise InputError(f"{table.path.name}: {table.sheet}: row {row} is not a data row ({why})")
+            code = "not_data_row" if not (table.data_start <= index < table.data_end) else "blank_row"
+            raise InputError(t(code, lang, where=at, row=row, first=first, last=last))
         return [index]
-    conditions = [(column_for(table, k, fields), v, k) for k, v in parse_where(where)]
+    conditions = [(column_for(table, k, fields, lang), v, k) for k, v in parse_where(where, lang)]
     hits = []
     for i in rows:
         raw = table.rows[i]
@@ -309,7 +311,7 @@ def select_rows(table: SourceTable, *, row: int | None, where, all: bool,
             hits.append(i)
     if not hits:
         text = ", ".join(f"{k}={v}" for _, v, k in conditions)
-        raise InputError(f"{table.path.name}: {table.sheet}: no row where {text}")
+        raise InputError(t("no_match", lang, where=at, conditions=text))
     return hits
 
 

@@ -160,10 +160,8 @@ def prepare_dir(out_dir: str | Path) -> Path:
     return out
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+def write_atomic(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then move it into place."""
-    if not overwrite and path.exists():
-        raise OutputError(f"{path}: exists (use --force to replace it)")
     fd, tmp = tempfile.mkstemp(prefix=".ledgerkit-", suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -31,6 +31,7 @@ from .context import (
     setting,
 )
 from .job import where
+from .text import lang_of, t
 from .output import DraftResult
 from .ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, run_drafts, tax_settings
 
@@ -58,17 +59,18 @@ def _shown(v: Any) -> str:
     return str(v)
 
 
-def po_context(table: SourceTable, group: list[int], *, config: Any = None, today: dt.date | None = None) -> tuple[dict, Any]:
+def po_context(table: SourceTable, group: list[int], *, config: Any = None, today: dt.date | None = None,
+               lang: str = "ja") -> tuple[dict, Any]:
     """The context of one order: header fields, lines, totals per rate, the issuer."""
     from ..money import tax_amount
     from ..rules import check_line_amount, missing_terms, written_terms
 
     rate, mode = tax_settings(config)
-    rows = [parse_row(table, i) for i in group]
-    place_ = where(table.path, table.sheet, [r.excel_row for r in rows])
+    rows = [parse_row(table, i, lang) for i in group]
+    place_ = where(table.path, table.sheet, [r.excel_row for r in rows], lang)
     order_no = rows[0].aliases.get("order_no")
     if order_no is None:
-        raise DataError(f"{place_}: {table.header('order_no')} is empty")
+        raise DataError(t("order_no_empty", lang, where=place_, header=table.header("order_no")))
     line_headers = {table.columns[c] for f, c in table.mapping.items() if f in LINE_FIELDS}
     field_of = {table.columns[c]: f for f, c in table.mapping.items()}
 
@@ -80,10 +82,10 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
             if h in line_headers:
                 continue
             if h in header and header[h] != v:
-                raise DataError(
-                    f"{place_}: order {order_no}: {h} differs between rows: "
-                    f"row {seen_at[h]} {_shown(header[h])!r}, row {r.excel_row} {_shown(v)!r}"
-                )
+                raise DataError(t(
+                    "header_differs", lang, where=place_, order=order_no, header=h,
+                    row_a=seen_at[h], a=_shown(header[h]), row_b=r.excel_row, b=_shown(v),
+                ))
             header.setdefault(h, v)
             seen_at.setdefault(h, r.excel_row)
     aliases = {field_of[h]: v for h, v in header.items() if h in field_of}
@@ -91,23 +93,23 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
     lines = []
     for n, r in enumerate(rows, 1):
         a = r.aliases
-        at = f"{table.path.name}: {table.sheet}: row {r.excel_row}"
+        at = where(table.path, table.sheet, [r.excel_row], lang)
         if a.get("item") is None:
-            raise DataError(f"{at}: order {order_no}: {_header(table, 'item')} is empty")
+            raise DataError(t("line_no_item", lang, where=at, order=order_no, header=_header(table, "item")))
         qty, price, amount = a.get("quantity"), a.get("unit_price"), a.get("amount")
         if amount is None:
             if qty is None or price is None:
-                raise DataError(f"{at}: order {order_no}: give {_header(table, 'amount')}, or 数量 and 単価")
+                raise DataError(t("line_no_amount", lang, where=at, order=order_no, header=_header(table, "amount")))
             exact = Decimal(qty) * Decimal(price)
             if exact != exact.to_integral_value():
-                raise DataError(f"{at}: order {order_no}: {qty} × {price} = {exact} is not whole yen; give the 金額")
+                raise DataError(t("line_not_whole", lang, where=at, order=order_no, qty=qty, price=price, exact=exact))
             amount = int(exact)
         elif qty is not None and price is not None:
             finding = check_line_amount(qty, price, amount)
             if finding is not None:
-                raise DataError(f"{at}: order {order_no}: {finding.message('ja')}")
+                raise DataError(t("line_mismatch", lang, where=at, order=order_no, reason=finding.message(lang)))
         if isinstance(amount, Decimal):
-            raise DataError(f"{at}: order {order_no}: 金額 {amount} has a fraction of a yen")
+            raise DataError(t("fraction", lang, where=at, header=_header(table, "amount"), value=amount))
         line_rate = a.get("tax_rate", rate)
         line = {h: v for h, v in r.values.items() if h in line_headers}
         line.update({k: v for k, v in a.items() if k in LINE_FIELDS})
@@ -125,7 +127,7 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
 
     company = {**DEFAULT_COMPANY, **(setting(config, "company", {}) or {})}
     if not str(company.get("name", "")).strip():
-        raise ConfigError("an order needs the issuer: set [company] name (and address, tel, registration_no) in ledgerkit.toml")
+        raise ConfigError(t("no_issuer", lang))
 
     warnings: list[str] = []
     terms_version = setting(config, "drafts.po_terms", "toriteki_4jo_2026")
@@ -133,13 +135,12 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
         terms = written_terms(terms_version)
         present = {**aliases, "order_no": order_no, "item": lines[0]["item"], "amount": subtotal}
         missing = missing_terms(present, terms)
-        errors = [f.params["item"] for f in missing if f.severity == "error"]
-        warnings = [f"{terms.get('short', '')}: {f.params['item']} is not stated" for f in missing if f.severity != "error"]
+        law = terms.get("short", "")
+        label = "item" if lang == "ja" else "item_en"
+        errors = [f.params[label] for f in missing if f.severity == "error"]
+        warnings = [t("term_warning", lang, law=law, item=f.params[label]) for f in missing if f.severity != "error"]
         if errors:
-            raise DataError(
-                f"{place_}: order {order_no} does not state what {terms.get('short', 'the law')} requires: "
-                + ", ".join(errors) + " (add the columns to the order list)"
-            )
+            raise DataError(t("terms_missing", lang, where=place_, order=order_no, law=law, items=", ".join(errors)))
 
     ctx: dict[str, Any] = identifier_names(header, PO_COMPUTED | set(ORDER_FIELDS))
     ctx.update(aliases)
@@ -204,19 +205,21 @@ def draft_po(
     from .context import select_rows
 
     source = Path(source)
+    lang = lang_of(config)
     fields = fields_from(config, "orders", ORDER_FIELDS)
-    table = read_table(source, fields, {"order_no", "item"}, kind="order (注文) list", sheet=sheet)
-    chosen = select_rows(table, row=row, where=where, all=all, fields=fields)
+    kind = "発注一覧" if lang == "ja" else "order (注文) list"
+    table = read_table(source, fields, {"order_no", "item"}, kind=kind, sheet=sheet, lang=lang)
+    chosen = select_rows(table, row=row, where=where, all=all, fields=fields, lang=lang)
     # whole orders: every row of each order a chosen row belongs to
     groups_all = group_orders(table, data_rows(table))
     wanted = set(group_orders(table, chosen))
     groups = [g for key, g in groups_all.items() if key in wanted]
     if "" in wanted and not all:
-        raise DataError(f"{where_(table, groups_all[''])}: {table.header('order_no')} is empty")
+        raise DataError(t("order_no_empty", lang, where=where_(table, groups_all[""], lang), header=table.header("order_no")))
 
     def build(group: list[int]):
-        ctx, names = po_context(table, group, config=config, today=today)
-        srow = parse_row(table, group[0])
+        ctx, names = po_context(table, group, config=config, today=today, lang=lang)
+        srow = parse_row(table, group[0], lang)
         srow.values = {**ctx["header"]}
         return ctx, srow, names, ctx["subtotal"]
 
@@ -232,11 +235,12 @@ def draft_po(
         manifest=manifest,
         key_field="order_no",
         key_of=lambda rows: _raw_key(table, rows[0], "order_no"),
+        lang=lang,
     )
 
 
-def where_(table: SourceTable, group: list[int]) -> str:
-    return where(table.path, table.sheet, [i + 1 for i in group])
+def where_(table: SourceTable, group: list[int], lang: str = "ja") -> str:
+    return where(table.path, table.sheet, [i + 1 for i in group], lang)
 
 
 __all__ = ["draft_po", "po_context", "group_orders", "DEFAULT_COMPANY", "parse_where", "column_for"]

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 
+from .. import messages
 from ..errors import TemplateError
 
 _HTML_SUFFIXES = (".html", ".htm", ".xml", ".html.j2", ".htm.j2", ".xml.j2")
@@ -90,7 +91,8 @@ def missing_name(error: Exception) -> str | None:
     return None
 
 
-def render_text(source: str, context: Mapping[str, Any], *, html: bool = False, name: str = "<string>") -> str:
+def render_text(source: str, context: Mapping[str, Any], *, html: bool = False, name: str = "<string>",
+                lang: str = "ja") -> str:
     """Render template text with ``context``; errors become TemplateError.
 
     Examples:
@@ -107,7 +109,7 @@ def render_text(source: str, context: Mapping[str, Any], *, html: bool = False, 
         return env.from_string(source).render(dict(context))
     except UndefinedError as e:
         field = missing_name(e)
-        err = TemplateError(f"{name}: uses {field!r}, which is not there" if field else f"{name}: {e}")
+        err = TemplateError(messages.text("draft_missing", lang, name=name, field=field) if field else f"{name}: {e}")
         err.field = field
         raise err from None
     except JinjaTemplateError as e:
@@ -116,7 +118,7 @@ def render_text(source: str, context: Mapping[str, Any], *, html: bool = False, 
         raise TemplateError(f"{where}: {e}") from None
 
 
-def render(template: str | Path, context: Mapping[str, Any]) -> str:
+def render(template: str | Path, context: Mapping[str, Any], *, lang: str = "ja") -> str:
     """Render a text or HTML template (by bundled name or path) with ``context``.
 
     HTML templates (``.html.j2``) escape every value; others do not.
@@ -131,4 +133,4 @@ def render(template: str | Path, context: Mapping[str, Any]) -> str:
         source = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise TemplateError(f"{path}: cannot read the template ({e.__class__.__name__})") from None
-    return render_text(source, context, html=is_html(path), name=path.name)
+    return render_text(source, context, html=is_html(path), name=path.name, lang=lang)

@@ -21,6 +21,7 @@ from .context import (
     setting,
 )
 from .job import explain_missing, where, write_draft
+from .text import lang_of, t
 from .output import DraftResult, name_from_pattern, output_suffix, place, prepare_dir, write_manifest
 from .render import resolve_template
 
@@ -74,7 +75,8 @@ def in_budget_of(value: Any) -> bool:
     raise ValueError(f"予算内 or 予算外, not {text!r}")
 
 
-def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, today: dt.date | None = None) -> dict:
+def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, today: dt.date | None = None,
+                  lang: str = "ja") -> dict:
     """The template context of one request row (see ``ledgerkit.drafts.context``)."""
     from ..money import tax_amount, tax_from_gross
 
@@ -88,17 +90,19 @@ def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, to
     ctx["tax_rate_label"] = rate_label(rate)
     ctx["rounding"] = mode
     ctx["rounding_label"] = ROUNDING_LABELS[mode]
-    place_ = where(table.path, table.sheet, [srow.excel_row])
+    place_ = where(table.path, table.sheet, [srow.excel_row], lang)
     try:
         ctx["in_budget"] = in_budget_of(srow.aliases.get("budget"))
-    except ValueError as e:
-        raise DataError(f"{place_}: {table.header('budget')}: {e}") from None
+    except ValueError:
+        raise DataError(
+            t("bad_budget", lang, where=place_, header=table.header("budget"), value=srow.aliases.get("budget"))
+        ) from None
     matrix = approval_matrix(config)
     ctx["category"] = category_of(srow.aliases.get("category"), matrix)
     amount = srow.aliases.get("amount")
     if amount is not None:
         if isinstance(amount, Decimal):
-            raise DataError(f"{place_}: {table.header('amount')} {amount}: a fraction of a yen")
+            raise DataError(t("fraction", lang, where=place_, header=table.header("amount"), value=amount))
         incl = "税込" in table.header("amount")
         ctx["amount_basis"] = "tax_included" if incl else "tax_excluded"
         if incl:
@@ -158,13 +162,15 @@ def draft_ringi(
         DataError: a cell that cannot be read (an amount, a date).
     """
     source = Path(source)
+    lang = lang_of(config)
     fields = fields_from(config, "ringi", RINGI_FIELDS)
-    table = read_table(source, fields, {"subject"}, kind="ringi (稟議) request", sheet=sheet)
-    indexes = select_rows(table, row=row, where=where, all=all, fields=fields)
+    kind = "稟議申請" if lang == "ja" else "ringi (稟議) request"
+    table = read_table(source, fields, {"subject"}, kind=kind, sheet=sheet, lang=lang)
+    indexes = select_rows(table, row=row, where=where, all=all, fields=fields, lang=lang)
     return run_drafts(
         table,
         [[i] for i in indexes],
-        build=lambda rows: _one(table, rows[0], config, today),
+        build=lambda rows: _one(table, rows[0], config, today, lang),
         template=template,
         out_dir=out_dir,
         name_pattern=name_pattern or default_name_pattern(table),
@@ -172,6 +178,7 @@ def draft_ringi(
         batch=all,
         manifest=manifest,
         key_of=lambda rows: _raw_key(table, rows[0], "request_no"),
+        lang=lang,
     )
 
 
@@ -184,14 +191,14 @@ def _raw_key(table: SourceTable, index: int, field: str) -> str:
     return str(raw[col]).strip()
 
 
-def _one(table: SourceTable, index: int, config, today):
-    srow = parse_row(table, index)
-    return ringi_context(table, srow, config=config, today=today), srow, name_values(srow), None
+def _one(table: SourceTable, index: int, config, today, lang):
+    srow = parse_row(table, index, lang)
+    return ringi_context(table, srow, config=config, today=today, lang=lang), srow, name_values(srow), None
 
 
 def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, out_dir, name_pattern,
                overwrite: bool, batch: bool, manifest: str, key_field: str = "request_no",
-               key_of=None) -> list[DraftResult]:
+               key_of=None, lang: str = "ja") -> list[DraftResult]:
     """Build, render and write one draft per group of rows; the shared loop of ringi and PO."""
     tpl = resolve_template(template)
     out = prepare_dir(out_dir)
@@ -208,11 +215,11 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
             result.key = str(names.get(key_field) or names.get("subject") or result.key or f"row{rows[0]}")
             result.warnings = list(ctx.get("warnings", []))
             path = place(out, name_from_pattern(name_pattern, names), suffix, taken)
-            write_draft(tpl, ctx, path, overwrite=overwrite, expected_line_total=expected)
+            write_draft(tpl, ctx, path, overwrite=overwrite, expected_line_total=expected, lang=lang)
             result.path = path
         except TemplateError as e:
-            text = explain_missing(e, srow, table.mapping, table.columns)
-            message = f"{where(table.path, table.sheet, rows)}: {text}"
+            text = explain_missing(e, srow, table.mapping, table.columns, lang)
+            message = f"{where(table.path, table.sheet, rows, lang)}: {text}"
             if not batch:
                 err = TemplateError(message)
                 err.field = getattr(e, "field", None)

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from ..errors import OutputError, TemplateError
+from .text import t
 
 _FOR = re.compile(r"^\s*\{%-?\s*for\s+(\w+)\s+in\s+(.+?)\s*-?%\}")
 _ENDFOR = re.compile(r"\{%-?\s*endfor\s*-?%\}\s*$")
@@ -393,7 +394,7 @@ def _set_text(cell, text: str) -> None:
         cell.quotePrefix = True
 
 
-def _render_cell(cell, env, context: Mapping[str, Any], where: str) -> None:
+def _render_cell(cell, env, context: Mapping[str, Any], where: str, lang: str = "ja") -> None:
     from jinja2 import TemplateError as JinjaTemplateError
     from jinja2 import Undefined, UndefinedError
 
@@ -411,7 +412,7 @@ def _render_cell(cell, env, context: Mapping[str, Any], where: str) -> None:
             _set_text(cell, env.from_string(text).render(**context))
     except UndefinedError as e:
         field = missing_name(e)
-        err = TemplateError(f"{where}: uses {field!r}, which is not there" if field else f"{where}: {e}")
+        err = TemplateError(t("missing", lang, name=where, field=field) if field else f"{where}: {e}")
         err.field = field
         raise err from None
     except TemplateError as e:
@@ -424,7 +425,8 @@ def _is_template_text(cell) -> bool:
     return cell.data_type == "s" and isinstance(cell.value, str) and ("{{" in cell.value or "{%" in cell.value)
 
 
-def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", expected_line_total=None) -> None:
+def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", expected_line_total=None,
+                  lang: str = "ja") -> None:
     """Render every sheet of an openpyxl workbook in place (see the module docstring)."""
     from .render import make_env
 
@@ -441,7 +443,7 @@ def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", ex
                     f"{form_name}: {ws.title}!row {band.first}: cannot repeat over {band.iterable!r} ({e})"
                 ) from None
             if not items:
-                raise TemplateError(f"{form_name}: {ws.title}: {band.iterable} is empty; nothing to fill the line band with")
+                raise TemplateError(t("no_lines", lang, form=form_name, sheet=ws.title, name=band.iterable))
             expand_band(wb, ws, band, len(items))
         for (r, c), cell in sorted(ws._cells.items()):
             if not _is_template_text(cell):
@@ -454,15 +456,15 @@ def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", ex
                     band.var: items[i],
                     "loop": {"index": i + 1, "index0": i, "first": i == 0, "last": i == len(items) - 1, "length": len(items)},
                 }
-            _render_cell(cell, env, ctx, f"{form_name}: {ws.title}!{cell.coordinate}")
+            _render_cell(cell, env, ctx, f"{form_name}: {ws.title}!{cell.coordinate}", lang)
         if band is not None:
-            check_totals(wb, ws, band, len(items), expected_line_total, form_name=form_name)
+            check_totals(wb, ws, band, len(items), expected_line_total, form_name=form_name, lang=lang)
 
 
 # --- checking the totals ----------------------------------------------------------
 
 
-def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: str = "form") -> None:
+def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: str = "form", lang: str = "ja") -> None:
     """Every range touching the lines covers all of them; a total over the lines comes to ``expected``.
 
     The totals are the formulas outside the band that refer to the lines (``=SUM(H14:H16)``,
@@ -498,10 +500,10 @@ def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: st
                         continue
                     touches = True
                     if len(parts) == 2 and not (lo <= first and hi >= last):
-                        raise TemplateError(
-                            f"{form_name}: {other.title}!{cell.coordinate} {cell.value} covers rows {lo}-{hi},"
-                            f" but the lines are in rows {first}-{last}: widen the range to the whole band"
-                        )
+                        raise TemplateError(t(
+                            "sum_short", lang, form=form_name, cell=f"{other.title}!{cell.coordinate}",
+                            formula=cell.value, lo=lo, hi=hi, first=first, last=last,
+                        ))
                 if touches:
                     totals.append((other, cell))
     if expected is None or not totals:
@@ -517,9 +519,7 @@ def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: st
         values.append(f"{other.title}!{cell.coordinate} {cell.value} = {value}")
     if unknown:
         return  # cannot tell: the range check above is all that can be said
-    raise TemplateError(
-        f"{form_name}: the lines add up to {expected}, but the form computes " + "; ".join(values)
-    )
+    raise TemplateError(t("total_mismatch", lang, form=form_name, expected=expected, values="; ".join(values)))
 
 
 class _Unsupported(Exception):
@@ -660,7 +660,7 @@ def save_atomic(wb, out_path: str | Path) -> Path:
 
 
 def render_xlsx(template: str | Path, context: Mapping[str, Any], out_path: str | Path | None = None, *,
-                expected_line_total=None):
+                expected_line_total=None, lang: str = "ja"):
     """Fill an Excel form with ``context``; save it to ``out_path`` (atomically) or return the workbook.
 
     ``expected_line_total``: the sum of the line amounts computed from the data; a SUM over
@@ -670,7 +670,7 @@ def render_xlsx(template: str | Path, context: Mapping[str, Any], out_path: str 
 
     path = resolve_template(template)
     wb = load_form(path)
-    fill_workbook(wb, context, form_name=path.name, expected_line_total=expected_line_total)
+    fill_workbook(wb, context, form_name=path.name, expected_line_total=expected_line_total, lang=lang)
     if out_path is None:
         return wb
     return save_atomic(wb, out_path)
