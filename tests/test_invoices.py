@@ -370,3 +370,23 @@ def test_order_lines_under_a_first_line_belong_to_its_order():
     assert pd.isna(f["delivery_date"].iloc[1])  # a line's own delivery date is not inherited
     assert [(i.code, i.row) for i in r.issues] == [("total_row", 6)]
     assert r.mapping["delivery_date"] == "納期"
+
+
+def test_total_row_must_match_the_rows_above():
+    r = read(
+        [
+            HEADER,
+            ["A-1", "アルファ", "", "¥1,000", 100, 1100],
+            ["A-2", "アルファ", "", "２，０００", 200, 2200],
+            ["小計", "", "", 3000, 300, 3300],
+            ["A-3", "アルファ", "", 500, 50, 550],
+            # 合計 covers every row; its tax is typed over (350 expected)
+            ["合計", "", "", 3500, 340, 3850],
+        ]
+    )
+    mismatches = [i for i in r.issues if i.code != "total_row"]
+    assert [(i.code, i.row, i.column, i.severity, i.rejected) for i in mismatches] == [
+        ("total_row_mismatch", 6, "消費税", "warning", False)
+    ]
+    assert "340 円が上の行の合計 350 円と合いません" in mismatches[0].message()
+    assert accounted(r)

@@ -412,6 +412,10 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     label_cols += [c for c in cols if c not in money_cols][:2]
     rows_read = 0
     records: list[dict] = []
+    # sums of the money cells as written, to check 合計/小計 rows against
+    sums_all: dict[int, int] = {c: 0 for c in money_cols}
+    sums_since: dict[int, int] = {c: 0 for c in money_cols}
+    any_rejected = False
     for r in range(layout.data_start, table.data_end):
         row = rows[r]
         if all(is_blank(_cell(row, c)) for c in cols):
@@ -419,10 +423,24 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
         excel_row = r + 1
         if any(isinstance(_cell(row, c), str) and nz.is_total_label(_cell(row, c)) for c in label_cols):
             issues.append(Issue("total_row", file, name, excel_row))
+            if not any_rejected:
+                label = next(str(_cell(row, c)) for c in label_cols if isinstance(_cell(row, c), str) and nz.is_total_label(_cell(row, c)))
+                subtotal = "小計" in label or "sub" in label.lower()
+                issues.extend(_check_total_row(row, money_cols, sums_since, sums_all, parse_amount, cols, file, name,
+                                               excel_row, subtotal=subtotal))
+            sums_since = {c: 0 for c in money_cols}
             continue
         rows_read += 1
         rec, problems = _invoice_row(row, layout, parse_amount, parse_rate, parse_date)
         rejected = [p for p in problems if p[4]]
+        if rejected:
+            any_rejected = True
+        else:
+            for c in money_cols:
+                (value, _), err = parse_amount(_cell(row, c)) if not is_blank(_cell(row, c)) else ((None, None), None)
+                if err is None and value is not None and value == value.to_integral_value():
+                    sums_all[c] += int(value)
+                    sums_since[c] += int(value)
         for code, field_label, c, value, reject in problems:
             issues.append(
                 Issue(
@@ -473,6 +491,36 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
         header_row=table.header_excel_row,
         mapping=mapping,
     )
+
+
+def _check_total_row(row, money_cols, since, whole, parse_amount, cols, file, sheet, excel_row, *, subtotal=False) -> list[Issue]:
+    """A 合計/小計 row's figures must be the sum of the rows above (since the last total row,
+    or all of them). A mismatch is a warning: a row may be missing, doubled or typed over."""
+    out = []
+    for c in sorted(money_cols):
+        raw = _cell(row, c)
+        if is_blank(raw):
+            continue
+        parsed, err = parse_amount(raw)
+        if err is not None or parsed[0] is None or parsed[0] != parsed[0].to_integral_value():
+            continue
+        value = int(parsed[0])
+        if value in (since[c], whole[c]):
+            continue
+        out.append(
+            Issue(
+                "total_row_mismatch",
+                file,
+                sheet,
+                excel_row,
+                column=cols.get(c, ""),
+                value=_show(raw),
+                severity="warning",
+                params={"field": cols.get(c, ""), "value": f"{value:,}",
+                        "expected": f"{(since if subtotal else whole)[c]:,}"},
+            )
+        )
+    return out
 
 
 def _resolve_amount(rows, layout: _Layout, parse_amount, parse_rate) -> str | None:

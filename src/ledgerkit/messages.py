@@ -176,9 +176,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "税率別の列 ({columns}) から 税率ごとに1行ずつ読み込みます",
         "rate columns ({columns}): one row per invoice and rate",
     ),
-    "rate_total_row": (
-        "合計行の{field} {value} 円が明細の合計 {expected} 円と合いません",
-        "the total row's {field} {value} is not the sum of the rows above ({expected})",
+    "total_row_mismatch": (
+        "合計行の{field} {value} 円が上の行の合計 {expected} 円と合いません (行の漏れ・重複・手入力の合計を確認してください)",
+        "the total row's {field} {value} is not the sum of the rows above ({expected}): check for missing or extra rows",
     ),
     # rules (ledgerkit.rules); the code is the finding's rule
     "tax_mismatch": (
