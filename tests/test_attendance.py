@@ -393,3 +393,19 @@ def test_fiscal_year_title_with_the_month_in_the_sheet_name(sheet_name, expected
     frame, issues, n = read_attendance_sheet(_sheet(sheet_name, rows), file="x.xlsx")
     assert issues == []
     assert frame["date"].tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    "header, row, merged",
+    [
+        (["日付", "出退勤", "", "休憩"], ["1", dt.time(9), dt.time(18), dt.time(1)], [(1, 1, 1, 2)]),
+        (["日付", "始業～終業", "", "", "休憩"], ["1", dt.time(9), "～", dt.time(18), dt.time(1)], [(1, 1, 1, 3)]),
+        (["日付", "勤務時間帯", "休憩"], ["1", "9:00～18:00", "1:00"], []),
+        (["日付", "出社", "休憩"], ["1", "９：００〜１８：００", "1:00"], []),
+    ],
+)
+def test_start_and_end_in_merged_or_single_cells(header, row, merged):
+    rows = [["氏名", "山田太郎"], header, row]
+    frame, issues, n = read_attendance_sheet(_sheet("2026年5月", rows, merged), file="x.xlsx")
+    assert issues == []
+    assert frame[["start", "end", "break_hours", "hours"]].values.tolist() == [["09:00", "18:00", 1.0, 8.0]]

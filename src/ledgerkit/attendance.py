@@ -690,8 +690,14 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
             continue
         values: dict[str, int | None] = {}
         bad = None
+        # 9:00～18:00 in one cell (under 出社, or under a 勤務時間帯 header taken for worked time)
+        span = next(((f, _split_span(cell(cols.get(f)))) for f in ("start", "worked")
+                     if f in cols and _split_span(cell(cols.get(f)))), None)
         for f, parser in (("start", parse_clock), ("end", parse_clock), ("break", parse_duration),
                           ("worked", parse_duration), ("overtime", parse_duration)):
+            if span and f in ("start", "end", span[0]):
+                values[f] = span[1][0] if f == "start" else span[1][1] if f == "end" else None
+                continue
             try:
                 values[f] = parser(cell(cols.get(f)))
             except _CellError:
@@ -809,6 +815,28 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         frame = frame.astype({"break_hours": "float64", "hours": "float64", "overtime_hours": "float64",
                               "source_row": "int64"})
     return frame, issues, read
+
+
+_SPAN_TEXT = re.compile(r"^(.+?)\s*[~〜\-―→]\s*(.+)$")
+
+
+def _split_span(value: Any) -> tuple[int, int] | None:
+    """``9:00～18:00`` written in one cell → (start, end) minutes; anything else → None.
+
+    Examples:
+        >>> _split_span("9:00～18:00"), _split_span("22:00-翌5:00"), _split_span("8:00")
+        ((540, 1080), (1320, 1740), None)
+    """
+    if not isinstance(value, str):
+        return None
+    m = _SPAN_TEXT.match(_nfkc(value))
+    if not m:
+        return None
+    try:
+        start, end = parse_clock(m.group(1)), parse_clock(m.group(2))
+    except _CellError:
+        return None
+    return (start, end) if start is not None and end is not None else None
 
 
 def _safe(fn, value):
