@@ -98,9 +98,11 @@ def workbook_snapshot(path: Path) -> dict:
                     bool(c.font.b),
                     _colour(c),
                 )
-        widths = {
-            k: round(d.width) for k, d in ws.column_dimensions.items() if d.width
-        }
+        widths = {}
+        for d in ws.column_dimensions.values():
+            if d.width and d.min:
+                for col in range(d.min, d.max + 1):
+                    widths[openpyxl.utils.get_column_letter(col)] = round(d.width)
         snap[ws.title] = {
             "cells": cells,
             "freeze": ws.freeze_panes,

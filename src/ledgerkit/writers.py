@@ -297,7 +297,6 @@ def atomic_output(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike
 
 #: first characters that make a spreadsheet treat a CSV cell as a formula (OWASP)
 INJECTION_CHARS = ("=", "+", "-", "@", "\t", "\r")
-_INJECTION_RE = r"[=+\-@\t\r]"
 # Text that is just a plain number cannot run anything; it keeps its sign.
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
 
@@ -387,6 +386,7 @@ def _object_to_csv(values: Sequence[Any]) -> list[Any]:
 
 def _csv_frame(frame, headings: Mapping[Any, str] | None):
     """A shallow copy of ``frame`` whose cells are safe and exact as CSV text."""
+    import numpy as np
     import pandas as pd
     from pandas.api import types as pt
 
@@ -405,14 +405,11 @@ def _csv_frame(frame, headings: Mapping[Any, str] | None):
         elif pt.is_timedelta64_dtype(s.dtype):
             out.isetitem(i, pd.Series([None if pd.isna(v) else _duration_text(v) for v in s], dtype=object))
         elif pt.is_string_dtype(s.dtype) and pd.api.types.infer_dtype(s, skipna=True) in ("string", "empty"):
-            # Vectorized: only cells whose first character is dangerous are touched.
-            risky = s.str.match(_INJECTION_RE).fillna(False).astype(bool)
-            if risky.any():
-                plain = s.str.match(_PLAIN_NUMBER.pattern).fillna(False).astype(bool)
-                mask = risky & ~plain
-                s = s.astype(object).copy()
-                s[mask] = "'" + s[mask]
-                out.isetitem(i, s)
+            # Each distinct text is checked once (ledger columns repeat a lot).
+            codes, uniques = pd.factorize(s, use_na_sentinel=True)
+            safe = [neutralize(u) for u in uniques]
+            if any(a is not b for a, b in zip(safe, uniques)):
+                out.isetitem(i, pd.Series(np.array(safe + [None], dtype=object)[codes], dtype=object))
         else:
             out.isetitem(i, pd.Series(_object_to_csv(s.tolist()), dtype=object))
     names = [headings.get(c, c) if headings else c for c in frame.columns]
@@ -999,7 +996,7 @@ def _column_width(heading_text: str, s, kind: str, filter_button: bool) -> float
     col = _convert_column(pd.Series(values, dtype=object), kind)
     width = max([_cell_width(v, col.kind) for v in col.values] or [0])
     head = display_width(heading_text) + (3 if filter_button else 1)
-    return float(min(max(width + 2, head, 6), 60))
+    return float(min(max(width + 3, head, 6), 60))
 
 
 class XlsxReport:
@@ -1461,7 +1458,8 @@ class XlsxReport:
         idx_cols = [_convert_column(frame[c], "text") for c in index]
         val_cols = [_convert_column(frame[c], value_format) for c in value_cols]
         val_fmt = self.format(value_format) if value_format not in ("text", "number", "bool") else None
-        bold_val = self.format(value_format, total=True)
+        bold_val = self.format(value_format, total=True)  # the total row: bold, rule above
+        row_total_fmt = self.format(value_format, bold=True)  # the total column: bold
         bold_label = self.format(total=True)
         row_totals: list[Any] = []
         for i in range(n):
@@ -1484,7 +1482,7 @@ class XlsxReport:
             if total_col:
                 tc = n_idx + n_val
                 formula = f"=SUM({_cell(r, n_idx)}:{_cell(r, n_idx + n_val - 1)})"
-                ws.write_formula(r, tc, formula, bold_val, _num(row_sum))
+                ws.write_formula(r, tc, formula, row_total_fmt, _num(row_sum))
         total_row = None
         if totals:
             total_row = last + 1
