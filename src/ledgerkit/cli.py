@@ -18,7 +18,7 @@ import typer
 
 from . import __version__
 
-FEATURES = ["aggregate", "settle", "check", "drafts", "budget"]
+FEATURES = ["aggregate", "settle", "check", "drafts", "budget", "config"]
 
 app = typer.Typer(
     name="ledgerkit",

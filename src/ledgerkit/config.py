@@ -1,26 +1,38 @@
 """Settings: the defaults, and ``ledgerkit.toml`` on top of them.
 
 Every setting has a default here (``DEFAULTS``); a ``ledgerkit.toml`` in the working
-directory, or the file given with ``--config``, overrides them. Unknown keys and wrong
-types are refused with the key's name and line, so a typo never silently does nothing.
+directory, or the file given with ``--config``, overrides them. Unknown keys, wrong types
+and values that cannot work together (an authority matrix with a gap, a warning threshold
+above the over-budget one) are refused with the file, line and key, so a typo never
+silently does nothing.
+
+``ledgerkit init`` writes every setting with its comment (``render_toml``), and
+``ledgerkit config show`` prints the effective settings and where each came from
+(``Config.sources``).
 """
 
 from __future__ import annotations
 
 import copy
+import importlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from .errors import ConfigError
 
 CONFIG_NAME = "ledgerkit.toml"
 
+#: rounding modes (money.round_yen's names) and what a Japanese invoice calls them
+ROUNDING_MODES = ("down", "half_up", "up")
+
 #: Column synonyms per kind: canonical field -> header texts seen in client workbooks.
 #: Matching is done on normalized text (NFKC, no spaces, lower case); the user's
-#: ``[columns.<kind>]`` lists are added to these, not put in their place.
+#: ``[columns.<kind>]`` lists are added to these, not put in their place. The hours kind is
+#: defined here; the other kinds next to their readers (``COLUMN_KINDS``), filled in on first use.
 COLUMNS: dict[str, dict[str, list[str]]] = {
     "hours": {
         "date": ["日付", "作業日", "年月日", "実施日", "稼働日", "日", "Date", "Work Date"],
@@ -39,32 +51,255 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+#: kind -> where its built-in synonyms live ("module:ATTRIBUTE", several merged) and what it reads
+COLUMN_KINDS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "hours": ((), "工数表 (aggregate --kind hours)", "effort-hour sheets (aggregate --kind hours)"),
+    "invoices": (("ledgerkit.invoices:INVOICE_FIELDS",), "受領請求書一覧 (check invoices)", "received-invoice lists (check invoices)"),
+    "orders": (
+        ("ledgerkit.invoices:ORDER_FIELDS", "ledgerkit.drafts.context:ORDER_FIELDS"),
+        "発注一覧 (check orders, draft-po)",
+        "order lists (check orders, draft-po)",
+    ),
+    "ringi": (("ledgerkit.drafts.context:RINGI_FIELDS",), "稟議申請一覧 (draft-ringi)", "ringi request lists (draft-ringi)"),
+    "budget": (("ledgerkit.budget:BUDGET_FIELDS",), "予算表 (budget)", "budget sheets (budget)"),
+    "rates": (("ledgerkit.budget:RATE_FIELDS",), "単価表 (budget --rates)", "rate tables (budget --rates)"),
+    "contracts": (("ledgerkit.settle:CONTRACT_FIELDS",), "契約一覧・精算条件 (settle --contracts)", "contract lists (settle --contracts)"),
+}
+
+#: DOMAIN.md §1.2's suggested authority matrix ([R5] thresholds); a copy of
+#: ``drafts.approval.DEFAULT_APPROVAL``, which a test keeps equal to this one.
+APPROVAL: dict[str, Any] = {
+    "amount_basis": "tax_excluded",
+    "out_of_budget_escalation": 1,
+    "default_category": "purchase",
+    "category_names": {
+        "購買": "purchase",
+        "購入": "purchase",
+        "物品購入": "purchase",
+        "備品購入": "purchase",
+        "発注": "purchase",
+        "契約": "contract",
+        "顧客契約": "contract",
+        "業務委託": "contract",
+        "委託契約": "contract",
+    },
+    "route_order": {
+        "purchase": ["課長", "部長", "本部長", "役員", "社長"],
+        "contract": ["営業課長", "営業部長", "社長"],
+    },
+    "rules": [
+        {"category": "purchase", "min": 0, "max": 100000, "approver": "課長"},
+        {"category": "purchase", "min": 100000, "max": 500000, "approver": "部長"},
+        {"category": "purchase", "min": 500000, "approver": "役員"},
+        {"category": "contract", "min": 0, "max": 1000000, "approver": "営業課長"},
+        {"category": "contract", "min": 1000000, "max": 5000000, "approver": "営業部長"},
+        {"category": "contract", "min": 5000000, "approver": "社長"},
+    ],
+    "co_approval": [
+        {"category": "contract", "add": "法務部"},
+        {"min": 1000000, "add": "経理部"},
+    ],
+}
+
 DEFAULTS: dict[str, Any] = {
-    "report": {
-        # ja or en: headings, sheet names, Issues and terminal messages
-        "lang": "ja",
-    },
-    "fiscal_year": {
-        # first month of the fiscal year (4 = April)
-        "start_month": 4,
-    },
+    "report": {"lang": "ja"},
+    "fiscal_year": {"start_month": 4},
     "hours": {
         "hours_per_day": 8.0,
         "hours_per_month": 160.0,
-        # a day's entry above this is reported, not consolidated
         "max_hours_per_day": 24.0,
     },
     "read": {
-        # read hidden and very hidden sheets too
         "include_hidden": False,
-        # worker processes that read files (0 = one per core)
         "jobs": 0,
-        # per file, in seconds and MiB
         "timeout": 120,
         "memory_mb": 3072,
     },
+    "tax": {
+        "rate": 0.10,
+        "rounding": "down",
+        "rounding_required": "",
+    },
+    "invoices": {
+        "max_due_days": 120,
+        "require_registration": True,
+    },
+    "orders": {
+        "payment_days": 60,
+        "terms": "toriteki_4jo_2026",
+    },
+    "budget": {
+        "warning": 0.8,
+        "over": 1.0,
+        "rounding": "half_up",
+    },
+    "settle": {
+        "method": "updown",
+        "hours_unit_minutes": 15,
+        "hours_rounding": "down",
+        "rate_rounding": "",
+        "amount_rounding": "down",
+        "tax_rate": 0.10,
+        "tax_rounding": "down",
+    },
+    "company": {
+        "name": "",
+        "representative": "",
+        "address": "",
+        "tel": "",
+        "registration_no": "",
+    },
+    "drafts": {
+        "templates": "templates",
+        "po_terms": "toriteki_4jo_2026",
+    },
+    "approval": APPROVAL,
     "columns": COLUMNS,
 }
+
+#: one comment per setting, (Japanese, English); ``ledgerkit init`` writes them above each key
+#: and docs/config.md lists them. A test fails when a setting has none.
+COMMENTS: dict[str, tuple[str, str]] = {
+    "report": ("レポートと端末メッセージ", "Reports and terminal messages"),
+    "report.lang": (
+        "見出し・シート名・Issues・メッセージの言語: ja または en (--lang で上書き)",
+        "Language of headings, sheet names, Issues and messages: ja or en (--lang overrides)",
+    ),
+    "fiscal_year": ("会計年度", "Fiscal year"),
+    "fiscal_year.start_month": ("期首の月 (4 = 4月始まり、1〜12)", "First month of the fiscal year (4 = April; 1..12)"),
+    "hours": ("工数の単位", "Effort units"),
+    "hours.hours_per_day": ("1人日の時間数 (人日の列を時間に換算)", "Hours in a person-day (columns in 人日 are converted)"),
+    "hours.hours_per_month": ("1人月の時間数 (人月の列を時間に換算)", "Hours in a person-month (columns in 人月 are converted)"),
+    "hours.max_hours_per_day": (
+        "1日の記入がこれを超えたら集計せず Issues に載せる",
+        "A day's entry above this is listed in Issues, not consolidated",
+    ),
+    "read": ("ファイルの読み込み", "Reading files"),
+    "read.include_hidden": ("非表示・完全非表示のシートも読む", "Read hidden and very hidden sheets too"),
+    "read.jobs": ("読み込みのワーカープロセス数 (0 = CPUコア数)", "Worker processes reading files (0 = one per core)"),
+    "read.timeout": ("1ファイルあたりの読み込み時間の上限 (秒)", "Time limit for reading one file (seconds)"),
+    "read.memory_mb": ("1ファイルあたりのメモリ上限 (MiB)", "Memory limit for reading one file (MiB)"),
+    "tax": ("消費税", "Consumption tax"),
+    "tax.rate": ("稟議・注文書の既定の税率 (行に税率がないとき)", "Default tax rate for ringi and orders (when a row has none)"),
+    "tax.rounding": (
+        "自社で計算する消費税の端数処理: down (切り捨て)、half_up (四捨五入)、up (切り上げ)",
+        "Rounding of the tax ledgerkit computes: down (切り捨て), half_up (四捨五入), up (切り上げ)",
+    ),
+    "tax.rounding_required": (
+        "受領した請求書・注文の税額に求める端数処理 (\"\" = down/half_up/up のどれでも可)",
+        "Rounding required of received invoices' and orders' tax (\"\" = accept down, half_up or up)",
+    ),
+    "invoices": ("受領請求書のチェック (check invoices)", "Received-invoice checks (check invoices)"),
+    "invoices.max_due_days": (
+        "発行日からこの日数より後の支払期日は警告 (年の誤記など)",
+        "Warn when the due date is more than this many days after the issue date (wrong year, …)",
+    ),
+    "invoices.require_registration": (
+        "登録番号 (T+13桁) のない請求書をエラーにする",
+        "Report an invoice without a registration number (T + 13 digits) as an error",
+    ),
+    "orders": ("注文のチェック (check orders)", "Order checks (check orders)"),
+    "orders.payment_days": (
+        "受領日から支払期日までの上限日数 (取適法・下請法: 60日)",
+        "Longest allowed time from receipt to payment, in days (取適法 / 下請法: 60)",
+    ),
+    "orders.terms": (
+        "注文書の記載事項リスト (ledgerkit/data/<名前>.toml)",
+        "Written-terms list orders are checked against (ledgerkit/data/<name>.toml)",
+    ),
+    "budget": ("予算の消化率 (budget)", "Budget consumption (budget)"),
+    "budget.warning": ("消化率がこの値以上で「注意」(0.8 = 80%)", "Consumption at or above this is 'warning' (0.8 = 80%)"),
+    "budget.over": ("消化率がこの値以上で「超過」(warning 以上であること)", "Consumption at or above this is 'over' (not below warning)"),
+    "budget.rounding": ("工数×単価の円未満の端数処理", "Rounding of hours × rate to whole yen"),
+    "settle": ("精算幅による精算 (settle) の既定 (契約一覧の列が優先)", "Settlement defaults (settle); the contract list's columns win"),
+    "settle.method": ("精算方法: updown (上下割)、middle (中割)、fixed (固定)", "Method: updown (上下割), middle (中割), fixed (固定)"),
+    "settle.hours_unit_minutes": ("月の稼働時間を丸める単位 (分)", "Unit the month's hours are rounded to (minutes)"),
+    "settle.hours_rounding": ("稼働時間の端数処理", "Rounding of the month's hours to that unit"),
+    "settle.rate_rounding": (
+        "超過・控除単価の端数 (例: \"10円切り捨て\"; \"\" = 端数処理なし)",
+        "Rounding of the excess/deduction rate (e.g. \"10円切り捨て\"; \"\" = exact)",
+    ),
+    "settle.amount_rounding": ("精算額の円未満の端数処理", "Rounding of the settled amount to whole yen"),
+    "settle.tax_rate": ("精算額にかける消費税率", "Tax rate on the settled amount"),
+    "settle.tax_rounding": ("精算額の消費税の端数処理", "Rounding of the tax on the settled amount"),
+    "company": ("自社 (注文書の発行者)", "Your company (the issuer printed on purchase orders)"),
+    "company.name": ("会社名 (draft-po に必須)", "Company name (required by draft-po)"),
+    "company.representative": ("代表者 (例: 代表取締役 山田 太郎)", "Representative (e.g. 代表取締役 山田 太郎)"),
+    "company.address": ("住所", "Address"),
+    "company.tel": ("電話番号", "Telephone"),
+    "company.registration_no": ("適格請求書発行事業者の登録番号 (T+13桁)", "Qualified-invoice registration number (T + 13 digits)"),
+    "drafts": ("稟議書・注文書の下書き (draft-ringi, draft-po)", "Ringi and order drafts (draft-ringi, draft-po)"),
+    "drafts.templates": (
+        "テンプレートを名前で探すフォルダ (この設定ファイルからの相対パス、なければ同梱のもの)",
+        "Folder searched first for a template given by name (relative to this file; else the bundled ones)",
+    ),
+    "drafts.po_terms": (
+        "注文書に必要な記載事項のリスト (\"\" = 確認しない)",
+        "Written-terms list a drafted order must state (\"\" = do not check)",
+    ),
+    "approval": ("決裁権限規程 (稟議の承認ルート)", "Authority matrix (a ringi's approval route)"),
+    "approval.amount_basis": (
+        "判定に使う金額: tax_excluded (税抜) または tax_included (税込)",
+        "Amount compared: tax_excluded (税抜) or tax_included (税込)",
+    ),
+    "approval.out_of_budget_escalation": ("予算外の申請は決裁者をこの段階だけ上げる", "A request outside the budget goes this many levels higher"),
+    "approval.default_category": ("区分が空の行の区分", "Category of a row with no 区分"),
+    "approval.category_names": ("申請一覧の区分の言葉 → 区分", "Words in a request list's 区分 column → category"),
+    "approval.route_order": ("区分ごとの押印順 (下位から)", "Stamp order per category, lowest first"),
+    "approval.rules": (
+        "決裁者: 区分ごとに min ≦ 金額 < max (max なし = 上限なし)。0円から隙間も重なりもなく並べる",
+        "Decider: per category, min <= amount < max (no max = no upper bound); from 0 yen with no gap or overlap",
+    ),
+    "approval.co_approval": (
+        "合議: 区分が一致するか金額が min 以上のとき add の部署を決裁者の前に加える",
+        "合議 (co-approval): add the department before the decider when the category matches and/or amount >= min",
+    ),
+    "columns": (
+        "列の見出しの同義語: 既定の見出しに加える (既定は外せない)",
+        "Column header synonyms: added to the built-in ones (built-ins cannot be removed)",
+    ),
+}
+
+#: tables whose keys are the user's own (words, categories), not fixed setting names
+_FREE_TABLES = {"approval.category_names", "approval.route_order"}
+#: lists of tables: the allowed keys of each element
+_TABLE_LISTS = {
+    "approval.rules": {"category": str, "min": int, "max": int, "approver": str},
+    "approval.co_approval": {"category": str, "min": int, "add": str},
+}
+
+
+def _import_attr(spec: str) -> dict[str, list[str]]:
+    module, attr = spec.split(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def _ensure_columns() -> dict[str, dict[str, list[str]]]:
+    """Fill ``COLUMNS`` with the built-in synonyms defined next to each reader (once)."""
+    for kind, (specs, _ja, _en) in COLUMN_KINDS.items():
+        if kind in COLUMNS:
+            continue
+        merged: dict[str, list[str]] = {}
+        try:
+            for spec in specs:
+                for name, words in _import_attr(spec).items():
+                    merged[name] = list(dict.fromkeys([*merged.get(name, []), *words]))
+        except (ImportError, AttributeError):  # a reader being rebuilt; try again next time
+            continue
+        COLUMNS[kind] = merged
+    return COLUMNS
+
+
+def defaults() -> dict[str, Any]:
+    """A deep copy of every default setting, column synonyms of every kind included.
+
+    Examples:
+        >>> d = defaults()
+        >>> d["budget"]["warning"], d["fiscal_year"]["start_month"], "請求書番号" in d["columns"]["invoices"]["invoice_no"]
+        (0.8, 4, True)
+    """
+    _ensure_columns()
+    return copy.deepcopy(DEFAULTS)
 
 
 @dataclass
@@ -77,11 +312,13 @@ class Config:
         4
         >>> "氏名" in c.synonyms("hours")["person"]
         True
+        >>> c.source("budget.warning")
+        'default'
     """
 
-    data: dict = field(default_factory=lambda: copy.deepcopy(DEFAULTS))
+    data: dict = field(default_factory=defaults)
     path: Path | None = None
-    #: dotted key -> "default" or the file it came from
+    #: dotted key -> "file:line" for every setting the file gave (the rest are defaults)
     sources: dict[str, str] = field(default_factory=dict)
 
     def get(self, dotted: str, default: Any = None) -> Any:
@@ -93,48 +330,188 @@ class Config:
         return node
 
     def synonyms(self, kind: str) -> dict[str, list[str]]:
-        """Canonical field -> header texts for ``kind`` (defaults plus the user's)."""
+        """Canonical field -> header texts for ``kind`` (built-ins plus the user's)."""
         return {k: list(v) for k, v in self.data.get("columns", {}).get(kind, {}).items()}
+
+    def source(self, dotted: str) -> str:
+        """Where a setting came from: ``default``, ``--lang``, or ``file:line``."""
+        return self.sources.get(dotted, "default")
 
     @property
     def lang(self) -> str:
         return self.get("report.lang", "ja")
 
+    @property
+    def base_dir(self) -> Path:
+        """The folder relative paths in the config are resolved against."""
+        return self.path.resolve().parent if self.path is not None else Path.cwd()
 
-def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=", re.MULTILINE)
-    m = pattern.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+    def templates_dir(self) -> Path | None:
+        """``drafts.templates`` as a folder, when it exists (else None: the bundled templates)."""
+        name = self.get("drafts.templates") or ""
+        if not name:
+            return None
+        folder = Path(name).expanduser()
+        folder = folder if folder.is_absolute() else self.base_dir / folder
+        return folder if folder.is_dir() else None
 
 
-def _merge(base: dict, over: dict, *, path: str, text: str, file: str, sources: dict) -> None:
-    for key, value in over.items():
-        dotted = f"{path}.{key}" if path else key
-        if path.startswith("columns"):
-            # column synonyms: any kind and field may be added; values are lists of strings
-            if isinstance(value, dict):
-                base.setdefault(key, {})
-                _merge(base[key], value, path=dotted, text=text, file=file, sources=sources)
+# --- reading the file -----------------------------------------------------------------------
+
+_TABLE_RE = re.compile(r"^\s*(\[\[?)\s*([^\]#]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_RE = re.compile(r"^\s*((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=")
+
+
+def _split_key(text: str) -> list[str]:
+    parts = re.findall(r"\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_\-]+)", text)
+    return [a or b or c for a, b, c in parts]
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Dotted key -> line number (1-based) for every table and key written in a TOML text.
+
+    Elements of an array of tables are numbered like ``approval.rules[2]``.
+
+    Examples:
+        >>> key_lines('[tax]\\nrounding = "up"\\n[budget]\\nrounding = "down"\\n')["budget.rounding"]
+        4
+        >>> key_lines('[[approval.rules]]\\nmin = 0\\n[[approval.rules]]\\nmin = 5\\n')["approval.rules[1].min"]
+        4
+    """
+    lines: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    prefix = ""
+    in_multiline = False
+    for n, line in enumerate(text.splitlines(), start=1):
+        if in_multiline:
+            if line.count('"""') % 2 or line.count("'''") % 2:
+                in_multiline = False
+            continue
+        m = _TABLE_RE.match(line)
+        if m:
+            name = ".".join(_split_key(m.group(2)))
+            if m.group(1) == "[[":
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                lines.setdefault(name, n)
+                name = f"{name}[{index}]"
+            prefix = name
+            lines.setdefault(name, n)
+            continue
+        m = _KEY_RE.match(line)
+        if m:
+            dotted = ".".join(_split_key(m.group(1)))
+            lines.setdefault(f"{prefix}.{dotted}" if prefix else dotted, n)
+            rest = line[m.end():]
+            if rest.count('"""') % 2 or rest.count("'''") % 2:
+                in_multiline = True
+    return lines
+
+
+class _Loader:
+    """Merges a parsed file onto the defaults, checking keys and types as it goes."""
+
+    def __init__(self, file: str, text: str, sources: dict[str, str]):
+        self.file = file
+        self.lines = key_lines(text)
+        self.sources = sources
+
+    def where(self, dotted: str) -> str:
+        key = dotted
+        while key:
+            if key in self.lines:
+                return f"{self.file}:{self.lines[key]}"
+            key = key.rsplit(".", 1)[0] if "." in key else ""
+        return self.file
+
+    def error(self, dotted: str, message: str) -> ConfigError:
+        return ConfigError(f"{self.where(dotted)}: {dotted}: {message}")
+
+    def mark(self, dotted: str) -> None:
+        self.sources[dotted] = self.where(dotted)
+
+    def merge(self, base: dict, over: dict, path: str = "") -> None:
+        for key, value in over.items():
+            dotted = f"{path}.{key}" if path else key
+            if dotted == "columns":
+                self.columns(base[key], value)
                 continue
-            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                raise ConfigError(_where(file, text, key, f"{dotted} must be a list of header texts"))
-            base[key] = list(dict.fromkeys([*value, *base.get(key, [])]))
-            sources[dotted] = file
-            continue
-        if key not in base:
-            raise ConfigError(_where(file, text, key, f"unknown setting {dotted!r}"))
-        current = base[key]
-        if isinstance(current, dict):
-            if not isinstance(value, dict):
-                raise ConfigError(_where(file, text, key, f"{dotted} must be a table ([{dotted}])"))
-            _merge(current, value, path=dotted, text=text, file=file, sources=sources)
-            continue
-        if not _same_type(current, value):
-            raise ConfigError(
-                _where(file, text, key, f"{dotted} must be {type(current).__name__}, not {type(value).__name__}")
-            )
-        base[key] = float(value) if isinstance(current, float) else value
-        sources[dotted] = file
+            if key not in base:
+                known = ", ".join(sorted(base))
+                raise self.error(dotted, f"unknown setting (known here: {known})")
+            current = base[key]
+            if dotted in _FREE_TABLES:
+                self.free_table(current, value, dotted)
+                continue
+            if dotted in _TABLE_LISTS:
+                base[key] = self.table_list(value, dotted)
+                continue
+            if isinstance(current, dict):
+                if not isinstance(value, dict):
+                    raise self.error(dotted, f"must be a table ([{dotted}]), not {_kind(value)}")
+                self.merge(current, value, dotted)
+                continue
+            if not _same_type(current, value):
+                raise self.error(dotted, f"must be {_kind(current)}, not {_kind(value)}")
+            base[key] = float(value) if isinstance(current, float) else value
+            self.mark(dotted)
+
+    def columns(self, base: dict, value: Any) -> None:
+        if not isinstance(value, dict):
+            raise self.error("columns", f"must be a table ([columns.<kind>]), not {_kind(value)}")
+        for kind, fields in value.items():
+            dotted = f"columns.{kind}"
+            if kind not in base:
+                raise self.error(dotted, f"unknown kind (known: {', '.join(sorted(base))})")
+            if not isinstance(fields, dict):
+                raise self.error(dotted, f"must be a table ([{dotted}]), not {_kind(fields)}")
+            for name, words in fields.items():
+                fdotted = f"{dotted}.{name}"
+                if name not in base[kind]:
+                    raise self.error(fdotted, f"unknown field (fields of {kind}: {', '.join(base[kind])})")
+                if not (isinstance(words, list) and all(isinstance(w, str) and w.strip() for w in words)):
+                    raise self.error(fdotted, "must be a list of header texts, like [\"取引先名\", \"支払先\"]")
+                if words:
+                    base[kind][name] = list(dict.fromkeys([*words, *base[kind][name]]))
+                    self.mark(fdotted)
+
+    def free_table(self, base: dict, value: Any, dotted: str) -> None:
+        if not isinstance(value, dict):
+            raise self.error(dotted, f"must be a table ([{dotted}]), not {_kind(value)}")
+        for key, item in value.items():
+            kdotted = f"{dotted}.{key}"
+            if dotted == "approval.route_order":
+                if not (isinstance(item, list) and item and all(isinstance(w, str) and w.strip() for w in item)):
+                    raise self.error(kdotted, "must be a list of approver titles, lowest first, like [\"課長\", \"部長\"]")
+            elif not isinstance(item, str):
+                raise self.error(kdotted, f"must be a string (a category), not {_kind(item)}")
+            base[key] = list(item) if isinstance(item, list) else item
+            self.mark(kdotted)
+
+    def table_list(self, value: Any, dotted: str) -> list[dict]:
+        allowed = _TABLE_LISTS[dotted]
+        if not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+            raise self.error(dotted, f"must be an array of tables ([[{dotted}]]), not {_kind(value)}")
+        out = []
+        for i, item in enumerate(value):
+            idotted = f"{dotted}[{i}]"
+            for key, v in item.items():
+                if key not in allowed:
+                    raise self.error(f"{idotted}.{key}", f"unknown key (allowed: {', '.join(allowed)})")
+                if not _same_type(allowed[key](), v):
+                    raise self.error(f"{idotted}.{key}", f"must be {allowed[key].__name__}, not {_kind(v)}")
+            out.append(dict(item))
+            self.mark(idotted)
+        self.mark(dotted)
+        return out
+
+
+def _kind(value: Any) -> str:
+    names = {bool: "true/false", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
+    for t, name in names.items():
+        if type(value) is t:
+            return name
+    return type(value).__name__
 
 
 def _same_type(current: Any, value: Any) -> bool:
@@ -147,15 +524,156 @@ def _same_type(current: Any, value: Any) -> bool:
     return isinstance(value, type(current))
 
 
-def _where(file: str, text: str, key: str, message: str) -> str:
-    line = _line_of(text, key)
-    return f"{file}:{line}: {message}" if line else f"{file}: {message}"
+# --- checks on the merged settings ------------------------------------------------------------
+
+
+def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """Problems with settings that have the right type but cannot work: (dotted key, reason).
+
+    ``given``: the keys a file set, so that a conflict is reported on the one the file wrote.
+
+    Examples:
+        >>> d = defaults(); d["budget"]["warning"] = 1.2
+        >>> check_settings(d)
+        [('budget.warning', 'the warning threshold 1.2 is above the over threshold 1.0 (budget.over)')]
+        >>> check_settings(defaults())
+        []
+    """
+    problems: list[tuple[str, str]] = []
+
+    def one_of(key: str, allowed: tuple[str, ...], *, blank: bool = False) -> None:
+        value = _get(data, key)
+        if (blank and value == "") or value in allowed:
+            return
+        choices = ", ".join(allowed) + (' or "" (none)' if blank else "")
+        problems.append((key, f"must be one of {choices}, not {value!r}"))
+
+    def positive(key: str, *, zero: bool = False) -> None:
+        value = _get(data, key)
+        if value < 0 or (value == 0 and not zero):
+            problems.append((key, f"must be {'0 or more' if zero else 'above 0'}, not {value!r}"))
+
+    one_of("report.lang", ("ja", "en"))
+    start = _get(data, "fiscal_year.start_month")
+    if not 1 <= start <= 12:
+        problems.append(("fiscal_year.start_month", f"must be a month, 1 to 12, not {start}"))
+    for key in ("hours.hours_per_day", "hours.hours_per_month", "hours.max_hours_per_day",
+                "read.timeout", "read.memory_mb", "invoices.max_due_days", "orders.payment_days",
+                "settle.hours_unit_minutes", "budget.warning", "budget.over"):
+        positive(key)
+    positive("read.jobs", zero=True)
+    if _get(data, "hours.hours_per_day") > _get(data, "hours.max_hours_per_day"):
+        problems.append(("hours.hours_per_day", "is above hours.max_hours_per_day"))
+    for key in ("tax.rate", "settle.tax_rate"):
+        rate = _get(data, key)
+        if not 0 <= rate < 1:
+            problems.append((key, f"must be a fraction like 0.10 (10%), not {rate!r}"))
+    for key in ("tax.rounding", "budget.rounding", "settle.hours_rounding", "settle.amount_rounding", "settle.tax_rounding"):
+        one_of(key, ROUNDING_MODES)
+    one_of("tax.rounding_required", ROUNDING_MODES, blank=True)
+    one_of("settle.method", ("updown", "middle", "fixed"))
+    if _get(data, "settle.rate_rounding"):
+        from .settle import parse_rate_rounding
+
+        try:
+            parse_rate_rounding(_get(data, "settle.rate_rounding"))
+        except ValueError as e:
+            problems.append(("settle.rate_rounding", str(e)))
+    warning, over = _get(data, "budget.warning"), _get(data, "budget.over")
+    if warning > over:
+        if "budget.over" in given and "budget.warning" not in given:
+            problems.append(("budget.over", f"the over threshold {over} is below the warning threshold {warning} (budget.warning)"))
+        else:
+            problems.append(("budget.warning", f"the warning threshold {warning} is above the over threshold {over} (budget.over)"))
+    problems.extend(check_approval(data.get("approval", {})))
+    return problems
+
+
+def check_approval(matrix: dict) -> list[tuple[str, str]]:
+    """Problems with an authority matrix: each category's rules must cover 0 yen upwards
+    once, without gap or overlap, and name approvers on the category's route.
+
+    Examples:
+        >>> m = copy.deepcopy(APPROVAL)
+        >>> m["rules"][1]["min"] = 120000
+        >>> check_approval(m)
+        [('approval.rules[1]', 'purchase: no rule decides amounts from 100000 to 120000 yen (gap after approval.rules[0])')]
+        >>> m["rules"][1]["min"] = 90000
+        >>> check_approval(m)
+        [('approval.rules[1]', 'purchase: approval.rules[1] (from 90000 yen) overlaps approval.rules[0] (below 100000 yen)')]
+    """
+    problems: list[tuple[str, str]] = []
+    order = matrix.get("route_order", {})
+    if matrix.get("amount_basis") not in ("tax_excluded", "tax_included"):
+        problems.append(("approval.amount_basis", f"must be tax_excluded or tax_included, not {matrix.get('amount_basis')!r}"))
+    if matrix.get("out_of_budget_escalation", 0) < 0:
+        problems.append(("approval.out_of_budget_escalation", "must be 0 or more"))
+    if matrix.get("default_category") not in order:
+        problems.append(("approval.default_category",
+                         f"{matrix.get('default_category')!r} is not a category of approval.route_order ({', '.join(order)})"))
+    for word, category in matrix.get("category_names", {}).items():
+        if category not in order:
+            problems.append((f"approval.category_names.{word}", f"{category!r} is not a category of approval.route_order"))
+    by_category: dict[str, list[tuple[int, dict]]] = {}
+    for i, rule in enumerate(matrix.get("rules", [])):
+        key = f"approval.rules[{i}]"
+        for required in ("category", "approver"):
+            if not rule.get(required):
+                problems.append((key, f"{required} is required"))
+        if not rule.get("category") or not rule.get("approver"):
+            continue
+        category = rule["category"]
+        if category not in order:
+            problems.append((key, f"category {category!r} has no approval.route_order.{category}"))
+        elif rule["approver"] not in order[category]:
+            problems.append((key, f"{rule['approver']} is not in approval.route_order.{category}"))
+        low, high = rule.get("min", 0), rule.get("max")
+        if low < 0 or (high is not None and high <= low):
+            problems.append((key, f"min ({low}) must be 0 or more and below max ({high})"))
+            continue
+        by_category.setdefault(category, []).append((i, rule))
+    for category, rules in by_category.items():
+        rules.sort(key=lambda x: (x[1].get("min", 0), x[0]))
+        first_i, first = rules[0]
+        if first.get("min", 0) > 0:
+            problems.append((f"approval.rules[{first_i}]", f"{category}: no rule decides amounts below {first['min']} yen"))
+        for (pi, prev), (ni, nxt) in zip(rules, rules[1:]):
+            p_high, n_low = prev.get("max"), nxt.get("min", 0)
+            if p_high is None or n_low < p_high:
+                bound = "with no upper bound" if p_high is None else f"below {p_high} yen"
+                problems.append((f"approval.rules[{ni}]",
+                                 f"{category}: approval.rules[{ni}] (from {n_low} yen) overlaps approval.rules[{pi}] ({bound})"))
+            elif n_low > p_high:
+                problems.append((f"approval.rules[{ni}]",
+                                 f"{category}: no rule decides amounts from {p_high} to {n_low} yen (gap after approval.rules[{pi}])"))
+        last_i, last = rules[-1]
+        if last.get("max") is not None:
+            problems.append((f"approval.rules[{last_i}]",
+                             f"{category}: no rule decides amounts of {last['max']} yen and above (leave max out of the top rule)"))
+    for i, co in enumerate(matrix.get("co_approval", [])):
+        key = f"approval.co_approval[{i}]"
+        if not co.get("add"):
+            problems.append((key, "add (the department) is required"))
+        if co.get("category") and co["category"] not in order:
+            problems.append((key, f"category {co['category']!r} has no approval.route_order.{co['category']}"))
+    return problems
+
+
+def _get(data: dict, dotted: str) -> Any:
+    node: Any = data
+    for part in dotted.split("."):
+        node = node[part]
+    return node
 
 
 def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None) -> Config:
     """Load the defaults and, on top, ``path`` or ``ledgerkit.toml`` in ``cwd``.
 
     Raises ConfigError naming the file, line and key for anything it cannot use.
+
+    Examples:
+        >>> load_config(cwd="/nonexistent").source("report.lang")
+        'default'
     """
     config = Config()
     if path is None:
@@ -168,12 +686,252 @@ def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a config file") from None
     except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read the config file ({e.__class__.__name__})") from None
+        raise ConfigError(f"{path}: cannot read the config file ({e.__class__.__name__}); save it as UTF-8") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: {e}") from None
-    _merge(config.data, data, path="", text=text, file=str(path), sources=config.sources)
+        raise ConfigError(f"{path}: not valid TOML: {e}") from None
+    loader = _Loader(str(path), text, config.sources)
+    loader.merge(config.data, data)
+    for key, reason in check_settings(config.data, set(config.sources)):
+        raise loader.error(key, reason)
     config.path = path
     return config
+
+
+# --- writing the file (ledgerkit init) and showing it (ledgerkit config show) ------------------
+
+_BARE = re.compile(r"^[A-Za-z0-9_\-]+$")
+
+
+def _key(k: str) -> str:
+    return k if _BARE.match(k) else json.dumps(k, ensure_ascii=False)
+
+
+def toml_value(v: Any) -> str:
+    """A value as TOML text.
+
+    Examples:
+        >>> toml_value(True), toml_value(0.8), toml_value("課長"), toml_value(["a", 1])
+        ('true', '0.8', '"課長"', '["a", 1]')
+        >>> toml_value({"min": 0, "add": "経理部"})
+        '{min = 0, add = "経理部"}'
+    """
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ", ".join(toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{_key(k)} = {toml_value(x)}" for k, x in v.items()) + "}"
+    raise TypeError(f"cannot write {type(v).__name__} as TOML")
+
+
+def _walk(data: dict, path: str = "") -> Iterator[tuple[str, str, Any]]:
+    """("table", dotted, dict) / ("key", dotted, value) / ("list", dotted, list of tables), in file order."""
+    scalars = [(k, v) for k, v in data.items() if not isinstance(v, dict) and f"{path}.{k}".lstrip(".") not in _TABLE_LISTS]
+    for k, v in scalars:
+        yield "key", f"{path}.{_key(k)}" if path else _key(k), v
+    for k, v in data.items():
+        dotted = f"{path}.{_key(k)}" if path else _key(k)
+        if isinstance(v, dict):
+            yield "table", dotted, v
+            yield from _walk(v, dotted)
+        elif dotted in _TABLE_LISTS:
+            yield "list", dotted, v
+
+
+def _comment(text: str, width: int = 120) -> list[str]:
+    return [f"# {text}"] if len(text) <= width else [f"# {line}" for line in _wrap(text, width)]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    out, line = [], ""
+    for word in text.split(", "):
+        piece = word if not line else f"{line}, {word}"
+        if len(piece) > width and line:
+            out.append(line + ",")
+            line = word
+        else:
+            line = piece
+    return [*out, line]
+
+
+def render_toml(data: dict | None = None, *, annotate: Callable[[str], str | None] | None = None,
+                comments: bool = True, full_columns: bool = False) -> str:
+    """Every setting as a ``ledgerkit.toml`` text, each with its Japanese and English comment.
+
+    Column synonyms are written as empty lists with the built-in header texts in a comment
+    above (a list adds to the built-ins). ``annotate(dotted)`` adds a trailing comment to a
+    value's line (``config show`` uses it for where each setting came from). With
+    ``full_columns``, ``data``'s synonyms are taken to be the built-ins (written as comments).
+
+    Examples:
+        >>> import tomllib
+        >>> tomllib.loads(render_toml())["budget"] == DEFAULTS["budget"]
+        True
+    """
+    full = data is None or full_columns
+    data = defaults() if data is None else data
+    out: list[str] = []
+    if comments:
+        out += [
+            "# ledgerkit.toml — このフォルダの業務の設定 / settings for the work in this folder",
+            "# ledgerkit はこのフォルダで実行すると、または --config で指定すると、このファイルを読みます。",
+            "# ledgerkit reads this file when run in this folder, or when given with --config.",
+            "# 既定値と同じ行は消してもかまいません / lines equal to the defaults may be deleted.",
+            "# 一覧と説明 / every key explained: docs/config.md; 確認 / check: ledgerkit config show",
+        ]
+
+    def tail(dotted: str) -> str:
+        note = annotate(dotted) if annotate else None
+        return f"  # {note}" if note else ""
+
+    for kind, dotted, value in _walk(data):
+        plain = dotted.replace('"', "")
+        if kind == "table":
+            if plain.startswith("columns.") and plain.count(".") == 1:
+                k = plain.split(".", 1)[1]
+                ja, en = COLUMN_KINDS.get(k, ((), k, k))[1:]
+                note = (ja, en)
+            else:
+                note = COMMENTS.get(plain)
+            if not value and not comments:
+                continue
+            out.append("")
+            if comments and note:
+                out += _comment(note[0]) + _comment(note[1])
+            if plain == "columns" and comments:
+                out += ['# 例 / e.g.  [columns.invoices]  vendor = ["支払先"]']
+            out.append(f"[{dotted}]{tail(plain)}")
+        elif kind == "list":
+            note = COMMENTS.get(plain)
+            out.append("")
+            if comments and note:
+                out += _comment(note[0]) + _comment(note[1])
+            for i, item in enumerate(value):
+                out.append(f"[[{dotted}]]{tail(f'{plain}[{i}]')}")
+                out += [f"{_key(k)} = {toml_value(v)}" for k, v in item.items()]
+        else:
+            if plain.startswith("columns."):
+                if comments:
+                    builtin = value if full else (COLUMNS.get(plain.split(".")[1], {}).get(plain.split(".")[2], []))
+                    out += _comment("既定 / built-in: " + ", ".join(builtin))
+                shown = [] if full else value
+                out.append(f"{dotted.rsplit('.', 1)[1]} = {toml_value(shown)}{tail(plain)}")
+                continue
+            note = COMMENTS.get(plain)
+            if comments and note:
+                out += _comment(note[0]) + _comment(note[1])
+            out.append(f"{dotted.rsplit('.', 1)[1] if '.' in dotted else dotted} = {toml_value(value)}{tail(plain)}")
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def show_config(config: Config) -> str:
+    """The effective settings as TOML, each value followed by where it came from.
+
+    Examples:
+        >>> text = show_config(Config())
+        >>> 'lang = "ja"  # default' in text
+        True
+    """
+
+    def source(dotted: str) -> str | None:
+        if dotted.startswith("columns."):
+            return config.sources.get(dotted, "default") if dotted.count(".") == 2 else None
+        if "." not in dotted or dotted in _FREE_TABLES:
+            return None
+        return config.source(dotted)
+
+    return render_toml(config.data, annotate=source, comments=False)
+
+
+def setting_keys(data: dict | None = None) -> list[str]:
+    """Every setting's dotted name (tables of settings and column kinds, not synonyms).
+
+    Examples:
+        >>> "budget.warning" in setting_keys() and "approval.rules" in setting_keys()
+        True
+    """
+    data = defaults() if data is None else data
+    keys = []
+    for kind, dotted, _value in _walk(data):
+        plain = dotted.replace('"', "")
+        if plain.startswith("columns.") and plain.count(".") >= 2:
+            continue
+        if any(plain.startswith(t + ".") for t in _FREE_TABLES):
+            continue
+        keys.append(plain)
+    return keys
+
+
+# --- a project folder (ledgerkit init) ------------------------------------------------------------
+
+
+def bundled_template_files() -> dict[str, Path]:
+    """Name -> file of every template that ships with ledgerkit (the first folder wins)."""
+    from .drafts.render import bundled_templates, template_dirs
+
+    files: dict[str, Path] = {}
+    for name in bundled_templates():
+        for folder in template_dirs():
+            if (folder / name).is_file():
+                files[name] = folder / name
+                break
+    return files
+
+
+def init_project(directory: str | Path = ".", *, force: bool = False, lang: str | None = None) -> list[Path]:
+    """Write ``ledgerkit.toml`` (every setting, commented) and copy the bundled templates
+    into ``directory/templates/``; returns the files written.
+
+    Nothing is written when any of those files exists already, unless ``force``
+    (raises ConfigError naming the file). ``lang`` (ja/en) is written as ``report.lang``.
+
+    Examples:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> [p.name for p in init_project(folder)][:2]
+        ['ledgerkit.toml', 'po.html.j2']
+        >>> load_config(cwd=folder).data == defaults()
+        True
+    """
+    import os
+    import tempfile
+
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"{folder}: is a file, not a folder")
+    if lang not in (None, "ja", "en"):
+        raise ConfigError(f"lang must be ja or en, not {lang!r}")
+    data = None
+    if lang:
+        data = defaults()
+        data["report"]["lang"] = lang
+    text = render_toml(data, full_columns=True) if data is not None else render_toml()
+    targets: list[tuple[Path, str | Path]] = [(folder / CONFIG_NAME, text)]
+    targets += [(folder / "templates" / name, src) for name, src in bundled_template_files().items()]
+    existing = [path for path, _ in targets if path.exists()]
+    if existing and not force:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise ConfigError(f"{existing[0]} already exists{more}; nothing was written (--force replaces)")
+    written = []
+    for path, content in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(content.encode("utf-8") if isinstance(content, str) else content.read_bytes())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        written.append(path)
+    return written

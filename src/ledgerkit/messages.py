@@ -500,6 +500,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{person}: attendance outside {month} ({other}); only {month} is settled",
     ),
     # --- config and CLI -----------------------------------------------------------
+    "init_wrote": (
+        "{config} を作成し、テンプレート {count} 個を {templates} に置きました (確認: ledgerkit config show)",
+        "Wrote {config} and {count} templates in {templates} (check with: ledgerkit config show)",
+    ),
+    "config_from": ("設定: {where}", "Settings from: {where}"),
+    "config_none": ("既定値のみ (ledgerkit.toml なし)", "defaults only (no ledgerkit.toml)"),
+    "wrote": ("{path} を書き出しました", "Wrote {path}"),
+    "more_findings": (
+        "… ほか {count} 件 (-o findings.xlsx で全件を書き出せます)",
+        "… and {count} more (write them all with -o findings.xlsx)",
+    ),
+    "lang_invalid": ("--lang は ja か en です ({value!r} ではなく)", "--lang must be ja or en, not {value!r}"),
 }
 
 
