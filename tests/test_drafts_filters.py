@@ -236,3 +236,17 @@ def test_place_avoids_names_used_in_the_run(tmp_path):
     taken: set[Path] = set()
     assert place(tmp_path, "a", ".md", taken).name == "a.md"
     assert place(tmp_path, "a", ".md", taken).name == "a_2.md"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=10), st.none(), st.booleans()))
+def test_in_budget_reads_or_refuses(value):
+    """Any cell text gives 予算内/予算外 or a ValueError (a DataError naming the cell upstream), nothing else."""
+    try:
+        result = in_budget_of(value)
+    except ValueError:
+        assert isinstance(value, str) and "外" not in value and "内" not in value
+        return
+    assert isinstance(result, bool)
+    if isinstance(value, str) and "外" in value:
+        assert result is False

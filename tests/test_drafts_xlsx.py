@@ -60,6 +60,11 @@ def make_form(path: Path, *, band_rows: int = 1, sum_formula: str = "=SUM(D5:D5)
     ws.merge_cells(f"A{below + 3}:E{below + 4}")
     ws.row_dimensions[below + 3].height = 40
     ws.print_area = f"A1:F{below + 5}"
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(type="list", formula1='"済,未"')
+    dv.add(f"E{below + 1}")
+    ws.add_data_validation(dv)
     img = Image(_png())
     ws.add_image(img, f"E{below + 5}")
     other = wb.create_sheet("集計")
@@ -108,6 +113,7 @@ def test_band_inserts_rows_and_shifts_everything_below(tmp_path):
     assert ws.row_dimensions[5].height == ws.row_dimensions[7].height == 18
     assert ws.row_dimensions[9].height is None
     assert ws.print_area == "'注文書'!$A$1:$F$13"
+    assert [str(r) for r in ws.data_validations.dataValidation[0].sqref.ranges] == ["E9"]
     assert len(ws._images) == 1 and ws._images[0].anchor._from.row == 12  # E13, 0-based row 12
     # the totals the form computes equal the sum of the lines
     assert evaluate(wb, ws, "D8") == 2365
@@ -235,3 +241,16 @@ def test_insert_shift_properties(first, height, count, row):
     # a reference from copy i to its own row moves with the copy
     for i in range(count):
         assert _map_ref(f"C{first}", True, lambda p, o=i * height: sh.inside(p, o)) == f"C{first + i * height}"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    column=st.text(st.characters(blacklist_characters="=", blacklist_categories=("Cs",)), min_size=1, max_size=12),
+    value=st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+)
+def test_parse_where_round_trip(column, value):
+    from ledgerkit.drafts.context import parse_where
+
+    if not column.strip():
+        return
+    assert parse_where([f"{column}={value}"]) == [(column.strip(), value.strip())]

@@ -13,7 +13,8 @@ The form is an ordinary ``.xlsx`` with Jinja in its cells:
 - Each extra line inserts the band's rows below it and shifts everything below as
   Excel's insert-row does: cell values and styles, formulas on every sheet and defined
   names (a range that reaches the band's last row, like ``SUM(G7:G7)``, widens to cover
-  every line), merged cells, row heights, the print area, images and charts.
+  every line), merged cells, row heights, data validations, the print area, images and
+  charts.
 - Formulas inside the band are re-based per line (``=C7*E7`` → ``=C8*E8``); a reference
   from the band to a cell outside it keeps pointing at that cell (a tax-rate cell needs
   no ``$``).
@@ -21,8 +22,8 @@ The form is an ordinary ``.xlsx`` with Jinja in its cells:
   and when the caller gives the expected sum of the lines, a ``SUM`` over the band must
   come to it (evaluated here, in Decimal). Otherwise: TemplateError, nothing written.
 
-Not shifted (kept as they are): conditional formats, data validations, comments and
-hyperlinks below the band.
+Not shifted (kept as they are): conditional formats, comments and hyperlinks below
+the band; data validations are shifted.
 """
 
 from __future__ import annotations
@@ -333,7 +334,15 @@ def expand_band(wb, ws, band: Band, count: int) -> None:
     for mcr in new_ranges:
         ws.merged_cells.add(mcr)
 
-    # 5. print area, images, charts
+    # 5. data validations (drop-down lists) below move, those reaching the band's end widen
+    for dv in ws.data_validations.dataValidation:
+        for cr in dv.sqref.ranges:
+            if cr.min_row > band.last:
+                cr.shift(row_shift=k)
+            elif cr.max_row >= band.last:
+                cr.expand(down=k)
+
+    # 6. print area, images, charts
     if ws.print_area:
         area = ws.print_area  # "'sheet'!$A$1:$G$40" (several areas joined by commas)
         shifted = []
