@@ -423,7 +423,7 @@ def test_examples_over_warning_ok(example_result):
 def test_report_xlsx(example_result, tmp_path):
     out = write_budget_report(example_result, tmp_path / "report.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["予実", "累計推移", "月別", "人件費明細", "問題一覧"]
+    assert wb.sheetnames == ["予実", "累計推移", "月別", "人件費明細", "予算明細", "問題一覧"]
     ws = wb["予実"]
     assert ws["A1"].value == "予実管理 2026年度 (2026-11まで)"
     assert [c.value for c in ws[4]] == ["案件", "案件名", "予算", "人件費", "外注・購入費", "実績", "差異(予算−実績)",
@@ -446,6 +446,13 @@ def test_report_xlsx(example_result, tmp_path):
     assert [c.value for c in labor[1]] == ["案件", "氏名", "年月", "工数(h)", "単価", "単価の単位", "人件費"]
     total = sum(labor.cell(r, 7).value for r in range(2, labor.max_row + 1))
     assert total == 3_159_000 + 803_250 + 92_250
+    lines = wb["予算明細"]
+    assert [c.value for c in lines[1]] == ["案件", "案件名", "費目", "年月", "予算", "元ファイル", "元シート", "元行", "列"]
+    # the first figure: A-1001 人件費, 9月 = 300千円, in row 5 of the budget sheet
+    first = [c.value for c in lines[2]]
+    assert first[:5] == ["A-1001", "基幹システム刷新", "人件費", "2026-09", 300_000]
+    assert first[6:] == ["2026年度予算", 5, "9月"]
+    assert first[5].endswith("budget.xlsx")
 
 
 def test_report_csv(example_result, tmp_path):

@@ -264,6 +264,21 @@ def _is_total(text: Any) -> bool:
     return bool(_BUDGET_TOTAL.fullmatch(key))
 
 
+_ITEM_TOTAL = re.compile(r".+[^設会統時]計")
+
+
+def _is_item_total(text: Any) -> bool:
+    """A 費目 cell that sums the rows above (``外注費計``, ``人件費計``), not 設計 or 会計.
+
+    Examples:
+        >>> _is_item_total("外注費計"), _is_item_total("基本設計"), _is_item_total("会計"), _is_item_total("人件費")
+        (True, False, False, False)
+    """
+    if not isinstance(text, str):
+        return False
+    return bool(_ITEM_TOTAL.fullmatch(nz.normalize_text(text).replace(" ", "")))
+
+
 def _is_annual_total(text: Any) -> bool:
     if not isinstance(text, str):
         return False
@@ -482,7 +497,7 @@ def read_budget(
                 issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
                 continue
             recs, sheet_issues, fy = read_budget_sheet(
-                sheet, file=file, fiscal_year=fiscal_year, start_month=start_month, synonyms=syn
+                sheet, file=file, fiscal_year=fiscal_year, start_month=start_month, synonyms=syn, lang=_lang(config)
             )
             issues.extend(sheet_issues)
             if recs is None:
@@ -520,7 +535,8 @@ def _duplicate_lines(frame) -> list[Issue]:
     return out
 
 
-def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start_month: int = 4, synonyms=None):
+def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start_month: int = 4, synonyms=None,
+                      lang: str = "ja"):
     """One sheet: ``(records or None, issues, fiscal_year)``; None when it holds no budget."""
     syn = synonyms if synonyms is not None else Synonyms(BUDGET_FIELDS)
     rows = fill_merged(sheet.rows, sheet.merged or ())
@@ -545,7 +561,7 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
     skip_cols: dict[int, str] = {}
     if layout == "wide":
         months, data_start, skip_cols = _resolve_month_columns(
-            rows, r, months, fy, start_month, file=file, sheet=sheet.name
+            rows, r, months, fy, start_month, file=file, sheet=sheet.name, lang=lang
         )
     # units: in the title rows and the header
     units = _unit_of(_rows_texts(rows, data_start))
@@ -596,7 +612,7 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
         raw_item = cell(row, ic)
         if all(is_blank(v) for v in row):
             continue
-        if _is_total(raw_project) or _is_total(raw_item) or (
+        if _is_total(raw_project) or _is_total(raw_item) or _is_item_total(raw_item) or (
             is_blank(raw_project) and any(_is_total(v) for v in row[: (min(months) if months else len(row))] if isinstance(v, str))
         ):
             issues.append(Issue("total_row", file, sheet.name, excel_row))
@@ -718,7 +734,8 @@ def _parses(v: Any) -> bool:
     return True
 
 
-def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_month: int, *, file: str, sheet: str):
+def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_month: int, *, file: str, sheet: str,
+                           lang: str = "ja"):
     """Give every month column its year; pick the 予算 column under a month with 予算/実績 beneath.
 
     Returns ``(months {col: (y, m)}, data_start, skipped {col: header text})``.
@@ -742,7 +759,7 @@ def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_mon
             # 2026年10月, 11月, 12月, 1月 …: the year carries along the row
             y = prev[0] if m >= prev[1] else prev[0] + 1
         if y is None:
-            raise InputError(messages.text("budget_month_no_year_sheet", "ja", file=file, sheet=sheet,
+            raise InputError(messages.text("budget_month_no_year_sheet", lang, file=file, sheet=sheet,
                                            month=_show(rows[r][c])))
         resolved[c] = (y, m)
         prev = (y, m)
@@ -1034,7 +1051,8 @@ def labor_cost(hours_frame, rates: Rates, *, rounding: str = "half_up", lang: st
         if rates.entry(person) is None and h:
             missing[person] = missing.get(person, Fraction(0)) + h
     if missing:
-        names = ", ".join(f"{p} ({float(h):g}h, {rates.why_missing(p)})" for p, h in sorted(missing.items()))
+        names = ", ".join(f"{p or '(no name)'} ({float(h):g}h, {rates.why_missing(p)})"
+                          for p, h in sorted(missing.items()))
         raise DataError(messages.text("rate_missing", lang, names=names, count=len(missing)))
     records = []
     for (project, person, month), h in sorted(totals.items()):
@@ -1070,6 +1088,8 @@ class BudgetResult:
     inputs: list[str] = field(default_factory=list)
     #: (warning, over) thresholds as fractions of the budget
     thresholds: tuple[Fraction, Fraction] = (Fraction(4, 5), Fraction(1))
+    #: the budget figures read, each with its source cell (:data:`BUDGET_COLUMNS`)
+    budget: Any = None
 
     def __iter__(self):
         return iter((self.frame, self.issues))
@@ -1350,7 +1370,7 @@ def compare_budget(
     for c in MONTHLY_COLUMNS[2:]:
         monthly[c] = monthly[c].astype("Int64")
     return BudgetResult(frame, issues, monthly, labor, first_fy, through or last_actual, (period_start, period_end),
-                        list(dict.fromkeys(inputs)), (warn_at, over_at))
+                        list(dict.fromkeys(inputs)), (warn_at, over_at), budget=bframe)
 
 
 def _status(has_line: bool, budget: int, actual: int, warn_at: Fraction, over_at: Fraction):
@@ -1557,7 +1577,10 @@ def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang
     fy = result.fiscal_year
     period = f"{fy}年度" if fy is not None and not en else (f"FY{fy}" if fy is not None else "")
     through = result.through or ""
-    title = (f"Budget vs actual {period} (through {through})" if en else f"予実管理 {period} ({through}まで)")
+    if en:
+        title = f"Budget vs actual {period}" + (f" (through {through})" if through else "")
+    else:
+        title = f"予実管理 {period}" + (f" ({through}まで)" if through else "")
     ws.write_string(0, 0, title, report.format(title=True))
     ws.write_string(1, 0, messages.text("budget_report_note", lang, warning=_pct(result.thresholds[0]),
                                         over=_pct(result.thresholds[1])))
@@ -1654,5 +1677,13 @@ def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang
         integral = all(d == d.to_integral_value() for d in labor["rate"])
         lformats["rate"] = "yen" if integral else "number"
         report.add_table(labor_name, labor[lcols], formats=lformats, headings=_headings(lcols, lang))
+    if result.budget is not None and len(result.budget):
+        bcols = BUDGET_COLUMNS
+        bformats = _formats(bcols)
+        bformats.update({"source_row": "rowno", "column": "text", "source_file": "text", "source_sheet": "text"})
+        bheadings = _headings(bcols, lang)
+        bheadings["column"] = "Column" if en else "列"
+        report.add_table("Budget lines" if en else "予算明細", result.budget[bcols], formats=bformats,
+                         headings=bheadings)
     report.add_issues(result.issues, lang=lang)
     return report.close()

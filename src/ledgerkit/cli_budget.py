@@ -12,7 +12,7 @@ from .errors import LedgerkitError
 
 
 def budget(
-    budget_file: Annotated[Path, typer.Argument(metavar="BUDGET.xlsx", help="The budget workbook (予算表).")],
+    budget_file: Annotated[Path, typer.Argument(help="The budget workbook (予算表).", show_default=False)],
     hours: Annotated[
         list[str],
         typer.Option("--hours", help="Hours workbooks, folders or globs (repeat --hours for more)."),
