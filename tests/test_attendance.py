@@ -401,7 +401,7 @@ def test_fiscal_year_title_with_the_month_in_the_sheet_name(sheet_name, expected
         (["日付", "出退勤", "", "休憩"], ["1", dt.time(9), dt.time(18), dt.time(1)], [(1, 1, 1, 2)]),
         (["日付", "始業～終業", "", "", "休憩"], ["1", dt.time(9), "～", dt.time(18), dt.time(1)], [(1, 1, 1, 3)]),
         (["日付", "勤務時間帯", "休憩"], ["1", "9:00～18:00", "1:00"], []),
-        (["日付", "出社", "休憩"], ["1", "９：００〜１８：００", "1:00"], []),
+        (["日付", "出勤～退勤", "休憩"], ["1", "９：００〜１８：００", "1:00"], []),
     ],
 )
 def test_start_and_end_in_merged_or_single_cells(header, row, merged):

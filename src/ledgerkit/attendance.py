@@ -443,6 +443,10 @@ def _usable(mapping: dict[str, int]) -> bool:
     return "day" in mapping and ("worked" in mapping or "span" in mapping or {"start", "end"} <= mapping.keys())
 
 
+def _usable_after_span(mapping: dict[str, int], had_span: bool) -> bool:
+    return _usable(mapping) or (had_span and "day" in mapping and "start" in mapping)
+
+
 def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
     """Find an attendance table: the header row with a day column and times or hours.
 
@@ -478,14 +482,17 @@ def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
                 if span:
                     mapping.setdefault("start", span[0])
                     mapping.setdefault("end", span[1])
+                elif "start" not in mapping:
+                    # 出勤～退勤 over one column: the cells hold 9:00～18:00
+                    mapping["start"] = mapping["span"]
             if "worked" in mapping and "start" not in mapping:
                 # 勤務時間 merged over three cells holding 9:00 | ～ | 18:00
                 span = _merge_width(merged, r, mapping["worked"])
                 if span and span[1] - span[0] >= 2 and _looks_like_span(rows, r + height, span):
                     mapping["start"], mapping["end"] = span[0], span[1]
                     del mapping["worked"]
-            mapping.pop("span", None)
-            if not _usable(mapping):
+            had_span = mapping.pop("span", None) is not None
+            if not _usable_after_span(mapping, had_span):
                 continue
             score = (len(mapping) + len(notes), -height)
             if best is None or score > best[0]:
@@ -715,7 +722,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
             continue
         if worked is None and (start is None) != (end is None):
             missing = "end" if end is None else "start"
-            label = layout.labels.get(cols[missing], missing)
+            label = layout.labels.get(cols.get(missing, cols["start"]), missing)
             read += 1
             issues.append(Issue("missing_value", file=file, sheet=name, row=excel_row, column=label,
                                 severity="error", rejected=True, params={"field": label}))
