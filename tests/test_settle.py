@@ -473,3 +473,12 @@ def test_cli_settle_shows_warnings_in_one_line(tmp_path):
         "end − start − break = 08:00 (using 07:00) (all of them: -o report.xlsx, Issues sheet)",
         "1 person-months settled, 300,000 yen excl. tax",
     ]
+
+
+def test_contract_without_vendor_matches_by_po_only():
+    att = pd.concat([_attendance("山田太郎", 8, 20), _attendance("佐藤花子", 8, 20)])
+    con = pd.DataFrame([_contract("山田太郎", vendor="", po_no="PO-9"), _contract("佐藤花子", vendor="")])
+    inv = _invoices([{"invoice_no": "X-1", "vendor": "どこか", "po_no": "PO-9", "net": 500_000, "issue_date": "2026-10-31"}])
+    frame, findings = settle(att, con, invoices=inv)
+    assert frame.set_index("person")["check"].to_dict() == {"山田太郎": "一致", "佐藤花子": "請求書なし"}
+    assert [f.code for f in findings] == ["settle_no_invoice"]

@@ -869,7 +869,8 @@ def check_settled_invoices(frame, invoices, *, month: str | None = None, contrac
             ))
 
     for (vkey, ym), group in out.sort_values("month").groupby(["_vkey", "month"], sort=True):
-        candidates = [r for r in records if not r["used"] and r["vendor_key"] == vkey
+        # a contract without a vendor can still be matched by person or PO, from any vendor
+        candidates = [r for r in records if not r["used"] and (r["vendor_key"] == vkey or not vkey)
                       and _month_rank(ym, r["months"]) is not None]
         # the primary month first, so an invoice is matched to the month it most likely bills
         candidates.sort(key=lambda r: _month_rank(ym, r["months"]))
@@ -884,7 +885,7 @@ def check_settled_invoices(frame, invoices, *, month: str | None = None, contrac
             elif len(named) > 1:
                 _ambiguous(findings, out, idx, named, mark)
                 left.remove(idx)
-        free = [r for r in candidates if not r["used"] and not r["person_key"]
+        free = [r for r in candidates if vkey and not r["used"] and not r["person_key"]
                 and not (r["po_no"] and r["po_no"] in set(out.loc[group.index, "_po_no"]))]
         if not left:
             continue
