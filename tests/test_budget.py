@@ -533,3 +533,61 @@ def test_fiscal_year_texts(y):
     assert fiscal_year_from_text(f"FY{y}") == y
     assert fiscal_year_from_text(f"{y + 1}年3月期") == y
     assert fiscal_year_from_text(f"{y}年10月") is None
+
+
+def test_cli_strict_on_input_errors_only(tmp_path):
+    # nothing over budget, but a budget cell that cannot be read: --strict fails, plain run does not
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "2026-10", "2026-11"], ["A-1", 1_000_000, "未定"]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000]]})
+    args = [budget, "--hours", hours, "--rates", rates]
+    plain = cli(*args)
+    assert plain.exit_code == 0, plain.output
+    assert "A-1: 40,000 / 1,000,000 (4.0%) ok" in plain.stderr
+    strict = cli(*args, "--strict")
+    assert strict.exit_code == 1
+    assert strict.stderr.strip().splitlines()[-1] == "--strict: 1 errors in the inputs (the figures may be incomplete)"
+
+
+def test_cli_csv_to_stdout_and_fiscal_year(tmp_path):
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "10月", "11月"], ["A-1", 100_000, 100_000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000]]})
+    no_year = cli(budget, "--hours", hours, "--rates", rates)
+    assert no_year.exit_code == 2 and "--fiscal-year 2026" in no_year.stderr
+    result = cli(budget, "--hours", hours, "--rates", rates, "--fiscal-year", "2026", "-o", "-")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("project,budget,labor_cost,purchases,actual,variance,consumption,status,forecast")
+    assert lines[1].startswith("A-1,200000,40000,0,40000,160000,0.2,ok,80000")
+
+
+def test_item_totals_and_rows_after_a_subtotal(tmp_path):
+    rows = [
+        ["案件", "費目", "2026-10"],
+        ["A-1", "人件費", 100],
+        ["", "外注費", 50],
+        ["", "案件計", 150],
+        ["", "外注費計", 50],
+        ["", "設計", 7],  # under a total: no project to belong to
+    ]
+    table = read_budget(xlsx(tmp_path / "t.xlsx", {"s": rows}))
+    assert by_project(table) == {"A-1": 150}
+    assert [i.row for i in table.issues if i.code == "total_row"] == [4, 5]
+    assert [i.row for i in table.issues if i.code == "budget_no_project"] == [6]
+
+
+def test_zero_budget_with_actuals_is_over():
+    budget = pd.DataFrame({"project": ["A", "A"], "month": ["2026-10", "2026-11"], "budget": [0, 1000]})
+    hours = pd.DataFrame({"project": ["A"], "person": ["p"], "month": ["2026-10"], "hours": [1.0]})
+    frame, _ = compare_budget(budget, hours, {"p": 10}, through="2026-10")
+    assert frame["status"][0] == "over" and pd.isna(frame["consumption"][0])
+
+
+def test_report_in_english(example_result, tmp_path):
+    out = write_budget_report(example_result, tmp_path / "en.xlsx", lang="en")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Budget vs actual", "Cumulative", "By month", "Labor cost", "Budget lines", "Issues"]
+    ws = wb["Budget vs actual"]
+    assert ws["A1"].value == "Budget vs actual FY2026 (through 2026-11)"
+    assert [ws.cell(r, 9).value for r in (5, 6, 7)] == ["over", "warning", "ok"]

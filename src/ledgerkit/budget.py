@@ -446,13 +446,13 @@ def _find_budget_header(rows, syn: Synonyms, scan: int = 40):
                 labels[f] = c
         if "project" not in labels and "project_name" not in labels:
             continue
-        if len(months) < 2 and "amount" not in labels:
+        if not months and "amount" not in labels:
             # 案件 | 年間予算: the annual column is the amount itself
             annual = [c for c, t in totals.items() if _is_annual_total(t)]
             if annual:
                 labels["amount"] = annual[-1]
                 del totals[annual[-1]]
-        if len(months) >= 2:
+        if months:
             return r, "wide", labels, months, totals
         if "month" in labels and "amount" in labels:
             return r, "long", labels, {}, totals
@@ -616,6 +616,8 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
             is_blank(raw_project) and any(_is_total(v) for v in row[: (min(months) if months else len(row))] if isinstance(v, str))
         ):
             issues.append(Issue("total_row", file, sheet.name, excel_row))
+            # rows under a 小計 belong to no project until one is written again
+            last_project = None
             continue
         try:
             project = nz.parse_code(raw_project)

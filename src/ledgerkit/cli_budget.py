@@ -32,7 +32,11 @@ def budget(
     ] = None,
     output: OutputOption = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when a project is over budget or has actuals but no budget.")
+        bool, typer.Option(
+            "--strict",
+            help="Exit 1 when a project is over budget or has actuals but no budget line, "
+            "or when an input row could not be read.",
+        )
     ] = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
@@ -59,8 +63,14 @@ def budget(
     _print_summary(result, config.lang, quiet=output == "-")
     if output and output != "-":
         say(f"Wrote {output}")
-    if strict and result.over:
-        raise typer.Exit(code=1)
+    if strict:
+        unread = sum(1 for i in result.issues if i.severity == "error")
+        if result.over:
+            say(f"--strict: over budget or without a budget line: {', '.join(result.over)}")
+        if unread:
+            say(f"--strict: {unread} errors in the inputs (the figures may be incomplete)")
+        if result.over or unread:
+            raise typer.Exit(code=1)
 
 
 def _print_summary(result, lang: str, quiet: bool = False) -> None:

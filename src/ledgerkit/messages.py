@@ -247,6 +247,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "注文番号 {po} の{field}が行によって違います ({a} と {b})",
         "order {po}: {field} differs between its lines ({a} vs {b})",
     ),
+    "po_tax_mismatch": (
+        "消費税 {tax} 円が 税率ごとに1回ずつ計算した額の合計 ({expected}) と合いません: {breakdown}",
+        "tax {tax} is not the sum of the tax rounded once per rate ({expected_en})",
+    ),
     "line_amount_mismatch": (
         "金額 {amount} 円が 数量 {qty} × 単価 {price} と合いません (正しくは {expected} 円)",
         "amount {amount} is not quantity {qty} × unit price {price} (expected {expected})",
