@@ -649,3 +649,31 @@ def test_summary_without_totals_charts_the_first_value_column(tmp_path):
     ws = openpyxl.load_workbook(out)["Summary"]
     assert [[c.value for c in r] for r in ws.iter_rows()] == [["Project", "x", "y"], ["A", 1, 10], ["B", 2, 20]]
     assert len(ws._charts) == 1
+
+
+def test_formats_inferred_from_values_not_just_the_first_rows(tmp_path):
+    n = 250
+    frame = pd.DataFrame(
+        {
+            "late_yen": [None] * n + [Decimal("1200")],
+            "note": ["x"] * n + [5],
+            "code": ["001"] * (n + 1),
+        }
+    )
+    out = tmp_path / "k.xlsx"
+    with XlsxReport(out) as report:
+        report.add_table("明細", frame)
+    ws = openpyxl.load_workbook(out)["明細"]
+    last = n + 2
+    assert ws[f"A{last}"].value == 1200 and ws[f"A{last}"].number_format == "#,##0"
+    assert ws[f"B{last}"].value == 5 and ws[f"B{last}"].data_type == "n"  # a number stays a number
+    assert ws["B2"].value == "x"
+    assert ws[f"C{last}"].value == "001" and ws[f"C{last}"].data_type == "s"  # codes keep zeros
+
+
+def test_unknown_format_kind_is_a_clear_error(tmp_path):
+    report = XlsxReport(tmp_path / "r.xlsx")
+    with pytest.raises(ValueError, match="unknown format 'money' for column 'a'"):
+        report.add_table("明細", pd.DataFrame({"a": [1]}), formats={"a": "money"})
+    report.discard()
+    assert list(tmp_path.iterdir()) == []

@@ -614,6 +614,7 @@ NUMBER_FORMATS: dict[str, str | None] = {
     "yen": "#,##0",
     "hours": "#,##0.00",
     "number": None,  # General
+    "general": None,  # General, each cell as it is: text as text, numbers as numbers
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm",
     "time": "hh:mm",
@@ -624,6 +625,8 @@ NUMBER_FORMATS: dict[str, str | None] = {
     "bool": None,
 }
 KINDS = tuple(NUMBER_FORMATS)
+# Kinds written without a number format of their own.
+_PLAIN_KINDS = frozenset({"text", "number", "general", "bool"})
 
 #: severity → (fill colour, font colour): Excel's own Bad / Neutral / Note-like styles
 SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
@@ -815,9 +818,9 @@ def _infer_kind(name: Any, s) -> str:
         return "date"
     if key in HOURS_COLUMNS:
         return "hours"
-    sample = [v for v in s.head(200).tolist() if not _is_missing(v)]
-    if not sample:
-        return "text"
+    sample = [v for v in s.dropna().head(200).tolist() if not _is_missing(v)]
+    if not sample or all(type(v) is str for v in sample):
+        return "general"
     if all(isinstance(v, Decimal) for v in sample):
         return "yen" if all(v == v.to_integral_value() for v in sample) else "number"
     if all(isinstance(v, dt.datetime) for v in sample):
@@ -828,7 +831,8 @@ def _infer_kind(name: Any, s) -> str:
         return "rowno" if key in ROW_COLUMNS else "int"
     if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in sample):
         return "number"
-    return "text"
+    # Mixed (numbers and text, as a source column may be): each cell keeps its type.
+    return "general"
 
 
 def _serial(v: dt.datetime | dt.date) -> float | None:
@@ -850,7 +854,6 @@ def _convert_column(s, kind: str) -> _Column:
     import pandas as pd
     from pandas.api import types as pt
 
-    n = len(s)
     if kind == "text":
         # An empty text is a blank cell (Excel's filter shows it under "(Blanks)").
         values = [
@@ -889,9 +892,13 @@ def _convert_column(s, kind: str) -> _Column:
     if pt.is_timedelta64_dtype(s.dtype):
         days = (s / pd.Timedelta(days=1)).to_numpy(dtype="float64", na_value=np.nan)
         return _Column(kind, [None if math.isnan(x) else x for x in days.tolist()], "number", None)
-    # Object / string column: decide per cell.
-    values, methods = [], []
     want_date = kind in ("date", "datetime")
+    if not want_date and pd.api.types.infer_dtype(s, skipna=True) in ("string", "empty"):
+        # Only text (and blanks): the fast path.
+        values = [v or None if type(v) is str else None for v in s.tolist()]
+        return _Column(kind, values, "string", None)
+    # Object column of mixed values: decide per cell.
+    values, methods = [], []
     for v in s.tolist():
         if type(v) is str:
             if not v:
@@ -1132,8 +1139,9 @@ class XlsxReport:
 
         ``formats`` maps a column to a kind — ``int``/``yen`` (``#,##0``), ``hours``
         (``#,##0.00``), ``date`` (``yyyy-mm-dd``), ``datetime``, ``percent`` (``0.0%``),
-        ``text``, ``number`` (General), ``rowno`` (``0``) — and is inferred from the dtype
-        and the canonical column name otherwise. ``headings`` maps a column to the
+        ``text`` (every cell as text), ``number``/``general`` (General; each cell keeps
+        its type), ``rowno`` (``0``) — and is inferred from the dtype, the values and
+        the canonical column name otherwise. ``headings`` maps a column to the
         heading shown; by default :func:`heading` in the report's language. Text is
         always written as text; ``NA``/``NaN``/``NaT`` and empty text become blank cells.
         The frame's index is not written (``reset_index()`` first to keep it).
@@ -1212,7 +1220,7 @@ class XlsxReport:
             yield start, columns
 
     def _cell_format(self, kind: str, severity: str | None = None):
-        plain = kind in ("text", "number", "bool")
+        plain = kind in _PLAIN_KINDS
         if severity is None:
             return None if plain else self.format(kind)
         return self.format(None if plain else kind, severity=severity)
@@ -1457,7 +1465,7 @@ class XlsxReport:
 
         idx_cols = [_convert_column(frame[c], "text") for c in index]
         val_cols = [_convert_column(frame[c], value_format) for c in value_cols]
-        val_fmt = self.format(value_format) if value_format not in ("text", "number", "bool") else None
+        val_fmt = self.format(value_format) if value_format not in _PLAIN_KINDS else None
         bold_val = self.format(value_format, total=True)  # the total row: bold, rule above
         row_total_fmt = self.format(value_format, bold=True)  # the total column: bold
         bold_label = self.format(total=True)
@@ -1548,7 +1556,7 @@ class XlsxReport:
             head_fmt = self.format(header=True)
             ws.write_string(start, 0, header_text, head_fmt)
             ws.write_string(start, 1, label, head_fmt)
-            fmt = self.format(value_format) if value_format not in ("text", "number", "bool") else None
+            fmt = self.format(value_format) if value_format not in _PLAIN_KINDS else None
             key_rng = f"{_cell(first, 0, True)}:{_cell(last, 0, True)}"
             sum_rng = f"{_cell(first, value_col, True)}:{_cell(last, value_col, True)}"
             for i, (k, t) in enumerate(groups.items()):
