@@ -482,3 +482,67 @@ def test_billion_laughs_is_refused_within_memory(tmp_path):
         read_workbook_isolated(p, memory_mb=512, timeout=60)
     assert info.value.code == "corrupt"
     assert info.value.reason == "XMLに実体宣言があるため読みません (XML爆弾の疑い)"
+
+
+# --- any bytes: read or refused, never anything else ---------------------------------------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".xlsx", ".xls", ".ods", ".csv", ".xlsb"]))
+def test_sniff_never_raises_on_any_bytes(tmp_path_factory, data, suffix):
+    p = tmp_path_factory.mktemp("sniff") / f"f{suffix}"
+    p.write_bytes(data)
+    kind = sniff(p)
+    assert kind.format in ("xlsx", "xlsm", "xlsb", "ods", "xls", "csv", "encrypted", "unknown")
+
+
+def _mutations(seed_bytes: bytes):
+    """Byte flips, cuts and splices of a valid workbook, like a fuzzer makes."""
+    n = len(seed_bytes)
+    return st.one_of(
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, 255)), min_size=1, max_size=8).map(
+            lambda flips: _flip(seed_bytes, flips)
+        ),
+        st.integers(0, n - 1).map(lambda k: seed_bytes[:k]),
+        st.tuples(st.integers(0, n - 1), st.binary(min_size=1, max_size=64)).map(
+            lambda t: seed_bytes[: t[0]] + t[1] + seed_bytes[t[0] :]
+        ),
+    )
+
+
+def _flip(data: bytes, flips) -> bytes:
+    b = bytearray(data)
+    for i, v in flips:
+        b[i] = v
+    return bytes(b)
+
+
+def _seed_xlsx() -> bytes:
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    ws = wb.add_worksheet("工数")
+    ws.write_row(0, 0, ["氏名", "工数"])
+    ws.write_row(1, 0, ["山田", 7.5])
+    ws.merge_range(2, 0, 2, 1, "合計")
+    wb.close()
+    return buf.getvalue()
+
+
+SEED_XLSX = _seed_xlsx()
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=_mutations(SEED_XLSX))
+def test_damaged_xlsx_is_read_or_refused(tmp_path_factory, data):
+    from ledgerkit.isolate import read_workbooks_isolated
+
+    p = tmp_path_factory.mktemp("fuzz") / "damaged.xlsx"
+    p.write_bytes(data)
+    [(_, outcome)] = read_workbooks_isolated([p], timeout=60, memory_mb=1024)
+    if isinstance(outcome, UnreadableFileError):
+        assert outcome.code in REFUSAL_CODES
+        assert "\n" not in outcome.reason
+        # refused by read_workbook itself, not by the worker's safety net
+        assert outcome.message_key != "file_worker_error", outcome.reason
+    else:
+        assert isinstance(outcome, RawWorkbook)

@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable, Sequence
 from .errors import LedgerkitError, UnreadableFileError
 from .read import _refuse
 
-__all__ = ["run_isolated", "read_workbook_isolated", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY_MB"]
+__all__ = ["run_isolated", "read_workbook_isolated", "read_workbooks_isolated", "DEFAULT_TIMEOUT", "DEFAULT_MEMORY_MB"]
 
 #: seconds one item may run before its worker is killed
 DEFAULT_TIMEOUT = 120.0
@@ -147,6 +147,13 @@ def _death_error(run: _Running) -> UnreadableFileError:
     return _refuse(run.item, "crashed", "file_crashed", how=how)
 
 
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def run_isolated(
     func: Callable[[Any], Any],
     items: Iterable[Any],
@@ -179,7 +186,7 @@ def run_isolated(
     results: list[Any] = [None] * total
     if total == 0:
         return []
-    jobs = max(1, min(jobs or os.cpu_count() or 1, total))
+    jobs = max(1, min(jobs or _cpus(), total))
     ctx = multiprocessing.get_context("fork")
     pending = list(range(total))
     pending.reverse()
@@ -286,3 +293,26 @@ def read_workbook_isolated(path, **kwargs):
     if isinstance(outcome, BaseException):
         raise outcome
     return outcome
+
+
+def read_workbooks_isolated(
+    paths: Iterable,
+    *,
+    jobs: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    memory_mb: int | None = DEFAULT_MEMORY_MB,
+    progress: Callable[[int, int], None] | None = None,
+    **read_kwargs,
+) -> list[tuple[Any, Any]]:
+    """:func:`ledgerkit.read.read_workbook` for many files in parallel workers.
+
+    Returns ``(path, RawWorkbook or UnreadableFileError)`` pairs in input order;
+    ``read_kwargs`` (``nrows``, ``sheets``, ``include_hidden``, ``lang``, ``max_*``) go
+    to ``read_workbook``.
+    """
+    from .read import read_workbook
+
+    def job(p):
+        return read_workbook(p, **read_kwargs)
+
+    return run_isolated(job, paths, jobs=jobs, timeout=timeout, memory_mb=memory_mb, progress=progress)

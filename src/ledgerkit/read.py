@@ -188,6 +188,20 @@ def read_workbook(
         ('csv', '工数', [['氏名', '工数'], ['山田', '7.5']])
     """
     path = Path(path)
+    try:
+        return _read_workbook(
+            path, nrows=nrows, sheets=sheets, include_hidden=include_hidden, lang=lang,
+            max_bytes=max_bytes, max_cells=max_cells, max_uncompressed=max_uncompressed, max_ratio=max_ratio,
+        )
+    except UnreadableFileError:
+        raise
+    except MemoryError:
+        raise _refuse(path, "out_of_memory", "file_out_of_memory", lang) from None
+    except Exception as e:  # noqa: BLE001 - whatever a damaged file provokes is a refusal
+        raise _refuse(path, "corrupt", "file_corrupt", lang, detail=f"{type(e).__name__}: {_line(e)}") from None
+
+
+def _read_workbook(path: Path, *, nrows, sheets, include_hidden, lang, max_bytes, max_cells, max_uncompressed, max_ratio):
     kind = _check_file(path, lang, max_bytes)
     wanted = None if sheets is None else set(sheets)
     fmt = kind.format
@@ -218,6 +232,15 @@ def read_sheet_list(path: str | os.PathLike, *, lang: str = "ja", max_bytes: int
     A CSV file has one visible sheet named after the file.
     """
     path = Path(path)
+    try:
+        return _read_sheet_list(path, lang, max_bytes)
+    except UnreadableFileError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        raise _refuse(path, "corrupt", "file_corrupt", lang, detail=f"{type(e).__name__}: {_line(e)}") from None
+
+
+def _read_sheet_list(path: Path, lang: str, max_bytes: int) -> list[SheetInfo]:
     kind = _check_file(path, lang, max_bytes)
     if kind.format == "encrypted":
         raise _refuse(path, "encrypted", "file_encrypted", lang)
@@ -436,7 +459,10 @@ def _read_sheet(path, wb, name: str, visible: str, lang: str, *, nrows: int | No
             sheet=name, cells=f"{height * width:,}", limit=f"{max_cells:,}",
         )
     rows = sheet.to_python(skip_empty_area=False, nrows=nrows) if height else []
-    rows = [list(r) for r in rows]
+    # calamine gives a fresh list per row (copying 300,000 rows again costs a third of
+    # a second); anything else is made a list
+    if rows.__class__ is not list or not all(r.__class__ is list for r in rows):
+        rows = [list(r) for r in rows]
     # calamine starts at A1 with skip_empty_area=False; pad ragged rows to the grid width
     for r in rows:
         if len(r) < width:
