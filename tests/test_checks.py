@@ -288,3 +288,55 @@ def test_cli_unwritable_output_is_one_line(examples, tmp_path):
     result = run("check", "orders", examples / "po_list.xlsx", "-o", tmp_path / "findings.txt")
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: cannot write ") and result.stderr.count("\n") == 1
+
+
+# --- an order form (注文書) rather than a list ------------------------------------------------------------
+
+
+def order_form(path: Path, *, tax: int, total: int, net_8: int = 1801) -> Path:
+    """A 注文書 laid out as a form: labelled cells, the lines, then the per-rate figures."""
+    return make_xlsx(
+        path,
+        {
+            "注文書": [
+                ["注　文　書", "", "", "", "", "", "", ""],
+                ["", "", "", "", "", "", "注文番号", "PO-9"],
+                ["", "", "", "", "", "", "発注日", D(2026, 12, 2)],
+                ["株式会社デルタフーズ　御中"],
+                ["下記のとおり注文いたします。", "", "", "", "株式会社サンプル製作所"],
+                [],
+                ["No", "品名", "", "数量", "単位", "単価", "税率", "金額"],
+                [1, "部品A", "", 3, "個", 105, 0.10, 315],
+                [2, "食品B ※", "", 1, "箱", 1234, 0.08, ""],  # a formula never calculated: read blank
+                [3, "食品C ※", "", 1, "箱", 567, 0.08, 567],
+                ["", "", "", "", "", "小計", "", 2116],
+                ["消費税の内訳", "", "", "", "", "10%対象", "", 315],
+                ["", "", "", "", "", "8%対象", "", net_8],
+                ["", "", "", "", "", "消費税", "", tax],
+                ["", "", "", "", "", "合計", "", total],
+                [],
+                ["納期", "", D(2026, 12, 10)],
+                ["納品場所", "", "本社 1階 受付"],
+                ["支払期日", "", D(2027, 1, 31)],
+                ["支払方法", "", "銀行振込"],
+            ]
+        },
+    )
+
+
+def test_order_form_clean(tmp_path):
+    path = order_form(tmp_path / "po.xlsx", tax=175, total=2291)
+    assert check_orders([path]).empty
+
+
+def test_order_form_figures_checked_against_its_lines(tmp_path):
+    path = order_form(tmp_path / "po.xlsx", tax=174, total=2290, net_8=1800)
+    findings = check_orders([path])
+    assert findings[["rule", "source_row", "column"]].values.tolist() == [
+        ["subtotal_mismatch", 13, "小計"],
+        ["po_tax_mismatch", 14, "消費税"],
+    ]
+    assert findings["message"].iloc[1] == (
+        "消費税 174 円が 税率ごとに1回ずつ計算した額の合計 (175 円 または 176 円 または 177 円) と合いません: "
+        "10%対象 315 円 → 31 円 または 32 円、8%対象 1,801 円 → 144 円 または 145 円"
+    )

@@ -541,6 +541,8 @@ def order_findings(
                 )
             )
         out.extend(_order_money_findings(lines, po_no, rounding, place))
+        if "po_tax" in lines.columns:
+            out.extend(_order_form_findings(lines, rounding, place))
         # payment within 60 days of delivery: the first late line of the order
         for _, row in lines.iterrows():
             f = R.check_payment_due(_date(_get(row, "delivery_date")), _date(_get(row, "payment_due")), days=payment_days)
@@ -624,6 +626,63 @@ def _order_money_findings(lines, po_no: str, rounding, place) -> list[Finding]:
                         row,
                     )
                 )
+    return out
+
+
+def _order_form_findings(lines, rounding, place) -> list[Finding]:
+    """An order form's own figures (10%対象 / 8%対象 / 小計 / 消費税 / 合計) against its lines.
+
+    A line without an amount (a formula never calculated) counts as quantity × unit
+    price rounded down, as ``=ROUNDDOWN(数量*単価,0)`` on the form would give.
+    """
+    import itertools
+
+    from .money import round_yen
+
+    first = lines.iloc[0]
+    by_rate: dict[Decimal | None, int] = {}
+
+    out: list[Finding] = []
+
+    def add(f: Finding | None, key: str) -> None:
+        # a finding points at the row of the figure it is about, when the form says where
+        row = _get(first, f"_row_{key}")
+        out.append(f.at(row=int(row)) if f is not None and row is not None else f)
+    for _, row in lines.iterrows():
+        amount = _get(row, "amount")
+        if amount is None:
+            qty, price = _get(row, "qty"), _get(row, "unit_price")
+            if qty is None or price is None:
+                return out
+            amount = round_yen(Decimal(str(qty)) * Decimal(str(price)), "down")
+        rate = _rate(_get(row, "tax_rate"))
+        by_rate[rate] = by_rate.get(rate, 0) + int(amount)
+    subtotal = sum(by_rate.values())
+    for key, rate in (("po_net_10", Decimal("0.10")), ("po_net_8", Decimal("0.08"))):
+        stated = _get(first, key)
+        if stated is not None and int(stated) != by_rate.get(rate, 0):
+            add(place(Finding("subtotal_mismatch", "error",
+                                     {"rate": R._pct(rate), "subtotal": f"{int(stated):,}", "expected": f"{by_rate.get(rate, 0):,}"},
+                                     field="subtotal", value=str(int(stated)), expected=str(by_rate.get(rate, 0))), first), key)
+    stated = _get(first, "po_subtotal")
+    if stated is not None and int(stated) != subtotal:
+        add(place(Finding("subtotal_mismatch", "error", {"rate": "", "subtotal": f"{int(stated):,}", "expected": f"{subtotal:,}"},
+                                 field="subtotal", value=str(int(stated)), expected=str(subtotal)), first), "po_subtotal")
+    tax = _get(first, "po_tax")
+    if tax is not None and None not in by_rate:
+        per_rate = {rate: R.expected_taxes(net, rate, rounding) for rate, net in by_rate.items()}
+        sums = {sum(combo) for combo in itertools.product(*per_rate.values())}
+        if int(tax) not in sums:
+            breakdown = "、".join(
+                f"{R._pct(rate)}対象 {net:,} 円 → {R._or(per_rate[rate])}" for rate, net in sorted(by_rate.items(), reverse=True)
+            )
+            add(place(Finding("po_tax_mismatch", "error",
+                                     {"tax": f"{int(tax):,}", "expected": R._or(sums), "breakdown": breakdown,
+                                      "expected_en": R._or_en(sums)},
+                                     field="tax", value=str(int(tax)), expected=" / ".join(str(v) for v in sorted(sums))), first), "po_tax")
+        total = _get(first, "po_total")
+        if total is not None and int(total) != subtotal + int(tax):
+            add(place(R.check_total(subtotal, int(tax), int(total)), first), "po_total")
     return out
 
 

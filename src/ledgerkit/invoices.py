@@ -1166,6 +1166,9 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
     fields = _synonyms(config, "orders", ORDER_FIELDS)
     table = _find_table(rows, fields, ({"po_no", "amount"}, {"po_no", "unit_price"}, {"po_no", "item"}))
     if table is None:
+        form = _read_order_form(rows, name, file, fields)
+        if form is not None:
+            return form
         if not any(not is_blank(v) for row in rows for v in row):
             return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
         return SheetResult(
@@ -1278,6 +1281,164 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
         header_row=table.header_excel_row,
         mapping={f: cols[c] for f, c in m.items()},
     )
+
+
+# An order *form* (注文書): labelled header cells (注文番号, 発注日, 〇〇御中, 納期 ...), a line
+# table, then 小計 / 10%対象 / 8%対象 / 消費税 / 合計 rows under it.
+_FORM_LABELS = {
+    "po_no": ["注文番号", "発注番号", "注文No", "発注No", "注文書番号", "発注書番号"],
+    "order_date": ["発注日", "注文日", "発行日", "委託日"],
+    "delivery_date": ["納期", "納品日", "納入期日", "受領期日", "納品期日"],
+    "delivery_place": ["納品場所", "納入場所", "受領場所", "納入先"],
+    "inspection_date": ["検査完了日", "検査完了期日", "検収日"],
+    "payment_due": ["支払期日", "支払日", "支払予定日"],
+    "payment_method": ["支払方法", "支払条件"],
+    "vendor": ["発注先", "宛先", "取引先", "受注者"],
+    "registration_no": [],
+}
+_FOOTER = re.compile(r"(小計|消費税(?:額|等)?|合計(?:金額)?|総合計|(?:10|8)%対象(?:額)?|消費税(?:額)?\((?:10|8)%\))(?:\((?:税込|税抜)\))?")
+
+
+def _read_order_form(rows, sheet: str, file: str, fields) -> SheetResult | None:
+    """One 注文書 laid out as a form, as order lines of :func:`read_order_sheet`'s frame.
+
+    The order's own figures go in ``po_subtotal``, ``po_net_10``, ``po_net_8``,
+    ``po_tax`` and ``po_total`` (on its first line), so that the check can compare them
+    with the lines. Formula cells without a saved value (a form never opened in Excel)
+    read as blank; a line without an amount counts as quantity × unit price.
+    """
+    import pandas as pd
+
+    from .detect import find_labelled_value
+
+    every = len(rows)
+    po = find_labelled_value(rows, _FORM_LABELS["po_no"], scan_rows=every)
+    if po is None:
+        return None
+    syn = Synonyms(fields)
+    lines_table = None
+    for required in ({"item", "unit_price"}, {"item", "amount"}, {"item", "qty"}):
+        lines_table = detect_table(rows, syn, required)
+        if lines_table is not None:
+            break
+    if lines_table is None:
+        return None
+    head: dict[str, Any] = {}
+    mapping: dict[str, str] = {"po_no": "注文番号"}
+    issues: list[Issue] = []
+    parse_date = _cached(nz.parse_date)
+    for f, labels in _FORM_LABELS.items():
+        if f == "po_no" or not labels:
+            continue
+        hit = find_labelled_value(rows, labels, scan_rows=every)
+        if hit is None:
+            continue
+        value, r, c = hit
+        mapping[f] = labels[0]
+        if f in _ORDER_DATES:
+            parsed, err = parse_date(value)
+            if err is not None:
+                issues.append(Issue("bad_cell", file, sheet, r + 1, column=labels[0], value=_show(value), severity="warning",
+                                    params={"field": labels[0], "value": _show(value)}))
+            head[f] = parsed
+        else:
+            head[f] = nz.normalize_text(value)
+    if "vendor" not in head:
+        for r in range(min(lines_table.header_row, every)):
+            for v in rows[r]:
+                if isinstance(v, str) and re.search(r"(御中|様)\s*$", v.strip()):
+                    head["vendor"] = re.sub(r"\s*(御中|様)\s*$", "", nz.normalize_text(v))
+                    mapping["vendor"] = "宛先 (御中)"
+                    break
+            if "vendor" in head:
+                break
+    m = lines_table.mapping
+    parse_amount = _cached(nz.parse_amount_with_basis)
+    parse_rate = _cached(nz.parse_rate)
+    records: list[dict] = []
+    footer: dict[str, int] = {}
+    footer_rows: dict[str, int] = {}
+    in_footer = False
+    for r in range(lines_table.data_start, len(rows)):
+        row = rows[r]
+        texts = [nz.normalize_text(v).replace(" ", "") for v in row if isinstance(v, str) and v.strip()]
+        label = next((t for t in texts if _FOOTER.fullmatch(t)), None)
+        if label is not None:
+            in_footer = True
+            numbers = [v for v in row if isinstance(v, (int, float)) and not isinstance(v, bool)]
+            if numbers and float(numbers[-1]).is_integer():
+                key = _footer_key(label)
+                if key and key not in footer:
+                    footer[key] = int(numbers[-1])
+                    footer_rows[key] = r + 1
+            continue
+        if in_footer or all(is_blank(_cell(row, c)) for c in lines_table.columns):
+            if in_footer or records:
+                continue
+            continue
+        item = nz.normalize_text(_cell(row, m["item"])) if "item" in m else ""
+        rec: dict[str, Any] = {"source_file": file, "source_sheet": sheet, "source_row": r + 1, "item": item}
+        for f in ("qty", "unit_price"):
+            rec[f] = None
+            if f in m:
+                (value, _), err = parse_amount(_cell(row, m[f])) if not is_blank(_cell(row, m[f])) else ((None, None), None)
+                rec[f] = value if err is None else None
+        rec["amount"] = None
+        if "amount" in m and not is_blank(_cell(row, m["amount"])):
+            (value, _), err = parse_amount(_cell(row, m["amount"]))
+            if err is None and value is not None and value == value.to_integral_value():
+                rec["amount"] = int(value)
+        rate = None
+        if "tax_rate" in m:
+            rate, _err = parse_rate(_cell(row, m["tax_rate"]))
+        if rate is None and "※" in item:
+            rate = Decimal("0.08")
+        rec["tax_rate"] = float(rate) if rate is not None else None
+        records.append(rec)
+    if not records:
+        return None
+    po_no = nz.parse_code(po[0]) or ""
+    for i, rec in enumerate(records):
+        rec["po_no"] = po_no
+        for f in ("order_date", "vendor", "delivery_date", "delivery_place", "inspection_date", "payment_due",
+                  "payment_method", "registration_no"):
+            rec[f] = head.get(f, "" if f not in _ORDER_DATES else None)
+        for k in ("po_subtotal", "po_net_10", "po_net_8", "po_tax", "po_total"):
+            rec[k] = footer.get(k) if i == 0 else None
+    for f in ("item", "qty", "unit_price", "amount", "tax_rate"):
+        if f in m:
+            mapping[f] = lines_table.columns[m[f]]
+    for k, label in (("po_subtotal", "subtotal"), ("po_tax", "tax"), ("po_total", "total")):
+        if k in footer:
+            mapping[label] = {"subtotal": "小計", "tax": "消費税", "total": "合計"}[label]
+    frame = pd.DataFrame({c: [r.get(c) for r in records] for c in ORDER_COLUMNS}, columns=ORDER_COLUMNS)
+    for c in ("po_subtotal", "po_net_10", "po_net_8", "po_tax", "po_total"):
+        frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
+        # the Excel row each figure is on, for findings (internal: not written to reports)
+        frame[f"_row_{c}"] = pd.array([footer_rows.get(c) if i == 0 else None for i in range(len(records))], dtype="Int64")
+    frame["vendor_key"] = [nz.vendor_key(v) if v else "" for v in frame["vendor"]]
+    for c in _ORDER_MONEY:
+        frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
+    frame["tax_rate"] = pd.array([r.get("tax_rate") for r in records], dtype="Float64")
+    for c in ("order_date", "delivery_date", "payment_due"):
+        frame[c] = pd.to_datetime(pd.Series([r.get(c) or pd.NaT for r in records], dtype="object"))
+    frame["source_row"] = frame["source_row"].astype("int64")
+    return SheetResult(frame=frame, issues=issues, rows_read=len(records), layout="order-form",
+                       header_row=lines_table.header_excel_row, mapping=mapping)
+
+
+def _footer_key(label: str) -> str | None:
+    if label.startswith("小計"):
+        return "po_subtotal"
+    if label.startswith("10%対象"):
+        return "po_net_10"
+    if label.startswith("8%対象"):
+        return "po_net_8"
+    if label.startswith("消費税"):
+        return "po_tax"
+    if label.startswith("合計") or label.startswith("総合計"):
+        return "po_total"
+    return None
 
 
 def _blank_value(v) -> bool:
