@@ -472,15 +472,20 @@ def example_args(*extra):
             "--rates", EXAMPLES / "rates.xlsx", "--through", "2026-11", *extra]
 
 
-def test_cli_done_and_strict(tmp_path):
+def test_cli_on_the_examples(tmp_path):
+    # one run (reading the examples takes a moment): the report is written, A-1001 is over → 1 with --strict
     out = tmp_path / "budget.xlsx"
-    result = cli(*example_args("-o", out))
-    assert result.exit_code == 0, result.output
+    result = cli(*example_args("-o", out, "--strict"))
+    assert result.exit_code == 1, result.output
     assert out.exists()
-    assert "A-1001: 3,876,801 / 3,700,000 (104.8%) over" in result.stderr
-    assert result.stderr.rstrip().endswith(f"Wrote {out}")
-    strict = cli(*example_args("--strict"))
-    assert strict.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[:3] == [
+        "A-1001: 3,876,801 / 3,700,000 (104.8%) over",
+        "A-1002: 1,648,250 / 1,900,000 (86.8%) warning",
+        "0012: 194,711 / 640,000 (30.4%) ok",
+    ]
+    assert f"Wrote {out}" in lines
+    assert "--strict: over budget or without a budget line: A-1001" in lines
 
 
 def test_cli_usage_errors(tmp_path):

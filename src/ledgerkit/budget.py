@@ -1422,8 +1422,7 @@ def _forecast(actual: int, first: str | None, through: str | None, last_budget: 
 
 
 def _budget_frame(frame):
-    import pandas as pd
-
+    """A caller's budget frame with every column of :data:`BUDGET_COLUMNS` (a copy)."""
     missing = [c for c in ("project", "budget") if c not in frame.columns]
     if missing:
         raise InputError(f"the budget frame lacks the columns {', '.join(missing)}")
@@ -1433,7 +1432,7 @@ def _budget_frame(frame):
             out[c] = "" if c != "source_row" else 0
     out["month"] = out["month"].fillna("").astype(str)
     out["budget"] = out["budget"].map(lambda v: None if v is None or v != v else int(v)).astype("Int64")
-    return out[BUDGET_COLUMNS].reset_index(drop=True) if isinstance(out, pd.DataFrame) else out
+    return out[BUDGET_COLUMNS].reset_index(drop=True)
 
 
 def _actual_frame(x: Any, kind: str, config: Config, issues: list[Issue], inputs: list[str]):
