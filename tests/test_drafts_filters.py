@@ -40,8 +40,10 @@ def test_wareki_era_boundaries_and_gannen(d, kanji, short):
 
 def test_wareki_of_text_and_bad_values():
     assert wareki("2026/10/01") == "令和8年10月1日"
-    with pytest.raises(TemplateError, match="filter wareki: 'いつか' is not a date"):
-        wareki("いつか")
+    # free text in a date column (実施時期 "2027年4月～") is shown as written
+    assert wareki("2027年4月～") == "2027年4月～"
+    with pytest.raises(TemplateError, match="filter wareki: 12 is not a date"):
+        wareki(12)
     with pytest.raises(TemplateError, match="filter wareki"):
         wareki(dt.date(2026, 1, 1), "fancy")
 

@@ -265,3 +265,12 @@ def test_approval_uses_the_config_matrix(requests_xlsx, tmp_path):
     tpl.write_text("{{ approval|join('>') }}", encoding="utf-8")
     [r] = draft_ringi(requests_xlsx, row=5, template=tpl, out_dir=tmp_path / "o", config={"approval": matrix})
     assert r.path.read_text(encoding="utf-8") == "課長>部長>本部長>役員>社長"
+
+
+def test_free_text_in_a_date_column_is_kept_as_written(tmp_path):
+    rows = [list(ROWS[0])]
+    rows[0][10] = "2027年4月～"
+    src = make_requests(tmp_path / "r.xlsx", rows)
+    [r] = draft_ringi(src, row=4, out_dir=tmp_path / "o", today=TODAY)
+    text = r.path.read_text(encoding="utf-8")
+    assert "- 実施時期: 2027年4月～\n" in text and "| 起案日 | 令和8年12月1日 |" in text

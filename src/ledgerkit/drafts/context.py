@@ -24,7 +24,8 @@ from .text import where as _where
 
 #: canonical fields of a ringi request list → header texts seen in client lists
 RINGI_FIELDS: dict[str, list[str]] = {
-    "request_no": ["申請番号", "起案番号", "稟議番号", "稟議No", "管理番号", "No."],
+    # not "No.": in most lists that is a running row number, not the request's number
+    "request_no": ["申請番号", "起案番号", "稟議番号", "稟議No", "管理番号"],
     "subject": ["件名", "案件名", "表題", "標題", "タイトル"],
     "drafted_on": ["起案日", "申請日", "作成日"],
     "drafter": ["起案者", "申請者", "起票者", "担当者"],
@@ -144,7 +145,7 @@ def _integral(d: Decimal) -> int | Decimal:
 
 def parse_value(value: Any, kind: str) -> Any:
     """A cell value parsed for its column kind; raises CellValueError when it cannot be."""
-    from ..normalize import parse_amount, parse_code, parse_date, parse_rate
+    from ..normalize import CellValueError, parse_amount, parse_code, parse_date, parse_rate
 
     if kind == "amount":
         d = parse_amount(value)
@@ -162,7 +163,13 @@ def parse_value(value: Any, kind: str) -> Any:
     if kind == "rate":
         return parse_rate(value)
     if kind == "date":
-        if isinstance(value, (int, float)) and not isinstance(value, bool) or isinstance(value, (dt.date, str)):
+        if isinstance(value, str):
+            # 実施時期 "2027年4月～", 納期 "12月中旬": text that is not one date stays as written
+            try:
+                return parse_date(value)
+            except CellValueError:
+                return value.strip()
+        if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
             return parse_date(value)
         return value
     if kind == "code":

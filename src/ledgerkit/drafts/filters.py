@@ -92,6 +92,7 @@ def wareki(value: Any, style: str = "kanji") -> str:
     """A date in the Japanese calendar: ``令和8年12月15日`` (元年 for an era's first year).
 
     ``style`` is passed to ``ledgerkit.wareki.to_wareki`` (e.g. ``kanji``, ``short``, ``jis``).
+    Text that is not one date (``2027年4月～``, ``12月中旬``) is shown as written.
 
     Examples:
         >>> wareki(dt.date(2026, 12, 15))
@@ -101,10 +102,21 @@ def wareki(value: Any, style: str = "kanji") -> str:
     """
     from ..wareki import to_wareki
 
+    if isinstance(value, str) and not _looks_like_one_date(value):
+        return value
     try:
         return to_wareki(_as_date(value, "wareki"), style)
     except ValueError as e:
         raise TemplateError(f"filter wareki: {e}") from None
+
+
+def _looks_like_one_date(text: str) -> bool:
+    from ..normalize import CellValueError, parse_date
+
+    try:
+        return parse_date(text) is not None
+    except CellValueError:
+        return False
 
 
 def kanji_amount(value: Any) -> str:

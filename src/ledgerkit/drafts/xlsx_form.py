@@ -380,7 +380,7 @@ def _set_typed(cell, value: Any) -> None:
 
     if isinstance(value, Markup):
         value = str(value)
-    if value is None:
+    if value is None or value == "":
         cell.value = None
         return
     if isinstance(value, bool):
