@@ -56,9 +56,9 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
         for rec in findings.head(MAX_SHOWN).itertuples(index=False):
             style = "red" if rec.severity == "error" else "yellow"
             sev = rec.severity if en else {"error": "エラー", "warning": "警告"}.get(rec.severity, rec.severity)
-            where = " / ".join(
-                str(x) for x in (rec.source_file, rec.source_sheet, f"{rec.source_row}行" if rec.source_row is not None and str(rec.source_row) != "<NA>" else "", rec.column) if x
-            )
+            has_row = rec.source_row is not None and str(rec.source_row) != "<NA>"
+            row_text = (f"row {rec.source_row}" if en else f"{rec.source_row}行") if has_row else ""
+            where = " / ".join(str(x) for x in (rec.source_file, rec.source_sheet, row_text, rec.column) if x)
             table.add_row(f"[{style}]{sev}[/{style}]", where, str(rec.invoice_no or ""), str(rec.message))
         con.print(table)
         if len(findings) > MAX_SHOWN:
@@ -66,7 +66,8 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
             say(f"… and {more} more (write them all with -o findings.xlsx)" if en else f"… ほか {more} 件 (-o findings.xlsx で全件を書き出せます)")
     n = summary_counts(findings)
     if lang == "en":
-        say(f"Checked {count_text}: {n['error']} errors, {n['warning']} warnings")
+        e, w = n["error"], n["warning"]
+        say(f"Checked {count_text}: {e} error{'' if e == 1 else 's'}, {w} warning{'' if w == 1 else 's'}")
     else:
         say(f"{count_text}を確認しました: エラー {n['error']} 件、警告 {n['warning']} 件")
 
