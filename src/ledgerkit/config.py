@@ -677,7 +677,7 @@ def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None
     """
     config = Config()
     if path is None:
-        candidate = Path(cwd or Path.cwd()) / CONFIG_NAME
+        candidate = Path(cwd) / CONFIG_NAME if cwd is not None else Path(CONFIG_NAME)
         if not candidate.is_file():
             return config
         path = candidate
@@ -935,3 +935,38 @@ def init_project(directory: str | Path = ".", *, force: bool = False, lang: str 
             raise
         written.append(path)
     return written
+
+
+def markdown_reference() -> str:
+    """docs/config.md's reference tables: every setting, its default and its comment.
+
+    A docs test keeps docs/config.md equal to this, so the reference cannot drift.
+
+    Examples:
+        >>> "| `budget.warning` | `0.8` |" in markdown_reference()
+        True
+    """
+    data = defaults()
+    out: list[str] = []
+    for key in setting_keys(data):
+        if key.startswith("columns"):
+            continue
+        ja, en = COMMENTS.get(key, ("", ""))
+        if "." not in key:
+            out += ["", f"### `[{key}]` — {en}", "", ja, "", "| key | default | meaning |", "|---|---|---|"]
+            continue
+        value = _get(data, key)
+        if key in _TABLE_LISTS:
+            shown = "<br>".join(f"`{toml_value(v)}`" for v in value)
+        elif isinstance(value, dict):
+            shown = "<br>".join(f"`{_key(k)} = {toml_value(v)}`" for k, v in value.items())
+        else:
+            shown = f"`{toml_value(value)}`"
+        out.append(f"| `{key}` | {shown} | {en}<br>{ja} |")
+    out += ["", "### `[columns.<kind>]` — column header synonyms", "", COMMENTS["columns"][0], "",
+            "| kind | reads | fields (built-in header texts) |", "|---|---|---|"]
+    for kind, fields in data["columns"].items():
+        _specs, ja, en = COLUMN_KINDS.get(kind, ((), kind, kind))
+        listed = "<br>".join(f"`{name}`: {', '.join(words)}" for name, words in fields.items())
+        out.append(f"| `{kind}` | {en}<br>{ja} | {listed} |")
+    return "\n".join(out).strip() + "\n"
