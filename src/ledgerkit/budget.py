@@ -63,7 +63,7 @@ from typing import Any, Iterable, Mapping
 from . import messages
 from . import normalize as nz
 from .config import Config
-from .detect import Synonyms, column_letter, fill_merged, header_key, is_blank
+from .detect import Synonyms, column_letter, fill_merged, is_blank
 from .errors import DataError, InputError
 from .issues import Issue
 from .money import round_yen
@@ -1171,7 +1171,6 @@ def compare_budget(
     import pandas as pd
 
     config = config if config is not None else Config()
-    lang = config.lang
     start_month = int(_cfg(config, "fiscal_year.start_month", 4))
     warn_at = _exact(warning if warning is not None else _cfg(config, "budget.warning", BUDGET_DEFAULTS["warning"]))
     over_at = _exact(over if over is not None else _cfg(config, "budget.over", BUDGET_DEFAULTS["over"]))
@@ -1180,41 +1179,137 @@ def compare_budget(
     issues: list[Issue] = []
     inputs: list[str] = []
 
-    # -- the budget
-    if isinstance(budget, BudgetTable):
-        table = budget
-    elif _is_frame(budget):
-        table = BudgetTable(_budget_frame(budget), [], fiscal_year)
-    else:
-        table = read_budget(budget, fiscal_year=fiscal_year, config=config)
-    inputs.extend(table.files)
-    issues.extend(table.issues)
-    bframe = table.frame
-
-    # -- the rates
-    if isinstance(rates, Rates):
-        rate_table = rates
-    elif isinstance(rates, Mapping):
-        rate_table = Rates.from_mapping(rates)
-    elif _is_frame(rates):
-        rate_table = Rates.from_mapping(dict(zip(rates["person"], rates["rate"])))
-    else:
-        rate_table = read_rates(rates, config=config)
-    inputs.extend(rate_table.files)
-    issues.extend(rate_table.issues)
-
-    # -- the hours
+    table = _budget_input(budget, fiscal_year, config)
+    rate_table = _rates_input(rates, config)
+    for source in (table, rate_table):
+        inputs.extend(source.files)
+        issues.extend(source.issues)
     hframe = _actual_frame(hours, "hours", config, issues, inputs)
     if "month" not in hframe.columns:
         hframe = hframe.assign(month=pd.to_datetime(hframe["date"]).dt.strftime("%Y-%m"))
-    # -- the invoices
-    iframe = None
-    if invoices is not None:
-        iframe = _actual_frame(invoices, "invoices", config, issues, inputs)
+    iframe = _actual_frame(invoices, "invoices", config, issues, inputs) if invoices is not None else None
 
-    # -- the period: the fiscal year(s) the budget covers
+    bframe = table.frame
+    first_fy, period_start, period_end = _period(bframe, table.fiscal_year or fiscal_year, through, hframe, start_month)
+    months = [_label_of_index(n) for n in range(_month_index(period_start), _month_index(period_end) + 1)]
+
+    # -- actuals: labor cost from the hours in the period (up to through), purchases from invoices
+    hframe = _hours_in_period(hframe, period_start, period_end, through, issues)
+    labor = labor_cost(hframe, rate_table, rounding=rounding, lang=config.lang)
+    for person in sorted(set(labor.loc[labor["labor_cost"] == 0, "person"])):
+        e = rate_table.entry(person)
+        if e is not None and e.rate == 0:
+            issues.append(Issue("rate_zero", scope="file", severity="info", params={"person": person}))
+    purchases = _purchases(iframe, period_start, period_end, through, issues) if iframe is not None else None
+    if purchases is None:
+        purchases = pd.DataFrame({"project": pd.Series(dtype=str), "month": pd.Series(dtype=str), "net": []})
+
+    # without through, the actuals run to the last month with any
+    last_actual = through
+    if last_actual is None:
+        actual_months = [*labor["month"], *purchases["month"]]
+        last_actual = max(actual_months) if actual_months else None
+
+    # -- projects: the budget's, in its order, then those with actuals only
+    keys: dict[str, str] = {}  # match key -> project as first written
+    names: dict[str, str] = {}
+    for p, n in zip(bframe["project"], bframe["project_name"]):
+        k = _project_key(p)
+        keys.setdefault(k, p)
+        if n and not names.get(k):
+            names[k] = n
+    budgeted = list(keys)
+    unbudgeted: list[str] = []
+    for p in [*labor["project"], *purchases["project"]]:
+        k = _project_key(p)
+        if k not in keys:
+            keys[k] = p
+            unbudgeted.append(k)
+    unbudgeted.sort(key=lambda k: keys[k])
+
+    bud_month, annual = _monthly_budget(bframe, first_fy, start_month)
+    lab_month = _sum_by(labor, "labor_cost")
+    pur_month = _sum_by(purchases, "net")
+    hours_by: dict[str, Fraction] = {}
+    for p, h in zip(labor["project"], labor["hours"]):
+        k = _project_key(p)
+        hours_by[k] = hours_by.get(k, Fraction(0)) + _exact_hours(h)
+
+    monthly_records, records = [], []
+    for k in [*budgeted, *unbudgeted]:
+        cum_b = cum_a = 0
+        b_through = b_total = lab = pur = 0
+        first_m = last_budget_m = None
+        for m in months:
+            b = bud_month.get((k, m), 0)
+            lc, pc = lab_month.get((k, m), 0), pur_month.get((k, m), 0)
+            in_range = last_actual is not None and m <= last_actual
+            cum_b += b
+            b_total += b
+            if m <= (through or period_end):
+                b_through += b
+            if in_range:
+                cum_a += lc + pc
+                lab += lc
+                pur += pc
+            if b and k not in annual:
+                last_budget_m = m
+                first_m = first_m or m
+            if (lc or pc) and (first_m is None or m < first_m):
+                first_m = m
+            monthly_records.append({
+                "project": keys[k], "month": m, "budget": b,
+                "labor_cost": lc if in_range else None, "purchases": pc if in_range else None,
+                "actual": lc + pc if in_range else None,
+                "cumulative_budget": cum_b, "cumulative_actual": cum_a if in_range else None,
+            })
+        budget_fig = b_through if through is not None else b_total
+        actual = lab + pur
+        status, consumption = _status(k not in unbudgeted, budget_fig, actual, warn_at, over_at)
+        forecast = _forecast(actual, first_m, last_actual, last_budget_m, period_end)
+        if k in unbudgeted:
+            issues.append(Issue("budget_no_line", scope="file", severity="warning",
+                                params={"project": keys[k], "actual": _yen_text(actual)}))
+        elif actual == 0:
+            issues.append(Issue("budget_no_actuals", scope="file", severity="info", params={"project": keys[k]}))
+        records.append({
+            "project": keys[k], "budget": budget_fig, "labor_cost": lab, "purchases": pur, "actual": actual,
+            "variance": budget_fig - actual, "consumption": consumption, "status": status, "forecast": forecast,
+            "project_name": names.get(k, ""), "budget_total": b_total, "hours": float(hours_by.get(k, 0)),
+        })
+    frame = pd.DataFrame.from_records(records, columns=RESULT_COLUMNS)
+    for c in ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total"):
+        frame[c] = frame[c].astype("Int64")
+    frame["consumption"] = frame["consumption"].astype("float64")
+    frame["hours"] = frame["hours"].astype("float64")
+    monthly = pd.DataFrame.from_records(monthly_records, columns=MONTHLY_COLUMNS)
+    for c in MONTHLY_COLUMNS[2:]:
+        monthly[c] = monthly[c].astype("Int64")
+    return BudgetResult(frame, issues, monthly, labor, first_fy, last_actual, (period_start, period_end),
+                        list(dict.fromkeys(inputs)), (warn_at, over_at), budget=bframe)
+
+
+def _budget_input(budget: Any, fiscal_year: int | None, config: Config) -> BudgetTable:
+    if isinstance(budget, BudgetTable):
+        return budget
+    if _is_frame(budget):
+        return BudgetTable(_budget_frame(budget), [], fiscal_year)
+    return read_budget(budget, fiscal_year=fiscal_year, config=config)
+
+
+def _rates_input(rates: Any, config: Config) -> Rates:
+    if isinstance(rates, Rates):
+        return rates
+    if isinstance(rates, Mapping):
+        return Rates.from_mapping(rates)
+    if _is_frame(rates):
+        return Rates.from_mapping(dict(zip(rates["person"], rates["rate"])))
+    return read_rates(rates, config=config)
+
+
+def _period(bframe, fy: int | None, through: str | None, hframe, start_month: int) -> tuple[int, str, str]:
+    """(first fiscal year, first month, last month) of the fiscal year(s) the budget covers."""
     budget_months = sorted(m for m in bframe["month"] if m)
-    fy = table.fiscal_year if table.fiscal_year is not None else fiscal_year
     if budget_months:
         first_fy = fiscal_year_of(*map(int, budget_months[0].split("-")), start_month)
         last_fy = fiscal_year_of(*map(int, budget_months[-1].split("-")), start_month)
@@ -1222,19 +1317,19 @@ def compare_budget(
             first_fy, last_fy = min(first_fy, fy), max(last_fy, fy)
     else:
         if fy is None:
+            # annual figures only: the year of --through, else of the first hours
             anchor = through or (min(hframe["month"]) if len(hframe) else None)
             if anchor is None:
-                raise InputError("cannot tell the fiscal year: the budget has no months; pass fiscal_year")
+                raise InputError("cannot tell the fiscal year: the budget has no months; use --fiscal-year")
             fy = fiscal_year_of(*map(int, anchor.split("-")), start_month)
         first_fy = last_fy = fy
-    period_start = month_label(first_fy, start_month)
-    period_end = month_label(*_add_months(last_fy, start_month, 11))
-    months = [_label_of_index(n) for n in range(_month_index(period_start), _month_index(period_end) + 1)]
-    n_fy_months = 12
+    return first_fy, month_label(first_fy, start_month), month_label(*_add_months(last_fy, start_month, 11))
 
-    # -- hours in the period, up to through
+
+def _hours_in_period(hframe, period_start: str, period_end: str, through: str | None, issues: list[Issue]):
+    """The hours that count: with a project, in the budget period, up to ``through``; the rest listed."""
     hframe = hframe.copy()
-    hframe["project"] = hframe["project"].map(lambda v: nz.normalize_text(v))
+    hframe["project"] = hframe["project"].map(nz.normalize_text)
     no_project = hframe["project"] == ""
     if no_project.any():
         issues.append(Issue("budget_hours_no_project", scope="file", severity="warning",
@@ -1253,126 +1348,41 @@ def compare_budget(
                                 params={"count": int(later.sum()), "what": f"{hframe.loc[later, 'hours'].sum():g}h",
                                         "through": through}))
             hframe = hframe[~later]
-    labor = labor_cost(hframe, rate_table, rounding=rounding, lang=lang)
-    for person in sorted(set(labor.loc[labor["labor_cost"] == 0, "person"])):
-        e = rate_table.entry(person)
-        if e is not None and e.rate == 0:
-            issues.append(Issue("rate_zero", scope="file", severity="info", params={"person": person}))
+    return hframe
 
-    # -- purchases
-    purchases = _purchases(iframe, period_start, period_end, through, issues) if iframe is not None else None
 
-    # -- through: the last month with any actual when not given
-    if through is None:
-        actual_months = list(labor["month"]) + (list(purchases["month"]) if purchases is not None else [])
-        last_actual = max(actual_months) if actual_months else None
-    else:
-        last_actual = through
+def _monthly_budget(bframe, first_fy: int, start_month: int) -> tuple[dict[tuple[str, str], int], set[str]]:
+    """Budget by (project key, month); annual figures spread evenly over the fiscal year's
+    months, cumulatively (month k gets round(total × k/12) − round(total × (k−1)/12)), so
+    the months add up to the annual figure exactly."""
+    import pandas as pd
 
-    # -- per project and month
-    keys: dict[str, str] = {}  # key -> project as first written
-    names: dict[str, str] = {}
-    for p, n in zip(bframe["project"], bframe.get("project_name", pd.Series([""] * len(bframe)))):
-        k = _project_key(p)
-        keys.setdefault(k, p)
-        if n and not names.get(k):
-            names[k] = n
-    budgeted = set(keys)
-    actual_keys: list[str] = []
-    for p in list(labor["project"]) + (list(purchases["project"]) if purchases is not None else []):
-        k = _project_key(p)
-        if k not in keys:
-            keys[k] = p
-            actual_keys.append(k)
-
-    bud_month: dict[tuple[str, str], int] = {}
+    out: dict[tuple[str, str], int] = {}
     annual: dict[str, int] = {}
     for p, m, b in zip(bframe["project"], bframe["month"], bframe["budget"]):
         if b is None or b is pd.NA:
             continue
         k = _project_key(p)
         if m:
-            bud_month[(k, m)] = bud_month.get((k, m), 0) + int(b)
+            out[(k, m)] = out.get((k, m), 0) + int(b)
         else:
             annual[k] = annual.get(k, 0) + int(b)
-    # annual figures spread evenly over their fiscal year: cumulative, rounded once per month
+    fy_months = _fy_months(first_fy, start_month)
     for k, total in annual.items():
-        fy_months = _fy_months(first_fy, start_month)
         prev = 0
         for i, m in enumerate(fy_months, start=1):
-            cum = round_yen(Fraction(total * i, n_fy_months), "half_up")
-            bud_month[(k, m)] = bud_month.get((k, m), 0) + cum - prev
+            cum = round_yen(Fraction(total * i, len(fy_months)), "half_up")
+            out[(k, m)] = out.get((k, m), 0) + cum - prev
             prev = cum
-    lab_month: dict[tuple[str, str], int] = {}
-    for p, m, c in zip(labor["project"], labor["month"], labor["labor_cost"]):
-        k = _project_key(p)
-        lab_month[(k, m)] = lab_month.get((k, m), 0) + int(c)
-    pur_month: dict[tuple[str, str], int] = {}
-    if purchases is not None:
-        for p, m, c in zip(purchases["project"], purchases["month"], purchases["net"]):
-            k = _project_key(p)
-            pur_month[(k, m)] = pur_month.get((k, m), 0) + int(c)
-    hours_by: dict[str, Fraction] = {}
-    for p, h in zip(labor["project"], labor["hours"]):
-        k = _project_key(p)
-        hours_by[k] = hours_by.get(k, Fraction(0)) + _exact_hours(h)
+    return out, set(annual)
 
-    order = [k for k in dict.fromkeys(_project_key(p) for p in bframe["project"])] + sorted(
-        actual_keys, key=lambda k: keys[k])
-    monthly_records, records = [], []
-    cutoff = through or period_end
-    for k in order:
-        cum_b = cum_a = 0
-        b_through = b_total = lab = pur = 0
-        first_m = last_budget_m = None
-        for m in months:
-            b = bud_month.get((k, m), 0)
-            lc = lab_month.get((k, m), 0)
-            pc = pur_month.get((k, m), 0)
-            a = lc + pc
-            cum_b += b
-            b_total += b
-            in_range = last_actual is not None and m <= last_actual
-            if m <= cutoff:
-                b_through += b
-            if in_range or a:
-                cum_a += a
-                lab += lc
-                pur += pc
-            if (k, m) in bud_month and bud_month[(k, m)] and k not in annual:
-                last_budget_m = m
-                first_m = first_m or m
-            if a and (first_m is None or m < first_m):
-                first_m = m
-            monthly_records.append({
-                "project": keys[k], "month": m, "budget": b, "labor_cost": lc if in_range or lc else None,
-                "purchases": pc if in_range or pc else None, "actual": a if in_range or a else None,
-                "cumulative_budget": cum_b, "cumulative_actual": cum_a if in_range else None,
-            })
-        budget_fig = b_through if through is not None else b_total
-        actual = lab + pur
-        status, consumption = _status(k in budgeted, budget_fig, actual, warn_at, over_at)
-        forecast = _forecast(actual, first_m, last_actual, last_budget_m if k not in annual else None, period_end)
-        if k not in budgeted:
-            issues.append(Issue("budget_no_line", scope="file", severity="warning",
-                                params={"project": keys[k], "actual": _yen_text(actual)}))
-        elif actual == 0:
-            issues.append(Issue("budget_no_actuals", scope="file", severity="info", params={"project": keys[k]}))
-        records.append({
-            "project": keys[k], "budget": budget_fig, "labor_cost": lab, "purchases": pur, "actual": actual,
-            "variance": budget_fig - actual, "consumption": consumption, "status": status, "forecast": forecast,
-            "project_name": names.get(k, ""), "budget_total": b_total, "hours": float(hours_by.get(k, 0)),
-        })
-    frame = pd.DataFrame.from_records(records, columns=RESULT_COLUMNS)
-    for c in ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total"):
-        frame[c] = frame[c].astype("Int64")
-    frame["consumption"] = frame["consumption"].astype("float64")
-    frame["hours"] = frame["hours"].astype("float64")
-    monthly = pd.DataFrame.from_records(monthly_records, columns=MONTHLY_COLUMNS)
-    for c in MONTHLY_COLUMNS[2:]:
-        monthly[c] = monthly[c].astype("Int64")
-    return BudgetResult(frame, issues, monthly, labor, first_fy, through or last_actual, (period_start, period_end),
-                        list(dict.fromkeys(inputs)), (warn_at, over_at), budget=bframe)
+
+def _sum_by(frame, column: str) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    for p, m, v in zip(frame["project"], frame["month"], frame[column]):
+        key = (_project_key(p), m)
+        out[key] = out.get(key, 0) + int(v)
+    return out
 
 
 def _status(has_line: bool, budget: int, actual: int, warn_at: Fraction, over_at: Fraction):
