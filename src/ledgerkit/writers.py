@@ -733,7 +733,11 @@ def _check_strings(state: _Sheet, start: int, columns: list[_Column]) -> None:
     for c, col in enumerate(columns):
         if col.method in ("number", "boolean"):
             continue
-        if max((len(v) for v in col.values if v.__class__ is str), default=0) <= half:
+        if col.method == "string":
+            longest = max(map(len, filter(None, col.values)), default=0)
+        else:
+            longest = max((len(v) for v in col.values if v.__class__ is str), default=0)
+        if longest <= half:
             continue
         for r, v in enumerate(col.values):
             if isinstance(v, str) and len(v) > half and len(v.encode("utf-16-le")) // 2 > MAX_STRING:
@@ -997,7 +1001,8 @@ def _column_width(heading_text: str, s, kind: str, filter_button: bool) -> float
     # The first rows and the longest texts are enough to size a column.
     values = s.iloc[:500].tolist()
     if len(s) > 500 and kind not in ("date", "datetime", "time", "duration", "percent", "bool"):
-        rest = s.iloc[500:].tolist()
+        # Distinct values only: ledger columns repeat a lot.
+        rest = pd.unique(s.iloc[500:].to_numpy(dtype=object)).tolist()
         lengths = pd.Series([len(v) if type(v) is str else 0 for v in rest], dtype="int64")
         values += [rest[i] for i in lengths.nlargest(20).index]
     col = _convert_column(pd.Series(values, dtype=object), kind)
