@@ -9,7 +9,7 @@ and on the order form a company seal image and a line band:
 - ``{{ expr }}`` alone in a cell → the typed value (numbers keep the cell's number format).
 - The band: ``{% for line in lines %}`` at the start of a cell in its first row,
   ``{% endfor %}`` at the end of a cell in its last row. One band per sheet. Rows below
-  shift when lines are inserted; ``SUM(H13:H13)`` widens to every line; ``=D13*F13`` in
+  shift when lines are inserted; ``SUM(H14:H14)`` widens to every line; ``=ROUNDDOWN(D14*F14,0)`` in
   the band is re-based per line.
 """
 
