@@ -677,3 +677,25 @@ def test_unknown_format_kind_is_a_clear_error(tmp_path):
         report.add_table("明細", pd.DataFrame({"a": [1]}), formats={"a": "money"})
     report.discard()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("cm", [False, True])
+def test_table_with_title_above(tmp_path, cm):
+    out = tmp_path / "t.xlsx"
+    with XlsxReport(out, constant_memory=cm) as report:
+        ref = report.add_table("明細", pd.DataFrame({"person": ["山田"], "hours": [7.5]}), title="10月 明細")
+    assert (ref.header_row, ref.first_row, ref.last_row) == (2, 3, 3)
+    ws = openpyxl.load_workbook(out)["明細"]
+    assert ws["A1"].value == "10月 明細" and ws["A1"].font.b and ws["A1"].font.sz == 14
+    assert [c.value for c in ws[3]] == ["氏名", "時間"] and ws["B4"].value == 7.5
+    assert [t.ref for t in ws.tables.values()] == ["A3:B4"] and ws.freeze_panes == "A4"
+
+
+def test_too_many_rows_for_a_sheet_is_refused_before_writing(tmp_path, monkeypatch):
+    from ledgerkit import writers
+
+    monkeypatch.setattr(writers, "MAX_ROWS", 10)
+    with pytest.raises(OutputError, match=r"10 rows do not fit in one Excel sheet \(at most 9\); write .csv instead"):
+        with XlsxReport(tmp_path / "r.xlsx") as report:
+            report.add_table("明細", pd.DataFrame({"a": range(10)}))
+    assert list(tmp_path.iterdir()) == []
