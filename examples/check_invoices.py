@@ -1,0 +1,21 @@
+# CLI: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/invoice_findings.xlsx
+"""Check the received-invoice lists against the order list and print each finding with
+the file, sheet and Excel row it points at."""
+
+import datetime as dt
+from pathlib import Path
+
+from ledgerkit.checks import check_invoices, summary_counts, write_findings
+
+HERE = Path(__file__).parent
+out = Path("out")
+out.mkdir(exist_ok=True)
+
+findings = check_invoices([HERE / "invoices"], [HERE / "po_list.xlsx"], today=dt.date(2026, 11, 30), lang="en")
+for f in findings.itertuples(index=False):
+    print(f"{f.severity:7} {Path(f.source_file).name} / {f.source_sheet} / row {f.source_row}: {f.message}")
+counts = summary_counts(findings)
+print(f"{counts['error']} errors, {counts['warning']} warnings")
+
+write_findings(findings, out / "invoice_findings.xlsx", lang="en")
+print(f"Wrote {out / 'invoice_findings.xlsx'}")

@@ -1,0 +1,68 @@
+"""Every ad-hoc script in examples/ runs, opens with its CLI equivalent, and writes what it says."""
+
+from __future__ import annotations
+
+import re
+import runpy
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+# the make_*_examples.py generators rebuild the sample workbooks; they are not ad-hoc scripts
+SCRIPTS = sorted(p for p in EXAMPLES.glob("*.py") if not p.name.startswith("make_"))
+
+
+def test_there_are_scripts():
+    assert {"hours_by_project.py", "check_invoices.py", "draft_ringi.py"} <= {p.name for p in SCRIPTS}
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[p.name for p in SCRIPTS])
+def test_script_opens_with_the_equivalent_cli_command(script):
+    opening = script.read_text(encoding="utf-8").splitlines()[:8]
+    assert any(re.match(r"^(# CLI: |\s+)ledgerkit [a-z]", line) for line in opening), (
+        f"{script.name} should open with the equivalent command ('# CLI: ledgerkit …')"
+    )
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[p.name for p in SCRIPTS])
+def test_script_runs(script, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # outputs land in tmp_path/out, never in the repository
+    runpy.run_path(str(script), run_name="__main__")
+    printed = capsys.readouterr().out
+    assert printed.strip(), f"{script.name} printed nothing"
+    check = CHECKS.get(script.name)
+    if check:
+        check(tmp_path / "out", printed)
+
+
+def _hours(out: Path, printed: str) -> None:
+    ws = openpyxl.load_workbook(out / "hours_by_project.xlsx").active
+    rows = {r[0]: r[1:] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["A-1001"] == (297, 167.5) and rows["0012"] == (11.5, 1)
+    assert "row 12: cannot read 工数: '午後半休'" in printed
+
+
+def _invoices(out: Path, printed: str) -> None:
+    assert (out / "invoice_findings.xlsx").exists()
+    assert "7 errors, 1 warnings" in printed
+    assert "受領請求書一覧_2026年10月.xlsx / 10月受領分 / row 8: tax 12,000 does not match" in printed
+
+
+def _ringi(out: Path, printed: str) -> None:
+    assert len(list((out / "ringi").glob("*.md"))) == 4 and (out / "ringi" / "manifest.csv").exists()
+    assert "['課長', '部長']" in printed and "['営業課長', '法務部', '経理部', '営業部長']" in printed
+
+
+def _settings(out: Path, printed: str) -> None:
+    assert "budget.warning = 0.75  (out/client-a/ledgerkit.toml:" in printed
+    assert "fiscal_year.start_month = 4  (out/client-a/ledgerkit.toml:" in printed
+
+
+CHECKS = {
+    "hours_by_project.py": _hours,
+    "check_invoices.py": _invoices,
+    "draft_ringi.py": _ringi,
+    "project_settings.py": _settings,
+}
