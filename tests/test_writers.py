@@ -699,3 +699,17 @@ def test_too_many_rows_for_a_sheet_is_refused_before_writing(tmp_path, monkeypat
         with XlsxReport(tmp_path / "r.xlsx") as report:
             report.add_table("明細", pd.DataFrame({"a": range(10)}))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_report_is_marked_as_written_by_ledgerkit(tmp_path):
+    from ledgerkit.writers import REPORT_MARK
+
+    out = tmp_path / "r.xlsx"
+    write_frame(pd.DataFrame({"a": [1]}), out)
+    props = openpyxl.load_workbook(out).properties
+    assert props.creator == "ledgerkit" and props.description == REPORT_MARK
+
+
+def test_xlsx_report_needs_xlsx_name(tmp_path):
+    with pytest.raises(OutputError, match=r"an Excel report needs a .xlsx file name"):
+        XlsxReport(tmp_path / "r.xlsm")

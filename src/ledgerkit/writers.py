@@ -642,6 +642,9 @@ MAX_STRING = 32_767
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
+#: document property ``comments`` of every report ledgerkit writes
+REPORT_MARK = "ledgerkit report"
+
 #: rows converted and written at a time (bounds memory on large sheets)
 ROW_CHUNK = 20_000
 
@@ -1046,7 +1049,8 @@ class XlsxReport:
         import xlsxwriter
 
         self.path = Path(path)
-        if self.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        # Excel refuses a workbook whose extension does not match its content.
+        if self.path.suffix.lower() != ".xlsx":
             raise OutputError(f"cannot write {path}: an Excel report needs a .xlsx file name")
         self.inputs = tuple(inputs)
         # Fail before the work, not after it.
@@ -1065,6 +1069,8 @@ class XlsxReport:
                 "default_date_format": "yyyy-mm-dd",
             },
         )
+        # Marks the file as a ledgerkit report, so that intake can tell it from an input.
+        self._workbook.set_properties({"author": "ledgerkit", "comments": REPORT_MARK})
         self._formats: dict[tuple, Any] = {}
         self._sheets: dict[str, _Sheet] = {}  # actual sheet name → state
         self._aliases: dict[str, str] = {}  # requested name → actual
@@ -1726,4 +1732,5 @@ __all__ = [
     "NUMBER_FORMATS",
     "FRAME_SUFFIXES",
     "LARGE_SHEET_ROWS",
+    "REPORT_MARK",
 ]
