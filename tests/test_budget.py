@@ -596,3 +596,17 @@ def test_report_in_english(example_result, tmp_path):
     ws = wb["Budget vs actual"]
     assert ws["A1"].value == "Budget vs actual FY2026 (through 2026-11)"
     assert [ws.cell(r, 9).value for r in (5, 6, 7)] == ["over", "warning", "ok"]
+
+
+def test_actuals_named_by_project_name_are_matched_and_listed():
+    budget = pd.DataFrame({"project": ["A-1001"], "project_name": ["基幹システム刷新"], "month": ["2026-10"],
+                           "budget": [10_000]})
+    hours = pd.DataFrame({"project": ["A-1001", "基幹システム刷新"], "person": ["p", "p"],
+                          "month": ["2026-10", "2026-10"], "hours": [1.0, 2.0]})
+    result = compare_budget(budget, hours, {"p": 1000})
+    assert result.frame[["project", "actual"]].to_dict("records") == [{"project": "A-1001", "actual": 3000}]
+    matched = [i for i in result.issues if i.code == "budget_matched_by_name"]
+    assert [i.params for i in matched] == [{"name": "基幹システム刷新", "project": "A-1001"}]
+    # the labor cost is one line under the budget's code: rounded once, not once per spelling
+    assert result.labor[["project", "hours", "labor_cost"]].to_dict("records") == [
+        {"project": "A-1001", "hours": 3.0, "labor_cost": 3000}]

@@ -1193,8 +1193,29 @@ def compare_budget(
     first_fy, period_start, period_end = _period(bframe, table.fiscal_year or fiscal_year, through, hframe, start_month)
     months = [_label_of_index(n) for n in range(_month_index(period_start), _month_index(period_end) + 1)]
 
+    # -- projects in the budget, in its order; actuals are matched to them by code (any width or
+    # case) or, when the hours or invoices name a project by its 案件名, by that name
+    keys: dict[str, str] = {}  # match key -> project as first written in the budget
+    names: dict[str, str] = {}
+    for p, n in zip(bframe["project"], bframe["project_name"]):
+        k = _project_key(p)
+        keys.setdefault(k, p)
+        if n and not names.get(k):
+            names[k] = n
+    budgeted = list(keys)
+    aliases = {_project_key(n): k for k, n in names.items() if _project_key(n) not in keys}
+    by_name: dict[str, str] = {}
+
+    def canonical(project: Any) -> str:
+        k = _project_key(project)
+        if k in aliases:
+            by_name.setdefault(project, keys[aliases[k]])
+            return keys[aliases[k]]
+        return keys.get(k, project)
+
     # -- actuals: labor cost from the hours in the period (up to through), purchases from invoices
     hframe = _hours_in_period(hframe, period_start, period_end, through, issues)
+    hframe["project"] = hframe["project"].map(canonical)
     labor = labor_cost(hframe, rate_table, rounding=rounding, lang=config.lang)
     for person in sorted(set(labor.loc[labor["labor_cost"] == 0, "person"])):
         e = rate_table.entry(person)
@@ -1203,6 +1224,10 @@ def compare_budget(
     purchases = _purchases(iframe, period_start, period_end, through, issues) if iframe is not None else None
     if purchases is None:
         purchases = pd.DataFrame({"project": pd.Series(dtype=str), "month": pd.Series(dtype=str), "net": []})
+    purchases["project"] = purchases["project"].map(canonical)
+    for name, project in by_name.items():
+        issues.append(Issue("budget_matched_by_name", scope="file", severity="info",
+                            params={"name": name, "project": project}))
 
     # without through, the actuals run to the last month with any
     last_actual = through
@@ -1210,15 +1235,7 @@ def compare_budget(
         actual_months = [*labor["month"], *purchases["month"]]
         last_actual = max(actual_months) if actual_months else None
 
-    # -- projects: the budget's, in its order, then those with actuals only
-    keys: dict[str, str] = {}  # match key -> project as first written
-    names: dict[str, str] = {}
-    for p, n in zip(bframe["project"], bframe["project_name"]):
-        k = _project_key(p)
-        keys.setdefault(k, p)
-        if n and not names.get(k):
-            names[k] = n
-    budgeted = list(keys)
+    # -- then the projects with actuals and no budget line
     unbudgeted: list[str] = []
     for p in [*labor["project"], *purchases["project"]]:
         k = _project_key(p)

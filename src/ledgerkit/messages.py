@@ -193,6 +193,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "税込合計 {total} 円が 税抜 {net} 円 + 消費税 {tax} 円 = {expected} 円 と合いません",
         "total {total} yen is not net {net} + tax {tax} = {expected} yen",
     ),
+    "withholding_mismatch": (
+        "源泉徴収税額 {value} 円が報酬 {net} 円の源泉徴収税額と合いません (税抜で計算すると {e_net} 円、税込なら {e_total} 円)",
+        "withholding {value} does not match the fee {net} (on the net fee {e_net}; on the total {e_total})",
+    ),
+    "payment_mismatch": (
+        "差引支払額 {payment} 円が 税込 {total} 円 − 源泉税 {withholding} 円 = {expected} 円 と合いません",
+        "net payment {payment} is not total {total} − withholding {withholding} = {expected}",
+    ),
     "registration_no_format": (
         "登録番号「{value}」は T + 13桁の数字 ではありません",
         "registration number '{value}' is not T + 13 digits",
@@ -330,6 +338,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "budget_no_line": (
         "{project} は予算表にない案件です (実績 {actual}円)",
         "{project} has actuals ({actual} yen) but no budget line",
+    ),
+    "budget_matched_by_name": (
+        "実績の案件「{name}」は予算表の案件名から {project} として集計しました",
+        "actuals for \"{name}\" are counted under {project} (matched by the budget's project name)",
     ),
     "budget_no_actuals": ("{project} には実績がありません", "{project}: no actuals"),
     "budget_hours_no_project": (
