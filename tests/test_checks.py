@@ -340,3 +340,16 @@ def test_order_form_figures_checked_against_its_lines(tmp_path):
         "消費税 174 円が 税率ごとに1回ずつ計算した額の合計 (175 円 または 176 円 または 177 円) と合いません: "
         "10%対象 315 円 → 31 円 または 32 円、8%対象 1,801 円 → 144 円 または 145 円"
     )
+
+
+def test_withholding_and_net_payment_on_fees_to_individuals():
+    # DOMAIN.md §4.4: fee 300,000 + tax 30,000 → withholding 30,630; transfer 299,370
+    ok = invoice_frame(net=300000, tax=30000, total=330000, withholding=30630, payment=299370)
+    ok["withholding"] = ok["withholding"].astype("Int64")
+    ok["payment"] = ok["payment"].astype("Int64")
+    assert check_invoices(ok, today=TODAY).empty
+    bad = ok.copy()
+    bad["withholding"] = pd.array([30000], dtype="Int64")
+    # the transfer was worked out with the right withholding, the list shows another
+    findings = check_invoices(bad, today=TODAY)
+    assert findings[["rule", "expected"]].values.tolist() == [["withholding_mismatch", "30630 / 33693"], ["payment_mismatch", "300000"]]

@@ -17,6 +17,8 @@ tax_mismatch               error     tax ≠ net × rate rounded once (down / ha
 tax_rate_unknown           warning   no rate given and the tax fits neither 10% nor 8%
 total_mismatch             error     total ≠ net + tax
 invoice_total_mismatch     error     a split-rate invoice's total ≠ Σ (net + tax)
+withholding_mismatch       error     源泉税 ≠ 10.21% (20.42% above ¥1M) of the fee, rounded down
+payment_mismatch           error     差引支払額 ≠ total − 源泉税
 registration_no_format     error     登録番号 is not T + 13 digits (first digit 1-9)
 registration_no_check_digit warning  fails the 法人番号 check digit (sole proprietors may)
 registration_no_missing    warning   the list has a 登録番号 column but this cell is blank
@@ -96,6 +98,7 @@ _FIELD_LABEL = {
     "due_date": "支払期日", "po_no": "注文番号", "vendor": "取引先", "invoice_total": "税込合計",
     "amount": "金額", "subtotal": "小計", "payment_due": "支払期日", "order_date": "発注日",
     "item": "品名", "delivery_date": "納期", "delivery_place": "納品場所", "payment_method": "支払方法",
+    "withholding": "源泉税", "payment": "差引支払額",
 }
 
 
@@ -273,6 +276,17 @@ def invoice_findings(
                         row,
                     )
                 )
+        withholding, payment = row.get("withholding"), row.get("payment")
+        if withholding is not None or payment is not None:
+            nets = [r.get("net") for r in group]
+            inv_net = sum(int(v) for v in nets) if all(v is not None for v in nets) else None
+            totals = [r.get("total") for r in group]
+            whole = int(inv_total) if inv_total is not None else (
+                sum(int(v) for v in totals) if all(v is not None for v in totals) else None)
+            if withholding is not None:
+                out.append(_place(R.check_withholding(inv_net, whole, int(withholding)), row))
+            if payment is not None and whole is not None:
+                out.append(_place(R.check_payment(whole, withholding, int(payment)), row))
         raw_reg = row.get("_registration_raw") or row.get("registration_no") or ""
         if raw_reg:
             out.append(_place(R.check_registration_no(raw_reg), row))

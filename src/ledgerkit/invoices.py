@@ -124,7 +124,8 @@ _DATES = ("issue_date", "received_date", "due_date", "paid_date")
 _RATES = (Decimal("0.10"), Decimal("0.08"))
 #: internal columns (header of the cell each figure came from, what was derived); see finish_invoices
 _INTERNAL = ("_col_net", "_col_tax", "_col_total", "_col_registration_no", "_col_issue_date", "_col_due_date",
-             "_col_invoice_total", "_col_po_no", "_col_vendor", "_has_reg_column", "_rate_given", "_total_given")
+             "_col_invoice_total", "_col_po_no", "_col_vendor", "_col_withholding", "_col_payment",
+             "_has_reg_column", "_rate_given", "_total_given")
 
 _RATE_10 = re.compile(r"(?<![\d.])10(?:\.0+)?%|標準")
 _RATE_8 = re.compile(r"(?<![\d.])8(?:\.0+)?%|軽減")
@@ -468,14 +469,19 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
             "_col_due_date": cols.get(m.get("due_date"), ""),
             "_col_po_no": cols.get(m.get("po_no"), ""),
             "_col_vendor": cols.get(m.get("vendor"), ""),
+            "_col_withholding": cols.get(m.get("withholding"), ""),
+            "_col_payment": cols.get(m.get("payment"), ""),
             "_col_invoice_total": cols.get(layout.invoice_total_col, "") if layout.invoice_total_col is not None else "",
         }
         for c, header in extra_cols.items():
             base[("extra", c)] = _plain(_cell(row, c))
-        for part in rec.pop("_parts"):
+        for k, part in enumerate(rec.pop("_parts")):
             out = dict(rec)
             out.update(base)
             out.update(part)
+            if k:
+                # invoice-level figures on the invoice's first row only, so sums count them once
+                out["withholding"] = out["payment"] = None
             records.append(out)
     frame = _invoice_frame(records, extra_cols)
     mapping = {f: cols[c] for f, c in m.items()}

@@ -37,6 +37,8 @@ __all__ = [
     "ROUNDING_MODES",
     "check_tax",
     "check_total",
+    "check_withholding",
+    "check_payment",
     "check_registration_no",
     "check_issue_date",
     "check_due_date",
@@ -280,6 +282,67 @@ def check_total(net: int, tax: int, total: int) -> Finding | None:
         {"total": _yen(total), "net": _yen(net), "tax": _yen(tax), "expected": _yen(expected)},
         field="total",
         value=str(int(total)),
+        expected=str(expected),
+    )
+
+
+def check_withholding(net: int | None, total: int | None, withholding: int) -> Finding | None:
+    """源泉徴収税額 on a fee to an individual (DOMAIN.md §4.4): 10.21% (20.42% above ¥1M), rounded down.
+
+    The base is the fee without tax when the invoice shows the tax, else with it, so
+    either is accepted (and the 司法書士 rule, (A − 10,000) × 10.21%).
+
+    Examples:
+        >>> check_withholding(300000, 330000, 30630) is None
+        True
+        >>> check_withholding(300000, 330000, 30000).params["e_net"]
+        '30,630'
+    """
+    from .money import withholding_tax
+
+    if not withholding:
+        return None
+    bases = [b for b in (net, total) if b is not None and b >= 0]
+    if not bases:
+        return None
+    accepted = {withholding_tax(b, kind=k) for b in bases for k in ("general", "scrivener")}
+    if int(withholding) in accepted:
+        return None
+    e_net = withholding_tax(net) if net is not None and net >= 0 else None
+    e_total = withholding_tax(total) if total is not None and total >= 0 else None
+    return Finding(
+        "withholding_mismatch",
+        "error",
+        {
+            "value": _yen(withholding),
+            "net": _yen(net if net is not None else total),
+            "e_net": _yen(e_net) if e_net is not None else "-",
+            "e_total": _yen(e_total) if e_total is not None else "-",
+        },
+        field="withholding",
+        value=str(int(withholding)),
+        expected=" / ".join(str(v) for v in (e_net, e_total) if v is not None),
+    )
+
+
+def check_payment(total: int, withholding: int | None, payment: int) -> Finding | None:
+    """差引支払額 must be the tax-included total less the withholding.
+
+    Examples:
+        >>> check_payment(330000, 30630, 299370) is None
+        True
+        >>> check_payment(330000, 30630, 300000).params["expected"]
+        '299,370'
+    """
+    expected = int(total) - int(withholding or 0)
+    if int(payment) == expected:
+        return None
+    return Finding(
+        "payment_mismatch",
+        "error",
+        {"payment": _yen(payment), "total": _yen(total), "withholding": _yen(withholding or 0), "expected": _yen(expected)},
+        field="payment",
+        value=str(int(payment)),
         expected=str(expected),
     )
 
