@@ -713,3 +713,69 @@ def test_report_is_marked_as_written_by_ledgerkit(tmp_path):
 def test_xlsx_report_needs_xlsx_name(tmp_path):
     with pytest.raises(OutputError, match=r"an Excel report needs a .xlsx file name"):
         XlsxReport(tmp_path / "r.xlsm")
+
+
+def test_replace_refused_by_the_system_is_one_line_and_leaves_no_temp(tmp_path, monkeypatch):
+    target = tmp_path / "r.csv"
+    target.write_text("old")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(OutputError) as err:
+        write_frame(pd.DataFrame({"a": [1]}), target)
+    assert str(err.value) == (
+        f"cannot write {target}: permission denied or the file is open in another program "
+        f"(close it in Excel and try again)"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["r.csv"] and target.read_text() == "old"
+
+
+def test_closed_stdout_is_an_output_error(monkeypatch):
+    class Closed(io.BytesIO):
+        def write(self, data):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    stream = io.TextIOWrapper(Closed(), encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", stream)
+    with pytest.raises(OutputError, match="standard output was closed before all rows were written"):
+        write_frame(pd.DataFrame({"a": range(10)}), "-")
+
+
+_json_values = st.one_of(
+    st.none(),
+    st.integers(min_value=-(10**18), max_value=10**18),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-(10**12), max_value=10**12),
+    st.text(max_size=10),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(_json_values, _json_values), min_size=1, max_size=6))
+def test_json_round_trips_exactly(rows):
+    frame = pd.DataFrame(rows, columns=["a", "b"], dtype=object)
+    back = json.loads(frame_to_json(frame), parse_float=Decimal)
+    assert [(r["a"], r["b"]) for r in back] == rows
+    for (a, _), r in zip(rows, back):
+        assert type(r["a"]) is type(a) or isinstance(a, Decimal)  # ints stay ints
+
+
+_printable = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+    min_size=1, max_size=15,
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(_printable, min_size=1, max_size=8))
+def test_xlsx_text_round_trips_through_the_streamed_path(tmp_path_factory, texts):
+    folder = tmp_path_factory.mktemp("x")
+    for cm in (True,):
+        out = folder / f"t{int(cm)}.xlsx"
+        with XlsxReport(out, constant_memory=cm) as report:
+            report.add_table("明細", pd.DataFrame({"t": texts}, dtype=object), formats={"t": "text"})
+        ws = openpyxl.load_workbook(out)["明細"]
+        got = [ws.cell(r, 1).value for r in range(2, len(texts) + 2)]
+        assert got == texts
+        assert all(ws.cell(r, 1).data_type == "s" for r in range(2, len(texts) + 2))
