@@ -137,3 +137,19 @@ def test_shell_completion_script_and_completions():
              "COMP_CWORD": "3"},
     )
     assert done.stdout.split() == ["--max-due-days"]
+
+
+def python_blocks(doc: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/python-api.md"])
+def test_python_in_the_docs_runs(doc, tmp_path, monkeypatch, capsys):
+    blocks = python_blocks(ROOT / doc)
+    assert blocks, f"{doc} has no python block"
+    (tmp_path / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for i, code in enumerate(blocks):
+        exec(compile(code, f"{doc} block {i + 1}", "exec"), {"__name__": "__docs__"})
+    assert capsys.readouterr().out.strip()
