@@ -403,22 +403,22 @@ def _set_text(cell, text: str) -> None:
         cell.quotePrefix = True
 
 
-def _render_cell(cell, env, context: Mapping[str, Any], where: str, lang: str = "ja") -> None:
+def _render_cell(cell, context: Mapping[str, Any], where: str, lang: str = "ja") -> None:
     from jinja2 import TemplateError as JinjaTemplateError
     from jinja2 import Undefined, UndefinedError
 
-    from .render import missing_name
+    from .render import compile_expression, compile_template, missing_name
 
     text = cell.value
     try:
         m = _ONLY_EXPR.match(text)
         if m and "{{" not in m.group(1) and "{%" not in m.group(1):
-            value = env.compile_expression(m.group(1), undefined_to_none=False)(**context)
+            value = compile_expression(m.group(1))(**context)
             if isinstance(value, Undefined):
                 value._fail_with_undefined_error()
             _set_typed(cell, value)
         else:
-            _set_text(cell, env.from_string(text).render(**context))
+            _set_text(cell, compile_template(text).render(**context))
     except UndefinedError as e:
         field = missing_name(e)
         err = TemplateError(t("missing", lang, name=where, field=field) if field else f"{where}: {e}")
@@ -437,16 +437,15 @@ def _is_template_text(cell) -> bool:
 def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", expected_line_total=None,
                   lang: str = "ja") -> None:
     """Render every sheet of an openpyxl workbook in place (see the module docstring)."""
-    from .render import make_env
+    from .render import compile_expression
 
-    env = make_env(autoescape=False)
     for ws in wb.worksheets:
         band = find_band(ws)
         items: list = []
         if band is not None:
             _strip_tags(ws, band)
             try:
-                items = list(env.compile_expression(band.iterable, undefined_to_none=False)(**context))
+                items = list(compile_expression(band.iterable)(**context))
             except Exception as e:  # Undefined, not iterable
                 raise TemplateError(
                     f"{form_name}: {ws.title}!row {band.first}: cannot repeat over {band.iterable!r} ({e})"
@@ -465,7 +464,7 @@ def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", ex
                     band.var: items[i],
                     "loop": {"index": i + 1, "index0": i, "first": i == 0, "last": i == len(items) - 1, "length": len(items)},
                 }
-            _render_cell(cell, env, ctx, f"{form_name}: {ws.title}!{cell.coordinate}", lang)
+            _render_cell(cell, ctx, f"{form_name}: {ws.title}!{cell.coordinate}", lang)
         if band is not None:
             check_totals(wb, ws, band, len(items), expected_line_total, form_name=form_name, lang=lang)
 
