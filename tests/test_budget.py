@@ -610,3 +610,18 @@ def test_actuals_named_by_project_name_are_matched_and_listed():
     # the labor cost is one line under the budget's code: rounded once, not once per spelling
     assert result.labor[["project", "hours", "labor_cost"]].to_dict("records") == [
         {"project": "A-1001", "hours": 3.0, "labor_cost": 3000}]
+
+
+def test_year_row_above_months_and_unreadable_annual_cell(tmp_path):
+    rows = [
+        ["案件", "2026年", "", "2027年", "年間計"],
+        ["案件", "11月", "12月", "1月", ""],
+        ["P", 1, 2, 3, 6],
+        ["Q", "", "", "", "不明"],  # no months, and the annual cell cannot be read
+    ]
+    merges = {"s": [(0, 0, 1, 0), (0, 1, 0, 2)]}
+    table = read_budget(xlsx(tmp_path / "y.xlsx", {"s": rows}, merges))
+    assert table.frame.set_index("month")["budget"].to_dict() == {"2026-11": 1, "2026-12": 2, "2027-01": 3}
+    bad = [i for i in table.issues if i.code == "bad_cell"]
+    assert [(i.row, i.value) for i in bad] == [(4, "不明")]
+    assert "budget_annual_only" not in codes(table.issues)

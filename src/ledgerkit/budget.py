@@ -419,46 +419,66 @@ def _rows_texts(rows, upto: int) -> list[str]:
     return out
 
 
-def _find_budget_header(rows, syn: Synonyms, scan: int = 40):
-    """(row, layout, labels, month_cols, total_cols) of the first header row found."""
-    for r in range(min(scan, len(rows))):
-        row = rows[r]
-        labels: dict[str, int] = {}
-        months: dict[int, tuple[int | None, int]] = {}
-        totals: dict[int, str] = {}
-        for c, v in enumerate(row):
-            if is_blank(v):
-                continue
-            ym = parse_month(v)
-            if ym is not None and not (isinstance(v, (int, float)) and not isinstance(v, bool)):
-                months[c] = ym
-                continue
-            if isinstance(v, (dt.date, dt.datetime)):
-                months[c] = (v.year, v.month)
-                continue
-            if not isinstance(v, str):
-                continue
-            if _is_total(v) or _is_annual_total(v):
-                totals[c] = v.strip()
-                continue
-            f = syn.match(_UNIT_BRACKETED.sub("", nz.normalize_text(v)))
-            if f and f not in labels:
-                labels[f] = c
-        if "project" not in labels and "project_name" not in labels:
+def _header_cells(row, syn: Synonyms):
+    """(labels, months, totals) of one row read as a header."""
+    labels: dict[str, int] = {}
+    months: dict[int, tuple[int | None, int]] = {}
+    totals: dict[int, str] = {}
+    for c, v in enumerate(row):
+        if is_blank(v):
             continue
-        if not months and "amount" not in labels:
+        if isinstance(v, (dt.date, dt.datetime)):
+            months[c] = (v.year, v.month)
+            continue
+        if not isinstance(v, str):
+            continue  # a number in a header row is not a month (202610 could be data)
+        ym = parse_month(v)
+        if ym is not None:
+            months[c] = ym
+            continue
+        if _is_total(v) or _is_annual_total(v):
+            totals[c] = v.strip()
+            continue
+        f = syn.match(_UNIT_BRACKETED.sub("", nz.normalize_text(v)))
+        if f and f not in labels:
+            labels[f] = c
+    return labels, months, totals
+
+
+def _find_budget_header(rows, syn: Synonyms, scan: int = 40):
+    """(row, layout, labels, month_cols, total_cols) of the first header row found.
+
+    Months across win over a long or annual reading of the row above them: in a
+    two-row header (案件 | 2026年 … 年間計 over 案件 | 11月 12月 …) the second row is the
+    header, and the total columns named in the first row are taken along.
+    """
+    fallback = None
+    for r in range(min(scan, len(rows))):
+        labels, months, totals = _header_cells(rows[r], syn)
+        if "project" not in labels and "project_name" not in labels:
+            if fallback is not None:
+                return fallback
+            continue
+        if months:
+            if r > 0:
+                _, above_months, above_totals = _header_cells(rows[r - 1], syn)
+                for c, text in above_totals.items():
+                    if c not in months and c not in labels.values():
+                        totals.setdefault(c, text)
+            return r, "wide", labels, months, totals
+        if fallback is not None:
+            return fallback
+        if "amount" not in labels:
             # 案件 | 年間予算: the annual column is the amount itself
             annual = [c for c, t in totals.items() if _is_annual_total(t)]
             if annual:
                 labels["amount"] = annual[-1]
                 del totals[annual[-1]]
-        if months:
-            return r, "wide", labels, months, totals
         if "month" in labels and "amount" in labels:
-            return r, "long", labels, {}, totals
-        if "amount" in labels:
-            return r, "annual", labels, {}, totals
-    return None
+            fallback = (r, "long", labels, {}, totals)
+        elif "amount" in labels:
+            fallback = (r, "annual", labels, {}, totals)
+    return fallback
 
 
 def read_budget(
@@ -585,147 +605,178 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
         issues.append(Issue("budget_other_column", file, sheet.name, header_excel, column=text, scope="column",
                         params={"column": text}))
 
-    pc = labels.get("project", labels.get("project_name"))
-    nc = labels.get("project_name") if "project" in labels else None
-    ic = labels.get("item")
-    header_texts = {c: (str(rows[r][c]).strip() if c < len(rows[r]) else column_letter(c)) for c in range(len(rows[r]))}
-    annual_cols = [c for c, t in totals.items() if _is_annual_total(t)]
-    annual_col = annual_cols[-1] if annual_cols else None
-    records: list[dict] = []
-    last_project: tuple[str, str] | None = None
+    reader = _SheetReader(file, sheet.name, rows, r, layout, labels, months, totals, fy, start_month, factor, issues)
+    return reader.records(data_start), issues, fy
 
+
+class _SheetReader:
+    """The data rows of one budget sheet, once its header, months and unit are known."""
+
+    def __init__(self, file, sheet, rows, header_row, layout, labels, months, totals, fy, start_month, factor, issues):
+        self.file, self.sheet, self.rows = file, sheet, rows
+        self.layout, self.labels, self.months, self.totals = layout, labels, months, totals
+        self.fy, self.start_month, self.factor = fy, start_month, factor
+        self.issues: list[Issue] = issues
+        head = rows[header_row]
+        self.header = {c: (str(v).strip() if not is_blank(v) else column_letter(c)) for c, v in enumerate(head)}
+        self.pc = labels.get("project", labels.get("project_name"))
+        self.nc = labels.get("project_name") if "project" in labels else None
+        self.ic = labels.get("item")
+        annual = [c for c, t in totals.items() if _is_annual_total(t)]
+        self.annual_col = annual[-1] if annual else None
+        # label columns end where the months begin: a 合計 there marks a total row
+        self.label_end = min(months) if months else None
+
+    def issue(self, code: str, row: int, **kw) -> None:
+        self.issues.append(Issue(code, self.file, self.sheet, row, **kw))
+
+    @staticmethod
     def cell(row, c):
         return row[c] if c is not None and c < len(row) else ""
 
-    def to_yen(value: Decimal, excel_row: int, col_text: str, raw: Any) -> int:
-        exact = value * factor
+    def amount(self, row, c, excel_row: int, *, rejected: bool = False):
+        """The Decimal in cell c; None when blank; False (reported) when unreadable."""
+        v = self.cell(row, c)
+        if is_blank(v) or nz.is_blank(v):
+            return None
+        try:
+            return nz.parse_amount(v)
+        except nz.CellValueError:
+            text = self.header.get(c, "")
+            self.issue("bad_cell", excel_row, column=text, value=_show(v), severity="error", rejected=rejected,
+                       params={"field": text, "value": _show(v)})
+            return False
+
+    def to_yen(self, value: Decimal, excel_row: int, c: int) -> int:
+        exact = value * self.factor
         yen = round_yen(exact, "half_up")
         if exact != yen:
-            issues.append(Issue("budget_rounded", file, sheet.name, excel_row, column=col_text, value=_show(raw),
-                                severity="warning", params={"value": str(exact), "yen": _yen_text(yen)}))
+            self.issue("budget_rounded", excel_row, column=self.header.get(c, ""), value=_show(self.cell(self.rows[excel_row - 1], c)),
+                       severity="warning", params={"value": str(exact), "yen": _yen_text(yen)})
         return yen
 
-    for i in range(data_start, len(rows)):
-        row = rows[i]
-        excel_row = i + 1
-        raw_project = cell(row, pc)
-        raw_item = cell(row, ic)
-        if all(is_blank(v) for v in row):
-            continue
-        if _is_total(raw_project) or _is_total(raw_item) or _is_item_total(raw_item) or (
-            is_blank(raw_project) and any(_is_total(v) for v in row[: (min(months) if months else len(row))] if isinstance(v, str))
-        ):
-            issues.append(Issue("total_row", file, sheet.name, excel_row))
-            # rows under a 小計 belong to no project until one is written again
-            last_project = None
-            continue
-        try:
-            project = nz.parse_code(raw_project)
-        except nz.CellValueError as e:
-            issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=header_texts.get(pc, ""),
-                                value=_show(raw_project), severity="error", rejected=True,
-                                params={"field": header_texts.get(pc, ""), "value": _show(raw_project), "reason": e.reason}))
-            continue
-        name = nz.normalize_text(cell(row, nc)) if nc is not None else ""
-        item = nz.normalize_text(raw_item) if ic is not None else ""
-        if project is None and last_project is not None and item:
-            # 費目 rows under a project written once (or in a merged cell)
-            project, name = last_project
-        values: list[tuple[str, int, str, Any]] = []  # (month, yen, column text, raw)
-        row_issues_before = len(issues)
-        if layout == "wide":
-            for c, (y, m) in months.items():
-                v = cell(row, c)
-                if is_blank(v) or nz.is_blank(v):
-                    continue
-                try:
-                    amount = nz.parse_amount(v)
-                except nz.CellValueError:
-                    issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=header_texts.get(c, ""),
-                                        value=_show(v), severity="error",
-                                        params={"field": header_texts.get(c, ""), "value": _show(v)}))
-                    continue
-                if amount is None:
-                    continue
-                values.append((month_label(y, m), to_yen(amount, excel_row, header_texts.get(c, ""), v),
-                               header_texts.get(c, ""), v))
-        else:
-            ac = labels["amount"]
-            v = cell(row, ac)
-            amount = None
-            if not (is_blank(v) or nz.is_blank(v)):
-                try:
-                    amount = nz.parse_amount(v)
-                except nz.CellValueError:
-                    issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=header_texts.get(ac, ""),
-                                        value=_show(v), severity="error", rejected=True,
-                                        params={"field": header_texts.get(ac, ""), "value": _show(v)}))
-                    continue
-            month = ""
-            if layout == "long":
-                mv = cell(row, labels["month"])
-                ym = parse_month(mv, fiscal_year=fy, start_month=start_month)
-                if ym is None or ym[0] is None:
-                    if amount is None and is_blank(mv):
-                        issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
-                        continue
-                    why = "budget_month_no_year" if ym is not None else "budget_bad_month"
-                    issues.append(Issue(why, file, sheet.name, excel_row, column=header_texts.get(labels["month"], ""),
-                                        value=_show(mv), severity="error", rejected=True, params={"value": _show(mv)}))
-                    continue
-                month = month_label(*ym)
-            if amount is not None:
-                values.append((month, to_yen(amount, excel_row, header_texts.get(ac, ""), v), header_texts.get(ac, ""), v))
-        annual_raw = cell(row, annual_col) if annual_col is not None else ""
-        if layout == "wide" and not values and not (is_blank(annual_raw) or nz.is_blank(annual_raw)):
-            # an annual figure with no monthly split: kept, spread over the year later
+    def is_total_row(self, row) -> bool:
+        raw_project, raw_item = self.cell(row, self.pc), self.cell(row, self.ic)
+        if _is_total(raw_project) or _is_total(raw_item) or _is_item_total(raw_item):
+            return True
+        if is_blank(raw_project):
+            labels = row[: self.label_end] if self.label_end is not None else row
+            return any(_is_total(v) for v in labels if isinstance(v, str))
+        return False
+
+    def wide_values(self, row, excel_row: int) -> list[tuple[str, int, int]]:
+        """(month, yen, column) of the month cells that hold an amount."""
+        out = []
+        for c, (y, m) in self.months.items():
+            amount = self.amount(row, c, excel_row)
+            if amount:
+                out.append((month_label(y, m), self.to_yen(amount, excel_row, c), c))
+            elif amount is not None and amount is not False:
+                out.append((month_label(y, m), 0, c))
+        return out
+
+    def long_values(self, row, excel_row: int) -> list[tuple[str, int, int]] | None:
+        """The one (month, yen, column) of a long or annual row; None when the row is rejected."""
+        ac = self.labels["amount"]
+        amount = self.amount(row, ac, excel_row, rejected=True)
+        if amount is False:
+            return None
+        month = ""
+        if self.layout == "long":
+            mc = self.labels["month"]
+            mv = self.cell(row, mc)
+            ym = parse_month(mv, fiscal_year=self.fy, start_month=self.start_month)
+            if ym is None or ym[0] is None:
+                if amount is None and is_blank(mv):
+                    self.issue("no_values", excel_row, rejected=True)
+                    return None
+                code = "budget_month_no_year" if ym is not None else "budget_bad_month"
+                self.issue(code, excel_row, column=self.header.get(mc, ""), value=_show(mv), severity="error",
+                           rejected=True, params={"value": _show(mv)})
+                return None
+            month = month_label(*ym)
+        elif amount is not None:
+            self.issue("budget_annual_only", excel_row, column=self.header.get(ac, ""),
+                       value=_show(self.cell(row, ac)), severity="warning",
+                       params={"project": nz.normalize_text(self.cell(row, self.pc))})
+        return [] if amount is None else [(month, self.to_yen(amount, excel_row, ac), ac)]
+
+    def annual_column(self, row, excel_row: int, values: list) -> list:
+        """Check the months against the 年間計 cell, or take it when there are no months."""
+        c = self.annual_col
+        if c is None or self.layout != "wide":
+            return values
+        if values:
+            # the 年間計 column must be the sum of the months (compared in the sheet's own unit)
+            written = self.amount(row, c, excel_row)
+            if written is None or written is False:
+                return values
+            cells = [self.cell(row, mc) for mc in self.months]
+            months_sum = sum((nz.parse_amount(v) or Decimal(0)) for v in cells if _parses(v))
+            if months_sum != written:
+                self.issue("budget_total_mismatch", excel_row, column=self.totals[c], value=_show(self.cell(row, c)),
+                           severity="warning",
+                           params={"months": f"{months_sum:,}", "column": self.totals[c], "total": f"{written:,}"})
+            return values
+        amount = self.amount(row, c, excel_row)
+        if amount is None or amount is False:
+            return values
+        # an annual figure with no monthly split: kept, spread over the year later
+        self.issue("budget_annual_only", excel_row, column=self.totals[c], value=_show(self.cell(row, c)),
+                   severity="warning", params={"project": nz.normalize_text(self.cell(row, self.pc))})
+        return [("", self.to_yen(amount, excel_row, c), c)]
+
+    def records(self, data_start: int) -> list[dict]:
+        out: list[dict] = []
+        last_project: tuple[str, str] | None = None
+        for i in range(data_start, len(self.rows)):
+            row = self.rows[i]
+            excel_row = i + 1
+            if all(is_blank(v) for v in row):
+                continue
+            if self.is_total_row(row):
+                self.issue("total_row", excel_row)
+                # rows under a 小計 belong to no project until one is written again
+                last_project = None
+                continue
+            raw_project = self.cell(row, self.pc)
             try:
-                amount = nz.parse_amount(annual_raw)
+                project = nz.parse_code(raw_project)
             except nz.CellValueError:
-                amount = None
-                issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=totals[annual_col],
-                                    value=_show(annual_raw), severity="error",
-                                    params={"field": totals[annual_col], "value": _show(annual_raw)}))
-            if amount is not None:
-                values.append(("", to_yen(amount, excel_row, totals[annual_col], annual_raw), totals[annual_col], annual_raw))
-                issues.append(Issue("budget_annual_only", file, sheet.name, excel_row, column=totals[annual_col],
-                                    value=_show(annual_raw), severity="warning", params={"project": project or ""}))
-        elif layout == "wide" and values and not (is_blank(annual_raw) or nz.is_blank(annual_raw)):
-            # the 年間計 column must be the sum of the months (checked in the sheet's own unit)
-            try:
-                written = nz.parse_amount(annual_raw)
-            except nz.CellValueError:
-                written = None
-            if written is not None:
-                months_sum = sum((nz.parse_amount(cell(row, c)) or Decimal(0)) for c in months
-                                 if not nz.is_blank(cell(row, c)) and _parses(cell(row, c)))
-                if months_sum != written:
-                    issues.append(Issue("budget_total_mismatch", file, sheet.name, excel_row, column=totals[annual_col],
-                                        value=_show(annual_raw), severity="warning",
-                                        params={"months": f"{months_sum:,}", "column": totals[annual_col],
-                                                "total": f"{written:,}"}))
-        if annual_col is None and layout == "annual":
-            for k, (mo, yen, col_text, raw) in enumerate(values):
-                issues.append(Issue("budget_annual_only", file, sheet.name, excel_row, column=col_text,
-                                    value=_show(raw), severity="warning", params={"project": project or ""}))
-        if project is None:
-            if values:
-                issues.append(Issue("budget_no_project", file, sheet.name, excel_row, severity="error", rejected=True,
-                                    params={"value": _yen_text(sum(v[1] for v in values))}))
-            elif len(issues) == row_issues_before:
-                # a note or heading line inside the table: nothing to count
-                issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
-            continue
-        last_project = (project, name)
-        if not values and len(issues) == row_issues_before:
-            issues.append(Issue("budget_no_amounts", file, sheet.name, excel_row, severity="info",
-                                params={"project": project}))
-        for month, yen, col_text, _ in values:
-            records.append({
-                "project": project, "project_name": name, "item": item, "month": month, "budget": yen,
-                "source_file": file, "source_sheet": sheet.name, "source_row": excel_row, "column": col_text,
-            })
-    return records, issues, fy
+                text = self.header.get(self.pc, "")
+                self.issue("bad_cell", excel_row, column=text, value=_show(raw_project), severity="error",
+                           rejected=True, params={"field": text, "value": _show(raw_project)})
+                continue
+            name = nz.normalize_text(self.cell(row, self.nc)) if self.nc is not None else ""
+            item = nz.normalize_text(self.cell(row, self.ic)) if self.ic is not None else ""
+            if project is None and last_project is not None and item:
+                # 費目 rows under a project written once (or in a merged cell)
+                project, name = last_project
+            before = len(self.issues)
+            if self.layout == "wide":
+                values = self.annual_column(row, excel_row, self.wide_values(row, excel_row))
+            else:
+                values = self.long_values(row, excel_row)
+                if values is None:
+                    continue
+            if project is None:
+                if values:
+                    self.issue("budget_no_project", excel_row, severity="error", rejected=True,
+                               params={"value": _yen_text(sum(v[1] for v in values))})
+                elif len(self.issues) == before:
+                    # a note or heading line inside the table: nothing to count
+                    self.issue("no_values", excel_row, rejected=True)
+                continue
+            last_project = (project, name)
+            if not values and len(self.issues) == before:
+                self.issue("budget_no_amounts", excel_row, params={"project": project})
+            for month, yen, c in values:
+                out.append({
+                    "project": project, "project_name": name, "item": item, "month": month, "budget": yen,
+                    "source_file": self.file, "source_sheet": self.sheet, "source_row": excel_row,
+                    "column": self.totals.get(c) or self.header.get(c, column_letter(c)),
+                })
+        return out
 
 
 def _parses(v: Any) -> bool:
