@@ -75,8 +75,14 @@ def test_every_file_read_or_refused_with_one_line(outcomes):
 def test_most_files_are_read(outcomes):
     _, results, _ = outcomes
     read = sum(isinstance(o, dict) for _, o in results)
-    # measured: 300 of 354 (docs/reliability.md); a drop means a reader regressed
-    assert read >= 295
+    # measured: 300 of 354 (docs/reliability.md), 7 of them by the xlrd fallback;
+    # a drop means a reader regressed
+    try:
+        import xlrd  # noqa: F401
+
+        assert read >= 295
+    except ImportError:
+        assert read >= 288
 
 
 def test_encrypted_files_are_named_encrypted(outcomes):

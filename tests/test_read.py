@@ -283,6 +283,7 @@ def test_ods_named_xlsx_and_ods_without_mimetype(tmp_path):
 
 
 def test_excel2_bare_biff_is_read_by_xlrd(tmp_path):
+    pytest.importorskip("xlrd")
     p = make_biff2(tmp_path / "old.xls")
     assert sniff(p).format == "xls" and sniff(p).detail == "biff2"
     wb = read_workbook(p)

@@ -515,6 +515,9 @@ def _read_fallback(path: Path, kind: Sniffed, lang: str, first: UnreadableFileEr
         raise
     except MemoryError:
         raise _refuse(path, "out_of_memory", "file_out_of_memory", lang) from None
+    except ImportError:
+        # the fallback reader is not installed: the file stays refused as before
+        pass
     except BaseException as e:  # noqa: BLE001
         bomb = _xml_bomb(e)
         if bomb:
