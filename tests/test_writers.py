@@ -779,3 +779,19 @@ def test_xlsx_text_round_trips_through_the_streamed_path(tmp_path_factory, texts
         got = [ws.cell(r, 1).value for r in range(2, len(texts) + 2)]
         assert got == texts
         assert all(ws.cell(r, 1).data_type == "s" for r in range(2, len(texts) + 2))
+
+
+def test_constant_memory_temp_files_removed_when_report_is_dropped(tmp_path, monkeypatch):
+    import gc
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    report = XlsxReport(tmp_path / "r.xlsx", constant_memory=True)
+    report.add_table("明細", hours_frame())
+    assert list(scratch.iterdir())  # xlsxwriter's row file for the sheet
+    del report
+    gc.collect()
+    assert list(scratch.iterdir()) == []
+    assert not (tmp_path / "r.xlsx").exists()

@@ -40,6 +40,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+import weakref
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -1077,6 +1078,8 @@ class XlsxReport:
         self._closed = False
         # highlight() calls for sheets not added yet: requested name → row → column → severity
         self._pending_by_request: dict[str, dict[int, dict[Any, str]]] = {}
+        # A report dropped without close() or discard() leaves no temporary files behind.
+        self._cleanup = weakref.finalize(self, _remove_row_files, self._workbook)
 
     # -- context manager ----------------------------------------------------------------
     def __enter__(self) -> "XlsxReport":
@@ -1648,6 +1651,7 @@ class XlsxReport:
                 ) from exc
             finally:
                 self._closed = True
+                self._cleanup()
         return self.path
 
     def discard(self) -> None:
@@ -1656,16 +1660,20 @@ class XlsxReport:
             return
         self._closed = True
         self._workbook.fileclosed = True  # never written, not even by xlsxwriter's close()
-        # constant_memory keeps one temporary file per sheet; close and drop them.
-        for ws in self._workbook.worksheets():
-            fh = getattr(ws, "row_data_fh", None)
-            if fh is not None:
-                with contextlib.suppress(Exception):
-                    fh.close()
-            name = getattr(ws, "row_data_filename", None)
-            if name:
-                with contextlib.suppress(OSError):
-                    os.unlink(name)
+        self._cleanup()
+
+
+def _remove_row_files(workbook) -> None:
+    """Close and delete the temporary row files of constant-memory sheets."""
+    for ws in workbook.worksheets():
+        fh = getattr(ws, "row_data_fh", None)
+        if fh is not None:
+            with contextlib.suppress(Exception):
+                fh.close()
+        name = getattr(ws, "row_data_filename", None)
+        if name:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
 
 
 def _unique_headings(texts: list[str]) -> list[str]:
