@@ -254,3 +254,38 @@ def test_parse_where_round_trip(column, value):
     if not column.strip():
         return
     assert parse_where([f"{column}={value}"]) == [(column.strip(), value.strip())]
+
+
+def test_bundled_forms_are_what_make_forms_builds(tmp_path):
+    """templates/ringi.xlsx and po.xlsx are reviewed as code: the script must rebuild them exactly."""
+    import importlib.util
+
+    from test_drafts_ringi import xlsx_snapshot
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    spec = importlib.util.spec_from_file_location("make_forms", root / "make_forms.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for name, make in (("ringi.xlsx", mod.make_ringi), ("po.xlsx", mod.make_po)):
+        built = make(tmp_path / name)
+        assert xlsx_snapshot(built) == xlsx_snapshot(root / name), f"run python templates/make_forms.py ({name})"
+
+
+def test_example_lists_draft_cleanly(tmp_path):
+    """examples/make_drafts_examples.py writes lists every order and request drafts from (the demo)."""
+    import importlib.util
+
+    from ledgerkit.drafts import draft_po, draft_ringi
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    spec = importlib.util.spec_from_file_location("make_drafts_examples", root / "make_drafts_examples.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    requests = mod.make_requests(tmp_path / "requests.xlsx")
+    orders = mod.make_orders(tmp_path / "orders.xlsx")
+    import tomllib
+
+    company = tomllib.loads(mod.DRAFTS_TOML)
+    assert all(r.ok for r in draft_ringi(requests, all=True, template="ringi.xlsx", out_dir=tmp_path / "r"))
+    results = draft_po(orders, all=True, out_dir=tmp_path / "p", config=company)
+    assert [(r.key, r.rows, r.ok) for r in results] == [("PO-2026-001", [4, 5, 6], True), ("PO-2026-002", [7, 8, 9], True)]
