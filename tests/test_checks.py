@@ -353,3 +353,105 @@ def test_withholding_and_net_payment_on_fees_to_individuals():
     # the transfer was worked out with the right withholding, the list shows another
     findings = check_invoices(bad, today=TODAY)
     assert findings[["rule", "expected"]].values.tolist() == [["withholding_mismatch", "30630 / 33693"], ["payment_mismatch", "300000"]]
+
+
+# --- more invoice rules over lists ------------------------------------------------------------------------
+
+
+def test_totals_checked_per_row_and_per_split_invoice(tmp_path):
+    path = make_xlsx(
+        tmp_path / "t.xlsx",
+        {
+            "one": [["請求書番号", "取引先", "税率", "税抜金額", "消費税", "税込金額"],
+                    ["A-1", "アルファ", "10%", 1000, 100, 1000]],
+            "split": [["請求書番号", "取引先", "10%対象(税抜)", "8%対象(税抜)", "消費税(10%)", "消費税(8%)", "合計(税込)"],
+                      ["G-1", "ガンマ", 315, 1801, 31, 144, 2290]],
+        },
+    )
+    findings = check_invoices([path], today=TODAY)
+    assert findings[["rule", "source_sheet", "column", "expected"]].values.tolist() == [
+        ["total_mismatch", "one", "税込金額", "1100"],
+        ["invoice_total_mismatch", "split", "合計(税込)", "2291"],
+    ]
+
+
+def test_invoice_vendor_must_be_the_orders(tmp_path):
+    inv = make_xlsx(
+        tmp_path / "inv.xlsx",
+        {"S": [["請求書番号", "取引先", "登録番号", "注文番号", "税抜金額", "消費税"],
+               ["A-1", "アルファ(株)", "", "PO-1", 1000, 100],            # same vendor, written another way
+               ["B-1", "ベータ商事", "", "PO-1", 1000, 100],              # another vendor
+               ["C-1", "別名", "T8700110005901", "PO-2", 1000, 100]]},   # the number decides
+    )
+    po = make_xlsx(
+        tmp_path / "po.xlsx",
+        {"S": [["注文番号", "発注日", "発注先", "登録番号", "品名", "金額", "納期", "納品場所", "支払期日", "支払方法"],
+               ["PO-1", D(2026, 10, 1), "株式会社アルファ", "", "部品", 5000, D(2026, 10, 9), "本社", D(2026, 11, 30), "振込"],
+               ["PO-2", D(2026, 10, 1), "株式会社シータ", "T8700110005901", "部品", 5000, D(2026, 10, 9), "本社", D(2026, 11, 30), "振込"]]},
+    )
+    findings = check_invoices([inv], orders=[po], today=TODAY, require_registration=False)
+    assert findings[["rule", "invoice_no"]].values.tolist() == [["po_vendor_mismatch", "B-1"]]
+    assert findings["message"].iloc[0] == "注文番号 PO-1 の発注先は 株式会社アルファ ですが、請求元は ベータ商事 です"
+
+
+def test_credit_notes_reduce_what_was_invoiced_against_an_order(tmp_path):
+    inv = make_xlsx(
+        tmp_path / "inv.xlsx",
+        {"S": [["請求書番号", "発行日", "取引先", "注文番号", "税抜金額", "消費税"],
+               ["A-1", D(2026, 10, 1), "アルファ", "PO-1", 6000, 600],
+               ["A-1R", D(2026, 10, 5), "アルファ", "PO-1", "△1,000", "△100"]]},
+    )
+    po = make_xlsx(tmp_path / "po.xlsx", {"S": [["注文番号", "発注先", "品名", "金額"], ["PO-1", "アルファ", "部品", 5000]]})
+    assert check_invoices([inv], orders=[po], today=TODAY).empty
+
+
+# --- order lists -----------------------------------------------------------------------------------------
+
+PO_HEAD = ["注文番号", "発注日", "発注先", "品名", "数量", "単価", "金額", "税率", "消費税", "小計", "合計",
+           "納期", "納品場所", "支払期日", "支払方法"]
+
+
+def po_row(no, item, qty, price, amount, rate="10%", tax="", subtotal="", total="", vendor="アルファ"):
+    head = [no, D(2026, 10, 1) if no else "", vendor if no or vendor != "アルファ" else ""]
+    tail = [D(2026, 10, 9), "本社", D(2026, 11, 30), "振込"] if no else ["", "", "", ""]
+    return head + [item, qty, price, amount, rate, tax, subtotal, total] + tail
+
+
+def test_order_list_figures(tmp_path):
+    path = make_xlsx(
+        tmp_path / "po.xlsx",
+        {
+            "S": [
+                PO_HEAD,
+                # the order's tax, subtotal and total repeated on each line: fine
+                po_row("PO-1", "A", 1, 1000, 1000, tax=300, subtotal=3000, total=3300),
+                po_row("", "B", 2, 1000, 2000, tax=300, subtotal=3000, total=3300),
+                # subtotal and total typed wrong
+                po_row("PO-2", "A", 1, 1000, 1000, tax=100, subtotal=1100, total=1200),
+                # tax once on the order, written on its first line; vendor differs between lines
+                po_row("PO-3", "A", 3, 105, 315, tax=41),
+                po_row("", "B", 1, 100, 100, vendor="ベータ"),
+            ]
+        },
+    )
+    findings = check_orders([path])
+    assert findings[["rule", "invoice_no", "source_row"]].values.tolist() == [
+        ["subtotal_mismatch", "PO-2", 4],
+        ["total_mismatch", "PO-2", 4],
+        ["po_conflict", "PO-3", 5],
+    ]
+
+
+def test_order_list_without_the_written_term_columns(tmp_path):
+    path = make_xlsx(tmp_path / "po.xlsx", {"S": [["注文番号", "発注先", "品名", "金額"], ["PO-1", "アルファ", "部品", 5000]]})
+    findings = check_orders([path])
+    assert findings[["rule", "severity", "source_row"]].astype(object).where(findings.notna(), None).values.tolist() == [
+        ["term_column_missing", "error", None],
+        ["term_column_missing", "error", None],
+        ["term_column_missing", "error", None],
+        ["term_column_missing", "error", None],
+        ["term_column_missing", "warning", None],
+    ]
+    assert [m.split("「")[1].split("」")[0] for m in findings["message"]] == [
+        "委託をした日 (発注日)", "受領期日 (納期)", "受領場所 (納品場所)", "支払期日", "支払方法",
+    ]

@@ -390,3 +390,28 @@ def test_total_row_must_match_the_rows_above():
     ]
     assert "340 円が上の行の合計 350 円と合いません" in mismatches[0].message()
     assert accounted(r)
+
+
+# --- property: money headers, however they are written ------------------------------------------------
+
+KIND_WORDS = {"net": ["税抜金額", "税抜", "対象額", "本体金額", "課税"], "tax": ["消費税", "消費税額", "税額"], "total": ["税込金額", "税込合計", "合計"]}
+RATE_WORDS = {Decimal("0.10"): ["10%", "１０％", "10 %", "標準"], Decimal("0.08"): ["8%", "８％", "軽減8%", "軽減"]}
+
+
+@settings(max_examples=200)
+@given(
+    kind=st.sampled_from(sorted(KIND_WORDS)),
+    rate=st.sampled_from([None, Decimal("0.10"), Decimal("0.08")]),
+    data=st.data(),
+)
+def test_money_header_kind_and_rate(kind, rate, data):
+    from ledgerkit.invoices import _money_header
+
+    word = data.draw(st.sampled_from(KIND_WORDS[kind]))
+    if rate is None:
+        text = word
+    else:
+        mark = data.draw(st.sampled_from(RATE_WORDS[rate]))
+        shape = data.draw(st.sampled_from(["{w}({m})", "{w}（{m}）", "{m}{w}", "{w} {m}", "{w}\n{m}", "{m}対象{w}"]))
+        text = shape.format(w=word, m=mark)
+    assert _money_header(text) == (kind, rate)
