@@ -625,3 +625,36 @@ def test_year_row_above_months_and_unreadable_annual_cell(tmp_path):
     bad = [i for i in table.issues if i.code == "bad_cell"]
     assert [(i.row, i.value) for i in bad] == [(4, "不明")]
     assert "budget_annual_only" not in codes(table.issues)
+
+
+@settings(max_examples=200)
+@given(st.integers(0, 24 * 60 * 31))
+def test_exact_hours_from_minutes(minutes):
+    from ledgerkit.budget import _exact_hours
+
+    # what the hours pipeline makes of 7:20 and friends is read back as the exact minutes
+    assert _exact_hours(minutes / 60) == Fraction(minutes, 60)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.decimals(min_value=0, max_value=24, places=2), min_size=1, max_size=20),
+       st.integers(1, 20_000))
+def test_labor_cost_is_the_sum_rounded_once(entries, rate):
+    hours = pd.DataFrame({"project": ["A"] * len(entries), "person": ["p"] * len(entries),
+                          "month": ["2026-10"] * len(entries), "hours": [float(h) for h in entries]})
+    labor = labor_cost(hours, Rates.from_mapping({"p": rate}))
+    exact = sum(entries) * rate
+    expected = int(exact.to_integral_value(rounding="ROUND_HALF_UP"))
+    assert int(labor["labor_cost"].sum()) == expected
+
+
+@settings(max_examples=200)
+@given(st.integers(0, 10**12))
+def test_annual_spread_adds_up(total):
+    from ledgerkit.budget import _monthly_budget
+
+    frame = pd.DataFrame({"project": ["P"], "month": [""], "budget": pd.array([total], dtype="Int64")})
+    months, annual = _monthly_budget(frame, 2026, 4)
+    assert annual == {"p"} and len(months) == 12
+    assert sum(months.values()) == total
+    assert max(months.values()) - min(months.values()) <= 1
