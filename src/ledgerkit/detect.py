@@ -18,6 +18,8 @@ from typing import Any, Iterable, Mapping
 
 #: how many rows from the top are searched for a header
 HEADER_SCAN_ROWS = 40
+#: a cell longer than this is never a header or a label
+MAX_HEADER_CHARS = 200
 
 _SPACE = re.compile(r"\s+")
 _BRACKETED = re.compile(r"[\(\[（【<＜][^\)\]）】>＞]*[\)\]）】>＞]")
@@ -34,7 +36,11 @@ def header_key(value: Any) -> str:
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value)).lower()
+    text = str(value)
+    if len(text) > MAX_HEADER_CHARS:
+        # no header is this long; a cell of megabytes must not cost seconds per look
+        return ""
+    text = unicodedata.normalize("NFKC", text).lower()
     text = _SPACE.sub("", text)
     return text.strip(":：*※").strip()
 
@@ -216,9 +222,11 @@ def column_letter(c: int) -> str:
 
 
 def _row_blank(row: list[Any], c0: int, c1: int) -> bool:
-    for c in range(c0, min(c1, len(row))):
-        if not is_blank(row[c]):
-            return False
+    # is_blank inlined: this runs for every row of a sheet
+    for v in row[c0:c1]:
+        if v is None or v == "" or (isinstance(v, str) and not v.strip()):
+            continue
+        return False
     return True
 
 
@@ -308,7 +316,11 @@ def _table_end(rows, start: int, c0: int, c1: int, syn: Synonyms) -> tuple[int, 
 def _beside(rows, r0: int, r1: int, lo: int, hi: int) -> list[str]:
     """Ranges of cells right or left of the table (a lookup table beside the data)."""
     found = []
+    # rows are padded to the sheet's width: most tables have nothing on one side or both
+    widest = max(map(len, rows[r0:r1]), default=0)
     for side in ("left", "right"):
+        if (side == "left" and lo <= 0) or (side == "right" and widest <= hi + 1):
+            continue
         top = bottom = None
         c_min, c_max = 1 << 30, -1
         for r in range(r0, r1):
@@ -347,7 +359,7 @@ def day_of_header(value: Any) -> int | dt.date | None:
         if float(value).is_integer() and 1 <= value <= 31:
             return int(value)
         return None
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= 16:
         m = _DAY_TEXT.match(unicodedata.normalize("NFKC", value).strip())
         if m:
             day = int(m.group(1))
