@@ -214,7 +214,7 @@ def test_cli_examples_exit_1_and_write_highlighted_xlsx(examples, tmp_path):
                  "--today", "2026-11-30", "-o", out)
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[-2:] == ["請求書 13 件 (税率別 14 行)を確認しました: エラー 7 件、警告 1 件", f"Wrote {out}"]
+    assert lines[-2:] == ["請求書 13 件 (税率別 14 行)を確認しました: エラー 7 件、警告 1 件", f"{out} を書き出しました"]
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["指摘", "請求書", "問題一覧"]
     ws = wb["請求書"]

@@ -30,7 +30,7 @@ def test_one_row(requests_xlsx, tmp_path):
     assert r.exit_code == 0, r.output
     path = out / "R-2026-001_ノートPC購入の件.md"
     assert path.is_file()
-    assert r.stderr.strip() == f"Wrote {path.resolve()}"
+    assert r.stderr.strip() == f"{path.resolve()} を書き出しました"
 
 
 def test_all_with_a_failing_row(requests_xlsx, tmp_path):
@@ -39,7 +39,7 @@ def test_all_with_a_failing_row(requests_xlsx, tmp_path):
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [
         "Error: requests.xlsx: 申請一覧: 7行目: ringi.md.j2: 'purpose' を使っていますが、ありません (セル 目的 が空です)",
-        f"Wrote 3 drafts to {out} (manifest: {out / 'manifest.csv'}); 1 failed",
+        f"下書き 3 件を {out} に書き出しました (一覧: {out / 'manifest.csv'})、1 件は失敗",
     ]
 
 

@@ -9,6 +9,7 @@ import typer
 
 from .cli_common import ConfigOption, LangOption, OutputOption, StrictOption, console, fail, handle_errors, load, say
 from .errors import LedgerkitError
+from .messages import text
 
 
 class Kind(str, Enum):
@@ -108,7 +109,7 @@ def aggregate(
         raise typer.Exit(code=e.exit_code) from None
     print_summary(result, by=by_fields, lang=config.lang, to_stdout=output == "-")
     if output and output != "-":
-        say(f"Wrote {output}")
+        say(text("wrote", config.lang, path=output))
     if strict and any(i.severity in ("error", "warning") for i in result.issues):
         raise typer.Exit(code=1)
 

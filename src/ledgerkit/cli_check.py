@@ -10,6 +10,7 @@ import typer
 
 from .cli_common import ConfigOption, LangOption, OutputOption, console, fail, load, say
 from .errors import InputError, LedgerkitError
+from .messages import text
 
 check_app = typer.Typer(
     help="Check invoice and order lists against the rules (tax, 登録番号, dates, orders).",
@@ -49,27 +50,23 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
 
     con = console()
     if len(findings):
-        en = lang == "en"
         table = Table(show_header=True, header_style="bold", show_lines=False)
-        for head in (("重要度", "Severity"), ("場所", "Where"), ("番号", "No."), ("内容", "Finding")):
-            table.add_column(head[1] if en else head[0], overflow="fold")
+        for head in ("col_severity", "col_where", "col_number", "col_finding"):
+            table.add_column(text(head, lang), overflow="fold")
         for rec in findings.head(MAX_SHOWN).itertuples(index=False):
             style = "red" if rec.severity == "error" else "yellow"
-            sev = rec.severity if en else {"error": "エラー", "warning": "警告"}.get(rec.severity, rec.severity)
+            sev = text(f"severity_{rec.severity}", lang) if rec.severity in ("error", "warning") else rec.severity
             has_row = rec.source_row is not None and str(rec.source_row) != "<NA>"
-            row_text = (f"row {rec.source_row}" if en else f"{rec.source_row}行") if has_row else ""
+            row_text = text("row_n", lang, row=rec.source_row) if has_row else ""
             where = " / ".join(str(x) for x in (rec.source_file, rec.source_sheet, row_text, rec.column) if x)
             table.add_row(f"[{style}]{sev}[/{style}]", where, str(rec.invoice_no or ""), str(rec.message))
         con.print(table)
         if len(findings) > MAX_SHOWN:
             more = len(findings) - MAX_SHOWN
-            say(f"… and {more} more (write them all with -o findings.xlsx)" if en else f"… ほか {more} 件 (-o findings.xlsx で全件を書き出せます)")
+            say(text("more_findings", lang, count=more))
     n = summary_counts(findings)
-    if lang == "en":
-        e, w = n["error"], n["warning"]
-        say(f"Checked {count_text}: {e} error{'' if e == 1 else 's'}, {w} warning{'' if w == 1 else 's'}")
-    else:
-        say(f"{count_text}を確認しました: エラー {n['error']} 件、警告 {n['warning']} 件")
+    e, w = n["error"], n["warning"]
+    say(text("check_summary", lang, what=count_text, errors=e, warnings=w, es="" if e == 1 else "s", ws="" if w == 1 else "s"))
 
 
 @check_app.command("invoices")
@@ -121,10 +118,10 @@ def invoices(
     except LedgerkitError as e:
         fail(e)
     n_invoices = frame["invoice_key"].nunique() if len(frame) else 0
-    what = f"{n_invoices} invoices ({len(frame)} rows by rate)" if config.lang == "en" else f"請求書 {n_invoices} 件 (税率別 {len(frame)} 行)"
+    what = text("check_invoices_what", config.lang, invoices=n_invoices, rows=len(frame))
     _show(findings, config.lang, "invoices", what)
     if output and output != "-":
-        say(f"Wrote {output}")
+        say(text("wrote", config.lang, path=output))
     if summary_counts(findings)["error"]:
         raise typer.Exit(code=1)
 
@@ -168,10 +165,10 @@ def orders_cmd(
     except LedgerkitError as e:
         fail(e)
     n_orders = frame["po_no"].nunique() if len(frame) else 0
-    what = f"{n_orders} orders ({len(frame)} lines)" if config.lang == "en" else f"注文 {n_orders} 件 (明細 {len(frame)} 行)"
+    what = text("check_orders_what", config.lang, orders=n_orders, rows=len(frame))
     _show(findings, config.lang, "orders", what)
     if output and output != "-":
-        say(f"Wrote {output}")
+        say(text("wrote", config.lang, path=output))
     if summary_counts(findings)["error"]:
         raise typer.Exit(code=1)
 

@@ -10,6 +10,7 @@ import typer
 
 from .cli_common import ConfigOption, LangOption, fail, load, say
 from .errors import LedgerkitError
+from .messages import text
 
 
 class ManifestFormat(str, Enum):
@@ -56,12 +57,13 @@ def _run(kind: str, source: Path, **options) -> None:
         typer.echo(f"Error: {r.message}", err=True)
     written = [r for r in results if r.ok]
     out_dir = options["out_dir"]
-    what = "draft" if len(written) == 1 else "drafts"
+    lang = config.lang
     if len(results) == 1 and written:
-        say(f"Wrote {written[0].path}")
+        say(text("wrote", lang, path=written[0].path))
     else:
-        manifest = f" (manifest: {out_dir / ('manifest.' + options['manifest'])})" if options["all"] else ""
-        say(f"Wrote {len(written)} {what} to {out_dir}{manifest}" + (f"; {len(failed)} failed" if failed else ""))
+        manifest = text("drafts_manifest", lang, path=out_dir / ("manifest." + options["manifest"])) if options["all"] else ""
+        say(text("drafts_wrote", lang, count=len(written), s="" if len(written) == 1 else "s", folder=out_dir)
+            + manifest + (text("drafts_failed", lang, count=len(failed)) if failed else ""))
     if failed:
         raise typer.Exit(code=max(r.exit_code for r in failed))
 

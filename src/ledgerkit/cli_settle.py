@@ -9,6 +9,7 @@ import typer
 
 from .cli_common import ConfigOption, LangOption, OutputOption, fail, load, say
 from .errors import LedgerkitError
+from .messages import text
 
 
 def settle(
@@ -49,13 +50,13 @@ def settle(
     if warnings:
         first = warnings[0]
         where = f"{first.location()}: " if first.location() else ""
-        say(f"{len(warnings)} warning(s), e.g. {where}{first.message(config.lang)}"
-            + ("" if output and output.lower().endswith(".xlsx") else " (all of them: -o report.xlsx, Issues sheet)"))
+        say(text("settle_warnings", config.lang, count=len(warnings), where=where, message=first.message(config.lang))
+            + ("" if output and output.lower().endswith(".xlsx") else text("settle_warnings_all", config.lang)))
     total = int(frame["amount"].sum()) if len(frame) else 0
-    what = f"{len(frame)} person-months settled, {total:,} yen excl. tax"
+    what = text("settle_summary", config.lang, count=len(frame), total=f"{total:,}")
     if invoices:
-        what += f"; {len(problems)} finding(s)"
-    say(f"{what}" + (f"; wrote {output}" if output and output != "-" else ""))
+        what += text("settle_findings", config.lang, count=len(problems))
+    say(what + (text("settle_wrote", config.lang, path=output) if output and output != "-" else ""))
     if has_errors(findings):
         raise typer.Exit(code=1)
 

@@ -528,6 +528,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… and {count} more (write them all with -o findings.xlsx)",
     ),
     "lang_invalid": ("--lang は ja か en です ({value!r} ではなく)", "--lang must be ja or en, not {value!r}"),
+    # terminal lines of the check, settle and draft commands
+    "col_severity": ("重要度", "Severity"),
+    "col_where": ("場所", "Where"),
+    "col_number": ("番号", "No."),
+    "col_finding": ("内容", "Finding"),
+    "severity_error": ("エラー", "error"),
+    "severity_warning": ("警告", "warning"),
+    "row_n": ("{row}行", "row {row}"),
+    "check_summary": (
+        "{what}を確認しました: エラー {errors} 件、警告 {warnings} 件",
+        "Checked {what}: {errors} error{es}, {warnings} warning{ws}",
+    ),
+    "check_invoices_what": ("請求書 {invoices} 件 (税率別 {rows} 行)", "{invoices} invoices ({rows} rows by rate)"),
+    "check_orders_what": ("注文 {orders} 件 (明細 {rows} 行)", "{orders} orders ({rows} lines)"),
+    "settle_summary": ("{count} 人月を精算しました (税抜 {total} 円)", "{count} person-months settled, {total} yen excl. tax"),
+    "settle_findings": ("、指摘 {count} 件", "; {count} finding(s)"),
+    "settle_wrote": ("、{path} を書き出しました", "; wrote {path}"),
+    "settle_warnings": ("警告 {count} 件 (例: {where}{message})", "{count} warning(s), e.g. {where}{message}"),
+    "settle_warnings_all": (" (全件: -o report.xlsx の Issues シート)", " (all of them: -o report.xlsx, Issues sheet)"),
+    "drafts_wrote": ("下書き {count} 件を {folder} に書き出しました", "Wrote {count} draft{s} to {folder}"),
+    "drafts_manifest": (" (一覧: {path})", " (manifest: {path})"),
+    "drafts_failed": ("、{count} 件は失敗", "; {count} failed"),
 }
 
 
