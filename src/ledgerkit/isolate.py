@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from multiprocessing.connection import wait
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable
 
 from .errors import LedgerkitError, UnreadableFileError
 from .read import _refuse
@@ -187,7 +187,10 @@ def run_isolated(
     if total == 0:
         return []
     jobs = max(1, min(jobs or _cpus(), total))
-    ctx = multiprocessing.get_context("fork")
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # pragma: no cover - no fork on this platform (Windows)
+        return _run_in_process(func, items, progress)
     pending = list(range(total))
     pending.reverse()
     running: dict[Any, _Running] = {}
@@ -273,6 +276,26 @@ def run_isolated(
             run.proc.join()
             run.err.close()
     return list(zip(items, results))
+
+
+def _run_in_process(func, items, progress):  # pragma: no cover - platforms without fork
+    """Without fork there is no cheap isolation: errors are still caught, crashes are not."""
+    out = []
+    for n, item in enumerate(items, 1):
+        try:
+            outcome = func(item)
+        except MemoryError:
+            outcome = _refuse(item, "out_of_memory", "file_out_of_memory")
+        except LedgerkitError as e:
+            outcome = e
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as e:  # noqa: BLE001 - PanicException is a BaseException
+            outcome = _refuse(item, "corrupt", "file_worker_error", kind=type(e).__name__, detail=_one_line(str(e), 160))
+        out.append((item, outcome))
+        if progress is not None:
+            progress(n, len(items))
+    return out
 
 
 def read_workbook_isolated(path, **kwargs):
