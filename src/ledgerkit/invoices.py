@@ -16,7 +16,7 @@ twice.
 Columns of the invoice frame (:data:`INVOICE_COLUMNS`), then any other column of the
 list under its own header:
 
-``invoice_no, issue_date, vendor, vendor_key, registration_no, po_no, net, tax, total,
+``invoice_no, issue_date, month, vendor, vendor_key, registration_no, po_no, net, tax, total,
 tax_rate, due_date, project, invoice_total, invoice_key, source_file, source_sheet,
 source_row``
 
@@ -102,6 +102,7 @@ INVOICE_FIELDS: dict[str, list[str]] = {
 INVOICE_COLUMNS = [
     "invoice_no",
     "issue_date",
+    "month",
     "vendor",
     "vendor_key",
     "registration_no",
@@ -211,6 +212,8 @@ def _show(value: Any) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, str):
         return nz.normalize_text(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)  # Excel stores every number as a float: No. 1, not 1.0
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date()
     return value
@@ -481,7 +484,9 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
             out.update(part)
             if k:
                 # invoice-level figures on the invoice's first row only, so sums count them once
-                out["withholding"] = out["payment"] = None
+                for f in ("withholding", "payment"):
+                    if f in out:
+                        out[f] = None
             records.append(out)
     frame = _invoice_frame(records, extra_cols)
     mapping = {f: cols[c] for f, c in m.items()}
@@ -770,6 +775,8 @@ def _typed(frame):
     for c in _DATES:
         if c in frame.columns:
             frame[c] = pd.to_datetime(pd.Series([v if v is not None else pd.NaT for v in frame[c]], dtype="object"))
+    # the issue date's month, for summaries (--by vendor,month)
+    frame["month"] = frame["issue_date"].dt.strftime("%Y-%m").fillna("").astype(object)
     frame["source_row"] = frame["source_row"].astype("int64")
     for c in ("invoice_no", "vendor", "vendor_key", "registration_no", "po_no", "project", "invoice_key"):
         frame[c] = frame[c].fillna("").astype(object)
