@@ -178,3 +178,23 @@ def test_libreoffice_computes_the_same_totals(orders_xlsx, tmp_path):
     assert proc.returncode == 0, proc.stderr
     ws = load_workbook(out / r.path.name, data_only=True)["注文書"]
     assert (ws["H17"].value, ws["H20"].value, ws["H21"].value, ws["C11"].value) == (2116, 175, 2291, 2291)
+
+
+def test_notes_are_per_line_and_gathered_for_the_order(tmp_path):
+    rows = [list(r) for r in ROWS[:3]]
+    rows[1][13] = "色: 黒"
+    src = make_orders(tmp_path / "o.xlsx", rows)
+    tpl = tmp_path / "t.txt.j2"
+    tpl.write_text("{{ note }}|{% for l in lines %}{{ l.note if l.note is defined else '-' }};{% endfor %}", encoding="utf-8")
+    [r] = draft_po(src, row=4, template=tpl, out_dir=tmp_path / "out", config=COMPANY)
+    assert r.path.read_text(encoding="utf-8") == "稟議 R-2026-001\n色: 黒|稟議 R-2026-001;色: 黒;-;"
+
+
+def test_a_second_column_with_the_same_header_is_kept(tmp_path):
+    header = HEADER + ["備考"]
+    rows = [list(r) + ["社内メモ"] for r in ROWS[:3]]
+    src = make_orders(tmp_path / "o.xlsx", rows, header)
+    tpl = tmp_path / "t.txt.j2"
+    tpl.write_text("{{ row['備考(2)'] }}", encoding="utf-8")
+    [r] = draft_po(src, row=4, template=tpl, out_dir=tmp_path / "out", config=COMPANY)
+    assert r.path.read_text(encoding="utf-8") == "社内メモ"

@@ -65,8 +65,9 @@ ORDER_FIELDS: dict[str, list[str]] = {
     "note": ["備考"],
 }
 
-#: order-list fields that belong to a line; every other column belongs to the order
-LINE_FIELDS = {"item", "spec", "quantity", "unit", "unit_price", "amount", "tax_rate"}
+#: order-list fields that belong to a line; every other column belongs to the order.
+#: 備考 (note) is per line; the order's ``note`` gathers the lines' notes.
+LINE_FIELDS = {"item", "spec", "quantity", "unit", "unit_price", "amount", "tax_rate", "note"}
 
 _AMOUNT_WORDS = ("金額", "単価", "価格", "代金", "費用", "予算額", "小計", "合計", "税額", "円")
 _DATE_WORDS = ("日", "期日", "納期", "年月日", "日付")
@@ -117,9 +118,28 @@ def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[
         if table is None:
             continue
         return SourceTable(path, s.name, s.rows, table.header_row + table.header_rows - 1, table.data_start,
-                           table.data_end, dict(table.columns), dict(table.mapping))
+                           table.data_end, unique_headers(table.columns), dict(table.mapping))
     wanted = " / ".join(fields[f][0] for f in sorted(required))
     raise InputError(t("no_table", lang, file=path, kind=kind, fields=wanted))
+
+
+def unique_headers(columns: Mapping[int, str]) -> dict[int, str]:
+    """Header texts made unique, so that no column hides another: a second 備考 is ``備考(2)``.
+
+    Examples:
+        >>> unique_headers({0: "品名", 1: "備考", 2: "備考"})
+        {0: '品名', 1: '備考', 2: '備考(2)'}
+    """
+    out: dict[int, str] = {}
+    used: set[str] = set()
+    for c, h in columns.items():
+        name, n = h, 1
+        while name in used:
+            n += 1
+            name = f"{h}({n})"
+        used.add(name)
+        out[c] = name
+    return out
 
 
 def _kind_of_header(header: str, field: str | None) -> str:

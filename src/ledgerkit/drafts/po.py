@@ -89,6 +89,9 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
             header.setdefault(h, v)
             seen_at.setdefault(h, r.excel_row)
     aliases = {field_of[h]: v for h, v in header.items() if h in field_of}
+    notes = list(dict.fromkeys(r.aliases["note"] for r in rows if r.aliases.get("note") is not None))
+    if notes:
+        aliases["note"] = "\n".join(str(n) for n in notes)
 
     lines = []
     for n, r in enumerate(rows, 1):
