@@ -480,12 +480,12 @@ def test_cli_on_the_examples(tmp_path):
     assert out.exists()
     lines = result.stderr.strip().splitlines()
     assert lines[:3] == [
-        "A-1001: 3,876,801 / 3,700,000 (104.8%) over",
-        "A-1002: 1,648,250 / 1,900,000 (86.8%) warning",
-        "0012: 194,711 / 640,000 (30.4%) ok",
+        "A-1001: 3,876,801 / 3,700,000 (104.8%) 超過",
+        "A-1002: 1,648,250 / 1,900,000 (86.8%) 注意",
+        "0012: 194,711 / 640,000 (30.4%) OK",
     ]
-    assert f"Wrote {out}" in lines
-    assert "--strict: over budget or without a budget line: A-1001" in lines
+    assert f"{out} を書き出しました" in lines
+    assert "--strict: 予算超過または予算行のない案件: A-1001" in lines
 
 
 def test_cli_usage_errors(tmp_path):
@@ -548,10 +548,10 @@ def test_cli_strict_on_input_errors_only(tmp_path):
     args = [budget, "--hours", hours, "--rates", rates]
     plain = cli(*args)
     assert plain.exit_code == 0, plain.output
-    assert "A-1: 40,000 / 1,000,000 (4.0%) ok" in plain.stderr
+    assert "A-1: 40,000 / 1,000,000 (4.0%) OK" in plain.stderr
     strict = cli(*args, "--strict")
     assert strict.exit_code == 1
-    assert strict.stderr.strip().splitlines()[-1] == "--strict: 1 errors in the inputs (the figures may be incomplete)"
+    assert strict.stderr.strip().splitlines()[-1] == "--strict: 入力にエラーが 1 件あります (数字が欠けている可能性があります)"
 
 
 def test_cli_csv_to_stdout_and_fiscal_year(tmp_path):

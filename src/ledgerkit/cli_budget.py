@@ -9,6 +9,7 @@ import typer
 
 from .cli_common import ConfigOption, LangOption, OutputOption, load, say
 from .errors import LedgerkitError
+from .messages import text
 
 
 def budget(
@@ -62,13 +63,13 @@ def budget(
         raise typer.Exit(code=e.exit_code) from None
     _print_summary(result, config.lang, quiet=output == "-")
     if output and output != "-":
-        say(f"Wrote {output}")
+        say(text("wrote", config.lang, path=output))
     if strict:
         unread = sum(1 for i in result.issues if i.severity == "error")
         if result.over:
-            say(f"--strict: over budget or without a budget line: {', '.join(result.over)}")
+            say(text("budget_strict_over", config.lang, projects=", ".join(result.over)))
         if unread:
-            say(f"--strict: {unread} errors in the inputs (the figures may be incomplete)")
+            say(text("budget_strict_inputs", config.lang, count=unread))
         if result.over or unread:
             raise typer.Exit(code=1)
 
@@ -77,15 +78,16 @@ def _print_summary(result, lang: str, quiet: bool = False) -> None:
     """One line per project on stderr: consumption and status."""
     if quiet:
         return
-    en = lang == "en"
+    from .budget import STATUS_LABELS
+
     for row in result.frame.itertuples(index=False):
         pct = "-" if row.consumption != row.consumption else f"{row.consumption:.1%}"
-        say(f"{row.project}: {row.actual:,} / {row.budget:,} ({pct}) {row.status}")
+        status = STATUS_LABELS.get(row.status, (row.status, row.status))[1 if lang == "en" else 0]
+        say(f"{row.project}: {row.actual:,} / {row.budget:,} ({pct}) {status}")
     errors = sum(1 for i in result.issues if i.severity == "error")
     warnings = sum(1 for i in result.issues if i.severity == "warning")
     if errors or warnings:
-        say(f"{errors} errors, {warnings} warnings in the inputs (see the Issues sheet)" if en
-            else f"入力の問題: エラー {errors}件, 警告 {warnings}件 (問題一覧シートを参照)")
+        say(text("budget_input_problems", lang, errors=errors, warnings=warnings))
 
 
 def register(app: typer.Typer) -> None:

@@ -382,6 +382,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rate_blank": ("{who} の単価が空欄です", "{who}: rate is blank"),
     "rate_negative": ("{who} の単価が負の値です", "{who}: negative rate"),
+    "rate_mid_month": (
+        "単価の適用開始が月の途中です: {month} の1か月分に適用します (人件費は月ごとに計算するため)",
+        "the rate starts mid-month: it applies to all of {month} (labor cost is computed per month)",
+    ),
     "rate_zero": (
         "{person} の単価は0円です: 工数は人件費に含めません (費用は請求書で計上)",
         "{person}: rate 0, hours not costed (the cost comes with invoices)",
@@ -550,6 +554,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "drafts_wrote": ("下書き {count} 件を {folder} に書き出しました", "Wrote {count} draft{s} to {folder}"),
     "drafts_manifest": (" (一覧: {path})", " (manifest: {path})"),
     "drafts_failed": ("、{count} 件は失敗", "; {count} failed"),
+    "budget_input_problems": (
+        "入力の問題: エラー {errors}件, 警告 {warnings}件 (問題一覧シートを参照)",
+        "{errors} errors, {warnings} warnings in the inputs (see the Issues sheet)",
+    ),
+    "budget_strict_over": ("--strict: 予算超過または予算行のない案件: {projects}", "--strict: over budget or without a budget line: {projects}"),
+    "budget_strict_inputs": (
+        "--strict: 入力にエラーが {count} 件あります (数字が欠けている可能性があります)",
+        "--strict: {count} errors in the inputs (the figures may be incomplete)",
+    ),
 }
 
 
