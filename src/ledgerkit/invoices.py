@@ -759,7 +759,8 @@ def _invoice_frame(records: list[dict], extra_cols: dict[int, str]):
     data = {c: [r.get(c) for r in records] for c in columns}
     frame = pd.DataFrame(data, columns=columns)
     for c, header in extra_cols.items():
-        frame[_unique(header, frame.columns)] = [r.get(("extra", c)) for r in records]
+        # object dtype: a column only some lists have must not turn its numbers into floats
+        frame[_unique(header, frame.columns)] = pd.Series([r.get(("extra", c)) for r in records], dtype=object)
     for c in (*_INTERNAL, "_registration_raw"):
         frame[c] = [r.get(c) for r in records]
     return _typed(frame)
@@ -1277,7 +1278,8 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
                                                  "payment_terms", "project", "note") if c in m]
     frame = pd.DataFrame({c: [r.get(c) for r in records] for c in columns}, columns=columns)
     for c, header in extra_cols.items():
-        frame[_unique(header, frame.columns)] = [r.get(("extra", c)) for r in records]
+        # object dtype: a column only some lists have must not turn its numbers into floats
+        frame[_unique(header, frame.columns)] = pd.Series([r.get(("extra", c)) for r in records], dtype=object)
     for c in _ORDER_MONEY:
         frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
     frame["tax_rate"] = pd.array([r.get("tax_rate") for r in records], dtype="Float64")
