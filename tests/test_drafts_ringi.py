@@ -274,3 +274,13 @@ def test_free_text_in_a_date_column_is_kept_as_written(tmp_path):
     [r] = draft_ringi(src, row=4, out_dir=tmp_path / "o", today=TODAY)
     text = r.path.read_text(encoding="utf-8")
     assert "- 実施時期: 2027年4月～\n" in text and "| 起案日 | 令和8年12月1日 |" in text
+
+
+def test_an_amount_cell_that_says_tax_included(tmp_path):
+    rows = [list(ROWS[0])]
+    rows[0][6] = "528,000円(税込)"
+    src = make_requests(tmp_path / "r.xlsx", rows)
+    tpl = tmp_path / "t.txt.j2"
+    tpl.write_text("{{ amount_basis }} {{ net }} {{ tax }} {{ total }} {{ decider }}", encoding="utf-8")
+    [r] = draft_ringi(src, row=4, template=tpl, out_dir=tmp_path / "o")
+    assert r.path.read_text(encoding="utf-8") == "tax_included 480000 48000 528000 部長"

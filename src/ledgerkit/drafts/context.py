@@ -13,7 +13,7 @@ import datetime as dt
 import keyword
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -100,6 +100,8 @@ class SourceRow:
     values: dict[str, Any]  # header text → parsed value; empty cells absent
     aliases: dict[str, Any]  # canonical field → parsed value
     blank: list[str]  # headers whose cell is empty
+    #: amounts whose cell says 税込 / 税抜 itself ("1,320,000円(税込)"): header → incl | excl
+    bases: dict[str, str] = field(default_factory=dict)
 
 
 def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[str], *, kind: str,
@@ -210,21 +212,27 @@ def _blank(v: Any) -> bool:
 
 def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
     """Row ``index`` (0-based) of the table, parsed. Raises DataError naming the cell."""
-    from ..normalize import CellValueError
+    from ..normalize import CellValueError, parse_amount_with_basis
 
     raw = table.rows[index]
     by_col_field = {c: f for f, c in table.mapping.items()}
     values: dict[str, Any] = {}
     aliases: dict[str, Any] = {}
     blank: list[str] = []
+    bases: dict[str, str] = {}
     for c, header in table.columns.items():
         v = raw[c] if c < len(raw) else ""
         if _blank(v):
             blank.append(header)
             continue
-        field = by_col_field.get(c)
+        field_ = by_col_field.get(c)
         try:
-            parsed = parse_value(v, _kind_of_header(header, field))
+            kind = _kind_of_header(header, field_)
+            parsed = parse_value(v, kind)
+            if kind == "amount" and isinstance(v, str):
+                basis = parse_amount_with_basis(v)[1]
+                if basis:
+                    bases[header] = basis
         except CellValueError as e:
             reason = e.args[0] if e.args else "cannot read"
             raise DataError(
@@ -235,9 +243,9 @@ def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
             blank.append(header)
             continue
         values[header] = parsed
-        if field:
-            aliases[field] = parsed
-    return SourceRow(index + 1, values, aliases, blank)
+        if field_:
+            aliases[field_] = parsed
+    return SourceRow(index + 1, values, aliases, blank, bases)
 
 
 def data_rows(table: SourceTable) -> list[int]:

@@ -103,7 +103,8 @@ def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, to
     if amount is not None:
         if isinstance(amount, Decimal):
             raise DataError(t("fraction", lang, where=place_, header=table.header("amount"), value=amount))
-        incl = "税込" in table.header("amount")
+        header = table.header("amount")
+        incl = srow.bases.get(header, "incl" if "税込" in header else "excl") == "incl"
         ctx["amount_basis"] = "tax_included" if incl else "tax_excluded"
         if incl:
             tax = tax_from_gross(amount, rate, mode)
