@@ -658,3 +658,34 @@ def test_annual_spread_adds_up(total):
     assert annual == {"p"} and len(months) == 12
     assert sum(months.values()) == total
     assert max(months.values()) - min(months.values()) <= 1
+
+
+def test_rates_with_effective_months(tmp_path):
+    path = xlsx(tmp_path / "rates.xlsx", {
+        "単価表": [["等級", "時間単価", "適用開始"], ["S1", 5000, "2026-04"], ["S1", 5200, dt.date(2026, 11, 1)],
+                  ["S2", 6500, ""]],
+        # 佐藤 is promoted from S1 to S2 in November (昇格); 鈴木's own rate starts in November only
+        "要員": [["氏名", "等級", "適用開始"], ["佐藤", "S1", "2026年4月"], ["佐藤", "S2", "2026年11月"], ["山田", "S1", ""]],
+        "個別": [["氏名", "単価", "適用日"], ["鈴木", 7000, dt.date(2026, 11, 15)]],
+    })
+    rates = read_rates(path)
+    assert [rates.per_hour("山田", m) for m in ("2026-10", "2026-11")] == [5000, 5200]
+    assert [rates.per_hour("佐藤", m) for m in ("2026-10", "2026-11")] == [5000, 6500]
+    mid = [i for i in rates.issues if i.code == "rate_mid_month"]
+    assert len(mid) == 1 and (mid[0].sheet, mid[0].row, mid[0].params) == ("個別", 2, {"month": "2026-11"})
+    hours = pd.DataFrame({"project": ["A"] * 4, "person": ["山田", "山田", "佐藤", "佐藤"],
+                          "month": ["2026-10", "2026-11", "2026-10", "2026-11"], "hours": [1.0, 1.0, 2.0, 2.0]})
+    labor = labor_cost(hours, rates)
+    # 山田 5,000 + 5,200; 佐藤 2 h × 5,000 + 2 h × 6,500
+    assert labor.set_index(["person", "month"])["labor_cost"].to_dict() == {
+        ("佐藤", "2026-10"): 10_000, ("佐藤", "2026-11"): 13_000, ("山田", "2026-10"): 5_000, ("山田", "2026-11"): 5_200}
+    # 鈴木 worked in October, before their only rate applies: an error naming the month
+    suzuki = pd.DataFrame({"project": ["A"], "person": ["鈴木"], "month": ["2026-10"], "hours": [3.0]})
+    with pytest.raises(DataError, match=r"鈴木 \(3h, no rate in effect in 2026-10 \(the first applies from 2026-11\)\)"):
+        labor_cost(suzuki, rates, lang="en")
+
+
+def test_two_grades_from_the_same_month_is_an_error(tmp_path):
+    path = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "等級"], ["佐藤", "S1"], ["佐藤", "S2"]]})
+    with pytest.raises(DataError, match=r"佐藤 is in two grades: S1 \(r.xlsx / s / row 2\) and S2 \(r.xlsx / s / row 3\)"):
+        read_rates(path)

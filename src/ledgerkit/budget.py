@@ -78,6 +78,7 @@ __all__ = [
     "BudgetTable",
     "Rates",
     "RateEntry",
+    "GradeOf",
     "BudgetResult",
     "read_budget",
     "read_rates",
@@ -104,6 +105,10 @@ BUDGET_FIELDS: dict[str, list[str]] = {
 RATE_FIELDS: dict[str, list[str]] = {
     "person": ["氏名", "名前", "担当者", "社員名", "要員", "要員名", "作業者", "従業員名", "Name", "Person", "Employee"],
     "grade": ["等級", "グレード", "ランク", "職位", "職級", "資格", "単価区分", "Grade", "Rank", "Level"],
+    "since": [
+        "適用開始", "適用開始日", "適用開始月", "適用年月", "適用日", "適用月", "改定日", "改定月", "有効開始日",
+        "開始日", "開始月", "From", "Effective", "Effective From",
+    ],
     "rate": [
         "単価", "時間単価", "時給", "標準単価", "原価単価", "時間原価", "単価(円/h)", "単価(円/時間)",
         "人日単価", "日単価", "人月単価", "月単価", "月額単価", "Rate", "Hourly Rate", "Cost Rate",
@@ -851,20 +856,43 @@ def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_mon
 
 @dataclass(frozen=True)
 class RateEntry:
-    """A rate as written (``rate`` per ``basis``: hour, day or month) and where it came from."""
+    """A rate as written (``rate`` per ``basis``: hour, day or month), where it came from,
+    and the month it applies from (``since``, ``YYYY-MM``; ``""`` = always)."""
 
     rate: Decimal
     basis: str = "hour"
     where: str = ""
     grade: str = ""
+    since: str = ""
+
+
+@dataclass(frozen=True)
+class GradeOf:
+    """A person's grade from a month on (``since`` ``""`` = always)."""
+
+    grade: str
+    where: str = ""
+    since: str = ""
+
+
+def _in_effect(entries: list, month: str | None):
+    """The entry in effect in ``month``: the latest whose ``since`` is not after it.
+
+    Without a month, the latest entry.
+    """
+    if not entries:
+        return None
+    if month is None:
+        return entries[-1]
+    candidates = [e for e in entries if not e.since or e.since <= month]
+    return candidates[-1] if candidates else None
 
 
 @dataclass
 class Rates:
-    """Unit rates: per person, per grade, and the person → grade list.
+    """Unit rates: per person, per grade, and the person → grade list, each from a month on.
 
     Examples:
-        >>> from decimal import Decimal
         >>> r = Rates.from_mapping({"山田 太郎": 6500, "佐藤花子": "7,000円"})
         >>> r.per_hour("山田太郎")
         Fraction(6500, 1)
@@ -872,9 +900,9 @@ class Rates:
         True
     """
 
-    person: dict[str, RateEntry] = field(default_factory=dict)
-    grade: dict[str, RateEntry] = field(default_factory=dict)
-    person_grade: dict[str, tuple[str, str]] = field(default_factory=dict)
+    person: dict[str, list[RateEntry]] = field(default_factory=dict)
+    grade: dict[str, list[RateEntry]] = field(default_factory=dict)
+    person_grade: dict[str, list[GradeOf]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     hours_per_day: Fraction = Fraction(8)
     hours_per_month: Fraction = Fraction(160)
@@ -887,28 +915,43 @@ class Rates:
             amount = nz.parse_amount(value)
             if amount is None:
                 continue
-            out.person[nz.normalize_name(name)] = RateEntry(amount, basis, "")
+            out.add_person(nz.normalize_name(name), RateEntry(amount, basis, ""))
         return out
 
-    def entry(self, person: str) -> RateEntry | None:
+    def add_person(self, person: str, entry: RateEntry) -> None:
+        _put(self.person, person, entry, person)
+
+    def add_grade(self, grade: str, entry: RateEntry) -> None:
+        _put(self.grade, _grade_key(grade), entry, grade)
+
+    def add_person_grade(self, person: str, grade_of: GradeOf) -> None:
+        entries = self.person_grade.setdefault(person, [])
+        for old in entries:
+            if old.since == grade_of.since and _grade_key(old.grade) != _grade_key(grade_of.grade):
+                raise DataError(f"{person} is in two grades: {old.grade} ({old.where}) and "
+                                f"{grade_of.grade} ({grade_of.where})")
+        entries.append(grade_of)
+        entries.sort(key=lambda e: e.since)
+
+    def entry(self, person: str, month: str | None = None) -> RateEntry | None:
+        """The rate in effect for ``person`` in ``month`` (``YYYY-MM``): their own, else their grade's."""
         key = nz.normalize_name(person)
-        e = self.person.get(key)
+        e = _in_effect(self.person.get(key, []), month)
         if e is not None:
             return e
-        g = self.person_grade.get(key)
+        g = _in_effect(self.person_grade.get(key, []), month)
         if g is not None:
-            ge = self.grade.get(_grade_key(g[0]))
+            ge = _in_effect(self.grade.get(_grade_key(g.grade), []), month)
             if ge is not None:
-                return RateEntry(ge.rate, ge.basis, ge.where, g[0])
+                return RateEntry(ge.rate, ge.basis, ge.where, g.grade, ge.since)
         return None
 
-    def per_hour(self, person: str) -> Fraction | None:
-        e = self.entry(person)
-        if e is None:
-            return None
-        return self._hourly(e)
+    def per_hour(self, person: str, month: str | None = None) -> Fraction | None:
+        e = self.entry(person, month)
+        return None if e is None else self.hourly(e)
 
-    def _hourly(self, e: RateEntry) -> Fraction:
+    def hourly(self, e: RateEntry) -> Fraction:
+        """The rate per hour, exactly: per day ÷ hours_per_day, per month ÷ hours_per_month."""
         r = Fraction(e.rate)
         if e.basis == "day":
             return r / self.hours_per_day
@@ -916,11 +959,18 @@ class Rates:
             return r / self.hours_per_month
         return r
 
-    def why_missing(self, person: str) -> str:
+    def why_missing(self, person: str, month: str | None = None) -> str:
         key = nz.normalize_name(person)
-        g = self.person_grade.get(key)
+        own = self.person.get(key, [])
+        if own:
+            return f"no rate in effect in {month} (the first applies from {own[0].since})"
+        grades = self.person_grade.get(key, [])
+        g = _in_effect(grades, month)
         if g is not None:
-            return f"grade {g[0]} ({g[1]}) has no rate"
+            return f"grade {g.grade} ({g.where}) has no rate" + (f" in effect in {month}" if self.grade.get(
+                _grade_key(g.grade)) else "")
+        if grades:
+            return f"no grade in effect in {month} (the first applies from {grades[0].since})"
         return "not in the rate table"
 
 
@@ -989,7 +1039,7 @@ def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
         return 0
     r, labels = header
     head = rows[r]
-    pc, gc, rc = labels.get("person"), labels.get("grade"), labels.get("rate")
+    pc, gc, rc, sc = labels.get("person"), labels.get("grade"), labels.get("rate"), labels.get("since")
     basis_header = _basis_of(str(head[rc])) if rc is not None else "hour"
     rate_text = str(head[rc]).strip() if rc is not None else ""
     for i in range(r + 1, len(rows)):
@@ -1004,13 +1054,15 @@ def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
             rates.issues.append(Issue("total_row", file, sheet.name, excel_row))
             continue
         where = f"{Path(file).name} / {sheet.name} / row {excel_row}"
+        since = ""
+        if sc is not None and not is_blank(get(sc)):
+            since = _since(get(sc), rates, file, sheet.name, excel_row, str(head[sc]).strip())
+            if since is None:
+                continue
         if rc is None:
             # 氏名 + 等級: who is in which grade
             if person and grade:
-                old = rates.person_grade.get(person)
-                if old is not None and _grade_key(old[0]) != _grade_key(grade):
-                    raise DataError(f"{person} is in two grades: {old[0]} ({old[1]}) and {grade} ({where})")
-                rates.person_grade[person] = (grade, where)
+                rates.add_person_grade(person, GradeOf(grade, where, since))
             elif person or grade:
                 rates.issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
             continue
@@ -1037,26 +1089,46 @@ def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
             rates.issues.append(Issue("rate_negative", file, sheet.name, excel_row, column=rate_text, value=_show(raw),
                                       severity="error", rejected=True, params={"who": person or grade}))
             continue
-        entry = RateEntry(amount, basis, where, grade)
+        entry = RateEntry(amount, basis, where, grade, since)
         if person:
-            _put(rates.person, person, entry, person)
-            if grade:
-                rates.person_grade.setdefault(person, (grade, where))
+            rates.add_person(person, entry)
         elif grade:
-            _put(rates.grade, _grade_key(grade), entry, grade)
+            rates.add_grade(grade, entry)
         else:
             rates.issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
     return 1
 
 
+def _since(v: Any, rates: Rates, file: str, sheet: str, excel_row: int, column: str) -> str | None:
+    """The month a rate applies from (``YYYY-MM``); None (reported) when unreadable.
+
+    A rate changed in the middle of a month applies to that whole month — labor cost is
+    rounded per month, so a month has one rate — and the row says so.
+    """
+    ym = parse_month(v)
+    if ym is None or ym[0] is None:
+        rates.issues.append(Issue("bad_cell", file, sheet, excel_row, column=column, value=_show(v), severity="error",
+                                  rejected=True, params={"field": column, "value": _show(v)}))
+        return None
+    if isinstance(v, (dt.date, dt.datetime)) and v.day != 1:
+        rates.issues.append(Issue("rate_mid_month", file, sheet, excel_row, column=column, value=_show(v),
+                                  severity="warning", params={"month": month_label(*ym)}))
+    return month_label(*ym)
+
+
 def _put(table: dict, key: str, entry: RateEntry, who: str) -> None:
-    old = table.get(key)
-    if old is not None and (old.rate, old.basis) != (entry.rate, entry.basis):
-        raise DataError(
-            f"two rates for {who}: {old.rate:,} per {old.basis} ({old.where}) and "
-            f"{entry.rate:,} per {entry.basis} ({entry.where}); keep one"
-        )
-    table.setdefault(key, entry)
+    entries = table.setdefault(key, [])
+    for old in entries:
+        if old.since == entry.since:
+            if (old.rate, old.basis) != (entry.rate, entry.basis):
+                since = f" from {entry.since}" if entry.since else ""
+                raise DataError(
+                    f"two rates for {who}{since}: {old.rate:,} per {old.basis} ({old.where}) and "
+                    f"{entry.rate:,} per {entry.basis} ({entry.where}); keep one"
+                )
+            return
+    entries.append(entry)
+    entries.sort(key=lambda e: e.since)
 
 
 # --- labor cost ------------------------------------------------------------------------------
@@ -1099,18 +1171,19 @@ def labor_cost(hours_frame, rates: Rates, *, rounding: str = "half_up", lang: st
             continue
         key = (project, nz.normalize_name(person), month)
         totals[key] = totals.get(key, Fraction(0)) + _exact_hours(h)
-    missing: dict[str, Fraction] = {}
-    for (_, person, _), h in totals.items():
-        if rates.entry(person) is None and h:
-            missing[person] = missing.get(person, Fraction(0)) + h
+    missing: dict[str, tuple[Fraction, str]] = {}  # person -> (hours, first month without a rate)
+    for (_, person, month), h in sorted(totals.items(), key=lambda kv: kv[0][2]):
+        if h and rates.entry(person, month) is None:
+            hours, first = missing.get(person, (Fraction(0), month))
+            missing[person] = (hours + h, min(first, month))
     if missing:
-        names = ", ".join(f"{p or '(no name)'} ({float(h):g}h, {rates.why_missing(p)})"
-                          for p, h in sorted(missing.items()))
+        names = ", ".join(f"{p or '(no name)'} ({float(h):g}h, {rates.why_missing(p, m)})"
+                          for p, (h, m) in sorted(missing.items()))
         raise DataError(messages.text("rate_missing", lang, names=names, count=len(missing)))
     records = []
     for (project, person, month), h in sorted(totals.items()):
-        e = rates.entry(person)
-        cost = round_yen(h * rates._hourly(e), rounding)
+        e = rates.entry(person, month)
+        cost = round_yen(h * rates.hourly(e), rounding)
         records.append({"project": project, "person": person, "month": month, "hours": float(h),
                         "rate": e.rate, "rate_basis": e.basis, "labor_cost": cost})
     frame = pd.DataFrame.from_records(records, columns=LABOR_COLUMNS)
@@ -1268,10 +1341,8 @@ def compare_budget(
     hframe = _hours_in_period(hframe, period_start, period_end, through, issues)
     hframe["project"] = hframe["project"].map(canonical)
     labor = labor_cost(hframe, rate_table, rounding=rounding, lang=config.lang)
-    for person in sorted(set(labor.loc[labor["labor_cost"] == 0, "person"])):
-        e = rate_table.entry(person)
-        if e is not None and e.rate == 0:
-            issues.append(Issue("rate_zero", scope="file", severity="info", params={"person": person}))
+    for person in sorted(set(labor.loc[[r == 0 for r in labor["rate"]], "person"])):
+        issues.append(Issue("rate_zero", scope="file", severity="info", params={"person": person}))
     purchases = _purchases(iframe, period_start, period_end, through, issues) if iframe is not None else None
     if purchases is None:
         purchases = pd.DataFrame({"project": pd.Series(dtype=str), "month": pd.Series(dtype=str), "net": []})
