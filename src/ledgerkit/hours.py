@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -71,6 +72,90 @@ def _cache(parser: Callable) -> Callable:
         return hit
 
     return parse
+
+
+def _column(body: list[list[Any]], c: int) -> list[Any]:
+    """Column ``c`` of the rows (``''`` where a row is shorter)."""
+    try:
+        return list(map(itemgetter(c), body))
+    except IndexError:
+        return [row[c] if c < len(row) else "" for row in body]
+
+
+_NUMBER_TYPES = frozenset({bool, int, float})
+
+
+def _map_values(fn: Callable, values: list[Any], *, strict: bool = False) -> list[Any]:
+    """``[fn(v) for v in values]``, calling ``fn`` once per distinct value.
+
+    Values are told apart by value, and also by type where ``True``, ``1`` and ``1.0``
+    (equal in Python, not to a parser) meet in one column. With ``strict``, an
+    exception is raised for the first value in order that raises, as a loop would.
+
+    Examples:
+        >>> _map_values(str.upper, ["a", "b", "a"])
+        ['A', 'B', 'A']
+        >>> _map_values(repr, [1, True, 1.0])
+        ['1', 'True', '1.0']
+    """
+    distinct = set(values)
+    # a set keeps one of 1, 1.0 and True: look at every value's type only when numbers are there
+    if not _NUMBER_TYPES.intersection(map(type, distinct)) or len(_NUMBER_TYPES.intersection(map(type, values))) <= 1:
+        try:
+            cache = {v: fn(v) for v in distinct}
+        except Exception:
+            if not strict:
+                raise
+            return [fn(v) for v in values]
+        return list(map(cache.__getitem__, values))
+    cache = {}
+    out = []
+    for v in values:
+        key = (v.__class__, v)
+        try:
+            out.append(cache[key])
+        except KeyError:
+            cache[key] = hit = fn(v)
+            out.append(hit)
+    return out
+
+
+def _blank_rows(columns: dict[int, list[Any]], cols) -> set[int]:
+    """Indexes of the rows blank in every one of ``cols``."""
+    found: list[int] | None = None
+    for c in cols:
+        col = columns[c]
+        # by value alone: no number, date or time is blank, so 0, 0.0 and False may meet
+        flags = {v: is_blank(v) for v in set(col)}
+        if found is None:
+            found = [i for i, v in enumerate(col) if flags[v]]
+        else:
+            found = [i for i in found if flags[col[i]]]
+        if not found:
+            break
+    return set(found or ())
+
+
+def _total_rows(columns: dict[int, list[Any]], cols) -> set[int]:
+    """Indexes of the rows with a total label (合計, 小計, Total…) in one of ``cols``."""
+    found: set[int] = set()
+    for c in cols:
+        col = columns[c]
+        labels = {v for v in set(col) if isinstance(v, str) and nz.is_total_label(v)}
+        if labels:
+            found.update(i for i, v in enumerate(col) if v in labels)  # a number never equals a text
+    return found
+
+
+def _attempt(parser: Callable, value: Any, *args) -> tuple[Any, Exception | None]:
+    """``(parser(value, *args), None)``, or ``(None, error)`` for a cell it cannot read."""
+    try:
+        return parser(value, *args), None
+    except nz.CellValueError as e:
+        return None, e
+    except TypeError:
+        return None, nz.CellValueError(str(value))
+
 
 
 def _unit_factor(header: str, config: Config) -> float:
@@ -195,79 +280,111 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
             return SheetResult(issues=issues, layout="long", header_row=table.header_excel_row)
     factor = _unit_factor(table.columns[m["hours"]], config)
     max_hours = float(config.get("hours.max_hours_per_day", 24.0))
-    parse_date = _cache(nz.parse_date)
-    parse_hours = _cache(nz.parse_hours)
     extra_cols = {c: h for c, h in table.columns.items() if c not in m.values()}
     label_cols = [m[k] for k in ("date", "person", "project", "task") if k in m] + [table.col_start]
     c_date, c_hours = m["date"], m["hours"]
     c_person, c_project, c_task = m.get("person"), m.get("project"), m.get("task")
     c_note, c_pid = m.get("note"), m.get("person_id")
-    out: dict[str, list] = {k: [] for k in HOURS_COLUMNS}
-    extras: dict[int, list] = {c: [] for c in extra_cols}
-    notes: list = []
-    pids: list = []
-    rows_read = 0
+    # Column by column: a sheet of 300,000 rows holds a few hundred distinct texts per
+    # column, so each distinct cell value is parsed once (see _map_values) and the
+    # per-row work is list indexing. The rules and their order are the row loop's.
+    body = rows[table.data_start : table.data_end]
+    n = len(body)
+    columns = {c: _column(body, c) for c in range(table.col_start, table.col_end)}
+    for c in (c_date, c_hours, c_person, c_project, c_task, c_note, c_pid, *extra_cols, *label_cols):
+        if c is not None and c not in columns:
+            columns[c] = _column(body, c)
+    blank = _blank_rows(columns, range(table.col_start, table.col_end))
+    total = _total_rows(columns, dict.fromkeys(label_cols))
 
-    def cell(row, c):
-        return row[c] if c is not None and c < len(row) else ""
+    def date_of(v):
+        date, err = _attempt(nz.parse_date, v, year, month)
+        return date, err, date if err is None else None
 
-    for r in range(table.data_start, table.data_end):
-        row = rows[r]
-        if all(is_blank(cell(row, c)) for c in range(table.col_start, table.col_end)):
+    def hours_of(v):
+        hours, err = _attempt(nz.parse_hours, v)
+        good = None
+        if err is None and hours is not None and not hours * factor > max_hours:
+            good = hours * factor
+        return hours, err, good
+
+    dates = _map_values(date_of, columns[c_date])
+    hours_parsed = _map_values(hours_of, columns[c_hours])
+    persons = _map_values(nz.normalize_name, columns[c_person]) if c_person is not None else None
+    # the rows that pass every check; the others go through the checks one by one below
+    if persons is None:
+        good = [d[2] is not None and h[2] is not None for d, h in zip(dates, hours_parsed)]
+    else:
+        good = [d[2] is not None and h[2] is not None and bool(p) for d, h, p in zip(dates, hours_parsed, persons)]
+    for i in total:
+        good[i] = False
+    keep = [i for i, g in enumerate(good) if g]
+    kept_dates = [dates[i][2] for i in keep]
+    kept_hours = [hours_parsed[i][2] for i in keep]
+    kept_persons = [persons[i] for i in keep] if persons is not None else [person_const] * len(keep)
+    problems: list[tuple[int, Issue]] = []
+    rows_read = len(keep)
+    for i in [i for i, g in enumerate(good) if not g]:
+        if i in blank:
             continue
-        excel_row = r + 1
-        if _row_label_is_total(row, label_cols):
-            issues.append(Issue("total_row", file, sheet_name, excel_row))
+        if i in total:
+            problems.append((i, Issue("total_row", file, sheet_name, table.data_start + i + 1)))
             continue
         rows_read += 1
-        raw_date, raw_hours = cell(row, c_date), cell(row, c_hours)
         problem = None
-        date, err = parse_date(raw_date, year, month)
+        date, err, _ = dates[i]
         if err is not None or date is None:
-            problem = ("bad_cell" if err else "missing_value", table.columns[c_date], raw_date, "日付")
-        hours, err = parse_hours(raw_hours)
+            problem = ("bad_cell" if err else "missing_value", c_date, "日付")
+        hours, err, _ = hours_parsed[i]
         if problem is None and (err is not None or hours is None):
-            problem = ("bad_cell" if err else "missing_value", table.columns[c_hours], raw_hours, "工数")
-        person = person_const
-        if problem is None and c_person is not None:
-            person = nz.normalize_name(cell(row, c_person))
-            if not person:
-                problem = ("missing_value", table.columns[c_person], "", "氏名")
+            problem = ("bad_cell" if err else "missing_value", c_hours, "工数")
+        if problem is None and persons is not None and not persons[i]:
+            problem = ("missing_value", c_person, "氏名")
         if problem is None:
             hours = hours * factor
             if hours > max_hours:
-                problem = ("hours_over_day", table.columns[c_hours], raw_hours, "工数")
-        if problem is not None:
-            code, column, value, what = problem
-            issues.append(
+                problem = ("hours_over_day", c_hours, "工数")
+        if problem is None:  # pragma: no cover - such a row is among the good ones
+            raise AssertionError(f"row {table.data_start + i + 1} passed the checks it failed")
+        code, c, what = problem
+        value = "" if c == c_person else columns[c][i]
+        problems.append(
+            (
+                i,
                 Issue(
                     code,
                     file,
                     sheet_name,
-                    excel_row,
-                    column=column,
+                    table.data_start + i + 1,
+                    column=table.columns[c],
                     value=_show(value),
                     severity="error",
                     rejected=True,
                     params={"field": what, "value": _show(value), "max": max_hours},
-                )
+                ),
             )
-            continue
-        out["date"].append(date)
-        out["month"].append(f"{date.year:04d}-{date.month:02d}")
-        out["person"].append(person)
-        out["project"].append(nz.parse_code(cell(row, c_project)) or "" if c_project is not None else "")
-        out["task"].append(nz.normalize_text(cell(row, c_task)) if c_task is not None else "")
-        out["hours"].append(hours)
-        out["source_file"].append(file)
-        out["source_sheet"].append(sheet_name)
-        out["source_row"].append(excel_row)
-        if c_note is not None:
-            notes.append(nz.normalize_text(cell(row, c_note)))
-        if c_pid is not None:
-            pids.append(nz.parse_code(cell(row, c_pid)) or "")
-        for c in extra_cols:
-            extras[c].append(_plain(cell(row, c)))
+        )
+    issues.extend(issue for _, issue in problems)
+
+    def kept(c, fn):
+        col = columns[c]
+        return _map_values(fn, [col[i] for i in keep], strict=True)
+
+    months = _map_values(lambda d: f"{d.year:04d}-{d.month:02d}", kept_dates)
+    out: dict[str, list] = {
+        "date": kept_dates,
+        "month": months,
+        "person": kept_persons,
+        "project": kept(c_project, lambda v: nz.parse_code(v) or "") if c_project is not None else [""] * len(keep),
+        "task": kept(c_task, nz.normalize_text) if c_task is not None else [""] * len(keep),
+        "hours": kept_hours,
+        "source_file": [file] * len(keep),
+        "source_sheet": [sheet_name] * len(keep),
+        "source_row": [table.data_start + i + 1 for i in keep],
+    }
+    notes = kept(c_note, nz.normalize_text) if c_note is not None else []
+    pids = kept(c_pid, lambda v: nz.parse_code(v) or "") if c_pid is not None else []
+    extras = {c: kept(c, _plain) for c in extra_cols}
     frame = pd.DataFrame(out, columns=HOURS_COLUMNS)
     if c_pid is not None:
         frame["person_id"] = pids
@@ -472,9 +589,14 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
         return frame, issues
     frame = frame.sort_values(["source_file", "source_sheet", "source_row", "date"], kind="stable").reset_index(drop=True)
     key = ["person", "date", "project", "task"]
-    src = frame["source_file"] + "\x00" + frame["source_sheet"]
-    # entries whose key appears in more than one sheet
-    multi = frame.assign(_src=src).groupby(key, sort=False)["_src"].transform("nunique") > 1
+    # entries whose key appears in more than one sheet; most of the time there are none,
+    # which the distinct (key, sheet) pairs tell faster than a transform over every row
+    places = frame[[*key, "source_file", "source_sheet"]].drop_duplicates()
+    if places.duplicated(key).any():
+        src = frame["source_file"] + "\x00" + frame["source_sheet"]
+        multi = frame.assign(_src=src).groupby(key, sort=False)["_src"].transform("nunique") > 1
+    else:
+        multi = pd.Series(False, index=frame.index)
     drop = pd.Series(False, index=frame.index)
     if multi.any():
         sub = frame[multi].assign(_src=src[multi])
@@ -534,7 +656,8 @@ def _hours_text(h: float) -> str:
 
 def _missing_months(frame) -> list[Issue]:
     out = []
-    for person, months in frame.groupby("person")["month"]:
+    # one row per (person, month) first: the same months, far fewer rows to group
+    for person, months in frame[["person", "month"]].drop_duplicates().groupby("person")["month"]:
         present = sorted(set(months))
         if len(present) < 2:
             continue
