@@ -16,7 +16,7 @@ import pytest
 
 from ledgerkit.errors import UnreadableFileError
 from ledgerkit.isolate import run_isolated
-from ledgerkit.read import REFUSAL_CODES, read_workbook, unreadable_message
+from ledgerkit.read import REFUSAL_CODES, read_sheet_list, read_workbook, unreadable_message
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -31,6 +31,8 @@ CELL_TYPES = (str, int, float, bool, dt.datetime, dt.date, dt.time, dt.timedelta
 def check(path: Path) -> dict:
     """Read one file in a worker and check the shape of what came out there."""
     wb = read_workbook(path)
+    # the sheet list (no cells read) agrees with what reading finds
+    assert [(i.name, i.visible) for i in read_sheet_list(path)] == [(s.name, s.visible) for s in wb.sheets]
     for s in wb.sheets:
         assert s.visible in ("visible", "hidden", "veryhidden"), s.visible
         width = len(s.rows[0]) if s.rows else 0

@@ -363,6 +363,30 @@ def test_encrypted_ooxml_in_cfb(tmp_path):
     assert str(err) == f"{p}: 暗号化されています — パスワードを外して保存してください"
 
 
+def _biff8_stub(path: Path, *, filepass: bool) -> Path:
+    """An OLE2 file with a Workbook stream whose globals start BOF [FILEPASS] ... EOF."""
+    bof = struct.pack("<HH", 0x0809, 16) + struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0)
+    records = bof
+    if filepass:
+        records += struct.pack("<HH", 0x002F, 6) + struct.pack("<HHH", 0, 0x1234, 0x5678)
+    records += struct.pack("<HH", 0x0085, 8) + b"\x00" * 8 + struct.pack("<HH", 0x000A, 0)
+    cfb_stub(path, "Root Entry", "Workbook")
+    data = bytearray(path.read_bytes())
+    data[1024 : 1024 + len(records)] = records
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_encrypted_xls_by_filepass(tmp_path):
+    p = _biff8_stub(tmp_path / "secret.xls", filepass=True)
+    assert sniff(p).format == "encrypted" and sniff(p).detail == "xls"
+    assert refused(p).code == "encrypted"
+    plain = _biff8_stub(tmp_path / "plain.xls", filepass=False)
+    assert (sniff(plain).format, sniff(plain).detail) == ("xls", "biff8")
+    # a stub is no workbook: refused, but not as encrypted
+    assert refused(plain).code in {"corrupt", "truncated"}
+
+
 def test_encrypted_ods(tmp_path):
     p = make_ods(tmp_path / "secret.ods", encrypted=True)
     assert sniff_format(p) == "encrypted"

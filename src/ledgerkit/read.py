@@ -242,23 +242,32 @@ def read_sheet_list(path: str | os.PathLike, *, lang: str = "ja", max_bytes: int
 
 def _read_sheet_list(path: Path, lang: str, max_bytes: int) -> list[SheetInfo]:
     kind = _check_file(path, lang, max_bytes)
-    if kind.format == "encrypted":
-        raise _refuse(path, "encrypted", "file_encrypted", lang)
-    if kind.format == "unknown":
-        raise _unknown_error(path, kind, lang)
-    if kind.format == "csv":
-        return [SheetInfo(path.stem, "visible")]
-    if kind.format == "xls" and kind.container == "biff":
-        wb = _read_fallback(path, kind, lang, None, dict(nrows=0, wanted=None, include_hidden=True, max_cells=0))
-        return [SheetInfo(s.name, s.visible) for s in wb.sheets]
-    with _calamine_path(path, kind) as cpath:
-        wb = _open_calamine(path, cpath, lang)
+    if kind.format in _CALAMINE_SUFFIX and kind.container != "biff":
+        if kind.container == "zip":
+            _check_zip(path, lang, DEFAULT_MAX_UNCOMPRESSED, DEFAULT_MAX_RATIO)
         try:
-            return [SheetInfo(m.name, _visibility(m.visible)) for m in wb.sheets_metadata]
-        except BaseException as e:  # noqa: BLE001
-            raise _calamine_error(path, e, lang) from None
-        finally:
-            _close(wb)
+            with _calamine_path(path, kind) as cpath:
+                wb = _open_calamine(path, cpath, lang)
+                try:
+                    return [SheetInfo(m.name, _visibility(m.visible)) for m in wb.sheets_metadata if _is_worksheet(m)]
+                except BaseException as e:  # noqa: BLE001
+                    raise _calamine_error(path, e, lang) from None
+                finally:
+                    _close(wb)
+        except UnreadableFileError as e:
+            if e.code != "corrupt":
+                raise
+    # everything else (csv, refusals, fallback readers) the way read_workbook goes, no rows
+    wb = _read_workbook(
+        path, nrows=0, sheets=None, include_hidden=True, lang=lang, max_bytes=max_bytes,
+        max_cells=DEFAULT_MAX_CELLS, max_uncompressed=DEFAULT_MAX_UNCOMPRESSED, max_ratio=DEFAULT_MAX_RATIO,
+    )
+    return [SheetInfo(s.name, s.visible) for s in wb.sheets]
+
+
+def _is_worksheet(meta) -> bool:
+    """Chart, dialog and macro sheets hold no cells to read."""
+    return str(getattr(meta, "typ", "")).rsplit(".", 1)[-1].lower() in ("", "worksheet")
 
 
 # --- checks before reading -----------------------------------------------------------
@@ -431,8 +440,7 @@ def _read_calamine(
                     continue
                 if not include_hidden and visible != "visible":
                     continue
-                if str(getattr(meta, "typ", "")).rsplit(".", 1)[-1].lower() not in ("", "worksheet"):
-                    # chart sheets, dialog and macro sheets hold no cells to read
+                if not _is_worksheet(meta):
                     continue
                 out.append(_read_sheet(path, wb, meta.name, visible, lang, nrows=nrows, max_cells=max_cells))
         except UnreadableFileError:
