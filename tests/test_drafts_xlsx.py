@@ -62,6 +62,12 @@ def make_form(path: Path, *, band_rows: int = 1, sum_formula: str = "=SUM(D5:D5)
     ws.print_area = f"A1:F{below + 5}"
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+    from openpyxl.styles import PatternFill
+
+    red = PatternFill("solid", fgColor="FFC7CE")
+    ws.conditional_formatting.add("D5", CellIsRule(operator="greaterThan", formula=["1000"], fill=red))
+    ws.conditional_formatting.add(f"D{below}", FormulaRule(formula=[f"$D${below}>$D${below + 1}"], fill=red))
     dv = DataValidation(type="list", formula1='"済,未"')
     dv.add(f"E{below + 1}")
     ws.add_data_validation(dv)
@@ -114,6 +120,8 @@ def test_band_inserts_rows_and_shifts_everything_below(tmp_path):
     assert ws.row_dimensions[9].height is None
     assert ws.print_area == "'注文書'!$A$1:$F$13"
     assert [str(r) for r in ws.data_validations.dataValidation[0].sqref.ranges] == ["E9"]
+    cfs = {str(cf.sqref): [list(r.formula) for r in cf.rules] for cf in ws.conditional_formatting}
+    assert cfs == {"D5:D7": [["1000"]], "D8": [["$D$8>$D$9"]]}
     assert len(ws._images) == 1 and ws._images[0].anchor._from.row == 12  # E13, 0-based row 12
     # the totals the form computes equal the sum of the lines
     assert evaluate(wb, ws, "D8") == 2365

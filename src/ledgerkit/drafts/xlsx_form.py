@@ -13,8 +13,8 @@ The form is an ordinary ``.xlsx`` with Jinja in its cells:
 - Each extra line inserts the band's rows below it and shifts everything below as
   Excel's insert-row does: cell values and styles, formulas on every sheet and defined
   names (a range that reaches the band's last row, like ``SUM(G7:G7)``, widens to cover
-  every line), merged cells, row heights, data validations, the print area, images and
-  charts.
+  every line), merged cells, row heights, data validations, conditional formats, the
+  print area, images and charts.
 - Formulas inside the band are re-based per line (``=C7*E7`` → ``=C8*E8``); a reference
   from the band to a cell outside it keeps pointing at that cell (a tax-rate cell needs
   no ``$``).
@@ -22,8 +22,8 @@ The form is an ordinary ``.xlsx`` with Jinja in its cells:
   and when the caller gives the expected sum of the lines, a ``SUM`` over the band must
   come to it (evaluated here, in Decimal). Otherwise: TemplateError, nothing written.
 
-Not shifted (kept as they are): conditional formats, comments and hyperlinks below
-the band; data validations are shifted.
+Not shifted (kept as they are): comments and hyperlinks below the band; images inside
+the band are not repeated.
 """
 
 from __future__ import annotations
@@ -342,7 +342,27 @@ def expand_band(wb, ws, band: Band, count: int) -> None:
             elif cr.max_row >= band.last:
                 cr.expand(down=k)
 
-    # 6. print area, images, charts
+    # 6. conditional formats: a format on the band's rows covers every line; those below move
+    from collections import OrderedDict
+
+    cf_list = ws.conditional_formatting
+    reordered: OrderedDict = OrderedDict()
+    for cf, rules in list(cf_list._cf_rules.items()):
+        for cr in cf.sqref.ranges:
+            if cr.min_row > band.last:
+                cr.shift(row_shift=k)
+            elif cr.max_row >= band.last:
+                cr.expand(down=k)
+        for rule in rules:
+            if rule.formula:
+                rule.formula = [
+                    rewrite_formula("=" + f, lambda s, ref: _map_ref(ref, on_band_sheet(s, title), shifter.outside))[1:]
+                    for f in rule.formula
+                ]
+        reordered.setdefault(cf, []).extend(rules)  # keyed again by the new ranges
+    cf_list._cf_rules = reordered
+
+    # 7. print area, images, charts
     if ws.print_area:
         area = ws.print_area  # "'sheet'!$A$1:$G$40" (several areas joined by commas)
         shifted = []
