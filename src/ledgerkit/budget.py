@@ -15,6 +15,8 @@ will it land — from the client's own workbooks:
 * **Rates** (:func:`read_rates`, 単価表): per person, or per grade with a person → grade
   list; ``6,500円``, per hour by default, per day or month when the header says so
   (人日単価, 人月単価: divided by ``hours.hours_per_day`` / ``hours.hours_per_month``).
+  A 適用開始 column dates rate changes and promotions: each month uses the rate (and
+  grade) in effect in it.
 
 How the money is computed (DOMAIN §7: money is never float):
 
@@ -993,8 +995,10 @@ def read_rates(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config
     Sheets are recognized by their columns: 氏名 + 単価 (per person), 等級 + 単価
     (per grade), 氏名 + 等級 (who is in which grade). A rate cell may read ``6,500``,
     ``6,500円`` or ``800,000円/月``; the header decides the basis (``人月単価`` → per month,
-    ``人日単価`` → per day, otherwise per hour). Two different rates for one person or
-    grade raise :class:`~ledgerkit.errors.DataError` naming both places.
+    ``人日単価`` → per day, otherwise per hour). A 適用開始 column (a date or a month) says
+    from which month a rate or a grade applies; without it a row applies always. Two
+    different rates for one person or grade from the same month raise
+    :class:`~ledgerkit.errors.DataError` naming both places.
     """
     from .read import read_workbook
 
