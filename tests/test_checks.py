@@ -455,3 +455,16 @@ def test_order_list_without_the_written_term_columns(tmp_path):
     assert [m.split("「")[1].split("」")[0] for m in findings["message"]] == [
         "委託をした日 (発注日)", "受領期日 (納期)", "受領場所 (納品場所)", "支払期日", "支払方法",
     ]
+
+
+def test_tax_of_an_invoice_given_line_by_line_is_checked_on_the_sum(tmp_path):
+    rows = [["請求書番号", "取引先", "品名", "税率", "税抜金額", "消費税"],
+            ["G-1", "ガンマ", "部品A", "10%", 315, 31],
+            ["G-1", "ガンマ", "食品B", "8%", 1234, 98],
+            ["G-1", "ガンマ", "食品C", "8%", 567, 46]]
+    ok = make_xlsx(tmp_path / "ok.xlsx", {"S": rows})
+    assert check_invoices([ok], today=TODAY).empty  # 98 + 46 = 144 = 1,801 × 8% rounded down
+    rows[3][5] = 45  # each line rounded down on its own: 143
+    bad = make_xlsx(tmp_path / "bad.xlsx", {"S": rows})
+    findings = check_invoices([bad], today=TODAY)
+    assert findings[["rule", "source_row", "value"]].values.tolist() == [["tax_per_line", 3, "143"]]

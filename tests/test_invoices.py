@@ -415,3 +415,19 @@ def test_money_header_kind_and_rate(kind, rate, data):
         shape = data.draw(st.sampled_from(["{w}({m})", "{w}（{m}）", "{m}{w}", "{w} {m}", "{w}\n{m}", "{m}対象{w}"]))
         text = shape.format(w=word, m=mark)
     assert _money_header(text) == (kind, rate)
+
+
+def test_rows_of_one_invoice_in_one_list_are_one_invoice():
+    # 税率ごとに1行 and line items: the invoice number repeats on purpose
+    r = read(
+        [
+            ["請求書番号", "取引先", "品名", "税率", "税抜金額", "消費税"],
+            ["G-1", "ガンマ", "部品A", "10%", 315, 31],
+            ["G-1", "ガンマ", "食品B", "8%", 1234, 98],
+            ["G-1", "ガンマ", "食品C", "8%", 567, 46],
+            ["G-1", "ガンマ", "食品C", "8%", 567, 46],  # the same line typed twice
+        ]
+    )
+    frame, issues = finish_invoices(r.frame, r.issues, keep_internal=True)
+    assert frame["invoice_key"].nunique() == 1 and len(frame) == 3
+    assert [(i.code, i.row, i.rejected) for i in issues] == [("duplicate_invoice", 5, True)]

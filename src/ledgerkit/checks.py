@@ -242,12 +242,22 @@ def invoice_findings(
         row["_key"] = key
         members.setdefault(key, []).append(row)
     reg_column_default = "registration_no" in has and "_has_reg_column" not in has
+    # the rows of one invoice at one rate (a list may give an invoice's lines one row each)
+    by_rate: dict[tuple[str, Decimal | None], list[dict]] = {}
+    for row in records:
+        by_rate.setdefault((row["_key"], _rate(row.get("tax_rate"))), []).append(row)
     for row in records:
         net, tax, total = row.get("net"), row.get("tax"), row.get("total")
         rate = _rate(row.get("tax_rate"))
         rate_given = bool(row.get("_rate_given", rate is not None)) if "_rate_given" in has else rate is not None
-        # tax, per invoice per rate
-        if net is not None and tax is not None:
+        # tax, once per invoice per rate
+        lines = by_rate[(row["_key"], rate)]
+        if rate is not None and len(lines) > 1:
+            if lines[0] is row and all(r.get("net") is not None and r.get("tax") is not None for r in lines):
+                subtotal = sum(int(r["net"]) for r in lines)
+                taxes = [int(r["tax"]) for r in lines]
+                out.append(_place(R.check_tax_once_per_rate(taxes, subtotal, rate, rounding), row))
+        elif net is not None and tax is not None:
             if rate is not None:
                 out.append(_place(R.check_tax(int(net), int(tax), rate, rounding), row))
             elif not rate_given:

@@ -859,6 +859,54 @@ def _amount_text(sig: tuple, other: tuple | None = None) -> str:
     return f"{total:,} (税抜 {net:,} / 税 {tax:,})"
 
 
+def _row_content(row, columns) -> tuple:
+    return tuple("" if pd_isna(row[c]) else str(row[c]) for c in columns)
+
+
+def _join_rows_of_one_invoice(frame, issues: list[Issue]) -> set[str]:
+    """Rows of one sheet with the same vendor and invoice number are one invoice.
+
+    Lists written 税率ごとに1行 (one row per rate) or per line item repeat the invoice
+    number: those rows get the first row's ``invoice_key`` (the tax is then checked
+    once per invoice and rate, on their sum). A row identical to an earlier one in every
+    column is the same entry typed twice: it is listed (``duplicate_invoice``) and its
+    key returned, to be dropped. ``frame`` is changed in place (it is the caller's copy).
+    """
+    drop: set[str] = set()
+    content_cols = [c for c in frame.columns
+                    if c not in ("source_row", "invoice_key") and not str(c).startswith("_")]
+    with_no = frame[frame["invoice_no"].astype(str) != ""]
+    for (file, sheet, _, number), group in with_no.groupby(
+        ["source_file", "source_sheet", "_identity", "invoice_no"], sort=False
+    ):
+        keys = list(dict.fromkeys(group["invoice_key"]))
+        if len(keys) < 2:
+            continue
+        first_key = keys[0]
+        seen: dict[tuple, Any] = {}
+        for key in keys:
+            rows = group[group["invoice_key"] == key]
+            content = tuple(_row_content(r, content_cols) for _, r in rows.iterrows())
+            if content in seen:
+                orig = seen[content]
+                drop.add(key)
+                for _, row in rows.iterrows():
+                    issues.append(
+                        Issue(
+                            "duplicate_invoice", file, sheet, int(row["source_row"]),
+                            column=row.get("_col_vendor", "") or "", value=str(number),
+                            severity="warning", rejected=True,
+                            params={"other": _where(orig["source_file"], orig["source_sheet"], int(orig["source_row"])),
+                                    "invoice_no": number},
+                        )
+                    )
+                continue
+            seen[content] = rows.iloc[0]
+            if key != first_key:
+                frame.loc[rows.index, "invoice_key"] = first_key
+    return drop
+
+
 def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: bool = False):
     """Checks that need every file's rows: the same invoice twice, or twice with other amounts.
 
@@ -879,8 +927,8 @@ def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: b
         return (out if keep_internal else _drop_internal(out)), issues
     frame = frame.reset_index(drop=True).copy()
     frame["_identity"] = vendor_identity(frame)
-    with_no = frame[frame["invoice_no"].astype(str) != ""]
-    drop_keys: set[str] = set()
+    drop_keys: set[str] = _join_rows_of_one_invoice(frame, issues)
+    with_no = frame[(frame["invoice_no"].astype(str) != "") & ~frame["invoice_key"].isin(drop_keys)]
     for (_, number), group in with_no.groupby(["_identity", "invoice_no"], sort=False):
         keys = list(dict.fromkeys(group["invoice_key"]))
         if len(keys) < 2:
