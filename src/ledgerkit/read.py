@@ -210,6 +210,8 @@ def _read_workbook(path: Path, *, nrows, sheets, include_hidden, lang, max_bytes
     if fmt == "unknown":
         raise _unknown_error(path, kind, lang)
     if fmt == "csv":
+        if wanted is not None and path.stem not in wanted:
+            return RawWorkbook(str(path), "csv", [], reader="csv")
         return _read_csv(path, kind, lang, nrows=nrows, max_cells=max_cells)
     opts = dict(nrows=nrows, wanted=wanted, include_hidden=include_hidden, max_cells=max_cells)
     if fmt == "xls" and kind.container == "biff":
