@@ -297,3 +297,20 @@ def test_example_lists_draft_cleanly(tmp_path):
     assert all(r.ok for r in draft_ringi(requests, all=True, template="ringi.xlsx", out_dir=tmp_path / "r"))
     results = draft_po(orders, all=True, out_dir=tmp_path / "p", config=company)
     assert [(r.key, r.rows, r.ok) for r in results] == [("PO-2026-001", [4, 5, 6], True), ("PO-2026-002", [7, 8, 9], True)]
+
+
+def test_comments_and_hyperlinks_move_with_their_cells(tmp_path):
+    from openpyxl.comments import Comment
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "{% for x in xs %}{{ x }}{% endfor %}"
+    ws["A3"] = "note"
+    ws["A3"].comment = Comment("確認", "経理")
+    ws["A4"] = "link"
+    ws["A4"].hyperlink = "https://example.com/"
+    wb.save(tmp_path / "f.xlsx")
+    ws = load_workbook(render_xlsx(tmp_path / "f.xlsx", {"xs": [1, 2, 3]}, tmp_path / "o.xlsx")).active
+    assert [ws.cell(r, 1).value for r in range(1, 7)] == [1, 2, 3, None, "note", "link"]
+    assert ws["A5"].comment.text == "確認" and ws["A6"].hyperlink.target == "https://example.com/"
+    assert ws["A4"].hyperlink is None and ws["A4"].comment is None

@@ -22,8 +22,8 @@ The form is an ordinary ``.xlsx`` with Jinja in its cells:
   and when the caller gives the expected sum of the lines, a ``SUM`` over the band must
   come to it (evaluated here, in Decimal). Otherwise: TemplateError, nothing written.
 
-Not shifted (kept as they are): comments and hyperlinks below the band; images inside
-the band are not repeated.
+Comments and hyperlinks move with their cells. Not repeated per line: images, comments
+and hyperlinks inside the band.
 """
 
 from __future__ import annotations
@@ -282,6 +282,11 @@ def expand_band(wb, ws, band: Band, count: int) -> None:
         else:
             moved[(r, c)] = cell
     ws._cells = moved
+    # a hyperlink remembers its cell's address: point it at the cell's new place
+    for cell in moved.values():
+        link = getattr(cell, "hyperlink", None)
+        if link is not None:
+            link.ref = cell.coordinate
     # row heights and hidden rows
     dims = ws.row_dimensions
     below = sorted((r for r in list(dims.keys()) if r > band.last), reverse=True)
