@@ -667,12 +667,28 @@ def _col(c: int) -> str:
 
 def load_form(path: str | Path):
     """Open an ``.xlsx`` form with openpyxl; TemplateError if it cannot be read."""
+    import zipfile
+
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, rich_text=False)
+        wb = load_workbook(path, rich_text=False)
+        with zipfile.ZipFile(path) as z:
+            has_images = any(n.startswith("xl/media/") for n in z.namelist())
     except Exception as e:  # zipfile.BadZipFile, KeyError, InvalidFileException, ...
         raise TemplateError(f"{Path(path).name}: cannot open the Excel form ({e.__class__.__name__})") from None
+    if has_images and not _pillow():
+        # openpyxl drops a form's images (the company seal) without Pillow: refuse rather than lose it
+        raise TemplateError(f"{Path(path).name}: the form has images (a seal?); install Pillow to keep them")
+    return wb
+
+
+def _pillow() -> bool:
+    try:
+        import PIL  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def save_atomic(wb, out_path: str | Path) -> Path:
