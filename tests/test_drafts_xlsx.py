@@ -314,3 +314,12 @@ def test_comments_and_hyperlinks_move_with_their_cells(tmp_path):
     assert [ws.cell(r, 1).value for r in range(1, 7)] == [1, 2, 3, None, "note", "link"]
     assert ws["A5"].comment.text == "確認" and ws["A6"].hyperlink.target == "https://example.com/"
     assert ws["A4"].hyperlink is None and ws["A4"].comment is None
+
+
+def test_a_form_with_a_seal_needs_pillow(tmp_path, monkeypatch):
+    import ledgerkit.drafts.xlsx_form as xf
+
+    form = make_form(tmp_path / "f.xlsx")
+    monkeypatch.setattr(xf, "_pillow", lambda: False)
+    with pytest.raises(TemplateError, match="f.xlsx: the form has images .*install Pillow"):
+        render_xlsx(form, context(), tmp_path / "o.xlsx")
