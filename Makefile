@@ -37,7 +37,7 @@ demo: $(VENV)/.installed
 
 # Rebuild the sample workbooks in examples/ from the script that makes them.
 examples: $(VENV)/.installed
-	$(BIN)/python examples/make_examples.py
+	for script in examples/make_*_examples.py; do $(BIN)/python "$$script" || exit 1; done
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q

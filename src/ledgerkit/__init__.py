@@ -27,6 +27,8 @@ _API = {
     "compare_budget": "ledgerkit.budget",
     "read_attendance": "ledgerkit.attendance",
     "settle": "ledgerkit.settle",
+    "read_contracts": "ledgerkit.settle",
+    "check_settled_invoices": "ledgerkit.settle",
     "draft_ringi": "ledgerkit.drafts",
     "draft_po": "ledgerkit.drafts",
     "render": "ledgerkit.drafts",
