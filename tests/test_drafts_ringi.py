@@ -192,6 +192,10 @@ def test_where_matches_header_text_and_values(requests_xlsx, tmp_path):
     assert [r.rows for r in results] == [[4], [5]]
     results = draft_ringi(requests_xlsx, where={"起案日": "2026-12-02"}, out_dir=tmp_path / "b", today=TODAY)
     assert [r.key for r in results] == ["R-2026-003"]
+    results = draft_ringi(requests_xlsx, where=["起案日=2026/12/2", "金額(税抜)=1,200,000"], out_dir=tmp_path / "c")
+    assert [r.key for r in results] == ["R-2026-003"]
+    results = draft_ringi(requests_xlsx, where=["金額（税抜）=480000"], out_dir=tmp_path / "d")
+    assert [r.key for r in results] == ["R-2026-001", "R-2026-002"]  # ４８０，０００円 too
 
 
 @pytest.mark.parametrize(

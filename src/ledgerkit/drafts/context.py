@@ -351,11 +351,28 @@ def select_rows(table: SourceTable, *, row: int | None, where, all: bool,
 
 
 def all_match(raw: list[Any], conditions) -> bool:
+    """Every ``(column, value, name)`` condition holds: same text (NFKC, case-folded), or the
+    same amount (``480,000`` = 480000), or the same date (``2026/12/2`` = 2026-12-02)."""
     for c, v, _ in conditions:
         cell = raw[c] if c < len(raw) else ""
-        if _match_key(cell) != _match_key(v):
+        if _match_key(cell) != _match_key(v) and not _same_value(cell, v):
             return False
     return True
+
+
+def _same_value(cell: Any, query: str) -> bool:
+    from ..normalize import CellValueError, parse_amount, parse_date
+
+    if _blank(cell) or _blank(query):
+        return False
+    for parse in (parse_date, parse_amount):
+        try:
+            a, b = parse(cell), parse(query)
+        except (CellValueError, TypeError, ValueError):
+            continue
+        if a is not None and a == b:
+            return True
+    return False
 
 
 def identifier_names(values: Mapping[str, Any], reserved: Iterable[str]) -> dict[str, Any]:
