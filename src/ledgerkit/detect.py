@@ -338,7 +338,7 @@ def _beside(rows, r0: int, r1: int, lo: int, hi: int) -> list[str]:
 
 # --- day grids -------------------------------------------------------------------
 
-_DAY_TEXT = re.compile(r"^(\d{1,2})\s*日?\s*(?:[\(（][^\)）]{1,3}[\)）])?$")
+_DAY_TEXT = re.compile(r"^(?:\d{1,2}\s*[/月]\s*)?(\d{1,2})\s*日?\s*(?:[\(（][^\)）]{1,3}[\)）])?$")
 _WEEKDAYS = set("月火水木金土日") | {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 
@@ -348,6 +348,8 @@ def day_of_header(value: Any) -> int | dt.date | None:
     Examples:
         >>> day_of_header(1), day_of_header("15日"), day_of_header("３(水)"), day_of_header("合計")
         (1, 15, 3, None)
+        >>> day_of_header("10/2"), day_of_header("10月3日(土)")
+        (2, 3)
     """
     if isinstance(value, bool):
         return None

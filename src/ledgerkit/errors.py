@@ -30,6 +30,10 @@ class UnreadableFileError(InputError):
         self.reason = message
         super().__init__(f"{self.path}: {message}")
 
+    def __reduce__(self):
+        # rebuilt from its three parts when it comes back from a worker process
+        return (self.__class__, (self.path, self.code, self.reason))
+
 
 class ConfigError(InputError):
     """The configuration file is invalid (unknown key, wrong type, ...)."""

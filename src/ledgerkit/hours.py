@@ -45,7 +45,7 @@ _HELPER_SHEET = re.compile(
 # Sheets that summarize the others: counting them would count the hours twice.
 _SUMMARY_SHEET = re.compile(r"集計|合計|サマリ|summary|一覧|まとめ|pivot|ピボット|total|全体|総括", re.IGNORECASE)
 # Marks people put in a day cell for a day off: not hours, and not an error.
-_DAY_OFF = {"休", "休み", "休日", "有休", "有給", "代休", "振休", "公休", "特休", "欠", "欠勤", "×", "/", "-", "ー", "―"}
+_DAY_OFF = {"土", "日", "祝", "休", "休み", "休日", "有休", "有給", "代休", "振休", "公休", "特休", "欠", "欠勤", "×", "/", "-", "ー", "―"}
 _DEFAULT_SHEET = re.compile(r"^(sheet|シート|ワークシート)\s*\d*$", re.IGNORECASE)
 
 
@@ -170,10 +170,30 @@ def _unit_factor(header: str, config: Config) -> float:
     return 1.0
 
 
-def _sheet_year_month(rows, header_row: int, sheet_name: str, file: str) -> tuple[int | None, int | None]:
-    """Year and month from titles above the header, the sheet name, then the file name."""
-    year = month = None
+_FISCAL_YEAR = re.compile(r"(?:(\d{4})|(?:令和|R)\s*(\d{1,2}|元))\s*年度|FY\s*(\d{4})", re.IGNORECASE)
+
+
+def _fiscal_year(text: str) -> int | None:
+    """``2026年度``, ``令和8年度``, ``R8年度``, ``FY2026`` → 2026."""
+    m = _FISCAL_YEAR.search(nz.normalize_text(text))
+    if not m:
+        return None
+    if m.group(1) or m.group(3):
+        return int(m.group(1) or m.group(3))
+    era_year = 1 if m.group(2) == "元" else int(m.group(2))
+    return 2018 + era_year
+
+
+def _sheet_year_month(rows, header_row: int, sheet_name: str, file: str, config: Config | None = None):
+    """Year and month from titles above the header, the sheet name, then the file name.
+
+    A fiscal year (``2026年度``) with a month before the fiscal-year start is the next
+    calendar year: a sheet ``1月`` in ``工数_2026年度.xlsx`` is January 2027.
+    """
+    year = month = fiscal = None
     for text in [*title_texts(rows, header_row), sheet_name, Path(file).stem]:
+        if fiscal is None:
+            fiscal = _fiscal_year(text)
         found = nz.parse_year_month(text)
         if not found:
             continue
@@ -184,7 +204,16 @@ def _sheet_year_month(rows, header_row: int, sheet_name: str, file: str) -> tupl
             year = y
         if year is not None and month is not None:
             break
+    if year is None and month is not None and fiscal is not None:
+        start = int((config or Config()).get("fiscal_year.start_month", 4))
+        year = fiscal if month >= start else fiscal + 1
     return year, month
+
+
+_YEAR_MONTH_TEXT = re.compile(
+    r"(?:\d{4}\s*[年/.\-_]?\s*)?\d{1,2}\s*月(?:分)?|(?:令和|平成|R|H)\s*\d{1,2}[.年]\s*\d{1,2}月?|\d{4}[\-_.]\d{1,2}|\d{6}",
+    re.IGNORECASE,
+)
 
 
 def _person_of_sheet(rows, header_row: int, sheet_name: str, words: list[str]) -> tuple[str | None, str]:
@@ -194,7 +223,8 @@ def _person_of_sheet(rows, header_row: int, sheet_name: str, words: list[str]) -
         name = nz.normalize_name(found[0])
         if name:
             return name, f"{column_letter(found[2])}{found[1] + 1}"
-    name = nz.normalize_name(sheet_name)
+    # 山田_10月, 山田(2026年10月) → 山田
+    name = nz.normalize_name(_YEAR_MONTH_TEXT.sub(" ", nz.normalize_text(sheet_name)).strip(" _-()[]・"))
     if (
         name
         and not _DEFAULT_SHEET.match(name)
@@ -271,7 +301,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     issues: list[Issue] = []
     for other in table.others:
         issues.append(Issue("extra_table", file, sheet_name, scope="sheet", params={"range": other}))
-    year, month = _sheet_year_month(rows, table.header_row, sheet_name, file)
+    year, month = _sheet_year_month(rows, table.header_row, sheet_name, file, config)
     person_const = None
     if "person" not in m:
         person_const, _ = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []))
@@ -412,7 +442,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         Issue("extra_table", file, sheet_name, scope="sheet", params={"range": o}) for o in grid.others
     ]
     labels = grid.labels
-    year, month = _sheet_year_month(rows, grid.header_row, sheet_name, file)
+    year, month = _sheet_year_month(rows, grid.header_row, sheet_name, file, config)
     dated = {c: d for c, d in grid.days.items() if isinstance(d, dt.date)}
     if dated:
         first = min(dated.values())
