@@ -28,6 +28,7 @@ the checks turn it back into an exact Decimal).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -410,6 +411,7 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
         issues.append(Issue("split_rate_columns", file, name, scope="sheet", params={"columns": split_cols}))
 
     money_cols = layout.money_columns()
+    is_total_label = functools.lru_cache(maxsize=4096)(nz.is_total_label)
     used = set(m.values()) | money_cols
     extra_cols = {c: h for c, h in cols.items() if c not in used}
     label_cols = [m[k] for k in ("invoice_no", "vendor", "issue_date", "subject", "project") if k in m]
@@ -425,10 +427,10 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
         if all(is_blank(_cell(row, c)) for c in cols):
             continue
         excel_row = r + 1
-        if any(isinstance(_cell(row, c), str) and nz.is_total_label(_cell(row, c)) for c in label_cols):
+        if any(isinstance(_cell(row, c), str) and is_total_label(_cell(row, c)) for c in label_cols):
             issues.append(Issue("total_row", file, name, excel_row))
             if not any_rejected:
-                label = next(str(_cell(row, c)) for c in label_cols if isinstance(_cell(row, c), str) and nz.is_total_label(_cell(row, c)))
+                label = next(str(_cell(row, c)) for c in label_cols if isinstance(_cell(row, c), str) and is_total_label(_cell(row, c)))
                 subtotal = "小計" in label or "sub" in label.lower()
                 issues.extend(_check_total_row(row, money_cols, sums_since, sums_all, parse_amount, cols, file, name,
                                                excel_row, subtotal=subtotal))
@@ -876,6 +878,8 @@ def _join_rows_of_one_invoice(frame, issues: list[Issue]) -> set[str]:
     content_cols = [c for c in frame.columns
                     if c not in ("source_row", "invoice_key") and not str(c).startswith("_")]
     with_no = frame[frame["invoice_no"].astype(str) != ""]
+    # only numbers seen more than once in a sheet need a look (grouping every row is slow)
+    with_no = with_no[with_no.duplicated(["source_file", "source_sheet", "_identity", "invoice_no"], keep=False)]
     for (file, sheet, _, number), group in with_no.groupby(
         ["source_file", "source_sheet", "_identity", "invoice_no"], sort=False
     ):
@@ -929,6 +933,7 @@ def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: b
     frame["_identity"] = vendor_identity(frame)
     drop_keys: set[str] = _join_rows_of_one_invoice(frame, issues)
     with_no = frame[(frame["invoice_no"].astype(str) != "") & ~frame["invoice_key"].isin(drop_keys)]
+    with_no = with_no[with_no.duplicated(["_identity", "invoice_no"], keep=False)]
     for (_, number), group in with_no.groupby(["_identity", "invoice_no"], sort=False):
         keys = list(dict.fromkeys(group["invoice_key"]))
         if len(keys) < 2:
