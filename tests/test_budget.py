@@ -689,3 +689,12 @@ def test_two_grades_from_the_same_month_is_an_error(tmp_path):
     path = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "等級"], ["佐藤", "S1"], ["佐藤", "S2"]]})
     with pytest.raises(DataError, match=r"佐藤 is in two grades: S1 \(r.xlsx / s / row 2\) and S2 \(r.xlsx / s / row 3\)"):
         read_rates(path)
+
+
+def test_a_cell_with_its_own_unit_is_not_scaled(tmp_path):
+    rows = [["単位：千円"], ["案件", "2026-10", "2026-11", "2026-12"], ["P", 100, "250,000円", "1.5万円"]]
+    table = read_budget(xlsx(tmp_path / "c.xlsx", {"s": rows}))
+    # 100千円 = 100,000; 250,000円 stays 250,000; 1.5万円 = 15,000
+    assert list(table.frame["budget"]) == [100_000, 250_000, 15_000]
+    flagged = [i for i in table.issues if i.code == "budget_cell_unit"]
+    assert [(i.column, i.params["yen"]) for i in flagged] == [("2026-11", "250,000"), ("2026-12", "15,000")]

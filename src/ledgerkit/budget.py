@@ -185,6 +185,8 @@ _FY_PATTERNS = [
 _ERA_OFFSET = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
 _YEAR_CELL = re.compile(r"^(\d{4})\s*年?$")
 _RATE_SUFFIX = re.compile(r"/\s*(h|hr|時間|時|人時|日|人日|月|人月)$", re.IGNORECASE)
+# a cell that carries its own unit: 1,000円, 500千円, 1.2万
+_OWN_UNIT = re.compile(r"\d\s*(?:円|[千百万億]|百万)")
 _BUDGET_WORDS = re.compile(r"予算|計画|budget|plan", re.IGNORECASE)
 
 
@@ -655,10 +657,20 @@ class _SheetReader:
             return False
 
     def to_yen(self, value: Decimal, excel_row: int, c: int) -> int:
-        exact = value * self.factor
+        """Whole yen: scaled by the sheet's unit, unless the cell says its own (``1,000円``,
+        ``500千円``: parse_amount already made yen of it); a fraction of a yen is rounded
+        half up and reported."""
+        raw = self.cell(self.rows[excel_row - 1], c)
+        column = self.header.get(c, "")
+        factor = self.factor
+        if factor != 1 and isinstance(raw, str) and _OWN_UNIT.search(nz.normalize_text(raw)):
+            factor = 1
+            self.issue("budget_cell_unit", excel_row, column=column, value=_show(raw), severity="warning",
+                       params={"value": _show(raw), "yen": _yen_text(round_yen(value, "half_up"))})
+        exact = value * factor
         yen = round_yen(exact, "half_up")
         if exact != yen:
-            self.issue("budget_rounded", excel_row, column=self.header.get(c, ""), value=_show(self.cell(self.rows[excel_row - 1], c)),
+            self.issue("budget_rounded", excel_row, column=column, value=_show(raw),
                        severity="warning", params={"value": str(exact), "yen": _yen_text(yen)})
         return yen
 

@@ -314,6 +314,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "予算の列ではないため読み込みません ({column})",
         "not a budget column: not read ({column})",
     ),
+    "budget_cell_unit": (
+        "単位の書かれたセル {value!r} はシートの単位で換算せず {yen}円 とします",
+        "the cell {value!r} names its own unit: taken as {yen} yen, not scaled by the sheet's unit",
+    ),
     "budget_rounded": (
         "円未満の端数が出たため四捨五入しました ({value} → {yen}円)",
         "a fraction of a yen was rounded half up ({value} → {yen} yen)",
