@@ -55,12 +55,9 @@ COLUMNS: dict[str, dict[str, list[str]]] = {
 COLUMN_KINDS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "hours": ((), "工数表 (aggregate --kind hours)", "effort-hour sheets (aggregate --kind hours)"),
     "invoices": (("ledgerkit.invoices:INVOICE_FIELDS",), "受領請求書一覧 (check invoices)", "received-invoice lists (check invoices)"),
-    "orders": (
-        ("ledgerkit.invoices:ORDER_FIELDS", "ledgerkit.drafts.context:ORDER_FIELDS"),
-        "発注一覧 (check orders, draft-po)",
-        "order lists (check orders, draft-po)",
-    ),
+    "orders": (("ledgerkit.invoices:ORDER_FIELDS",), "発注一覧 (check orders, invoice checks' --orders)", "order lists (check orders; --orders of check invoices)"),
     "ringi": (("ledgerkit.drafts.context:RINGI_FIELDS",), "稟議申請一覧 (draft-ringi)", "ringi request lists (draft-ringi)"),
+    "po": (("ledgerkit.drafts.context:ORDER_FIELDS",), "注文書にする発注一覧 (draft-po)", "order lists drafted into purchase orders (draft-po)"),
     "budget": (("ledgerkit.budget:BUDGET_FIELDS",), "予算表 (budget)", "budget sheets (budget)"),
     "rates": (("ledgerkit.budget:RATE_FIELDS",), "単価表 (budget --rates)", "rate tables (budget --rates)"),
     "contracts": (("ledgerkit.settle:CONTRACT_FIELDS",), "契約一覧・精算条件 (settle --contracts)", "contract lists (settle --contracts)"),
@@ -964,9 +961,10 @@ def markdown_reference() -> str:
             shown = f"`{toml_value(value)}`"
         out.append(f"| `{key}` | {shown} | {en}<br>{ja} |")
     out += ["", "### `[columns.<kind>]` — column header synonyms", "", COMMENTS["columns"][0], "",
-            "| kind | reads | fields (built-in header texts) |", "|---|---|---|"]
+            "The built-in header texts of each field are in the comments of the file `ledgerkit init`",
+            "writes, and `ledgerkit config show` prints them with the ones your file adds.", "",
+            "| kind | reads | fields |", "|---|---|---|"]
     for kind, fields in data["columns"].items():
         _specs, ja, en = COLUMN_KINDS.get(kind, ((), kind, kind))
-        listed = "<br>".join(f"`{name}`: {', '.join(words)}" for name, words in fields.items())
-        out.append(f"| `{kind}` | {en}<br>{ja} | {listed} |")
+        out.append(f"| `{kind}` | {en}<br>{ja} | {', '.join(f'`{name}`' for name in fields)} |")
     return "\n".join(out).strip() + "\n"

@@ -209,7 +209,7 @@ def draft_po(
 
     source = Path(source)
     lang = lang_of(config)
-    fields = fields_from(config, "orders", ORDER_FIELDS)
+    fields = fields_from(config, "po", ORDER_FIELDS)
     kind = "発注一覧" if lang == "ja" else "order (注文) list"
     table = read_table(source, fields, {"order_no", "item"}, kind=kind, sheet=sheet, lang=lang)
     chosen = select_rows(table, row=row, where=where, all=all, fields=fields, lang=lang)
