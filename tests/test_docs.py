@@ -153,3 +153,15 @@ def test_python_in_the_docs_runs(doc, tmp_path, monkeypatch, capsys):
     for i, code in enumerate(blocks):
         exec(compile(code, f"{doc} block {i + 1}", "exec"), {"__name__": "__docs__"})
     assert capsys.readouterr().out.strip()
+
+
+def test_help_imports_nothing_heavy():
+    """`ledgerkit --help` stays fast: no CLI module imports pandas, openpyxl or calamine at the top."""
+    code = (
+        "import sys; from ledgerkit.cli import app; "
+        "heavy = sorted(m for m in ('pandas', 'openpyxl', 'python_calamine', 'xlsxwriter', 'numpy', 'jinja2') if m in sys.modules); "
+        "print(','.join(heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
