@@ -965,7 +965,9 @@ def _text_of(v: Any) -> str:
     if isinstance(v, Decimal):
         return format(v, "f")
     if isinstance(v, dt.datetime):
-        return v.isoformat(sep=" ")
+        if not (v.hour or v.minute or v.second or v.microsecond):
+            return v.date().isoformat()
+        return v.isoformat(sep=" ", timespec="seconds" if not v.microsecond else "auto")
     if isinstance(v, (dt.date, dt.time)):
         return v.isoformat()
     return str(v)
@@ -1012,7 +1014,7 @@ def _column_width(heading_text: str, s, kind: str, filter_button: bool) -> float
     col = _convert_column(pd.Series(values, dtype=object), kind)
     width = max([_cell_width(v, col.kind) for v in col.values] or [0])
     head = display_width(heading_text) + (3 if filter_button else 1)
-    return float(min(max(width + 3, head, 6), 60))
+    return float(min(max(width + 2, head, 6), 60))
 
 
 class XlsxReport:
