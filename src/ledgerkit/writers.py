@@ -524,7 +524,7 @@ def frame_to_json(frame, headings: Mapping[Any, str] | None = None) -> str:
 #: suffixes :func:`write_frame` understands
 FRAME_SUFFIXES = (".csv", ".json", ".xlsx")
 
-#: above this many rows, :func:`write_frame` writes xlsx in constant-memory mode
+#: above this many rows a sheet is best written with ``XlsxReport(constant_memory=True)``
 LARGE_SHEET_ROWS = 50_000
 
 
@@ -564,9 +564,9 @@ def write_frame(
             f"(use .csv, .json or .xlsx, or - for standard output)"
         )
     if suffix == ".xlsx":
-        report = XlsxReport(
-            path, inputs=inputs, lang=lang, constant_memory=len(frame) > LARGE_SHEET_ROWS
-        )
+        # One table written top to bottom: the streamed (constant-memory) path is the
+        # same workbook, faster, at any size.
+        report = XlsxReport(path, inputs=inputs, lang=lang, constant_memory=True)
         with report:
             report.add_table(sheet or sheet_name("detail", lang), frame, formats=formats, headings=headings)
         return
