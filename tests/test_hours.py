@@ -325,3 +325,28 @@ def test_inputs_are_not_modified(tmp_path):
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     with pytest.raises(ledgerkit.OutputError):
         write_result(result, str(path))
+
+
+def test_fiscal_year_file_with_month_sheets(tmp_path):
+    jan = grid_rows(2027, 1, {("A", "x"): {5: 8}}, person="山田")
+    oct_ = grid_rows(2026, 10, {("A", "x"): {1: 2}}, person="山田")
+    make_xlsx(tmp_path / "工数_2026年度_山田.xlsx", {"10月": oct_, "1月": jan})
+    f = ledgerkit.aggregate(tmp_path).frame
+    assert sorted(f["date"].dt.strftime("%Y-%m-%d")) == ["2026-10-01", "2027-01-05"]
+
+
+def test_person_from_sheet_name_with_a_month(tmp_path):
+    rows = grid_rows(2026, 10, {("A", "x"): {1: 3}})
+    make_xlsx(tmp_path / "工数_2026年.xlsx", {"山田_2026年10月": rows, "佐藤(10月)": grid_rows(2026, 10, {("A", "x"): {2: 4}})})
+    result = ledgerkit.aggregate(tmp_path)
+    assert totals(result, "person") == {"佐藤": 4.0, "山田": 3.0}
+
+
+def test_grid_with_month_day_headers_and_weekend_marks(tmp_path):
+    header = ["案件", "作業", *[f"10/{d}" for d in range(1, 32)]]
+    row = ["A", "x", *[("土" if dt.date(2026, 10, d).weekday() == 5 else 1) for d in range(1, 32)]]
+    make_xlsx(tmp_path / "a.xlsx", {"2026年10月": [["氏名", "鈴木"], header, row]})
+    result = ledgerkit.aggregate(tmp_path)
+    saturdays = sum(1 for d in range(1, 32) if dt.date(2026, 10, d).weekday() == 5)
+    assert totals(result) == {"A": float(31 - saturdays)}
+    assert not [i for i in result.issues if i.severity == "error"]

@@ -190,10 +190,13 @@ def _sheet_year_month(rows, header_row: int, sheet_name: str, file: str, config:
     A fiscal year (``2026年度``) with a month before the fiscal-year start is the next
     calendar year: a sheet ``1月`` in ``工数_2026年度.xlsx`` is January 2027.
     """
-    year = month = fiscal = None
+    year = month = fiscal = year_only = None
     for text in [*title_texts(rows, header_row), sheet_name, Path(file).stem]:
         if fiscal is None:
             fiscal = _fiscal_year(text)
+        if year_only is None:
+            m = _YEAR_ONLY.search(nz.normalize_text(text))
+            year_only = int(m.group(1)) if m else None
         found = nz.parse_year_month(text)
         if not found:
             continue
@@ -207,9 +210,12 @@ def _sheet_year_month(rows, header_row: int, sheet_name: str, file: str, config:
     if year is None and month is not None and fiscal is not None:
         start = int((config or Config()).get("fiscal_year.start_month", 4))
         year = fiscal if month >= start else fiscal + 1
+    if year is None and month is not None and year_only is not None:
+        year = year_only  # 工数_2026年.xlsx with sheets 1月 … 12月
     return year, month
 
 
+_YEAR_ONLY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度)")
 _YEAR_MONTH_TEXT = re.compile(
     r"(?:\d{4}\s*[年/.\-_]?\s*)?\d{1,2}\s*月(?:分)?|(?:令和|平成|R|H)\s*\d{1,2}[.年]\s*\d{1,2}月?|\d{4}[\-_.]\d{1,2}|\d{6}",
     re.IGNORECASE,
@@ -621,8 +627,7 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
     key = ["person", "date", "project", "task"]
     # entries whose key appears in more than one sheet; most of the time there are none,
     # which the distinct (key, sheet) pairs tell faster than a transform over every row
-    places = frame[[*key, "source_file", "source_sheet"]].drop_duplicates()
-    if places.duplicated(key).any():
+    if _key_in_two_sheets(frame, key):
         src = frame["source_file"] + "\x00" + frame["source_sheet"]
         multi = frame.assign(_src=src).groupby(key, sort=False)["_src"].transform("nunique") > 1
     else:
@@ -680,15 +685,44 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
     return frame.reset_index(drop=True), issues
 
 
+def _key_in_two_sheets(frame, key: list[str]) -> bool:
+    """Whether some entry key appears in more than one (file, sheet).
+
+    A quick pass before the exact grouping: it may say yes for keys with a blank part
+    (which the grouping then leaves out), never no when the grouping would find one.
+    """
+    files, sheets = frame["source_file"].tolist(), frame["source_sheet"].tolist()
+    places = list(zip(files, sheets))
+    if len(set(places)) <= 1:
+        return False
+    columns = []
+    for k in key:
+        s = frame[k]
+        # datetimes as their integer ticks: equal exactly when the datetimes are
+        columns.append(s.array.asi8.tolist() if s.dtype.kind == "M" else s.tolist())
+    first: dict = {}
+    for entry, place in zip(zip(*columns), places):
+        if first.setdefault(entry, place) != place:
+            return True
+    return False
+
+
 def _hours_text(h: float) -> str:
     return f"{h:g}h"
 
 
 def _missing_months(frame) -> list[Issue]:
     out = []
-    # one row per (person, month) first: the same months, far fewer rows to group
-    for person, months in frame[["person", "month"]].drop_duplicates().groupby("person")["month"]:
-        present = sorted(set(months))
+    import pandas as pd
+
+    # the distinct (person, month) pairs in plain Python: grouping 300,000 rows of text
+    # in pandas costs a second; persons in sorted order and no blank person, as groupby
+    by_person: dict = {}
+    for person, month in set(zip(frame["person"].tolist(), frame["month"].tolist())):
+        if not pd.isna(person):
+            by_person.setdefault(person, set()).add(month)
+    for person in sorted(by_person):
+        present = sorted(by_person[person])
         if len(present) < 2:
             continue
         y, m = map(int, present[0].split("-"))
