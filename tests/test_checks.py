@@ -232,7 +232,8 @@ def test_cli_examples_exit_1_and_write_highlighted_xlsx(examples, tmp_path):
     assert fill("D-0042", "税抜金額") is None
     assert fill("G-7781", "消費税") is None
     findings = wb["指摘"]
-    assert [c.value for c in findings[1]][:8] == ["ルール", "重要度", "内容", "元ファイル", "元シート", "元行", "列", "請求書番号"]
+    assert [c.value for c in findings[1]] == ["重要度", "内容", "元ファイル", "元シート", "元行", "列", "請求書番号", "値", "正しい値", "ルール"]
+    assert [c.value for c in findings[2]][:2] == ["エラー", "消費税額 12,000 円が 税抜 123,456 円 × 10% と合いません (正しくは 12,345 円 または 12,346 円)"]
     assert findings.max_row == 1 + 8
 
 

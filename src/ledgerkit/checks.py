@@ -793,7 +793,12 @@ def write_findings(
             if sev in ("error", "warning"):
                 report.highlight(fsheet, i, "severity", sev)
                 report.highlight(fsheet, i, "message", sev)
-        shown = findings.drop(columns=["field"])
+        # for a person: what and how bad first, then where; the rule code last
+        order = ["severity", "message", "source_file", "source_sheet", "source_row", "column", "invoice_no",
+                 "value", "expected", "rule"]
+        shown = findings[order].copy()
+        words = {"error": ("エラー", "error"), "warning": ("警告", "warning")}
+        shown["severity"] = [words.get(v, (v, v))[1 if lang == "en" else 0] for v in shown["severity"]]
         report.add_table(fsheet, shown, headings={c: heads.get(c, c) for c in shown.columns},
                          formats={"source_row": "rowno", "value": "text", "expected": "text"})
         if rows is not None and len(rows):
