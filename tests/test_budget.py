@@ -698,3 +698,17 @@ def test_a_cell_with_its_own_unit_is_not_scaled(tmp_path):
     assert list(table.frame["budget"]) == [100_000, 250_000, 15_000]
     flagged = [i for i in table.issues if i.code == "budget_cell_unit"]
     assert [(i.column, i.params["yen"]) for i in flagged] == [("2026-11", "250,000"), ("2026-12", "15,000")]
+
+
+def test_invoice_lists_without_a_project_column_are_one_warning():
+    hours = pd.DataFrame({"project": ["A"], "person": ["p"], "month": ["2026-10"], "hours": [1.0]})
+    invoices = pd.DataFrame({"invoice_no": ["1", "2"], "issue_date": pd.to_datetime(["2026-10-01", "2026-10-02"]),
+                             "net": pd.array([1000, 2345], dtype="Int64")})
+    result = compare_budget(small_budget(), hours, {"p": 1}, invoices=invoices)
+    assert int(result.frame.set_index("project").loc["A", "purchases"]) == 0
+    found = [i for i in result.issues if i.code.startswith("budget_invoice")]
+    assert [(i.code, i.params) for i in found] == [
+        ("budget_invoices_no_project_column", {"count": 2, "net": "3,345"})]
+    invoices["project"] = ["", None]
+    result = compare_budget(small_budget(), hours, {"p": 1}, invoices=invoices)
+    assert [i.code for i in result.issues if i.code.startswith("budget_invoice")] == ["budget_invoices_no_project_column"]

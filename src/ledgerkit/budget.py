@@ -1624,6 +1624,13 @@ def _purchases(frame, period_start: str, period_end: str, through: str | None, i
     later_count, later_yen = 0, 0
     outside_count, outside_yen = 0, 0
     has_month = "month" in frame.columns
+    if len(frame) and ("project" not in frame.columns
+                       or all(_na(v) or not nz.normalize_text(v) for v in frame["project"])):
+        # lists without a 案件 column (or with it empty throughout): one line, not one per invoice
+        total = sum(int(v) for v in frame["net"] if not _na(v)) if "net" in frame.columns else 0
+        issues.append(Issue("budget_invoices_no_project_column", scope="file", severity="warning",
+                            params={"count": len(frame), "net": _yen_text(total)}))
+        return pd.DataFrame.from_records(records, columns=["project", "month", "net"])
     for _, row in frame.iterrows():
         src = (str(row.get("source_file", "") or ""), str(row.get("source_sheet", "") or ""),
                int(row["source_row"]) if "source_row" in row and not pd.isna(row["source_row"]) else None)

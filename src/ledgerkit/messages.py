@@ -368,6 +368,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "請求書 {invoice_no} (税抜 {net}円) に案件がないため予実に含めません",
         "invoice {invoice_no} (net {net} yen) has no project: not in budget vs actual",
     ),
+    "budget_invoices_no_project_column": (
+        "請求書一覧に案件の列がないため、請求書 {count}件 (税抜 {net}円) を案件に割り当てられません: 外注・購入費に含めません",
+        "the invoice lists have no project column: {count} invoices (net {net} yen) cannot be assigned and are not in purchases",
+    ),
     "budget_invoice_no_date": (
         "請求書 {invoice_no} (税抜 {net}円) に日付がないため月が決められず、予実に含めません",
         "invoice {invoice_no} (net {net} yen) has no date, so no month: not in budget vs actual",
