@@ -32,8 +32,9 @@ demo: $(VENV)/.installed
 	$(LK) settle examples/attendance/勤務表 --contracts examples/attendance/契約一覧.xlsx --invoices examples/attendance/請求書一覧_2026年10月.xlsx -o out/settlement.xlsx $(ok01)
 	$(LK) draft-ringi examples/requests.xlsx --all -o out/ringi --force
 	$(LK) draft-ringi examples/requests.xlsx --all --template ringi.xlsx -o out/ringi_xlsx --force
+	$(LK) draft-po examples/orders.xlsx --all -o out/po --config examples/drafts.toml --force
 	@echo
-	@echo "Reports are in out/: hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, settlement.xlsx, ringi/, ringi_xlsx/"
+	@echo "Reports are in out/: hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/"
 
 # Rebuild the sample workbooks in examples/ from the script that makes them.
 examples: $(VENV)/.installed
