@@ -434,7 +434,7 @@ def test_report_xlsx(example_result, tmp_path):
     assert ws["C5"].number_format == "#,##0" and ws["H5"].number_format == "0.0%"
     assert ws["A8"].value == "合計" and ws["C8"].value == "=SUM(C5:C7)"
     rules = {str(cf.sqref): [r.formula[0] for r in cf.rules] for cf in ws.conditional_formatting}
-    assert rules == {"A5:L7": ['OR($I5="超過",$I5="予算なし")', '$I5="注意"']}
+    assert rules == {"A5:L7": ['OR($I5="超過",$I5="予算なし")', '$I5="注意"'], "J5:J7": ["$J5>$K5"]}
     assert len(ws._charts) == 2
     burn = wb["累計推移"]
     assert [c.value for c in burn[1]][:3] == ["年月", "A-1001 予算累計", "A-1001 実績累計"]

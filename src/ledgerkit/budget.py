@@ -1773,6 +1773,12 @@ def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang
         ws.conditional_format(first, 0, last, ncols - 1, {
             "type": "formula", "criteria": f'=${status_col}{first + 1}="{STATUS_LABELS["warning"][1 if en else 0]}"',
             "format": yellow})
+        # a forecast that lands above the full budget: bold red figure
+        fc, bc = ref.columns["forecast"], ref.columns["budget_total"]
+        ws.conditional_format(first, fc, last, fc, {
+            "type": "formula",
+            "criteria": f"=${xl_col_to_name(fc)}{first + 1}>${xl_col_to_name(bc)}{first + 1}",
+            "format": wb.add_format({"bold": True, "font_color": "#C00000"})})
         # the total row, under the table
         total_row = last + 1
         bold = report.format(total=True)

@@ -400,10 +400,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "budget_report_note": (
         "人件費 = 工数 × 単価 (人・案件・月ごとに1回だけ円未満を丸め) / 外注・購入費 = 請求書の税抜金額 / "
-        "差異 = 予算 − 実績 / 状態: 注意 = 消化率{warning}以上, 超過 = {over}超 / 着地見込 = 実績 + 月平均 × 残月数",
+        "差異 = 予算 − 実績 / 状態: 注意 = 消化率{warning}以上, 超過 = {over}超 / 着地見込 = 実績 + 月平均 × 残月数 "
+        "(年間予算を超える見込みは赤字)",
         "Labor cost = hours × rate (rounded once per person, project and month) / purchases = invoice net / "
         "variance = budget − actual / warning at {warning} consumption, over above {over} / forecast = actual + monthly "
-        "run rate × remaining months",
+        "run rate × remaining months (red when it lands above the full budget)",
     ),
     "rate_missing": (
         "単価表に単価がない人が {count}人います: {names}。単価表に追加してください",
