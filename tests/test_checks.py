@@ -184,7 +184,10 @@ def test_due_date_limit_and_today_are_keywords():
     far = invoice_frame(due_date=pd.Timestamp("2027-03-31"))
     assert check_invoices(far, today=TODAY)["rule"].tolist() == ["due_too_far"]
     assert check_invoices(far, today=TODAY, max_due_days=200).empty
-    assert check_invoices(invoice_frame(), today=D(2026, 10, 1))["rule"].tolist() == ["issue_date_future"]
+    assert check_invoices(invoice_frame(), today=D(2026, 9, 30))["rule"].tolist() == ["issue_date_future"]
+    # dated on the closing day later this month, received early: a warning only
+    ahead = check_invoices(invoice_frame(), today=D(2026, 10, 28))
+    assert ahead[["rule", "severity"]].values.tolist() == [["issue_date_ahead", "warning"]]
 
 
 def test_findings_in_english():

@@ -24,7 +24,8 @@ registration_no_check_digit warning  fails the 法人番号 check digit (sole pr
 registration_no_missing    warning   the list has a 登録番号 column but this cell is blank
 duplicate_invoice          error     the same invoice entered twice (counted once)
 invoice_conflict           error     same vendor + invoice number, different amounts
-issue_date_future          error     issue date after ``today``
+issue_date_future          error     issue date after ``today`` (in a later month)
+issue_date_ahead           warning   issue date later this month (closing-day invoice sent early)
 issue_after_due            error     issue date after the due date
 due_too_far                warning   due date > ``max_due_days`` (120) after issue
 po_unknown                 error     (with orders) the invoice's 注文番号 is not ordered

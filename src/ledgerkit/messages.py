@@ -231,6 +231,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "発行日 {issue} が今日 ({today}) より後です",
         "issue date {issue} is after today ({today})",
     ),
+    "issue_date_ahead": (
+        "発行日 {issue} が今日 ({today}) より後です (締め日付の請求書が先に届いたのなら問題ありません)",
+        "issue date {issue} is after today ({today}) (fine for an invoice dated on its closing day and sent early)",
+    ),
     "issue_after_due": (
         "発行日 {issue} が支払期日 {due} より後です",
         "issue date {issue} is after the due date {due}",

@@ -429,19 +429,35 @@ def _as_date(d: Any) -> dt.date | None:
 def check_issue_date(issue: Any, due: Any = None, *, today: dt.date | None = None) -> list[Finding]:
     """An issue date must not be in the future, nor after the due date (errors).
 
+    A date later this month is only a warning (``issue_date_ahead``): vendors often
+    date an invoice on the closing day (月末) and send it a few days before.
+
     Examples:
         >>> d = dt.date
         >>> check_issue_date(d(2026, 10, 31), d(2026, 11, 30), today=d(2026, 11, 26))
         []
         >>> [f.rule for f in check_issue_date(d(2026, 12, 1), d(2026, 11, 30), today=d(2026, 11, 26))]
         ['issue_date_future', 'issue_after_due']
+        >>> [(f.rule, f.severity) for f in check_issue_date(d(2026, 11, 30), None, today=d(2026, 11, 26))]
+        [('issue_date_ahead', 'warning')]
     """
     issue, due = _as_date(issue), _as_date(due)
     today = today or dt.date.today()
     out: list[Finding] = []
     if issue is None:
         return out
-    if issue > today:
+    if issue > today and (issue.year, issue.month) == (today.year, today.month):
+        out.append(
+            Finding(
+                "issue_date_ahead",
+                "warning",
+                {"issue": issue.isoformat(), "today": today.isoformat()},
+                field="issue_date",
+                value=issue.isoformat(),
+                expected=f"<= {today.isoformat()}",
+            )
+        )
+    elif issue > today:
         out.append(
             Finding(
                 "issue_date_future",
