@@ -795,3 +795,22 @@ def test_constant_memory_temp_files_removed_when_report_is_dropped(tmp_path, mon
     gc.collect()
     assert list(scratch.iterdir()) == []
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_suffix_is_case_insensitive_and_json_takes_headings(tmp_path):
+    out = tmp_path / "ROWS.JSON"
+    write_frame(pd.DataFrame({"person": ["山田"], "hours": [7.5]}), str(out), headings={"person": "氏名"})
+    assert json.loads(out.read_text(encoding="utf-8")) == [{"氏名": "山田", "hours": 7.5}]
+    csv_out = tmp_path / "rows.CSV"
+    write_frame(pd.DataFrame({"a": [1]}), csv_out)
+    assert csv_out.read_bytes() == b"\xef\xbb\xbfa\r\n1\r\n"
+
+
+def test_empty_frame_writes_headers_only(tmp_path):
+    frame = pd.DataFrame({"person": pd.Series([], dtype=object), "hours": pd.Series([], dtype=float)})
+    write_frame(frame, tmp_path / "e.csv")
+    assert (tmp_path / "e.csv").read_bytes() == b"\xef\xbb\xbfperson,hours\r\n"
+    write_frame(frame, tmp_path / "e.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "e.xlsx")["明細"]
+    assert [c.value for c in ws[1]] == ["氏名", "時間"] and ws.max_row <= 2
+    assert [t.ref for t in ws.tables.values()] == ["A1:B2"]
