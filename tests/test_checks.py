@@ -472,3 +472,12 @@ def test_tax_of_an_invoice_given_line_by_line_is_checked_on_the_sum(tmp_path):
     bad = make_xlsx(tmp_path / "bad.xlsx", {"S": rows})
     findings = check_invoices([bad], today=TODAY)
     assert findings[["rule", "source_row", "value"]].values.tolist() == [["tax_per_line", 3, "143"]]
+
+
+def test_cli_hidden_sheets_only_with_include_hidden(tmp_path):
+    rows = [["請求書番号", "取引先", "税抜金額", "消費税"], ["A-1", "アルファ", 1000, 90]]
+    path = make_xlsx(tmp_path / "h.xlsx", {"一覧": [["請求書番号", "取引先", "税抜金額", "消費税"], ["B-1", "ベータ", 1000, 100]],
+                                           "旧": rows}, hidden=["旧"])
+    assert run("check", "invoices", path, "--today", "2026-11-30").exit_code == 0
+    result = run("check", "invoices", path, "--today", "2026-11-30", "--include-hidden")
+    assert result.exit_code == 1 and "A-1" in result.stderr

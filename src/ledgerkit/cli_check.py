@@ -30,7 +30,14 @@ TodayOption = Annotated[
     Optional[str],
     typer.Option("--today", help="Date that counts as today for 'issue date in the future' (YYYY-MM-DD; default: today)."),
 ]
+HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
 MAX_SHOWN = 40
+
+
+def _with_hidden(config, include_hidden: bool):
+    if include_hidden:
+        config.data["read"]["include_hidden"] = True
+    return config
 
 
 def _today(text: str | None) -> dt.date | None:
@@ -85,6 +92,7 @@ def invoices(
     max_due_days: Annotated[
         Optional[int], typer.Option("--max-due-days", min=1, help="Report due dates more than this many days after issue (default 120).")
     ] = None,
+    include_hidden: HiddenOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -97,7 +105,7 @@ def invoices(
     from .checks import check_invoices, summary_counts, write_findings
     from .invoices import read_invoices, read_orders
 
-    config = load(config_path, lang)
+    config = _with_hidden(load(config_path, lang), include_hidden)
     try:
         day = _today(today)
         frame, issues, rows_read = read_invoices(paths, config, keep_internal=True)
@@ -138,6 +146,7 @@ def orders_cmd(
         Optional[str],
         typer.Option("--terms", help="Written-terms list to check against (default: toriteki_4jo_2026, 取適法4条)."),
     ] = None,
+    include_hidden: HiddenOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -150,7 +159,7 @@ def orders_cmd(
     from .checks import check_orders, summary_counts, write_findings
     from .invoices import read_orders
 
-    config = load(config_path, lang)
+    config = _with_hidden(load(config_path, lang), include_hidden)
     try:
         frame, issues, columns = read_orders(paths, config)
         if not columns:

@@ -13,6 +13,8 @@ import glob
 import hashlib
 import os
 import re
+import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -186,7 +188,17 @@ def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidde
     from .read import read_workbook
 
     display = _display(path)
-    workbook = read_workbook(path)
+    # A worker forked before the parent imported pandas imports it while calamine
+    # parses the sheets (the parse releases the GIL), not after.
+    loader = None
+    if "pandas" not in sys.modules:
+        loader = threading.Thread(target=_import_pandas, daemon=True)
+        loader.start()
+    try:
+        workbook = read_workbook(path)
+    finally:
+        if loader is not None:
+            loader.join()
     readers = {k: reader_for(k)[0] for k in kinds}
     results: dict[str, list[tuple[str, SheetResult]]] = {k: [] for k in kinds}
     sheet_issues: list[Issue] = []
@@ -230,14 +242,25 @@ def _run(files: list[Path], *, kinds: list[str], config: Config, include_hidden:
     from .isolate import run_isolated
 
     work = partial(_process_file, kinds=kinds, config=config, include_hidden=include_hidden)
+    jobs = jobs or (config.get("read.jobs") or None)
+    # pandas takes a good part of a second to import. With more files than workers, the
+    # parent imports it first so that every worker inherits it; with a worker per file,
+    # the workers start at once and the parent imports it while they read.
+    if len(files) > (jobs or os.cpu_count() or 1):
+        _import_pandas()
     return run_isolated(
         work,
         files,
-        jobs=jobs or (config.get("read.jobs") or None),
+        jobs=jobs,
         timeout=config.get("read.timeout", 120),
         memory_mb=config.get("read.memory_mb", 3072),
         progress=progress,
+        while_waiting=_import_pandas,
     )
+
+
+def _import_pandas() -> None:
+    import pandas  # noqa: F401
 
 
 def _kinds_for(kind: str) -> list[str]:
@@ -282,8 +305,6 @@ def aggregate(
         >>> result = aggregate("examples/hours")                       # doctest: +SKIP
         >>> result.frame.groupby("project")["hours"].sum()              # doctest: +SKIP
     """
-    import pandas as pd
-
     config = config if config is not None else Config()
     if include_hidden is None:
         include_hidden = bool(config.get("read.include_hidden", False))
@@ -294,6 +315,8 @@ def aggregate(
     stats = Stats(files_found=len(files) + len(issues))
     stats.files_skipped = len(issues)
     outcomes = _run(files, kinds=kinds, config=config, include_hidden=include_hidden, jobs=jobs, progress=progress)
+    import pandas as pd
+
     unreadable: list[UnreadableFileError] = []
     per_kind: dict[str, list[tuple[str, SheetResult]]] = {k: [] for k in kinds}
     for path, outcome in outcomes:
