@@ -337,8 +337,9 @@ def aggregate(
         )
     chosen = kinds[0]
     if len(kinds) > 1:
-        counts = {k: sum(r.rows_read for _, r in per_kind[k]) for k in kinds}
-        chosen = max(kinds, key=lambda k: (counts[k], -kinds.index(k)))
+        # --kind auto: the first kind, in AUTO_ORDER, that any sheet holds; sheets of the
+        # other kinds are listed so the person can run them with --kind
+        chosen = next((k for k in kinds if per_kind[k]), kinds[0])
         for k in kinds:
             if k == chosen:
                 continue

@@ -773,7 +773,7 @@ def _typed(frame):
 
     for c in ("net", "tax", "total", "invoice_total", "withholding", "payment"):
         if c in frame.columns:
-            frame[c] = pd.array([None if v is None or v is pd.NA else int(v) for v in frame[c]], dtype="Int64")
+            frame[c] = pd.array([None if pd_isna(v) else int(v) for v in frame[c]], dtype="Int64")
     frame["tax_rate"] = pd.array([None if v is None else float(v) for v in frame["tax_rate"]], dtype="Float64")
     for c in _DATES:
         if c in frame.columns:
