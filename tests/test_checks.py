@@ -475,7 +475,7 @@ def test_tax_of_an_invoice_given_line_by_line_is_checked_on_the_sum(tmp_path):
 
 
 def test_cli_hidden_sheets_only_with_include_hidden(tmp_path):
-    rows = [["請求書番号", "取引先", "税抜金額", "消費税"], ["A-1", "アルファ", 1000, 90]]
+    rows = [["請求書番号", "取引先", "税率", "税抜金額", "消費税"], ["A-1", "アルファ", "10%", 1000, 90]]
     path = make_xlsx(tmp_path / "h.xlsx", {"一覧": [["請求書番号", "取引先", "税抜金額", "消費税"], ["B-1", "ベータ", 1000, 100]],
                                            "旧": rows}, hidden=["旧"])
     assert run("check", "invoices", path, "--today", "2026-11-30").exit_code == 0
