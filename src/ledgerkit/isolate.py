@@ -162,6 +162,7 @@ def run_isolated(
     timeout: float | None = DEFAULT_TIMEOUT,
     memory_mb: int | None = DEFAULT_MEMORY_MB,
     progress: Callable[[int, int], None] | None = None,
+    while_waiting: Callable[[], Any] | None = None,
 ) -> list[tuple[Any, Any]]:
     """Run ``func(item)`` for each item in its own forked worker; return ``(item, outcome)`` pairs.
 
@@ -175,7 +176,9 @@ def run_isolated(
     At most ``jobs`` workers run at once (default: the number of CPUs); ``jobs=1`` still
     isolates. ``memory_mb`` is the address space a worker may add to what it inherited
     from the parent (``None``: no limit). ``progress(done, total)`` is called in the parent
-    after each item. Results are in input order.
+    after each item. ``while_waiting()`` is called once in the parent right after the
+    first workers started (work the parent needs later, such as an import, overlaps
+    with theirs). Results are in input order.
 
     Examples:
         >>> run_isolated(abs, [-1, 2])
@@ -190,6 +193,8 @@ def run_isolated(
     try:
         ctx = multiprocessing.get_context("fork")
     except ValueError:  # pragma: no cover - no fork on this platform (Windows)
+        if while_waiting is not None:
+            while_waiting()
         return _run_in_process(func, items, progress)
     pending = list(range(total))
     pending.reverse()
@@ -236,6 +241,9 @@ def run_isolated(
         while pending or running:
             while pending and len(running) < jobs:
                 start(pending.pop())
+            if while_waiting is not None:
+                while_waiting()
+                while_waiting = None
             now = time.monotonic()
             deadlines = [r.deadline for r in running.values() if r.deadline is not None]
             wait_for = max(0.0, min(deadlines) - now) if deadlines else None
