@@ -60,6 +60,12 @@ def xlsx(path: Path, sheets: dict, merges: dict | None = None) -> Path:
     return path
 
 
+def en() -> Config:
+    config = Config()
+    config.data["report"]["lang"] = "en"
+    return config
+
+
 def by_project(table) -> dict[str, int]:
     return {k: int(v) for k, v in table.frame.groupby("project", sort=False)["budget"].sum().items()}
 
@@ -234,8 +240,11 @@ def test_no_budget_table(tmp_path):
 
 def test_two_units_are_refused(tmp_path):
     rows = [["単位：千円"], ["案件", "2026-10 (百万円)", "2026-11 (百万円)"], ["P", 1, 2]]
-    with pytest.raises(InputError, match="two units"):
-        read_budget(xlsx(tmp_path / "t.xlsx", {"s": rows}))
+    path = xlsx(tmp_path / "t.xlsx", {"s": rows})
+    with pytest.raises(InputError, match=r"t.xlsx / s: two units are written \(千円, 百万円\)"):
+        read_budget(path, config=en())
+    with pytest.raises(InputError, match=r"t.xlsx / s: 金額の単位が2つ書かれています \(千円, 百万円\)"):
+        read_budget(path)
 
 
 # --- rates -----------------------------------------------------------------------------------
@@ -258,6 +267,8 @@ def test_rates_by_grade_and_person(tmp_path):
 def test_two_rates_for_one_person_is_an_error(tmp_path):
     path = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000], ["山田 ", 5500]]})
     with pytest.raises(DataError, match="two rates for 山田: 5,000 per hour .*row 2.* 5,500 per hour .*row 3"):
+        read_rates(path, config=en())
+    with pytest.raises(DataError, match=r"山田 の単価が2つあります: 5,000円/時間 \(r.xlsx / s / row 2\) と 5,500円/時間"):
         read_rates(path)
 
 
@@ -489,9 +500,11 @@ def test_cli_on_the_examples(tmp_path):
 
 
 def test_cli_usage_errors(tmp_path):
-    result = cli(*example_args()[:-2], "--through", "2026-13")
+    result = cli(*example_args()[:-2], "--through", "2026-13", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.strip() == "Error: --through must be a month such as 2026-10, not '2026-13'"
+    result = cli(*example_args()[:-2], "--through", "10月")
+    assert result.stderr.strip() == "Error: --through は 2026-10 のような年月で指定してください ('10月' は読めません)"
     missing = cli(EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours")
     assert missing.exit_code == 2 and "Missing option '--rates'" in missing.stderr
 
@@ -688,7 +701,7 @@ def test_rates_with_effective_months(tmp_path):
 def test_two_grades_from_the_same_month_is_an_error(tmp_path):
     path = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "等級"], ["佐藤", "S1"], ["佐藤", "S2"]]})
     with pytest.raises(DataError, match=r"佐藤 is in two grades: S1 \(r.xlsx / s / row 2\) and S2 \(r.xlsx / s / row 3\)"):
-        read_rates(path)
+        read_rates(path, config=en())
 
 
 def test_a_cell_with_its_own_unit_is_not_scaled(tmp_path):
@@ -712,3 +725,10 @@ def test_invoice_lists_without_a_project_column_are_one_warning():
     invoices["project"] = ["", None]
     result = compare_budget(small_budget(), hours, {"p": 1}, invoices=invoices)
     assert [i.code for i in result.issues if i.code.startswith("budget_invoice")] == ["budget_invoices_no_project_column"]
+
+
+def test_missing_rate_message_in_japanese():
+    hours = pd.DataFrame({"project": ["A"], "person": ["高橋"], "month": ["2026-10"], "hours": [2.5]})
+    with pytest.raises(DataError) as e:
+        labor_cost(hours, Rates.from_mapping({"山田": 5000}))
+    assert str(e.value) == "単価表に単価がない人が 1人います: 高橋 (2.5h, 単価表にありません)。単価表に追加してください"

@@ -596,10 +596,8 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
     units = _unit_of(_rows_texts(rows, data_start))
     units |= _unit_of(t for row in rows for t in row if isinstance(t, str) and _UNIT_LABELLED.search(nz.normalize_text(t)))
     if len(units) > 1:
-        raise InputError(
-            f"{file} / {sheet.name}: two units are written ({', '.join(sorted(units))}); "
-            "make the sheet say one (e.g. 単位：千円)"
-        )
+        raise InputError(messages.text("budget_two_units", lang, file=file, sheet=sheet.name,
+                                       units=", ".join(sorted(units))))
     unit = next(iter(units), "円")
     factor = _UNITS[unit]
     if factor != 1:
@@ -846,18 +844,15 @@ def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_mon
         sub = {c: (nz.normalize_text(below[c]) if c < len(below) and isinstance(below[c], str) else "") for c in resolved}
         if not any(sub.values()):
             ym, cs = next(iter(repeated.items()))
-            raise InputError(
-                f"{file} / {sheet}: month {month_label(*ym)} heads more than one column "
-                f"({', '.join(column_letter(c) for c in cs)}); keep one budget column per month"
-            )
+            raise InputError(messages.text("budget_month_twice", lang, file=file, sheet=sheet, month=month_label(*ym),
+                                           columns=", ".join(column_letter(c) for c in cs)))
         data_start = r + 2
         for ym, cs in by_month.items():
             budget_cols = [c for c in cs if _BUDGET_WORDS.search(sub[c])]
             if len(cs) > 1 and len(budget_cols) != 1:
-                raise InputError(
-                    f"{file} / {sheet}: under month {month_label(*ym)} no single 予算 column "
-                    f"({', '.join(sub[c] or column_letter(c) for c in cs)})"
-                )
+                raise InputError(messages.text("budget_no_budget_column", lang, file=file, sheet=sheet,
+                                               month=month_label(*ym),
+                                               columns=", ".join(sub[c] or column_letter(c) for c in cs)))
             for c in cs:
                 if len(cs) > 1 and c != budget_cols[0]:
                     skipped[c] = f"{_show(rows[r][c])} {sub[c]}".strip()
@@ -921,6 +916,8 @@ class Rates:
     hours_per_day: Fraction = Fraction(8)
     hours_per_month: Fraction = Fraction(160)
     files: list[str] = field(default_factory=list)
+    #: language of the errors raised while rates are added
+    lang: str = "ja"
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Any], basis: str = "hour") -> "Rates":
@@ -933,17 +930,17 @@ class Rates:
         return out
 
     def add_person(self, person: str, entry: RateEntry) -> None:
-        _put(self.person, person, entry, person)
+        _put(self.person, person, entry, person, self.lang)
 
     def add_grade(self, grade: str, entry: RateEntry) -> None:
-        _put(self.grade, _grade_key(grade), entry, grade)
+        _put(self.grade, _grade_key(grade), entry, grade, self.lang)
 
     def add_person_grade(self, person: str, grade_of: GradeOf) -> None:
         entries = self.person_grade.setdefault(person, [])
         for old in entries:
             if old.since == grade_of.since and _grade_key(old.grade) != _grade_key(grade_of.grade):
-                raise DataError(f"{person} is in two grades: {old.grade} ({old.where}) and "
-                                f"{grade_of.grade} ({grade_of.where})")
+                raise DataError(messages.text("rates_two_grades", self.lang, person=person, a=old.grade,
+                                              a_where=old.where, b=grade_of.grade, b_where=grade_of.where))
         entries.append(grade_of)
         entries.sort(key=lambda e: e.since)
 
@@ -973,19 +970,19 @@ class Rates:
             return r / self.hours_per_month
         return r
 
-    def why_missing(self, person: str, month: str | None = None) -> str:
+    def why_missing(self, person: str, month: str | None = None, lang: str = "ja") -> str:
+        """Why ``person`` has no rate in ``month``, in words."""
         key = nz.normalize_name(person)
         own = self.person.get(key, [])
         if own:
-            return f"no rate in effect in {month} (the first applies from {own[0].since})"
+            return messages.text("rate_why_not_yet", lang, month=month, since=own[0].since)
         grades = self.person_grade.get(key, [])
         g = _in_effect(grades, month)
         if g is not None:
-            return f"grade {g.grade} ({g.where}) has no rate" + (f" in effect in {month}" if self.grade.get(
-                _grade_key(g.grade)) else "")
+            return messages.text("rate_why_grade", lang, grade=g.grade, where=g.where)
         if grades:
-            return f"no grade in effect in {month} (the first applies from {grades[0].since})"
-        return "not in the rate table"
+            return messages.text("rate_why_no_grade_yet", lang, month=month, since=grades[0].since)
+        return messages.text("rate_why_not_in_table", lang)
 
 
 def _grade_key(g: str) -> str:
@@ -1021,6 +1018,7 @@ def read_rates(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config
         hours_per_day=_exact(_cfg(config, "hours.hours_per_day", 8.0)),
         hours_per_month=_exact(_cfg(config, "hours.hours_per_month", 160.0)),
         files=files,
+        lang=_lang(config),
     )
     syn = Synonyms(_synonyms(config, "rates", RATE_FIELDS))
     include_hidden = bool(_cfg(config, "read.include_hidden", False))
@@ -1132,16 +1130,19 @@ def _since(v: Any, rates: Rates, file: str, sheet: str, excel_row: int, column: 
     return month_label(*ym)
 
 
-def _put(table: dict, key: str, entry: RateEntry, who: str) -> None:
+_BASIS_WORDS = {"hour": ("時間", "hour"), "day": ("人日", "day"), "month": ("人月", "month")}
+
+
+def _put(table: dict, key: str, entry: RateEntry, who: str, lang: str = "ja") -> None:
     entries = table.setdefault(key, [])
     for old in entries:
         if old.since == entry.since:
             if (old.rate, old.basis) != (entry.rate, entry.basis):
-                since = f" from {entry.since}" if entry.since else ""
-                raise DataError(
-                    f"two rates for {who}{since}: {old.rate:,} per {old.basis} ({old.where}) and "
-                    f"{entry.rate:,} per {entry.basis} ({entry.where}); keep one"
-                )
+                i = 1 if lang == "en" else 0
+                raise DataError(messages.text(
+                    "rates_two_rates", lang, who=who + (f" ({entry.since}〜)" if entry.since else ""),
+                    a=f"{old.rate:,}", a_basis=_BASIS_WORDS[old.basis][i], a_where=old.where,
+                    b=f"{entry.rate:,}", b_basis=_BASIS_WORDS[entry.basis][i], b_where=entry.where))
             return
     entries.append(entry)
     entries.sort(key=lambda e: e.since)
@@ -1193,7 +1194,7 @@ def labor_cost(hours_frame, rates: Rates, *, rounding: str = "half_up", lang: st
             hours, first = missing.get(person, (Fraction(0), month))
             missing[person] = (hours + h, min(first, month))
     if missing:
-        names = ", ".join(f"{p or '(no name)'} ({float(h):g}h, {rates.why_missing(p, m)})"
+        names = ", ".join(f"{p or '(no name)'} ({float(h):g}h, {rates.why_missing(p, m, lang)})"
                           for p, (h, m) in sorted(missing.items()))
         raise DataError(messages.text("rate_missing", lang, names=names, count=len(missing)))
     records = []
@@ -1242,7 +1243,7 @@ class BudgetResult:
         return [p for p, s in zip(self.frame["project"], self.frame["status"]) if s in ("over", "no_budget")]
 
 
-def _parse_through(through: Any) -> str | None:
+def _parse_through(through: Any, lang: str = "ja") -> str | None:
     if through is None or through == "":
         return None
     if isinstance(through, (dt.date, dt.datetime)):
@@ -1251,7 +1252,7 @@ def _parse_through(through: Any) -> str | None:
         return month_label(int(through[0]), int(through[1]))
     ym = parse_month(str(through))
     if ym is None or ym[0] is None:
-        raise InputError(f"--through must be a month such as 2026-10, not {through!r}")
+        raise InputError(messages.text("budget_bad_through", lang, value=str(through)))
     return month_label(*ym)
 
 
@@ -1315,7 +1316,7 @@ def compare_budget(
     warn_at = _exact(warning if warning is not None else _cfg(config, "budget.warning", BUDGET_DEFAULTS["warning"]))
     over_at = _exact(over if over is not None else _cfg(config, "budget.over", BUDGET_DEFAULTS["over"]))
     rounding = rounding or _cfg(config, "budget.rounding", BUDGET_DEFAULTS["rounding"])
-    through = _parse_through(through)
+    through = _parse_through(through, config.lang)
     issues: list[Issue] = []
     inputs: list[str] = []
 
@@ -1330,7 +1331,8 @@ def compare_budget(
     iframe = _actual_frame(invoices, "invoices", config, issues, inputs) if invoices is not None else None
 
     bframe = table.frame
-    first_fy, period_start, period_end = _period(bframe, table.fiscal_year or fiscal_year, through, hframe, start_month)
+    first_fy, period_start, period_end = _period(bframe, table.fiscal_year or fiscal_year, through, hframe, start_month,
+                                                 config.lang)
     months = [_label_of_index(n) for n in range(_month_index(period_start), _month_index(period_end) + 1)]
 
     # -- projects in the budget, in its order; actuals are matched to them by code (any width or
@@ -1462,7 +1464,8 @@ def _rates_input(rates: Any, config: Config) -> Rates:
     return read_rates(rates, config=config)
 
 
-def _period(bframe, fy: int | None, through: str | None, hframe, start_month: int) -> tuple[int, str, str]:
+def _period(bframe, fy: int | None, through: str | None, hframe, start_month: int,
+            lang: str = "ja") -> tuple[int, str, str]:
     """(first fiscal year, first month, last month) of the fiscal year(s) the budget covers."""
     budget_months = sorted(m for m in bframe["month"] if m)
     if budget_months:
@@ -1475,7 +1478,7 @@ def _period(bframe, fy: int | None, through: str | None, hframe, start_month: in
             # annual figures only: the year of --through, else of the first hours
             anchor = through or (min(hframe["month"]) if len(hframe) else None)
             if anchor is None:
-                raise InputError("cannot tell the fiscal year: the budget has no months; use --fiscal-year")
+                raise InputError(messages.text("budget_no_fiscal_year", lang))
             fy = fiscal_year_of(*map(int, anchor.split("-")), start_month)
         first_fy = last_fy = fy
     return first_fy, month_label(first_fy, start_month), month_label(*_add_months(last_fy, start_month, 11))
@@ -1851,8 +1854,7 @@ def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang
         labor = result.labor.copy()
         labor["rate"] = labor["rate"].map(lambda d: d if d is None else Decimal(d))
         lformats = _formats(lcols)
-        basis_words = {"hour": ("時間", "hour"), "day": ("人日", "day"), "month": ("人月", "month")}
-        labor["rate_basis"] = [basis_words.get(b, (b, b))[1 if lang == "en" else 0] for b in labor["rate_basis"]]
+        labor["rate_basis"] = [_BASIS_WORDS.get(b, (b, b))[1 if lang == "en" else 0] for b in labor["rate_basis"]]
         integral = all(d == d.to_integral_value() for d in labor["rate"])
         lformats["rate"] = "yen" if integral else "number"
         report.add_table(labor_name, labor[lcols], formats=lformats, headings=_headings(lcols, lang))

@@ -309,6 +309,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "年月に年がありません: {value!r} (年度が分かりません。--fiscal-year を指定してください)",
         "month without a year: {value!r} (no fiscal year known; use --fiscal-year)",
     ),
+    "budget_two_units": (
+        "{file} / {sheet}: 金額の単位が2つ書かれています ({units})。単位：千円 のように1つにしてください",
+        "{file} / {sheet}: two units are written ({units}); make the sheet say one (e.g. 単位：千円)",
+    ),
+    "budget_month_twice": (
+        "{file} / {sheet}: {month} の列が複数あります ({columns})。予算の列は月に1つにしてください",
+        "{file} / {sheet}: month {month} heads more than one column ({columns}); keep one budget column per month",
+    ),
+    "budget_no_budget_column": (
+        "{file} / {sheet}: {month} の下に「予算」の列が1つに決まりません ({columns})",
+        "{file} / {sheet}: under month {month} there is no single 予算 column ({columns})",
+    ),
+    "budget_bad_through": (
+        "--through は 2026-10 のような年月で指定してください ({value!r} は読めません)",
+        "--through must be a month such as 2026-10, not {value!r}",
+    ),
+    "budget_no_fiscal_year": (
+        "予算に月がなく年度が分かりません。--fiscal-year 2026 のように指定してください",
+        "cannot tell the fiscal year: the budget has no months; use --fiscal-year",
+    ),
+    "rates_two_rates": (
+        "{who} の単価が2つあります: {a}円/{a_basis} ({a_where}) と {b}円/{b_basis} ({b_where})。1つにしてください",
+        "two rates for {who}: {a} per {a_basis} ({a_where}) and {b} per {b_basis} ({b_where}); keep one",
+    ),
+    "rates_two_grades": (
+        "{person} の等級が2つあります: {a} ({a_where}) と {b} ({b_where})",
+        "{person} is in two grades: {a} ({a_where}) and {b} ({b_where})",
+    ),
     "budget_bad_month": ("年月を読み取れません: {value!r}", "cannot read the month: {value!r}"),
     "budget_unit": (
         "金額の単位は{unit}です (×{factor} で円に換算します)",
@@ -413,6 +441,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rate_missing": (
         "単価表に単価がない人が {count}人います: {names}。単価表に追加してください",
         "{count} people have hours but no rate: {names}; add them to the rate table",
+    ),
+    "rate_why_not_in_table": ("単価表にありません", "not in the rate table"),
+    "rate_why_grade": ("等級 {grade} ({where}) の単価がありません", "grade {grade} ({where}) has no rate"),
+    "rate_why_not_yet": (
+        "{month} に適用される単価がありません (最初の単価は {since} から)",
+        "no rate in effect in {month} (the first applies from {since})",
+    ),
+    "rate_why_no_grade_yet": (
+        "{month} に適用される等級がありません (最初の等級は {since} から)",
+        "no grade in effect in {month} (the first applies from {since})",
     ),
     # --- drafts -------------------------------------------------------------------
     "draft_row": ("{file}: {sheet}: {row}行目", "{file}: {sheet}: row {row}"),
