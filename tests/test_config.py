@@ -259,6 +259,8 @@ def _rules(*rules: str) -> str:
         (['category = "purchase"\nmin = 5\nmax = 5\napprover = "課長"', 'category = "contract"\napprover = "社長"'],
          "bad.toml:3: approval.rules[0]: min (5) must be 0 or more and below max (5)"),
         (['approver = "課長"'], "bad.toml:3: approval.rules[0]: category is required"),
+        # rules for contracts only: a request without 区分 (the default category) has no decider
+        (['category = "contract"\napprover = "社長"'], "bad.toml:3: approval.rules: no rule decides purchase requests (approval.default_category)"),
     ],
 )
 def test_authority_matrix_gaps_and_overlaps_are_refused(tmp_path, rules, expected):

@@ -629,6 +629,9 @@ def check_approval(matrix: dict) -> list[tuple[str, str]]:
             problems.append((key, f"min ({low}) must be 0 or more and below max ({high})"))
             continue
         by_category.setdefault(category, []).append((i, rule))
+    default = matrix.get("default_category")
+    if default in order and default not in by_category and not any(k == "approval.rules" or k.startswith("approval.rules[") for k, _ in problems):
+        problems.append(("approval.rules", f"no rule decides {default} requests (approval.default_category)"))
     for category, rules in by_category.items():
         rules.sort(key=lambda x: (x[1].get("min", 0), x[0]))
         first_i, first = rules[0]
