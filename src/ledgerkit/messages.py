@@ -305,10 +305,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} / {sheet}: the months across ({month}) have no year and no 年度 was found in the title, "
         "sheet name or file name; write e.g. 2026年度 in the title or use --fiscal-year 2026",
     ),
-    "budget_month_no_year": (
-        "年月に年がありません: {value!r} (年度が分かりません。--fiscal-year を指定してください)",
-        "month without a year: {value!r} (no fiscal year known; use --fiscal-year)",
-    ),
     "budget_two_units": (
         "{file} / {sheet}: 金額の単位が2つ書かれています ({units})。単位：千円 のように1つにしてください",
         "{file} / {sheet}: two units are written ({units}); make the sheet say one (e.g. 単位：千円)",
@@ -336,6 +332,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rates_two_grades": (
         "{person} の等級が2つあります: {a} ({a_where}) と {b} ({b_where})",
         "{person} is in two grades: {a} ({a_where}) and {b} ({b_where})",
+    ),
+    "budget_month_no_year": (
+        "年月に年がありません: {value!r} (年度が分かりません。--fiscal-year を指定してください)",
+        "month without a year: {value!r} (no fiscal year known; use --fiscal-year)",
     ),
     "budget_bad_month": ("年月を読み取れません: {value!r}", "cannot read the month: {value!r}"),
     "budget_unit": (
@@ -438,10 +438,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "variance = budget − actual / warning at {warning} consumption, over above {over} / forecast = actual + monthly "
         "run rate × remaining months (red when it lands above the full budget)",
     ),
-    "rate_missing": (
-        "単価表に単価がない人が {count}人います: {names}。単価表に追加してください",
-        "{count} people have hours but no rate: {names}; add them to the rate table",
-    ),
     "rate_why_not_in_table": ("単価表にありません", "not in the rate table"),
     "rate_why_grade": ("等級 {grade} ({where}) の単価がありません", "grade {grade} ({where}) has no rate"),
     "rate_why_not_yet": (
@@ -451,6 +447,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rate_why_no_grade_yet": (
         "{month} に適用される等級がありません (最初の等級は {since} から)",
         "no grade in effect in {month} (the first applies from {since})",
+    ),
+    "rate_missing": (
+        "単価表に単価がない人が {count}人います: {names}。単価表に追加してください",
+        "{count} people have hours but no rate: {names}; add them to the rate table",
     ),
     # --- drafts -------------------------------------------------------------------
     "draft_row": ("{file}: {sheet}: {row}行目", "{file}: {sheet}: row {row}"),
