@@ -350,3 +350,13 @@ def test_grid_with_month_day_headers_and_weekend_marks(tmp_path):
     saturdays = sum(1 for d in range(1, 32) if dt.date(2026, 10, d).weekday() == 5)
     assert totals(result) == {"A": float(31 - saturdays)}
     assert not [i for i in result.issues if i.severity == "error"]
+
+
+def test_own_report_in_the_input_folder_is_not_counted_twice(tmp_path):
+    from ledgerkit.report import write_result
+
+    make_xlsx(tmp_path / "a.xlsx", {"s": [["日付", "氏名", "案件", "工数"], ["2026/10/01", "山田", "A", 2]]})
+    write_result(ledgerkit.aggregate(tmp_path), str(tmp_path / "report.xlsx"))
+    result = ledgerkit.aggregate(tmp_path)
+    assert totals(result) == {"A": 2.0}
+    assert [(Path(i.file).name, i.code) for i in result.issues if i.scope == "file"] == [("report.xlsx", "own_report")]

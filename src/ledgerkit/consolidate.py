@@ -188,6 +188,10 @@ def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidde
     from .read import read_workbook
 
     display = _display(path)
+    if _is_own_report(path):
+        # a report ledgerkit wrote, saved into the folder it reads: counting it would
+        # count every row twice
+        return _FileOutcome(display, "xlsx", {k: [] for k in kinds}, [Issue("own_report", display, scope="file")], [])
     # A worker forked before the parent imported pandas imports it while calamine
     # parses the sheets (the parse releases the GIL), not after.
     loader = None
@@ -195,7 +199,7 @@ def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidde
         loader = threading.Thread(target=_import_pandas, daemon=True)
         loader.start()
     try:
-        workbook = read_workbook(path)
+        workbook = read_workbook(path, lang=config.lang)
     finally:
         if loader is not None:
             loader.join()
@@ -234,6 +238,24 @@ def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidde
         report.rows_read = result.rows_read
         report.issues.extend(result.issues)
     return _FileOutcome(display, workbook.format, results, sheet_issues, reports)
+
+
+def _is_own_report(path: Path) -> bool:
+    """True for an xlsx that ledgerkit's writers marked as their report."""
+    import zipfile
+
+    from .writers import REPORT_MARK
+
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return False
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("docProps/core.xml")
+            if info.file_size > 1 << 16:
+                return False
+            return REPORT_MARK.encode() in z.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
 
 
 def _run(files: list[Path], *, kinds: list[str], config: Config, include_hidden: bool, jobs: int | None, progress):
@@ -328,6 +350,7 @@ def aggregate(
         issues.extend(outcome.sheet_issues)
         for k, items in outcome.results.items():
             per_kind[k].extend(items)
+    unreadable = [_in_language(err, config.lang) for err in unreadable]
     if unreadable and not skip_bad:
         raise UnreadableFilesError(unreadable)
     for err in unreadable:
@@ -364,6 +387,18 @@ def aggregate(
     return AggregateResult(chosen, frame, issues, stats, [str(f) for f in files])
 
 
+def _in_language(err: UnreadableFileError, lang: str) -> UnreadableFileError:
+    """The same refusal with its reason in ``lang`` (workers word it in Japanese)."""
+    from .read import unreadable_message
+
+    reason = unreadable_message(err, lang)
+    if reason == err.reason:
+        return err
+    out = UnreadableFileError(err.path, err.code, reason)
+    out.__dict__.update({k: v for k, v in err.__dict__.items() if k not in ("path", "code", "reason")})
+    return out
+
+
 def _empty_frame(kind: str):
     import importlib
 
@@ -396,7 +431,7 @@ def inspect(
     for path, outcome in outcomes:
         if isinstance(outcome, BaseException):
             err = outcome if isinstance(outcome, UnreadableFileError) else UnreadableFileError(path, "corrupt", str(outcome))
-            reports.append(FileReport(_display(Path(path)), error=err))
+            reports.append(FileReport(_display(Path(path)), error=_in_language(err, config.lang)))
         else:
             reports.append(FileReport(outcome.path, outcome.format, outcome.sheets))
     return reports

@@ -32,7 +32,7 @@ class UnreadableFileError(InputError):
 
     def __reduce__(self):
         # rebuilt from its three parts when it comes back from a worker process
-        return (self.__class__, (self.path, self.code, self.reason))
+        return (self.__class__, (self.path, self.code, self.reason), dict(self.__dict__))
 
 
 class ConfigError(InputError):

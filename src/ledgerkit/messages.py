@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a second table ({range}) beside the data table: not read",
     ),
     "empty_sheet": ("空のシートです", "empty sheet"),
+    "own_report": (
+        "ledgerkit が書き出したレポートのため読み込みません (二重に数えないため)",
+        "a report ledgerkit wrote: not read (its rows would count twice)",
+    ),
     "other_kind": (
         "{kind} のデータのシートです (--kind {kind} で集計します)",
         "this sheet holds {kind} data (use --kind {kind})",
