@@ -59,8 +59,8 @@ def write_hours_report(result: AggregateResult, target, *, by=("project", "perso
     from .writers import XlsxReport
 
     frame = result.frame
-    big = len(frame) > 100_000
-    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=big)
+    # every sheet is written top to bottom, so rows can stream to disk (big Detail sheets)
+    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True)
     pivot = summarize_hours(frame, by=by) if len(frame) else None
     title = messages.text("report_hours_title", lang)
     if pivot is not None:
@@ -76,7 +76,7 @@ def write_generic_report(result: AggregateResult, target, *, by=(), lang="ja", i
     """Detail and Issues, for kinds without a report of their own."""
     from .writers import XlsxReport
 
-    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(result.frame) > 100_000)
+    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True)
     report.add_table(messages.text("sheet_detail", lang), result.frame)
     report.add_issues(result.issues, lang=lang)
     report.close()
