@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable
@@ -700,10 +701,17 @@ def _key_in_two_sheets(frame, key: list[str]) -> bool:
         s = frame[k]
         # datetimes as their integer ticks: equal exactly when the datetimes are
         columns.append(s.array.asi8.tolist() if s.dtype.kind == "M" else s.tolist())
-    first: dict = {}
-    for entry, place in zip(zip(*columns), places):
-        if first.setdefault(entry, place) != place:
+    # the rows of one sheet are together (the frame is sorted by file, sheet, row): a key
+    # in two sheets is in the entries of two runs; sets compare them at C speed
+    seen: set = set()
+    start = 0
+    for _, run in groupby(places):
+        end = start + sum(1 for _ in run)
+        entries = set(zip(*(c[start:end] for c in columns)))
+        if not seen.isdisjoint(entries):
             return True
+        seen |= entries
+        start = end
     return False
 
 
