@@ -14,10 +14,11 @@ import datetime as dt
 import io
 import json
 import os
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import golden
+from golden import _colour, workbook_snapshot
 import openpyxl
 import pandas as pd
 import pytest
@@ -72,70 +73,9 @@ def sample_issues() -> list[Issue]:
     ]
 
 
-def _colour(cell) -> str | None:
-    if cell.fill is None or cell.fill.fill_type is None:
-        return None
-    return cell.fill.fgColor.rgb
-
-
-def workbook_snapshot(path: Path) -> dict:
-    """Everything a person would notice in a report, as plain data."""
-    wb = openpyxl.load_workbook(path)
-    cached = openpyxl.load_workbook(path, data_only=True)
-    snap: dict = {"sheets": wb.sheetnames}
-    for ws in wb.worksheets:
-        ws_cached = cached[ws.title]
-        cells = {}
-        for row in ws.iter_rows():
-            for c in row:
-                if c.value is None and _colour(c) is None and not c.font.b:
-                    continue
-                cells[c.coordinate] = (
-                    c.value,
-                    ws_cached[c.coordinate].value,
-                    c.data_type,
-                    c.number_format,
-                    bool(c.font.b),
-                    _colour(c),
-                )
-        widths = {}
-        for d in ws.column_dimensions.values():
-            if d.width and d.min:
-                for col in range(d.min, d.max + 1):
-                    widths[openpyxl.utils.get_column_letter(col)] = round(d.width)
-        snap[ws.title] = {
-            "cells": cells,
-            "freeze": ws.freeze_panes,
-            "tables": sorted((t.ref, t.autoFilter is not None) for t in ws.tables.values()),
-            "autofilter": ws.auto_filter.ref,
-            "merged": sorted(str(r) for r in ws.merged_cells.ranges),
-            "widths": widths,
-            "charts": len(ws._charts),
-            "state": ws.sheet_state,
-        }
-    return snap
-
-
 def assert_golden(actual: Path, stem: str, update: bool) -> None:
-    """Compare a generated workbook with tests/golden/writers/<stem>.xlsx."""
-    expected = GOLDEN / f"{stem}.xlsx"
-    if update or not expected.exists():
-        if not update:
-            pytest.fail(f"golden file {expected} is missing; run pytest --update-golden")
-        GOLDEN.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(actual, expected)
-        return
-    got, want = workbook_snapshot(actual), workbook_snapshot(expected)
-    assert got["sheets"] == want["sheets"]
-    for name in want["sheets"]:
-        g, w = got[name], want[name]
-        assert g["cells"] == w["cells"], f"sheet {name}: cells differ"
-        for key in ("freeze", "tables", "autofilter", "merged", "charts", "state"):
-            assert g[key] == w[key], f"sheet {name}: {key} differs"
-        # Widths roughly: within one character.
-        assert g["widths"].keys() == w["widths"].keys(), f"sheet {name}: widths differ"
-        for col, width in w["widths"].items():
-            assert abs(g["widths"][col] - width) <= 1, f"sheet {name}: width of {col}"
+    """Compare a generated workbook with tests/golden/writers/<stem>.xlsx, cell by cell."""
+    golden.assert_golden(actual, GOLDEN / f"{stem}.xlsx", update)
 
 
 def build_report(path: Path, *, constant_memory: bool = False, lang: str = "ja") -> None:
