@@ -27,7 +27,7 @@ ok01 = ; s=$$?; [ $$s -le 1 ] || exit $$s
 demo: $(VENV)/.installed
 	@mkdir -p out
 	$(LK) aggregate examples/hours -o out/hours_report.xlsx
-	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx -o out/invoice_findings.xlsx $(ok01)
+	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx --today 2026-11-30 -o out/invoice_findings.xlsx $(ok01)
 	$(LK) check orders examples/po_list.xlsx -o out/order_findings.xlsx $(ok01)
 	$(LK) settle examples/attendance/勤務表 --contracts examples/attendance/契約一覧.xlsx --invoices examples/attendance/請求書一覧_2026年10月.xlsx -o out/settlement.xlsx $(ok01)
 	$(LK) draft-ringi examples/requests.xlsx --all -o out/ringi --force

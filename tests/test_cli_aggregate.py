@@ -142,3 +142,23 @@ def test_hours_report_golden(folder, update_golden, monkeypatch):
     result = run("aggregate", "in", "-o", "report.xlsx")
     assert result.exit_code == 0, result.output
     assert_golden(folder / "report.xlsx", GOLDEN / "hours" / "report.xlsx", update_golden)
+
+
+def test_invoices_summary_groups_legal_form_variants(tmp_path):
+    header = ["請求書番号", "発行日", "取引先", "登録番号", "税抜金額", "消費税", "税込金額", "税率"]
+    make_xlsx(
+        tmp_path / "inv.xlsx",
+        {
+            "10月": [
+                ["受領請求書一覧"],
+                header,
+                ["A-1", "2026/10/05", "株式会社アルファ", "T8700110005901", 10000, 1000, 11000, "10%"],
+                ["A-2", "2026/10/20", "(株)アルファ", "T8700110005901", 20000, 2000, 22000, "10%"],
+                ["B-1", "2026/10/21", "ベータ合同会社", "", 1000, 80, 1080, "8%"],
+            ]
+        },
+    )
+    result = run("aggregate", tmp_path / "inv.xlsx", "--kind", "invoices")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if "アルファ" in line]
+    assert len(rows) == 1 and "33,000" in rows[0]

@@ -20,7 +20,7 @@ class Kind(str, Enum):
 
 
 #: the summary's fields when --by is not given
-DEFAULT_BY = {"hours": "project,person,month", "invoices": "vendor,project", "attendance": "person"}
+DEFAULT_BY = {"hours": "project,person,month", "invoices": "vendor,month", "attendance": "person,month"}
 
 PathsArg = Annotated[list[str], typer.Argument(help="Workbooks, folders (read recursively) or glob patterns.")]
 KindOption = Annotated[Kind, typer.Option("--kind", help="What the workbooks hold (auto: find out per sheet).")]

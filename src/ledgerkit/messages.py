@@ -156,6 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- hours --------------------------------------------------------------------
     "report_hours_title": ("工数集計", "Effort hours"),
+    "report_invoices_title": ("請求書集計 (税込)", "Invoices (incl. tax)"),
+    "report_attendance_title": ("勤務時間集計", "Attendance hours"),
     "sheet_summary": ("集計", "Summary"),
     "sheet_detail": ("明細", "Detail"),
     "total": ("合計", "Total"),

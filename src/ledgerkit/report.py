@@ -107,21 +107,19 @@ def print_summary(result: AggregateResult, *, by=("project", "person", "month"),
     from .cli_common import console
 
     con = console()
-    frame = result.frame
-    if result.kind == "hours" and len(frame):
-        from .hours import summarize_hours
-
-        pivot = summarize_hours(frame, by=by)
-        table = Table(title=messages.text("report_hours_title", lang), show_lines=False)
-        index_names = [str(n) for n in pivot.index.names]
-        for name in index_names:
-            table.add_column(_heading(name, lang))
+    pivot = summary_pivot(result, by)
+    if pivot is not None:
+        money = result.kind == "invoices"
+        fmt = (lambda v: f"{int(v):,}") if money else (lambda v: f"{v:,.2f}")
+        table = Table(title=messages.text(f"report_{result.kind}_title", lang), show_lines=False)
+        for name in pivot.index.names:
+            table.add_column(_heading(str(name), lang))
         for col in pivot.columns:
-            table.add_column(str(col), justify="right")
+            table.add_column(_heading(str(col), lang), justify="right")
         table.add_column(messages.text("total", lang), justify="right", style="bold")
         for idx, values in list(pivot.iterrows())[:max_rows]:
             idx = idx if isinstance(idx, tuple) else (idx,)
-            table.add_row(*[str(i) for i in idx], *[f"{v:,.2f}" for v in values], f"{values.sum():,.2f}")
+            table.add_row(*[str(i) for i in idx], *[fmt(v) for v in values], fmt(values.sum()))
         if len(pivot) > max_rows:
             table.caption = messages.text("more_rows", lang, n=len(pivot) - max_rows)
         con.print(table)
@@ -145,6 +143,36 @@ def print_summary(result: AggregateResult, *, by=("project", "person", "month"),
             markup=False,
         )
     con.print(accounting_line(result, lang), markup=False, highlight=False)
+
+
+#: the column a kind's summary adds up
+SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
+
+
+def summary_pivot(result: AggregateResult, by):
+    """The terminal summary: the kind's value summed by ``by`` (the last field across).
+
+    None when there is nothing to sum or ``by`` names columns the rows lack.
+    """
+    frame = result.frame
+    value = SUMMARY_VALUE.get(result.kind)
+    by = [b for b in by if b in frame.columns]
+    if not len(frame) or value not in frame.columns or not by:
+        return None
+    if result.kind == "hours":
+        from .hours import summarize_hours
+
+        return summarize_hours(frame, by=by)
+    data = frame.assign(_v=frame[value].astype("float64") if result.kind != "invoices" else frame[value].fillna(0).astype("int64"))
+    if "vendor" in by and "vendor_key" in data.columns:
+        # one line per vendor however its legal form was written: (株)アルファ = 株式会社アルファ
+        data["vendor"] = data.groupby("vendor_key", sort=False)["vendor"].transform("first")
+    if len(by) == 1:
+        out = data.groupby(by, sort=True)["_v"].sum().to_frame(value)
+        return out
+    pivot = data.pivot_table(index=by[:-1], columns=by[-1], values="_v", aggfunc="sum", fill_value=0, sort=True)
+    pivot.columns = [str(c) for c in pivot.columns]
+    return pivot
 
 
 def _heading(name: str, lang: str) -> str:
