@@ -101,6 +101,7 @@ class Variant:
     times: list[float] = field(default_factory=list)
     rss_process: list[int] = field(default_factory=list)  # KiB
     rss_tree: list[int] = field(default_factory=list)  # KiB
+    cpu: list[float] = field(default_factory=list)  # user + system seconds, workers included
     failed: str = ""
 
     @property
@@ -135,9 +136,11 @@ def run_once(v: Variant, cwd: Path, timeout: float) -> None:
     """Run ``v`` once as a whole process; record wall time and peak RSS."""
     if v.output is not None and v.output.exists():
         v.output.unlink()
-    err = open(cwd / f"{v.name.replace(' ', '_')}.stderr", "wb")
+    stem = v.name.replace(" ", "_")
+    err = open(cwd / f"{stem}.stderr", "wb")
+    out = open(cwd / f"{stem}.stdout", "wb")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(v.argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+    proc = subprocess.Popen(v.argv, cwd=cwd, stdout=out, stderr=err)
     peak = [0]
     stop = threading.Event()
 
@@ -163,12 +166,14 @@ def run_once(v: Variant, cwd: Path, timeout: float) -> None:
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     err.close()
+    out.close()
     code = proc.returncode
     if code not in (0, 1):  # ledgerkit exits 1 only under --strict; 2 is unreadable input
         tail = (cwd / f"{v.name.replace(' ', '_')}.stderr").read_text(errors="replace").strip().splitlines()[-3:]
         v.failed = f"exit {code}: {' / '.join(tail)}"
         return
     v.times.append(elapsed)
+    v.cpu.append(usage.ru_utime + usage.ru_stime)
     v.rss_process.append(usage.ru_maxrss)
     v.rss_tree.append(max(peak[0], usage.ru_maxrss))
 
@@ -296,14 +301,15 @@ def _fmt_mib(kib: list[int]) -> str:
     return f"{max(kib) / 1024:,.0f} MiB" if kib else "—"
 
 
-def _startup(repeat: int, work: Path) -> dict[str, float]:
+def _startup(repeat: int, work: Path) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds of ``ledgerkit --help`` and ``--version``."""
     lk = _ledgerkit()
     out = {}
     for flag in ("--help", "--version"):
         v = Variant(f"ledgerkit {flag}", [lk, flag])
         for _ in range(repeat):
             run_once(v, work, 60)
-        out[flag] = v.median
+        out[flag] = (v.median, _cpu(v))
     return out
 
 
@@ -340,6 +346,12 @@ def bench_corpus(corpus: str, data: Path, repeat: int, with_pandas: bool, timeou
     if not variants[1].failed:
         problems += check_xlsx(variants[1].output, truth)
     rows = truth["rows_consolidated"] + truth["rows_rejected"]
+    hand_total = None
+    if with_pandas and not variants[-1].failed:
+        try:
+            hand_total = float((work / "pandas+openpyxl.stdout").read_text().split()[-1])
+        except (OSError, ValueError, IndexError):
+            pass
     shutil.rmtree(work, ignore_errors=True)
     return {
         "corpus": corpus,
@@ -349,6 +361,8 @@ def bench_corpus(corpus: str, data: Path, repeat: int, with_pandas: bool, timeou
         "variants": variants,
         "problems": problems,
         "truth_hours": truth["total_hours"],
+        "hand_total": hand_total,
+        "load": os.getloadavg(),
     }
 
 
@@ -357,6 +371,10 @@ DESCRIPTIONS = {
     "b": "(b) one sheet, 300,000 rows",
     "c": "(c) one sheet, 1,048,576 rows (Excel's limit)",
 }
+
+
+def _cpu(v: Variant) -> float:
+    return statistics.median(v.cpu) if v.cpu else float("nan")
 
 
 def _ratio(a: float, b: float) -> float:
@@ -369,17 +387,18 @@ def render(results: list[dict], startup: dict, info: dict, command: str, repeat:
                " unless noted; order alternating each round).\n")
     out.append(f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory']}; {info['os']}; Python {info['python']}.  ")
     out.append("Versions: " + ", ".join(f"{k} {v}" for k, v in info["versions"].items()) + ".\n")
-    out.append("| corpus | variant | median time | peak RSS, largest process | peak RSS, process tree | runs |")
-    out.append("|---|---|---:|---:|---:|---:|")
+    out.append("| corpus | variant | median time | median CPU (user+sys) | peak RSS, largest process | peak RSS, process tree | runs |")
+    out.append("|---|---|---:|---:|---:|---:|---:|")
     for res in results:
         for v in res["variants"]:
             cell = v.failed and f"failed: {v.failed}" or _fmt_s(v.median)
             out.append(
-                f"| {DESCRIPTIONS[res['corpus']]} | {v.name} | {cell} | {_fmt_mib(v.rss_process)} | {_fmt_mib(v.rss_tree)} | {len(v.times)} |"
+                f"| {DESCRIPTIONS[res['corpus']]} | {v.name} | {cell} | {_fmt_s(statistics.median(v.cpu)) if v.cpu else '—'}"
+                f" | {_fmt_mib(v.rss_process)} | {_fmt_mib(v.rss_tree)} | {len(v.times)} |"
             )
     out.append("")
-    out.append("| corpus | files, MB | ledgerkit → csv ÷ calamine (target ≤ 1.5) | ÷ fastexcel | pandas+openpyxl ÷ ledgerkit (target ≥ 5) | totals = truth |")
-    out.append("|---|---:|---:|---:|---:|---|")
+    out.append("| corpus | files, MB | ledgerkit → csv ÷ calamine, time (target ≤ 1.5) | same, CPU | ÷ fastexcel, time | pandas+openpyxl ÷ ledgerkit, time (target ≥ 5) | totals = truth |")
+    out.append("|---|---:|---:|---:|---:|---:|---|")
     for res in results:
         v = {x.name: x for x in res["variants"]}
         lk = v["ledgerkit → csv"].median
@@ -387,12 +406,28 @@ def render(results: list[dict], startup: dict, info: dict, command: str, repeat:
         ok = "yes" if not res["problems"] else "NO: " + "; ".join(res["problems"][:3])
         out.append(
             f"| {DESCRIPTIONS[res['corpus']]} | {res['files']}, {res['mb']:.1f} | {_ratio(lk, v['calamine'].median):.2f}"
+            f" | {_ratio(_cpu(v['ledgerkit → csv']), _cpu(v['calamine'])):.2f}"
             f" | {_ratio(lk, v['fastexcel'].median):.2f} | {_ratio(pd_, lk):.1f} | {ok} |"
         )
     out.append("")
+    for res in results:
+        if res["hand_total"] is not None:
+            t, h = res["truth_hours"], res["hand_total"]
+            out.append(
+                f"- {DESCRIPTIONS[res['corpus']]}: the hand-written script's total is {h:,.2f} h against the truth's"
+                f" {t:,.2f} h ({(t - h) / t:.1%} of the hours lost: text cells such as `7:30` and `７．５` became NaN"
+                " without a word)."
+            )
     out.append(
-        f"Startup: `ledgerkit --help` {startup.get('--help', float('nan')) * 1000:.0f} ms, "
-        f"`ledgerkit --version` {startup.get('--version', float('nan')) * 1000:.0f} ms (target < 300 ms)."
+        "- Load average (1 min) after each corpus: "
+        + ", ".join(f"{r['corpus']} {r['load'][0]:.1f}" for r in results)
+        + f" on {info['cores']} cores."
+    )
+    out.append("")
+    (hw, hc), (vw, vc) = startup["--help"], startup["--version"]
+    out.append(
+        f"Startup (target < 300 ms): `ledgerkit --help` {hw * 1000:.0f} ms ({hc * 1000:.0f} ms CPU), "
+        f"`ledgerkit --version` {vw * 1000:.0f} ms ({vc * 1000:.0f} ms CPU)."
     )
     return "\n".join(out)
 
@@ -412,7 +447,7 @@ def write_doc(section: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="ledgerkit benchmark: one run, alternating order, whole processes.")
     ap.add_argument("--corpus", default="a,b,c")
-    ap.add_argument("--repeat", type=int, default=5, help="rounds per corpus (corpus c: at most 2)")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds per corpus (corpus c: at most 2)")
     ap.add_argument("--quick", action="store_true", help="corpora a and b, 3 rounds, no pandas+openpyxl on b")
     ap.add_argument("--data", type=Path, default=HERE / "data")
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds one process may run")
