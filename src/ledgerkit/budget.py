@@ -54,6 +54,8 @@ listed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -1151,18 +1153,35 @@ def _put(table: dict, key: str, entry: RateEntry, who: str, lang: str = "ja") ->
 # --- labor cost ------------------------------------------------------------------------------
 
 
+#: hours are added up as whole multiples of 1/9,000,000 h, a unit that holds both hours
+#: written with up to 6 decimals (1/10^6) and whole seconds (1/3,600) exactly
+_HOUR_UNITS = 9_000_000
+
+
+@functools.lru_cache(maxsize=4096)
+def _hour_units(h: float) -> int:
+    """Hours in units of 1/9,000,000 h: as written up to 6 decimals (7.25), else in whole
+    seconds (7:20 reaches us as 7.333… and is 26,400 s).
+
+    Examples:
+        >>> _hour_units(7.25) == 7.25 * 9_000_000, _hour_units(22 / 3) == 26_400 * 2_500
+        (True, True)
+    """
+    d = Decimal(repr(float(h)))
+    if d.as_tuple().exponent >= -6:  # type: ignore[operator]
+        return int(d * _HOUR_UNITS)
+    seconds = math.floor(float(h) * 3600 + 0.5)
+    return seconds * (_HOUR_UNITS // 3600)
+
+
 def _exact_hours(h: float) -> Fraction:
-    """Hours as the exact value a person wrote: up to 6 decimals as written (7.25), else
-    whole seconds (7:20 reaches us as 7.333… and is 22/3 h).
+    """Hours as the exact value a person wrote (see :func:`_hour_units`).
 
     Examples:
         >>> _exact_hours(7.25), _exact_hours(22 / 3), _exact_hours(0.1)
         (Fraction(29, 4), Fraction(22, 3), Fraction(1, 10))
     """
-    d = Decimal(repr(float(h)))
-    if d.as_tuple().exponent >= -6:  # type: ignore[operator]
-        return Fraction(d)
-    return Fraction(float(h)).limit_denominator(3600)
+    return Fraction(_hour_units(h), _HOUR_UNITS)
 
 
 def labor_cost(hours_frame, rates: Rates, *, rounding: str = "half_up", lang: str = "ja"):
@@ -1181,27 +1200,38 @@ def labor_cost(hours_frame, rates: Rates, *, rounding: str = "half_up", lang: st
     """
     import pandas as pd
 
-    totals: dict[tuple[str, str, str], Fraction] = {}
-    for project, person, month, h in zip(hours_frame["project"], hours_frame["person"], hours_frame["month"],
-                                         hours_frame["hours"]):
+    # added up as integers (units of 1/9,000,000 h), then made a fraction once per key
+    units: dict[tuple[str, str, str], int] = {}
+    names: dict[Any, str] = {}
+    columns = [hours_frame[c].tolist() for c in ("project", "person", "month", "hours")]
+    for project, person, month, h in zip(*columns):
         if h is None or h != h:
             continue
-        key = (project, nz.normalize_name(person), month)
-        totals[key] = totals.get(key, Fraction(0)) + _exact_hours(h)
-    missing: dict[str, tuple[Fraction, str]] = {}  # person -> (hours, first month without a rate)
-    for (_, person, month), h in sorted(totals.items(), key=lambda kv: kv[0][2]):
-        if h and rates.entry(person, month) is None:
-            hours, first = missing.get(person, (Fraction(0), month))
-            missing[person] = (hours + h, min(first, month))
+        name = names.get(person)
+        if name is None:
+            name = names[person] = nz.normalize_name(person)
+        key = (project, name, month)
+        units[key] = units.get(key, 0) + _hour_units(h)
+    # the rate of each person in each month, looked up once
+    by_person_month: dict[tuple[str, str], int] = {}
+    for (_, person, month), u in units.items():
+        by_person_month[(person, month)] = by_person_month.get((person, month), 0) + u
+    entries = {pm: rates.entry(*pm) for pm in by_person_month}
+    missing: dict[str, tuple[int, str]] = {}  # person -> (hour units, first month without a rate)
+    for (person, month), u in by_person_month.items():
+        if u and entries[(person, month)] is None:
+            old, first = missing.get(person, (0, month))
+            missing[person] = (old + u, min(first, month))
     if missing:
-        names = ", ".join(f"{p or '(no name)'} ({float(h):g}h, {rates.why_missing(p, m, lang)})"
-                          for p, (h, m) in sorted(missing.items()))
-        raise DataError(messages.text("rate_missing", lang, names=names, count=len(missing)))
+        names_text = ", ".join(f"{p or '(no name)'} ({u / _HOUR_UNITS:g}h, {rates.why_missing(p, m, lang)})"
+                               for p, (u, m) in sorted(missing.items()))
+        raise DataError(messages.text("rate_missing", lang, names=names_text, count=len(missing)))
+    hourly = {pm: rates.hourly(e) for pm, e in entries.items()}
     records = []
-    for (project, person, month), h in sorted(totals.items()):
-        e = rates.entry(person, month)
-        cost = round_yen(h * rates.hourly(e), rounding)
-        records.append({"project": project, "person": person, "month": month, "hours": float(h),
+    for (project, person, month), u in sorted(units.items()):
+        e = entries[(person, month)]
+        cost = round_yen(Fraction(u, _HOUR_UNITS) * hourly[(person, month)], rounding)
+        records.append({"project": project, "person": person, "month": month, "hours": u / _HOUR_UNITS,
                         "rate": e.rate, "rate_basis": e.basis, "labor_cost": cost})
     frame = pd.DataFrame.from_records(records, columns=LABOR_COLUMNS)
     frame["labor_cost"] = frame["labor_cost"].astype("Int64")
@@ -1266,6 +1296,7 @@ def _paths(x: Any) -> list[str]:
     return [str(p) for p in x]
 
 
+@functools.lru_cache(maxsize=65536)
 def _project_key(v: Any) -> str:
     return nz.normalize_text(v).casefold()
 
@@ -1339,10 +1370,10 @@ def compare_budget(
     # case) or, when the hours or invoices name a project by its 案件名, by that name
     keys: dict[str, str] = {}  # match key -> project as first written in the budget
     names: dict[str, str] = {}
-    for p, n in zip(bframe["project"], bframe["project_name"]):
+    for p, n in zip(bframe["project"].tolist(), bframe["project_name"].tolist()):
         k = _project_key(p)
         keys.setdefault(k, p)
-        if n and not names.get(k):
+        if isinstance(n, str) and n and not names.get(k):
             names[k] = n
     budgeted = list(keys)
     aliases = {_project_key(n): k for k, n in names.items() if _project_key(n) not in keys}
@@ -1387,10 +1418,10 @@ def compare_budget(
     bud_month, annual = _monthly_budget(bframe, first_fy, start_month)
     lab_month = _sum_by(labor, "labor_cost")
     pur_month = _sum_by(purchases, "net")
-    hours_by: dict[str, Fraction] = {}
-    for p, h in zip(labor["project"], labor["hours"]):
+    hours_by: dict[str, int] = {}
+    for p, h in zip(labor["project"].tolist(), labor["hours"].tolist()):
         k = _project_key(p)
-        hours_by[k] = hours_by.get(k, Fraction(0)) + _exact_hours(h)
+        hours_by[k] = hours_by.get(k, 0) + _hour_units(h)
 
     monthly_records, records = [], []
     for k in [*budgeted, *unbudgeted]:
@@ -1432,7 +1463,7 @@ def compare_budget(
         records.append({
             "project": keys[k], "budget": budget_fig, "labor_cost": lab, "purchases": pur, "actual": actual,
             "variance": budget_fig - actual, "consumption": consumption, "status": status, "forecast": forecast,
-            "project_name": names.get(k, ""), "budget_total": b_total, "hours": float(hours_by.get(k, 0)),
+            "project_name": names.get(k, ""), "budget_total": b_total, "hours": hours_by.get(k, 0) / _HOUR_UNITS,
         })
     frame = pd.DataFrame.from_records(records, columns=RESULT_COLUMNS)
     for c in ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total"):
@@ -1484,10 +1515,15 @@ def _period(bframe, fy: int | None, through: str | None, hframe, start_month: in
     return first_fy, month_label(first_fy, start_month), month_label(*_add_months(last_fy, start_month, 11))
 
 
+@functools.lru_cache(maxsize=65536)
+def _normalized(v: Any) -> str:
+    return nz.normalize_text(v)
+
+
 def _hours_in_period(hframe, period_start: str, period_end: str, through: str | None, issues: list[Issue]):
     """The hours that count: with a project, in the budget period, up to ``through``; the rest listed."""
     hframe = hframe.copy()
-    hframe["project"] = hframe["project"].map(nz.normalize_text)
+    hframe["project"] = hframe["project"].map(_normalized)
     no_project = hframe["project"] == ""
     if no_project.any():
         issues.append(Issue("budget_hours_no_project", scope="file", severity="warning",
@@ -1517,7 +1553,7 @@ def _monthly_budget(bframe, first_fy: int, start_month: int) -> tuple[dict[tuple
 
     out: dict[tuple[str, str], int] = {}
     annual: dict[str, int] = {}
-    for p, m, b in zip(bframe["project"], bframe["month"], bframe["budget"]):
+    for p, m, b in zip(bframe["project"].tolist(), bframe["month"].tolist(), bframe["budget"].tolist()):
         if b is None or b is pd.NA:
             continue
         k = _project_key(p)
@@ -1537,7 +1573,7 @@ def _monthly_budget(bframe, first_fy: int, start_month: int) -> tuple[dict[tuple
 
 def _sum_by(frame, column: str) -> dict[tuple[str, str], int]:
     out: dict[tuple[str, str], int] = {}
-    for p, m, v in zip(frame["project"], frame["month"], frame[column]):
+    for p, m, v in zip(frame["project"].tolist(), frame["month"].tolist(), frame[column].tolist()):
         key = (_project_key(p), m)
         out[key] = out.get(key, 0) + int(v)
     return out
