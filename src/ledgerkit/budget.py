@@ -1670,7 +1670,7 @@ def _purchases(frame, period_start: str, period_end: str, through: str | None, i
         issues.append(Issue("budget_invoices_no_project_column", scope="file", severity="warning",
                             params={"count": len(frame), "net": _yen_text(total)}))
         return pd.DataFrame.from_records(records, columns=["project", "month", "net"])
-    for _, row in frame.iterrows():
+    for row in frame.to_dict("records"):
         src = (str(row.get("source_file", "") or ""), str(row.get("source_sheet", "") or ""),
                int(row["source_row"]) if "source_row" in row and not pd.isna(row["source_row"]) else None)
         net = row.get("net")
