@@ -9,7 +9,8 @@ will it land — from the client's own workbooks:
   ``2026-10``, ``R8.10``), a long table (案件 / 年月 / 予算), or one annual figure per
   project. Title rows are skipped; ``年間計``/``合計``/``上期計``/``下期計`` rows and columns
   are left out (and the 年間計 column is checked against the months); ``単位：千円`` /
-  ``単位：百万円`` in a title or header scales the amounts to yen. Months written without
+  ``単位：百万円`` in a title or header scales the amounts to yen (a cell that writes its own
+  unit, ``250,000円``, is not scaled again). Months written without
   a year take it from the fiscal year (``2026年度`` in a title, the sheet or file name,
   or ``fiscal_year=``); the fiscal year starts in April unless configured.
 * **Rates** (:func:`read_rates`, 単価表): per person, or per grade with a person → grade
@@ -29,6 +30,9 @@ How the money is computed (DOMAIN §7: money is never float):
   and the summary always add up.
 * **Purchases** = the invoices' net amounts (税抜), by project and month of issue, from
   the invoice pipeline (an invoice found twice is counted once there).
+* Hours and invoices are matched to the budget's projects by code, ignoring width and
+  case (``Ａ－１００１`` is ``A-1001``), or by the budget's 案件名 when they name the
+  project that way (listed).
 * **actual** = labor_cost + purchases; **variance** = budget − actual (positive: money
   left); **consumption** = actual ÷ budget; **status** ``ok``, ``warning`` at
   ``budget.warning`` (80%) and above, ``over`` above ``budget.over`` (100%), compared as
