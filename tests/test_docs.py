@@ -166,3 +166,22 @@ def test_help_imports_nothing_heavy():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("name", ["cli.md", "monthly-close.md"])
+def test_generated_docs_keep_their_template_text(name):
+    """docs/cli.md and docs/monthly-close.md are made from docs/src/*.md.in by docs/regenerate.py:
+    every hand-written line of the template is in the doc, in order (an edit made to the doc
+    instead of the template would be lost at the next regeneration)."""
+    template = (DOCS / "src" / f"{name}.in").read_text(encoding="utf-8").splitlines()
+    doc = (DOCS / name).read_text(encoding="utf-8").splitlines()
+    at = 0
+    for line in template:
+        if re.match(r"^@@(run|out|do|cd|file) .+@@$", line):
+            continue
+        try:
+            at = doc.index(line, at) + 1
+        except ValueError:
+            pytest.fail(f"docs/{name} lacks or reorders this line of docs/src/{name}.in: {line!r}; "
+                        "run python docs/regenerate.py")
+    assert not any(re.match(r"^@@\w+ ", line) for line in doc), f"docs/{name} has an unexpanded directive"
