@@ -532,7 +532,8 @@ def test_month_only_headers_fall_in_the_fiscal_year(month, fy, start):
 
 
 @settings(max_examples=200)
-@given(st.integers(1990, 2100), st.integers(1, 12), st.sampled_from(["{y}年{m}月", "{y}-{m:02d}", "{y}/{m}", "{y}年{m}月分"]))
+@given(st.integers(1990, 2100), st.integers(1, 12), st.sampled_from(["{y}年{m}月", "{y}-{m:02d}", "{y}/{m}", "{y}年{m}月分", "{y}年{m}月度",
+                                                                   "{y}年{m}月(予算)", "{y}/{m} 予算"]))
 def test_year_month_headers(y, m, shape):
     assert parse_month(shape.format(y=y, m=m)) == (y, m)
 

@@ -178,7 +178,7 @@ _BUDGET_TOTAL = re.compile(
     r"(?:合計|小計|計|累計|予算|予算計)?"
 )
 _ANNUAL_TOTAL = re.compile(r"(?:年間|年度|通期|通年)(?:合計|計|予算)?|合計|総計|計|予算計|年間予算|total|grandtotal")
-_MONTH_SUFFIX = re.compile(r"(?:予算|計画|分|budget)$", re.IGNORECASE)
+_MONTH_SUFFIX = re.compile(r"\s*(?:[(（]\s*(?:予算|計画|budget)\s*[)）]|予算|計画|分|(?<=月)度|budget)$", re.IGNORECASE)
 _MONTH_SHAPE = re.compile(
     r"(?:(?:令和|平成|[RH令平])?\s*(?:元|\d{1,4})\s*[年./\-_]\s*)?\d{1,2}\s*月?", re.IGNORECASE
 )
