@@ -257,7 +257,7 @@ def detect_table(
     required = set(required)
     best = None
     for r in range(min(scan_rows, len(rows))):
-        for height, mapping, names, strength in _header_candidates(rows, r, syn):
+        for height, mapping, names, strength in _split_beside(rows, r, syn, _header_candidates(rows, r, syn)):
             if not required <= mapping.keys() or len(mapping) < min_fields:
                 continue
             score = (len(mapping), strength, r + height)
@@ -280,6 +280,76 @@ def detect_table(
     data_end, others = _table_end(rows, data_start, lo, hi + 1, syn)
     others = _beside(rows, r, data_end, lo, hi) + others
     return Table(r, height, data_start, data_end, lo, hi + 1, columns, dict(mapping), others)
+
+
+#: how many rows under a header are looked at to tell a spacer column from an unused one
+_GAP_SCAN_ROWS = 50
+#: how far down two side-by-side tables are followed to compare their lengths
+_RUN_SCAN_ROWS = 2000
+
+
+def _split_beside(rows, r: int, syn: Synonyms, candidates):
+    """Header candidates of row ``r``, each cut at empty columns that part two tables.
+
+    A 勤務表 often carries a small 残業集計 (区分 | 時間) beside the data, on the header
+    row itself. Read as one header, 日 from the data and 時間 from the small table make
+    a table that is neither. A column empty in the header and in the rows below parts
+    two tables when the runs of data on either side end at different rows (a spacer
+    column inside one table has data on both sides of every row). Each part is then a
+    candidate of its own; a candidate without such a column is passed on unchanged.
+    """
+    for height, mapping, names, strength in candidates:
+        parts = _parts(rows, r, height, mapping)
+        if parts is None:
+            yield height, mapping, names, strength
+            continue
+        for c0, c1 in parts:
+            # the header row(s) with everything outside this part blanked
+            local = [[]] * r + [
+                [v if c0 <= c <= c1 else "" for c, v in enumerate(rows[i])] for i in range(r, min(r + 2, len(rows)))
+            ]
+            for h, m, n, st in _header_candidates(local, r, syn):
+                if h == height:
+                    yield h, m, n, st
+
+
+def _parts(rows, r: int, height: int, mapping: dict[str, int]):
+    """The column ranges of tables side by side under header row ``r``, or None for one table."""
+    if len(mapping) < 2:
+        return None
+    header = rows[r : r + height]
+    lo, hi = min(mapping.values()), max(mapping.values())
+    filled = [c for c in range(lo, hi + 1) if any(c < len(h) and not is_blank(h[c]) for h in header)]
+    if len(filled) == hi - lo + 1:
+        return None  # no gap in the header between the fields: one table
+    width = max(map(len, header))
+    sample = rows[r + height : r + height + _GAP_SCAN_ROWS]
+    occupied = [
+        any(c < len(row) and not is_blank(row[c]) for row in (*header, *sample)) for c in range(width)
+    ]
+    parts: list[tuple[int, int]] = []
+    start = None
+    for c in range(width + 1):
+        if c < width and occupied[c]:
+            start = c if start is None else start
+        elif start is not None:
+            parts.append((start, c - 1))
+            start = None
+    used = [p for p in parts if any(p[0] <= c <= p[1] for c in mapping.values())]
+    if len(used) < 2:
+        return None
+
+    def run(c0: int, c1: int) -> int:
+        n = 0
+        for row in rows[r + height : r + height + _RUN_SCAN_ROWS]:
+            if _row_blank(row, c0, c1 + 1):
+                break
+            n += 1
+        return n
+
+    if len({run(c0, c1) for c0, c1 in used}) == 1:
+        return None  # as long as each other: one table with a spacer column
+    return used
 
 
 def _looks_like_header(row: list[Any], c0: int, c1: int, syn: Synonyms) -> bool:

@@ -1,0 +1,84 @@
+"""Attendance workbooks nobody on the team had seen, read as a person would.
+
+Each test builds a realistic 勤務表 the way clients hand them in and pins what came
+out wrong or unclear before it was fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import xlsxwriter
+from typer.testing import CliRunner
+
+import ledgerkit
+from ledgerkit.cli import app
+
+WEEKDAYS = "月火水木金土日"
+
+
+def _kimura(path: Path) -> float:
+    """勤務表 with text times, a night shift, 休/有給 days, a [h]:mm 合計 row and, beside
+    the data on the header row itself, a small 残業集計 table (区分 | 時間)."""
+    wb = xlsxwriter.Workbook(str(path))
+    hh = wb.add_format({"num_format": "[h]:mm"})
+    ws = wb.add_worksheet("勤務表")
+    ws.write(0, 0, "勤務表")
+    ws.write(0, 3, "2026年10月分")
+    ws.write(1, 0, "氏名")
+    ws.write(1, 1, "木村 拓也")
+    ws.write(2, 0, "派遣元")
+    ws.write(2, 1, "株式会社デルタ")
+    ws.write_row(4, 0, ["日", "曜日", "出勤", "退勤", "休憩", "実働", "備考"])
+    ws.write_row(4, 8, ["区分", "時間"])
+    ws.write_row(5, 8, ["法定内残業", "2:00"])
+    ws.write_row(6, 8, ["法定外残業", "5:30"])
+    ws.write_row(7, 8, ["深夜", "7:00"])
+    minutes = 0
+    r = 5
+    for d in range(1, 32):
+        day = dt.date(2026, 10, d)
+        row = [d, WEEKDAYS[day.weekday()]]
+        if day.weekday() >= 5:
+            row += ["", "", "", "", ""]
+        elif d == 7:
+            row += ["休", "", "", "", "有給"]
+        elif d == 8:
+            row += ["有給", "", "", "", ""]
+        elif d == 15:
+            row += ["22:00", "6:00", "1:00", "7:00", "夜間切替作業"]
+            minutes += 7 * 60
+        elif d == 16:
+            row += ["9:00", "18:30", "1:00", "8:30", ""]
+            minutes += 510
+        else:
+            row += ["9:00", "18:00", "1:00", "8:00", ""]
+            minutes += 480
+        ws.write_row(r, 0, row)
+        r += 1
+    ws.write(r, 0, "合計")
+    ws.write_number(r, 5, minutes / 1440, hh)
+    wb.close()
+    return minutes / 60
+
+
+def test_auto_does_not_read_a_timesheet_with_an_overtime_table_beside_it_as_hours(tmp_path):
+    # Before: --kind auto took 日 (the data) + 区分 | 時間 (the 残業集計 beside it) for an
+    # effort-hour table: 14.5 "hours" on 10/1-10/3 and 29 errors, and the 勤務表 unread.
+    expected = _kimura(tmp_path / "勤務表_2026年10月_木村.xlsx")
+    result = ledgerkit.aggregate(tmp_path, kind="auto")
+    assert result.kind == "attendance"
+    f = result.frame
+    assert f["hours"].sum() == expected == 159.5
+    assert len(f) == 20  # 22 weekdays less 休 and 有給
+    night = f[f["date"] == dt.date(2026, 10, 15)].iloc[0]
+    assert (night["start"], night["end"], night["hours"]) == ("22:00", "30:00", 7.0)
+    assert not [i for i in result.issues if i.severity == "error"]
+
+
+def test_kind_hours_on_that_timesheet_says_no_table_instead_of_inventing_hours(tmp_path):
+    _kimura(tmp_path / "k.xlsx")
+    result = ledgerkit.aggregate(tmp_path, kind="hours")
+    assert result.frame.empty
+    assert [(i.code, i.sheet) for i in result.issues] == [("no_table", "勤務表")]
