@@ -35,7 +35,7 @@ def init(
     from .messages import text
 
     if lang not in (None, "ja", "en"):
-        fail(f"--lang must be ja or en, not {lang!r}")
+        fail(text("lang_invalid", "en", value=lang))
     try:
         written = init_project(directory, force=force, lang=lang)
     except LedgerkitError as e:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from .drafts.approval import DEFAULT_APPROVAL
 from .errors import ConfigError
 
 CONFIG_NAME = "ledgerkit.toml"
@@ -63,40 +64,9 @@ COLUMN_KINDS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "contracts": (("ledgerkit.settle:CONTRACT_FIELDS",), "契約一覧・精算条件 (settle --contracts)", "contract lists (settle --contracts)"),
 }
 
-#: DOMAIN.md §1.2's suggested authority matrix ([R5] thresholds); a copy of
-#: ``drafts.approval.DEFAULT_APPROVAL``, which a test keeps equal to this one.
-APPROVAL: dict[str, Any] = {
-    "amount_basis": "tax_excluded",
-    "out_of_budget_escalation": 1,
-    "default_category": "purchase",
-    "category_names": {
-        "購買": "purchase",
-        "購入": "purchase",
-        "物品購入": "purchase",
-        "備品購入": "purchase",
-        "発注": "purchase",
-        "契約": "contract",
-        "顧客契約": "contract",
-        "業務委託": "contract",
-        "委託契約": "contract",
-    },
-    "route_order": {
-        "purchase": ["課長", "部長", "本部長", "役員", "社長"],
-        "contract": ["営業課長", "営業部長", "社長"],
-    },
-    "rules": [
-        {"category": "purchase", "min": 0, "max": 100000, "approver": "課長"},
-        {"category": "purchase", "min": 100000, "max": 500000, "approver": "部長"},
-        {"category": "purchase", "min": 500000, "approver": "役員"},
-        {"category": "contract", "min": 0, "max": 1000000, "approver": "営業課長"},
-        {"category": "contract", "min": 1000000, "max": 5000000, "approver": "営業部長"},
-        {"category": "contract", "min": 5000000, "approver": "社長"},
-    ],
-    "co_approval": [
-        {"category": "contract", "add": "法務部"},
-        {"min": 1000000, "add": "経理部"},
-    ],
-}
+#: DOMAIN.md §1.2's suggested authority matrix ([R5] thresholds), defined with the approval
+#: route code (drafts/approval.py, which imports nothing of ledgerkit's but errors)
+APPROVAL: dict[str, Any] = copy.deepcopy(DEFAULT_APPROVAL)
 
 DEFAULTS: dict[str, Any] = {
     "report": {"lang": "ja"},
