@@ -733,3 +733,15 @@ def test_missing_rate_message_in_japanese():
     with pytest.raises(DataError) as e:
         labor_cost(hours, Rates.from_mapping({"山田": 5000}))
     assert str(e.value) == "単価表に単価がない人が 1人います: 高橋 (2.5h, 単価表にありません)。単価表に追加してください"
+
+
+def test_cli_never_overwrites_an_input(tmp_path):
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "2026-10"], ["A-1", 1000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 1]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 500]]})
+    before = rates.read_bytes()
+    result = cli(budget, "--hours", hours, "--rates", rates, "-o", rates)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"Error: refusing to write {rates}: it is one of the input files ({rates}); choose another output name")
+    assert rates.read_bytes() == before
