@@ -745,3 +745,10 @@ def test_cli_never_overwrites_an_input(tmp_path):
     assert result.stderr.strip() == (
         f"Error: refusing to write {rates}: it is one of the input files ({rates}); choose another output name")
     assert rates.read_bytes() == before
+
+
+def test_report_title_says_what_the_budget_column_is(tmp_path):
+    hours = pd.DataFrame({"project": ["A"], "person": ["p"], "month": ["2026-10"], "hours": [1.0]})
+    result = compare_budget(small_budget(), hours, {"p": 1})
+    ws = openpyxl.load_workbook(write_budget_report(result, tmp_path / "full.xlsx"))["予実"]
+    assert ws["A1"].value == "予実管理 2026年度 (予算は年間・実績は2026-10まで)"

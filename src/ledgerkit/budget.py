@@ -1260,6 +1260,7 @@ class BudgetResult:
     monthly: Any = None
     labor: Any = None
     fiscal_year: int | None = None
+    #: the last month with actuals counted: ``through`` when given, else the last with any
     through: str | None = None
     period: tuple[str, str] | None = None
     inputs: list[str] = field(default_factory=list)
@@ -1267,6 +1268,8 @@ class BudgetResult:
     thresholds: tuple[Fraction, Fraction] = (Fraction(4, 5), Fraction(1))
     #: the budget figures read, each with its source cell (:data:`BUDGET_COLUMNS`)
     budget: Any = None
+    #: True when the budget is cut at ``through`` (given), False when it is the whole budget
+    budget_to_date: bool = False
 
     def __iter__(self):
         return iter((self.frame, self.issues))
@@ -1478,7 +1481,8 @@ def compare_budget(
     for c in MONTHLY_COLUMNS[2:]:
         monthly[c] = monthly[c].astype("Int64")
     return BudgetResult(frame, issues, monthly, labor, first_fy, last_actual, (period_start, period_end),
-                        list(dict.fromkeys(inputs)), (warn_at, over_at), budget=bframe)
+                        list(dict.fromkeys(inputs)), (warn_at, over_at), budget=bframe,
+                        budget_to_date=through is not None)
 
 
 def _budget_input(budget: Any, fiscal_year: int | None, config: Config) -> BudgetTable:
@@ -1793,10 +1797,13 @@ def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang
     fy = result.fiscal_year
     period = f"{fy}年度" if fy is not None and not en else (f"FY{fy}" if fy is not None else "")
     through = result.through or ""
-    if en:
-        title = f"Budget vs actual {period}" + (f" (through {through})" if through else "")
+    if result.budget_to_date:
+        title = f"Budget vs actual {period} (through {through})" if en else f"予実管理 {period} ({through}まで)"
+    elif through:
+        title = (f"Budget vs actual {period} (full budget; actuals through {through})" if en
+                 else f"予実管理 {period} (予算は年間・実績は{through}まで)")
     else:
-        title = f"予実管理 {period}" + (f" ({through}まで)" if through else "")
+        title = f"Budget vs actual {period}" if en else f"予実管理 {period}"
     ws.write_string(0, 0, title, report.format(title=True))
     ws.write_string(1, 0, messages.text("budget_report_note", lang, warning=_pct(result.thresholds[0]),
                                         over=_pct(result.thresholds[1])))
