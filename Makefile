@@ -29,12 +29,13 @@ demo: $(VENV)/.installed
 	$(LK) aggregate examples/hours -o out/hours_report.xlsx
 	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx --today 2026-11-30 -o out/invoice_findings.xlsx $(ok01)
 	$(LK) check orders examples/po_list.xlsx -o out/order_findings.xlsx $(ok01)
+	$(LK) budget examples/budget.xlsx --hours examples/hours --invoices examples/invoices --rates examples/rates.xlsx --through 2026-11 -o out/budget_report.xlsx
 	$(LK) settle examples/attendance/勤務表 --contracts examples/attendance/契約一覧.xlsx --invoices examples/attendance/請求書一覧_2026年10月.xlsx -o out/settlement.xlsx $(ok01)
 	$(LK) draft-ringi examples/requests.xlsx --all -o out/ringi --force
 	$(LK) draft-ringi examples/requests.xlsx --all --template ringi.xlsx -o out/ringi_xlsx --force
 	$(LK) draft-po examples/orders.xlsx --all -o out/po --config examples/drafts.toml --force
 	@echo
-	@echo "Reports are in out/: hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/"
+	@echo "Reports are in out/: hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/"
 
 # Rebuild the sample workbooks in examples/ from the script that makes them.
 examples: $(VENV)/.installed
