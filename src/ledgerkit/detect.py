@@ -468,10 +468,20 @@ class Grid:
 
 
 def _day_run(row: list[Any]) -> dict[int, int | dt.date]:
-    """The longest run of increasing day headers in a row."""
+    """The longest run of increasing day headers in a row.
+
+    A closing-day period (締め日 20日: 21 … 31, 1 … 20) is one run: day numbers may
+    start again at 1 once, after a day from 28 on. Which month each part belongs to is
+    the reader's business (:func:`split_period`).
+
+    Examples:
+        >>> list(_day_run(["案件", *range(21, 32), *range(1, 21)]).values()) == [*range(21, 32), *range(1, 21)]
+        True
+    """
     best: dict[int, int | dt.date] = {}
     run: dict[int, int | dt.date] = {}
     last = None
+    wrapped = False
     for c, v in enumerate(row):
         d = day_of_header(v)
         if d is None:
@@ -483,14 +493,39 @@ def _day_run(row: list[Any]) -> dict[int, int | dt.date]:
             continue
         key = d.toordinal() if isinstance(d, dt.date) else d
         if last is not None and key <= last:
+            if isinstance(d, int) and d == 1 and last >= 28 and not wrapped and run:
+                # the next month of a closing-day period: the run goes on
+                wrapped = True
+                run[c] = d
+                last = key
+                continue
             if len(run) > len(best):
                 best = run
-            run = {}
+            run, wrapped = {}, False
         run[c] = d
         last = key
     if len(run) > len(best):
         best = run
     return best
+
+
+def split_period(days: dict[int, int | dt.date]) -> tuple[list[int], list[int]]:
+    """The day columns of a closing-day period: (columns of the earlier month, the rest).
+
+    ``21 … 31, 1 … 20`` → the columns of 21 … 31, then those of 1 … 20. A grid of one
+    month gives ``([], all columns)``.
+
+    Examples:
+        >>> split_period({2: 21, 3: 31, 4: 1, 5: 20})
+        ([2, 3], [4, 5])
+        >>> split_period({2: 1, 3: 2})
+        ([], [2, 3])
+    """
+    cols = sorted(c for c, d in days.items() if isinstance(d, int))
+    for i in range(1, len(cols)):
+        if days[cols[i]] < days[cols[i - 1]]:
+            return cols[:i], cols[i:]
+    return [], cols
 
 
 def detect_day_grid(

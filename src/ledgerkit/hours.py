@@ -26,6 +26,7 @@ from .detect import (
     detect_day_grid,
     detect_table,
     fill_merged,
+    split_period,
     find_labelled_value,
     header_key,
     is_blank,
@@ -223,6 +224,14 @@ _YEAR_MONTH_TEXT = re.compile(
 )
 
 
+# Words that name what a sheet holds or which version it is, never whose it is.
+_SHEET_WORDS = re.compile(
+    r"工数表|工数実績|工数|作業実績|実績表|実績|作業報告書|作業報告|報告書|作業日報|日報|勤務表|勤怠表|"
+    r"タイムシート|timesheet|提出用|提出|最新版|最新|旧版|原本|修正版|修正|コピー|copy|入力|明細|データ|data",
+    re.IGNORECASE,
+)
+
+
 def _person_of_sheet(rows, header_row: int, sheet_name: str, words: list[str]) -> tuple[str | None, str]:
     """The person a sheet belongs to: a 氏名 cell above the table, else a name-like sheet name."""
     found = find_labelled_value(rows, words, before_row=header_row)
@@ -230,8 +239,9 @@ def _person_of_sheet(rows, header_row: int, sheet_name: str, words: list[str]) -
         name = nz.normalize_name(found[0])
         if name:
             return name, f"{column_letter(found[2])}{found[1] + 1}"
-    # 山田_10月, 山田(2026年10月) → 山田
-    name = nz.normalize_name(_YEAR_MONTH_TEXT.sub(" ", nz.normalize_text(sheet_name)).strip(" _-()[]・"))
+    # 山田_10月, 山田(2026年10月), 工数_山田 → 山田; 工数, 作業実績, 旧版 → nobody
+    text = _SHEET_WORDS.sub(" ", _YEAR_MONTH_TEXT.sub(" ", nz.normalize_text(sheet_name)))
+    name = nz.normalize_name(text.strip(" _-()[]・"))
     if (
         name
         and not _DEFAULT_SHEET.match(name)
@@ -469,12 +479,16 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     max_hours = float(config.get("hours.max_hours_per_day", 24.0))
     parse_hours = _cache(nz.parse_hours)
     day_dates: dict[int, dt.date | None] = {}
+    # a closing-day period (21 … 31, 1 … 20) under "11月度": the days before the wrap
+    # are the month before, as the period 10/21 - 11/20 closes in November
+    earlier = set(split_period(grid.days)[0])
     for c, d in grid.days.items():
         if isinstance(d, dt.date):
             day_dates[c] = d
         else:
+            y, m = (year, month) if c not in earlier else (year - (month == 1), month - 1 or 12)
             try:
-                day_dates[c] = dt.date(year, month, d)
+                day_dates[c] = dt.date(y, m, d)
             except ValueError:
                 day_dates[c] = None  # 31 in a 30-day month: a column that must stay empty
     label_cols = sorted(labels.values())
@@ -563,6 +577,9 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         frame["note"] = notes
     mapping = {f: grid.columns.get(c, column_letter(c)) for f, c in labels.items()}
     mapping["date"] = f"{len(grid.days)}日分の列 ({year}-{month:02d})"
+    if earlier:
+        known = [d for d in day_dates.values() if d is not None]
+        mapping["date"] = f"{len(grid.days)}日分の列 ({min(known).isoformat()}〜{max(known).isoformat()})"
     if person_const is not None:
         mapping["person"] = f"{person_const} (シート)"
     return SheetResult(

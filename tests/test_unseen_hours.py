@@ -1,0 +1,75 @@
+"""Effort-hour workbooks nobody on the team had seen, read as a person would.
+
+Each test builds a realistic 工数 workbook the way clients hand them in (openpyxl or
+xlsxwriter, in the test) and pins what came out wrong or unclear before it was fixed,
+or a layout that must keep working.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+import ledgerkit
+
+from sheets import make_xlsx
+
+WEEKDAYS = "月火水木金土日"
+
+
+def assert_balanced(result):
+    s = result.stats
+    assert s.rows_read == s.rows_consolidated + s.rows_rejected, s
+
+
+def test_closing_day_grid_21_to_20_keeps_the_days_of_the_month_before(tmp_path):
+    # 締め日 20日: "11月度" runs 10/21 - 11/20, the days across as 21 … 31, 1 … 20.
+    # Before: only 1 … 20 were taken as days; 11 hours in 21 … 31 vanished, unlisted.
+    days = [*range(21, 32), *range(1, 21)]
+    rows = [
+        ["2026年11月度 工数表 (10/21～11/20)"],
+        [],
+        ["案件", "作業", *days, "合計"],
+        ["P1", "開発", *[1] * len(days), len(days)],
+        ["P2", "保守", *[0.5 if d == 31 else "" for d in days], 0.5],
+    ]
+    make_xlsx(tmp_path / "工数_11月度.xlsx", {"高橋": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    assert f["hours"].sum() == 31.5
+    by_month = f.groupby("month")["hours"].sum().to_dict()
+    assert by_month == {"2026-10": 11.5, "2026-11": 20.0}
+    assert f["date"].min() == dt.datetime(2026, 10, 21) and f["date"].max() == dt.datetime(2026, 11, 20)
+    assert f.loc[f["project"] == "P2", "date"].tolist() == [dt.datetime(2026, 10, 31)]
+    assert_balanced(result)
+    sheet = ledgerkit.inspect(tmp_path)[0].sheets[0]
+    assert sheet.mapping["date"] == "31日分の列 (2026-10-21〜2026-11-20)"
+
+
+def test_closing_day_period_across_new_year(tmp_path):
+    days = [*range(21, 32), *range(1, 21)]
+    rows = [["2027年1月度"], ["案件", *days], ["P1", *[2] * len(days)]]
+    make_xlsx(tmp_path / "a.xlsx", {"高橋": rows})
+    f = ledgerkit.aggregate(tmp_path).frame
+    assert f.groupby("month")["hours"].sum().to_dict() == {"2026-12": 22.0, "2027-01": 40.0}
+
+
+def test_generic_sheet_name_is_not_a_person(tmp_path):
+    # Before: a sheet named 工数 (or 旧版, 作業実績) with no 氏名 cell was booked to a
+    # person called "工数". Now the sheet is refused with the reason.
+    rows = [["日付", "案件", "工数"], ["10/1", "Z", 5], ["10/2", "Z", 5]]
+    make_xlsx(tmp_path / "小林_2026-10.xlsx", {"工数": rows, "作業実績_10月": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame.empty
+    assert sorted((i.code, i.sheet) for i in result.issues) == [("no_person", "作業実績_10月"), ("no_person", "工数")]
+
+
+def test_person_in_a_sheet_name_with_a_generic_word(tmp_path):
+    rows = [["日付", "案件", "工数"], ["10/1", "Z", 5]]
+    make_xlsx(tmp_path / "2026年10月.xlsx", {"工数_小林": rows, "山田 (提出用)": rows})
+    f = ledgerkit.aggregate(tmp_path).frame
+    assert sorted(f["person"]) == ["小林", "山田"]
