@@ -44,9 +44,12 @@ examples: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
+# The benchmark (docs/benchmarks.md): corpora in bench/data/, made on first use.
+# make bench BENCH_FLAGS=--quick  for corpora a and b only.
+BENCH_FLAGS ?=
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q -e '.[bench]'
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache
