@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import OutputError, TemplateError
+from ..writers import neutralize
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -183,6 +184,7 @@ def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv") 
     writer = csv.DictWriter(buf, fieldnames=MANIFEST_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for rec in records:
-        # a cell text starting with = + - @ would be a formula when Excel opens the CSV
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in rec.items()})
+        # a cell text starting with = + - @ (or tab, CR) would be a formula when Excel opens the CSV;
+        # an empty cell stays empty
+        writer.writerow({k: (neutralize(v) if isinstance(v, str) else v) for k, v in rec.items()})
     return write_atomic(out_dir / "manifest.csv", ("\ufeff" + buf.getvalue()).encode("utf-8"))

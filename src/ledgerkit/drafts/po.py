@@ -41,15 +41,35 @@ DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "
 PO_COMPUTED = COMPUTED | {"order_no", "header", "lines", "by_rate", "subtotal", "warnings"}
 
 
-def group_orders(table: SourceTable, indexes: list[int]) -> dict[str, list[int]]:
-    """Row indexes by order number, in the order they first appear."""
+def order_keys(table: SourceTable, indexes: list[int]) -> dict[int, str]:
+    """The order number each row belongs to (its match key; ``""`` when it has none).
+
+    Many lists write the order number on an order's first line only: a row with a blank
+    order number directly below a row of an order continues that order. A blank row in
+    between ends it.
+    """
     col = table.mapping["order_no"]
-    groups: dict[str, list[int]] = {}
-    for i in indexes:
+    keys: dict[int, str] = {}
+    current, prev = "", None
+    for i in sorted(indexes):
         raw = table.rows[i]
         v = raw[col] if col < len(raw) else ""
-        key = _match_key(v) if not (v is None or str(v).strip() == "") else ""
-        groups.setdefault(key, []).append(i)
+        if v is None or str(v).strip() == "":
+            key = current if prev is not None and i == prev + 1 else ""
+        else:
+            key = _match_key(v)
+        keys[i] = current = key
+        prev = i
+    return keys
+
+
+def group_orders(table: SourceTable, indexes: list[int]) -> dict[str, list[int]]:
+    """Row indexes by order number, in the order they first appear (a blank order
+    number continues the order of the row above, see :func:`order_keys`)."""
+    keys = order_keys(table, indexes)
+    groups: dict[str, list[int]] = {}
+    for i in indexes:
+        groups.setdefault(keys[i], []).append(i)
     return groups
 
 
@@ -214,8 +234,10 @@ def draft_po(
     table = read_table(source, fields, {"order_no", "item"}, kind=kind, sheet=sheet, lang=lang)
     chosen = select_rows(table, row=row, where=where, all=all, fields=fields, lang=lang)
     # whole orders: every row of each order a chosen row belongs to
-    groups_all = group_orders(table, data_rows(table))
-    wanted = set(group_orders(table, chosen))
+    every = data_rows(table)
+    groups_all = group_orders(table, every)
+    keys = order_keys(table, every)
+    wanted = {keys.get(i, "") for i in chosen}
     groups = [g for key, g in groups_all.items() if key in wanted]
     if "" in wanted and not all:
         raise DataError(t("order_no_empty", lang, where=where_(table, groups_all[""], lang), header=table.header("order_no")))

@@ -1,0 +1,105 @@
+"""Lists nobody on the team had seen: an accountant's invoice, order and request lists.
+
+Each test is a case found by running ledgerkit on a new, messy workbook (headers in other
+words, order numbers on the first line only, subtotal rows labelled in the 備考 column…),
+kept as a regression test with the figures checked by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from sheets import make_xlsx
+
+from ledgerkit.drafts import draft_po, draft_ringi
+
+D = dt.date
+COMPANY = {"company": {"name": "株式会社サンプル製作所", "representative": "代表取締役 見本 太郎"}}
+
+
+# --- orders and requests ---------------------------------------------------------------
+
+#: an order list kept by a purchasing clerk: title block, 発注No on an order's first line only,
+#: 仕入先名 / 品名・仕様 / 納入期限 headers, a fractional unit price, an 8% line
+ORDER_ROWS = [
+    ["発注管理表"],
+    ["部署：購買課", "", "", "単位：円"],
+    [],
+    ["発注No", "発注日", "仕入先名", "品名・仕様", "数量", "単位", "単価", "金額", "税率", "納入期限", "納入場所", "支払期日", "支払方法"],
+    ["P-001", "R8.10.1", "株式会社アオバ", "ボルト M6", 1000, "個", "12.5", "12,500", "10%", "R8.10.20", "第二工場", "R8.11.30", "振込"],
+    ["", "", "", "ナット M6", 330, "個", 3.3, 1089, "10%", "", "", "", ""],
+    ["", "", "", "弁当(会議用)", 3, "個", 864, 2592, "※8%", "", "", "", ""],
+    ["P-002", "2026/10/05", "(株)アオバ", "検査治具 設計", 1, "式", "¥480,000", "480,000円", "10%", "2026/10/31", "本社", "2026/11/30", "振込"],
+]
+
+
+def test_draft_po_order_number_on_the_first_line_only(tmp_path):
+    """The lines under P-001 with a blank 発注No are P-001's, not an order of their own."""
+    src = make_xlsx(tmp_path / "発注管理表.xlsx", {"発注": ORDER_ROWS})
+    results = draft_po(src, all=True, template="po.html.j2", out_dir=tmp_path / "po", config=COMPANY,
+                       today=D(2026, 10, 1))
+    assert [(r.key, r.ok, r.rows) for r in results] == [("P-001", True, [5, 6, 7]), ("P-002", True, [8])]
+    html = results[0].path.read_text(encoding="utf-8")
+    # 10%: 12,500 + 1,089 = 13,589 → tax 1,358 (round down); 8%: 2,592 → 207; total 17,746
+    assert "13,589" in html and "1,358" in html and "2,592" in html and "207" in html and "17,746" in html
+
+
+def test_draft_po_where_picks_the_whole_order_from_a_continuation_line(tmp_path):
+    src = make_xlsx(tmp_path / "発注管理表.xlsx", {"発注": ORDER_ROWS})
+    [r] = draft_po(src, where=["品名・仕様=弁当(会議用)"], template="po.html.j2", out_dir=tmp_path / "po",
+                   config=COMPANY, today=D(2026, 10, 1))
+    assert r.key == "P-001" and r.rows == [5, 6, 7]
+
+
+def test_draft_po_blank_order_number_after_a_blank_row_is_still_an_error(tmp_path):
+    rows = [*ORDER_ROWS[:5], [], ORDER_ROWS[5]]
+    src = make_xlsx(tmp_path / "発注管理表.xlsx", {"発注": rows})
+    results = draft_po(src, all=True, template="po.html.j2", out_dir=tmp_path / "po", config=COMPANY,
+                       today=D(2026, 10, 1))
+    assert [(r.key, r.ok) for r in results][0] == ("P-001", True)
+    assert results[0].rows == [5]
+    assert not results[1].ok and "発注No が空です" in results[1].message
+
+
+def test_check_orders_reads_purchasing_clerk_headers(tmp_path):
+    """仕入先名 and 納入期限 are the parties and the delivery date: no 'column missing' error."""
+    from ledgerkit.checks import check_orders
+
+    src = make_xlsx(tmp_path / "発注管理表.xlsx", {"発注": ORDER_ROWS})
+    findings = check_orders([src])
+    assert list(findings["rule"]) == []
+
+
+#: a ringi request list with 起案No, 予定金額 in yen text, 予算 (予算内/予算外), 種別 購買/契約
+REQUEST_ROWS = [
+    ["稟議申請一覧（2026年度）"],
+    [],
+    ["起案No", "起案日", "所属", "起案者", "件名", "種別", "予定金額", "予算", "予算科目", "業者", "実施時期", "目的"],
+    ["K-01", "令和8年11月2日", "総務課", "田中 一郎", "複合機リース契約/更新:5年", "契約", "1,200,000円", "予算内", "賃借料",
+     "(株)オフィス機器", "R8.12.1", "リース満了のため"],
+    ["K-02", "R8.11.4", "製造部", "鈴木 次郎", "測定器購入の件", "購買", "480,000", "予算内", "備品費", "ミツトヨ商事㈱",
+     "R8.12.1", "老朽化"],
+    ["K-03", "R8.11.4", "製造部", "鈴木 次郎", "測定器購入の件(追加)", "購買", "¥480,000", "予算外", "備品費",
+     "ミツトヨ商事㈱", "R8.12.1", "追加"],
+    ["K-04", "R8.11.5", "総務課", "田中 一郎", "清掃委託", "契約", "99,999円", "予算外", "外注費", "清掃サービス",
+     "R8.12.1", ""],
+]
+
+
+def test_draft_ringi_request_list_with_kian_no(tmp_path):
+    """起案No names the request; DOMAIN §1.2's test case; the empty 目的 is K-04's error only;
+    the manifest leaves empty cells empty (no stray ``'``)."""
+    src = make_xlsx(tmp_path / "稟議申請一覧.xlsx", {"申請": REQUEST_ROWS})
+    results = draft_ringi(src, all=True, out_dir=tmp_path / "ringi", today=D(2026, 11, 6))
+    assert [(r.key, r.ok) for r in results] == [("K-01", True), ("K-02", True), ("K-03", True), ("K-04", False)]
+    assert results[0].path.name == "K-01_複合機リース契約_更新_5年.md"
+    k01 = results[0].path.read_text(encoding="utf-8")
+    assert "| 決裁区分 | 営業部長決裁 |" in k01 and "法務部 (合議)" in k01 and "経理部 (合議)" in k01
+    assert "| 決裁区分 | 部長決裁 |" in results[1].path.read_text(encoding="utf-8")
+    assert "| 決裁区分 | 役員決裁 |" in results[2].path.read_text(encoding="utf-8")
+    with open(tmp_path / "ringi" / "manifest.csv", encoding="utf-8-sig", newline="") as f:
+        manifest = list(csv.DictReader(f))
+    assert manifest[0]["message"] == "" and manifest[0]["warnings"] == ""
+    assert manifest[3]["file"] == "" and manifest[3]["status"] == "error"
