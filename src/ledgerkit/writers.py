@@ -234,13 +234,60 @@ def check_output_path(path: str | os.PathLike, *, inputs: Iterable[str | os.Path
         )
     if target.exists():
         for source in inputs:
-            source = Path(source)
-            if source.is_file() and _same_file(target, source):
+            hit = _overwritten_input(target, source)
+            if hit is not None:
                 raise OutputError(
                     f"refusing to write {path}: it is one of the input files "
-                    f"({source}); choose another output name"
+                    f"({hit}); choose another output name"
                 )
     return target
+
+
+#: suffixes of the files ledgerkit reads from an input folder (consolidate.SPREADSHEET_SUFFIXES)
+_INPUT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".xlsb"})
+
+
+def _overwritten_input(target: Path, source: str | os.PathLike) -> Path | None:
+    """The input ``target`` would replace: ``source`` itself, a workbook inside the input
+    folder ``source`` (folders are read recursively), or a file the glob ``source`` matches.
+
+    A report ledgerkit wrote earlier into an input folder may be replaced (intake skips
+    those); a ``.csv`` there is read as an input next time, so it is one.
+    """
+    import glob
+
+    text = os.fspath(source)
+    src = Path(text)
+    if src.is_file():
+        return src if _same_file(target, src) else None
+    if src.is_dir():
+        try:
+            inside = target.resolve().is_relative_to(src.resolve())
+        except OSError:
+            return None
+        if inside and target.suffix.lower() in _INPUT_SUFFIXES and not _is_ledgerkit_report(target):
+            return target
+        return None
+    if any(ch in text for ch in "*?["):
+        for match in glob.glob(text, recursive=True):
+            m = Path(match)
+            if m.is_file() and _same_file(target, m):
+                return m
+    return None
+
+
+def _is_ledgerkit_report(path: Path) -> bool:
+    """True for an ``.xlsx`` marked with :data:`REPORT_MARK` by :class:`XlsxReport`."""
+    import zipfile
+
+    if path.suffix.lower() != ".xlsx":
+        return False
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("docProps/core.xml")
+            return info.file_size <= 1 << 16 and REPORT_MARK.encode() in z.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
 
 
 def _umask() -> int:
@@ -1131,6 +1178,11 @@ class XlsxReport:
             raise ValueError(f"sheet {name!r} was already added to this report")
         actual = safe_sheet_name(name, taken=self._sheets.keys())
         ws = self._workbook.add_worksheet(actual)
+        # printed for a manager: A4 landscape, one page wide, the date and page in the footer
+        ws.set_paper(9)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_footer("&L&D&R&P / &N")
         state = _Sheet(actual, ws)
         self._sheets[actual] = state
         self._aliases[name] = actual
@@ -1585,7 +1637,8 @@ class XlsxReport:
             for i, (k, t) in enumerate(groups.items()):
                 r = start + 1 + i
                 ws.write_string(r, 0, k)
-                ws.write_formula(r, 1, f"=SUMIF({key_rng},{_cell(r, 0)},{sum_rng})", fmt, _num(t))
+                # EXACT, not SUMIF: a SUMIF criterion reads < > = * ? ~ in a project code as an operator
+                ws.write_formula(r, 1, f"=SUMPRODUCT(--EXACT({key_rng},{_cell(r, 0)}),{sum_rng})", fmt, _num(t))
             cat = (start + 1, 0, start + len(groups), 0)
             val = (start + 1, 1, start + len(groups), 1)
         ch = self._workbook.add_chart({"type": chart})
