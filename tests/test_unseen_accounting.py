@@ -103,3 +103,55 @@ def test_draft_ringi_request_list_with_kian_no(tmp_path):
         manifest = list(csv.DictReader(f))
     assert manifest[0]["message"] == "" and manifest[0]["warnings"] == ""
     assert manifest[3]["file"] == "" and manifest[3]["status"] == "error"
+
+
+# --- invoice lists ---------------------------------------------------------------------
+
+#: a received-invoice list with only the tax-included amount, under a five-row title block:
+#: 和暦 dates, 登録番号 written four ways, one vendor written ㈱/(株), half-width kana, a
+#: △ and a (…) credit note, and a 小計 per vendor labelled in the 備考 column at the right
+TAX_INCLUDED_ROWS = [
+    ["請求書受領一覧（令和8年10月分）"],
+    ["株式会社サンプル 経理部"],
+    ["作成日", "R8.11.2"],
+    ["単位：円"],
+    [],
+    ["No", "受付日", "請求元", "登録番号", "請求書No", "請求日", "税込請求額", "支払予定日", "案件", "備考"],
+    [1, "R8.10.3", "㈱山田商店", "t 8700 1100 05901", "Y-1001", "R8.10.31", "¥110,000", "2026/11/30", "PJ-A", ""],
+    [2, "R8.10.5", "(株)山田商店", "T-8700-1100-05901", "Y-1002", "令和8年10月31日", "33,000円", "2026/11/30", "PJ-A", ""],
+    ["", "", "", "", "", "", "143,000", "", "", "小計"],
+    [3, "R8.10.7", "株式会社 ｶﾜｻｷ", "Ｔ４０１１００１０９８９９３", "K-77", "2026/10/15", "１，０８０", "2026/11/30", "PJ-B", "※軽減"],
+    [4, "R8.10.9", "カワサキ株式会社", "T4011001098993", "K-78", "2026/10/20", "△1,100", "2026/11/30", "PJ-B", "返品"],
+    ["", "", "", "", "", "", "-20", "", "", "小計"],
+    [5, "R8.10.9", "有限会社 佐藤設計", "T2120901007402", "S-5", "R8.10.25", "(55,000)", "2026/11/30", "PJ-C", "赤伝"],
+    ["合計", "", "", "", "", "", "87,980", "", "", ""],
+]
+
+
+def test_subtotal_labelled_in_the_remarks_column_is_not_an_invoice(tmp_path):
+    """Row 9 (143,000 with 小計 in 備考) was read as an invoice: 143,000 counted twice."""
+    from ledgerkit.invoices import read_invoices
+
+    src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": TAX_INCLUDED_ROWS})
+    frame, issues, rows_read = read_invoices([src])
+    assert rows_read == 5
+    assert list(frame["source_row"]) == [7, 8, 10, 11, 13]
+    assert int(frame["total"].sum()) == 87_980
+    assert [i.row for i in issues if i.code == "total_row"] == [9, 12, 14]
+    assert [i for i in issues if i.code == "total_row_mismatch"] == []
+    assert list(frame["registration_no"]) == ["T8700110005901"] * 2 + ["T4011001098993"] * 2 + ["T2120901007402"]
+    assert list(frame["vendor_key"]) == ["山田商店", "山田商店", "カワサキ", "カワサキ", "佐藤設計"]
+    assert list(frame["issue_date"].dt.date) == [D(2026, 10, 31), D(2026, 10, 31), D(2026, 10, 15), D(2026, 10, 20),
+                                         D(2026, 10, 25)]
+    assert list(frame["total"]) == [110_000, 33_000, 1_080, -1_100, -55_000]
+
+
+def test_a_remark_saying_subtotal_on_an_invoice_row_keeps_the_row(tmp_path):
+    """Only a row that names no invoice is taken for a total row by its 備考."""
+    from ledgerkit.invoices import read_invoices
+
+    rows = [*TAX_INCLUDED_ROWS[:6], [1, "R8.10.3", "㈱山田商店", "T8700110005901", "Y-1001", "R8.10.31", "¥110,000",
+                                     "2026/11/30", "PJ-A", "小計"]]
+    src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": rows})
+    frame, issues, rows_read = read_invoices([src])
+    assert rows_read == 1 and list(frame["total"]) == [110_000]

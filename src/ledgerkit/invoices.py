@@ -416,6 +416,23 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     extra_cols = {c: h for c, h in cols.items() if c not in used}
     label_cols = [m[k] for k in ("invoice_no", "vendor", "issue_date", "subject", "project") if k in m]
     label_cols += [c for c in cols if c not in money_cols][:2]
+    # a row naming no invoice (no number, vendor or 登録番号) is a total row when any text
+    # cell says so, e.g. 小計 written in the 備考 column at the right
+    id_cols = [m[k] for k in ("invoice_no", "vendor", "registration_no") if k in m]
+    other_cols = [c for c in cols if c not in money_cols and c not in label_cols]
+
+    def total_label(row) -> str | None:
+        for c in label_cols:
+            v = _cell(row, c)
+            if isinstance(v, str) and is_total_label(v):
+                return v
+        if id_cols and all(is_blank(_cell(row, c)) for c in id_cols):
+            for c in other_cols:
+                v = _cell(row, c)
+                if isinstance(v, str) and is_total_label(v):
+                    return v
+        return None
+
     rows_read = 0
     records: list[dict] = []
     # sums of the money cells as written, to check 合計/小計 rows against
@@ -427,10 +444,10 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
         if all(is_blank(_cell(row, c)) for c in cols):
             continue
         excel_row = r + 1
-        if any(isinstance(_cell(row, c), str) and is_total_label(_cell(row, c)) for c in label_cols):
+        label = total_label(row)
+        if label is not None:
             issues.append(Issue("total_row", file, name, excel_row))
             if not any_rejected:
-                label = next(str(_cell(row, c)) for c in label_cols if isinstance(_cell(row, c), str) and is_total_label(_cell(row, c)))
                 subtotal = "小計" in label or "sub" in label.lower()
                 issues.extend(_check_total_row(row, money_cols, sums_since, sums_all, parse_amount, cols, file, name,
                                                excel_row, subtotal=subtotal))
