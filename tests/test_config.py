@@ -378,3 +378,23 @@ def test_a_po_column_synonym_reaches_draft_po(tmp_path):
     config = load_config(write(tmp_path, text))
     results = draft_po(tmp_path / "orders.xlsx", all=True, out_dir=tmp_path / "out", config=config, template="po.html.j2")
     assert [(r.key, r.status) for r in results] == [("PO-9", "written")]
+
+
+def test_draft_commands_use_the_projects_edited_templates(tmp_path, monkeypatch):
+    """After init, editing templates/ringi.md.j2 in the project changes the drafts made there."""
+    examples = HERE.parent / "examples"
+    init_project(tmp_path / "proj")
+    template = tmp_path / "proj" / "templates" / "ringi.md.j2"
+    template.write_text("# 当社様式\n" + template.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "proj")
+    result = runner.invoke(app, ["draft-ringi", str(examples / "requests.xlsx"), "--row", "4", "-o", "out", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    (draft,) = (tmp_path / "proj" / "out").glob("*.md")
+    assert draft.read_text(encoding="utf-8").startswith("# 当社様式")
+    # from elsewhere, with --config pointing at the project, the same template is used
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["draft-ringi", str(examples / "requests.xlsx"), "--row", "4", "-o", "out2",
+                                 "--config", str(tmp_path / "proj" / "ledgerkit.toml")])
+    assert result.exit_code == 0, result.output
+    (draft,) = (tmp_path / "out2").glob("*.md")
+    assert draft.read_text(encoding="utf-8").startswith("# 当社様式")
