@@ -1,0 +1,333 @@
+"""Issue 7, across every command: nothing injected, inputs never modified.
+
+Hostile cell texts are planted (as text, with ``write_string``) in person names, project
+codes, vendor names, invoice numbers, 件名 and 備考, in sheet names and in input file
+names. Each command then runs through the CLI, and every file it writes is checked:
+
+* xlsx: no formula came from a cell (the formulas ledgerkit writes itself are listed in
+  ``OWN_FORMULAS``), no hyperlinks, the hostile texts are there as plain text;
+* csv: a text cell starting with ``= + - @ TAB CR`` is neutralized, numbers stay numbers;
+* html/md drafts: escaped / literal (Jinja in a cell is never evaluated);
+* draft file names stay inside the output folder and are never reserved names;
+* every input is byte-identical afterwards, and an output equal to an input is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import importlib.util
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+from typer.testing import CliRunner
+
+from ledgerkit.cli import app
+
+HERE = Path(__file__).parent
+EXAMPLES = HERE.parent / "examples"
+TEMPLATES = HERE.parent / "templates"
+
+#: name → hostile text; each goes into text cells as text
+HOSTILE = {
+    "hyperlink": '=HYPERLINK("http://x","y")',
+    "formula": "=1+1",
+    "plus": "+SUM(A1)",
+    "minus": "-2+3",
+    "at": "@SUM(A1)",
+    "tab": "\t=1",
+    "cr": "\r=1",
+    "dde": "=cmd|' /C calc'!A0",
+    "script": "<script>alert(1)</script>",
+    "jinja": "{{ 7*7 }}",
+    "jinja_block": "{% for %}",
+    "dotdot": "../../etc/passwd",
+    "windows": "C:\\Windows\\x",
+    "con": "CON",
+    "aux": "aux.txt",
+    "control": "a\x00b\x1b[31mred",
+    "rtl": "abc\u202egpj.exe",
+    "markup": "[link=http://evil]click[/link]",
+}
+#: texts that must reach an xlsx/csv output unchanged (as text)
+FORMULA_LIKE = [HOSTILE[k] for k in ("hyperlink", "formula", "plus", "minus", "at", "dde")]
+#: pieces of the hostile texts that no formula written by ledgerkit may contain
+FORMULA_MARKERS = ("HYPERLINK", "1+1", "SUM(A1)", "2+3", "cmd", "calc")
+
+#: the formulas ledgerkit writes itself (summary totals, chart helper block, budget ratio)
+OWN_FORMULAS = [
+    re.compile(r"=SUM\([A-Z]+\d+:[A-Z]+\d+\)"),
+    re.compile(r"=0"),
+    re.compile(r"=SUMPRODUCT\(--EXACT\(\$[A-Z]+\$\d+:\$[A-Z]+\$\d+,[A-Z]+\d+\),\$[A-Z]+\$\d+:\$[A-Z]+\$\d+\)"),
+    re.compile(r'=IF\([A-Z]+\d+=0,"",[A-Z]+\d+/[A-Z]+\d+\)'),
+]
+#: first characters that make a spreadsheet run a CSV cell (OWASP)
+RUNNABLE = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+runner = CliRunner()
+
+
+def run(*args) -> object:
+    return runner.invoke(app, [str(a) for a in args])
+
+
+# --- inputs --------------------------------------------------------------------------
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """Write rows with text as text (never a formula, URL or number), dates as dates."""
+    wb = xlsxwriter.Workbook(
+        str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    date_fmt = wb.add_format({"num_format": "yyyy/mm/dd"})
+    for name, rows in sheets.items():
+        ws = wb.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if v is None:
+                    continue
+                if isinstance(v, dt.date):
+                    ws.write_datetime(r, c, dt.datetime(v.year, v.month, v.day), date_fmt)
+                elif isinstance(v, str):
+                    ws.write_string(r, c, v)
+                else:
+                    ws.write_number(r, c, v)
+    wb.close()
+    return path
+
+
+def hours_rows() -> list[list]:
+    rows = [["2026年10月 工数実績一覧"], [], ["日付", "氏名", "社員番号", "案件コード", "作業区分", "工数(h)", "備考"]]
+    for i, text in enumerate(HOSTILE.values()):
+        rows.append([dt.date(2026, 10, 1 + i), text, text, text, text, 1.5, text])
+    rows.append([dt.date(2026, 10, 30), "山田", "E1", "A-1", "設計", 2, "普通の行"])
+    return rows
+
+
+INVOICE_HEADER = ["No", "受領日", "請求書番号", "請求日", "取引先名", "登録番号", "注文番号", "件名", "税率",
+                  "税抜金額", "消費税", "税込金額", "支払期日", "案件", "備考"]
+#: amounts written as text the way ledgers write negatives: all must come out as -1,000 / -100 / -1,100
+NEGATIVES = [("-1,000", "-100", "-1,100"), ("△1,000", "△100", "△1,100"), ("(1,000)", "(100)", "(1,100)")]
+
+
+def invoice_rows() -> list[list]:
+    rows = [["受領請求書一覧 2026年10月分"], [], INVOICE_HEADER]
+    for i, text in enumerate(HOSTILE.values()):
+        rows.append([i + 1, dt.date(2026, 10, 5), text, dt.date(2026, 9, 30), text, text, text, text,
+                     "10%", 100000, 10000, 110000, dt.date(2026, 10, 31), text, text])
+    for k, (net, tax, total) in enumerate(NEGATIVES):
+        rows.append([50 + k, dt.date(2026, 10, 5), f"RET-{k}", dt.date(2026, 9, 30), "株式会社返品", "T8700110005901",
+                     "PO-9", "返品", "10%", net, tax, total, dt.date(2026, 10, 31), "A-1", net])
+    return rows
+
+
+@pytest.fixture
+def hours_dir(tmp_path) -> Path:
+    folder = tmp_path / "hours"
+    folder.mkdir()
+    # Excel allows = + - @ < > { } in sheet names; the file name carries them too
+    write_xlsx(folder / "工数_=1+1_@x.xlsx", {"=HYPERLINK(1)": hours_rows(), "<b>{{ 7+7 }}": [["x"]]})
+    return folder
+
+
+@pytest.fixture
+def invoices_dir(tmp_path) -> Path:
+    folder = tmp_path / "invoices"
+    folder.mkdir()
+    write_xlsx(folder / "請求書_-2+3.xlsx", {"=1+1": invoice_rows()})
+    return folder
+
+
+def digests(*roots: Path) -> dict[Path, str]:
+    """sha256 of every file under ``roots`` (files or folders)."""
+    out = {}
+    for root in roots:
+        for p in [root] if root.is_file() else sorted(root.rglob("*")):
+            if p.is_file():
+                out[p] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+# --- outputs -------------------------------------------------------------------------
+
+
+def xlsx_texts_and_formulas(path: Path) -> tuple[set[str], list[tuple[str, str, str]]]:
+    """Every text value, and every (sheet, cell, formula), of a workbook; no hyperlinks allowed."""
+    wb = openpyxl.load_workbook(path)
+    texts, formulas = set(), []
+    for ws in wb.worksheets:
+        assert not ws._hyperlinks, f"{path.name}: {ws.title} has hyperlinks"
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    formulas.append((ws.title, cell.coordinate, str(cell.value)))
+                elif isinstance(cell.value, str):
+                    texts.add(cell.value)
+    assert not list(wb.defined_names), f"{path.name}: defined names"
+    return texts, formulas
+
+
+def assert_safe_xlsx(path: Path, *, own=OWN_FORMULAS, must_contain=FORMULA_LIKE) -> set[str]:
+    texts, formulas = xlsx_texts_and_formulas(path)
+    for sheet, ref, formula in formulas:
+        assert not any(m in formula for m in FORMULA_MARKERS), f"{path.name}: {sheet}!{ref} {formula}"
+        assert any(p.fullmatch(formula) for p in own), f"{path.name}: {sheet}!{ref}: unexpected formula {formula}"
+    for text in must_contain:
+        assert text in texts, f"{path.name}: {text!r} is not there as text"
+    return texts
+
+
+def csv_cells(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def assert_safe_csv(path: Path, *, must_contain=FORMULA_LIKE) -> list[list[str]]:
+    rows = csv_cells(path)
+    cells = [v for row in rows for v in row]
+    for v in cells:
+        if v.startswith(RUNNABLE):
+            assert PLAIN_NUMBER.fullmatch(v), f"{path.name}: {v!r} would run in a spreadsheet"
+    for text in must_contain:
+        assert "'" + text in cells, f"{path.name}: {text!r} is not there, neutralized"
+    return rows
+
+
+# --- aggregate / inspect ---------------------------------------------------------------
+
+
+def test_aggregate_hours_every_output_is_inert_and_inputs_unchanged(hours_dir, tmp_path):
+    before = digests(hours_dir)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("report.xlsx", "rows.csv", "rows.json"):
+        r = run("aggregate", hours_dir, "-o", out / name)
+        assert r.exit_code == 0, r.output
+    texts = assert_safe_xlsx(out / "report.xlsx")
+    assert "{{ 7*7 }}" in texts and "<script>alert(1)</script>" in texts  # literal, not evaluated
+    assert "=HYPERLINK(1)" in texts  # the sheet name, as text
+    assert_safe_csv(out / "rows.csv")
+    assert '"person": "=HYPERLINK(\\"http://x\\",\\"y\\")"' in (out / "rows.json").read_text(encoding="utf-8")
+    r = run("aggregate", hours_dir, "-o", "-")
+    assert r.exit_code == 0
+    stdout_cells = [v for row in csv.reader(r.stdout.splitlines()) for v in row]
+    assert "'=1+1" in stdout_cells and "=1+1" not in stdout_cells
+    assert run("inspect", hours_dir).exit_code == 0
+    assert digests(hours_dir) == before
+    assert sorted(p.name for p in out.iterdir()) == ["report.xlsx", "rows.csv", "rows.json"]  # no partial files
+
+
+def test_summary_chart_block_matches_text_exactly(hours_dir, tmp_path):
+    """The chart's totals by project are formulas over the pivot: a project code like
+    ``<script>`` or ``=1+1`` must not act as a SUMIF criterion (< > = * ? ~)."""
+    out = tmp_path / "report.xlsx"
+    assert run("aggregate", hours_dir, "--by", "project,person,month", "-o", out).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    ws = wb.worksheets[0]
+    helpers = [c for row in ws.iter_rows() for c in row if c.data_type == "f" and "EXACT" in str(c.value)]
+    assert helpers, "the chart block sums by exact text"
+    assert not [c for row in ws.iter_rows() for c in row if c.data_type == "f" and "SUMIF" in str(c.value)]
+
+
+def test_aggregate_invoices_negative_amounts_stay_numbers(invoices_dir, tmp_path):
+    out = tmp_path / "rows.csv"
+    r = run("aggregate", invoices_dir, "--kind", "invoices", "-o", out)
+    assert r.exit_code == 0, r.output
+    rows = assert_safe_csv(out)
+    header = rows[0]
+    net = header.index("net")
+    returns = [row for row in rows[1:] if row[header.index("invoice_no")].startswith("RET-")]
+    assert [row[net] for row in returns] == ["-1000", "-1000", "-1000"]
+    xlsx = tmp_path / "rows.xlsx"
+    assert run("aggregate", invoices_dir, "--kind", "invoices", "-o", xlsx).exit_code == 0
+    assert_safe_xlsx(xlsx)
+    wb = openpyxl.load_workbook(xlsx)
+    values = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert values.count(-1000) >= 3  # numbers, not text
+
+
+# --- check ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".json"])
+def test_check_invoices_findings_are_inert(invoices_dir, tmp_path, suffix):
+    before = digests(invoices_dir)
+    out = tmp_path / f"findings{suffix}"
+    r = run("check", "invoices", invoices_dir, "-o", out, "--today", "2026-11-01")
+    assert r.exit_code == 1, r.output  # the hostile 注文番号/登録番号 are findings
+    if suffix == ".xlsx":
+        assert_safe_xlsx(out)
+    elif suffix == ".csv":
+        assert_safe_csv(out, must_contain=[])
+        assert not [v for row in csv_cells(out) for v in row if v.startswith(RUNNABLE) and not PLAIN_NUMBER.fullmatch(v)]
+    assert digests(invoices_dir) == before
+
+
+# --- refusing to overwrite an input ----------------------------------------------------
+
+
+def test_output_equal_to_an_input_inside_a_folder_is_refused(invoices_dir, hours_dir):
+    """Inputs given as a folder or a glob protect every workbook in them."""
+    target = next(invoices_dir.glob("*.xlsx"))
+    before = digests(invoices_dir, hours_dir)
+    for args in (
+        ("check", "invoices", invoices_dir, "-o", target, "--today", "2026-11-01"),
+        ("check", "invoices", f"{invoices_dir}/*.xlsx", "-o", target, "--today", "2026-11-01"),
+        ("check", "orders", invoices_dir, "-o", target),
+        ("aggregate", invoices_dir, "--kind", "invoices", "-o", target),
+    ):
+        r = run(*args)
+        assert r.exit_code == 2, (args, r.output)
+        assert r.stderr.strip().splitlines()[-1] == (
+            f"Error: refusing to write {target}: it is one of the input files ({target}); choose another output name"
+        )
+    hours_file = next(hours_dir.glob("*.xlsx"))
+    r = run("aggregate", hours_dir, "-o", hours_file.with_suffix(".xlsx"))
+    assert r.exit_code == 2
+    assert digests(invoices_dir, hours_dir) == before
+
+
+def test_a_report_already_in_the_input_folder_may_be_replaced(hours_dir, invoices_dir):
+    report = invoices_dir / "findings.xlsx"
+    args = ("check", "invoices", invoices_dir, "--today", "2026-11-01", "-o", report)
+    assert run(*args).exit_code == 1
+    r = run(*args)  # ledgerkit's own report: skipped on reading, replaced
+    assert r.exit_code == 1, r.output
+    assert "refusing" not in r.stderr
+    rows = hours_dir / "rows.csv"
+    assert run("aggregate", hours_dir, "-o", rows).exit_code == 0
+    r = run("aggregate", hours_dir, "-o", rows)  # a CSV in the folder is read as an input next time
+    assert r.exit_code == 2
+    assert "it is one of the input files" in r.stderr
+
+
+@pytest.fixture(scope="module")
+def attendance_examples(tmp_path_factory) -> Path:
+    """The attendance sample workbooks (examples/make_attendance_examples.py) in a temporary folder."""
+    tmp = tmp_path_factory.mktemp("attendance")
+    spec = importlib.util.spec_from_file_location("make_attendance_examples", EXAMPLES / "make_attendance_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.OUT, module.SHEETS, module.HERE = tmp / "attendance", tmp / "attendance" / "勤務表", tmp
+    module.main()
+    return tmp / "attendance"
+
+
+def test_settle_never_overwrites_an_attendance_sheet_read_from_a_folder(attendance_examples):
+    folder = attendance_examples / "勤務表"
+    contracts = attendance_examples / "契約一覧.xlsx"
+    before = digests(attendance_examples)
+    target = sorted(folder.glob("*.xlsx"))[0]
+    r = run("settle", folder, "-c", contracts, "-o", target)
+    assert r.exit_code == 2, r.output
+    assert r.stderr.strip() == (
+        f"Error: refusing to write {target}: it is one of the input files ({target}); choose another output name"
+    )
+    r = run("settle", folder, "-c", contracts, "-o", contracts)
+    assert r.exit_code == 2
+    assert digests(attendance_examples) == before
