@@ -217,6 +217,8 @@ def test_approval_rules_replace_the_default_matrix(tmp_path):
          "bad.toml:4: approval.rules[0].maximum: unknown key (allowed: category, min, max, approver)"),
         ("[[approval.rules]]\ncategory = \"purchase\"\nmin = 0.5\napprover = \"課長\"\n",
          "bad.toml:3: approval.rules[0].min: must be int, not a number"),
+        ("[orders]\nterms = \"shitauke_3jo\"\n",
+         "bad.toml:2: orders.terms: no written-terms list named 'shitauke_3jo' (known: "),
         ("[tax]\nrate = \n", "bad.toml: not valid TOML: "),
     ],
 )

@@ -546,6 +546,13 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset()) -
             parse_rate_rounding(_get(data, "settle.rate_rounding"))
         except ValueError as e:
             problems.append(("settle.rate_rounding", str(e)))
+    for key in ("orders.terms", "drafts.po_terms"):
+        name = _get(data, key)
+        if name and not (Path(__file__).parent / "data" / f"{name}.toml").is_file():
+            known = sorted(p.stem for p in (Path(__file__).parent / "data").glob("*.toml"))
+            problems.append((key, f"no written-terms list named {name!r} (known: {', '.join(known)})"))
+        elif not name and key == "orders.terms":
+            problems.append((key, "must name a written-terms list (check orders needs one)"))
     warning, over = _get(data, "budget.warning"), _get(data, "budget.over")
     if warning > over:
         if "budget.over" in given and "budget.warning" not in given:
