@@ -45,7 +45,6 @@ def init(
              templates=directory / "templates"))
 
 
-@config_app.command("show")
 def show(config_path: ConfigOption = None, lang: LangOption = None) -> None:
     """Print the effective settings as TOML, each with where it came from (default or file:line).
 
@@ -62,5 +61,5 @@ def show(config_path: ConfigOption = None, lang: LangOption = None) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("init", rich_help_panel="Project")(handle_errors(init))
-    config_app.registered_commands[-1].callback = handle_errors(show)
+    config_app.command("show")(handle_errors(show))
     app.add_typer(config_app, name="config", rich_help_panel="Project")
