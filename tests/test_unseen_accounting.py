@@ -155,3 +155,45 @@ def test_a_remark_saying_subtotal_on_an_invoice_row_keeps_the_row(tmp_path):
     src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": rows})
     frame, issues, rows_read = read_invoices([src])
     assert rows_read == 1 and list(frame["total"]) == [110_000]
+
+
+def test_due_dates_written_as_month_ends_or_without_a_year(tmp_path):
+    """支払予定日 11月末 / 翌月末 / 1/10 are read after the invoice's date; 月末 alone stays a warning."""
+    from ledgerkit.invoices import read_invoices
+
+    head = ["請求書番号", "請求日", "取引先", "登録番号", "税込金額", "支払予定日"]
+    rows = [
+        head,
+        ["A-1", "R8.10.31", "㈱山田商店", "T8700110005901", 110_000, "11月末"],
+        ["A-2", "R8.12.20", "㈱山田商店", "T8700110005901", 110_000, "翌月末"],
+        ["A-3", "R8.12.20", "㈱山田商店", "T8700110005901", 110_000, "1/10"],
+        ["A-4", "R8.12.20", "㈱山田商店", "T8700110005901", 110_000, "令和9年2月末日"],
+        ["A-5", "R8.12.20", "㈱山田商店", "T8700110005901", 110_000, "月末"],
+    ]
+    src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
+    frame, issues, _ = read_invoices([src])
+    due = [None if v is None or v != v else v.date() for v in frame["due_date"]]
+    assert due == [D(2026, 11, 30), D(2027, 1, 31), D(2027, 1, 10), D(2027, 2, 28), None]
+    bad = [(i.code, i.row, i.value) for i in issues if i.code == "bad_cell"]
+    assert bad == [("bad_cell", 6, "月末")]
+
+
+def test_parse_date_month_end():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ledgerkit.normalize import parse_date
+    from ledgerkit.wareki import to_wareki
+
+    @given(st.integers(1990, 2100), st.integers(1, 12), st.sampled_from(["末", "末日"]))
+    @settings(max_examples=100)
+    def check(y, m, tail):
+        import calendar
+
+        last = D(y, m, calendar.monthrange(y, m)[1])
+        assert parse_date(f"{y}年{m}月{tail}") == last
+        assert parse_date(f"{m}月{tail}", year=y) == last
+        era = to_wareki(D(y, m, 1), "kanji")
+        assert parse_date(era.replace("1日", tail)) == last
+
+    check()

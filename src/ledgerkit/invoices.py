@@ -655,6 +655,10 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
             continue
         raw = _cell(row, m[f])
         value, err = parse_date(raw)
+        if err is not None and f in ("due_date", "paid_date"):
+            # 11月末, 12/10, 翌月末: read after the invoice's issue (or receipt) date
+            value = _date_after(raw, rec.get("issue_date") or rec.get("received_date"))
+            err = None if value is not None else err
         if err is not None:
             problems.append(("bad_cell", _LABELS[f], m[f], raw, False))
         rec[f] = value
@@ -746,6 +750,47 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
         rec["invoice_total"] = None
     rec["_parts"] = parts
     return rec, problems
+
+
+_RELATIVE_MONTH = re.compile(r"(当月|翌月|翌々月)\s*(?:(末日?)|(\d{1,2})\s*日)(?:払い?)?")
+
+
+def _date_after(raw: Any, anchor: dt.date | None) -> dt.date | None:
+    """A date written without its year (``11月末``, ``12/10``) or relative to the month
+    (``翌月末``, ``翌々月10日``, ``当月末``), read as the first such date in or after
+    ``anchor``'s month; None when it is not one of those.
+
+    Examples:
+        >>> a = dt.date(2026, 12, 20)
+        >>> _date_after("1月末", a), _date_after("翌月末", a), _date_after("翌々月10日", a), _date_after("12/25", a)
+        (datetime.date(2027, 1, 31), datetime.date(2027, 1, 31), datetime.date(2027, 2, 10), datetime.date(2026, 12, 25))
+        >>> _date_after("月末", a) is None
+        True
+    """
+    import calendar
+
+    if anchor is None or not isinstance(raw, str):
+        return None
+    text = nz.normalize_text(raw).strip()
+    m = _RELATIVE_MONTH.fullmatch(text)
+    if m:
+        y, mo = divmod(anchor.month - 1 + {"当月": 0, "翌月": 1, "翌々月": 2}[m.group(1)], 12)
+        y, mo = anchor.year + y, mo + 1
+        last = calendar.monthrange(y, mo)[1]
+        day = last if m.group(2) else int(m.group(3))
+        return dt.date(y, mo, day) if 1 <= day <= last else None
+    try:
+        value = nz.parse_date(text, year=anchor.year)
+    except nz.CellValueError:
+        return None
+    if value is None:
+        return None
+    if (value.year, value.month) < (anchor.year, anchor.month):
+        try:
+            value = value.replace(year=value.year + 1)
+        except ValueError:
+            return None
+    return value
 
 
 _LABELS = {

@@ -20,6 +20,7 @@ Examples:
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import math
 import re
@@ -341,6 +342,7 @@ _YMD8_RE = re.compile(r"\d{8}")
 _MD_RE = re.compile(r"(\d{1,2})\s*(?:[/\-.]|月)\s*(\d{1,2})\s*日?")
 _D_RE = re.compile(r"(\d{1,2})\s*日?")
 _ERA_START_RE = re.compile(r"(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHRmtshr])\s*(?:元|\d)")
+_MONTH_END_RE = re.compile(r"(.*\d)\s*月\s*末日?")
 
 
 def _make_date(y: int, m: int, d: int, v: object) -> _dt.date:
@@ -374,7 +376,8 @@ def parse_date(
     1900-02-29, or ``date1904``; a time part is dropped); 8-digit ``20261001``; text
     ``2026/10/01``, ``2026-10-01``, ``2026.10.1``, ``2026年10月1日``, ``2026/10/01 09:00``
     and the Japanese calendar (``R8.10.1``, ``令和元年5月1日``, ``㋿8.10.1``, see
-    :func:`ledgerkit.wareki.parse_wareki`). With ``year``: ``10/1``, ``10月1日(木)``.
+    :func:`ledgerkit.wareki.parse_wareki`); a month's last day ``2026年11月末``,
+    ``令和8年11月末日``. With ``year``: ``10/1``, ``10月1日(木)``, ``11月末``.
     With ``year`` and ``month``: a day alone (``1``, ``1日``, ``1(水)`` or the number 1..31).
 
     Examples:
@@ -384,6 +387,8 @@ def parse_date(
         datetime.date(2026, 10, 1)
         >>> parse_date("1(水)", 2026, 10)
         datetime.date(2026, 10, 1)
+        >>> parse_date("令和8年2月末日"), parse_date("11月末", year=2026)
+        (datetime.date(2026, 2, 28), datetime.date(2026, 11, 30))
         >>> parse_date("平成32年1月1日")
         Traceback (most recent call last):
         ...
@@ -423,6 +428,14 @@ def parse_date(
 
     if _YMD8_RE.fullmatch(s):
         return _make_date(int(s[:4]), int(s[4:6]), int(s[6:]), v)
+    m = _MONTH_END_RE.fullmatch(s)
+    if m:
+        # 11月末 / 2026年11月末 / 令和8年11月末日: the month's last day
+        try:
+            first = parse_date(m.group(1) + "月1日", year, month, date1904=date1904)
+        except CellValueError as e:
+            raise CellValueError(e.reason, v) from None
+        return _dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
     m = _YMD_RE.fullmatch(s)
     if m:
         return _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), v)
