@@ -73,3 +73,32 @@ def test_person_in_a_sheet_name_with_a_generic_word(tmp_path):
     make_xlsx(tmp_path / "2026年10月.xlsx", {"工数_小林": rows, "山田 (提出用)": rows})
     f = ledgerkit.aggregate(tmp_path).frame
     assert sorted(f["person"]) == ["小林", "山田"]
+
+
+def test_a_copy_saved_as_1_is_the_repeat_not_the_original(tmp_path):
+    # "山田_10月(1).xlsx" sorts before "山田_10月.xlsx" as text ("(" < "."). Before, the
+    # original's rows were listed as the repeats and the copy's were counted.
+    rows = [["氏名", "山田"], [], ["日付", "案件", "工数"], ["2026/10/1", "Z", 5], ["2026/10/2", "Z", 5], ["2026/10/3", "Z", 5]]
+    copy = [r[:] for r in rows]
+    copy[3][2] = 6  # saved again with one change
+    make_xlsx(tmp_path / "山田_10月.xlsx", {"10月": rows})
+    make_xlsx(tmp_path / "山田_10月(1).xlsx", {"10月": copy})
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    repeats = [(i.file, i.row) for i in result.issues if i.code == "duplicate_entry"]
+    assert repeats == [(str(tmp_path / "山田_10月(1).xlsx"), 5), (str(tmp_path / "山田_10月(1).xlsx"), 6)]
+    assert set(f.loc[f["date"] > dt.datetime(2026, 10, 1), "source_file"]) == {str(tmp_path / "山田_10月.xlsx")}
+    conflict = next(i for i in result.issues if i.code == "conflicting_entry")
+    assert (conflict.file, conflict.row) == (str(tmp_path / "山田_10月(1).xlsx"), 4)
+    assert_balanced(result)
+
+
+def test_name_row_right_above_the_header_is_the_person_not_a_header_row(tmp_path):
+    # 氏名 | 山田 on the row right above 日付 | 案件 | 工数 (no blank row between) was
+    # read as the top row of a two-row header: the 氏名 cell was lost and the sheet refused.
+    rows = [["作業報告書 2026年10月"], ["氏名", "山田 花子"], ["日付", "案件", "工数"], ["10/1", "Z", 5], ["10/2", "Z", 2.5]]
+    make_xlsx(tmp_path / "a.xlsx", {"10月": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["person"].tolist() == ["山田花子", "山田花子"]
+    assert result.frame["hours"].sum() == 7.5
+    assert ledgerkit.inspect(tmp_path)[0].sheets[0].header_row == 3

@@ -199,7 +199,32 @@ def _header_candidates(rows, r, syn: Synonyms):
         if f and (f not in best or (strength, -c) > best[f]):
             best[f] = (strength, -c)
     double_map = {f: -neg_c for f, (_, neg_c) in best.items()}
+    if _label_row_above(row, below, double_map, syn):
+        return
     yield 2, double_map, double_names, sum(st for st, _ in best.values())
+
+
+def _label_row_above(row: list[Any], below: list[Any], double_map: dict[str, int], syn: Synonyms) -> bool:
+    """Whether ``row`` is a label and its value (氏名 | 山田) right above the header ``below``.
+
+    Such a row adds nothing to the header below (every field is found in ``below``
+    alone) and holds a cell that is no header text (山田). Read as a two-row header it
+    would hide the 氏名 cell from the rows above the table.
+    """
+    alone: dict[str, int] = {}
+    for c, v in enumerate(below):
+        f = syn.match(v)
+        if f and f not in alone:
+            alone[f] = c
+    if alone != double_map:
+        return False
+    for c, v in enumerate(row):
+        if is_blank(v):
+            continue
+        child = below[c] if c < len(below) else ""
+        if syn.match(v) is None and _text(v) != _text(child):
+            return True
+    return False
 
 
 def _col_letter(c: int) -> str:

@@ -641,7 +641,17 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
     issues = list(issues)
     if frame.empty:
         return frame, issues
-    frame = frame.sort_values(["source_file", "source_sheet", "source_row", "date"], kind="stable").reset_index(drop=True)
+    # originals before their copies (山田.xlsx before 山田(1).xlsx, which sorts first as
+    # text): the copy's entries are the repeats, as collect_inputs reads them
+    from .consolidate import _looks_like_copy
+
+    copies = {f: _looks_like_copy(Path(f).stem) for f in frame["source_file"].unique()}
+    frame = (
+        frame.assign(_copy=frame["source_file"].map(copies))
+        .sort_values(["_copy", "source_file", "source_sheet", "source_row", "date"], kind="stable")
+        .drop(columns="_copy")
+        .reset_index(drop=True)
+    )
     key = ["person", "date", "project", "task"]
     # entries whose key appears in more than one sheet; most of the time there are none,
     # which the distinct (key, sheet) pairs tell faster than a transform over every row
