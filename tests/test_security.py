@@ -331,3 +331,102 @@ def test_settle_never_overwrites_an_attendance_sheet_read_from_a_folder(attendan
     r = run("settle", folder, "-c", contracts, "-o", contracts)
     assert r.exit_code == 2
     assert digests(attendance_examples) == before
+
+
+# --- the terminal ------------------------------------------------------------------------
+
+TERMINAL_ACTIVE = ("\x1b", "\x00", "\u202e", "\x9b")
+
+
+def assert_inert_terminal(text: str) -> None:
+    for ch in TERMINAL_ACTIVE:
+        assert ch not in text, f"{ch!r} reached the terminal"
+
+
+def test_terminal_shows_cell_text_literally(hours_dir):
+    """Cell text on the terminal is never rich markup nor an escape sequence."""
+    r = run("aggregate", hours_dir)
+    assert r.exit_code == 0, r.output
+    assert "[link=http://evil]click[/link]" in r.stderr.replace("\n", "") or "[link=http://evil]" in r.stderr
+    assert "a\\x00b\\x1b[31mred" in r.stderr and "abc\\u202egpj.exe" in r.stderr
+    assert_inert_terminal(r.stderr)
+    r = run("inspect", hours_dir)
+    assert r.exit_code == 0, r.output
+    assert_inert_terminal(r.stderr)
+
+
+# --- drafts ------------------------------------------------------------------------------
+
+REQUEST_HEADER = ["申請番号", "起案日", "部署", "起案者", "件名", "区分", "金額(税抜)", "予算科目", "予算内外", "取引先",
+                  "実施時期", "目的"]
+
+
+@pytest.fixture
+def requests_xlsx(tmp_path) -> Path:
+    rows = [["稟議申請一覧"], [], REQUEST_HEADER]
+    for text in HOSTILE.values():
+        rows.append([text, dt.date(2026, 12, 1), text, text, text, "購買", 100000, text, "予算内", text,
+                     dt.date(2026, 12, 15), text])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    return write_xlsx(folder / "requests.xlsx", {"申請一覧": rows})
+
+
+def template_formulas(name: str) -> set[str]:
+    """The formulas of a bundled form, with row numbers taken out (lines re-base them)."""
+    wb = openpyxl.load_workbook(TEMPLATES / name)
+    return {re.sub(r"\d+", "#", str(c.value)) for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"}
+
+
+def assert_drafts_stay_inside(out: Path, suffix: str, count: int) -> list[Path]:
+    drafts = sorted(p for p in out.iterdir() if p.suffix == suffix)
+    assert len(drafts) == count
+    reserved = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+    for p in drafts:
+        assert p.resolve().parent == out.resolve()
+        assert p.name.split(".")[0].upper() not in reserved
+        assert not p.name.startswith((".", "-")), p.name
+        assert not re.search(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", p.name), p.name
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
+    return drafts
+
+
+def test_draft_ringi_markdown_keeps_cell_text_literal(requests_xlsx, tmp_path):
+    before = digests(requests_xlsx.parent)
+    out = tmp_path / "md"
+    r = run("draft-ringi", requests_xlsx, "--all", "-o", out)
+    assert r.exit_code == 0, r.output
+    drafts = assert_drafts_stay_inside(out, ".md", len(HOSTILE))  # \t=1 and \r=1 both read "=1": the second is =1_=1_2
+    body = "".join(p.read_text(encoding="utf-8") for p in drafts)
+    assert "{{ 7*7 }}" in body and "{% for %}" in body and "49" not in body  # never evaluated
+    assert_inert_terminal(r.stderr)
+    assert digests(requests_xlsx.parent) == before
+
+
+def test_draft_ringi_html_escapes(requests_xlsx, tmp_path):
+    out = tmp_path / "html"
+    r = run("draft-ringi", requests_xlsx, "--all", "--template", "ringi.html.j2", "-o", out)
+    assert r.exit_code == 0, r.output
+    body = "".join(p.read_text(encoding="utf-8") for p in assert_drafts_stay_inside(out, ".html", len(HOSTILE)))
+    assert "<script>alert" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "{{ 7*7 }}" in body and "49" not in body
+
+
+def test_draft_ringi_excel_form_takes_every_text_as_text(requests_xlsx, tmp_path):
+    before = digests(requests_xlsx.parent)
+    out = tmp_path / "xlsx"
+    r = run("draft-ringi", requests_xlsx, "--all", "--template", "ringi.xlsx", "-o", out)
+    assert r.exit_code == 0, r.output  # a control character in a cell does not stop the batch
+    allowed = template_formulas("ringi.xlsx")
+    texts: set[str] = set()
+    for p in assert_drafts_stay_inside(out, ".xlsx", len(HOSTILE)):
+        t, formulas = xlsx_texts_and_formulas(p)
+        texts |= t
+        assert {re.sub(r"\d+", "#", f) for _, _, f in formulas} <= allowed, p.name
+    for text in [*FORMULA_LIKE, "{{ 7*7 }}", "<script>alert(1)</script>"]:
+        assert text in texts
+    # stored as Excel stores control characters, so Excel shows the cell's own text
+    assert "a_x0000_b_x001B_[31mred" in texts
+    manifest = assert_safe_csv(out / "manifest.csv", must_contain=FORMULA_LIKE[:2])
+    assert all(len(row) == len(manifest[0]) for row in manifest)
+    assert digests(requests_xlsx.parent) == before

@@ -103,8 +103,14 @@ def accounting_line(result: AggregateResult, lang: str = "ja") -> str:
 def print_summary(result: AggregateResult, *, by=("project", "person", "month"), lang: str = "ja", to_stdout=False, max_rows: int = 30) -> None:
     """The summary table, the issues in brief, and the accounting line, on stderr."""
     from rich.table import Table
+    from rich.text import Text
 
     from .cli_common import console
+    from .writers import terminal_safe
+
+    def cell(value) -> Text:
+        # a cell's text is shown as it is: never rich markup ([link=…]), never a terminal escape
+        return Text(terminal_safe(value))
 
     con = console()
     pivot = summary_pivot(result, by)
@@ -113,13 +119,13 @@ def print_summary(result: AggregateResult, *, by=("project", "person", "month"),
         fmt = (lambda v: f"{int(v):,}") if money else (lambda v: f"{v:,.2f}")
         table = Table(title=messages.text(f"report_{result.kind}_title", lang), show_lines=False)
         for name in pivot.index.names:
-            table.add_column(_heading(str(name), lang))
+            table.add_column(cell(_heading(str(name), lang)))
         for col in pivot.columns:
-            table.add_column(_heading(str(col), lang), justify="right")
+            table.add_column(cell(_heading(str(col), lang)), justify="right")
         table.add_column(messages.text("total", lang), justify="right", style="bold")
         for idx, values in list(pivot.iterrows())[:max_rows]:
             idx = idx if isinstance(idx, tuple) else (idx,)
-            table.add_row(*[str(i) for i in idx], *[fmt(v) for v in values], fmt(values.sum()))
+            table.add_row(*[cell(i) for i in idx], *[fmt(v) for v in values], fmt(values.sum()))
         if len(pivot) > max_rows:
             table.caption = messages.text("more_rows", lang, n=len(pivot) - max_rows)
         con.print(table)
@@ -128,7 +134,7 @@ def print_summary(result: AggregateResult, *, by=("project", "person", "month"),
         counts[i.severity] = counts.get(i.severity, 0) + 1
     errors = [i for i in result.issues if i.severity == "error"]
     for i in errors[:10]:
-        con.print(f"  {i.location()}: {i.message(lang)}", markup=False, highlight=False)
+        con.print(terminal_safe(f"  {i.location()}: {i.message(lang)}"), markup=False, highlight=False)
     if len(errors) > 10:
         con.print("  " + messages.text("more_rows", lang, n=len(errors) - 10), markup=False)
     if counts:
@@ -187,8 +193,17 @@ def _heading(name: str, lang: str) -> str:
 def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
     """Print how each file was seen; returns how many files could not be read."""
     from .cli_common import console
+    from .writers import terminal_safe
 
-    con = console()
+    class _Safe:
+        # every line names files, sheets and headers as written: escape what a terminal would act on
+        def __init__(self, console):
+            self.console = console
+
+        def print(self, text: str, **kwargs) -> None:
+            self.console.print(terminal_safe(text), **kwargs)
+
+    con = _Safe(console())
     bad = 0
     for rep in reports:
         if rep.error is not None:

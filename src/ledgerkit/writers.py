@@ -365,6 +365,30 @@ def neutralize(text: str) -> str:
     return text
 
 
+# Characters a terminal acts on instead of showing: C0/C1 controls (ESC starts colour,
+# title and clipboard sequences) and the bidirectional overrides that reorder what is shown.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: Any) -> str:
+    """``text`` made safe to print on a terminal: control and bidi characters shown escaped.
+
+    A cell's text reaches the terminal in messages; ``ESC`` in it would start an escape
+    sequence (colours, window title, clipboard) and U+202E would show ``exe.jpg`` as
+    ``gpj.exe``. Tabs and line ends stay.
+
+    Examples:
+        >>> print(terminal_safe(chr(27) + "[31m red"), terminal_safe("abc" + chr(0x202E) + "gpj.exe"))
+        \\x1b[31m red abc\\u202egpj.exe
+    """
+    text = str(text)
+    if not _TERMINAL_UNSAFE.search(text):
+        return text
+    return _TERMINAL_UNSAFE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
+
+
 _NA_SENTINELS: tuple = ()
 
 
@@ -1783,6 +1807,7 @@ __all__ = [
     "frame_to_json",
     "iter_json",
     "neutralize",
+    "terminal_safe",
     "XlsxReport",
     "TableRef",
     "HEADINGS_JA",

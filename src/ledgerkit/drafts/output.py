@@ -19,8 +19,11 @@ from typing import Any, Mapping
 from ..errors import OutputError, TemplateError
 from ..writers import neutralize
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+# control characters (C0, DEL, C1), the bidi controls that make "abc\u202egpj.exe" show as
+# "abcexe.jpg", and the characters Windows does not allow
+_UNSAFE = re.compile('[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"/\\\\|?*]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+             *(f"COM{i}" for i in [*range(1, 10), "¹", "²", "³"]), *(f"LPT{i}" for i in [*range(1, 10), "¹", "²", "³"])}
 #: file names stay well under the 255-byte limit of common file systems
 MAX_NAME_BYTES = 180
 
@@ -82,7 +85,9 @@ def safe_filename(name: str, *, fallback: str = "draft") -> str:
     text = text.strip(". ")
     if text in {"", ".", ".."}:
         return fallback
-    if text.split(".")[0].upper() in _RESERVED:
+    if text.split(".")[0].strip().upper() in _RESERVED:
+        text = "_" + text
+    if text.startswith("-"):  # not an option to the next command that is given the file
         text = "_" + text
     encoded = text.encode("utf-8")
     if len(encoded) > MAX_NAME_BYTES:
@@ -171,6 +176,9 @@ def write_atomic(path: Path, data: bytes) -> Path:
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({e.strerror or e.__class__.__name__})") from None
+    except BaseException:  # interrupted (Ctrl-C): no half-written file left behind
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path
 
 

@@ -204,8 +204,15 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
     tpl = resolve_template(template)
     out = prepare_dir(out_dir)
     suffix = output_suffix(tpl)
-    # the source list is "taken": a draft never replaces the workbook it was drafted from
-    taken: set[Path] = {table.path.resolve()}
+    # the source list is "taken": a draft never replaces the workbook it was drafted from,
+    # nor the form it is drafted on, nor the manifest of this run
+    taken: set[Path] = {table.path.resolve(), tpl.resolve()}
+    if batch:
+        manifest_path = (out / f"manifest.{manifest}").resolve()
+        if manifest_path == table.path.resolve():
+            raise OutputError(f"refusing to write {manifest_path}: it is the list the drafts are made from; "
+                              "choose another output folder")
+        taken.add(manifest_path)
     results: list[DraftResult] = []
     for group in groups:
         rows = [i + 1 for i in group]

@@ -420,8 +420,36 @@ def _set_typed(cell, value: Any) -> None:
     _set_text(cell, str(value))
 
 
+#: Excel's limit on the text of one cell
+MAX_CELL_TEXT = 32_767
+# Excel reads "_x0041_" in a cell's XML as "A": a literal one is written "_x005F_x0041_"
+_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+# control characters XML cannot hold; Excel stores them as "_x001B_"
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def excel_text(text: str) -> str:
+    """``text`` as it must be stored for Excel to show it unchanged (its ``_xHHHH_`` escapes).
+
+    Examples:
+        >>> excel_text("a\x1bb"), excel_text("_x0041_"), excel_text("山田")
+        ('a_x001B_b', '_x005F_x0041_', '山田')
+    """
+    if "_x" in text:
+        text = _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
+    return _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
 def _set_text(cell, text: str) -> None:
-    """Text stays text: a value starting with '=' is stored as a string, never a formula."""
+    """Text stays text: a value starting with '=' is stored as a string, never a formula.
+
+    Control characters are stored the way Excel stores them (``_x001B_``), so a cell
+    holding one neither stops the draft nor becomes something else; a text longer than
+    a cell can hold is an error (Excel would cut it, or refuse the file).
+    """
+    if len(text) > MAX_CELL_TEXT:
+        raise TemplateError(f"the text is {len(text):,} characters, more than an Excel cell holds ({MAX_CELL_TEXT:,})")
+    text = excel_text(text)
     cell.value = text
     if text.startswith("="):
         cell.data_type = "s"
