@@ -102,3 +102,15 @@ def test_name_row_right_above_the_header_is_the_person_not_a_header_row(tmp_path
     assert result.frame["person"].tolist() == ["山田花子", "山田花子"]
     assert result.frame["hours"].sum() == 7.5
     assert ledgerkit.inspect(tmp_path)[0].sheets[0].header_row == 3
+
+
+def test_a_date_without_a_year_in_a_sheet_without_one_says_the_year_is_missing(tmp_path):
+    # Before: "日付を読み取れません: '10/1'", as if 10/1 were not a date.
+    rows = [["氏名", "山田"], [], ["日付", "案件", "工数"], ["10/1", "Z", 5], ["十月一日", "Z", 5]]
+    make_xlsx(tmp_path / "山田_10月.xlsx", {"10月": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame.empty
+    found = sorted((i.row, i.code, i.column, i.value, i.rejected) for i in result.issues)
+    assert found == [(4, "no_month", "日付", "10/1", True), (5, "bad_cell", "日付", "十月一日", True)]
+    assert found and result.issues[0].message("en").startswith("cannot tell the year and month")
+    assert_balanced(result)

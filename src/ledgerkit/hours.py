@@ -382,6 +382,9 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
         date, err, _ = dates[i]
         if err is not None or date is None:
             problem = ("bad_cell" if err else "missing_value", c_date, "日付")
+            if err is not None and (year is None or month is None) and _attempt(nz.parse_date, columns[c_date][i], 2000, 1)[1] is None:
+                # 10/1 is a fine date in a sheet whose year nobody wrote down: say so
+                problem = ("no_month", c_date, "日付")
         hours, err, _ = hours_parsed[i]
         if problem is None and (err is not None or hours is None):
             problem = ("bad_cell" if err else "missing_value", c_hours, "工数")
