@@ -38,7 +38,7 @@ def write(tmp_path: Path, text: str, name: str = "ledgerkit.toml") -> Path:
 def error_of(tmp_path: Path, text: str) -> str:
     path = write(tmp_path, text, "bad.toml")
     with pytest.raises(ConfigError) as e:
-        load_config(path)
+        load_config(path, lang="en")
     return str(e.value).replace(str(path), "bad.toml")
 
 
@@ -120,8 +120,10 @@ def test_init_writes_config_and_templates_and_never_overwrites(tmp_path):
     assert {"templates/ringi.md.j2", "templates/po.xlsx", "templates/ringi.xlsx"} <= set(names)
     assert load_config(cwd=folder).data == defaults()
     (folder / "ledgerkit.toml").write_text("# mine\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"ledgerkit.toml already exists \(and \d+ more\); nothing was written"):
+    with pytest.raises(ConfigError, match=r"ledgerkit.toml はすでにあります \(ほか \d+ 件\)。何も書き出していません \(置き換えるには --force\)"):
         init_project(folder)
+    with pytest.raises(ConfigError, match=r"ledgerkit.toml already exists \(and \d+ more\); nothing was written"):
+        init_project(folder, lang="en")
     assert (folder / "ledgerkit.toml").read_text(encoding="utf-8") == "# mine\n"
     init_project(folder, force=True)
     assert load_config(cwd=folder).data == defaults()
@@ -216,7 +218,7 @@ def test_approval_rules_replace_the_default_matrix(tmp_path):
         ("[[approval.rules]]\ncategory = \"purchase\"\nmin = 0\nmaximum = 5\napprover = \"課長\"\n",
          "bad.toml:4: approval.rules[0].maximum: unknown key (allowed: category, min, max, approver)"),
         ("[[approval.rules]]\ncategory = \"purchase\"\nmin = 0.5\napprover = \"課長\"\n",
-         "bad.toml:3: approval.rules[0].min: must be int, not a number"),
+         "bad.toml:3: approval.rules[0].min: must be an integer, not a number"),
         ("[orders]\nterms = \"shitauke_3jo\"\n",
          "bad.toml:2: orders.terms: no written-terms list named 'shitauke_3jo' (known: "),
         ("[tax]\nrate = \n", "bad.toml: not valid TOML: "),
@@ -278,13 +280,15 @@ def test_default_matrix_has_no_problem_and_every_rule_order_is_checked():
 
 def test_unreadable_config_files(tmp_path):
     with pytest.raises(ConfigError, match=r"missing.toml: config file not found"):
+        load_config(tmp_path / "missing.toml", lang="en")
+    with pytest.raises(ConfigError, match=r"missing.toml: 設定ファイルがありません"):
         load_config(tmp_path / "missing.toml")
     bad = tmp_path / "sjis.toml"
     bad.write_bytes("[report]\nlang = \"日本\"\n".encode("shift_jis"))
     with pytest.raises(ConfigError, match=r"sjis.toml: cannot read the config file \(UnicodeDecodeError\); save it as UTF-8"):
-        load_config(bad)
+        load_config(bad, lang="en")
     with pytest.raises(ConfigError, match=r"is a folder, not a config file"):
-        load_config(tmp_path)
+        load_config(tmp_path, lang="en")
 
 
 def test_key_lines_track_tables_arrays_and_quoted_keys():
@@ -333,8 +337,8 @@ def test_cli_init_then_refuse_then_force(tmp_path):
     assert result.stdout == ""
     again = runner.invoke(app, ["init", str(folder)])
     assert again.exit_code == 2
-    assert again.stderr.strip().startswith(f"Error: {folder / 'ledgerkit.toml'} already exists (and ")
-    assert again.stderr.strip().endswith("; nothing was written (--force replaces)")
+    assert again.stderr.strip().startswith(f"Error: {folder / 'ledgerkit.toml'} はすでにあります (ほか ")
+    assert again.stderr.strip().endswith("。何も書き出していません (置き換えるには --force)")
     forced = runner.invoke(app, ["init", str(folder), "--force"])
     assert forced.exit_code == 0
     assert forced.stderr.startswith(f"{folder / 'ledgerkit.toml'} を作成し、テンプレート ")
@@ -344,7 +348,7 @@ def test_cli_init_refuses_a_file_as_folder(tmp_path):
     target = write(tmp_path, "x", "notes.txt")
     result = runner.invoke(app, ["init", str(target)])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"Error: {target}: is a file, not a folder" or "Invalid value" in result.stderr
+    assert result.stderr.strip() == f"Error: {target}: ファイルです (フォルダではありません)" or "Invalid value" in result.stderr
 
 
 def test_cli_config_show(tmp_path):
@@ -361,8 +365,25 @@ def test_cli_config_show_bad_file_is_one_line_exit_2(tmp_path):
     result = runner.invoke(app, ["config", "show", "--config", str(path)])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
+        f"Error: {path}:2: budget.over: 超過の閾値 0.5 が注意の閾値 0.8 (budget.warning) を下回っています"
+    )
+    english = runner.invoke(app, ["config", "show", "--config", str(path), "--lang", "en"])
+    assert english.exit_code == 2
+    assert english.stderr.strip() == (
         f"Error: {path}:2: budget.over: the over threshold 0.5 is below the warning threshold 0.8 (budget.warning)"
     )
+
+
+def test_config_errors_follow_the_files_own_language(tmp_path):
+    path = write(tmp_path, '[report]\nlang = "en"\n[fiscal_year]\nstart_month = 13\n')
+    with pytest.raises(ConfigError, match=r":4: fiscal_year.start_month: must be a month, 1 to 12, not 13$"):
+        load_config(path)
+    with pytest.raises(ConfigError, match=r":4: fiscal_year.start_month: 1〜12 の月にしてください \(13 ではなく\)$"):
+        load_config(path, lang="ja")
+    with pytest.raises(ConfigError, match=r"ja.toml:7: approval.rules\[1\]: purchase: 100000 円から 120000 円までの金額を決める規則がありません"):
+        load_config(write(tmp_path, _rules(
+            'category = "purchase"\nmax = 100000\napprover = "課長"', 'category = "purchase"\nmin = 120000\napprover = "部長"',
+            'category = "contract"\napprover = "社長"'), "ja.toml"))
 
 
 def test_a_po_column_synonym_reaches_draft_po(tmp_path):

@@ -91,7 +91,7 @@ def load(config_path: Path | None, lang: str | None):
     from .config import load_config
 
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, lang=lang if lang in ("ja", "en") else None)
     except LedgerkitError as e:
         fail(e)
     if lang:

@@ -378,10 +378,11 @@ def key_lines(text: str) -> dict[str, int]:
 class _Loader:
     """Merges a parsed file onto the defaults, checking keys and types as it goes."""
 
-    def __init__(self, file: str, text: str, sources: dict[str, str]):
+    def __init__(self, file: str, text: str, sources: dict[str, str], lang: str = "ja"):
         self.file = file
         self.lines = key_lines(text)
         self.sources = sources
+        self.lang = lang
 
     def where(self, dotted: str) -> str:
         key = dotted
@@ -391,8 +392,11 @@ class _Loader:
             key = key.rsplit(".", 1)[0] if "." in key else ""
         return self.file
 
-    def error(self, dotted: str, message: str) -> ConfigError:
-        return ConfigError(f"{self.where(dotted)}: {dotted}: {message}")
+    def error(self, dotted: str, code: str, **params: Any) -> ConfigError:
+        return ConfigError(f"{self.where(dotted)}: {dotted}: {_t(code, self.lang, **params)}")
+
+    def kind(self, value: Any) -> str:
+        return _kind(value, self.lang)
 
     def mark(self, dotted: str) -> None:
         self.sources[dotted] = self.where(dotted)
@@ -405,7 +409,7 @@ class _Loader:
                 continue
             if key not in base:
                 known = ", ".join(sorted(base))
-                raise self.error(dotted, f"unknown setting (known here: {known})")
+                raise self.error(dotted, "cfg_unknown_setting", known=known)
             current = base[key]
             if dotted in _FREE_TABLES:
                 self.free_table(current, value, dotted)
@@ -415,69 +419,75 @@ class _Loader:
                 continue
             if isinstance(current, dict):
                 if not isinstance(value, dict):
-                    raise self.error(dotted, f"must be a table ([{dotted}]), not {_kind(value)}")
+                    raise self.error(dotted, "cfg_not_table", key=dotted, got=self.kind(value))
                 self.merge(current, value, dotted)
                 continue
             if not _same_type(current, value):
-                raise self.error(dotted, f"must be {_kind(current)}, not {_kind(value)}")
+                raise self.error(dotted, "cfg_wrong_type", want=self.kind(current), got=self.kind(value))
             base[key] = float(value) if isinstance(current, float) else value
             self.mark(dotted)
 
     def columns(self, base: dict, value: Any) -> None:
         if not isinstance(value, dict):
-            raise self.error("columns", f"must be a table ([columns.<kind>]), not {_kind(value)}")
+            raise self.error("columns", "cfg_not_table", key="columns.<kind>", got=self.kind(value))
         for kind, fields in value.items():
             dotted = f"columns.{kind}"
             if kind not in base:
-                raise self.error(dotted, f"unknown kind (known: {', '.join(sorted(base))})")
+                raise self.error(dotted, "cfg_unknown_kind", known=", ".join(sorted(base)))
             if not isinstance(fields, dict):
-                raise self.error(dotted, f"must be a table ([{dotted}]), not {_kind(fields)}")
+                raise self.error(dotted, "cfg_not_table", key=dotted, got=self.kind(fields))
             for name, words in fields.items():
                 fdotted = f"{dotted}.{name}"
                 if name not in base[kind]:
-                    raise self.error(fdotted, f"unknown field (fields of {kind}: {', '.join(base[kind])})")
+                    raise self.error(fdotted, "cfg_unknown_field", kind=kind, known=", ".join(base[kind]))
                 if not (isinstance(words, list) and all(isinstance(w, str) and w.strip() for w in words)):
-                    raise self.error(fdotted, "must be a list of header texts, like [\"取引先名\", \"支払先\"]")
+                    raise self.error(fdotted, "cfg_header_list")
                 if words:
                     base[kind][name] = list(dict.fromkeys([*words, *base[kind][name]]))
                     self.mark(fdotted)
 
     def free_table(self, base: dict, value: Any, dotted: str) -> None:
         if not isinstance(value, dict):
-            raise self.error(dotted, f"must be a table ([{dotted}]), not {_kind(value)}")
+            raise self.error(dotted, "cfg_not_table", key=dotted, got=self.kind(value))
         for key, item in value.items():
             kdotted = f"{dotted}.{key}"
             if dotted == "approval.route_order":
                 if not (isinstance(item, list) and item and all(isinstance(w, str) and w.strip() for w in item)):
-                    raise self.error(kdotted, "must be a list of approver titles, lowest first, like [\"課長\", \"部長\"]")
+                    raise self.error(kdotted, "cfg_route_list")
             elif not isinstance(item, str):
-                raise self.error(kdotted, f"must be a string (a category), not {_kind(item)}")
+                raise self.error(kdotted, "cfg_category_string", got=self.kind(item))
             base[key] = list(item) if isinstance(item, list) else item
             self.mark(kdotted)
 
     def table_list(self, value: Any, dotted: str) -> list[dict]:
         allowed = _TABLE_LISTS[dotted]
         if not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
-            raise self.error(dotted, f"must be an array of tables ([[{dotted}]]), not {_kind(value)}")
+            raise self.error(dotted, "cfg_table_array", key=dotted, got=self.kind(value))
         out = []
         for i, item in enumerate(value):
             idotted = f"{dotted}[{i}]"
             for key, v in item.items():
                 if key not in allowed:
-                    raise self.error(f"{idotted}.{key}", f"unknown key (allowed: {', '.join(allowed)})")
+                    raise self.error(f"{idotted}.{key}", "cfg_unknown_rule_key", known=", ".join(allowed))
                 if not _same_type(allowed[key](), v):
-                    raise self.error(f"{idotted}.{key}", f"must be {allowed[key].__name__}, not {_kind(v)}")
+                    raise self.error(f"{idotted}.{key}", "cfg_wrong_type", want=self.kind(allowed[key]()), got=self.kind(v))
             out.append(dict(item))
             self.mark(idotted)
         self.mark(dotted)
         return out
 
 
-def _kind(value: Any) -> str:
-    names = {bool: "true/false", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
-    for t, name in names.items():
+def _t(code: str, lang: str, **params: Any) -> str:
+    from .messages import text
+
+    return text(code, lang, **params)
+
+
+def _kind(value: Any, lang: str = "en") -> str:
+    """What a TOML value is, as a person calls it ("a string" / 文字列)."""
+    for t in (bool, int, float, str, list, dict):
         if type(value) is t:
-            return name
+            return _t(f"type_{t.__name__}", lang)
     return type(value).__name__
 
 
@@ -494,8 +504,8 @@ def _same_type(current: Any, value: Any) -> bool:
 # --- checks on the merged settings ------------------------------------------------------------
 
 
-def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """Problems with settings that have the right type but cannot work: (dotted key, reason).
+def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> list[tuple[str, str]]:
+    """Problems with settings that have the right type but cannot work: (dotted key, reason in ``lang``).
 
     ``given``: the keys a file set, so that a conflict is reported on the one the file wrote.
 
@@ -508,33 +518,36 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset()) -
     """
     problems: list[tuple[str, str]] = []
 
+    def add(key: str, code: str, **params: Any) -> None:
+        problems.append((key, _t(code, lang, **params)))
+
     def one_of(key: str, allowed: tuple[str, ...], *, blank: bool = False) -> None:
         value = _get(data, key)
         if (blank and value == "") or value in allowed:
             return
-        choices = ", ".join(allowed) + (' or "" (none)' if blank else "")
-        problems.append((key, f"must be one of {choices}, not {value!r}"))
+        choices = ", ".join(allowed) + (_t("cfg_or_none", lang) if blank else "")
+        add(key, "cfg_one_of", choices=choices, value=value)
 
     def positive(key: str, *, zero: bool = False) -> None:
         value = _get(data, key)
         if value < 0 or (value == 0 and not zero):
-            problems.append((key, f"must be {'0 or more' if zero else 'above 0'}, not {value!r}"))
+            add(key, "cfg_zero_or_more" if zero else "cfg_above_zero", value=value)
 
     one_of("report.lang", ("ja", "en"))
     start = _get(data, "fiscal_year.start_month")
     if not 1 <= start <= 12:
-        problems.append(("fiscal_year.start_month", f"must be a month, 1 to 12, not {start}"))
+        add("fiscal_year.start_month", "cfg_month", value=start)
     for key in ("hours.hours_per_day", "hours.hours_per_month", "hours.max_hours_per_day",
                 "read.timeout", "read.memory_mb", "invoices.max_due_days", "orders.payment_days",
                 "settle.hours_unit_minutes", "budget.warning", "budget.over"):
         positive(key)
     positive("read.jobs", zero=True)
     if _get(data, "hours.hours_per_day") > _get(data, "hours.max_hours_per_day"):
-        problems.append(("hours.hours_per_day", "is above hours.max_hours_per_day"))
+        add("hours.hours_per_day", "cfg_day_above_max")
     for key in ("tax.rate", "settle.tax_rate"):
         rate = _get(data, key)
         if not 0 <= rate < 1:
-            problems.append((key, f"must be a fraction like 0.10 (10%), not {rate!r}"))
+            add(key, "cfg_rate", value=rate)
     for key in ("tax.rounding", "budget.rounding", "settle.hours_rounding", "settle.amount_rounding", "settle.tax_rounding"):
         one_of(key, ROUNDING_MODES)
     one_of("tax.rounding_required", ROUNDING_MODES, blank=True)
@@ -550,20 +563,20 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset()) -
         name = _get(data, key)
         if name and not (Path(__file__).parent / "data" / f"{name}.toml").is_file():
             known = sorted(p.stem for p in (Path(__file__).parent / "data").glob("*.toml"))
-            problems.append((key, f"no written-terms list named {name!r} (known: {', '.join(known)})"))
+            add(key, "cfg_no_terms", name=name, known=", ".join(known))
         elif not name and key == "orders.terms":
-            problems.append((key, "must name a written-terms list (check orders needs one)"))
+            add(key, "cfg_terms_required")
     warning, over = _get(data, "budget.warning"), _get(data, "budget.over")
     if warning > over:
         if "budget.over" in given and "budget.warning" not in given:
-            problems.append(("budget.over", f"the over threshold {over} is below the warning threshold {warning} (budget.warning)"))
+            add("budget.over", "cfg_over_below_warning", over=over, warning=warning)
         else:
-            problems.append(("budget.warning", f"the warning threshold {warning} is above the over threshold {over} (budget.over)"))
-    problems.extend(check_approval(data.get("approval", {})))
+            add("budget.warning", "cfg_warning_above_over", over=over, warning=warning)
+    problems.extend(check_approval(data.get("approval", {}), lang))
     return problems
 
 
-def check_approval(matrix: dict) -> list[tuple[str, str]]:
+def check_approval(matrix: dict, lang: str = "en") -> list[tuple[str, str]]:
     """Problems with an authority matrix: each category's rules must cover 0 yen upwards
     once, without gap or overlap, and name approvers on the category's route.
 
@@ -577,62 +590,62 @@ def check_approval(matrix: dict) -> list[tuple[str, str]]:
         [('approval.rules[1]', 'purchase: approval.rules[1] (from 90000 yen) overlaps approval.rules[0] (below 100000 yen)')]
     """
     problems: list[tuple[str, str]] = []
+
+    def add(key: str, code: str, **params: Any) -> None:
+        problems.append((key, _t(code, lang, **params)))
+
     order = matrix.get("route_order", {})
     if matrix.get("amount_basis") not in ("tax_excluded", "tax_included"):
-        problems.append(("approval.amount_basis", f"must be tax_excluded or tax_included, not {matrix.get('amount_basis')!r}"))
+        add("approval.amount_basis", "cfg_amount_basis", value=matrix.get("amount_basis"))
     if matrix.get("out_of_budget_escalation", 0) < 0:
-        problems.append(("approval.out_of_budget_escalation", "must be 0 or more"))
+        add("approval.out_of_budget_escalation", "cfg_zero_or_more", value=matrix.get("out_of_budget_escalation"))
     if matrix.get("default_category") not in order:
-        problems.append(("approval.default_category",
-                         f"{matrix.get('default_category')!r} is not a category of approval.route_order ({', '.join(order)})"))
+        add("approval.default_category", "cfg_not_category", value=matrix.get("default_category"), known=f" ({', '.join(order)})")
     for word, category in matrix.get("category_names", {}).items():
         if category not in order:
-            problems.append((f"approval.category_names.{word}", f"{category!r} is not a category of approval.route_order"))
+            add(f"approval.category_names.{word}", "cfg_not_category", value=category, known="")
     by_category: dict[str, list[tuple[int, dict]]] = {}
     for i, rule in enumerate(matrix.get("rules", [])):
         key = f"approval.rules[{i}]"
         for required in ("category", "approver"):
             if not rule.get(required):
-                problems.append((key, f"{required} is required"))
+                add(key, "cfg_required", field=required)
         if not rule.get("category") or not rule.get("approver"):
             continue
         category = rule["category"]
         if category not in order:
-            problems.append((key, f"category {category!r} has no approval.route_order.{category}"))
+            add(key, "cfg_no_route", category=category)
         elif rule["approver"] not in order[category]:
-            problems.append((key, f"{rule['approver']} is not in approval.route_order.{category}"))
+            add(key, "cfg_not_on_route", approver=rule["approver"], category=category)
         low, high = rule.get("min", 0), rule.get("max")
         if low < 0 or (high is not None and high <= low):
-            problems.append((key, f"min ({low}) must be 0 or more and below max ({high})"))
+            add(key, "cfg_min_max", low=low, high=high)
             continue
         by_category.setdefault(category, []).append((i, rule))
     default = matrix.get("default_category")
     if default in order and default not in by_category and not any(k == "approval.rules" or k.startswith("approval.rules[") for k, _ in problems):
-        problems.append(("approval.rules", f"no rule decides {default} requests (approval.default_category)"))
+        add("approval.rules", "cfg_no_default_rule", category=default)
     for category, rules in by_category.items():
         rules.sort(key=lambda x: (x[1].get("min", 0), x[0]))
         first_i, first = rules[0]
         if first.get("min", 0) > 0:
-            problems.append((f"approval.rules[{first_i}]", f"{category}: no rule decides amounts below {first['min']} yen"))
+            add(f"approval.rules[{first_i}]", "cfg_gap_below", category=category, low=first["min"])
         for (pi, prev), (ni, nxt) in zip(rules, rules[1:]):
             p_high, n_low = prev.get("max"), nxt.get("min", 0)
             if p_high is None or n_low < p_high:
-                bound = "with no upper bound" if p_high is None else f"below {p_high} yen"
-                problems.append((f"approval.rules[{ni}]",
-                                 f"{category}: approval.rules[{ni}] (from {n_low} yen) overlaps approval.rules[{pi}] ({bound})"))
+                bound = _t("cfg_bound_open", lang) if p_high is None else _t("cfg_bound_below", lang, high=p_high)
+                add(f"approval.rules[{ni}]", "cfg_overlap", category=category, n=ni, low=n_low, p=pi, bound=bound)
             elif n_low > p_high:
-                problems.append((f"approval.rules[{ni}]",
-                                 f"{category}: no rule decides amounts from {p_high} to {n_low} yen (gap after approval.rules[{pi}])"))
+                add(f"approval.rules[{ni}]", "cfg_gap", category=category, high=p_high, low=n_low, p=pi)
         last_i, last = rules[-1]
         if last.get("max") is not None:
-            problems.append((f"approval.rules[{last_i}]",
-                             f"{category}: no rule decides amounts of {last['max']} yen and above (leave max out of the top rule)"))
+            add(f"approval.rules[{last_i}]", "cfg_gap_top", category=category, high=last["max"])
     for i, co in enumerate(matrix.get("co_approval", [])):
         key = f"approval.co_approval[{i}]"
         if not co.get("add"):
-            problems.append((key, "add (the department) is required"))
+            add(key, "cfg_co_add")
         if co.get("category") and co["category"] not in order:
-            problems.append((key, f"category {co['category']!r} has no approval.route_order.{co['category']}"))
+            add(key, "cfg_no_route", category=co["category"])
     return problems
 
 
@@ -643,10 +656,11 @@ def _get(data: dict, dotted: str) -> Any:
     return node
 
 
-def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None) -> Config:
+def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None, lang: str | None = None) -> Config:
     """Load the defaults and, on top, ``path`` or ``ledgerkit.toml`` in ``cwd``.
 
-    Raises ConfigError naming the file, line and key for anything it cannot use.
+    Raises ConfigError naming the file, line and key for anything it cannot use, in
+    ``lang`` (default: the file's ``report.lang``, else Japanese).
 
     Examples:
         >>> load_config(cwd="/nonexistent").source("report.lang")
@@ -659,22 +673,28 @@ def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None
             return config
         path = candidate
     path = Path(path)
+    say = lang if lang in ("ja", "en") else "ja"
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
+        raise ConfigError(_t("cfg_not_found", say, path=path)) from None
     except IsADirectoryError:
-        raise ConfigError(f"{path}: is a folder, not a config file") from None
+        raise ConfigError(_t("cfg_is_folder", say, path=path)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read the config file ({e.__class__.__name__}); save it as UTF-8") from None
+        raise ConfigError(_t("cfg_unreadable", say, path=path, error=e.__class__.__name__)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: not valid TOML: {e}") from None
-    loader = _Loader(str(path), text, config.sources)
+        raise ConfigError(_t("cfg_not_toml", say, path=path, error=e)) from None
+    if lang not in ("ja", "en"):
+        # the file's own language, when it says one
+        report = data.get("report")
+        said = report.get("lang") if isinstance(report, dict) else None
+        say = said if said in ("ja", "en") else "ja"
+    loader = _Loader(str(path), text, config.sources, say)
     loader.merge(config.data, data)
-    for key, reason in check_settings(config.data, set(config.sources)):
-        raise loader.error(key, reason)
+    for key, reason in check_settings(config.data, set(config.sources), say):
+        raise ConfigError(f"{loader.where(key)}: {key}: {reason}")
     config.path = path
     return config
 
@@ -884,7 +904,7 @@ def init_project(directory: str | Path = ".", *, force: bool = False, lang: str 
 
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
-        raise ConfigError(f"{folder}: is a file, not a folder")
+        raise ConfigError(_t("cfg_file_not_folder", lang or "ja", path=folder))
     if lang not in (None, "ja", "en"):
         raise ConfigError(f"lang must be ja or en, not {lang!r}")
     data = None
@@ -896,8 +916,8 @@ def init_project(directory: str | Path = ".", *, force: bool = False, lang: str 
     targets += [(folder / "templates" / name, src) for name, src in bundled_template_files().items()]
     existing = [path for path, _ in targets if path.exists()]
     if existing and not force:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise ConfigError(f"{existing[0]} already exists{more}; nothing was written (--force replaces)")
+        more = _t("cfg_exists_more", lang or "ja", count=len(existing) - 1) if len(existing) > 1 else ""
+        raise ConfigError(_t("cfg_exists", lang or "ja", path=existing[0], more=more))
     written = []
     for path, content in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
