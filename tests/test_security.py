@@ -361,15 +361,20 @@ REQUEST_HEADER = ["申請番号", "起案日", "部署", "起案者", "件名", 
                   "実施時期", "目的"]
 
 
-@pytest.fixture
-def requests_xlsx(tmp_path) -> Path:
+def requests_rows(texts=HOSTILE.values()) -> list[list]:
+    """A 稟議 request list with one row per text (申請番号, 件名, 起案者, 取引先, 目的 …)."""
     rows = [["稟議申請一覧"], [], REQUEST_HEADER]
-    for text in HOSTILE.values():
+    for text in texts:
         rows.append([text, dt.date(2026, 12, 1), text, text, text, "購買", 100000, text, "予算内", text,
                      dt.date(2026, 12, 15), text])
+    return rows
+
+
+@pytest.fixture
+def requests_xlsx(tmp_path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
-    return write_xlsx(folder / "requests.xlsx", {"申請一覧": rows})
+    return write_xlsx(folder / "requests.xlsx", {"申請一覧": requests_rows()})
 
 
 def template_formulas(name: str) -> set[str]:

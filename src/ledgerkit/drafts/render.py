@@ -56,9 +56,17 @@ def is_html(name: str | Path) -> bool:
     return str(name).lower().endswith(_HTML_SUFFIXES)
 
 
+def _no_includes(name: str):
+    # a draft template is one file: {% include %}, {% import %} and {% extends %} may not
+    # read others (a template from a client's folder must not reach /etc/passwd)
+    from jinja2 import TemplateNotFound
+
+    raise TemplateNotFound(name, f"{name}: a draft template cannot include, import or extend other files")
+
+
 def make_env(*, autoescape: bool = False, loader_dir: Path | None = None):
     """A sandboxed Jinja environment with StrictUndefined and the document filters."""
-    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemLoader, FunctionLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from .filters import FILTERS
@@ -69,7 +77,7 @@ def make_env(*, autoescape: bool = False, loader_dir: Path | None = None):
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        loader=FileSystemLoader(str(loader_dir)) if loader_dir else None,
+        loader=FileSystemLoader(str(loader_dir)) if loader_dir else FunctionLoader(_no_includes),
     )
     env.filters.update(FILTERS)
     return env
