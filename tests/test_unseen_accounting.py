@@ -197,3 +197,61 @@ def test_parse_date_month_end():
         assert parse_date(era.replace("1日", tail)) == last
 
     check()
+
+
+#: a payment schedule, one row per invoice and rate (税区分), the invoice number on an
+#: invoice's first row only (not merged), an invoice typed twice with the vendor spelled
+#: two ways, a number reused with other amounts and another date, a credit note
+PAYMENT_ROWS = [
+    ["支払予定表"],
+    ["No", "請求書番号", "請求日", "取引先", "登録番号", "発注番号", "税区分", "金額", "消費税", "合計", "支払期日"],
+    [1, "F-1", "2026/10/31", "株式会社アオバ", "T9010401012345", "P-001", "10%", 13589, 1358, 14947, "2026/11/30"],
+    [2, "", "", "", "", "", "軽減8%", 2592, 207, 2799, ""],
+    [3, "F-2", "2026/10/31", "アオバ", "T9010401012345", "P-002", "10%", "480,000", "48,000", "528,000", "2026/11/30"],
+    [4, "F-2", "2026/10/31", "㈱アオバ", "T9010401012345", "P-002", "10%", "480,000", "48,000", "528,000", "2026/11/30"],
+    [5, "F-3", "2026/10/31", "(株)アオバ", "T9010401012345", "P-002", "10%", "-10,000", "-1,000", "-11,000", "2026/11/30"],
+    [6, "F-4", "2026/10/31", "ヤマト精機", "T8180001031234", "P-003", "10%", 50000, 5000, 55000, "2026/11/30"],
+    [7, "F-4", "2026/11/05", "ヤマト精機", "T8180001031234", "P-003", "10%", 5000, 500, 5500, "2026/11/30"],
+]
+
+
+def _check(tmp_path, rows, **kw):
+    from ledgerkit.checks import check_invoices
+
+    src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": rows})
+    findings = check_invoices([src], today=D(2026, 11, 20), **kw)
+    return [(f["rule"], int(f["source_row"]) if f["source_row"] == f["source_row"] else None)
+            for f in findings.to_dict("records")]
+
+
+def test_second_rate_row_without_invoice_number_belongs_to_the_invoice_above(tmp_path):
+    """Row 4 (8%, blank number and vendor) is F-1's 8% part: no 'no 登録番号' warning,
+    and its tax is checked as F-1's 8% tax."""
+    from ledgerkit.invoices import read_invoices
+
+    src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": PAYMENT_ROWS[:4]})
+    frame, issues, _ = read_invoices([src])
+    f1 = frame[frame["invoice_no"] == "F-1"]
+    assert list(f1["source_row"]) == [3, 4] and list(f1["tax_rate"]) == [0.10, 0.08]
+    assert set(f1["registration_no"]) == {"T9010401012345"} and f1["invoice_key"].nunique() == 1
+    assert _check(tmp_path, PAYMENT_ROWS[:4]) == []
+    wrong = [*PAYMENT_ROWS[:3], [2, "", "", "", "", "", "軽減8%", 2592, 200, 2792, ""]]
+    assert _check(tmp_path, wrong) == [("tax_mismatch", 4)]
+
+
+def test_invoice_typed_twice_with_vendor_spelled_two_ways_is_a_duplicate(tmp_path):
+    """F-2 on rows 5 and 6 (アオバ / ㈱アオバ, same 登録番号 and amounts; only the running No
+    differs): counted once and listed, not summed into 960,000."""
+    from ledgerkit.invoices import read_invoices
+
+    src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": PAYMENT_ROWS})
+    frame, issues, _ = read_invoices([src])
+    assert int(frame.loc[frame["invoice_no"] == "F-2", "net"].sum()) == 480_000
+    assert [(i.code, i.row) for i in issues if i.code == "duplicate_invoice"] == [("duplicate_invoice", 6)]
+
+
+def test_invoice_number_reused_with_another_date_and_amount_is_a_conflict(tmp_path):
+    """F-4 on 10/31 for 50,000 and on 11/05 for 5,000 are not two lines of one invoice."""
+    found = _check(tmp_path, PAYMENT_ROWS)
+    assert ("invoice_conflict", 9) in found
+    assert [r for r in found if r[0] not in ("invoice_conflict", "duplicate_invoice")] == []

@@ -439,13 +439,22 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     sums_all: dict[int, int] = {c: 0 for c in money_cols}
     sums_since: dict[int, int] = {c: 0 for c in money_cols}
     any_rejected = False
+    # 税率ごとに1行 lists often write the invoice's number, vendor and dates on its first
+    # row only: a row right below an invoice row that names no invoice continues it
+    # (as if those cells were merged down, which fill_merged already does)
+    carry = [m[k] for k in ("invoice_no", "vendor", "registration_no", "issue_date", "received_date", "due_date",
+                            "po_no", "project", "vendor_code") if k in m]
+    names_invoice = [m[k] for k in ("invoice_no", "vendor", "registration_no", "issue_date") if k in m]
+    prev_data: tuple[int, list] | None = None
     for r in range(layout.data_start, table.data_end):
         row = rows[r]
         if all(is_blank(_cell(row, c)) for c in cols):
+            prev_data = None
             continue
         excel_row = r + 1
         label = total_label(row)
         if label is not None:
+            prev_data = None
             issues.append(Issue("total_row", file, name, excel_row))
             if not any_rejected:
                 subtotal = "小計" in label or "sub" in label.lower()
@@ -453,6 +462,14 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
                                                excel_row, subtotal=subtotal))
             sums_since = {c: 0 for c in money_cols}
             continue
+        if ("invoice_no" in m and prev_data is not None and prev_data[0] == r - 1
+                and all(is_blank(_cell(row, c)) for c in names_invoice)
+                and any(not is_blank(_cell(row, c)) for c in money_cols)):
+            row = list(row) + [""] * max(0, max(carry) + 1 - len(row))
+            for c in carry:
+                if is_blank(row[c]):
+                    row[c] = _cell(prev_data[1], c)
+        prev_data = (r, row)
         rows_read += 1
         rec, problems = _invoice_row(row, layout, parse_amount, parse_rate, parse_date)
         rejected = [p for p in problems if p[4]]
@@ -937,8 +954,11 @@ def _join_rows_of_one_invoice(frame, issues: list[Issue]) -> set[str]:
     key returned, to be dropped. ``frame`` is changed in place (it is the caller's copy).
     """
     drop: set[str] = set()
+    # the vendor is compared by identity (登録番号 or name key), not as spelled (㈱アオバ = アオバ);
+    # a receipt date or a running row number differs between two entries of one invoice
     content_cols = [c for c in frame.columns
-                    if c not in ("source_row", "invoice_key") and not str(c).startswith("_")]
+                    if c not in ("source_row", "invoice_key", "vendor", "received_date")
+                    and not str(c).startswith("_") and not _is_running_number(c)]
     with_no = frame[frame["invoice_no"].astype(str) != ""]
     # only numbers seen more than once in a sheet need a look (grouping every row is slow)
     with_no = with_no[with_no.duplicated(["source_file", "source_sheet", "_identity", "invoice_no"], keep=False)]
@@ -969,8 +989,21 @@ def _join_rows_of_one_invoice(frame, issues: list[Issue]) -> set[str]:
                 continue
             seen[content] = rows.iloc[0]
             if key != first_key:
+                # rows of one invoice share its date; another date is another invoice with the
+                # same number (listed by finish_invoices as a conflict)
+                a, b = group.loc[group["invoice_key"] == first_key, "issue_date"].iloc[0], rows["issue_date"].iloc[0]
+                if not pd_isna(a) and not pd_isna(b) and a != b:
+                    continue
                 frame.loc[rows.index, "invoice_key"] = first_key
     return drop
+
+
+_RUNNING_NUMBER = {"no", "no.", "#", "連番", "行番号", "項番", "番号", "№", "行no", "行no."}
+
+
+def _is_running_number(header: Any) -> bool:
+    """``No`` / ``連番`` / ``項番``: a column that numbers the list's rows, not the invoice."""
+    return isinstance(header, str) and nz.normalize_text(header).strip().lower().replace(" ", "") in _RUNNING_NUMBER
 
 
 def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: bool = False):
