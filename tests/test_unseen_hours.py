@@ -114,3 +114,22 @@ def test_a_date_without_a_year_in_a_sheet_without_one_says_the_year_is_missing(t
     assert found == [(4, "no_month", "日付", "10/1", True), (5, "bad_cell", "日付", "十月一日", True)]
     assert found and result.issues[0].message("en").startswith("cannot tell the year and month")
     assert_balanced(result)
+
+
+def test_day_grid_in_person_days_says_so_once_above_the_days(tmp_path):
+    # Before: 0.5 under "工数実績表（単位：人日）" was read as half an hour.
+    header = ["案件", *range(1, 32), "合計"]
+    make_xlsx(
+        tmp_path / "工数_2026年10月.xlsx",
+        {
+            "岡田": [["工数実績表（単位：人日）"], [], header, ["P1", *[0.5] * 31]],
+            "石井": [[], ["案件（人日）", *range(1, 32)], ["P1", *[1] + [""] * 30]],
+            "上田": [["単位：時間"], [], header, ["P1", *[0.5] * 31]],
+            "野口": [["作業時間 (単位:分)"], [], header, ["P1", 90]],
+        },
+    )
+    result = ledgerkit.aggregate(tmp_path)
+    by_person = result.frame.groupby("person")["hours"].sum().to_dict()
+    assert by_person == {"岡田": 124.0, "石井": 8.0, "上田": 15.5, "野口": 1.5}
+    mapping = {s.name: s.mapping.get("hours") for s in ledgerkit.inspect(tmp_path)[0].sheets}
+    assert mapping == {"岡田": "人日 × 8 = 時間", "石井": "人日 × 8 = 時間", "上田": None, "野口": "分 × 1/60 = 時間"}

@@ -455,6 +455,32 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     )
 
 
+# A unit written above a day grid: 単位：人日, 工数（人日）, (単位: 分)
+_GRID_UNIT = re.compile(r"単位\s*[:：]?\s*[\(\[]?\s*(人日|人月|分|時間|h)|[\(\[]\s*(人日|人月)\s*[\)\]]", re.IGNORECASE)
+
+
+def _grid_unit(rows, grid, config: Config) -> tuple[str, float]:
+    """The unit a day grid's cells are in, from a title or the label cells: ('人日', 8.0).
+
+    A grid says its unit once, above the days; without one the cells are hours.
+    """
+    first_day = min(grid.days)
+    texts = title_texts(rows, grid.header_row)
+    texts += [v for v in rows[grid.header_row][:first_day] if isinstance(v, str)]
+    for text in texts:
+        m = _GRID_UNIT.search(nz.normalize_text(text))
+        if m:
+            unit = (m.group(1) or m.group(2)).lower()
+            if unit == "人月":
+                return unit, float(config.get("hours.hours_per_month", 160.0))
+            if unit == "人日":
+                return unit, float(config.get("hours.hours_per_day", 8.0))
+            if unit == "分":
+                return unit, 1 / 60
+            return "", 1.0
+    return "", 1.0
+
+
 def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms) -> SheetResult:
     import pandas as pd
 
@@ -481,6 +507,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
             return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
     max_hours = float(config.get("hours.max_hours_per_day", 24.0))
     parse_hours = _cache(nz.parse_hours)
+    unit, factor = _grid_unit(rows, grid, config)
     day_dates: dict[int, dt.date | None] = {}
     # a closing-day period (21 … 31, 1 … 20) under "11月度": the days before the wrap
     # are the month before, as the period 10/21 - 11/20 closes in November
@@ -528,6 +555,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
                 continue
             if not hours:
                 continue
+            hours *= factor
             if day is None:
                 row_issues.append(("date_outside_month", column, v, {"value": column, "month": f"{year}-{month:02d}"}))
                 continue
@@ -580,6 +608,8 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         frame["note"] = notes
     mapping = {f: grid.columns.get(c, column_letter(c)) for f, c in labels.items()}
     mapping["date"] = f"{len(grid.days)}日分の列 ({year}-{month:02d})"
+    if unit:
+        mapping["hours"] = f"{unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間"
     if earlier:
         known = [d for d in day_dates.values() if d is not None]
         mapping["date"] = f"{len(grid.days)}日分の列 ({min(known).isoformat()}〜{max(known).isoformat()})"
