@@ -255,3 +255,25 @@ def test_invoice_number_reused_with_another_date_and_amount_is_a_conflict(tmp_pa
     found = _check(tmp_path, PAYMENT_ROWS)
     assert ("invoice_conflict", 9) in found
     assert [r for r in found if r[0] not in ("invoice_conflict", "duplicate_invoice")] == []
+
+
+def test_one_registration_number_under_two_vendor_names_is_a_warning(tmp_path):
+    """T8180001031234 copied onto ヤマト精機's invoice from 株式会社ミドリ's: a warning on
+    ヤマト精機's first row; ﾔﾏﾄ精機 / ヤマト精機株式会社 are the same name and stay quiet."""
+    from ledgerkit.checks import check_invoices
+
+    head = ["請求書番号", "請求日", "取引先", "登録番号", "税抜金額", "消費税", "税込金額"]
+    rows = [
+        head,
+        ["C-1", "2026/10/31", "株式会社ミドリ", "T8180001031234", 1000, 100, 1100],
+        ["Y-1", "2026/10/31", "ヤマト精機", "T8180001031234", 2000, 200, 2200],
+        ["Y-2", "2026/10/31", "ﾔﾏﾄ精機", "T8180001031234", 3000, 300, 3300],
+        ["C-2", "2026/10/31", "ミドリ㈱", "t 8180 0010 31234", 4000, 400, 4400],
+    ]
+    src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
+    findings = check_invoices([src], today=D(2026, 11, 20))
+    assert list(zip(findings["rule"], findings["source_row"], findings["severity"])) == [
+        ("registration_no_shared", 3, "warning")]
+    assert findings["message"][0] == (
+        "登録番号 T8180001031234 は 請求書一覧.xlsx / 一覧 / 2行目 の 株式会社ミドリ と同じですが、取引先名 ヤマト精機 が違います "
+        "(登録番号か取引先名の写し間違いでないか確認してください)")

@@ -22,6 +22,7 @@ payment_mismatch           error     差引支払額 ≠ total − 源泉税
 registration_no_format     error     登録番号 is not T + 13 digits (first digit 1-9)
 registration_no_check_digit warning  fails the 法人番号 check digit (sole proprietors may)
 registration_no_missing    warning   the list has a 登録番号 column but this cell is blank
+registration_no_shared     warning   one 登録番号 written for vendors of different names
 duplicate_invoice          error     the same invoice entered twice (counted once)
 invoice_conflict           error     same vendor + invoice number, different amounts
 issue_date_future          error     issue date after ``today`` (in a later month)
@@ -307,9 +308,39 @@ def invoice_findings(
         for f in R.check_issue_date(issue, due, today=today):
             out.append(_place(f, row))
         out.append(_place(R.check_due_date(issue, due, max_days=max_due_days), row))
+    out.extend(_shared_registration_findings(records))
     if orders is not None:
         out.extend(_po_findings(records, orders))
     return [f for f in out if f is not None]
+
+
+def _shared_registration_findings(records: list[dict]) -> list[Finding]:
+    """One 登録番号 under two vendor names (not legal-form or width variants of one name):
+    a number copied from the wrong vendor makes the tax credit doubtful. Reported once
+    for each further name, on its first row."""
+    from . import normalize as nz
+
+    first: dict[str, dict] = {}  # registration number → first row
+    seen: set[tuple[str, str]] = set()
+    out: list[Finding] = []
+    for row in records:
+        reg, key = str(row.get("registration_no") or ""), str(row.get("vendor_key") or "")
+        if not key or not nz.is_registration_no_format(reg):
+            continue
+        orig = first.setdefault(reg, row)
+        if str(orig.get("vendor_key") or "") == key or (reg, key) in seen:
+            continue
+        seen.add((reg, key))
+        where = f"{Path(str(orig.get('source_file', ''))).name} / {orig.get('source_sheet', '')} / {orig.get('source_row')}行目"
+        finding = Finding(
+            "registration_no_shared",
+            "warning",
+            {"value": reg, "vendor": row.get("vendor") or key, "other_vendor": orig.get("vendor") or "", "other": where},
+            field="registration_no",
+            value=reg,
+        )
+        out.append(_place(finding, row))
+    return out
 
 
 def _order_index(orders) -> dict[str, dict]:

@@ -221,6 +221,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "登録番号がありません (適格請求書発行事業者でなければ仕入税額控除は経過措置の割合までです)",
         "no registration number (from an unregistered vendor only the transitional share of the tax is deductible)",
     ),
+    "registration_no_shared": (
+        "登録番号 {value} は {other} の {other_vendor} と同じですが、取引先名 {vendor} が違います "
+        "(登録番号か取引先名の写し間違いでないか確認してください)",
+        "registration number {value} is also {other_vendor}'s ({other}), but the vendor here is {vendor}: "
+        "check that neither the number nor the name was copied wrongly",
+    ),
     "duplicate_invoice": (
         "{other} と同じ請求書です (取引先・請求書番号・金額が同一)。1回だけ数えます",
         "the same invoice as {other} (vendor, number and amounts): counted once",
