@@ -277,3 +277,24 @@ def test_one_registration_number_under_two_vendor_names_is_a_warning(tmp_path):
     assert findings["message"][0] == (
         "登録番号 T8180001031234 は 請求書一覧.xlsx / 一覧 / 2行目 の 株式会社ミドリ と同じですが、取引先名 ヤマト精機 が違います "
         "(登録番号か取引先名の写し間違いでないか確認してください)")
+
+
+def test_vendor_totals_of_a_tax_included_list_leave_net_and_tax_blank(tmp_path):
+    """The 取引先別合計 of a 税込-only list said 税抜 0 / 消費税 0: a wrong figure, not a blank."""
+    import openpyxl
+    import pandas as pd
+
+    import ledgerkit
+    from ledgerkit.invoices import read_invoices, summarize_invoices, write_invoices_report
+
+    src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": TAX_INCLUDED_ROWS})
+    frame, issues, _ = read_invoices([src])
+    by_vendor = summarize_invoices(frame)["by_vendor"]
+    yamada = by_vendor[by_vendor["registration_no"] == "T8700110005901"].iloc[0]
+    assert yamada["total"] == 143_000 and yamada["net"] is pd.NA and yamada["tax"] is pd.NA
+    result = ledgerkit.aggregate([src], kind="invoices")
+    write_invoices_report(result, tmp_path / "r.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["取引先別合計"]
+    rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rows["T8700110005901"][2:] == (2, None, None, 143_000)
+    assert rows["T4011001098993"][2:] == (2, None, None, -20)

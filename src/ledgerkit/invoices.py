@@ -1151,13 +1151,18 @@ def summarize_invoices(frame) -> dict[str, Any]:
     names = f.groupby("_identity", sort=False)["vendor"].agg(lambda s: s.value_counts().index[0] if len(s) else "")
     regs = f.groupby("_identity", sort=False)["registration_no"].agg(lambda s: next((v for v in s if v), ""))
 
+    def whole_sum(s):
+        # a figure some rows lack (a 税込-only list has no 税抜 or 消費税) sums to blank, not to
+        # the part that is known (or to 0)
+        return s.sum() if s.notna().all() else pd.NA
+
     def totals(by: list[str]):
         g = f.groupby(by, sort=True, dropna=False)
         out = g.agg(
             invoices=("invoice_key", "nunique"),
-            net=("net", "sum"),
-            tax=("tax", "sum"),
-            total=("total", "sum"),
+            net=("net", whole_sum),
+            tax=("tax", whole_sum),
+            total=("total", whole_sum),
         ).reset_index()
         for c in ("net", "tax", "total"):
             out[c] = out[c].astype("Int64")
