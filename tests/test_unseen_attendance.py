@@ -18,7 +18,7 @@ from ledgerkit.cli import app
 WEEKDAYS = "月火水木金土日"
 
 
-def _kimura(path: Path) -> float:
+def kimura(path: Path) -> float:
     """勤務表 with text times, a night shift, 休/有給 days, a [h]:mm 合計 row and, beside
     the data on the header row itself, a small 残業集計 table (区分 | 時間)."""
     wb = xlsxwriter.Workbook(str(path))
@@ -66,7 +66,7 @@ def _kimura(path: Path) -> float:
 def test_auto_does_not_read_a_timesheet_with_an_overtime_table_beside_it_as_hours(tmp_path):
     # Before: --kind auto took 日 (the data) + 区分 | 時間 (the 残業集計 beside it) for an
     # effort-hour table: 14.5 "hours" on 10/1-10/3 and 29 errors, and the 勤務表 unread.
-    expected = _kimura(tmp_path / "勤務表_2026年10月_木村.xlsx")
+    expected = kimura(tmp_path / "勤務表_2026年10月_木村.xlsx")
     result = ledgerkit.aggregate(tmp_path, kind="auto")
     assert result.kind == "attendance"
     f = result.frame
@@ -78,7 +78,15 @@ def test_auto_does_not_read_a_timesheet_with_an_overtime_table_beside_it_as_hour
 
 
 def test_kind_hours_on_that_timesheet_says_no_table_instead_of_inventing_hours(tmp_path):
-    _kimura(tmp_path / "k.xlsx")
+    kimura(tmp_path / "k.xlsx")
     result = ledgerkit.aggregate(tmp_path, kind="hours")
     assert result.frame.empty
     assert [(i.code, i.sheet) for i in result.issues] == [("no_table", "勤務表")]
+
+
+def test_the_same_timesheet_saved_as_ods(tmp_path):
+    # tests/fixtures/unseen_kintai.ods: kimura() saved by LibreOffice (make_unseen_fixtures.py)
+    result = ledgerkit.aggregate(Path(__file__).parent / "fixtures" / "unseen_kintai.ods", kind="auto")
+    assert result.kind == "attendance"
+    assert result.frame["hours"].sum() == 159.5
+    assert len(result.frame) == 20

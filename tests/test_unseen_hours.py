@@ -19,6 +19,7 @@ import ledgerkit
 from sheets import make_xlsx
 
 WEEKDAYS = "月火水木金土日"
+HERE = Path(__file__).parent
 
 
 def assert_balanced(result):
@@ -133,3 +134,61 @@ def test_day_grid_in_person_days_says_so_once_above_the_days(tmp_path):
     assert by_person == {"岡田": 124.0, "石井": 8.0, "上田": 15.5, "野口": 1.5}
     mapping = {s.name: s.mapping.get("hours") for s in ledgerkit.inspect(tmp_path)[0].sheets}
     assert mapping == {"岡田": "人日 × 8 = 時間", "石井": "人日 × 8 = 時間", "上田": None, "野口": "分 × 1/60 = 時間"}
+
+
+def yamada_grid(path: Path) -> Path:
+    """作業報告書: project cells merged over three task rows, a 小計 row per project, a 合計
+    row, hours in [h]:mm cells with 0:00 on weekends, the person in one cell (氏名：…)."""
+    wb = xlsxwriter.Workbook(str(path))
+    hm = wb.add_format({"num_format": "[h]:mm"})
+    ws = wb.add_worksheet("10月")
+    ws.write(0, 0, "作業報告書 2026年10月度")
+    ws.write(1, 0, "氏名：山田 太郎")
+    ws.write_row(3, 0, ["プロジェクト", "タスク", *[f"{d}日" for d in range(1, 32)], "合計"])
+    r = 4
+    for project, tasks in [("A社基幹", ["要件", "設計", "テスト"]), ("B社保守", ["問合せ", "障害", "定例"])]:
+        ws.merge_range(r, 0, r + 2, 0, project)
+        for task in tasks:
+            ws.write(r, 1, task)
+            for d in range(1, 32):
+                weekday = dt.date(2026, 10, d).weekday() < 5
+                ws.write_number(r, 1 + d, 2.5 / 24 if weekday else 0, hm)
+            r += 1
+        ws.write(r, 0, "小計")
+        for d in range(1, 32):
+            ws.write_number(r, 1 + d, 7.5 / 24 if dt.date(2026, 10, d).weekday() < 5 else 0, hm)
+        r += 1
+    ws.write(r, 0, "合計")
+    wb.close()
+    return path
+
+
+def test_merged_projects_subtotals_and_h_mm_cells(tmp_path):
+    yamada_grid(tmp_path / "山田_202610.xlsx")
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    # 22 weekdays × 2:30 × 3 tasks per project; 小計/合計 rows and 0:00 cells are not hours
+    assert f.groupby("project")["hours"].sum().to_dict() == {"A社基幹": 165.0, "B社保守": 165.0}
+    assert sorted(set(f["task"])) == sorted(["要件", "設計", "テスト", "問合せ", "障害", "定例"])
+    assert sorted((i.code, i.row) for i in result.issues) == [("total_row", 8), ("total_row", 12), ("total_row", 13)]
+    assert_balanced(result)
+
+
+def test_legacy_xls_saved_by_libreoffice(tmp_path):
+    # tests/fixtures/unseen_grid_merged.xls: yamada_grid() saved as .xls (make_unseen_fixtures.py)
+    result = ledgerkit.aggregate(HERE / "fixtures" / "unseen_grid_merged.xls")
+    assert result.frame.groupby("project")["hours"].sum().to_dict() == {"A社基幹": 165.0, "B社保守": 165.0}
+    assert set(result.frame["person"]) == {"山田太郎"}
+    assert_balanced(result)
+
+
+def test_inspect_says_where_the_person_and_a_two_line_header_came_from(tmp_path):
+    yamada_grid(tmp_path / "a.xlsx")
+    rows = [["日付", "案件", "作業\n時間", "作業\n備考"], ["2026/10/1", "Z", 5, "レビュー"]]
+    make_xlsx(tmp_path / "b.xlsx", {"高橋": rows})
+    reports = {Path(r.path).name: r.sheets[0] for r in ledgerkit.inspect(tmp_path)}
+    assert reports["a.xlsx"].mapping["person"] == "山田太郎 (セル A2)"  # was "(シート)"
+    assert reports["b.xlsx"].mapping["person"] == "高橋 (シート名)"
+    assert reports["b.xlsx"].mapping["hours"] == "作業時間"  # was printed over two lines
+    f = ledgerkit.aggregate(tmp_path / "b.xlsx").frame
+    assert f["作業備考"].tolist() == ["レビュー"]

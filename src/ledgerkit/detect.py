@@ -151,7 +151,28 @@ def _rows_of(rows_or_sheet) -> list[list[Any]]:
 
 
 def _text(value: Any) -> str:
-    return "" if is_blank(value) else str(value).strip()
+    return "" if is_blank(value) else _one_line(str(value))
+
+
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _one_line(text: str) -> str:
+    """A header written over two lines (Alt+Enter) as one: 作業\\n時間 → 作業時間.
+
+    Examples:
+        >>> _one_line(" 作業\\n時間 "), _one_line("Work\\nDate"), _one_line("税抜\\n(10%)")
+        ('作業時間', 'Work Date', '税抜 (10%)')
+    """
+    text = text.strip()
+    if "\n" not in text and "\r" not in text:
+        return text
+
+    def join(m: re.Match) -> str:
+        before, after = text[m.start() - 1], text[m.end()]
+        return "" if not before.isascii() and not after.isascii() else " "
+
+    return _LINE_BREAK.sub(join, text)
 
 
 def _header_candidates(rows, r, syn: Synonyms):
@@ -161,7 +182,7 @@ def _header_candidates(rows, r, syn: Synonyms):
     single_names: dict[int, str] = {}
     for c, v in enumerate(row):
         if isinstance(v, str) and v.strip():
-            single_names[c] = v.strip()
+            single_names[c] = _one_line(v)
             f = syn.match(v)
             if f and f not in single_map:
                 single_map[f] = c

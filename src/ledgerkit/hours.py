@@ -311,6 +311,16 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
     )
 
 
+def _person_source(name: str, where: str) -> str:
+    """Where the person of a whole sheet came from, for inspect: a 氏名 cell or the sheet name.
+
+    Examples:
+        >>> _person_source("山田太郎", "B2"), _person_source("山田", "sheet name")
+        ('山田太郎 (セル B2)', '山田 (シート名)')
+    """
+    return f"{name} (シート名)" if where == "sheet name" else f"{name} (セル {where})"
+
+
 def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms) -> SheetResult:
     import pandas as pd
 
@@ -321,7 +331,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     year, month = _sheet_year_month(rows, table.header_row, sheet_name, file, config)
     person_const = None
     if "person" not in m:
-        person_const, _ = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []))
+        person_const, person_where = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []))
         if person_const is None:
             issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
             return SheetResult(issues=issues, layout="long", header_row=table.header_excel_row)
@@ -444,7 +454,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
         frame[_unique(header, frame.columns)] = extras[c]
     mapping = {f: table.columns[c] for f, c in m.items()}
     if person_const is not None:
-        mapping["person"] = f"{person_const} (シート)"
+        mapping["person"] = _person_source(person_const, person_where)
     return SheetResult(
         frame=_typed(frame),
         issues=issues,
@@ -498,7 +508,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
     person_const = None
     if "person" not in labels:
-        person_const, _ = _person_of_sheet(rows, grid.header_row, sheet_name, synonyms.get("person", []))
+        person_const, person_where = _person_of_sheet(rows, grid.header_row, sheet_name, synonyms.get("person", []))
         if person_const is None:
             if _SUMMARY_SHEET.search(sheet_name):
                 issues.append(Issue("helper_sheet", file, sheet_name, scope="sheet", params={"what": "集計"}))
@@ -614,7 +624,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         known = [d for d in day_dates.values() if d is not None]
         mapping["date"] = f"{len(grid.days)}日分の列 ({min(known).isoformat()}〜{max(known).isoformat()})"
     if person_const is not None:
-        mapping["person"] = f"{person_const} (シート)"
+        mapping["person"] = _person_source(person_const, person_where)
     return SheetResult(
         frame=_typed(frame),
         issues=issues,
