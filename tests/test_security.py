@@ -435,3 +435,186 @@ def test_draft_ringi_excel_form_takes_every_text_as_text(requests_xlsx, tmp_path
     manifest = assert_safe_csv(out / "manifest.csv", must_contain=FORMULA_LIKE[:2])
     assert all(len(row) == len(manifest[0]) for row in manifest)
     assert digests(requests_xlsx.parent) == before
+
+
+# --- settle ------------------------------------------------------------------------------
+
+CONTRACT_HEADER = ["要員名", "社員番号", "所属会社", "注文番号", "月額単価", "下限", "上限", "精算方法", "時間単位",
+                   "単価端数", "契約開始", "契約終了"]
+SETTLE_INVOICE_HEADER = ["受領日", "請求書番号", "取引先", "登録番号", "注文番号", "件名", "税抜金額", "消費税", "税込合計",
+                         "支払期日"]
+
+
+def test_settle_with_hostile_vendors_and_invoices(attendance_examples, tmp_path):
+    """Vendor names, order and invoice numbers, 件名 from the inputs reach the settlement as text."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    contracts = write_xlsx(folder / "契約_=1+1.xlsx", {"=契約": [
+        ["SES契約"], [], CONTRACT_HEADER,
+        ["高橋 健一", "20231045", HOSTILE["hyperlink"], HOSTILE["plus"], 550_000, 140, 180, "上下割", "15分",
+         "10円未満切捨て", dt.date(2026, 4, 1), dt.date(2027, 3, 31)],
+        ["伊藤 美咲", "", HOSTILE["markup"], HOSTILE["minus"], 640_000, 140, 180, "中割", "15分",
+         "1円未満切捨て", dt.date(2026, 7, 1), dt.date(2026, 12, 31)],
+    ]})
+    invoices = write_xlsx(folder / "請求_@x.xlsx", {"@請求": [
+        ["請求書一覧"], [], SETTLE_INVOICE_HEADER,
+        [dt.date(2026, 11, 4), HOSTILE["at"], HOSTILE["hyperlink"], "T8700110005901", HOSTILE["plus"],
+         HOSTILE["dde"], 500_000, 50_000, 550_000, dt.date(2026, 11, 30)],
+        [dt.date(2026, 11, 5), HOSTILE["control"], HOSTILE["markup"], "T8700110005901", HOSTILE["minus"],
+         HOSTILE["script"], 672_000, 67_200, 739_200, dt.date(2026, 11, 30)],
+    ]})
+    sheets = attendance_examples / "勤務表"
+    before = digests(folder, sheets)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("settlement.xlsx", "settlement.csv"):
+        r = run("settle", sheets, "-c", contracts, "--invoices", invoices, "-o", out / name)
+        assert r.exit_code == 1, r.output  # the invoices do not bill the settled amounts
+        assert_inert_terminal(r.stderr)
+    texts = assert_safe_xlsx(out / "settlement.xlsx", must_contain=[HOSTILE["hyperlink"]])
+    assert HOSTILE["markup"] in texts
+    assert_safe_csv(out / "settlement.csv", must_contain=[HOSTILE["hyperlink"]])
+    assert digests(folder, sheets) == before
+
+
+# --- check orders and draft-po ---------------------------------------------------------------
+
+ORDER_HEADER = ["注文番号", "発注日", "取引先", "品名", "数量", "単位", "単価", "金額", "税率", "納期", "納品場所", "支払期日",
+                "支払方法", "備考"]
+COMPANY_TOML = """
+[company]
+name = "株式会社サンプル製作所"
+representative = "代表取締役 見本 太郎"
+address = "東京都千代田区丸の内1-1-1"
+tel = "03-0000-0000"
+registration_no = "T1234567890123"
+"""
+
+
+@pytest.fixture
+def orders_xlsx(tmp_path) -> Path:
+    rows = [["発注一覧"], [], ORDER_HEADER]
+    for i, text in enumerate(HOSTILE.values()):
+        # one order per hostile text, two lines each: the form's line band repeats
+        rows.append([f"PO-{i:02d}", dt.date(2026, 12, 1), text, text, 2, text, 1000, 2000, "10%",
+                     dt.date(2026, 12, 15), text, dt.date(2027, 1, 31), text, text])
+        rows.append([f"PO-{i:02d}", None, None, text + " 2", 1, "式", 500, 500, "10%", None, None, None, None, None])
+    folder = tmp_path / "orders"
+    folder.mkdir()
+    return write_xlsx(folder / "orders_+x.xlsx", {"+発注": rows})
+
+
+def test_check_orders_findings_are_inert(orders_xlsx, tmp_path):
+    before = digests(orders_xlsx.parent)
+    for name in ("findings.xlsx", "findings.csv"):
+        r = run("check", "orders", orders_xlsx, "-o", tmp_path / name)
+        assert r.exit_code in (0, 1), r.output
+        assert_inert_terminal(r.stderr)
+    assert_safe_xlsx(tmp_path / "findings.xlsx", must_contain=[HOSTILE["hyperlink"], HOSTILE["dde"]])
+    assert_safe_csv(tmp_path / "findings.csv", must_contain=[])
+    assert digests(orders_xlsx.parent) == before
+
+
+@pytest.mark.parametrize("template", ["po.xlsx", "po.html.j2"])
+def test_draft_po_every_order_is_inert(orders_xlsx, tmp_path, template):
+    config = tmp_path / "ledgerkit.toml"
+    config.write_text(COMPANY_TOML, encoding="utf-8")
+    before = digests(orders_xlsx.parent)
+    out = tmp_path / "po"
+    r = run("draft-po", orders_xlsx, "--all", "--template", template, "-o", out, "--config", config,
+            "--name", "{order_no}_{vendor}")
+    assert r.exit_code == 0, r.output
+    assert_inert_terminal(r.stderr)
+    suffix = ".xlsx" if template == "po.xlsx" else ".html"
+    drafts = assert_drafts_stay_inside(out, suffix, len(HOSTILE))
+    if suffix == ".xlsx":
+        allowed = template_formulas("po.xlsx")
+        texts: set[str] = set()
+        for p in drafts:
+            t, formulas = xlsx_texts_and_formulas(p)
+            texts |= t
+            assert {re.sub(r"\d+", "#", f) for _, _, f in formulas} <= allowed, p.name
+        for text in [*FORMULA_LIKE, "{{ 7*7 }}", HOSTILE["dde"] + " 2"]:
+            assert any(text in t for t in texts), text
+    else:
+        body = "".join(p.read_text(encoding="utf-8") for p in drafts)
+        assert "<script>alert" not in body and "&lt;script&gt;" in body
+        assert "{{ 7*7 }}" in body and "49" not in body
+    assert_safe_csv(out / "manifest.csv", must_contain=[])
+    assert digests(orders_xlsx.parent) == before
+
+
+# --- budget ----------------------------------------------------------------------------------
+
+
+def test_budget_report_is_inert(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    budget = write_xlsx(folder / "予算_=1+1.xlsx", {"予算": [
+        ["予算一覧"], ["案件コード", "案件名", "費目", "年月", "予算額"],
+        ["A-1", HOSTILE["hyperlink"], "人件費", "2026年10月", 300_000],
+        [HOSTILE["formula"], HOSTILE["script"], "人件費", "2026年10月", 100_000],
+        [HOSTILE["markup"], HOSTILE["dde"], "外注費", "2026年10月", 50_000],
+    ]})
+    rates = write_xlsx(folder / "単価.xlsx", {"単価": [["氏名", "時間単価"], ["山田", "5,000円"]]})
+    hours = folder / "hours"
+    hours.mkdir()
+    rows = [["工数"], ["日付", "氏名", "案件コード", "作業区分", "工数(h)", "備考"]]
+    for i, code in enumerate(["A-1", HOSTILE["formula"], HOSTILE["markup"], HOSTILE["at"], HOSTILE["minus"]]):
+        rows.append([dt.date(2026, 10, 1 + i), "山田", code, HOSTILE["dde"], 2, HOSTILE["hyperlink"]])
+    write_xlsx(hours / "工数_2026年10月.xlsx", {"10月": rows})
+    before = digests(folder)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("budget.xlsx", "budget.csv"):
+        r = run("budget", budget, "--hours", hours, "--rates", rates, "--fiscal-year", "2026", "-o", out / name)
+        assert r.exit_code == 0, r.output
+        assert_inert_terminal(r.stderr)
+    texts = assert_safe_xlsx(out / "budget.xlsx", must_contain=[HOSTILE["hyperlink"], HOSTILE["formula"],
+                                                                 HOSTILE["at"], HOSTILE["minus"]])
+    assert HOSTILE["markup"] in texts
+    wb = openpyxl.load_workbook(out / "budget.xlsx")
+    for ws in wb.worksheets:  # conditional formats test ledgerkit's own status words only
+        for cf in ws.conditional_formatting:
+            for rule in cf.rules:
+                assert not any(m in f for f in rule.formula for m in FORMULA_MARKERS)
+    assert_safe_csv(out / "budget.csv", must_contain=[HOSTILE["formula"], HOSTILE["at"], HOSTILE["minus"]])
+    assert digests(folder) == before
+    r = run("budget", budget, "--hours", hours, "--rates", rates, "--fiscal-year", "2026",
+            "-o", hours / "工数_2026年10月.xlsx")
+    assert r.exit_code == 2 and "it is one of the input files" in r.stderr
+    assert digests(folder) == before
+
+
+# --- left to the owners of cli_check.py / cli_budget.py / cli_common.py (active while this was written) ---
+
+
+@pytest.mark.xfail(strict=True, reason="cli_check._show hands cell text to a rich Table as markup: '[/b]' as an "
+                   "invoice number crashes with MarkupError, '[b]x[/b]' loses its brackets; "
+                   "fix: table.add_row(..., Text(terminal_safe(value)))")
+def test_check_table_shows_invoice_numbers_literally(tmp_path):
+    rows = [["請求書一覧"], [], INVOICE_HEADER]
+    for k, number in enumerate(["[/b]", "[b]x[/b]"]):
+        rows.append([k, dt.date(2026, 10, 5), number, dt.date(2026, 9, 30), "株式会社テスト", "T123", "", "",
+                     "10%", 100000, 10000, 110000, dt.date(2026, 10, 31), "", ""])
+    path = write_xlsx(tmp_path / "inv.xlsx", {"s": rows})
+    r = run("check", "invoices", path, "--today", "2026-11-01")
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)  # findings, not a crash
+    assert "[/b]" in r.stderr and "[b]x[/b]" in r.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="cli_budget echoes DataError lines with the names as written: ESC and "
+                   "U+202E reach the terminal; fix: typer.echo(terminal_safe(...)) there and in cli_common.fail/"
+                   "handle_errors/say")
+def test_error_lines_never_carry_terminal_escapes(tmp_path):
+    budget = write_xlsx(tmp_path / "予算.xlsx", {"予算": [
+        ["予算一覧"], ["案件コード", "案件名", "費目", "年月", "予算額"], ["A-1", "x", "人件費", "2026年10月", 300_000]]})
+    rates = write_xlsx(tmp_path / "単価.xlsx", {"単価": [["氏名", "時間単価"], ["山田", "5,000円"]]})
+    hours = tmp_path / "hours"
+    hours.mkdir()
+    write_xlsx(hours / "工数_2026年10月.xlsx", {"10月": [
+        ["日付", "氏名", "案件コード", "工数(h)"], [dt.date(2026, 10, 1), HOSTILE["control"], "A-1", 2],
+        [dt.date(2026, 10, 2), HOSTILE["rtl"], "A-1", 2]]})
+    r = run("budget", budget, "--hours", hours, "--rates", rates, "--fiscal-year", "2026")
+    assert r.exit_code == 1  # people without a rate
+    assert_inert_terminal(r.stderr)

@@ -103,9 +103,11 @@ def aggregate(
         if output:
             write_result(result, output, by=by_fields, lang=config.lang)
     except LedgerkitError as e:
+        from .writers import terminal_safe  # file, sheet and cell text, never terminal escapes
+
         stop_progress()
         for line in str(e).splitlines():
-            typer.echo(f"Error: {line}", err=True)
+            typer.echo(terminal_safe(f"Error: {line}"), err=True)
         raise typer.Exit(code=e.exit_code) from None
     print_summary(result, by=by_fields, lang=config.lang, to_stdout=output == "-")
     if output and output != "-":

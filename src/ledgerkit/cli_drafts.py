@@ -49,12 +49,14 @@ def _run(kind: str, source: Path, **options) -> None:
         results = draft(source, config=config, **options)
     except LedgerkitError as e:
         fail(e)
+    from .writers import terminal_safe  # a row's key and cells, shown as written, never as escapes
+
     failed = [r for r in results if not r.ok]
     for r in results:
         for w in r.warnings:
-            typer.echo(f"Warning: {r.key}: {w}", err=True)
+            typer.echo(terminal_safe(f"Warning: {r.key}: {w}"), err=True)
     for r in failed:
-        typer.echo(f"Error: {r.message}", err=True)
+        typer.echo(terminal_safe(f"Error: {r.message}"), err=True)
     written = [r for r in results if r.ok]
     out_dir = options["out_dir"]
     lang = config.lang

@@ -43,14 +43,17 @@ def settle(
                              inputs=[*attendance, contracts, *(invoices or [])])
     except LedgerkitError as e:
         fail(e)
+    from .writers import terminal_safe  # names and cells, shown as written, never as escapes
+
     problems = [f for f in findings if f.severity == "error"]
     for f in problems:
-        say(f"{f.location()}: {f.message(config.lang)}" if f.location() else f.message(config.lang))
+        say(terminal_safe(f"{f.location()}: {f.message(config.lang)}" if f.location() else f.message(config.lang)))
     warnings = [f for f in findings if f.severity == "warning"]
     if warnings:
         first = warnings[0]
         where = f"{first.location()}: " if first.location() else ""
-        say(text("settle_warnings", config.lang, count=len(warnings), where=where, message=first.message(config.lang))
+        say(terminal_safe(text("settle_warnings", config.lang, count=len(warnings), where=where,
+                               message=first.message(config.lang)))
             + ("" if output and output.lower().endswith(".xlsx") else text("settle_warnings_all", config.lang)))
     total = int(frame["amount"].sum()) if len(frame) else 0
     what = text("settle_summary", config.lang, count=len(frame), total=f"{total:,}")
