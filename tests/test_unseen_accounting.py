@@ -298,3 +298,22 @@ def test_vendor_totals_of_a_tax_included_list_leave_net_and_tax_blank(tmp_path):
     rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
     assert rows["T8700110005901"][2:] == (2, None, None, 143_000)
     assert rows["T4011001098993"][2:] == (2, None, None, -20)
+
+
+def test_order_payment_due_written_as_closing_terms(tmp_path):
+    """支払期日 月末締め翌月末払い is a due date (the end of the month after delivery), not a
+    missing 4条 term; 翌々月末 is 82 days after a 10/10 delivery: over 60 days."""
+    from ledgerkit.checks import check_orders
+    from ledgerkit.invoices import read_orders
+
+    def rows(terms):
+        return [*ORDER_ROWS[:4],
+                ["P-003", "2026/10/06", "ヤマト精機", "修理", 1, "式", 50000, 50000, "10%", "2026/10/10", "本社", terms, "振込"]]
+
+    src = make_xlsx(tmp_path / "発注.xlsx", {"発注": rows("月末締め翌月末払い")})
+    frame, issues, _ = read_orders([src])
+    assert frame["payment_due"].iloc[0].date() == D(2026, 11, 30)
+    assert list(check_orders([src])["rule"]) == []
+    src = make_xlsx(tmp_path / "発注2.xlsx", {"発注": rows("20日締め 翌々月末払い")})
+    findings = check_orders([src])
+    assert list(zip(findings["rule"], findings["source_row"])) == [("payment_due_over_60", 5)]

@@ -810,6 +810,40 @@ def _date_after(raw: Any, anchor: dt.date | None) -> dt.date | None:
     return value
 
 
+_PAYMENT_TERMS = re.compile(
+    r"(?:毎月)?(?:(?:月)?末日?|(\d{1,2})\s*日)\s*締め?(?:切り?)?\s*[、,・]?\s*(当月|翌月|翌々月)\s*(?:(末日?)|(\d{1,2})\s*日)\s*(?:払い?|支払い?)?"
+)
+
+
+def _payment_date(raw: Any, delivered: dt.date | None) -> dt.date | None:
+    """The payment date that terms such as ``月末締め翌月末払い`` or ``20日締め翌月10日払い``
+    give for a delivery on ``delivered``; other text as :func:`_date_after` reads it.
+
+    Examples:
+        >>> d = dt.date(2026, 10, 25)
+        >>> _payment_date("月末締め翌月末払い", d), _payment_date("20日締め翌月10日払い", d)
+        (datetime.date(2026, 11, 30), datetime.date(2026, 12, 10))
+        >>> _payment_date("末締め翌々月末", d), _payment_date("11月末", d)
+        (datetime.date(2026, 12, 31), datetime.date(2026, 11, 30))
+    """
+    import calendar
+
+    if delivered is None or not isinstance(raw, str):
+        return None
+    m = _PAYMENT_TERMS.fullmatch(nz.normalize_text(raw).replace(" ", ""))
+    if not m:
+        return _date_after(raw, delivered)
+    close_day, later, month_end, pay_day = m.groups()
+    months = delivered.year * 12 + delivered.month - 1
+    if close_day is not None and delivered.day > int(close_day):
+        months += 1  # after this month's closing day: closed with next month's
+    months += {"当月": 0, "翌月": 1, "翌々月": 2}[later]
+    y, mo = divmod(months, 12)
+    last = calendar.monthrange(y, mo + 1)[1]
+    day = last if month_end else int(pay_day)
+    return dt.date(y, mo + 1, day) if 1 <= day <= last else None
+
+
 _LABELS = {
     "issue_date": "発行日",
     "received_date": "受領日",
@@ -1381,6 +1415,13 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
             if f in m:
                 raw = _cell(row, m[f])
                 value, err = parse_date(raw)
+                if err is not None and f != "order_date":
+                    # 10/20, 11月末 after the order date; 月末締め翌月末払い from the delivery date
+                    if f == "payment_due":
+                        value = _payment_date(raw, rec.get("delivery_date") or rec.get("order_date"))
+                    else:
+                        value = _date_after(raw, rec.get("order_date"))
+                    err = None if value is not None else err
                 if err is not None:
                     problems.append(("bad_cell", _ORDER_LABELS[f], m[f], raw, False))
                 rec[f] = value
