@@ -114,7 +114,8 @@ def _tree_rss_kib(root: int) -> int:
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+        # a descendant was started after ``root`` (pids grow; a wrap-around only misses some)
+        if not entry.isdigit() or int(entry) < root:
             continue
         try:
             with open(f"/proc/{entry}/stat", "rb") as f:
@@ -147,7 +148,7 @@ def run_once(v: Variant, cwd: Path, timeout: float) -> None:
     def sample() -> None:
         while not stop.is_set():
             peak[0] = max(peak[0], _tree_rss_kib(proc.pid))
-            stop.wait(0.02)
+            stop.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -257,6 +258,40 @@ def check_accounting(stderr: Path, truth: dict) -> list[str]:
     return [] if got == exp else [f"accounting: consolidated + rejected = {got}, truth {exp}"]
 
 
+def _check_outputs(csv_v: Variant, xlsx_v: Variant, work: Path, truth: dict) -> list[str]:
+    problems = []
+    if not csv_v.failed:
+        problems += check_csv(csv_v.output, truth)
+        problems += check_accounting(work / "ledgerkit_→_csv.stderr", truth)
+    if not xlsx_v.failed:
+        problems += check_xlsx(xlsx_v.output, truth)
+    return problems
+
+
+def _in_child(func, *args):
+    """``func(*args)`` in a forked process: the runner itself stays small, for a process
+    forked from it counts the runner's pages in its peak RSS until it execs."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def body() -> None:
+        try:
+            send.send(("ok", func(*args)))
+        except BaseException as e:  # noqa: BLE001
+            send.send(("error", f"{type(e).__name__}: {e}"))
+
+    proc = ctx.Process(target=body)
+    proc.start()
+    send.close()
+    status, value = receive.recv()
+    proc.join()
+    if status != "ok":
+        raise RuntimeError(value)
+    return value
+
+
 # --- machine and versions ------------------------------------------------------------------
 
 
@@ -319,7 +354,7 @@ def bench_corpus(corpus: str, data: Path, repeat: int, with_pandas: bool, timeou
     files = sorted(folder.glob("*.xlsx"))
     if not truth_path.exists() or not files:
         print(f"generating corpus {corpus} …", file=sys.stderr)
-        generate.generate(corpus, data)
+        _in_child(generate.generate, corpus, data)
         files = sorted(folder.glob("*.xlsx"))
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     target = folder if len(files) > 1 else files[0]
@@ -336,15 +371,8 @@ def bench_corpus(corpus: str, data: Path, repeat: int, with_pandas: bool, timeou
                 + (v.failed or f"{v.times[-1]:7.2f} s {v.rss_tree[-1] / 1024:7,.0f} MiB"),
                 file=sys.stderr,
             )
-    problems = []
-    for v in variants[:2]:
-        if v.failed:
-            problems.append(f"{v.name}: {v.failed}")
-    if not variants[0].failed:
-        problems += check_csv(variants[0].output, truth)
-        problems += check_accounting(work / "ledgerkit_→_csv.stderr", truth)
-    if not variants[1].failed:
-        problems += check_xlsx(variants[1].output, truth)
+    problems = [f"{v.name}: {v.failed}" for v in variants[:2] if v.failed]
+    problems += _in_child(_check_outputs, variants[0], variants[1], work, truth)
     rows = truth["rows_consolidated"] + truth["rows_rejected"]
     hand_total = None
     if with_pandas and not variants[-1].failed:
