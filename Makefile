@@ -26,6 +26,7 @@ ok01 = ; s=$$?; [ $$s -le 1 ] || exit $$s
 
 demo: $(VENV)/.installed
 	@mkdir -p out
+	$(LK) init out/project --force
 	$(LK) aggregate examples/hours -o out/hours_report.xlsx
 	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx --today 2026-11-30 -o out/invoice_findings.xlsx $(ok01)
 	$(LK) check orders examples/po_list.xlsx -o out/order_findings.xlsx $(ok01)
@@ -35,7 +36,7 @@ demo: $(VENV)/.installed
 	$(LK) draft-ringi examples/requests.xlsx --all --template ringi.xlsx -o out/ringi_xlsx --force
 	$(LK) draft-po examples/orders.xlsx --all -o out/po --config examples/drafts.toml --force
 	@echo
-	@echo "Reports are in out/: hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/"
+	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/"
 
 # Rebuild the sample workbooks in examples/ from the script that makes them.
 examples: $(VENV)/.installed
