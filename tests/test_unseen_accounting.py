@@ -317,3 +317,42 @@ def test_order_payment_due_written_as_closing_terms(tmp_path):
     src = make_xlsx(tmp_path / "発注2.xlsx", {"発注": rows("20日締め 翌々月末払い")})
     findings = check_orders([src])
     assert list(zip(findings["rule"], findings["source_row"])) == [("payment_due_over_60", 5)]
+
+
+def test_tax_included_list_checks_the_tax_inside_the_total(tmp_path):
+    """税込金額 + うち消費税, no 税抜 column: 1,099 × 10/110 = 99.9 → 99 is right (it was an
+    error against 税抜 1,000 × 10%); 10% of the total (1,000 on 10,000) is wrong: 909 or 910."""
+    rows = [
+        ["請求書番号", "請求日", "取引先", "登録番号", "税率", "税込金額", "うち消費税"],
+        ["G-1", "2026/10/31", "ABC商店", "T8700110005901", "10%", "1,099", 99],
+        ["G-2", "2026/10/31", "ABC商店", "T8700110005901", "※8%", "1,099", 81],
+        ["G-3", "2026/10/31", "ABC商店", "T8700110005901", "10%", "1,099円(税込)", 100],
+        ["G-4", "2026/10/31", "ABC商店", "T8700110005901", "10%", "10,000", 1000],
+    ]
+    from ledgerkit.checks import check_invoices
+
+    src = make_xlsx(tmp_path / "内税.xlsx", {"一覧": rows})
+    findings = check_invoices([src], today=D(2026, 11, 20))
+    assert list(zip(findings["rule"], findings["source_row"], findings["expected"])) == [
+        ("tax_mismatch_included", 5, "909 / 910")]
+    assert findings["message"][0] == "消費税額 1,000 円が 税込 10,000 円 × 10/110 (10%) と合いません (正しくは 909 円 または 910 円)"
+
+
+def test_amount_cell_marked_tax_included_is_not_read_as_net(tmp_path):
+    """金額 1,100円(税込) with 消費税 100 and 合計 1,100 is a clean invoice (net 1,000), not
+    two errors against a 税抜 1,100."""
+    from ledgerkit.checks import check_invoices
+    from ledgerkit.invoices import read_invoices
+
+    rows = [
+        ["請求書番号", "請求日", "取引先", "登録番号", "税率", "金額", "消費税", "合計"],
+        ["H-1", "2026/10/31", "XYZ", "T8700110005901", "10%", "1,000円(税抜)", 100, 1100],
+        ["H-2", "2026/10/31", "XYZ", "T8700110005901", "10%", "1,100円(税込)", 100, 1100],
+        ["H-3", "2026/10/31", "XYZ", "T8700110005901", "10%", "１，０００", "１００", "１，１００"],
+        ["H-4", "2026/10/31", "XYZ", "T8700110005901", "10%", "税込2,200円", "", ""],
+    ]
+    src = make_xlsx(tmp_path / "金額.xlsx", {"一覧": rows})
+    frame, _, _ = read_invoices([src])
+    assert [(r.net, r.tax, r.total) for r in frame.itertuples()][:3] == [(1000, 100, 1100)] * 3
+    assert frame["total"].iloc[3] == 2200 and frame["net"].isna().iloc[3]
+    assert list(check_invoices([src], today=D(2026, 11, 20))["rule"]) == []

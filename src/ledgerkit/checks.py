@@ -14,6 +14,8 @@ rule                       severity  when
 =========================  ========  =====================================================
 tax_mismatch               error     tax ≠ net × rate rounded once (down / half up / up,
                                      or only ``rounding``), per invoice per rate
+tax_mismatch_included      error     no 税抜 column: tax ≠ total × 10/110 (8/108) rounded once,
+                                     nor the tax of (total − tax)
 tax_rate_unknown           warning   no rate given and the tax fits neither 10% nor 8%
 total_mismatch             error     total ≠ net + tax
 invoice_total_mismatch     error     a split-rate invoice's total ≠ Σ (net + tax)
@@ -260,7 +262,10 @@ def invoice_findings(
                 taxes = [int(r["tax"]) for r in lines]
                 out.append(_place(R.check_tax_once_per_rate(taxes, subtotal, rate, rounding), row))
         elif net is not None and tax is not None:
-            if rate is not None:
+            if rate is not None and total is not None and "_col_net" in has and not row.get("_col_net"):
+                # no 税抜 column: the list gives the total and the tax in it (tax-included basis)
+                out.append(_place(R.check_tax_included(int(total), int(tax), rate, rounding), row))
+            elif rate is not None:
                 out.append(_place(R.check_tax(int(net), int(tax), rate, rounding), row))
             elif not rate_given:
                 out.append(_place(R.check_unknown_rate(int(net), int(tax)), row))

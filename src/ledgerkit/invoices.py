@@ -727,6 +727,10 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
         net, nb = money(s.get("net"), "税抜金額")
         tax, _ = money(s.get("tax"), "消費税")
         total, tb = money(s.get("total"), "税込金額")
+        net_col = layout.columns.get(s.get("net"), "")
+        if nb == "incl" and net is not None and (total is None or total == net):
+            # a 金額 cell that says so (1,100円(税込)) holds the tax-included amount
+            total, net, net_col = net, (net - tax if tax is not None else None), ""
         rate = None
         rate_given = False
         if "tax_rate" in m:
@@ -759,7 +763,7 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
                 "tax_rate": float(rate) if rate is not None else None,
                 "_rate_given": rate_given,
                 "_total_given": total_given,
-                "_col_net": layout.columns.get(s.get("net"), ""),
+                "_col_net": net_col,
                 "_col_tax": layout.columns.get(tax_col, ""),
                 "_col_total": layout.columns.get(s.get("total"), ""),
             }

@@ -191,6 +191,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "消費税額 {tax} 円が 税抜 {net} 円 × {rate} と合いません (正しくは {expected}{how})",
         "tax {tax} does not match net {net} × {rate} (expected {expected_en}{how_en})",
     ),
+    "tax_mismatch_included": (
+        "消費税額 {tax} 円が 税込 {total} 円 × {fraction} ({rate}) と合いません (正しくは {expected}{how})",
+        "tax {tax} does not match the tax in the total {total} × {fraction} ({rate}) (expected {expected_en}{how_en})",
+    ),
     "tax_rate_unknown": (
         "税率が分からず、消費税額 {tax} 円は税抜 {net} 円の10% ({e10}) でも8% ({e8}) でもありません",
         "no tax rate, and tax {tax} is neither 10% ({e10_en}) nor 8% ({e8_en}) of net {net}",
@@ -581,6 +585,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settle_other_month": (
         "{person} の勤務表に {month} 以外の月 ({other}) が含まれます。{month} のみ精算します",
         "{person}: attendance outside {month} ({other}); only {month} is settled",
+    ),
+    # --- a sheet's own totals against the rows read (unseen-workbooks QA) -----------
+    "sheet_total_mismatch": (
+        "シートの合計 {total} が読み取った行の合計 {sum} と合いません ({field})",
+        "the sheet's own total {total} differs from the rows read, which add up to {sum} ({field})",
     ),
     # --- config and CLI -----------------------------------------------------------
     "init_wrote": (

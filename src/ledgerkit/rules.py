@@ -222,6 +222,52 @@ def check_tax(net: int, tax: int, rate: Decimal, mode: str | None = None) -> Fin
     )
 
 
+def check_tax_included(total: int, tax: int, rate: Decimal, mode: str | None = None) -> Finding | None:
+    """On a list that gives only the tax-included amount and the tax in it (内税, ``うち消費税``),
+    the tax must be ``total × rate / (1 + rate)`` (×10/110, ×8/108) rounded once (DOMAIN.md
+    §4.2, tax-included basis), or the tax of the net it leaves (``total − tax``) at ``rate``.
+
+    Examples:
+        >>> check_tax_included(1099, 99, Decimal("0.10")) is None   # 99.909… rounded down
+        True
+        >>> check_tax_included(1100, 100, Decimal("0.10")) is None
+        True
+        >>> f = check_tax_included(10000, 1000, Decimal("0.10"))   # 10% of the total: wrong
+        >>> (f.rule, f.expected, f.params["expected"])
+        ('tax_mismatch_included', '909 / 910', '909 円 または 910 円')
+    """
+    from .money import acceptable_taxes, tax_from_gross
+
+    rate = _dec(rate)
+    if mode is None:
+        accepted = set(acceptable_taxes(int(total), rate, basis="incl"))
+    else:
+        if mode not in ROUNDING_MODES:
+            raise ValueError(f"rounding mode must be one of {', '.join(ROUNDING_MODES)}, not {mode!r}")
+        accepted = {tax_from_gross(int(total), rate, mode)}
+    if int(tax) in accepted or int(tax) in expected_taxes(int(total) - int(tax), rate, mode):
+        return None
+    how = f" ({ROUNDING_MODES[mode]})" if mode else ""
+    pct = int(rate * 100)
+    return Finding(
+        "tax_mismatch_included",
+        "error",
+        {
+            "tax": _yen(tax),
+            "total": _yen(total),
+            "rate": _pct(rate),
+            "fraction": f"{pct}/{100 + pct}",
+            "expected": _or(accepted),
+            "expected_en": _or_en(accepted),
+            "how": how,
+            "how_en": f" ({mode})" if mode else "",
+        },
+        field="tax",
+        value=str(int(tax)),
+        expected=" / ".join(str(v) for v in sorted(accepted)),
+    )
+
+
 def infer_rate(net: int, tax: int) -> Decimal | None:
     """The rate (10% or 8%) whose rounding gives ``tax`` on ``net``, when there is one.
 
