@@ -90,3 +90,35 @@ def test_the_same_timesheet_saved_as_ods(tmp_path):
     assert result.kind == "attendance"
     assert result.frame["hours"].sum() == 159.5
     assert len(result.frame) == 20
+
+
+def test_the_sheets_own_total_against_the_days_read(tmp_path):
+    # A typo (8:OO) refuses a day; the 合計 row still says 24:00. Before, nothing tied the
+    # two together; now the total row carries a warning with both figures.
+    wb = xlsxwriter.Workbook(str(tmp_path / "a.xlsx"))
+    hh = wb.add_format({"num_format": "[h]:mm"})
+    ws = wb.add_worksheet("2026年10月")
+    ws.write_row(0, 0, ["氏名", "佐々木"])
+    ws.write_row(2, 0, ["日付", "出勤", "退勤", "休憩", "実働"])
+    ws.write_row(3, 0, [1, "9:00", "18:00", "1:00", "8:00"])
+    ws.write_row(4, 0, [2, "9:00", "18:00", "1:00", "8:00"])
+    ws.write_row(5, 0, [5, "9:00", "18:00", "1:00", "8:OO"])
+    ws.write(6, 0, "合計")
+    ws.write_number(6, 4, 1.0, hh)  # 24:00
+    ws2 = wb.add_worksheet("2026年11月")
+    ws2.write_row(0, 0, ["氏名", "佐々木"])
+    ws2.write_row(2, 0, ["日付", "出勤", "退勤", "休憩", "実働"])
+    ws2.write_row(3, 0, [2, "9:00", "18:00", "1:00", "8:00"])
+    ws2.write(4, 0, "合計")
+    ws2.write_formula(4, 4, "=SUM(E4:E4)")  # never calculated: cached 0 says nothing
+    wb.close()
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert result.frame["hours"].sum() == 24.0
+    found = [(i.code, i.sheet, i.row, i.severity) for i in result.issues if i.code != "total_row"]
+    assert found == [
+        ("bad_cell", "2026年10月", 6, "error"),
+        ("sheet_total_mismatch", "2026年10月", 7, "warning"),
+    ]
+    mismatch = next(i for i in result.issues if i.code == "sheet_total_mismatch")
+    assert mismatch.message("en") == "the sheet's own total 24:00 differs from the rows read, which add up to 16:00 (実働)"
+    assert result.stats.balanced

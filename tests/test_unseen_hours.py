@@ -192,3 +192,24 @@ def test_inspect_says_where_the_person_and_a_two_line_header_came_from(tmp_path)
     assert reports["b.xlsx"].mapping["hours"] == "作業時間"  # was printed over two lines
     f = ledgerkit.aggregate(tmp_path / "b.xlsx").frame
     assert f["作業備考"].tolist() == ["レビュー"]
+
+
+def test_a_grid_rows_own_total_that_disagrees_with_its_days_is_a_warning(tmp_path):
+    # Before: a 合計 column saying 248 over days that read as 240 (one 半休 cell refused)
+    # was never compared; the reviewer had no hint that 8 hours were missing.
+    rows = [
+        ["氏名", "PJ", *[f"10/{d}" for d in range(1, 32)], "計", "備考"],
+        ["伊藤 健", "K-1", *[2] * 31, 62, ""],
+        ["伊藤 健", "K-2", *[3] * 31, 93, "夜間"],
+        ["中村 恵", "K-1", *["8"] * 3, "半休", *["8"] * 27, 248, ""],
+        ["西 涼", "K-1", *[1] * 31, 0, ""],  # a formula never calculated: says nothing
+        ["計", "", *[13] * 31, 403],
+    ]
+    make_xlsx(tmp_path / "チーム工数_R8.10.xlsx", {"R8.10": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame.groupby("person")["hours"].sum().to_dict() == {"伊藤健": 155.0, "中村恵": 240.0, "西涼": 31.0}
+    found = [(i.code, i.row, i.column, i.severity) for i in result.issues if i.code != "total_row"]
+    assert found == [("bad_cell", 4, "10/4", "error"), ("sheet_total_mismatch", 4, "計", "warning")]
+    mismatch = result.issues[[i.code for i in result.issues].index("sheet_total_mismatch")]
+    assert mismatch.message("ja") == "シートの合計 248h が読み取った行の合計 240h と合いません (計)"
+    assert_balanced(result)

@@ -688,6 +688,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         if is_total_label(day_value) or (is_blank(day_value) and is_total_label(first_text)):
             read += 1
             issues.append(Issue("total_row", file=file, sheet=name, row=excel_row, rejected=True))
+            _check_total(issues, file, name, excel_row, layout, cols, cell, records)
             last_row = r + 1
             break
         # what the row holds; 休 / 有休 / 欠勤 / 0:00 / blank are days not worked
@@ -822,6 +823,24 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         frame = frame.astype({"break_hours": "float64", "hours": "float64", "overtime_hours": "float64",
                               "source_row": "int64"})
     return frame, issues, read
+
+
+def _check_total(issues, file, sheet, excel_row, layout, cols, cell, records) -> None:
+    """The sheet's own 合計 of worked hours against the days read: a warning when they differ.
+
+    A total that is 0 or blank (a formula never calculated, or no total) says nothing.
+    """
+    if "worked" not in cols:
+        return
+    stated = _safe(parse_duration, cell(cols["worked"]))
+    if not stated:
+        return
+    got = sum(round(rec["hours"] * 60) for rec in records)
+    if abs(stated - got) > 1:
+        label = layout.labels.get(cols["worked"], "")
+        issues.append(Issue("sheet_total_mismatch", file=file, sheet=sheet, row=excel_row, column=label,
+                            value=_hm(stated), severity="warning",
+                            params={"total": _hm(stated), "sum": _hm(got), "field": label}))
 
 
 _SPAN_TEXT = re.compile(r"^(.+?)\s*[~〜\-―→]\s*(.+)$")

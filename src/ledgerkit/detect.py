@@ -625,7 +625,9 @@ def detect_day_grid(
             total_cols.append(c)
             names[c] = str(v).strip()
         for c, d in days.items():
-            names[c] = str(d) if isinstance(d, int) else d.isoformat()
+            # the header as written (10/4, 4日) names the column in issues; a number or date as such
+            v = row[c]
+            names[c] = _one_line(v) if isinstance(v, str) else str(d) if isinstance(d, int) else d.isoformat()
         data_start = r + 1
         # a weekday row (月 火 水 …) under the day numbers is part of the header
         if data_start < len(rows):

@@ -538,6 +538,8 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     notes: list = []
     c_note = labels.get("note")
     rows_read = 0
+    # the row's own 合計 column, checked against the days read
+    c_total = next((c for c in grid.total_cols if nz.is_total_label(grid.columns.get(c, ""))), None)
     for r in range(grid.data_start, grid.data_end):
         row = rows[r]
         if all(is_blank(row[c]) if c < len(row) else True for c in range(c0, c1)):
@@ -607,6 +609,9 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
                     params={"value": _show(value), **params},
                 )
             )
+        if c_total is not None and c_total < len(row):
+            _check_row_total(issues, file, sheet_name, excel_row, grid.columns.get(c_total, ""), row[c_total],
+                             sum(h for _, h in entries) / factor)
         if entries and missing is not None:
             issues.append(
                 Issue("missing_value", file, sheet_name, excel_row, severity="error", rejected=True, params={"field": missing})
@@ -632,6 +637,32 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         layout="grid",
         header_row=grid.header_excel_row,
         mapping=mapping,
+    )
+
+
+def _check_row_total(issues: list[Issue], file: str, sheet: str, excel_row: int, header: str, value: Any, got: float) -> None:
+    """A grid row's own 合計 against the hours read from its days: a warning when they differ.
+
+    The comparison is in the grid's own unit. A total of 0 or blank (a formula never
+    calculated) or a cell that is no number says nothing.
+    """
+    try:
+        stated = nz.parse_hours(value)
+    except (nz.CellValueError, TypeError):
+        return
+    if not stated or abs(stated - got) <= 1 / 60:
+        return
+    issues.append(
+        Issue(
+            "sheet_total_mismatch",
+            file,
+            sheet,
+            excel_row,
+            column=header,
+            value=_show(value),
+            severity="warning",
+            params={"total": _hours_text(stated), "sum": _hours_text(round(got, 4)), "field": header},
+        )
     )
 
 
