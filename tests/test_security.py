@@ -586,6 +586,46 @@ def test_budget_report_is_inert(tmp_path):
     assert digests(folder) == before
 
 
+# --- text longer than an Excel cell -------------------------------------------------------------
+
+LONG = "長" * 40_000  # only a CSV can hold it; an Excel cell holds 32,767 characters
+
+
+def test_text_longer_than_a_cell_is_refused_for_xlsx_and_kept_in_csv(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "工数.csv").write_text(
+        f"日付,氏名,案件コード,工数(h),備考\n2026/10/01,山田,A-1,2,{LONG}\n2026/10/02,=1+1,A-1,1,x\n",
+        encoding="utf-8-sig")
+    r = run("aggregate", folder, "-o", tmp_path / "report.xlsx")
+    assert r.exit_code == 2
+    assert r.stderr.strip().splitlines()[-1] == (
+        "Error: cannot write sheet 明細, row 2, column 10: the text is longer than Excel's 32,767 characters; "
+        "write .csv instead"
+    )
+    assert not (tmp_path / "report.xlsx").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+    r = run("aggregate", folder, "-o", tmp_path / "rows.csv")
+    assert r.exit_code == 0
+    cells = [v for row in csv_cells(tmp_path / "rows.csv") for v in row]
+    assert LONG in cells and "'=1+1" in cells  # nothing cut, nothing runnable
+
+
+def test_text_longer_than_a_cell_stops_that_form_draft_only(tmp_path):
+    source = tmp_path / "requests.csv"
+    lines = [",".join(REQUEST_HEADER),
+             ",".join(["R-1", "2026/12/01", "総務部", "山田", LONG, "購買", "100000", "消耗品費", "予算内", "アルファ",
+                       "2026/12/15", "目的"]),
+             ",".join(["R-2", "2026/12/01", "総務部", "山田", "=1+1", "購買", "100000", "消耗品費", "予算内", "アルファ",
+                       "2026/12/15", "目的"])]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    out = tmp_path / "out"
+    r = run("draft-ringi", source, "--all", "--template", "ringi.xlsx", "-o", out)
+    assert r.exit_code == 2, r.output
+    errors = [line for line in r.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and "40,000 characters, more than an Excel cell holds (32,767)" in errors[0]
+    assert sorted(p.name for p in out.iterdir()) == ["R-2_=1+1.xlsx", "manifest.csv"]
+
+
 # --- left to the owners of cli_check.py / cli_budget.py / cli_common.py (active while this was written) ---
 
 

@@ -226,6 +226,19 @@ def test_a_form_that_declares_entities_is_refused(tmp_path, dtd):
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
 
 
+def test_a_form_that_unpacks_too_large_is_refused_before_parsing(tmp_path, monkeypatch):
+    import ledgerkit.drafts.xlsx_form as xlsx_form
+
+    assert load_form(TEMPLATES / "ringi.xlsx") is not None
+    monkeypatch.setattr(xlsx_form, "FORM_MAX_UNCOMPRESSED", 1000)
+    with pytest.raises(TemplateError, match=r"ringi.xlsx: cannot open the Excel form \(.*zip bomb\)"):
+        load_form(TEMPLATES / "ringi.xlsx")
+    not_zip = tmp_path / "form.xlsx"
+    not_zip.write_text("<html>", encoding="utf-8")
+    with pytest.raises(TemplateError, match="form.xlsx: cannot open the Excel form"):
+        load_form(not_zip)
+
+
 @pytest.mark.parametrize("dtd, entity", [(BOMB_DTD, "lol9"), (XXE_DTD, "xxe")], ids=["bomb", "xxe"])
 def test_an_input_that_uses_entities_is_refused_with_one_line(tmp_path, dtd, entity):
     base = tmp_path / "base.xlsx"

@@ -693,12 +693,27 @@ def _col(c: int) -> str:
 # --- the whole job ----------------------------------------------------------------
 
 
+#: a form whose parts unpack to more than this is refused before openpyxl reads it (a zip bomb)
+FORM_MAX_UNCOMPRESSED = 100 * 1024 * 1024
+
+
 def load_form(path: str | Path):
-    """Open an ``.xlsx`` form with openpyxl; TemplateError if it cannot be read."""
+    """Open an ``.xlsx`` form with openpyxl; TemplateError if it cannot be read.
+
+    The zip's directory is checked first (members, unpacked size, compression ratio), and
+    openpyxl parses with defusedxml: a form that declares XML entities is refused.
+    """
     import zipfile
 
     from openpyxl import load_workbook
 
+    from ..errors import UnreadableFileError
+    from ..read import DEFAULT_MAX_RATIO, _check_zip
+
+    try:
+        _check_zip(Path(path), "en", FORM_MAX_UNCOMPRESSED, DEFAULT_MAX_RATIO)
+    except UnreadableFileError as e:
+        raise TemplateError(f"{Path(path).name}: cannot open the Excel form ({e.reason})") from None
     try:
         wb = load_workbook(path, rich_text=False)
         with zipfile.ZipFile(path) as z:
