@@ -586,6 +586,32 @@ def test_budget_report_is_inert(tmp_path):
     assert digests(folder) == before
 
 
+def test_formulas_in_an_input_arrive_as_their_values(tmp_path):
+    """A formula cell of an input is read as the value Excel computed, never copied as a formula."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    wb = xlsxwriter.Workbook(str(folder / "工数.xlsx"))
+    ws = wb.add_worksheet("10月")
+    for c, head in enumerate(["日付", "氏名", "案件コード", "工数(h)", "備考"]):
+        ws.write_string(0, c, head)
+    ws.write_datetime(1, 0, dt.datetime(2026, 10, 1), wb.add_format({"num_format": "yyyy/mm/dd"}))
+    ws.write_formula(1, 1, '=HYPERLINK("http://x","山田")', None, "山田")
+    ws.write_string(1, 2, "A-1")
+    ws.write_formula(1, 3, "=1+1", None, 2)
+    ws.write_formula(1, 4, '=cmd|\' /C calc\'!A0', None, "備考")
+    wb.close()
+    before = digests(folder)
+    out = tmp_path / "report.xlsx"
+    assert run("aggregate", folder, "-o", out).exit_code == 0
+    texts = assert_safe_xlsx(out, must_contain=["山田", "備考"])
+    wb = openpyxl.load_workbook(out)
+    detail = wb.worksheets[1]
+    heads = [c.value for c in detail[1]]
+    assert [row[heads.index("時間")] for row in detail.iter_rows(min_row=2, values_only=True)] == [2]
+    assert "=1+1" not in texts
+    assert digests(folder) == before
+
+
 # --- text longer than an Excel cell -------------------------------------------------------------
 
 LONG = "長" * 40_000  # only a CSV can hold it; an Excel cell holds 32,767 characters
