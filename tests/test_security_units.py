@@ -328,3 +328,16 @@ def test_an_output_that_is_an_input_is_refused_before_any_work(tmp_path):
     with pytest.raises(OutputError, match="it is one of the input files"):
         write_frame(pd.DataFrame({"a": [1]}), link, inputs=[source])
     assert source.read_bytes() == before
+
+
+# --- nothing dropped at Excel's edges ---------------------------------------------------------
+
+
+def test_a_summary_wider_than_excel_is_refused_not_cut(tmp_path):
+    """xlsxwriter silently ignores cells beyond column XFD: the summary must refuse instead."""
+    wide = pd.DataFrame({"person": ["山田"], **{f"P{i}": [1.0] for i in range(16_384)}})
+    target = tmp_path / "report.xlsx"
+    with pytest.raises(OutputError, match=r"16,386 columns is more than Excel's 16,384"):
+        with XlsxReport(target) as report:
+            report.add_summary("集計", wide, index=["person"])
+    assert list(tmp_path.iterdir()) == []

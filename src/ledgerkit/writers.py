@@ -1545,6 +1545,18 @@ class XlsxReport:
             raise ValueError("add_summary needs at least one index column")
         total_col = totals and n_val > 1
         label = _pick(TOTAL_LABEL, self.lang)
+        # xlsxwriter drops a cell beyond Excel's grid without a word: refuse instead
+        width = n_idx + n_val + (1 if total_col else 0)
+        if width > MAX_COLS:
+            raise OutputError(
+                f"cannot write sheet {name}: {width:,} columns is more than Excel's {MAX_COLS:,}; "
+                f"put a field with fewer values across (the last --by field), or write .csv"
+            )
+        height = (3 if title else 1) + len(frame) + (1 if totals else 0)
+        if height > MAX_ROWS:
+            raise OutputError(
+                f"cannot write sheet {name}: {len(frame):,} rows do not fit in one Excel sheet; write .csv instead"
+            )
 
         state = self._new_sheet(name)
         ws = state.worksheet
