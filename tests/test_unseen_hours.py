@@ -213,3 +213,46 @@ def test_a_grid_rows_own_total_that_disagrees_with_its_days_is_a_warning(tmp_pat
     mismatch = result.issues[[i.code for i in result.issues].index("sheet_total_mismatch")]
     assert mismatch.message("ja") == "シートの合計 248h が読み取った行の合計 240h と合いません (計)"
     assert_balanced(result)
+
+
+def test_project_and_person_written_once_for_the_rows_under_them(tmp_path):
+    # Before: the task rows under P1 (project cell left blank, not merged) were booked to
+    # a project called "", and the second row of 伊藤 was refused for a blank 氏名.
+    rows = [
+        ["2026年10月"],
+        ["氏名", "案件", "作業", *range(1, 32)],
+        ["吉田", "P1", "設計", 8, 8],
+        ["", "", "実装", "", "", 8],
+        ["", "", "テスト", "", "", "", 4],
+        ["", "P2", "保守", "", "", "", "", 2],
+        [],
+        ["", "", "問合せ", "", "", "", "", "", 1],  # after a blank row: no group above
+        ["伊藤", "P1", "設計", 3],
+        ["小計", "", "", 11, 8, 8, 4, 2, 1],
+        ["", "P2", "保守", 5],  # after a 小計 row: no group above
+    ]
+    make_xlsx(tmp_path / "チーム_2026年10月.xlsx", {"10月": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    got = f.groupby(["person", "project"])["hours"].sum().to_dict()
+    assert got == {("伊藤", "P1"): 3.0, ("吉田", "P1"): 28.0, ("吉田", "P2"): 2.0}
+    refused = sorted((i.code, i.row, i.params.get("field")) for i in result.issues if i.rejected)
+    assert refused == [("missing_value", 8, "氏名"), ("missing_value", 11, "氏名")]
+    assert_balanced(result)
+
+
+def test_long_table_under_a_title_stating_person_days(tmp_path):
+    # Before: 1 and 0.5 under "(単位：人日)" were read as 1.5 hours, not 12.
+    make_xlsx(
+        tmp_path / "a.xlsx",
+        {
+            "10月": [["2026年10月 工数 (単位：人日)"], ["日付", "氏名", "案件", "工数"],
+                     ["2026/10/1", "山本", "A", 1], ["2026/10/2", "山本", "A", 0.5]],
+            "11月": [["2026年11月 工数 (単位：人日)"], ["日付", "氏名", "案件", "工数(h)"],
+                     ["2026/11/2", "山本", "A", 7.5]],  # the header's own unit wins
+        },
+    )
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame.groupby("month")["hours"].sum().to_dict() == {"2026-10": 12.0, "2026-11": 7.5}
+    sheet = ledgerkit.inspect(tmp_path)[0].sheets[0]
+    assert sheet.mapping["hours"] == "工数 (人日 × 8 = 時間)"

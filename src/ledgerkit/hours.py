@@ -336,6 +336,10 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
             issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
             return SheetResult(issues=issues, layout="long", header_row=table.header_excel_row)
     factor = _unit_factor(table.columns[m["hours"]], config)
+    title_unit = ""
+    if factor == 1.0 and not re.search(r"[\(\[](h|hr|時間|hours?)[\)\]]", header_key(table.columns[m["hours"]])):
+        # a header without a unit under a title that states one: 工数 under (単位：人日)
+        title_unit, factor = _stated_unit(title_texts(rows, table.header_row), config)
     max_hours = float(config.get("hours.max_hours_per_day", 24.0))
     extra_cols = {c: h for c, h in table.columns.items() if c not in m.values()}
     label_cols = [m[k] for k in ("date", "person", "project", "task") if k in m] + [table.col_start]
@@ -453,6 +457,8 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     for c, header in extra_cols.items():
         frame[_unique(header, frame.columns)] = extras[c]
     mapping = {f: table.columns[c] for f, c in m.items()}
+    if title_unit:
+        mapping["hours"] += f" ({title_unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間)"
     if person_const is not None:
         mapping["person"] = _person_source(person_const, person_where)
     return SheetResult(
@@ -477,6 +483,11 @@ def _grid_unit(rows, grid, config: Config) -> tuple[str, float]:
     first_day = min(grid.days)
     texts = title_texts(rows, grid.header_row)
     texts += [v for v in rows[grid.header_row][:first_day] if isinstance(v, str)]
+    return _stated_unit(texts, config)
+
+
+def _stated_unit(texts: list[str], config: Config) -> tuple[str, float]:
+    """The first unit stated in ``texts`` (単位：人日, (人月), 単位:分) and hours per unit."""
     for text in texts:
         m = _GRID_UNIT.search(nz.normalize_text(text))
         if m:
@@ -540,6 +551,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     rows_read = 0
     # the row's own 合計 column, checked against the days read
     c_total = next((c for c in grid.total_cols if nz.is_total_label(grid.columns.get(c, ""))), None)
+    above, above_row = (None, ""), -2  # (project, person) of the data row just above
     for r in range(grid.data_start, grid.data_end):
         row = rows[r]
         if all(is_blank(row[c]) if c < len(row) else True for c in range(c0, c1)):
@@ -547,6 +559,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         excel_row = r + 1
         if _row_label_is_total(row, label_cols) or _first_text_is_total(row, c0, c1):
             issues.append(Issue("total_row", file, sheet_name, excel_row))
+            above_row = -2
             continue
         rows_read += 1
         project = nz.parse_code(row[labels["project"]]) if "project" in labels and labels["project"] < len(row) else None
@@ -554,6 +567,15 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         person = person_const
         if person is None:
             person = nz.normalize_name(row[labels["person"]]) if labels["person"] < len(row) else ""
+        if r - 1 == above_row:
+            # P1 | 設計 over "" | 実装 (伊藤 | K-1 over "" | K-2): the project or the person
+            # is written once for the rows under it, as a merged cell would be; a blank
+            # or 小計 row ends the group
+            if project is None and task and "project" in labels:
+                project = above[0]
+            if not person and (project or task):
+                person = above[1]
+        above, above_row = (project, person), r
         entries = []
         row_issues = []
         for c, day in day_dates.items():
