@@ -356,3 +356,26 @@ def test_amount_cell_marked_tax_included_is_not_read_as_net(tmp_path):
     assert [(r.net, r.tax, r.total) for r in frame.itertuples()][:3] == [(1000, 100, 1100)] * 3
     assert frame["total"].iloc[3] == 2200 and frame["net"].isna().iloc[3]
     assert list(check_invoices([src], today=D(2026, 11, 20))["rule"]) == []
+
+
+def test_order_list_given_as_an_invoice_list_is_refused_not_read(tmp_path):
+    """``check invoices a.xlsx --orders po1.xlsx po2.xlsx`` hands po2.xlsx over as an invoice
+    list (Typer options take one value each): its order lines were read as invoices and
+    gave over-order errors against themselves."""
+    from typer.testing import CliRunner
+
+    from ledgerkit.checks import check_invoices
+    from ledgerkit.cli import app
+
+    po1 = make_xlsx(tmp_path / "発注1.xlsx", {"発注": ORDER_ROWS})
+    po2 = make_xlsx(tmp_path / "発注2.xlsx", {"発注": ORDER_ROWS})
+    inv = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": PAYMENT_ROWS[:4]})
+    findings = check_invoices([inv, po2], orders=[po1], today=D(2026, 11, 20))
+    assert list(zip(findings["rule"], findings["source_file"])) == [("order_list_not_invoices", str(po2))]
+    assert findings["severity"][0] == "error"
+
+    result = CliRunner().invoke(app, ["check", "invoices", str(po2)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"Error: {po2}: 発注: 発注一覧のようです (発注No, 数量, 単価 の列があり、請求書番号の列がありません)。"
+        "請求書としては読みません (発注一覧は --orders で渡してください。複数なら --orders を繰り返します)")

@@ -428,6 +428,17 @@ def _po_findings(frame: list[dict], orders) -> list[Finding]:
     return out
 
 
+def no_invoice_list(paths, issues: Iterable[Issue] = (), lang: str = "ja") -> InputError:
+    """The error for inputs with no invoice rows; it names an order list given by mistake."""
+    order_list = next((i for i in issues if i.code == "order_list_not_invoices"), None)
+    if order_list is not None:
+        return InputError(f"{order_list.file}: {order_list.sheet}: {order_list.message(lang)}")
+    return InputError(
+        f"no invoice list found in {', '.join(str(p) for p in paths)} "
+        "(a table with 取引先, 請求書番号 or 登録番号 and an amount column)"
+    )
+
+
 def check_invoices(
     paths_or_frame,
     orders=None,
@@ -480,10 +491,7 @@ def check_invoices(
         frame, read_issues, rows_read = read_invoices(paths, config, keep_internal=True)
         all_issues.extend(read_issues)
         if rows_read == 0:
-            raise InputError(
-                f"no invoice list found in {', '.join(str(p) for p in paths)} "
-                "(a table with 取引先, 請求書番号 or 登録番号 and an amount column)"
-            )
+            raise no_invoice_list(paths, read_issues, lang)
     order_frame = None
     if orders is not None:
         if isinstance(orders, pd.DataFrame):

@@ -102,7 +102,7 @@ def invoices(
 
     Example: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/findings.xlsx
     """
-    from .checks import check_invoices, summary_counts, write_findings
+    from .checks import check_invoices, no_invoice_list, summary_counts, write_findings
     from .invoices import read_invoices, read_orders
 
     config = _with_hidden(load(config_path, lang), include_hidden)
@@ -110,7 +110,7 @@ def invoices(
         day = _today(today)
         frame, issues, rows_read = read_invoices(paths, config, keep_internal=True)
         if rows_read == 0:
-            raise InputError(f"no invoice list found in {', '.join(paths)} (a table with 取引先, 請求書番号 or 登録番号 and an amount column)")
+            raise no_invoice_list(paths, issues, config.lang)
         order_frame = None
         if orders:
             order_frame, order_issues, columns = read_orders(orders, config)

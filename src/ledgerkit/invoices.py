@@ -345,6 +345,18 @@ def _one_row_header(rows, table, syn):
     return replace(table, header_rows=1, data_start=table.header_row + 1, columns=columns, mapping=mapping)
 
 
+def _order_list_columns(table) -> list[str]:
+    """The headers that make a table an order list rather than an invoice list: an order
+    number with quantity and unit price, and no invoice number. Empty for an invoice list."""
+    if "invoice_no" in table.mapping or "po_no" not in table.mapping:
+        return []
+    syn = Synonyms({k: ORDER_FIELDS[k] for k in ("qty", "unit_price")})
+    found = {syn.match(h): h for h in table.columns.values() if syn.match(h)}
+    if set(found) != {"qty", "unit_price"}:
+        return []
+    return [table.columns[table.mapping["po_no"]], found["qty"], found["unit_price"]]
+
+
 def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     """Read one sheet of an invoice list into rows of :data:`INVOICE_COLUMNS`.
 
@@ -388,6 +400,14 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
                 )
             ],
             note="no table",
+        )
+    order_cols = _order_list_columns(table)
+    if order_cols:
+        # `check invoices a.xlsx --orders po1.xlsx po2.xlsx` hands po2.xlsx over as an invoice list
+        return SheetResult(
+            issues=[Issue("order_list_not_invoices", file, name, scope="sheet", severity="error",
+                          params={"columns": ", ".join(order_cols)})],
+            note="order list",
         )
     issues: list[Issue] = [
         Issue("extra_table", file, name, scope="sheet", params={"range": o}) for o in table.others

@@ -182,6 +182,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "税率別の列 ({columns}) から 税率ごとに1行ずつ読み込みます",
         "rate columns ({columns}): one row per invoice and rate",
     ),
+    "order_list_not_invoices": (
+        "発注一覧のようです ({columns} の列があり、請求書番号の列がありません)。請求書としては読みません"
+        " (発注一覧は --orders で渡してください。複数なら --orders を繰り返します)",
+        "looks like an order list (columns {columns}, no invoice number): not read as invoices"
+        " (give order lists with --orders, repeated for each file)",
+    ),
     "total_row_mismatch": (
         "合計行の{field} {value} 円が上の行の合計 {expected} 円と合いません (行の漏れ・重複・手入力の合計を確認してください)",
         "the total row's {field} {value} is not the sum of the rows above ({expected}): check for missing or extra rows",
