@@ -684,3 +684,41 @@ def test_error_lines_never_carry_terminal_escapes(tmp_path):
     r = run("budget", budget, "--hours", hours, "--rates", rates, "--fiscal-year", "2026")
     assert r.exit_code == 1  # people without a rate
     assert_inert_terminal(r.stderr)
+
+
+# --- drafts never replace what they are made from; init and config show change nothing ---------
+
+
+def test_drafts_written_beside_their_list_and_form_replace_neither(tmp_path):
+    folder = tmp_path / "work"
+    folder.mkdir()
+    source = write_xlsx(folder / "R-1.xlsx", {"申請一覧": requests_rows(["R-1"])})
+    form = folder / "ringi.xlsx"
+    form.write_bytes((TEMPLATES / "ringi.xlsx").read_bytes())
+    before = digests(folder)
+    # "{申請番号}" names the draft R-1.xlsx (the list) and "ringi" would be the form: both are taken
+    for name in ("{申請番号}", "ringi"):
+        r = run("draft-ringi", source, "--row", "4", "--template", form, "-o", folder, "--name", name, "--force")
+        assert r.exit_code == 0, r.output
+    assert digests(folder)[source] == before[source] and digests(folder)[form] == before[form]
+    assert sorted(p.name for p in folder.iterdir()) == ["R-1.xlsx", "R-1_2.xlsx", "ringi.xlsx", "ringi_2.xlsx"]
+    csv_source = folder / "manifest.csv"
+    csv_source.write_text(",".join(REQUEST_HEADER) + "\nR-9,2026/12/01,総務部,山田,件名,購買,100000,費目,予算内,取引先,"
+                          "2026/12/15,目的\n", encoding="utf-8-sig")
+    kept = csv_source.read_bytes()
+    r = run("draft-ringi", csv_source, "--all", "-o", folder)
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: refusing to write {csv_source.resolve()}: it is the list the drafts are made from; "
+                        "choose another output folder\n")
+    assert csv_source.read_bytes() == kept
+
+
+def test_init_and_config_show_change_no_existing_file(tmp_path):
+    config = tmp_path / "ledgerkit.toml"
+    config.write_text('[report]\nlang = "en"\n# =1+1 {{ 7*7 }}\n', encoding="utf-8")
+    before = digests(tmp_path)
+    r = run("config", "show", "--config", config)
+    assert r.exit_code == 0, r.output
+    r = run("init", tmp_path)
+    assert r.exit_code == 2  # ledgerkit.toml exists: nothing written without --force
+    assert digests(tmp_path) == before
