@@ -122,3 +122,29 @@ def test_the_sheets_own_total_against_the_days_read(tmp_path):
     mismatch = next(i for i in result.issues if i.code == "sheet_total_mismatch")
     assert mismatch.message("en") == "the sheet's own total 24:00 differs from the rows read, which add up to 16:00 (実働)"
     assert result.stats.balanced
+
+
+def test_scheduled_and_night_hour_columns_are_not_the_hours_worked(tmp_path):
+    # Before: 所定時間 (8:00 on every day, 有給 included) came first among the columns
+    # holding 時間 and was read as the hours worked: 40 h instead of 32 h, 有給 billed.
+    wb = xlsxwriter.Workbook(str(tmp_path / "a.xlsx"))
+    ws = wb.add_worksheet("2026年10月")
+    ws.write_row(0, 0, ["氏名", "松本 翔"])
+    ws.write_row(2, 0, ["日付", "曜日", "出勤時刻", "退勤時刻", "休憩時間", "所定時間", "実働時間", "残業時間", "深夜時間", "備考"])
+    rows = [
+        [1, "木", "9:00", "20:00", "1:00", "8:00", "10:00", "2:00", "", ""],
+        [2, "金", "9:00", "18:00", "1:00", "8:00", "8:00", "", "", ""],
+        [3, "土", "", "", "", "", "", "", "", ""],
+        [5, "月", "13:00", "18:00", "0:00", "8:00", "5:00", "", "", "午前休"],
+        [6, "火", "", "", "", "8:00", "", "", "", "有給"],
+        [7, "水", "21:00", "7:00", "1:00", "8:00", "9:00", "1:00", "7:00", "夜勤"],
+    ]
+    for i, row in enumerate(rows):
+        ws.write_row(3 + i, 0, row)
+    wb.close()
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    f = result.frame
+    assert f["hours"].tolist() == [10.0, 8.0, 5.0, 9.0]
+    assert f["overtime_hours"].tolist() == [2.0, 0.0, 0.0, 1.0]
+    assert [d.day for d in f["date"]] == [1, 2, 5, 7]
+    assert result.issues == []

@@ -56,6 +56,9 @@ _FIELD_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("weekday", ("曜日", "曜")),
     ("break", ("休憩", "break")),
     ("overtime", ("残業", "時間外", "超過", "overtime")),
+    # hours that are not the hours worked: 所定 (scheduled) 8:00 on every day, 深夜 / 休日
+    # shares of the day, 遅刻早退 / 控除 deductions. Read as worked time they overstate it.
+    ("ignore", ("所定", "予定", "標準", "計画", "深夜", "休日", "遅刻", "早退", "控除", "不足", "scheduled")),
     ("note", ("内容", "コメント", "備考", "摘要", "メモ", "作業項目", "note", "comment")),
     ("start", ("出社", "出勤", "始業", "開始", "start")),
     ("end", ("退社", "退勤", "終業", "終了", "end")),
@@ -672,7 +675,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     records: list[dict] = []
     read = 0
     weekday_mismatches: list[tuple[int, str]] = []
-    data_cols = [c for f, c in cols.items() if f not in ("weekday", "cumulative", "separator")] + layout.notes
+    data_cols = [c for f, c in cols.items() if f not in ("weekday", "cumulative", "separator", "ignore")] + layout.notes
     time_cols = [cols[f] for f in ("start", "end", "break", "worked", "overtime") if f in cols]
     last_row = layout.data_start
     r = layout.data_start
