@@ -379,3 +379,26 @@ def test_order_list_given_as_an_invoice_list_is_refused_not_read(tmp_path):
     assert result.stderr.strip() == (
         f"Error: {po2}: 発注: 発注一覧のようです (発注No, 数量, 単価 の列があり、請求書番号の列がありません)。"
         "請求書としては読みません (発注一覧は --orders で渡してください。複数なら --orders を繰り返します)")
+
+
+def test_order_paid_by_promissory_note_under_the_toriteki_act(tmp_path):
+    """支払方法 手形 on an order of October 2026 was not reported: banned from 2026-01-01
+    (DOMAIN.md §2.2); でんさい is a warning; an order of December 2025 is left alone."""
+    from ledgerkit.checks import check_orders
+
+    def order(no, day, method):
+        return [no, day, "株式会社カシ", "ねじ", 1000, 0.35, 350, "10%", "2026/10/20" if day > "2026" else "2025/12/20",
+                "本社", "2026/11/30" if day > "2026" else "2026/1/31", method]
+
+    rows = [
+        ["注文番号", "注文日", "発注先", "品名", "数量", "単価", "金額", "税率", "納期", "納品場所", "支払期日", "支払方法"],
+        order("J-1", "2026/10/1", "約束手形(サイト60日)"),
+        order("J-2", "2026/10/1", "でんさい"),
+        order("J-3", "2026/10/1", "銀行振込"),
+        order("J-4", "2025/12/1", "手形"),
+    ]
+    src = make_xlsx(tmp_path / "注文.xlsx", {"注文": rows})
+    findings = check_orders([src])
+    assert list(zip(findings["rule"], findings["severity"], findings["source_row"])) == [
+        ("payment_by_note", "error", 2), ("payment_not_cash", "warning", 3)]
+    assert findings["message"][0] == "支払方法「約束手形(サイト60日)」: 取適法 (2026年1月1日から) では手形による支払は禁止されています"

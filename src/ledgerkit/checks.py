@@ -40,7 +40,8 @@ Orders (:func:`check_orders`): ``term_column_missing`` / ``term_missing`` (writt
 of 取適法 4条, from ``ledgerkit/data/toriteki_4jo_2026.toml``), ``line_amount_mismatch``
 (qty × unit price), ``subtotal_mismatch`` (per rate), ``tax_per_line`` / ``tax_mismatch``
 (tax rounded once per rate), ``total_mismatch``, ``po_conflict`` and
-``payment_due_over_60`` (warning: more than 60 days after delivery).
+``payment_due_over_60`` (warning: more than 60 days after delivery), ``payment_by_note``
+(error: 手形 from 2026) and ``payment_not_cash`` (warning: でんさい, 一括決済, ファクタリング).
 
 Rows the readers could not use (unreadable amounts, ...) come in as findings too, with
 the reader's code as the rule.
@@ -617,6 +618,12 @@ def order_findings(
             f = R.check_payment_due(_date(_get(row, "delivery_date")), _date(_get(row, "payment_due")), days=payment_days)
             if f is not None:
                 out.append(place(f, row))
+                break
+        # no 手形 under the 取適法: the first line that names a means of payment
+        for _, row in lines.iterrows():
+            method = _get(row, "payment_method")
+            if isinstance(method, str) and method.strip():
+                out.append(place(R.check_payment_method(method, _date(_get(first, "order_date"))), row))
                 break
     return [f for f in out if f is not None]
 

@@ -299,6 +299,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{rate}対象の小計 {subtotal} 円が明細の合計 {expected} 円と合いません",
         "subtotal at {rate} {subtotal} is not the sum of its lines ({expected})",
     ),
+    "payment_by_note": (
+        "支払方法「{value}」: 取適法 (2026年1月1日から) では手形による支払は禁止されています",
+        "payment method '{value}': paying by promissory note (手形) is banned under the 取適法 from 2026-01-01",
+    ),
+    "payment_not_cash": (
+        "支払方法「{value}」: 支払期日までに代金の全額を現金で受け取れない方法は取適法で制限されます。条件を確認してください",
+        "payment method '{value}': the 取適法 restricts means that do not pay the full amount in cash by the due date; check the terms",
+    ),
     "payment_due_over_60": (
         "支払期日 {due} が受領日 (納期) {delivered} の {days} 日後です。受領から{limit}日以内 ({latest} まで) にしてください",
         "payment due {due} is {days} days after delivery {delivered}: must be within {limit} days (by {latest})",

@@ -23,6 +23,7 @@ figure rounded down, half up or up (|Δ| < 1 yen). ``mode=`` requires one mode.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -606,6 +607,41 @@ def check_payment_due(delivered: Any, due: Any, *, days: int = DEFAULT_PAYMENT_D
         value=due.isoformat(),
         expected=f"<= {latest.isoformat()}",
     )
+
+
+#: the day the 取適法 replaced the 下請法 (promissory notes banned as a means of payment)
+TORITEKI_START = dt.date(2026, 1, 1)
+_NOTE = re.compile(r"手形")
+_NOT_CASH = re.compile(r"電子記録債権|でんさい|一括決済|ファクタリング")
+
+
+def check_payment_method(method: Any, ordered: Any = None) -> Finding | None:
+    """How an order says it will pay, under the 取適法 (from 2026-01-01, DOMAIN.md §2.2):
+    a 手形 (promissory note) is banned (error); 電子記録債権 / 一括決済 / ファクタリング are
+    allowed only when the contractor gets the full amount in cash by the due date (warning).
+    Orders placed before 2026 (``ordered``) are left alone.
+
+    Examples:
+        >>> check_payment_method("約束手形 (サイト90日)").rule
+        'payment_by_note'
+        >>> check_payment_method("でんさい").severity
+        'warning'
+        >>> check_payment_method("銀行振込") is None, check_payment_method("手形", dt.date(2025, 12, 1)) is None
+        (True, True)
+    """
+    if method is None or not isinstance(method, str) or not method.strip():
+        return None
+    ordered = _as_date(ordered)
+    if ordered is not None and ordered < TORITEKI_START:
+        return None
+    text = method.strip()
+    if _NOTE.search(text):
+        rule, severity = "payment_by_note", "error"
+    elif _NOT_CASH.search(text):
+        rule, severity = "payment_not_cash", "warning"
+    else:
+        return None
+    return Finding(rule, severity, {"value": text}, field="payment_method", value=text)
 
 
 # --- orders ----------------------------------------------------------------------------
