@@ -402,3 +402,22 @@ def test_order_paid_by_promissory_note_under_the_toriteki_act(tmp_path):
     assert list(zip(findings["rule"], findings["severity"], findings["source_row"])) == [
         ("payment_by_note", "error", 2), ("payment_not_cash", "warning", 3)]
     assert findings["message"][0] == "支払方法「約束手形(サイト60日)」: 取適法 (2026年1月1日から) では手形による支払は禁止されています"
+
+
+def test_order_list_total_row_is_checked_and_found_beside_the_amount(tmp_path):
+    """An order list's 合計 row was left out without checking it (invoice lists check
+    theirs); 合計 written in the 単価 column, beside the amount, is a total row too."""
+    from ledgerkit.checks import check_orders
+    from ledgerkit.invoices import read_orders
+
+    good = [*ORDER_ROWS, ["", "", "", "", "", "", "合計", 496181, "", "", "", "", ""]]
+    src = make_xlsx(tmp_path / "発注.xlsx", {"発注": good})
+    frame, issues, _ = read_orders([src])
+    assert len(frame) == 4 and [i.row for i in issues if i.code == "total_row"] == [9]
+    assert list(check_orders([src])["rule"]) == []
+    bad = [*ORDER_ROWS, [], ["合計", "", "", "", "", "", "", "496,000", "", "", "", "", ""]]
+    src = make_xlsx(tmp_path / "発注2.xlsx", {"発注": bad})
+    findings = check_orders([src])
+    assert list(zip(findings["rule"], findings["source_row"])) == [("total_row_mismatch", 10)]
+    assert findings["message"][0] == (
+        "合計行の金額 496,000 円が上の行の合計 496,181 円と合いません (行の漏れ・重複・手入力の合計を確認してください)")

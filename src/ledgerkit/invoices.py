@@ -1414,16 +1414,42 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
     parse_date = _cached(nz.parse_date)
     extra_cols = {c: h for c, h in cols.items() if c not in m.values()}
     label_cols = [m[k] for k in ("po_no", "item", "vendor") if k in m] + [table.col_start]
+    # 合計 rows: the amount (and tax) must be the sum of the lines above, as on invoice lists;
+    # a row with no order number, item or vendor is a total row when any text cell says so
+    # (合計 is often written in the 単価 column, beside the amount)
+    money_cols = {m[k] for k in ("amount", "tax") if k in m}
+    id_cols = [m[k] for k in ("po_no", "item", "vendor") if k in m]
+    sums_all: dict[int, int] = {c: 0 for c in money_cols}
+    sums_since: dict[int, int] = {c: 0 for c in money_cols}
+
+    def total_label(row) -> str | None:
+        for c in label_cols:
+            v = _cell(row, c)
+            if isinstance(v, str) and nz.is_total_label(v):
+                return v
+        if id_cols and all(is_blank(_cell(row, c)) for c in id_cols):
+            for c in cols:
+                v = _cell(row, c)
+                if c not in money_cols and isinstance(v, str) and nz.is_total_label(v):
+                    return v
+        return None
+
     records: list[dict] = []
     rows_read = 0
     current: dict[str, Any] = {}
+    any_rejected = False
     for r in range(table.data_start, table.data_end):
         row = rows[r]
         if all(is_blank(_cell(row, c)) for c in cols):
             continue
         excel_row = r + 1
-        if any(isinstance(_cell(row, c), str) and nz.is_total_label(_cell(row, c)) for c in label_cols):
+        label = total_label(row)
+        if label is not None:
             issues.append(Issue("total_row", file, name, excel_row))
+            if not any_rejected:
+                issues.extend(_check_total_row(row, money_cols, sums_since, sums_all, parse_amount, cols, file, name,
+                                               excel_row, subtotal="小計" in label))
+            sums_since = {c: 0 for c in money_cols}
             continue
         rows_read += 1
         rec: dict[str, Any] = {"source_file": file, "source_sheet": name, "source_row": excel_row}
@@ -1494,7 +1520,13 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
                       params={"field": label, "value": _show(value)})
             )
         if any(p[4] for p in problems):
+            any_rejected = True
             continue
+        for c in money_cols:
+            (value, _), err = parse_amount(_cell(row, c)) if not is_blank(_cell(row, c)) else ((None, None), None)
+            if err is None and value is not None and value == value.to_integral_value():
+                sums_all[c] += int(value)
+                sums_since[c] += int(value)
         for c in extra_cols:
             rec[("extra", c)] = _plain(_cell(row, c))
         records.append(rec)
