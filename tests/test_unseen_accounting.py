@@ -421,3 +421,26 @@ def test_order_list_total_row_is_checked_and_found_beside_the_amount(tmp_path):
     assert list(zip(findings["rule"], findings["source_row"])) == [("total_row_mismatch", 10)]
     assert findings["message"][0] == (
         "合計行の金額 496,000 円が上の行の合計 496,181 円と合いません (行の漏れ・重複・手入力の合計を確認してください)")
+
+
+def test_ringi_rows_the_matrix_cannot_decide_fail_alone_and_say_why(tmp_path):
+    """区分 リース stopped the whole --all run with an English ConfigError naming no row; a
+    negative amount did the same; an empty amount blamed a missing 'decider' column."""
+    head = REQUEST_ROWS[2]
+    rows = [
+        head,
+        ["K-1", "R8.11.2", "総務課", "田中 一郎", "複合機", "リース", "100,000", "予算内", "賃借料", "X社", "R8.12.1", "更新"],
+        ["K-2", "R8.11.2", "総務課", "田中 一郎", "返金", "購買", "-5,000", "予算内", "備品費", "X社", "R8.12.1", "返金"],
+        ["K-3", "R8.11.2", "総務課", "田中 一郎", "未定", "購買", "", "予算内", "備品費", "X社", "R8.12.1", "見積中"],
+        ["K-4", "R8.11.2", "総務課", "田中 一郎", "椅子", "購買", "12.5万円", "", "備品費", "X社", "R8.12.1", "補充"],
+    ]
+    src = make_xlsx(tmp_path / "稟議.xlsx", {"申請": rows})
+    results = draft_ringi(src, all=True, out_dir=tmp_path / "ringi", today=D(2026, 11, 6))
+    assert [(r.key, r.ok) for r in results] == [("K-1", False), ("K-2", False), ("K-3", False), ("K-4", True)]
+    assert results[0].message == (
+        "稟議.xlsx: 申請: 2行目: 種別 'リース' は決裁権限規程の区分にありません (使える区分: 購買, 購入, 物品購入, "
+        "備品購入, 発注, 契約, 顧客契約, 業務委託, 委託契約, contract, purchase)。"
+        "ledgerkit.toml の [approval.category_names] に加えてください")
+    assert results[1].message == "稟議.xlsx: 申請: 3行目: 予定金額 -5,000 がマイナスです (稟議の金額は0円以上で書いてください)"
+    assert results[2].message.endswith("を使っていますが、ありません (セル 予定金額 が空です)")
+    assert "| 決裁区分 | 部長決裁 |" in results[3].path.read_text(encoding="utf-8")  # 12.5万円 = 125,000

@@ -522,6 +522,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: {header} {value!r}: 予算内か予算外で書いてください",
         "{where}: {header} {value!r}: write 予算内 or 予算外",
     ),
+    "draft_unknown_category": (
+        "{where}: {header} {value!r} は決裁権限規程の区分にありません (使える区分: {known})。"
+        "ledgerkit.toml の [approval.category_names] に加えてください",
+        "{where}: {header} {value!r} is not a category of the authority matrix (known: {known}); "
+        "add it to [approval.category_names] in ledgerkit.toml",
+    ),
+    "draft_negative_amount": (
+        "{where}: {header} {value} がマイナスです (稟議の金額は0円以上で書いてください)",
+        "{where}: {header} {value} is negative (a request's amount is 0 or more)",
+    ),
     "draft_exists": ("{path}: すでにあります (置き換えるには --force)", "{path}: exists (use --force to replace it)"),
     "draft_order_no_empty": ("{where}: {header} が空です", "{where}: {header} is empty"),
     "draft_header_differs": (

@@ -25,14 +25,19 @@ def write_draft(template: Path, context: Mapping[str, Any], path: Path, *, overw
         wb = load_form(template)
         fill_workbook(wb, context, form_name=template.name, expected_line_total=expected_line_total, lang=lang)
         return save_atomic(wb, path)
-    from .render import is_html, render_text
+    from .render import is_html, is_markdown, render_text
 
     try:
         source = template.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise TemplateError(f"{template}: cannot read the template ({e.__class__.__name__})") from None
-    text = render_text(source, context, html=is_html(template), name=template.name, lang=lang)
+    text = render_text(source, context, html=is_html(template), markdown=is_markdown(template), name=template.name,
+                       lang=lang)
     return write_atomic(path, text.encode("utf-8"))
+
+
+#: context names a ringi computes from its amount
+_FROM_AMOUNT = {"net", "tax", "total", "approval", "decider", "stamps", "co_approval", "amount_basis"}
 
 
 def explain_missing(err: TemplateError, srow: Any, columns: Mapping[str, int] | None = None,
@@ -43,6 +48,9 @@ def explain_missing(err: TemplateError, srow: Any, columns: Mapping[str, int] | 
     if field is None or srow is None:
         return text
     header = field
+    # figures computed from the amount (approval route, tax, total) are missing when it is
+    if field in _FROM_AMOUNT and columns and "amount" in columns:
+        field = "amount"
     if columns and headers and field in columns:
         header = headers[columns[field]]
     if header in srow.blank:

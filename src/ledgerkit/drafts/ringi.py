@@ -99,10 +99,18 @@ def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, to
         ) from None
     matrix = approval_matrix(config)
     ctx["category"] = category_of(srow.aliases.get("category"), matrix)
+    known = {r.get("category") for r in matrix.get("rules", []) if r.get("category")}
+    if known and ctx["category"] not in known:
+        # a 区分 the matrix does not know (リース) is this row's error, not the whole run's
+        words = [w for w, c in matrix.get("category_names", {}).items() if c in known]
+        raise DataError(t("unknown_category", lang, where=place_, header=table.header("category"),
+                          value=srow.aliases.get("category"), known=", ".join([*words, *sorted(known)])))
     amount = srow.aliases.get("amount")
     if amount is not None:
         if isinstance(amount, Decimal):
             raise DataError(t("fraction", lang, where=place_, header=table.header("amount"), value=amount))
+        if amount < 0:
+            raise DataError(t("negative_amount", lang, where=place_, header=table.header("amount"), value=f"{amount:,}"))
         header = table.header("amount")
         incl = srow.bases.get(header, "incl" if "税込" in header else "excl") == "incl"
         ctx["amount_basis"] = "tax_included" if incl else "tax_excluded"
