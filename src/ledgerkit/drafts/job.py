@@ -25,14 +25,13 @@ def write_draft(template: Path, context: Mapping[str, Any], path: Path, *, overw
         wb = load_form(template)
         fill_workbook(wb, context, form_name=template.name, expected_line_total=expected_line_total, lang=lang)
         return save_atomic(wb, path)
-    from .render import is_html, is_markdown, render_text
+    from .render import is_html, render_text
 
     try:
         source = template.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise TemplateError(f"{template}: cannot read the template ({e.__class__.__name__})") from None
-    text = render_text(source, context, html=is_html(template), markdown=is_markdown(template), name=template.name,
-                       lang=lang)
+    text = render_text(source, context, html=is_html(template), name=template.name, lang=lang)
     return write_atomic(path, text.encode("utf-8"))
 
 
