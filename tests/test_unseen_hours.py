@@ -256,3 +256,42 @@ def test_long_table_under_a_title_stating_person_days(tmp_path):
     assert result.frame.groupby("month")["hours"].sum().to_dict() == {"2026-10": 12.0, "2026-11": 7.5}
     sheet = ledgerkit.inspect(tmp_path)[0].sheets[0]
     assert sheet.mapping["hours"] == "工数 (人日 × 8 = 時間)"
+
+
+def test_date_written_over_month_and_day_columns(tmp_path):
+    # Before: 月 | 日 columns under a "10月～11月" title put 11/2 and 11/4 in October, and
+    # 氏名 | 森田 over 年 | 月 | 日 made a person "2026" with dates in January 1900.
+    make_xlsx(
+        tmp_path / "工数_2026年10月.xlsx",
+        {"森田": [["2026年10月～11月 工数"], ["月", "日", "案件", "時間"],
+                  [10, 30, "A", 8], [10, 31, "A", 4], ["11月", 2, "A", 8], [11, 4, "B", 8], ["十一", 5, "B", 1]]},
+    )
+    make_xlsx(
+        tmp_path / "工数_2026.xlsx",
+        {"森田": [["氏名", "森田"], ["年", "月", "日", "案件", "時間"], [2026, 10, 29, "A", 8], [2027, 1, 4, "A", 8]]},
+    )
+    make_xlsx(
+        tmp_path / "工数_2026年度.xlsx",
+        {"森田": [["氏名", "森田"], [], ["月", "日", "案件", "時間"], [10, 28, "A", 2], [3, 1, "A", 3]]},
+    )
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    got = sorted((d.strftime("%Y-%m-%d"), h) for d, h in zip(f["date"], f["hours"]))
+    assert got == [
+        ("2026-10-28", 2.0), ("2026-10-29", 8.0), ("2026-10-30", 8.0), ("2026-10-31", 4.0),
+        ("2026-11-02", 8.0), ("2026-11-04", 8.0), ("2027-01-04", 8.0), ("2027-03-01", 3.0),
+    ]
+    assert set(f["person"]) == {"森田"}
+    assert "月" not in f.columns and "年" not in f.columns
+    refused = [(Path(i.file).name, i.row, i.code) for i in result.issues if i.rejected]
+    assert refused == [("工数_2026年10月.xlsx", 7, "bad_cell")]
+    mappings = {Path(r.path).name: r.sheets[0].mapping["date"] for r in ledgerkit.inspect(tmp_path)}
+    assert mappings["工数_2026.xlsx"] == "年 + 月 + 日"
+    assert_balanced(result)
+
+
+def test_a_day_number_in_a_sheet_without_a_month_is_not_a_date_in_1900(tmp_path):
+    make_xlsx(tmp_path / "a.xlsx", {"森田": [["日付", "案件", "時間"], [30, "A", 8], [46296, "A", 1]]})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["date"].tolist() == [dt.datetime(2026, 10, 1)]  # a real serial still reads
+    assert [(i.row, i.code) for i in result.issues if i.rejected] == [(2, "no_month")]

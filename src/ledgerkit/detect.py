@@ -228,10 +228,19 @@ def _header_candidates(rows, r, syn: Synonyms):
 def _label_row_above(row: list[Any], below: list[Any], double_map: dict[str, int], syn: Synonyms) -> bool:
     """Whether ``row`` is a label and its value (氏名 | 山田) right above the header ``below``.
 
-    Such a row adds nothing to the header below (every field is found in ``below``
+    Either a name label (氏名, 社員番号) has a value beside it that is no header text,
+    or the row adds nothing to the header below (every field is found in ``below``
     alone) and holds a cell that is no header text (山田). Read as a two-row header it
     would hide the 氏名 cell from the rows above the table.
     """
+    # 氏名 | 森田 over 年 | 月 | 日: a name label with its value beside it is never a header
+    for c, v in enumerate(row):
+        if syn.match(v) not in ("person", "person_id"):
+            continue
+        label = _text(v)
+        right = next((w for w in row[c + 1 : c + 4] if not is_blank(w) and _text(w) != label), None)
+        if right is not None and syn.match(right) is None and _text(right) not in ("", label):
+            return True
     alone: dict[str, int] = {}
     for c, v in enumerate(below):
         f = syn.match(v)

@@ -311,6 +311,43 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
     )
 
 
+def _day_number(v: Any) -> bool:
+    """A number 1..31 (a day of the month written alone)."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and 1 <= v <= 31
+
+
+def _small_number(v: Any, lo: int, hi: int) -> int | None:
+    """``10``, ``10.0``, ``"10"``, ``"10月"``, ``"2026年"`` → the number when within lo..hi, else None."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)) and float(v).is_integer():
+        n = int(v)
+    elif isinstance(v, str):
+        m = re.fullmatch(r"(\d{1,4})\s*[年月]?", nz.normalize_text(v))
+        if not m:
+            return None
+        n = int(m.group(1))
+    else:
+        return None
+    return n if lo <= n <= hi else None
+
+
+def _split_date_columns(table, c_date: int, extra_cols: dict[int, str]) -> tuple[int | None, int | None]:
+    """The 年 and 月 columns of a date written over columns (年 | 月 | 日), or (None, None)."""
+    if header_key(table.columns[c_date]) not in ("日", "day"):
+        return None, None
+    found: dict[str, int] = {}
+    for c, h in extra_cols.items():
+        key = header_key(h)
+        if key in ("年", "year"):
+            found.setdefault("year", c)
+        elif key in ("月", "month"):
+            found.setdefault("month", c)
+    if "month" not in found:
+        return None, None
+    return found.get("year"), found["month"]
+
+
 def _person_source(name: str, where: str) -> str:
     """Where the person of a whole sheet came from, for inspect: a 氏名 cell or the sheet name.
 
@@ -359,8 +396,32 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     total = _total_rows(columns, dict.fromkeys(label_cols))
 
     def date_of(v):
+        if (year is None or month is None) and _day_number(v):
+            # a day alone in a sheet with no month: not Excel's serial day 1..31 of 1900
+            return None, nz.CellValueError("日だけで年月がありません", v), None
         date, err = _attempt(nz.parse_date, v, year, month)
         return date, err, date if err is None else None
+
+    # 年 | 月 | 日 (or 月 | 日) in columns of their own: each row carries its month
+    c_year, c_month = _split_date_columns(table, c_date, extra_cols)
+    fiscal = None
+    if c_month is not None:
+        for c in (c_year, c_month):
+            extra_cols.pop(c, None)
+        if c_year is None:
+            fiscal = next((f for f in map(_fiscal_year, [*title_texts(rows, table.header_row), sheet_name, Path(file).stem]) if f), None)
+        start = int(config.get("fiscal_year.start_month", 4))
+
+        def date_of_parts(parts):
+            y, mo, d = parts
+            mo = _small_number(mo, 1, 12)
+            y = _small_number(y, 1900, 2200) if c_year is not None else (year if fiscal is None or mo is None else fiscal + (mo < start))
+            if mo is None or (y is None and c_year is not None):
+                return None, nz.CellValueError("年月を読み取れません"), None
+            if y is None:
+                return None, nz.CellValueError("年がありません"), None
+            date, err = _attempt(nz.parse_date, d, y, mo)
+            return date, err, date if err is None else None
 
     def hours_of(v):
         hours, err = _attempt(nz.parse_hours, v)
@@ -369,7 +430,11 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
             good = hours * factor
         return hours, err, good
 
-    dates = _map_values(date_of, columns[c_date])
+    if c_month is None:
+        dates = _map_values(date_of, columns[c_date])
+    else:
+        years = columns[c_year] if c_year is not None else [None] * n
+        dates = _map_values(date_of_parts, list(zip(years, columns[c_month], columns[c_date])))
     hours_parsed = _map_values(hours_of, columns[c_hours])
     persons = _map_values(nz.normalize_name, columns[c_person]) if c_person is not None else None
     # the rows that pass every check; the others go through the checks one by one below
@@ -457,6 +522,8 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     for c, header in extra_cols.items():
         frame[_unique(header, frame.columns)] = extras[c]
     mapping = {f: table.columns[c] for f, c in m.items()}
+    if c_month is not None:
+        mapping["date"] = " + ".join(table.columns[c] for c in (c_year, c_month, c_date) if c is not None)
     if title_unit:
         mapping["hours"] += f" ({title_unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間)"
     if person_const is not None:
