@@ -722,3 +722,20 @@ def test_init_and_config_show_change_no_existing_file(tmp_path):
     r = run("init", tmp_path)
     assert r.exit_code == 2  # ledgerkit.toml exists: nothing written without --force
     assert digests(tmp_path) == before
+
+
+def test_input_file_names_are_text_in_every_output(tmp_path, monkeypatch):
+    """Run from the inputs' folder, the source_file column holds the file names as given."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("=1+1.xlsx", "-2+3.xlsx", "@x.xlsx"):
+        write_xlsx(tmp_path / name, {"10月": [["日付", "氏名", "案件コード", "工数(h)"],
+                                              [dt.date(2026, 10, 1), f"山田{name[0]}", "A-1", 1]]})
+    before = digests(tmp_path)
+    r = run("aggregate", "-j", "1", "-o", "rows.csv", "--", "=1+1.xlsx", "-2+3.xlsx", "@x.xlsx")
+    assert r.exit_code == 0, r.output
+    assert_safe_csv(tmp_path / "rows.csv", must_contain=["=1+1.xlsx", "-2+3.xlsx", "@x.xlsx"])
+    r = run("aggregate", "-j", "1", "-o", "report.xlsx", "--", "=1+1.xlsx", "-2+3.xlsx", "@x.xlsx")
+    assert r.exit_code == 0, r.output
+    assert_safe_xlsx(tmp_path / "report.xlsx", must_contain=["=1+1.xlsx", "-2+3.xlsx", "@x.xlsx"])
+    after = digests(tmp_path)
+    assert {p: after[p] for p in before} == before
