@@ -341,3 +341,33 @@ def test_a_summary_wider_than_excel_is_refused_not_cut(tmp_path):
         with XlsxReport(target) as report:
             report.add_summary("集計", wide, index=["person"])
     assert list(tmp_path.iterdir()) == []
+
+
+# --- xlsx: any text stays the same text ----------------------------------------------------
+
+xml_text = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("=+-@\t'\"|!<>:/\\.*?%{}[]$ _x0123456789ABCDEF") + ["\u3000", "△", "\u202e"]),
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@given(st.lists(xml_text, min_size=1, max_size=6), st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_xlsx_text_cells_are_text_exactly_as_given(tmp_path_factory, texts, constant_memory):
+    import openpyxl
+
+    path = tmp_path_factory.mktemp("xlsx") / "report.xlsx"
+    frame = pd.DataFrame({"note": texts, "value": texts})
+    with XlsxReport(path, constant_memory=constant_memory) as report:
+        report.add_table("明細", frame, formats={"value": "text"})
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    for row, text in zip(ws.iter_rows(min_row=2), texts):
+        for cell in row:
+            assert cell.data_type == "s", (text, cell.value)
+            # openpyxl shows Excel's own escape of a literal "_x0041_" as it is stored
+            shown = re.sub(r"_x005F_(x[0-9A-Fa-f]{4}_)", r"_\1", cell.value)
+            assert shown == text
