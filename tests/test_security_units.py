@@ -8,7 +8,6 @@ writes that leave nothing behind when interrupted.
 from __future__ import annotations
 
 import csv
-import io
 import os
 import re
 import zipfile
