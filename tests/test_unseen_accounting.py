@@ -444,3 +444,21 @@ def test_ringi_rows_the_matrix_cannot_decide_fail_alone_and_say_why(tmp_path):
     assert results[1].message == "稟議.xlsx: 申請: 3行目: 予定金額 -5,000 がマイナスです (稟議の金額は0円以上で書いてください)"
     assert results[2].message.endswith("を使っていますが、ありません (セル 予定金額 が空です)")
     assert "| 決裁区分 | 部長決裁 |" in results[3].path.read_text(encoding="utf-8")  # 12.5万円 = 125,000
+
+
+def test_billed_amount_alone_is_read_tax_included_and_said_so(tmp_path):
+    """請求金額 alone (no 消費税, no marks) was read as 税抜: every total blank, the terminal
+    summary 0 yen per vendor, and a budget would count 税込 as 税抜. Now: the total, with a note."""
+    from ledgerkit.invoices import read_invoices
+
+    rows = [["請求書番号", "請求日", "取引先", "案件", "請求金額"],
+            ["L-1", "2026/10/31", "A社", "PJ-A", 110000], ["L-2", "2026/10/31", "B社", "PJ-A", "55,000円"]]
+    src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
+    frame, issues, _ = read_invoices([src])
+    assert list(frame["total"]) == [110_000, 55_000] and frame["net"].isna().all()
+    [note] = [i for i in issues if i.code == "amount_read_as_total"]
+    assert note.message("ja").startswith("請求金額 の列は税抜か税込か分からないため、税込金額として読みます")
+    marked = [rows[0], ["L-1", "2026/10/31", "A社", "PJ-A", "100,000円(税抜)"]]
+    src = make_xlsx(tmp_path / "請求書一覧2.xlsx", {"一覧": marked})
+    frame, issues, _ = read_invoices([src])
+    assert list(frame["net"]) == [100_000] and not [i for i in issues if i.code == "amount_read_as_total"]

@@ -418,6 +418,11 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     parse_rate = _cached(nz.parse_rate)
     parse_date = _cached(nz.parse_date)
     amount_kind = _resolve_amount(rows, layout, parse_amount, parse_rate)
+    if getattr(layout, "amount_assumed", False):
+        issues_amount = [Issue("amount_read_as_total", file, name, scope="sheet",
+                               params={"column": layout.columns[layout.single["amount"]]})]
+    else:
+        issues_amount = []
     if amount_kind is not None:
         c_amount = layout.single.pop("amount")
         if layout.split:
@@ -426,6 +431,7 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
             layout.single[amount_kind] = c_amount
     else:
         layout.single.pop("amount", None)
+    issues.extend(issues_amount)
     if layout.split:
         split_cols = ", ".join(cols[c] for c in sorted(layout.split.values()))
         issues.append(Issue("split_rate_columns", file, name, scope="sheet", params={"columns": split_cols}))
@@ -642,8 +648,11 @@ def _resolve_amount(rows, layout: _Layout, parse_amount, parse_rate) -> str | No
             if int(tax[0]) in acceptable_taxes(net_guess, rt):
                 votes["total"] += 1
                 break
-    if c_tax is None:
-        return "total" if votes["total"] > votes["net"] else "net"
+    if c_tax is None and votes["total"] == votes["net"] == 0:
+        # nothing tells: what a vendor bills (請求金額) is what is paid, tax included. Read
+        # as net it would count 税込 figures as 税抜 (and leave every total blank); said so
+        layout.amount_assumed = True
+        return "total"
     return "total" if votes["total"] > votes["net"] else "net"
 
 

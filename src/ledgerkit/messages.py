@@ -182,6 +182,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "税率別の列 ({columns}) から 税率ごとに1行ずつ読み込みます",
         "rate columns ({columns}): one row per invoice and rate",
     ),
+    "amount_read_as_total": (
+        "{column} の列は税抜か税込か分からないため、税込金額として読みます (税抜なら見出しを「税抜金額」に、"
+        "またはセルに(税抜)と書いてください)",
+        "{column} says neither 税抜 nor 税込: read as the tax-included amount (head it 税抜金額, or write (税抜) in the cells, if it is not)",
+    ),
     "order_list_not_invoices": (
         "発注一覧のようです ({columns} の列があり、請求書番号の列がありません)。請求書としては読みません"
         " (発注一覧は --orders で渡してください。複数なら --orders を繰り返します)",
@@ -614,6 +619,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_total_mismatch": (
         "シートの合計 {total} が読み取った行の合計 {sum} と合いません ({field})",
         "the sheet's own total {total} differs from the rows read, which add up to {sum} ({field})",
+    ),
+    "summary_rows": (
+        "{other} の行を合計した集計行のため、二重に数えません",
+        "totals the rows of {other} (a summary): not counted twice",
     ),
     # --- config and CLI -----------------------------------------------------------
     "init_wrote": (
