@@ -295,3 +295,24 @@ def test_a_day_number_in_a_sheet_without_a_month_is_not_a_date_in_1900(tmp_path)
     result = ledgerkit.aggregate(tmp_path)
     assert result.frame["date"].tolist() == [dt.datetime(2026, 10, 1)]  # a real serial still reads
     assert [(i.row, i.code) for i in result.issues if i.rejected] == [(2, "no_month")]
+
+
+def test_a_daily_summary_sheet_beside_the_detail_is_not_counted_twice(tmp_path):
+    # Before: 日別集計 (日付 | 氏名 | 工数, the day's total) was read as more hours: 32 h for 16.
+    detail = [["日付", "氏名", "案件", "工数"], ["2026/10/1", "山田", "A", 5], ["2026/10/1", "山田", "B", 3],
+              ["2026/10/2", "山田", "A", 8]]
+    daily = [["日付", "氏名", "工数"], ["2026/10/1", "山田", 8], ["2026/10/2", "山田", 8]]
+    by_project = [["日付", "氏名", "案件", "工数"], ["2026/10/1", "山田", "A", 5], ["2026/10/2", "山田", "A", 8]]
+    own = [["日付", "氏名", "工数"], ["2026/10/5", "山田", 2]]  # no project, and nobody else's total: kept
+    make_xlsx(tmp_path / "山田_2026年10月.xlsx", {"明細": detail, "日別集計": daily})
+    make_xlsx(tmp_path / "山田_その他.xlsx", {"社内": own})
+    make_xlsx(tmp_path / "山田_A.xlsx", {"A案件": by_project})  # the same A rows again: exact repeats
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    assert f["hours"].sum() == 18.0
+    summary = [(Path(i.file).name, i.sheet, i.row, i.severity, i.rejected) for i in result.issues if i.code == "summary_rows"]
+    assert summary == [("山田_2026年10月.xlsx", "日別集計", 2, "warning", True), ("山田_2026年10月.xlsx", "日別集計", 3, "warning", True)]
+    assert result.issues[[i.code for i in result.issues].index("summary_rows")].message("en") == (
+        f"totals the rows of {tmp_path / '山田_2026年10月.xlsx'} / 明細 (a summary): not counted twice"
+    )
+    assert_balanced(result)

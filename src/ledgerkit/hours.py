@@ -871,9 +871,76 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
             if not (i.code == "duplicate_entry" and (i.file, i.sheet, i.row) in kept_rows)
         ]
         frame = frame[~drop].reset_index(drop=True)
+    frame, found = _drop_summary_sheets(frame)
+    issues.extend(found)
     issues.extend(_missing_months(frame))
     frame = frame.sort_values(["date", "person", "project", "task", "source_file", "source_row"], kind="stable")
     return frame.reset_index(drop=True), issues
+
+
+def _drop_summary_sheets(frame):
+    """Sheets that total other sheets' rows (日別集計: 日付 | 氏名 | 工数 beside the 明細).
+
+    A sheet whose project (or task) is blank on every row is a summary when, for each
+    of its (person, date[, project]) keys, the rows that do name a project (or task)
+    add up to exactly its hours. Counting it would count those hours twice: its rows are
+    listed and left out. A sheet without projects whose hours are its own stays.
+    """
+    import numpy as np
+    import pandas as pd
+
+    issues: list[Issue] = []
+    if frame.empty:
+        return frame, issues
+    blank = {}
+    for k in ("project", "task"):
+        values = frame[k].to_numpy(dtype=object)
+        blank[k] = pd.isna(values) | (values == "")
+    if not any(blank[k].any() and not blank[k].all() for k in blank):
+        # no sheet can leave out what other rows name: nothing to compare (the usual case)
+        return frame, issues
+    codes, places = pd.factorize(frame["source_file"] + "\x00" + frame["source_sheet"])
+    totals: dict[tuple, Any] = {}  # dims -> (finer rows, their sums by key): the same for every sheet
+    drop = pd.Series(False, index=frame.index)
+    for code in sorted(set(codes[blank["project"] | blank["task"]])):
+        mine = codes == code
+        dims = tuple(k for k in ("project", "task") if blank[k][mine].all())
+        if not dims:
+            continue
+        key = ["person", "date"] + [k for k in ("project", "task") if k not in dims]
+        if dims not in totals:
+            # rows naming what such a sheet leaves out; a summary sheet never does
+            named = np.zeros(len(frame), dtype=bool)
+            for k in dims:
+                named |= ~blank[k]
+            finer = frame[named]
+            totals[dims] = (finer, finer.groupby(key)["hours"].sum() if len(finer) else None)
+        finer, others = totals[dims]
+        if others is None:
+            continue
+        sums = frame[mine].groupby(key)["hours"].sum()
+        matched = others.reindex(sums.index)
+        if matched.isna().any() or ((matched - sums).abs() > 1e-6).any():
+            continue
+        drop |= mine
+        parts = finer[finer.set_index(key).index.isin(sums.index)]
+        sources = list(dict.fromkeys(zip(parts["source_file"], parts["source_sheet"])))
+        other = " / ".join(sources[0]) + (f" (+{len(sources) - 1})" if len(sources) > 1 else "")
+        for row in frame[mine].drop_duplicates(["source_row"]).itertuples():
+            issues.append(
+                Issue(
+                    "summary_rows",
+                    row.source_file,
+                    row.source_sheet,
+                    int(row.source_row),
+                    severity="warning",
+                    rejected=True,
+                    params={"other": other},
+                )
+            )
+    if drop.any():
+        frame = frame[~drop].reset_index(drop=True)
+    return frame, issues
 
 
 def _key_in_two_sheets(frame, key: list[str]) -> bool:
