@@ -462,3 +462,23 @@ def test_billed_amount_alone_is_read_tax_included_and_said_so(tmp_path):
     src = make_xlsx(tmp_path / "請求書一覧2.xlsx", {"一覧": marked})
     frame, issues, _ = read_invoices([src])
     assert list(frame["net"]) == [100_000] and not [i for i in issues if i.code == "amount_read_as_total"]
+
+
+def test_pivots_of_a_net_only_list_show_net_not_zero(tmp_path):
+    """A 税抜金額-only list: the 取引先別 / 案件別 sheets said 0 yen (税込) for every vendor."""
+    import openpyxl
+
+    import ledgerkit
+    from ledgerkit.invoices import pivot_invoices, write_invoices_report
+
+    rows = [["請求書番号", "請求日", "取引先", "案件", "税抜金額"],
+            ["N-1", "2026/10/31", "A社", "PJ-A", 100000], ["N-2", "2026/11/30", "B社", "PJ-A", 50000]]
+    src = make_xlsx(tmp_path / "税抜.xlsx", {"一覧": rows})
+    result = ledgerkit.aggregate([src], kind="invoices")
+    write_invoices_report(result, tmp_path / "r.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["案件別"]
+    assert ws["A1"].value == "案件別・月別 請求額 (税抜)"
+    assert [c.value for c in ws[4]][:3] == ["PJ-A", 100000, 50000]
+    # the 税込 pivot of those rows is blank, not 0
+    pivot = pivot_invoices(result.frame, "project", "total")
+    assert pivot.iloc[0, 1:].isna().all()

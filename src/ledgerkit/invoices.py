@@ -1269,8 +1269,16 @@ def pivot_invoices(frame, by: str = "vendor", value: str = "total"):
         f["_by"] = f[by].fillna("").astype(str)
         names = None
     f["_v"] = f[value].fillna(0).astype("int64")
-    table = f.groupby(["_by", "_month"], sort=True)["_v"].sum().unstack("_month", fill_value=0)
-    table = table.astype("int64").reset_index()
+    f["_missing"] = f[value].isna()
+    g = f.groupby(["_by", "_month"], sort=True)
+    table = g["_v"].sum().unstack("_month", fill_value=0).astype("Int64")
+    # a month where some row lacks the figure (税込 blank on a 税抜-only row) is blank, not a
+    # sum of what is known
+    missing = g["_missing"].any().unstack("_month", fill_value=False).reindex_like(table).fillna(False).astype(bool)
+    table = table.mask(missing)
+    if not missing.to_numpy().any():
+        table = table.astype("int64")
+    table = table.reset_index()
     table.columns.name = None
     label = table["_by"].map(names) if names is not None else table["_by"]
     table.insert(0, by, label.fillna("").replace("", "(なし)"))
@@ -1297,21 +1305,24 @@ def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=())
     frame = result.frame
     en = lang == "en"
     heads = HEADINGS["en" if en else "ja"]
+    # a list of 税抜 amounts only has no tax-included figure to sum: its pivots show 税抜
+    value = "net" if len(frame) and frame["total"].isna().all() and frame["net"].notna().any() else "total"
+    basis = ("税抜" if value == "net" else "税込") if not en else ("excl. tax" if value == "net" else "incl. tax")
     with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(frame) > 100_000) as report:
         if len(frame):
             report.add_summary(
                 "取引先別" if not en else "By vendor",
-                pivot_invoices(frame, "vendor"),
+                pivot_invoices(frame, "vendor", value),
                 index=["vendor"],
-                title="取引先別・月別 請求額 (税込)" if not en else "Invoiced by vendor and month (incl. tax)",
+                title=f"取引先別・月別 請求額 ({basis})" if not en else f"Invoiced by vendor and month ({basis})",
                 value_format="yen",
                 chart="bar",
             )
             report.add_summary(
                 "案件別" if not en else "By project",
-                pivot_invoices(frame, "project"),
+                pivot_invoices(frame, "project", value),
                 index=["project"],
-                title="案件別・月別 請求額 (税込)" if not en else "Invoiced by project and month (incl. tax)",
+                title=f"案件別・月別 請求額 ({basis})" if not en else f"Invoiced by project and month ({basis})",
                 value_format="yen",
                 chart="column",
             )
