@@ -655,9 +655,6 @@ def test_text_longer_than_a_cell_stops_that_form_draft_only(tmp_path):
 # --- left to the owners of cli_check.py / cli_budget.py / cli_common.py (active while this was written) ---
 
 
-@pytest.mark.xfail(strict=True, reason="cli_check._show hands cell text to a rich Table as markup: '[/b]' as an "
-                   "invoice number crashes with MarkupError, '[b]x[/b]' loses its brackets; "
-                   "fix: table.add_row(..., Text(terminal_safe(value)))")
 def test_check_table_shows_invoice_numbers_literally(tmp_path):
     rows = [["請求書一覧"], [], INVOICE_HEADER]
     for k, number in enumerate(["[/b]", "[b]x[/b]"]):
@@ -669,9 +666,6 @@ def test_check_table_shows_invoice_numbers_literally(tmp_path):
     assert "[/b]" in r.stderr and "[b]x[/b]" in r.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="cli_budget echoes DataError lines with the names as written: ESC and "
-                   "U+202E reach the terminal; fix: typer.echo(terminal_safe(...)) there and in cli_common.fail/"
-                   "handle_errors/say")
 def test_error_lines_never_carry_terminal_escapes(tmp_path):
     budget = write_xlsx(tmp_path / "予算.xlsx", {"予算": [
         ["予算一覧"], ["案件コード", "案件名", "費目", "年月", "予算額"], ["A-1", "x", "人件費", "2026年10月", 300_000]]})

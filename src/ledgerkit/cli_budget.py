@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_common import ConfigOption, LangOption, OutputOption, load, say
+from .cli_common import ConfigOption, LangOption, OutputOption, fail, load, say
 from .errors import LedgerkitError
 from .messages import text
 
@@ -58,9 +58,7 @@ def budget(
             write_budget_report(result, output, lang=config.lang)
     except LedgerkitError as e:
         # one line per problem (several unreadable files are several lines)
-        for line in str(e).splitlines() or [e.__class__.__name__]:
-            typer.echo(f"Error: {line}", err=True)
-        raise typer.Exit(code=e.exit_code) from None
+        fail(e)
     _print_summary(result, config.lang, quiet=output == "-")
     if output and output != "-":
         say(text("wrote", config.lang, path=output))

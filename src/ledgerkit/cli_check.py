@@ -52,8 +52,10 @@ def _today(text: str | None) -> dt.date | None:
 def _show(findings, lang: str, what: str, count_text: str) -> None:
     """A table of findings on stderr, then one summary line."""
     from rich.table import Table
+    from rich.text import Text
 
     from .checks import summary_counts
+    from .writers import terminal_safe
 
     con = console()
     if len(findings):
@@ -66,7 +68,13 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
             has_row = rec.source_row is not None and str(rec.source_row) != "<NA>"
             row_text = text("row_n", lang, row=rec.source_row) if has_row else ""
             where = " / ".join(str(x) for x in (rec.source_file, rec.source_sheet, row_text, rec.column) if x)
-            table.add_row(f"[{style}]{sev}[/{style}]", where, str(rec.invoice_no or ""), str(rec.message))
+            # cell text is shown as written: never read as rich markup, never a terminal escape
+            table.add_row(
+                Text(sev, style=style),
+                Text(terminal_safe(where)),
+                Text(terminal_safe(rec.invoice_no or "")),
+                Text(terminal_safe(rec.message)),
+            )
         con.print(table)
         if len(findings) > MAX_SHOWN:
             more = len(findings) - MAX_SHOWN

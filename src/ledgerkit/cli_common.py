@@ -39,8 +39,14 @@ def console():
     return _console
 
 
+def _safe(text: str) -> str:
+    from .writers import terminal_safe
+
+    return terminal_safe(text)
+
+
 def say(message: str) -> None:
-    console().print(message, markup=False, highlight=False)
+    console().print(_safe(message), markup=False, highlight=False)
 
 
 def fail(err: LedgerkitError | str, code: int | None = None) -> NoReturn:
@@ -49,7 +55,8 @@ def fail(err: LedgerkitError | str, code: int | None = None) -> NoReturn:
         text, exit_code = str(err), err.exit_code
     else:
         text, exit_code = err, 2
-    typer.echo(f"Error: {text}", err=True)
+    for line in text.splitlines() or [text]:
+        typer.echo(f"Error: {_safe(line)}", err=True)
     raise typer.Exit(code=code if code is not None else exit_code)
 
 
@@ -69,7 +76,7 @@ def handle_errors(command):
             raise
         except LedgerkitError as e:
             for line in str(e).splitlines() or [e.__class__.__name__]:
-                typer.echo(f"Error: {line}", err=True)
+                typer.echo(f"Error: {_safe(line)}", err=True)
             raise typer.Exit(code=e.exit_code) from None
         except KeyboardInterrupt:
             typer.echo("Error: interrupted; nothing was written", err=True)
@@ -77,7 +84,7 @@ def handle_errors(command):
         except Exception as e:  # noqa: BLE001 - the one place that catches everything
             first = str(e).splitlines()[0] if str(e) else ""
             typer.echo(
-                f"Error: unexpected {e.__class__.__name__}: {first} — this is a bug in ledgerkit; "
+                f"Error: unexpected {e.__class__.__name__}: {_safe(first)} — this is a bug in ledgerkit; "
                 "please report it with the command you ran",
                 err=True,
             )
