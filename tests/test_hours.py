@@ -360,3 +360,18 @@ def test_own_report_in_the_input_folder_is_not_counted_twice(tmp_path):
     result = ledgerkit.aggregate(tmp_path)
     assert totals(result) == {"A": 2.0}
     assert [(Path(i.file).name, i.code) for i in result.issues if i.scope == "file"] == [("report.xlsx", "own_report")]
+
+
+def test_symlinks_inside_a_folder_are_not_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    make_xlsx(outside / "secret.xlsx", {"s": [["日付", "氏名", "案件", "工数"], ["2026/10/01", "山田", "Z", 9]]})
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_xlsx(folder / "a.xlsx", {"s": [["日付", "氏名", "案件", "工数"], ["2026/10/01", "山田", "A", 2]]})
+    (folder / "link.xlsx").symlink_to(outside / "secret.xlsx")
+    result = ledgerkit.aggregate(folder)
+    assert totals(result) == {"A": 2.0}
+    assert [(Path(i.file).name, i.code) for i in result.issues if i.scope == "file"] == [("link.xlsx", "symlink_skipped")]
+    # named on the command line, it is read
+    assert totals(ledgerkit.aggregate(folder / "link.xlsx")) == {"Z": 9.0}

@@ -81,6 +81,10 @@ DEFAULTS: dict[str, Any] = {
         "jobs": 0,
         "timeout": 120,
         "memory_mb": 3072,
+        "max_file_mb": 200,
+        "max_cells": 10_000_000,
+        "max_uncompressed_mb": 1024,
+        "max_ratio": 1000.0,
     },
     "tax": {
         "rate": 0.10,
@@ -146,6 +150,13 @@ COMMENTS: dict[str, tuple[str, str]] = {
     "read.jobs": ("読み込みのワーカープロセス数 (0 = CPUコア数)", "Worker processes reading files (0 = one per core)"),
     "read.timeout": ("1ファイルあたりの読み込み時間の上限 (秒)", "Time limit for reading one file (seconds)"),
     "read.memory_mb": ("1ファイルあたりのメモリ上限 (MiB)", "Memory limit for reading one file (MiB)"),
+    "read.max_file_mb": ("これより大きいファイルは読まずに断る (MiB)", "Refuse files larger than this (MiB)"),
+    "read.max_cells": ("1ファイルで読むセル数の上限", "Most cells read from one file"),
+    "read.max_uncompressed_mb": (
+        "xlsx/ods の展開後サイズの上限 (MiB、zip爆弾対策)",
+        "Most bytes an xlsx/ods may unpack to (MiB; zip bombs)",
+    ),
+    "read.max_ratio": ("zip の圧縮率の上限 (zip爆弾対策)", "Highest compression ratio accepted (zip bombs)"),
     "tax": ("消費税", "Consumption tax"),
     "tax.rate": ("稟議・注文書の既定の税率 (行に税率がないとき)", "Default tax rate for ringi and orders (when a row has none)"),
     "tax.rounding": (
@@ -538,7 +549,8 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), l
     if not 1 <= start <= 12:
         add("fiscal_year.start_month", "cfg_month", value=start)
     for key in ("hours.hours_per_day", "hours.hours_per_month", "hours.max_hours_per_day",
-                "read.timeout", "read.memory_mb", "invoices.max_due_days", "orders.payment_days",
+                "read.timeout", "read.memory_mb", "read.max_file_mb", "read.max_cells",
+                "read.max_uncompressed_mb", "read.max_ratio", "invoices.max_due_days", "orders.payment_days",
                 "settle.hours_unit_minutes", "budget.warning", "budget.over"):
         positive(key)
     positive("read.jobs", zero=True)

@@ -119,7 +119,14 @@ def collect_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list
         for p in candidates:
             if p.is_dir():
                 for child in sorted(p.rglob("*")):
-                    if not child.is_file() or any(part.startswith(".") for part in child.relative_to(p).parts):
+                    if any(part.startswith(".") for part in child.relative_to(p).parts):
+                        continue
+                    if child.is_symlink():
+                        # a link inside a folder may point anywhere on the machine: only a
+                        # file named on the command line is followed
+                        issues.append(Issue("symlink_skipped", _display(child), scope="file"))
+                        continue
+                    if not child.is_file():
                         continue
                     if child.suffix.lower() in SPREADSHEET_SUFFIXES or child.name.startswith("~$"):
                         found.append(child)
@@ -199,7 +206,7 @@ def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidde
         loader = threading.Thread(target=_import_pandas, daemon=True)
         loader.start()
     try:
-        workbook = read_workbook(path, lang=config.lang)
+        workbook = read_workbook(path, lang=config.lang, **read_limits(config))
     finally:
         if loader is not None:
             loader.join()
@@ -238,6 +245,17 @@ def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidde
         report.rows_read = result.rows_read
         report.issues.extend(result.issues)
     return _FileOutcome(display, workbook.format, results, sheet_issues, reports)
+
+
+def read_limits(config: Config) -> dict:
+    """The reader's bounds from ``[read]`` in the config (file size, cells, zip bombs)."""
+    mib = 1 << 20
+    return {
+        "max_bytes": int(config.get("read.max_file_mb", 200)) * mib,
+        "max_cells": int(config.get("read.max_cells", 10_000_000)),
+        "max_uncompressed": int(config.get("read.max_uncompressed_mb", 1024)) * mib,
+        "max_ratio": float(config.get("read.max_ratio", 1000.0)),
+    }
 
 
 def _is_own_report(path: Path) -> bool:

@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a second table ({range}) beside the data table: not read",
     ),
     "empty_sheet": ("空のシートです", "empty sheet"),
+    "symlink_skipped": (
+        "フォルダ内のシンボリックリンクは読みません (読むならファイルを直接指定してください)",
+        "a symbolic link inside a folder: not followed (name the file itself to read it)",
+    ),
     "own_report": (
         "ledgerkit が書き出したレポートのため読み込みません (二重に数えないため)",
         "a report ledgerkit wrote: not read (its rows would count twice)",
