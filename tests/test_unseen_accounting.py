@@ -482,3 +482,29 @@ def test_pivots_of_a_net_only_list_show_net_not_zero(tmp_path):
     # the 税込 pivot of those rows is blank, not 0
     pivot = pivot_invoices(result.frame, "project", "total")
     assert pivot.iloc[0, 1:].isna().all()
+
+
+def test_rate_written_above_net_and_tax_columns(tmp_path):
+    """標準税率10% / 軽減税率8% merged over 税抜 | 消費税: the 8% pair was dropped without a
+    word (税抜/消費税 of 10% taken as the only amounts, 8% ignored, P-1 'total mismatch')."""
+    from ledgerkit.checks import check_invoices
+    from ledgerkit.invoices import read_invoices
+
+    rows = [
+        ["2026年10月 請求書一覧"],
+        [],
+        ["請求書番号", "請求日", "取引先", "登録番号", "標準税率10%", "", "軽減税率8%", "", "合計金額"],
+        ["", "", "", "", "税抜", "消費税", "税抜", "消費税", ""],
+        ["P-1", "2026/10/31", "㈱ミドリ", "T8180001031234", 315, 31, 1801, 144, 2291],
+        ["P-2", "2026/10/31", "㈱ミドリ", "T8180001031234", 1000, 100, "", "", 1100],
+        ["P-3", "2026/10/31", "㈱ミドリ", "T8180001031234", "", "", "2,000", 150, 2150],
+        ["合計", "", "", "", 1315, 131, 3801, 294, 5541],
+    ]
+    merges = [(2, 4, 2, 5), (2, 6, 2, 7), (2, 0, 3, 0), (2, 1, 3, 1), (2, 2, 3, 2), (2, 3, 3, 3), (2, 8, 3, 8)]
+    src = make_xlsx(tmp_path / "二段見出し.xlsx", {"一覧": rows}, merges={"一覧": merges})
+    frame, issues, _ = read_invoices([src])
+    assert [(r.invoice_no, r.net, r.tax, r.tax_rate) for r in frame.itertuples()] == [
+        ("P-1", 315, 31, 0.10), ("P-1", 1801, 144, 0.08), ("P-2", 1000, 100, 0.10), ("P-3", 2000, 150, 0.08)]
+    assert [i for i in issues if i.code == "total_row_mismatch"] == []
+    findings = check_invoices([src], today=D(2026, 11, 20))
+    assert list(zip(findings["rule"], findings["source_row"], findings["expected"])) == [("tax_mismatch", 7, "160")]

@@ -260,6 +260,21 @@ class _Layout:
             for c, v in nonblank.items():
                 self.columns[c] = f"{self.columns[c]} {str(v).strip()}"
             self.data_start += 1
+        # the rate written ABOVE the header, over its money columns (標準税率10% over 税抜 | 消費税,
+        # 軽減税率8% over 税抜 | 消費税): the detector took the lower row alone for the header
+        if table.header_rows == 1 and table.header_row > 0:
+            above = rows[table.header_row - 1]
+            rated = {}
+            for c, text in self.columns.items():
+                cls = _money_header(text)
+                v = _cell(above, c)
+                if cls is None or cls[1] is not None or not isinstance(v, str):
+                    continue
+                over = _money_header(f"{v} 金額") if v.strip() else None
+                if over is not None and over[1] is not None:
+                    rated[c] = f"{v.strip()} {text}"
+            if len({_money_header(t)[1] for t in rated.values()}) > 1:
+                self.columns.update(rated)
         money_fields = {"net", "tax", "total", "amount", "net_10", "net_8", "tax_10", "tax_8"}
         taken = {c: f for f, c in self.mapping.items()}
         self.split: dict[tuple[str, Decimal], int] = {}
