@@ -148,3 +148,46 @@ def test_scheduled_and_night_hour_columns_are_not_the_hours_worked(tmp_path):
     assert f["overtime_hours"].tolist() == [2.0, 0.0, 0.0, 1.0]
     assert [d.day for d in f["date"]] == [1, 2, 5, 7]
     assert result.issues == []
+
+
+def test_a_systems_export_with_a_name_column_holds_many_people(tmp_path):
+    # 勤怠システム export: 社員番号 | 氏名 | 日付 | 出勤 | 退勤 | 休憩 | 実働, CP932. Before, the 氏名
+    # column was ignored: every row went to one person (or the sheet was refused).
+    text = (
+        "社員番号,氏名,日付,出勤,退勤,休憩,実働,備考\n"
+        "00123,山田 太郎,2026/10/30,9:00,18:00,1:00,8:00,\n"
+        "00123,山田 太郎,2026/10/31,,,,,休\n"
+        "00456,佐藤 花子(00456),2026/10/29,10:00,19:00,1:00,8:00,\n"
+        "00456,,2026/10/30,10:00,15:00,0:00,5:00,\n"
+    )
+    (tmp_path / "kintai_export.csv").write_bytes(text.encode("cp932"))
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    f = result.frame
+    assert f[["person", "person_id", "hours"]].values.tolist() == [["山田太郎", "00123", 8.0], ["佐藤花子", "00456", 8.0]]
+    assert [(i.code, i.row, i.column) for i in result.issues] == [("missing_value", 5, "氏名")]
+    assert result.stats.balanced
+
+
+def test_an_english_timesheet_takes_the_employee_column_not_the_sheet_name(tmp_path):
+    # Before: person "Oct" with ID "2026", from the sheet name "Oct 2026".
+    wb = xlsxwriter.Workbook(str(tmp_path / "timesheet.xlsx"))
+    ws = wb.add_worksheet("Oct 2026")
+    ws.write_row(0, 0, ["Work Date", "Employee", "Start", "End", "Break", "Hours"])
+    for i in range(3):
+        ws.write_row(1 + i, 0, [f"2026-10-0{i + 1}", "John Smith", "9:00", "18:00", "1:00", 8])
+    wb.close()
+    f = ledgerkit.aggregate(tmp_path, kind="attendance").frame
+    assert f[["person", "person_id"]].drop_duplicates().values.tolist() == [["John Smith", ""]]
+    assert f["hours"].sum() == 24.0
+
+
+def test_a_name_label_right_above_the_header_stays_the_sheets_person(tmp_path):
+    wb = xlsxwriter.Workbook(str(tmp_path / "a.xlsx"))
+    ws = wb.add_worksheet("2026年10月")
+    # the label sits over the free columns right of the table, beside its value
+    ws.write_row(0, 0, ["", "", "", "", "", "氏名", "近藤 学"])
+    ws.write_row(1, 0, ["日付", "出勤", "退勤", "休憩", "実働"])
+    ws.write_row(2, 0, [1, "9:00", "18:00", "1:00", "8:00"])
+    wb.close()
+    f = ledgerkit.aggregate(tmp_path, kind="attendance").frame
+    assert f[["person", "hours"]].values.tolist() == [["近藤学", 8.0]]

@@ -67,6 +67,10 @@ _FIELD_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("day", ("日付", "日にち", "月日", "年月日", "date")),
 ]
 _DAY_EXACT = {"日", "day", "日(曜)", "日(曜日)"}
+_PERSON_COLUMN = {"名前", "name", "employee", "employeename", "staff", "スタッフ"}
+_PERSON_COLUMN_STARTS = ("氏名", "スタッフ名", "社員名", "従業員名", "作業者名", "要員名", "技術者名", "従業者名")
+_ID_COLUMN = {"社員番号", "社員no", "社員no.", "社員コード", "社員id", "従業員番号", "従業員no", "従業員コード",
+              "スタッフid", "スタッフ番号", "スタッフno", "employeeid", "employeeno", "staffid"}
 _SPAN_SEPARATORS = ("～", "~", "〜", "-", "－", "―", "ー", "→")
 _PERSON_LABELS = ("氏名", "スタッフ名", "名前", "作業者名", "作業者", "担当者名", "担当者", "社員名",
                   "要員名", "技術者名", "従事者名", "従事者", "作業員名", "name")
@@ -245,6 +249,21 @@ def parse_day(value: Any, year: int | None, month: int | None) -> tuple[dt.date 
     return _make_date(y, mo, int(m.group(3))), m.group(4)
 
 
+def _full_date(value: Any) -> dt.date | None:
+    """A date written out in full as text (``2026/10/30``, ``2026-10-30``), else None.
+
+    Examples:
+        >>> _full_date("2026/10/30"), _full_date("30(金)"), _full_date(30)
+        (datetime.date(2026, 10, 30), None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_day(value, None, None)[0]
+    except _CellError:
+        return None
+
+
 def _make_date(year: int | None, month: int | None, day: int) -> dt.date:
     if year is None or month is None:
         raise _CellError("no month")
@@ -415,6 +434,11 @@ def _classify(text: Any) -> str | None:
     ends = any(w in key for w in ("退社", "退勤", "終業", "終了"))
     if (starts and ends) or "出退勤" in key or "出退社" in key:
         return "span"
+    # a 氏名 / 社員番号 column: a system's export holds many people in one table
+    if key in _PERSON_COLUMN or key.startswith(_PERSON_COLUMN_STARTS):
+        return "person"
+    if key in _ID_COLUMN:
+        return "person_id"
     for name, words in _FIELD_WORDS:
         if any(w in key for w in words):
             return name
@@ -480,6 +504,11 @@ def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
                 candidates.append((2, cells))
         for height, cells in candidates:
             mapping, notes, labels = _build(cells)
+            if height == 2:
+                # 氏名 | 山田 right above the header is the sheet's person, not a column
+                for f in ("person", "person_id"):
+                    if f in mapping and (mapping[f] >= len(rows[r + 1]) or is_blank(rows[r + 1][mapping[f]])):
+                        del mapping[f]
             if "span" in mapping:
                 span = _merge_width(merged, r, mapping["span"])
                 if span:
@@ -634,7 +663,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
 
     # whose sheet, and which month
     person, person_id = _find_person(rows, layout.header_row)
-    if not person and not _GENERIC_SHEET.match(name.strip()) and year_month_in(name) == (None, None):
+    if not person and "person" not in cols and not _GENERIC_SHEET.match(name.strip()) and year_month_in(name) == (None, None):
         person, person_id = split_person(name)
     fiscal_start = int(_config_get(config, "fiscal_year.start_month", 4))
     year, month = _year_month_in_cells(rows, layout.header_row, fiscal_start)
@@ -651,7 +680,9 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         for row in rows[layout.data_start :]
         for v in row[cols["day"] : cols["day"] + 1]
         if isinstance(v, dt.date)
-    ]
+    ] or [d for d in map(_full_date, (row[cols["day"]] for row in rows[layout.data_start :] if cols["day"] < len(row))) if d]
+    # a system's export (a 氏名 column, full dates) may span months: each row has its own
+    month_from_dates = not (year and month) and "person" in cols
     if dates_in_cells:
         counts: dict[tuple[int, int], int] = {}
         for d in dates_in_cells:
@@ -664,18 +695,19 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         if created:
             year, month = year or created.year, month or created.month
             sheet_issue("attendance_month_from_created", "warning", month=f"{year}-{month:02d}")
-    if not person:
+    if not person and "person" not in cols:
         sheet_issue("no_person", "error")
         return _empty_frame(), issues, 0
     if not (year and month) and not dates_in_cells:
         sheet_issue("no_month", "error")
         return _empty_frame(), issues, 0
-    person = normalize_name(person)
+    person = normalize_name(person) if person else ""
 
     records: list[dict] = []
     read = 0
     weekday_mismatches: list[tuple[int, str]] = []
-    data_cols = [c for f, c in cols.items() if f not in ("weekday", "cumulative", "separator", "ignore")] + layout.notes
+    data_cols = [c for f, c in cols.items()
+                 if f not in ("weekday", "cumulative", "separator", "ignore", "person", "person_id")] + layout.notes
     time_cols = [cols[f] for f in ("start", "end", "break", "worked", "overtime") if f in cols]
     last_row = layout.data_start
     r = layout.data_start
@@ -759,7 +791,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
                 weekday = _nfkc(w).strip("()（）曜日 ")
         if weekday and weekday != _WEEKDAY_JA[date.weekday()]:
             weekday_mismatches.append((excel_row, f"{_nfkc(day_value)}"))
-        if year and month and (date.year, date.month) != (year, month):
+        if year and month and not month_from_dates and (date.year, date.month) != (year, month):
             read += 1
             issues.append(Issue("date_outside_month", file=file, sheet=name, row=excel_row,
                                 column=layout.labels.get(cols["day"], ""), value=date.isoformat(), severity="error",
@@ -794,11 +826,25 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
                                 column=layout.labels.get(cols["worked"], ""), value=_hm(worked), severity="warning",
                                 params={"worked": _hm(worked), "computed": _hm(computed)}))
         note = " / ".join(_nfkc(cell(c)) for c in layout.notes if not is_blank(cell(c)))
+        row_person, row_pid = person, person_id
+        if "person" in cols and not is_blank(cell(cols["person"])):
+            found_name, found_id = split_person(str(cell(cols["person"])))
+            row_person, row_pid = normalize_name(found_name), found_id or person_id
+        if "person_id" in cols and not is_blank(cell(cols["person_id"])):
+            v = cell(cols["person_id"])
+            row_pid = _nfkc(int(v) if isinstance(v, float) and v.is_integer() else v)
+        if not row_person:
+            read += 1
+            label = layout.labels.get(cols["person"], "氏名")
+            issues.append(Issue("missing_value", file=file, sheet=name, row=excel_row, column=label,
+                                severity="error", rejected=True, params={"field": label}))
+            r += 1
+            continue
         read += 1
         records.append({
             "date": date,
-            "person": person,
-            "person_id": person_id,
+            "person": row_person,
+            "person_id": row_pid,
             "start": _hm(start),
             "end": _hm(end),
             "break_hours": (brk or 0) / 60,
@@ -896,11 +942,11 @@ def read_attendance(paths, *, config=None):
     """
     import pandas as pd
 
-    from .read import read_workbook
+    from .consolidate import open_workbook
 
     frames, issues = [], []
     for path in _expand(paths):
-        book = read_workbook(path)
+        book = open_workbook(path, config)
         for sheet in book.sheets:
             if sheet.visible != "visible":
                 issues.append(Issue("hidden_sheet", file=str(path), sheet=sheet.name, scope="sheet"))
