@@ -513,7 +513,7 @@ def read_budget(
     """
     import pandas as pd
 
-    from .read import read_workbook
+    from .consolidate import open_workbook
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -525,7 +525,7 @@ def read_budget(
     issues: list[Issue] = []
     fys: set[int] = set()
     for file in files:
-        wb = read_workbook(file)
+        wb = open_workbook(file, config)
         found = 0
         for sheet in wb.sheets:
             if sheet.visible != "visible" and not include_hidden:
@@ -1015,7 +1015,7 @@ def read_rates(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config
     different rates for one person or grade from the same month raise
     :class:`~ledgerkit.errors.DataError` naming both places.
     """
-    from .read import read_workbook
+    from .consolidate import open_workbook
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -1029,7 +1029,7 @@ def read_rates(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config
     syn = Synonyms(_synonyms(config, "rates", RATE_FIELDS))
     include_hidden = bool(_cfg(config, "read.include_hidden", False))
     for file in files:
-        wb = read_workbook(file)
+        wb = open_workbook(file, config)
         found = 0
         for sheet in wb.sheets:
             if sheet.visible != "visible" and not include_hidden:

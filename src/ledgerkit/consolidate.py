@@ -247,6 +247,32 @@ def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidde
     return _FileOutcome(display, workbook.format, results, sheet_issues, reports)
 
 
+def open_workbook(
+    path: str | os.PathLike, config: Config | None = None, *, nrows: int | None = None, lang: str | None = None
+):
+    """Read one workbook in a worker process with the config's bounds, or raise.
+
+    Every command reads through here or through :func:`aggregate`: a file that makes
+    the reader abort or eat memory becomes an UnreadableFileError naming it, worded in
+    the config's language, and the command goes on to say so in one line.
+    """
+    from .isolate import read_workbook_isolated
+
+    config = config if config is not None else Config()
+    lang = lang or config.lang
+    try:
+        return read_workbook_isolated(
+            Path(path),
+            lang=lang,
+            nrows=nrows,
+            timeout=config.get("read.timeout", 120),
+            memory_mb=config.get("read.memory_mb", 3072),
+            **read_limits(config),
+        )
+    except UnreadableFileError as e:
+        raise _in_language(e, lang) from None
+
+
 def read_limits(config: Config) -> dict:
     """The reader's bounds from ``[read]`` in the config (file size, cells, zip bombs)."""
     mib = 1 << 20

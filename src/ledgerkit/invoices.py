@@ -1178,13 +1178,13 @@ def read_invoices(paths: Iterable[str | Path], config=None, *, keep_internal: bo
     """
     import pandas as pd
 
-    from .read import read_workbook
+    from .consolidate import open_workbook
 
     frames, rows_read = [], 0
     include_hidden = bool(config.get("read.include_hidden", False)) if config is not None else False
     files, issues = _expand(paths)
     for path in files:
-        wb = read_workbook(path)
+        wb = open_workbook(path, config)
         file = str(path)
         for sheet in wb.sheets:
             if sheet.visible != "visible" and not include_hidden:
@@ -1759,13 +1759,13 @@ def read_orders(paths: Iterable[str | Path], config=None):
     """
     import pandas as pd
 
-    from .read import read_workbook
+    from .consolidate import open_workbook
 
     frames, columns = [], {}
     include_hidden = bool(config.get("read.include_hidden", False)) if config is not None else False
     files, issues = _expand(paths)
     for path in files:
-        wb = read_workbook(path)
+        wb = open_workbook(path, config)
         file = str(path)
         for sheet in wb.sheets:
             if sheet.visible != "visible" and not include_hidden:

@@ -410,14 +410,14 @@ def read_contracts(path, *, config=None):
     from .detect import Synonyms, detect_table, fill_merged, is_blank
     from .errors import InputError
     from .issues import Issue
-    from .read import read_workbook
+    from .consolidate import open_workbook
 
     fields = {k: list(v) for k, v in CONTRACT_FIELDS.items()}
     if config is not None:
         for k, words in config.synonyms("contracts").items():
             fields[k] = [*words, *fields.get(k, [])]
     syn = Synonyms(fields)
-    book = read_workbook(path)
+    book = open_workbook(path, config)
     file = str(path)
     for sheet in book.sheets:
         if sheet.visible != "visible":

@@ -111,10 +111,10 @@ def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[
                sheet: str | None = None, lang: str = "ja") -> SourceTable:
     """Read ``path`` and find the first visible sheet holding a table with ``required`` fields."""
     from ..detect import detect_table
-    from ..read import read_workbook
+    from ..consolidate import open_workbook
 
     path = Path(path)
-    wb = read_workbook(path)
+    wb = open_workbook(path, lang=lang)
     candidates = [s for s in wb.sheets if (sheet is None and s.visible == "visible") or s.name == sheet]
     if sheet is not None and not candidates:
         raise InputError(t("no_sheet", lang, file=path, sheet=sheet, sheets=", ".join(s.name for s in wb.sheets)))
