@@ -316,3 +316,34 @@ def test_a_daily_summary_sheet_beside_the_detail_is_not_counted_twice(tmp_path):
         f"totals the rows of {tmp_path / '山田_2026年10月.xlsx'} / 明細 (a summary): not counted twice"
     )
     assert_balanced(result)
+
+
+def test_plan_rows_beside_actual_rows_are_not_hours_worked(tmp_path):
+    # 予実 grids: each project has a 予定 row and a 実績 row (区分 is a task synonym).
+    # Before: the plan was added to the actuals: P1 78 h for 38 h worked.
+    grid = [
+        ["2026年10月 工数 予実"],
+        ["案件", "区分", *range(1, 32), "合計"],
+        ["P1", "予定", *[8] * 5, *[""] * 26, 40],
+        ["", "実績", 7, 9, 8, 8, 6, *[""] * 26, 38],
+        ["P2", "計画", *[""] * 5, 4, 4, 4, *[""] * 23, 12],
+        ["", "実績", *[""] * 5, 5, 5, 5, *[""] * 23, 15],
+    ]
+    long = [["日付", "案件", "区分", "工数"], ["2026/11/2", "P1", "予定", 8], ["2026/11/2", "P1", "実績", 7.5],
+            ["2026/11/3", "P1", "Plan", 8]]
+    make_xlsx(tmp_path / "工数_2026年10月.xlsx", {"小川": grid})
+    make_xlsx(tmp_path / "工数_2026年11月.xlsx", {"小川": long})
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    assert f.groupby(["month", "project"])["hours"].sum().to_dict() == {
+        ("2026-10", "P1"): 38.0, ("2026-10", "P2"): 15.0, ("2026-11", "P1"): 7.5
+    }
+    assert set(f["task"]) == {""}  # 実績 names the row, not a task
+    plans = sorted((Path(i.file).name, i.row, i.severity, i.rejected) for i in result.issues if i.code == "plan_row")
+    assert plans == [
+        ("工数_2026年10月.xlsx", 3, "info", False), ("工数_2026年10月.xlsx", 5, "info", False),
+        ("工数_2026年11月.xlsx", 2, "info", False), ("工数_2026年11月.xlsx", 4, "info", False),
+    ]
+    assert result.issues[[i.code for i in result.issues].index("plan_row")].message("ja") == "「予定」の行は予定のため実績に数えません"
+    assert not [i for i in result.issues if i.code == "sheet_total_mismatch"]
+    assert_balanced(result)

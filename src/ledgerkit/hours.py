@@ -253,6 +253,40 @@ def _person_of_sheet(rows, header_row: int, sheet_name: str, words: list[str]) -
     return None, ""
 
 
+# A row of plans beside the row of hours worked (予実): the label says which
+_PLAN_LABELS = {"予定", "計画", "見込", "見込み", "予測", "予定工数", "計画工数", "予定時間", "plan", "planned", "forecast"}
+_ACTUAL_LABELS = {"実績", "実績工数", "実績時間", "actual", "actuals"}
+
+
+def _task_text(value: Any) -> str:
+    """A task cell as text; 実績 (the actual-hours row of a 予実 pair) is no task."""
+    text = nz.normalize_text(value)
+    return "" if text.lower() in _ACTUAL_LABELS else text
+
+
+class _PlanRows(dict):
+    """Row index → the plan label found (予定), usable as a set of indexes."""
+
+    def __sub__(self, other):
+        return _PlanRows({i: v for i, v in self.items() if i not in other})
+
+
+def _plan_rows(columns: dict[int, list[Any]], cols) -> _PlanRows:
+    """Indexes of the rows with a plan label (予定, 計画, plan…) alone in one of ``cols``."""
+    found = _PlanRows()
+    for c in cols:
+        col = columns.get(c)
+        if col is None:
+            continue
+        labels = {v: nz.normalize_text(v) for v in set(col) if isinstance(v, str) and len(v) <= 12}
+        labels = {v: t for v, t in labels.items() if t.lower() in _PLAN_LABELS}
+        if labels:
+            for i, v in enumerate(col):
+                if v in labels and i not in found:
+                    found[i] = labels[v]
+    return found
+
+
 def _row_label_is_total(row: list[Any], cols) -> bool:
     for c in cols:
         if c < len(row) and isinstance(row[c], str) and nz.is_total_label(row[c]):
@@ -394,6 +428,8 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
             columns[c] = _column(body, c)
     blank = _blank_rows(columns, range(table.col_start, table.col_end))
     total = _total_rows(columns, dict.fromkeys(label_cols))
+    # rows marked 予定 / 計画 in the task column or another column: plans, not hours worked
+    plan = _plan_rows(columns, [c for c in (c_task, *extra_cols) if c is not None]) - total
 
     def date_of(v):
         if (year is None or month is None) and _day_number(v):
@@ -442,7 +478,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
         good = [d[2] is not None and h[2] is not None for d, h in zip(dates, hours_parsed)]
     else:
         good = [d[2] is not None and h[2] is not None and bool(p) for d, h, p in zip(dates, hours_parsed, persons)]
-    for i in total:
+    for i in total | plan.keys():
         good[i] = False
     keep = [i for i, g in enumerate(good) if g]
     kept_dates = [dates[i][2] for i in keep]
@@ -455,6 +491,9 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
             continue
         if i in total:
             problems.append((i, Issue("total_row", file, sheet_name, table.data_start + i + 1)))
+            continue
+        if i in plan:
+            problems.append((i, Issue("plan_row", file, sheet_name, table.data_start + i + 1, params={"value": plan[i]})))
             continue
         rows_read += 1
         problem = None
@@ -505,7 +544,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
         "month": months,
         "person": kept_persons,
         "project": kept(c_project, lambda v: nz.parse_code(v) or "") if c_project is not None else [""] * len(keep),
-        "task": kept(c_task, nz.normalize_text) if c_task is not None else [""] * len(keep),
+        "task": kept(c_task, _task_text) if c_task is not None else [""] * len(keep),
         "hours": kept_hours,
         "source_file": [file] * len(keep),
         "source_sheet": [sheet_name] * len(keep),
@@ -643,6 +682,13 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
             if not person and (project or task):
                 person = above[1]
         above, above_row = (project, person), r
+        if task.lower() in _PLAN_LABELS:
+            # P1 | 予定 over "" | 実績: the plan is not hours worked
+            rows_read -= 1
+            issues.append(Issue("plan_row", file, sheet_name, excel_row, params={"value": task}))
+            continue
+        if task.lower() in _ACTUAL_LABELS:
+            task = ""  # 実績: the row of hours worked, not a task of that name
         entries = []
         row_issues = []
         for c, day in day_dates.items():

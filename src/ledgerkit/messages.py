@@ -629,6 +629,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "totals the rows of {other} (a summary): not counted twice",
     ),
     # --- config and CLI -----------------------------------------------------------
+    "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
     "init_wrote": (
         "{config} を作成し、テンプレート {count} 個を {templates} に置きました (確認: ledgerkit config show)",
         "Wrote {config} and {count} templates in {templates} (check with: ledgerkit config show)",
