@@ -624,12 +624,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "シートの合計 {total} が読み取った行の合計 {sum} と合いません ({field})",
         "the sheet's own total {total} differs from the rows read, which add up to {sum} ({field})",
     ),
+    "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
     "summary_rows": (
         "{other} の行を合計した集計行のため、二重に数えません",
         "totals the rows of {other} (a summary): not counted twice",
     ),
     # --- config and CLI -----------------------------------------------------------
-    "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
     "init_wrote": (
         "{config} を作成し、テンプレート {count} 個を {templates} に置きました (確認: ledgerkit config show)",
         "Wrote {config} and {count} templates in {templates} (check with: ledgerkit config show)",
