@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .cli_common import guard_commands
 
 FEATURES = ["aggregate", "settle", "check", "drafts", "budget", "config"]
 
@@ -48,6 +49,9 @@ def _main(
 
 for _feature in FEATURES:
     importlib.import_module(f"ledgerkit.cli_{_feature}").register(app)
+
+# one place that turns any error of any command into one line and an exit code
+guard_commands(app)
 
 
 def main() -> None:

@@ -90,7 +90,18 @@ def handle_errors(command):
             )
             raise typer.Exit(code=3) from None
 
+    wrapper._handles_errors = True
     return wrapper
+
+
+def guard_commands(app: typer.Typer) -> None:
+    """Wrap every command of ``app`` (and of its sub-apps) in :func:`handle_errors`."""
+    for info in app.registered_commands:
+        if info.callback is not None and not getattr(info.callback, "_handles_errors", False):
+            info.callback = handle_errors(info.callback)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            guard_commands(group.typer_instance)
 
 
 def load(config_path: Path | None, lang: str | None):

@@ -315,7 +315,11 @@ def atomic_output(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike
         ('done', ['out.txt'])
     """
     target = check_output_path(path, inputs=inputs)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    except OSError as exc:
+        # a read-only folder, a full disk: the person's problem to fix, said in one line
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc.__class__.__name__}") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:

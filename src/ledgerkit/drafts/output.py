@@ -9,7 +9,6 @@ import json
 import os
 import re
 import string
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -168,17 +167,13 @@ def prepare_dir(out_dir: str | Path) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then move it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=".ledgerkit-", suffix=path.suffix, dir=path.parent)
+    from ..writers import atomic_output
+
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
+        with atomic_output(path) as tmp:
+            tmp.write_bytes(data)
     except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({e.strerror or e.__class__.__name__})") from None
-    except BaseException:  # interrupted (Ctrl-C): no half-written file left behind
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path
 
 

@@ -141,6 +141,10 @@ def render_text(source: str, context: Mapping[str, Any], *, html: bool = False, 
         line = getattr(e, "lineno", None)
         where = f"{name}:{line}" if line else name
         raise TemplateError(f"{where}: {e}") from None
+    except (ArithmeticError, ValueError, TypeError, RecursionError, MemoryError) as e:
+        # the template's own expression failed (range(10**9) in the sandbox, 1/0, a bad
+        # filter argument): the template's problem, said in one line
+        raise TemplateError(f"{name}: the template failed ({e.__class__.__name__}: {e})") from None
 
 
 def render(template: str | Path, context: Mapping[str, Any], *, lang: str = "ja") -> str:

@@ -33,7 +33,6 @@ import copy
 import datetime as dt
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation
 from pathlib import Path
@@ -736,18 +735,14 @@ def _pillow() -> bool:
 
 def save_atomic(wb, out_path: str | Path) -> Path:
     """Save to a temporary file beside ``out_path``, then move it into place."""
+    from ..writers import atomic_output
+
     out_path = Path(out_path)
-    fd, tmp = tempfile.mkstemp(prefix=".ledgerkit-", suffix=".xlsx", dir=out_path.parent)
-    os.close(fd)
     try:
-        wb.save(tmp)
-        os.replace(tmp, out_path)
+        with atomic_output(out_path) as tmp:
+            wb.save(tmp)
     except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{out_path}: cannot write ({e.strerror or e.__class__.__name__})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return out_path
 
 
