@@ -375,3 +375,11 @@ def test_symlinks_inside_a_folder_are_not_followed(tmp_path):
     assert [(Path(i.file).name, i.code) for i in result.issues if i.scope == "file"] == [("link.xlsx", "symlink_skipped")]
     # named on the command line, it is read
     assert totals(ledgerkit.aggregate(folder / "link.xlsx")) == {"Z": 9.0}
+
+
+def test_grid_with_name_row_right_above_the_header(tmp_path):
+    rows = [["2026年10月 工数表"], ["氏名", "山田太郎"], ["案件", "作業", *range(1, 32)], ["A-1001", "設計", 8, 8]]
+    make_xlsx(tmp_path / "a.xlsx", {"10月": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert totals(result, "person") == {"山田太郎": 16.0}
+    assert totals(result) == {"A-1001": 16.0}

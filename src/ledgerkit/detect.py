@@ -613,14 +613,19 @@ def detect_day_grid(
         first_day = min(days)
         labels: dict[str, int] = {}
         names: dict[int, str] = {}
-        # labels may sit in this row or, for a two-row header, in the row above
+        # labels may sit in this row or, for a two-row header, in the row above — but only
+        # above a blank cell, and a 氏名 | 山田 pair above the header is the sheet's person,
+        # not a label (one column never stands for two fields)
+        above_is_pair = r > 0 and _label_row_above(rows[r - 1], row, {}, syn)
         for rr in (r, r - 1):
-            if rr < 0:
+            if rr < 0 or (rr == r - 1 and above_is_pair):
                 continue
             for c in range(0, min(first_day, len(rows[rr]))):
                 v = rows[rr][c]
+                if rr == r - 1 and c < len(row) and not is_blank(row[c]):
+                    continue
                 f = syn.match(v)
-                if f and f not in labels:
+                if f and f not in labels and c not in names:
                     labels[f] = c
                     names[c] = str(v).strip()
         if not labels or (need_any and not need_any & labels.keys()):
