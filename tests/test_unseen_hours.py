@@ -347,3 +347,15 @@ def test_plan_rows_beside_actual_rows_are_not_hours_worked(tmp_path):
     assert result.issues[[i.code for i in result.issues].index("plan_row")].message("ja") == "「予定」の行は予定のため実績に数えません"
     assert not [i for i in result.issues if i.code == "sheet_total_mismatch"]
     assert_balanced(result)
+
+
+def test_a_copy_named_on_a_mac_is_still_the_copy(tmp_path):
+    # コピー decomposed (ヒ + U+309A), as Finder writes file names: before, the copy was
+    # not recognised and "工数_山田 - コピー.xlsx" (sorting first) was kept as the original.
+    rows = [["氏名", "山田"], [], ["日付", "案件", "工数"], ["2026/10/1", "Z", 5]]
+    make_xlsx(tmp_path / "工数_山田.xlsx", {"10月": rows})
+    copy = tmp_path / "工数_山田 - \u30b3\u30d2\u309a\u30fc.xlsx"
+    copy.write_bytes((tmp_path / "工数_山田.xlsx").read_bytes())
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["source_file"].tolist() == [str(tmp_path / "工数_山田.xlsx")]
+    assert [(i.code, i.file) for i in result.issues] == [("duplicate_file", str(copy))]

@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -164,8 +165,15 @@ _COPY_NAME = re.compile(r"コピー|copy|\(\d+\)$|（\d+）$|_bak$|\.bak$|バッ
 
 
 def _looks_like_copy(stem: str) -> bool:
-    """``山田 - コピー``, ``Copy of 山田``, ``山田 (1)``, ``山田_bak``: a copy saved just in case."""
-    return bool(_COPY_NAME.search(stem))
+    """``山田 - コピー``, ``Copy of 山田``, ``山田 (1)``, ``山田_bak``: a copy saved just in case.
+
+    Names from a Mac (a zip made in Finder) spell コピー decomposed (ヒ + ゜); NFKC first.
+
+    Examples:
+        >>> _looks_like_copy("工数_山田 - \u30b3\u30d2\u309a\u30fc"), _looks_like_copy("工数_山田（1）")
+        (True, True)
+    """
+    return bool(_COPY_NAME.search(unicodedata.normalize("NFKC", stem)))
 
 
 def _sha256(path: Path) -> str:
