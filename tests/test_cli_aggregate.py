@@ -162,3 +162,17 @@ def test_invoices_summary_groups_legal_form_variants(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [line for line in result.output.splitlines() if "アルファ" in line]
     assert len(rows) == 1 and "33,000" in rows[0]
+
+
+def test_nothing_to_read_and_bad_output_are_refused_before_reading(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("aggregate", empty)
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: {empty}: no spreadsheet files (.xlsx .xlsm .xls .ods .csv) found"
+    (empty / "~$a.xlsx").write_bytes(b"\x00" * 10)
+    result = run("aggregate", empty, "--lang", "en")
+    assert result.exit_code == 2 and "nothing to read — 1 file(s) skipped" in result.output
+    result = run("aggregate", tmp_path, "-o", tmp_path / "nofolder" / "x.xlsx")
+    assert result.exit_code == 2
+    assert "the folder" in result.output and "does not exist" in result.output

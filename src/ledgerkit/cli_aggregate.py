@@ -7,7 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_common import ConfigOption, LangOption, OutputOption, StrictOption, console, fail, handle_errors, load, say
+from .cli_common import (
+    ConfigOption,
+    LangOption,
+    OutputOption,
+    StrictOption,
+    console,
+    fail,
+    handle_errors,
+    load,
+    precheck_output,
+    say,
+)
 from .errors import LedgerkitError
 from .messages import text
 
@@ -86,6 +97,7 @@ def aggregate(
     from .report import check_by, print_summary, write_result
 
     config = load(config_path, lang)
+    precheck_output(output)
     update, stop_progress = _progress_bar(len(paths))
     try:
         result = run_aggregate(

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_common import ConfigOption, LangOption, OutputOption, fail, load, say
+from .cli_common import ConfigOption, LangOption, OutputOption, fail, load, precheck_output, say
 from .errors import LedgerkitError
 from .messages import text
 
@@ -49,6 +49,7 @@ def budget(
     from .budget import compare_budget, write_budget_report
 
     config = load(config_path, lang)
+    precheck_output(output)
     try:
         result = compare_budget(
             budget_file, hours, rates, invoices=invoices or None, through=through, config=config,

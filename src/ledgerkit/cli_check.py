@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_common import ConfigOption, LangOption, OutputOption, console, fail, load, say
+from .cli_common import ConfigOption, LangOption, OutputOption, console, fail, load, precheck_output, say
 from .errors import InputError, LedgerkitError
 from .messages import text
 
@@ -114,6 +114,7 @@ def invoices(
     from .invoices import read_invoices, read_orders
 
     config = _with_hidden(load(config_path, lang), include_hidden)
+    precheck_output(output)
     try:
         day = _today(today)
         frame, issues, rows_read = read_invoices(paths, config, keep_internal=True)
@@ -168,6 +169,7 @@ def orders_cmd(
     from .invoices import read_orders
 
     config = _with_hidden(load(config_path, lang), include_hidden)
+    precheck_output(output)
     try:
         frame, issues, columns = read_orders(paths, config)
         if not columns:

@@ -23,7 +23,11 @@ OutputOption = Annotated[
 ]
 StrictOption = Annotated[
     bool,
-    typer.Option("--strict", help="Exit 1 when any row was rejected or any file skipped."),
+    typer.Option(
+        "--strict",
+        help="Exit 1 when any issue is an error or a warning (a rejected row or cell, an unreadable "
+        "file under --skip-bad, a disagreement between files): for gating a monthly job.",
+    ),
 ]
 
 _console = None
@@ -102,6 +106,27 @@ def guard_commands(app: typer.Typer) -> None:
     for group in app.registered_groups:
         if group.typer_instance is not None:
             guard_commands(group.typer_instance)
+
+
+#: what -o accepts
+OUTPUT_SUFFIXES = (".csv", ".json", ".xlsx")
+
+
+def precheck_output(output: str | None) -> None:
+    """Refuse a bad ``-o`` before any reading: wrong suffix, missing folder, a folder."""
+    if not output or output == "-":
+        return
+    from .errors import OutputError
+    from .writers import check_output_path
+
+    suffix = Path(output).suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        fail(OutputError(f"cannot write {output}: unknown file type {suffix or '(none)'} "
+                         f"(use .csv, .json or .xlsx, or - for standard output)"))
+    try:
+        check_output_path(output)
+    except LedgerkitError as e:
+        fail(e)
 
 
 def load(config_path: Path | None, lang: str | None):

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_common import ConfigOption, LangOption, OutputOption, fail, load, say
+from .cli_common import ConfigOption, LangOption, OutputOption, fail, load, precheck_output, say
 from .errors import LedgerkitError
 from .messages import text
 
@@ -36,6 +36,7 @@ def settle(
     from .settle import write_settlement
 
     config = load(config_path, lang)
+    precheck_output(output)
     try:
         frame, findings = run_settle(attendance, contracts, invoices=invoices or None, month=month, config=config)
         if output:

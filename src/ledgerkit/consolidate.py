@@ -337,6 +337,15 @@ def _import_pandas() -> None:
     import pandas  # noqa: F401
 
 
+def _nothing_to_read(paths, skipped: list[Issue]) -> str:
+    """One line for an input that holds no workbook to read (an empty folder, only copies)."""
+    where = ", ".join(os.fspath(p) for p in paths)
+    if not skipped:
+        return f"{where}: no spreadsheet files (.xlsx .xlsm .xls .ods .csv) found"
+    reasons = sorted({i.message("en").split(":")[0] for i in skipped})
+    return f"{where}: nothing to read — {len(skipped)} file(s) skipped ({'; '.join(reasons)})"
+
+
 def _kinds_for(kind: str) -> list[str]:
     if kind == "auto":
         return [k for k in AUTO_ORDER if _importable(k)]
@@ -386,6 +395,8 @@ def aggregate(
         paths = [paths]
     kinds = _kinds_for(kind)
     files, issues = collect_inputs(paths)
+    if not files:
+        raise InputError(_nothing_to_read(paths, issues))
     stats = Stats(files_found=len(files) + len(issues))
     stats.files_skipped = len(issues)
     outcomes = _run(files, kinds=kinds, config=config, include_hidden=include_hidden, jobs=jobs, progress=progress)
@@ -478,6 +489,8 @@ def inspect(
         paths = [paths]
     kinds = _kinds_for(kind)
     files, skipped = collect_inputs(paths)
+    if not files and not skipped:
+        raise InputError(_nothing_to_read(paths, skipped))
     reports = [FileReport(i.file, skipped=i) for i in skipped]
     outcomes = _run(files, kinds=kinds, config=config, include_hidden=include_hidden, jobs=jobs, progress=progress)
     for path, outcome in outcomes:
