@@ -61,12 +61,24 @@ def test_closing_day_period_across_new_year(tmp_path):
 
 def test_generic_sheet_name_is_not_a_person(tmp_path):
     # Before: a sheet named 工数 (or 旧版, 作業実績) with no 氏名 cell was booked to a
-    # person called "工数". Now the sheet is refused with the reason.
+    # person called "工数". Now the person comes from the file name, or the sheet is
+    # refused with the reason.
     rows = [["日付", "案件", "工数"], ["10/1", "Z", 5], ["10/2", "Z", 5]]
-    make_xlsx(tmp_path / "小林_2026-10.xlsx", {"工数": rows, "作業実績_10月": rows})
+    make_xlsx(tmp_path / "工数_2026-10.xlsx", {"工数": rows, "作業実績_10月": rows})
     result = ledgerkit.aggregate(tmp_path)
     assert result.frame.empty
     assert sorted((i.code, i.sheet) for i in result.issues) == [("no_person", "作業実績_10月"), ("no_person", "工数")]
+
+
+def test_person_from_the_file_name_when_the_sheet_does_not_say(tmp_path):
+    rows = [["日付", "案件", "工数"], ["2026/10/1", "Z", 5]]
+    make_xlsx(tmp_path / "工数報告_小林_2026年10月.xlsx", {"工数": rows})
+    make_xlsx(tmp_path / "A社_工数_202610.xlsx", {"Sheet1": rows})  # a company, not a person
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["person"].tolist() == ["小林"]
+    assert [(Path(i.file).name, i.code) for i in result.issues] == [("A社_工数_202610.xlsx", "no_person")]
+    sheet = next(r for r in ledgerkit.inspect(tmp_path) if "小林" in r.path).sheets[0]
+    assert sheet.mapping["person"] == "小林 (ファイル名)"
 
 
 def test_person_in_a_sheet_name_with_a_generic_word(tmp_path):

@@ -232,8 +232,11 @@ _SHEET_WORDS = re.compile(
 )
 
 
-def _person_of_sheet(rows, header_row: int, sheet_name: str, words: list[str]) -> tuple[str | None, str]:
-    """The person a sheet belongs to: a 氏名 cell above the table, else a name-like sheet name."""
+def _person_of_sheet(
+    rows, header_row: int, sheet_name: str, words: list[str], file: str = ""
+) -> tuple[str | None, str]:
+    """The person a sheet belongs to: a 氏名 cell above the table, a name-like sheet name,
+    else the one name-like word of the file name (工数報告_山田_2026年10月.xlsx)."""
     found = find_labelled_value(rows, words, before_row=header_row)
     if found is not None:
         name = nz.normalize_name(found[0])
@@ -250,7 +253,33 @@ def _person_of_sheet(rows, header_row: int, sheet_name: str, words: list[str]) -
         and not re.fullmatch(r"[\d\W_]+", name)
     ):
         return name, "sheet name"
-    return None, ""
+    name = _person_of_file(file) if file else None
+    return (name, "file name") if name else (None, "")
+
+
+_ORG_WORD = re.compile(r"(社|部|課|室|班|係|チーム|グループ|支店|事業所|本部|pj|プロジェクト|team|group|dept)$", re.IGNORECASE)
+
+
+def _person_of_file(file: str) -> str | None:
+    """The one word of a file name left once the kind, version and month words are gone.
+
+    Examples:
+        >>> _person_of_file("in/工数報告_山田_2026年10月.xlsx"), _person_of_file("佐藤花子 R8.10 工数.xlsx")
+        ('山田', '佐藤花子')
+        >>> _person_of_file("工数_2026年10月.xlsx"), _person_of_file("A社_工数_202610.xlsx"), _person_of_file("工数_山田_佐藤.xlsx")
+        (None, None, None)
+    """
+    text = nz.normalize_text(Path(file).stem)
+    text = _YEAR_MONTH_TEXT.sub(" ", text)
+    text = re.sub(r"(?:19|20)\d{2}\s*年度?|FY\s*\d{2,4}|(?:令和|R)\s*\d{1,2}\s*年度?|\d+", " ", text, flags=re.IGNORECASE)
+    text = _SHEET_WORDS.sub(" ", re.sub(r"報告|月次|月分|分$", " ", text))
+    words = [w for w in re.split(r"[\s_\-・()\[\]【】,.]+", text) if w]
+    if len(words) != 1:
+        return None
+    word = nz.normalize_name(words[0])
+    if len(word) < 2 or _ORG_WORD.search(word) or _SUMMARY_SHEET.search(word) or _HELPER_SHEET.search(word):
+        return None
+    return word
 
 
 # A row of plans beside the row of hours worked (予実): the label says which
@@ -389,6 +418,8 @@ def _person_source(name: str, where: str) -> str:
         >>> _person_source("山田太郎", "B2"), _person_source("山田", "sheet name")
         ('山田太郎 (セル B2)', '山田 (シート名)')
     """
+    if where == "file name":
+        return f"{name} (ファイル名)"
     return f"{name} (シート名)" if where == "sheet name" else f"{name} (セル {where})"
 
 
@@ -402,7 +433,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     year, month = _sheet_year_month(rows, table.header_row, sheet_name, file, config)
     person_const = None
     if "person" not in m:
-        person_const, person_where = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []))
+        person_const, person_where = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []), file)
         if person_const is None:
             issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
             return SheetResult(issues=issues, layout="long", header_row=table.header_excel_row)
@@ -625,7 +656,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
     person_const = None
     if "person" not in labels:
-        person_const, person_where = _person_of_sheet(rows, grid.header_row, sheet_name, synonyms.get("person", []))
+        person_const, person_where = _person_of_sheet(rows, grid.header_row, sheet_name, synonyms.get("person", []), file)
         if person_const is None:
             if _SUMMARY_SHEET.search(sheet_name):
                 issues.append(Issue("helper_sheet", file, sheet_name, scope="sheet", params={"what": "集計"}))
