@@ -508,3 +508,28 @@ def test_rate_written_above_net_and_tax_columns(tmp_path):
     assert [i for i in issues if i.code == "total_row_mismatch"] == []
     findings = check_invoices([src], today=D(2026, 11, 20))
     assert list(zip(findings["rule"], findings["source_row"], findings["expected"])) == [("tax_mismatch", 7, "160")]
+
+
+def test_split_rate_list_with_one_tax_column_and_a_net_total(tmp_path):
+    """10%対象額 | 8%対象額 | 税抜合計 | 消費税額 | 合計: the one 消費税 was never read (a wrong
+    total passed), and 税抜合計 was taken for the tax-included total (合計 dropped)."""
+    from ledgerkit.checks import check_invoices
+    from ledgerkit.invoices import read_invoices
+
+    rows = [
+        ["請求書番号", "請求日", "取引先", "登録番号", "10%対象額", "8%対象額", "税抜合計", "消費税額", "合計"],
+        ["R-1", "2026/10/31", "㈱ミドリ", "T8180001031234", 315, 1801, 2116, 175, 2291],
+        ["R-2", "2026/10/31", "㈱ミドリ", "T8180001031234", 1000, "", 1000, 100, 1101],
+        ["R-3", "2026/10/31", "㈱ミドリ", "T8180001031234", 315, 1801, 2116, 180, 2296],
+    ]
+    src = make_xlsx(tmp_path / "対象額.xlsx", {"一覧": rows})
+    frame, issues, _ = read_invoices([src])
+    assert [(r.invoice_no, r.net, r.tax, r.invoice_total) for r in frame.itertuples()] == [
+        ("R-1", 315, 31, 2291), ("R-1", 1801, 144, 2291), ("R-2", 1000, 100, 1101),
+        ("R-3", 315, 31, 2296), ("R-3", 1801, 149, 2296)]
+    assert list(frame["税抜合計"]) == [2116, 2116, 1000, 2116, 2116]
+    [ignored] = [i for i in issues if i.code == "money_column_ignored"]
+    assert ignored.column == "税抜合計" and ignored.severity == "warning"
+    findings = check_invoices([src], today=D(2026, 11, 20))
+    assert list(findings["rule"]) == ["money_column_ignored", "invoice_total_mismatch", "tax_mismatch"]
+    assert list(findings["source_row"])[1:] == [3, 4]

@@ -160,11 +160,16 @@ def _money_header(text: str) -> tuple[str, Decimal | None] | None:
         rate = Decimal("0.08")
     if "源泉" in key or "差引" in key or key in ("税率", "税区分") or "税率区分" in key:
         return None
-    if "税込" in key or "合計" in key:
+    # what the amount is before how it is summed: 税抜合計 is net, 消費税合計 tax
+    if "税込" in key:
         kind = "total"
     elif "消費税" in key or "税額" in key:
         kind = "tax"
-    elif any(w in key for w in ("税抜", "対象", "本体", "金額", "小計", "課税")):
+    elif "税抜" in key or "本体" in key:
+        kind = "net"
+    elif "合計" in key:
+        kind = "total"
+    elif any(w in key for w in ("対象", "金額", "小計", "課税")):
         kind = "net"
     else:
         return None
@@ -311,7 +316,14 @@ class _Layout:
         return bool(self.split) or bool(self.single)
 
     def money_columns(self) -> set[int]:
-        out = set(self.split.values()) | set(self.single.values())
+        """The columns the amounts are read from (in a split-rate list, a 税抜 column without
+        a rate is not one of them; a 消費税 without a rate is, when no rate has its own)."""
+        if self.split:
+            out = set(self.split.values())
+            if not any(k == "tax" for k, _ in self.split) and "tax" in self.single:
+                out.add(self.single["tax"])
+        else:
+            out = set(self.single.values())
         if self.invoice_total_col is not None:
             out.add(self.invoice_total_col)
         return out
@@ -452,6 +464,12 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
         issues.append(Issue("split_rate_columns", file, name, scope="sheet", params={"columns": split_cols}))
 
     money_cols = layout.money_columns()
+    # an amount column the layout has no place for (a second 税抜, a 消費税 without a rate in a
+    # split-rate list) is kept in the rows as written but summed nowhere: say so
+    for c, text in cols.items():
+        if c not in money_cols and c not in m.values() and _money_header(text) is not None:
+            issues.append(Issue("money_column_ignored", file, name, scope="sheet", severity="warning",
+                                column=text, params={"column": text}))
     is_total_label = functools.lru_cache(maxsize=4096)(nz.is_total_label)
     used = set(m.values()) | money_cols
     extra_cols = {c: h for c, h in cols.items() if c not in used}
@@ -758,6 +776,13 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
                     "_col_total": layout.columns.get(c_total, ""),
                 }
             )
+        c_tax_all = layout.single.get("tax")
+        if parts and c_tax_all is not None and not any(k == "tax" for k, _ in layout.split):
+            # 10%対象 | 8%対象 | 消費税: one tax for the whole invoice, shared out per rate
+            tax_all, _ = money(c_tax_all, "消費税")
+            if tax_all is not None and all(pt["net"] is not None and pt["tax"] is None for pt in parts):
+                for pt, t in zip(parts, _share_tax(tax_all, [(pt["net"], Decimal(str(pt["tax_rate"]))) for pt in parts])):
+                    pt.update(tax=t, total=pt["net"] + t, _col_tax=layout.columns.get(c_tax_all, ""))
         if not parts and not any(p[4] for p in problems):
             if rec["invoice_total"] not in (None,):
                 parts.append(
@@ -815,6 +840,33 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
         rec["invoice_total"] = None
     rec["_parts"] = parts
     return rec, problems
+
+
+def _share_tax(tax: int, parts: list[tuple[int, Decimal]]) -> list[int]:
+    """An invoice's one tax figure shared out over its rates: the split in which each rate's
+    share is a rounding of its own net × rate (DOMAIN.md §4.2). When none is, the rates but
+    the last take their rounded-down tax and the last the rest, so its check fails there.
+
+    Examples:
+        >>> _share_tax(175, [(315, Decimal("0.10")), (1801, Decimal("0.08"))])
+        [31, 144]
+        >>> _share_tax(180, [(315, Decimal("0.10")), (1801, Decimal("0.08"))])
+        [31, 149]
+    """
+    from itertools import product
+
+    from .money import acceptable_taxes, tax_amount
+
+    if len(parts) == 1:
+        return [tax]
+    options = [sorted(acceptable_taxes(net, rate)) for net, rate in parts[:-1]]
+    last_net, last_rate = parts[-1]
+    last_ok = acceptable_taxes(last_net, last_rate)
+    for head in product(*options):
+        if tax - sum(head) in last_ok:
+            return [*head, tax - sum(head)]
+    head = [tax_amount(net, rate, "down") for net, rate in parts[:-1]]
+    return [*head, tax - sum(head)]
 
 
 _RELATIVE_MONTH = re.compile(r"(当月|翌月|翌々月)\s*(?:(末日?)|(\d{1,2})\s*日)(?:払い?)?")

@@ -191,6 +191,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "またはセルに(税抜)と書いてください)",
         "{column} says neither 税抜 nor 税込: read as the tax-included amount (head it 税抜金額, or write (税抜) in the cells, if it is not)",
     ),
+    "money_column_ignored": (
+        "列 {column} は金額の列ですが、どの金額 (税抜・消費税・税込) として読むか決められないため集計に含めません "
+        "(明細シートには残ります)",
+        "column {column} holds amounts but has no place among net, tax and total: kept in the rows, summed nowhere",
+    ),
     "order_list_not_invoices": (
         "発注一覧のようです ({columns} の列があり、請求書番号の列がありません)。請求書としては読みません"
         " (発注一覧は --orders で渡してください。複数なら --orders を繰り返します)",
