@@ -66,4 +66,4 @@ def settle(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("settle", rich_help_panel="Checks")(settle)
+    app.command("settle", rich_help_panel="Check")(settle)

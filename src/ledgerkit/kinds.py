@@ -49,18 +49,6 @@ class SheetResult:
         return cls(frame=frame, issues=list(issues), rows_read=int(rows_read))
 
 
-def available_kinds() -> list[str]:
-    """The kinds whose modules are installed."""
-    out = []
-    for kind, (module, _, _) in KINDS.items():
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            continue
-        out.append(kind)
-    return out
-
-
 def reader_for(kind: str) -> tuple[Callable, Callable | None]:
     module_name, reader, finisher = KINDS[kind]
     module = importlib.import_module(module_name)
