@@ -257,7 +257,11 @@ def _person_of_sheet(
     return (name, "file name") if name else (None, "")
 
 
-_ORG_WORD = re.compile(r"(社|部|課|室|班|係|チーム|グループ|支店|事業所|本部|pj|プロジェクト|team|group|dept)$", re.IGNORECASE)
+_ORG_WORD = re.compile(
+    r"(社|部|課|室|班|係|チーム|グループ|支店|事業所|本部|pj|プロジェクト|team|group|dept)$|"
+    r"開発|営業|総務|経理|人事|保守|運用|設計|製造|品質|管理|全体|全社|部門|案件|業務|作業|社内|共通",
+    re.IGNORECASE,
+)
 
 
 def _person_of_file(file: str) -> str | None:
@@ -268,6 +272,8 @@ def _person_of_file(file: str) -> str | None:
         ('山田', '佐藤花子')
         >>> _person_of_file("工数_2026年10月.xlsx"), _person_of_file("A社_工数_202610.xlsx"), _person_of_file("工数_山田_佐藤.xlsx")
         (None, None, None)
+        >>> _person_of_file("工数_開発_2026年10月.xlsx"), _person_of_file("保守チーム_10月.xlsx")
+        (None, None)
     """
     text = nz.normalize_text(Path(file).stem)
     text = _YEAR_MONTH_TEXT.sub(" ", text)
