@@ -752,3 +752,18 @@ def test_report_title_says_what_the_budget_column_is(tmp_path):
     result = compare_budget(small_budget(), hours, {"p": 1})
     ws = openpyxl.load_workbook(write_budget_report(result, tmp_path / "full.xlsx"))["予実"]
     assert ws["A1"].value == "予実管理 2026年度 (予算は年間・実績は2026-10まで)"
+
+
+def test_through_outside_the_budget_period_is_refused():
+    from typer.testing import CliRunner
+
+    from ledgerkit.cli import app
+
+    ex = Path(__file__).resolve().parents[1] / "examples"
+    result = CliRunner().invoke(
+        app,
+        ["budget", str(ex / "budget.xlsx"), "--hours", str(ex / "hours"), "--rates", str(ex / "rates.xlsx"),
+         "--through", "1999-01", "--lang", "en"],
+    )
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: --through 1999-01 is outside the budget's period (2026-04 to 2027-03)"

@@ -1372,6 +1372,11 @@ def compare_budget(
     first_fy, period_start, period_end = _period(bframe, table.fiscal_year or fiscal_year, through, hframe, start_month,
                                                  config.lang)
     months = [_label_of_index(n) for n in range(_month_index(period_start), _month_index(period_end) + 1)]
+    if through is not None and not period_start <= through <= period_end:
+        # a typo or a wrong year would give an all-zero report that looks like good news
+        raise InputError(
+            messages.text("budget_through_outside", config.lang, value=through, start=period_start, end=period_end)
+        )
 
     # -- projects in the budget, in its order; actuals are matched to them by code (any width or
     # case) or, when the hours or invoices name a project by its 案件名, by that name

@@ -361,6 +361,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} / {sheet}: {month} の下に「予算」の列が1つに決まりません ({columns})",
         "{file} / {sheet}: under month {month} there is no single 予算 column ({columns})",
     ),
+    "budget_through_outside": (
+        "--through {value} は予算の期間 ({start} 〜 {end}) の外です",
+        "--through {value} is outside the budget's period ({start} to {end})",
+    ),
     "budget_bad_through": (
         "--through は 2026-10 のような年月で指定してください ({value!r} は読めません)",
         "--through must be a month such as 2026-10, not {value!r}",
