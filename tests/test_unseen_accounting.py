@@ -533,3 +533,16 @@ def test_split_rate_list_with_one_tax_column_and_a_net_total(tmp_path):
     findings = check_invoices([src], today=D(2026, 11, 20))
     assert list(findings["rule"]) == ["money_column_ignored", "invoice_total_mismatch", "tax_mismatch"]
     assert list(findings["source_row"])[1:] == [3, 4]
+
+
+def test_registration_number_typed_without_the_t_into_a_number_cell(tmp_path):
+    """8700110005901 typed as a number: the error shows it as written (no '.0') and says
+    that the T is missing."""
+    from ledgerkit.checks import check_invoices
+
+    rows = [["請求書番号", "請求日", "取引先", "登録番号", "税抜金額", "消費税", "税込金額"],
+            ["A-1", "2026/10/31", "㈱アルファ", 8700110005901, 1000, 100, 1100]]
+    src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
+    findings = check_invoices([src], today=D(2026, 11, 20))
+    assert list(findings["message"]) == [
+        "登録番号「8700110005901」は T + 13桁の数字 ではありません (先頭の T が抜けています: T8700110005901)"]

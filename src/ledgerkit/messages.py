@@ -232,8 +232,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "net payment {payment} is not total {total} − withholding {withholding} = {expected}",
     ),
     "registration_no_format": (
-        "登録番号「{value}」は T + 13桁の数字 ではありません",
-        "registration number '{value}' is not T + 13 digits",
+        "登録番号「{value}」は T + 13桁の数字 ではありません{hint}",
+        "registration number '{value}' is not T + 13 digits{hint_en}",
     ),
     "registration_no_check_digit": (
         "登録番号 {value} は法人番号の検査用数字と一致しません (法人番号なら {expected})。"

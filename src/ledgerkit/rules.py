@@ -421,10 +421,13 @@ def check_registration_no(value: Any) -> Finding | None:
     raw = str(value)
     norm = normalize_registration_no(value)
     if len(norm) != 14 or norm[0] != "T" or not norm[1:].isascii() or not norm[1:].isdigit():
+        # 13 digits typed without the T (often into a number cell): say what is missing
+        bare = len(norm) == 13 and norm.isascii() and norm.isdigit() and norm[0] != "0"
         return Finding(
             "registration_no_format",
             "error",
-            {"value": raw},
+            {"value": raw, "hint": f" (先頭の T が抜けています: T{norm})" if bare else "",
+             "hint_en": f" (the leading T is missing: T{norm})" if bare else ""},
             field="registration_no",
             value=raw,
             expected="T + 13桁",
@@ -434,7 +437,7 @@ def check_registration_no(value: Any) -> Finding | None:
         return Finding(
             "registration_no_format",
             "error",
-            {"value": raw},
+            {"value": raw, "hint": "", "hint_en": ""},
             field="registration_no",
             value=raw,
             expected="T + 13桁 (先頭は1-9)",
