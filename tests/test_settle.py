@@ -482,3 +482,16 @@ def test_contract_without_vendor_matches_by_po_only():
     frame, findings = settle(att, con, invoices=inv)
     assert frame.set_index("person")["check"].to_dict() == {"山田太郎": "一致", "佐藤花子": "請求書なし"}
     assert [f.code for f in findings] == ["settle_no_invoice"]
+
+
+def test_month_without_attendance_is_refused():
+    from typer.testing import CliRunner
+
+    from ledgerkit.cli import app
+
+    ex = Path(__file__).resolve().parents[1] / "examples" / "attendance"
+    result = CliRunner().invoke(
+        app, ["settle", str(ex / "勤務表"), "--contracts", str(ex / "契約一覧.xlsx"), "--month", "2030-01"]
+    )
+    assert result.exit_code == 2
+    assert result.output.strip() == "Error: --month 2030-01: no attendance for that month (the files hold 2026-10)"

@@ -631,6 +631,10 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
                                   params={"person": person, "month": month,
                                           "other": ", ".join(sorted(set(group["month"])))}))
         att = att[att["month"] == month]
+        if att.empty:
+            # a typo in --month would settle nobody and look like a clean month
+            present = ", ".join(sorted(set(others["month"]))) or "-"
+            raise InputError(f"--month {month}: no attendance for that month (the files hold {present})")
 
     records, missing = [], []
     tax_rate = _exact(_setting(config, "tax_rate"))
