@@ -546,3 +546,17 @@ def test_registration_number_typed_without_the_t_into_a_number_cell(tmp_path):
     findings = check_invoices([src], today=D(2026, 11, 20))
     assert list(findings["message"]) == [
         "登録番号「8700110005901」は T + 13桁の数字 ではありません (先頭の T が抜けています: T8700110005901)"]
+
+
+def test_purchase_order_addressee_spells_the_legal_form_in_full(tmp_path):
+    """A PO drafted from a list that writes (株)アオバ / ｱｵﾊﾞ㈱ was addressed 「(株)アオバ 御中」:
+    DOMAIN.md §2.1 says 株式会社 in full. The file name follows."""
+    rows = [ORDER_ROWS[3],
+            ["P-1", "2026/10/05", "(株)アオバ", "検査治具 設計", 1, "式", 480000, 480000, "10%", "2026/10/31", "本社", "2026/11/30", "振込"],
+            ["P-2", "2026/10/05", "ｱｵﾊﾞ㈱", "検査治具 設計", 1, "式", 480000, 480000, "10%", "2026/10/31", "本社", "2026/11/30", "振込"]]
+    src = make_xlsx(tmp_path / "発注.xlsx", {"発注": rows})
+    results = draft_po(src, all=True, template="po.html.j2", out_dir=tmp_path / "po", config=COMPANY,
+                       today=D(2026, 10, 1))
+    assert [r.path.name for r in results] == ["P-1_株式会社アオバ.html", "P-2_アオバ株式会社.html"]
+    assert "株式会社アオバ 御中" in results[0].path.read_text(encoding="utf-8")
+    assert "アオバ株式会社 御中" in results[1].path.read_text(encoding="utf-8")

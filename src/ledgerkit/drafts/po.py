@@ -11,6 +11,7 @@ data are an error naming them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -73,6 +74,31 @@ def group_orders(table: SourceTable, indexes: list[int]) -> dict[str, list[int]]
     return groups
 
 
+_ABBREVIATED_FORM = re.compile(r"\((?:株|有|同|資|名|一社|一財|公社|公財|特非|医|学|福)\)")
+
+
+def formal_name(name: str) -> str:
+    """A company name as a formal document writes it: an abbreviated legal form (``(株)``,
+    ``㈱``) in full where it was written, half-width kana made full-width. A name with no
+    abbreviation keeps its spelling.
+
+    Examples:
+        >>> formal_name("(株)アオバ"), formal_name("ｱｵﾊﾞ㈱"), formal_name("株式会社 ｱｵﾊﾞ")
+        ('株式会社アオバ', 'アオバ株式会社', '株式会社 アオバ')
+        >>> formal_name("(同)ベータ"), formal_name("ヤマト精機")
+        ('合同会社ベータ', 'ヤマト精機')
+    """
+    from ..normalize import normalize_text, split_legal_form
+
+    text = normalize_text(name).strip()  # NFKC: ㈱ and （株） are (株) here
+    if not _ABBREVIATED_FORM.search(text):
+        return text
+    form, core = split_legal_form(text)
+    if form is None or not core:
+        return text
+    return f"{core}{form}" if text.startswith(core) else f"{form}{core}"
+
+
 def _shown(v: Any) -> str:
     if isinstance(v, dt.date):
         return v.isoformat()
@@ -109,6 +135,9 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
             header.setdefault(h, v)
             seen_at.setdefault(h, r.excel_row)
     aliases = {field_of[h]: v for h, v in header.items() if h in field_of}
+    if isinstance(aliases.get("vendor"), str):
+        # the addressee of a formal document: 株式会社 in full, full-width kana (DOMAIN.md §2.1)
+        aliases["vendor"] = formal_name(aliases["vendor"])
     notes = list(dict.fromkeys(r.aliases["note"] for r in rows if r.aliases.get("note") is not None))
     if notes:
         aliases["note"] = "\n".join(str(n) for n in notes)
