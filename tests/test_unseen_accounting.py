@@ -560,3 +560,21 @@ def test_purchase_order_addressee_spells_the_legal_form_in_full(tmp_path):
     assert [r.path.name for r in results] == ["P-1_株式会社アオバ.html", "P-2_アオバ株式会社.html"]
     assert "株式会社アオバ 御中" in results[0].path.read_text(encoding="utf-8")
     assert "アオバ株式会社 御中" in results[1].path.read_text(encoding="utf-8")
+
+
+def test_unit_price_written_with_an_at_mark():
+    """@5,000 / ＠500 (単価 written the way price lists write it) was unreadable: a rate table
+    with it reported the person as 'not in the rate table'."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ledgerkit.normalize import parse_amount
+
+    assert parse_amount("@5,000") == 5000 and parse_amount("＠５００円") == 500 and parse_amount("@¥1,200") == 1200
+
+    @given(st.integers(0, 10**9), st.sampled_from(["@", "＠", "@ ", "@¥"]), st.sampled_from(["", "円"]))
+    @settings(max_examples=100)
+    def check(n, mark, tail):
+        assert parse_amount(f"{mark}{n:,}{tail}") == n
+
+    check()

@@ -487,7 +487,7 @@ _NUM_PART = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _GROUP_RE = re.compile(rf"({_NUM_PART})([千百十])?([兆億万])?")
 _SMALL = {None: 1, "十": 10, "百": 100, "千": 1000}
 _BIG = {None: 1, "万": 10**4, "億": 10**8, "兆": 10**12}
-_CURRENCY_PREFIXES = ("¥", "\\", "JPY", "金")
+_CURRENCY_PREFIXES = ("¥", "\\", "JPY", "金", "@")  # @500: a unit price
 _CURRENCY_SUFFIXES = ("円", "JPY", "也")
 
 
