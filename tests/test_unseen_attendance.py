@@ -191,3 +191,57 @@ def test_a_name_label_right_above_the_header_stays_the_sheets_person(tmp_path):
     wb.close()
     f = ledgerkit.aggregate(tmp_path, kind="attendance").frame
     assert f[["person", "hours"]].values.tolist() == [["近藤学", 8.0]]
+
+
+def _closing_period_sheet(path: Path) -> Path:
+    """作業報告書 2026年11月度 (10/21～11/20): days 21 … 31 then 1 … 20, weekends blank."""
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("勤務表")
+    ws.write(0, 0, "作業報告書 2026年11月度 (10/21～11/20)")
+    ws.write_row(1, 0, ["氏名", "荒木 誠"])
+    ws.write_row(3, 0, ["日", "出勤", "退勤", "休憩", "実働"])
+    r = 4
+    for d in [*range(21, 32), *range(1, 21)]:
+        day = dt.date(2026, 10 if d >= 21 else 11, d)
+        ws.write_row(r, 0, [d, "9:00", "18:00", "1:00", "8:00"] if day.weekday() < 5 else [d])
+        r += 1
+    wb.close()
+    return path
+
+
+def test_closing_day_timesheet_keeps_true_dates_and_settles_as_its_month(tmp_path):
+    # Before: 21 … 31 were read as 11/21 … 11/31: wrong dates, and a 31st worked was
+    # refused as outside November (see the next test).
+    _closing_period_sheet(tmp_path / "荒木_11月度.xlsx")
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    f = result.frame
+    assert f["date"].min() == dt.date(2026, 10, 21) and f["date"].max() == dt.date(2026, 11, 20)
+    assert len(f) == 23 and f["hours"].sum() == 184.0
+    assert set(f["period"]) == {"2026-11"}
+    [info] = [i for i in result.issues if i.code == "attendance_closing_period"]
+    assert info.message("ja") == "締め期間 2026-10-21〜2026-11-20 の勤務表として読みました (2026-11度として精算します)"
+
+    import pandas as pd
+
+    from ledgerkit.settle import settle
+
+    contracts = pd.DataFrame([{"person": "荒木誠", "vendor": "デルタ", "fee": 500_000, "lower": 140, "upper": 180,
+                               "method": "updown"}])
+    frame, _ = settle(f, contracts)
+    # one month of 184 h (4 h over 180), not 2026-10 and 2026-11 settled apart
+    assert frame[["month", "hours", "amount"]].values.tolist() == [["2026-11", 184.0, 511_111]]
+
+
+def test_a_31st_worked_in_a_closing_period_is_not_outside_the_month(tmp_path):
+    wb = xlsxwriter.Workbook(str(tmp_path / "a.xlsx"))
+    ws = wb.add_worksheet("2026年11月度")
+    ws.write_row(0, 0, ["氏名", "荒木 誠"])
+    ws.write_row(2, 0, ["日", "出勤", "退勤", "休憩"])
+    ws.write_row(3, 0, ["30(金)", "9:00", "18:00", "1:00"])
+    ws.write_row(4, 0, ["31(土)", "9:00", "13:00", "0:00"])
+    ws.write_row(5, 0, ["1(日)", "", "", ""])
+    ws.write_row(6, 0, ["2(月)", "9:00", "18:00", "1:00"])
+    wb.close()
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert [d.isoformat() for d in result.frame["date"]] == ["2026-10-30", "2026-10-31", "2026-11-02"]
+    assert not [i for i in result.issues if i.severity in ("error", "warning")]

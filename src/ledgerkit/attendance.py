@@ -249,6 +249,31 @@ def parse_day(value: Any, year: int | None, month: int | None) -> tuple[dt.date 
     return _make_date(y, mo, int(m.group(3))), m.group(4)
 
 
+def _period_wrap(rows: list[list[Any]], start: int, col: int) -> int | None:
+    """The row where the day numbers start again at 1 after 28 … 31 (a closing-day period), or None.
+
+    Examples:
+        >>> _period_wrap([[21], ["31(土)"], ["1(日)"], [2]], 0, 0), _period_wrap([[1], [2], [3]], 0, 0)
+        (2, None)
+    """
+    last = None
+    for r in range(start, len(rows)):
+        v = rows[r][col] if col < len(rows[r]) else ""
+        day = None
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and 1 <= v <= 31:
+            day = int(v)
+        elif isinstance(v, str):
+            m = _DAY_TEXT.match(_nfkc(v).replace(" ", ""))
+            if m and not m.group(1) and not m.group(2):
+                day = int(m.group(3))
+        if day is None:
+            continue
+        if last is not None and day < last:
+            return r if last >= 28 and day == 1 else None
+        last = day
+    return None
+
+
 def _full_date(value: Any) -> dt.date | None:
     """A date written out in full as text (``2026/10/30``, ``2026-10-30``), else None.
 
@@ -706,6 +731,12 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     records: list[dict] = []
     read = 0
     weekday_mismatches: list[tuple[int, str]] = []
+    # a closing-day period (20日締め: 21 … 31, 1 … 20 under 11月度): the days before the
+    # wrap are the month before; every day is settled with the sheet's month
+    wrap = _period_wrap(rows, layout.data_start, cols["day"]) if year and month else None
+    period = f"{year}-{month:02d}" if wrap is not None else None
+    if wrap is not None:
+        prev_year, prev_month = (year - 1, 12) if month == 1 else (year, month - 1)
     data_cols = [c for f, c in cols.items()
                  if f not in ("weekday", "cumulative", "separator", "ignore", "person", "person_id")] + layout.notes
     time_cols = [cols[f] for f in ("start", "end", "break", "worked", "overtime") if f in cols]
@@ -765,8 +796,9 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
             r += 1
             continue
         # the day
+        row_year, row_month = (prev_year, prev_month) if wrap is not None and r < wrap else (year, month)
         try:
-            date, weekday = parse_day(day_value, year, month)
+            date, weekday = parse_day(day_value, row_year, row_month)
         except _CellError as e:
             read += 1
             code = "date_outside_month" if str(e) == "outside" else ("no_month" if str(e) == "no month" else "bad_cell")
@@ -791,7 +823,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
                 weekday = _nfkc(w).strip("()（）曜日 ")
         if weekday and weekday != _WEEKDAY_JA[date.weekday()]:
             weekday_mismatches.append((excel_row, f"{_nfkc(day_value)}"))
-        if year and month and not month_from_dates and (date.year, date.month) != (year, month):
+        if year and month and not month_from_dates and (date.year, date.month) != (row_year, row_month):
             read += 1
             issues.append(Issue("date_outside_month", file=file, sheet=name, row=excel_row,
                                 column=layout.labels.get(cols["day"], ""), value=date.isoformat(), severity="error",
@@ -854,6 +886,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
             "source_file": file,
             "source_sheet": name,
             "source_row": excel_row,
+            **({"period": period} if period else {}),
         })
         last_row = r + 1
         r += 1
@@ -867,7 +900,11 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     if below and any(i.code == "total_row" for i in issues):
         issues.append(Issue("extra_table", file=file, sheet=name, severity="info", scope="sheet",
                             params={"range": f"{below[0] + 1}-{below[-1] + 1}行"}))
-    frame = pd.DataFrame.from_records(records, columns=COLUMNS) if records else _empty_frame()
+    if period and records:
+        sheet_issue("attendance_closing_period", "info", start=records[0]["date"].isoformat(),
+                    end=records[-1]["date"].isoformat(), month=period)
+    columns = COLUMNS + (["period"] if period else [])
+    frame = pd.DataFrame.from_records(records, columns=columns) if records else _empty_frame()
     if records:
         frame = frame.astype({"break_hours": "float64", "hours": "float64", "overtime_hours": "float64",
                               "source_row": "int64"})

@@ -633,6 +633,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "シートの合計 {total} が読み取った行の合計 {sum} と合いません ({field})",
         "the sheet's own total {total} differs from the rows read, which add up to {sum} ({field})",
     ),
+    "attendance_closing_period": (
+        "締め期間 {start}〜{end} の勤務表として読みました ({month}度として精算します)",
+        "read as the closing period {start} to {end} (settled as {month})",
+    ),
     "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
     "summary_rows": (
         "{other} の行を合計した集計行のため、二重に数えません",

@@ -623,6 +623,10 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
     att["person_id"] = att["person_id"].fillna("").astype(str)
     att = att[att["hours"].notna()]
     att["month"] = [_month_of(d) for d in pd.to_datetime(att["date"]).dt.date]
+    if "period" in att:
+        # a closing-day 勤務表 (10/21-11/20 under 11月度) is settled as the month it names
+        period = att["period"]
+        att["month"] = att["month"].where(~period.apply(lambda p: isinstance(p, str) and bool(p)), period)
     if month is not None:
         others = att[att["month"] != month]
         for person, group in others.groupby("person", sort=True):
