@@ -578,3 +578,23 @@ def test_unit_price_written_with_an_at_mark():
         assert parse_amount(f"{mark}{n:,}{tail}") == n
 
     check()
+
+
+def test_due_date_without_year_takes_the_year_from_the_title(tmp_path):
+    """No issue-date column; 対象月 2026年10月 in the title block: 支払期日 11月末 is 2026-11-30."""
+    from ledgerkit.invoices import read_invoices
+
+    rows = [
+        ["請求書受領台帳", "", "", "", "", "", "", ""],
+        ["対象月", "2026年10月"],
+        [],
+        ["受領No", "取引先", "登録番号", "請求書番号", "請求金額", "", "", "支払期日"],
+        ["", "", "", "", "税抜", "消費税", "税込", ""],
+        [1, "㈱山田商店", "T8700110005901", "Y-1", "100,000", "10,000", "110,000", "11月末"],
+        ["", "", "", "合計", "100,000", "10,000", "110,000", ""],
+    ]
+    merges = [(0, 0, 0, 7), (3, 4, 3, 6), (3, 0, 4, 0), (3, 1, 4, 1), (3, 2, 4, 2), (3, 3, 4, 3), (3, 7, 4, 7)]
+    src = make_xlsx(tmp_path / "台帳.xlsx", {"台帳": rows}, merges={"台帳": merges})
+    frame, issues, _ = read_invoices([src])
+    assert frame["due_date"].iloc[0].date() == D(2026, 11, 30)
+    assert [i.code for i in issues] == ["total_row"]

@@ -281,6 +281,17 @@ class _Layout:
             if len({_money_header(t)[1] for t in rated.values()}) > 1:
                 self.columns.update(rated)
         money_fields = {"net", "tax", "total", "amount", "net_10", "net_8", "tax_10", "tax_8"}
+        # the month a title above the table names (請求書受領台帳 2026年10月分, 対象月 | 2026年10月):
+        # the year of a due date written 11月末 when the list has no issue date
+        self.month_start = None
+        for r in range(0, table.header_row):
+            for v in rows[r]:
+                ym = nz.parse_year_month(v) if isinstance(v, str) and v.strip() else None
+                if ym and ym[0]:
+                    self.month_start = dt.date(ym[0], ym[1], 1)
+                    break
+            if self.month_start is not None:
+                break
         taken = {c: f for f, c in self.mapping.items()}
         self.split: dict[tuple[str, Decimal], int] = {}
         self.single: dict[str, int] = {}
@@ -736,7 +747,7 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
         value, err = parse_date(raw)
         if err is not None and f in ("due_date", "paid_date"):
             # 11月末, 12/10, 翌月末: read after the invoice's issue (or receipt) date
-            value = _date_after(raw, rec.get("issue_date") or rec.get("received_date"))
+            value = _date_after(raw, rec.get("issue_date") or rec.get("received_date") or layout.month_start)
             err = None if value is not None else err
         if err is not None:
             problems.append(("bad_cell", _LABELS[f], m[f], raw, False))
