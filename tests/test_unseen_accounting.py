@@ -598,3 +598,41 @@ def test_due_date_without_year_takes_the_year_from_the_title(tmp_path):
     frame, issues, _ = read_invoices([src])
     assert frame["due_date"].iloc[0].date() == D(2026, 11, 30)
     assert [i.code for i in issues] == ["total_row"]
+
+
+def _order_form(tax: int, yohaku: bool) -> list[list]:
+    rows = [
+        ["注文書"],
+        ["", "", "", "", "注文番号", "PO-77"],
+        ["", "", "", "", "発注日", "2026/10/01"],
+        ["株式会社カシ 御中"],
+        ["登録番号", "T8700110005901"],
+        [],
+        ["No", "品名", "数量", "単位", "単価", "金額"],
+        [1, "部品A", 3, "個", 105, 315],
+        [2, "※食品B", 1, "箱", 1234, 1234],
+        [3, "※食品C", 1, "箱", 567, 567],
+    ]
+    if yohaku:
+        rows.append(["", "以下余白", "", "", "", ""])
+    return rows + [
+        ["", "", "", "", "小計", 2116], ["", "", "", "", "消費税", tax], ["", "", "", "", "合計", 2116 + tax], [],
+        ["納期", "2026/10/20"], ["納品場所", "本社工場"], ["支払期日", "2026/11/30"], ["支払方法", "銀行振込"],
+    ]
+
+
+def test_order_form_with_reduced_rate_marks_and_yohaku(tmp_path):
+    """A 注文書 form with no 税率 column marks food ※ (8%): its wrong 消費税 (170, not 31 + 144)
+    passed, because the unmarked line had no rate; 以下余白 was read as a fourth line."""
+    from ledgerkit.checks import check_orders
+    from ledgerkit.invoices import read_orders
+
+    for yohaku in (False, True):
+        src = make_xlsx(tmp_path / f"注文書{yohaku}.xlsx", {"注文書": _order_form(170, yohaku)})
+        frame, _, _ = read_orders([src])
+        assert list(frame["item"]) == ["部品A", "※食品B", "※食品C"]
+        assert list(frame["tax_rate"]) == [0.10, 0.08, 0.08]
+        findings = check_orders([src])
+        assert list(findings["rule"]) == ["po_tax_mismatch"] and findings["expected"][0].startswith("175")
+        src = make_xlsx(tmp_path / f"注文書ok{yohaku}.xlsx", {"注文書": _order_form(175, yohaku)})
+        assert list(check_orders([src])["rule"]) == []

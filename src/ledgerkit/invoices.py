@@ -1746,6 +1746,11 @@ def _read_order_form(rows, sheet: str, file: str, fields) -> SheetResult | None:
                 continue
             continue
         item = nz.normalize_text(_cell(row, m["item"])) if "item" in m else ""
+        if item.replace(" ", "") in _END_OF_LINES and all(
+                is_blank(_cell(row, m[f])) for f in ("qty", "unit_price", "amount") if f in m):
+            # 以下余白: the lines end here (a form's way of closing the table against additions)
+            in_footer = True
+            continue
         rec: dict[str, Any] = {"source_file": file, "source_sheet": sheet, "source_row": r + 1, "item": item}
         for f in ("qty", "unit_price"):
             rec[f] = None
@@ -1766,6 +1771,11 @@ def _read_order_form(rows, sheet: str, file: str, fields) -> SheetResult | None:
         records.append(rec)
     if not records:
         return None
+    if "tax_rate" not in m and any(rec["tax_rate"] == 0.08 for rec in records):
+        # ※ marks the reduced-rate items (DOMAIN.md §3.1): the unmarked ones are standard rate
+        for rec in records:
+            if rec["tax_rate"] is None:
+                rec["tax_rate"] = 0.10
     po_no = nz.parse_code(po[0]) or ""
     for i, rec in enumerate(records):
         rec["po_no"] = po_no
@@ -1794,6 +1804,10 @@ def _read_order_form(rows, sheet: str, file: str, fields) -> SheetResult | None:
     frame["source_row"] = frame["source_row"].astype("int64")
     return SheetResult(frame=frame, issues=issues, rows_read=len(records), layout="order-form",
                        header_row=lines_table.header_excel_row, mapping=mapping)
+
+
+#: what a form writes under its last line so nothing can be added
+_END_OF_LINES = {"以下余白", "以下空白", "以上", "余白"}
 
 
 def _footer_key(label: str) -> str | None:
