@@ -636,3 +636,30 @@ def test_order_form_with_reduced_rate_marks_and_yohaku(tmp_path):
         assert list(findings["rule"]) == ["po_tax_mismatch"] and findings["expected"][0].startswith("175")
         src = make_xlsx(tmp_path / f"注文書ok{yohaku}.xlsx", {"注文書": _order_form(175, yohaku)})
         assert list(check_orders([src])["rule"]) == []
+
+
+def test_order_list_with_one_tax_figure_for_an_order_of_two_rates(tmp_path):
+    """消費税 written once per order (first line) for 10% and 8% lines: 175 (31 + 144) was an
+    error against the first line's 10% alone (false positive), 170 was judged the same way;
+    and with ※ marks but no 税率 column the rates were unknown and nothing was checked."""
+    from ledgerkit.checks import check_orders
+
+    def rows(tax, with_rate):
+        head = ["注文番号", "注文日", "発注先", "品名", "数量", "単価", "金額", *(["税率"] if with_rate else []), "消費税",
+                "納期", "納品場所", "支払期日", "支払方法"]
+
+        def line(no, item, qty, price, amount, rate, t, rest):
+            return [no, *(rest[:2] if rest else ["", ""]), item, qty, price, amount, *([rate] if with_rate else []), t,
+                    *(rest[2:] if rest else ["", "", "", ""])]
+
+        rest = ["2026/10/1", "株式会社カシ", "2026/10/20", "本社", "2026/11/30", "振込"]
+        return [head, line("W-1", "部品A", 3, 105, 315, "10%", tax, rest),
+                line("W-1", "※食品B", 1, 1234, 1234, "8%", "", None), line("W-1", "※食品C", 1, 567, 567, "8%", "", None)]
+
+    for with_rate in (True, False):
+        ok = make_xlsx(tmp_path / f"ok{with_rate}.xlsx", {"注文": rows(175, with_rate)})
+        assert list(check_orders([ok])["rule"]) == []
+        bad = make_xlsx(tmp_path / f"bad{with_rate}.xlsx", {"注文": rows(170, with_rate)})
+        findings = check_orders([bad])
+        assert list(zip(findings["rule"], findings["source_row"])) == [("po_tax_mismatch", 2)]
+        assert findings["expected"][0] == "175 / 176 / 177"

@@ -639,6 +639,13 @@ def _order_money_findings(lines, po_no: str, rounding, place) -> list[Finding]:
         groups.setdefault(r, []).append(i)
     po_tax_total = 0
     tax_known = "tax" in lines.columns and lines["tax"].notna().any()
+    # one 消費税 figure for a whole order of several rates (on its first line): the order's tax,
+    # rounded once per rate and added up, not the tax of the first line's rate
+    order_tax = None
+    if tax_known and len(groups) > 1 and None not in groups and lines["amount"].notna().all():
+        cells = [i for i, v in enumerate(lines["tax"]) if not _na(v)]
+        if cells == [0]:
+            order_tax = int(lines["tax"].iloc[0])
     for rate, idx in groups.items():
         sub = lines.iloc[idx]
         if sub["amount"].isna().any():
@@ -660,7 +667,7 @@ def _order_money_findings(lines, po_no: str, rounding, place) -> list[Finding]:
                             row,
                         )
                     )
-        if not tax_known:
+        if not tax_known or order_tax is not None:
             continue
         taxes = [int(v) for v in sub["tax"] if not _na(v)]
         if not taxes:
@@ -687,6 +694,24 @@ def _order_money_findings(lines, po_no: str, rounding, place) -> list[Finding]:
         else:
             out.append(place(R.check_tax(subtotal, taxes[0], rate, rounding), tax_row))
         tax_known = False
+    if order_tax is not None:
+        import itertools
+
+        by_rate = {rate: int(lines.iloc[idx]["amount"].sum()) for rate, idx in groups.items()}
+        per_rate = {rate: R.expected_taxes(net, rate, rounding) for rate, net in by_rate.items()}
+        sums = {sum(combo) for combo in itertools.product(*per_rate.values())}
+        if order_tax in sums:
+            po_tax_total = order_tax
+        else:
+            breakdown = "、".join(
+                f"{R._pct(rate)}対象 {net:,} 円 → {R._or(per_rate[rate])}" for rate, net in sorted(by_rate.items(), reverse=True)
+            )
+            out.append(place(Finding("po_tax_mismatch", "error",
+                                     {"tax": f"{order_tax:,}", "expected": R._or(sums), "breakdown": breakdown,
+                                      "expected_en": R._or_en(sums)},
+                                     field="tax", value=str(order_tax), expected=" / ".join(str(v) for v in sorted(sums))),
+                             first))
+            tax_known = False
     if tax_known and "total" in lines.columns:
         totals = {int(v) for v in lines["total"] if not _na(v)}
         expected = int(lines["amount"].sum()) + po_tax_total

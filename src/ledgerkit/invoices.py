@@ -1628,6 +1628,10 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
         for c in extra_cols:
             rec[("extra", c)] = _plain(_cell(row, c))
         records.append(rec)
+    if "tax_rate" not in m and any("※" in str(rec.get("item") or "") for rec in records):
+        # no 税率 column, reduced-rate items marked ※ (DOMAIN.md §3.1): ※ is 8%, the rest 10%
+        for rec in records:
+            rec["tax_rate"] = 0.08 if "※" in str(rec.get("item") or "") else 0.10
     columns = list(ORDER_COLUMNS) + [c for c in ("vendor_code", "orderer", "unit", "inspection_date",
                                                  "payment_terms", "project", "note") if c in m]
     frame = pd.DataFrame({c: [r.get(c) for r in records] for c in columns}, columns=columns)
