@@ -371,3 +371,15 @@ def test_a_copy_named_on_a_mac_is_still_the_copy(tmp_path):
     result = ledgerkit.aggregate(tmp_path)
     assert result.frame["source_file"].tolist() == [str(tmp_path / "工数_山田.xlsx")]
     assert [(i.code, i.file) for i in result.issues] == [("duplicate_file", str(copy))]
+
+
+def test_month_day_dates_under_a_year_written_alone(tmp_path):
+    # Before: "10/1(木)" under "2026年 工数実績" or in 工数_2026年度.xlsx was refused for
+    # want of a year, though the year was on the sheet.
+    make_xlsx(tmp_path / "工数_2026年度.xlsx", {"佐藤": [["令和8年度 工数実績"], ["日付", "案件", "工数"],
+                                                    ["10/1(木)", "A", 8], ["1/5", "A", 4], ["2026/4/1", "A", 1]]})
+    make_xlsx(tmp_path / "工数.xlsx", {"鈴木": [["2026年 工数実績"], ["日付", "案件", "工数"], ["12/24", "A", 4]]})
+    result = ledgerkit.aggregate(tmp_path)
+    got = sorted((p, d.strftime("%Y-%m-%d")) for p, d in zip(result.frame["person"], result.frame["date"]))
+    assert got == [("佐藤", "2026-04-01"), ("佐藤", "2026-10-01"), ("佐藤", "2027-01-05"), ("鈴木", "2026-12-24")]
+    assert not [i for i in result.issues if i.rejected]

@@ -380,6 +380,23 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
     )
 
 
+def _year_alone(rows, header_row: int, sheet_name: str, file: str) -> tuple[int | None, int | None]:
+    """(a calendar year written alone, a fiscal year) from the titles, the sheet and the file name.
+
+    Examples:
+        >>> _year_alone([["令和8年度 工数実績"]], 1, "佐藤", "x.xlsx"), _year_alone([], 0, "s", "工数_2026年.xlsx")
+        ((None, 2026), (2026, None))
+    """
+    plain = fiscal = None
+    for text in [*title_texts(rows, header_row), sheet_name, Path(file).stem]:
+        if fiscal is None:
+            fiscal = _fiscal_year(text)
+        if plain is None:
+            m = _YEAR_ONLY.search(nz.normalize_text(text))
+            plain = int(m.group(1)) if m else None
+    return (plain, None) if plain else (None, fiscal)
+
+
 def _day_number(v: Any) -> bool:
     """A number 1..31 (a day of the month written alone)."""
     return isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and 1 <= v <= 31
@@ -468,11 +485,19 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     # rows marked 予定 / 計画 in the task column or another column: plans, not hours worked
     plan = _plan_rows(columns, [c for c in (c_task, *extra_cols) if c is not None]) - total
 
+    # a year written alone (2026年 工数, 工数_2026年度.xlsx) dates 10/1 in a sheet of many months
+    plain_year, fiscal_year = (None, None) if year is not None else _year_alone(rows, table.header_row, sheet_name, file)
+    fiscal_start = int(config.get("fiscal_year.start_month", 4))
+
     def date_of(v):
         if (year is None or month is None) and _day_number(v):
             # a day alone in a sheet with no month: not Excel's serial day 1..31 of 1900
             return None, nz.CellValueError("日だけで年月がありません", v), None
         date, err = _attempt(nz.parse_date, v, year, month)
+        if err is not None and year is None and (plain_year or fiscal_year) and isinstance(v, str):
+            date, err = _attempt(nz.parse_date, v, plain_year or fiscal_year, month)
+            if err is None and date is not None and not plain_year and date.month < fiscal_start:
+                date = date.replace(year=date.year + 1)  # 2026年度: January is 2027
         return date, err, date if err is None else None
 
     # 年 | 月 | 日 (or 月 | 日) in columns of their own: each row carries its month
