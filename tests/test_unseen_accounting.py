@@ -663,3 +663,20 @@ def test_order_list_with_one_tax_figure_for_an_order_of_two_rates(tmp_path):
         findings = check_orders([bad])
         assert list(zip(findings["rule"], findings["source_row"])) == [("po_tax_mismatch", 2)]
         assert findings["expected"][0] == "175 / 176 / 177"
+
+
+def test_po_form_rounding_a_line_otherwise_than_the_list_names_the_line(tmp_path):
+    """333 × ¥3.3 = 1,098.9: the list says 1,099 (half up, accepted by check orders), the bundled
+    po.xlsx computes =ROUNDDOWN(…) = 1,098. The refusal named only the SUM; it now names the line."""
+    import pytest
+
+    from ledgerkit.errors import TemplateError
+
+    rows = [*ORDER_ROWS[:5], ["", "", "", "ナット M6", 333, "個", 3.3, 1099, "10%", "", "", "", ""]]
+    src = make_xlsx(tmp_path / "発注.xlsx", {"発注": rows})
+    with pytest.raises(TemplateError) as e:
+        draft_po(src, where=["発注No=P-001"], out_dir=tmp_path / "po", config=COMPANY, today=D(2026, 10, 1))
+    assert str(e.value).endswith(
+        "(明細の式が一覧の金額と違います: 注文書!H15 =ROUNDDOWN(D15*F15,0) = 1098 ≠ 1,099。"
+        "数量 × 単価 の円未満の処理が一覧とフォームで違います。一覧の金額に合わせるか、フォームの式を直してください)")
+    assert not list((tmp_path / "po").glob("*.xlsx"))

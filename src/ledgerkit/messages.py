@@ -583,6 +583,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{form}: 明細の合計は {expected} ですが、フォームの計算は {values} です",
         "{form}: the lines add up to {expected}, but the form computes {values}",
     ),
+    "draft_line_formula_differs": (
+        "(明細の式が一覧の金額と違います: {cells}。数量 × 単価 の円未満の処理が一覧とフォームで違います。"
+        "一覧の金額に合わせるか、フォームの式を直してください)",
+        "(line formulas differ from the list's amounts: {cells}; the list and the form round quantity × unit price "
+        "differently: match the list or fix the form's formula)",
+    ),
     "draft_no_lines": (
         "{form}: {sheet}: {name} が空で、明細行に入れるものがありません",
         "{form}: {sheet}: {name} is empty; nothing to fill the line band with",

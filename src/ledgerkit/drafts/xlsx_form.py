@@ -518,13 +518,14 @@ def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", ex
                 }
             _render_cell(cell, ctx, f"{form_name}: {ws.title}!{cell.coordinate}", lang)
         if band is not None:
-            check_totals(wb, ws, band, len(items), expected_line_total, form_name=form_name, lang=lang)
+            check_totals(wb, ws, band, len(items), expected_line_total, form_name=form_name, lang=lang, lines=items)
 
 
 # --- checking the totals ----------------------------------------------------------
 
 
-def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: str = "form", lang: str = "ja") -> None:
+def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: str = "form", lang: str = "ja",
+                 lines: list | None = None) -> None:
     """Every range touching the lines covers all of them; a total over the lines comes to ``expected``.
 
     The totals are the formulas outside the band that refer to the lines (``=SUM(H14:H16)``,
@@ -579,7 +580,22 @@ def check_totals(wb, ws, band: Band, count: int, expected=None, *, form_name: st
         values.append(f"{other.title}!{cell.coordinate} {cell.value} = {value}")
     if unknown:
         return  # cannot tell: the range check above is all that can be said
-    raise TemplateError(t("total_mismatch", lang, form=form_name, expected=expected, values="; ".join(values)))
+    message = t("total_mismatch", lang, form=form_name, expected=expected, values="; ".join(values))
+    # the usual cause: a line formula (=ROUNDDOWN(D14*F14,0)) rounds 数量 × 単価 otherwise than the list did
+    differs = []
+    for i, line in enumerate(lines or []):
+        amount = line.get("amount") if isinstance(line, Mapping) else None
+        if amount is None:
+            continue
+        for r in range(band.first + i * band.height, band.first + (i + 1) * band.height):
+            for cell in ws[r]:
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    value = evaluate(wb, ws, cell.coordinate)
+                    if value is not None and value != Decimal(amount) and abs(value - Decimal(amount)) <= 1:
+                        differs.append(f"{ws.title}!{cell.coordinate} {cell.value} = {value} ≠ {int(amount):,}")
+    if differs:
+        message += " " + t("line_formula_differs", lang, cells="; ".join(differs))
+    raise TemplateError(message)
 
 
 class _Unsupported(Exception):
