@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Iterable, Mapping
 
 #: how many rows from the top are searched for a header
@@ -417,25 +418,45 @@ def _looks_like_header(row: list[Any], c0: int, c1: int, syn: Synonyms) -> bool:
 def _table_end(rows, start: int, c0: int, c1: int, syn: Synonyms) -> tuple[int, list[str]]:
     """Where the data ends: at the end of the sheet, or before a second table below."""
     end = len(rows)
-    seen_blank = False
-    for r in range(start, len(rows)):
-        row = rows[r]
-        if _row_blank(row, c0, c1):
-            seen_blank = True
-            continue
-        if seen_blank and _looks_like_header(row, c0, c1, syn):
-            end = r
+    # a second table starts on a header-like row right after a blank row
+    blank = _blank_rows(rows, start, c0, c1)
+    for r in blank:
+        after = r + 1
+        if after < len(rows) and after not in blank and _looks_like_header(rows[after], c0, c1, syn):
+            end = after
             break
-        seen_blank = False
     others = []
     if end < len(rows):
         last = max((i for i in range(end, len(rows)) if not _row_blank(rows[i], 0, 1 << 14)), default=end)
         width = max(len(rows[i]) for i in range(end, last + 1))
         others.append(excel_range(end, 0, last, max(width - 1, 0)))
     # trim trailing blank rows
-    while end > start and _row_blank(rows[end - 1], c0, c1):
+    while end > start and end - 1 in blank:
         end -= 1
     return end, others
+
+
+def _blank_rows(rows, start: int, c0: int, c1: int) -> dict[int, None]:
+    """The rows from ``start`` on that are blank in columns ``c0:c1`` (as :func:`_row_blank`
+    says), in order: column by column, each distinct value looked at once."""
+    body = rows[start:]
+    found: list[int] | None = None
+    try:
+        for c in range(c0, c1):
+            try:
+                col = list(map(itemgetter(c), body))
+            except IndexError:
+                col = [row[c] if c < len(row) else "" for row in body]
+            # by value alone: no number, date or time is blank, so 0, 0.0 and False may meet
+            flags = {v: is_blank(v) for v in set(col)}
+            found = [i for i, v in enumerate(col) if flags[v]] if found is None else [i for i in found if flags[col[i]]]
+            if not found:
+                break
+    except TypeError:  # an unhashable cell: row by row
+        found = [i for i, row in enumerate(body) if _row_blank(row, c0, c1)]
+    if found is None:  # no columns: every row is blank
+        found = list(range(len(body)))
+    return dict.fromkeys(i + start for i in found)
 
 
 def _beside(rows, r0: int, r1: int, lo: int, hi: int) -> list[str]:

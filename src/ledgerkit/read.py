@@ -471,12 +471,13 @@ def _read_sheet(path, wb, name: str, visible: str, lang: str, *, nrows: int | No
     rows = sheet.to_python(skip_empty_area=False, nrows=nrows) if height else []
     # calamine gives a fresh list per row (copying 300,000 rows again costs a third of
     # a second); anything else is made a list
-    if rows.__class__ is not list or not all(r.__class__ is list for r in rows):
+    if rows.__class__ is not list or not all(map(list.__instancecheck__, rows)):
         rows = [list(r) for r in rows]
     # calamine starts at A1 with skip_empty_area=False; pad ragged rows to the grid width
-    for r in rows:
-        if len(r) < width:
-            r.extend([""] * (width - len(r)))
+    if min(map(len, rows), default=width) < width:
+        for r in rows:
+            if len(r) < width:
+                r.extend([""] * (width - len(r)))
     return RawSheet(name, visible, rows, _merged(sheet))
 
 
