@@ -383,3 +383,21 @@ def test_month_day_dates_under_a_year_written_alone(tmp_path):
     got = sorted((p, d.strftime("%Y-%m-%d")) for p, d in zip(result.frame["person"], result.frame["date"]))
     assert got == [("佐藤", "2026-04-01"), ("佐藤", "2026-10-01"), ("佐藤", "2027-01-05"), ("鈴木", "2026-12-24")]
     assert not [i for i in result.issues if i.rejected]
+
+
+def test_a_sum_under_each_block_without_a_label_is_a_total(tmp_path):
+    # Before: "日付が空です" errors for the =SUM() cells under each person's rows.
+    rows = [
+        ["日付", "氏名", "案件", "工数"],
+        ["2026/10/1", "山田", "A", 8], ["2026/10/2", "山田", "A", 7.5], ["", "", "", 15.5],
+        [],
+        ["2026/10/1", "佐藤", "B", 4], ["", "", "", 4],
+        ["", "", "", 19.5],  # the grand total
+        ["", "", "", 3],  # a number that totals nothing: still an error
+    ]
+    make_xlsx(tmp_path / "工数_2026年10月.xlsx", {"10月": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["hours"].sum() == 19.5
+    found = sorted((i.row, i.code, i.rejected) for i in result.issues)
+    assert found == [(4, "total_row", False), (7, "total_row", False), (8, "total_row", False), (9, "missing_value", True)]
+    assert_balanced(result)

@@ -380,6 +380,36 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
     )
 
 
+def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, table) -> set[int]:
+    """Rows holding nothing but a number in the hours column that equals the rows above.
+
+    A =SUM() under each person's block, or under the whole list, often has no 小計 label:
+    it is a total (listed as one), not a row with a missing date.
+    """
+    candidates = [
+        i for i in bad
+        if i not in blank and i not in total and hours_parsed[i][2] is not None
+        and all(is_blank(columns[c][i]) for c in range(table.col_start, table.col_end) if c != c_hours)
+    ]
+    if not candidates:
+        return set()
+    found: set[int] = set()
+    wanted = set(candidates)
+    running = grand = 0.0
+    for i in range(max(candidates) + 1):
+        if i in blank or i in total:
+            running = 0.0
+        elif good[i]:
+            running += hours_parsed[i][2]
+            grand += hours_parsed[i][2]
+        elif i in wanted:
+            value = hours_parsed[i][2]
+            if value > 0 and (abs(value - running) < 1e-6 or abs(value - grand) < 1e-6):
+                found.add(i)
+                running = 0.0
+    return found
+
+
 def _year_alone(rows, header_row: int, sheet_name: str, file: str) -> tuple[int | None, int | None]:
     """(a calendar year written alone, a fiscal year) from the titles, the sheet and the file name.
 
@@ -548,10 +578,12 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     kept_persons = [persons[i] for i in keep] if persons is not None else [person_const] * len(keep)
     problems: list[tuple[int, Issue]] = []
     rows_read = len(keep)
-    for i in [i for i, g in enumerate(good) if not g]:
+    bad = [i for i, g in enumerate(good) if not g]
+    unlabelled = _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, table)
+    for i in bad:
         if i in blank:
             continue
-        if i in total:
+        if i in total or i in unlabelled:
             problems.append((i, Issue("total_row", file, sheet_name, table.data_start + i + 1)))
             continue
         if i in plan:
