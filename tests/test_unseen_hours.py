@@ -401,3 +401,20 @@ def test_a_sum_under_each_block_without_a_label_is_a_total(tmp_path):
     found = sorted((i.row, i.code, i.rejected) for i in result.issues)
     assert found == [(4, "total_row", False), (7, "total_row", False), (8, "total_row", False), (9, "missing_value", True)]
     assert_balanced(result)
+
+
+def test_a_grid_sum_row_without_a_label_is_a_total(tmp_path):
+    # Before: the bottom =SUM() row (no 合計 label) was an error "案件が空です".
+    rows = [
+        ["氏名", "原田"], [],
+        ["案件", "作業", *range(1, 32)],
+        ["P1", "設計", 8, 4], ["P2", "保守", "", 4, 2],
+        ["", "", 8, 8, 2],
+        ["", "", 1],  # hours with no project that total nothing: still refused
+    ]
+    make_xlsx(tmp_path / "工数_2026年10月.xlsx", {"原田": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["hours"].sum() == 18.0
+    found = sorted((i.row, i.code, i.rejected) for i in result.issues)
+    assert found == [(6, "total_row", False), (7, "missing_value", True)]
+    assert_balanced(result)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable
@@ -752,14 +751,18 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     # the row's own 合計 column, checked against the days read
     c_total = next((c for c in grid.total_cols if nz.is_total_label(grid.columns.get(c, ""))), None)
     above, above_row = (None, ""), -2  # (project, person) of the data row just above
+    running: dict = {}  # day → hours of the rows since the last blank or total row
+    grand: dict = {}  # day → hours of every row
     for r in range(grid.data_start, grid.data_end):
         row = rows[r]
         if all(is_blank(row[c]) if c < len(row) else True for c in range(c0, c1)):
+            running = {}
             continue
         excel_row = r + 1
         if _row_label_is_total(row, label_cols) or _first_text_is_total(row, c0, c1):
             issues.append(Issue("total_row", file, sheet_name, excel_row))
             above_row = -2
+            running = {}
             continue
         rows_read += 1
         project = nz.parse_code(row[labels["project"]]) if "project" in labels and labels["project"] < len(row) else None
@@ -807,9 +810,18 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         missing = None
         if not (project or task):
             missing = "案件"
+            if entries and not row_issues and _sums_of(entries) in (_rounded(running), _rounded(grand)):
+                # an =SUM() row under the projects with no 合計 label: a total, not a row
+                rows_read -= 1
+                issues.append(Issue("total_row", file, sheet_name, excel_row))
+                above_row, running = -2, {}
+                continue
         elif not person:
             missing = "氏名"
         if entries and missing is None:
+            for day, hours in entries:
+                running[day] = running.get(day, 0.0) + hours
+                grand[day] = grand.get(day, 0.0) + hours
             for day, hours in entries:
                 out["date"].append(day)
                 out["month"].append(f"{day.year:04d}-{day.month:02d}")
@@ -867,6 +879,17 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         header_row=grid.header_excel_row,
         mapping=mapping,
     )
+
+
+def _rounded(sums: dict) -> dict:
+    return {d: round(h, 6) for d, h in sums.items() if round(h, 6)}
+
+
+def _sums_of(entries) -> dict:
+    out: dict = {}
+    for day, hours in entries:
+        out[day] = out.get(day, 0.0) + hours
+    return _rounded(out)
 
 
 def _check_row_total(issues: list[Issue], file: str, sheet: str, excel_row: int, header: str, value: Any, got: float) -> None:
@@ -1089,28 +1112,16 @@ def _key_in_two_sheets(frame, key: list[str]) -> bool:
     A quick pass before the exact grouping: it may say yes for keys with a blank part
     (which the grouping then leaves out), never no when the grouping would find one.
     """
-    files, sheets = frame["source_file"].tolist(), frame["source_sheet"].tolist()
-    places = list(zip(files, sheets))
-    if len(set(places)) <= 1:
-        return False
-    columns = []
-    for k in key:
-        s = frame[k]
-        # datetimes as their integer ticks: equal exactly when the datetimes are
-        columns.append(s.array.asi8.tolist() if s.dtype.kind == "M" else s.tolist())
-    # the rows of one sheet are together (the frame is sorted by file, sheet, row): a key
-    # in two sheets is in the entries of two runs; sets compare them at C speed
-    seen: set = set()
-    start = 0
-    for _, run in groupby(places):
-        end = start + sum(1 for _ in run)
-        entries = set(zip(*(c[start:end] for c in columns)))
-        if not seen.isdisjoint(entries):
-            return True
-        seen |= entries
-        start = end
-    return False
+    import pandas as pd
 
+    places = frame.groupby(["source_file", "source_sheet"], sort=False, dropna=False).ngroup().to_numpy()
+    if len(places) == 0 or places.max() < 1:
+        return False
+    # one 64-bit hash per entry, in C; a key in two sheets gives one hash with two places.
+    # Two different keys with the same hash can only make this say yes.
+    hashes = pd.util.hash_pandas_object(frame[key], index=False).to_numpy()
+    pairs = pd.DataFrame({"hash": hashes, "place": places}).drop_duplicates()
+    return bool(pairs["hash"].duplicated().any())
 
 def _hours_text(h: float) -> str:
     return f"{h:g}h"
