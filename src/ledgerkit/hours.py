@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable
@@ -1113,27 +1112,16 @@ def _key_in_two_sheets(frame, key: list[str]) -> bool:
     A quick pass before the exact grouping: it may say yes for keys with a blank part
     (which the grouping then leaves out), never no when the grouping would find one.
     """
-    files, sheets = frame["source_file"].tolist(), frame["source_sheet"].tolist()
-    places = list(zip(files, sheets))
-    if len(set(places)) <= 1:
+    import pandas as pd
+
+    places = frame.groupby(["source_file", "source_sheet"], sort=False, dropna=False).ngroup().to_numpy()
+    if len(places) == 0 or places.max() < 1:
         return False
-    columns = []
-    for k in key:
-        s = frame[k]
-        # datetimes as their integer ticks: equal exactly when the datetimes are
-        columns.append(s.array.asi8.tolist() if s.dtype.kind == "M" else s.tolist())
-    # the rows of one sheet are together (the frame is sorted by file, sheet, row): a key
-    # in two sheets is in the entries of two runs; sets compare them at C speed
-    seen: set = set()
-    start = 0
-    for _, run in groupby(places):
-        end = start + sum(1 for _ in run)
-        entries = set(zip(*(c[start:end] for c in columns)))
-        if not seen.isdisjoint(entries):
-            return True
-        seen |= entries
-        start = end
-    return False
+    # one 64-bit hash per entry, in C; a key in two sheets gives one hash with two places.
+    # Two different keys with the same hash can only make this say yes.
+    hashes = pd.util.hash_pandas_object(frame[key], index=False).to_numpy()
+    pairs = pd.DataFrame({"hash": hashes, "place": places}).drop_duplicates()
+    return bool(pairs["hash"].duplicated().any())
 
 
 def _hours_text(h: float) -> str:
