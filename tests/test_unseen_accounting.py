@@ -680,3 +680,21 @@ def test_po_form_rounding_a_line_otherwise_than_the_list_names_the_line(tmp_path
         "(明細の式が一覧の金額と違います: 注文書!H15 =ROUNDDOWN(D15*F15,0) = 1098 ≠ 1,099。"
         "数量 × 単価 の円未満の処理が一覧とフォームで違います。一覧の金額に合わせるか、フォームの式を直してください)")
     assert not list((tmp_path / "po").glob("*.xlsx"))
+
+
+def test_tax_categories_of_accounting_software_are_rates():
+    """税区分 exported from accounting software (課税仕入10%, 課対仕入8%(軽), 旧8%, 非課仕入)
+    were unreadable rates: each row lost its rate (a warning) and its tax went unchecked."""
+    from decimal import Decimal
+
+    import pytest
+
+    from ledgerkit.normalize import CellValueError, parse_rate
+
+    cases = {"課税10%": "0.10", "課対仕入10%": "0.10", "課税仕入8%(軽)": "0.08", "課対仕入８％軽": "0.08",
+             "旧8%": "0.08", "共対仕入10%": "0.10", "非課仕入": "0", "対象外仕入": "0", "不課税仕入": "0",
+             "課税対象外": "0", "非課税": "0"}
+    assert {k: parse_rate(k) for k in cases} == {k: Decimal(v) for k, v in cases.items()}
+    for bad in ("課税", "課税12%", "仕入"):
+        with pytest.raises(CellValueError):
+            parse_rate(bad)

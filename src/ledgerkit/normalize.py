@@ -657,6 +657,8 @@ _REDUCED_MARKS = ("軽減税率", "軽減", "※", "*", "軽")
 _STANDARD_MARKS = ("標準税率", "標準")
 _ZERO_WORDS = frozenset({"非課税", "不課税", "免税", "対象外", "課税対象外"})
 _RATE_NUM_RE = re.compile(r"(\d+(?:\.\d+)?|\.\d+)(%)?")
+_TAX_CATEGORY_RE = re.compile(r"^(?:課税|課対|共対|非対)?(?:仕入|売上)?(?:旧)?")
+_ZERO_CATEGORY_RE = re.compile(r"(?:非課税?|不課税?|対象外|免税)(?:仕入|売上|取引)?")
 
 
 def _canonical_rate(d: Decimal, percent: bool, v: object) -> Decimal:
@@ -673,8 +675,9 @@ def parse_rate(v: object) -> Decimal | None:
 
     Accepts ``10%``, ``１０％``, ``0.1``, ``0.10``, ``10`` (whole numbers are percent),
     ``8%``, ``0.08``, ``8``; ``軽減``, ``軽減税率``, ``※``, ``*`` → 0.08; ``標準`` → 0.10;
-    ``非課税``/``不課税``/``免税`` → 0. Only 0, 8% and 10% (and the historical 5% and 3%)
-    are rates; anything else raises CellValueError.
+    ``非課税``/``不課税``/``免税`` → 0; accounting software's 税区分 ``課税仕入10%``,
+    ``課対仕入8%(軽)``, ``旧8%``, ``非課仕入``. Only 0, 8% and 10% (and the historical 5%
+    and 3%) are rates; anything else raises CellValueError.
 
     Examples:
         >>> parse_rate("１０％"), parse_rate(0.08), parse_rate("※")
@@ -704,7 +707,9 @@ def parse_rate(v: object) -> Decimal | None:
     s = normalize_text(v).replace(" ", "")
     if s in _PLACEHOLDERS:
         return None
-    if s in _ZERO_WORDS:
+    # accounting software's 税区分: 課税仕入10%, 課対仕入8%(軽), 旧8%, 非課仕入, 対象外
+    s = _TAX_CATEGORY_RE.sub("", s) or s
+    if s in _ZERO_WORDS or _ZERO_CATEGORY_RE.fullmatch(s):
         return Decimal("0")
     mark = None
     for m in _REDUCED_MARKS:
