@@ -245,3 +245,28 @@ def test_a_31st_worked_in_a_closing_period_is_not_outside_the_month(tmp_path):
     result = ledgerkit.aggregate(tmp_path, kind="attendance")
     assert [d.isoformat() for d in result.frame["date"]] == ["2026-10-30", "2026-10-31", "2026-11-02"]
     assert not [i for i in result.issues if i.severity in ("error", "warning")]
+
+
+def test_start_and_end_written_as_full_date_times_count_the_dates(tmp_path):
+    # Before: 2026/10/3 9:00 → 2026/10/4 11:00 read as 9:00 → 11:00, one hour after the
+    # break: 25 hours at work became 1 hour, silently.
+    wb = xlsxwriter.Workbook(str(tmp_path / "a.xlsx"))
+    f = wb.add_format({"num_format": "yyyy/m/d h:mm"})
+    ws = wb.add_worksheet("2026年10月")
+    ws.write_row(0, 0, ["氏名", "堀 智"])
+    ws.write_row(2, 0, ["日付", "出勤", "退勤", "休憩"])
+    for r, (day, s, e) in enumerate([
+        (1, dt.datetime(2026, 10, 1, 9), dt.datetime(2026, 10, 1, 18)),
+        (2, dt.datetime(2026, 10, 2, 22), dt.datetime(2026, 10, 3, 7)),  # a night shift
+        (3, dt.datetime(2026, 10, 3, 9), dt.datetime(2026, 10, 4, 11)),  # 26 h: over the day limit
+        (5, dt.datetime(2026, 10, 5, 9), dt.datetime(2026, 10, 4, 18)),  # ends the day before it starts
+    ], start=3):
+        ws.write(r, 0, day)
+        ws.write_datetime(r, 1, s, f)
+        ws.write_datetime(r, 2, e, f)
+        ws.write(r, 3, "1:00")
+    wb.close()
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert result.frame[["start", "end", "hours"]].values.tolist() == [["09:00", "18:00", 8.0], ["22:00", "31:00", 8.0]]
+    assert [(i.row, i.code) for i in result.issues] == [(6, "attendance_day_too_long"), (7, "bad_cell")]
+    assert result.stats.balanced

@@ -784,6 +784,16 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
             continue
         start, end, worked = values["start"], values["end"], values["worked"]
         brk, overtime = values["break"], values["overtime"]
+        s_raw, e_raw = cell(cols.get("start")), cell(cols.get("end"))
+        if start is not None and end is not None and isinstance(s_raw, dt.datetime) and isinstance(e_raw, dt.datetime) \
+                and s_raw.year > 1900 and e_raw.year > 1900:
+            # 2026/10/3 9:00 → 2026/10/4 11:00: the dates count, not only the clock
+            end = start + int((e_raw - s_raw).total_seconds() + 30) // 60
+            if end < start:
+                _reject(issues, file, name, excel_row, layout, cols["end"], e_raw)
+                read += 1
+                r += 1
+                continue
         if not worked and (start is None and end is None or start == end):
             r += 1
             continue
