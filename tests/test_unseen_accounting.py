@@ -698,3 +698,27 @@ def test_tax_categories_of_accounting_software_are_rates():
     for bad in ("課税", "課税12%", "仕入"):
         with pytest.raises(CellValueError):
             parse_rate(bad)
+
+
+def test_unreadable_cells_in_order_forms_and_lists_are_listed_not_a_crash(tmp_path):
+    """要見積 in a form's 金額 and 要確認 in a list's 消費税 ended the run with
+    'unexpected TypeError … this is a bug in ledgerkit'."""
+    from typer.testing import CliRunner
+
+    from ledgerkit.checks import check_orders
+    from ledgerkit.cli import app
+
+    form = _order_form(175, False)
+    form[8] = [2, "※食品B", 1, "箱", 1234, "要見積"]
+    src = make_xlsx(tmp_path / "注文書.xlsx", {"注文書": form})
+    findings = check_orders([src])
+    assert list(zip(findings["rule"], findings["source_row"], findings["value"])) == [("bad_cell", 9, "要見積")]
+
+    rows = [ORDER_ROWS[3], [*ORDER_ROWS[7][:8], "10%", "2026/10/31", "本社", "2026/11/30", "振込"]]
+    rows[0] = [*rows[0][:9], "消費税", *rows[0][9:]]
+    rows[1] = [*rows[1][:9], "要確認", *rows[1][9:]]
+    src = make_xlsx(tmp_path / "発注.xlsx", {"発注": [*rows, ["合計", "", "", "", "", "", "", 480000]]})
+    result = CliRunner().invoke(app, ["check", "orders", str(src)])
+    assert result.exit_code == 0, result.stderr
+    findings = check_orders([src])
+    assert list(zip(findings["rule"], findings["source_row"])) == [("bad_cell", 2)]

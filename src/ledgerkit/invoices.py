@@ -242,6 +242,14 @@ def _yen(parsed: Decimal | None) -> int | None:
     return int(parsed)
 
 
+def _parsed(parse_amount, raw: Any) -> tuple[Decimal | None, Any]:
+    """(value, error) of an amount cell through a :func:`_cached` parser; (None, None) when blank."""
+    if is_blank(raw):
+        return None, None
+    hit, err = parse_amount(raw)
+    return (None, err) if err is not None else (hit[0], None)
+
+
 def _cell(row: list, c: int | None) -> Any:
     return row[c] if c is not None and c < len(row) else ""
 
@@ -547,7 +555,7 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
             any_rejected = True
         else:
             for c in money_cols:
-                (value, _), err = parse_amount(_cell(row, c)) if not is_blank(_cell(row, c)) else ((None, None), None)
+                value, err = _parsed(parse_amount, _cell(row, c))
                 if err is None and value is not None and value == value.to_integral_value():
                     sums_all[c] += int(value)
                     sums_since[c] += int(value)
@@ -1621,7 +1629,7 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
             any_rejected = True
             continue
         for c in money_cols:
-            (value, _), err = parse_amount(_cell(row, c)) if not is_blank(_cell(row, c)) else ((None, None), None)
+            value, err = _parsed(parse_amount, _cell(row, c))
             if err is None and value is not None and value == value.to_integral_value():
                 sums_all[c] += int(value)
                 sums_since[c] += int(value)
@@ -1759,13 +1767,23 @@ def _read_order_form(rows, sheet: str, file: str, fields) -> SheetResult | None:
         for f in ("qty", "unit_price"):
             rec[f] = None
             if f in m:
-                (value, _), err = parse_amount(_cell(row, m[f])) if not is_blank(_cell(row, m[f])) else ((None, None), None)
+                value, err = _parsed(parse_amount, _cell(row, m[f]))
                 rec[f] = value if err is None else None
+                if err is not None:
+                    issues.append(Issue("bad_cell", file, sheet, r + 1, column=lines_table.columns[m[f]],
+                                        value=_show(_cell(row, m[f])), severity="warning",
+                                        params={"field": _ORDER_LABELS[f], "value": _show(_cell(row, m[f]))}))
         rec["amount"] = None
         if "amount" in m and not is_blank(_cell(row, m["amount"])):
-            (value, _), err = parse_amount(_cell(row, m["amount"]))
+            value, err = _parsed(parse_amount, _cell(row, m["amount"]))
             if err is None and value is not None and value == value.to_integral_value():
                 rec["amount"] = int(value)
+            else:
+                # an unreadable amount: said, not quietly replaced by quantity × unit price
+                code = "bad_cell" if err is not None else "not_whole_yen"
+                issues.append(Issue(code, file, sheet, r + 1, column=lines_table.columns[m["amount"]],
+                                    value=_show(_cell(row, m["amount"])), severity="warning",
+                                    params={"field": _ORDER_LABELS["amount"], "value": _show(_cell(row, m["amount"]))}))
         rate = None
         if "tax_rate" in m:
             rate, _err = parse_rate(_cell(row, m["tax_rate"]))
