@@ -722,3 +722,58 @@ def test_unreadable_cells_in_order_forms_and_lists_are_listed_not_a_crash(tmp_pa
     assert result.exit_code == 0, result.stderr
     findings = check_orders([src])
     assert list(zip(findings["rule"], findings["source_row"])) == [("bad_cell", 2)]
+
+
+#: cell values seen in client lists, good and bad
+_MESSY = ["", "要確認", "¥1,000", "△500", "(2,000)", "1.5", "1,000.5", "10%", "※", "8%", "軽減", "R8.10.31", "11月末",
+          "翌月末", "月末締め翌月末払い", "T8700110005901", "t 8700", "合計", "小計", "以下余白", "手形", "=SUM(A1)", "-", "―",
+          "0", 0, 1000, 1e15, 1e20, -5, 3.3, True, D(2026, 10, 31), dt.datetime(2026, 10, 31, 9, 0), dt.time(9),
+          "株式会社アオバ", "(株)アオバ", "P-001", "1億", float("nan"), "１２，３４５", "@500", "課税仕入10%", "非課税", 10**20]
+_HEADS = [
+    ["請求書番号", "請求日", "取引先", "登録番号", "税率", "税抜金額", "消費税", "税込金額", "支払期日", "注文番号", "案件", "備考"],
+    ["請求書番号", "取引先", "10%対象額", "8%対象額", "消費税額", "合計"],
+    ["注文番号", "発注日", "発注先", "品名", "数量", "単価", "金額", "税率", "消費税", "納期", "納品場所", "支払期日", "支払方法"],
+    ["請求書番号", "取引先", "請求金額"],
+]
+
+
+def test_messy_lists_and_forms_never_crash():
+    """Any mix of the cells above, in an invoice list, an order list or an order form, gives
+    rows and findings or a LedgerkitError: never another exception (a footer of 1E+20 and an
+    unreadable cell on a form did)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from ledgerkit.checks import invoice_findings, order_findings
+    from ledgerkit.errors import LedgerkitError
+    from ledgerkit.invoices import finish_invoices, read_invoice_sheet, read_order_sheet
+    from ledgerkit.read import RawSheet
+
+    cell = st.sampled_from(_MESSY)
+
+    @st.composite
+    def sheets(draw):
+        if draw(st.booleans()):
+            head = draw(st.sampled_from(_HEADS))
+            return [list(head), *draw(st.lists(st.lists(cell, min_size=len(head), max_size=len(head)), min_size=1, max_size=5))]
+        lines = draw(st.lists(st.lists(cell, min_size=5, max_size=5), min_size=1, max_size=4))
+        return [["注文書"], ["", "", "注文番号", draw(st.sampled_from(["PO-1", 123, "ＰＯ－１"]))], ["株式会社アオバ 御中"],
+                ["納期", draw(cell)], ["支払期日", draw(cell)], [], ["品名", "数量", "単価", "税率", "金額"], *lines,
+                ["", "", "", draw(st.sampled_from(["小計", "消費税", "10%対象"])), draw(cell)], ["", "", "", "合計", draw(cell)]]
+
+    @given(sheets())
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    def check(rows):
+        sheet = RawSheet("S", "visible", rows, [])
+        try:
+            res = read_invoice_sheet(sheet, file="f.xlsx")
+            if res.frame is not None and len(res.frame):
+                frame, _ = finish_invoices(res.frame, res.issues, keep_internal=True)
+                invoice_findings(frame, today=D(2026, 11, 20))
+            res = read_order_sheet(sheet, file="f.xlsx")
+            if res.frame is not None and len(res.frame):
+                order_findings(res.frame)
+        except LedgerkitError:
+            pass
+
+    check()

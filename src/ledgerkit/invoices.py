@@ -1747,7 +1747,8 @@ def _read_order_form(rows, sheet: str, file: str, fields) -> SheetResult | None:
         if label is not None:
             in_footer = True
             numbers = [v for v in row if isinstance(v, (int, float)) and not isinstance(v, bool)]
-            if numbers and float(numbers[-1]).is_integer():
+            # a figure no amount reaches (1E+20 typed by mistake) is not read as one
+            if numbers and float(numbers[-1]).is_integer() and abs(numbers[-1]) < nz._MAX_AMOUNT:
                 key = _footer_key(label)
                 if key and key not in footer:
                     footer[key] = int(numbers[-1])
