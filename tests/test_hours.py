@@ -383,3 +383,11 @@ def test_grid_with_name_row_right_above_the_header(tmp_path):
     result = ledgerkit.aggregate(tmp_path)
     assert totals(result, "person") == {"山田太郎": 16.0}
     assert totals(result) == {"A-1001": 16.0}
+
+
+def test_more_header_words_people_write(tmp_path):
+    rows = [["作業年月日", "担当者名", "案件番号", "作業項目", "実績工数"], ["2026/10/01", "山田", "A-9", "設計", 3]]
+    make_xlsx(tmp_path / "a.xlsx", {"s": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert totals(result) == {"A-9": 3.0}
+    assert result.frame["task"].tolist() == ["設計"]
