@@ -918,7 +918,12 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     if records:
         frame = frame.astype({"break_hours": "float64", "hours": "float64", "overtime_hours": "float64",
                               "source_row": "int64"})
-    return frame, issues, read
+    from .detect import column_letter
+    from .kinds import SheetResult
+
+    # a SheetResult unpacks as (frame, issues, rows read), and tells inspect what was found where
+    mapping = {f: layout.labels.get(c, column_letter(c)) for f, c in layout.columns.items()}
+    return SheetResult(frame, issues, read, layout="days down", header_row=layout.header_row + 1, mapping=mapping)
 
 
 def _check_total(issues, file, sheet, excel_row, layout, cols, cell, records) -> None:

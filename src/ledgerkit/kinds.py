@@ -40,6 +40,10 @@ class SheetResult:
     mapping: dict[str, str] = field(default_factory=dict)
     note: str = ""
 
+    def __iter__(self):
+        # ``frame, issues, rows_read = reader(sheet, ...)`` works for every reader
+        return iter((self.frame, self.issues, self.rows_read))
+
     @classmethod
     def coerce(cls, value: Any) -> "SheetResult":
         """Accept a SheetResult or a ``(frame, issues, rows_read)`` tuple."""
