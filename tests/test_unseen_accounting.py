@@ -777,3 +777,25 @@ def test_messy_lists_and_forms_never_crash():
             pass
 
     check()
+
+
+def test_invoice_order_numbers_matched_across_case_and_several_per_cell(tmp_path):
+    """p-002 (lower case) and 'P-001, P-002' (one invoice for two orders) were 'not in the
+    order list'; two orders in one cell are checked against what both ordered together."""
+    from ledgerkit.checks import check_invoices
+
+    orders = make_xlsx(tmp_path / "発注.xlsx", {"発注": ORDER_ROWS})  # P-001 16,181; P-002 480,000
+    head = ["請求書番号", "請求日", "取引先", "登録番号", "注文番号", "税抜金額", "消費税", "税込金額"]
+
+    def inv(no, po, net):
+        return [no, "2026/10/31", "株式会社アオバ", "T9010401012345", po, net, net // 10, net + net // 10]
+
+    rows = [head, inv("Z-1", "P-001, P-002", 496_181), inv("Z-2", "p-002", 1000), inv("Z-3", "Ｐ－００２", 1000),
+            inv("Z-4", "P-001・P-009", 100)]
+    src = make_xlsx(tmp_path / "請求書.xlsx", {"一覧": rows})
+    findings = check_invoices([src], orders=[orders], today=D(2026, 11, 20))
+    assert list(zip(findings["rule"], findings["source_row"])) == [("po_unknown", 5)]
+    rows[1] = inv("Z-1", "P-001, P-002", 496_182)
+    src = make_xlsx(tmp_path / "請求書2.xlsx", {"一覧": rows})
+    findings = check_invoices([src], orders=[orders], today=D(2026, 11, 20))
+    assert sorted(zip(findings["rule"], findings["source_row"])) == [("po_over_amount", 2), ("po_unknown", 5)]

@@ -50,6 +50,7 @@ the reader's code as the rule.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
@@ -372,19 +373,47 @@ def _order_index(orders) -> dict[str, dict]:
     return index
 
 
+def _po_key(po: str) -> str:
+    """An order number as matched: width, case and spaces do not count (ｐ－００２ = P-002)."""
+    from . import normalize as nz
+
+    return nz.normalize_text(po).upper().replace(" ", "")
+
+
+def _po_refs(po: str, index: dict[str, dict]) -> str | None:
+    """The index key an invoice's 注文番号 cell refers to: the number itself, or for a cell
+    naming several orders (``P-001, P-002``) a key for them together; None when unknown."""
+    key = _po_key(po)
+    if key in index:
+        return key
+    parts = [_po_key(p) for p in re.split(r"[,、，/／・\s]+", po.strip()) if p]
+    if len(parts) > 1 and all(k in index for k in parts):
+        joined = "+".join(parts)
+        if joined not in index:
+            first = index[parts[0]]
+            index[joined] = {**first, "ordered": sum(index[k]["ordered"] for k in parts),
+                             "has_amount": all(index[k]["has_amount"] for k in parts)}
+        return joined
+    return None
+
+
 def _po_findings(frame: list[dict], orders) -> list[Finding]:
     from . import normalize as nz
 
-    index = _order_index(orders)
+    index = {}
+    for po_no, entry in _order_index(orders).items():
+        index.setdefault(_po_key(po_no), entry)
     out: list[Finding] = []
     by_po: dict[str, list] = {}
     done_vendor: set[str] = set()
     for pos, row in enumerate(frame):
-        po = str(_get(row, "po_no", "") or "")
-        if not po:
+        written = str(_get(row, "po_no", "") or "")
+        if not written:
             continue
         key = str(row.get("_key") or _get(row, "invoice_key", pos))
+        po = _po_refs(written, index) or written
         if po not in index:
+            po = written
             if key not in done_vendor:
                 done_vendor.add(key)
                 out.append(
@@ -407,7 +436,7 @@ def _po_findings(frame: list[dict], orders) -> list[Finding]:
                     order["vendor"],
                     invoice_reg=reg if nz.is_registration_no_format(reg) else "",
                     order_reg=order["registration_no"],
-                    po_no=po,
+                    po_no=written,
                 ),
                 row,
             )
