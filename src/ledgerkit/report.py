@@ -123,7 +123,7 @@ def print_summary(result: AggregateResult, *, by=("project", "person", "month"),
         for col in pivot.columns:
             table.add_column(cell(_heading(str(col), lang)), justify="right")
         table.add_column(messages.text("total", lang), justify="right", style="bold")
-        for idx, values in list(pivot.iterrows())[:max_rows]:
+        for idx, values in pivot.head(max_rows).iterrows():
             idx = idx if isinstance(idx, tuple) else (idx,)
             table.add_row(*[cell(i) for i in idx], *[fmt(v) for v in values], fmt(values.sum()))
         if len(pivot) > max_rows:
