@@ -799,3 +799,25 @@ def test_invoice_order_numbers_matched_across_case_and_several_per_cell(tmp_path
     src = make_xlsx(tmp_path / "請求書2.xlsx", {"一覧": rows})
     findings = check_invoices([src], orders=[orders], today=D(2026, 11, 20))
     assert sorted(zip(findings["rule"], findings["source_row"])) == [("po_over_amount", 2), ("po_unknown", 5)]
+
+
+def test_a_column_headed_invoice_number_holding_t_numbers_is_the_registration_number(tmp_path):
+    """インボイス番号 is the everyday name of the 登録番号: its T-numbers were read as invoice
+    numbers, so アオバ's two invoices became one and no 登録番号 was checked."""
+    from ledgerkit.checks import check_invoices
+    from ledgerkit.invoices import read_invoices
+
+    rows = [["請求日", "取引先", "インボイス番号", "件名", "税抜金額", "消費税", "税込金額"],
+            ["2026/10/31", "株式会社アオバ", "T9010401012345", "10月分保守", 100000, 10000, 110000],
+            ["2026/10/31", "株式会社アオバ", "T9010401012345", "10月分追加作業", 50000, 5000, 55000],
+            ["2026/10/31", "ヤマト精機", "T8180001031235", "修理", 50000, 5000, 55000]]
+    src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
+    frame, _, _ = read_invoices([src])
+    assert frame["invoice_key"].nunique() == 3 and set(frame["invoice_no"]) == {""}
+    assert list(frame["registration_no"]) == ["T9010401012345", "T9010401012345", "T8180001031235"]
+    findings = check_invoices([src], today=D(2026, 11, 20))
+    assert list(zip(findings["rule"], findings["source_row"])) == [("registration_no_check_digit", 4)]
+    # real invoice numbers under that header stay invoice numbers
+    rows = [rows[0], ["2026/10/31", "株式会社アオバ", "INV-001", "保守", 100000, 10000, 110000]]
+    frame, _, _ = read_invoices([make_xlsx(tmp_path / "b.xlsx", {"一覧": rows})])
+    assert list(frame["invoice_no"]) == ["INV-001"]

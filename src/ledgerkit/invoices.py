@@ -460,6 +460,12 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     ]
     m = layout.mapping
     cols = layout.columns
+    if "invoice_no" in m and "registration_no" not in m:
+        # インボイス番号 is what many people call the 登録番号: a column of T-numbers is one
+        values = [_cell(rows[r], m["invoice_no"]) for r in range(layout.data_start, table.data_end)]
+        values = [nz.normalize_registration_no(v) for v in values if not is_blank(v)]
+        if values and sum(nz.is_registration_no_format(v) for v in values) >= 0.8 * len(values):
+            m["registration_no"] = m.pop("invoice_no")
     parse_amount = _cached(nz.parse_amount_with_basis)
     parse_rate = _cached(nz.parse_rate)
     parse_date = _cached(nz.parse_date)
