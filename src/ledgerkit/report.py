@@ -100,7 +100,15 @@ def accounting_line(result: AggregateResult, lang: str = "ja") -> str:
     )
 
 
-def print_summary(result: AggregateResult, *, by=("project", "person", "month"), lang: str = "ja", to_stdout=False, max_rows: int = 30) -> None:
+def print_summary(
+    result: AggregateResult,
+    *,
+    by=("project", "person", "month"),
+    lang: str = "ja",
+    to_stdout=False,
+    max_rows: int = 30,
+    max_columns: int = 6,
+) -> None:
     """The summary table, the issues in brief, and the accounting line, on stderr."""
     from rich.table import Table
     from rich.text import Text
@@ -113,7 +121,13 @@ def print_summary(result: AggregateResult, *, by=("project", "person", "month"),
         return Text(terminal_safe(value))
 
     con = console()
-    pivot = summary_pivot(result, by)
+    # the terminal shows the first field down and the last across (the report has them all);
+    # with more columns than fit, the totals of the first field alone
+    by = list(by)
+    short = [by[0], by[-1]] if len(by) > 2 else by
+    pivot = summary_pivot(result, short)
+    if pivot is not None and len(pivot.columns) > max_columns:
+        pivot = summary_pivot(result, short[:1])
     if pivot is not None:
         money = result.kind == "invoices"
         fmt = (lambda v: f"{int(v):,}") if money else (lambda v: f"{v:,.2f}")
