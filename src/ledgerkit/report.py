@@ -136,10 +136,13 @@ def print_summary(
             table.add_column(cell(_heading(str(name), lang)))
         for col in pivot.columns:
             table.add_column(cell(_heading(str(col), lang)), justify="right")
-        table.add_column(messages.text("total", lang), justify="right", style="bold")
+        with_total = len(pivot.columns) > 1
+        if with_total:
+            table.add_column(messages.text("total", lang), justify="right", style="bold")
         for idx, values in pivot.head(max_rows).iterrows():
             idx = idx if isinstance(idx, tuple) else (idx,)
-            table.add_row(*[cell(i) for i in idx], *[fmt(v) for v in values], fmt(values.sum()))
+            total = [fmt(values.sum())] if with_total else []
+            table.add_row(*[cell(i) for i in idx], *[fmt(v) for v in values], *total)
         if len(pivot) > max_rows:
             table.caption = messages.text("more_rows", lang, n=len(pivot) - max_rows)
         con.print(table)
