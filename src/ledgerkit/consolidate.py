@@ -241,6 +241,11 @@ def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidde
                 first_miss = result
         if chosen is None:
             result = first_miss or SheetResult()
+            if len(kinds) > 1 and [i.code for i in result.issues] == ["no_table"]:
+                # --kind auto: say that no kind was found, not only the first one tried
+                result = SheetResult(
+                    issues=[Issue("no_table_any", display, sheet.name, scope="sheet", params={"kinds": ", ".join(kinds)})]
+                )
             sheet_issues.extend(result.issues)
             report.issues.extend(result.issues)
             report.layout = result.layout

@@ -44,7 +44,7 @@ _HELPER_SHEET = re.compile(
     re.IGNORECASE,
 )
 # Sheets that summarize the others: counting them would count the hours twice.
-_SUMMARY_SHEET = re.compile(r"集計|合計|サマリ|summary|一覧|まとめ|pivot|ピボット|total|全体|総括", re.IGNORECASE)
+_SUMMARY_SHEET = re.compile(r"集計|合計|サマリ|summary|まとめ|pivot|ピボット|total|全体|総括", re.IGNORECASE)
 # Marks people put in a day cell for a day off: not hours, and not an error.
 _DAY_OFF = {"土", "日", "祝", "休", "休み", "休日", "有休", "有給", "代休", "振休", "公休", "特休", "欠", "欠勤", "×", "/", "-", "ー", "―"}
 _DEFAULT_SHEET = re.compile(r"^(sheet|シート|ワークシート)\s*\d*$", re.IGNORECASE)

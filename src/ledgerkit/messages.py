@@ -26,6 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind}の表が見つかりません (必要な列: {fields})",
         "no {kind} table found (needs columns: {fields})",
     ),
+    "no_table_any": (
+        "工数・請求書・勤怠のどの表も見つかりません ({kinds} を試しました; --kind で種類を指定できます)",
+        "no table of any kind found (tried {kinds}; name one with --kind)",
+    ),
     "helper_sheet": (
         "補助シート({what})のためデータではありません",
         "helper sheet ({what}): not data",

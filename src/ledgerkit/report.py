@@ -186,10 +186,20 @@ def summary_pivot(result: AggregateResult, by):
         from .hours import summarize_hours
 
         return summarize_hours(frame, by=by)
-    data = frame.assign(_v=frame[value].astype("float64") if result.kind != "invoices" else frame[value].fillna(0).astype("int64"))
+    if result.kind == "invoices":
+        # a row without the figure is left out of the sum, never counted as 0 yen (the
+        # report's pivot does the same and the issues name the row)
+        frame = frame[frame[value].notna()]
+        data = frame.assign(_v=frame[value].astype("int64"))
+    else:
+        data = frame.assign(_v=frame[value].astype("float64"))
     if "vendor" in by and "vendor_key" in data.columns:
-        # one line per vendor however its legal form was written: (株)アルファ = 株式会社アルファ
-        data["vendor"] = data.groupby("vendor_key", sort=False)["vendor"].transform("first")
+        # one line per vendor however its legal form was written (株式会社アルファ = (株)アルファ),
+        # and by its 登録番号 where it has one: the same grouping as the report
+        from .invoices import vendor_identity
+
+        identity = vendor_identity(data)
+        data["vendor"] = data["vendor"].groupby(identity, sort=False).transform("first")
     if len(by) == 1:
         out = data.groupby(by, sort=True)["_v"].sum().to_frame(value)
         return out
