@@ -165,16 +165,21 @@ def prepare_dir(out_dir: str | Path) -> Path:
     return out
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, then move it into place."""
+def write_with(path: Path, write) -> Path:
+    """Call ``write(temporary_path)``, then move the file into place (writers.atomic_output)."""
     from ..writers import atomic_output
 
     try:
         with atomic_output(path) as tmp:
-            tmp.write_bytes(data)
+            write(tmp)
     except OSError as e:
         raise OutputError(f"{path}: cannot write ({e.strerror or e.__class__.__name__})") from None
     return path
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``path``, then move it into place."""
+    return write_with(path, lambda tmp: tmp.write_bytes(data))
 
 
 def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv") -> Path:

@@ -751,15 +751,9 @@ def _pillow() -> bool:
 
 def save_atomic(wb, out_path: str | Path) -> Path:
     """Save to a temporary file beside ``out_path``, then move it into place."""
-    from ..writers import atomic_output
+    from .output import write_with
 
-    out_path = Path(out_path)
-    try:
-        with atomic_output(out_path) as tmp:
-            wb.save(tmp)
-    except OSError as e:
-        raise OutputError(f"{out_path}: cannot write ({e.strerror or e.__class__.__name__})") from None
-    return out_path
+    return write_with(Path(out_path), wb.save)
 
 
 def render_xlsx(template: str | Path, context: Mapping[str, Any], out_path: str | Path | None = None, *,
