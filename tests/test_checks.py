@@ -481,3 +481,21 @@ def test_cli_hidden_sheets_only_with_include_hidden(tmp_path):
     assert run("check", "invoices", path, "--today", "2026-11-30").exit_code == 0
     result = run("check", "invoices", path, "--today", "2026-11-30", "--include-hidden")
     assert result.exit_code == 1 and "A-1" in result.stderr
+
+
+def test_blank_tax_is_an_error_finding_even_inside_a_rate_group(tmp_path):
+    # two lines of one invoice at 10%: the second has no 消費税, so the once-per-rate check cannot run
+    path = make_xlsx(tmp_path / "t.xlsx", {"S": [
+        ["請求書番号", "取引先", "登録番号", "税抜金額", "消費税", "税込金額", "税率"],
+        ["A-1", "アルファ", "T8700110005901", 1000, 100, 1100, "10%"],
+        ["A-1", "アルファ", "T8700110005901", 2000, "", 2200, "10%"],
+        ["B-1", "アルファ", "T8700110005901", 3000, "", "", "10%"],
+    ]})
+    f = check_invoices([path], today=TODAY)
+    got = sorted(zip(f["rule"], f["severity"], f["source_row"], f["column"]))
+    assert got == [
+        ("tax_missing", "error", 3, "消費税"),
+        ("tax_missing", "error", 4, "消費税"),
+        ("total_missing", "error", 4, "税込金額"),
+    ]
+    assert all("消費税" in m for m in f.loc[f["rule"] == "tax_missing", "message"])

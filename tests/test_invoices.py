@@ -431,3 +431,39 @@ def test_rows_of_one_invoice_in_one_list_are_one_invoice():
     frame, issues = finish_invoices(r.frame, r.issues, keep_internal=True)
     assert frame["invoice_key"].nunique() == 1 and len(frame) == 3
     assert [(i.code, i.row, i.rejected) for i in issues] == [("duplicate_invoice", 5, True)]
+
+
+# --- a qualified invoice states its tax per rate: a blank 消費税 / 税込 is never read as 0 ------
+
+
+def test_blank_tax_or_total_in_existing_columns_is_reported_and_row_kept():
+    r = read(
+        [
+            HEADER,
+            ["A-1", "アルファ", "T8700110005901", 100000, "", ""],
+            ["A-2", "ベータ", "T8700110005901", 100000, "", 110000],
+            ["A-3", "ガンマ", "T8700110005901", 1000, 100, ""],
+            ["A-4", "デルタ", "T8700110005901", 1000, 100, 1100],
+        ]
+    )
+    assert list(r.frame["invoice_no"]) == ["A-1", "A-2", "A-3", "A-4"]
+    assert r.frame["tax"].isna().tolist() == [True, True, False, False]
+    got = sorted((i.code, i.row, i.column, i.severity, i.rejected) for i in r.issues)
+    assert got == [
+        ("tax_missing", 2, "消費税", "warning", False),
+        ("tax_missing", 3, "消費税", "warning", False),
+        ("total_missing", 2, "税込金額", "warning", False),
+        ("total_missing", 4, "税込金額", "warning", False),
+    ]
+    assert accounted(r)
+
+
+def test_blank_tax_of_one_rate_in_rate_columns_is_reported():
+    r = read(
+        [
+            ["請求書番号", "取引先", "税抜金額10%", "消費税10%", "税抜金額8%", "消費税8%"],
+            ["A-1", "アルファ", 1000, 100, 500, ""],
+        ]
+    )
+    assert [(i.code, i.row, i.column) for i in r.issues if i.code == "tax_missing"] == [("tax_missing", 2, "消費税8%")]
+    assert r.frame.loc[r.frame["tax_rate"] == 0.08, "tax"].isna().all()

@@ -17,6 +17,9 @@ tax_mismatch               error     tax ≠ net × rate rounded once (down / ha
 tax_mismatch_included      error     no 税抜 column: tax ≠ total × 10/110 (8/108) rounded once,
                                      nor the tax of (total − tax)
 tax_rate_unknown           warning   no rate given and the tax fits neither 10% nor 8%
+tax_missing                error     税抜 given but the list's 消費税 cell is blank (never read as 0;
+                                     the tax, and its rate group, are not checked)
+total_missing              error     税抜 given but the list's 税込 cell is blank
 total_mismatch             error     total ≠ net + tax
 invoice_total_mismatch     error     a split-rate invoice's total ≠ Σ (net + tax)
 withholding_mismatch       error     源泉税 ≠ 10.21% (20.42% above ¥1M) of the fee, rounded down
@@ -71,7 +74,10 @@ __all__ = [
 ]
 
 #: reading issues that become findings in a check, with the severity they get there
-_ISSUE_SEVERITY = {"duplicate_invoice": "error", "invoice_conflict": "error"}
+#: a blank 消費税 / 税込 is a warning while aggregating (the row is kept) but an error for a check:
+#: a qualified invoice states its tax per rate (DOMAIN.md §3.1)
+_ISSUE_SEVERITY = {"duplicate_invoice": "error", "invoice_conflict": "error", "tax_missing": "error",
+                   "total_missing": "error"}
 
 #: headings of the findings / invoice columns not in writers.HEADINGS_*
 HEADINGS = {

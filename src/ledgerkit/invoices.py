@@ -782,11 +782,12 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
             if all(v in (None, 0) for v in (net, tax, total)):
                 continue
             total_given = total is not None
-            if tax is None and net is not None and total is not None:
+            _report_blank(row, layout, problems, net, tax, c_tax, c_total)
+            if tax is None and net is not None and total is not None and c_tax is None:
                 tax = total - net
             if net is None and tax is not None and total is not None:
                 net = total - tax
-            if total is None and net is not None and tax is not None:
+            if total is None and net is not None and tax is not None and c_total is None:
                 total = net + tax
             parts.append(
                 {
@@ -834,6 +835,9 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
                 problems.append(("bad_cell", "税率", m["tax_rate"], raw, False))
             rate_given = rate is not None
         total_given = total is not None
+        if rate != 0:
+            # 税抜 given: (a 税込 figure with its rate alone can be a 適格簡易請求書, §3.1)
+            _report_blank(row, layout, problems, net, tax, s.get("tax"), s.get("total"))
         tax_col = s.get("tax")
         if tax is None and net is not None and total is not None and "tax" not in s:
             tax = total - net
@@ -865,6 +869,18 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
         rec["invoice_total"] = None
     rec["_parts"] = parts
     return rec, problems
+
+
+def _report_blank(row, layout: _Layout, problems: list, base, tax, c_tax, c_total) -> None:
+    """A 消費税 / 税込 column the list has, left blank beside an amount: a qualified invoice
+    states its tax per rate (DOMAIN.md §3.1), so the gap is reported, never read as 0. The
+    row stays; the problem names the column as written."""
+    if base is None:
+        return
+    if tax is None and c_tax is not None and is_blank(_cell(row, c_tax)):
+        problems.append(("tax_missing", layout.columns.get(c_tax, "消費税"), c_tax, "", False))
+    if c_total is not None and is_blank(_cell(row, c_total)):
+        problems.append(("total_missing", layout.columns.get(c_total, "税込金額"), c_total, "", False))
 
 
 def _share_tax(tax: int, parts: list[tuple[int, Decimal]]) -> list[int]:

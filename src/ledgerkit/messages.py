@@ -219,6 +219,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "消費税額 {tax} 円が 税込 {total} 円 × {fraction} ({rate}) と合いません (正しくは {expected}{how})",
         "tax {tax} does not match the tax in the total {total} × {fraction} ({rate}) (expected {expected_en}{how_en})",
     ),
+    "tax_missing": (
+        "{field} が空です: 適格請求書は税率ごとの消費税額を記載します (0 円とはみなさず、税額の検算をしていません)",
+        "{field} is blank: a qualified invoice states the tax per rate (not read as 0; the tax is not checked)",
+    ),
+    "total_missing": (
+        "{field} が空です: 税込金額を 0 円とはみなさず、合計の検算をしていません",
+        "{field} is blank: the tax-included amount is not read as 0 and not checked",
+    ),
     "tax_rate_unknown": (
         "税率が分からず、消費税額 {tax} 円は税抜 {net} 円の10% ({e10}) でも8% ({e8}) でもありません",
         "no tax rate, and tax {tax} is neither 10% ({e10_en}) nor 8% ({e8_en}) of net {net}",
