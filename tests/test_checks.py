@@ -499,3 +499,16 @@ def test_blank_tax_is_an_error_finding_even_inside_a_rate_group(tmp_path):
         ("total_missing", "error", 4, "税込金額"),
     ]
     assert all("消費税" in m for m in f.loc[f["rule"] == "tax_missing", "message"])
+
+
+def test_unreadable_rate_is_an_error_and_no_tax_check_runs_on_a_guess(tmp_path):
+    path = make_xlsx(tmp_path / "r.xlsx", {"S": [
+        ["請求書番号", "取引先", "登録番号", "税抜金額", "消費税", "税込金額", "税率"],
+        ["A-1", "アルファ", "T8700110005901", 1000, 100, 1100, "9%"],
+        ["A-2", "アルファ", "T8700110005901", 1000, 77, 1077, "9%"],
+    ]})
+    f = check_invoices([path], today=TODAY)
+    assert sorted(zip(f["rule"], f["severity"], f["source_row"], f["column"], f["value"])) == [
+        ("tax_rate_unreadable", "error", 2, "税率", "9%"),
+        ("tax_rate_unreadable", "error", 3, "税率", "9%"),
+    ]

@@ -467,3 +467,11 @@ def test_blank_tax_of_one_rate_in_rate_columns_is_reported():
     )
     assert [(i.code, i.row, i.column) for i in r.issues if i.code == "tax_missing"] == [("tax_missing", 2, "消費税8%")]
     assert r.frame.loc[r.frame["tax_rate"] == 0.08, "tax"].isna().all()
+
+
+def test_unreadable_rate_is_an_error_and_not_guessed_from_the_tax():
+    r = read([HEADER + ["税率"], ["A-1", "アルファ", "T8700110005901", 1000, 100, 1100, "9%"]])
+    assert r.frame["tax_rate"].isna().all()
+    [issue] = [i for i in r.issues if i.column == "税率"]
+    assert (issue.code, issue.row, issue.severity, issue.rejected, issue.value) == ("tax_rate_unreadable", 2, "error", False, "9%")
+    assert "9%" in issue.message("ja")

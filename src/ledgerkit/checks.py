@@ -17,6 +17,8 @@ tax_mismatch               error     tax ≠ net × rate rounded once (down / ha
 tax_mismatch_included      error     no 税抜 column: tax ≠ total × 10/110 (8/108) rounded once,
                                      nor the tax of (total − tax)
 tax_rate_unknown           warning   no rate given and the tax fits neither 10% nor 8%
+tax_rate_unreadable        error     the 税率 cell is not a rate (``9%``): left blank, not guessed,
+                                     and no tax check runs on that row
 tax_missing                error     税抜 given but the list's 消費税 cell is blank (never read as 0;
                                      the tax, and its rate group, are not checked)
 total_missing              error     税抜 given but the list's 税込 cell is blank

@@ -565,7 +565,7 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
                 if err is None and value is not None and value == value.to_integral_value():
                     sums_all[c] += int(value)
                     sums_since[c] += int(value)
-        for code, field_label, c, value, reject in problems:
+        for code, field_label, c, value, reject, *severity in problems:
             issues.append(
                 Issue(
                     code,
@@ -574,7 +574,7 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
                     excel_row,
                     column=cols.get(c, "") if c is not None else "",
                     value=_show(value),
-                    severity="error" if reject else "warning",
+                    severity=severity[0] if severity else "error" if reject else "warning",
                     rejected=reject,
                     params={"field": field_label, "value": _show(value)},
                 )
@@ -717,7 +717,8 @@ def _resolve_amount(rows, layout: _Layout, parse_amount, parse_rate) -> str | No
 def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
     """One list row → (record with ``_parts`` per rate, problems).
 
-    A problem is (code, field label, column, value, rejects the row).
+    A problem is (code, field label, column, value, rejects the row[, severity]); without a
+    severity, a rejecting problem is an error and any other a warning.
     """
     m = layout.mapping
     problems: list[tuple] = []
@@ -832,8 +833,10 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
             raw = _cell(row, m["tax_rate"])
             rate, err = parse_rate(raw)
             if err is not None:
-                problems.append(("bad_cell", "税率", m["tax_rate"], raw, False))
-            rate_given = rate is not None
+                # 9%: not guessed from the tax (that would pass the tax check on a guess). The rate
+                # stays blank, the row stays, and _rate_given keeps the tax checks from running.
+                problems.append(("tax_rate_unreadable", "税率", m["tax_rate"], raw, False, "error"))
+            rate_given = rate is not None or err is not None
         total_given = total is not None
         if rate != 0:
             # 税抜 given: (a 税込 figure with its rate alone can be a 適格簡易請求書, §3.1)
@@ -849,7 +852,7 @@ def _invoice_row(row, layout: _Layout, parse_amount, parse_rate, parse_date):
         if net is None and tax is None and total is None:
             if not any(p[4] for p in problems):
                 problems.append(("missing_value", "金額", next(iter(s.values()), None), "", True))
-        if rate is None and net is not None and tax is not None:
+        if rate is None and not rate_given and net is not None and tax is not None:
             from .rules import infer_rate
 
             rate = infer_rate(net, tax)

@@ -219,6 +219,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "消費税額 {tax} 円が 税込 {total} 円 × {fraction} ({rate}) と合いません (正しくは {expected}{how})",
         "tax {tax} does not match the tax in the total {total} × {fraction} ({rate}) (expected {expected_en}{how_en})",
     ),
+    "tax_rate_unreadable": (
+        "{field}「{value}」を税率として読めません (10%・8%・0% など): 税率を推測せず空のままにし、税額の検算をしていません",
+        "{field} {value!r} is not a tax rate (10%, 8%, 0%, ...): left blank, not guessed, and the tax is not checked",
+    ),
     "tax_missing": (
         "{field} が空です: 適格請求書は税率ごとの消費税額を記載します (0 円とはみなさず、税額の検算をしていません)",
         "{field} is blank: a qualified invoice states the tax per rate (not read as 0; the tax is not checked)",
