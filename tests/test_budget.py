@@ -767,3 +767,19 @@ def test_through_outside_the_budget_period_is_refused():
     )
     assert result.exit_code == 2
     assert result.output.strip() == "Error: --through 1999-01 is outside the budget's period (2026-04 to 2027-03)"
+
+
+def test_unreadable_rate_cell_is_named_not_called_missing_from_the_table(tmp_path):
+    from ledgerkit.budget import read_rates
+
+    path = xlsx(tmp_path / "単価.xlsx", {"単価": [["氏名", "時間単価"], ["山田", 5000], ["高橋", "時給未定"]]})
+    rates = read_rates([path])
+    hours = pd.DataFrame({"project": ["A"], "person": ["高橋"], "month": ["2026-10"], "hours": [2.5]})
+    with pytest.raises(DataError) as e:
+        labor_cost(hours, rates)
+    assert "単価表にありません" not in str(e.value)
+    assert "高橋 (2.5h, 単価.xlsx / 単価 / 3行目 / 時間単価「時給未定」を単価として読めません)" in str(e.value)
+    cfg = en()
+    with pytest.raises(DataError) as e:
+        labor_cost(hours, read_rates([path], config=cfg), lang="en")
+    assert "単価.xlsx / 単価 / row 3 / 時間単価 '時給未定' could not be read as a rate" in str(e.value)

@@ -924,6 +924,9 @@ class Rates:
     files: list[str] = field(default_factory=list)
     #: language of the errors raised while rates are added
     lang: str = "ja"
+    #: rows whose rate cell could not be read: person (or ``grade:`` + grade key) → (file, sheet,
+    #: Excel row, column header, cell as written), so a missing rate names the cell, not "not in the table"
+    unreadable: dict[str, tuple[str, str, int, str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Any], basis: str = "hour") -> "Rates":
@@ -984,6 +987,11 @@ class Rates:
             return messages.text("rate_why_not_yet", lang, month=month, since=own[0].since)
         grades = self.person_grade.get(key, [])
         g = _in_effect(grades, month)
+        bad = self.unreadable.get(key) or (self.unreadable.get("grade:" + _grade_key(g.grade)) if g is not None else None)
+        if bad is not None:
+            file, sheet, row, column, value = bad
+            return messages.text("rate_why_unreadable", lang, file=Path(file).name, sheet=sheet, row=row,
+                                 column=column, value=value)
         if g is not None:
             return messages.text("rate_why_grade", lang, grade=g.grade, where=g.where)
         if grades:
@@ -1099,6 +1107,9 @@ def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
             rates.issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=rate_text, value=_show(get(rc)),
                                       severity="error", rejected=True,
                                       params={"field": rate_text, "value": _show(get(rc))}))
+            if person or grade:
+                who = person or "grade:" + _grade_key(grade)
+                rates.unreadable.setdefault(who, (file, sheet.name, excel_row, rate_text, _show(get(rc))))
             continue
         if amount is None:
             if person or grade:

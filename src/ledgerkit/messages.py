@@ -503,6 +503,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "run rate × remaining months (red when it lands above the full budget)",
     ),
     "rate_why_not_in_table": ("単価表にありません", "not in the rate table"),
+    "rate_why_unreadable": (
+        "{file} / {sheet} / {row}行目 / {column}「{value}」を単価として読めません",
+        "{file} / {sheet} / row {row} / {column} {value!r} could not be read as a rate",
+    ),
     "rate_why_grade": ("等級 {grade} ({where}) の単価がありません", "grade {grade} ({where}) has no rate"),
     "rate_why_not_yet": (
         "{month} に適用される単価がありません (最初の単価は {since} から)",
