@@ -783,3 +783,25 @@ def test_unreadable_rate_cell_is_named_not_called_missing_from_the_table(tmp_pat
     with pytest.raises(DataError) as e:
         labor_cost(hours, read_rates([path], config=cfg), lang="en")
     assert "単価.xlsx / 単価 / row 3 / 時間単価 '時給未定' could not be read as a rate" in str(e.value)
+
+
+def test_cli_hours_repeated_or_as_a_glob(tmp_path):
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "2026-10"], ["A-1", 1_000_000]]})
+    data = tmp_path / "data"
+    data.mkdir()
+    for name, who in (("h1.xlsx", "山田"), ("h2.xlsx", "佐藤")):
+        xlsx(data / name, {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), who, "A-1", 8]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000], ["佐藤", 5000]]})
+    both = "A-1: 80,000 / 1,000,000 (8.0%) OK"
+    glob = cli(budget, "--hours", str(data / "*.xlsx"), "--rates", rates)
+    assert glob.exit_code == 0, glob.output
+    assert both in glob.stderr
+    repeated = cli(budget, "--hours", data / "h1.xlsx", "--hours", data / "h2.xlsx", "--rates", rates)
+    assert repeated.exit_code == 0 and both in repeated.stderr
+    # two paths after one --hours is Typer's usage error; the help says how to give several
+    extra = cli(budget, "--hours", data / "h1.xlsx", data / "h2.xlsx", "--rates", rates)
+    assert extra.exit_code == 2
+    helptext = " ".join(CliRunner().invoke(app, ["budget", "--help"], env={"COLUMNS": "200"}).output.split())
+    assert "--hours a.xlsx --hours b.xlsx" in helptext
+    assert "--invoices a.xlsx --invoices b.xlsx" in helptext
+    assert "'data/*.xlsx'" in helptext

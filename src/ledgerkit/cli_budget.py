@@ -16,12 +16,20 @@ def budget(
     budget_file: Annotated[Path, typer.Argument(help="The budget workbook (予算表).", show_default=False)],
     hours: Annotated[
         list[str],
-        typer.Option("--hours", help="Hours workbooks, folders or globs (repeat --hours for more)."),
+        typer.Option(
+            "--hours",
+            help="Hours workbooks: a file, a folder, or a quoted glob such as 'data/*.xlsx'. "
+            "For several, repeat the option: --hours a.xlsx --hours b.xlsx.",
+        ),
     ],
     rates: Annotated[Path, typer.Option("--rates", help="The rate table (単価表): per person, or per grade.")],
     invoices: Annotated[
         Optional[list[str]],
-        typer.Option("--invoices", help="Received-invoice lists: their net amounts are the purchases (repeatable)."),
+        typer.Option(
+            "--invoices",
+            help="Received-invoice lists (their net amounts are the purchases): a file, a folder, or a quoted "
+            "glob such as 'data/*.xlsx'. For several, repeat the option: --invoices a.xlsx --invoices b.xlsx.",
+        ),
     ] = None,
     through: Annotated[
         Optional[str],
