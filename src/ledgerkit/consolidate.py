@@ -452,6 +452,16 @@ def aggregate(
     stats.rows_rejected = count_rejected(issues)
     if len(frame):
         stats.rows_consolidated = int(frame[["source_file", "source_sheet", "source_row"]].drop_duplicates().shape[0])
+    if not stats.balanced:
+        # the count itself is the check that nothing was lost: if it does not add up, say so
+        issues.append(
+            Issue(
+                "accounting_mismatch",
+                scope="file",
+                severity="error",
+                params={"read": stats.rows_read, "consolidated": stats.rows_consolidated, "rejected": stats.rows_rejected},
+            )
+        )
     return AggregateResult(chosen, frame, issues, stats, [str(f) for f in files])
 
 

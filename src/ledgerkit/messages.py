@@ -47,6 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ledgerkit が書き出したレポートのため読み込みません (二重に数えないため)",
         "a report ledgerkit wrote: not read (its rows would count twice)",
     ),
+    "accounting_mismatch": (
+        "行数が合いません: 読んだ {read} 行 ≠ 集計 {consolidated} + 除外 {rejected} — ledgerkit の不具合です。入力ファイルを添えて報告してください",
+        "the rows do not add up: {read} read ≠ {consolidated} consolidated + {rejected} rejected — a bug in ledgerkit; please report it with the input",
+    ),
     "other_kind": (
         "{kind} のデータのシートです (--kind {kind} で集計します)",
         "this sheet holds {kind} data (use --kind {kind})",
