@@ -204,17 +204,20 @@ def check_tax(net: int, tax: int, rate: Decimal, mode: str | None = None) -> Fin
     accepted = expected_taxes(net, rate, mode)
     if int(tax) in accepted:
         return None
-    how = f" ({ROUNDING_MODES[mode]})" if mode else ""
+    return _tax_finding("tax_mismatch", tax, accepted, mode, net=_yen(net), rate=_pct(_dec(rate)))
+
+
+def _tax_finding(rule: str, tax: int, accepted: set[int], mode: str | None, **params) -> Finding:
+    """A tax that is none of the ``accepted`` figures, with them in the message."""
     return Finding(
-        "tax_mismatch",
+        rule,
         "error",
         {
+            **params,
             "tax": _yen(tax),
-            "net": _yen(net),
-            "rate": _pct(_dec(rate)),
             "expected": _or(accepted),
             "expected_en": _or_en(accepted),
-            "how": how,
+            "how": f" ({ROUNDING_MODES[mode]})" if mode else "",
             "how_en": f" ({mode})" if mode else "",
         },
         field="tax",
@@ -248,24 +251,9 @@ def check_tax_included(total: int, tax: int, rate: Decimal, mode: str | None = N
         accepted = {tax_from_gross(int(total), rate, mode)}
     if int(tax) in accepted or int(tax) in expected_taxes(int(total) - int(tax), rate, mode):
         return None
-    how = f" ({ROUNDING_MODES[mode]})" if mode else ""
     pct = int(rate * 100)
-    return Finding(
-        "tax_mismatch_included",
-        "error",
-        {
-            "tax": _yen(tax),
-            "total": _yen(total),
-            "rate": _pct(rate),
-            "fraction": f"{pct}/{100 + pct}",
-            "expected": _or(accepted),
-            "expected_en": _or_en(accepted),
-            "how": how,
-            "how_en": f" ({mode})" if mode else "",
-        },
-        field="tax",
-        value=str(int(tax)),
-        expected=" / ".join(str(v) for v in sorted(accepted)),
+    return _tax_finding(
+        "tax_mismatch_included", tax, accepted, mode, total=_yen(total), rate=_pct(rate), fraction=f"{pct}/{100 + pct}"
     )
 
 
