@@ -84,6 +84,17 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
     say(text("check_summary", lang, what=count_text, errors=e, warnings=w, es="" if e == 1 else "s", ws="" if w == 1 else "s"))
 
 
+def _finish(findings, config, what: str, count_text: str, output: str | None) -> None:
+    """The findings table, the line naming what was written, and exit 1 on any error."""
+    from .checks import summary_counts
+
+    _show(findings, config.lang, what, count_text)
+    if output and output != "-":
+        say(text("wrote", config.lang, path=output))
+    if summary_counts(findings)["error"]:
+        raise typer.Exit(code=1)
+
+
 @check_app.command("invoices")
 def invoices(
     paths: PathsArg,
@@ -110,7 +121,7 @@ def invoices(
 
     Example: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/findings.xlsx
     """
-    from .checks import check_invoices, no_invoice_list, summary_counts, write_findings
+    from .checks import check_invoices, no_invoice_list, write_findings
     from .invoices import read_invoices, read_orders
 
     config = _with_hidden(load(config_path, lang), include_hidden)
@@ -135,12 +146,7 @@ def invoices(
     except LedgerkitError as e:
         fail(e)
     n_invoices = frame["invoice_key"].nunique() if len(frame) else 0
-    what = text("check_invoices_what", config.lang, invoices=n_invoices, rows=len(frame))
-    _show(findings, config.lang, "invoices", what)
-    if output and output != "-":
-        say(text("wrote", config.lang, path=output))
-    if summary_counts(findings)["error"]:
-        raise typer.Exit(code=1)
+    _finish(findings, config, "invoices", text("check_invoices_what", config.lang, invoices=n_invoices, rows=len(frame)), output)
 
 
 @check_app.command("orders")
@@ -165,7 +171,7 @@ def orders_cmd(
 
     Example: ledgerkit check orders examples/po_list.xlsx -o out/order_findings.xlsx
     """
-    from .checks import check_orders, summary_counts, write_findings
+    from .checks import check_orders, write_findings
     from .invoices import read_orders
 
     config = _with_hidden(load(config_path, lang), include_hidden)
@@ -184,12 +190,7 @@ def orders_cmd(
     except LedgerkitError as e:
         fail(e)
     n_orders = frame["po_no"].nunique() if len(frame) else 0
-    what = text("check_orders_what", config.lang, orders=n_orders, rows=len(frame))
-    _show(findings, config.lang, "orders", what)
-    if output and output != "-":
-        say(text("wrote", config.lang, path=output))
-    if summary_counts(findings)["error"]:
-        raise typer.Exit(code=1)
+    _finish(findings, config, "orders", text("check_orders_what", config.lang, orders=n_orders, rows=len(frame)), output)
 
 
 def register(app: typer.Typer) -> None:
