@@ -359,24 +359,9 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
     grid = detect_day_grid(rows, syn, need_any=("project", "task"))
     if grid is not None:
         return _read_grid(rows, grid, sheet.name, file, config, synonyms)
-    if not any(not is_blank(v) for row in rows for v in row):
-        return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
-    if _SUMMARY_SHEET.search(name):
-        return SheetResult(
-            issues=[Issue("helper_sheet", file, name, scope="sheet", params={"what": "集計"})], note="summary"
-        )
-    return SheetResult(
-        issues=[
-            Issue(
-                "no_table",
-                file,
-                name,
-                scope="sheet",
-                params={"kind": "工数", "fields": "日付+工数 (縦持ち) または 日付(1〜31)の列+案件"},
-            )
-        ],
-        note="no table",
-    )
+    if _SUMMARY_SHEET.search(name) and any(not is_blank(v) for row in rows for v in row):
+        return SheetResult.skipped("helper_sheet", file, name, note="summary", what="集計")
+    return SheetResult.no_table(file, sheet, kind="工数", fields="日付+工数 (縦持ち) または 日付(1〜31)の列+案件")
 
 
 def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, table) -> set[int]:

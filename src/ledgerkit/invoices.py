@@ -433,20 +433,7 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     table = _find_table(rows, fields, ({"vendor"}, {"invoice_no"}, {"registration_no"}))
     layout = _Layout(table, rows) if table is not None else None
     if layout is None or not layout.has_money:
-        if not any(not is_blank(v) for row in rows for v in row):
-            return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
-        return SheetResult(
-            issues=[
-                Issue(
-                    "no_table",
-                    file,
-                    name,
-                    scope="sheet",
-                    params={"kind": "請求書", "fields": "取引先 (または請求書番号・登録番号) + 金額"},
-                )
-            ],
-            note="no table",
-        )
+        return SheetResult.no_table(file, sheet, kind="請求書", fields="取引先 (または請求書番号・登録番号) + 金額")
     order_cols = _order_list_columns(table)
     if order_cols:
         # `check invoices a.xlsx --orders po1.xlsx po2.xlsx` hands po2.xlsx over as an invoice list

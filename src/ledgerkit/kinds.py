@@ -40,6 +40,20 @@ class SheetResult:
     mapping: dict[str, str] = field(default_factory=dict)
     note: str = ""
 
+    @classmethod
+    def skipped(cls, code: str, file: str, sheet: str, *, note: str = "", **params) -> "SheetResult":
+        """A sheet that holds no data of this kind, with the reason as its one issue."""
+        return cls(issues=[Issue(code, file, sheet, scope="sheet", params=params)], note=note or code)
+
+    @classmethod
+    def no_table(cls, file: str, sheet, *, kind: str, fields: str) -> "SheetResult":
+        """The sheet is empty, or holds no table with ``fields`` (named for the person)."""
+        from .detect import is_blank
+
+        if all(is_blank(v) for row in sheet.rows for v in row):
+            return cls.skipped("empty_sheet", file, sheet.name, note="empty")
+        return cls.skipped("no_table", file, sheet.name, note="no table", kind=kind, fields=fields)
+
     def __iter__(self):
         # ``frame, issues, rows_read = reader(sheet, ...)`` works for every reader
         return iter((self.frame, self.issues, self.rows_read))
