@@ -116,7 +116,8 @@ def test_layout_a_split_year_month_id_and_three_cell_span(tmp_path):
     codes = [i.code for i in issues]
     assert codes == ["total_row", "extra_table"]
     total = issues[0]
-    assert (total.row, total.rejected) == (36, True)
+    # not data (issue 2): listed as info, not counted as read or rejected — the same as hours
+    assert (total.row, total.rejected, total.severity) == (36, False, "info")
     _check_balance(frame, issues, n)
 
 
@@ -383,7 +384,7 @@ def test_through_aggregate_rows_balance(tmp_path):
     result = ledgerkit.aggregate(tmp_path, kind="attendance", jobs=1)
     assert result.kind == "attendance"
     assert result.stats.balanced
-    assert result.stats.rows_read == 20 + 1 + 5
+    assert result.stats.rows_read == 20 + 5  # the 合計 row is not data, not a read row
     assert sorted(set(result.frame["person"])) == ["山田太郎", "鈴木一郎"]
 
 

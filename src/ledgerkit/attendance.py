@@ -752,8 +752,8 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         day_value = cell(cols["day"])
         first_text = next((cell(c) for c in range(0, max(data_cols) + 1) if isinstance(cell(c), str) and cell(c).strip()), "")
         if is_total_label(day_value) or (is_blank(day_value) and is_total_label(first_text)):
-            read += 1
-            issues.append(Issue("total_row", file=file, sheet=name, row=excel_row, rejected=True))
+            # a total row is not data (issue 2), the same as for hours: listed, not read or rejected
+            issues.append(Issue("total_row", file=file, sheet=name, row=excel_row))
             _check_total(issues, file, name, excel_row, layout, cols, cell, records)
             last_row = r + 1
             break
