@@ -418,3 +418,21 @@ def test_a_grid_sum_row_without_a_label_is_a_total(tmp_path):
     found = sorted((i.row, i.code, i.rejected) for i in result.issues)
     assert found == [(6, "total_row", False), (7, "missing_value", True)]
     assert_balanced(result)
+
+
+def test_invisible_characters_and_full_width_spaces_do_not_split_a_person(tmp_path):
+    # Names pasted from chat and web forms carry ZWJ/ZWNJ, direction marks and soft hyphens;
+    # before, "山田\u200c太郎" and "山田太郎" were two people and "P\u200d-01" a second project.
+    rows = [
+        ["日付", "氏名", "案件", "工数"],
+        ["2026/11/02", "山田太郎", "P-01", 2],
+        ["2026/11/03", "山田\u3000太郎", "Ｐ－０１", 3],
+        ["2026/11/04", "山田\u200c太郎", "P\u200d-01", 4],
+        ["2026/11/05", "\u200e山田\u00ad太郎\u200f", "P-01\u2060", 5],
+        ["2026/11/06", "山田 \u200b太郎", "\u202aP-01\u202c", 6],
+    ]
+    make_xlsx(tmp_path / "a.xlsx", {"11月": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    assert f.groupby(["person", "project"])["hours"].sum().to_dict() == {("山田太郎", "P-01"): 20.0}
+    assert_balanced(result)

@@ -113,6 +113,16 @@ _MINUS_TABLE = str.maketrans(
         "\u200b": None,
         "\ufeff": None,
         "\u2060": None,
+        # … and the other invisible ones (joiners, direction marks, soft hyphen): one person
+        # typed with and without them is still one person
+        "\u200c": None,
+        "\u200d": None,
+        "\u200e": None,
+        "\u200f": None,
+        "\u00ad": None,
+        "\u180e": None,
+        **dict.fromkeys(range(0x202A, 0x202F), None),
+        **dict.fromkeys(range(0x2061, 0x206A), None),
     }
 )
 _WS_RE = re.compile(r"\s+")
