@@ -436,3 +436,21 @@ def test_invisible_characters_and_full_width_spaces_do_not_split_a_person(tmp_pa
     f = result.frame
     assert f.groupby(["person", "project"])["hours"].sum().to_dict() == {("山田太郎", "P-01"): 20.0}
     assert_balanced(result)
+
+
+def test_header_printed_again_every_50_rows_is_listed_not_rejected(tmp_path):
+    # A long 明細 set up to print with the header on every page; before, each repeat was
+    # a rejected row "cannot read 日付: '日付'".
+    header = ["日付", "氏名", "案件", "工数(h)"]
+    rows = [["2026年11月 工数明細"], header]
+    for i in range(120):
+        if i and i % 50 == 0:
+            rows.append(list(header))
+        rows.append([dt.datetime(2026, 11, 1 + i % 30), "山田", "P1", 1])
+    make_xlsx(tmp_path / "a.xlsx", {"明細": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["hours"].sum() == 120.0
+    assert [(i.code, i.row, i.severity, i.rejected) for i in result.issues] == [
+        ("repeated_header", 53, "info", False), ("repeated_header", 104, "info", False)]
+    assert result.stats.rows_read == 120 and result.stats.rows_rejected == 0
+    assert_balanced(result)

@@ -498,6 +498,16 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     total = _total_rows(columns, dict.fromkeys(label_cols))
     # rows marked 予定 / 計画 in the task column or another column: plans, not hours worked
     plan = _plan_rows(columns, [c for c in (c_task, *extra_cols) if c is not None]) - total
+    # the header printed again every page (50 行ごとの見出し): not data, not a bad date
+    heads = {c: nz.normalize_text(rows[table.header_row][c]) for c in (c_date, c_hours)
+             if c < len(rows[table.header_row]) and isinstance(rows[table.header_row][c], str)}
+    repeat = set()
+    if len(heads) == 2:
+        for text in set(columns[c_date]):
+            if isinstance(text, str) and nz.normalize_text(text) == heads[c_date]:
+                repeat.update(i for i, v in enumerate(columns[c_date]) if v == text
+                              and isinstance(columns[c_hours][i], str) and nz.normalize_text(columns[c_hours][i]) == heads[c_hours])
+    total -= repeat
 
     # a year written alone (2026年 工数, 工数_2026年度.xlsx) dates 10/1 in a sheet of many months
     plain_year, fiscal_year = (None, None) if year is not None else _year_alone(rows, table.header_row, sheet_name, file)
@@ -554,7 +564,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
         good = [d[2] is not None and h[2] is not None for d, h in zip(dates, hours_parsed)]
     else:
         good = [d[2] is not None and h[2] is not None and bool(p) for d, h, p in zip(dates, hours_parsed, persons)]
-    for i in total | plan.keys():
+    for i in total | plan.keys() | repeat:
         good[i] = False
     keep = [i for i, g in enumerate(good) if g]
     kept_dates = [dates[i][2] for i in keep]
@@ -572,6 +582,9 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
             continue
         if i in plan:
             problems.append((i, Issue("plan_row", file, sheet_name, table.data_start + i + 1, params={"value": plan[i]})))
+            continue
+        if i in repeat:
+            problems.append((i, Issue("repeated_header", file, sheet_name, table.data_start + i + 1)))
             continue
         rows_read += 1
         problem = None
