@@ -278,6 +278,31 @@ def test_cli_workbook_without_invoice_list_exits_2(tmp_path):
     assert result.stderr == f"Error: no order list found in {path} (a table with 注文番号)\n"
 
 
+def test_cli_invoice_list_with_only_its_header_is_checked_not_missing(tmp_path):
+    header = ["請求書番号", "取引先", "登録番号", "請求日", "税抜金額", "消費税", "税込金額"]
+    path = make_xlsx(tmp_path / "請求 一覧.xlsx", {"一覧": [header]})
+    result = run("check", "invoices", path, "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stderr == "Checked 0 invoices (0 rows by rate): 0 errors, 0 warnings\n"
+    assert check_invoices(path).empty
+
+
+def test_no_table_messages_are_english_under_lang_en(tmp_path):
+    from ledgerkit.attendance import read_attendance_sheet
+    from ledgerkit.hours import read_hours_sheet
+    from ledgerkit.invoices import read_invoice_sheet
+    from ledgerkit.read import read_workbook
+
+    sheet = read_workbook(make_xlsx(tmp_path / "t.xlsx", {"S": [["請求書一覧"]]})).sheets[0]
+    for reader, kind in [(read_invoice_sheet, "invoice"), (read_hours_sheet, "hours"), (read_attendance_sheet, "attendance")]:
+        result = reader(sheet, file="t.xlsx")
+        issues = result.issues if hasattr(result, "issues") else result[1]
+        (issue,) = [i for i in issues if i.code == "no_table"]
+        en = issue.message("en")
+        assert en.startswith(f"no {kind} table found") and "または" not in en, en
+        assert "見つかりません" in issue.message("ja")
+
+
 def test_cli_bad_options_exit_2(examples):
     result = run("check", "invoices", examples / "invoices", "--today", "tomorrow")
     assert result.exit_code == 2

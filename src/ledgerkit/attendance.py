@@ -620,7 +620,7 @@ def _next_value(rows, r: int, c: int) -> Any:
     right = c + 1
     while right < len(row) and row[right] == label:
         right += 1  # the label's own merged cells, filled with its text
-    for w in row[right : right + 3]:
+    for w in row[right : right + 8]:  # merged blanks between: 氏名 in A2, the name in F2
         if is_blank(w):
             continue
         if _is_label(w):
@@ -678,7 +678,8 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         elif not any(not is_blank(v) for row in sheet.rows for v in row):
             sheet_issue("empty_sheet", "info")
         else:
-            sheet_issue("no_table", kind=KIND_LABEL, fields="日付, 出社/退社 または 勤務時間")
+            sheet_issue("no_table", kind={"ja": KIND_LABEL, "en": "attendance"},
+                        fields={"ja": "日付, 出社/退社 または 勤務時間", "en": "日付, 出社/退社 or 勤務時間"})
         # None, not an empty frame: this sheet is not an attendance sheet at all
         return None, issues, 0
 

@@ -528,7 +528,7 @@ def check_invoices(
         paths = [paths_or_frame] if isinstance(paths_or_frame, (str, Path)) else list(paths_or_frame)
         frame, read_issues, rows_read = read_invoices(paths, config, keep_internal=True)
         all_issues.extend(read_issues)
-        if rows_read == 0:
+        if rows_read == 0 and (read_issues or not len(frame.columns)):
             raise no_invoice_list(paths, read_issues, lang)
     order_frame = None
     if orders is not None:

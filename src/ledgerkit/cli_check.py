@@ -129,7 +129,8 @@ def invoices(
     try:
         day = _today(today)
         frame, issues, rows_read = read_invoices(paths, config, keep_internal=True)
-        if rows_read == 0:
+        if rows_read == 0 and (issues or not len(frame.columns)):
+            # an invoice list with its header and no rows yet is checked (0 invoices), not 'not found'
             raise no_invoice_list(paths, issues, config.lang)
         order_frame = None
         if orders:

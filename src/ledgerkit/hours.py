@@ -361,7 +361,9 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
         return _read_grid(rows, grid, sheet.name, file, config, synonyms)
     if _SUMMARY_SHEET.search(name) and any(not is_blank(v) for row in rows for v in row):
         return SheetResult.skipped("helper_sheet", file, name, note="summary", what="集計")
-    return SheetResult.no_table(file, sheet, kind="工数", fields="日付+工数 (縦持ち) または 日付(1〜31)の列+案件")
+    return SheetResult.no_table(file, sheet, kind={"ja": "工数", "en": "hours"},
+                                fields={"ja": "日付+工数 (縦持ち) または 日付(1〜31)の列+案件",
+                                        "en": "日付 + 工数 (one row a day), or day columns (1-31) + 案件"})
 
 
 def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, table) -> set[int]:

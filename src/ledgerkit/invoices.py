@@ -433,7 +433,8 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     table = _find_table(rows, fields, ({"vendor"}, {"invoice_no"}, {"registration_no"}))
     layout = _Layout(table, rows) if table is not None else None
     if layout is None or not layout.has_money:
-        return SheetResult.no_table(file, sheet, kind="請求書", fields="取引先 (または請求書番号・登録番号) + 金額")
+        return SheetResult.no_table(file, sheet, kind={"ja": "請求書", "en": "invoice"},
+                                    fields={"ja": "取引先 (または請求書番号・登録番号) + 金額", "en": "取引先 (or 請求書番号 / 登録番号) + an amount"})
     order_cols = _order_list_columns(table)
     if order_cols:
         # `check invoices a.xlsx --orders po1.xlsx po2.xlsx` hands po2.xlsx over as an invoice list
@@ -1521,7 +1522,7 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
         if not any(not is_blank(v) for row in rows for v in row):
             return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
         return SheetResult(
-            issues=[Issue("no_table", file, name, scope="sheet", params={"kind": "注文", "fields": "注文番号 + 金額/単価/品名"})],
+            issues=[Issue("no_table", file, name, scope="sheet", params={"kind": {"ja": "注文", "en": "order"}, "fields": "注文番号 + 金額/単価/品名"})],
             note="no table",
         )
     m = table.mapping

@@ -811,11 +811,15 @@ def text(code: str, lang: str = "ja", **params) -> str:
     Examples:
         >>> text("empty_sheet", "en")
         'empty sheet'
+        >>> text("no_table", "en", kind={"ja": "工数", "en": "hours"}, fields="日付")
+        'no hours table found (needs columns: 日付)'
     """
     pair = MESSAGES.get(code)
     if pair is None:
         return code if not params else f"{code} {params}"
     template = pair[0] if lang == "ja" else pair[1]
+    # a parameter may itself be worded in both languages: {"ja": ..., "en": ...}
+    params = {k: (v.get(lang, v.get("en")) if isinstance(v, dict) and "ja" in v else v) for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
