@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 from pathlib import Path
 
+import pytest
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -454,3 +455,30 @@ def test_header_printed_again_every_50_rows_is_listed_not_rejected(tmp_path):
         ("repeated_header", 53, "info", False), ("repeated_header", 104, "info", False)]
     assert result.stats.rows_read == 120 and result.stats.rows_rejected == 0
     assert_balanced(result)
+
+
+# 氏名 whose value is not in the next cell: (rows above the table, merges)
+_NAME_FORMS = {
+    # 氏名 in A2, the name in F2 after merged blanks; before: no_person
+    "far_right": ([["氏名", "", "", "", "", "山田太郎"]], [(1, 1, 1, 4)]),
+    # 氏名 merged over two rows, the name under the merge; before: the person was "氏名"
+    "under_a_tall_label": ([["", "氏名", ""], ["", "", ""], ["", "山田太郎", ""]], [(1, 1, 2, 2)]),
+    # labels on one row (氏名 merged over A:B, 所属), values below; before: the person was "所属"
+    "input_area": ([["氏名", "", "所属"], ["山田太郎", "", "開発部"]], [(1, 0, 1, 1), (2, 0, 2, 1)]),
+}
+
+
+@pytest.mark.parametrize("form", sorted(_NAME_FORMS))
+def test_the_name_of_a_name_label_further_away(tmp_path, form):
+    top, merges = _NAME_FORMS[form]
+    rows = [["2026年11月 工数表"], *top, [], ["日付", "案件", "工数"],
+            *[[dt.datetime(2026, 11, d), "P1", 8] for d in (2, 3, 4)]]
+    make_xlsx(tmp_path / "x.xlsx", {"Sheet1": rows}, merges={"Sheet1": merges})
+    result = ledgerkit.aggregate(tmp_path)
+    assert set(result.frame["person"]) == {"山田太郎"} and len(result.frame) == 3
+    assert not result.issues
+    rows = [["2026年11月 勤務表"], *top, [], ["日付", "出社", "退社", "休憩"],
+            *[[d, "9:00", "18:00", "1:00"] for d in (2, 3, 4)]]
+    make_xlsx(tmp_path / "x.xlsx", {"Sheet1": rows}, merges={"Sheet1": merges})
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert set(result.frame["person"]) == {"山田太郎"} and result.frame["hours"].sum() == 24.0

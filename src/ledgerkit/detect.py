@@ -679,6 +679,24 @@ def detect_day_grid(
 # --- cells around the table ---------------------------------------------------------
 
 
+# Labels of a form's other input cells: a value never reads as one of these
+_FORM_LABELS = ("所属", "部署", "部門", "会社", "派遣元", "派遣先", "提出日", "作成日", "承認", "社員番号", "社員no",
+                "従業員番号", "案件", "プロジェクト", "期間", "対象月", "対象年月", "印")
+
+
+def _is_form_label(v: Any) -> bool:
+    """``所属`` / ``提出日`` … : the label of another input cell, not a value.
+
+    Examples:
+        >>> _is_form_label("所属"), _is_form_label("提出日:"), _is_form_label("山田太郎"), _is_form_label(3)
+        (True, True, False, False)
+    """
+    if not isinstance(v, str):
+        return False
+    k = header_key(v).rstrip(":：")
+    return k in _FORM_LABELS or (len(k) <= 6 and any(k.startswith(w) for w in _FORM_LABELS if len(w) > 1))
+
+
 def find_labelled_value(
     rows: list[list[Any]], words: Iterable[str], *, scan_rows: int = HEADER_SCAN_ROWS, before_row: int | None = None
 ) -> tuple[Any, int, int] | None:
@@ -702,11 +720,23 @@ def find_labelled_value(
                 continue
             k = header_key(v)
             if k in keys:
-                for cc in range(c + 1, min(c + 4, len(row))):
-                    if not is_blank(row[cc]) and header_key(row[cc]) not in keys:
-                        return row[cc], r, cc
-                if r + 1 < len(rows) and c < len(rows[r + 1]) and not is_blank(rows[r + 1][c]):
-                    return rows[r + 1][c], r + 1, c
+                # to the right, past the label's own merged cells and merged blanks (氏名 in A2,
+                # the name in F2); another label there (所属, 提出日) means the value is below
+                for cc in range(c + 1, min(c + 9, len(row))):
+                    w = row[cc]
+                    if is_blank(w) or (isinstance(w, str) and header_key(w) in keys):
+                        continue
+                    if not _is_form_label(w):
+                        return w, r, cc
+                    break
+                # below, past a label merged over two rows (filled with its text)
+                for rr in range(r + 1, min(r + 4, len(rows))):
+                    w = rows[rr][c] if c < len(rows[rr]) else ""
+                    if isinstance(w, str) and header_key(w) in keys:
+                        continue
+                    if not is_blank(w) and not _is_form_label(w):
+                        return w, rr, c
+                    break
                 continue
             for key in keys:
                 if k.startswith(key) and len(k) > len(key) and k[len(key)] in ":：":
