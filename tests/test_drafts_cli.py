@@ -121,3 +121,19 @@ def test_help_lists_the_commands():
     assert "draft-ringi" in r.output and "draft-po" in r.output
     r = run("draft-ringi", "--help")
     assert r.exit_code == 0 and "Example: ledgerkit draft-ringi" in r.output
+
+
+def test_where_with_full_width_equals_sign(requests_xlsx, tmp_path):
+    out = tmp_path / "out"
+    r = run("draft-ringi", str(requests_xlsx), "--where", "申請番号＝R-2026-001", "-o", str(out), "--lang", "en")
+    assert r.exit_code == 0, r.output
+    assert [p.name for p in out.iterdir()] == ["R-2026-001_ノートPC購入の件.md"]
+
+
+@pytest.mark.parametrize("command", ["draft-ringi", "draft-po"])
+def test_output_dash_is_refused_not_a_folder_named_dash(command, requests_xlsx, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run(command, str(requests_xlsx), "--row", "4", "-o", "-", "--lang", "en")
+    assert r.exit_code == 2
+    assert r.stderr == "Error: drafts are written as files: give -o a folder (not -, standard output)\n"
+    assert not (tmp_path / "-").exists()

@@ -37,6 +37,10 @@ ManifestOption = Annotated[ManifestFormat, typer.Option("--manifest", help="Mani
 
 def _run(kind: str, source: Path, **options) -> None:
     config = load(options.pop("config_path"), options.pop("lang"))
+    if str(options["out_dir"]) == "-":
+        from .errors import InputError
+
+        fail(InputError(text("draft_output_dash", config.lang)))
     # a template given by name is looked for first in the project's templates folder (drafts.templates)
     folder, name = config.templates_dir(), str(options["template"])
     if folder is not None and Path(name).name == name and (folder / name).is_file():

@@ -541,6 +541,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--where {value!r}: 列名=値 の形で書いてください (例: --where 注文番号=PO-1)",
         "--where {value!r}: write COLUMN=VALUE, e.g. --where 注文番号=PO-1",
     ),
+    "draft_output_dash": (
+        "下書きはファイルに書きます: -o にはフォルダを指定してください (- の標準出力には書けません)",
+        "drafts are written as files: give -o a folder (not -, standard output)",
+    ),
     "draft_where_no_column": ("--where {value!r}: 列名がありません", "--where {value!r}: the column name is missing"),
     "draft_no_column": ("{where}: 列 {name!r} がありません (列: {columns})", "{where}: no column {name!r} (columns: {columns})"),
     "draft_no_match": ("{where}: {conditions} の行がありません", "{where}: no row where {conditions}"),

@@ -289,6 +289,8 @@ def parse_where(conditions: Iterable[str] | Mapping[str, Any] | None, lang: str 
     Examples:
         >>> parse_where(["件名=PC購入の件", "部署 = 総務部"])
         [('件名', 'PC購入の件'), ('部署', '総務部')]
+        >>> parse_where(["申請番号＝R-1", "件名=A＝B"])
+        [('申請番号', 'R-1'), ('件名', 'A＝B')]
     """
     if not conditions:
         return []
@@ -296,9 +298,11 @@ def parse_where(conditions: Iterable[str] | Mapping[str, Any] | None, lang: str 
         return [(str(k), str(v)) for k, v in conditions.items()]
     out = []
     for c in conditions:
-        if "=" not in c:
+        # the full-width ＝ a Japanese keyboard types is the same sign
+        at = min((i for i in (c.find("="), c.find("＝")) if i >= 0), default=-1)
+        if at < 0:
             raise InputError(t("where_syntax", lang, value=c))
-        k, _, v = c.partition("=")
+        k, v = c[:at], c[at + 1:]
         if not k.strip():
             raise InputError(t("where_no_column", lang, value=c))
         out.append((k.strip(), v.strip()))
