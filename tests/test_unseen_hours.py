@@ -482,3 +482,22 @@ def test_the_name_of_a_name_label_further_away(tmp_path, form):
     make_xlsx(tmp_path / "x.xlsx", {"Sheet1": rows}, merges={"Sheet1": merges})
     result = ledgerkit.aggregate(tmp_path, kind="attendance")
     assert set(result.frame["person"]) == {"山田太郎"} and result.frame["hours"].sum() == 24.0
+
+
+def test_a_unit_column_says_which_rows_are_person_days(tmp_path):
+    # 工数 in 時間 on most rows, in 人日 where 単位 says so; before, 1 人日 was counted as 1 hour
+    # and the unknown unit 個 went through as hours.
+    rows = [["2026年11月 工数"], ["日付", "氏名", "案件", "工数", "単位"],
+            [dt.datetime(2026, 11, 2), "山田", "P1", 8, "時間"],
+            [dt.datetime(2026, 11, 3), "山田", "P1", 1, "人日"],
+            [dt.datetime(2026, 11, 4), "山田", "P1", 0.5, "人日"],
+            [dt.datetime(2026, 11, 5), "山田", "P1", 4, ""],
+            [dt.datetime(2026, 11, 6), "山田", "P1", 2, "個"],
+            [dt.datetime(2026, 11, 9), "山田", "P1", 4, "人日"]]
+    make_xlsx(tmp_path / "a.xlsx", {"明細": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["hours"].tolist() == [8.0, 8.0, 4.0, 4.0]
+    assert "単位" not in result.frame.columns  # the hours are in hours now
+    got = [(i.code, i.row, i.column, i.value, i.rejected) for i in result.issues]
+    assert got == [("bad_cell", 7, "単位", "個", True), ("hours_over_day", 8, "工数", "4", True)]
+    assert_balanced(result)

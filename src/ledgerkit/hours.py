@@ -159,6 +159,29 @@ def _attempt(parser: Callable, value: Any, *args) -> tuple[Any, Exception | None
 
 
 
+_UNIT_HEADERS = {"単位", "工数単位", "unit"}
+
+
+def _row_unit(v: Any, config: Config) -> float:
+    """Hours per unit written in a 単位 cell; 0 when the text is no unit.
+
+    Examples:
+        >>> from ledgerkit.config import Config
+        >>> [_row_unit(v, Config()) for v in ("時間", "ｈ", "人日", "人月", "分", "個")]
+        [1.0, 1.0, 8.0, 160.0, 0.016666666666666666, 0]
+    """
+    key = nz.normalize_text(v).lower()
+    if key in ("時間", "h", "hr", "hrs", "hour", "hours", "時"):
+        return 1.0
+    if key in ("人日", "日", "md", "day", "days", "person-day", "人/日"):
+        return float(config.get("hours.hours_per_day", 8.0))
+    if key in ("人月", "mm", "月", "person-month"):
+        return float(config.get("hours.hours_per_month", 160.0))
+    if key in ("分", "min", "mins", "minutes"):
+        return 1 / 60
+    return 0
+
+
 def _unit_factor(header: str, config: Config) -> float:
     """Hours per unit named in a header: 工数(人日) → 8, (人月) → 160, (分) → 1/60."""
     key = header_key(header)
@@ -560,13 +583,30 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
         years = columns[c_year] if c_year is not None else [None] * n
         dates = _map_values(date_of_parts, list(zip(years, columns[c_month], columns[c_date])))
     hours_parsed = _map_values(hours_of, columns[c_hours])
+    # a 単位 column (時間 / 人日 / 人月 / 分) says each row's unit; blank → the header's unit
+    c_unit = next((c for c, h in extra_cols.items() if header_key(h) in _UNIT_HEADERS), None)
+    row_factor: dict[int, float] = {}
+    bad_unit: set[int] = set()
+    if c_unit is not None:
+        extra_cols.pop(c_unit)
+        units = _map_values(lambda v: None if is_blank(v) else _row_unit(v, config), columns[c_unit])
+        for i, u in enumerate(units):
+            if u is None:
+                continue
+            if u == 0:
+                bad_unit.add(i)
+                continue
+            row_factor[i] = u
+            h, err, _ = hours_parsed[i]
+            if err is None and h is not None:
+                hours_parsed[i] = (h, err, h * u if not h * u > max_hours else None)
     persons = _map_values(nz.normalize_name, columns[c_person]) if c_person is not None else None
     # the rows that pass every check; the others go through the checks one by one below
     if persons is None:
         good = [d[2] is not None and h[2] is not None for d, h in zip(dates, hours_parsed)]
     else:
         good = [d[2] is not None and h[2] is not None and bool(p) for d, h, p in zip(dates, hours_parsed, persons)]
-    for i in total | plan.keys() | repeat:
+    for i in total | plan.keys() | repeat | bad_unit:
         good[i] = False
     keep = [i for i, g in enumerate(good) if g]
     kept_dates = [dates[i][2] for i in keep]
@@ -599,10 +639,12 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
         hours, err, _ = hours_parsed[i]
         if problem is None and (err is not None or hours is None):
             problem = ("bad_cell" if err else "missing_value", c_hours, "工数")
+        if problem is None and i in bad_unit:
+            problem = ("bad_cell", c_unit, "単位")
         if problem is None and persons is not None and not persons[i]:
             problem = ("missing_value", c_person, "氏名")
         if problem is None:
-            hours = hours * factor
+            hours = hours * row_factor.get(i, factor)
             if hours > max_hours:
                 problem = ("hours_over_day", c_hours, "工数")
         if problem is None:  # pragma: no cover - such a row is among the good ones
@@ -658,6 +700,8 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
         mapping["date"] = " + ".join(table.columns[c] for c in (c_year, c_month, c_date) if c is not None)
     if title_unit:
         mapping["hours"] += f" ({title_unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間)"
+    if c_unit is not None:
+        mapping["hours"] += f" (単位は {table.columns[c_unit]} 列の値で時間に換算)"
     if person_const is not None:
         mapping["person"] = _person_source(person_const, person_where)
     return SheetResult(
