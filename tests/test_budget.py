@@ -805,3 +805,19 @@ def test_cli_hours_repeated_or_as_a_glob(tmp_path):
     assert "--hours a.xlsx --hours b.xlsx" in helptext
     assert "--invoices a.xlsx --invoices b.xlsx" in helptext
     assert "'data/*.xlsx'" in helptext
+
+
+def test_cli_hours_or_invoices_file_without_its_table_is_an_error_not_zero_yen(tmp_path):
+    title = tmp_path / "title only.xlsx"
+    wb = xlsxwriter.Workbook(str(title))
+    wb.add_worksheet("Sheet1").write(0, 0, "請求書一覧")
+    wb.close()
+    out = tmp_path / "b.xlsx"
+    result = cli(EXAMPLES / "budget.xlsx", "--hours", title, "--rates", EXAMPLES / "rates.xlsx", "--lang", "en", "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: --hours: no hours table found in {title} (columns for date, hours and project)\n"
+    assert not out.exists()
+    result = cli(EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours", "--rates", EXAMPLES / "rates.xlsx",
+                 "--invoices", title, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: --invoices: no invoice list found in {title} (")

@@ -1674,6 +1674,10 @@ def _actual_frame(x: Any, kind: str, config: Config, issues: list[Issue], inputs
     from .consolidate import aggregate
 
     result = aggregate(_paths(x), kind=kind, config=config)
+    if result.stats.rows_read == 0 and any(i.code in ("no_table", "empty_sheet") for i in result.issues):
+        # given as --hours / --invoices but no such table anywhere: a wrong file, never 0 yen ok
+        raise InputError(messages.text(f"budget_no_{kind}", _lang(config),
+                                       files=", ".join(str(p) for p in _paths(x))))
     issues.extend(result.issues)
     inputs.extend(result.files)
     return result.frame

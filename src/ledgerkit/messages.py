@@ -354,6 +354,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no column for a written term ({law}): {item_en}",
     ),
     # --- budget -------------------------------------------------------------------
+    "budget_no_hours": (
+        "--hours: {files} に工数の表が見つかりません (日付・工数・案件の列)",
+        "--hours: no hours table found in {files} (columns for date, hours and project)",
+    ),
+    "budget_no_invoices": (
+        "--invoices: {files} に請求書の表が見つかりません (取引先 (または請求書番号・登録番号) + 金額)",
+        "--invoices: no invoice list found in {files} (取引先, 請求書番号 or 登録番号 and an amount column)",
+    ),
     "budget_no_table": (
         "予算表が見つかりません (案件の列と月の列、または 案件・年月・予算 の列が必要です)",
         "no budget table (needs a project column and months across, or project / month / budget columns)",
