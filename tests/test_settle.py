@@ -495,3 +495,22 @@ def test_month_without_attendance_is_refused():
     )
     assert result.exit_code == 2
     assert result.output.strip() == "Error: --month 2030-01: no attendance for that month (the files hold 2026-10)"
+
+
+def test_cli_settle_invoices_file_without_an_invoice_list_is_an_error(tmp_path, examples):
+    from typer.testing import CliRunner
+
+    from ledgerkit.cli import app
+    from sheets import make_xlsx
+
+    title = make_xlsx(tmp_path / "請求 書.xlsx", {"Sheet1": [["請求書一覧"]]})
+    out = tmp_path / "s.xlsx"
+    result = CliRunner().invoke(app, [
+        "settle", str(examples / "勤務表"), "--contracts", str(examples / "契約一覧.xlsx"),
+        "--invoices", str(title), "-o", str(out), "--lang", "en",
+    ])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: --invoices: no invoice list found in {title} (取引先, 請求書番号 or 登録番号 and an amount column)\n"
+    )
+    assert not out.exists()

@@ -694,8 +694,14 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
         if not isinstance(invoices, pd.DataFrame):
             from .invoices import read_invoices
 
-            invoices, found, _ = read_invoices(invoices if isinstance(invoices, (list, tuple)) else [invoices],
-                                               config=config, keep_internal=True)
+            paths = invoices if isinstance(invoices, (list, tuple)) else [invoices]
+            invoices, found, rows_read = read_invoices(paths, config=config, keep_internal=True)
+            if rows_read == 0 and any(i.code in ("no_table", "empty_sheet") for i in found):
+                # a wrong file given as --invoices: say so, not 'no invoice' for every person
+                from .errors import InputError
+                from .messages import text
+
+                raise InputError(text("budget_no_invoices", lang, files=", ".join(str(p) for p in paths)))
             findings.extend(found)
         frame, found = check_settled_invoices(frame, invoices, month=month, contracts=contracts, lang=lang)
         findings.extend(found)
