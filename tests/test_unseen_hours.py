@@ -501,3 +501,29 @@ def test_a_unit_column_says_which_rows_are_person_days(tmp_path):
     got = [(i.code, i.row, i.column, i.value, i.rejected) for i in result.issues]
     assert got == [("bad_cell", 7, "単位", "個", True), ("hours_over_day", 8, "工数", "4", True)]
     assert_balanced(result)
+
+
+def test_a_plan_block_of_days_beside_the_actual_block_is_listed_not_counted(tmp_path):
+    # 予定 1 … 30 and 実績 1 … 30 side by side under merged labels. Before: the second 1 … 30
+    # read as the next month of a closing-day period, plan and actual added: P1 450 h for 210.
+    days = list(range(1, 31))
+    rows = [["2026年11月 工数表"], ["", "", "予定", *[""] * 29, "", "実績", *[""] * 29],
+            ["案件", "作業", *days, "", *days, "合計"],
+            ["P1", "開発", *[8] * 30, "", *[7] * 30, 210],
+            ["P2", "保守", *[1] * 30, "", *[2] * 30, 60]]
+    make_xlsx(tmp_path / "a.xlsx", {"山田": rows}, merges={"山田": [(1, 2, 1, 31), (1, 33, 1, 62)]})
+    result = ledgerkit.aggregate(tmp_path)
+    f = result.frame
+    assert f.groupby("project")["hours"].sum().to_dict() == {"P1": 210.0, "P2": 60.0}
+    assert (f["date"].min(), f["date"].max()) == (dt.datetime(2026, 11, 1), dt.datetime(2026, 11, 30))
+    assert [(i.code, i.row, i.message("ja")) for i in result.issues] == [
+        ("plan_columns", 3, "「予定」の列 (C〜AF列) は予定のため実績に数えません")]
+    assert result.stats.sheets_skipped == 0
+    assert_balanced(result)
+    # 実績 first, 予定 after it: the plan days are not a 合計 column
+    rows = [["2026年11月 工数表"], ["", "実績", *[""] * 29, "", "予定", *[""] * 29],
+            ["案件", *days, "", *days], ["P1", *[7] * 30, "", *[8] * 30]]
+    make_xlsx(tmp_path / "a.xlsx", {"山田": rows}, merges={"山田": [(1, 1, 1, 30), (1, 32, 1, 61)]})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["hours"].sum() == 210.0
+    assert [(i.code, i.params["range"]) for i in result.issues] == [("plan_columns", "AG〜BJ")]

@@ -537,6 +537,9 @@ class Grid:
     total_cols: list[int]
     columns: dict[int, str]
     others: list[str] = field(default_factory=list)
+    #: day columns of a 予定 block beside the 実績 block (not data), and its label
+    plan_cols: list[int] = field(default_factory=list)
+    plan_label: str = ""
 
     @property
     def header_excel_row(self) -> int:
@@ -585,6 +588,64 @@ def _day_run(row: list[Any]) -> dict[int, int | dt.date]:
     return best
 
 
+_PLAN_WORDS = ("予定", "計画", "見込", "予測", "plan", "forecast")
+_ACTUAL_WORDS = ("実績", "actual")
+
+
+def _plan_actual_blocks(rows, r: int) -> tuple[dict, list[int], str] | None:
+    """A 予定 block and a 実績 block of days side by side, labelled in a row above the days:
+    ``(days of 実績, day columns of 予定, the 予定 label)``, or None.
+
+    Examples:
+        >>> rows = [["", "予定", "", "", "実績", ""], ["案件", 1, 2, "", 1, 2]]
+        >>> _plan_actual_blocks(rows, 1)
+        ({4: 1, 5: 2}, [1, 2], '予定')
+    """
+    row = rows[r]
+    blocks: list[dict] = []
+    last = None
+    for c, v in enumerate(row):
+        d = day_of_header(v)
+        if d is None:
+            if not is_blank(v):
+                last = None
+                blocks.append({})
+            continue
+        key = d.toordinal() if isinstance(d, dt.date) else d
+        if last is None or key <= last or not blocks:
+            blocks.append({})
+        blocks[-1][c] = d
+        last = key
+    blocks = [b for b in blocks if b]
+    if len(blocks) < 2:
+        return None
+    kinds = []
+    label = ""
+    for i, b in enumerate(blocks):
+        lo = max(blocks[i - 1]) + 1 if i else 0
+        found = ""
+        for rr in (r - 1, r - 2):
+            if rr < 0:
+                continue
+            above = rows[rr]
+            # the label at or left of the block's first day (a merged label is filled), else over it
+            for c in [*range(min(b), lo - 1, -1), *range(min(b) + 1, max(b) + 1)]:
+                if c < len(above) and isinstance(above[c], str) and above[c].strip():
+                    found = above[c].strip()
+                    break
+            if found:
+                break
+        key = header_key(found)
+        kinds.append("plan" if key.startswith(_PLAN_WORDS) else "actual" if key.startswith(_ACTUAL_WORDS) else "")
+        if kinds[-1] == "plan" and not label:
+            label = _one_line(found)
+    if kinds.count("actual") != 1 or "plan" not in kinds:
+        return None
+    actual = blocks[kinds.index("actual")]
+    plan = [c for b, k in zip(blocks, kinds) if k == "plan" for c in b]
+    return actual, plan, label
+
+
 def split_period(days: dict[int, int | dt.date]) -> tuple[list[int], list[int]]:
     """The day columns of a closing-day period: (columns of the earlier month, the rest).
 
@@ -629,9 +690,14 @@ def detect_day_grid(
     for r in range(min(scan_rows, len(rows))):
         row = rows[r]
         days = _day_run(row)
+        # 予定 | 実績 blocks of days side by side: the 実績 days are the data
+        blocks = _plan_actual_blocks(rows, r) if r > 0 and len(days) >= min_days // 2 else None
+        plan_cols, plan_label = [], ""
+        if blocks is not None:
+            days, plan_cols, plan_label = blocks
         if len(days) < min_days:
             continue
-        first_day = min(days)
+        first_day = min([*days, *plan_cols])
         labels: dict[str, int] = {}
         names: dict[int, str] = {}
         # labels may sit in this row or, for a two-row header, in the row above — but only
@@ -655,7 +721,7 @@ def detect_day_grid(
         total_cols = []
         for c in range(last_day + 1, len(row)):
             v = row[c]
-            if is_blank(v):
+            if is_blank(v) or c in plan_cols:
                 continue
             total_cols.append(c)
             names[c] = str(v).strip()
@@ -672,7 +738,7 @@ def detect_day_grid(
                 data_start += 1
         c0 = min(labels.values())
         data_end, others = _table_end(rows, data_start, c0, (max(total_cols) if total_cols else last_day) + 1, syn)
-        return Grid(r, data_start, data_end, days, labels, total_cols, names, others)
+        return Grid(r, data_start, data_end, days, labels, total_cols, names, others, plan_cols, plan_label)
     return None
 
 

@@ -751,6 +751,9 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     issues: list[Issue] = [
         Issue("extra_table", file, sheet_name, scope="sheet", params={"range": o}) for o in grid.others
     ]
+    if grid.plan_cols:  # a 予定 block of days beside the 実績 block
+        issues.append(Issue("plan_columns", file, sheet_name, grid.header_excel_row, params={
+            "value": grid.plan_label, "range": f"{column_letter(min(grid.plan_cols))}〜{column_letter(max(grid.plan_cols))}"}))
     labels = grid.labels
     year, month = _sheet_year_month(rows, grid.header_row, sheet_name, file, config)
     dated = {c: d for c, d in grid.days.items() if isinstance(d, dt.date)}

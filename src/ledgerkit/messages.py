@@ -680,6 +680,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "read as the closing period {start} to {end} (settled as {month})",
     ),
     "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
+    "plan_columns": (
+        "「{value}」の列 ({range}列) は予定のため実績に数えません",
+        "the columns under {value} ({range}): a plan, not hours worked",
+    ),
     "repeated_header": (
         "見出し行の繰り返し (印刷用) のためデータではありません",
         "the header row repeated (for printing): not data",
