@@ -137,3 +137,13 @@ def test_output_dash_is_refused_not_a_folder_named_dash(command, requests_xlsx, 
     assert r.exit_code == 2
     assert r.stderr == "Error: drafts are written as files: give -o a folder (not -, standard output)\n"
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("choose", [["--row", "2"], ["--where", "申請番号=R-1"], ["--all"]])
+def test_list_with_only_its_header_says_no_data_rows(choose, tmp_path):
+    from sheets import make_xlsx
+
+    src = make_xlsx(tmp_path / "req.xlsx", {"申請一覧": [["申請番号", "起案日", "部署", "起案者", "件名", "金額(税抜)"]]})
+    r = run("draft-ringi", str(src), *choose, "-o", str(tmp_path / "o"), "--lang", "en")
+    assert r.exit_code == 2
+    assert r.stderr == "Error: req.xlsx: 申請一覧: the table has no data rows\n"

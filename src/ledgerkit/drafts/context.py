@@ -334,9 +334,10 @@ def select_rows(table: SourceTable, *, row: int | None, where, all: bool,
         raise InputError(t("choose_rows", lang))
     rows = data_rows(table)
     at = _where(table.path, table.sheet, [], lang)
+    if not rows:
+        # --row / --where / --all alike: no 'rows 2-1' range to name
+        raise InputError(t("no_rows", lang, where=at))
     if all:
-        if not rows:
-            raise InputError(t("no_rows", lang, where=at))
         return rows
     if row is not None:
         index = row - 1
