@@ -270,3 +270,23 @@ def test_start_and_end_written_as_full_date_times_count_the_dates(tmp_path):
     assert result.frame[["start", "end", "hours"]].values.tolist() == [["09:00", "18:00", 8.0], ["22:00", "31:00", 8.0]]
     assert [(i.row, i.code) for i in result.issues] == [(6, "attendance_day_too_long"), (7, "bad_cell")]
     assert result.stats.balanced
+
+
+def test_header_printed_again_every_page_is_listed_and_one_person_with_invisible_marks(tmp_path):
+    # A system's 勤怠 export: the header repeats every 25 rows for printing, and the name is
+    # typed "山田　太郎" on some rows and "山田\u200c太郎" (a zero-width non-joiner) on others.
+    # Before: the repeats vanished unlisted, and the ZWNJ made a second person.
+    from sheets import make_xlsx
+
+    header = ["日付", "氏名", "出勤", "退勤", "休憩"]
+    rows = [["勤怠データ 2026年11月"], header]
+    for i in range(60):
+        if i and i % 25 == 0:
+            rows.append(list(header))
+        rows.append([dt.datetime(2026, 11, 1 + i % 30), "山田\u200c太郎" if i % 2 else "山田　太郎", "9:00", "18:00", "1:00"])
+    make_xlsx(tmp_path / "a.xlsx", {"明細": rows})
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert set(result.frame["person"]) == {"山田太郎"} and result.frame["hours"].sum() == 60 * 8.0
+    assert [(i.code, i.row, i.severity, i.rejected) for i in result.issues] == [
+        ("repeated_header", 28, "info", False), ("repeated_header", 54, "info", False)]
+    assert result.stats.rows_read == 60 == result.stats.rows_consolidated

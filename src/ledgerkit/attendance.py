@@ -758,6 +758,13 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
             _check_total(issues, file, name, excel_row, layout, cols, cell, records)
             last_row = r + 1
             break
+        # the header printed again every page: listed, not data
+        if isinstance(day_value, str) and _nfkc(day_value) == _nfkc(rows[layout.header_row][cols["day"]]) \
+                and any(c != cols["day"] and isinstance(cell(c), str) and c < len(rows[layout.header_row])
+                        and _nfkc(cell(c)) == _nfkc(rows[layout.header_row][c]) for c in data_cols):
+            issues.append(Issue("repeated_header", file=file, sheet=name, row=excel_row))
+            r += 1
+            continue
         # what the row holds; 休 / 有休 / 欠勤 / 0:00 / blank are days not worked
         texts = [_nfkc(cell(c)) for c in time_cols if isinstance(cell(c), str) and not is_blank(cell(c))]
         if texts and any(_is_off(t) for t in texts) and not _safe(parse_duration, cell(cols.get("worked"))):
