@@ -537,3 +537,16 @@ def test_unreadable_rate_is_an_error_and_no_tax_check_runs_on_a_guess(tmp_path):
         ("tax_rate_unreadable", "error", 2, "税率", "9%"),
         ("tax_rate_unreadable", "error", 3, "税率", "9%"),
     ]
+
+
+def test_registration_format_expected_column_is_english_under_lang_en():
+    inv = pd.DataFrame({"invoice_no": ["A-1", "A-2"], "vendor": ["㈱アルファ", "㈱ベータ"],
+                        "registration_no": ["T12345", "T0123456789012"],
+                        "net": pd.array([100, 100], dtype="Int64"), "tax": pd.array([10, 10], dtype="Int64"),
+                        "total": pd.array([110, 110], dtype="Int64"), "tax_rate": [0.10, 0.10],
+                        "source_file": ["a.xlsx"] * 2, "source_sheet": ["S"] * 2, "source_row": [2, 3]})
+    found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="en")
+    fmt = found[found["rule"] == "registration_no_format"]
+    assert list(fmt["expected"]) == ["T + 13 digits", "T + 13 digits (the first 1-9)"]
+    found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="ja")
+    assert list(found[found["rule"] == "registration_no_format"]["expected"]) == ["T + 13桁", "T + 13桁 (先頭は1-9)"]

@@ -127,7 +127,9 @@ class Finding:
             "column": self.column,
             "invoice_no": self.invoice_no,
             "value": self.value,
-            "expected": self.expected,
+            # an expectation in words may be given in both languages: {"ja": ..., "en": ...}
+            "expected": (self.expected.get(lang, self.expected.get("en")) if isinstance(self.expected, dict)
+                         else self.expected),
             "field": self.field,
         }
 
@@ -418,7 +420,7 @@ def check_registration_no(value: Any) -> Finding | None:
              "hint_en": f" (the leading T is missing: T{norm})" if bare else ""},
             field="registration_no",
             value=raw,
-            expected="T + 13桁",
+            expected={"ja": "T + 13桁", "en": "T + 13 digits"},
         )
     if norm[1] == "0":
         # DOMAIN.md §3.2: the first of the 13 digits is 1-9, never 0
@@ -428,7 +430,7 @@ def check_registration_no(value: Any) -> Finding | None:
             {"value": raw, "hint": "", "hint_en": ""},
             field="registration_no",
             value=raw,
-            expected="T + 13桁 (先頭は1-9)",
+            expected={"ja": "T + 13桁 (先頭は1-9)", "en": "T + 13 digits (the first 1-9)"},
         )
     digit = corp_check_digit(norm[2:])
     if int(norm[1]) != digit:
