@@ -527,3 +527,20 @@ def test_a_plan_block_of_days_beside_the_actual_block_is_listed_not_counted(tmp_
     result = ledgerkit.aggregate(tmp_path)
     assert result.frame["hours"].sum() == 210.0
     assert [(i.code, i.params["range"]) for i in result.issues] == [("plan_columns", "AG〜BJ")]
+
+
+def test_a_day_grid_header_printed_again_is_not_a_row_of_hours(tmp_path):
+    # 40 task rows, the 案件 | 作業 | 1 … 30 header printed again above row 21. Before: the
+    # repeat was read as project 案件 with hours 1, 2, … 24 (300 h added, no error kept out).
+    head = ["案件", "作業", *range(1, 31), "合計"]
+    rows = [["2026年11月 工数表"], head]
+    for i in range(40):
+        if i == 20:
+            rows.append(list(head))
+        rows.append([f"P{i}", "開発", *[1] * 30, 30])
+    make_xlsx(tmp_path / "a.xlsx", {"山田": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame["hours"].sum() == 1200.0 and "案件" not in set(result.frame["project"])
+    assert [(i.code, i.row, i.severity) for i in result.issues] == [("repeated_header", 23, "info")]
+    assert result.stats.rows_read == 40
+    assert_balanced(result)

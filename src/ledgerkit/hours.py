@@ -811,6 +811,13 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
             above_row = -2
             running = {}
             continue
+        head = rows[grid.header_row]
+        if sum(1 for c in grid.days if c < len(row) and c < len(head) and not is_blank(row[c]) and row[c] == head[c]) \
+                > len(grid.days) // 2:
+            # the day header printed again every page: not data (its days are no hours)
+            issues.append(Issue("repeated_header", file, sheet_name, excel_row))
+            above_row = -2
+            continue
         rows_read += 1
         project = nz.parse_code(row[labels["project"]]) if "project" in labels and labels["project"] < len(row) else None
         task = nz.normalize_text(row[labels["task"]]) if "task" in labels and labels["task"] < len(row) else ""
