@@ -176,3 +176,15 @@ def test_nothing_to_read_and_bad_output_are_refused_before_reading(tmp_path):
     result = run("aggregate", tmp_path, "-o", tmp_path / "nofolder" / "x.xlsx")
     assert result.exit_code == 2
     assert "the folder" in result.output and "does not exist" in result.output
+
+
+def test_nothing_read_is_said_in_one_line(tmp_path):
+    header_only = make_xlsx(tmp_path / "請求 一覧.xlsx", {"一覧": [["請求書番号", "取引先", "税抜金額", "消費税", "税込金額"]]})
+    result = runner.invoke(app, ["aggregate", str(header_only), "--kind", "invoices", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "no invoice rows were read from the inputs (see why with: ledgerkit inspect --kind invoices)"
+    result = runner.invoke(app, ["aggregate", str(header_only), "--kind", "invoices"])
+    assert result.stderr.strip().splitlines()[-1] == (
+        "請求書の行は1行も読めませんでした (理由は ledgerkit inspect --kind invoices で確認できます)"
+    )

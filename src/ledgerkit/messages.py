@@ -175,6 +175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "total": ("合計", "Total"),
     "more_rows": ("ほか {n} 行", "{n} more rows"),
     "issue_counts": ("問題: エラー {error} 件, 警告 {warning} 件, 情報 {info} 件", "issues: {error} errors, {warning} warnings, {info} notes"),
+    "nothing_read": (
+        "{kind}の行は1行も読めませんでした (理由は ledgerkit inspect --kind {kind_option} で確認できます)",
+        "no {kind} rows were read from the inputs (see why with: ledgerkit inspect --kind {kind_option})",
+    ),
     "accounting": (
         "ファイル 読込 {files_read} / スキップ {files_skipped}, シート {sheets}: 読んだ行 {read} = 集計 {consolidated} + 除外 {rejected}",
         "files read {files_read}, skipped {files_skipped}; sheets {sheets}: rows read {read} = consolidated {consolidated} + rejected {rejected}",

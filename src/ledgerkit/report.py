@@ -166,6 +166,14 @@ def print_summary(
             markup=False,
         )
     con.print(accounting_line(result, lang), markup=False, highlight=False)
+    if result.stats.rows_read == 0 and result.kind in _KIND_WORDS:
+        # an empty report is not a silent success: say that nothing was found, and where to look
+        con.print(messages.text("nothing_read", lang, kind=_KIND_WORDS[result.kind], kind_option=result.kind),
+                  markup=False, highlight=False)
+
+
+_KIND_WORDS = {"hours": {"ja": "工数", "en": "hours"}, "invoices": {"ja": "請求書", "en": "invoice"},
+               "attendance": {"ja": "勤怠", "en": "attendance"}}
 
 
 #: the column a kind's summary adds up
