@@ -544,3 +544,16 @@ def test_a_day_grid_header_printed_again_is_not_a_row_of_hours(tmp_path):
     assert [(i.code, i.row, i.severity) for i in result.issues] == [("repeated_header", 23, "info")]
     assert result.stats.rows_read == 40
     assert_balanced(result)
+
+
+def test_a_unit_column_in_a_day_grid(tmp_path):
+    # 案件 | 単位 | 1 … 30: P2 is in 人日. Before: 0.5 人日 a day read as 0.5 h (15 h for 120 h).
+    rows = [["2026年11月 工数表"], ["案件", "単位", *range(1, 31), "合計"],
+            ["P1", "時間", *[8] * 30, 240], ["P2", "人日", *[0.5] * 30, 15],
+            ["P3", "個", *[1] * 30, 30], ["P4", "", *[1] * 30, 30]]
+    make_xlsx(tmp_path / "a.xlsx", {"山田": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert result.frame.groupby("project")["hours"].sum().to_dict() == {"P1": 240.0, "P2": 120.0, "P4": 30.0}
+    assert [(i.code, i.row, i.column, i.value, i.rejected) for i in result.issues] == [
+        ("bad_cell", 5, "単位", "個", True)]
+    assert_balanced(result)

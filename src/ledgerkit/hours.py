@@ -797,6 +797,10 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     rows_read = 0
     # the row's own 合計 column, checked against the days read
     c_total = next((c for c in grid.total_cols if nz.is_total_label(grid.columns.get(c, ""))), None)
+    # a 単位 column left of the days (時間 / 人日 …): each row's unit; blank → the grid's
+    head = rows[grid.header_row]
+    c_unit = next((c for c in range(min(grid.days)) if c < len(head) and isinstance(head[c], str)
+                   and header_key(head[c]) in _UNIT_HEADERS), None)
     above, above_row = (None, ""), -2  # (project, person) of the data row just above
     running: dict = {}  # day → hours of the rows since the last blank or total row
     grand: dict = {}  # day → hours of every row
@@ -842,7 +846,12 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
             task = ""  # 実績: the row of hours worked, not a task of that name
         entries = []
         row_issues = []
-        for c, day in day_dates.items():
+        rf = factor
+        if c_unit is not None and c_unit < len(row) and not is_blank(row[c_unit]):
+            rf = _row_unit(row[c_unit], config)
+            if not rf:
+                row_issues.append(("bad_cell", head[c_unit], row[c_unit], {"field": "単位"}))
+        for c, day in (day_dates.items() if rf else ()):
             v = row[c] if c < len(row) else ""
             if is_blank(v) or (isinstance(v, str) and v.strip() in _DAY_OFF):
                 continue
@@ -853,7 +862,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
                 continue
             if not hours:
                 continue
-            hours *= factor
+            hours *= rf
             if day is None:
                 row_issues.append(("date_outside_month", column, v, {"value": column, "month": f"{year}-{month:02d}"}))
                 continue
@@ -904,9 +913,9 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
                     params={"value": _show(value), **params},
                 )
             )
-        if c_total is not None and c_total < len(row):
+        if c_total is not None and c_total < len(row) and rf:
             _check_row_total(issues, file, sheet_name, excel_row, grid.columns.get(c_total, ""), row[c_total],
-                             sum(h for _, h in entries) / factor)
+                             sum(h for _, h in entries) / rf)
         if entries and missing is not None:
             issues.append(
                 Issue("missing_value", file, sheet_name, excel_row, severity="error", rejected=True, params={"field": missing})
