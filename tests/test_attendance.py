@@ -118,6 +118,9 @@ def test_layout_a_split_year_month_id_and_three_cell_span(tmp_path):
     total = issues[0]
     # not data (issue 2): listed as info, not counted as read or rejected — the same as hours
     assert (total.row, total.rejected, total.severity) == (36, False, "info")
+    extra = issues[1]
+    assert extra.message("en") == "a second table (row 38) beside the data table: not read"
+    assert extra.message("ja") == "データ表とは別の表 (38行) のため読み込みません"
     _check_balance(frame, issues, n)
 
 

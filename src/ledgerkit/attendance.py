@@ -640,6 +640,18 @@ def _empty_frame():
     )
 
 
+def _rows_words(first: int, last: int) -> dict[str, str]:
+    """Excel rows ``first``-``last`` in words, in both languages (a message parameter).
+
+    Examples:
+        >>> _rows_words(38, 38)["en"], _rows_words(40, 42)["ja"]
+        ('row 38', '40-42行')
+    """
+    if first == last:
+        return {"ja": f"{first}行", "en": f"row {first}"}
+    return {"ja": f"{first}-{last}行", "en": f"rows {first}-{last}"}
+
+
 def read_attendance_sheet(sheet, *, file: str, config=None):
     """Read one attendance sheet into the canonical frame.
 
@@ -917,7 +929,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     below = [i for i in range(last_row, len(rows)) if any(not is_blank(v) for v in rows[i])]
     if below and any(i.code == "total_row" for i in issues):
         issues.append(Issue("extra_table", file=file, sheet=name, severity="info", scope="sheet",
-                            params={"range": f"{below[0] + 1}-{below[-1] + 1}行"}))
+                            params={"range": _rows_words(below[0] + 1, below[-1] + 1)}))
     if period and records:
         sheet_issue("attendance_closing_period", "info", start=records[0]["date"].isoformat(),
                     end=records[-1]["date"].isoformat(), month=period)
