@@ -499,7 +499,8 @@ def test_a_unit_column_says_which_rows_are_person_days(tmp_path):
     assert result.frame["hours"].tolist() == [8.0, 8.0, 4.0, 4.0]
     assert "単位" not in result.frame.columns  # the hours are in hours now
     got = [(i.code, i.row, i.column, i.value, i.rejected) for i in result.issues]
-    assert got == [("bad_cell", 7, "単位", "個", True), ("hours_over_day", 8, "工数", "4", True)]
+    assert got == [("bad_cell", 7, "単位", "個", True), ("hours_over_day", 8, "工数", "4 人日", True)]
+    assert result.issues[1].message("ja") == "1日の工数が 24 時間を超えています: 4 人日"
     assert_balanced(result)
 
 

@@ -651,6 +651,8 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
             raise AssertionError(f"row {table.data_start + i + 1} passed the checks it failed")
         code, c, what = problem
         value = "" if c == c_person else columns[c][i]
+        if code == "hours_over_day" and i in row_factor:
+            value = f"{_show(value)} {nz.normalize_text(columns[c_unit][i])}"  # 4 人日: 32 h
         problems.append(
             (
                 i,
