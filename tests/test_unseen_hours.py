@@ -558,3 +558,4 @@ def test_a_unit_column_in_a_day_grid(tmp_path):
     assert [(i.code, i.row, i.column, i.value, i.rejected) for i in result.issues] == [
         ("bad_cell", 5, "単位", "個", True)]
     assert_balanced(result)
+    assert ledgerkit.inspect(tmp_path)[0].sheets[0].mapping["hours"] == "日の列 (単位は 単位 列の値で時間に換算)"

@@ -931,6 +931,8 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     mapping["date"] = f"{len(grid.days)}日分の列 ({year}-{month:02d})"
     if unit:
         mapping["hours"] = f"{unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間"
+    if c_unit is not None:
+        mapping["hours"] = f"{mapping.get('hours', '日の列')} (単位は {head[c_unit]} 列の値で時間に換算)"
     if earlier:
         known = [d for d in day_dates.values() if d is not None]
         mapping["date"] = f"{len(grid.days)}日分の列 ({min(known).isoformat()}〜{max(known).isoformat()})"
