@@ -267,6 +267,7 @@ def test_same_invoice_in_two_lists_is_counted_once_and_listed():
     dup = [i for i in issues if i.code == "duplicate_invoice"]
     assert [(i.file, i.row, i.rejected, i.severity) for i in dup] == [("11月.xlsx", 3, True, "warning")]
     assert dup[0].message() == "10月.xlsx / 一覧 / 2行目 と同じ請求書です (取引先・請求書番号・金額が同一)。1回だけ数えます"
+    assert dup[0].message("en").startswith("the same invoice as 10月.xlsx / 一覧 / row 2 (")
     assert not any(c.startswith("_") for c in frame.columns)
 
 
@@ -475,3 +476,15 @@ def test_unreadable_rate_is_an_error_and_not_guessed_from_the_tax():
     [issue] = [i for i in r.issues if i.column == "税率"]
     assert (issue.code, issue.row, issue.severity, issue.rejected, issue.value) == ("tax_rate_unreadable", 2, "error", False, "9%")
     assert "9%" in issue.message("ja")
+
+
+def test_conflict_message_is_english_under_lang_en():
+    a = read_invoice_sheet(sheet([HEADER, ["A-1", "アルファ工業", "T8700110005901", 1000, 100, 1100]]), file="a.xlsx")
+    b = read_invoice_sheet(sheet([HEADER, ["A-1", "アルファ工業", "T8700110005901", 1010, 90, 1100]]), file="b.xlsx")
+    _, issues = finish_invoices(frame_of(a, b), a.issues + b.issues)
+    (conflict,) = [i for i in issues if i.code == "invoice_conflict"]
+    assert conflict.message("en") == (
+        "same vendor and invoice number A-1 as a.xlsx / 一覧 / row 2, but different amounts "
+        "(1,100 (net 1,000 / tax 100) vs 1,100 (net 1,010 / tax 90))"
+    )
+    assert "2行目" in conflict.message("ja") and "税抜 1,000 / 税 100" in conflict.message("ja")

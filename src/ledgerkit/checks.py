@@ -346,7 +346,8 @@ def _shared_registration_findings(records: list[dict]) -> list[Finding]:
         if str(orig.get("vendor_key") or "") == key or (reg, key) in seen:
             continue
         seen.add((reg, key))
-        where = f"{Path(str(orig.get('source_file', ''))).name} / {orig.get('source_sheet', '')} / {orig.get('source_row')}行目"
+        place = f"{Path(str(orig.get('source_file', ''))).name} / {orig.get('source_sheet', '')}"
+        where = {"ja": f"{place} / {orig.get('source_row')}行目", "en": f"{place} / row {orig.get('source_row')}"}
         finding = Finding(
             "registration_no_shared",
             "warning",
@@ -426,7 +427,7 @@ def _po_findings(frame: list[dict], orders) -> list[Finding]:
                 done_vendor.add(key)
                 out.append(
                     _place(
-                        Finding("po_unknown", "error", {"po": po}, field="po_no", value=po, expected="注文一覧の注文番号"),
+                        Finding("po_unknown", "error", {"po": po}, field="po_no", value=po, expected={"ja": "注文一覧の注文番号", "en": "an order number in the order list"}),
                         row,
                     )
                 )

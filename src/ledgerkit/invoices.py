@@ -1092,18 +1092,19 @@ def pd_isna(v) -> bool:
         return False
 
 
-def _where(file: str, sheet: str, row: int) -> str:
-    return f"{Path(file).name} / {sheet} / {row}行目"
+def _where(file: str, sheet: str, row: int) -> dict[str, str]:
+    """Where the first of two rows is, in both languages (a message parameter)."""
+    return {"ja": f"{Path(file).name} / {sheet} / {row}行目", "en": f"{Path(file).name} / {sheet} / row {row}"}
 
 
-def _amount_text(sig: tuple, other: tuple | None = None) -> str:
+def _amount_text(sig: tuple, other: tuple | None = None) -> str | dict[str, str]:
     """``275,000`` or, when the totals agree, the figures that differ: ``税抜 250,000 / 税 25,000``."""
     parts, total = sig
     if other is None or other[1] != total or total is None:
         return f"{total:,}" if total is not None else "?"
     net = sum(p[1] or 0 for p in parts)
     tax = sum(p[2] or 0 for p in parts)
-    return f"{total:,} (税抜 {net:,} / 税 {tax:,})"
+    return {"ja": f"{total:,} (税抜 {net:,} / 税 {tax:,})", "en": f"{total:,} (net {net:,} / tax {tax:,})"}
 
 
 def _row_content(row, columns) -> tuple:
