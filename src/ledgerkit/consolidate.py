@@ -448,7 +448,10 @@ def aggregate(
     _, finisher = reader_for(chosen)
     if finisher is not None:
         frame, issues = finisher(frame, issues, config)
-    stats.sheets_skipped = sum(1 for i in issues if i.scope == "sheet")
+    # sheets not read at all (a note about a sheet that was read, such as a table beside it,
+    # does not make it skipped)
+    read_sheets = {(str(f), str(sh)) for f, sh in frame[["source_file", "source_sheet"]].drop_duplicates().itertuples(index=False)} if len(frame) else set()
+    stats.sheets_skipped = len({(i.file, i.sheet) for i in issues if i.scope == "sheet"} - read_sheets)
     stats.rows_rejected = count_rejected(issues)
     if len(frame):
         stats.rows_consolidated = int(frame[["source_file", "source_sheet", "source_row"]].drop_duplicates().shape[0])
