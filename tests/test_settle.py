@@ -514,3 +514,23 @@ def test_cli_settle_invoices_file_without_an_invoice_list_is_an_error(tmp_path, 
         f"Error: --invoices: no invoice list found in {title} (取引先, 請求書番号 or 登録番号 and an amount column)\n"
     )
     assert not out.exists()
+
+
+def test_cli_no_contract_names_the_contract_rows_that_could_not_be_read(tmp_path, examples):
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from ledgerkit.cli import app
+
+    wb = openpyxl.load_workbook(examples / "契約一覧.xlsx")
+    ws = wb.active
+    header = next(r for r in range(1, 10) if ws.cell(r, 1).value == "要員名")
+    lower = next(c for c in range(1, 20) if ws.cell(header, c).value == "下限")
+    ws.cell(header + 1, lower).value = 200  # above the 上限 of 180: the row cannot be used
+    contracts = tmp_path / "契約 一覧.xlsx"
+    wb.save(contracts)
+    result = CliRunner().invoke(app, ["settle", str(examples / "勤務表"), "-c", str(contracts), "--lang", "en"])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("Error: no contract for 高橋健一 (2026-10, ")
+    assert len(lines) == 2 and lines[1].startswith(f"Error: {contracts} / ") and f"row {header + 1} / 上限" in lines[1]

@@ -608,9 +608,11 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
         result = aggregate(attendance, kind="attendance", config=config)
         attendance = result.frame
         findings.extend(result.issues)
+    unusable: list[Issue] = []
     if not isinstance(contracts, pd.DataFrame):
         contracts, found = read_contracts(contracts, config=config)
         findings.extend(found)
+        unusable = [i for i in found if i.rejected]
     if len(attendance) == 0:
         raise InputError("no attendance rows found (check the files with: ledgerkit inspect --kind attendance)")
     contracts = _complete_contracts(contracts, config)
@@ -688,7 +690,9 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
             "_source_sheet": str(group["source_sheet"].iloc[0]),
         })
     if missing:
-        raise DataError("no contract for " + "; ".join(missing) + " — add them to the contract list")
+        # a contract row that could not be read is why, more often than a missing one: name those rows
+        why = "".join(f"\n{i.location()}: {i.message(lang)}" for i in unusable)
+        raise DataError("no contract for " + "; ".join(missing) + " — add them to the contract list" + why)
     frame = pd.DataFrame.from_records(records, columns=[*SETTLEMENT_COLUMNS, "_po_no", "_source_file", "_source_sheet"])
     if invoices is not None:
         if not isinstance(invoices, pd.DataFrame):
