@@ -534,3 +534,17 @@ def test_cli_no_contract_names_the_contract_rows_that_could_not_be_read(tmp_path
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith("Error: no contract for 高橋健一 (2026-10, ")
     assert len(lines) == 2 and lines[1].startswith(f"Error: {contracts} / ") and f"row {header + 1} / 上限" in lines[1]
+
+
+def test_contract_cell_reason_in_japanese_is_left_out_of_the_english_line(tmp_path):
+    from ledgerkit.settle import read_contracts
+    from sheets import make_xlsx
+
+    path = make_xlsx(tmp_path / "c.xlsx", {"精算条件": [
+        ["要員名", "所属会社", "月額単価", "下限", "上限", "精算方法"],
+        ["高橋 健一", "株式会社テックブリッジ", "未定", 140, 180, "上下割"],
+    ]})
+    _, issues = read_contracts(path)
+    (bad,) = [i for i in issues if i.code == "bad_cell"]
+    assert bad.message("en") == "cannot read 月額単価: '未定'"
+    assert bad.message("ja").startswith("月額単価を読み取れません: '未定 (")

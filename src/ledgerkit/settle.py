@@ -398,6 +398,21 @@ def _band_text(v) -> tuple[Fraction, Fraction] | None:
     return Fraction(Decimal(m.group(1))), Fraction(Decimal(m.group(2)))
 
 
+def _value_and_reason(value, reason: str) -> dict[str, str]:
+    """The cell and why it cannot be read; in English the reason only when it is English
+    (the cell parsers give theirs in Japanese, which an English line leaves out).
+
+    Examples:
+        >>> _value_and_reason("未定", "金額として読めません")["en"]
+        '未定'
+        >>> _value_and_reason("200-180", "下限 must be below 上限")["en"]
+        '200-180 (下限 must be below 上限)'
+    """
+    both = f"{value} ({reason})"
+    kana = re.search(r"[\u3040-\u30ff]", str(reason))
+    return {"ja": both, "en": str(value) if kana else both}
+
+
 def read_contracts(path, *, config=None):
     """Read a contract list (精算条件一覧): one row per person, from the first sheet that has one.
 
@@ -438,7 +453,7 @@ def read_contracts(path, *, config=None):
                 column = table.columns.get(table.mapping.get(field_name, -1), field_name)
                 issues.append(Issue("bad_cell", file=file, sheet=sheet.name, row=r + 1, column=column,
                                     value=str(value), severity="error", rejected=True,
-                                    params={"field": column, "value": f"{value} ({reason})"}))
+                                    params={"field": column, "value": _value_and_reason(value, reason)}))
                 continue
             if record is None:
                 continue
