@@ -286,6 +286,26 @@ def open_workbook(
         raise _in_language(e, lang) from None
 
 
+def iter_sheets(paths, config: Config | None = None, *, issues: list[Issue]):
+    """``(file, sheet)`` for every sheet to read under ``paths``, one isolated workbook at a time.
+
+    Lock files, copies and (unless ``read.include_hidden``) hidden sheets are added to
+    ``issues`` instead; an unreadable file raises its UnreadableFileError.
+    """
+    config = config if config is not None else Config()
+    include_hidden = bool(config.get("read.include_hidden", False))
+    files, skipped = collect_inputs(paths)
+    issues.extend(skipped)
+    for path in files:
+        workbook = open_workbook(path, config)
+        file = str(path)
+        for sheet in workbook.sheets:
+            if sheet.visible != "visible" and not include_hidden:
+                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
+                continue
+            yield file, sheet
+
+
 def read_limits(config: Config) -> dict:
     """The reader's bounds from ``[read]`` in the config (file size, cells, zip bombs)."""
     mib = 1 << 20

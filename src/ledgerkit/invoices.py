@@ -1263,36 +1263,18 @@ def read_invoices(paths: Iterable[str | Path], config=None, *, keep_internal: bo
     """
     import pandas as pd
 
-    from .consolidate import open_workbook
+    from .consolidate import iter_sheets
 
-    frames, rows_read = [], 0
-    include_hidden = bool(config.get("read.include_hidden", False)) if config is not None else False
-    files, issues = _expand(paths)
-    for path in files:
-        wb = open_workbook(path, config)
-        file = str(path)
-        for sheet in wb.sheets:
-            if sheet.visible != "visible" and not include_hidden:
-                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
-                continue
-            res = SheetResult.coerce(read_invoice_sheet(sheet, file=file, config=config))
-            issues.extend(res.issues)
-            rows_read += res.rows_read
-            if res.frame is not None and len(res.frame):
-                frames.append(res.frame)
+    frames, rows_read, issues = [], 0, []
+    for file, sheet in iter_sheets(paths, config, issues=issues):
+        res = SheetResult.coerce(read_invoice_sheet(sheet, file=file, config=config))
+        issues.extend(res.issues)
+        rows_read += res.rows_read
+        if res.frame is not None and len(res.frame):
+            frames.append(res.frame)
     frame = pd.concat(frames, ignore_index=True) if frames else empty_invoice_frame()
     frame, issues = finish_invoices(frame, issues, config, keep_internal=keep_internal)
     return frame, issues, rows_read
-
-
-def _expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
-    """Files, folders (recursive) and glob patterns, as ``aggregate`` takes them.
-
-    Excel lock files (``~$``) and byte-identical copies are skipped and listed.
-    """
-    from .consolidate import collect_inputs
-
-    return collect_inputs(paths)
 
 
 def summarize_invoices(frame) -> dict[str, Any]:
@@ -1873,24 +1855,16 @@ def read_orders(paths: Iterable[str | Path], config=None):
     """
     import pandas as pd
 
-    from .consolidate import open_workbook
+    from .consolidate import iter_sheets
 
-    frames, columns = [], {}
-    include_hidden = bool(config.get("read.include_hidden", False)) if config is not None else False
-    files, issues = _expand(paths)
-    for path in files:
-        wb = open_workbook(path, config)
-        file = str(path)
-        for sheet in wb.sheets:
-            if sheet.visible != "visible" and not include_hidden:
-                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
-                continue
-            res = read_order_sheet(sheet, file=file, config=config)
-            issues.extend(res.issues)
-            if res.frame is not None:
-                columns[(file, sheet.name)] = res.mapping
-                if len(res.frame):
-                    frames.append(res.frame)
+    frames, columns, issues = [], {}, []
+    for file, sheet in iter_sheets(paths, config, issues=issues):
+        res = read_order_sheet(sheet, file=file, config=config)
+        issues.extend(res.issues)
+        if res.frame is not None:
+            columns[(file, sheet.name)] = res.mapping
+            if len(res.frame):
+                frames.append(res.frame)
     frame = pd.concat(frames, ignore_index=True) if frames else None
     if frame is None:
         frame = pd.DataFrame({c: [] for c in ORDER_COLUMNS})
