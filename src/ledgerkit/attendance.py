@@ -21,6 +21,7 @@ more than a minute the row is reported (``hours_disagree``) and the worked colum
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -1014,34 +1015,16 @@ def read_attendance(paths, *, config=None):
     """
     import pandas as pd
 
-    from .consolidate import open_workbook
+    from .consolidate import iter_sheets
 
     frames, issues = [], []
-    for path in _expand(paths):
-        book = open_workbook(path, config)
-        for sheet in book.sheets:
-            if sheet.visible != "visible":
-                issues.append(Issue("hidden_sheet", file=str(path), sheet=sheet.name, scope="sheet"))
-                continue
-            frame, found, _ = read_attendance_sheet(sheet, file=str(path), config=config)
-            if frame is not None:
-                frames.append(frame)
-            issues.extend(found)
+    for file, sheet in iter_sheets([paths] if isinstance(paths, (str, os.PathLike)) else paths, config, issues=issues):
+        frame, found, _ = read_attendance_sheet(sheet, file=file, config=config)
+        if frame is not None:
+            frames.append(frame)
+        issues.extend(found)
     frames = [f for f in frames if len(f)]
     frame = pd.concat(frames, ignore_index=True) if frames else _empty_frame()
     return frame, issues
 
 
-def _expand(paths) -> list:
-    from pathlib import Path
-
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    out = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods")
-                              and not q.name.startswith("~$")))
-        else:
-            out.append(p)
-    return out
