@@ -486,22 +486,14 @@ def check_issue_date(issue: Any, due: Any = None, *, today: dt.date | None = Non
     out: list[Finding] = []
     if issue is None:
         return out
-    if issue > today and (issue.year, issue.month) == (today.year, today.month):
+    if issue > today:
+        # later this month: dated on the closing day and sent early (a warning); a later
+        # month: an error
+        ahead = (issue.year, issue.month) == (today.year, today.month)
         out.append(
             Finding(
-                "issue_date_ahead",
-                "warning",
-                {"issue": issue.isoformat(), "today": today.isoformat()},
-                field="issue_date",
-                value=issue.isoformat(),
-                expected=f"<= {today.isoformat()}",
-            )
-        )
-    elif issue > today:
-        out.append(
-            Finding(
-                "issue_date_future",
-                "error",
+                "issue_date_ahead" if ahead else "issue_date_future",
+                "warning" if ahead else "error",
                 {"issue": issue.isoformat(), "today": today.isoformat()},
                 field="issue_date",
                 value=issue.isoformat(),
