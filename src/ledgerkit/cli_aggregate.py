@@ -45,8 +45,12 @@ JobsOption = Annotated[
 
 
 def _progress_bar(total_hint: int):
-    """A rich progress callback on stderr, shown only when there are several files."""
+    """A rich progress callback on stderr, shown only on a terminal and with several files."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if not console().is_terminal:
+        # a log file or a pipe gets the summary, not a bar's leftover blank line
+        return (lambda done, total: None), (lambda: None)
 
     progress = Progress(
         TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console(), transient=True
