@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/corpus_report.py [--corpus ../shared/corpus] [--out docs/reliability.md] [--jobs N]
 
-Each file goes through ``ledgerkit.read.read_workbook`` in an isolated worker
-(``ledgerkit.isolate.run_isolated``, 120 s and 2 GB per file), and, for comparison,
+Each file goes through ``ledgerkit.intake.read.read_workbook`` in an isolated worker
+(``ledgerkit.intake.isolate.run_isolated``, 120 s and 2 GB per file), and, for comparison,
 through python-calamine alone (``CalamineWorkbook.from_path`` + ``to_python`` on every
 sheet) in the same kind of worker, so that the files that kill a plain reader are counted.
 """
@@ -24,9 +24,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from ledgerkit.errors import UnreadableFileError  # noqa: E402
-from ledgerkit.isolate import run_isolated  # noqa: E402
-from ledgerkit.read import read_workbook, unreadable_message  # noqa: E402
+from ledgerkit.core.errors import UnreadableFileError  # noqa: E402
+from ledgerkit.intake.isolate import run_isolated  # noqa: E402
+from ledgerkit.intake.read import read_workbook, unreadable_message  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 
@@ -85,7 +85,7 @@ def isolation_overhead(repeat: int = 20) -> tuple[float, float]:
     """Milliseconds to read one small CSV in-process and in an isolated worker."""
     import tempfile
 
-    from ledgerkit.isolate import read_workbook_isolated
+    from ledgerkit.intake.isolate import read_workbook_isolated
 
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / "small.csv"
@@ -103,13 +103,13 @@ def isolation_overhead(repeat: int = 20) -> tuple[float, float]:
 
 HOW = """## How a file is read, or refused
 
-1. **What it is, by content** (`ledgerkit.sniff.sniff`): zip (xlsx / xlsm by content type /
+1. **What it is, by content** (`ledgerkit.intake.sniff.sniff`): zip (xlsx / xlsm by content type /
    xlsb / ods by `mimetype` or manifest), OLE2 (xls with its BIFF version; encrypted OOXML by
    its `EncryptionInfo`/`EncryptedPackage` streams; encrypted xls by a FILEPASS record after
    the BOF), bare BIFF2-4 streams, text (CSV: UTF-8 with or without BOM, UTF-16, CP932),
    and what else it might be (PNG, PDF, HTML, flat ODS...). The extension is not trusted:
    an xlsx named `.xls` is read as xlsx, a PNG named `.xlsx` is refused as not a spreadsheet.
-2. **Bounds before reading** (`ledgerkit.read.read_workbook`): file size (200 MB); for
+2. **Bounds before reading** (`ledgerkit.intake.read.read_workbook`): file size (200 MB); for
    zip formats, the central directory's uncompressed sizes (1 GB in total, and no member
    over 16 MB compressed more than 1000:1) and member count; nothing is decompressed first.
 3. **Reading** with python-calamine under the file's true extension. Every exception,
@@ -121,7 +121,7 @@ HOW = """## How a file is read, or refused
 4. **Fallbacks** when calamine refuses a readable file: openpyxl for xlsx/xlsm (it parses
    XML through defusedxml, so entity bombs are refused), xlrd for Excel 2.x-5.0 files, and
    an ODS without its `mimetype` entry is read from a copy that has one.
-5. **Isolation** (`ledgerkit.isolate.run_isolated`): each file is read in a forked worker
+5. **Isolation** (`ledgerkit.intake.isolate.run_isolated`): each file is read in a forked worker
    with an address-space limit and a deadline; a worker that aborts (Rust `abort`, a
    segfault), runs out of memory or time is reported for that file alone, and its stderr
    (Rust panic messages, faulthandler dumps) never reaches the terminal.

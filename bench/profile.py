@@ -18,7 +18,7 @@ import time
 def main(argv: list[str]) -> int:
     from pyinstrument import Profiler
 
-    import ledgerkit.isolate as isolate
+    import ledgerkit.intake.isolate as isolate
 
     html = None
     if "--html" in argv:
@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
         return out
 
     isolate.run_isolated = inline
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     profiler = Profiler(interval=0.001)
     t0 = time.perf_counter()

@@ -212,8 +212,8 @@ def check_xlsx(path: Path, truth: dict) -> list[str]:
     """The Detail sheet's hours per project, read back with calamine."""
     from python_calamine import CalamineWorkbook
 
-    from ledgerkit import messages
-    from ledgerkit.writers import heading
+    from ledgerkit.core import messages
+    from ledgerkit.reports.writers import heading
 
     wb = CalamineWorkbook.from_path(str(path))
     detail = messages.text("sheet_detail", "ja")

@@ -5,7 +5,7 @@ the file, sheet and Excel row it points at."""
 import datetime as dt
 from pathlib import Path
 
-from ledgerkit.checks import check_invoices, summary_counts, write_findings
+from ledgerkit.checks.lists import check_invoices, summary_counts, write_findings
 
 HERE = Path(__file__).parent
 out = Path("out")

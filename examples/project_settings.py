@@ -3,7 +3,7 @@
 
 from pathlib import Path
 
-from ledgerkit.config import init_project, load_config
+from ledgerkit.config.settings import init_project, load_config
 
 folder = Path("out") / "client-a"
 if not (folder / "ledgerkit.toml").exists():

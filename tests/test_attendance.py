@@ -10,7 +10,7 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.attendance import (
+from ledgerkit.attendance.read import (
     COLUMNS,
     parse_clock,
     parse_duration,
@@ -18,8 +18,8 @@ from ledgerkit.attendance import (
     read_attendance_sheet,
     split_person,
 )
-from ledgerkit.issues import count_rejected
-from ledgerkit.read import read_workbook
+from ledgerkit.core.issues import count_rejected
+from ledgerkit.intake.read import read_workbook
 
 HERE = Path(__file__).parent
 WEEKDAYS = "月火水木金土日"

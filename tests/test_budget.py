@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ledgerkit.budget import (
+from ledgerkit.budget.compare import (
     Rates,
     compare_budget,
     fiscal_year_from_text,
@@ -28,9 +28,9 @@ from ledgerkit.budget import (
     read_rates,
     write_budget_report,
 )
-from ledgerkit.cli import app
-from ledgerkit.config import Config
-from ledgerkit.errors import DataError, InputError
+from ledgerkit.cli.app import app
+from ledgerkit.config.settings import Config
+from ledgerkit.core.errors import DataError, InputError
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FY_MONTHS = ["4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "1月", "2月", "3月"]
@@ -644,7 +644,7 @@ def test_year_row_above_months_and_unreadable_annual_cell(tmp_path):
 @settings(max_examples=200)
 @given(st.integers(0, 24 * 60 * 31))
 def test_exact_hours_from_minutes(minutes):
-    from ledgerkit.budget import _exact_hours
+    from ledgerkit.budget.compare import _exact_hours
 
     # what the hours pipeline makes of 7:20 and friends is read back as the exact minutes
     assert _exact_hours(minutes / 60) == Fraction(minutes, 60)
@@ -665,7 +665,7 @@ def test_labor_cost_is_the_sum_rounded_once(entries, rate):
 @settings(max_examples=200)
 @given(st.integers(0, 10**12))
 def test_annual_spread_adds_up(total):
-    from ledgerkit.budget import _monthly_budget
+    from ledgerkit.budget.compare import _monthly_budget
 
     frame = pd.DataFrame({"project": ["P"], "month": [""], "budget": pd.array([total], dtype="Int64")})
     months, annual = _monthly_budget(frame, 2026, 4)
@@ -757,7 +757,7 @@ def test_report_title_says_what_the_budget_column_is(tmp_path):
 def test_through_outside_the_budget_period_is_refused():
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     ex = Path(__file__).resolve().parents[1] / "examples"
     result = CliRunner().invoke(
@@ -770,7 +770,7 @@ def test_through_outside_the_budget_period_is_refused():
 
 
 def test_unreadable_rate_cell_is_named_not_called_missing_from_the_table(tmp_path):
-    from ledgerkit.budget import read_rates
+    from ledgerkit.budget.compare import read_rates
 
     path = xlsx(tmp_path / "単価.xlsx", {"単価": [["氏名", "時間単価"], ["山田", 5000], ["高橋", "時給未定"]]})
     rates = read_rates([path])

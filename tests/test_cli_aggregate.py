@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ledgerkit.cli import app
+from ledgerkit.cli.app import app
 
 from golden import GOLDEN, assert_golden
 from sheets import grid_rows, make_xlsx

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ledgerkit.cli import app
-from ledgerkit.config import (
+from ledgerkit.cli.app import app
+from ledgerkit.config.settings import (
     APPROVAL,
     COMMENTS,
     Config,
@@ -46,10 +46,10 @@ def error_of(tmp_path: Path, text: str) -> str:
 
 
 def test_defaults_match_each_modules_own_defaults():
-    from ledgerkit import rules
+    from ledgerkit.checks import rules
     from ledgerkit.drafts.approval import DEFAULT_APPROVAL
     from ledgerkit.drafts.po import DEFAULT_COMPANY
-    from ledgerkit.settle import SETTLE_DEFAULTS
+    from ledgerkit.settlement.settle import SETTLE_DEFAULTS
 
     d = defaults()
     assert d["approval"] == DEFAULT_APPROVAL
@@ -61,15 +61,15 @@ def test_defaults_match_each_modules_own_defaults():
 
 
 def test_budget_defaults_match_the_budget_module():
-    budget = pytest.importorskip("ledgerkit.budget")
+    budget = pytest.importorskip("ledgerkit.budget.compare")
     assert {k: defaults()["budget"][k] for k in budget.BUDGET_DEFAULTS} == budget.BUDGET_DEFAULTS
 
 
 def test_column_synonyms_of_every_kind_come_from_their_readers():
     from ledgerkit.drafts.context import ORDER_FIELDS as DRAFT_ORDER_FIELDS
     from ledgerkit.drafts.context import RINGI_FIELDS
-    from ledgerkit.invoices import INVOICE_FIELDS, ORDER_FIELDS
-    from ledgerkit.settle import CONTRACT_FIELDS
+    from ledgerkit.invoices.read import INVOICE_FIELDS, ORDER_FIELDS
+    from ledgerkit.settlement.settle import CONTRACT_FIELDS
 
     columns = defaults()["columns"]
     assert columns["invoices"] == INVOICE_FIELDS

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from ledgerkit.errors import UnreadableFileError
-from ledgerkit.isolate import run_isolated
-from ledgerkit.read import REFUSAL_CODES, read_sheet_list, read_workbook, unreadable_message
+from ledgerkit.core.errors import UnreadableFileError
+from ledgerkit.intake.isolate import run_isolated
+from ledgerkit.intake.read import REFUSAL_CODES, read_sheet_list, read_workbook, unreadable_message
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from ledgerkit.cli import app
-from ledgerkit.config import markdown_reference, setting_keys
+from ledgerkit.cli.app import app
+from ledgerkit.config.settings import markdown_reference, setting_keys
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -159,7 +159,7 @@ def test_python_in_the_docs_runs(doc, tmp_path, monkeypatch, capsys):
 def test_help_imports_nothing_heavy():
     """`ledgerkit --help` stays fast: no CLI module imports pandas, openpyxl or calamine at the top."""
     code = (
-        "import sys; from ledgerkit.cli import app; "
+        "import sys; from ledgerkit.cli.app import app; "
         "heavy = sorted(m for m in ('pandas', 'openpyxl', 'python_calamine', 'xlsxwriter', 'numpy', 'jinja2') if m in sys.modules); "
         "print(','.join(heavy))"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ledgerkit.cli import app
+from ledgerkit.cli.app import app
 
 from test_drafts_po import make_orders
 from test_drafts_ringi import make_requests

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from ledgerkit.drafts.approval import DEFAULT_APPROVAL, approval_route
 from ledgerkit.drafts.filters import comma, date, kanji_amount, wareki, yen
 from ledgerkit.drafts.output import name_from_pattern, place, safe_filename
-from ledgerkit.drafts.render import render, render_text
+from ledgerkit.drafts.templating import render, render_text
 from ledgerkit.drafts.ringi import in_budget_of
-from ledgerkit.errors import ConfigError, TemplateError
+from ledgerkit.core.errors import ConfigError, TemplateError
 
 
 # --- filters -----------------------------------------------------------------------
@@ -100,7 +100,7 @@ def test_date_filter():
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=10**15 - 1))
 def test_comma_and_yen_round_trip(n):
-    from ledgerkit.normalize import parse_amount
+    from ledgerkit.parse.normalize import parse_amount
 
     assert parse_amount(comma(n)) == n
     assert parse_amount(yen(n)) == n

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from ledgerkit.drafts import draft_po
 from ledgerkit.drafts.xlsx_form import evaluate
-from ledgerkit.errors import ConfigError, DataError
+from ledgerkit.core.errors import ConfigError, DataError
 
 from test_drafts_ringi import check_golden
 
@@ -152,12 +152,12 @@ def test_the_issuer_is_required(orders_xlsx, tmp_path):
 
 def test_form_whose_sum_misses_a_line_is_refused(orders_xlsx, tmp_path):
     """A client form whose 小計 sums a fixed range: the check catches what other engines miss."""
-    from ledgerkit.drafts.render import resolve_template
+    from ledgerkit.drafts.templating import resolve_template
 
     wb = load_workbook(resolve_template("po.xlsx"))
     wb["注文書"]["H15"] = "=H14"  # 小計 refers to the first line only
     wb.save(tmp_path / "client_po.xlsx")
-    from ledgerkit.errors import TemplateError
+    from ledgerkit.core.errors import TemplateError
 
     with pytest.raises(TemplateError, match=r"明細の合計は 2116 ですが、フォームの計算は 注文書!H17 =H14 = 315 です"):
         draft_po(orders_xlsx, where=["注文番号=PO-2"], template=tmp_path / "client_po.xlsx",

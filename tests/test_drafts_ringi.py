@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ledgerkit.drafts import draft_ringi
-from ledgerkit.errors import DataError, InputError, OutputError, TemplateError
+from ledgerkit.core.errors import DataError, InputError, OutputError, TemplateError
 
 GOLDEN = Path(__file__).parent / "golden" / "drafts"
 TODAY = dt.date(2026, 12, 5)

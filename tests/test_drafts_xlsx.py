@@ -15,7 +15,7 @@ from openpyxl.drawing.image import Image
 from openpyxl.workbook.defined_name import DefinedName
 
 from ledgerkit.drafts.xlsx_form import evaluate, render_xlsx, rewrite_formula
-from ledgerkit.errors import TemplateError
+from ledgerkit.core.errors import TemplateError
 
 
 def _png() -> io.BytesIO:

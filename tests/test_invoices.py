@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.invoices import (
+from ledgerkit.invoices.read import (
     finish_invoices,
     pivot_invoices,
     read_invoice_sheet,
@@ -20,9 +20,9 @@ from ledgerkit.invoices import (
     read_order_sheet,
     summarize_invoices,
 )
-from ledgerkit.issues import count_rejected
-from ledgerkit.money import tax_amount
-from ledgerkit.read import RawSheet
+from ledgerkit.core.issues import count_rejected
+from ledgerkit.core.money import tax_amount
+from ledgerkit.intake.read import RawSheet
 
 from sheets import make_xlsx
 
@@ -227,7 +227,7 @@ def written(n: int, style: int) -> object:
     )
 )
 def test_amounts_read_exactly_and_a_right_tax_is_never_flagged(entries):
-    from ledgerkit.checks import check_invoices
+    from ledgerkit.checks.lists import check_invoices
 
     rows = [["請求書番号", "取引先", "税抜金額", "消費税", "税込金額", "税率"]]
     expected = []
@@ -332,7 +332,7 @@ def test_aggregate_kind_invoices_writes_the_report(tmp_path):
     result = ledgerkit.aggregate([tmp_path / "in"], kind="invoices")
     assert result.frame["invoice_no"].tolist() == ["A-1", "A-2"]
     assert result.stats.rows_read == 3 and result.stats.rows_rejected == 1
-    from ledgerkit.report import write_result
+    from ledgerkit.reports.aggregate import write_result
 
     out = tmp_path / "report.xlsx"
     write_result(result, str(out), by=["vendor"])
@@ -406,7 +406,7 @@ RATE_WORDS = {Decimal("0.10"): ["10%", "１０％", "10 %", "標準"], Decimal("
     data=st.data(),
 )
 def test_money_header_kind_and_rate(kind, rate, data):
-    from ledgerkit.invoices import _money_header
+    from ledgerkit.invoices.read import _money_header
 
     word = data.draw(st.sampled_from(KIND_WORDS[kind]))
     if rate is None:

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from ledgerkit.errors import DataError, LedgerkitError, UnreadableFileError
-from ledgerkit.isolate import read_workbook_isolated, run_isolated
-from ledgerkit.read import unreadable_message
+from ledgerkit.core.errors import DataError, LedgerkitError, UnreadableFileError
+from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
+from ledgerkit.intake.read import unreadable_message
 
 
 def work(item):
@@ -129,7 +129,7 @@ def test_abort_leaves_no_trace_on_the_terminal():
         "import os, faulthandler\n"
         "saved = os.fdopen(os.dup(2), 'w')\n"
         "faulthandler.enable(file=saved)\n"
-        "from ledgerkit.isolate import run_isolated\n"
+        "from ledgerkit.intake.isolate import run_isolated\n"
         "def boom(x):\n    os.abort()\n"
         "[(_, e)] = run_isolated(boom, [1])\n"
         "print(e.code)\n"

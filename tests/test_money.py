@@ -1,4 +1,4 @@
-"""Tests for ledgerkit.money: DOMAIN §4.2 rounding and §4.4 withholding, printing amounts."""
+"""Tests for ledgerkit.core.money: DOMAIN §4.2 rounding and §4.4 withholding, printing amounts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.money import (
+from ledgerkit.core.money import (
     ROUNDING_MODES,
     acceptable_taxes,
     format_comma,
@@ -21,7 +21,7 @@ from ledgerkit.money import (
     tax_from_gross,
     withholding_tax,
 )
-from ledgerkit.normalize import parse_amount
+from ledgerkit.parse.normalize import parse_amount
 
 D = Decimal
 R10, R8 = D("0.10"), D("0.08")

@@ -1,4 +1,4 @@
-"""Tests for ledgerkit.normalize: DOMAIN §3.3, §5.1, §6.1 and §7 vectors plus properties."""
+"""Tests for ledgerkit.parse.normalize: DOMAIN §3.3, §5.1, §6.1 and §7 vectors plus properties."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit import normalize as N
-from ledgerkit.normalize import (
+from ledgerkit.parse import normalize as N
+from ledgerkit.parse.normalize import (
     CellValueError,
     corp_check_digit,
     is_blank,
@@ -31,7 +31,7 @@ from ledgerkit.normalize import (
     split_legal_form,
     vendor_key,
 )
-from ledgerkit.wareki import to_wareki
+from ledgerkit.parse.wareki import to_wareki
 
 D = Decimal
 
@@ -367,7 +367,7 @@ def test_parse_amount_errors(value, reason):
 @given(st.integers(min_value=-(10**14), max_value=10**14))
 @settings(max_examples=200)
 def test_amount_text_roundtrip(n):
-    from ledgerkit.money import format_comma, format_yen
+    from ledgerkit.core.money import format_comma, format_yen
 
     assert parse_amount(format_comma(n)) == n
     assert parse_amount(format_yen(n)) == n

@@ -15,16 +15,16 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.errors import UnreadableFileError
-from ledgerkit.isolate import read_workbook_isolated
-from ledgerkit.read import (
+from ledgerkit.core.errors import UnreadableFileError
+from ledgerkit.intake.isolate import read_workbook_isolated
+from ledgerkit.intake.read import (
     REFUSAL_CODES,
     RawWorkbook,
     read_sheet_list,
     read_workbook,
     unreadable_message,
 )
-from ledgerkit.sniff import CFB_MAGIC, sniff, sniff_format
+from ledgerkit.intake.sniff import CFB_MAGIC, sniff, sniff_format
 
 HERE = Path(__file__).parent
 
@@ -559,7 +559,7 @@ SEED_XLSX = _seed_xlsx()
 @settings(max_examples=40, deadline=None)
 @given(data=_mutations(SEED_XLSX))
 def test_damaged_xlsx_is_read_or_refused(tmp_path_factory, data):
-    from ledgerkit.isolate import read_workbooks_isolated
+    from ledgerkit.intake.isolate import read_workbooks_isolated
 
     p = tmp_path_factory.mktemp("fuzz") / "damaged.xlsx"
     p.write_bytes(data)

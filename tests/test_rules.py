@@ -1,4 +1,4 @@
-"""The rule functions of ledgerkit.rules, on the worked examples of DOMAIN.md and by property."""
+"""The rule functions of ledgerkit.checks.rules, on the worked examples of DOMAIN.md and by property."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit import rules as R
-from ledgerkit.money import tax_amount
+from ledgerkit.checks import rules as R
+from ledgerkit.core.money import tax_amount
 
 D10, D8 = Decimal("0.10"), Decimal("0.08")
 
@@ -142,7 +142,7 @@ def test_blank_registration_is_not_judged_here():
 @settings(max_examples=200)
 @given(base=st.text(alphabet="0123456789", min_size=12, max_size=12))
 def test_generated_corporate_numbers_pass_and_single_digit_errors_warn(base):
-    from ledgerkit.normalize import corp_check_digit
+    from ledgerkit.parse.normalize import corp_check_digit
 
     check = corp_check_digit(base)
     assert R.check_registration_no(f"T{check}{base}") is None

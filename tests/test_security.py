@@ -26,7 +26,7 @@ import pytest
 import xlsxwriter
 from typer.testing import CliRunner
 
-from ledgerkit.cli import app
+from ledgerkit.cli.app import app
 
 HERE = Path(__file__).parent
 EXAMPLES = HERE.parent / "examples"

@@ -21,13 +21,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ledgerkit.cli import app
+from ledgerkit.cli.app import app
 from ledgerkit.drafts.output import MAX_NAME_BYTES, safe_filename, write_atomic
-from ledgerkit.drafts.render import render_text
+from ledgerkit.drafts.templating import render_text
 from ledgerkit.drafts.xlsx_form import excel_text, load_form
-from ledgerkit.errors import OutputError, TemplateError, UnreadableFileError
-from ledgerkit.read import read_workbook
-from ledgerkit.writers import INJECTION_CHARS, XlsxReport, atomic_output, neutralize, terminal_safe, write_frame
+from ledgerkit.core.errors import OutputError, TemplateError, UnreadableFileError
+from ledgerkit.intake.read import read_workbook
+from ledgerkit.reports.writers import INJECTION_CHARS, XlsxReport, atomic_output, neutralize, terminal_safe, write_frame
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE.parent / "templates"

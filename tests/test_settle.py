@@ -15,8 +15,8 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.errors import DataError, InputError
-from ledgerkit.settle import (
+from ledgerkit.core.errors import DataError, InputError
+from ledgerkit.settlement.settle import (
     band_rates,
     parse_method,
     parse_mode,
@@ -344,7 +344,7 @@ def examples(tmp_path_factory):
 def test_cli_settle_examples_reports_the_wrong_invoice(tmp_path, examples):
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     ex = examples
     out = tmp_path / "settlement.xlsx"
@@ -377,7 +377,7 @@ def test_cli_settle_examples_reports_the_wrong_invoice(tmp_path, examples):
 def test_cli_settle_without_invoices_exits_0_and_csv(tmp_path, examples):
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     ex = examples
     out = tmp_path / "rows.csv"
@@ -391,7 +391,7 @@ def test_cli_settle_without_invoices_exits_0_and_csv(tmp_path, examples):
 def test_cli_settle_missing_contract_is_one_line_exit_1(tmp_path, examples):
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     ex = examples
     contracts = _contracts_xlsx(tmp_path / "c.xlsx", [["高橋 健一", "テックブリッジ", "", 550000, "140-180", "", "", ""]])
@@ -406,7 +406,7 @@ def test_cli_settle_missing_contract_is_one_line_exit_1(tmp_path, examples):
 def test_cli_settle_bad_month_exit_2(tmp_path, examples):
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     ex = examples
     result = CliRunner().invoke(app, ["settle", str(ex / "勤務表"), "-c", str(ex / "契約一覧.xlsx"), "--month", "10月"])
@@ -425,7 +425,7 @@ def test_the_same_days_on_two_sheets_are_refused():
 
 
 def test_english_labels_follow_the_config_language():
-    from ledgerkit.config import Config
+    from ledgerkit.config.settings import Config
 
     config = Config()
     config.data["report"]["lang"] = "en"
@@ -437,7 +437,7 @@ def test_english_labels_follow_the_config_language():
 def test_cli_settle_with_no_attendance_rows_exit_2(tmp_path, examples):
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     ex = examples
     result = CliRunner().invoke(app, ["settle", str(ex / "契約一覧.xlsx"), "-c", str(ex / "契約一覧.xlsx")])
@@ -447,7 +447,7 @@ def test_cli_settle_with_no_attendance_rows_exit_2(tmp_path, examples):
 
 def test_ledgerkit_settle_is_callable_from_the_package():
     import ledgerkit
-    import ledgerkit.settle  # noqa: F401  (the submodule shadows a re-exported function)
+    import ledgerkit.settlement.settle  # noqa: F401  (importing the package never shadows the function)
 
     frame, findings = ledgerkit.settle(_attendance("山田太郎", 6.5, 20), pd.DataFrame([_contract("山田太郎")]))
     assert frame["amount"].tolist() == [464_285]
@@ -456,7 +456,7 @@ def test_ledgerkit_settle_is_callable_from_the_package():
 def test_cli_settle_shows_warnings_in_one_line(tmp_path):
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     att = tmp_path / "勤務表_202610.xlsx"
     wb = xlsxwriter.Workbook(str(att))
@@ -487,7 +487,7 @@ def test_contract_without_vendor_matches_by_po_only():
 def test_month_without_attendance_is_refused():
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     ex = Path(__file__).resolve().parents[1] / "examples" / "attendance"
     result = CliRunner().invoke(
@@ -500,7 +500,7 @@ def test_month_without_attendance_is_refused():
 def test_cli_settle_invoices_file_without_an_invoice_list_is_an_error(tmp_path, examples):
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
     from sheets import make_xlsx
 
     title = make_xlsx(tmp_path / "請求 書.xlsx", {"Sheet1": [["請求書一覧"]]})
@@ -520,7 +520,7 @@ def test_cli_no_contract_names_the_contract_rows_that_could_not_be_read(tmp_path
     import openpyxl
     from typer.testing import CliRunner
 
-    from ledgerkit.cli import app
+    from ledgerkit.cli.app import app
 
     wb = openpyxl.load_workbook(examples / "契約一覧.xlsx")
     ws = wb.active
@@ -537,7 +537,7 @@ def test_cli_no_contract_names_the_contract_rows_that_could_not_be_read(tmp_path
 
 
 def test_contract_cell_reason_in_japanese_is_left_out_of_the_english_line(tmp_path):
-    from ledgerkit.settle import read_contracts
+    from ledgerkit.settlement.settle import read_contracts
     from sheets import make_xlsx
 
     path = make_xlsx(tmp_path / "c.xlsx", {"精算条件": [

@@ -13,7 +13,7 @@ import xlsxwriter
 from typer.testing import CliRunner
 
 import ledgerkit
-from ledgerkit.cli import app
+from ledgerkit.cli.app import app
 
 WEEKDAYS = "月火水木金土日"
 
@@ -223,7 +223,7 @@ def test_closing_day_timesheet_keeps_true_dates_and_settles_as_its_month(tmp_pat
 
     import pandas as pd
 
-    from ledgerkit.settle import settle
+    from ledgerkit.settlement.settle import settle
 
     contracts = pd.DataFrame([{"person": "荒木誠", "vendor": "デルタ", "fee": 500_000, "lower": 140, "upper": 180,
                                "method": "updown"}])

@@ -1,4 +1,4 @@
-"""Tests for ledgerkit.wareki: JIS X 0301 era table (DOMAIN §5.1)."""
+"""Tests for ledgerkit.parse.wareki: JIS X 0301 era table (DOMAIN §5.1)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.wareki import ERAS, WarekiError, era_for, parse_era_year, parse_wareki, to_wareki
+from ledgerkit.parse.wareki import ERAS, WarekiError, era_for, parse_era_year, parse_wareki, to_wareki
 
 d = dt.date
 

@@ -1,4 +1,4 @@
-"""Tests for ledgerkit.writers: CSV / JSON / xlsx output, atomic and injection-safe.
+"""Tests for ledgerkit.reports.writers: CSV / JSON / xlsx output, atomic and injection-safe.
 
 Golden reports live in tests/golden/writers/<stem>.xlsx; each test builds the report
 under tmp_path and compares it with the golden file cell by cell (openpyxl): sheet
@@ -25,9 +25,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.errors import OutputError
-from ledgerkit.issues import Issue
-from ledgerkit.writers import (
+from ledgerkit.core.errors import OutputError
+from ledgerkit.core.issues import Issue
+from ledgerkit.reports.writers import (
     XlsxReport,
     atomic_output,
     display_width,
@@ -544,7 +544,7 @@ def test_constant_memory_stream_matches_xlsxwriter_on_tricky_cells(tmp_path):
 
 
 def test_constant_memory_large_sheet_in_chunks(tmp_path, monkeypatch):
-    from ledgerkit import writers
+    from ledgerkit.reports import writers
 
     monkeypatch.setattr(writers, "ROW_CHUNK", 100)
     n = writers.ROW_CHUNK * 2 + 7
@@ -632,7 +632,7 @@ def test_table_with_title_above(tmp_path, cm):
 
 
 def test_too_many_rows_for_a_sheet_is_refused_before_writing(tmp_path, monkeypatch):
-    from ledgerkit import writers
+    from ledgerkit.reports import writers
 
     monkeypatch.setattr(writers, "MAX_ROWS", 10)
     with pytest.raises(OutputError, match=r"10 rows do not fit in one Excel sheet \(at most 9\); write .csv instead"):
@@ -642,7 +642,7 @@ def test_too_many_rows_for_a_sheet_is_refused_before_writing(tmp_path, monkeypat
 
 
 def test_report_is_marked_as_written_by_ledgerkit(tmp_path):
-    from ledgerkit.writers import REPORT_MARK
+    from ledgerkit.reports.writers import REPORT_MARK
 
     out = tmp_path / "r.xlsx"
     write_frame(pd.DataFrame({"a": [1]}), out)

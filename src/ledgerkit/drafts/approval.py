@@ -18,7 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
-from ..errors import ConfigError
+from ledgerkit.core.errors import ConfigError
 
 #: DOMAIN.md §1.2's suggested model ([R5] thresholds). Shape of the ``[approval]`` config table.
 DEFAULT_APPROVAL: dict[str, Any] = {

@@ -18,9 +18,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..errors import DataError, InputError
-from .text import t, where
-from .text import where as _where
+from ledgerkit.core.errors import DataError, InputError
+from ledgerkit.drafts.text import t, where
+from ledgerkit.drafts.text import where as _where
 
 #: canonical fields of a ringi request list → header texts seen in client lists
 RINGI_FIELDS: dict[str, list[str]] = {
@@ -110,8 +110,8 @@ class SourceRow:
 def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[str], *, kind: str,
                sheet: str | None = None, lang: str = "ja") -> SourceTable:
     """Read ``path`` and find the first visible sheet holding a table with ``required`` fields."""
-    from ..detect import detect_table
-    from ..consolidate import open_workbook
+    from ledgerkit.detect.table import detect_table
+    from ledgerkit.consolidate.aggregate import open_workbook
 
     path = Path(path)
     wb = open_workbook(path, lang=lang)
@@ -170,7 +170,7 @@ def _integral(d: Decimal) -> int | Decimal:
 
 def parse_value(value: Any, kind: str) -> Any:
     """A cell value parsed for its column kind; raises CellValueError when it cannot be."""
-    from ..normalize import CellValueError, parse_amount, parse_code, parse_date, parse_rate
+    from ledgerkit.parse.normalize import CellValueError, parse_amount, parse_code, parse_date, parse_rate
 
     if kind == "amount":
         d = parse_amount(value)
@@ -215,7 +215,7 @@ def _blank(v: Any) -> bool:
 
 def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
     """Row ``index`` (0-based) of the table, parsed. Raises DataError naming the cell."""
-    from ..normalize import CellValueError, parse_amount_with_basis
+    from ledgerkit.parse.normalize import CellValueError, parse_amount_with_basis
 
     raw = table.rows[index]
     by_col_field = {c: f for f, c in table.mapping.items()}
@@ -253,7 +253,7 @@ def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
 
 def data_rows(table: SourceTable) -> list[int]:
     """0-based indexes of the data rows: not blank, not a 合計/小計 row."""
-    from ..normalize import is_total_label
+    from ledgerkit.parse.normalize import is_total_label
 
     out = []
     for i in range(table.data_start, table.data_end):
@@ -278,7 +278,7 @@ def _match_key(v: Any) -> str:
 
 
 def _header_key(text: str) -> str:
-    from ..detect import header_key
+    from ledgerkit.detect.table import header_key
 
     return header_key(text)
 
@@ -369,7 +369,7 @@ def all_match(raw: list[Any], conditions) -> bool:
 
 
 def _same_value(cell: Any, query: str) -> bool:
-    from ..normalize import CellValueError, parse_amount, parse_date
+    from ledgerkit.parse.normalize import CellValueError, parse_amount, parse_date
 
     if _blank(cell) or _blank(query):
         return False

@@ -1,7 +1,7 @@
 """Jinja filters for Japanese documents: ``comma``, ``yen``, ``wareki``, ``kanji_amount``, ``date``.
 
-They are thin wrappers: the arithmetic and the calendar live in ``ledgerkit.money`` and
-``ledgerkit.wareki``; here a template gets them under short names. Each filter refuses a
+They are thin wrappers: the arithmetic and the calendar live in ``ledgerkit.core.money`` and
+``ledgerkit.parse.wareki``; here a template gets them under short names. Each filter refuses a
 value it cannot format (a TemplateError naming the value), so a draft never shows
 ``None`` or a float's noise where an amount belongs.
 """
@@ -13,11 +13,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..errors import TemplateError
+from ledgerkit.core.errors import TemplateError
 
 
 def _money():
-    from .. import money
+    from ledgerkit.core import money
 
     return money
 
@@ -34,7 +34,7 @@ def _amount(value: Any, filter_name: str) -> int | Decimal:
         d = Decimal(repr(value))
         return int(d) if d == d.to_integral_value() else d
     if isinstance(value, str):
-        from ..normalize import CellValueError, parse_amount
+        from ledgerkit.parse.normalize import CellValueError, parse_amount
 
         try:
             parsed = parse_amount(value)
@@ -77,7 +77,7 @@ def _as_date(value: Any, filter_name: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        from ..normalize import CellValueError, parse_date
+        from ledgerkit.parse.normalize import CellValueError, parse_date
 
         try:
             parsed = parse_date(value)
@@ -91,7 +91,7 @@ def _as_date(value: Any, filter_name: str) -> dt.date:
 def wareki(value: Any, style: str = "kanji") -> str:
     """A date in the Japanese calendar: ``令和8年12月15日`` (元年 for an era's first year).
 
-    ``style`` is passed to ``ledgerkit.wareki.to_wareki`` (e.g. ``kanji``, ``short``, ``jis``).
+    ``style`` is passed to ``ledgerkit.parse.wareki.to_wareki`` (e.g. ``kanji``, ``short``, ``jis``).
     Text that is not one date (``2027年4月～``, ``12月中旬``) is shown as written.
 
     Examples:
@@ -100,7 +100,7 @@ def wareki(value: Any, style: str = "kanji") -> str:
         >>> wareki(dt.date(2019, 5, 1))
         '令和元年5月1日'
     """
-    from ..wareki import to_wareki
+    from ledgerkit.parse.wareki import to_wareki
 
     if isinstance(value, str) and not _looks_like_one_date(value):
         return value
@@ -111,7 +111,7 @@ def wareki(value: Any, style: str = "kanji") -> str:
 
 
 def _looks_like_one_date(text: str) -> bool:
-    from ..normalize import CellValueError, parse_date
+    from ledgerkit.parse.normalize import CellValueError, parse_date
 
     try:
         return parse_date(text) is not None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import OutputError, TemplateError
-from .output import write_atomic
-from .text import t, where  # noqa: F401  (where: re-exported for ringi and po)
+from ledgerkit.core.errors import OutputError, TemplateError
+from ledgerkit.drafts.output import write_atomic
+from ledgerkit.drafts.text import t, where  # noqa: F401  (where: re-exported for ringi and po)
 
 
 def is_xlsx(template: Path) -> bool:
@@ -20,12 +20,12 @@ def write_draft(template: Path, context: Mapping[str, Any], path: Path, *, overw
     if not overwrite and path.exists():
         raise OutputError(t("exists", lang, path=path))
     if is_xlsx(template):
-        from .xlsx_form import fill_workbook, load_form, save_atomic
+        from ledgerkit.drafts.xlsx_form import fill_workbook, load_form, save_atomic
 
         wb = load_form(template)
         fill_workbook(wb, context, form_name=template.name, expected_line_total=expected_line_total, lang=lang)
         return save_atomic(wb, path)
-    from .render import is_html, render_text
+    from ledgerkit.drafts.templating import is_html, render_text
 
     try:
         source = template.read_text(encoding="utf-8-sig")

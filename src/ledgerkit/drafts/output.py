@@ -15,8 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..errors import OutputError, TemplateError
-from ..writers import neutralize
+from ledgerkit.core.errors import OutputError, TemplateError
+from ledgerkit.reports.writers import neutralize
 
 # control characters (C0, DEL, C1), the bidi controls that make "abc\u202egpj.exe" show as
 # "abcexe.jpg", and the characters Windows does not allow
@@ -167,7 +167,7 @@ def prepare_dir(out_dir: str | Path) -> Path:
 
 def write_with(path: Path, write) -> Path:
     """Call ``write(temporary_path)``, then move the file into place (writers.atomic_output)."""
-    from ..writers import atomic_output
+    from ledgerkit.reports.writers import atomic_output
 
     try:
         with atomic_output(path) as tmp:

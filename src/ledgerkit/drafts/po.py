@@ -16,8 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..errors import ConfigError, DataError
-from .context import (
+from ledgerkit.core.errors import ConfigError, DataError
+from ledgerkit.drafts.context import (
     LINE_FIELDS,
     ORDER_FIELDS,
     SourceTable,
@@ -31,10 +31,10 @@ from .context import (
     read_table,
     setting,
 )
-from .job import where
-from .text import lang_of, t
-from .output import DraftResult
-from .ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, run_drafts, tax_settings
+from ledgerkit.drafts.job import where
+from ledgerkit.drafts.text import lang_of, t
+from ledgerkit.drafts.output import DraftResult
+from ledgerkit.drafts.ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, run_drafts, tax_settings
 
 #: the issuer printed on an order: the config's ``[company]`` table
 DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "registration_no": ""}
@@ -88,7 +88,7 @@ def formal_name(name: str) -> str:
         >>> formal_name("(同)ベータ"), formal_name("ヤマト精機")
         ('合同会社ベータ', 'ヤマト精機')
     """
-    from ..normalize import normalize_text, split_legal_form
+    from ledgerkit.parse.normalize import normalize_text, split_legal_form
 
     text = normalize_text(name).strip()  # NFKC: ㈱ and （株） are (株) here
     if not _ABBREVIATED_FORM.search(text):
@@ -108,8 +108,8 @@ def _shown(v: Any) -> str:
 def po_context(table: SourceTable, group: list[int], *, config: Any = None, today: dt.date | None = None,
                lang: str = "ja") -> tuple[dict, Any]:
     """The context of one order: header fields, lines, totals per rate, the issuer."""
-    from ..money import tax_amount
-    from ..rules import check_line_amount, missing_terms, written_terms
+    from ledgerkit.core.money import tax_amount
+    from ledgerkit.checks.rules import check_line_amount, missing_terms, written_terms
 
     rate, mode = tax_settings(config)
     rows = [parse_row(table, i, lang) for i in group]
@@ -254,7 +254,7 @@ def draft_po(
             does not cover the lines or does not come to the sum of the lines.
         ConfigError: no ``[company] name`` for the issuer.
     """
-    from .context import select_rows
+    from ledgerkit.drafts.context import select_rows
 
     source = Path(source)
     lang = lang_of(config)

@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..errors import ConfigError, DataError, LedgerkitError, OutputError, TemplateError
-from .approval import approval_matrix, approval_route, category_of
-from .context import (
+from ledgerkit.core.errors import ConfigError, DataError, LedgerkitError, OutputError, TemplateError
+from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of
+from ledgerkit.drafts.context import (
     RINGI_FIELDS,
     SourceRow,
     SourceTable,
@@ -20,10 +20,10 @@ from .context import (
     select_rows,
     setting,
 )
-from .job import explain_missing, where, write_draft
-from .text import lang_of, t
-from .output import DraftResult, name_from_pattern, output_suffix, place, prepare_dir, write_manifest
-from .render import resolve_template
+from ledgerkit.drafts.job import explain_missing, where, write_draft
+from ledgerkit.drafts.text import lang_of, t
+from ledgerkit.drafts.output import DraftResult, name_from_pattern, output_suffix, place, prepare_dir, write_manifest
+from ledgerkit.drafts.templating import resolve_template
 
 ROUNDING_LABELS = {"down": "切り捨て", "half_up": "四捨五入", "up": "切り上げ"}
 
@@ -48,7 +48,7 @@ def tax_settings(config: Any) -> tuple[Decimal, str]:
     rate = Decimal(str(setting(config, "tax.rate", "0.10")))
     mode = str(setting(config, "tax.rounding", "down"))
     if mode not in ROUNDING_LABELS:
-        from ..errors import ConfigError
+        from ledgerkit.core.errors import ConfigError
 
         raise ConfigError(f"tax.rounding must be down, half_up or up, not {mode!r}")
     return rate, mode
@@ -78,7 +78,7 @@ def in_budget_of(value: Any) -> bool:
 def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, today: dt.date | None = None,
                   lang: str = "ja") -> dict:
     """The template context of one request row (see ``ledgerkit.drafts.context``)."""
-    from ..money import tax_amount, tax_from_gross
+    from ledgerkit.core.money import tax_amount, tax_from_gross
 
     rate, mode = tax_settings(config)
     ctx: dict[str, Any] = identifier_names(srow.values, COMPUTED | set(RINGI_FIELDS))

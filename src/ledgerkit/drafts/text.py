@@ -1,11 +1,11 @@
-"""The sentences drafts show a person, from the message catalogue (``draft_*`` in ``ledgerkit.messages``)."""
+"""The sentences drafts show a person, from the message catalogue (``draft_*`` in ``ledgerkit.core.messages``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Mapping
 
-from .. import messages
+from ledgerkit.core import messages
 
 
 def lang_of(config: Any) -> str:

@@ -38,8 +38,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperati
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from ..errors import OutputError, TemplateError
-from .text import t
+from ledgerkit.core.errors import OutputError, TemplateError
+from ledgerkit.drafts.text import t
 
 _FOR = re.compile(r"^\s*\{%-?\s*for\s+(\w+)\s+in\s+(.+?)\s*-?%\}")
 _ENDFOR = re.compile(r"\{%-?\s*endfor\s*-?%\}\s*$")
@@ -459,7 +459,7 @@ def _render_cell(cell, context: Mapping[str, Any], where: str, lang: str = "ja")
     from jinja2 import TemplateError as JinjaTemplateError
     from jinja2 import Undefined, UndefinedError
 
-    from .render import compile_expression, compile_template, missing_name
+    from ledgerkit.drafts.templating import compile_expression, compile_template, missing_name
 
     text = cell.value
     try:
@@ -489,7 +489,7 @@ def _is_template_text(cell) -> bool:
 def fill_workbook(wb, context: Mapping[str, Any], *, form_name: str = "form", expected_line_total=None,
                   lang: str = "ja") -> None:
     """Render every sheet of an openpyxl workbook in place (see the module docstring)."""
-    from .render import compile_expression
+    from ledgerkit.drafts.templating import compile_expression
 
     for ws in wb.worksheets:
         band = find_band(ws)
@@ -722,8 +722,8 @@ def load_form(path: str | Path):
 
     from openpyxl import load_workbook
 
-    from ..errors import UnreadableFileError
-    from ..read import DEFAULT_MAX_RATIO, _check_zip
+    from ledgerkit.core.errors import UnreadableFileError
+    from ledgerkit.intake.read import DEFAULT_MAX_RATIO, _check_zip
 
     try:
         _check_zip(Path(path), "en", FORM_MAX_UNCOMPRESSED, DEFAULT_MAX_RATIO)
@@ -751,7 +751,7 @@ def _pillow() -> bool:
 
 def save_atomic(wb, out_path: str | Path) -> Path:
     """Save to a temporary file beside ``out_path``, then move it into place."""
-    from .output import write_with
+    from ledgerkit.drafts.output import write_with
 
     return write_with(Path(out_path), wb.save)
 
@@ -763,7 +763,7 @@ def render_xlsx(template: str | Path, context: Mapping[str, Any], out_path: str 
     ``expected_line_total``: the sum of the line amounts computed from the data; a SUM over
     the band must come to it.
     """
-    from .render import resolve_template
+    from ledgerkit.drafts.templating import resolve_template
 
     path = resolve_template(template)
     wb = load_form(path)

@@ -1,0 +1,1 @@
+"""Checks: the invoice and order rules, and running them over whole lists."""

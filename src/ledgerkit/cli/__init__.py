@@ -1,0 +1,1 @@
+"""The ``ledgerkit`` command: a thin Typer layer over the library."""

@@ -1,0 +1,160 @@
+"""``ledgerkit aggregate`` and ``ledgerkit inspect``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from ledgerkit.cli.common import (
+    ConfigOption,
+    LangOption,
+    OutputOption,
+    StrictOption,
+    console,
+    fail,
+    handle_errors,
+    load,
+    precheck_output,
+    say,
+)
+from ledgerkit.core.errors import LedgerkitError
+from ledgerkit.core.messages import text
+
+
+class Kind(str, Enum):
+    auto = "auto"
+    hours = "hours"
+    invoices = "invoices"
+    attendance = "attendance"
+
+
+#: the summary's fields when --by is not given
+DEFAULT_BY = {"hours": "project,person,month", "invoices": "vendor,month", "attendance": "person,month"}
+
+PathsArg = Annotated[list[str], typer.Argument(help="Workbooks, folders (read recursively) or glob patterns.")]
+KindOption = Annotated[Kind, typer.Option("--kind", help="What the workbooks hold (auto: find out per sheet).")]
+SkipBadOption = Annotated[
+    bool, typer.Option("--skip-bad", help="Consolidate the rest when a file cannot be read; list it in Issues.")
+]
+HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
+JobsOption = Annotated[
+    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes reading files (default: one per core).")
+]
+
+
+def _progress_bar(total_hint: int):
+    """A rich progress callback on stderr, shown only on a terminal and with several files."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if not console().is_terminal:
+        # a log file or a pipe gets the summary, not a bar's leftover blank line
+        return (lambda done, total: None), (lambda: None)
+
+    progress = Progress(
+        TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console(), transient=True
+    )
+    state = {"task": None}
+
+    def update(done: int, total: int) -> None:
+        if total < 4:
+            return
+        if state["task"] is None:
+            progress.start()
+            state["task"] = progress.add_task("read", total=total)
+        progress.update(state["task"], completed=done)
+        if done >= total:
+            stop()
+
+    def stop() -> None:
+        if state["task"] is not None and progress.live.is_started:
+            progress.stop()
+
+    return update, stop
+
+
+def aggregate(
+    paths: PathsArg,
+    kind: KindOption = Kind.auto,
+    by: Annotated[
+        Optional[str],
+        typer.Option(
+            "--by",
+            help="Summary fields, comma-separated; the last one goes across "
+            "(default for hours: project,person,month).",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    skip_bad: SkipBadOption = False,
+    include_hidden: HiddenOption = False,
+    strict: StrictOption = False,
+    jobs: JobsOption = None,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Consolidate the rows of many workbooks into one report.
+
+    Example: ledgerkit aggregate examples/hours -o out/hours_report.xlsx
+    """
+    from ledgerkit.consolidate.aggregate import aggregate as run_aggregate
+    from ledgerkit.reports.aggregate import check_by, print_summary, write_result
+
+    config = load(config_path, lang)
+    precheck_output(output)
+    update, stop_progress = _progress_bar(len(paths))
+    try:
+        result = run_aggregate(
+            paths,
+            kind=kind.value,
+            config=config,
+            include_hidden=include_hidden or None,
+            skip_bad=skip_bad,
+            jobs=jobs,
+            progress=update,
+        )
+        by_fields = [b.strip() for b in (by or DEFAULT_BY.get(result.kind, "")).split(",") if b.strip()]
+        if by or result.kind == "hours":
+            check_by(result, by_fields)
+        if output:
+            write_result(result, output, by=by_fields, lang=config.lang)
+    except LedgerkitError as e:
+        from ledgerkit.reports.writers import terminal_safe  # file, sheet and cell text, never terminal escapes
+
+        stop_progress()
+        for line in str(e).splitlines():
+            typer.echo(terminal_safe(f"Error: {line}"), err=True)
+        raise typer.Exit(code=e.exit_code) from None
+    print_summary(result, by=by_fields, lang=config.lang, to_stdout=output == "-")
+    if output and output != "-":
+        say(text("wrote", config.lang, path=output))
+    if strict and any(i.severity in ("error", "warning") for i in result.issues):
+        raise typer.Exit(code=1)
+
+
+def inspect(
+    paths: PathsArg,
+    kind: KindOption = Kind.auto,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show how ledgerkit sees each workbook: sheets, header rows, columns, skipped rows.
+
+    Example: ledgerkit inspect examples/hours/工数_2026年10月_山田.xlsx
+    """
+    from ledgerkit.consolidate.aggregate import inspect as run_inspect
+    from ledgerkit.reports.aggregate import print_inspection
+
+    config = load(config_path, lang)
+    try:
+        reports = run_inspect(paths, kind=kind.value, config=config)
+    except LedgerkitError as e:
+        fail(e)
+    bad = print_inspection(reports, lang=config.lang)
+    if bad:
+        raise typer.Exit(code=2)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("aggregate", rich_help_panel="Consolidate")(handle_errors(aggregate))
+    app.command("inspect", rich_help_panel="Consolidate")(handle_errors(inspect))

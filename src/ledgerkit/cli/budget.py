@@ -1,0 +1,101 @@
+"""``ledgerkit budget``: budget vs actual by project (the library's ``compare_budget``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, fail, load, precheck_output, say
+from ledgerkit.core.errors import LedgerkitError
+from ledgerkit.core.messages import text
+
+
+def budget(
+    budget_file: Annotated[Path, typer.Argument(help="The budget workbook (予算表).", show_default=False)],
+    hours: Annotated[
+        list[str],
+        typer.Option(
+            "--hours",
+            help="Hours workbooks: a file, a folder, or a quoted glob such as 'data/*.xlsx'. "
+            "For several, repeat the option: --hours a.xlsx --hours b.xlsx.",
+        ),
+    ],
+    rates: Annotated[Path, typer.Option("--rates", help="The rate table (単価表): per person, or per grade.")],
+    invoices: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--invoices",
+            help="Received-invoice lists (their net amounts are the purchases): a file, a folder, or a quoted "
+            "glob such as 'data/*.xlsx'. For several, repeat the option: --invoices a.xlsx --invoices b.xlsx.",
+        ),
+    ] = None,
+    through: Annotated[
+        Optional[str],
+        typer.Option("--through", metavar="YYYY-MM", help="Budget and actuals up to and including this month."),
+    ] = None,
+    fiscal_year: Annotated[
+        Optional[int],
+        typer.Option("--fiscal-year", help="Fiscal year of budgets whose months have no year (4月…3月)."),
+    ] = None,
+    output: OutputOption = None,
+    strict: Annotated[
+        bool, typer.Option(
+            "--strict",
+            help="Exit 1 when a project is over budget or has actuals but no budget line, "
+            "or when an input row could not be read.",
+        )
+    ] = False,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Budget vs actual by project: labor cost from hours × rates, purchases from invoices.
+
+    Example: ledgerkit budget examples/budget.xlsx --hours examples/hours --invoices examples/invoices --rates examples/rates.xlsx --through 2026-11 -o out/budget_report.xlsx
+    """
+    from ledgerkit.budget.compare import compare_budget, write_budget_report
+
+    config = load(config_path, lang)
+    precheck_output(output)
+    try:
+        result = compare_budget(
+            budget_file, hours, rates, invoices=invoices or None, through=through, config=config,
+            fiscal_year=fiscal_year,
+        )
+        if output:
+            write_budget_report(result, output, lang=config.lang)
+    except LedgerkitError as e:
+        # one line per problem (several unreadable files are several lines)
+        fail(e)
+    _print_summary(result, config.lang, quiet=output == "-")
+    if output and output != "-":
+        say(text("wrote", config.lang, path=output))
+    if strict:
+        unread = sum(1 for i in result.issues if i.severity == "error")
+        if result.over:
+            say(text("budget_strict_over", config.lang, projects=", ".join(result.over)))
+        if unread:
+            say(text("budget_strict_inputs", config.lang, count=unread))
+        if result.over or unread:
+            raise typer.Exit(code=1)
+
+
+def _print_summary(result, lang: str, quiet: bool = False) -> None:
+    """One line per project on stderr: consumption and status."""
+    if quiet:
+        return
+    from ledgerkit.budget.compare import STATUS_LABELS
+
+    for row in result.frame.itertuples(index=False):
+        pct = "-" if row.consumption != row.consumption else f"{row.consumption:.1%}"
+        status = STATUS_LABELS.get(row.status, (row.status, row.status))[1 if lang == "en" else 0]
+        say(f"{row.project}: {row.actual:,} / {row.budget:,} ({pct}) {status}")
+    errors = sum(1 for i in result.issues if i.severity == "error")
+    warnings = sum(1 for i in result.issues if i.severity == "warning")
+    if errors or warnings:
+        say(text("budget_input_problems", lang, errors=errors, warnings=warnings))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("budget", rich_help_panel="Reports")(budget)

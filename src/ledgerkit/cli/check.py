@@ -1,0 +1,198 @@
+"""``ledgerkit check invoices`` and ``ledgerkit check orders``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, console, fail, load, precheck_output, say
+from ledgerkit.core.errors import InputError, LedgerkitError
+from ledgerkit.core.messages import text
+
+check_app = typer.Typer(
+    help="Check invoice and order lists against the rules (tax, 登録番号, dates, orders).",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Rounding(str, Enum):
+    down = "down"
+    half_up = "half_up"
+    up = "up"
+
+
+PathsArg = Annotated[list[str], typer.Argument(help="Workbooks, folders (read recursively) or glob patterns.")]
+TodayOption = Annotated[
+    Optional[str],
+    typer.Option("--today", help="Date that counts as today for 'issue date in the future' (YYYY-MM-DD; default: today)."),
+]
+HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
+MAX_SHOWN = 40
+
+
+def _with_hidden(config, include_hidden: bool):
+    if include_hidden:
+        config.data["read"]["include_hidden"] = True
+    return config
+
+
+def _today(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--today must be a date like 2026-11-30, not {text!r}") from None
+
+
+def _show(findings, lang: str, what: str, count_text: str) -> None:
+    """A table of findings on stderr, then one summary line."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from ledgerkit.checks.lists import summary_counts
+    from ledgerkit.reports.writers import terminal_safe
+
+    con = console()
+    if len(findings):
+        table = Table(show_header=True, header_style="bold", show_lines=False)
+        for head in ("col_severity", "col_where", "col_number", "col_finding"):
+            table.add_column(text(head, lang), overflow="fold")
+        for rec in findings.head(MAX_SHOWN).itertuples(index=False):
+            style = "red" if rec.severity == "error" else "yellow"
+            sev = text(f"severity_{rec.severity}", lang) if rec.severity in ("error", "warning") else rec.severity
+            has_row = rec.source_row is not None and str(rec.source_row) != "<NA>"
+            row_text = text("row_n", lang, row=rec.source_row) if has_row else ""
+            where = " / ".join(str(x) for x in (rec.source_file, rec.source_sheet, row_text, rec.column) if x)
+            # cell text is shown as written: never read as rich markup, never a terminal escape
+            table.add_row(
+                Text(sev, style=style),
+                Text(terminal_safe(where)),
+                Text(terminal_safe(rec.invoice_no or "")),
+                Text(terminal_safe(rec.message)),
+            )
+        con.print(table)
+        if len(findings) > MAX_SHOWN:
+            more = len(findings) - MAX_SHOWN
+            say(text("more_findings", lang, count=more))
+    n = summary_counts(findings)
+    e, w = n["error"], n["warning"]
+    say(text("check_summary", lang, what=count_text, errors=e, warnings=w, es="" if e == 1 else "s", ws="" if w == 1 else "s"))
+
+
+def _finish(findings, config, what: str, count_text: str, output: str | None) -> None:
+    """The findings table, the line naming what was written, and exit 1 on any error."""
+    from ledgerkit.checks.lists import summary_counts
+
+    _show(findings, config.lang, what, count_text)
+    if output and output != "-":
+        say(text("wrote", config.lang, path=output))
+    if summary_counts(findings)["error"]:
+        raise typer.Exit(code=1)
+
+
+@check_app.command("invoices")
+def invoices(
+    paths: PathsArg,
+    orders: Annotated[
+        Optional[list[str]],
+        typer.Option("--orders", help="Order lists (発注一覧) to match each invoice's 注文番号 against; repeatable."),
+    ] = None,
+    output: OutputOption = None,
+    today: TodayOption = None,
+    rounding: Annotated[
+        Optional[Rounding],
+        typer.Option("--rounding", help="Require this rounding of the tax (default: accept down, half_up or up)."),
+    ] = None,
+    max_due_days: Annotated[
+        Optional[int], typer.Option("--max-due-days", min=1, help="Report due dates more than this many days after issue (default 120).")
+    ] = None,
+    include_hidden: HiddenOption = False,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check received-invoice lists: tax per rate, totals, 登録番号, duplicates, dates, orders.
+
+    Exit code 0 when there is no error, 1 when there are errors, 2 for unreadable input.
+
+    Example: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/findings.xlsx
+    """
+    from ledgerkit.checks.lists import check_invoices, no_invoice_list, write_findings
+    from ledgerkit.invoices.read import read_invoices, read_orders
+
+    config = _with_hidden(load(config_path, lang), include_hidden)
+    precheck_output(output)
+    try:
+        day = _today(today)
+        frame, issues, rows_read = read_invoices(paths, config, keep_internal=True)
+        if rows_read == 0 and (issues or not len(frame.columns)):
+            # an invoice list with its header and no rows yet is checked (0 invoices), not 'not found'
+            raise no_invoice_list(paths, issues, config.lang)
+        order_frame = None
+        if orders:
+            order_frame, order_issues, columns = read_orders(orders, config)
+            if not columns:
+                raise InputError(f"no order list found in {', '.join(orders)} (a table with 注文番号)")
+            issues = issues + order_issues
+        findings = check_invoices(
+            frame, order_frame, config, issues=issues, today=day,
+            rounding=rounding.value if rounding else None, max_due_days=max_due_days,
+        )
+        if output:
+            write_findings(findings, output, rows=frame, issues=issues, inputs=[*paths, *(orders or [])], lang=config.lang)
+    except LedgerkitError as e:
+        fail(e)
+    n_invoices = frame["invoice_key"].nunique() if len(frame) else 0
+    _finish(findings, config, "invoices", text("check_invoices_what", config.lang, invoices=n_invoices, rows=len(frame)), output)
+
+
+@check_app.command("orders")
+def orders_cmd(
+    paths: PathsArg,
+    output: OutputOption = None,
+    rounding: Annotated[
+        Optional[Rounding],
+        typer.Option("--rounding", help="Require this rounding of the tax (default: accept down, half_up or up)."),
+    ] = None,
+    terms: Annotated[
+        Optional[str],
+        typer.Option("--terms", help="Written-terms list to check against (default: toriteki_4jo_2026, 取適法4条)."),
+    ] = None,
+    include_hidden: HiddenOption = False,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check purchase-order lists: written terms (取適法4条), qty × unit price, tax per rate, 60-day payment.
+
+    Exit code 0 when there is no error, 1 when there are errors, 2 for unreadable input.
+
+    Example: ledgerkit check orders examples/po_list.xlsx -o out/order_findings.xlsx
+    """
+    from ledgerkit.checks.lists import check_orders, write_findings
+    from ledgerkit.invoices.read import read_orders
+
+    config = _with_hidden(load(config_path, lang), include_hidden)
+    precheck_output(output)
+    try:
+        frame, issues, columns = read_orders(paths, config)
+        if not columns:
+            raise InputError(f"no order list found in {', '.join(paths)} (a table with 注文番号)")
+        findings = check_orders(
+            frame, config, issues=issues, columns=columns, terms=terms,
+            rounding=rounding.value if rounding else None,
+        )
+        if output:
+            write_findings(findings, output, rows=frame, rows_sheet="注文" if config.lang != "en" else "Orders",
+                           issues=issues, inputs=paths, lang=config.lang)
+    except LedgerkitError as e:
+        fail(e)
+    n_orders = frame["po_no"].nunique() if len(frame) else 0
+    _finish(findings, config, "orders", text("check_orders_what", config.lang, orders=n_orders, rows=len(frame)), output)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(check_app, name="check", rich_help_panel="Check")

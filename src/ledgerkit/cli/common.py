@@ -1,0 +1,145 @@
+"""What every command shares: options, the stderr console, and error translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from ledgerkit.core.errors import LedgerkitError
+
+ConfigOption = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="ledgerkit.toml to use (default: ./ledgerkit.toml if present).", dir_okay=False),
+]
+LangOption = Annotated[
+    Optional[str],
+    typer.Option("--lang", help="Language of reports and messages: ja or en (default from the config: ja)."),
+]
+OutputOption = Annotated[
+    Optional[str],
+    typer.Option("-o", "--output", help="Write to report.xlsx, rows.csv, rows.json, or - (CSV to stdout)."),
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Exit 1 when any issue is an error or a warning (a rejected row or cell, an unreadable "
+        "file under --skip-bad, a disagreement between files): for gating a monthly job.",
+    ),
+]
+
+_console = None
+
+
+def console():
+    """A rich console on stderr (data goes to stdout only when asked for with -o -)."""
+    global _console
+    if _console is None:
+        from rich.console import Console
+
+        _console = Console(stderr=True, highlight=False, soft_wrap=True)
+    return _console
+
+
+def _safe(text: str) -> str:
+    from ledgerkit.reports.writers import terminal_safe
+
+    return terminal_safe(text)
+
+
+def say(message: str) -> None:
+    console().print(_safe(message), markup=False, highlight=False)
+
+
+def fail(err: LedgerkitError | str, code: int | None = None) -> NoReturn:
+    """Print one ``Error: …`` line to stderr and exit with the error's code."""
+    if isinstance(err, LedgerkitError):
+        text, exit_code = str(err), err.exit_code
+    else:
+        text, exit_code = err, 2
+    for line in text.splitlines() or [text]:
+        typer.echo(f"Error: {_safe(line)}", err=True)
+    raise typer.Exit(code=code if code is not None else exit_code)
+
+
+def handle_errors(command):
+    """Turn any error inside a command into one ``Error: …`` line and an exit code.
+
+    LedgerkitError → its own code (1 or 2); anything else is a bug in ledgerkit: one
+    line naming it, exit 3, never a traceback (ledgers hold rates and salaries).
+    """
+    import functools
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except LedgerkitError as e:
+            for line in str(e).splitlines() or [e.__class__.__name__]:
+                typer.echo(f"Error: {_safe(line)}", err=True)
+            raise typer.Exit(code=e.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("Error: interrupted; nothing was written", err=True)
+            raise typer.Exit(code=130) from None
+        except Exception as e:  # noqa: BLE001 - the one place that catches everything
+            first = str(e).splitlines()[0] if str(e) else ""
+            typer.echo(
+                f"Error: unexpected {e.__class__.__name__}: {_safe(first)} — this is a bug in ledgerkit; "
+                "please report it with the command you ran",
+                err=True,
+            )
+            raise typer.Exit(code=3) from None
+
+    wrapper._handles_errors = True
+    return wrapper
+
+
+def guard_commands(app: typer.Typer) -> None:
+    """Wrap every command of ``app`` (and of its sub-apps) in :func:`handle_errors`."""
+    for info in app.registered_commands:
+        if info.callback is not None and not getattr(info.callback, "_handles_errors", False):
+            info.callback = handle_errors(info.callback)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            guard_commands(group.typer_instance)
+
+
+#: what -o accepts
+OUTPUT_SUFFIXES = (".csv", ".json", ".xlsx")
+
+
+def precheck_output(output: str | None) -> None:
+    """Refuse a bad ``-o`` before any reading: wrong suffix, missing folder, a folder."""
+    if not output or output == "-":
+        return
+    from ledgerkit.core.errors import OutputError
+    from ledgerkit.reports.writers import check_output_path
+
+    suffix = Path(output).suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        fail(OutputError(f"cannot write {output}: unknown file type {suffix or '(none)'} "
+                         f"(use .csv, .json or .xlsx, or - for standard output)"))
+    try:
+        check_output_path(output)
+    except LedgerkitError as e:
+        fail(e)
+
+
+def load(config_path: Path | None, lang: str | None):
+    """The config, with ``--lang`` applied; a bad config is one line and exit 2."""
+    from ledgerkit.config.settings import load_config
+
+    try:
+        config = load_config(config_path, lang=lang if lang in ("ja", "en") else None)
+    except LedgerkitError as e:
+        fail(e)
+    if lang:
+        if lang not in ("ja", "en"):
+            fail(f"--lang must be ja or en, not {lang!r}")
+        config.data["report"]["lang"] = lang
+        config.sources["report.lang"] = "--lang"
+    return config

@@ -1,0 +1,1 @@
+"""Consolidation: many workbooks of one kind into one frame (``aggregate``, ``inspect``)."""

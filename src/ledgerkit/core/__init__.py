@@ -1,0 +1,1 @@
+"""What every stage shares: errors, the message catalogue, issues, money arithmetic."""

@@ -1,0 +1,101 @@
+"""What ledgerkit could not read, skipped, or wants a person to look at.
+
+Every skipped file, sheet, row and unreadable cell becomes an :class:`Issue` with its
+location as Excel shows it (file, sheet, row number, column header). Pipelines collect
+them and return them beside their frame; reports list them on an Issues sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+from ledgerkit.core import messages
+
+#: the columns of an issues table, in order
+ISSUE_COLUMNS = [
+    "severity",
+    "scope",
+    "code",
+    "message",
+    "source_file",
+    "source_sheet",
+    "source_row",
+    "column",
+    "value",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One thing a person should know about the input.
+
+    ``rejected`` is True when the row it names is *not* in the output, so that
+    rows read = rows consolidated + rows rejected can be checked.
+
+    Examples:
+        >>> i = Issue("total_row", file="a.xlsx", sheet="10月", row=12, rejected=True)
+        >>> i.message("en")
+        'total row (合計/小計): not data'
+    """
+
+    code: str
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    value: str = ""
+    severity: str = "info"
+    scope: str = "row"
+    rejected: bool = False
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def message(self, lang: str = "ja") -> str:
+        """The reason in words, in Japanese (``ja``) or English (``en``)."""
+        return messages.text(self.code, lang, **self.params)
+
+    def location(self) -> str:
+        """``file / sheet / row N / column``, as much of it as is known."""
+        parts = [self.file]
+        if self.sheet:
+            parts.append(self.sheet)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(self.column)
+        return " / ".join(p for p in parts if p)
+
+    def as_record(self, lang: str = "ja") -> dict:
+        """A flat dict with the columns of :data:`ISSUE_COLUMNS`."""
+        return {
+            "severity": self.severity,
+            "scope": self.scope,
+            "code": self.code,
+            "message": self.message(lang),
+            "source_file": self.file,
+            "source_sheet": self.sheet,
+            "source_row": self.row,
+            "column": self.column,
+            "value": self.value,
+        }
+
+
+def issues_frame(issues: Iterable[Issue], lang: str = "ja"):
+    """The issues as a DataFrame with :data:`ISSUE_COLUMNS`."""
+    import pandas as pd
+
+    records = [i.as_record(lang) for i in issues]
+    frame = pd.DataFrame.from_records(records, columns=ISSUE_COLUMNS)
+    return frame.astype({"source_row": "Int64"})
+
+
+def count_rejected(issues: Iterable[Issue]) -> int:
+    """How many distinct source rows the issues reject."""
+    return len({(i.file, i.sheet, i.row) for i in issues if i.rejected and i.row is not None})
+
+
+def has_errors(issues: Iterable[Issue]) -> bool:
+    return any(i.severity == "error" for i in issues)
+
+
+__all__ = ["Issue", "ISSUE_COLUMNS", "issues_frame", "count_rejected", "has_errors", "asdict"]

@@ -1,0 +1,846 @@
+"""The message catalogue: every sentence ledgerkit shows a person, in Japanese and English.
+
+Keys are stable codes (they appear in reports' ``code`` column and in tests); values are
+``(ja, en)`` format strings. Each area of the code has its own section below; add new
+messages there rather than writing sentences in the code.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- intake: files and sheets -------------------------------------------------
+    "lock_file": ("Excelのロックファイル(~$)のため読み込みません", "Excel owner lock file (~$): not read"),
+    "duplicate_file": (
+        "{original} と同一内容のファイルのため1回だけ数えます",
+        "byte-identical to {original}: counted once",
+    ),
+    "unsupported_file": (
+        "表計算ファイルではないため読み込みません",
+        "not a spreadsheet file: not read",
+    ),
+    "hidden_sheet": (
+        "非表示シートのため読み込みません (--include-hidden で読み込みます)",
+        "hidden sheet: not read (use --include-hidden)",
+    ),
+    "no_table": (
+        "{kind}の表が見つかりません (必要な列: {fields})",
+        "no {kind} table found (needs columns: {fields})",
+    ),
+    "no_table_any": (
+        "工数・請求書・勤怠のどの表も見つかりません ({kinds} を試しました; --kind で種類を指定できます)",
+        "no table of any kind found (tried {kinds}; name one with --kind)",
+    ),
+    "helper_sheet": (
+        "補助シート({what})のためデータではありません",
+        "helper sheet ({what}): not data",
+    ),
+    "extra_table": (
+        "データ表とは別の表 ({range}) のため読み込みません",
+        "a second table ({range}) beside the data table: not read",
+    ),
+    "empty_sheet": ("空のシートです", "empty sheet"),
+    "symlink_skipped": (
+        "フォルダ内のシンボリックリンクは読みません (読むならファイルを直接指定してください)",
+        "a symbolic link inside a folder: not followed (name the file itself to read it)",
+    ),
+    "own_report": (
+        "ledgerkit が書き出したレポートのため読み込みません (二重に数えないため)",
+        "a report ledgerkit wrote: not read (its rows would count twice)",
+    ),
+    "accounting_mismatch": (
+        "行数が合いません: 読んだ {read} 行 ≠ 集計 {consolidated} + 除外 {rejected} — ledgerkit の不具合です。入力ファイルを添えて報告してください",
+        "the rows do not add up: {read} read ≠ {consolidated} consolidated + {rejected} rejected — a bug in ledgerkit; please report it with the input",
+    ),
+    "other_kind": (
+        "{kind} のデータのシートです (--kind {kind} で集計します)",
+        "this sheet holds {kind} data (use --kind {kind})",
+    ),
+    "unreadable_file": ("{reason}", "{reason}"),
+    # refusal reasons of read_workbook / run_isolated (UnreadableFileError.message_key)
+    "file_not_found": ("ファイルがありません", "file not found"),
+    "file_not_a_file": ("ファイルではありません (フォルダなど)", "not a file (a folder?)"),
+    "file_io_error": ("ファイルを開けません ({detail})", "cannot open the file ({detail})"),
+    "file_too_large": (
+        "ファイルが大きすぎます ({size} MB、上限 {limit} MB)",
+        "file too large ({size} MB, limit {limit} MB)",
+    ),
+    "file_empty": ("空のファイルです (0バイト)", "empty file (0 bytes)"),
+    "file_not_spreadsheet": (
+        "表計算ファイルではありません (中身は {kind} です)",
+        "not a spreadsheet (the content is {kind})",
+    ),
+    "file_html": (
+        "Webページ(HTML)です — Excelで開いて .xlsx 形式で保存し直してください",
+        "a web page (HTML), not a workbook: open it in Excel and save it as .xlsx",
+    ),
+    "file_text": (
+        "表の形をしていないテキストファイルです",
+        "a text file that is not a table",
+    ),
+    "file_zip_without_workbook": (
+        "zipファイルですがブックが入っていません",
+        "a zip archive without a workbook inside",
+    ),
+    "file_encrypted": (
+        "暗号化されています — パスワードを外して保存してください",
+        "encrypted: save it without a password",
+    ),
+    "file_truncated": (
+        "ファイルが途中で切れています — コピーやダウンロードをやり直してください",
+        "the file is cut short: copy or download it again",
+    ),
+    "file_corrupt": (
+        "ファイルが壊れていて読めません ({detail})",
+        "the file is damaged and cannot be read ({detail})",
+    ),
+    "file_bad_encoding": (
+        "文字コードを判別できません ({line}行目に {encoding} として読めない文字があります) — UTF-8 で保存し直してください",
+        "cannot decode the text (line {line} is not valid {encoding}): save it as UTF-8",
+    ),
+    "file_zip_bomb": (
+        "展開すると {size} MB になるため読みません (圧縮爆弾の疑い)",
+        "would expand to {size} MB: not read (possible zip bomb)",
+    ),
+    "file_zip_members": (
+        "zipの中のファイルが多すぎるため読みません ({count}個)",
+        "too many parts inside the zip ({count}): not read",
+    ),
+    "file_too_many_cells": (
+        "シート「{sheet}」のセル範囲が大きすぎます ({cells}セル、上限 {limit}セル)",
+        "sheet '{sheet}' spans too many cells ({cells}, limit {limit})",
+    ),
+    "file_too_many_cells_claimed": (
+        "シートが {cells} セルあると宣言しているため読みません (上限 {limit}セル)",
+        "a sheet claims {cells} cells: not read (limit {limit})",
+    ),
+    "file_unsupported": (
+        "{kind} 形式は読めません — Excelで開いて .xlsx 形式で保存し直してください",
+        "{kind} files cannot be read: open it in Excel and save it as .xlsx",
+    ),
+    "file_timeout": (
+        "{seconds}秒以内に読み終わらないため中止しました",
+        "reading took longer than {seconds} s: stopped",
+    ),
+    "file_out_of_memory": (
+        "読み込みにメモリを使いすぎるため中止しました",
+        "reading needed too much memory: stopped",
+    ),
+    "file_crashed": (
+        "読み込み中に読み取り処理が異常終了しました ({how}) — ファイルが壊れている可能性があります",
+        "the reader crashed on this file ({how}); the file is probably damaged",
+    ),
+    "file_xml_bomb": (
+        "XMLに実体宣言があるため読みません (XML爆弾の疑い)",
+        "the XML declares entities: not read (possible XML bomb)",
+    ),
+    "file_worker_error": (
+        "読み込み中にエラーが起きました ({kind}: {detail})",
+        "reading failed ({kind}: {detail})",
+    ),
+    # --- rows and cells -----------------------------------------------------------
+    "total_row": ("合計行(合計/小計)のためデータではありません", "total row (合計/小計): not data"),
+    "total_column": ("合計列のためデータではありません", "total column: not data"),
+    "bad_cell": (
+        "{field}を読み取れません: {value!r}",
+        "cannot read {field}: {value!r}",
+    ),
+    "missing_value": ("{field}が空です", "{field} is empty"),
+    "no_values": ("値が1つもない行です", "row holds no values"),
+    "no_month": (
+        "年月が分かりません (シート名・タイトル・ファイル名に 2026年10月 などを入れてください)",
+        "cannot tell the year and month (put e.g. 2026年10月 in the sheet name, a title or the file name)",
+    ),
+    "no_person": (
+        "氏名が分かりません (氏名セルかシート名に入れてください)",
+        "cannot tell whose sheet this is (put the name in a 氏名 cell or the sheet name)",
+    ),
+    "date_outside_month": (
+        "日付 {value} がシートの年月 {month} の外です",
+        "date {value} is outside the sheet's month {month}",
+    ),
+    "conflicting_entry": (
+        "同じ 人・日付・案件 の記録が {other} と食い違っています ({a} と {b})",
+        "the same person-date-project entry disagrees with {other} ({a} vs {b})",
+    ),
+    "missing_month": (
+        "{person} の {month} 分のファイルがありません (前後の月はあります)",
+        "{person}: no file for {month}, though the months around it are present",
+    ),
+    # --- hours --------------------------------------------------------------------
+    "report_hours_title": ("工数集計", "Effort hours"),
+    "report_invoices_title": ("請求書集計 (税込)", "Invoices (incl. tax)"),
+    "report_attendance_title": ("勤務時間集計", "Attendance hours"),
+    "sheet_summary": ("集計", "Summary"),
+    "sheet_detail": ("明細", "Detail"),
+    "total": ("合計", "Total"),
+    "more_rows": ("ほか {n} 行", "{n} more rows"),
+    "issue_counts": ("問題: エラー {error} 件, 警告 {warning} 件, 情報 {info} 件", "issues: {error} errors, {warning} warnings, {info} notes"),
+    "nothing_read": (
+        "{kind}の行は1行も読めませんでした (理由は ledgerkit inspect --kind {kind_option} で確認できます)",
+        "no {kind} rows were read from the inputs (see why with: ledgerkit inspect --kind {kind_option})",
+    ),
+    "accounting": (
+        "ファイル 読込 {files_read} / スキップ {files_skipped}, シート {sheets}: 読んだ行 {read} = 集計 {consolidated} + 除外 {rejected}",
+        "files read {files_read}, skipped {files_skipped}; sheets {sheets}: rows read {read} = consolidated {consolidated} + rejected {rejected}",
+    ),
+    "hours_over_day": (
+        "1日の工数が {max:g} 時間を超えています: {value}",
+        "more than {max:g} hours in one day: {value}",
+    ),
+    "duplicate_entry": (
+        "同じ記録が {other} にもあるため1回だけ数えます",
+        "the same entry is also in {other}: counted once",
+    ),
+    # --- invoices and checks ------------------------------------------------------
+    # reading invoice and order lists
+    "not_whole_yen": ("{field}が1円単位ではありません: {value}", "{field} is not whole yen: {value}"),
+    "split_rate_columns": (
+        "税率別の列 ({columns}) から 税率ごとに1行ずつ読み込みます",
+        "rate columns ({columns}): one row per invoice and rate",
+    ),
+    "amount_read_as_total": (
+        "{column} の列は税抜か税込か分からないため、税込金額として読みます (税抜なら見出しを「税抜金額」に、"
+        "またはセルに(税抜)と書いてください)",
+        "{column} says neither 税抜 nor 税込: read as the tax-included amount (head it 税抜金額, or write (税抜) in the cells, if it is not)",
+    ),
+    "money_column_ignored": (
+        "列 {column} は金額の列ですが、どの金額 (税抜・消費税・税込) として読むか決められないため集計に含めません "
+        "(明細シートには残ります)",
+        "column {column} holds amounts but has no place among net, tax and total: kept in the rows, summed nowhere",
+    ),
+    "order_list_not_invoices": (
+        "発注一覧のようです ({columns} の列があり、請求書番号の列がありません)。請求書としては読みません"
+        " (発注一覧は --orders で渡してください。複数なら --orders を繰り返します)",
+        "looks like an order list (columns {columns}, no invoice number): not read as invoices"
+        " (give order lists with --orders, repeated for each file)",
+    ),
+    "total_row_mismatch": (
+        "合計行の{field} {value} 円が上の行の合計 {expected} 円と合いません (行の漏れ・重複・手入力の合計を確認してください)",
+        "the total row's {field} {value} is not the sum of the rows above ({expected}): check for missing or extra rows",
+    ),
+    # rules (ledgerkit.checks.rules); the code is the finding's rule
+    "tax_mismatch": (
+        "消費税額 {tax} 円が 税抜 {net} 円 × {rate} と合いません (正しくは {expected}{how})",
+        "tax {tax} does not match net {net} × {rate} (expected {expected_en}{how_en})",
+    ),
+    "tax_mismatch_included": (
+        "消費税額 {tax} 円が 税込 {total} 円 × {fraction} ({rate}) と合いません (正しくは {expected}{how})",
+        "tax {tax} does not match the tax in the total {total} × {fraction} ({rate}) (expected {expected_en}{how_en})",
+    ),
+    "tax_rate_unreadable": (
+        "{field}「{value}」を税率として読めません (10%・8%・0% など): 税率を推測せず空のままにし、税額の検算をしていません",
+        "{field} {value!r} is not a tax rate (10%, 8%, 0%, ...): left blank, not guessed, and the tax is not checked",
+    ),
+    "tax_missing": (
+        "{field} が空です: 適格請求書は税率ごとの消費税額を記載します (0 円とはみなさず、税額の検算をしていません)",
+        "{field} is blank: a qualified invoice states the tax per rate (not read as 0; the tax is not checked)",
+    ),
+    "total_missing": (
+        "{field} が空です: 税込金額を 0 円とはみなさず、合計の検算をしていません",
+        "{field} is blank: the tax-included amount is not read as 0 and not checked",
+    ),
+    "tax_rate_unknown": (
+        "税率が分からず、消費税額 {tax} 円は税抜 {net} 円の10% ({e10}) でも8% ({e8}) でもありません",
+        "no tax rate, and tax {tax} is neither 10% ({e10_en}) nor 8% ({e8_en}) of net {net}",
+    ),
+    "total_mismatch": (
+        "税込合計 {total} 円が 税抜 {net} 円 + 消費税 {tax} 円 = {expected} 円 と合いません",
+        "total {total} yen is not net {net} + tax {tax} = {expected} yen",
+    ),
+    "withholding_mismatch": (
+        "源泉徴収税額 {value} 円が報酬 {net} 円の源泉徴収税額と合いません (税抜で計算すると {e_net} 円、税込なら {e_total} 円)",
+        "withholding {value} does not match the fee {net} (on the net fee {e_net}; on the total {e_total})",
+    ),
+    "payment_mismatch": (
+        "差引支払額 {payment} 円が 税込 {total} 円 − 源泉税 {withholding} 円 = {expected} 円 と合いません",
+        "net payment {payment} is not total {total} − withholding {withholding} = {expected}",
+    ),
+    "registration_no_format": (
+        "登録番号「{value}」は T + 13桁の数字 ではありません{hint}",
+        "registration number '{value}' is not T + 13 digits{hint_en}",
+    ),
+    "registration_no_check_digit": (
+        "登録番号 {value} は法人番号の検査用数字と一致しません (法人番号なら {expected})。"
+        "個人事業者の番号は従わないことがあるため、国税庁の公表サイトで確認してください",
+        "registration number {value} fails the corporate-number check digit (as a corporate number: {expected}); "
+        "sole proprietors' numbers may not follow it: confirm on the NTA publication site",
+    ),
+    "registration_no_missing": (
+        "登録番号がありません (適格請求書発行事業者でなければ仕入税額控除は経過措置の割合までです)",
+        "no registration number (from an unregistered vendor only the transitional share of the tax is deductible)",
+    ),
+    "registration_no_shared": (
+        "登録番号 {value} は {other} の {other_vendor} と同じですが、取引先名 {vendor} が違います "
+        "(登録番号か取引先名の写し間違いでないか確認してください)",
+        "registration number {value} is also {other_vendor}'s ({other}), but the vendor here is {vendor}: "
+        "check that neither the number nor the name was copied wrongly",
+    ),
+    "duplicate_invoice": (
+        "{other} と同じ請求書です (取引先・請求書番号・金額が同一)。1回だけ数えます",
+        "the same invoice as {other} (vendor, number and amounts): counted once",
+    ),
+    "invoice_conflict": (
+        "{other} と取引先・請求書番号 {invoice_no} が同じですが金額が違います ({a} 円 と {b} 円)",
+        "same vendor and invoice number {invoice_no} as {other}, but different amounts ({a} vs {b})",
+    ),
+    "invoice_total_mismatch": (
+        "税込合計 {total} 円が 税率ごとの税抜+消費税の合計 {expected} 円 と合いません",
+        "total {total} is not the sum of net + tax over the rates ({expected})",
+    ),
+    "issue_date_future": (
+        "発行日 {issue} が今日 ({today}) より後です",
+        "issue date {issue} is after today ({today})",
+    ),
+    "issue_date_ahead": (
+        "発行日 {issue} が今日 ({today}) より後です (締め日付の請求書が先に届いたのなら問題ありません)",
+        "issue date {issue} is after today ({today}) (fine for an invoice dated on its closing day and sent early)",
+    ),
+    "issue_after_due": (
+        "発行日 {issue} が支払期日 {due} より後です",
+        "issue date {issue} is after the due date {due}",
+    ),
+    "due_too_far": (
+        "支払期日 {due} が発行日 {issue} の {days} 日後です ({max} 日を超えています)",
+        "due date {due} is {days} days after the issue date {issue} (more than {max})",
+    ),
+    "po_unknown": (
+        "注文番号 {po} が注文一覧にありません",
+        "order number {po} is not in the order list",
+    ),
+    "po_vendor_mismatch": (
+        "注文番号 {po} の発注先は {order_vendor} ですが、請求元は {vendor} です",
+        "order {po} was placed with {order_vendor}, but the invoice is from {vendor}",
+    ),
+    "po_over_amount": (
+        "注文番号 {po} への請求 (税抜、{count} 件の累計) {invoiced} 円が発注額 {ordered} 円を {over} 円超えています",
+        "net invoiced against order {po} ({count} invoices) {invoiced} exceeds the ordered {ordered} by {over}",
+    ),
+    "po_conflict": (
+        "注文番号 {po} の{field}が行によって違います ({a} と {b})",
+        "order {po}: {field} differs between its lines ({a} vs {b})",
+    ),
+    "po_tax_mismatch": (
+        "消費税 {tax} 円が 税率ごとに1回ずつ計算した額の合計 ({expected}) と合いません: {breakdown}",
+        "tax {tax} is not the sum of the tax rounded once per rate ({expected_en})",
+    ),
+    "line_amount_mismatch": (
+        "金額 {amount} 円が 数量 {qty} × 単価 {price} と合いません (正しくは {expected} 円)",
+        "amount {amount} is not quantity {qty} × unit price {price} (expected {expected})",
+    ),
+    "tax_per_line": (
+        "{rate}対象の消費税が明細ごとに端数処理されています: 明細の合計 {sum} 円ですが、"
+        "小計 {subtotal} 円に1回だけ計算すると {expected} です",
+        "tax at {rate} is rounded line by line: the lines sum to {sum}, but rounded once on the "
+        "subtotal {subtotal} it is {expected_en}",
+    ),
+    "subtotal_mismatch": (
+        "{rate}対象の小計 {subtotal} 円が明細の合計 {expected} 円と合いません",
+        "subtotal at {rate} {subtotal} is not the sum of its lines ({expected})",
+    ),
+    "payment_by_note": (
+        "支払方法「{value}」: 取適法 (2026年1月1日から) では手形による支払は禁止されています",
+        "payment method '{value}': paying by promissory note (手形) is banned under the 取適法 from 2026-01-01",
+    ),
+    "payment_not_cash": (
+        "支払方法「{value}」: 支払期日までに代金の全額を現金で受け取れない方法は取適法で制限されます。条件を確認してください",
+        "payment method '{value}': the 取適法 restricts means that do not pay the full amount in cash by the due date; check the terms",
+    ),
+    "payment_due_over_60": (
+        "支払期日 {due} が受領日 (納期) {delivered} の {days} 日後です。受領から{limit}日以内 ({latest} まで) にしてください",
+        "payment due {due} is {days} days after delivery {delivered}: must be within {limit} days (by {latest})",
+    ),
+    "term_missing": (
+        "{law}の明示事項「{item}」がありません",
+        "written terms ({law}) lack: {item_en}",
+    ),
+    "term_column_missing": (
+        "{law}の明示事項「{item}」の列がありません",
+        "no column for a written term ({law}): {item_en}",
+    ),
+    # --- budget -------------------------------------------------------------------
+    "budget_no_hours": (
+        "--hours: {files} に工数の表が見つかりません (日付・工数・案件の列)",
+        "--hours: no hours table found in {files} (columns for date, hours and project)",
+    ),
+    "budget_no_invoices": (
+        "--invoices: {files} に請求書の表が見つかりません (取引先 (または請求書番号・登録番号) + 金額)",
+        "--invoices: no invoice list found in {files} (取引先, 請求書番号 or 登録番号 and an amount column)",
+    ),
+    "budget_no_table": (
+        "予算表が見つかりません (案件の列と月の列、または 案件・年月・予算 の列が必要です)",
+        "no budget table (needs a project column and months across, or project / month / budget columns)",
+    ),
+    "budget_no_table_file": (
+        "{file}: 予算表が見つかりません (案件の列と月の列 4月…3月、または 案件・年月・予算 の列が必要です)",
+        "{file}: no budget table found (needs a 案件 column and months across such as 4月…3月, "
+        "or 案件 / 年月 / 予算 columns)",
+    ),
+    "budget_month_no_year_sheet": (
+        "{file} / {sheet}: 月 ({month}) に年がなく、年度もタイトル・シート名・ファイル名から分かりません。"
+        "タイトルに 2026年度 などを書くか --fiscal-year 2026 を指定してください",
+        "{file} / {sheet}: the months across ({month}) have no year and no 年度 was found in the title, "
+        "sheet name or file name; write e.g. 2026年度 in the title or use --fiscal-year 2026",
+    ),
+    "budget_two_units": (
+        "{file} / {sheet}: 金額の単位が2つ書かれています ({units})。単位：千円 のように1つにしてください",
+        "{file} / {sheet}: two units are written ({units}); make the sheet say one (e.g. 単位：千円)",
+    ),
+    "budget_month_twice": (
+        "{file} / {sheet}: {month} の列が複数あります ({columns})。予算の列は月に1つにしてください",
+        "{file} / {sheet}: month {month} heads more than one column ({columns}); keep one budget column per month",
+    ),
+    "budget_no_budget_column": (
+        "{file} / {sheet}: {month} の下に「予算」の列が1つに決まりません ({columns})",
+        "{file} / {sheet}: under month {month} there is no single 予算 column ({columns})",
+    ),
+    "budget_through_outside": (
+        "--through {value} は予算の期間 ({start} 〜 {end}) の外です",
+        "--through {value} is outside the budget's period ({start} to {end})",
+    ),
+    "budget_bad_through": (
+        "--through は 2026-10 のような年月で指定してください ({value!r} は読めません)",
+        "--through must be a month such as 2026-10, not {value!r}",
+    ),
+    "budget_no_fiscal_year": (
+        "予算に月がなく年度が分かりません。--fiscal-year 2026 のように指定してください",
+        "cannot tell the fiscal year: the budget has no months; use --fiscal-year",
+    ),
+    "rates_two_rates": (
+        "{who} の単価が2つあります: {a}円/{a_basis} ({a_where}) と {b}円/{b_basis} ({b_where})。1つにしてください",
+        "two rates for {who}: {a} per {a_basis} ({a_where}) and {b} per {b_basis} ({b_where}); keep one",
+    ),
+    "rates_two_grades": (
+        "{person} の等級が2つあります: {a} ({a_where}) と {b} ({b_where})",
+        "{person} is in two grades: {a} ({a_where}) and {b} ({b_where})",
+    ),
+    "budget_month_no_year": (
+        "年月に年がありません: {value!r} (年度が分かりません。--fiscal-year を指定してください)",
+        "month without a year: {value!r} (no fiscal year known; use --fiscal-year)",
+    ),
+    "budget_bad_month": ("年月を読み取れません: {value!r}", "cannot read the month: {value!r}"),
+    "budget_unit": (
+        "金額の単位は{unit}です (×{factor} で円に換算します)",
+        "amounts are in {unit}: multiplied by {factor} to yen",
+    ),
+    "budget_other_column": (
+        "予算の列ではないため読み込みません ({column})",
+        "not a budget column: not read ({column})",
+    ),
+    "budget_cell_unit": (
+        "単位の書かれたセル {value!r} はシートの単位で換算せず {yen}円 とします",
+        "the cell {value!r} names its own unit: taken as {yen} yen, not scaled by the sheet's unit",
+    ),
+    "budget_rounded": (
+        "円未満の端数が出たため四捨五入しました ({value} → {yen}円)",
+        "a fraction of a yen was rounded half up ({value} → {yen} yen)",
+    ),
+    "budget_total_mismatch": (
+        "月別予算の合計 {months} が {column} の {total} と一致しません (月別の値を使います)",
+        "the months add up to {months}, but {column} says {total} (the months are used)",
+    ),
+    "budget_annual_only": (
+        "{project} の予算に月別の内訳がありません: 年度の各月に均等に割り振ります",
+        "{project}: budget without a monthly split; spread evenly over the fiscal year's months",
+    ),
+    "budget_no_project": (
+        "案件が空欄の予算行です (金額 {value}): 集計しません",
+        "budget row without a project (amount {value}): not counted",
+    ),
+    "budget_no_amounts": ("{project} の予算行に金額がありません", "{project}: budget row without amounts"),
+    "budget_duplicate": (
+        "{project} の {month} の予算が {other} にもあります (両方を合計します)",
+        "{project}, {month}: budgeted again at {other} (both are added)",
+    ),
+    "budget_no_line": (
+        "{project} は予算表にない案件です (実績 {actual}円)",
+        "{project} has actuals ({actual} yen) but no budget line",
+    ),
+    "budget_matched_by_name": (
+        "実績の案件「{name}」は予算表の案件名から {project} として集計しました",
+        "actuals for \"{name}\" are counted under {project} (matched by the budget's project name)",
+    ),
+    "budget_no_actuals": ("{project} には実績がありません", "{project}: no actuals"),
+    "budget_hours_no_project": (
+        "案件が空欄の工数 {count}件 ({hours}時間) は予実に含めません",
+        "{count} hour entries ({hours} h) without a project: not in budget vs actual",
+    ),
+    "budget_hours_outside": (
+        "予算の期間 {start}〜{end} の外の工数 {count}件 ({hours}時間) は集計しません",
+        "{count} hour entries ({hours} h) outside the budget period {start} to {end}: not counted",
+    ),
+    "budget_invoices_outside": (
+        "予算の期間 {start}〜{end} の外の請求書 {count}件 (税抜 {net}円) は集計しません",
+        "{count} invoices (net {net} yen) outside the budget period {start} to {end}: not counted",
+    ),
+    "budget_after_through": (
+        "{through} より後の実績 {count}件 ({what}) は集計しません",
+        "{count} entries ({what}) after {through}: not counted",
+    ),
+    "budget_invoice_no_project": (
+        "請求書 {invoice_no} (税抜 {net}円) に案件がないため予実に含めません",
+        "invoice {invoice_no} (net {net} yen) has no project: not in budget vs actual",
+    ),
+    "budget_invoices_no_project_column": (
+        "請求書一覧に案件の列がないため、請求書 {count}件 (税抜 {net}円) を案件に割り当てられません: 外注・購入費に含めません",
+        "the invoice lists have no project column: {count} invoices (net {net} yen) cannot be assigned and are not in purchases",
+    ),
+    "budget_invoice_no_date": (
+        "請求書 {invoice_no} (税抜 {net}円) に日付がないため月が決められず、予実に含めません",
+        "invoice {invoice_no} (net {net} yen) has no date, so no month: not in budget vs actual",
+    ),
+    "budget_invoice_no_net": (
+        "請求書 {invoice_no} に税抜金額がないため予実に含めません",
+        "invoice {invoice_no} has no net amount: not in budget vs actual",
+    ),
+    "rates_no_table": (
+        "単価表が見つかりません (氏名・等級・単価 のうち2列が必要です)",
+        "no rate table (needs two of 氏名 / 等級 / 単価)",
+    ),
+    "rates_no_table_file": (
+        "{file}: 単価表が見つかりません (氏名+単価、等級+単価、氏名+等級 のいずれかの列が必要です)",
+        "{file}: no rate table found (needs 氏名 + 単価, 等級 + 単価, or 氏名 + 等級 columns)",
+    ),
+    "rate_blank": ("{who} の単価が空欄です", "{who}: rate is blank"),
+    "rate_negative": ("{who} の単価が負の値です", "{who}: negative rate"),
+    "rate_mid_month": (
+        "単価の適用開始が月の途中です: {month} の1か月分に適用します (人件費は月ごとに計算するため)",
+        "the rate starts mid-month: it applies to all of {month} (labor cost is computed per month)",
+    ),
+    "rate_zero": (
+        "{person} の単価は0円です: 工数は人件費に含めません (費用は請求書で計上)",
+        "{person}: rate 0, hours not costed (the cost comes with invoices)",
+    ),
+    "budget_report_note": (
+        "人件費 = 工数 × 単価 (人・案件・月ごとに1回だけ円未満を丸め) / 外注・購入費 = 請求書の税抜金額 / "
+        "差異 = 予算 − 実績 / 状態: 注意 = 消化率{warning}以上, 超過 = {over}超 / 着地見込 = 実績 + 月平均 × 残月数 "
+        "(年間予算を超える見込みは赤字)",
+        "Labor cost = hours × rate (rounded once per person, project and month) / purchases = invoice net / "
+        "variance = budget − actual / warning at {warning} consumption, over above {over} / forecast = actual + monthly "
+        "run rate × remaining months (red when it lands above the full budget)",
+    ),
+    "rate_why_not_in_table": ("単価表にありません", "not in the rate table"),
+    "rate_why_unreadable": (
+        "{file} / {sheet} / {row}行目 / {column}「{value}」を単価として読めません",
+        "{file} / {sheet} / row {row} / {column} {value!r} could not be read as a rate",
+    ),
+    "rate_why_grade": ("等級 {grade} ({where}) の単価がありません", "grade {grade} ({where}) has no rate"),
+    "rate_why_not_yet": (
+        "{month} に適用される単価がありません (最初の単価は {since} から)",
+        "no rate in effect in {month} (the first applies from {since})",
+    ),
+    "rate_why_no_grade_yet": (
+        "{month} に適用される等級がありません (最初の等級は {since} から)",
+        "no grade in effect in {month} (the first applies from {since})",
+    ),
+    "rate_missing": (
+        "単価表に単価がない人が {count}人います: {names}。単価表に追加してください",
+        "{count} people have hours but no rate: {names}; add them to the rate table",
+    ),
+    # --- drafts -------------------------------------------------------------------
+    "draft_row": ("{file}: {sheet}: {row}行目", "{file}: {sheet}: row {row}"),
+    "draft_rows": ("{file}: {sheet}: {first}-{last}行目", "{file}: {sheet}: rows {first}-{last}"),
+    "draft_missing": (
+        "{name}: {field!r} を使っていますが、ありません",
+        "{name}: uses {field!r}, which is not there",
+    ),
+    "draft_missing_empty": ("(セル {header} が空です)", "(the cell {header} is empty)"),
+    "draft_missing_column": ("(一覧にその列がありません)", "(the list has no such column)"),
+    "draft_choose_rows": (
+        "行は --row N、--where 列名=値、--all のどれか1つで指定してください",
+        "choose the rows with exactly one of --row N, --where COLUMN=VALUE, --all",
+    ),
+    "draft_where_syntax": (
+        "--where {value!r}: 列名=値 の形で書いてください (例: --where 注文番号=PO-1)",
+        "--where {value!r}: write COLUMN=VALUE, e.g. --where 注文番号=PO-1",
+    ),
+    "draft_output_dash": (
+        "下書きはファイルに書きます: -o にはフォルダを指定してください (- の標準出力には書けません)",
+        "drafts are written as files: give -o a folder (not -, standard output)",
+    ),
+    "draft_where_no_column": ("--where {value!r}: 列名がありません", "--where {value!r}: the column name is missing"),
+    "draft_no_column": ("{where}: 列 {name!r} がありません (列: {columns})", "{where}: no column {name!r} (columns: {columns})"),
+    "draft_no_match": ("{where}: {conditions} の行がありません", "{where}: no row where {conditions}"),
+    "draft_not_data_row": (
+        "{where}: {row}行目はデータ行ではありません (データは{first}-{last}行目です)",
+        "{where}: row {row} is not a data row (the data is in rows {first}-{last})",
+    ),
+    "draft_blank_row": (
+        "{where}: {row}行目はデータ行ではありません (空行か合計行です)",
+        "{where}: row {row} is not a data row (it is blank or a total row)",
+    ),
+    "draft_no_rows": ("{where}: 表にデータ行がありません", "{where}: the table has no data rows"),
+    "draft_no_table": (
+        "{file}: {kind}の表が見つかりません (見出し行に {fields} が必要です)",
+        "{file}: no {kind} table found (needs a header row with {fields})",
+    ),
+    "draft_no_sheet": ("{file}: シート {sheet!r} がありません (シート: {sheets})", "{file}: no sheet {sheet!r} (sheets: {sheets})"),
+    "draft_bad_cell": ("{where}: {header} {value!r}: {reason}", "{where}: {header} {value!r}: {reason}"),
+    "draft_fraction": ("{where}: {header} {value} に1円未満の端数があります", "{where}: {header} {value}: a fraction of a yen"),
+    "draft_bad_budget": (
+        "{where}: {header} {value!r}: 予算内か予算外で書いてください",
+        "{where}: {header} {value!r}: write 予算内 or 予算外",
+    ),
+    "draft_unknown_category": (
+        "{where}: {header} {value!r} は決裁権限規程の区分にありません (使える区分: {known})。"
+        "ledgerkit.toml の [approval.category_names] に加えてください",
+        "{where}: {header} {value!r} is not a category of the authority matrix (known: {known}); "
+        "add it to [approval.category_names] in ledgerkit.toml",
+    ),
+    "draft_negative_amount": (
+        "{where}: {header} {value} がマイナスです (稟議の金額は0円以上で書いてください)",
+        "{where}: {header} {value} is negative (a request's amount is 0 or more)",
+    ),
+    "draft_exists": ("{path}: すでにあります (置き換えるには --force)", "{path}: exists (use --force to replace it)"),
+    "draft_order_no_empty": ("{where}: {header} が空です", "{where}: {header} is empty"),
+    "draft_header_differs": (
+        "{where}: 注文 {order}: {header} が行によって違います: {row_a}行目 {a!r}、{row_b}行目 {b!r}",
+        "{where}: order {order}: {header} differs between rows: row {row_a} {a!r}, row {row_b} {b!r}",
+    ),
+    "draft_line_no_item": ("{where}: 注文 {order}: {header} が空です", "{where}: order {order}: {header} is empty"),
+    "draft_line_no_amount": (
+        "{where}: 注文 {order}: {header} か、数量と単価を入れてください",
+        "{where}: order {order}: give {header}, or 数量 and 単価",
+    ),
+    "draft_line_not_whole": (
+        "{where}: 注文 {order}: {qty} × {price} = {exact} は1円単位ではありません。金額を入れてください",
+        "{where}: order {order}: {qty} × {price} = {exact} is not whole yen; give the 金額",
+    ),
+    "draft_line_mismatch": ("{where}: 注文 {order}: {reason}", "{where}: order {order}: {reason}"),
+    "draft_terms_missing": (
+        "{where}: 注文 {order} に{law}で必要な記載がありません: {items} (発注一覧に列を追加してください)",
+        "{where}: order {order} does not state what {law} requires: {items} (add the columns to the order list)",
+    ),
+    "draft_term_warning": ("{law}: {item} の記載がありません", "{law}: {item} is not stated"),
+    "draft_no_issuer": (
+        "注文書の発行者がありません: ledgerkit.toml の [company] に name (と address, tel, registration_no) を書いてください",
+        "an order needs the issuer: set [company] name (and address, tel, registration_no) in ledgerkit.toml",
+    ),
+    "draft_sum_short": (
+        "{form}: {cell} {formula} は{lo}-{hi}行目だけを対象にしていますが、明細は{first}-{last}行目です: 範囲を明細全体に広げてください",
+        "{form}: {cell} {formula} covers rows {lo}-{hi}, but the lines are in rows {first}-{last}: widen the range to the whole band",
+    ),
+    "draft_total_mismatch": (
+        "{form}: 明細の合計は {expected} ですが、フォームの計算は {values} です",
+        "{form}: the lines add up to {expected}, but the form computes {values}",
+    ),
+    "draft_line_formula_differs": (
+        "(明細の式が一覧の金額と違います: {cells}。数量 × 単価 の円未満の処理が一覧とフォームで違います。"
+        "一覧の金額に合わせるか、フォームの式を直してください)",
+        "(line formulas differ from the list's amounts: {cells}; the list and the form round quantity × unit price "
+        "differently: match the list or fix the form's formula)",
+    ),
+    "draft_no_lines": (
+        "{form}: {sheet}: {name} が空で、明細行に入れるものがありません",
+        "{form}: {sheet}: {name} is empty; nothing to fill the line band with",
+    ),
+    # --- attendance and settlement ------------------------------------------------
+    "hours_disagree": (
+        "勤務時間 {worked} が 終業−始業−休憩 = {computed} と合いません ({worked} を使います)",
+        "worked hours {worked} disagree with end − start − break = {computed} (using {worked})",
+    ),
+    "attendance_break_too_long": (
+        "休憩 {break} が 始業 {start} ～ 終業 {end} より長いため読み込みません",
+        "break {break} is longer than {start}–{end}: not read",
+    ),
+    "attendance_day_too_long": (
+        "1日の勤務時間 {hours} が上限 {max} を超えるため読み込みません",
+        "a day of {hours} exceeds the limit of {max}: not read",
+    ),
+    "attendance_weekday_mismatch": (
+        "曜日が {month} の暦と合いません ({value} ほか{count}行)。年月を確認してください",
+        "weekdays do not match the calendar of {month} ({value} and {count} rows in all): check the year and month",
+    ),
+    "attendance_month_from_created": (
+        "年月が書かれていないため作成日から {month} としました",
+        "no year and month on the sheet: took {month} from the 作成日 (date made)",
+    ),
+    "settle_amount_mismatch": (
+        "{person} の {month} 分: 請求額(税抜) {billed} 円が精算額 {settled} 円と {diff} 円違います",
+        "{person}, {month}: billed {billed} yen (excl. tax) but the settlement is {settled} yen ({diff} yen off)",
+    ),
+    "settle_no_invoice": (
+        "{person} の {month} 分 ({vendor}) の請求書がありません (精算額 {settled} 円)",
+        "{person}, {month} ({vendor}): no invoice (settlement {settled} yen)",
+    ),
+    "settle_no_attendance": (
+        "請求書 {invoice_no} ({vendor}, {month}, {billed} 円) に対応する勤務表がありません",
+        "invoice {invoice_no} ({vendor}, {month}, {billed} yen) has no attendance sheet",
+    ),
+    "settle_ambiguous_invoice": (
+        "{person} の {month} 分に当たる {vendor} の請求書が {count} 件あり、どれか決められません ({invoices})",
+        "{person}, {month}: {count} invoices from {vendor} could be it ({invoices}); cannot tell which",
+    ),
+    "settle_other_month": (
+        "{person} の勤務表に {month} 以外の月 ({other}) が含まれます。{month} のみ精算します",
+        "{person}: attendance outside {month} ({other}); only {month} is settled",
+    ),
+    # --- a sheet's own totals against the rows read (unseen-workbooks QA) -----------
+    "sheet_total_mismatch": (
+        "シートの合計 {total} が読み取った行の合計 {sum} と合いません ({field})",
+        "the sheet's own total {total} differs from the rows read, which add up to {sum} ({field})",
+    ),
+    "attendance_closing_period": (
+        "締め期間 {start}〜{end} の勤務表として読みました ({month}度として精算します)",
+        "read as the closing period {start} to {end} (settled as {month})",
+    ),
+    "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
+    "plan_columns": (
+        "「{value}」の列 ({range}列) は予定のため実績に数えません",
+        "the columns under {value} ({range}): a plan, not hours worked",
+    ),
+    "repeated_header": (
+        "見出し行の繰り返し (印刷用) のためデータではありません",
+        "the header row repeated (for printing): not data",
+    ),
+    "summary_rows": (
+        "{other} の行を合計した集計行のため、二重に数えません",
+        "totals the rows of {other} (a summary): not counted twice",
+    ),
+    # --- config and CLI -----------------------------------------------------------
+    "init_wrote": (
+        "{config} を作成し、テンプレート {count} 個を {templates} に置きました (確認: ledgerkit config show)",
+        "Wrote {config} and {count} templates in {templates} (check with: ledgerkit config show)",
+    ),
+    "config_from": ("設定: {where}", "Settings from: {where}"),
+    "config_none": ("既定値のみ (ledgerkit.toml なし)", "defaults only (no ledgerkit.toml)"),
+    "wrote": ("{path} を書き出しました", "Wrote {path}"),
+    "more_findings": (
+        "… ほか {count} 件 (-o findings.xlsx で全件を書き出せます)",
+        "… and {count} more (write them all with -o findings.xlsx)",
+    ),
+    "lang_invalid": ("--lang は ja か en です ({value!r} ではなく)", "--lang must be ja or en, not {value!r}"),
+    # terminal lines of the check, settle and draft commands
+    "col_severity": ("重要度", "Severity"),
+    "col_where": ("場所", "Where"),
+    "col_number": ("番号", "No."),
+    "col_finding": ("内容", "Finding"),
+    "severity_error": ("エラー", "error"),
+    "severity_warning": ("警告", "warning"),
+    "row_n": ("{row}行", "row {row}"),
+    "check_summary": (
+        "{what}を確認しました: エラー {errors} 件、警告 {warnings} 件",
+        "Checked {what}: {errors} error{es}, {warnings} warning{ws}",
+    ),
+    "check_invoices_what": ("請求書 {invoices} 件 (税率別 {rows} 行)", "{invoices} invoices ({rows} rows by rate)"),
+    "check_orders_what": ("注文 {orders} 件 (明細 {rows} 行)", "{orders} orders ({rows} lines)"),
+    "settle_summary": ("{count} 人月を精算しました (税抜 {total} 円)", "{count} person-months settled, {total} yen excl. tax"),
+    "settle_findings": ("、指摘 {count} 件", "; {count} finding(s)"),
+    "settle_wrote": ("、{path} を書き出しました", "; wrote {path}"),
+    "settle_warnings": ("警告 {count} 件 (例: {where}{message})", "{count} warning(s), e.g. {where}{message}"),
+    "settle_warnings_all": (" (全件: -o report.xlsx の Issues シート)", " (all of them: -o report.xlsx, Issues sheet)"),
+    "drafts_wrote": ("下書き {count} 件を {folder} に書き出しました", "Wrote {count} draft{s} to {folder}"),
+    "drafts_manifest": (" (一覧: {path})", " (manifest: {path})"),
+    "drafts_failed": ("、{count} 件は失敗", "; {count} failed"),
+    "budget_input_problems": (
+        "入力の問題: エラー {errors}件, 警告 {warnings}件 (問題一覧シートを参照)",
+        "{errors} errors, {warnings} warnings in the inputs (see the Issues sheet)",
+    ),
+    "budget_strict_over": ("--strict: 予算超過または予算行のない案件: {projects}", "--strict: over budget or without a budget line: {projects}"),
+    "budget_strict_inputs": (
+        "--strict: 入力にエラーが {count} 件あります (数字が欠けている可能性があります)",
+        "--strict: {count} errors in the inputs (the figures may be incomplete)",
+    ),
+    # ledgerkit.toml: reading it, and settings that cannot work (after "file:line: key: ")
+    "cfg_not_found": ("{path}: 設定ファイルがありません", "{path}: config file not found"),
+    "cfg_is_folder": ("{path}: フォルダです (設定ファイルではありません)", "{path}: is a folder, not a config file"),
+    "cfg_unreadable": (
+        "{path}: 設定ファイルを読めません ({error})。UTF-8 で保存してください",
+        "{path}: cannot read the config file ({error}); save it as UTF-8",
+    ),
+    "cfg_not_toml": ("{path}: TOML として読めません: {error}", "{path}: not valid TOML: {error}"),
+    "cfg_unknown_setting": ("不明な設定です (ここで使える設定: {known})", "unknown setting (known here: {known})"),
+    "cfg_not_table": ("表 ([{key}]) で書いてください ({got}ではなく)", "must be a table ([{key}]), not {got}"),
+    "cfg_wrong_type": ("{want}で書いてください ({got}ではなく)", "must be {want}, not {got}"),
+    "cfg_unknown_kind": ("不明な種類です (使える種類: {known})", "unknown kind (known: {known})"),
+    "cfg_unknown_field": ("不明な項目です ({kind} の項目: {known})", "unknown field (fields of {kind}: {known})"),
+    "cfg_header_list": (
+        "見出しのリストで書いてください (例: [\"取引先名\", \"支払先\"])",
+        "must be a list of header texts, like [\"取引先名\", \"支払先\"]",
+    ),
+    "cfg_route_list": (
+        "承認者の役職のリストで、下位から書いてください (例: [\"課長\", \"部長\"])",
+        "must be a list of approver titles, lowest first, like [\"課長\", \"部長\"]",
+    ),
+    "cfg_category_string": ("区分 (文字列) で書いてください ({got}ではなく)", "must be a string (a category), not {got}"),
+    "cfg_table_array": ("表の配列 ([[{key}]]) で書いてください ({got}ではなく)", "must be an array of tables ([[{key}]]), not {got}"),
+    "cfg_unknown_rule_key": ("不明なキーです (使えるキー: {known})", "unknown key (allowed: {known})"),
+    "cfg_one_of": ("{choices} のどれかにしてください ({value!r} ではなく)", "must be one of {choices}, not {value!r}"),
+    "cfg_or_none": (" または \"\" (なし)", " or \"\" (none)"),
+    "cfg_above_zero": ("0 より大きくしてください ({value!r} ではなく)", "must be above 0, not {value!r}"),
+    "cfg_zero_or_more": ("0 以上にしてください ({value!r} ではなく)", "must be 0 or more, not {value!r}"),
+    "cfg_month": ("1〜12 の月にしてください ({value} ではなく)", "must be a month, 1 to 12, not {value}"),
+    "cfg_day_above_max": ("hours.max_hours_per_day を超えています", "is above hours.max_hours_per_day"),
+    "cfg_rate": ("0.10 (10%) のような割合で書いてください ({value!r} ではなく)", "must be a fraction like 0.10 (10%), not {value!r}"),
+    "cfg_no_terms": ("記載事項リスト {name!r} がありません (あるもの: {known})", "no written-terms list named {name!r} (known: {known})"),
+    "cfg_terms_required": ("記載事項リストの名前が必要です (check orders が使います)", "must name a written-terms list (check orders needs one)"),
+    "cfg_warning_above_over": (
+        "注意の閾値 {warning} が超過の閾値 {over} (budget.over) を上回っています",
+        "the warning threshold {warning} is above the over threshold {over} (budget.over)",
+    ),
+    "cfg_over_below_warning": (
+        "超過の閾値 {over} が注意の閾値 {warning} (budget.warning) を下回っています",
+        "the over threshold {over} is below the warning threshold {warning} (budget.warning)",
+    ),
+    "cfg_amount_basis": ("tax_excluded か tax_included にしてください ({value!r} ではなく)", "must be tax_excluded or tax_included, not {value!r}"),
+    "cfg_not_category": ("{value!r} は approval.route_order の区分ではありません{known}", "{value!r} is not a category of approval.route_order{known}"),
+    "cfg_required": ("{field} が必要です", "{field} is required"),
+    "cfg_co_add": ("add (加える部署) が必要です", "add (the department) is required"),
+    "cfg_not_on_route": ("{approver} が approval.route_order.{category} にありません", "{approver} is not in approval.route_order.{category}"),
+    "cfg_no_route": ("区分 {category!r} の approval.route_order.{category} がありません", "category {category!r} has no approval.route_order.{category}"),
+    "cfg_min_max": ("min ({low}) は 0 以上で max ({high}) より小さくしてください", "min ({low}) must be 0 or more and below max ({high})"),
+    "cfg_no_default_rule": (
+        "{category} の申請を決める規則がありません (approval.default_category)",
+        "no rule decides {category} requests (approval.default_category)",
+    ),
+    "cfg_gap_below": ("{category}: {low} 円未満の金額を決める規則がありません", "{category}: no rule decides amounts below {low} yen"),
+    "cfg_overlap": (
+        "{category}: approval.rules[{n}] ({low} 円から) が approval.rules[{p}] ({bound}) と重なっています",
+        "{category}: approval.rules[{n}] (from {low} yen) overlaps approval.rules[{p}] ({bound})",
+    ),
+    "cfg_bound_open": ("上限なし", "with no upper bound"),
+    "cfg_bound_below": ("{high} 円未満", "below {high} yen"),
+    "cfg_gap": (
+        "{category}: {high} 円から {low} 円までの金額を決める規則がありません (approval.rules[{p}] の後の隙間)",
+        "{category}: no rule decides amounts from {high} to {low} yen (gap after approval.rules[{p}])",
+    ),
+    "cfg_gap_top": (
+        "{category}: {high} 円以上の金額を決める規則がありません (最上位の規則には max を書かないでください)",
+        "{category}: no rule decides amounts of {high} yen and above (leave max out of the top rule)",
+    ),
+    "cfg_file_not_folder": ("{path}: ファイルです (フォルダではありません)", "{path}: is a file, not a folder"),
+    "cfg_exists": (
+        "{path} はすでにあります{more}。何も書き出していません (置き換えるには --force)",
+        "{path} already exists{more}; nothing was written (--force replaces)",
+    ),
+    "cfg_exists_more": (" (ほか {count} 件)", " (and {count} more)"),
+    "type_bool": ("true/false", "true/false"),
+    "type_int": ("整数", "an integer"),
+    "type_float": ("数値", "a number"),
+    "type_str": ("文字列", "a string"),
+    "type_list": ("リスト", "a list"),
+    "type_dict": ("表", "a table"),
+}
+
+
+def text(code: str, lang: str = "ja", **params) -> str:
+    """The message for ``code`` in ``lang`` with ``params`` filled in.
+
+    An unknown code or a missing parameter never raises: the code itself is shown,
+    so a report is never lost over a message.
+
+    Examples:
+        >>> text("empty_sheet", "en")
+        'empty sheet'
+        >>> text("no_table", "en", kind={"ja": "工数", "en": "hours"}, fields="日付")
+        'no hours table found (needs columns: 日付)'
+    """
+    pair = MESSAGES.get(code)
+    if pair is None:
+        return code if not params else f"{code} {params}"
+    template = pair[0] if lang == "ja" else pair[1]
+    # a parameter may itself be worded in both languages: {"ja": ..., "en": ...}
+    params = {k: (v.get(lang, v.get("en")) if isinstance(v, dict) and "ja" in v else v) for k, v in params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,1 @@
+"""Detection: where a sheet's table is, its header row, layout and column mapping."""

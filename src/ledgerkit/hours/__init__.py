@@ -1,0 +1,1 @@
+"""Effort hours (工数): long tables and day grids."""

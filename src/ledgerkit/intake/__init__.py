@@ -1,0 +1,1 @@
+"""Intake: files, folders and globs → sheets of cell values, read in bounded workers."""

@@ -1,0 +1,1 @@
+"""Settlement of dispatched staff's hours under hour bands (精算幅)."""
