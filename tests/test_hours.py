@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import ledgerkit
-from ledgerkit.consolidate.aggregate import UnreadableFilesError, collect_inputs
+from ledgerkit.intake.door import UnreadableFilesError
+from ledgerkit.intake.files import collect_inputs
 
 from sheets import grid_rows, make_xlsx
 

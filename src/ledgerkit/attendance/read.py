@@ -940,7 +940,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         frame = frame.astype({"break_hours": "float64", "hours": "float64", "overtime_hours": "float64",
                               "source_row": "int64"})
     from ledgerkit.detect.table import column_letter
-    from ledgerkit.consolidate.kinds import SheetResult
+    from ledgerkit.core.result import SheetResult
 
     # a SheetResult unpacks as (frame, issues, rows read), and tells inspect what was found where
     mapping = {f: layout.labels.get(c, column_letter(c)) for f, c in layout.columns.items()}
@@ -1015,7 +1015,7 @@ def read_attendance(paths, *, config=None):
     """
     import pandas as pd
 
-    from ledgerkit.consolidate.aggregate import iter_sheets
+    from ledgerkit.intake.door import iter_sheets
 
     frames, issues = [], []
     for file, sheet in iter_sheets([paths] if isinstance(paths, (str, os.PathLike)) else paths, config, issues=issues):

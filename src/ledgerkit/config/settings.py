@@ -14,7 +14,6 @@ silently does nothing.
 from __future__ import annotations
 
 import copy
-import importlib
 import json
 import re
 import tomllib
@@ -24,6 +23,7 @@ from typing import Any, Callable, Iterator
 
 from ledgerkit.drafts.approval import DEFAULT_APPROVAL
 from ledgerkit.core.errors import ConfigError
+from ledgerkit.kinds import COLUMN_KINDS
 
 CONFIG_NAME = "ledgerkit.toml"
 #: the package's data files (written-terms lists)
@@ -32,42 +32,10 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 #: rounding modes (money.round_yen's names) and what a Japanese invoice calls them
 ROUNDING_MODES = ("down", "half_up", "up")
 
-#: Column synonyms per kind: canonical field -> header texts seen in client workbooks.
-#: Matching is done on normalized text (NFKC, no spaces, lower case); the user's
-#: ``[columns.<kind>]`` lists are added to these, not put in their place. The hours kind is
-#: defined here; the other kinds next to their readers (``COLUMN_KINDS``), filled in on first use.
-COLUMNS: dict[str, dict[str, list[str]]] = {
-    "hours": {
-        "date": ["日付", "作業日", "年月日", "作業年月日", "実施日", "稼働日", "日", "Date", "Work Date"],
-        "person": [
-            "氏名", "名前", "担当者", "担当者名", "作業者", "作業者名", "社員名", "社員氏名", "担当", "従業員名",
-            "Name", "Person", "Employee",
-        ],
-        "person_id": ["社員番号", "社員No", "社員コード", "従業員番号", "ID", "Employee ID"],
-        "project": [
-            "案件", "案件コード", "案件名", "プロジェクト", "プロジェクトコード", "プロジェクト名",
-            "案件No", "案件番号", "PJ", "PJコード", "PJ名", "Project", "Project Code",
-        ],
-        "task": ["作業", "作業区分", "作業内容", "作業項目", "業務内容", "タスク", "工程", "区分", "Task", "Activity"],
-        "hours": [
-            "工数", "時間", "作業時間", "実績", "実績時間", "工数(h)", "工数(H)", "工数(時間)", "時間(h)",
-            "稼働時間", "実績工数", "作業工数", "工数実績", "時間数", "実働時間", "Hours", "Hour", "Time",
-        ],
-        "note": ["備考", "メモ", "コメント", "Note", "Notes", "Remarks"],
-    },
-}
-
-#: kind -> where its built-in synonyms live ("module:ATTRIBUTE", several merged) and what it reads
-COLUMN_KINDS: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "hours": ((), "工数表 (aggregate --kind hours)", "effort-hour sheets (aggregate --kind hours)"),
-    "invoices": (("ledgerkit.invoices.read:INVOICE_FIELDS",), "受領請求書一覧 (check invoices)", "received-invoice lists (check invoices)"),
-    "orders": (("ledgerkit.invoices.read:ORDER_FIELDS",), "発注一覧 (check orders, invoice checks' --orders)", "order lists (check orders; --orders of check invoices)"),
-    "ringi": (("ledgerkit.drafts.context:RINGI_FIELDS",), "稟議申請一覧 (draft-ringi)", "ringi request lists (draft-ringi)"),
-    "po": (("ledgerkit.drafts.context:ORDER_FIELDS",), "注文書にする発注一覧 (draft-po)", "order lists drafted into purchase orders (draft-po)"),
-    "budget": (("ledgerkit.budget.compare:BUDGET_FIELDS",), "予算表 (budget)", "budget sheets (budget)"),
-    "rates": (("ledgerkit.budget.compare:RATE_FIELDS",), "単価表 (budget --rates)", "rate tables (budget --rates)"),
-    "contracts": (("ledgerkit.settlement.settle:CONTRACT_FIELDS",), "契約一覧・精算条件 (settle --contracts)", "contract lists (settle --contracts)"),
-}
+#: Column synonyms per kind: canonical field -> header texts seen in client workbooks
+#: (``ledgerkit.kinds``). The user's ``[columns.<kind>]`` lists are added to these, not put
+#: in their place.
+COLUMNS: dict[str, dict[str, list[str]]] = {kind: fields for kind, (fields, _ja, _en) in COLUMN_KINDS.items()}
 
 #: DOMAIN.md §1.2's suggested authority matrix ([R5] thresholds), defined with the approval
 #: route code (drafts/approval.py, which imports nothing of ledgerkit's but errors)
@@ -252,27 +220,6 @@ _TABLE_LISTS = {
 }
 
 
-def _import_attr(spec: str) -> dict[str, list[str]]:
-    module, attr = spec.split(":")
-    return getattr(importlib.import_module(module), attr)
-
-
-def _ensure_columns() -> dict[str, dict[str, list[str]]]:
-    """Fill ``COLUMNS`` with the built-in synonyms defined next to each reader (once)."""
-    for kind, (specs, _ja, _en) in COLUMN_KINDS.items():
-        if kind in COLUMNS:
-            continue
-        merged: dict[str, list[str]] = {}
-        try:
-            for spec in specs:
-                for name, words in _import_attr(spec).items():
-                    merged[name] = list(dict.fromkeys([*merged.get(name, []), *words]))
-        except (ImportError, AttributeError):  # a reader being rebuilt; try again next time
-            continue
-        COLUMNS[kind] = merged
-    return COLUMNS
-
-
 def defaults() -> dict[str, Any]:
     """A deep copy of every default setting, column synonyms of every kind included.
 
@@ -281,7 +228,6 @@ def defaults() -> dict[str, Any]:
         >>> d["budget"]["warning"], d["fiscal_year"]["start_month"], "請求書番号" in d["columns"]["invoices"]["invoice_no"]
         (0.8, 4, True)
     """
-    _ensure_columns()
     return copy.deepcopy(DEFAULTS)
 
 

@@ -9,66 +9,21 @@ rejected.
 
 from __future__ import annotations
 
-import glob
-import hashlib
 import os
-import re
-import sys
-import threading
-import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from ledgerkit.config.settings import Config
 from ledgerkit.core.errors import InputError, UnreadableFileError
 from ledgerkit.core.issues import Issue, count_rejected
-from ledgerkit.consolidate.kinds import AUTO_ORDER, KINDS, SheetResult, reader_for
-
-#: file suffixes read from folders
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".xlsb"}
-_GLOB_CHARS = set("*?[")
+from ledgerkit.consolidate.kinds import AUTO_ORDER, KINDS, reader_for
+from ledgerkit.core.result import Result, SheetResult
+from ledgerkit.intake.door import UnreadableFilesError, read_files  # noqa: F401 (UnreadableFilesError: public)
 
 
-class UnreadableFilesError(InputError):
-    """One or more input files could not be read (and ``skip_bad`` was not given)."""
 
-    def __init__(self, errors: list[UnreadableFileError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
-
-
-@dataclass
-class Stats:
-    files_found: int = 0
-    files_read: int = 0
-    files_skipped: int = 0
-    files_unreadable: int = 0
-    sheets_read: int = 0
-    sheets_skipped: int = 0
-    rows_read: int = 0
-    rows_consolidated: int = 0
-    rows_rejected: int = 0
-
-    @property
-    def balanced(self) -> bool:
-        """rows read = rows consolidated + rows rejected"""
-        return self.rows_read == self.rows_consolidated + self.rows_rejected
-
-
-@dataclass
-class AggregateResult:
-    """The consolidated rows, everything that was not consolidated, and the counts."""
-
-    kind: str
-    frame: Any
-    issues: list[Issue]
-    stats: Stats
-    files: list[str] = field(default_factory=list)
-
-    def __iter__(self):
-        # ``frame, issues = ledgerkit.aggregate(...)``
-        return iter((self.frame, self.issues))
+#: ``ledgerkit.aggregate`` returns the common result type
+AggregateResult = Result
 
 
 @dataclass
@@ -93,282 +48,34 @@ class FileReport:
     skipped: Issue | None = None
 
 
-# --- intake ----------------------------------------------------------------------------
+# --- the per-sheet work (runs in the worker) -------------------------------------------------
 
 
-def _display(path: Path) -> str:
-    return str(path)
+@dataclass(frozen=True)
+class FirstKind:
+    """A per-sheet reader that tries each kind's reader in turn: the first that finds its table wins.
 
-
-def collect_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Issue]]:
-    """Expand files, folders (recursive) and glob patterns; skip lock files and copies.
-
-    Returns the files to read, in a stable order, and an issue for each file skipped.
-    A path that does not exist is an InputError.
+    The result says which kind it is (``SheetResult.kind``); a sheet that none of the kinds
+    holds keeps the first reader's reason (or, with several kinds, one that names them all).
     """
-    found: list[Path] = []
-    issues: list[Issue] = []
-    for raw in paths:
-        text = os.fspath(raw)
-        if any(ch in text for ch in _GLOB_CHARS) and not Path(text).exists():
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
-                raise InputError(f"{text}: no file matches this pattern")
-            candidates = [Path(m) for m in matches]
-        else:
-            candidates = [Path(text)]
-        for p in candidates:
-            if p.is_dir():
-                for child in sorted(p.rglob("*")):
-                    if any(part.startswith(".") for part in child.relative_to(p).parts):
-                        continue
-                    if child.is_symlink():
-                        # a link inside a folder may point anywhere on the machine: only a
-                        # file named on the command line is followed
-                        issues.append(Issue("symlink_skipped", _display(child), scope="file"))
-                        continue
-                    if not child.is_file():
-                        continue
-                    if child.suffix.lower() in SPREADSHEET_SUFFIXES or child.name.startswith("~$"):
-                        found.append(child)
-                    else:
-                        issues.append(Issue("unsupported_file", _display(child), scope="file"))
-            elif p.is_file():
-                found.append(p)
-            elif not p.exists():
-                raise InputError(f"{text}: no such file or folder")
-    # the original before its copies ("… - コピー.xlsx", "(1).xlsx"), so a copy is what is skipped
-    found.sort(key=lambda p: (_looks_like_copy(p.stem), str(p)))
-    files: list[Path] = []
-    seen_paths: set[Path] = set()
-    seen_hashes: dict[str, Path] = {}
-    for p in found:
-        real = p.resolve()
-        if real in seen_paths:
-            continue
-        seen_paths.add(real)
-        if p.name.startswith("~$"):
-            issues.append(Issue("lock_file", _display(p), scope="file"))
-            continue
-        digest = _sha256(p)
-        if digest in seen_hashes:
-            issues.append(
-                Issue("duplicate_file", _display(p), scope="file", params={"original": _display(seen_hashes[digest])})
-            )
-            continue
-        seen_hashes[digest] = p
-        files.append(p)
-    return files, issues
 
+    kinds: tuple[str, ...]
 
-_COPY_NAME = re.compile(r"コピー|copy|\(\d+\)$|（\d+）$|_bak$|\.bak$|バックアップ|backup|_old$|控え", re.IGNORECASE)
-
-
-def _looks_like_copy(stem: str) -> bool:
-    """``山田 - コピー``, ``Copy of 山田``, ``山田 (1)``, ``山田_bak``: a copy saved just in case.
-
-    Names from a Mac (a zip made in Finder) spell コピー decomposed (ヒ + ゜); NFKC first.
-
-    Examples:
-        >>> _looks_like_copy("工数_山田 - \u30b3\u30d2\u309a\u30fc"), _looks_like_copy("工数_山田（1）")
-        (True, True)
-    """
-    return bool(_COPY_NAME.search(unicodedata.normalize("NFKC", stem)))
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-    except OSError as e:
-        raise InputError(f"{path}: cannot open ({e.strerror or e.__class__.__name__})") from None
-    return h.hexdigest()
-
-
-# --- the per-file work (runs in a worker process) -----------------------------------------
-
-
-@dataclass
-class _FileOutcome:
-    path: str
-    format: str
-    results: dict[str, list[tuple[str, SheetResult]]]  # kind -> [(sheet, result)]
-    sheet_issues: list[Issue]
-    sheets: list[SheetReport]
-
-
-def _process_file(path: Path, *, kinds: list[str], config: Config, include_hidden: bool) -> _FileOutcome:
-    from ledgerkit.intake.read import read_workbook
-
-    display = _display(path)
-    if _is_own_report(path):
-        # a report ledgerkit wrote, saved into the folder it reads: counting it would
-        # count every row twice
-        return _FileOutcome(display, "xlsx", {k: [] for k in kinds}, [Issue("own_report", display, scope="file")], [])
-    # A worker forked before the parent imported pandas imports it while calamine
-    # parses the sheets (the parse releases the GIL), not after.
-    loader = None
-    if "pandas" not in sys.modules:
-        loader = threading.Thread(target=_import_pandas, daemon=True)
-        loader.start()
-    try:
-        workbook = read_workbook(path, lang=config.lang, **read_limits(config))
-    finally:
-        if loader is not None:
-            loader.join()
-    readers = {k: reader_for(k)[0] for k in kinds}
-    results: dict[str, list[tuple[str, SheetResult]]] = {k: [] for k in kinds}
-    sheet_issues: list[Issue] = []
-    reports: list[SheetReport] = []
-    for sheet in workbook.sheets:
-        report = SheetReport(sheet.name, sheet.visible, rows=len(sheet.rows))
-        reports.append(report)
-        if sheet.visible != "visible" and not include_hidden:
-            issue = Issue("hidden_sheet", display, sheet.name, scope="sheet")
-            sheet_issues.append(issue)
-            report.issues.append(issue)
-            continue
-        chosen = None
+    def __call__(self, sheet, *, file: str, config: Config) -> SheetResult:
         first_miss = None
-        for kind in kinds:
-            result = SheetResult.coerce(readers[kind](sheet, file=display, config=config))
+        for kind in self.kinds:
+            result = SheetResult.coerce(reader_for(kind)[0](sheet, file=file, config=config))
             if result.frame is not None:
-                chosen = (kind, result)
-                break
+                result.kind = kind
+                return result
             if first_miss is None:
                 first_miss = result
-        if chosen is None:
-            result = first_miss or SheetResult()
-            if len(kinds) > 1 and [i.code for i in result.issues] == ["no_table"]:
-                # --kind auto: say that no kind was found, not only the first one tried
-                result = SheetResult(
-                    issues=[Issue("no_table_any", display, sheet.name, scope="sheet", params={"kinds": ", ".join(kinds)})]
-                )
-            sheet_issues.extend(result.issues)
-            report.issues.extend(result.issues)
-            report.layout = result.layout
-            report.header_row = result.header_row
-            continue
-        kind, result = chosen
-        results[kind].append((sheet.name, result))
-        report.kind, report.layout = kind, result.layout
-        report.header_row, report.mapping = result.header_row, result.mapping
-        report.rows_read = result.rows_read
-        report.issues.extend(result.issues)
-    return _FileOutcome(display, workbook.format, results, sheet_issues, reports)
-
-
-def open_workbook(
-    path: str | os.PathLike, config: Config | None = None, *, nrows: int | None = None, lang: str | None = None
-):
-    """Read one workbook in a worker process with the config's bounds, or raise.
-
-    Every command reads through here or through :func:`aggregate`: a file that makes
-    the reader abort or eat memory becomes an UnreadableFileError naming it, worded in
-    the config's language, and the command goes on to say so in one line.
-    """
-    from ledgerkit.intake.isolate import read_workbook_isolated
-
-    config = config if config is not None else Config()
-    lang = lang or config.lang
-    try:
-        return read_workbook_isolated(
-            Path(path),
-            lang=lang,
-            nrows=nrows,
-            timeout=config.get("read.timeout", 120),
-            memory_mb=config.get("read.memory_mb", 3072),
-            **read_limits(config),
-        )
-    except UnreadableFileError as e:
-        raise _in_language(e, lang) from None
-
-
-def iter_sheets(paths, config: Config | None = None, *, issues: list[Issue]):
-    """``(file, sheet)`` for every sheet to read under ``paths``, one isolated workbook at a time.
-
-    Lock files, copies and (unless ``read.include_hidden``) hidden sheets are added to
-    ``issues`` instead; an unreadable file raises its UnreadableFileError.
-    """
-    config = config if config is not None else Config()
-    include_hidden = bool(config.get("read.include_hidden", False))
-    files, skipped = collect_inputs(paths)
-    issues.extend(skipped)
-    for path in files:
-        workbook = open_workbook(path, config)
-        file = str(path)
-        for sheet in workbook.sheets:
-            if sheet.visible != "visible" and not include_hidden:
-                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
-                continue
-            yield file, sheet
-
-
-def read_limits(config: Config) -> dict:
-    """The reader's bounds from ``[read]`` in the config (file size, cells, zip bombs)."""
-    mib = 1 << 20
-    return {
-        "max_bytes": int(config.get("read.max_file_mb", 200)) * mib,
-        "max_cells": int(config.get("read.max_cells", 10_000_000)),
-        "max_uncompressed": int(config.get("read.max_uncompressed_mb", 1024)) * mib,
-        "max_ratio": float(config.get("read.max_ratio", 1000.0)),
-    }
-
-
-def _is_own_report(path: Path) -> bool:
-    """True for an xlsx that ledgerkit's writers marked as their report."""
-    import zipfile
-
-    from ledgerkit.reports.writers import REPORT_MARK
-
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return False
-    try:
-        with zipfile.ZipFile(path) as z:
-            info = z.getinfo("docProps/core.xml")
-            if info.file_size > 1 << 16:
-                return False
-            return REPORT_MARK.encode() in z.read(info)
-    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError):
-        return False
-
-
-def _run(files: list[Path], *, kinds: list[str], config: Config, include_hidden: bool, jobs: int | None, progress):
-    from functools import partial
-
-    from ledgerkit.intake.isolate import run_isolated
-
-    work = partial(_process_file, kinds=kinds, config=config, include_hidden=include_hidden)
-    jobs = jobs or (config.get("read.jobs") or None)
-    # pandas takes a good part of a second to import. With more files than workers, the
-    # parent imports it first so that every worker inherits it; with a worker per file,
-    # the workers start at once and the parent imports it while they read.
-    if len(files) > (jobs or os.cpu_count() or 1):
-        _import_pandas()
-    return run_isolated(
-        work,
-        files,
-        jobs=jobs,
-        timeout=config.get("read.timeout", 120),
-        memory_mb=config.get("read.memory_mb", 3072),
-        progress=progress,
-        while_waiting=_import_pandas,
-    )
-
-
-def _import_pandas() -> None:
-    import pandas  # noqa: F401
-
-
-def _nothing_to_read(paths, skipped: list[Issue]) -> str:
-    """One line for an input that holds no workbook to read (an empty folder, only copies)."""
-    where = ", ".join(os.fspath(p) for p in paths)
-    if not skipped:
-        return f"{where}: no spreadsheet files (.xlsx .xlsm .xls .ods .csv) found"
-    reasons = sorted({i.message("en").split(":")[0] for i in skipped})
-    return f"{where}: nothing to read — {len(skipped)} file(s) skipped ({'; '.join(reasons)})"
+        result = first_miss or SheetResult()
+        if len(self.kinds) > 1 and [i.code for i in result.issues] == ["no_table"]:
+            # --kind auto: say that no kind was found, not only the first one tried
+            result = SheetResult(issues=[Issue("no_table_any", file, sheet.name, scope="sheet",
+                                               params={"kinds": ", ".join(self.kinds)})])
+        return result
 
 
 def _kinds_for(kind: str) -> list[str]:
@@ -419,33 +126,23 @@ def aggregate(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     kinds = _kinds_for(kind)
-    files, issues = collect_inputs(paths)
-    if not files:
-        raise InputError(_nothing_to_read(paths, issues))
-    stats = Stats(files_found=len(files) + len(issues))
-    stats.files_skipped = len(issues)
-    outcomes = _run(files, kinds=kinds, config=config, include_hidden=include_hidden, jobs=jobs, progress=progress)
+    intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
+                        skip_bad=skip_bad, jobs=jobs, progress=progress)
+    stats = intake.stats
+    issues = list(intake.skipped)
+    per_kind: dict[str, list[tuple[str, SheetResult]]] = {k: [] for k in kinds}
+    for f in intake.files:
+        issues.extend(f.issues)
+        for sheet in f.sheets:
+            if sheet.hidden is not None:
+                issues.append(sheet.hidden)
+            elif sheet.result.frame is None:
+                issues.extend(sheet.result.issues)
+            else:
+                per_kind[sheet.result.kind].append((sheet.name, sheet.result))
+    issues.extend(intake.unreadable)
     import pandas as pd
 
-    unreadable: list[UnreadableFileError] = []
-    per_kind: dict[str, list[tuple[str, SheetResult]]] = {k: [] for k in kinds}
-    for path, outcome in outcomes:
-        if isinstance(outcome, BaseException):
-            err = outcome if isinstance(outcome, UnreadableFileError) else UnreadableFileError(path, "corrupt", str(outcome))
-            unreadable.append(err)
-            continue
-        stats.files_read += 1
-        issues.extend(outcome.sheet_issues)
-        for k, items in outcome.results.items():
-            per_kind[k].extend(items)
-    unreadable = [_in_language(err, config.lang) for err in unreadable]
-    if unreadable and not skip_bad:
-        raise UnreadableFilesError(unreadable)
-    for err in unreadable:
-        stats.files_unreadable += 1
-        issues.append(
-            Issue("unreadable_file", _display(Path(err.path)), scope="file", severity="error", params={"reason": err.reason})
-        )
     chosen = kinds[0]
     if len(kinds) > 1:
         # --kind auto: the first kind, in AUTO_ORDER, that any sheet holds; sheets of the
@@ -485,19 +182,7 @@ def aggregate(
                 params={"read": stats.rows_read, "consolidated": stats.rows_consolidated, "rejected": stats.rows_rejected},
             )
         )
-    return AggregateResult(chosen, frame, issues, stats, [str(f) for f in files])
-
-
-def _in_language(err: UnreadableFileError, lang: str) -> UnreadableFileError:
-    """The same refusal with its reason in ``lang`` (workers word it in Japanese)."""
-    from ledgerkit.intake.read import unreadable_message
-
-    reason = unreadable_message(err, lang)
-    if reason == err.reason:
-        return err
-    out = UnreadableFileError(err.path, err.code, reason)
-    out.__dict__.update({k: v for k, v in err.__dict__.items() if k not in ("path", "code", "reason")})
-    return out
+    return AggregateResult(chosen, frame, issues, stats, [f.path for f in intake.files])
 
 
 def _empty_frame(kind: str):
@@ -526,15 +211,24 @@ def inspect(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     kinds = _kinds_for(kind)
-    files, skipped = collect_inputs(paths)
-    if not files and not skipped:
-        raise InputError(_nothing_to_read(paths, skipped))
-    reports = [FileReport(i.file, skipped=i) for i in skipped]
-    outcomes = _run(files, kinds=kinds, config=config, include_hidden=include_hidden, jobs=jobs, progress=progress)
-    for path, outcome in outcomes:
-        if isinstance(outcome, BaseException):
-            err = outcome if isinstance(outcome, UnreadableFileError) else UnreadableFileError(path, "corrupt", str(outcome))
-            reports.append(FileReport(_display(Path(path)), error=_in_language(err, config.lang)))
-        else:
-            reports.append(FileReport(outcome.path, outcome.format, outcome.sheets))
+    intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
+                        jobs=jobs, progress=progress, keep_errors=True)
+    reports = [FileReport(i.file, skipped=i) for i in intake.skipped]
+    for f in intake.files:
+        if f.error is not None:
+            reports.append(FileReport(f.path, error=f.error))
+            continue
+        sheets = []
+        for sheet in f.sheets:
+            report = SheetReport(sheet.name, sheet.visible, rows=sheet.rows)
+            sheets.append(report)
+            r = sheet.result
+            if r is None:
+                report.issues.append(sheet.hidden)
+                continue
+            report.layout, report.header_row = r.layout, r.header_row
+            report.issues.extend(r.issues)
+            if r.frame is not None:
+                report.kind, report.mapping, report.rows_read = r.kind, r.mapping, r.rows_read
+        reports.append(FileReport(f.path, f.format, sheets))
     return reports

@@ -7,8 +7,9 @@ them and return them beside their frame; reports list them on an Issues sheet.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Iterable
+import dataclasses
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Iterable
 
 from ledgerkit.core import messages
 
@@ -28,10 +29,18 @@ ISSUE_COLUMNS = [
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One thing a person should know about the input.
+    """One thing a person should know about the input: ledgerkit's one finding type.
 
-    ``rejected`` is True when the row it names is *not* in the output, so that
+    A row or cell that could not be read, a sheet or file skipped, and a rule that a
+    check found broken (a tax that does not add up) are all Issues. ``code`` is a stable
+    key (also the message's key in :mod:`ledgerkit.core.messages`); ``params`` fill the
+    message. ``rejected`` is True when the row it names is *not* in the output, so that
     rows read = rows consolidated + rows rejected can be checked.
+
+    A check's finding also says which canonical ``field`` is at fault (``tax``,
+    ``registration_no``: reports highlight that cell), the figure it ``expected`` (text, or
+    ``{"ja": ..., "en": ...}``) and ``ref``, the document it concerns (the invoice or order
+    number).
 
     Examples:
         >>> i = Issue("total_row", file="a.xlsx", sheet="10月", row=12, rejected=True)
@@ -48,11 +57,24 @@ class Issue:
     severity: str = "info"
     scope: str = "row"
     rejected: bool = False
-    params: dict = field(default_factory=dict, compare=False, hash=False)
+    params: dict = dataclasses.field(default_factory=dict, compare=False, hash=False)
+    field: str = ""
+    expected: Any = dataclasses.field(default="", compare=False, hash=False)
+    ref: str = ""
 
     def message(self, lang: str = "ja") -> str:
         """The reason in words, in Japanese (``ja``) or English (``en``)."""
         return messages.text(self.code, lang, **self.params)
+
+    def at(self, **where: Any) -> "Issue":
+        """The same issue placed at ``file``/``sheet``/``row``/``column``/``ref`` (None leaves a part as it is)."""
+        return replace(self, **{k: v for k, v in where.items() if v is not None})
+
+    def expected_text(self, lang: str = "ja") -> str:
+        """``expected`` in ``lang`` (an expectation in words may be given in both languages)."""
+        if isinstance(self.expected, dict):
+            return self.expected.get(lang, self.expected.get("en", ""))
+        return self.expected
 
     def location(self) -> str:
         """``file / sheet / row N / column``, as much of it as is known."""

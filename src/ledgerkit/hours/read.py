@@ -32,7 +32,7 @@ from ledgerkit.detect.table import (
     title_texts,
 )
 from ledgerkit.core.issues import Issue
-from ledgerkit.consolidate.kinds import SheetResult
+from ledgerkit.core.result import SheetResult
 
 #: the columns of the hours frame, in order (other columns found follow them)
 HOURS_COLUMNS = ["date", "month", "person", "project", "task", "hours", "source_file", "source_sheet", "source_row"]
@@ -1036,9 +1036,9 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
         return frame, issues
     # originals before their copies (山田.xlsx before 山田(1).xlsx, which sorts first as
     # text): the copy's entries are the repeats, as collect_inputs reads them
-    from ledgerkit.consolidate.aggregate import _looks_like_copy
+    from ledgerkit.intake.files import looks_like_copy
 
-    copies = {f: _looks_like_copy(Path(f).stem) for f in frame["source_file"].unique()}
+    copies = {f: looks_like_copy(Path(f).stem) for f in frame["source_file"].unique()}
     frame = (
         frame.assign(_copy=frame["source_file"].map(copies))
         .sort_values(["_copy", "source_file", "source_sheet", "source_row", "date"], kind="stable")

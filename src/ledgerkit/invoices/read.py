@@ -35,10 +35,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
+from ledgerkit.kinds.invoices import INVOICE_FIELDS
+from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.parse import normalize as nz
 from ledgerkit.detect.table import Synonyms, detect_table, fill_merged, header_key, is_blank
 from ledgerkit.core.issues import Issue
-from ledgerkit.consolidate.kinds import SheetResult
+from ledgerkit.core.result import SheetResult
 
 __all__ = [
     "INVOICE_FIELDS",
@@ -56,48 +58,6 @@ __all__ = [
     "vendor_identity",
 ]
 
-#: header texts seen in invoice lists, per canonical field (config ``[columns.invoices]`` adds to them)
-INVOICE_FIELDS: dict[str, list[str]] = {
-    "invoice_no": [
-        "請求書番号", "請求番号", "請求書No", "請求書No.", "請求No", "請求書NO", "請求書#", "インボイス番号",
-        "請求書ID", "伝票番号", "Invoice No", "Invoice Number", "Invoice #",
-    ],
-    "issue_date": ["発行日", "請求日", "請求書発行日", "請求年月日", "請求書日付", "発行年月日", "取引年月日", "Invoice Date", "Issue Date"],
-    "received_date": ["受領日", "受付日", "受取日", "到着日"],
-    "vendor": [
-        "取引先", "取引先名", "仕入先", "仕入先名", "請求元", "請求元名", "発行元", "発行者", "支払先", "支払先名",
-        "業者名", "業者", "外注先", "会社名", "請求者", "Vendor", "Supplier",
-    ],
-    "vendor_code": ["取引先コード", "仕入先コード", "支払先コード", "業者コード", "Vendor Code"],
-    "registration_no": [
-        "登録番号", "適格請求書発行事業者登録番号", "インボイス登録番号", "インボイス番号(登録番号)", "T番号",
-        "事業者登録番号", "適格番号", "Registration No",
-    ],
-    "po_no": ["注文番号", "発注番号", "注文書番号", "発注書番号", "発注No", "注文No", "PO番号", "PO No", "PO", "稟議番号/注文番号"],
-    "subject": ["件名", "摘要", "内容", "品名", "取引内容", "請求内容"],
-    "net": [
-        "税抜金額", "税抜", "税抜額", "本体金額", "本体価格", "金額(税抜)", "請求金額(税抜)", "税抜請求額", "課税対象額",
-        "小計", "Net", "Amount (excl. tax)",
-    ],
-    "tax": ["消費税", "消費税額", "消費税等", "税額", "消費税等の額", "Tax", "Consumption Tax"],
-    "total": [
-        "税込金額", "税込合計", "税込", "合計金額", "合計", "税込請求額", "請求金額(税込)", "請求額(税込)", "支払総額",
-        "Total", "Amount (incl. tax)",
-    ],
-    # 金額 / 請求金額 without a basis: net or total, decided per sheet (see _resolve_amount)
-    "amount": ["金額", "請求金額", "請求額", "Amount"],
-    "tax_rate": ["税率", "消費税率", "税区分", "税率区分", "Tax Rate"],
-    "due_date": ["支払期日", "支払予定日", "支払期限", "期日", "支払期限日", "Due Date"],
-    "paid_date": ["支払日", "支払済日", "支払完了日"],
-    "project": ["案件", "案件コード", "案件名", "プロジェクト", "プロジェクトコード", "PJ", "PJコード", "Project"],
-    "withholding": ["源泉税", "源泉徴収税", "源泉徴収税額", "源泉所得税", "源泉徴収額"],
-    "payment": ["差引支払額", "支払額", "振込額", "支払金額", "差引額"],
-    # split-rate columns: a two-row header (税抜金額 over 10% / 8%) joins to these texts
-    "net_10": ["税抜金額10%", "税抜金額(10%)", "税抜10%", "税抜(10%)", "10%対象", "10%対象額", "10%対象(税抜)", "課税10%", "本体10%", "標準税率対象"],
-    "net_8": ["税抜金額8%", "税抜金額(8%)", "税抜8%", "税抜(8%)", "8%対象", "8%対象額", "8%対象(税抜)", "課税8%", "本体8%", "軽減税率対象", "8%対象(軽減)"],
-    "tax_10": ["消費税10%", "消費税(10%)", "消費税額10%", "消費税額(10%)", "税額10%", "税額(10%)", "10%消費税"],
-    "tax_8": ["消費税8%", "消費税(8%)", "消費税額8%", "消費税額(8%)", "税額8%", "税額(8%)", "8%消費税", "消費税(軽減8%)"],
-}
 
 #: the invoice frame's columns, in order (other columns of the list follow them)
 INVOICE_COLUMNS = [
@@ -1263,7 +1223,7 @@ def read_invoices(paths: Iterable[str | Path], config=None, *, keep_internal: bo
     """
     import pandas as pd
 
-    from ledgerkit.consolidate.aggregate import iter_sheets
+    from ledgerkit.intake.door import iter_sheets
 
     frames, rows_read, issues = [], 0, []
     for file, sheet in iter_sheets(paths, config, issues=issues):
@@ -1424,38 +1384,6 @@ def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=())
 
 # --- purchase-order lists (発注一覧 / 注文書) -------------------------------------------------
 
-#: header texts seen in order lists, per canonical field (config ``[columns.orders]`` adds to them)
-ORDER_FIELDS: dict[str, list[str]] = {
-    "po_no": ["注文番号", "発注番号", "注文書番号", "発注書番号", "発注No", "発注No.", "注文No", "注文No.", "PO番号", "PO No", "PO"],
-    "order_date": ["発注日", "注文日", "委託日", "委託をした日", "発行日", "発注年月日", "注文年月日"],
-    "vendor": [
-        "発注先", "発注先名", "取引先", "取引先名", "仕入先", "仕入先名", "外注先", "外注先名", "委託先", "委託先名", "宛先",
-        "業者名", "受託事業者", "中小受託事業者",
-    ],
-    "vendor_code": ["取引先コード", "発注先コード", "仕入先コード", "業者コード"],
-    "registration_no": ["登録番号", "T番号", "インボイス登録番号", "適格請求書発行事業者登録番号"],
-    "orderer": ["発注者", "委託事業者", "発注元", "担当部署"],
-    "item": ["品名", "品目", "内容", "作業内容", "給付の内容", "件名", "業務内容", "摘要", "品名・仕様"],
-    "qty": ["数量", "数", "Qty"],
-    "unit": ["単位"],
-    "unit_price": ["単価", "単価(税抜)", "Unit Price"],
-    "amount": ["金額", "税抜金額", "金額(税抜)", "代金の額", "製造委託等代金", "Amount"],
-    "tax_rate": ["税率", "消費税率", "税区分"],
-    "tax": ["消費税", "消費税額", "税額"],
-    "subtotal": ["小計", "税抜合計"],
-    "total": ["合計", "税込金額", "税込合計", "合計金額"],
-    "delivery_date": [
-        "納期", "納品日", "受領期日", "納入日", "納品期日", "納入期日", "納入期限", "納品期限", "納入予定日", "納品予定日",
-        "給付を受領する期日", "役務提供日",
-    ],
-    "delivery_place": ["納品場所", "納入場所", "受領場所", "納入先", "納品先"],
-    "inspection_date": ["検査完了日", "検査完了期日", "検収日", "検収予定日"],
-    "payment_due": ["支払期日", "支払予定日", "支払日", "支払期限"],
-    "payment_method": ["支払方法", "支払手段", "決済方法"],
-    "payment_terms": ["支払条件"],
-    "project": ["案件", "案件コード", "プロジェクト", "プロジェクトコード", "PJ"],
-    "note": ["備考", "メモ"],
-}
 
 #: the order frame's columns, in order (other columns follow them)
 ORDER_COLUMNS = [
@@ -1855,7 +1783,7 @@ def read_orders(paths: Iterable[str | Path], config=None):
     """
     import pandas as pd
 
-    from ledgerkit.consolidate.aggregate import iter_sheets
+    from ledgerkit.intake.door import iter_sheets
 
     frames, columns, issues = [], {}, []
     for file, sheet in iter_sheets(paths, config, issues=issues):

@@ -721,7 +721,7 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 #: document property ``comments`` of every report ledgerkit writes
-REPORT_MARK = "ledgerkit report"
+from ledgerkit.intake.files import REPORT_MARK  # noqa: E402
 
 #: rows converted and written at a time (bounds memory on large sheets)
 ROW_CHUNK = 20_000

@@ -1,0 +1,135 @@
+"""What every pipeline returns (:class:`Result`) and what a per-sheet reader returns (:class:`SheetResult`).
+
+A pipeline — ``aggregate``, ``read_invoices``, ``check_invoices``, ``compare_budget``,
+``settle`` … — returns one :class:`Result`: the rows it consolidated, every
+:class:`~ledgerkit.core.issues.Issue` (rows and files it could not use, and the findings
+of its checks), the counts that prove nothing was lost, and ``write(path)``, which writes
+the report the command writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from ledgerkit.core.issues import Issue, count_rejected
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+@dataclass
+class SheetResult:
+    """What a per-sheet reader found.
+
+    ``rows_read`` counts the data rows seen (blank and total rows excluded), so that
+    rows read = rows in ``frame`` + rows rejected in ``issues``. ``frame`` is None when
+    the sheet holds no data of the reader's kind; ``issues`` then say why.
+    """
+
+    frame: Any = None
+    issues: list[Issue] = dataclasses.field(default_factory=list)
+    rows_read: int = 0
+    layout: str = ""
+    header_row: int | None = None
+    mapping: dict[str, str] = dataclasses.field(default_factory=dict)
+    note: str = ""
+    #: the kind of data read (set by the reader that chose this sheet)
+    kind: str = ""
+
+    @classmethod
+    def skipped(cls, code: str, file: str, sheet: str, *, note: str = "", **params) -> "SheetResult":
+        """A sheet that holds no data of this kind, with the reason as its one issue."""
+        return cls(issues=[Issue(code, file, sheet, scope="sheet", params=params)], note=note or code)
+
+    @classmethod
+    def no_table(cls, file: str, sheet, *, kind: str, fields: str) -> "SheetResult":
+        """The sheet is empty, or holds no table with ``fields`` (named for the person)."""
+        if all(_blank(v) for row in sheet.rows for v in row):
+            return cls.skipped("empty_sheet", file, sheet.name, note="empty")
+        return cls.skipped("no_table", file, sheet.name, note="no table", kind=kind, fields=fields)
+
+    def __iter__(self):
+        # ``frame, issues, rows_read = reader(sheet, ...)`` works for every reader
+        return iter((self.frame, self.issues, self.rows_read))
+
+    @classmethod
+    def coerce(cls, value: Any) -> "SheetResult":
+        """Accept a SheetResult or a ``(frame, issues, rows_read)`` tuple."""
+        if isinstance(value, SheetResult):
+            return value
+        frame, issues, rows_read = value
+        return cls(frame=frame, issues=list(issues), rows_read=int(rows_read))
+
+
+@dataclass
+class Stats:
+    """The accounting: every file, sheet and row given is counted somewhere."""
+
+    files_found: int = 0
+    files_read: int = 0
+    files_skipped: int = 0
+    files_unreadable: int = 0
+    sheets_read: int = 0
+    sheets_skipped: int = 0
+    rows_read: int = 0
+    rows_consolidated: int = 0
+    rows_rejected: int = 0
+
+    @property
+    def balanced(self) -> bool:
+        """rows read = rows consolidated + rows rejected"""
+        return self.rows_read == self.rows_consolidated + self.rows_rejected
+
+
+@dataclass
+class Result:
+    """The outcome of a pipeline: rows, issues, counts, and the report to write.
+
+    ``kind`` names what the rows are (``hours``, ``invoices``, ``invoice_check``,
+    ``budget`` …); ``frame`` holds them with their provenance (``source_file``,
+    ``source_sheet``, ``source_row``); ``issues`` lists everything not consolidated and
+    every finding; ``tables`` holds a pipeline's other tables by name (a budget's monthly
+    table, a settlement's invoice check); ``meta`` its parameters (the month, the period).
+    ``frame, issues = result`` also works.
+    """
+
+    kind: str
+    frame: Any
+    issues: list[Issue] = dataclasses.field(default_factory=list)
+    stats: Stats = dataclasses.field(default_factory=Stats)
+    files: list[str] = dataclasses.field(default_factory=list)
+    tables: dict[str, Any] = dataclasses.field(default_factory=dict)
+    meta: dict[str, Any] = dataclasses.field(default_factory=dict)
+    #: writes this result as its command does: ``writer(result, target, lang=…, inputs=…, **options)``
+    writer: Callable[..., None] | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    def __iter__(self):
+        return iter((self.frame, self.issues))
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def rows_rejected(self) -> int:
+        return count_rejected(self.issues)
+
+    def write(self, target: str | os.PathLike, *, lang: str | None = None, **options: Any) -> Path | None:
+        """Write the report the command writes: ``.xlsx``, ``.csv``, ``.json``, or ``-`` (CSV to stdout).
+
+        The inputs are never overwritten and the file appears whole or not at all.
+        """
+        if self.writer is None:
+            raise TypeError(f"a {self.kind} result has no report")
+        options.setdefault("inputs", self.files)
+        self.writer(self, target, lang=lang or self.meta.get("lang", "ja"), **options)
+        return None if str(target) == "-" else Path(target)

@@ -1,0 +1,266 @@
+"""The one door through which every command reads workbooks: :func:`read_files`.
+
+Files, folders and globs → the files to read (lock files, copies, links and
+ledgerkit's own reports listed, not read) → each file read in a bounded worker process
+(time and memory limits; a file that crashes the reader becomes that file's error) →
+in the same worker, every visible sheet handed to the caller's per-sheet ``reader``
+(hidden sheets listed) → the per-sheet results back in the parent, with every file
+and sheet given accounted for.
+
+A file that cannot be read stops the command with one line per file
+(:class:`UnreadableFilesError`), or with ``skip_bad`` is listed as an error and the
+others are read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterable, Protocol
+
+from ledgerkit.config.settings import Config
+from ledgerkit.core.errors import InputError, UnreadableFileError
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import SheetResult, Stats
+from ledgerkit.intake.files import collect_inputs, is_own_report, nothing_to_read
+from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
+from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
+
+
+class SheetReader(Protocol):
+    """Reads one sheet in the worker: ``reader(sheet, file=…, config=…) -> SheetResult``.
+
+    It must be picklable (a module-level function, or an instance of a module-level
+    class), since the worker may be started with ``spawn``.
+    """
+
+    def __call__(self, sheet: RawSheet, *, file: str, config: Config) -> SheetResult: ...
+
+
+@dataclass
+class SheetRead:
+    """One sheet of a file: its name, visibility and size, and what the reader made of it."""
+
+    name: str
+    visible: str
+    rows: int = 0
+    #: None for a sheet not handed to the reader (hidden); ``hidden`` then says why
+    result: SheetResult | None = None
+    hidden: Issue | None = None
+
+
+@dataclass
+class FileRead:
+    """One file given: what it is, its sheets, or why it was not read."""
+
+    path: str
+    format: str = ""
+    sheets: list[SheetRead] = dataclasses.field(default_factory=list)
+    #: file-level notes from the worker (own report)
+    issues: list[Issue] = dataclasses.field(default_factory=list)
+    error: UnreadableFileError | None = None
+
+
+@dataclass
+class Intake:
+    """Every file and sheet given, read or not, and why not.
+
+    ``skipped`` lists the files left out before reading (lock files, copies, links…);
+    ``unreadable``, under ``skip_bad``, the files that could not be read (errors).
+    """
+
+    files: list[FileRead]
+    skipped: list[Issue]
+    stats: Stats
+    unreadable: list[Issue] = dataclasses.field(default_factory=list)
+
+    def sheets(self) -> Iterable[tuple[FileRead, SheetRead]]:
+        for f in self.files:
+            for s in f.sheets:
+                yield f, s
+
+    def sheet_issues(self) -> list[Issue]:
+        """File notes and the reasons of sheets that held nothing for the reader, in order."""
+        out: list[Issue] = []
+        for f in self.files:
+            out.extend(f.issues)
+            for s in f.sheets:
+                if s.hidden is not None:
+                    out.append(s.hidden)
+        return out
+
+
+class UnreadableFilesError(InputError):
+    """One or more input files could not be read (and ``skip_bad`` was not given)."""
+
+    def __init__(self, errors: list[UnreadableFileError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+def open_workbook(
+    path: str | os.PathLike, config: Config | None = None, *, nrows: int | None = None, lang: str | None = None
+):
+    """Read one workbook in a worker process with the config's bounds, or raise.
+
+    Every command reads through here or through :func:`aggregate`: a file that makes
+    the reader abort or eat memory becomes an UnreadableFileError naming it, worded in
+    the config's language, and the command goes on to say so in one line.
+    """
+    config = config if config is not None else Config()
+    lang = lang or config.lang
+    try:
+        return read_workbook_isolated(
+            Path(path),
+            lang=lang,
+            nrows=nrows,
+            timeout=config.get("read.timeout", 120),
+            memory_mb=config.get("read.memory_mb", 3072),
+            **read_limits(config),
+        )
+    except UnreadableFileError as e:
+        raise in_language(e, lang) from None
+
+
+def iter_sheets(paths, config: Config | None = None, *, issues: list[Issue]):
+    """``(file, sheet)`` for every sheet to read under ``paths``, one isolated workbook at a time.
+
+    Lock files, copies and (unless ``read.include_hidden``) hidden sheets are added to
+    ``issues`` instead; an unreadable file raises its UnreadableFileError.
+    """
+    config = config if config is not None else Config()
+    include_hidden = bool(config.get("read.include_hidden", False))
+    files, skipped = collect_inputs(paths)
+    issues.extend(skipped)
+    for path in files:
+        workbook = open_workbook(path, config)
+        file = str(path)
+        for sheet in workbook.sheets:
+            if sheet.visible != "visible" and not include_hidden:
+                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
+                continue
+            yield file, sheet
+
+
+def read_limits(config: Config) -> dict:
+    """The reader's bounds from ``[read]`` in the config (file size, cells, zip bombs)."""
+    mib = 1 << 20
+    return {
+        "max_bytes": int(config.get("read.max_file_mb", 200)) * mib,
+        "max_cells": int(config.get("read.max_cells", 10_000_000)),
+        "max_uncompressed": int(config.get("read.max_uncompressed_mb", 1024)) * mib,
+        "max_ratio": float(config.get("read.max_ratio", 1000.0)),
+    }
+
+
+def in_language(err: UnreadableFileError, lang: str) -> UnreadableFileError:
+    """The same refusal with its reason in ``lang`` (workers word it in Japanese)."""
+    reason = unreadable_message(err, lang)
+    if reason == err.reason:
+        return err
+    out = UnreadableFileError(err.path, err.code, reason)
+    out.__dict__.update({k: v for k, v in err.__dict__.items() if k not in ("path", "code", "reason")})
+    return out
+
+
+# --- many files, in workers ------------------------------------------------------------
+
+
+def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden: bool) -> FileRead:
+    """The worker's job: read one file and hand each visible sheet to ``reader``."""
+    display = str(path)
+    if is_own_report(path):
+        # a report ledgerkit wrote, saved into the folder it reads: counting it would
+        # count every row twice
+        return FileRead(display, "xlsx", issues=[Issue("own_report", display, scope="file")])
+    # A worker forked before the parent imported pandas imports it while calamine
+    # parses the sheets (the parse releases the GIL), not after.
+    loader = None
+    if "pandas" not in sys.modules:
+        loader = threading.Thread(target=_import_pandas, daemon=True)
+        loader.start()
+    try:
+        workbook = read_workbook(path, lang=config.lang, **read_limits(config))
+    finally:
+        if loader is not None:
+            loader.join()
+    out = FileRead(display, workbook.format)
+    for sheet in workbook.sheets:
+        read = SheetRead(sheet.name, sheet.visible, rows=len(sheet.rows))
+        out.sheets.append(read)
+        if sheet.visible != "visible" and not include_hidden:
+            read.hidden = Issue("hidden_sheet", display, sheet.name, scope="sheet")
+            continue
+        read.result = SheetResult.coerce(reader(sheet, file=display, config=config))
+    return out
+
+
+def _import_pandas() -> None:
+    import pandas  # noqa: F401
+
+
+def read_files(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    config: Config | None = None,
+    *,
+    reader: SheetReader,
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    keep_errors: bool = False,
+) -> Intake:
+    """Read every workbook under ``paths``, handing each visible sheet to ``reader`` in the worker.
+
+    ``paths`` are files, folders (read recursively) or glob patterns; a path that does
+    not exist, or an input with no spreadsheet at all, is an InputError. Unreadable files
+    raise :class:`UnreadableFilesError` (every one named) unless ``skip_bad``, when each is
+    listed in ``skipped`` as an error; ``keep_errors`` (for ``inspect``) leaves them on
+    their :class:`FileRead` instead.
+    """
+    config = config if config is not None else Config()
+    if include_hidden is None:
+        include_hidden = bool(config.get("read.include_hidden", False))
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files, skipped = collect_inputs(paths)
+    if not files and not (keep_errors and skipped):
+        raise InputError(nothing_to_read(paths, skipped))
+    stats = Stats(files_found=len(files) + len(skipped), files_skipped=len(skipped))
+    work = partial(_read_one, reader=reader, config=config, include_hidden=include_hidden)
+    jobs = jobs or (config.get("read.jobs") or None)
+    # pandas takes a good part of a second to import. With more files than workers, the
+    # parent imports it first so that every worker inherits it; with a worker per file,
+    # the workers start at once and the parent imports it while they read.
+    if len(files) > (jobs or os.cpu_count() or 1):
+        _import_pandas()
+    outcomes = run_isolated(
+        work, files, jobs=jobs, timeout=config.get("read.timeout", 120),
+        memory_mb=config.get("read.memory_mb", 3072), progress=progress, while_waiting=_import_pandas,
+    ) if files else []
+    read: list[FileRead] = []
+    unreadable: list[UnreadableFileError] = []
+    for path, outcome in outcomes:
+        if isinstance(outcome, BaseException):
+            err = outcome if isinstance(outcome, UnreadableFileError) else UnreadableFileError(path, "corrupt", str(outcome))
+            err = in_language(err, config.lang)
+            if keep_errors:
+                read.append(FileRead(str(Path(path)), error=err))
+            else:
+                unreadable.append(err)
+            continue
+        stats.files_read += 1
+        read.append(outcome)
+    if unreadable and not skip_bad:
+        raise UnreadableFilesError(unreadable)
+    lost = []
+    for err in unreadable:
+        stats.files_unreadable += 1
+        lost.append(Issue("unreadable_file", str(Path(err.path)), scope="file", severity="error",
+                             params={"reason": err.reason}))
+    return Intake(read, skipped, stats, lost)
