@@ -15,10 +15,10 @@ from typing import Callable, Iterable
 
 from ledgerkit.config.settings import Config
 from ledgerkit.core.errors import InputError, UnreadableFileError
-from ledgerkit.core.issues import Issue, count_rejected
+from ledgerkit.core.issues import Issue
 from ledgerkit.consolidate.kinds import AUTO_ORDER, KINDS, reader_for
 from ledgerkit.core.result import Result, SheetResult
-from ledgerkit.intake.door import UnreadableFilesError, read_files  # noqa: F401 (UnreadableFilesError: public)
+from ledgerkit.intake.door import UnreadableFilesError, gather, read_files  # noqa: F401 (UnreadableFilesError: public)
 
 
 
@@ -128,71 +128,19 @@ def aggregate(
     kinds = _kinds_for(kind)
     intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs, progress=progress)
-    stats = intake.stats
-    issues = list(intake.skipped)
-    per_kind: dict[str, list[tuple[str, SheetResult]]] = {k: [] for k in kinds}
-    for f in intake.files:
-        issues.extend(f.issues)
-        for sheet in f.sheets:
-            if sheet.hidden is not None:
-                issues.append(sheet.hidden)
-            elif sheet.result.frame is None:
-                issues.extend(sheet.result.issues)
-            else:
-                per_kind[sheet.result.kind].append((sheet.name, sheet.result))
-    issues.extend(intake.unreadable)
-    import pandas as pd
-
-    chosen = kinds[0]
-    if len(kinds) > 1:
-        # --kind auto: the first kind, in AUTO_ORDER, that any sheet holds; sheets of the
-        # other kinds are listed so the person can run them with --kind
-        chosen = next((k for k in kinds if per_kind[k]), kinds[0])
-        for k in kinds:
-            if k == chosen:
-                continue
-            for sheet_name, r in per_kind[k]:
-                file = r.frame["source_file"].iloc[0] if len(r.frame) else ""
-                issues.append(Issue("other_kind", file, sheet_name, scope="sheet", params={"kind": k}))
-    frames = []
-    for _, r in per_kind[chosen]:
-        stats.sheets_read += 1
-        stats.rows_read += r.rows_read
-        issues.extend(r.issues)
-        if r.frame is not None and len(r.frame):
-            frames.append(r.frame)
-    frame = pd.concat(frames, ignore_index=True) if frames else _empty_frame(chosen)
-    _, finisher = reader_for(chosen)
-    if finisher is not None:
-        frame, issues = finisher(frame, issues, config)
-    # sheets not read at all (a note about a sheet that was read, such as a table beside it,
-    # does not make it skipped)
-    read_sheets = {(str(f), str(sh)) for f, sh in frame[["source_file", "source_sheet"]].drop_duplicates().itertuples(index=False)} if len(frame) else set()
-    stats.sheets_skipped = len({(i.file, i.sheet) for i in issues if i.scope == "sheet"} - read_sheets)
-    stats.rows_rejected = count_rejected(issues)
-    if len(frame):
-        stats.rows_consolidated = int(frame[["source_file", "source_sheet", "source_row"]].drop_duplicates().shape[0])
-    if not stats.balanced:
-        # the count itself is the check that nothing was lost: if it does not add up, say so
-        issues.append(
-            Issue(
-                "accounting_mismatch",
-                scope="file",
-                severity="error",
-                params={"read": stats.rows_read, "consolidated": stats.rows_consolidated, "rejected": stats.rows_rejected},
-            )
-        )
-    return AggregateResult(chosen, frame, issues, stats, [f.path for f in intake.files])
+    # --kind auto: the first kind, in AUTO_ORDER, that any sheet holds
+    found = {s.result.kind for _, s in intake.sheets() if s.result is not None and s.result.frame is not None}
+    chosen = next((k for k in kinds if k in found), kinds[0])
+    return gather(intake, chosen, finish=reader_for(chosen)[1], columns=_columns(chosen), config=config)
 
 
-def _empty_frame(kind: str):
+def _columns(kind: str) -> list[str]:
+    """The columns of ``kind``'s frame, for a run that found no row."""
     import importlib
-
-    import pandas as pd
 
     module = importlib.import_module(KINDS[kind][0])
     columns = next((getattr(module, n) for n in dir(module) if n.endswith("_COLUMNS") and n.isupper()), None)
-    return pd.DataFrame(columns=list(columns or ["source_file", "source_sheet", "source_row"]))
+    return list(columns or ["source_file", "source_sheet", "source_row"])
 
 
 def inspect(

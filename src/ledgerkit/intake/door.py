@@ -26,7 +26,8 @@ from typing import Callable, Iterable, Protocol
 from ledgerkit.config.settings import Config
 from ledgerkit.core.errors import InputError, UnreadableFileError
 from ledgerkit.core.issues import Issue
-from ledgerkit.core.result import SheetResult, Stats
+from ledgerkit.core.issues import count_rejected
+from ledgerkit.core.result import Result, SheetResult, Stats
 from ledgerkit.intake.files import collect_inputs, is_own_report, nothing_to_read
 from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
 from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
@@ -264,3 +265,76 @@ def read_files(
         lost.append(Issue("unreadable_file", str(Path(err.path)), scope="file", severity="error",
                              params={"reason": err.reason}))
     return Intake(read, skipped, stats, lost)
+
+
+# --- one kind's rows, with the accounting -------------------------------------------------------
+
+
+def gather(
+    intake: Intake,
+    kind: str,
+    *,
+    finish: Callable | None = None,
+    columns: Iterable[str] = ("source_file", "source_sheet", "source_row"),
+    config: Config | None = None,
+) -> Result:
+    """The rows of ``kind`` from every sheet that held them, and everything that was not used.
+
+    Sheets the reader found another kind in (``SheetResult.kind``) are listed as
+    ``other_kind``; ``finish(frame, issues, config)`` runs once over all rows (duplicates,
+    cross-file checks); the counts are checked: rows read = rows consolidated + rows
+    rejected, or an ``accounting_mismatch`` error says so.
+    """
+    import pandas as pd
+
+    stats = dataclasses.replace(intake.stats)
+    issues = list(intake.skipped)
+    chosen: list[SheetResult] = []
+    others: list[tuple[str, SheetResult]] = []
+    for f in intake.files:
+        issues.extend(f.issues)
+        for sheet in f.sheets:
+            if sheet.hidden is not None:
+                issues.append(sheet.hidden)
+            elif sheet.result.frame is None:
+                issues.extend(sheet.result.issues)
+            elif sheet.result.kind in ("", kind):
+                chosen.append(sheet.result)
+            else:
+                others.append((sheet.name, sheet.result))
+    issues.extend(intake.unreadable)
+    for sheet_name, r in others:
+        # sheets of another kind are listed, so the person can run them with --kind
+        file = r.frame["source_file"].iloc[0] if len(r.frame) else ""
+        issues.append(Issue("other_kind", file, sheet_name, scope="sheet", params={"kind": r.kind}))
+    frames = []
+    for r in chosen:
+        stats.sheets_read += 1
+        stats.rows_read += r.rows_read
+        issues.extend(r.issues)
+        if len(r.frame):
+            frames.append(r.frame)
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(columns))
+    if finish is not None:
+        frame, issues = finish(frame, issues, config if config is not None else Config())
+    _account(frame, issues, stats)
+    return Result(kind, frame, issues, stats, [f.path for f in intake.files])
+
+
+def _account(frame, issues: list[Issue], stats: Stats) -> None:
+    """Fill the sheet and row counts; if they do not add up, an error says so."""
+    # sheets not read at all (a note about a sheet that was read, such as a table beside it,
+    # does not make it skipped)
+    read_sheets = set()
+    if len(frame):
+        read_sheets = {(str(f), str(sh)) for f, sh in
+                       frame[["source_file", "source_sheet"]].drop_duplicates().itertuples(index=False)}
+    stats.sheets_skipped = len({(i.file, i.sheet) for i in issues if i.scope == "sheet"} - read_sheets)
+    stats.rows_rejected = count_rejected(issues)
+    if len(frame):
+        stats.rows_consolidated = int(frame[["source_file", "source_sheet", "source_row"]].drop_duplicates().shape[0])
+    if not stats.balanced:
+        # the count itself is the check that nothing was lost
+        issues.append(Issue("accounting_mismatch", scope="file", severity="error",
+                            params={"read": stats.rows_read, "consolidated": stats.rows_consolidated,
+                                    "rejected": stats.rows_rejected}))
