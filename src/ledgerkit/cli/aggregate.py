@@ -98,7 +98,8 @@ def aggregate(
     Example: ledgerkit aggregate examples/hours -o out/hours_report.xlsx
     """
     from ledgerkit.consolidate.aggregate import aggregate as run_aggregate
-    from ledgerkit.reports.aggregate import check_by, print_summary, write_result
+    from ledgerkit.cli.terminal import print_summary
+    from ledgerkit.reports.aggregate import check_by, write_result
 
     config = load(config_path, lang)
     precheck_output(output)
@@ -143,7 +144,7 @@ def inspect(
     Example: ledgerkit inspect examples/hours/工数_2026年10月_山田.xlsx
     """
     from ledgerkit.consolidate.aggregate import inspect as run_inspect
-    from ledgerkit.reports.aggregate import print_inspection
+    from ledgerkit.cli.terminal import print_inspection
 
     config = load(config_path, lang)
     try:

@@ -1,0 +1,191 @@
+"""What ``aggregate`` and ``inspect`` print on the terminal (stderr): the summary, the issues, the accounting."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from ledgerkit.cli.common import console
+from ledgerkit.consolidate.aggregate import FileReport
+from ledgerkit.core import messages
+from ledgerkit.core.result import Result
+from ledgerkit.hours.read import summarize_hours
+from ledgerkit.invoices.read import vendor_identity
+from ledgerkit.reports.writers import heading, terminal_safe
+
+
+def accounting_line(result: Result, lang: str = "ja") -> str:
+    """Files read/skipped and rows read = consolidated + rejected, in one line."""
+    s = result.stats
+    return messages.text(
+        "accounting",
+        lang,
+        files_read=s.files_read,
+        files_skipped=s.files_skipped + s.files_unreadable,
+        sheets=s.sheets_read,
+        read=f"{s.rows_read:,}",
+        consolidated=f"{s.rows_consolidated:,}",
+        rejected=f"{s.rows_rejected:,}",
+    )
+
+
+def print_summary(
+    result: Result,
+    *,
+    by=("project", "person", "month"),
+    lang: str = "ja",
+    to_stdout=False,
+    max_rows: int = 30,
+    max_columns: int = 6,
+) -> None:
+    """The summary table, the issues in brief, and the accounting line, on stderr."""
+
+
+    def cell(value) -> Text:
+        # a cell's text is shown as it is: never rich markup ([link=…]), never a terminal escape
+        return Text(terminal_safe(value))
+
+    con = console()
+    # the terminal shows the first field down and the last across (the report has them all);
+    # with more columns than fit, the totals of the first field alone
+    by = list(by)
+    short = [by[0], by[-1]] if len(by) > 2 else by
+    pivot = summary_pivot(result, short)
+    if pivot is not None and len(pivot.columns) > max_columns:
+        pivot = summary_pivot(result, short[:1])
+    if pivot is not None:
+        money = result.kind == "invoices"
+        fmt = (lambda v: f"{int(v):,}") if money else (lambda v: f"{v:,.2f}")
+        table = Table(title=messages.text(f"report_{result.kind}_title", lang), show_lines=False)
+        for name in pivot.index.names:
+            table.add_column(cell(_heading(str(name), lang)))
+        for col in pivot.columns:
+            table.add_column(cell(_heading(str(col), lang)), justify="right")
+        with_total = len(pivot.columns) > 1
+        if with_total:
+            table.add_column(messages.text("total", lang), justify="right", style="bold")
+        for idx, values in pivot.head(max_rows).iterrows():
+            idx = idx if isinstance(idx, tuple) else (idx,)
+            total = [fmt(values.sum())] if with_total else []
+            table.add_row(*[cell(i) for i in idx], *[fmt(v) for v in values], *total)
+        if len(pivot) > max_rows:
+            table.caption = messages.text("more_rows", lang, n=len(pivot) - max_rows)
+        con.print(table)
+    counts: dict[str, int] = {}
+    for i in result.issues:
+        counts[i.severity] = counts.get(i.severity, 0) + 1
+    errors = [i for i in result.issues if i.severity == "error"]
+    for i in errors[:10]:
+        con.print(terminal_safe(f"  {i.location()}: {i.message(lang)}"), markup=False, highlight=False)
+    if len(errors) > 10:
+        con.print("  " + messages.text("more_rows", lang, n=len(errors) - 10), markup=False)
+    if counts:
+        con.print(
+            messages.text(
+                "issue_counts",
+                lang,
+                error=counts.get("error", 0),
+                warning=counts.get("warning", 0),
+                info=counts.get("info", 0),
+            ),
+            markup=False,
+        )
+    con.print(accounting_line(result, lang), markup=False, highlight=False)
+    if result.stats.rows_read == 0 and result.kind in _KIND_WORDS:
+        # an empty report is not a silent success: say that nothing was found, and where to look
+        con.print(messages.text("nothing_read", lang, kind=_KIND_WORDS[result.kind], kind_option=result.kind),
+                  markup=False, highlight=False)
+
+
+_KIND_WORDS = {"hours": {"ja": "工数", "en": "hours"}, "invoices": {"ja": "請求書", "en": "invoice"},
+               "attendance": {"ja": "勤怠", "en": "attendance"}}
+
+
+#: the column a kind's summary adds up
+SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
+
+
+def summary_pivot(result: Result, by):
+    """The terminal summary: the kind's value summed by ``by`` (the last field across).
+
+    None when there is nothing to sum or ``by`` names columns the rows lack.
+    """
+    frame = result.frame
+    value = SUMMARY_VALUE.get(result.kind)
+    by = [b for b in by if b in frame.columns]
+    if not len(frame) or value not in frame.columns or not by:
+        return None
+    if result.kind == "hours":
+        return summarize_hours(frame, by=by)
+    if result.kind == "invoices":
+        # a row without the figure is left out of the sum, never counted as 0 yen (the
+        # report's pivot does the same and the issues name the row)
+        frame = frame[frame[value].notna()]
+        data = frame.assign(_v=frame[value].astype("int64"))
+    else:
+        data = frame.assign(_v=frame[value].astype("float64"))
+    if "vendor" in by and "vendor_key" in data.columns:
+        # one line per vendor however its legal form was written (株式会社アルファ = (株)アルファ),
+        # and by its 登録番号 where it has one: the same grouping as the report
+        identity = vendor_identity(data)
+        data["vendor"] = data["vendor"].groupby(identity, sort=False).transform("first")
+    if len(by) == 1:
+        out = data.groupby(by, sort=True)["_v"].sum().to_frame(value)
+        return out
+    pivot = data.pivot_table(index=by[:-1], columns=by[-1], values="_v", aggfunc="sum", fill_value=0, sort=True)
+    pivot.columns = [str(c) for c in pivot.columns]
+    return pivot
+
+
+def _heading(name: str, lang: str) -> str:
+    return heading(name, lang)
+
+
+def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
+    """Print how each file was seen; returns how many files could not be read."""
+
+    class _Safe:
+        # every line names files, sheets and headers as written: escape what a terminal would act on
+        def __init__(self, console):
+            self.console = console
+
+        def print(self, text: str, **kwargs) -> None:
+            self.console.print(terminal_safe(text), **kwargs)
+
+    con = _Safe(console())
+    bad = 0
+    for rep in reports:
+        if rep.error is not None:
+            bad += 1
+            con.print(f"{rep.path}: {getattr(rep.error, 'reason', str(rep.error))}", markup=False, highlight=False)
+            continue
+        if rep.skipped is not None:
+            con.print(f"{rep.path}: {rep.skipped.message(lang)}", markup=False, highlight=False)
+            continue
+        con.print(f"{rep.path} ({rep.format})", markup=False, highlight=False, style="bold")
+        for sh in rep.sheets:
+            vis = "" if sh.visible == "visible" else f" [{sh.visible}]"
+            if sh.kind:
+                con.print(
+                    f"  {sh.name}{vis}: {sh.kind} / {sh.layout}, header row {sh.header_row}, "
+                    f"{sh.rows_read} data rows",
+                    markup=False,
+                    highlight=False,
+                )
+                for field, header in sh.mapping.items():
+                    con.print(f"      {field:<12} ← {header}", markup=False, highlight=False)
+                for i in sh.issues:
+                    if i.scope == "sheet":
+                        con.print(f"      note: {i.message(lang)}", markup=False, highlight=False)
+            else:
+                reason = "; ".join(i.message(lang) for i in sh.issues if i.scope == "sheet") or messages.text(
+                    "empty_sheet", lang
+                )
+                con.print(f"  {sh.name}{vis}: {reason}", markup=False, highlight=False)
+            for i in sh.issues:
+                if i.scope == "sheet":
+                    continue
+                where = f"row {i.row}" if i.row else ""
+                col = f" {i.column}" if i.column else ""
+                con.print(f"      {where}{col}: {i.message(lang)}", markup=False, highlight=False)
+    return bad
