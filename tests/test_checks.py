@@ -263,6 +263,8 @@ def test_cli_missing_file_exits_2_with_one_line(tmp_path):
     missing = tmp_path / "none.xlsx"
     result = run("check", "invoices", missing)
     assert result.exit_code == 2
+    assert result.stderr == f"Error: {missing}: そのようなファイルやフォルダはありません\n"
+    result = run("check", "invoices", missing, "--lang", "en")
     assert result.stderr == f"Error: {missing}: no such file or folder\n"
 
 

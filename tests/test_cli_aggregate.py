@@ -102,7 +102,7 @@ def test_unreadable_file_exit_2_one_line_each(folder):
 def test_missing_path_and_bad_options(folder):
     result = run("aggregate", folder / "nope")
     assert result.exit_code == 2
-    assert result.output.strip() == f"Error: {folder / 'nope'}: no such file or folder"
+    assert result.output.strip() == f"Error: {folder / 'nope'}: そのようなファイルやフォルダはありません"
     result = run("aggregate", folder / "in", "-o", folder / "out.txt")
     assert result.exit_code == 2 and result.output.startswith("Error:") and ".csv" in result.output
     result = run("aggregate", folder / "in", "--by", "nothing")
@@ -169,7 +169,7 @@ def test_nothing_to_read_and_bad_output_are_refused_before_reading(tmp_path):
     empty.mkdir()
     result = run("aggregate", empty)
     assert result.exit_code == 2
-    assert result.output.strip() == f"Error: {empty}: no spreadsheet files (.xlsx .xlsm .xls .ods .csv) found"
+    assert result.output.strip() == f"Error: {empty}: 表計算ファイル (.xlsx .xlsm .xls .ods .csv) がありません"
     (empty / "~$a.xlsx").write_bytes(b"\x00" * 10)
     result = run("aggregate", empty, "--lang", "en")
     assert result.exit_code == 2 and "nothing to read — 1 file(s) skipped" in result.output

@@ -250,10 +250,16 @@ def test_glob_patterns_and_missing_paths(tmp_path):
     make_xlsx(tmp_path / "x1.xlsx", {"s": rows})
     make_xlsx(tmp_path / "y1.xlsx", {"s": [["日付", "氏名", "案件", "工数"], ["2026/10/02", "山田", "A", 5]]})
     assert totals(ledgerkit.aggregate(str(tmp_path / "x*.xlsx"))) == {"A": 2.0}
-    with pytest.raises(ledgerkit.InputError, match="no such file or folder"):
+    with pytest.raises(ledgerkit.InputError, match="そのようなファイルやフォルダはありません"):
         ledgerkit.aggregate(tmp_path / "nope.xlsx")
-    with pytest.raises(ledgerkit.InputError, match="no file matches"):
+    with pytest.raises(ledgerkit.InputError, match="このパターンに合うファイルはありません"):
         collect_inputs([str(tmp_path / "z*.xlsx")])
+    en = ledgerkit.Config()
+    en.data["report"]["lang"] = "en"
+    with pytest.raises(ledgerkit.InputError, match="no such file or folder"):
+        ledgerkit.aggregate(tmp_path / "nope.xlsx", config=en)
+    with pytest.raises(ledgerkit.InputError, match="no file matches"):
+        collect_inputs([str(tmp_path / "z*.xlsx")], lang="en")
 
 
 def test_csv_in_shift_jis(tmp_path):
@@ -392,3 +398,46 @@ def test_more_header_words_people_write(tmp_path):
     result = ledgerkit.aggregate(tmp_path)
     assert totals(result) == {"A-9": 3.0}
     assert result.frame["task"].tolist() == ["設計"]
+
+
+def test_fifos_and_device_links_are_listed_not_lost(tmp_path):
+    """Issue 18 (7): a FIFO or a link to a device named next to real files is accounted for."""
+    import os
+
+    good = make_xlsx(tmp_path / "good.xlsx", {"s": [["日付", "氏名", "案件", "工数"], ["2026/10/01", "山田", "A", 2]]})
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    link = tmp_path / "zero_link.csv"
+    link.symlink_to("/dev/zero")
+    result = ledgerkit.aggregate([fifo, link, good])
+    listed = {(i.file, i.code, i.severity) for i in result.issues if i.scope == "file"}
+    assert listed == {(str(fifo), "not_regular_file", "warning"), (str(link), "not_regular_file", "warning")}
+    assert totals(result) == {"A": 2.0}
+
+
+def test_only_files_of_equal_size_are_hashed(tmp_path, monkeypatch):
+    """Issue 18 (6): copies are found by size first; a file of a size of its own is never hashed."""
+    from ledgerkit.intake import files as intake_files
+
+    rows = [["日付", "氏名", "案件", "工数"], ["2026/10/01", "山田", "A", 2]]
+    a = make_xlsx(tmp_path / "a.xlsx", {"s": rows})
+    (tmp_path / "a - コピー.xlsx").write_bytes(a.read_bytes())
+    (tmp_path / "b.csv").write_text("日付,氏名,案件,工数\n2026/10/02,山田,B,3\n", encoding="utf-8")
+    hashed = []
+    real = intake_files._sha256
+    monkeypatch.setattr(intake_files, "_sha256", lambda p, lang="ja": hashed.append(p.name) or real(p, lang))
+    files, issues = collect_inputs([tmp_path])
+    assert sorted(hashed) == ["a - コピー.xlsx", "a.xlsx"]
+    assert [f.name for f in files] == ["a.xlsx", "b.csv"] and [i.code for i in issues] == ["duplicate_file"]
+
+
+def test_a_lock_file_says_the_workbook_is_open_in_excel(tmp_path):
+    """Issue 15: ~$ means the workbook is open in Excel right now (a warning naming it), also when named itself."""
+    make_xlsx(tmp_path / "工数_山田.xlsx", {"s": [["日付", "氏名", "案件", "工数"], ["2026/10/01", "山田", "A", 2]]})
+    lock = tmp_path / "~$工数_山田.xlsx"
+    lock.write_bytes(b"\x00" * 165)
+    files, issues = collect_inputs([tmp_path])
+    assert [(i.code, i.severity) for i in issues] == [("lock_file", "warning")]
+    assert issues[0].message("ja").startswith("工数_山田.xlsx は Excel で開かれています。保存してから実行してください")
+    files, issues = collect_inputs([lock])
+    assert files == [] and issues[0].message("en").startswith("工数_山田.xlsx is open in Excel: save it and run again")

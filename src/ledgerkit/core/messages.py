@@ -9,7 +9,25 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- intake: files and sheets -------------------------------------------------
-    "lock_file": ("Excelのロックファイル(~$)のため読み込みません", "Excel owner lock file (~$): not read"),
+    "lock_file": (
+        "{original} は Excel で開かれています。保存してから実行してください (読むのは保存済みの内容です; ロックファイル ~$ は読みません)",
+        "{original} is open in Excel: save it and run again (what is read is the saved content; the ~$ lock file is not read)",
+    ),
+    "not_regular_file": (
+        "通常のファイルではない (名前付きパイプ・デバイスなど) ため読み込みません",
+        "not a regular file (a named pipe, a device …): not read",
+    ),
+    "input_not_found": ("{path}: そのようなファイルやフォルダはありません", "{path}: no such file or folder"),
+    "input_no_match": ("{pattern}: このパターンに合うファイルはありません", "{pattern}: no file matches this pattern"),
+    "input_no_spreadsheet": (
+        "{path}: 表計算ファイル (.xlsx .xlsm .xls .ods .csv) がありません",
+        "{path}: no spreadsheet files (.xlsx .xlsm .xls .ods .csv) found",
+    ),
+    "input_nothing_to_read": (
+        "{path}: 読むファイルがありません — {count} 件を除外しました ({reasons})",
+        "{path}: nothing to read — {count} file(s) skipped ({reasons})",
+    ),
+    "input_cannot_open": ("{path}: 開けません ({error})", "{path}: cannot open ({error})"),
     "duplicate_file": (
         "{original} と同一内容のファイルのため1回だけ数えます",
         "byte-identical to {original}: counted once",

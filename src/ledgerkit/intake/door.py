@@ -136,7 +136,7 @@ def iter_sheets(paths, config: Config | None = None, *, issues: list[Issue]):
     """
     config = config if config is not None else Config()
     include_hidden = bool(config.get("read.include_hidden", False))
-    files, skipped = collect_inputs(paths)
+    files, skipped = collect_inputs(paths, lang=config.lang, max_bytes=read_limits(config)["max_bytes"])
     issues.extend(skipped)
     for path in files:
         workbook = open_workbook(path, config)
@@ -229,9 +229,9 @@ def read_files(
         include_hidden = bool(config.get("read.include_hidden", False))
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files, skipped = collect_inputs(paths)
+    files, skipped = collect_inputs(paths, lang=config.lang, max_bytes=read_limits(config)["max_bytes"])
     if not files and not (keep_errors and skipped):
-        raise InputError(nothing_to_read(paths, skipped))
+        raise InputError(nothing_to_read(paths, skipped, config.lang))
     stats = Stats(files_found=len(files) + len(skipped), files_skipped=len(skipped))
     work = partial(_read_one, reader=reader, config=config, include_hidden=include_hidden)
     jobs = jobs or (config.get("read.jobs") or None)

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterable
 
+from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 
@@ -28,65 +29,116 @@ _GLOB_CHARS = set("*?[")
 REPORT_MARK = "ledgerkit report"
 
 
-def collect_inputs(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Issue]]:
+def collect_inputs(
+    paths: Iterable[str | os.PathLike], *, lang: str = "ja", max_bytes: int | None = None
+) -> tuple[list[Path], list[Issue]]:
     """Expand files, folders (recursive) and glob patterns; skip lock files and copies.
 
-    Returns the files to read, in a stable order, and an issue for each file skipped.
-    A path that does not exist is an InputError.
+    Returns the files to read, in a stable order, and an issue for each path left out:
+    every path given is accounted for. A path that does not exist is an InputError (in
+    ``lang``); a FIFO, device or socket is listed (``not_regular_file``), never opened.
+    Byte-identical copies are found by size first, so only files that share a size are
+    hashed, and a file over ``max_bytes`` (refused later anyway) never is.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.csv").write_text("x"); _ = (d / "a - コピー.csv").write_text("x")
+        >>> files, issues = collect_inputs([d])
+        >>> [f.name for f in files], [i.code for i in issues]
+        (['a.csv'], ['duplicate_file'])
     """
     found: list[Path] = []
     issues: list[Issue] = []
     for raw in paths:
         text = os.fspath(raw)
-        if any(ch in text for ch in _GLOB_CHARS) and not Path(text).exists():
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
-                raise InputError(f"{text}: no file matches this pattern")
-            candidates = [Path(m) for m in matches]
-        else:
-            candidates = [Path(text)]
-        for p in candidates:
+        for p in _expand(text, lang):
             if p.is_dir():
-                for child in sorted(p.rglob("*")):
-                    if any(part.startswith(".") for part in child.relative_to(p).parts):
-                        continue
-                    if child.is_symlink():
-                        # a link inside a folder may point anywhere on the machine: only a
-                        # file named on the command line is followed
-                        issues.append(Issue("symlink_skipped", str(child), scope="file"))
-                        continue
-                    if not child.is_file():
-                        continue
-                    if child.suffix.lower() in SPREADSHEET_SUFFIXES or child.name.startswith("~$"):
-                        found.append(child)
-                    else:
-                        issues.append(Issue("unsupported_file", str(child), scope="file"))
+                _walk_folder(p, found, issues)
             elif p.is_file():
                 found.append(p)
-            elif not p.exists():
-                raise InputError(f"{text}: no such file or folder")
+            elif p.exists():
+                # a FIFO or a device would block or never end: named, never opened
+                issues.append(Issue("not_regular_file", str(p), scope="file", severity="warning"))
+            else:
+                raise InputError(messages.text("input_not_found", lang, path=text))
     # the original before its copies ("… - コピー.xlsx", "(1).xlsx"), so a copy is what is skipped
     found.sort(key=lambda p: (looks_like_copy(p.stem), str(p)))
     files: list[Path] = []
     seen_paths: set[Path] = set()
-    seen_hashes: dict[str, Path] = {}
     for p in found:
         real = p.resolve()
         if real in seen_paths:
             continue
         seen_paths.add(real)
         if p.name.startswith("~$"):
-            issues.append(Issue("lock_file", str(p), scope="file"))
+            issues.append(lock_file_issue(p))
             continue
-        digest = _sha256(p)
-        if digest in seen_hashes:
-            issues.append(
-                Issue("duplicate_file", str(p), scope="file", params={"original": str(seen_hashes[digest])})
-            )
-            continue
-        seen_hashes[digest] = p
         files.append(p)
-    return files, issues
+    files, copies = _drop_copies(files, lang, max_bytes)
+    return files, issues + copies
+
+
+def _expand(text: str, lang: str) -> list[Path]:
+    if any(ch in text for ch in _GLOB_CHARS) and not Path(text).exists():
+        matches = sorted(glob.glob(text, recursive=True))
+        if not matches:
+            raise InputError(messages.text("input_no_match", lang, pattern=text))
+        return [Path(m) for m in matches]
+    return [Path(text)]
+
+
+def _walk_folder(folder: Path, found: list[Path], issues: list[Issue]) -> None:
+    for child in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in child.relative_to(folder).parts):
+            continue
+        if child.is_symlink():
+            # a link inside a folder may point anywhere on the machine: only a
+            # file named on the command line is followed
+            issues.append(Issue("symlink_skipped", str(child), scope="file"))
+            continue
+        if child.is_dir():
+            continue
+        if not child.is_file():
+            issues.append(Issue("not_regular_file", str(child), scope="file", severity="warning"))
+        elif child.suffix.lower() in SPREADSHEET_SUFFIXES or child.name.startswith("~$"):
+            found.append(child)
+        else:
+            issues.append(Issue("unsupported_file", str(child), scope="file"))
+
+
+def _drop_copies(files: list[Path], lang: str, max_bytes: int | None) -> tuple[list[Path], list[Issue]]:
+    """Files that are byte for byte an earlier one are left out (listed as ``duplicate_file``)."""
+    sizes: dict[int, int] = {}
+    size_of: dict[Path, int] = {}
+    for p in files:
+        try:
+            size_of[p] = p.stat().st_size
+        except OSError as e:
+            raise InputError(messages.text("input_cannot_open", lang, path=p, error=e.strerror or type(e).__name__)) from None
+        sizes[size_of[p]] = sizes.get(size_of[p], 0) + 1
+    kept: list[Path] = []
+    issues: list[Issue] = []
+    seen: dict[str, Path] = {}
+    for p in files:
+        size = size_of[p]
+        # a copy has the size of its original: only files that share a size are hashed
+        if sizes[size] < 2 or (max_bytes is not None and size > max_bytes):
+            kept.append(p)
+            continue
+        digest = _sha256(p, lang)
+        if digest in seen:
+            issues.append(Issue("duplicate_file", str(p), scope="file", params={"original": str(seen[digest])}))
+            continue
+        seen[digest] = p
+        kept.append(p)
+    return kept, issues
+
+
+def lock_file_issue(path: Path) -> Issue:
+    """``~$山田.xlsx``: Excel has ``山田.xlsx`` open right now, so the file read may be stale (a warning)."""
+    original = path.with_name(path.name[2:])
+    return Issue("lock_file", str(path), scope="file", severity="warning", params={"original": original.name})
 
 
 _COPY_NAME = re.compile(r"コピー|copy|\(\d+\)$|（\d+）$|_bak$|\.bak$|バックアップ|backup|_old$|控え", re.IGNORECASE)
@@ -104,14 +156,14 @@ def looks_like_copy(stem: str) -> bool:
     return bool(_COPY_NAME.search(unicodedata.normalize("NFKC", stem)))
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path: Path, lang: str = "ja") -> str:
     h = hashlib.sha256()
     try:
         with open(path, "rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 h.update(block)
     except OSError as e:
-        raise InputError(f"{path}: cannot open ({e.strerror or e.__class__.__name__})") from None
+        raise InputError(messages.text("input_cannot_open", lang, path=path, error=e.strerror or type(e).__name__)) from None
     return h.hexdigest()
 
 
@@ -129,10 +181,10 @@ def is_own_report(path: Path) -> bool:
         return False
 
 
-def nothing_to_read(paths, skipped: list[Issue]) -> str:
-    """One line for an input that holds no workbook to read (an empty folder, only copies)."""
+def nothing_to_read(paths, skipped: list[Issue], lang: str = "ja") -> str:
+    """One line for an input that holds no workbook to read (an empty folder, only copies, a lock file)."""
     where = ", ".join(os.fspath(p) for p in paths)
     if not skipped:
-        return f"{where}: no spreadsheet files (.xlsx .xlsm .xls .ods .csv) found"
-    reasons = sorted({i.message("en").split(":")[0] for i in skipped})
-    return f"{where}: nothing to read — {len(skipped)} file(s) skipped ({'; '.join(reasons)})"
+        return messages.text("input_no_spreadsheet", lang, path=where)
+    reasons = sorted({i.message(lang) for i in skipped})
+    return messages.text("input_nothing_to_read", lang, path=where, count=len(skipped), reasons="; ".join(reasons))
