@@ -2,7 +2,7 @@
 
 python-calamine is Rust code: on a few malformed workbooks it aborts the whole process,
 raises ``PanicException`` (a ``BaseException``) or allocates until the machine swaps. Each
-item therefore runs in its own forked child with an address-space limit and a deadline;
+item therefore runs in its own worker process with a memory limit and a deadline;
 the result (or the error) comes back pickled over a pipe. A child that dies, runs out of
 memory or out of time becomes an :class:`~ledgerkit.core.errors.UnreadableFileError` for that
 item only.
