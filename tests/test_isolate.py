@@ -1,4 +1,7 @@
-"""run_isolated: a worker that dies, hogs memory or hangs costs its own item only."""
+"""run_isolated: a worker that dies, hogs memory or hangs costs its own item only.
+
+With ``fork`` (the default on Linux) and with ``spawn`` forced (what Windows has).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,18 @@ import time
 import pytest
 
 from ledgerkit.core.errors import DataError, LedgerkitError, UnreadableFileError
-from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
+from ledgerkit.intake.isolate import (
+    START_METHOD_ENV,
+    choose_start_method,
+    read_workbook_isolated,
+    read_workbooks_isolated,
+    run_isolated,
+)
 from ledgerkit.intake.read import unreadable_message
+
+
+#: set in the parent by a test: a forked worker sees the change, a spawned one imports afresh
+PARENT_MARK = "as imported"
 
 
 def work(item):
@@ -18,6 +31,8 @@ def work(item):
     kind, value = item
     if kind == "ok":
         return {"value": value, "pid": os.getpid()}
+    if kind == "mark":
+        return PARENT_MARK
     if kind == "abort":
         os.abort()
     if kind == "segv":
@@ -166,3 +181,109 @@ def test_read_workbook_isolated(tmp_path):
         read_workbook_isolated(q, lang="en")
     assert info.value.code == "not_a_spreadsheet"
     assert info.value.reason == "not a spreadsheet (the content is PNG)"
+
+
+# --- spawn: what Windows has (no fork), forced here -----------------------------------------
+
+
+def small_workbook(path, rows):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "10月"
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_start_method_default_and_forced(monkeypatch):
+    monkeypatch.delenv(START_METHOD_ENV, raising=False)
+    assert choose_start_method() == "fork"  # Linux: the cheap one
+    assert choose_start_method("spawn") == "spawn"
+    monkeypatch.setenv(START_METHOD_ENV, "spawn")
+    assert choose_start_method() == "spawn"
+    assert choose_start_method("fork") == "fork"  # the parameter wins
+    monkeypatch.setenv(START_METHOD_ENV, "thread")
+    with pytest.raises(ValueError, match=f"start method 'thread' \\(from {START_METHOD_ENV}\\) is not available here"):
+        run_isolated(work, [("ok", 1)])
+
+
+def test_fork_and_spawn_are_really_used(monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "PARENT_MARK", "changed in the parent")
+    monkeypatch.delenv(START_METHOD_ENV, raising=False)
+    assert run_isolated(work, [("mark", None)]) == [(("mark", None), "changed in the parent")]
+    assert run_isolated(work, [("mark", None)], start_method="spawn") == [(("mark", None), "as imported")]
+    monkeypatch.setenv(START_METHOD_ENV, "spawn")
+    assert run_isolated(work, [("mark", None)]) == [(("mark", None), "as imported")]
+
+
+def test_spawn_reads_a_small_workbook(tmp_path, monkeypatch):
+    book = small_workbook(tmp_path / "工数 2026年10月.xlsx", [["氏名", "工数"], ["山田", 7.5], ["佐藤", 8]])
+    wb = read_workbook_isolated(book, start_method="spawn")
+    assert wb.reader == "calamine" and wb.sheets[0].name == "10月"
+    assert wb.sheets[0].rows == [["氏名", "工数"], ["山田", 7.5], ["佐藤", 8]]
+    monkeypatch.setenv(START_METHOD_ENV, "spawn")
+    bad = tmp_path / "b.xlsx"
+    bad.write_bytes(b"%PDF-1.4 not a workbook")
+    out = read_workbooks_isolated([book, bad], jobs=2, lang="en")
+    assert out[0][1].sheets[0].rows[1] == ["山田", 7.5]
+    assert isinstance(out[1][1], UnreadableFileError) and out[1][1].code == "not_a_spreadsheet"
+
+
+def test_spawn_refuses_an_oversized_workbook(tmp_path):
+    book = small_workbook(tmp_path / "big.xlsx", [[i, i * 2, i * 3] for i in range(10)])
+    with pytest.raises(UnreadableFileError) as info:
+        read_workbook_isolated(book, max_cells=20, lang="en", start_method="spawn")
+    assert info.value.code == "too_many_cells"
+
+
+def test_spawn_isolates_crashes_and_errors():
+    items = [("abort", None), ("ok", 2), ("value", None), ("unreadable", "a.xlsx"), ("rust_oom", None)]
+    out = run_isolated(work, items, jobs=2, timeout=60, start_method="spawn")
+    assert [i for i, _ in out] == items
+    assert out[0][1].code == "crashed" and "SIGABRT" in out[0][1].reason
+    assert out[1][1]["value"] == 2 and out[1][1]["pid"] != os.getpid()
+    assert out[2][1].code == "corrupt" and "ValueError" in out[2][1].reason
+    assert type(out[3][1]) is UnreadableFileError and out[3][1].code == "encrypted"
+    assert out[4][1].code == "out_of_memory"  # read back from the worker's output file
+
+
+def test_spawn_time_limit():
+    started = time.monotonic()
+    [(_, err)] = run_isolated(work, [("sleep", 60)], timeout=3, start_method="spawn")
+    assert isinstance(err, UnreadableFileError) and err.code == "timeout"
+    assert time.monotonic() - started < 30
+
+
+def test_spawn_memory_limit():
+    out = run_isolated(work, [("hog", None), ("ok", 9)], jobs=2, memory_mb=256, timeout=60, start_method="spawn")
+    assert isinstance(out[0][1], UnreadableFileError) and out[0][1].code == "out_of_memory"
+    assert out[1][1]["value"] == 9
+
+
+def test_spawn_needs_a_picklable_function():
+    # a lambda or a closure cannot reach a spawned worker: said at once, not per item
+    with pytest.raises(Exception, match="(?i)pickle"):
+        run_isolated(lambda x: x, [1], start_method="spawn")
+
+
+def test_no_unix_only_module_is_needed(tmp_path):
+    """As on Windows: without ``resource`` (nor ``fcntl``) the module imports and isolates,
+    with the time limit and without a memory limit."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "sys.modules['resource'] = None\n"  # import resource now raises ImportError
+        "sys.modules['fcntl'] = None\n"
+        "from ledgerkit.intake import isolate\n"
+        "assert not isolate.memory_limit_supported()\n"
+        "import time\n"
+        "out = isolate.run_isolated(time.sleep, [0, 30], timeout=2, start_method='spawn')\n"
+        "print(out[0][1], out[1][1].code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert done.stderr == "" and done.stdout == "None timeout\n"

@@ -27,7 +27,10 @@ from ledgerkit.drafts.templating import render_text
 from ledgerkit.drafts.xlsx_form import excel_text, load_form
 from ledgerkit.core.errors import OutputError, TemplateError, UnreadableFileError
 from ledgerkit.intake.read import read_workbook
-from ledgerkit.reports.writers import INJECTION_CHARS, XlsxReport, atomic_output, neutralize, terminal_safe, write_frame
+from ledgerkit.reports.frames import write_frame
+from ledgerkit.reports.output import atomic_output
+from ledgerkit.reports.text_safety import INJECTION_CHARS, neutralize, terminal_safe
+from ledgerkit.reports.xlsx_report import XlsxReport
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE.parent / "templates"

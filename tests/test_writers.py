@@ -1,4 +1,5 @@
-"""Tests for ledgerkit.reports.writers: CSV / JSON / xlsx output, atomic and injection-safe.
+"""Tests for the report writers (ledgerkit.reports.frames, .output, .text_safety and the xlsx_*
+modules): CSV / JSON / xlsx output, atomic and injection-safe.
 
 Golden reports live in tests/golden/writers/<stem>.xlsx; each test builds the report
 under tmp_path and compares it with the golden file cell by cell (openpyxl): sheet
@@ -27,15 +28,11 @@ from hypothesis import strategies as st
 
 from ledgerkit.core.errors import OutputError
 from ledgerkit.core.issues import Issue
-from ledgerkit.reports.writers import (
-    XlsxReport,
-    atomic_output,
-    display_width,
-    frame_to_json,
-    neutralize,
-    safe_sheet_name,
-    write_frame,
-)
+from ledgerkit.reports.frames import frame_to_json, write_frame
+from ledgerkit.reports.output import atomic_output
+from ledgerkit.reports.text_safety import neutralize
+from ledgerkit.reports.xlsx_layout import display_width, safe_sheet_name
+from ledgerkit.reports.xlsx_report import XlsxReport
 
 GOLDEN = Path(__file__).parent / "golden" / "writers"
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -544,10 +541,10 @@ def test_constant_memory_stream_matches_xlsxwriter_on_tricky_cells(tmp_path):
 
 
 def test_constant_memory_large_sheet_in_chunks(tmp_path, monkeypatch):
-    from ledgerkit.reports import writers
+    from ledgerkit.reports import xlsx_sheet
 
-    monkeypatch.setattr(writers, "ROW_CHUNK", 100)
-    n = writers.ROW_CHUNK * 2 + 7
+    monkeypatch.setattr(xlsx_sheet, "ROW_CHUNK", 100)
+    n = xlsx_sheet.ROW_CHUNK * 2 + 7
     frame = pd.DataFrame({"person": ["山田", "佐藤"] * (n // 2) + ["鈴木"] * (n % 2), "hours": range(n)})
     out = tmp_path / "big.xlsx"
     with XlsxReport(out, constant_memory=True) as report:
@@ -632,9 +629,9 @@ def test_table_with_title_above(tmp_path, cm):
 
 
 def test_too_many_rows_for_a_sheet_is_refused_before_writing(tmp_path, monkeypatch):
-    from ledgerkit.reports import writers
+    from ledgerkit.reports import xlsx_tables
 
-    monkeypatch.setattr(writers, "MAX_ROWS", 10)
+    monkeypatch.setattr(xlsx_tables, "MAX_ROWS", 10)
     with pytest.raises(OutputError, match=r"10 rows do not fit in one Excel sheet \(at most 9\); write .csv instead"):
         with XlsxReport(tmp_path / "r.xlsx") as report:
             report.add_table("明細", pd.DataFrame({"a": range(10)}))
@@ -642,7 +639,7 @@ def test_too_many_rows_for_a_sheet_is_refused_before_writing(tmp_path, monkeypat
 
 
 def test_report_is_marked_as_written_by_ledgerkit(tmp_path):
-    from ledgerkit.reports.writers import REPORT_MARK
+    from ledgerkit.intake.files import REPORT_MARK
 
     out = tmp_path / "r.xlsx"
     write_frame(pd.DataFrame({"a": [1]}), out)

@@ -1,0 +1,93 @@
+"""Checks before reading: the file exists and is not too large, it is what a spreadsheet
+is (else a reason a person understands), its zip does not expand into a bomb, and a
+sheet's grid is not too large to convert.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from ledgerkit.core.errors import UnreadableFileError
+from ledgerkit.intake.refusals import _refuse
+from ledgerkit.intake.sniff import Sniffed, sniff
+
+#: a file larger than this is refused before it is opened (``too_large``)
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+#: a sheet whose grid (from A1 to its last used cell) holds more cells is refused
+DEFAULT_MAX_CELLS = 10_000_000
+#: the zip members of an xlsx/ods may expand to at most this many bytes in total
+DEFAULT_MAX_UNCOMPRESSED = 1024 * 1024 * 1024
+#: a zip member larger than 16 MB expanded may not be compressed more than this
+DEFAULT_MAX_RATIO = 1000
+_RATIO_FLOOR = 16 * 1024 * 1024
+_MAX_ZIP_MEMBERS = 100_000
+
+
+def _check_file(path: Path, lang: str, max_bytes: int) -> Sniffed:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise _refuse(path, "not_found", "file_not_found", lang) from None
+    except OSError as e:
+        raise _refuse(path, "io_error", "file_io_error", lang, detail=e.strerror or type(e).__name__) from None
+    if not path.is_file():
+        raise _refuse(path, "not_found", "file_not_a_file", lang)
+    if st.st_size > max_bytes:
+        raise _refuse(path, "too_large", "file_too_large", lang, size=_mb(st.st_size), limit=_mb(max_bytes))
+    try:
+        return sniff(path)
+    except OSError as e:
+        raise _refuse(path, "io_error", "file_io_error", lang, detail=e.strerror or type(e).__name__) from None
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):,.1f}"
+
+
+def _unknown_error(path: Path, kind: Sniffed, lang: str) -> UnreadableFileError:
+    d = kind.detail
+    if d == "empty":
+        return _refuse(path, "not_a_spreadsheet", "file_empty", lang)
+    if d == "truncated_zip":
+        return _refuse(path, "truncated", "file_truncated", lang)
+    if d == "bad_zip":
+        return _refuse(path, "corrupt", "file_corrupt", lang, detail="zip")
+    if d in ("zip", "empty_zip"):
+        return _refuse(path, "not_a_spreadsheet", "file_zip_without_workbook", lang)
+    if d == "ole2":
+        return _refuse(path, "corrupt", "file_corrupt", lang, detail="OLE2")
+    if d == "html":
+        return _refuse(path, "not_a_spreadsheet", "file_html", lang)
+    if d == "fods":
+        return _refuse(path, "unsupported", "file_unsupported", lang, kind="OpenDocument flat XML (.fods)")
+    if d == "spreadsheetml2003":
+        return _refuse(path, "unsupported", "file_unsupported", lang, kind="Excel 2003 XML")
+    if d == "text":
+        return _refuse(path, "not_a_spreadsheet", "file_text", lang)
+    return _refuse(path, "not_a_spreadsheet", "file_not_spreadsheet", lang, kind=d.upper() if d else "?")
+
+
+def _check_zip(path: Path, lang: str, max_uncompressed: int, max_ratio: float) -> None:
+    """Refuse a zip bomb from its central directory, before anything is decompressed."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise _refuse(path, "corrupt", "file_corrupt", lang, detail="zip") from None
+    if len(infos) > _MAX_ZIP_MEMBERS:
+        raise _refuse(path, "zip_bomb", "file_zip_members", lang, count=f"{len(infos):,}")
+    total = sum(i.file_size for i in infos)
+    if total > max_uncompressed:
+        raise _refuse(path, "zip_bomb", "file_zip_bomb", lang, size=_mb(total))
+    for i in infos:
+        if i.file_size > _RATIO_FLOOR and i.file_size > max_ratio * max(i.compress_size, 1):
+            raise _refuse(path, "zip_bomb", "file_zip_bomb", lang, size=_mb(total))
+
+
+def _check_grid(path, sheet: str, height: int, width: int, max_cells: int, lang: str) -> None:
+    if max_cells and height * width > max_cells:
+        raise _refuse(
+            path, "too_many_cells", "file_too_many_cells", lang,
+            sheet=sheet, cells=f"{height * width:,}", limit=f"{max_cells:,}",
+        )

@@ -1,0 +1,148 @@
+"""Headings, sheet names and the words of a report, in Japanese (default) and English.
+
+To move into the message catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: canonical column → Japanese heading used in reports
+HEADINGS_JA: dict[str, str] = {
+    "date": "日付",
+    "month": "年月",
+    "year": "年",
+    "person": "氏名",
+    "employee_id": "社員番号",
+    "department": "部署",
+    "project": "案件",
+    "project_name": "案件名",
+    "task": "作業",
+    "hours": "時間",
+    "overtime_hours": "残業時間",
+    "rate": "単価",
+    "cost": "原価",
+    "amount": "金額",
+    "net": "税抜金額",
+    "tax": "消費税",
+    "gross": "税込金額",
+    "tax_rate": "税率",
+    "vendor": "取引先",
+    "registration_no": "登録番号",
+    "invoice_no": "請求書番号",
+    "invoice_date": "請求日",
+    "due_date": "支払期日",
+    "account": "勘定科目",
+    "budget": "予算",
+    "actual": "実績",
+    "variance": "差異",
+    "variance_pct": "差異率",
+    "note": "備考",
+    "total": "合計",
+    "count": "件数",
+    "source_file": "元ファイル",
+    "source_sheet": "元シート",
+    "source_row": "元行",
+    "severity": "重要度",
+    "scope": "範囲",
+    "code": "コード",
+    "message": "内容",
+    "column": "列",
+    "value": "値",
+}
+
+#: canonical column → English heading used in reports with ``lang="en"``
+HEADINGS_EN: dict[str, str] = {
+    "date": "Date",
+    "month": "Month",
+    "year": "Year",
+    "person": "Person",
+    "employee_id": "Employee ID",
+    "department": "Department",
+    "project": "Project",
+    "project_name": "Project name",
+    "task": "Task",
+    "hours": "Hours",
+    "overtime_hours": "Overtime hours",
+    "rate": "Rate",
+    "cost": "Cost",
+    "amount": "Amount",
+    "net": "Net",
+    "tax": "Tax",
+    "gross": "Gross",
+    "tax_rate": "Tax rate",
+    "vendor": "Vendor",
+    "registration_no": "Registration no.",
+    "invoice_no": "Invoice no.",
+    "invoice_date": "Invoice date",
+    "due_date": "Due date",
+    "account": "Account",
+    "budget": "Budget",
+    "actual": "Actual",
+    "variance": "Variance",
+    "variance_pct": "Variance %",
+    "note": "Note",
+    "total": "Total",
+    "count": "Count",
+    "source_file": "Source file",
+    "source_sheet": "Source sheet",
+    "source_row": "Source row",
+    "severity": "Severity",
+    "scope": "Scope",
+    "code": "Code",
+    "message": "Message",
+    "column": "Column",
+    "value": "Value",
+}
+
+#: report sheet key → (Japanese, English) sheet name
+SHEET_NAMES: dict[str, tuple[str, str]] = {
+    "summary": ("集計", "Summary"),
+    "detail": ("明細", "Detail"),
+    "issues": ("問題一覧", "Issues"),
+}
+
+#: label of a total row / column, (Japanese, English)
+TOTAL_LABEL = ("合計", "Total")
+
+#: severity / scope words on the Issues sheet, (Japanese, English)
+SEVERITY_LABELS: dict[str, tuple[str, str]] = {
+    "error": ("エラー", "error"),
+    "warning": ("警告", "warning"),
+    "info": ("情報", "info"),
+}
+SCOPE_LABELS: dict[str, tuple[str, str]] = {
+    "file": ("ファイル", "file"),
+    "sheet": ("シート", "sheet"),
+    "table": ("表", "table"),
+    "row": ("行", "row"),
+    "column": ("列", "column"),
+    "cell": ("セル", "cell"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def heading(column: Any, lang: str = "ja") -> str:
+    """The heading a report shows for a canonical column name.
+
+    Unknown columns keep their own name.
+
+    Examples:
+        >>> heading("person"), heading("person", "en"), heading("備考欄")
+        ('氏名', 'Person', '備考欄')
+    """
+    table = HEADINGS_EN if lang == "en" else HEADINGS_JA
+    return table.get(column, str(column))
+
+
+def sheet_name(key: str, lang: str = "ja") -> str:
+    """The name of a standard report sheet (``summary``, ``detail``, ``issues``).
+
+    Examples:
+        >>> sheet_name("issues"), sheet_name("issues", "en")
+        ('問題一覧', 'Issues')
+    """
+    return _pick(SHEET_NAMES[key], lang)

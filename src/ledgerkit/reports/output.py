@@ -1,0 +1,162 @@
+"""Where a report goes: the output path checked, the inputs never overwritten, the file
+written atomically (a temporary file beside the target, renamed over it when complete).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ledgerkit.core.errors import OutputError
+from ledgerkit.intake.files import REPORT_MARK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        pass
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def check_output_path(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Check that ``path`` can be written: its folder exists and it is not an input.
+
+    Returns the path to write (a symlink is followed so that its target is replaced).
+    Raises :class:`~ledgerkit.core.errors.OutputError` with one clear line otherwise.
+
+    Examples:
+        >>> check_output_path("no-such-folder/report.xlsx")
+        Traceback (most recent call last):
+        ...
+        ledgerkit.core.errors.OutputError: cannot write no-such-folder/report.xlsx: the folder no-such-folder does not exist (create it first)
+    """
+    target = Path(path)
+    if str(path) in ("", "-"):
+        raise OutputError("no output file name given")
+    if target.is_symlink():
+        target = target.resolve()
+    if target.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder (give a file name)")
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(
+            f"cannot write {path}: the folder {folder} does not exist (create it first)"
+        )
+    if target.exists():
+        for source in inputs:
+            hit = _overwritten_input(target, source)
+            if hit is not None:
+                raise OutputError(
+                    f"refusing to write {path}: it is one of the input files "
+                    f"({hit}); choose another output name"
+                )
+    return target
+
+
+#: suffixes of the files ledgerkit reads from an input folder (consolidate.SPREADSHEET_SUFFIXES)
+_INPUT_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".xlsb"})
+
+
+def _overwritten_input(target: Path, source: str | os.PathLike) -> Path | None:
+    """The input ``target`` would replace: ``source`` itself, a workbook inside the input
+    folder ``source`` (folders are read recursively), or a file the glob ``source`` matches.
+
+    A report ledgerkit wrote earlier into an input folder may be replaced (intake skips
+    those); a ``.csv`` there is read as an input next time, so it is one.
+    """
+    import glob
+
+    text = os.fspath(source)
+    src = Path(text)
+    if src.is_file():
+        return src if _same_file(target, src) else None
+    if src.is_dir():
+        try:
+            inside = target.resolve().is_relative_to(src.resolve())
+        except OSError:
+            return None
+        if inside and target.suffix.lower() in _INPUT_SUFFIXES and not _is_ledgerkit_report(target):
+            return target
+        return None
+    if any(ch in text for ch in "*?["):
+        for match in glob.glob(text, recursive=True):
+            m = Path(match)
+            if m.is_file() and _same_file(target, m):
+                return m
+    return None
+
+
+def _is_ledgerkit_report(path: Path) -> bool:
+    """True for an ``.xlsx`` marked with :data:`REPORT_MARK` by :class:`XlsxReport`."""
+    import zipfile
+
+    if path.suffix.lower() != ".xlsx":
+        return False
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("docProps/core.xml")
+            return info.file_size <= 1 << 16 and REPORT_MARK.encode() in z.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+
+
+def atomic_output(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = ()) -> Iterator[Path]:
+    """Write ``path`` all at once: yield a temporary path beside it, then rename.
+
+    The temporary file lives in the same folder (so the final ``os.replace`` is atomic)
+    and is hidden (``.name.XXXX.partial``). If the body raises — or is interrupted — the
+    temporary file is removed and ``path`` is left as it was. Refuses (``OutputError``)
+    when the folder is missing or ``path`` is one of ``inputs`` (same file, also through
+    a symlink or hard link).
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> with atomic_output(folder / "out.txt") as tmp:
+        ...     _ = tmp.write_text("done")
+        >>> (folder / "out.txt").read_text(), sorted(p.name for p in folder.iterdir())
+        ('done', ['out.txt'])
+    """
+    target = check_output_path(path, inputs=inputs)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    except OSError as exc:
+        # a read-only folder, a full disk: the person's problem to fix, said in one line
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc.__class__.__name__}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        # mkstemp makes the file private (0600); give the report the usual permissions.
+        os.chmod(tmp, 0o666 & ~_umask())
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        try:
+            os.replace(tmp, target)
+        except PermissionError as exc:
+            raise OutputError(
+                f"cannot write {path}: permission denied or the file is open in another "
+                f"program (close it in Excel and try again)"
+            ) from exc
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

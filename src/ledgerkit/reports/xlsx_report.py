@@ -1,0 +1,192 @@
+"""An Excel report built sheet by sheet and written atomically: :class:`XlsxReport`.
+
+The workbook, its formats, its sheets and closing live here; the kinds of sheet come
+from mixins, one module each: tables and highlights (:mod:`~ledgerkit.reports.xlsx_tables`,
+which streams large tables through :mod:`~ledgerkit.reports.xlsx_stream`), the summary
+pivot (:mod:`~ledgerkit.reports.xlsx_summary`) and the Issues sheet
+(:mod:`~ledgerkit.reports.xlsx_issues`).
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from pathlib import Path
+from typing import Any, Iterable
+
+from ledgerkit.core.errors import OutputError
+from ledgerkit.intake.files import REPORT_MARK
+from ledgerkit.reports.labels import sheet_name
+from ledgerkit.reports.output import atomic_output, check_output_path
+from ledgerkit.reports.xlsx_cells import NUMBER_FORMATS, SEVERITY_COLOURS
+from ledgerkit.reports.xlsx_issues import IssuesMixin
+from ledgerkit.reports.xlsx_layout import safe_sheet_name
+from ledgerkit.reports.xlsx_sheet import _Sheet
+from ledgerkit.reports.xlsx_stream import _remove_row_files, never_write, retarget
+from ledgerkit.reports.xlsx_summary import SummaryMixin
+from ledgerkit.reports.xlsx_tables import TablesMixin
+
+
+class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
+    """An Excel report built sheet by sheet and written atomically on :meth:`close`.
+
+    Wraps an xlsxwriter ``Workbook`` with strings never turned into formulas, URLs or
+    numbers. ``constant_memory=True`` streams rows to disk and writes table rows about
+    7x faster (use it for Detail sheets above :data:`LARGE_SHEET_ROWS` rows): each
+    sheet must then be written top to bottom, so :meth:`highlight` calls for a sheet
+    must come *before* its :meth:`add_table`, and cells written through the returned
+    worksheet must lie below what is already written. The result is the same workbook.
+
+    Use it as a context manager: on an exception nothing is written (``discard``).
+    Sheets are written in the order they are added.
+
+    Examples:
+        >>> import pandas as pd, tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.xlsx"
+        >>> with XlsxReport(out, lang="en") as report:
+        ...     ref = report.add_table("Detail", pd.DataFrame({"person": ["山田"], "hours": [7.5]}))
+        >>> ref.first_row, ref.last_row, ref.columns
+        (1, 1, {'person': 0, 'hours': 1})
+        >>> out.exists()
+        True
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        inputs: Iterable[str | os.PathLike] = (),
+        lang: str = "ja",
+        constant_memory: bool = False,
+    ):
+        import xlsxwriter
+
+        self.path = Path(path)
+        # Excel refuses a workbook whose extension does not match its content.
+        if self.path.suffix.lower() != ".xlsx":
+            raise OutputError(f"cannot write {path}: an Excel report needs a .xlsx file name")
+        self.inputs = tuple(inputs)
+        # Fail before the work, not after it.
+        check_output_path(self.path, inputs=self.inputs)
+        self.lang = lang
+        self.constant_memory = constant_memory
+        # The real file name is set in close(), inside atomic_output.
+        self._workbook = xlsxwriter.Workbook(
+            str(self.path),
+            {
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+                "constant_memory": constant_memory,
+                "nan_inf_to_errors": False,
+                "default_date_format": "yyyy-mm-dd",
+            },
+        )
+        # Marks the file as a ledgerkit report, so that intake can tell it from an input.
+        self._workbook.set_properties({"author": "ledgerkit", "comments": REPORT_MARK})
+        self._formats: dict[tuple, Any] = {}
+        self._sheets: dict[str, _Sheet] = {}  # actual sheet name → state
+        self._aliases: dict[str, str] = {}  # requested name → actual
+        self._closed = False
+        # highlight() calls for sheets not added yet: requested name → row → column → severity
+        self._pending_by_request: dict[str, dict[int, dict[Any, str]]] = {}
+        # A report dropped without close() or discard() leaves no temporary files behind.
+        self._cleanup = weakref.finalize(self, _remove_row_files, self._workbook)
+
+    # -- context manager ----------------------------------------------------------------
+    def __enter__(self) -> "XlsxReport":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.discard()
+
+    @property
+    def workbook(self):
+        """The underlying xlsxwriter ``Workbook`` (for charts and extra formats)."""
+        return self._workbook
+
+    # -- formats --------------------------------------------------------------------------
+    def format(self, kind: str | None = None, *, severity: str | None = None, bold: bool = False,
+               header: bool = False, total: bool = False, title: bool = False):
+        """A cached xlsxwriter Format for a column kind, highlighted by severity or bold."""
+        key = (kind, severity, bold, header, total, title)
+        fmt = self._formats.get(key)
+        if fmt is not None:
+            return fmt
+        props: dict[str, Any] = {}
+        num = NUMBER_FORMATS.get(kind) if kind else None
+        if num and num != "@":
+            props["num_format"] = num
+        if severity:
+            fill, font = SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["error"])
+            props.update(bg_color=fill, font_color=font)
+        if bold or header or total or title:
+            props["bold"] = True
+        if header:
+            props.update(bottom=1, text_wrap=False, valign="vcenter")
+        if total:
+            props["top"] = 1
+        if title:
+            props["font_size"] = 14
+        fmt = self._workbook.add_format(props) if props else None
+        self._formats[key] = fmt
+        return fmt
+
+    # -- sheets ---------------------------------------------------------------------------
+    def _new_sheet(self, name: str) -> _Sheet:
+        if name in self._aliases:
+            raise ValueError(f"sheet {name!r} was already added to this report")
+        actual = safe_sheet_name(name, taken=self._sheets.keys())
+        ws = self._workbook.add_worksheet(actual)
+        # printed for a manager: A4 landscape, one page wide, the date and page in the footer
+        ws.set_paper(9)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_footer("&L&D&R&P / &N")
+        state = _Sheet(actual, ws)
+        self._sheets[actual] = state
+        self._aliases[name] = actual
+        return state
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise ValueError("this report has already been closed")
+
+    # -- closing --------------------------------------------------------------------------
+    def close(self) -> Path:
+        """Write the workbook to its path, atomically; returns the path."""
+        self._check_open()
+        from xlsxwriter.exceptions import XlsxWriterException
+
+        if self._pending_by_request:
+            names = ", ".join(sorted(self._pending_by_request))
+            self.discard()
+            raise ValueError(f"highlight() named sheets that were never added: {names}")
+
+        if not self._workbook.worksheets():
+            self._workbook.add_worksheet(sheet_name("summary", self.lang))
+        with atomic_output(self.path, inputs=self.inputs) as tmp:
+            retarget(self._workbook, str(tmp))
+            try:
+                self._workbook.close()
+            except XlsxWriterException as exc:
+                raise OutputError(f"cannot write {self.path}: {exc}") from exc
+            except UnicodeEncodeError as exc:
+                raise OutputError(
+                    f"cannot write {self.path}: a cell holds text that is not valid Unicode ({exc.reason})"
+                ) from exc
+            finally:
+                self._closed = True
+                self._cleanup()
+        return self.path
+
+    def discard(self) -> None:
+        """Give up the report: nothing is written (temporary row files are removed)."""
+        if self._closed:
+            return
+        self._closed = True
+        never_write(self._workbook)  # not even by xlsxwriter's close()
+        self._cleanup()

@@ -1,0 +1,76 @@
+"""One sheet of an Excel report: where a table went, the sheet's state while it is
+written, and its rows converted for Excel a chunk at a time.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, NamedTuple
+
+from ledgerkit.core.errors import OutputError
+from ledgerkit.reports.xlsx_cells import MAX_STRING, _Column, _convert_column
+
+#: rows converted and written at a time (bounds memory on large sheets)
+ROW_CHUNK = 20_000
+
+
+class TableRef(NamedTuple):
+    """Where :meth:`XlsxReport.add_table` put a frame (all 0-based, xlsxwriter style).
+
+    ``first_row``/``last_row`` are the first and last *data* rows (``last_row <
+    first_row`` when the frame is empty); the header is on ``header_row``;
+    ``columns`` maps each column name of the frame to its worksheet column.
+    """
+
+    worksheet: Any
+    first_row: int
+    last_row: int
+    columns: dict
+
+    @property
+    def header_row(self) -> int:
+        return self.first_row - 1
+
+
+class _Sheet:
+    __slots__ = ("name", "worksheet", "first_row", "frame", "kinds", "col_index", "written", "pending")
+
+    def __init__(self, name: str, worksheet: Any):
+        self.name = name
+        self.worksheet = worksheet
+        self.first_row = 0
+        self.frame = None  # the frame add_table() wrote (None for other sheets)
+        self.kinds: list[str] = []
+        self.col_index: dict[Any, int] = {}
+        self.written = False
+        self.pending: dict[int, dict[int, str]] = {}  # frame row → column → severity
+
+
+def _check_strings(state: _Sheet, start: int, columns: list[_Column]) -> None:
+    # xlsxwriter silently truncates longer strings; nothing may be lost silently.
+    half = MAX_STRING // 2
+    for c, col in enumerate(columns):
+        if col.method in ("number", "boolean"):
+            continue
+        if col.method == "string":
+            longest = max(map(len, filter(None, col.values)), default=0)
+        else:
+            longest = max((len(v) for v in col.values if v.__class__ is str), default=0)
+        if longest <= half:
+            continue
+        for r, v in enumerate(col.values):
+            if isinstance(v, str) and len(v) > half and len(v.encode("utf-16-le")) // 2 > MAX_STRING:
+                raise OutputError(
+                    f"cannot write sheet {state.name}, row {state.first_row + start + r + 1}, "
+                    f"column {c + 1}: the text is longer than Excel's {MAX_STRING:,} characters; "
+                    f"write .csv instead"
+                )
+
+
+def converted_chunks(state: _Sheet) -> Iterator[tuple[int, list[_Column]]]:
+    """The frame's columns converted for Excel, ``ROW_CHUNK`` rows at a time."""
+    frame, kinds = state.frame, state.kinds
+    for start in range(0, len(frame), ROW_CHUNK):
+        part = frame.iloc[start:start + ROW_CHUNK]
+        columns = [_convert_column(part.iloc[:, c], kinds[c]) for c in range(len(kinds))]
+        _check_strings(state, start, columns)
+        yield start, columns
