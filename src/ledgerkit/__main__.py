@@ -1,3 +1,4 @@
 from ledgerkit.cli.app import main
 
-main()
+if __name__ == "__main__":
+    main()
