@@ -16,6 +16,7 @@ from typing import Any, Mapping
 from ledgerkit.config.templates import bundled_templates, template_dirs
 from ledgerkit.core import messages
 from ledgerkit.core.errors import TemplateError
+from ledgerkit.drafts.filters import FILTERS
 
 _HTML_SUFFIXES = (".html", ".htm", ".xml", ".html.j2", ".htm.j2", ".xml.j2")
 
@@ -54,8 +55,6 @@ def make_env(*, autoescape: bool = False, loader_dir: Path | None = None):
     """A sandboxed Jinja environment with StrictUndefined and the document filters."""
     from jinja2 import FileSystemLoader, FunctionLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    from ledgerkit.drafts.filters import FILTERS
 
     env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined,
