@@ -39,7 +39,7 @@ __all__ = [
 class WarekiError(ValueError):
     """A Japanese-calendar date that does not exist or cannot be read.
 
-    ``reason`` is the short text shown to a person (``normalize.parse_date`` passes it on
+    ``reason`` is the short text shown to a person (``ledgerkit.parse.dates.parse_date`` passes it on
     in its ``CellValueError``).
     """
 
