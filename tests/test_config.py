@@ -10,20 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from ledgerkit.cli.app import app
-from ledgerkit.config.settings import (
-    APPROVAL,
-    COMMENTS,
-    Config,
-    ConfigError,
-    check_approval,
-    defaults,
-    init_project,
-    key_lines,
-    load_config,
-    render_toml,
-    setting_keys,
-    show_config,
-)
+from ledgerkit.config.checks import check_approval
+from ledgerkit.config.defaults import APPROVAL, COMMENTS, defaults
+from ledgerkit.config.loading import Config, key_lines, load_config
+from ledgerkit.config.project import init_project
+from ledgerkit.config.rendering import render_toml, setting_keys, show_config
+from ledgerkit.core.errors import ConfigError
 
 HERE = Path(__file__).parent
 runner = CliRunner()

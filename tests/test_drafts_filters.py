@@ -100,7 +100,7 @@ def test_date_filter():
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=10**15 - 1))
 def test_comma_and_yen_round_trip(n):
-    from ledgerkit.parse.normalize import parse_amount
+    from ledgerkit.parse.amounts import parse_amount
 
     assert parse_amount(comma(n)) == n
     assert parse_amount(yen(n)) == n

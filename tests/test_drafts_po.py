@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ledgerkit.drafts import draft_po
-from ledgerkit.drafts.xlsx_form import evaluate
+from ledgerkit.drafts.totals import evaluate
 from ledgerkit.core.errors import ConfigError, DataError
 
 from test_drafts_ringi import check_golden

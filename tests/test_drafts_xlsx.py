@@ -14,7 +14,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.drawing.image import Image
 from openpyxl.workbook.defined_name import DefinedName
 
-from ledgerkit.drafts.xlsx_form import evaluate, render_xlsx, rewrite_formula
+from ledgerkit.drafts.formula_refs import rewrite_formula
+from ledgerkit.drafts.totals import evaluate
+from ledgerkit.drafts.xlsx_form import render_xlsx
 from ledgerkit.core.errors import TemplateError
 
 
@@ -236,7 +238,8 @@ def test_rewrite_formula_keeps_everything_but_references():
 )
 def test_insert_shift_properties(first, height, count, row):
     """Outside the band: rows above stay, rows below move by the inserted rows, SUMs over the band widen."""
-    from ledgerkit.drafts.xlsx_form import Band, _map_ref, _Shifter
+    from ledgerkit.drafts.band import Band, _Shifter
+    from ledgerkit.drafts.formula_refs import _map_ref
 
     band = Band("S", first, first + height - 1, "line", "lines")
     k = (count - 1) * height

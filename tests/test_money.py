@@ -21,7 +21,7 @@ from ledgerkit.core.money import (
     tax_from_gross,
     withholding_tax,
 )
-from ledgerkit.parse.normalize import parse_amount
+from ledgerkit.parse.amounts import parse_amount
 
 D = Decimal
 R10, R8 = D("0.10"), D("0.08")

@@ -1,4 +1,4 @@
-"""Tests for ledgerkit.parse.normalize: DOMAIN §3.3, §5.1, §6.1 and §7 vectors plus properties."""
+"""Tests for the cell parsers of ledgerkit.parse (text, hours, dates, amounts, codes, periods, names): DOMAIN §3.3, §5.1, §6.1 and §7 vectors plus properties."""
 
 from __future__ import annotations
 
@@ -10,27 +10,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.parse import normalize as N
-from ledgerkit.parse.normalize import (
-    CellValueError,
+from ledgerkit.parse.amounts import parse_amount, parse_amount_with_basis, parse_rate
+from ledgerkit.parse.codes import (
     corp_check_digit,
-    is_blank,
     is_registration_no_format,
-    is_total_label,
-    normalize_name,
     normalize_registration_no,
-    normalize_text,
-    parse_amount,
-    parse_amount_with_basis,
     parse_code,
-    parse_date,
-    parse_hours,
-    parse_rate,
-    parse_year_month,
     registration_check_digit_ok,
-    split_legal_form,
-    vendor_key,
 )
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.hours import parse_hours
+from ledgerkit.parse.names import split_legal_form, vendor_key
+from ledgerkit.parse.periods import parse_year_month
+from ledgerkit.parse.text import CellValueError, is_blank, is_total_label, normalize_name, normalize_text
 from ledgerkit.parse.wareki import to_wareki
 
 D = Decimal

@@ -219,7 +219,7 @@ def format_yen(n: int | Decimal, style: str = "prefix", *, negative: str | None 
 
     ``prefix`` → ``¥1,480,000`` (negatives ``-¥1,000``); ``suffix`` → ``1,480,000円``
     (negatives ``△1,000円``, the Japanese accounting sign). ``negative`` overrides the
-    sign (``-``, ``△``, ``▲``). Every form reads back with ``normalize.parse_amount``.
+    sign (``-``, ``△``, ``▲``). Every form reads back with ``ledgerkit.parse.amounts.parse_amount``.
 
     Examples:
         >>> format_yen(1480000), format_yen(1480000, "suffix")

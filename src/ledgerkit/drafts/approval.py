@@ -1,7 +1,7 @@
 """The approval route of a ringi from an authority matrix (決裁権限規程).
 
-Company rules are data (DOMAIN.md §0): the matrix below is only the documented default
-(DOMAIN.md §1.2) and the config's ``[approval]`` table replaces it. The route is the list
+Company rules are data (DOMAIN.md §0): ``DEFAULT_APPROVAL`` (in ``ledgerkit.config.defaults``) is only
+the documented default (DOMAIN.md §1.2) and the config's ``[approval]`` table replaces it. The route is the list
 of approver titles in stamp order: every level of the category's ``route_order`` up to
 the decider (DOMAIN.md: "all levels up to the decider are stamped"), with the 合議 (co-approval) departments placed before the decider, as a
 ringi travels 起案 → 審査 → 合議 → 承認 → 決裁.
@@ -18,48 +18,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
+from ledgerkit.config.defaults import DEFAULT_APPROVAL
 from ledgerkit.core.errors import ConfigError
 
-#: DOMAIN.md §1.2's suggested model ([R5] thresholds). Shape of the ``[approval]`` config table.
-DEFAULT_APPROVAL: dict[str, Any] = {
-    # amounts compared are tax-excluded (税抜); "tax_included" compares 税込 amounts
-    "amount_basis": "tax_excluded",
-    # 予算外 → this many levels higher
-    "out_of_budget_escalation": 1,
-    # the category when a row has none
-    "default_category": "purchase",
-    # words seen in a request list's 区分 column → category
-    "category_names": {
-        "購買": "purchase",
-        "購入": "purchase",
-        "物品購入": "purchase",
-        "備品購入": "purchase",
-        "発注": "purchase",
-        "契約": "contract",
-        "顧客契約": "contract",
-        "業務委託": "contract",
-        "委託契約": "contract",
-    },
-    # stamp order per category, lowest first
-    "route_order": {
-        "purchase": ["課長", "部長", "本部長", "役員", "社長"],
-        "contract": ["営業課長", "営業部長", "社長"],
-    },
-    "rules": [
-        {"category": "purchase", "min": 0, "max": 100000, "approver": "課長"},
-        {"category": "purchase", "min": 100000, "max": 500000, "approver": "部長"},
-        {"category": "purchase", "min": 500000, "approver": "役員"},
-        {"category": "contract", "min": 0, "max": 1000000, "approver": "営業課長"},
-        {"category": "contract", "min": 1000000, "max": 5000000, "approver": "営業部長"},
-        {"category": "contract", "min": 5000000, "approver": "社長"},
-    ],
-    # 合議: add a department when the category matches and/or the amount is at least min
-    "co_approval": [
-        {"category": "contract", "add": "法務部"},
-        {"min": 1000000, "add": "経理部"},
-    ],
-}
-
+__all__ = ["DEFAULT_APPROVAL", "approval_matrix", "category_of", "approval_route"]
 
 def approval_matrix(config: Any = None) -> Mapping[str, Any]:
     """The ``[approval]`` table from ``config`` (a Config, a dict, or None for the default)."""

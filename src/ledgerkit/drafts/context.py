@@ -18,12 +18,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ledgerkit.kinds.drafts import PO_FIELDS as ORDER_FIELDS
-from ledgerkit.kinds.drafts import RINGI_FIELDS
 from ledgerkit.core.errors import DataError, InputError
+from ledgerkit.detect.headers import header_key
+from ledgerkit.detect.long_tables import detect_table
 from ledgerkit.drafts.text import t, where
 from ledgerkit.drafts.text import where as _where
-
+from ledgerkit.intake.door import open_workbook
+from ledgerkit.kinds.drafts import PO_FIELDS as ORDER_FIELDS  # noqa: F401  (re-exported for po)
+from ledgerkit.kinds.drafts import RINGI_FIELDS  # noqa: F401  (re-exported for ringi)
+from ledgerkit.parse.amounts import parse_amount, parse_amount_with_basis, parse_rate
+from ledgerkit.parse.codes import parse_code
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.text import CellValueError, is_total_label
 
 
 #: order-list fields that belong to a line; every other column belongs to the order.
@@ -68,9 +74,6 @@ class SourceRow:
 def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[str], *, kind: str,
                sheet: str | None = None, lang: str = "ja") -> SourceTable:
     """Read ``path`` and find the first visible sheet holding a table with ``required`` fields."""
-    from ledgerkit.detect.table import detect_table
-    from ledgerkit.intake.door import open_workbook
-
     path = Path(path)
     wb = open_workbook(path, lang=lang)
     candidates = [s for s in wb.sheets if (sheet is None and s.visible == "visible") or s.name == sheet]
@@ -128,8 +131,6 @@ def _integral(d: Decimal) -> int | Decimal:
 
 def parse_value(value: Any, kind: str) -> Any:
     """A cell value parsed for its column kind; raises CellValueError when it cannot be."""
-    from ledgerkit.parse.normalize import CellValueError, parse_amount, parse_code, parse_date, parse_rate
-
     if kind == "amount":
         d = parse_amount(value)
         return None if d is None else _integral(d)
@@ -173,8 +174,6 @@ def _blank(v: Any) -> bool:
 
 def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
     """Row ``index`` (0-based) of the table, parsed. Raises DataError naming the cell."""
-    from ledgerkit.parse.normalize import CellValueError, parse_amount_with_basis
-
     raw = table.rows[index]
     by_col_field = {c: f for f, c in table.mapping.items()}
     values: dict[str, Any] = {}
@@ -211,8 +210,6 @@ def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
 
 def data_rows(table: SourceTable) -> list[int]:
     """0-based indexes of the data rows: not blank, not a 合計/小計 row."""
-    from ledgerkit.parse.normalize import is_total_label
-
     out = []
     for i in range(table.data_start, table.data_end):
         row = table.rows[i]
@@ -236,8 +233,6 @@ def _match_key(v: Any) -> str:
 
 
 def _header_key(text: str) -> str:
-    from ledgerkit.detect.table import header_key
-
     return header_key(text)
 
 
@@ -327,8 +322,6 @@ def all_match(raw: list[Any], conditions) -> bool:
 
 
 def _same_value(cell: Any, query: str) -> bool:
-    from ledgerkit.parse.normalize import CellValueError, parse_amount, parse_date
-
     if _blank(cell) or _blank(query):
         return False
     for parse in (parse_date, parse_amount):

@@ -13,13 +13,12 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ledgerkit.core import money
 from ledgerkit.core.errors import TemplateError
-
-
-def _money():
-    from ledgerkit.core import money
-
-    return money
+from ledgerkit.parse.amounts import parse_amount
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.text import CellValueError
+from ledgerkit.parse.wareki import to_wareki
 
 
 def _amount(value: Any, filter_name: str) -> int | Decimal:
@@ -34,8 +33,6 @@ def _amount(value: Any, filter_name: str) -> int | Decimal:
         d = Decimal(repr(value))
         return int(d) if d == d.to_integral_value() else d
     if isinstance(value, str):
-        from ledgerkit.parse.normalize import CellValueError, parse_amount
-
         try:
             parsed = parse_amount(value)
         except CellValueError as e:
@@ -53,7 +50,7 @@ def comma(value: Any) -> str:
         >>> comma(1480000), comma(0), comma(-2500)
         ('1,480,000', '0', '-2,500')
     """
-    return _money().format_comma(_amount(value, "comma"))
+    return money.format_comma(_amount(value, "comma"))
 
 
 def yen(value: Any, style: str = "symbol") -> str:
@@ -68,7 +65,7 @@ def yen(value: Any, style: str = "symbol") -> str:
     styles = {"symbol": "prefix", "¥": "prefix", "prefix": "prefix", "円": "suffix", "suffix": "suffix"}
     if style not in styles:
         raise TemplateError(f"filter yen: style must be 'symbol' or '円', not {style!r}")
-    return _money().format_yen(_amount(value, "yen"), styles[style])
+    return money.format_yen(_amount(value, "yen"), styles[style])
 
 
 def _as_date(value: Any, filter_name: str) -> dt.date:
@@ -77,8 +74,6 @@ def _as_date(value: Any, filter_name: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        from ledgerkit.parse.normalize import CellValueError, parse_date
-
         try:
             parsed = parse_date(value)
         except CellValueError as e:
@@ -100,8 +95,6 @@ def wareki(value: Any, style: str = "kanji") -> str:
         >>> wareki(dt.date(2019, 5, 1))
         '令和元年5月1日'
     """
-    from ledgerkit.parse.wareki import to_wareki
-
     if isinstance(value, str) and not _looks_like_one_date(value):
         return value
     try:
@@ -111,8 +104,6 @@ def wareki(value: Any, style: str = "kanji") -> str:
 
 
 def _looks_like_one_date(text: str) -> bool:
-    from ledgerkit.parse.normalize import CellValueError, parse_date
-
     try:
         return parse_date(text) is not None
     except CellValueError:
@@ -130,7 +121,7 @@ def kanji_amount(value: Any) -> str:
     if isinstance(amount, Decimal):
         raise TemplateError(f"filter kanji_amount: {amount} has a fraction of a yen")
     try:
-        return _money().kanji_amount(amount)
+        return money.kanji_amount(amount)
     except ValueError as e:
         raise TemplateError(f"filter kanji_amount: {e}") from None
 

@@ -7,7 +7,9 @@ from typing import Any, Mapping
 
 from ledgerkit.core.errors import OutputError, TemplateError
 from ledgerkit.drafts.output import write_atomic
+from ledgerkit.drafts.templating import is_html, render_text
 from ledgerkit.drafts.text import t, where  # noqa: F401  (where: re-exported for ringi and po)
+from ledgerkit.drafts.xlsx_form import fill_workbook, load_form, save_atomic
 
 
 def is_xlsx(template: Path) -> bool:
@@ -20,13 +22,9 @@ def write_draft(template: Path, context: Mapping[str, Any], path: Path, *, overw
     if not overwrite and path.exists():
         raise OutputError(t("exists", lang, path=path))
     if is_xlsx(template):
-        from ledgerkit.drafts.xlsx_form import fill_workbook, load_form, save_atomic
-
         wb = load_form(template)
         fill_workbook(wb, context, form_name=template.name, expected_line_total=expected_line_total, lang=lang)
         return save_atomic(wb, path)
-    from ledgerkit.drafts.templating import is_html, render_text
-
     try:
         source = template.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
 import string
 import unicodedata
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ledgerkit.core.errors import OutputError, TemplateError
-from ledgerkit.reports.writers import neutralize
+from ledgerkit.reports.writers import atomic_output, neutralize
 
 # control characters (C0, DEL, C1), the bidi controls that make "abc\u202egpj.exe" show as
 # "abcexe.jpg", and the characters Windows does not allow
@@ -167,8 +166,6 @@ def prepare_dir(out_dir: str | Path) -> Path:
 
 def write_with(path: Path, write) -> Path:
     """Call ``write(temporary_path)``, then move the file into place (writers.atomic_output)."""
-    from ledgerkit.reports.writers import atomic_output
-
     try:
         with atomic_output(path) as tmp:
             write(tmp)

@@ -16,7 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from ledgerkit.checks.rules import check_line_amount, missing_terms, written_terms
 from ledgerkit.core.errors import ConfigError, DataError
+from ledgerkit.core.money import tax_amount
 from ledgerkit.drafts.context import (
     LINE_FIELDS,
     ORDER_FIELDS,
@@ -29,12 +31,15 @@ from ledgerkit.drafts.context import (
     parse_where,
     rate_label,
     read_table,
+    select_rows,
     setting,
 )
 from ledgerkit.drafts.job import where
 from ledgerkit.drafts.text import lang_of, t
 from ledgerkit.drafts.output import DraftResult
 from ledgerkit.drafts.ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, run_drafts, tax_settings
+from ledgerkit.parse.names import split_legal_form
+from ledgerkit.parse.text import normalize_text
 
 #: the issuer printed on an order: the config's ``[company]`` table
 DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "registration_no": ""}
@@ -88,8 +93,6 @@ def formal_name(name: str) -> str:
         >>> formal_name("(同)ベータ"), formal_name("ヤマト精機")
         ('合同会社ベータ', 'ヤマト精機')
     """
-    from ledgerkit.parse.normalize import normalize_text, split_legal_form
-
     text = normalize_text(name).strip()  # NFKC: ㈱ and （株） are (株) here
     if not _ABBREVIATED_FORM.search(text):
         return text
@@ -108,9 +111,6 @@ def _shown(v: Any) -> str:
 def po_context(table: SourceTable, group: list[int], *, config: Any = None, today: dt.date | None = None,
                lang: str = "ja") -> tuple[dict, Any]:
     """The context of one order: header fields, lines, totals per rate, the issuer."""
-    from ledgerkit.core.money import tax_amount
-    from ledgerkit.checks.rules import check_line_amount, missing_terms, written_terms
-
     rate, mode = tax_settings(config)
     rows = [parse_row(table, i, lang) for i in group]
     place_ = where(table.path, table.sheet, [r.excel_row for r in rows], lang)
@@ -120,20 +120,7 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
     line_headers = {table.columns[c] for f, c in table.mapping.items() if f in LINE_FIELDS}
     field_of = {table.columns[c]: f for f, c in table.mapping.items()}
 
-    # header fields: the same in every row of the order (blank = same as above)
-    header: dict[str, Any] = {}
-    seen_at: dict[str, int] = {}
-    for r in rows:
-        for h, v in r.values.items():
-            if h in line_headers:
-                continue
-            if h in header and header[h] != v:
-                raise DataError(t(
-                    "header_differs", lang, where=place_, order=order_no, header=h,
-                    row_a=seen_at[h], a=_shown(header[h]), row_b=r.excel_row, b=_shown(v),
-                ))
-            header.setdefault(h, v)
-            seen_at.setdefault(h, r.excel_row)
+    header = _order_header(rows, line_headers, order_no, place_, lang)
     aliases = {field_of[h]: v for h, v in header.items() if h in field_of}
     if isinstance(aliases.get("vendor"), str):
         # the addressee of a formal document: 株式会社 in full, full-width kana (DOMAIN.md §2.1)
@@ -142,57 +129,15 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
     if notes:
         aliases["note"] = "\n".join(str(n) for n in notes)
 
-    lines = []
-    for n, r in enumerate(rows, 1):
-        a = r.aliases
-        at = where(table.path, table.sheet, [r.excel_row], lang)
-        if a.get("item") is None:
-            raise DataError(t("line_no_item", lang, where=at, order=order_no, header=_header(table, "item")))
-        qty, price, amount = a.get("quantity"), a.get("unit_price"), a.get("amount")
-        if amount is None:
-            if qty is None or price is None:
-                raise DataError(t("line_no_amount", lang, where=at, order=order_no, header=_header(table, "amount")))
-            exact = Decimal(qty) * Decimal(price)
-            if exact != exact.to_integral_value():
-                raise DataError(t("line_not_whole", lang, where=at, order=order_no, qty=qty, price=price, exact=exact))
-            amount = int(exact)
-        elif qty is not None and price is not None:
-            finding = check_line_amount(qty, price, amount)
-            if finding is not None:
-                raise DataError(t("line_mismatch", lang, where=at, order=order_no, reason=finding.message(lang)))
-        if isinstance(amount, Decimal):
-            raise DataError(t("fraction", lang, where=at, header=_header(table, "amount"), value=amount))
-        line_rate = a.get("tax_rate", rate)
-        line = {h: v for h, v in r.values.items() if h in line_headers}
-        line.update({k: v for k, v in a.items() if k in LINE_FIELDS})
-        line.update(no=n, amount=amount, tax_rate=line_rate, tax_rate_label=rate_label(line_rate),
-                    reduced=line_rate == Decimal("0.08"), source_row=r.excel_row)
-        lines.append(line)
-
-    by_rate = []
-    for line_rate in sorted({line["tax_rate"] for line in lines}, reverse=True):
-        net = sum(line["amount"] for line in lines if line["tax_rate"] == line_rate)
-        tax = tax_amount(net, line_rate, mode) if line_rate else 0
-        by_rate.append({"rate": line_rate, "label": rate_label(line_rate), "net": net, "tax": tax, "total": net + tax})
+    lines = [_order_line(table, r, n, order_no, line_headers, rate, lang) for n, r in enumerate(rows, 1)]
+    by_rate = _totals_by_rate(lines, mode)
     subtotal = sum(line["amount"] for line in lines)
     tax_total = sum(b["tax"] for b in by_rate)
 
     company = {**DEFAULT_COMPANY, **(setting(config, "company", {}) or {})}
     if not str(company.get("name", "")).strip():
         raise ConfigError(t("no_issuer", lang))
-
-    warnings: list[str] = []
-    terms_version = setting(config, "drafts.po_terms", "toriteki_4jo_2026")
-    if terms_version:
-        terms = written_terms(terms_version)
-        present = {**aliases, "order_no": order_no, "item": lines[0]["item"], "amount": subtotal}
-        missing = missing_terms(present, terms)
-        law = terms.get("short", "")
-        label = "item" if lang == "ja" else "item_en"
-        errors = [f.params[label] for f in missing if f.severity == "error"]
-        warnings = [t("term_warning", lang, law=law, item=f.params[label]) for f in missing if f.severity != "error"]
-        if errors:
-            raise DataError(t("terms_missing", lang, where=place_, order=order_no, law=law, items=", ".join(errors)))
+    warnings = _written_terms_warnings(config, aliases, order_no, lines, subtotal, place_, lang)
 
     ctx: dict[str, Any] = identifier_names(header, PO_COMPUTED | set(ORDER_FIELDS))
     ctx.update(aliases)
@@ -218,6 +163,81 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
     # for the file name pattern
     names = {**header, **aliases, "order_no": order_no, "excel_row": rows[0].excel_row}
     return ctx, names
+
+
+def _order_header(rows: list, line_headers: set[str], order_no: Any, place_: str, lang: str) -> dict[str, Any]:
+    """The order's header fields: the same in every row of the order (blank = same as above)."""
+    header: dict[str, Any] = {}
+    seen_at: dict[str, int] = {}
+    for r in rows:
+        for h, v in r.values.items():
+            if h in line_headers:
+                continue
+            if h in header and header[h] != v:
+                raise DataError(t(
+                    "header_differs", lang, where=place_, order=order_no, header=h,
+                    row_a=seen_at[h], a=_shown(header[h]), row_b=r.excel_row, b=_shown(v),
+                ))
+            header.setdefault(h, v)
+            seen_at.setdefault(h, r.excel_row)
+    return header
+
+
+def _order_line(table: SourceTable, r: Any, n: int, order_no: Any, line_headers: set[str], rate: Decimal,
+                lang: str) -> dict[str, Any]:
+    """Line ``n`` of an order from its row: 金額 given, or 数量 × 単価 in whole yen, and its tax rate."""
+    a = r.aliases
+    at = where(table.path, table.sheet, [r.excel_row], lang)
+    if a.get("item") is None:
+        raise DataError(t("line_no_item", lang, where=at, order=order_no, header=_header(table, "item")))
+    qty, price, amount = a.get("quantity"), a.get("unit_price"), a.get("amount")
+    if amount is None:
+        if qty is None or price is None:
+            raise DataError(t("line_no_amount", lang, where=at, order=order_no, header=_header(table, "amount")))
+        exact = Decimal(qty) * Decimal(price)
+        if exact != exact.to_integral_value():
+            raise DataError(t("line_not_whole", lang, where=at, order=order_no, qty=qty, price=price, exact=exact))
+        amount = int(exact)
+    elif qty is not None and price is not None:
+        finding = check_line_amount(qty, price, amount)
+        if finding is not None:
+            raise DataError(t("line_mismatch", lang, where=at, order=order_no, reason=finding.message(lang)))
+    if isinstance(amount, Decimal):
+        raise DataError(t("fraction", lang, where=at, header=_header(table, "amount"), value=amount))
+    line_rate = a.get("tax_rate", rate)
+    line = {h: v for h, v in r.values.items() if h in line_headers}
+    line.update({k: v for k, v in a.items() if k in LINE_FIELDS})
+    line.update(no=n, amount=amount, tax_rate=line_rate, tax_rate_label=rate_label(line_rate),
+                reduced=line_rate == Decimal("0.08"), source_row=r.excel_row)
+    return line
+
+
+def _totals_by_rate(lines: list[dict[str, Any]], mode: str) -> list[dict[str, Any]]:
+    """Net, tax and total per tax rate, highest rate first: tax once per rate on the sum of its lines."""
+    by_rate = []
+    for line_rate in sorted({line["tax_rate"] for line in lines}, reverse=True):
+        net = sum(line["amount"] for line in lines if line["tax_rate"] == line_rate)
+        tax = tax_amount(net, line_rate, mode) if line_rate else 0
+        by_rate.append({"rate": line_rate, "label": rate_label(line_rate), "net": net, "tax": tax, "total": net + tax})
+    return by_rate
+
+
+def _written_terms_warnings(config: Any, aliases: Mapping[str, Any], order_no: Any, lines: list[dict[str, Any]],
+                            subtotal: int, place_: str, lang: str) -> list[str]:
+    """The written terms (取適法 4条明示) the order lacks: an error for a required one, else warnings."""
+    warnings: list[str] = []
+    terms_version = setting(config, "drafts.po_terms", "toriteki_4jo_2026")
+    if terms_version:
+        terms = written_terms(terms_version)
+        present = {**aliases, "order_no": order_no, "item": lines[0]["item"], "amount": subtotal}
+        missing = missing_terms(present, terms)
+        law = terms.get("short", "")
+        label = "item" if lang == "ja" else "item_en"
+        errors = [f.params[label] for f in missing if f.severity == "error"]
+        warnings = [t("term_warning", lang, law=law, item=f.params[label]) for f in missing if f.severity != "error"]
+        if errors:
+            raise DataError(t("terms_missing", lang, where=place_, order=order_no, law=law, items=", ".join(errors)))
+    return warnings
 
 
 def _header(table: SourceTable, field: str) -> str:
@@ -254,8 +274,6 @@ def draft_po(
             does not cover the lines or does not come to the sum of the lines.
         ConfigError: no ``[company] name`` for the issuer.
     """
-    from ledgerkit.drafts.context import select_rows
-
     source = Path(source)
     lang = lang_of(config)
     fields = fields_from(config, "po", ORDER_FIELDS)

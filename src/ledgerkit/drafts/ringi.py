@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from ledgerkit.core.errors import ConfigError, DataError, LedgerkitError, OutputError, TemplateError
+from ledgerkit.core.money import tax_amount, tax_from_gross
 from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of
 from ledgerkit.drafts.context import (
     RINGI_FIELDS,
@@ -48,8 +49,6 @@ def tax_settings(config: Any) -> tuple[Decimal, str]:
     rate = Decimal(str(setting(config, "tax.rate", "0.10")))
     mode = str(setting(config, "tax.rounding", "down"))
     if mode not in ROUNDING_LABELS:
-        from ledgerkit.core.errors import ConfigError
-
         raise ConfigError(f"tax.rounding must be down, half_up or up, not {mode!r}")
     return rate, mode
 
@@ -78,8 +77,6 @@ def in_budget_of(value: Any) -> bool:
 def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, today: dt.date | None = None,
                   lang: str = "ja") -> dict:
     """The template context of one request row (see ``ledgerkit.drafts.context``)."""
-    from ledgerkit.core.money import tax_amount, tax_from_gross
-
     rate, mode = tax_settings(config)
     ctx: dict[str, Any] = identifier_names(srow.values, COMPUTED | set(RINGI_FIELDS))
     ctx.update(srow.aliases)

@@ -13,25 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from ledgerkit.config.templates import bundled_templates, template_dirs
 from ledgerkit.core import messages
 from ledgerkit.core.errors import TemplateError
+from ledgerkit.drafts.filters import FILTERS
 
 _HTML_SUFFIXES = (".html", ".htm", ".xml", ".html.j2", ".htm.j2", ".xml.j2")
-
-
-def template_dirs() -> list[Path]:
-    """Folders searched for a template given by name, in order."""
-    here = Path(__file__).resolve().parent.parent  # src/ledgerkit
-    dirs = [here / "templates", here.parent.parent / "templates"]
-    return [d for d in dirs if d.is_dir()]
-
-
-def bundled_templates() -> list[str]:
-    """Names of the templates that ship with ledgerkit."""
-    names: set[str] = set()
-    for d in template_dirs():
-        names.update(p.name for p in d.iterdir() if p.suffix in (".j2", ".xlsx") and not p.name.startswith("~$"))
-    return sorted(names)
 
 
 def resolve_template(template: str | Path) -> Path:
@@ -68,8 +55,6 @@ def make_env(*, autoescape: bool = False, loader_dir: Path | None = None):
     """A sandboxed Jinja environment with StrictUndefined and the document filters."""
     from jinja2 import FileSystemLoader, FunctionLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    from ledgerkit.drafts.filters import FILTERS
 
     env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined,

@@ -29,6 +29,7 @@ __all__ = [
     "GREGORIAN_START",
     "WarekiError",
     "era_for",
+    "era_named",
     "to_wareki",
     "parse_wareki",
     "parse_era_year",
@@ -38,7 +39,7 @@ __all__ = [
 class WarekiError(ValueError):
     """A Japanese-calendar date that does not exist or cannot be read.
 
-    ``reason`` is the short text shown to a person (``normalize.parse_date`` passes it on
+    ``reason`` is the short text shown to a person (``ledgerkit.parse.dates.parse_date`` passes it on
     in its ``CellValueError``).
     """
 
@@ -92,6 +93,18 @@ _WAREKI_RE = re.compile(
 )
 # 令和8年, R8, H31年 (year only, for parse_era_year)
 _ERA_YEAR_RE = re.compile(rf"^(?P<era>{_ERA_ALT})\s*{_NUM}\s*年?$")
+
+
+def era_named(name: str) -> Era:
+    """The era a name, one-kanji abbreviation or letter stands for (``令和``, ``令``, ``R``, ``r``).
+
+    Raises KeyError for anything else.
+
+    Examples:
+        >>> era_named("平成").offset, era_named("r").name
+        (1988, '令和')
+    """
+    return _BY_NAME[name]
 
 
 def era_for(d: _dt.date) -> Era:

@@ -1,0 +1,163 @@
+"""Settings with the right type that cannot work together: a warning threshold above the
+over-budget one, a rounding mode nobody knows, an authority matrix with a gap or an overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ledgerkit.config.defaults import ROUNDING_MODES, _get
+from ledgerkit.core.messages import text as _t
+from ledgerkit.parse.rounding import parse_rate_rounding
+
+__all__ = ["check_settings", "check_approval"]
+
+#: the package's data files (written-terms lists)
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> list[tuple[str, str]]:
+    """Problems with settings that have the right type but cannot work: (dotted key, reason in ``lang``).
+
+    ``given``: the keys a file set, so that a conflict is reported on the one the file wrote.
+
+    Examples:
+        >>> from ledgerkit.config.defaults import defaults
+        >>> d = defaults(); d["budget"]["warning"] = 1.2
+        >>> check_settings(d)
+        [('budget.warning', 'the warning threshold 1.2 is above the over threshold 1.0 (budget.over)')]
+        >>> check_settings(defaults())
+        []
+    """
+    problems: list[tuple[str, str]] = []
+
+    def add(key: str, code: str, **params: Any) -> None:
+        problems.append((key, _t(code, lang, **params)))
+
+    def one_of(key: str, allowed: tuple[str, ...], *, blank: bool = False) -> None:
+        value = _get(data, key)
+        if (blank and value == "") or value in allowed:
+            return
+        choices = ", ".join(allowed) + (_t("cfg_or_none", lang) if blank else "")
+        add(key, "cfg_one_of", choices=choices, value=value)
+
+    def positive(key: str, *, zero: bool = False) -> None:
+        value = _get(data, key)
+        if value < 0 or (value == 0 and not zero):
+            add(key, "cfg_zero_or_more" if zero else "cfg_above_zero", value=value)
+
+    one_of("report.lang", ("ja", "en"))
+    start = _get(data, "fiscal_year.start_month")
+    if not 1 <= start <= 12:
+        add("fiscal_year.start_month", "cfg_month", value=start)
+    for key in ("hours.hours_per_day", "hours.hours_per_month", "hours.max_hours_per_day",
+                "read.timeout", "read.memory_mb", "read.max_file_mb", "read.max_cells",
+                "read.max_uncompressed_mb", "read.max_ratio", "invoices.max_due_days", "orders.payment_days",
+                "settle.hours_unit_minutes", "budget.warning", "budget.over"):
+        positive(key)
+    positive("read.jobs", zero=True)
+    if _get(data, "hours.hours_per_day") > _get(data, "hours.max_hours_per_day"):
+        add("hours.hours_per_day", "cfg_day_above_max")
+    for key in ("tax.rate", "settle.tax_rate"):
+        rate = _get(data, key)
+        if not 0 <= rate < 1:
+            add(key, "cfg_rate", value=rate)
+    for key in ("tax.rounding", "budget.rounding", "settle.hours_rounding", "settle.amount_rounding", "settle.tax_rounding"):
+        one_of(key, ROUNDING_MODES)
+    one_of("tax.rounding_required", ROUNDING_MODES, blank=True)
+    one_of("settle.method", ("updown", "middle", "fixed"))
+    if _get(data, "settle.rate_rounding"):
+        try:
+            parse_rate_rounding(_get(data, "settle.rate_rounding"))
+        except ValueError as e:
+            problems.append(("settle.rate_rounding", str(e)))
+    for key in ("orders.terms", "drafts.po_terms"):
+        name = _get(data, key)
+        if name and not (_DATA / f"{name}.toml").is_file():
+            known = sorted(p.stem for p in _DATA.glob("*.toml"))
+            add(key, "cfg_no_terms", name=name, known=", ".join(known))
+        elif not name and key == "orders.terms":
+            add(key, "cfg_terms_required")
+    warning, over = _get(data, "budget.warning"), _get(data, "budget.over")
+    if warning > over:
+        if "budget.over" in given and "budget.warning" not in given:
+            add("budget.over", "cfg_over_below_warning", over=over, warning=warning)
+        else:
+            add("budget.warning", "cfg_warning_above_over", over=over, warning=warning)
+    problems.extend(check_approval(data.get("approval", {}), lang))
+    return problems
+
+
+def check_approval(matrix: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """Problems with an authority matrix: each category's rules must cover 0 yen upwards
+    once, without gap or overlap, and name approvers on the category's route.
+
+    Examples:
+        >>> import copy
+        >>> from ledgerkit.config.defaults import APPROVAL
+        >>> m = copy.deepcopy(APPROVAL)
+        >>> m["rules"][1]["min"] = 120000
+        >>> check_approval(m)
+        [('approval.rules[1]', 'purchase: no rule decides amounts from 100000 to 120000 yen (gap after approval.rules[0])')]
+        >>> m["rules"][1]["min"] = 90000
+        >>> check_approval(m)
+        [('approval.rules[1]', 'purchase: approval.rules[1] (from 90000 yen) overlaps approval.rules[0] (below 100000 yen)')]
+    """
+    problems: list[tuple[str, str]] = []
+
+    def add(key: str, code: str, **params: Any) -> None:
+        problems.append((key, _t(code, lang, **params)))
+
+    order = matrix.get("route_order", {})
+    if matrix.get("amount_basis") not in ("tax_excluded", "tax_included"):
+        add("approval.amount_basis", "cfg_amount_basis", value=matrix.get("amount_basis"))
+    if matrix.get("out_of_budget_escalation", 0) < 0:
+        add("approval.out_of_budget_escalation", "cfg_zero_or_more", value=matrix.get("out_of_budget_escalation"))
+    if matrix.get("default_category") not in order:
+        add("approval.default_category", "cfg_not_category", value=matrix.get("default_category"), known=f" ({', '.join(order)})")
+    for word, category in matrix.get("category_names", {}).items():
+        if category not in order:
+            add(f"approval.category_names.{word}", "cfg_not_category", value=category, known="")
+    by_category: dict[str, list[tuple[int, dict]]] = {}
+    for i, rule in enumerate(matrix.get("rules", [])):
+        key = f"approval.rules[{i}]"
+        for required in ("category", "approver"):
+            if not rule.get(required):
+                add(key, "cfg_required", field=required)
+        if not rule.get("category") or not rule.get("approver"):
+            continue
+        category = rule["category"]
+        if category not in order:
+            add(key, "cfg_no_route", category=category)
+        elif rule["approver"] not in order[category]:
+            add(key, "cfg_not_on_route", approver=rule["approver"], category=category)
+        low, high = rule.get("min", 0), rule.get("max")
+        if low < 0 or (high is not None and high <= low):
+            add(key, "cfg_min_max", low=low, high=high)
+            continue
+        by_category.setdefault(category, []).append((i, rule))
+    default = matrix.get("default_category")
+    if default in order and default not in by_category and not any(k == "approval.rules" or k.startswith("approval.rules[") for k, _ in problems):
+        add("approval.rules", "cfg_no_default_rule", category=default)
+    for category, rules in by_category.items():
+        rules.sort(key=lambda x: (x[1].get("min", 0), x[0]))
+        first_i, first = rules[0]
+        if first.get("min", 0) > 0:
+            add(f"approval.rules[{first_i}]", "cfg_gap_below", category=category, low=first["min"])
+        for (pi, prev), (ni, nxt) in zip(rules, rules[1:]):
+            p_high, n_low = prev.get("max"), nxt.get("min", 0)
+            if p_high is None or n_low < p_high:
+                bound = _t("cfg_bound_open", lang) if p_high is None else _t("cfg_bound_below", lang, high=p_high)
+                add(f"approval.rules[{ni}]", "cfg_overlap", category=category, n=ni, low=n_low, p=pi, bound=bound)
+            elif n_low > p_high:
+                add(f"approval.rules[{ni}]", "cfg_gap", category=category, high=p_high, low=n_low, p=pi)
+        last_i, last = rules[-1]
+        if last.get("max") is not None:
+            add(f"approval.rules[{last_i}]", "cfg_gap_top", category=category, high=last["max"])
+    for i, co in enumerate(matrix.get("co_approval", [])):
+        key = f"approval.co_approval[{i}]"
+        if not co.get("add"):
+            add(key, "cfg_co_add")
+        if co.get("category") and co["category"] not in order:
+            add(key, "cfg_no_route", category=co["category"])
+    return problems

@@ -1,0 +1,266 @@
+"""Every setting's default and its comment: what ``ledgerkit init`` writes and docs/config.md lists.
+
+Examples:
+    >>> d = defaults()
+    >>> d["fiscal_year"]["start_month"], d["approval"]["default_category"]
+    (4, 'purchase')
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from ledgerkit.kinds import COLUMN_KINDS
+
+__all__ = ["CONFIG_NAME", "ROUNDING_MODES", "COLUMNS", "DEFAULT_APPROVAL", "APPROVAL", "DEFAULTS", "COMMENTS", "defaults"]
+
+CONFIG_NAME = "ledgerkit.toml"
+
+#: rounding modes (money.round_yen's names) and what a Japanese invoice calls them
+ROUNDING_MODES = ("down", "half_up", "up")
+
+#: Column synonyms per kind: canonical field -> header texts seen in client workbooks
+#: (``ledgerkit.kinds``). The user's ``[columns.<kind>]`` lists are added to these, not put
+#: in their place.
+COLUMNS: dict[str, dict[str, list[str]]] = {kind: fields for kind, (fields, _ja, _en) in COLUMN_KINDS.items()}
+
+#: DOMAIN.md §1.2's suggested model ([R5] thresholds). Shape of the ``[approval]`` config table.
+DEFAULT_APPROVAL: dict[str, Any] = {
+    # amounts compared are tax-excluded (税抜); "tax_included" compares 税込 amounts
+    "amount_basis": "tax_excluded",
+    # 予算外 → this many levels higher
+    "out_of_budget_escalation": 1,
+    # the category when a row has none
+    "default_category": "purchase",
+    # words seen in a request list's 区分 column → category
+    "category_names": {
+        "購買": "purchase",
+        "購入": "purchase",
+        "物品購入": "purchase",
+        "備品購入": "purchase",
+        "発注": "purchase",
+        "契約": "contract",
+        "顧客契約": "contract",
+        "業務委託": "contract",
+        "委託契約": "contract",
+    },
+    # stamp order per category, lowest first
+    "route_order": {
+        "purchase": ["課長", "部長", "本部長", "役員", "社長"],
+        "contract": ["営業課長", "営業部長", "社長"],
+    },
+    "rules": [
+        {"category": "purchase", "min": 0, "max": 100000, "approver": "課長"},
+        {"category": "purchase", "min": 100000, "max": 500000, "approver": "部長"},
+        {"category": "purchase", "min": 500000, "approver": "役員"},
+        {"category": "contract", "min": 0, "max": 1000000, "approver": "営業課長"},
+        {"category": "contract", "min": 1000000, "max": 5000000, "approver": "営業部長"},
+        {"category": "contract", "min": 5000000, "approver": "社長"},
+    ],
+    # 合議: add a department when the category matches and/or the amount is at least min
+    "co_approval": [
+        {"category": "contract", "add": "法務部"},
+        {"min": 1000000, "add": "経理部"},
+    ],
+}
+
+#: DOMAIN.md §1.2's suggested authority matrix ([R5] thresholds): the ``[approval]`` table's
+#: default (``DEFAULT_APPROVAL`` stays as shipped; ``drafts.approval`` falls back on it)
+APPROVAL: dict[str, Any] = copy.deepcopy(DEFAULT_APPROVAL)
+
+DEFAULTS: dict[str, Any] = {
+    "report": {"lang": "ja"},
+    "fiscal_year": {"start_month": 4},
+    "hours": {
+        "hours_per_day": 8.0,
+        "hours_per_month": 160.0,
+        "max_hours_per_day": 24.0,
+    },
+    "read": {
+        "include_hidden": False,
+        "jobs": 0,
+        "timeout": 120,
+        "memory_mb": 3072,
+        "max_file_mb": 200,
+        "max_cells": 10_000_000,
+        "max_uncompressed_mb": 1024,
+        "max_ratio": 1000.0,
+    },
+    "tax": {
+        "rate": 0.10,
+        "rounding": "down",
+        "rounding_required": "",
+    },
+    "invoices": {
+        "max_due_days": 120,
+        "require_registration": True,
+    },
+    "orders": {
+        "payment_days": 60,
+        "terms": "toriteki_4jo_2026",
+    },
+    "budget": {
+        "warning": 0.8,
+        "over": 1.0,
+        "rounding": "half_up",
+    },
+    "settle": {
+        "method": "updown",
+        "hours_unit_minutes": 15,
+        "hours_rounding": "down",
+        "rate_rounding": "",
+        "amount_rounding": "down",
+        "tax_rate": 0.10,
+        "tax_rounding": "down",
+    },
+    "company": {
+        "name": "",
+        "representative": "",
+        "address": "",
+        "tel": "",
+        "registration_no": "",
+    },
+    "drafts": {
+        "templates": "templates",
+        "po_terms": "toriteki_4jo_2026",
+    },
+    "approval": APPROVAL,
+    "columns": COLUMNS,
+}
+
+#: one comment per setting, (Japanese, English); ``ledgerkit init`` writes them above each key
+#: and docs/config.md lists them. A test fails when a setting has none.
+COMMENTS: dict[str, tuple[str, str]] = {
+    "report": ("レポートと端末メッセージ", "Reports and terminal messages"),
+    "report.lang": (
+        "見出し・シート名・Issues・メッセージの言語: ja または en (--lang で上書き)",
+        "Language of headings, sheet names, Issues and messages: ja or en (--lang overrides)",
+    ),
+    "fiscal_year": ("会計年度", "Fiscal year"),
+    "fiscal_year.start_month": ("期首の月 (4 = 4月始まり、1〜12)", "First month of the fiscal year (4 = April; 1..12)"),
+    "hours": ("工数の単位", "Effort units"),
+    "hours.hours_per_day": ("1人日の時間数 (人日の列を時間に換算)", "Hours in a person-day (columns in 人日 are converted)"),
+    "hours.hours_per_month": ("1人月の時間数 (人月の列を時間に換算)", "Hours in a person-month (columns in 人月 are converted)"),
+    "hours.max_hours_per_day": (
+        "1日の記入がこれを超えたら集計せず Issues に載せる",
+        "A day's entry above this is listed in Issues, not consolidated",
+    ),
+    "read": ("ファイルの読み込み", "Reading files"),
+    "read.include_hidden": ("非表示・完全非表示のシートも読む", "Read hidden and very hidden sheets too"),
+    "read.jobs": ("読み込みのワーカープロセス数 (0 = CPUコア数)", "Worker processes reading files (0 = one per core)"),
+    "read.timeout": ("1ファイルあたりの読み込み時間の上限 (秒)", "Time limit for reading one file (seconds)"),
+    "read.memory_mb": ("1ファイルあたりのメモリ上限 (MiB)", "Memory limit for reading one file (MiB)"),
+    "read.max_file_mb": ("これより大きいファイルは読まずに断る (MiB)", "Refuse files larger than this (MiB)"),
+    "read.max_cells": ("1ファイルで読むセル数の上限", "Most cells read from one file"),
+    "read.max_uncompressed_mb": (
+        "xlsx/ods の展開後サイズの上限 (MiB、zip爆弾対策)",
+        "Most bytes an xlsx/ods may unpack to (MiB; zip bombs)",
+    ),
+    "read.max_ratio": ("zip の圧縮率の上限 (zip爆弾対策)", "Highest compression ratio accepted (zip bombs)"),
+    "tax": ("消費税", "Consumption tax"),
+    "tax.rate": ("稟議・注文書の既定の税率 (行に税率がないとき)", "Default tax rate for ringi and orders (when a row has none)"),
+    "tax.rounding": (
+        "自社で計算する消費税の端数処理: down (切り捨て)、half_up (四捨五入)、up (切り上げ)",
+        "Rounding of the tax ledgerkit computes: down (切り捨て), half_up (四捨五入), up (切り上げ)",
+    ),
+    "tax.rounding_required": (
+        "受領した請求書・注文の税額に求める端数処理 (\"\" = down/half_up/up のどれでも可)",
+        "Rounding required of received invoices' and orders' tax (\"\" = accept down, half_up or up)",
+    ),
+    "invoices": ("受領請求書のチェック (check invoices)", "Received-invoice checks (check invoices)"),
+    "invoices.max_due_days": (
+        "発行日からこの日数より後の支払期日は警告 (年の誤記など)",
+        "Warn when the due date is more than this many days after the issue date (wrong year, …)",
+    ),
+    "invoices.require_registration": (
+        "登録番号 (T+13桁) のない請求書をエラーにする",
+        "Report an invoice without a registration number (T + 13 digits) as an error",
+    ),
+    "orders": ("注文のチェック (check orders)", "Order checks (check orders)"),
+    "orders.payment_days": (
+        "受領日から支払期日までの上限日数 (取適法・下請法: 60日)",
+        "Longest allowed time from receipt to payment, in days (取適法 / 下請法: 60)",
+    ),
+    "orders.terms": (
+        "注文書の記載事項リスト (ledgerkit/data/<名前>.toml)",
+        "Written-terms list orders are checked against (ledgerkit/data/<name>.toml)",
+    ),
+    "budget": ("予算の消化率 (budget)", "Budget consumption (budget)"),
+    "budget.warning": ("消化率がこの値以上で「注意」(0.8 = 80%)", "Consumption at or above this is 'warning' (0.8 = 80%)"),
+    "budget.over": ("消化率がこの値以上で「超過」(warning 以上であること)", "Consumption at or above this is 'over' (not below warning)"),
+    "budget.rounding": ("工数×単価の円未満の端数処理", "Rounding of hours × rate to whole yen"),
+    "settle": ("精算幅による精算 (settle) の既定 (契約一覧の列が優先)", "Settlement defaults (settle); the contract list's columns win"),
+    "settle.method": ("精算方法: updown (上下割)、middle (中割)、fixed (固定)", "Method: updown (上下割), middle (中割), fixed (固定)"),
+    "settle.hours_unit_minutes": ("月の稼働時間を丸める単位 (分)", "Unit the month's hours are rounded to (minutes)"),
+    "settle.hours_rounding": ("稼働時間の端数処理", "Rounding of the month's hours to that unit"),
+    "settle.rate_rounding": (
+        "超過・控除単価の端数 (例: \"10円切り捨て\"; \"\" = 端数処理なし)",
+        "Rounding of the excess/deduction rate (e.g. \"10円切り捨て\"; \"\" = exact)",
+    ),
+    "settle.amount_rounding": ("精算額の円未満の端数処理", "Rounding of the settled amount to whole yen"),
+    "settle.tax_rate": ("精算額にかける消費税率", "Tax rate on the settled amount"),
+    "settle.tax_rounding": ("精算額の消費税の端数処理", "Rounding of the tax on the settled amount"),
+    "company": ("自社 (注文書の発行者)", "Your company (the issuer printed on purchase orders)"),
+    "company.name": ("会社名 (draft-po に必須)", "Company name (required by draft-po)"),
+    "company.representative": ("代表者 (例: 代表取締役 山田 太郎)", "Representative (e.g. 代表取締役 山田 太郎)"),
+    "company.address": ("住所", "Address"),
+    "company.tel": ("電話番号", "Telephone"),
+    "company.registration_no": ("適格請求書発行事業者の登録番号 (T+13桁)", "Qualified-invoice registration number (T + 13 digits)"),
+    "drafts": ("稟議書・注文書の下書き (draft-ringi, draft-po)", "Ringi and order drafts (draft-ringi, draft-po)"),
+    "drafts.templates": (
+        "テンプレートを名前で探すフォルダ (この設定ファイルからの相対パス、なければ同梱のもの)",
+        "Folder searched first for a template given by name (relative to this file; else the bundled ones)",
+    ),
+    "drafts.po_terms": (
+        "注文書に必要な記載事項のリスト (\"\" = 確認しない)",
+        "Written-terms list a drafted order must state (\"\" = do not check)",
+    ),
+    "approval": ("決裁権限規程 (稟議の承認ルート)", "Authority matrix (a ringi's approval route)"),
+    "approval.amount_basis": (
+        "判定に使う金額: tax_excluded (税抜) または tax_included (税込)",
+        "Amount compared: tax_excluded (税抜) or tax_included (税込)",
+    ),
+    "approval.out_of_budget_escalation": ("予算外の申請は決裁者をこの段階だけ上げる", "A request outside the budget goes this many levels higher"),
+    "approval.default_category": ("区分が空の行の区分", "Category of a row with no 区分"),
+    "approval.category_names": ("申請一覧の区分の言葉 → 区分", "Words in a request list's 区分 column → category"),
+    "approval.route_order": ("区分ごとの押印順 (下位から)", "Stamp order per category, lowest first"),
+    "approval.rules": (
+        "決裁者: 区分ごとに min ≦ 金額 < max (max なし = 上限なし)。0円から隙間も重なりもなく並べる",
+        "Decider: per category, min <= amount < max (no max = no upper bound); from 0 yen with no gap or overlap",
+    ),
+    "approval.co_approval": (
+        "合議: 区分が一致するか金額が min 以上のとき add の部署を決裁者の前に加える",
+        "合議 (co-approval): add the department before the decider when the category matches and/or amount >= min",
+    ),
+    "columns": (
+        "列の見出しの同義語: 既定の見出しに加える (既定は外せない)",
+        "Column header synonyms: added to the built-in ones (built-ins cannot be removed)",
+    ),
+}
+
+#: tables whose keys are the user's own (words, categories), not fixed setting names
+_FREE_TABLES = {"approval.category_names", "approval.route_order"}
+#: lists of tables: the allowed keys of each element
+_TABLE_LISTS = {
+    "approval.rules": {"category": str, "min": int, "max": int, "approver": str},
+    "approval.co_approval": {"category": str, "min": int, "add": str},
+}
+
+
+def defaults() -> dict[str, Any]:
+    """A deep copy of every default setting, column synonyms of every kind included.
+
+    Examples:
+        >>> d = defaults()
+        >>> d["budget"]["warning"], d["fiscal_year"]["start_month"], "請求書番号" in d["columns"]["invoices"]["invoice_no"]
+        (0.8, 4, True)
+    """
+    return copy.deepcopy(DEFAULTS)
+
+
+def _get(data: dict, dotted: str) -> Any:
+    node: Any = data
+    for part in dotted.split("."):
+        node = node[part]
+    return node
