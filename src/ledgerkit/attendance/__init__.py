@@ -6,8 +6,18 @@
 (``(frame, issues)``).
 """
 
-from ledgerkit.attendance.cells import parse_clock, parse_day, parse_duration, person_key, split_person
-from ledgerkit.attendance.sheet import ATTENDANCE_COLUMNS, COLUMNS, read_attendance_sheet
+from ledgerkit.attendance.cells import (
+    parse_clock,
+    parse_day,
+    parse_duration,
+    person_key,
+    split_person,
+)
+from ledgerkit.attendance.sheet import (
+    ATTENDANCE_COLUMNS,
+    COLUMNS,
+    read_attendance_sheet,
+)
 from ledgerkit.attendance.workbooks import read_attendance, read_attendance_files
 
 __all__ = [

@@ -69,10 +69,9 @@ class _DayRows:
         if times is None:
             return True
         start, end, worked, brk, overtime = times
-        day = self._date(r, cell, excel_row)
-        if day is None:
+        date = self._date(r, cell, excel_row)
+        if date is None:
             return True
-        date, row_year, row_month = day
         minutes = self._minutes(excel_row, start, end, worked, brk)
         if minutes is None:
             return True
@@ -153,7 +152,7 @@ class _DayRows:
         return start, end, worked, brk, overtime
 
     def _date(self, r: int, cell, excel_row: int):
-        """(date, its sheet year, its sheet month); None when the row is rejected."""
+        """The row's date; None when the row is rejected."""
         cols, layout, year, month = self.cols, self.layout, self.year, self.month
         file, name, issues = self.file, self.name, self.issues
         day_value = cell(cols["day"])
@@ -188,7 +187,7 @@ class _DayRows:
                                 column=layout.labels.get(cols["day"], ""), value=date.isoformat(), severity="error",
                                 rejected=True, params={"value": date.isoformat(), "month": f"{year}-{month:02d}"}))
             return None
-        return date, row_year, row_month
+        return date
 
     def _minutes(self, excel_row: int, start, end, worked, brk):
         """(start, end, computed minutes, minutes worked); None when the row is rejected."""

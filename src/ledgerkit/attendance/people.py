@@ -9,7 +9,6 @@ from ledgerkit.attendance.cells import _nfkc, split_person
 from ledgerkit.attendance.layout import _classify
 from ledgerkit.detect.table import header_key, is_blank
 
-
 _PERSON_LABELS = ("氏名", "スタッフ名", "名前", "作業者名", "作業者", "担当者名", "担当者", "社員名",
                   "要員名", "技術者名", "従事者名", "従事者", "作業員名", "name")
 _ID_LABELS = ("社員番号", "スタッフid", "スタッフ番号", "社員no", "従業員番号", "id")

@@ -14,7 +14,6 @@ from ledgerkit.attendance.cells import _nfkc
 from ledgerkit.detect.table import is_blank
 from ledgerkit.parse.normalize import parse_year_month
 
-
 _ERAS = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988}
 _YEAR_ONLY = re.compile(r"^(\d{4})\s*年?(?:度)?$|^(令和|平成|R|H)\s*(\d{1,2}|元)\s*年$", re.I)
 _MONTH_ONLY = re.compile(r"^(\d{1,2})\s*月(?:分|度)?$")

@@ -26,12 +26,15 @@ from ledgerkit.attendance.cells import _full_date, split_person
 from ledgerkit.attendance.days import _DayRows
 from ledgerkit.attendance.layout import detect_attendance
 from ledgerkit.attendance.people import _find_person
-from ledgerkit.attendance.periods import _created_date, _year_month_in_cells, year_month_in
+from ledgerkit.attendance.periods import (
+    _created_date,
+    _year_month_in_cells,
+    year_month_in,
+)
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.table import column_letter, fill_merged, is_blank
 from ledgerkit.parse.normalize import normalize_name
-
 
 #: the canonical columns of an attendance frame, in order
 ATTENDANCE_COLUMNS = COLUMNS = [

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from collections.abc import Iterable
 
-from ledgerkit.attendance.sheet import ATTENDANCE_COLUMNS, _empty_frame, read_attendance_sheet
+from ledgerkit.attendance.sheet import (
+    ATTENDANCE_COLUMNS,
+    _empty_frame,
+    read_attendance_sheet,
+)
 from ledgerkit.config.settings import Config
 from ledgerkit.core.result import Result
 from ledgerkit.intake.door import gather, iter_sheets, read_files

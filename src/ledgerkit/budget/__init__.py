@@ -62,7 +62,12 @@ listed.
 """
 
 from ledgerkit.budget.budgets import BudgetTable, read_budget
-from ledgerkit.budget.columns import BUDGET_COLUMNS, LABOR_COLUMNS, MONTHLY_COLUMNS, RESULT_COLUMNS
+from ledgerkit.budget.columns import (
+    BUDGET_COLUMNS,
+    LABOR_COLUMNS,
+    MONTHLY_COLUMNS,
+    RESULT_COLUMNS,
+)
 from ledgerkit.budget.comparison import BudgetResult, compare_budget
 from ledgerkit.budget.labor import labor_cost
 from ledgerkit.budget.periods import fiscal_year_of, parse_month
@@ -71,19 +76,19 @@ from ledgerkit.budget.report import write_budget_report
 
 __all__ = [
     "BUDGET_COLUMNS",
-    "RESULT_COLUMNS",
-    "MONTHLY_COLUMNS",
     "LABOR_COLUMNS",
-    "BudgetTable",
-    "Rates",
-    "RateEntry",
-    "GradeOf",
+    "MONTHLY_COLUMNS",
+    "RESULT_COLUMNS",
     "BudgetResult",
+    "BudgetTable",
+    "GradeOf",
+    "RateEntry",
+    "Rates",
+    "compare_budget",
+    "fiscal_year_of",
+    "labor_cost",
+    "parse_month",
     "read_budget",
     "read_rates",
-    "compare_budget",
-    "labor_cost",
     "write_budget_report",
-    "parse_month",
-    "fiscal_year_of",
 ]

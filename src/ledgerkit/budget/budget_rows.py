@@ -5,7 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ledgerkit.budget.labels import _OWN_UNIT, _is_annual_total, _is_item_total, _is_total, _show, _yen_text
+from ledgerkit.budget.labels import (
+    _OWN_UNIT,
+    _is_annual_total,
+    _is_item_total,
+    _is_total,
+    _show,
+    _yen_text,
+)
 from ledgerkit.budget.periods import month_label, parse_month
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.money import round_yen

@@ -9,23 +9,29 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ledgerkit.budget.budget_rows import _SheetReader
 from ledgerkit.budget.columns import BUDGET_COLUMNS
 from ledgerkit.budget.labels import (
+    _BUDGET_WORDS,
     _UNIT_BRACKETED,
     _UNIT_LABELLED,
     _UNITS,
-    _BUDGET_WORDS,
     _is_annual_total,
     _is_total,
     _show,
     _unit_of,
 )
-from ledgerkit.budget.periods import _YEAR_CELL, fiscal_year_from_text, month_label, parse_month
+from ledgerkit.budget.periods import (
+    _YEAR_CELL,
+    fiscal_year_from_text,
+    month_label,
+    parse_month,
+)
 from ledgerkit.budget.settings import _cfg, _lang, _synonyms
 from ledgerkit.config.settings import Config
 from ledgerkit.core import messages

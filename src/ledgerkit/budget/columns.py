@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 #: the budget frame (one row per budget cell), see :func:`read_budget`
 BUDGET_COLUMNS = ["project", "project_name", "item", "month", "budget", "source_file", "source_sheet", "source_row", "column"]
 

@@ -12,7 +12,12 @@ from ledgerkit.budget.columns import (
 )
 from ledgerkit.budget.comparison import BudgetResult, compare_budget
 from ledgerkit.budget.labor import labor_cost
-from ledgerkit.budget.periods import fiscal_year_from_text, fiscal_year_of, month_label, parse_month
+from ledgerkit.budget.periods import (
+    fiscal_year_from_text,
+    fiscal_year_of,
+    month_label,
+    parse_month,
+)
 from ledgerkit.budget.rates import GradeOf, RateEntry, Rates, read_rates
 from ledgerkit.budget.report import write_budget_report
 from ledgerkit.budget.settings import BUDGET_DEFAULTS

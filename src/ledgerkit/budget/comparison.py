@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
-from ledgerkit.budget.actuals import _actual_frame, _hours_in_period, _is_frame, _purchases
+from ledgerkit.budget.actuals import (
+    _actual_frame,
+    _hours_in_period,
+    _is_frame,
+    _purchases,
+)
 from ledgerkit.budget.budgets import BudgetTable, read_budget
 from ledgerkit.budget.columns import BUDGET_COLUMNS, MONTHLY_COLUMNS, RESULT_COLUMNS
 from ledgerkit.budget.labels import _project_key, _yen_text
 from ledgerkit.budget.labor import _HOUR_UNITS, _hour_units, labor_cost
-from ledgerkit.budget.periods import _add_months, _fy_months, _label_of_index, _month_index, fiscal_year_of, month_label, parse_month
+from ledgerkit.budget.periods import (
+    _add_months,
+    _fy_months,
+    _label_of_index,
+    _month_index,
+    fiscal_year_of,
+    month_label,
+    parse_month,
+)
 from ledgerkit.budget.rates import Rates, read_rates
 from ledgerkit.budget.settings import BUDGET_DEFAULTS, _cfg, _exact
 from ledgerkit.config.settings import Config

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ledgerkit.parse import normalize as nz
-
 
 _UNITS = {"円": 1, "千円": 1000, "万円": 10_000, "百万円": 1_000_000}
 _UNIT_LABELLED = re.compile(r"(?:単位|unit)\s*[:：]?\s*[\(（]?\s*(百万円|千円|万円|円)", re.IGNORECASE)

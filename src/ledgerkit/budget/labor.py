@@ -15,7 +15,6 @@ from ledgerkit.core.errors import DataError
 from ledgerkit.core.money import round_yen
 from ledgerkit.parse import normalize as nz
 
-
 #: hours are added up as whole multiples of 1/9,000,000 h, a unit that holds both hours
 #: written with up to 6 decimals (1/10^6) and whole seconds (1/3,600) exactly
 _HOUR_UNITS = 9_000_000

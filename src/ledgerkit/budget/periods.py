@@ -13,7 +13,6 @@ from typing import Any
 from ledgerkit.budget.labels import _UNIT_BRACKETED, _is_total
 from ledgerkit.parse import normalize as nz
 
-
 _MONTH_SUFFIX = re.compile(r"\s*(?:[(（]\s*(?:予算|計画|budget)\s*[)）]|予算|計画|分|(?<=月)度|budget)$", re.IGNORECASE)
 _MONTH_SHAPE = re.compile(
     r"(?:(?:令和|平成|[RH令平])?\s*(?:元|\d{1,4})\s*[年./\-_]\s*)?\d{1,2}\s*月?", re.IGNORECASE

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from ledgerkit.budget.labels import _is_total, _show
 from ledgerkit.budget.periods import month_label, parse_month
@@ -22,7 +23,6 @@ from ledgerkit.detect.table import Synonyms, fill_merged, is_blank
 from ledgerkit.intake.door import open_workbook
 from ledgerkit.kinds.budget import RATE_FIELDS
 from ledgerkit.parse import normalize as nz
-
 
 _RATE_SUFFIX = re.compile(r"/\s*(h|hr|時間|時|人時|日|人日|月|人月)$", re.IGNORECASE)
 

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Iterable
 
-from ledgerkit.budget.columns import BUDGET_COLUMNS, HEADINGS, LABOR_COLUMNS, MONTHLY_COLUMNS, STATUS_LABELS
+from ledgerkit.budget.columns import (
+    BUDGET_COLUMNS,
+    HEADINGS,
+    LABOR_COLUMNS,
+    MONTHLY_COLUMNS,
+    STATUS_LABELS,
+)
 from ledgerkit.budget.comparison import BudgetResult
 from ledgerkit.budget.rates import _BASIS_WORDS
 from ledgerkit.core import messages
 from ledgerkit.reports.writers import XlsxReport, write_frame
-
 
 _MONEY_COLUMNS = ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total",
                   "cumulative_budget", "cumulative_actual")

@@ -8,7 +8,6 @@ from typing import Any
 
 from ledgerkit.config.settings import Config
 
-
 #: defaults of the ``[budget]`` config section (to be added to config.DEFAULTS by the lead)
 BUDGET_DEFAULTS = {"warning": 0.8, "over": 1.0, "rounding": "half_up"}
 

@@ -7,12 +7,12 @@ value is parsed once (:func:`_map_values`) and the per-row work is list indexing
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import itemgetter
-from typing import Any, Callable
+from typing import Any
 
-from ledgerkit.parse import normalize as nz
 from ledgerkit.detect.table import is_blank
-
+from ledgerkit.parse import normalize as nz
 
 # Marks people put in a day cell for a day off: not hours, and not an error.
 _DAY_OFF = {"土", "日", "祝", "休", "休み", "休日", "有休", "有給", "代休", "振休", "公休", "特休", "欠", "欠勤", "×", "/", "-", "ー", "―"}

@@ -10,17 +10,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ledgerkit.parse import normalize as nz
 from ledgerkit.config.settings import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.table import column_letter, header_key, is_blank, split_period
-from ledgerkit.hours.cells import _ACTUAL_LABELS, _DAY_OFF, _PLAN_LABELS, _cache, _first_text_is_total, _row_label_is_total
+from ledgerkit.hours.cells import (
+    _ACTUAL_LABELS,
+    _DAY_OFF,
+    _PLAN_LABELS,
+    _cache,
+    _first_text_is_total,
+    _row_label_is_total,
+)
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _show, _typed
 from ledgerkit.hours.people import _person_of_sheet, _person_source
 from ledgerkit.hours.periods import _sheet_year_month
 from ledgerkit.hours.sheet_names import _SUMMARY_SHEET
 from ledgerkit.hours.units import _UNIT_HEADERS, _grid_unit, _row_unit
+from ledgerkit.parse import normalize as nz
 
 
 def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms) -> SheetResult:

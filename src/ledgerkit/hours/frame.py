@@ -7,7 +7,6 @@ from typing import Any
 
 from ledgerkit.parse import normalize as nz
 
-
 #: the columns of the hours frame, in order (other columns found follow them)
 HOURS_COLUMNS = ["date", "month", "person", "project", "task", "hours", "source_file", "source_sheet", "source_row"]
 

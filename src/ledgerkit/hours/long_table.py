@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ledgerkit.parse import normalize as nz
 from ledgerkit.config.settings import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
@@ -32,6 +31,7 @@ from ledgerkit.hours.frame import HOURS_COLUMNS, _plain, _show, _typed, _unique
 from ledgerkit.hours.people import _person_of_sheet, _person_source
 from ledgerkit.hours.periods import _fiscal_year, _sheet_year_month, _year_alone
 from ledgerkit.hours.units import _UNIT_HEADERS, _row_unit, _stated_unit, _unit_factor
+from ledgerkit.parse import normalize as nz
 
 
 def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, table) -> set[int]:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ledgerkit.parse import normalize as nz
 from ledgerkit.detect.table import column_letter, find_labelled_value
 from ledgerkit.hours.periods import _YEAR_MONTH_TEXT
 from ledgerkit.hours.sheet_names import _DEFAULT_SHEET, _HELPER_SHEET, _SUMMARY_SHEET
-
+from ledgerkit.parse import normalize as nz
 
 # Words that name what a sheet holds or which version it is, never whose it is.
 _SHEET_WORDS = re.compile(

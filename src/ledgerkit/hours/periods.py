@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ledgerkit.parse import normalize as nz
 from ledgerkit.config.settings import Config
 from ledgerkit.detect.table import title_texts
-
+from ledgerkit.parse import normalize as nz
 
 _FISCAL_YEAR = re.compile(r"(?:(\d{4})|(?:令和|R)\s*(\d{1,2}|元))\s*年度|FY\s*(\d{4})", re.IGNORECASE)
 

@@ -15,7 +15,13 @@ from __future__ import annotations
 from ledgerkit.config.settings import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import Synonyms, detect_day_grid, detect_table, fill_merged, is_blank
+from ledgerkit.detect.table import (
+    Synonyms,
+    detect_day_grid,
+    detect_table,
+    fill_merged,
+    is_blank,
+)
 from ledgerkit.hours.day_grid import _read_grid
 from ledgerkit.hours.long_table import _read_long
 from ledgerkit.hours.sheet_names import _HELPER_SHEET, _SUMMARY_SHEET

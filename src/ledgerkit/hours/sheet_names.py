@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 # Sheets that hold lists, calendars or examples, not anybody's hours.
 _HELPER_SHEET = re.compile(
     r"祝日|休日|祭日|holiday|カレンダー|calendar|リスト|list|マスタ|master|選択肢|プルダウン|"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ledgerkit.parse import normalize as nz
 from ledgerkit.config.settings import Config
 from ledgerkit.detect.table import header_key, title_texts
-
+from ledgerkit.parse import normalize as nz
 
 _UNIT_HEADERS = {"単位", "工数単位", "unit"}
 

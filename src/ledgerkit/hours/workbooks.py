@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from collections.abc import Iterable
 
 from ledgerkit.config.settings import Config
 from ledgerkit.core.result import Result

@@ -25,7 +25,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
-
 Number = Union[int, Decimal, Fraction, str]
 
 

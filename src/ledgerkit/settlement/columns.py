@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 #: the columns of a settlement frame, in order (invoice columns only with invoices)
 SETTLEMENT_COLUMNS = [
     "person", "person_id", "vendor", "month", "days", "hours_worked", "hours", "lower", "upper",

@@ -25,9 +25,14 @@ from ledgerkit.parse.normalize import (
     parse_hours,
 )
 from ledgerkit.parse.normalize import is_blank as is_blank_value
-from ledgerkit.settlement.bands import _exact, parse_method, parse_mode, parse_rate_rounding, parse_unit_minutes
+from ledgerkit.settlement.bands import (
+    _exact,
+    parse_method,
+    parse_mode,
+    parse_rate_rounding,
+    parse_unit_minutes,
+)
 from ledgerkit.settlement.settings import _setting
-
 
 #: the columns of a contract frame, in order
 CONTRACT_COLUMNS = [

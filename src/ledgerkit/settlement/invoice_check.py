@@ -8,7 +8,6 @@ from ledgerkit.detect.table import header_key
 from ledgerkit.parse.normalize import normalize_text, parse_year_month, vendor_key
 from ledgerkit.settlement.columns import INVOICE_CHECK_COLUMNS
 
-
 _INVOICE_PERSON_HEADERS = ("氏名", "要員名", "要員", "技術者名", "技術者", "作業者", "作業者名", "担当者",
                            "スタッフ名", "スタッフ", "person", "engineer")
 _INVOICE_MONTH_HEADERS = ("対象月", "対象年月", "稼働月", "作業月", "取引年月", "請求対象月", "精算月", "month")

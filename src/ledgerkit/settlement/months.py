@@ -12,9 +12,20 @@ from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.messages import text
 from ledgerkit.invoices.read import read_invoices
-from ledgerkit.settlement.bands import METHOD_LABELS, _exact, parse_mode, round_step, settle_month, tax_on
+from ledgerkit.settlement.bands import (
+    METHOD_LABELS,
+    _exact,
+    parse_mode,
+    round_step,
+    settle_month,
+    tax_on,
+)
 from ledgerkit.settlement.columns import SETTLEMENT_COLUMNS
-from ledgerkit.settlement.contracts import _complete_contracts, _pick_contract, read_contracts
+from ledgerkit.settlement.contracts import (
+    _complete_contracts,
+    _pick_contract,
+    read_contracts,
+)
 from ledgerkit.settlement.invoice_check import check_settled_invoices
 from ledgerkit.settlement.settings import _setting
 

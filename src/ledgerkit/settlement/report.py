@@ -8,7 +8,6 @@ from pathlib import Path
 from ledgerkit.reports.writers import XlsxReport, write_frame
 from ledgerkit.settlement.invoice_check import CHECK_LABELS
 
-
 #: report headings of the settlement columns, (Japanese, English)
 SETTLEMENT_HEADINGS: dict[str, tuple[str, str]] = {
     "person": ("氏名", "Person"),

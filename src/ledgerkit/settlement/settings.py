@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 #: settings and their defaults (``[settle]`` in ledgerkit.toml)
 SETTLE_DEFAULTS = {
     "hours_unit_minutes": 15,
