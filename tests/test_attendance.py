@@ -10,14 +10,9 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.attendance.read import (
-    COLUMNS,
-    parse_clock,
-    parse_duration,
-    read_attendance,
-    read_attendance_sheet,
-    split_person,
-)
+from ledgerkit.attendance.cells import parse_clock, parse_duration, split_person
+from ledgerkit.attendance.sheet import COLUMNS, read_attendance_sheet
+from ledgerkit.attendance.workbooks import read_attendance
 from ledgerkit.core.issues import count_rejected
 from ledgerkit.intake.read import read_workbook
 

@@ -18,16 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ledgerkit.budget.compare import (
-    Rates,
-    compare_budget,
-    fiscal_year_from_text,
-    labor_cost,
-    parse_month,
-    read_budget,
-    read_rates,
-    write_budget_report,
-)
+from ledgerkit.budget.budgets import read_budget
+from ledgerkit.budget.comparison import compare_budget
+from ledgerkit.budget.labor import labor_cost
+from ledgerkit.budget.periods import fiscal_year_from_text, parse_month
+from ledgerkit.budget.rates import Rates, read_rates
+from ledgerkit.budget.report import write_budget_report
 from ledgerkit.cli.app import app
 from ledgerkit.config.settings import Config
 from ledgerkit.core.errors import DataError, InputError
@@ -644,7 +640,7 @@ def test_year_row_above_months_and_unreadable_annual_cell(tmp_path):
 @settings(max_examples=200)
 @given(st.integers(0, 24 * 60 * 31))
 def test_exact_hours_from_minutes(minutes):
-    from ledgerkit.budget.compare import _exact_hours
+    from ledgerkit.budget.labor import _exact_hours
 
     # what the hours pipeline makes of 7:20 and friends is read back as the exact minutes
     assert _exact_hours(minutes / 60) == Fraction(minutes, 60)
@@ -665,7 +661,7 @@ def test_labor_cost_is_the_sum_rounded_once(entries, rate):
 @settings(max_examples=200)
 @given(st.integers(0, 10**12))
 def test_annual_spread_adds_up(total):
-    from ledgerkit.budget.compare import _monthly_budget
+    from ledgerkit.budget.comparison import _monthly_budget
 
     frame = pd.DataFrame({"project": ["P"], "month": [""], "budget": pd.array([total], dtype="Int64")})
     months, annual = _monthly_budget(frame, 2026, 4)
@@ -770,7 +766,7 @@ def test_through_outside_the_budget_period_is_refused():
 
 
 def test_unreadable_rate_cell_is_named_not_called_missing_from_the_table(tmp_path):
-    from ledgerkit.budget.compare import read_rates
+    from ledgerkit.budget.rates import read_rates
 
     path = xlsx(tmp_path / "単価.xlsx", {"単価": [["氏名", "時間単価"], ["山田", 5000], ["高橋", "時給未定"]]})
     rates = read_rates([path])

@@ -16,19 +16,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledgerkit.core.errors import DataError, InputError
-from ledgerkit.settlement.settle import (
+from ledgerkit.settlement.bands import (
     band_rates,
     parse_method,
     parse_mode,
     parse_rate_rounding,
     parse_unit_minutes,
-    read_contracts,
     round_minutes,
     round_step,
-    settle,
     settle_month,
     tax_on,
 )
+from ledgerkit.settlement.contracts import read_contracts
+from ledgerkit.settlement.months import settle
 
 HERE = Path(__file__).parent
 EXAMPLES = HERE.parent / "examples"
@@ -447,7 +447,7 @@ def test_cli_settle_with_no_attendance_rows_exit_2(tmp_path, examples):
 
 def test_ledgerkit_settle_is_callable_from_the_package():
     import ledgerkit
-    import ledgerkit.settlement.settle  # noqa: F401  (importing the package never shadows the function)
+    import ledgerkit.settlement.months  # noqa: F401  (importing the package never shadows the function)
 
     frame, findings = ledgerkit.settle(_attendance("山田太郎", 6.5, 20), pd.DataFrame([_contract("山田太郎")]))
     assert frame["amount"].tolist() == [464_285]
@@ -537,7 +537,7 @@ def test_cli_no_contract_names_the_contract_rows_that_could_not_be_read(tmp_path
 
 
 def test_contract_cell_reason_in_japanese_is_left_out_of_the_english_line(tmp_path):
-    from ledgerkit.settlement.settle import read_contracts
+    from ledgerkit.settlement.contracts import read_contracts
     from sheets import make_xlsx
 
     path = make_xlsx(tmp_path / "c.xlsx", {"精算条件": [

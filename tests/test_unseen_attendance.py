@@ -223,7 +223,7 @@ def test_closing_day_timesheet_keeps_true_dates_and_settles_as_its_month(tmp_pat
 
     import pandas as pd
 
-    from ledgerkit.settlement.settle import settle
+    from ledgerkit.settlement.months import settle
 
     contracts = pd.DataFrame([{"person": "荒木誠", "vendor": "デルタ", "fee": 500_000, "lower": 140, "upper": 180,
                                "method": "updown"}])

@@ -1,0 +1,223 @@
+"""Attendance sheets (勤務表 / 作業報告書 / 勤怠表) → one row per worked day.
+
+One sheet holds one person's month, days down the rows::
+
+    作業報告書
+    2024年 | 11月 | 稼働分                ← or a 年 / 月 input area, the sheet name, the file name
+    氏名   | 山田太郎 (123456789)        ← the person, with an optional ID
+    日付 | 曜日 | 出社 | ～ | 退社 | 休憩 | 勤務時間 | 残業 | 業務内容 | 累計
+    1(金)|      | 9:00 | ～ | 18:00| 1:00 | 8:00     |      | 設計     | 8:00
+    ...
+    合計 |      |      |    |      |      | 160:00
+
+:func:`read_attendance_sheet` finds that layout (:mod:`ledgerkit.attendance.layout`), whose
+sheet and which month it is, and reads the day rows (:mod:`ledgerkit.attendance.days`) into
+the canonical frame (:data:`COLUMNS`), the issues, and the number of data rows read, so that
+rows read = rows in the frame + rows rejected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePath
+
+from ledgerkit.attendance.cells import _full_date, split_person
+from ledgerkit.attendance.days import _DayRows
+from ledgerkit.attendance.layout import detect_attendance
+from ledgerkit.attendance.people import _find_person
+from ledgerkit.attendance.periods import (
+    _created_date,
+    _year_month_in_cells,
+    year_month_in,
+)
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import SheetResult
+from ledgerkit.detect.table import column_letter, fill_merged, is_blank
+from ledgerkit.parse.normalize import normalize_name
+
+#: the canonical columns of an attendance frame, in order
+ATTENDANCE_COLUMNS = COLUMNS = [
+    "date",
+    "person",
+    "person_id",
+    "start",
+    "end",
+    "break_hours",
+    "hours",
+    "overtime_hours",
+    "note",
+    "source_file",
+    "source_sheet",
+    "source_row",
+]
+
+KIND_LABEL = "勤務表"
+
+_HELPER_SHEET = re.compile(r"祝日|休日|祭日|holiday|カレンダー|calendar|設定|マスタ|master|記入例|入力例", re.I)
+_GENERIC_SHEET = re.compile(r"^(sheet\d*|シート\d*|勤務表|勤怠表|作業報告書|稼働報告書|作業実績|報告書|原本|template|テンプレート)$", re.I)
+
+
+def _config_get(config, key: str, default):
+    if config is None:
+        return default
+    return config.get(key, default)
+
+
+def _empty_frame():
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS}).astype(
+        {"break_hours": "float64", "hours": "float64", "overtime_hours": "float64", "source_row": "int64"}
+    )
+
+
+def _rows_words(first: int, last: int) -> dict[str, str]:
+    """Excel rows ``first``-``last`` in words, in both languages (a message parameter).
+
+    Examples:
+        >>> _rows_words(38, 38)["en"], _rows_words(40, 42)["ja"]
+        ('row 38', '40-42行')
+    """
+    if first == last:
+        return {"ja": f"{first}行", "en": f"row {first}"}
+    return {"ja": f"{first}-{last}行", "en": f"rows {first}-{last}"}
+
+
+def read_attendance_sheet(sheet, *, file: str, config=None):
+    """Read one attendance sheet into the canonical frame.
+
+    Returns ``(frame, issues, rows_read)`` where ``frame`` has :data:`COLUMNS` and
+    rows read = len(frame) + rows rejected (days not worked are not data rows).
+    ``frame`` is None when the sheet holds no attendance table (a holiday list, a
+    cover sheet); the issues then say why.
+
+    Examples:
+        >>> from types import SimpleNamespace as S
+        >>> sheet = S(name="2026年4月", visible="visible", merged=[], rows=[
+        ...     ["作業報告書", "", "", "", ""],
+        ...     ["氏名", "山田太郎 (1234)", "", "", ""],
+        ...     ["日付", "出社", "退社", "休憩", "業務内容"],
+        ...     ["1(水)", "9:00", "18:00", "1:00", "設計"],
+        ...     ["2(木)", "", "", "", ""],
+        ...     ["3(金)", "22:00", "6:00", 1.0, "夜間切替"]])
+        >>> frame, issues, n = read_attendance_sheet(sheet, file="a.xlsx")
+        >>> frame[["date", "person", "start", "end", "hours"]].values.tolist()
+        [[datetime.date(2026, 4, 1), '山田太郎', '09:00', '18:00', 8.0], [datetime.date(2026, 4, 3), '山田太郎', '22:00', '30:00', 7.0]]
+        >>> issues, n
+        ([], 2)
+    """
+    issues: list[Issue] = []
+    name = sheet.name
+    layout = detect_attendance(sheet)
+    if layout is None:
+        _no_table(issues, sheet, file)
+        # None, not an empty frame: this sheet is not an attendance sheet at all
+        return None, issues, 0
+
+    rows = fill_merged(sheet.rows, sheet.merged or [])
+    cols = layout.columns
+    max_minutes = int(float(_config_get(config, "hours.max_hours_per_day", 24.0)) * 60)
+
+    # whose sheet, and which month
+    person, person_id = _find_person(rows, layout.header_row)
+    if not person and "person" not in cols and not _GENERIC_SHEET.match(name.strip()) and year_month_in(name) == (None, None):
+        person, person_id = split_person(name)
+    fiscal_start = int(_config_get(config, "fiscal_year.start_month", 4))
+    year, month, dates_in_cells, month_from_dates = _sheet_month(rows, layout, name, file, fiscal_start, issues)
+    if not person and "person" not in cols:
+        _sheet_issue(issues, file, name, "no_person", "error")
+        return _empty_frame(), issues, 0
+    if not (year and month) and not dates_in_cells:
+        _sheet_issue(issues, file, name, "no_month", "error")
+        return _empty_frame(), issues, 0
+    person = normalize_name(person) if person else ""
+
+    days = _DayRows(rows, layout, file, name, issues, year, month, person, person_id, month_from_dates, max_minutes)
+    days.read_all()
+    return _sheet_result(days, rows)
+
+
+def _sheet_issue(issues: list[Issue], file: str, sheet: str, code: str, severity: str = "warning", **params) -> None:
+    issues.append(Issue(code, file=file, sheet=sheet, severity=severity, scope="sheet", params=params))
+
+
+def _no_table(issues: list[Issue], sheet, file: str) -> None:
+    """Why a sheet holds no attendance table: a helper sheet, an empty one, or no such columns."""
+    name = sheet.name
+    if _HELPER_SHEET.search(name):
+        _sheet_issue(issues, file, name, "helper_sheet", "info", what=name)
+    elif not any(not is_blank(v) for row in sheet.rows for v in row):
+        _sheet_issue(issues, file, name, "empty_sheet", "info")
+    else:
+        _sheet_issue(issues, file, name, "no_table", kind={"ja": KIND_LABEL, "en": "attendance"},
+                     fields={"ja": "日付, 出社/退社 または 勤務時間", "en": "日付, 出社/退社 or 勤務時間"})
+
+
+def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, issues: list[Issue]):
+    """(year, month, the dates written in the day column, whether each row's date gives its own month).
+
+    From the cells above the header, then the sheet name, then the file name; else the
+    month most of the dates in the day column fall in; else the date the sheet was made
+    (listed, as a guess).
+    """
+    cols = layout.columns
+    year, month = _year_month_in_cells(rows, layout.header_row, fiscal_start)
+    for source in (name, PurePath(file).name):
+        if year and month:
+            break
+        y, mo = year_month_in(source, fiscal_start)
+        year, month = year or y, month or mo
+    if year is not None and year < 0:
+        # 2026年度 with 1月: months before the fiscal start belong to the next calendar year
+        year = -year + (1 if month is not None and month < fiscal_start else 0)
+    dates_in_cells = [
+        v.date() if isinstance(v, dt.datetime) else v
+        for row in rows[layout.data_start :]
+        for v in row[cols["day"] : cols["day"] + 1]
+        if isinstance(v, dt.date)
+    ] or [d for d in map(_full_date, (row[cols["day"]] for row in rows[layout.data_start :] if cols["day"] < len(row))) if d]
+    # a system's export (a 氏名 column, full dates) may span months: each row has its own
+    month_from_dates = not (year and month) and "person" in cols
+    if dates_in_cells:
+        counts: dict[tuple[int, int], int] = {}
+        for d in dates_in_cells:
+            counts[(d.year, d.month)] = counts.get((d.year, d.month), 0) + 1
+        y, mo = max(counts, key=counts.get)
+        if not (year and month):
+            year, month = y, mo
+    if not (year and month):
+        created = _created_date(rows, layout.header_row)
+        if created:
+            year, month = year or created.year, month or created.month
+            _sheet_issue(issues, file, name, "attendance_month_from_created", "warning", month=f"{year}-{month:02d}")
+    return year, month, dates_in_cells, month_from_dates
+
+
+def _sheet_result(days: _DayRows, rows) -> SheetResult:
+    """The frame of the days read, with what the sheet says about them as a whole."""
+    import pandas as pd
+
+    issues, file, name, layout = days.issues, days.file, days.name, days.layout
+    year, month, records, period = days.year, days.month, days.records, days.period
+    if days.weekday_mismatches:
+        row0, text = days.weekday_mismatches[0]
+        issues.append(Issue("attendance_weekday_mismatch", file=file, sheet=name, row=row0, value=text,
+                            severity="warning", scope="sheet",
+                            params={"value": text, "month": f"{year}-{month:02d}", "count": len(days.weekday_mismatches)}))
+    # rows below the total row (出勤日数, 承認欄 …) are not data; say where they are
+    below = [i for i in range(days.last_row, len(rows)) if any(not is_blank(v) for v in rows[i])]
+    if below and any(i.code == "total_row" for i in issues):
+        issues.append(Issue("extra_table", file=file, sheet=name, severity="info", scope="sheet",
+                            params={"range": _rows_words(below[0] + 1, below[-1] + 1)}))
+    if period and records:
+        _sheet_issue(issues, file, name, "attendance_closing_period", "info", start=records[0]["date"].isoformat(),
+                     end=records[-1]["date"].isoformat(), month=period)
+    columns = COLUMNS + (["period"] if period else [])
+    frame = pd.DataFrame.from_records(records, columns=columns) if records else _empty_frame()
+    if records:
+        frame = frame.astype({"break_hours": "float64", "hours": "float64", "overtime_hours": "float64",
+                              "source_row": "int64"})
+    # a SheetResult unpacks as (frame, issues, rows read), and tells inspect what was found where
+    mapping = {f: layout.labels.get(c, column_letter(c)) for f, c in layout.columns.items()}
+    return SheetResult(frame, issues, days.read, layout="days down", header_row=layout.header_row + 1, mapping=mapping)

@@ -1,0 +1,155 @@
+"""The actuals a budget is compared with: hours and invoices, read through the intake door or given
+as frames, and the parts of them that fall in the budget's period."""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+
+from ledgerkit.budget.labels import _yen_text
+from ledgerkit.budget.periods import month_label
+from ledgerkit.budget.settings import _lang
+from ledgerkit.config.settings import Config
+from ledgerkit.core import messages
+from ledgerkit.core.errors import InputError
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import Result
+from ledgerkit.hours.workbooks import read_hours
+from ledgerkit.intake.door import gather, read_files
+from ledgerkit.invoices.read import INVOICE_COLUMNS, finish_invoices, read_invoice_sheet
+from ledgerkit.parse import normalize as nz
+
+
+def _is_frame(x: Any) -> bool:
+    return hasattr(x, "columns") and hasattr(x, "iloc")
+
+
+def _paths(x: Any) -> list[str]:
+    if isinstance(x, (str, os.PathLike)):
+        return [str(x)]
+    return [str(p) for p in x]
+
+
+def _actual_frame(x: Any, kind: str, config: Config, issues: list[Issue], inputs: list[str]):
+    """A frame from paths (read as ``ledgerkit.aggregate`` reads them), a Result, or a frame."""
+    if _is_frame(x):
+        return x
+    if hasattr(x, "frame") and hasattr(x, "issues"):
+        issues.extend(x.issues)
+        inputs.extend(getattr(x, "files", []))
+        return x.frame
+    result = _read_actuals(_paths(x), kind, config)
+    if result.stats.rows_read == 0 and any(i.code in ("no_table", "empty_sheet") for i in result.issues):
+        # given as --hours / --invoices but no such table anywhere: a wrong file, never 0 yen ok
+        raise InputError(messages.text(f"budget_no_{kind}", _lang(config),
+                                       files=", ".join(str(p) for p in _paths(x))))
+    issues.extend(result.issues)
+    inputs.extend(result.files)
+    return result.frame
+
+
+def _read_actuals(paths: list[str], kind: str, config: Config) -> Result:
+    """The hours or invoices under ``paths``, through the intake door (as ``aggregate --kind``)."""
+    if kind == "hours":
+        return read_hours(paths, config)
+    intake = read_files(paths, config, reader=read_invoice_sheet)
+    return gather(intake, "invoices", finish=finish_invoices, columns=INVOICE_COLUMNS, config=config)
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalized(v: Any) -> str:
+    return nz.normalize_text(v)
+
+
+def _hours_in_period(hframe, period_start: str, period_end: str, through: str | None, issues: list[Issue]):
+    """The hours that count: with a project, in the budget period, up to ``through``; the rest listed."""
+    hframe = hframe.copy()
+    hframe["project"] = hframe["project"].map(_normalized)
+    no_project = hframe["project"] == ""
+    if no_project.any():
+        issues.append(Issue("budget_hours_no_project", scope="file", severity="warning",
+                            params={"count": int(no_project.sum()), "hours": f"{hframe.loc[no_project, 'hours'].sum():g}"}))
+        hframe = hframe[~no_project]
+    outside = (hframe["month"] < period_start) | (hframe["month"] > period_end)
+    if outside.any():
+        issues.append(Issue("budget_hours_outside", scope="file", severity="info",
+                            params={"count": int(outside.sum()), "hours": f"{hframe.loc[outside, 'hours'].sum():g}",
+                                    "start": period_start, "end": period_end}))
+        hframe = hframe[~outside]
+    if through is not None:
+        later = hframe["month"] > through
+        if later.any():
+            issues.append(Issue("budget_after_through", scope="file", severity="info",
+                                params={"count": int(later.sum()), "what": f"{hframe.loc[later, 'hours'].sum():g}h",
+                                        "through": through}))
+            hframe = hframe[~later]
+    return hframe
+
+
+def _purchases(frame, period_start: str, period_end: str, through: str | None, issues: list[Issue]):
+    """Invoice net amounts by project and month of issue; what cannot be placed is listed."""
+    import pandas as pd
+
+    records = []
+    later_count, later_yen = 0, 0
+    outside_count, outside_yen = 0, 0
+    has_month = "month" in frame.columns
+    if len(frame) and ("project" not in frame.columns
+                       or all(_na(v) or not nz.normalize_text(v) for v in frame["project"])):
+        # lists without a 案件 column (or with it empty throughout): one line, not one per invoice
+        total = sum(int(v) for v in frame["net"] if not _na(v)) if "net" in frame.columns else 0
+        issues.append(Issue("budget_invoices_no_project_column", scope="file", severity="warning",
+                            params={"count": len(frame), "net": _yen_text(total)}))
+        return pd.DataFrame.from_records(records, columns=["project", "month", "net"])
+    for row in frame.to_dict("records"):
+        src = (str(row.get("source_file", "") or ""), str(row.get("source_sheet", "") or ""),
+               int(row["source_row"]) if "source_row" in row and not pd.isna(row["source_row"]) else None)
+        net = row.get("net")
+        project = nz.normalize_text(row.get("project", "")) if not _na(row.get("project")) else ""
+        number = "" if _na(row.get("invoice_no")) else str(row.get("invoice_no", ""))
+        if _na(net):
+            issues.append(Issue("budget_invoice_no_net", *src, value=number, severity="warning",
+                                params={"invoice_no": number}))
+            continue
+        net = int(net)
+        if not project:
+            issues.append(Issue("budget_invoice_no_project", *src, value=number, severity="warning",
+                                params={"invoice_no": number, "net": _yen_text(net)}))
+            continue
+        month = None
+        if has_month and not _na(row.get("month")):
+            month = str(row["month"])[:7]
+        elif not _na(row.get("issue_date")):
+            d = pd.Timestamp(row["issue_date"])
+            month = month_label(d.year, d.month)
+        if month is None:
+            issues.append(Issue("budget_invoice_no_date", *src, value=number, severity="warning",
+                                params={"invoice_no": number, "net": _yen_text(net)}))
+            continue
+        if month < period_start or month > period_end:
+            outside_count, outside_yen = outside_count + 1, outside_yen + net
+            continue
+        if through is not None and month > through:
+            later_count, later_yen = later_count + 1, later_yen + net
+            continue
+        records.append({"project": project, "month": month, "net": net})
+    if outside_count:
+        issues.append(Issue("budget_invoices_outside", scope="file", severity="info",
+                            params={"count": outside_count, "net": _yen_text(outside_yen),
+                                    "start": period_start, "end": period_end}))
+    if later_count:
+        issues.append(Issue("budget_after_through", scope="file", severity="info",
+                            params={"count": later_count, "what": f"{_yen_text(later_yen)}円", "through": through}))
+    return pd.DataFrame.from_records(records, columns=["project", "month", "net"])
+
+
+def _na(v: Any) -> bool:
+    if v is None:
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False

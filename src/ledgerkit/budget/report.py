@@ -1,0 +1,231 @@
+"""The budget report: :func:`write_budget_report`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from ledgerkit.budget.columns import (
+    BUDGET_COLUMNS,
+    HEADINGS,
+    LABOR_COLUMNS,
+    MONTHLY_COLUMNS,
+    STATUS_LABELS,
+)
+from ledgerkit.budget.comparison import BudgetResult
+from ledgerkit.budget.rates import _BASIS_WORDS
+from ledgerkit.core import messages
+from ledgerkit.reports.writers import XlsxReport, write_frame
+
+_MONEY_COLUMNS = ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total",
+                  "cumulative_budget", "cumulative_actual")
+
+
+def _pct(f: Fraction) -> str:
+    """``Fraction(4, 5)`` → ``80%``; ``Fraction(17, 20)`` → ``85%``; ``Fraction(2, 3)`` → ``66.67%``."""
+    d = Decimal(f.numerator) * 100 / Decimal(f.denominator)
+    return f"{d.quantize(Decimal('0.01')).normalize():f}%"
+
+
+def _headings(columns, lang: str) -> dict[str, str]:
+    i = 1 if lang == "en" else 0
+    return {c: HEADINGS[c][i] for c in columns if c in HEADINGS}
+
+
+def _formats(columns) -> dict[str, str]:
+    out = {}
+    for c in columns:
+        if c in _MONEY_COLUMNS or c == "labor_cost":
+            out[c] = "yen"
+        elif c == "consumption":
+            out[c] = "percent"
+        elif c == "hours":
+            out[c] = "hours"
+        elif c in ("project", "project_name", "status", "month", "person", "rate_basis", "item"):
+            out[c] = "text"
+    return out
+
+
+def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang: str = "ja",
+                        inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """The budget report: summary (warning and over coloured) with a budget-vs-actual chart
+    per project and a cumulative burn chart, the per-month table, the labor cost per
+    person, and the Issues sheet. ``.csv``/``.json``/``-`` get the summary rows instead.
+    """
+    target_text = os.fspath(target)
+    inputs = list(inputs) or result.inputs
+    if target_text == "-" or Path(target_text).suffix.lower() != ".xlsx":
+        write_frame(result.frame, target_text, inputs=inputs, lang=lang)
+        return Path(target_text)
+    en = lang == "en"
+    frame = result.frame.copy()
+    frame["status"] = [STATUS_LABELS.get(s, (s, s))[1 if en else 0] for s in frame["status"]]
+    cols = ["project", "project_name", "budget", "labor_cost", "purchases", "actual", "variance", "consumption",
+            "status", "forecast", "budget_total", "hours"]
+    frame = frame[cols]
+    report = XlsxReport(target_text, inputs=inputs, lang=lang)
+    summary_name = "Budget vs actual" if en else "予実"
+    start = 3
+    ref = report.add_table(summary_name, frame, formats=_formats(cols), headings=_headings(cols, lang),
+                           start_row=start)
+    ws = ref.worksheet
+    ws.write_string(0, 0, _title(result, en), report.format(title=True))
+    ws.write_string(1, 0, messages.text("budget_report_note", lang, warning=_pct(result.thresholds[0]),
+                                        over=_pct(result.thresholds[1])))
+    n = len(frame)
+    if n:
+        _mark_statuses(report, ref, len(cols), en)
+        total_row = _total_row(report, ref, result, en)
+        _project_chart(report, ref, total_row, en)
+    monthly = result.monthly
+    if monthly is not None and len(monthly):
+        _burn(report, ref, monthly, n, lang)
+    if result.labor is not None:
+        _labor_table(report, result.labor, lang)
+    if result.budget is not None and len(result.budget):
+        _budget_lines(report, result.budget, lang)
+    report.add_issues(result.issues, lang=lang)
+    return report.close()
+
+
+def _title(result: BudgetResult, en: bool) -> str:
+    fy = result.fiscal_year
+    period = f"{fy}年度" if fy is not None and not en else (f"FY{fy}" if fy is not None else "")
+    through = result.through or ""
+    if result.budget_to_date:
+        return f"Budget vs actual {period} (through {through})" if en else f"予実管理 {period} ({through}まで)"
+    if through:
+        return (f"Budget vs actual {period} (full budget; actuals through {through})" if en
+                else f"予実管理 {period} (予算は年間・実績は{through}まで)")
+    return f"Budget vs actual {period}" if en else f"予実管理 {period}"
+
+
+def _mark_statuses(report, ref, ncols: int, en: bool) -> None:
+    """Over budget red, warning yellow, a forecast above the full budget in bold red."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    wb, ws, first, last = report.workbook, ref.worksheet, ref.first_row, ref.last_row
+    status_col = xl_col_to_name(ref.columns["status"])
+    red = wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+    yellow = wb.add_format({"bg_color": "#FFEB9C", "font_color": "#9C5700"})
+    over_texts = [STATUS_LABELS["over"][1 if en else 0], STATUS_LABELS["no_budget"][1 if en else 0]]
+    cond_over = ",".join(f'${status_col}{first + 1}="{t}"' for t in over_texts)
+    ws.conditional_format(first, 0, last, ncols - 1, {"type": "formula", "criteria": f"=OR({cond_over})",
+                                                       "format": red})
+    ws.conditional_format(first, 0, last, ncols - 1, {
+        "type": "formula", "criteria": f'=${status_col}{first + 1}="{STATUS_LABELS["warning"][1 if en else 0]}"',
+        "format": yellow})
+    # a forecast that lands above the full budget: bold red figure
+    fc, bc = ref.columns["forecast"], ref.columns["budget_total"]
+    ws.conditional_format(first, fc, last, fc, {
+        "type": "formula",
+        "criteria": f"=${xl_col_to_name(fc)}{first + 1}>${xl_col_to_name(bc)}{first + 1}",
+        "format": wb.add_format({"bold": True, "font_color": "#C00000"})})
+
+
+def _total_row(report, ref, result: BudgetResult, en: bool) -> int:
+    """The total row under the summary table (SUM formulas with their values); returns its row."""
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    ws, first, last = ref.worksheet, ref.first_row, ref.last_row
+    total_row = last + 1
+    bold = report.format(total=True)
+    ws.write_string(total_row, 0, "Total" if en else "合計", bold)
+    money_fmt = report.format("yen", total=True)
+    for c in ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total"):
+        j = ref.columns[c]
+        value = int(result.frame[c].sum())
+        ws.write_formula(total_row, j, f"=SUM({xl_rowcol_to_cell(first, j)}:{xl_rowcol_to_cell(last, j)})",
+                         money_fmt, value)
+    j = ref.columns["consumption"]
+    total_budget = int(result.frame["budget"].sum())
+    ws.write_formula(
+        total_row, j,
+        f"=IF({xl_rowcol_to_cell(total_row, ref.columns['budget'])}=0,\"\","
+        f"{xl_rowcol_to_cell(total_row, ref.columns['actual'])}/{xl_rowcol_to_cell(total_row, ref.columns['budget'])})",
+        report.format("percent", total=True),
+        float(Fraction(int(result.frame["actual"].sum()), total_budget)) if total_budget else "",
+    )
+    return total_row
+
+
+def _project_chart(report, ref, total_row: int, en: bool) -> None:
+    """Budget, actual and forecast per project, under the total row."""
+    wb, ws, first, last = report.workbook, ref.worksheet, ref.first_row, ref.last_row
+    chart = wb.add_chart({"type": "column"})
+    for c, colour in (("budget", "#A6A6A6"), ("actual", "#4472C4"), ("forecast", "#F4B183")):
+        j = ref.columns[c]
+        chart.add_series({
+            "name": [ws.name, first - 1, j],
+            "categories": [ws.name, first, 0, last, 0],
+            "values": [ws.name, first, j, last, j],
+            "fill": {"color": colour},
+        })
+    chart.set_title({"name": "Budget vs actual by project" if en else "案件別 予算と実績"})
+    chart.set_y_axis({"num_format": "#,##0"})
+    ws.insert_chart(total_row + 2, 0, chart, {"x_scale": 1.4, "y_scale": 1.2})
+
+
+def _burn(report, ref, monthly, n: int, lang: str) -> None:
+    """Cumulative burn: months down, per project cumulative budget and actual across, with its
+    line chart (on the summary sheet), then the per-month table."""
+    import pandas as pd
+
+    en = lang == "en"
+    wb = report.workbook
+    months = list(dict.fromkeys(monthly["month"]))
+    burn = pd.DataFrame({"month": months})
+    for p, group in monthly.groupby("project", sort=False):
+        g = group.set_index("month")
+        burn[f"{p} {HEADINGS['cumulative_budget'][1 if en else 0]}"] = g["cumulative_budget"].reindex(months).values
+        burn[f"{p} {HEADINGS['cumulative_actual'][1 if en else 0]}"] = g["cumulative_actual"].reindex(months).values
+    bformats = {c: "yen" for c in burn.columns[1:]}
+    bformats["month"] = "text"
+    bref = report.add_table("Cumulative" if en else "累計推移", burn, formats=bformats, headings=_headings(["month"], lang))
+    line = wb.add_chart({"type": "line"})
+    palette = ["#4472C4", "#ED7D31", "#70AD47", "#7030A0", "#FFC000", "#5B9BD5", "#C00000", "#264478"]
+    for k, (p, _) in enumerate(monthly.groupby("project", sort=False)):
+        colour = palette[k % len(palette)]
+        for which, dash in (("cumulative_budget", "dash"), ("cumulative_actual", "solid")):
+            col_name = f"{p} {HEADINGS[which][1 if en else 0]}"
+            j = bref.columns[col_name]
+            line.add_series({
+                "name": [bref.worksheet.name, bref.first_row - 1, j],
+                "categories": [bref.worksheet.name, bref.first_row, 0, bref.last_row, 0],
+                "values": [bref.worksheet.name, bref.first_row, j, bref.last_row, j],
+                "line": {"color": colour, "dash_type": dash, "width": 2.25 if which == "cumulative_actual" else 1.5},
+                "marker": {"type": "none"},
+            })
+    line.set_title({"name": "Cumulative budget and actual" if en else "累計 予算と実績 (バーンチャート)"})
+    line.set_y_axis({"num_format": "#,##0"})
+    line.show_na_as_empty_cell()
+    if n:
+        ref.worksheet.insert_chart(ref.last_row + 20, 0, line, {"x_scale": 1.4, "y_scale": 1.3})
+    mcols = MONTHLY_COLUMNS
+    report.add_table("By month" if en else "月別", monthly[mcols], formats=_formats(mcols), headings=_headings(mcols, lang))
+
+
+def _labor_table(report, labor, lang: str) -> None:
+    lcols = LABOR_COLUMNS
+    labor = labor.copy()
+    labor["rate"] = labor["rate"].map(lambda d: d if d is None else Decimal(d))
+    lformats = _formats(lcols)
+    labor["rate_basis"] = [_BASIS_WORDS.get(b, (b, b))[1 if lang == "en" else 0] for b in labor["rate_basis"]]
+    integral = all(d == d.to_integral_value() for d in labor["rate"])
+    lformats["rate"] = "yen" if integral else "number"
+    report.add_table("Labor cost" if lang == "en" else "人件費明細", labor[lcols], formats=lformats,
+                     headings=_headings(lcols, lang))
+
+
+def _budget_lines(report, budget, lang: str) -> None:
+    en = lang == "en"
+    bcols = BUDGET_COLUMNS
+    bformats = _formats(bcols)
+    bformats.update({"source_row": "rowno", "column": "text", "source_file": "text", "source_sheet": "text"})
+    bheadings = _headings(bcols, lang)
+    bheadings["column"] = "Column" if en else "列"
+    report.add_table("Budget lines" if en else "予算明細", budget[bcols], formats=bformats,
+                     headings=bheadings)

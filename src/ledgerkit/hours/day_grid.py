@@ -1,0 +1,324 @@
+"""Effort hours in a day grid: projects or tasks down, days 1..31 across.
+
+One sheet per person (the name in a 氏名 cell, the sheet name or the file name) or per
+month (a 氏名 column). Every data row ends up in the frame or in the issues with its
+Excel row number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ledgerkit.config.settings import Config
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import SheetResult
+from ledgerkit.detect.table import column_letter, header_key, is_blank, split_period
+from ledgerkit.hours.cells import (
+    _ACTUAL_LABELS,
+    _DAY_OFF,
+    _PLAN_LABELS,
+    _cache,
+    _first_text_is_total,
+    _row_label_is_total,
+)
+from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _show, _typed
+from ledgerkit.hours.people import _person_of_sheet, _person_source
+from ledgerkit.hours.periods import _sheet_year_month
+from ledgerkit.hours.sheet_names import _SUMMARY_SHEET
+from ledgerkit.hours.units import _UNIT_HEADERS, _grid_unit, _row_unit
+from ledgerkit.parse import normalize as nz
+
+
+def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms) -> SheetResult:
+    issues: list[Issue] = [
+        Issue("extra_table", file, sheet_name, scope="sheet", params={"range": o}) for o in grid.others
+    ]
+    if grid.plan_cols:  # a 予定 block of days beside the 実績 block
+        issues.append(Issue("plan_columns", file, sheet_name, grid.header_excel_row, params={
+            "value": grid.plan_label, "range": f"{column_letter(min(grid.plan_cols))}〜{column_letter(max(grid.plan_cols))}"}))
+    labels = grid.labels
+    year, month = _sheet_year_month(rows, grid.header_row, sheet_name, file, config)
+    dated = {c: d for c, d in grid.days.items() if isinstance(d, dt.date)}
+    if dated:
+        first = min(dated.values())
+        year, month = first.year, first.month
+    if (year is None or month is None) and len(dated) < len(grid.days):
+        issues.append(Issue("no_month", file, sheet_name, scope="sheet", severity="error"))
+        return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
+    person_const = person_where = None
+    if "person" not in labels:
+        person_const, person_where = _person_of_sheet(rows, grid.header_row, sheet_name, synonyms.get("person", []), file)
+        if person_const is None:
+            if _SUMMARY_SHEET.search(sheet_name):
+                issues.append(Issue("helper_sheet", file, sheet_name, scope="sheet", params={"what": "集計"}))
+            else:
+                issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
+            return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
+    reader = _DayGrid(rows, grid, sheet_name, file, config, year, month, person_const, issues)
+    for r in range(grid.data_start, grid.data_end):
+        reader.read_row(r)
+    return SheetResult(
+        frame=_typed(reader.frame()),
+        issues=issues,
+        rows_read=reader.rows_read,
+        layout="grid",
+        header_row=grid.header_excel_row,
+        mapping=reader.mapping(person_where),
+    )
+
+
+class _DayGrid:
+    """The rows of one day grid, read one at a time into entries (date, hours) and issues."""
+
+    def __init__(self, rows, grid, sheet_name: str, file: str, config: Config, year, month, person_const, issues):
+        self.rows, self.grid, self.sheet_name, self.file, self.config = rows, grid, sheet_name, file, config
+        self.year, self.month, self.person_const, self.issues = year, month, person_const, issues
+        labels = self.labels = grid.labels
+        self.max_hours = float(config.get("hours.max_hours_per_day", 24.0))
+        self.parse_hours = _cache(nz.parse_hours)
+        self.unit, self.factor = _grid_unit(rows, grid, config)
+        self.day_dates = self._day_dates()
+        self.label_cols = sorted(labels.values())
+        self.c0 = min(self.label_cols)
+        self.c1 = max(grid.days) + 1
+        self.out: dict[str, list] = {k: [] for k in HOURS_COLUMNS}
+        self.notes: list = []
+        self.c_note = labels.get("note")
+        self.rows_read = 0
+        # the row's own 合計 column, checked against the days read
+        self.c_total = next((c for c in grid.total_cols if nz.is_total_label(grid.columns.get(c, ""))), None)
+        # a 単位 column left of the days (時間 / 人日 …): each row's unit; blank → the grid's
+        head = self.head = rows[grid.header_row]
+        self.c_unit = next((c for c in range(min(grid.days)) if c < len(head) and isinstance(head[c], str)
+                            and header_key(head[c]) in _UNIT_HEADERS), None)
+        self.above, self.above_row = (None, ""), -2  # (project, person) of the data row just above
+        self.running: dict = {}  # day → hours of the rows since the last blank or total row
+        self.grand: dict = {}  # day → hours of every row
+
+    def _day_dates(self) -> dict[int, dt.date | None]:
+        """The date of every day column."""
+        grid, year, month = self.grid, self.year, self.month
+        day_dates: dict[int, dt.date | None] = {}
+        # a closing-day period (21 … 31, 1 … 20) under "11月度": the days before the wrap
+        # are the month before, as the period 10/21 - 11/20 closes in November
+        earlier = self.earlier = set(split_period(grid.days)[0])
+        for c, d in grid.days.items():
+            if isinstance(d, dt.date):
+                day_dates[c] = d
+            else:
+                y, m = (year, month) if c not in earlier else (year - (month == 1), month - 1 or 12)
+                try:
+                    day_dates[c] = dt.date(y, m, d)
+                except ValueError:
+                    day_dates[c] = None  # 31 in a 30-day month: a column that must stay empty
+        return day_dates
+
+    def _not_data(self, r: int, row) -> bool:
+        """A blank, total or repeated header row: listed where it says something, never read."""
+        grid, issues = self.grid, self.issues
+        if all(is_blank(row[c]) if c < len(row) else True for c in range(self.c0, self.c1)):
+            self.running = {}
+            return True
+        excel_row = r + 1
+        if _row_label_is_total(row, self.label_cols) or _first_text_is_total(row, self.c0, self.c1):
+            issues.append(Issue("total_row", self.file, self.sheet_name, excel_row))
+            self.above_row = -2
+            self.running = {}
+            return True
+        head = self.head
+        if sum(1 for c in grid.days if c < len(row) and c < len(head) and not is_blank(row[c]) and row[c] == head[c]) \
+                > len(grid.days) // 2:
+            # the day header printed again every page: not data (its days are no hours)
+            issues.append(Issue("repeated_header", self.file, self.sheet_name, excel_row))
+            self.above_row = -2
+            return True
+        return False
+
+    def _labels_of(self, r: int, row) -> tuple[Any, str, Any]:
+        """(project, task, person) of a data row, carried down from the row above where blank."""
+        labels = self.labels
+        project = nz.parse_code(row[labels["project"]]) if "project" in labels and labels["project"] < len(row) else None
+        task = nz.normalize_text(row[labels["task"]]) if "task" in labels and labels["task"] < len(row) else ""
+        person = self.person_const
+        if person is None:
+            person = nz.normalize_name(row[labels["person"]]) if labels["person"] < len(row) else ""
+        if r - 1 == self.above_row:
+            # P1 | 設計 over "" | 実装 (伊藤 | K-1 over "" | K-2): the project or the person
+            # is written once for the rows under it, as a merged cell would be; a blank
+            # or 小計 row ends the group
+            if project is None and task and "project" in labels:
+                project = self.above[0]
+            if not person and (project or task):
+                person = self.above[1]
+        self.above, self.above_row = (project, person), r
+        return project, task, person
+
+    def _entries(self, row) -> tuple[list, list, float]:
+        """((date, hours) of the day cells, (code, column, value, params) of the bad ones, the row's unit)."""
+        entries = []
+        row_issues = []
+        rf = self.factor
+        c_unit, head = self.c_unit, self.head
+        if c_unit is not None and c_unit < len(row) and not is_blank(row[c_unit]):
+            rf = _row_unit(row[c_unit], self.config)
+            if not rf:
+                row_issues.append(("bad_cell", head[c_unit], row[c_unit], {"field": "単位"}))
+        for c, day in (self.day_dates.items() if rf else ()):
+            v = row[c] if c < len(row) else ""
+            if is_blank(v) or (isinstance(v, str) and v.strip() in _DAY_OFF):
+                continue
+            hours, err = self.parse_hours(v)
+            column = self.grid.columns.get(c, column_letter(c))
+            if err is not None:
+                row_issues.append(("bad_cell", column, v, {"field": "工数"}))
+                continue
+            if not hours:
+                continue
+            hours *= rf
+            if day is None:
+                row_issues.append(("date_outside_month", column, v, {"value": column, "month": f"{self.year}-{self.month:02d}"}))
+                continue
+            if hours > self.max_hours:
+                row_issues.append(("hours_over_day", column, v, {"max": self.max_hours}))
+                continue
+            entries.append((day, hours))
+        return entries, row_issues, rf
+
+    def read_row(self, r: int) -> None:
+        rows, file, sheet_name, issues = self.rows, self.file, self.sheet_name, self.issues
+        row = rows[r]
+        if self._not_data(r, row):
+            return
+        excel_row = r + 1
+        self.rows_read += 1
+        project, task, person = self._labels_of(r, row)
+        if task.lower() in _PLAN_LABELS:
+            # P1 | 予定 over "" | 実績: the plan is not hours worked
+            self.rows_read -= 1
+            issues.append(Issue("plan_row", file, sheet_name, excel_row, params={"value": task}))
+            return
+        if task.lower() in _ACTUAL_LABELS:
+            task = ""  # 実績: the row of hours worked, not a task of that name
+        entries, row_issues, rf = self._entries(row)
+        missing = None
+        if not (project or task):
+            missing = "案件"
+            if entries and not row_issues and _sums_of(entries) in (_rounded(self.running), _rounded(self.grand)):
+                # an =SUM() row under the projects with no 合計 label: a total, not a row
+                self.rows_read -= 1
+                issues.append(Issue("total_row", file, sheet_name, excel_row))
+                self.above_row, self.running = -2, {}
+                return
+        elif not person:
+            missing = "氏名"
+        if entries and missing is None:
+            self._add(entries, row, excel_row, project, task, person)
+        self._row_issues(row, excel_row, entries, row_issues, missing, rf)
+
+    def _add(self, entries, row, excel_row: int, project, task: str, person) -> None:
+        """The row's entries into the frame's columns, and into the running totals."""
+        out, c_note = self.out, self.c_note
+        for day, hours in entries:
+            self.running[day] = self.running.get(day, 0.0) + hours
+            self.grand[day] = self.grand.get(day, 0.0) + hours
+        for day, hours in entries:
+            out["date"].append(day)
+            out["month"].append(f"{day.year:04d}-{day.month:02d}")
+            out["person"].append(person)
+            out["project"].append(project or "")
+            out["task"].append(task)
+            out["hours"].append(hours)
+            out["source_file"].append(self.file)
+            out["source_sheet"].append(self.sheet_name)
+            out["source_row"].append(excel_row)
+            if c_note is not None:
+                self.notes.append(nz.normalize_text(row[c_note]) if c_note < len(row) else "")
+
+    def _row_issues(self, row, excel_row: int, entries, row_issues, missing, rf) -> None:
+        file, sheet_name, issues, c_total = self.file, self.sheet_name, self.issues, self.c_total
+        rejected = not entries or missing is not None
+        for code, column, value, params in row_issues:
+            issues.append(
+                Issue(
+                    code,
+                    file,
+                    sheet_name,
+                    excel_row,
+                    column=str(column),
+                    value=_show(value),
+                    severity="error",
+                    scope="cell",
+                    rejected=rejected,
+                    params={"value": _show(value), **params},
+                )
+            )
+        if c_total is not None and c_total < len(row) and rf:
+            _check_row_total(issues, file, sheet_name, excel_row, self.grid.columns.get(c_total, ""), row[c_total],
+                             sum(h for _, h in entries) / rf)
+        if entries and missing is not None:
+            issues.append(
+                Issue("missing_value", file, sheet_name, excel_row, severity="error", rejected=True, params={"field": missing})
+            )
+        elif not entries and not row_issues:
+            issues.append(Issue("no_values", file, sheet_name, excel_row, rejected=True))
+
+    def frame(self):
+        import pandas as pd
+
+        frame = pd.DataFrame(self.out, columns=HOURS_COLUMNS)
+        if self.c_note is not None:
+            frame["note"] = self.notes
+        return frame
+
+    def mapping(self, person_where) -> dict[str, str]:
+        grid, unit, factor, c_unit = self.grid, self.unit, self.factor, self.c_unit
+        mapping = {f: grid.columns.get(c, column_letter(c)) for f, c in self.labels.items()}
+        mapping["date"] = f"{len(grid.days)}日分の列 ({self.year}-{self.month:02d})"
+        if unit:
+            mapping["hours"] = f"{unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間"
+        if c_unit is not None:
+            mapping["hours"] = f"{mapping.get('hours', '日の列')} (単位は {self.head[c_unit]} 列の値で時間に換算)"
+        if self.earlier:
+            known = [d for d in self.day_dates.values() if d is not None]
+            mapping["date"] = f"{len(grid.days)}日分の列 ({min(known).isoformat()}〜{max(known).isoformat()})"
+        if self.person_const is not None:
+            mapping["person"] = _person_source(self.person_const, person_where)
+        return mapping
+
+
+def _rounded(sums: dict) -> dict:
+    return {d: round(h, 6) for d, h in sums.items() if round(h, 6)}
+
+
+def _sums_of(entries) -> dict:
+    out: dict = {}
+    for day, hours in entries:
+        out[day] = out.get(day, 0.0) + hours
+    return _rounded(out)
+
+
+def _check_row_total(issues: list[Issue], file: str, sheet: str, excel_row: int, header: str, value: Any, got: float) -> None:
+    """A grid row's own 合計 against the hours read from its days: a warning when they differ.
+
+    The comparison is in the grid's own unit. A total of 0 or blank (a formula never
+    calculated) or a cell that is no number says nothing.
+    """
+    try:
+        stated = nz.parse_hours(value)
+    except (nz.CellValueError, TypeError):
+        return
+    if not stated or abs(stated - got) <= 1 / 60:
+        return
+    issues.append(
+        Issue(
+            "sheet_total_mismatch",
+            file,
+            sheet,
+            excel_row,
+            column=header,
+            value=_show(value),
+            severity="warning",
+            params={"total": _hours_text(stated), "sum": _hours_text(round(got, 4)), "field": header},
+        )
+    )

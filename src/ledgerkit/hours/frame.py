@@ -1,0 +1,47 @@
+"""The hours frame: its columns, and how its values and texts are written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ledgerkit.parse import normalize as nz
+
+#: the columns of the hours frame, in order (other columns found follow them)
+HOURS_COLUMNS = ["date", "month", "person", "project", "task", "hours", "source_file", "source_sheet", "source_row"]
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _plain(value: Any) -> Any:
+    """An other column's cell for output: text normalized, numbers and dates as they are."""
+    if isinstance(value, str):
+        return nz.normalize_text(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    return value
+
+
+def _unique(name: str, existing) -> str:
+    name = name or "column"
+    out, n = name, 2
+    while out in existing:
+        out, n = f"{name}_{n}", n + 1
+    return out
+
+
+def _typed(frame):
+    import pandas as pd
+
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["hours"] = frame["hours"].astype("float64")
+    frame["source_row"] = frame["source_row"].astype("int64")
+    return frame
+
+
+def _hours_text(h: float) -> str:
+    return f"{h:g}h"

@@ -1,0 +1,359 @@
+"""Effort hours in a long table: one row per entry (日付, 氏名, 案件, 作業, 工数).
+
+The table is read column by column: a sheet of 300,000 rows holds a few hundred distinct
+texts per column, so each distinct cell value is parsed once (see
+:func:`~ledgerkit.hours.cells._map_values`) and the per-row work is list indexing. The
+rules and their order are those of a row loop: every data row ends up in the frame or in
+the issues with its Excel row number.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ledgerkit.config.settings import Config
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import SheetResult
+from ledgerkit.detect.table import header_key, is_blank, title_texts
+from ledgerkit.hours.cells import (
+    _attempt,
+    _blank_rows,
+    _column,
+    _day_number,
+    _map_values,
+    _plan_rows,
+    _small_number,
+    _task_text,
+    _total_rows,
+)
+from ledgerkit.hours.frame import HOURS_COLUMNS, _plain, _show, _typed, _unique
+from ledgerkit.hours.people import _person_of_sheet, _person_source
+from ledgerkit.hours.periods import _fiscal_year, _sheet_year_month, _year_alone
+from ledgerkit.hours.units import _UNIT_HEADERS, _row_unit, _stated_unit, _unit_factor
+from ledgerkit.parse import normalize as nz
+
+
+def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, table) -> set[int]:
+    """Rows holding nothing but a number in the hours column that equals the rows above.
+
+    A =SUM() under each person's block, or under the whole list, often has no 小計 label:
+    it is a total (listed as one), not a row with a missing date.
+    """
+    candidates = [
+        i for i in bad
+        if i not in blank and i not in total and hours_parsed[i][2] is not None
+        and all(is_blank(columns[c][i]) for c in range(table.col_start, table.col_end) if c != c_hours)
+    ]
+    if not candidates:
+        return set()
+    found: set[int] = set()
+    wanted = set(candidates)
+    running = grand = 0.0
+    for i in range(max(candidates) + 1):
+        if i in blank or i in total:
+            running = 0.0
+        elif good[i]:
+            running += hours_parsed[i][2]
+            grand += hours_parsed[i][2]
+        elif i in wanted:
+            value = hours_parsed[i][2]
+            if value > 0 and (abs(value - running) < 1e-6 or abs(value - grand) < 1e-6):
+                found.add(i)
+                running = 0.0
+    return found
+
+
+def _split_date_columns(table, c_date: int, extra_cols: dict[int, str]) -> tuple[int | None, int | None]:
+    """The 年 and 月 columns of a date written over columns (年 | 月 | 日), or (None, None)."""
+    if header_key(table.columns[c_date]) not in ("日", "day"):
+        return None, None
+    found: dict[str, int] = {}
+    for c, h in extra_cols.items():
+        key = header_key(h)
+        if key in ("年", "year"):
+            found.setdefault("year", c)
+        elif key in ("月", "month"):
+            found.setdefault("month", c)
+    if "month" not in found:
+        return None, None
+    return found.get("year"), found["month"]
+
+
+def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms) -> SheetResult:
+    m = table.mapping
+    issues: list[Issue] = []
+    for other in table.others:
+        issues.append(Issue("extra_table", file, sheet_name, scope="sheet", params={"range": other}))
+    year, month = _sheet_year_month(rows, table.header_row, sheet_name, file, config)
+    person_const = person_where = None
+    if "person" not in m:
+        person_const, person_where = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []), file)
+        if person_const is None:
+            issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
+            return SheetResult(issues=issues, layout="long", header_row=table.header_excel_row)
+    sheet = _LongTable(rows, table, sheet_name, file, config, year, month)
+    sheet.parse_dates()
+    sheet.parse_hours()
+    keep, problems, rows_read = sheet.sort_rows()
+    issues.extend(problems)
+    frame, mapping = sheet.frame(keep, person_const, person_where)
+    return SheetResult(
+        frame=_typed(frame),
+        issues=issues,
+        rows_read=rows_read,
+        layout="long",
+        header_row=table.header_excel_row,
+        mapping=mapping,
+    )
+
+
+class _LongTable:
+    """One long table's columns, parsed once per distinct value, and its rows sorted out."""
+
+    def __init__(self, rows, table, sheet_name: str, file: str, config: Config, year, month):
+        self.rows, self.table, self.sheet_name, self.file, self.config = rows, table, sheet_name, file, config
+        self.year, self.month = year, month
+        m = table.mapping
+        self.factor = _unit_factor(table.columns[m["hours"]], config)
+        self.title_unit = ""
+        if self.factor == 1.0 and not re.search(r"[\(\[](h|hr|時間|hours?)[\)\]]", header_key(table.columns[m["hours"]])):
+            # a header without a unit under a title that states one: 工数 under (単位：人日)
+            self.title_unit, self.factor = _stated_unit(title_texts(rows, table.header_row), config)
+        self.max_hours = float(config.get("hours.max_hours_per_day", 24.0))
+        self.extra_cols = {c: h for c, h in table.columns.items() if c not in m.values()}
+        label_cols = [m[k] for k in ("date", "person", "project", "task") if k in m] + [table.col_start]
+        self.c_date, self.c_hours = m["date"], m["hours"]
+        self.c_person, self.c_project, self.c_task = m.get("person"), m.get("project"), m.get("task")
+        self.c_note, self.c_pid = m.get("note"), m.get("person_id")
+        # Column by column (see the module's docstring)
+        body = rows[table.data_start : table.data_end]
+        self.n = len(body)
+        columns = {c: _column(body, c) for c in range(table.col_start, table.col_end)}
+        for c in (self.c_date, self.c_hours, self.c_person, self.c_project, self.c_task, self.c_note, self.c_pid,
+                  *self.extra_cols, *label_cols):
+            if c is not None and c not in columns:
+                columns[c] = _column(body, c)
+        self.columns = columns
+        self.blank = _blank_rows(columns, range(table.col_start, table.col_end))
+        total = _total_rows(columns, dict.fromkeys(label_cols))
+        # rows marked 予定 / 計画 in the task column or another column: plans, not hours worked
+        self.plan = _plan_rows(columns, [c for c in (self.c_task, *self.extra_cols) if c is not None]) - total
+        self.repeat = self._repeated_headers()
+        self.total = total - self.repeat
+
+    def _repeated_headers(self) -> set[int]:
+        """The header printed again every page (50 行ごとの見出し): not data, not a bad date."""
+        rows, table, columns, c_date, c_hours = self.rows, self.table, self.columns, self.c_date, self.c_hours
+        heads = {c: nz.normalize_text(rows[table.header_row][c]) for c in (c_date, c_hours)
+                 if c < len(rows[table.header_row]) and isinstance(rows[table.header_row][c], str)}
+        repeat = set()
+        if len(heads) == 2:
+            for text in set(columns[c_date]):
+                if isinstance(text, str) and nz.normalize_text(text) == heads[c_date]:
+                    repeat.update(i for i, v in enumerate(columns[c_date]) if v == text
+                                  and isinstance(columns[c_hours][i], str) and nz.normalize_text(columns[c_hours][i]) == heads[c_hours])
+        return repeat
+
+    def parse_dates(self) -> None:
+        """``self.dates``: (date, error, date when good) per row."""
+        rows, table, sheet_name, file, config = self.rows, self.table, self.sheet_name, self.file, self.config
+        year, month, columns, c_date, extra_cols = self.year, self.month, self.columns, self.c_date, self.extra_cols
+        # a year written alone (2026年 工数, 工数_2026年度.xlsx) dates 10/1 in a sheet of many months
+        plain_year, fiscal_year = (None, None) if year is not None else _year_alone(rows, table.header_row, sheet_name, file)
+        fiscal_start = int(config.get("fiscal_year.start_month", 4))
+
+        def date_of(v):
+            if (year is None or month is None) and _day_number(v):
+                # a day alone in a sheet with no month: not Excel's serial day 1..31 of 1900
+                return None, nz.CellValueError("日だけで年月がありません", v), None
+            date, err = _attempt(nz.parse_date, v, year, month)
+            if err is not None and year is None and (plain_year or fiscal_year) and isinstance(v, str):
+                date, err = _attempt(nz.parse_date, v, plain_year or fiscal_year, month)
+                if err is None and date is not None and not plain_year and date.month < fiscal_start:
+                    date = date.replace(year=date.year + 1)  # 2026年度: January is 2027
+            return date, err, date if err is None else None
+
+        # 年 | 月 | 日 (or 月 | 日) in columns of their own: each row carries its month
+        c_year, c_month = _split_date_columns(table, c_date, extra_cols)
+        self.c_year, self.c_month = c_year, c_month
+        if c_month is None:
+            self.dates = _map_values(date_of, columns[c_date])
+            return
+        for c in (c_year, c_month):
+            extra_cols.pop(c, None)
+        fiscal = None
+        if c_year is None:
+            fiscal = next((f for f in map(_fiscal_year, [*title_texts(rows, table.header_row), sheet_name, Path(file).stem]) if f), None)
+        start = int(config.get("fiscal_year.start_month", 4))
+
+        def date_of_parts(parts):
+            y, mo, d = parts
+            mo = _small_number(mo, 1, 12)
+            y = _small_number(y, 1900, 2200) if c_year is not None else (year if fiscal is None or mo is None else fiscal + (mo < start))
+            if mo is None or (y is None and c_year is not None):
+                return None, nz.CellValueError("年月を読み取れません"), None
+            if y is None:
+                return None, nz.CellValueError("年がありません"), None
+            date, err = _attempt(nz.parse_date, d, y, mo)
+            return date, err, date if err is None else None
+
+        years = columns[c_year] if c_year is not None else [None] * self.n
+        self.dates = _map_values(date_of_parts, list(zip(years, columns[c_month], columns[c_date])))
+
+    def parse_hours(self) -> None:
+        """``self.hours_parsed``: (hours, error, hours in h when good) per row, and the 単位 column's units."""
+        factor, max_hours, config, columns = self.factor, self.max_hours, self.config, self.columns
+
+        def hours_of(v):
+            hours, err = _attempt(nz.parse_hours, v)
+            good = None
+            if err is None and hours is not None and not hours * factor > max_hours:
+                good = hours * factor
+            return hours, err, good
+
+        hours_parsed = _map_values(hours_of, columns[self.c_hours])
+        # a 単位 column (時間 / 人日 / 人月 / 分) says each row's unit; blank → the header's unit
+        c_unit = next((c for c, h in self.extra_cols.items() if header_key(h) in _UNIT_HEADERS), None)
+        row_factor: dict[int, float] = {}
+        bad_unit: set[int] = set()
+        if c_unit is not None:
+            self.extra_cols.pop(c_unit)
+            units = _map_values(lambda v: None if is_blank(v) else _row_unit(v, config), columns[c_unit])
+            for i, u in enumerate(units):
+                if u is None:
+                    continue
+                if u == 0:
+                    bad_unit.add(i)
+                    continue
+                row_factor[i] = u
+                h, err, _ = hours_parsed[i]
+                if err is None and h is not None:
+                    hours_parsed[i] = (h, err, h * u if not h * u > max_hours else None)
+        self.hours_parsed, self.c_unit, self.row_factor, self.bad_unit = hours_parsed, c_unit, row_factor, bad_unit
+
+    def sort_rows(self) -> tuple[list[int], list[Issue], int]:
+        """(indexes of the rows kept, the issues of the others in row order, data rows read)."""
+        dates, hours_parsed = self.dates, self.hours_parsed
+        c_person = self.c_person
+        persons = _map_values(nz.normalize_name, self.columns[c_person]) if c_person is not None else None
+        self.persons = persons
+        # the rows that pass every check; the others go through the checks one by one below
+        if persons is None:
+            good = [d[2] is not None and h[2] is not None for d, h in zip(dates, hours_parsed)]
+        else:
+            good = [d[2] is not None and h[2] is not None and bool(p) for d, h, p in zip(dates, hours_parsed, persons)]
+        for i in self.total | self.plan.keys() | self.repeat | self.bad_unit:
+            good[i] = False
+        keep = [i for i, g in enumerate(good) if g]
+        problems: list[Issue] = []
+        rows_read = len(keep)
+        bad = [i for i, g in enumerate(good) if not g]
+        unlabelled = _unlabelled_totals(bad, good, self.blank, self.total, hours_parsed, self.columns, self.c_hours,
+                                        self.table)
+        file, sheet_name, data_start = self.file, self.sheet_name, self.table.data_start
+        for i in bad:
+            if i in self.blank:
+                continue
+            if i in self.total or i in unlabelled:
+                problems.append(Issue("total_row", file, sheet_name, data_start + i + 1))
+                continue
+            if i in self.plan:
+                problems.append(Issue("plan_row", file, sheet_name, data_start + i + 1, params={"value": self.plan[i]}))
+                continue
+            if i in self.repeat:
+                problems.append(Issue("repeated_header", file, sheet_name, data_start + i + 1))
+                continue
+            rows_read += 1
+            problems.append(self._rejected(i))
+        return keep, problems, rows_read
+
+    def _rejected(self, i: int) -> Issue:
+        """Why data row ``i`` cannot be used: the first check it fails."""
+        year, month, persons = self.year, self.month, self.persons
+        c_date, c_hours, c_unit, c_person = self.c_date, self.c_hours, self.c_unit, self.c_person
+        columns, row_factor, max_hours = self.columns, self.row_factor, self.max_hours
+        problem = None
+        date, err, _ = self.dates[i]
+        if err is not None or date is None:
+            problem = ("bad_cell" if err else "missing_value", c_date, "日付")
+            if err is not None and (year is None or month is None) and _attempt(nz.parse_date, columns[c_date][i], 2000, 1)[1] is None:
+                # 10/1 is a fine date in a sheet whose year nobody wrote down: say so
+                problem = ("no_month", c_date, "日付")
+        hours, err, _ = self.hours_parsed[i]
+        if problem is None and (err is not None or hours is None):
+            problem = ("bad_cell" if err else "missing_value", c_hours, "工数")
+        if problem is None and i in self.bad_unit:
+            problem = ("bad_cell", c_unit, "単位")
+        if problem is None and persons is not None and not persons[i]:
+            problem = ("missing_value", c_person, "氏名")
+        if problem is None:
+            hours = hours * row_factor.get(i, self.factor)
+            if hours > max_hours:
+                problem = ("hours_over_day", c_hours, "工数")
+        if problem is None:  # pragma: no cover - such a row is among the good ones
+            raise AssertionError(f"row {self.table.data_start + i + 1} passed the checks it failed")
+        code, c, what = problem
+        value = "" if c == c_person else columns[c][i]
+        if code == "hours_over_day" and i in row_factor:
+            value = f"{_show(value)} {nz.normalize_text(columns[c_unit][i])}"  # 4 人日: 32 h
+        return Issue(
+            code,
+            self.file,
+            self.sheet_name,
+            self.table.data_start + i + 1,
+            column=self.table.columns[c],
+            value=_show(value),
+            severity="error",
+            rejected=True,
+            params={"field": what, "value": _show(value), "max": max_hours},
+        )
+
+    def _kept(self, c, fn, keep: list[int]) -> list:
+        col = self.columns[c]
+        return _map_values(fn, [col[i] for i in keep], strict=True)
+
+    def frame(self, keep: list[int], person_const, person_where):
+        """(the frame of the rows kept, the column mapping for inspect)."""
+        import pandas as pd
+
+        c_project, c_task, c_note, c_pid = self.c_project, self.c_task, self.c_note, self.c_pid
+        kept_dates = [self.dates[i][2] for i in keep]
+        kept_hours = [self.hours_parsed[i][2] for i in keep]
+        kept_persons = [self.persons[i] for i in keep] if self.persons is not None else [person_const] * len(keep)
+        months = _map_values(lambda d: f"{d.year:04d}-{d.month:02d}", kept_dates)
+        out: dict[str, list] = {
+            "date": kept_dates,
+            "month": months,
+            "person": kept_persons,
+            "project": self._kept(c_project, lambda v: nz.parse_code(v) or "", keep) if c_project is not None else [""] * len(keep),
+            "task": self._kept(c_task, _task_text, keep) if c_task is not None else [""] * len(keep),
+            "hours": kept_hours,
+            "source_file": [self.file] * len(keep),
+            "source_sheet": [self.sheet_name] * len(keep),
+            "source_row": [self.table.data_start + i + 1 for i in keep],
+        }
+        notes = self._kept(c_note, nz.normalize_text, keep) if c_note is not None else []
+        pids = self._kept(c_pid, lambda v: nz.parse_code(v) or "", keep) if c_pid is not None else []
+        extras = {c: self._kept(c, _plain, keep) for c in self.extra_cols}
+        frame = pd.DataFrame(out, columns=HOURS_COLUMNS)
+        if c_pid is not None:
+            frame["person_id"] = pids
+        if c_note is not None:
+            frame["note"] = notes
+        for c, header in self.extra_cols.items():
+            frame[_unique(header, frame.columns)] = extras[c]
+        return frame, self._mapping(person_const, person_where)
+
+    def _mapping(self, person_const, person_where) -> dict[str, str]:
+        table, factor = self.table, self.factor
+        mapping = {f: table.columns[c] for f, c in table.mapping.items()}
+        if self.c_month is not None:
+            mapping["date"] = " + ".join(table.columns[c] for c in (self.c_year, self.c_month, self.c_date) if c is not None)
+        if self.title_unit:
+            mapping["hours"] += f" ({self.title_unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間)"
+        if self.c_unit is not None:
+            mapping["hours"] += f" (単位は {table.columns[self.c_unit]} 列の値で時間に換算)"
+        if person_const is not None:
+            mapping["person"] = _person_source(person_const, person_where)
+        return mapping

@@ -1,0 +1,86 @@
+"""Whose hours a sheet holds: a 氏名 cell above the table, the sheet name, or the file name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ledgerkit.detect.table import column_letter, find_labelled_value
+from ledgerkit.hours.periods import _YEAR_MONTH_TEXT
+from ledgerkit.hours.sheet_names import _DEFAULT_SHEET, _HELPER_SHEET, _SUMMARY_SHEET
+from ledgerkit.parse import normalize as nz
+
+# Words that name what a sheet holds or which version it is, never whose it is.
+_SHEET_WORDS = re.compile(
+    r"工数表|工数実績|工数|作業実績|実績表|実績|作業報告書|作業報告|報告書|作業日報|日報|勤務表|勤怠表|"
+    r"タイムシート|timesheet|提出用|提出|最新版|最新|旧版|原本|修正版|修正|コピー|copy|入力|明細|データ|data",
+    re.IGNORECASE,
+)
+
+
+def _person_of_sheet(
+    rows, header_row: int, sheet_name: str, words: list[str], file: str = ""
+) -> tuple[str | None, str]:
+    """The person a sheet belongs to: a 氏名 cell above the table, a name-like sheet name,
+    else the one name-like word of the file name (工数報告_山田_2026年10月.xlsx)."""
+    found = find_labelled_value(rows, words, before_row=header_row)
+    if found is not None:
+        name = nz.normalize_name(found[0])
+        if name:
+            return name, f"{column_letter(found[2])}{found[1] + 1}"
+    # 山田_10月, 山田(2026年10月), 工数_山田 → 山田; 工数, 作業実績, 旧版 → nobody
+    text = _SHEET_WORDS.sub(" ", _YEAR_MONTH_TEXT.sub(" ", nz.normalize_text(sheet_name)))
+    name = nz.normalize_name(text.strip(" _-()[]・"))
+    if (
+        name
+        and not _DEFAULT_SHEET.match(name)
+        and not _SUMMARY_SHEET.search(name)
+        and nz.parse_year_month(name) is None
+        and not re.fullmatch(r"[\d\W_]+", name)
+    ):
+        return name, "sheet name"
+    name = _person_of_file(file) if file else None
+    return (name, "file name") if name else (None, "")
+
+
+_ORG_WORD = re.compile(
+    r"(社|部|課|室|班|係|チーム|グループ|支店|事業所|本部|pj|プロジェクト|team|group|dept)$|"
+    r"開発|営業|総務|経理|人事|保守|運用|設計|製造|品質|管理|全体|全社|部門|案件|業務|作業|社内|共通",
+    re.IGNORECASE,
+)
+
+
+def _person_of_file(file: str) -> str | None:
+    """The one word of a file name left once the kind, version and month words are gone.
+
+    Examples:
+        >>> _person_of_file("in/工数報告_山田_2026年10月.xlsx"), _person_of_file("佐藤花子 R8.10 工数.xlsx")
+        ('山田', '佐藤花子')
+        >>> _person_of_file("工数_2026年10月.xlsx"), _person_of_file("A社_工数_202610.xlsx"), _person_of_file("工数_山田_佐藤.xlsx")
+        (None, None, None)
+        >>> _person_of_file("工数_開発_2026年10月.xlsx"), _person_of_file("保守チーム_10月.xlsx")
+        (None, None)
+    """
+    text = nz.normalize_text(Path(file).stem)
+    text = _YEAR_MONTH_TEXT.sub(" ", text)
+    text = re.sub(r"(?:19|20)\d{2}\s*年度?|FY\s*\d{2,4}|(?:令和|R)\s*\d{1,2}\s*年度?|\d+", " ", text, flags=re.IGNORECASE)
+    text = _SHEET_WORDS.sub(" ", re.sub(r"報告|月次|月分|分$", " ", text))
+    words = [w for w in re.split(r"[\s_\-・()\[\]【】,.]+", text) if w]
+    if len(words) != 1:
+        return None
+    word = nz.normalize_name(words[0])
+    if len(word) < 2 or _ORG_WORD.search(word) or _SUMMARY_SHEET.search(word) or _HELPER_SHEET.search(word):
+        return None
+    return word
+
+
+def _person_source(name: str, where: str) -> str:
+    """Where the person of a whole sheet came from, for inspect: a 氏名 cell or the sheet name.
+
+    Examples:
+        >>> _person_source("山田太郎", "B2"), _person_source("山田", "sheet name")
+        ('山田太郎 (セル B2)', '山田 (シート名)')
+    """
+    if where == "file name":
+        return f"{name} (ファイル名)"
+    return f"{name} (シート名)" if where == "sheet name" else f"{name} (セル {where})"

@@ -1,0 +1,232 @@
+"""The contract list (精算条件一覧): one row per person, with the fee, the band and its rounding rules."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+
+from ledgerkit.attendance.cells import person_key
+from ledgerkit.core.errors import InputError
+from ledgerkit.core.issues import Issue
+from ledgerkit.detect.table import Synonyms, detect_table, fill_merged, is_blank
+from ledgerkit.intake.door import open_workbook
+from ledgerkit.kinds.contracts import CONTRACT_FIELDS
+from ledgerkit.parse.normalize import (
+    CellValueError,
+    is_total_label,
+    normalize_name,
+    normalize_text,
+    parse_amount,
+    parse_date,
+    parse_hours,
+)
+from ledgerkit.parse.normalize import is_blank as is_blank_value
+from ledgerkit.settlement.bands import (
+    _exact,
+    parse_method,
+    parse_mode,
+    parse_rate_rounding,
+    parse_unit_minutes,
+)
+from ledgerkit.settlement.settings import _setting
+
+#: the columns of a contract frame, in order
+CONTRACT_COLUMNS = [
+    "person", "person_id", "vendor", "fee", "lower", "upper", "method", "unit_minutes",
+    "rate_step", "rate_mode", "amount_rounding", "po_no", "valid_from", "valid_to",
+    "source_file", "source_sheet", "source_row",
+]
+
+
+def _hours_value(v) -> Fraction | None:
+    if is_blank_value(v):
+        return None
+    if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
+        return Fraction(v)
+    h = parse_hours(v)
+    return None if h is None else _exact(h)
+
+
+def _band_text(v) -> tuple[Fraction, Fraction] | None:
+    """``140-180``, ``140～180h``, ``140時間〜180時間`` → (140, 180)."""
+    if not isinstance(v, str):
+        return None
+    s = unicodedata.normalize("NFKC", v).replace(" ", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:h|時間|H)?[-~〜～ー－―/](\d+(?:\.\d+)?)(?:h|時間|H)?", s)
+    if not m:
+        return None
+    return Fraction(Decimal(m.group(1))), Fraction(Decimal(m.group(2)))
+
+
+def _value_and_reason(value, reason: str) -> dict[str, str]:
+    """The cell and why it cannot be read; in English the reason only when it is English
+    (the cell parsers give theirs in Japanese, which an English line leaves out).
+
+    Examples:
+        >>> _value_and_reason("未定", "金額として読めません")["en"]
+        '未定'
+        >>> _value_and_reason("200-180", "下限 must be below 上限")["en"]
+        '200-180 (下限 must be below 上限)'
+    """
+    both = f"{value} ({reason})"
+    kana = re.search(r"[\u3040-\u30ff]", str(reason))
+    return {"ja": both, "en": str(value) if kana else both}
+
+
+def read_contracts(path, *, config=None):
+    """Read a contract list (精算条件一覧): one row per person, from the first sheet that has one.
+
+    Columns are found through :data:`CONTRACT_FIELDS` (plus ``[columns.contracts]`` in
+    the config). Returns ``(frame, issues)``; rows that cannot be used are issues.
+    Raises InputError when no sheet holds a contract table.
+    """
+    import pandas as pd
+
+    fields = {k: list(v) for k, v in CONTRACT_FIELDS.items()}
+    if config is not None:
+        for k, words in config.synonyms("contracts").items():
+            fields[k] = [*words, *fields.get(k, [])]
+    syn = Synonyms(fields)
+    book = open_workbook(path, config)
+    file = str(path)
+    for sheet in book.sheets:
+        if sheet.visible != "visible":
+            continue
+        rows = fill_merged(sheet.rows, sheet.merged)
+        table = detect_table(rows, syn, {"person", "fee"})
+        if table is None:
+            continue
+        records, issues = [], []
+        for r in range(table.data_start, table.data_end):
+            row = rows[r]
+            cell = lambda f: row[table.mapping[f]] if f in table.mapping and table.mapping[f] < len(row) else ""  # noqa: E731
+            if all(is_blank(v) for v in row):
+                continue
+            record, problem = _contract_row(cell, config)
+            if problem:
+                field_name, value, reason = problem
+                column = table.columns.get(table.mapping.get(field_name, -1), field_name)
+                issues.append(Issue("bad_cell", file=file, sheet=sheet.name, row=r + 1, column=column,
+                                    value=str(value), severity="error", rejected=True,
+                                    params={"field": column, "value": _value_and_reason(value, reason)}))
+                continue
+            if record is None:
+                continue
+            record.update(source_file=file, source_sheet=sheet.name, source_row=r + 1)
+            records.append(record)
+        frame = pd.DataFrame.from_records(records, columns=CONTRACT_COLUMNS)
+        for col in ("lower", "upper", "rate_step", "valid_from", "valid_to"):
+            # keep None (no band, exact rate, open-ended) as None, not NaN
+            frame[col] = pd.Series([r[col] for r in records], dtype=object, index=frame.index)
+        return frame, issues
+    raise InputError(f"{path}: no contract list found (needs columns 氏名 and 月額単価)")
+
+
+def _contract_row(cell, config):
+    """(record, None), (None, None) for a total or note row, or (None, (field, value, reason))."""
+    person = normalize_name(cell("person"))
+    if not person or is_total_label(person):
+        return None, None
+    try:
+        fee = parse_amount(cell("fee"))
+    except CellValueError as e:
+        return None, ("fee", cell("fee"), str(e))
+    if fee is None or fee != fee.to_integral_value() or fee <= 0:
+        return None, ("fee", cell("fee"), "not a whole yen amount")
+    try:
+        method = parse_method(normalize_text(cell("method")) or None, _setting(config, "method"))
+    except ValueError as e:
+        return None, ("method", cell("method"), str(e))
+    lower = upper = None
+    try:
+        band = _band_text(cell("band"))
+        lower = _hours_value(cell("lower"))
+        upper = _hours_value(cell("upper"))
+    except (CellValueError, ValueError) as e:
+        return None, ("lower", cell("lower"), str(e))
+    if band and lower is None and upper is None:
+        lower, upper = band
+    if method != "fixed":
+        if lower is None or upper is None:
+            return None, ("lower" if lower is None else "upper", "", "a band needs 下限 and 上限 (or 精算方法 固定)")
+        if lower <= 0 or upper < lower:
+            return None, ("upper", f"{lower}-{upper}", "下限 must be below 上限")
+    try:
+        unit = parse_unit_minutes(normalize_text(cell("unit")) or None, int(_setting(config, "hours_unit_minutes")))
+    except ValueError as e:
+        return None, ("unit", cell("unit"), str(e))
+    try:
+        rate_text = normalize_text(cell("rate_rounding")) or _setting(config, "rate_rounding") or None
+        rate_step, rate_mode = parse_rate_rounding(rate_text)
+        amount_mode = parse_mode(normalize_text(cell("amount_rounding")) or None, _setting(config, "amount_rounding"))
+    except ValueError as e:
+        return None, ("rate_rounding", cell("rate_rounding"), str(e))
+    dates = {}
+    for f in ("valid_from", "valid_to"):
+        try:
+            dates[f] = parse_date(cell(f))
+        except CellValueError as e:
+            return None, (f, cell(f), str(e))
+    pid = normalize_text(cell("person_id"))
+    if pid.endswith(".0") and pid[:-2].isdigit():
+        pid = pid[:-2]
+    return {
+        "person": person,
+        "person_id": pid,
+        "vendor": normalize_text(cell("vendor")),
+        "fee": int(fee),
+        "lower": lower,
+        "upper": upper,
+        "method": method,
+        "unit_minutes": unit,
+        "rate_step": rate_step,
+        "rate_mode": rate_mode,
+        "amount_rounding": amount_mode,
+        "po_no": normalize_text(cell("po_no")),
+        "valid_from": dates["valid_from"],
+        "valid_to": dates["valid_to"],
+    }, None
+
+
+def _complete_contracts(contracts, config):
+    """A contract frame with every column, defaults filled in (for frames made by hand)."""
+    c = contracts.copy()
+    defaults = {
+        "person_id": "", "vendor": "", "lower": None, "upper": None, "method": _setting(config, "method"),
+        "unit_minutes": int(_setting(config, "hours_unit_minutes")), "rate_step": None,
+        "rate_mode": "down", "amount_rounding": _setting(config, "amount_rounding"), "po_no": "",
+        "valid_from": None, "valid_to": None, "source_file": "", "source_sheet": "", "source_row": None,
+    }
+    for col, value in defaults.items():
+        if col not in c:
+            c[col] = [value] * len(c)
+    c["person_id"] = c["person_id"].fillna("").astype(str)
+    c["method"] = [parse_method(m) for m in c["method"]]
+    c["lower"] = [None if v is None or v != v else _exact(v) for v in c["lower"]]
+    c["upper"] = [None if v is None or v != v else _exact(v) for v in c["upper"]]
+    c["person_key"] = [person_key(p) for p in c["person"]]
+    c = c.astype({"lower": object, "upper": object, "rate_step": object})
+    return c
+
+
+def _pick_contract(contracts, person: str, person_id: str, month: str):
+    """The contract rows for a person (by ID when both sides have one, else by name) valid in month."""
+    if person_id and (contracts["person_id"] != "").any():
+        rows = contracts[contracts["person_id"] == person_id]
+        if rows.empty:
+            rows = contracts[(contracts["person_key"] == person_key(person)) & (contracts["person_id"] == "")]
+    else:
+        rows = contracts[contracts["person_key"] == person_key(person)]
+    if rows.empty:
+        return rows
+    y, m = map(int, month.split("-"))
+    first, last = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+    keep = [
+        (f is None or f != f or f <= last) and (t is None or t != t or t >= first)
+        for f, t in zip(rows["valid_from"], rows["valid_to"])
+    ]
+    return rows[keep]

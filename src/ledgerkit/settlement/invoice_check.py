@@ -1,0 +1,227 @@
+"""The vendors' invoices checked against the settlement: :func:`check_settled_invoices`."""
+
+from __future__ import annotations
+
+from ledgerkit.attendance.cells import person_key
+from ledgerkit.core.issues import Issue
+from ledgerkit.detect.table import header_key
+from ledgerkit.parse.normalize import normalize_text, parse_year_month, vendor_key
+from ledgerkit.settlement.columns import INVOICE_CHECK_COLUMNS
+
+_INVOICE_PERSON_HEADERS = ("氏名", "要員名", "要員", "技術者名", "技術者", "作業者", "作業者名", "担当者",
+                           "スタッフ名", "スタッフ", "person", "engineer")
+_INVOICE_MONTH_HEADERS = ("対象月", "対象年月", "稼働月", "作業月", "取引年月", "請求対象月", "精算月", "month")
+
+
+def _prev_month(ym: str) -> str:
+    y, m = map(int, ym.split("-"))
+    return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+
+
+def _month_rank(ym: str, months: list[str]) -> int | None:
+    """Where ``ym`` stands among an invoice's candidate months (0 = its most likely), or None."""
+    for i, m in enumerate(months):
+        if m == ym or (m.startswith("????") and m[4:] == ym[4:]):
+            return i
+    return None
+
+
+def _invoice_records(invoices) -> list[dict]:
+    """One record per invoice (rows of one invoice at several tax rates added up)."""
+    import pandas as pd
+
+    inv = invoices.copy()
+    if "invoice_key" not in inv or (inv["invoice_key"].astype(str) == "").all():
+        inv["invoice_key"] = [f"{f}|{s}|{r}" for f, s, r in zip(inv["source_file"], inv["source_sheet"], inv["source_row"])]
+    person_col = next((c for c in inv.columns if header_key(c) in _INVOICE_PERSON_HEADERS), None)
+    month_col = next((c for c in inv.columns if header_key(c) in _INVOICE_MONTH_HEADERS), None)
+    records = []
+    for key, g in inv.groupby("invoice_key", sort=False):
+        first = g.iloc[0]
+        nets = [v for v in g["net"] if v is not None and not pd.isna(v)]
+        if not nets:
+            continue
+        explicit = None
+        issue = next((first.get(c) for c in ("issue_date", "received_date")
+                      if first.get(c) is not None and not pd.isna(first.get(c))), None)
+        for text in ([first[month_col]] if month_col else []) + [first.get("subject", ""), first.get("project", "")]:
+            if isinstance(text, (pd.Timestamp,)) or hasattr(text, "year"):
+                explicit = f"{text.year:04d}-{text.month:02d}"
+                break
+            found = parse_year_month(text) if isinstance(text, str) and text else None
+            if found and found[1]:
+                year = found[0]
+                if year is None and issue is not None:
+                    # 11月分 on an invoice issued in January is the year before
+                    year = issue.year - (1 if found[1] > issue.month else 0)
+                # 10月分 with no year anywhere: October of whichever year is settled
+                explicit = f"{year:04d}-{found[1]:02d}" if year else f"????-{found[1]:02d}"
+                break
+        if explicit:
+            months = [explicit]
+        elif issue is not None:
+            own = f"{issue.year:04d}-{issue.month:02d}"
+            # issued in the first days of a month: most likely for the month before
+            months = [_prev_month(own), own] if issue.day <= 20 else [own, _prev_month(own)]
+        else:
+            months = []
+        vendor = normalize_text(first.get("vendor", ""))
+        records.append({
+            "key": key,
+            "invoice_no": normalize_text(first.get("invoice_no", "")),
+            "vendor": vendor,
+            "vendor_key": first.get("vendor_key") or vendor_key(vendor),
+            "po_no": normalize_text(first.get("po_no", "")),
+            "person_key": person_key(normalize_text(first[person_col])) if person_col and not pd.isna(first[person_col]) else "",
+            "net": int(sum(int(v) for v in nets)),
+            "net_column": str(first.get("_col_net") or "net") if "_col_net" in g else "net",
+            "months": months,
+            "file": str(first.get("source_file", "")),
+            "sheet": str(first.get("source_sheet", "")),
+            "row": int(first["source_row"]) if not pd.isna(first.get("source_row")) else None,
+            "used": False,
+        })
+    return records
+
+
+#: words in the ``check`` column, (Japanese, English)
+CHECK_LABELS = {"ok": ("一致", "match"), "diff": ("差異", "differs"), "none": ("請求書なし", "no invoice"),
+                "ambiguous": ("特定できず", "ambiguous")}
+
+
+def check_settled_invoices(frame, invoices, *, month: str | None = None, contracts=None, lang: str = "ja"):
+    """Compare each settled amount with the vendor's invoice for that person and month.
+
+    An invoice matches by vendor (name key) and month (a 対象月 column or ``11月分`` in
+    the subject; otherwise its issue date: from the 21st on, that month, before it the
+    month before), and by person or PO number when the list has them. One invoice for
+    several people of the same vendor is compared with their sum. Returns the frame with
+    :data:`INVOICE_CHECK_COLUMNS` added and the findings.
+    """
+    out = frame.copy()
+    findings: list[Issue] = []
+    for col in INVOICE_CHECK_COLUMNS:
+        out[col] = None
+    records = _invoice_records(invoices)
+    out["_vkey"] = [vendor_key(v) for v in out["vendor"]]
+    out["_pkey"] = [person_key(p) for p in out["person"]]
+    matcher = _Matcher(out, findings, lang)
+    for (vkey, ym), group in out.sort_values("month").groupby(["_vkey", "month"], sort=True):
+        matcher.match(vkey, ym, group, records)
+    # invoices from the contracts' vendors that bill a settled month with no attendance
+    vendors = set(out["_vkey"])
+    if contracts is not None and len(contracts):
+        vendors |= {vendor_key(v) for v in contracts["vendor"] if v}
+    months = {month} if month else set(out["month"])
+    for r in records:
+        if r["used"] or r["vendor_key"] not in vendors or not r["months"]:
+            continue
+        if not any(_month_rank(m, r["months"][:1]) == 0 for m in months):
+            continue
+        findings.append(Issue(
+            "settle_no_attendance", file=r["file"], sheet=r["sheet"], row=r["row"], column=r["net_column"],
+            value=str(r["net"]), severity="error", scope="settlement",
+            params={"invoice_no": r["invoice_no"] or "-", "vendor": r["vendor"], "month": r["months"][0],
+                    "billed": f"{r['net']:,}"},
+        ))
+    out = out.drop(columns=["_vkey", "_pkey"])
+    for col in ("billed", "difference"):
+        out[col] = out[col].astype("Int64")
+    return out, findings
+
+
+class _Matcher:
+    """Pairs the settled rows of one vendor and month with that vendor's invoices, marking each row."""
+
+    def __init__(self, out, findings: list[Issue], lang: str):
+        self.out, self.findings = out, findings
+        self.check = {k: v[0 if lang == "ja" else 1] for k, v in CHECK_LABELS.items()}
+
+    def mark(self, idx, inv, status, group_amount) -> None:
+        out = self.out
+        out.at[idx, "invoice_no"] = inv["invoice_no"] if inv else None
+        out.at[idx, "billed"] = inv["net"] if inv else None
+        out.at[idx, "difference"] = (inv["net"] - group_amount) if inv else None
+        out.at[idx, "check"] = self.check[status]
+
+    def compare(self, idxs, inv) -> None:
+        out = self.out
+        amount = int(sum(out.at[i, "amount"] for i in idxs))
+        inv["used"] = True
+        status = "ok" if inv["net"] == amount else "diff"
+        for i in idxs:
+            self.mark(i, inv, status, amount)
+        if status == "diff":
+            names = "・".join(out.at[i, "person"] for i in idxs)
+            self.findings.append(Issue(
+                "settle_amount_mismatch", file=inv["file"], sheet=inv["sheet"], row=inv["row"], column=inv["net_column"],
+                value=str(inv["net"]), severity="error", scope="settlement",
+                params={"person": names, "month": out.at[idxs[0], "month"], "billed": f"{inv['net']:,}",
+                        "settled": f"{amount:,}", "diff": f"{inv['net'] - amount:+,}",
+                        "invoice_no": inv["invoice_no"]},
+            ))
+
+    def match(self, vkey: str, ym: str, group, records: list[dict]) -> None:
+        """The rows of one vendor (key) and month: by person or PO first, then the vendor's other invoices."""
+        out = self.out
+        # a contract without a vendor can still be matched by person or PO, from any vendor
+        candidates = [r for r in records if not r["used"] and (r["vendor_key"] == vkey or not vkey)
+                      and _month_rank(ym, r["months"]) is not None]
+        # the primary month first, so an invoice is matched to the month it most likely bills
+        candidates.sort(key=lambda r: _month_rank(ym, r["months"]))
+        left = list(group.index)
+        for idx in list(left):
+            po = out.at[idx, "_po_no"] if "_po_no" in out else ""
+            named = [r for r in candidates if not r["used"] and (
+                (r["person_key"] and r["person_key"] == out.at[idx, "_pkey"]) or (po and r["po_no"] == po))]
+            if len(named) == 1:
+                self.compare([idx], named[0])
+                left.remove(idx)
+            elif len(named) > 1:
+                self.ambiguous(idx, named)
+                left.remove(idx)
+        free = [r for r in candidates if vkey and not r["used"] and not r["person_key"]
+                and not (r["po_no"] and r["po_no"] in set(out.loc[group.index, "_po_no"]))]
+        if not left:
+            return
+        if not free:
+            for idx in left:
+                self.no_invoice(idx, ym)
+            return
+        if len(free) == 1:
+            self.compare(left, free[0])
+            return
+        # several invoices, several people: pair equal amounts, then a last one-to-one pair
+        for idx in list(left):
+            same = next((r for r in free if not r["used"] and r["net"] == out.at[idx, "amount"]), None)
+            if same is not None:
+                self.compare([idx], same)
+                left.remove(idx)
+        rest = [r for r in free if not r["used"]]
+        if len(left) == 1 and len(rest) == 1:
+            self.compare(left, rest[0])
+        else:
+            for idx in left:
+                self.ambiguous(idx, rest)
+
+    def no_invoice(self, idx, ym: str) -> None:
+        out = self.out
+        self.mark(idx, None, "none", 0)
+        self.findings.append(Issue(
+            "settle_no_invoice", file=out.at[idx, "_source_file"], sheet=out.at[idx, "_source_sheet"],
+            severity="error", scope="settlement",
+            params={"person": out.at[idx, "person"], "month": ym, "vendor": out.at[idx, "vendor"],
+                    "settled": f"{int(out.at[idx, 'amount']):,}"},
+        ))
+
+    def ambiguous(self, idx, invoices) -> None:
+        out = self.out
+        for r in invoices:
+            r["used"] = True
+        self.mark(idx, None, "ambiguous", 0)
+        self.findings.append(Issue(
+            "settle_ambiguous_invoice", file=out.at[idx, "_source_file"], sheet=out.at[idx, "_source_sheet"],
+            severity="error", scope="settlement",
+            params={"person": out.at[idx, "person"], "month": out.at[idx, "month"], "vendor": out.at[idx, "vendor"],
+                    "count": len(invoices), "invoices": ", ".join(r["invoice_no"] or f"row {r['row']}" for r in invoices)},
+        ))

@@ -1,0 +1,226 @@
+"""Each person's month settled under their contract: :func:`settle`."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from ledgerkit.attendance.cells import person_key
+from ledgerkit.attendance.workbooks import read_attendance_files
+from ledgerkit.core.errors import DataError, InputError
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.messages import text
+from ledgerkit.invoices.read import read_invoices
+from ledgerkit.settlement.bands import (
+    METHOD_LABELS,
+    _exact,
+    parse_mode,
+    round_step,
+    settle_month,
+    tax_on,
+)
+from ledgerkit.settlement.columns import SETTLEMENT_COLUMNS
+from ledgerkit.settlement.contracts import (
+    _complete_contracts,
+    _pick_contract,
+    read_contracts,
+)
+from ledgerkit.settlement.invoice_check import check_settled_invoices
+from ledgerkit.settlement.settings import _setting
+
+
+def _rate_display(rate) -> Decimal | None:
+    """The applied rate as shown in a report: whole yen, or two decimals when exact."""
+    if rate is None:
+        return None
+    fr = _exact(rate)
+    if fr.denominator == 1:
+        return Decimal(fr.numerator)
+    return Decimal(round_step(fr * 100, 1, "half_up")) / 100
+
+
+def _minutes_of_hours(h) -> int:
+    # attendance hours are whole minutes; floats carry them as e.g. 7.749999999
+    return round_step(_exact(float(h)) * 60, 1, "half_up")
+
+
+def _month_of(d) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def settle(attendance, contracts, invoices=None, month: str | None = None, config=None):
+    """Settle each person's month under their contract, and check the vendors' invoices.
+
+    ``attendance`` is an attendance frame (``ledgerkit.attendance.COLUMNS``) or paths of
+    attendance workbooks; ``contracts`` a contract frame (:data:`CONTRACT_COLUMNS`) or the
+    contract list's path; ``invoices`` an invoice frame (``invoice_no, issue_date, vendor,
+    po_no, net, tax, total`` …) or paths of invoice lists; ``month`` ``YYYY-MM`` limits
+    the settlement to that month.
+
+    Returns ``(frame, findings)``: one row per person and month with
+    :data:`SETTLEMENT_COLUMNS` (and :data:`INVOICE_CHECK_COLUMNS` with invoices), money in
+    integer yen; findings are :class:`~ledgerkit.core.issues.Issue` objects (reading problems
+    of the inputs, and every invoice that does not bill the settled amount).
+
+    Raises DataError naming every person with attendance but no contract.
+
+    Examples:
+        >>> import datetime as dt, pandas as pd
+        >>> att = pd.DataFrame({"date": [dt.date(2024, 11, d) for d in range(1, 14)],
+        ...                     "person": "山田太郎", "person_id": "", "hours": 10.0,
+        ...                     "source_file": "a.xlsx", "source_sheet": "11月", "source_row": range(5, 18)})
+        >>> con = pd.DataFrame([{"person": "山田太郎", "vendor": "株式会社アルファ", "fee": 500_000,
+        ...                      "lower": 140, "upper": 180, "method": "updown", "unit_minutes": 15,
+        ...                      "rate_step": None, "rate_mode": "down", "amount_rounding": "down"}])
+        >>> frame, findings = settle(att, con)
+        >>> frame[["person", "month", "days", "hours", "rate", "adjustment", "amount", "tax", "total"]].values.tolist()
+        [['山田太郎', '2024-11', 13, 130.0, Decimal('3571.43'), -35715, 464285, 46428, 510713]]
+    """
+    import pandas as pd
+
+    findings: list[Issue] = []
+    lang = config.lang if config is not None else "ja"
+    if not isinstance(attendance, pd.DataFrame):
+        # the common intake: worker processes, lock files and identical copies skipped
+        result = read_attendance_files(attendance, config)
+        attendance = result.frame
+        findings.extend(result.issues)
+    unusable: list[Issue] = []
+    if not isinstance(contracts, pd.DataFrame):
+        contracts, found = read_contracts(contracts, config=config)
+        findings.extend(found)
+        unusable = [i for i in found if i.rejected]
+    if len(attendance) == 0:
+        raise InputError("no attendance rows found (check the files with: ledgerkit inspect --kind attendance)")
+    contracts = _complete_contracts(contracts, config)
+    if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise InputError(f"--month must be YYYY-MM, not {month!r}")
+    att = _attendance_by_month(attendance, month, findings)
+    records, missing = _settle_months(att, contracts, config, lang)
+    if missing:
+        # a contract row that could not be read is why, more often than a missing one: name those rows
+        why = "".join(f"\n{i.location()}: {i.message(lang)}" for i in unusable)
+        raise DataError("no contract for " + "; ".join(missing) + " — add them to the contract list" + why)
+    frame = pd.DataFrame.from_records(records, columns=[*SETTLEMENT_COLUMNS, "_po_no", "_source_file", "_source_sheet"])
+    if invoices is not None:
+        if not isinstance(invoices, pd.DataFrame):
+            invoices = _read_invoices(invoices, config, lang, findings)
+        frame, found = check_settled_invoices(frame, invoices, month=month, contracts=contracts, lang=lang)
+        findings.extend(found)
+    frame = frame.drop(columns=[c for c in frame.columns if c.startswith("_")])
+    return frame, findings
+
+
+def _attendance_by_month(attendance, month: str | None, findings: list[Issue]):
+    """The attendance rows with hours, each with the month it is settled in (only ``month``'s when given)."""
+    import pandas as pd
+
+    att = attendance.copy()
+    if "person_id" not in att:
+        att["person_id"] = ""
+    att["person_id"] = att["person_id"].fillna("").astype(str)
+    att = att[att["hours"].notna()]
+    att["month"] = [_month_of(d) for d in pd.to_datetime(att["date"]).dt.date]
+    if "period" in att:
+        # a closing-day 勤務表 (10/21-11/20 under 11月度) is settled as the month it names
+        period = att["period"]
+        att["month"] = att["month"].where(~period.apply(lambda p: isinstance(p, str) and bool(p)), period)
+    if month is not None:
+        others = att[att["month"] != month]
+        for person, group in others.groupby("person", sort=True):
+            findings.append(Issue("settle_other_month", file=str(group["source_file"].iloc[0]), scope="settlement",
+                                  severity="info",
+                                  params={"person": person, "month": month,
+                                          "other": ", ".join(sorted(set(group["month"])))}))
+        att = att[att["month"] == month]
+        if att.empty:
+            # a typo in --month would settle nobody and look like a clean month
+            present = ", ".join(sorted(set(others["month"]))) or "-"
+            raise InputError(f"--month {month}: no attendance for that month (the files hold {present})")
+    return att
+
+
+def _settle_months(att, contracts, config, lang: str) -> tuple[list[dict], list[str]]:
+    """(one record per person and month, the person-months with no contract)."""
+    records, missing = [], []
+    tax_rate = _exact(_setting(config, "tax_rate"))
+    tax_mode = parse_mode(_setting(config, "tax_rounding"))
+    att["person_key"] = [person_key(p) for p in att["person"]]
+    for (key, ym), group in att.groupby(["person_key", "month"], sort=True):
+        person = group["person"].iloc[0]
+        pid = next((p for p in group["person_id"] if p), "")
+        rows = _pick_contract(contracts, person, pid, ym)
+        where = f"{group['source_file'].iloc[0]} / {group['source_sheet'].iloc[0]}"
+        if rows.empty:
+            missing.append(f"{person} ({ym}, {where})")
+            continue
+        if len(rows) > 1:
+            lines = ", ".join(f"row {r}" for r in rows["source_row"])
+            raise DataError(f"{person}: {len(rows)} contracts apply to {ym} ({lines}); keep one or set 契約開始/契約終了")
+        c = rows.iloc[0]
+        _check_one_sheet(group, person, ym)
+        records.append(_settle_one(group, c, person, pid, ym, config, lang, tax_rate, tax_mode))
+    return records, missing
+
+
+def _settle_one(group, c, person: str, pid: str, ym: str, config, lang: str, tax_rate, tax_mode) -> dict:
+    """One person's month under contract row ``c``."""
+    minutes = sum(_minutes_of_hours(h) for h in group["hours"])
+    s = settle_month(
+        int(c["fee"]), Fraction(minutes, 60), c["lower"], c["upper"], c["method"],
+        unit_minutes=int(c["unit_minutes"]), hours_rounding=_setting(config, "hours_rounding"),
+        rate_step=None if c["rate_step"] is None or c["rate_step"] != c["rate_step"] else int(c["rate_step"]),
+        rate_mode=c["rate_mode"], amount_rounding=c["amount_rounding"],
+    )
+    tax = tax_on(s.amount, tax_rate, tax_mode)
+    days = int(group.loc[group["hours"] > 0, "date"].nunique())
+    return {
+        "person": person,
+        "person_id": pid or c.get("person_id", ""),
+        "vendor": c["vendor"],
+        "month": ym,
+        "days": days,
+        "hours_worked": float(round_step(Fraction(minutes, 60) * 100, 1, "half_up")) / 100,
+        "hours": float(s.hours),
+        "lower": None if c["lower"] is None else float(c["lower"]),
+        "upper": None if c["upper"] is None else float(c["upper"]),
+        "method": METHOD_LABELS[c["method"]][0 if lang == "ja" else 1],
+        "fee": int(c["fee"]),
+        "rate": _rate_display(s.rate),
+        "adjustment": s.adjustment,
+        "amount": s.amount,
+        "tax": tax,
+        "total": s.amount + tax,
+        "_po_no": c.get("po_no", "") or "",
+        "_source_file": str(group["source_file"].iloc[0]),
+        "_source_sheet": str(group["source_sheet"].iloc[0]),
+    }
+
+
+def _read_invoices(invoices, config, lang: str, findings: list[Issue]):
+    """The vendors' invoice lists given as paths, read (their reading problems into ``findings``)."""
+    paths = invoices if isinstance(invoices, (list, tuple)) else [invoices]
+    invoices, found, rows_read = read_invoices(paths, config=config, keep_internal=True)
+    if rows_read == 0 and any(i.code in ("no_table", "empty_sheet") for i in found):
+        # a wrong file given as --invoices: say so, not 'no invoice' for every person
+        raise InputError(text("budget_no_invoices", lang, files=", ".join(str(p) for p in paths)))
+    findings.extend(found)
+    return invoices
+
+
+def _check_one_sheet(group, person: str, ym: str) -> None:
+    """Refuse a month reported on two sheets with the same days (a revised copy beside the original)."""
+    sources = group.groupby(["source_file", "source_sheet"], sort=True)["date"].apply(set)
+    if len(sources) < 2:
+        return
+    seen: dict = {}
+    for where, dates in sources.items():
+        for other, other_dates in seen.items():
+            if dates & other_dates:
+                day = min(dates & other_dates)
+                raise DataError(
+                    f"{person} {ym}: the same days (e.g. {day}) are on two sheets, {other[0]} / {other[1]} and "
+                    f"{where[0]} / {where[1]}; keep one of them"
+                )
+        seen[where] = dates
