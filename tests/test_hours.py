@@ -325,7 +325,7 @@ def test_inputs_are_not_modified(tmp_path):
     path = make_xlsx(tmp_path / "a.xlsx", {"s": rows})
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     result = ledgerkit.aggregate(tmp_path)
-    from ledgerkit.reports.aggregate import write_result
+    from ledgerkit.consolidate.aggregate import write_result
 
     write_result(result, str(tmp_path / "out.xlsx"))
     write_result(result, str(tmp_path / "out.csv"))
@@ -360,7 +360,7 @@ def test_grid_with_month_day_headers_and_weekend_marks(tmp_path):
 
 
 def test_own_report_in_the_input_folder_is_not_counted_twice(tmp_path):
-    from ledgerkit.reports.aggregate import write_result
+    from ledgerkit.consolidate.aggregate import write_result
 
     make_xlsx(tmp_path / "a.xlsx", {"s": [["日付", "氏名", "案件", "工数"], ["2026/10/01", "山田", "A", 2]]})
     write_result(ledgerkit.aggregate(tmp_path), str(tmp_path / "report.xlsx"))

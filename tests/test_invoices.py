@@ -332,7 +332,7 @@ def test_aggregate_kind_invoices_writes_the_report(tmp_path):
     result = ledgerkit.aggregate([tmp_path / "in"], kind="invoices")
     assert result.frame["invoice_no"].tolist() == ["A-1", "A-2"]
     assert result.stats.rows_read == 3 and result.stats.rows_rejected == 1
-    from ledgerkit.reports.aggregate import write_result
+    from ledgerkit.consolidate.aggregate import write_result
 
     out = tmp_path / "report.xlsx"
     write_result(result, str(out), by=["vendor"])

@@ -33,7 +33,7 @@ _API = {
     "draft_po": "ledgerkit.drafts",
     "render": "ledgerkit.drafts",
     "approval_route": "ledgerkit.drafts",
-    "write_result": "ledgerkit.reports.aggregate",
+    "write_result": "ledgerkit.consolidate.aggregate",
     "load_config": "ledgerkit.config.settings",
     "init_project": "ledgerkit.config.settings",
     "show_config": "ledgerkit.config.settings",

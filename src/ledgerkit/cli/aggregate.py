@@ -99,7 +99,7 @@ def aggregate(
     """
     from ledgerkit.consolidate.aggregate import aggregate as run_aggregate
     from ledgerkit.cli.terminal import print_summary
-    from ledgerkit.reports.aggregate import check_by, write_result
+    from ledgerkit.consolidate.aggregate import check_by, write_result
 
     config = load(config_path, lang)
     precheck_output(output)

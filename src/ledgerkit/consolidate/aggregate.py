@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from ledgerkit.config.settings import Config
 from ledgerkit.core.errors import InputError, UnreadableFileError
 from ledgerkit.core.issues import Issue
-from ledgerkit.consolidate.kinds import AUTO_ORDER, KINDS, reader_for
+from ledgerkit.consolidate.kinds import AUTO_ORDER, KINDS
 from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.intake.door import UnreadableFilesError, gather, read_files  # noqa: F401 (UnreadableFilesError: public)
 
@@ -64,7 +64,7 @@ class FirstKind:
     def __call__(self, sheet, *, file: str, config: Config) -> SheetResult:
         first_miss = None
         for kind in self.kinds:
-            result = SheetResult.coerce(reader_for(kind)[0](sheet, file=file, config=config))
+            result = SheetResult.coerce(KINDS[kind].read_sheet(sheet, file=file, config=config))
             if result.frame is not None:
                 result.kind = kind
                 return result
@@ -80,20 +80,10 @@ class FirstKind:
 
 def _kinds_for(kind: str) -> list[str]:
     if kind == "auto":
-        return [k for k in AUTO_ORDER if _importable(k)]
+        return list(AUTO_ORDER)
     if kind not in KINDS:
         raise InputError(f"--kind must be one of auto, {', '.join(KINDS)}; not {kind!r}")
-    if not _importable(kind):
-        raise InputError(f"kind {kind!r} is not available in this installation")
     return [kind]
-
-
-def _importable(kind: str) -> bool:
-    try:
-        reader_for(kind)
-    except (ImportError, AttributeError):
-        return False
-    return True
 
 
 # --- the public functions ---------------------------------------------------------------
@@ -130,17 +120,28 @@ def aggregate(
                         skip_bad=skip_bad, jobs=jobs, progress=progress)
     # --kind auto: the first kind, in AUTO_ORDER, that any sheet holds
     found = {s.result.kind for _, s in intake.sheets() if s.result is not None and s.result.frame is not None}
-    chosen = next((k for k in kinds if k in found), kinds[0])
-    return gather(intake, chosen, finish=reader_for(chosen)[1], columns=_columns(chosen), config=config)
+    chosen = KINDS[next((k for k in kinds if k in found), kinds[0])]
+    return gather(intake, chosen.name, finish=chosen.finish, columns=chosen.columns, config=config,
+                  writer=chosen.writer)
 
 
-def _columns(kind: str) -> list[str]:
-    """The columns of ``kind``'s frame, for a run that found no row."""
-    import importlib
+def check_by(result: Result, by: list[str]) -> None:
+    """Refuse ``--by`` fields the rows do not have (an InputError naming them)."""
+    if not by:
+        raise InputError("--by needs at least one field, e.g. --by project,month")
+    columns = set(map(str, result.frame.columns))
+    unknown = [b for b in by if b not in columns]
+    if unknown and len(result.frame.columns):
+        raise InputError(f"--by: no column {', '.join(unknown)} (columns: {', '.join(map(str, result.frame.columns))})")
 
-    module = importlib.import_module(KINDS[kind][0])
-    columns = next((getattr(module, n) for n in dir(module) if n.endswith("_COLUMNS") and n.isupper()), None)
-    return list(columns or ["source_file", "source_sheet", "source_row"])
+
+def write_result(result: Result, target: str, *, by: Iterable[str] = ("project", "person", "month"),
+                 lang: str = "ja") -> None:
+    """Write the consolidated rows, or the kind's report for ``.xlsx`` (``result.write`` does the same).
+
+    The inputs are never overwritten: a target that is one of the files read is refused.
+    """
+    result.write(target, by=list(by), lang=lang)
 
 
 def inspect(

@@ -1,29 +1,46 @@
-"""The kinds of data ledgerkit consolidates, and what a per-sheet reader returns.
+"""The kinds ``aggregate`` and ``inspect`` read, each with its sheet reader, its finishing and its report.
 
-A kind is a pair of functions: one that reads a single sheet (run inside the worker
-process that read the file) and one that runs once over all files' rows (duplicates,
-cross-file checks). ``ledgerkit.consolidate.aggregate`` drives them.
+A kind's per-sheet reader runs in the worker that read the file; its finishing runs once over
+all files' rows (duplicates, cross-file checks); its writer writes the rows or the kind's
+workbook. ``--kind auto`` tries the readers in :data:`AUTO_ORDER` per sheet.
 """
 
 from __future__ import annotations
 
-import importlib
+from dataclasses import dataclass
 from typing import Callable
 
-from ledgerkit.core.result import SheetResult  # noqa: F401 (re-exported for the readers)
+from ledgerkit.attendance.sheet import ATTENDANCE_COLUMNS, read_attendance_sheet
+from ledgerkit.hours import HOURS_COLUMNS, finish_hours, read_hours_sheet, write_hours
+from ledgerkit.invoices.read import INVOICE_COLUMNS, finish_invoices, read_invoice_sheet, write_invoices_report
+from ledgerkit.reports.generic import detail_writer, write_rows_or
 
-#: kind -> (module, per-sheet reader, finisher or None)
-KINDS: dict[str, tuple[str, str, str | None]] = {
-    "hours": ("ledgerkit.hours.read", "read_hours_sheet", "finish_hours"),
-    "invoices": ("ledgerkit.invoices.read", "read_invoice_sheet", "finish_invoices"),
-    "attendance": ("ledgerkit.attendance.read", "read_attendance_sheet", None),
+
+@dataclass(frozen=True)
+class Kind:
+    """What ``aggregate`` needs to consolidate one kind of data."""
+
+    name: str
+    read_sheet: Callable
+    finish: Callable | None
+    columns: tuple[str, ...]
+    writer: Callable
+    #: the summary's fields when ``--by`` is not given
+    by: tuple[str, ...] = ()
+
+
+def _write_invoices(result, target, *, lang: str = "ja", inputs=(), by=(), **_options) -> None:
+    write_rows_or(result, target, write_invoices_report, lang=lang, inputs=inputs, by=by)
+
+
+KINDS: dict[str, Kind] = {
+    "hours": Kind("hours", read_hours_sheet, finish_hours, tuple(HOURS_COLUMNS), write_hours,
+                  ("project", "person", "month")),
+    "invoices": Kind("invoices", read_invoice_sheet, finish_invoices, tuple(INVOICE_COLUMNS), _write_invoices,
+                     ("vendor", "month")),
+    "attendance": Kind("attendance", read_attendance_sheet, None, tuple(ATTENDANCE_COLUMNS),
+                       detail_writer(), ("person", "month")),
 }
 
 #: the order ``--kind auto`` tries them in
 AUTO_ORDER = ["hours", "invoices", "attendance"]
-
-
-def reader_for(kind: str) -> tuple[Callable, Callable | None]:
-    module_name, reader, finisher = KINDS[kind]
-    module = importlib.import_module(module_name)
-    return getattr(module, reader), (getattr(module, finisher) if finisher else None)

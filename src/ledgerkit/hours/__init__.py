@@ -7,8 +7,10 @@ one sheet (the per-sheet reader of ``ledgerkit aggregate --kind hours``),
 
 from ledgerkit.hours.across_files import finish_hours
 from ledgerkit.hours.frame import HOURS_COLUMNS
+from ledgerkit.hours.report import write_hours, write_hours_report
 from ledgerkit.hours.sheet import read_hours_sheet
 from ledgerkit.hours.summary import summarize_hours
 from ledgerkit.hours.workbooks import read_hours
 
-__all__ = ["HOURS_COLUMNS", "finish_hours", "read_hours", "read_hours_sheet", "summarize_hours"]
+__all__ = ["HOURS_COLUMNS", "finish_hours", "read_hours", "read_hours_sheet", "summarize_hours", "write_hours",
+           "write_hours_report"]

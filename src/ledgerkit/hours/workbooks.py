@@ -9,6 +9,7 @@ from ledgerkit.config.settings import Config
 from ledgerkit.core.result import Result
 from ledgerkit.hours.across_files import finish_hours
 from ledgerkit.hours.frame import HOURS_COLUMNS
+from ledgerkit.hours.report import write_hours
 from ledgerkit.hours.sheet import read_hours_sheet
 from ledgerkit.intake.door import gather, read_files
 
@@ -37,4 +38,4 @@ def read_hours(
     config = config if config is not None else Config()
     intake = read_files(paths, config, reader=read_hours_sheet, include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs)
-    return gather(intake, "hours", finish=finish_hours, columns=HOURS_COLUMNS, config=config)
+    return gather(intake, "hours", finish=finish_hours, columns=HOURS_COLUMNS, config=config, writer=write_hours)

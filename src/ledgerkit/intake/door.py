@@ -277,6 +277,7 @@ def gather(
     finish: Callable | None = None,
     columns: Iterable[str] = ("source_file", "source_sheet", "source_row"),
     config: Config | None = None,
+    writer: Callable | None = None,
 ) -> Result:
     """The rows of ``kind`` from every sheet that held them, and everything that was not used.
 
@@ -318,7 +319,9 @@ def gather(
     if finish is not None:
         frame, issues = finish(frame, issues, config if config is not None else Config())
     _account(frame, issues, stats)
-    return Result(kind, frame, issues, stats, [f.path for f in intake.files])
+    config = config if config is not None else Config()
+    return Result(kind, frame, issues, stats, [f.path for f in intake.files], meta={"lang": config.lang},
+                  writer=writer)
 
 
 def _account(frame, issues: list[Issue], stats: Stats) -> None:
