@@ -213,7 +213,7 @@ def check_xlsx(path: Path, truth: dict) -> list[str]:
     from python_calamine import CalamineWorkbook
 
     from ledgerkit.core import messages
-    from ledgerkit.reports.writers import heading
+    from ledgerkit.reports.labels import heading
 
     wb = CalamineWorkbook.from_path(str(path))
     detail = messages.text("sheet_detail", "ja")

@@ -7,7 +7,7 @@ The same as:
 
 from pathlib import Path
 
-from ledgerkit.budget.compare import compare_budget
+from ledgerkit.budget.comparison import compare_budget
 
 HERE = Path(__file__).resolve().parent
 

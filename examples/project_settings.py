@@ -3,7 +3,8 @@
 
 from pathlib import Path
 
-from ledgerkit.config.settings import init_project, load_config
+from ledgerkit.config.project import init_project
+from ledgerkit.config.loading import load_config
 
 folder = Path("out") / "client-a"
 if not (folder / "ledgerkit.toml").exists():

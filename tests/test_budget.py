@@ -6,7 +6,6 @@ Every figure below is worked out by hand in the comment next to it.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -21,11 +20,11 @@ from typer.testing import CliRunner
 from ledgerkit.budget.budgets import read_budget
 from ledgerkit.budget.comparison import compare_budget
 from ledgerkit.budget.labor import labor_cost
-from ledgerkit.budget.periods import fiscal_year_from_text, parse_month
+from ledgerkit.parse.periods import fiscal_year_from_text, parse_month
 from ledgerkit.budget.rates import Rates, read_rates
 from ledgerkit.budget.report import write_budget_report
 from ledgerkit.cli.app import app
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import DataError, InputError
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -304,7 +304,7 @@ def test_show_config_gives_value_and_source_per_setting(tmp_path):
     text = show_config(load_config(path))
     assert f"warning = 0.75  # {path}:2" in text
     assert "over = 1.0  # default" in text
-    assert f'vendor = ["支払先名称", "取引先", ' in text and f"# {path}:4" in text
+    assert 'vendor = ["支払先名称", "取引先", ' in text and f"# {path}:4" in text
     assert '"購買" = "purchase"  # default' in text
     assert '[[approval.rules]]  # default' in text
     # what it prints is a config file that loads to the same settings

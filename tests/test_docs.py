@@ -13,7 +13,7 @@ import pytest
 import typer.main
 
 from ledgerkit.cli.app import app
-from ledgerkit.config.settings import markdown_reference, setting_keys
+from ledgerkit.config.rendering import markdown_reference, setting_keys
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"

@@ -90,7 +90,7 @@ def test_unreadable_source(tmp_path):
 
 
 def test_draft_po_data_error_exit_1(tmp_path):
-    from test_drafts_po import HEADER, ROWS
+    from test_drafts_po import ROWS
 
     rows = [list(x) for x in ROWS]
     rows[4][9] = __import__("datetime").datetime(2026, 12, 11)

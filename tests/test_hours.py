@@ -441,3 +441,15 @@ def test_a_lock_file_says_the_workbook_is_open_in_excel(tmp_path):
     assert issues[0].message("ja").startswith("工数_山田.xlsx は Excel で開かれています。保存してから実行してください")
     files, issues = collect_inputs([lock])
     assert files == [] and issues[0].message("en").startswith("工数_山田.xlsx is open in Excel: save it and run again")
+
+
+def test_a_heisei_fiscal_year_dates_an_hours_sheet_as_it_does_a_budget(tmp_path):
+    """Issue 12: a title 平成30年度 gave FY2018 in a budget sheet and no year in an hours sheet."""
+    rows = [["平成30年度 工数実績"], [], ["日付", "氏名", "案件", "工数"],
+            ["10/1", "山田", "A", 2], ["1/15", "山田", "A", 3]]
+    make_xlsx(tmp_path / "工数.xlsx", {"実績": rows})
+    result = ledgerkit.aggregate(tmp_path)
+    assert [d.date().isoformat() for d in result.frame["date"]] == ["2018-10-01", "2019-01-15"]
+    from ledgerkit.parse.periods import fiscal_year_from_text as budget_fy
+
+    assert budget_fy("平成30年度 予算") == 2018

@@ -41,20 +41,3 @@ def test_rounding_parsers_raise_only_value_errors(text):
             parser(text)
         except ValueError:
             pass
-
-
-@given(st.text(max_size=12))
-@settings(max_examples=200)
-def test_same_answers_as_settlements_parsers(text):
-    # the copy must behave as settlement.settle's parsers until settlement uses this one
-    settle = pytest.importorskip("ledgerkit.settlement.settle")
-    for mine in (parse_mode, parse_rate_rounding):
-        theirs = getattr(settle, mine.__name__, mine)
-        try:
-            expected = theirs(text)
-        except ValueError as e:
-            with pytest.raises(ValueError) as got:
-                mine(text)
-            assert str(got.value) == str(e)
-        else:
-            assert mine(text) == expected

@@ -142,7 +142,7 @@ def test_blank_registration_is_not_judged_here():
 @settings(max_examples=200)
 @given(base=st.text(alphabet="0123456789", min_size=12, max_size=12))
 def test_generated_corporate_numbers_pass_and_single_digit_errors_warn(base):
-    from ledgerkit.parse.normalize import corp_check_digit
+    from ledgerkit.parse.codes import corp_check_digit
 
     check = corp_check_digit(base)
     assert R.check_registration_no(f"T{check}{base}") is None

@@ -425,7 +425,7 @@ def test_the_same_days_on_two_sheets_are_refused():
 
 
 def test_english_labels_follow_the_config_language():
-    from ledgerkit.config.settings import Config
+    from ledgerkit.config.loading import Config
 
     config = Config()
     config.data["report"]["lang"] = "en"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from pathlib import Path
 
 from sheets import make_xlsx
 
@@ -182,7 +181,7 @@ def test_parse_date_month_end():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from ledgerkit.parse.normalize import parse_date
+    from ledgerkit.parse.dates import parse_date
     from ledgerkit.parse.wareki import to_wareki
 
     @given(st.integers(1990, 2100), st.integers(1, 12), st.sampled_from(["末", "末日"]))
@@ -568,7 +567,7 @@ def test_unit_price_written_with_an_at_mark():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from ledgerkit.parse.normalize import parse_amount
+    from ledgerkit.parse.amounts import parse_amount
 
     assert parse_amount("@5,000") == 5000 and parse_amount("＠５００円") == 500 and parse_amount("@¥1,200") == 1200
 
@@ -689,7 +688,8 @@ def test_tax_categories_of_accounting_software_are_rates():
 
     import pytest
 
-    from ledgerkit.parse.normalize import CellValueError, parse_rate
+    from ledgerkit.parse.text import CellValueError
+    from ledgerkit.parse.amounts import parse_rate
 
     cases = {"課税10%": "0.10", "課対仕入10%": "0.10", "課税仕入8%(軽)": "0.08", "課対仕入８％軽": "0.08",
              "旧8%": "0.08", "共対仕入10%": "0.10", "非課仕入": "0", "対象外仕入": "0", "不課税仕入": "0",

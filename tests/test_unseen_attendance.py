@@ -10,10 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 import xlsxwriter
-from typer.testing import CliRunner
 
 import ledgerkit
-from ledgerkit.cli.app import app
 
 WEEKDAYS = "月火水木金土日"
 

@@ -7,13 +7,11 @@ or a layout that must keep working.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from pathlib import Path
 
 import pytest
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell
 
 import ledgerkit
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ledgerkit.detect.table import is_blank
+from ledgerkit.detect.cells import is_blank
 
 _OFF_WORDS = ("休", "欠勤", "有給", "有休", "代休", "振休", "特休", "公休", "祝", "off", "-", "－", "―", "ー", "/", "×", "✕")
 

@@ -25,8 +25,8 @@ from ledgerkit.attendance.cells import (
     split_person,
 )
 from ledgerkit.core.issues import Issue
-from ledgerkit.detect.table import is_blank
-from ledgerkit.parse.normalize import is_total_label, normalize_name
+from ledgerkit.detect.cells import is_blank
+from ledgerkit.parse.text import is_total_label, normalize_name
 
 
 class _DayRows:

@@ -11,23 +11,14 @@ import re
 from typing import Any
 
 from ledgerkit.attendance.cells import _nfkc
-from ledgerkit.detect.table import is_blank
-from ledgerkit.parse.normalize import parse_year_month
-
-_ERAS = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988}
-_YEAR_ONLY = re.compile(r"^(\d{4})\s*年?(?:度)?$|^(令和|平成|R|H)\s*(\d{1,2}|元)\s*年$", re.I)
-_MONTH_ONLY = re.compile(r"^(\d{1,2})\s*月(?:分|度)?$")
-
-
-def _era_year(era: str, n: str) -> int:
-    return _ERAS[era.lower() if era.isascii() else era] + (1 if n == "元" else int(n))
-
+from ledgerkit.detect.cells import is_blank
+from ledgerkit.parse.periods import parse_month_label, parse_year_label, year_month_of
 
 def year_month_in(text: str, fiscal_start: int = 4) -> tuple[int | None, int | None]:
     """(year, month) written in a title, sheet or file name; either may be None.
 
     A fiscal year (``2026年度``) with a month before ``fiscal_start`` is the next
-    calendar year.
+    calendar year (:func:`ledgerkit.parse.periods.year_month_of`).
 
     Examples:
         >>> year_month_in("作業報告書 2024年11月 稼働分"), year_month_in("令和6年11月分")
@@ -37,16 +28,7 @@ def year_month_in(text: str, fiscal_start: int = 4) -> tuple[int | None, int | N
         >>> year_month_in("2026年度 作業報告書 1月分"), year_month_in("2026年度 10月分")
         ((2027, 1), (2026, 10))
     """
-    found = parse_year_month(text)
-    if found is None:
-        return None, None
-    year, month = found
-    if year is None:
-        m = re.search(r"(?<!\d)(\d{4})\s*年(度)?", _nfkc(text))
-        year = int(m.group(1)) if m else None
-        if m and m.group(2) and month < fiscal_start:
-            year += 1  # 2026年度 1月 is January 2027
-    return year, month
+    return year_month_of(text, start_month=fiscal_start)
 
 
 def _year_month_in_cells(rows: list[list[Any]], upto: int, fiscal_start: int = 4) -> tuple[int | None, int | None]:
@@ -79,16 +61,15 @@ def _year_month_in_cells(rows: list[list[Any]], upto: int, fiscal_start: int = 4
             if y and mo:
                 return y, mo
             key = text.replace(" ", "")
-            m = _YEAR_ONLY.match(key)
-            if m and year is None:
-                found = int(m.group(1)) if m.group(1) else _era_year(m.group(2), m.group(3))
-                if 1990 <= found <= 2100:
+            label = parse_year_label(key if isinstance(v, str) else v)
+            if label is not None:
+                if year is None and 1990 <= label[0] <= 2100:
                     # a negative year marks a fiscal year until the month is known
-                    year = -found if key.endswith("年度") else found
+                    year = -label[0] if label[1] else label[0]
                 continue
-            m = _MONTH_ONLY.match(key)
-            if m and month is None and 1 <= int(m.group(1)) <= 12:
-                month = int(m.group(1))
+            alone = parse_month_label(key)
+            if alone is not None and month is None:
+                month = alone
                 continue
             # a number followed by a 年 / 月 label cell, or a label with the number below it
             if key in ("年", "年度") or key in ("月",):

@@ -33,8 +33,9 @@ from ledgerkit.attendance.periods import (
 )
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import column_letter, fill_merged, is_blank
-from ledgerkit.parse.normalize import normalize_name
+from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.parse.text import normalize_name
 
 #: the canonical columns of an attendance frame, in order
 ATTENDANCE_COLUMNS = COLUMNS = [

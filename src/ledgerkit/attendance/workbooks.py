@@ -10,7 +10,7 @@ from ledgerkit.attendance.sheet import (
     _empty_frame,
     read_attendance_sheet,
 )
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.result import Result
 from ledgerkit.intake.door import gather, iter_sheets, read_files
 

@@ -70,7 +70,7 @@ from ledgerkit.budget.columns import (
 )
 from ledgerkit.budget.comparison import BudgetResult, compare_budget
 from ledgerkit.budget.labor import labor_cost
-from ledgerkit.budget.periods import fiscal_year_of, parse_month
+from ledgerkit.parse.periods import fiscal_year_of, parse_month
 from ledgerkit.budget.rates import GradeOf, RateEntry, Rates, read_rates
 from ledgerkit.budget.report import write_budget_report
 

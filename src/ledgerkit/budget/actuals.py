@@ -8,9 +8,9 @@ import os
 from typing import Any
 
 from ledgerkit.budget.labels import _yen_text
-from ledgerkit.budget.periods import month_label
+from ledgerkit.parse.periods import month_label
 from ledgerkit.budget.settings import _lang
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
@@ -18,7 +18,7 @@ from ledgerkit.core.result import Result
 from ledgerkit.hours.workbooks import read_hours
 from ledgerkit.intake.door import gather, read_files
 from ledgerkit.invoices.read import INVOICE_COLUMNS, finish_invoices, read_invoice_sheet
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.text import normalize_text
 
 
 def _is_frame(x: Any) -> bool:
@@ -59,7 +59,7 @@ def _read_actuals(paths: list[str], kind: str, config: Config) -> Result:
 
 @functools.lru_cache(maxsize=65536)
 def _normalized(v: Any) -> str:
-    return nz.normalize_text(v)
+    return normalize_text(v)
 
 
 def _hours_in_period(hframe, period_start: str, period_end: str, through: str | None, issues: list[Issue]):
@@ -96,7 +96,7 @@ def _purchases(frame, period_start: str, period_end: str, through: str | None, i
     outside_count, outside_yen = 0, 0
     has_month = "month" in frame.columns
     if len(frame) and ("project" not in frame.columns
-                       or all(_na(v) or not nz.normalize_text(v) for v in frame["project"])):
+                       or all(_na(v) or not normalize_text(v) for v in frame["project"])):
         # lists without a 案件 column (or with it empty throughout): one line, not one per invoice
         total = sum(int(v) for v in frame["net"] if not _na(v)) if "net" in frame.columns else 0
         issues.append(Issue("budget_invoices_no_project_column", scope="file", severity="warning",
@@ -106,7 +106,7 @@ def _purchases(frame, period_start: str, period_end: str, through: str | None, i
         src = (str(row.get("source_file", "") or ""), str(row.get("source_sheet", "") or ""),
                int(row["source_row"]) if "source_row" in row and not pd.isna(row["source_row"]) else None)
         net = row.get("net")
-        project = nz.normalize_text(row.get("project", "")) if not _na(row.get("project")) else ""
+        project = normalize_text(row.get("project", "")) if not _na(row.get("project")) else ""
         number = "" if _na(row.get("invoice_no")) else str(row.get("invoice_no", ""))
         if _na(net):
             issues.append(Issue("budget_invoice_no_net", *src, value=number, severity="warning",

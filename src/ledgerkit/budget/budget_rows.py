@@ -13,11 +13,14 @@ from ledgerkit.budget.labels import (
     _show,
     _yen_text,
 )
-from ledgerkit.budget.periods import month_label, parse_month
+from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.money import round_yen
-from ledgerkit.detect.table import column_letter, is_blank
-from ledgerkit.parse import normalize as nz
+from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.parse.amounts import parse_amount
+from ledgerkit.parse.codes import parse_code
+from ledgerkit.parse.text import CellValueError, normalize_text
+from ledgerkit.parse.text import is_blank as is_blank_value
 
 
 class _SheetReader:
@@ -48,11 +51,11 @@ class _SheetReader:
     def amount(self, row, c, excel_row: int, *, rejected: bool = False):
         """The Decimal in cell c; None when blank; False (reported) when unreadable."""
         v = self.cell(row, c)
-        if is_blank(v) or nz.is_blank(v):
+        if is_blank(v) or is_blank_value(v):
             return None
         try:
-            return nz.parse_amount(v)
-        except nz.CellValueError:
+            return parse_amount(v)
+        except CellValueError:
             text = self.header.get(c, "")
             self.issue("bad_cell", excel_row, column=text, value=_show(v), severity="error", rejected=rejected,
                        params={"field": text, "value": _show(v)})
@@ -65,7 +68,7 @@ class _SheetReader:
         raw = self.cell(self.rows[excel_row - 1], c)
         column = self.header.get(c, "")
         factor = self.factor
-        if factor != 1 and isinstance(raw, str) and _OWN_UNIT.search(nz.normalize_text(raw)):
+        if factor != 1 and isinstance(raw, str) and _OWN_UNIT.search(normalize_text(raw)):
             factor = 1
             self.issue("budget_cell_unit", excel_row, column=column, value=_show(raw), severity="warning",
                        params={"value": _show(raw), "yen": _yen_text(round_yen(value, "half_up"))})
@@ -119,7 +122,7 @@ class _SheetReader:
         elif amount is not None:
             self.issue("budget_annual_only", excel_row, column=self.header.get(ac, ""),
                        value=_show(self.cell(row, ac)), severity="warning",
-                       params={"project": nz.normalize_text(self.cell(row, self.pc))})
+                       params={"project": normalize_text(self.cell(row, self.pc))})
         return [] if amount is None else [(month, self.to_yen(amount, excel_row, ac), ac)]
 
     def annual_column(self, row, excel_row: int, values: list) -> list:
@@ -133,7 +136,7 @@ class _SheetReader:
             if written is None or written is False:
                 return values
             cells = [self.cell(row, mc) for mc in self.months]
-            months_sum = sum((nz.parse_amount(v) or Decimal(0)) for v in cells if _parses(v))
+            months_sum = sum((parse_amount(v) or Decimal(0)) for v in cells if _parses(v))
             if months_sum != written:
                 self.issue("budget_total_mismatch", excel_row, column=self.totals[c], value=_show(self.cell(row, c)),
                            severity="warning",
@@ -144,7 +147,7 @@ class _SheetReader:
             return values
         # an annual figure with no monthly split: kept, spread over the year later
         self.issue("budget_annual_only", excel_row, column=self.totals[c], value=_show(self.cell(row, c)),
-                   severity="warning", params={"project": nz.normalize_text(self.cell(row, self.pc))})
+                   severity="warning", params={"project": normalize_text(self.cell(row, self.pc))})
         return [("", self.to_yen(amount, excel_row, c), c)]
 
     def records(self, data_start: int) -> list[dict]:
@@ -162,14 +165,14 @@ class _SheetReader:
                 continue
             raw_project = self.cell(row, self.pc)
             try:
-                project = nz.parse_code(raw_project)
-            except nz.CellValueError:
+                project = parse_code(raw_project)
+            except CellValueError:
                 text = self.header.get(self.pc, "")
                 self.issue("bad_cell", excel_row, column=text, value=_show(raw_project), severity="error",
                            rejected=True, params={"field": text, "value": _show(raw_project)})
                 continue
-            name = nz.normalize_text(self.cell(row, self.nc)) if self.nc is not None else ""
-            item = nz.normalize_text(self.cell(row, self.ic)) if self.ic is not None else ""
+            name = normalize_text(self.cell(row, self.nc)) if self.nc is not None else ""
+            item = normalize_text(self.cell(row, self.ic)) if self.ic is not None else ""
             if project is None and last_project is not None and item:
                 # 費目 rows under a project written once (or in a merged cell)
                 project, name = last_project
@@ -202,7 +205,7 @@ class _SheetReader:
 
 def _parses(v: Any) -> bool:
     try:
-        nz.parse_amount(v)
-    except nz.CellValueError:
+        parse_amount(v)
+    except CellValueError:
         return False
     return True

@@ -26,21 +26,23 @@ from ledgerkit.budget.labels import (
     _show,
     _unit_of,
 )
-from ledgerkit.budget.periods import (
-    _YEAR_CELL,
+from ledgerkit.parse.periods import (
     fiscal_year_from_text,
     month_label,
     parse_month,
+    parse_year_label,
 )
 from ledgerkit.budget.settings import _cfg, _lang, _synonyms
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
-from ledgerkit.detect.table import Synonyms, column_letter, fill_merged, is_blank
+from ledgerkit.detect.headers import Synonyms
+from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.detect.merged import fill_merged
 from ledgerkit.intake.door import open_workbook
 from ledgerkit.kinds.budget import BUDGET_FIELDS
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.text import normalize_text
 
 
 @dataclass
@@ -89,7 +91,7 @@ def _header_cells(row, syn: Synonyms):
         if _is_total(v) or _is_annual_total(v):
             totals[c] = v.strip()
             continue
-        f = syn.match(_UNIT_BRACKETED.sub("", nz.normalize_text(v)))
+        f = syn.match(_UNIT_BRACKETED.sub("", normalize_text(v)))
         if f and f not in labels:
             labels[f] = c
     return labels, months, totals
@@ -233,7 +235,7 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
         )
     # units: in the title rows and the header
     units = _unit_of(_rows_texts(rows, data_start))
-    units |= _unit_of(t for row in rows for t in row if isinstance(t, str) and _UNIT_LABELLED.search(nz.normalize_text(t)))
+    units |= _unit_of(t for row in rows for t in row if isinstance(t, str) and _UNIT_LABELLED.search(normalize_text(t)))
     if len(units) > 1:
         raise InputError(messages.text("budget_two_units", lang, file=file, sheet=sheet.name,
                                        units=", ".join(sorted(units))))
@@ -267,13 +269,10 @@ def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_mon
     for c in sorted(months):
         y, m = months[c]
         if y is None and c < len(above):
-            a = above[c]
-            if isinstance(a, int) and not isinstance(a, bool) and 1900 <= a <= 2200:
-                y = a
-            elif isinstance(a, str):
-                mm = _YEAR_CELL.match(nz.normalize_text(a))
-                if mm:
-                    y = int(mm.group(1))
+            # a year written in the cell above the month (2026, 2026年, 令和8年): not a fiscal year
+            label = parse_year_label(above[c])
+            if label is not None and not label[1]:
+                y = label[0]
         if y is None and fy is not None:
             y = fy if m >= start_month else fy + 1
         if y is None and prev is not None:
@@ -292,7 +291,7 @@ def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_mon
     repeated = {ym: cs for ym, cs in by_month.items() if len(cs) > 1}
     if repeated:
         below = rows[r + 1] if r + 1 < len(rows) else []
-        sub = {c: (nz.normalize_text(below[c]) if c < len(below) and isinstance(below[c], str) else "") for c in resolved}
+        sub = {c: (normalize_text(below[c]) if c < len(below) and isinstance(below[c], str) else "") for c in resolved}
         if not any(sub.values()):
             ym, cs = next(iter(repeated.items()))
             raise InputError(messages.text("budget_month_twice", lang, file=file, sheet=sheet, month=month_label(*ym),

@@ -12,7 +12,7 @@ from ledgerkit.budget.columns import (
 )
 from ledgerkit.budget.comparison import BudgetResult, compare_budget
 from ledgerkit.budget.labor import labor_cost
-from ledgerkit.budget.periods import (
+from ledgerkit.parse.periods import (
     fiscal_year_from_text,
     fiscal_year_of,
     month_label,

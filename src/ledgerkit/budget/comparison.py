@@ -19,18 +19,18 @@ from ledgerkit.budget.budgets import BudgetTable, read_budget
 from ledgerkit.budget.columns import BUDGET_COLUMNS, MONTHLY_COLUMNS, RESULT_COLUMNS
 from ledgerkit.budget.labels import _project_key, _yen_text
 from ledgerkit.budget.labor import _HOUR_UNITS, _hour_units, labor_cost
-from ledgerkit.budget.periods import (
-    _add_months,
-    _fy_months,
-    _label_of_index,
-    _month_index,
+from ledgerkit.parse.periods import (
+    add_months,
+    fiscal_year_months,
+    label_of_index,
+    month_index,
     fiscal_year_of,
     month_label,
     parse_month,
 )
 from ledgerkit.budget.rates import Rates, read_rates
 from ledgerkit.budget.settings import BUDGET_DEFAULTS, _cfg, _exact
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
@@ -136,7 +136,7 @@ def compare_budget(
     bframe = table.frame
     first_fy, period_start, period_end = _period(bframe, table.fiscal_year or fiscal_year, through, hframe, start_month,
                                                  config.lang)
-    months = [_label_of_index(n) for n in range(_month_index(period_start), _month_index(period_end) + 1)]
+    months = [label_of_index(n) for n in range(month_index(period_start), month_index(period_end) + 1)]
     if through is not None and not period_start <= through <= period_end:
         # a typo or a wrong year would give an all-zero report that looks like good news
         raise InputError(
@@ -356,7 +356,7 @@ def _period(bframe, fy: int | None, through: str | None, hframe, start_month: in
                 raise InputError(messages.text("budget_no_fiscal_year", lang))
             fy = fiscal_year_of(*map(int, anchor.split("-")), start_month)
         first_fy = last_fy = fy
-    return first_fy, month_label(first_fy, start_month), month_label(*_add_months(last_fy, start_month, 11))
+    return first_fy, month_label(first_fy, start_month), month_label(*add_months(last_fy, start_month, 11))
 
 
 def _monthly_budget(bframe, first_fy: int, start_month: int) -> tuple[dict[tuple[str, str], int], set[str]]:
@@ -375,7 +375,7 @@ def _monthly_budget(bframe, first_fy: int, start_month: int) -> tuple[dict[tuple
             out[(k, m)] = out.get((k, m), 0) + int(b)
         else:
             annual[k] = annual.get(k, 0) + int(b)
-    fy_months = _fy_months(first_fy, start_month)
+    fy_months = fiscal_year_months(first_fy, start_month)
     for k, total in annual.items():
         prev = 0
         for i, m in enumerate(fy_months, start=1):
@@ -431,11 +431,11 @@ def _forecast(actual: int, first: str | None, through: str | None, last_budget: 
     """
     if not actual or first is None or through is None or first > through:
         return actual
-    elapsed = _month_index(through) - _month_index(first) + 1
+    elapsed = month_index(through) - month_index(first) + 1
     end = period_end
     if last_budget is not None and last_budget < end:
         end = max(last_budget, through)
-    remaining = _month_index(end) - _month_index(through)
+    remaining = month_index(end) - month_index(through)
     return round_yen(Fraction(actual) + Fraction(actual * remaining, elapsed), "half_up")
 
 

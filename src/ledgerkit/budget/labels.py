@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.text import is_total_label, normalize_text
 
 _UNITS = {"円": 1, "千円": 1000, "万円": 10_000, "百万円": 1_000_000}
 _UNIT_LABELLED = re.compile(r"(?:単位|unit)\s*[:：]?\s*[\(（]?\s*(百万円|千円|万円|円)", re.IGNORECASE)
@@ -38,9 +38,9 @@ def _yen_text(n: int) -> str:
 def _is_total(text: Any) -> bool:
     if not isinstance(text, str) or not text.strip():
         return False
-    if nz.is_total_label(text):
+    if is_total_label(text):
         return True
-    key = nz.normalize_text(text).casefold().replace(" ", "")
+    key = normalize_text(text).casefold().replace(" ", "")
     key = re.sub(r"[\[\]【】()（）:：]", "", key)
     return bool(_BUDGET_TOTAL.fullmatch(key))
 
@@ -57,13 +57,13 @@ def _is_item_total(text: Any) -> bool:
     """
     if not isinstance(text, str):
         return False
-    return bool(_ITEM_TOTAL.fullmatch(nz.normalize_text(text).replace(" ", "")))
+    return bool(_ITEM_TOTAL.fullmatch(normalize_text(text).replace(" ", "")))
 
 
 def _is_annual_total(text: Any) -> bool:
     if not isinstance(text, str):
         return False
-    key = nz.normalize_text(text).casefold().replace(" ", "")
+    key = normalize_text(text).casefold().replace(" ", "")
     key = _UNIT_BRACKETED.sub("", key)
     key = re.sub(r"[\[\]【】()（）:：]", "", key)
     return bool(_ANNUAL_TOTAL.fullmatch(key))
@@ -72,7 +72,7 @@ def _is_annual_total(text: Any) -> bool:
 def _unit_of(texts: Iterable[str]) -> set[str]:
     found = set()
     for t in texts:
-        s = nz.normalize_text(t)
+        s = normalize_text(t)
         for rx in (_UNIT_LABELLED, _UNIT_BRACKETED, _UNIT_ALONE):
             for m in rx.finditer(s):
                 found.add(m.group(1))
@@ -81,4 +81,4 @@ def _unit_of(texts: Iterable[str]) -> set[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _project_key(v: Any) -> str:
-    return nz.normalize_text(v).casefold()
+    return normalize_text(v).casefold()

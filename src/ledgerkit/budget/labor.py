@@ -13,7 +13,7 @@ from ledgerkit.budget.rates import Rates
 from ledgerkit.core import messages
 from ledgerkit.core.errors import DataError
 from ledgerkit.core.money import round_yen
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.text import normalize_name
 
 #: hours are added up as whole multiples of 1/9,000,000 h, a unit that holds both hours
 #: written with up to 6 decimals (1/10^6) and whole seconds (1/3,600) exactly
@@ -71,7 +71,7 @@ def labor_cost(hours_frame, rates: Rates, *, rounding: str = "half_up", lang: st
             continue
         name = names.get(person)
         if name is None:
-            name = names[person] = nz.normalize_name(person)
+            name = names[person] = normalize_name(person)
         key = (project, name, month)
         units[key] = units.get(key, 0) + _hour_units(h)
     # the rate of each person in each month, looked up once

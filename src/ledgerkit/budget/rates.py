@@ -13,16 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from ledgerkit.budget.labels import _is_total, _show
-from ledgerkit.budget.periods import month_label, parse_month
+from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.budget.settings import _cfg, _exact, _lang, _synonyms
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
-from ledgerkit.detect.table import Synonyms, fill_merged, is_blank
+from ledgerkit.detect.headers import Synonyms
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.intake.door import open_workbook
 from ledgerkit.kinds.budget import RATE_FIELDS
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.amounts import parse_amount
+from ledgerkit.parse.text import CellValueError, normalize_name, normalize_text
 
 _RATE_SUFFIX = re.compile(r"/\s*(h|hr|時間|時|人時|日|人日|月|人月)$", re.IGNORECASE)
 
@@ -90,10 +93,10 @@ class Rates:
     def from_mapping(cls, mapping: Mapping[str, Any], basis: str = "hour") -> "Rates":
         out = cls()
         for name, value in mapping.items():
-            amount = nz.parse_amount(value)
+            amount = parse_amount(value)
             if amount is None:
                 continue
-            out.add_person(nz.normalize_name(name), RateEntry(amount, basis, ""))
+            out.add_person(normalize_name(name), RateEntry(amount, basis, ""))
         return out
 
     def add_person(self, person: str, entry: RateEntry) -> None:
@@ -113,7 +116,7 @@ class Rates:
 
     def entry(self, person: str, month: str | None = None) -> RateEntry | None:
         """The rate in effect for ``person`` in ``month`` (``YYYY-MM``): their own, else their grade's."""
-        key = nz.normalize_name(person)
+        key = normalize_name(person)
         e = _in_effect(self.person.get(key, []), month)
         if e is not None:
             return e
@@ -139,7 +142,7 @@ class Rates:
 
     def why_missing(self, person: str, month: str | None = None, lang: str = "ja") -> str:
         """Why ``person`` has no rate in ``month``, in words."""
-        key = nz.normalize_name(person)
+        key = normalize_name(person)
         own = self.person.get(key, [])
         if own:
             return messages.text("rate_why_not_yet", lang, month=month, since=own[0].since)
@@ -158,11 +161,11 @@ class Rates:
 
 
 def _grade_key(g: str) -> str:
-    return nz.normalize_text(g).upper().replace(" ", "")
+    return normalize_text(g).upper().replace(" ", "")
 
 
 def _basis_of(header: str) -> str:
-    t = nz.normalize_text(header)
+    t = normalize_text(header)
     if re.search(r"人月|月額|月単価|/月|円/月", t):
         return "month"
     if re.search(r"人日|日額|日単価|/日|円/日", t):
@@ -232,8 +235,8 @@ def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
         if all(is_blank(v) for v in row):
             continue
         get = lambda c: row[c] if c is not None and c < len(row) else ""  # noqa: E731
-        person = nz.normalize_name(get(pc)) if pc is not None else ""
-        grade = nz.normalize_text(get(gc)) if gc is not None else ""
+        person = normalize_name(get(pc)) if pc is not None else ""
+        grade = normalize_text(get(gc)) if gc is not None else ""
         if _is_total(person) or _is_total(grade):
             rates.issues.append(Issue("total_row", file, sheet.name, excel_row))
             continue
@@ -253,13 +256,13 @@ def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
         raw = get(rc)
         basis = basis_header
         if isinstance(raw, str):
-            m = _RATE_SUFFIX.search(nz.normalize_text(raw))
+            m = _RATE_SUFFIX.search(normalize_text(raw))
             if m:
                 basis = _basis_of("/" + m.group(1)) if m.group(1) not in ("h", "hr", "時間", "時", "人時") else "hour"
-                raw = nz.normalize_text(raw)[: m.start()]
+                raw = normalize_text(raw)[: m.start()]
         try:
-            amount = nz.parse_amount(raw)
-        except nz.CellValueError:
+            amount = parse_amount(raw)
+        except CellValueError:
             rates.issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=rate_text, value=_show(get(rc)),
                                       severity="error", rejected=True,
                                       params={"field": rate_text, "value": _show(get(rc))}))

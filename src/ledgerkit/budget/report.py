@@ -18,7 +18,8 @@ from ledgerkit.budget.columns import (
 from ledgerkit.budget.comparison import BudgetResult
 from ledgerkit.budget.rates import _BASIS_WORDS
 from ledgerkit.core import messages
-from ledgerkit.reports.writers import XlsxReport, write_frame
+from ledgerkit.reports.xlsx_report import XlsxReport
+from ledgerkit.reports.frames import write_frame
 
 _MONEY_COLUMNS = ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total",
                   "cumulative_budget", "cumulative_actual")

@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 
 #: defaults of the ``[budget]`` config section (to be added to config.DEFAULTS by the lead)
 BUDGET_DEFAULTS = {"warning": 0.8, "over": 1.0, "rounding": "half_up"}

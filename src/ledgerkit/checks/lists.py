@@ -58,7 +58,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from ledgerkit.checks import rules as R
 from ledgerkit.core.errors import InputError
@@ -895,7 +895,7 @@ def write_findings(
     ``rows`` (invoices or order lines) with each offending cell coloured — red for
     errors, yellow for warnings — and the reading issues.
     """
-    from ledgerkit.reports.writers import XlsxReport, sheet_name, write_frame
+    from ledgerkit.reports.writers import XlsxReport, write_frame
 
     heads = HEADINGS["en" if lang == "en" else "ja"]
     suffix = Path(str(target)).suffix.lower()

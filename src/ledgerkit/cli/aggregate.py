@@ -120,7 +120,7 @@ def aggregate(
         if output:
             write_result(result, output, by=by_fields, lang=config.lang)
     except LedgerkitError as e:
-        from ledgerkit.reports.writers import terminal_safe  # file, sheet and cell text, never terminal escapes
+        from ledgerkit.reports.text_safety import terminal_safe
 
         stop_progress()
         for line in str(e).splitlines():

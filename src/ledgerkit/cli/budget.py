@@ -54,7 +54,8 @@ def budget(
 
     Example: ledgerkit budget examples/budget.xlsx --hours examples/hours --invoices examples/invoices --rates examples/rates.xlsx --through 2026-11 -o out/budget_report.xlsx
     """
-    from ledgerkit.budget.compare import compare_budget, write_budget_report
+    from ledgerkit.budget.comparison import compare_budget
+    from ledgerkit.budget.report import write_budget_report
 
     config = load(config_path, lang)
     precheck_output(output)
@@ -85,7 +86,7 @@ def _print_summary(result, lang: str, quiet: bool = False) -> None:
     """One line per project on stderr: consumption and status."""
     if quiet:
         return
-    from ledgerkit.budget.compare import STATUS_LABELS
+    from ledgerkit.budget.columns import STATUS_LABELS
 
     for row in result.frame.itertuples(index=False):
         pct = "-" if row.consumption != row.consumption else f"{row.consumption:.1%}"

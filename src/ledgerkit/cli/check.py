@@ -55,7 +55,7 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
     from rich.text import Text
 
     from ledgerkit.checks.lists import summary_counts
-    from ledgerkit.reports.writers import terminal_safe
+    from ledgerkit.reports.text_safety import terminal_safe
 
     con = console()
     if len(findings):

@@ -44,7 +44,7 @@ def console():
 
 
 def _safe(text: str) -> str:
-    from ledgerkit.reports.writers import terminal_safe
+    from ledgerkit.reports.text_safety import terminal_safe
 
     return terminal_safe(text)
 
@@ -117,7 +117,7 @@ def precheck_output(output: str | None) -> None:
     if not output or output == "-":
         return
     from ledgerkit.core.errors import OutputError
-    from ledgerkit.reports.writers import check_output_path
+    from ledgerkit.reports.output import check_output_path
 
     suffix = Path(output).suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
@@ -131,7 +131,7 @@ def precheck_output(output: str | None) -> None:
 
 def load(config_path: Path | None, lang: str | None):
     """The config, with ``--lang`` applied; a bad config is one line and exit 2."""
-    from ledgerkit.config.settings import load_config
+    from ledgerkit.config.loading import load_config
 
     try:
         config = load_config(config_path, lang=lang if lang in ("ja", "en") else None)

@@ -31,7 +31,8 @@ def init(
 
     Example: ledgerkit init client-a
     """
-    from ledgerkit.config.settings import CONFIG_NAME, init_project
+    from ledgerkit.config.defaults import CONFIG_NAME
+    from ledgerkit.config.project import init_project
     from ledgerkit.core.messages import text
 
     if lang not in (None, "ja", "en"):
@@ -50,7 +51,7 @@ def show(config_path: ConfigOption = None, lang: LangOption = None) -> None:
 
     Example: ledgerkit config show --config client-a/ledgerkit.toml
     """
-    from ledgerkit.config.settings import show_config
+    from ledgerkit.config.rendering import show_config
     from ledgerkit.core.messages import text
 
     config = load(config_path, lang)

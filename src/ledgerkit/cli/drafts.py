@@ -53,7 +53,7 @@ def _run(kind: str, source: Path, **options) -> None:
         results = draft(source, config=config, **options)
     except LedgerkitError as e:
         fail(e)
-    from ledgerkit.reports.writers import terminal_safe  # a row's key and cells, shown as written, never as escapes
+    from ledgerkit.reports.text_safety import terminal_safe
 
     failed = [r for r in results if not r.ok]
     for r in results:

@@ -44,7 +44,7 @@ def settle(
                              inputs=[*attendance, contracts, *(invoices or [])])
     except LedgerkitError as e:
         fail(e)
-    from ledgerkit.reports.writers import terminal_safe  # names and cells, shown as written, never as escapes
+    from ledgerkit.reports.text_safety import terminal_safe
 
     problems = [f for f in findings if f.severity == "error"]
     for f in problems:

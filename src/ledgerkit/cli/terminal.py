@@ -9,9 +9,10 @@ from ledgerkit.cli.common import console
 from ledgerkit.consolidate.aggregate import FileReport
 from ledgerkit.core import messages
 from ledgerkit.core.result import Result
-from ledgerkit.hours.read import summarize_hours
+from ledgerkit.hours.summary import summarize_hours
 from ledgerkit.invoices.read import vendor_identity
-from ledgerkit.reports.writers import heading, terminal_safe
+from ledgerkit.reports.labels import heading
+from ledgerkit.reports.text_safety import terminal_safe
 
 
 def accounting_line(result: Result, lang: str = "ja") -> str:

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError, UnreadableFileError
 from ledgerkit.core.issues import Issue
 from ledgerkit.consolidate.kinds import AUTO_ORDER, KINDS

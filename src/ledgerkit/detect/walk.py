@@ -28,7 +28,7 @@ from operator import itemgetter
 from typing import Any, Iterable, Sequence
 
 from ledgerkit.core.issues import Issue
-from ledgerkit.parse.normalize import is_blank, is_total_label, normalize_text
+from ledgerkit.parse.text import is_blank, is_total_label, normalize_text
 
 
 def cell_text(value: Any) -> str:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ledgerkit.core.errors import OutputError, TemplateError
-from ledgerkit.reports.writers import atomic_output, neutralize
+from ledgerkit.reports.output import atomic_output
+from ledgerkit.reports.text_safety import neutralize
 
 # control characters (C0, DEL, C1), the bidi controls that make "abc\u202egpj.exe" show as
 # "abcexe.jpg", and the characters Windows does not allow

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.hours.frame import _hours_text
 from ledgerkit.intake.files import looks_like_copy

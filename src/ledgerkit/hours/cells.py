@@ -11,8 +11,8 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
-from ledgerkit.detect.table import is_blank
-from ledgerkit.parse import normalize as nz
+from ledgerkit.detect.cells import is_blank
+from ledgerkit.parse.text import CellValueError, is_total_label, normalize_text
 
 # Marks people put in a day cell for a day off: not hours, and not an error.
 _DAY_OFF = {"土", "日", "祝", "休", "休み", "休日", "有休", "有給", "代休", "振休", "公休", "特休", "欠", "欠勤", "×", "/", "-", "ー", "―"}
@@ -29,10 +29,10 @@ def _cache(parser: Callable) -> Callable:
         except KeyError:
             try:
                 hit = (parser(value, *args), None)
-            except nz.CellValueError as e:
+            except CellValueError as e:
                 hit = (None, e)
             except TypeError:  # unhashable never reaches here; kept for odd cell objects
-                hit = (None, nz.CellValueError(str(value)))
+                hit = (None, CellValueError(str(value)))
             memo[key] = hit
         return hit
 
@@ -106,7 +106,7 @@ def _total_rows(columns: dict[int, list[Any]], cols) -> set[int]:
     found: set[int] = set()
     for c in cols:
         col = columns[c]
-        labels = {v for v in set(col) if isinstance(v, str) and nz.is_total_label(v)}
+        labels = {v for v in set(col) if isinstance(v, str) and is_total_label(v)}
         if labels:
             found.update(i for i, v in enumerate(col) if v in labels)  # a number never equals a text
     return found
@@ -116,10 +116,10 @@ def _attempt(parser: Callable, value: Any, *args) -> tuple[Any, Exception | None
     """``(parser(value, *args), None)``, or ``(None, error)`` for a cell it cannot read."""
     try:
         return parser(value, *args), None
-    except nz.CellValueError as e:
+    except CellValueError as e:
         return None, e
     except TypeError:
-        return None, nz.CellValueError(str(value))
+        return None, CellValueError(str(value))
 
 
 # A row of plans beside the row of hours worked (予実): the label says which
@@ -129,7 +129,7 @@ _ACTUAL_LABELS = {"実績", "実績工数", "実績時間", "actual", "actuals"}
 
 def _task_text(value: Any) -> str:
     """A task cell as text; 実績 (the actual-hours row of a 予実 pair) is no task."""
-    text = nz.normalize_text(value)
+    text = normalize_text(value)
     return "" if text.lower() in _ACTUAL_LABELS else text
 
 
@@ -147,7 +147,7 @@ def _plan_rows(columns: dict[int, list[Any]], cols) -> _PlanRows:
         col = columns.get(c)
         if col is None:
             continue
-        labels = {v: nz.normalize_text(v) for v in set(col) if isinstance(v, str) and len(v) <= 12}
+        labels = {v: normalize_text(v) for v in set(col) if isinstance(v, str) and len(v) <= 12}
         labels = {v: t for v, t in labels.items() if t.lower() in _PLAN_LABELS}
         if labels:
             for i, v in enumerate(col):
@@ -158,7 +158,7 @@ def _plan_rows(columns: dict[int, list[Any]], cols) -> _PlanRows:
 
 def _row_label_is_total(row: list[Any], cols) -> bool:
     for c in cols:
-        if c < len(row) and isinstance(row[c], str) and nz.is_total_label(row[c]):
+        if c < len(row) and isinstance(row[c], str) and is_total_label(row[c]):
             return True
     return False
 
@@ -168,7 +168,7 @@ def _first_text_is_total(row: list[Any], c0: int, c1: int) -> bool:
         v = row[c]
         if is_blank(v):
             continue
-        return isinstance(v, str) and nz.is_total_label(v)
+        return isinstance(v, str) and is_total_label(v)
     return False
 
 
@@ -184,7 +184,7 @@ def _small_number(v: Any, lo: int, hi: int) -> int | None:
     if isinstance(v, (int, float)) and float(v).is_integer():
         n = int(v)
     elif isinstance(v, str):
-        m = re.fullmatch(r"(\d{1,4})\s*[年月]?", nz.normalize_text(v))
+        m = re.fullmatch(r"(\d{1,4})\s*[年月]?", normalize_text(v))
         if not m:
             return None
         n = int(m.group(1))

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import column_letter, header_key, is_blank, split_period
+from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.detect.headers import header_key
+from ledgerkit.detect.day_grids import split_period
 from ledgerkit.hours.cells import (
     _ACTUAL_LABELS,
     _DAY_OFF,
@@ -24,10 +26,12 @@ from ledgerkit.hours.cells import (
 )
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _show, _typed
 from ledgerkit.hours.people import _person_of_sheet, _person_source
-from ledgerkit.hours.periods import _sheet_year_month
+from ledgerkit.hours.periods import sheet_year_month
 from ledgerkit.hours.sheet_names import _SUMMARY_SHEET
 from ledgerkit.hours.units import _UNIT_HEADERS, _grid_unit, _row_unit
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.codes import parse_code
+from ledgerkit.parse.hours import parse_hours
+from ledgerkit.parse.text import CellValueError, is_total_label, normalize_name, normalize_text
 
 
 def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms) -> SheetResult:
@@ -38,7 +42,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         issues.append(Issue("plan_columns", file, sheet_name, grid.header_excel_row, params={
             "value": grid.plan_label, "range": f"{column_letter(min(grid.plan_cols))}〜{column_letter(max(grid.plan_cols))}"}))
     labels = grid.labels
-    year, month = _sheet_year_month(rows, grid.header_row, sheet_name, file, config)
+    year, month = sheet_year_month(rows, grid.header_row, sheet_name, file, config)
     dated = {c: d for c, d in grid.days.items() if isinstance(d, dt.date)}
     if dated:
         first = min(dated.values())
@@ -76,7 +80,7 @@ class _DayGrid:
         self.year, self.month, self.person_const, self.issues = year, month, person_const, issues
         labels = self.labels = grid.labels
         self.max_hours = float(config.get("hours.max_hours_per_day", 24.0))
-        self.parse_hours = _cache(nz.parse_hours)
+        self.parse_hours = _cache(parse_hours)
         self.unit, self.factor = _grid_unit(rows, grid, config)
         self.day_dates = self._day_dates()
         self.label_cols = sorted(labels.values())
@@ -87,7 +91,7 @@ class _DayGrid:
         self.c_note = labels.get("note")
         self.rows_read = 0
         # the row's own 合計 column, checked against the days read
-        self.c_total = next((c for c in grid.total_cols if nz.is_total_label(grid.columns.get(c, ""))), None)
+        self.c_total = next((c for c in grid.total_cols if is_total_label(grid.columns.get(c, ""))), None)
         # a 単位 column left of the days (時間 / 人日 …): each row's unit; blank → the grid's
         head = self.head = rows[grid.header_row]
         self.c_unit = next((c for c in range(min(grid.days)) if c < len(head) and isinstance(head[c], str)
@@ -138,11 +142,11 @@ class _DayGrid:
     def _labels_of(self, r: int, row) -> tuple[Any, str, Any]:
         """(project, task, person) of a data row, carried down from the row above where blank."""
         labels = self.labels
-        project = nz.parse_code(row[labels["project"]]) if "project" in labels and labels["project"] < len(row) else None
-        task = nz.normalize_text(row[labels["task"]]) if "task" in labels and labels["task"] < len(row) else ""
+        project = parse_code(row[labels["project"]]) if "project" in labels and labels["project"] < len(row) else None
+        task = normalize_text(row[labels["task"]]) if "task" in labels and labels["task"] < len(row) else ""
         person = self.person_const
         if person is None:
-            person = nz.normalize_name(row[labels["person"]]) if labels["person"] < len(row) else ""
+            person = normalize_name(row[labels["person"]]) if labels["person"] < len(row) else ""
         if r - 1 == self.above_row:
             # P1 | 設計 over "" | 実装 (伊藤 | K-1 over "" | K-2): the project or the person
             # is written once for the rows under it, as a merged cell would be; a blank
@@ -233,7 +237,7 @@ class _DayGrid:
             out["source_sheet"].append(self.sheet_name)
             out["source_row"].append(excel_row)
             if c_note is not None:
-                self.notes.append(nz.normalize_text(row[c_note]) if c_note < len(row) else "")
+                self.notes.append(normalize_text(row[c_note]) if c_note < len(row) else "")
 
     def _row_issues(self, row, excel_row: int, entries, row_issues, missing, rf) -> None:
         file, sheet_name, issues, c_total = self.file, self.sheet_name, self.issues, self.c_total
@@ -305,8 +309,8 @@ def _check_row_total(issues: list[Issue], file: str, sheet: str, excel_row: int,
     calculated) or a cell that is no number says nothing.
     """
     try:
-        stated = nz.parse_hours(value)
-    except (nz.CellValueError, TypeError):
+        stated = parse_hours(value)
+    except (CellValueError, TypeError):
         return
     if not stated or abs(stated - got) <= 1 / 60:
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.text import normalize_text
 
 #: the columns of the hours frame, in order (other columns found follow them)
 HOURS_COLUMNS = ["date", "month", "person", "project", "task", "hours", "source_file", "source_sheet", "source_row"]
@@ -20,7 +20,7 @@ def _show(value: Any) -> str:
 def _plain(value: Any) -> Any:
     """An other column's cell for output: text normalized, numbers and dates as they are."""
     if isinstance(value, str):
-        return nz.normalize_text(value)
+        return normalize_text(value)
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date()
     return value

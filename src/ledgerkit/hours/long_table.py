@@ -10,12 +10,13 @@ the issues with its Excel row number.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import header_key, is_blank, title_texts
+from ledgerkit.detect.headers import header_key
+from ledgerkit.detect.cells import is_blank
+from ledgerkit.detect.labels import title_texts
 from ledgerkit.hours.cells import (
     _attempt,
     _blank_rows,
@@ -29,9 +30,12 @@ from ledgerkit.hours.cells import (
 )
 from ledgerkit.hours.frame import HOURS_COLUMNS, _plain, _show, _typed, _unique
 from ledgerkit.hours.people import _person_of_sheet, _person_source
-from ledgerkit.hours.periods import _fiscal_year, _sheet_year_month, _year_alone
+from ledgerkit.hours.periods import fiscal_year_of_texts, sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _row_unit, _stated_unit, _unit_factor
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.codes import parse_code
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.hours import parse_hours
+from ledgerkit.parse.text import CellValueError, normalize_name, normalize_text
 
 
 def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, table) -> set[int]:
@@ -85,7 +89,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     issues: list[Issue] = []
     for other in table.others:
         issues.append(Issue("extra_table", file, sheet_name, scope="sheet", params={"range": other}))
-    year, month = _sheet_year_month(rows, table.header_row, sheet_name, file, config)
+    year, month = sheet_year_month(rows, table.header_row, sheet_name, file, config)
     person_const = person_where = None
     if "person" not in m:
         person_const, person_where = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []), file)
@@ -145,14 +149,14 @@ class _LongTable:
     def _repeated_headers(self) -> set[int]:
         """The header printed again every page (50 行ごとの見出し): not data, not a bad date."""
         rows, table, columns, c_date, c_hours = self.rows, self.table, self.columns, self.c_date, self.c_hours
-        heads = {c: nz.normalize_text(rows[table.header_row][c]) for c in (c_date, c_hours)
+        heads = {c: normalize_text(rows[table.header_row][c]) for c in (c_date, c_hours)
                  if c < len(rows[table.header_row]) and isinstance(rows[table.header_row][c], str)}
         repeat = set()
         if len(heads) == 2:
             for text in set(columns[c_date]):
-                if isinstance(text, str) and nz.normalize_text(text) == heads[c_date]:
+                if isinstance(text, str) and normalize_text(text) == heads[c_date]:
                     repeat.update(i for i, v in enumerate(columns[c_date]) if v == text
-                                  and isinstance(columns[c_hours][i], str) and nz.normalize_text(columns[c_hours][i]) == heads[c_hours])
+                                  and isinstance(columns[c_hours][i], str) and normalize_text(columns[c_hours][i]) == heads[c_hours])
         return repeat
 
     def parse_dates(self) -> None:
@@ -160,16 +164,16 @@ class _LongTable:
         rows, table, sheet_name, file, config = self.rows, self.table, self.sheet_name, self.file, self.config
         year, month, columns, c_date, extra_cols = self.year, self.month, self.columns, self.c_date, self.extra_cols
         # a year written alone (2026年 工数, 工数_2026年度.xlsx) dates 10/1 in a sheet of many months
-        plain_year, fiscal_year = (None, None) if year is not None else _year_alone(rows, table.header_row, sheet_name, file)
+        plain_year, fiscal_year = (None, None) if year is not None else sheet_years(rows, table.header_row, sheet_name, file, config)
         fiscal_start = int(config.get("fiscal_year.start_month", 4))
 
         def date_of(v):
             if (year is None or month is None) and _day_number(v):
                 # a day alone in a sheet with no month: not Excel's serial day 1..31 of 1900
-                return None, nz.CellValueError("日だけで年月がありません", v), None
-            date, err = _attempt(nz.parse_date, v, year, month)
+                return None, CellValueError("日だけで年月がありません", v), None
+            date, err = _attempt(parse_date, v, year, month)
             if err is not None and year is None and (plain_year or fiscal_year) and isinstance(v, str):
-                date, err = _attempt(nz.parse_date, v, plain_year or fiscal_year, month)
+                date, err = _attempt(parse_date, v, plain_year or fiscal_year, month)
                 if err is None and date is not None and not plain_year and date.month < fiscal_start:
                     date = date.replace(year=date.year + 1)  # 2026年度: January is 2027
             return date, err, date if err is None else None
@@ -184,7 +188,7 @@ class _LongTable:
             extra_cols.pop(c, None)
         fiscal = None
         if c_year is None:
-            fiscal = next((f for f in map(_fiscal_year, [*title_texts(rows, table.header_row), sheet_name, Path(file).stem]) if f), None)
+            fiscal = fiscal_year_of_texts(rows, table.header_row, sheet_name, file, config)
         start = int(config.get("fiscal_year.start_month", 4))
 
         def date_of_parts(parts):
@@ -192,10 +196,10 @@ class _LongTable:
             mo = _small_number(mo, 1, 12)
             y = _small_number(y, 1900, 2200) if c_year is not None else (year if fiscal is None or mo is None else fiscal + (mo < start))
             if mo is None or (y is None and c_year is not None):
-                return None, nz.CellValueError("年月を読み取れません"), None
+                return None, CellValueError("年月を読み取れません"), None
             if y is None:
-                return None, nz.CellValueError("年がありません"), None
-            date, err = _attempt(nz.parse_date, d, y, mo)
+                return None, CellValueError("年がありません"), None
+            date, err = _attempt(parse_date, d, y, mo)
             return date, err, date if err is None else None
 
         years = columns[c_year] if c_year is not None else [None] * self.n
@@ -206,7 +210,7 @@ class _LongTable:
         factor, max_hours, config, columns = self.factor, self.max_hours, self.config, self.columns
 
         def hours_of(v):
-            hours, err = _attempt(nz.parse_hours, v)
+            hours, err = _attempt(parse_hours, v)
             good = None
             if err is None and hours is not None and not hours * factor > max_hours:
                 good = hours * factor
@@ -236,7 +240,7 @@ class _LongTable:
         """(indexes of the rows kept, the issues of the others in row order, data rows read)."""
         dates, hours_parsed = self.dates, self.hours_parsed
         c_person = self.c_person
-        persons = _map_values(nz.normalize_name, self.columns[c_person]) if c_person is not None else None
+        persons = _map_values(normalize_name, self.columns[c_person]) if c_person is not None else None
         self.persons = persons
         # the rows that pass every check; the others go through the checks one by one below
         if persons is None:
@@ -277,7 +281,7 @@ class _LongTable:
         date, err, _ = self.dates[i]
         if err is not None or date is None:
             problem = ("bad_cell" if err else "missing_value", c_date, "日付")
-            if err is not None and (year is None or month is None) and _attempt(nz.parse_date, columns[c_date][i], 2000, 1)[1] is None:
+            if err is not None and (year is None or month is None) and _attempt(parse_date, columns[c_date][i], 2000, 1)[1] is None:
                 # 10/1 is a fine date in a sheet whose year nobody wrote down: say so
                 problem = ("no_month", c_date, "日付")
         hours, err, _ = self.hours_parsed[i]
@@ -296,7 +300,7 @@ class _LongTable:
         code, c, what = problem
         value = "" if c == c_person else columns[c][i]
         if code == "hours_over_day" and i in row_factor:
-            value = f"{_show(value)} {nz.normalize_text(columns[c_unit][i])}"  # 4 人日: 32 h
+            value = f"{_show(value)} {normalize_text(columns[c_unit][i])}"  # 4 人日: 32 h
         return Issue(
             code,
             self.file,
@@ -326,15 +330,15 @@ class _LongTable:
             "date": kept_dates,
             "month": months,
             "person": kept_persons,
-            "project": self._kept(c_project, lambda v: nz.parse_code(v) or "", keep) if c_project is not None else [""] * len(keep),
+            "project": self._kept(c_project, lambda v: parse_code(v) or "", keep) if c_project is not None else [""] * len(keep),
             "task": self._kept(c_task, _task_text, keep) if c_task is not None else [""] * len(keep),
             "hours": kept_hours,
             "source_file": [self.file] * len(keep),
             "source_sheet": [self.sheet_name] * len(keep),
             "source_row": [self.table.data_start + i + 1 for i in keep],
         }
-        notes = self._kept(c_note, nz.normalize_text, keep) if c_note is not None else []
-        pids = self._kept(c_pid, lambda v: nz.parse_code(v) or "", keep) if c_pid is not None else []
+        notes = self._kept(c_note, normalize_text, keep) if c_note is not None else []
+        pids = self._kept(c_pid, lambda v: parse_code(v) or "", keep) if c_pid is not None else []
         extras = {c: self._kept(c, _plain, keep) for c in self.extra_cols}
         frame = pd.DataFrame(out, columns=HOURS_COLUMNS)
         if c_pid is not None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ledgerkit.detect.table import column_letter, find_labelled_value
-from ledgerkit.hours.periods import _YEAR_MONTH_TEXT
+from ledgerkit.detect.cells import column_letter
+from ledgerkit.detect.labels import find_labelled_value
+from ledgerkit.hours.periods import without_periods
 from ledgerkit.hours.sheet_names import _DEFAULT_SHEET, _HELPER_SHEET, _SUMMARY_SHEET
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.periods import parse_year_month
+from ledgerkit.parse.text import normalize_name, normalize_text
 
 # Words that name what a sheet holds or which version it is, never whose it is.
 _SHEET_WORDS = re.compile(
@@ -25,17 +27,17 @@ def _person_of_sheet(
     else the one name-like word of the file name (工数報告_山田_2026年10月.xlsx)."""
     found = find_labelled_value(rows, words, before_row=header_row)
     if found is not None:
-        name = nz.normalize_name(found[0])
+        name = normalize_name(found[0])
         if name:
             return name, f"{column_letter(found[2])}{found[1] + 1}"
     # 山田_10月, 山田(2026年10月), 工数_山田 → 山田; 工数, 作業実績, 旧版 → nobody
-    text = _SHEET_WORDS.sub(" ", _YEAR_MONTH_TEXT.sub(" ", nz.normalize_text(sheet_name)))
-    name = nz.normalize_name(text.strip(" _-()[]・"))
+    text = _SHEET_WORDS.sub(" ", without_periods(normalize_text(sheet_name)))
+    name = normalize_name(text.strip(" _-()[]・"))
     if (
         name
         and not _DEFAULT_SHEET.match(name)
         and not _SUMMARY_SHEET.search(name)
-        and nz.parse_year_month(name) is None
+        and parse_year_month(name) is None
         and not re.fullmatch(r"[\d\W_]+", name)
     ):
         return name, "sheet name"
@@ -61,14 +63,13 @@ def _person_of_file(file: str) -> str | None:
         >>> _person_of_file("工数_開発_2026年10月.xlsx"), _person_of_file("保守チーム_10月.xlsx")
         (None, None)
     """
-    text = nz.normalize_text(Path(file).stem)
-    text = _YEAR_MONTH_TEXT.sub(" ", text)
-    text = re.sub(r"(?:19|20)\d{2}\s*年度?|FY\s*\d{2,4}|(?:令和|R)\s*\d{1,2}\s*年度?|\d+", " ", text, flags=re.IGNORECASE)
+    text = normalize_text(Path(file).stem)
+    text = re.sub(r"\d+", " ", without_periods(text))
     text = _SHEET_WORDS.sub(" ", re.sub(r"報告|月次|月分|分$", " ", text))
     words = [w for w in re.split(r"[\s_\-・()\[\]【】,.]+", text) if w]
     if len(words) != 1:
         return None
-    word = nz.normalize_name(words[0])
+    word = normalize_name(words[0])
     if len(word) < 2 or _ORG_WORD.search(word) or _SUMMARY_SHEET.search(word) or _HELPER_SHEET.search(word):
         return None
     return word

@@ -12,16 +12,14 @@ Every data row ends up in the frame or in the issues with its Excel row number.
 
 from __future__ import annotations
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import (
-    Synonyms,
-    detect_day_grid,
-    detect_table,
-    fill_merged,
-    is_blank,
-)
+from ledgerkit.detect.headers import Synonyms
+from ledgerkit.detect.day_grids import detect_day_grid
+from ledgerkit.detect.long_tables import detect_table
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.hours.day_grid import _read_grid
 from ledgerkit.hours.long_table import _read_long
 from ledgerkit.hours.sheet_names import _HELPER_SHEET, _SUMMARY_SHEET

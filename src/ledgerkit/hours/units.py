@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ledgerkit.config.settings import Config
-from ledgerkit.detect.table import header_key, title_texts
-from ledgerkit.parse import normalize as nz
+from ledgerkit.config.loading import Config
+from ledgerkit.detect.headers import header_key
+from ledgerkit.detect.labels import title_texts
+from ledgerkit.parse.text import normalize_text
 
 _UNIT_HEADERS = {"単位", "工数単位", "unit"}
 
@@ -20,7 +21,7 @@ def _row_unit(v: Any, config: Config) -> float:
         >>> [_row_unit(v, Config()) for v in ("時間", "ｈ", "人日", "人月", "分", "個")]
         [1.0, 1.0, 8.0, 160.0, 0.016666666666666666, 0]
     """
-    key = nz.normalize_text(v).lower()
+    key = normalize_text(v).lower()
     if key in ("時間", "h", "hr", "hrs", "hour", "hours", "時"):
         return 1.0
     if key in ("人日", "日", "md", "day", "days", "person-day", "人/日"):
@@ -62,7 +63,7 @@ def _grid_unit(rows, grid, config: Config) -> tuple[str, float]:
 def _stated_unit(texts: list[str], config: Config) -> tuple[str, float]:
     """The first unit stated in ``texts`` (単位：人日, (人月), 単位:分) and hours per unit."""
     for text in texts:
-        m = _GRID_UNIT.search(nz.normalize_text(text))
+        m = _GRID_UNIT.search(normalize_text(text))
         if m:
             unit = (m.group(1) or m.group(2)).lower()
             if unit == "人月":

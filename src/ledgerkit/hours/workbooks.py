@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.result import Result
 from ledgerkit.hours.across_files import finish_hours
 from ledgerkit.hours.frame import HOURS_COLUMNS

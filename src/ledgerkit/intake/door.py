@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError, UnreadableFileError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.issues import count_rejected

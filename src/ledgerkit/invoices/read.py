@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
@@ -385,7 +384,6 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
         >>> r.rows_read, [i.code for i in r.issues]
         (1, ['total_row'])
     """
-    import pandas as pd
 
     name = sheet.name
     rows = fill_merged(sheet.rows, getattr(sheet, "merged", None) or ())
@@ -1145,7 +1143,6 @@ def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: b
     Returns ``(frame, issues)``; the frame is a new one (the input is not modified).
     Rows without an invoice number are never taken for duplicates.
     """
-    import pandas as pd
 
     issues = list(issues)
     if frame is None or len(frame) == 0:
@@ -1300,7 +1297,6 @@ def pivot_invoices(frame, by: str = "vendor", value: str = "total"):
         >>> pivot_invoices(f).to_dict("records")
         [{'vendor': '㈱アルファ', '2026-10': 1100, '2026-11': 2200}]
     """
-    import pandas as pd
 
     f = frame.copy()
     f["_month"] = f["issue_date"].dt.strftime("%Y-%m").fillna("(日付なし)")

@@ -60,6 +60,7 @@ __all__ = [
     "calendar_year_of",
     "fiscal_year_months",
     "year_before",
+    "parse_month_label",
 ]
 
 #: an era name before its year: 令和, 平成 … in full; of the one-letter forms only the recent
@@ -264,6 +265,22 @@ def parse_year_label(v: Any) -> tuple[int, bool] | None:
         return y, bool(m.group(3)) or m.group(2) == "年度"
     y = _era_year(m.group(4), m.group(5))
     return None if y is None else (y, m.group(6) is not None)
+
+
+_MONTH_LABEL_RE = re.compile(r"(\d{1,2})\s*月(?:分|度)?")
+
+
+def parse_month_label(v: Any) -> int | None:
+    """A cell that holds a month and nothing else (``10月``, ``10月分``, ``10月度``), else None.
+
+    Examples:
+        >>> parse_month_label("１０月分"), parse_month_label("10"), parse_month_label("13月"), parse_month_label("2026年10月")
+        (10, None, None, None)
+    """
+    if not isinstance(v, str):
+        return None
+    m = _MONTH_LABEL_RE.fullmatch(normalize_text(v).replace(" ", ""))
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
 
 
 # --- titles, sheet and file names together -----------------------------------------------

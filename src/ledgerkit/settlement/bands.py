@@ -25,6 +25,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Union
 
+from ledgerkit.parse.rounding import parse_mode, parse_rate_rounding  # noqa: F401 (the settlement's rules)
 Number = Union[int, Decimal, Fraction, str]
 
 
@@ -38,12 +39,6 @@ MODES = ("down", "half_up", "up")
 
 #: settlement methods: 上下割, 中割, 固定
 METHODS = ("updown", "middle", "fixed")
-_MODE_WORDS = {
-    "down": "down", "floor": "down", "truncate": "down", "切捨": "down", "切捨て": "down",
-    "切り捨て": "down", "切り捨": "down", "切捨り": "down",
-    "half_up": "half_up", "round": "half_up", "四捨五入": "half_up",
-    "up": "up", "ceil": "up", "切上": "up", "切上げ": "up", "切り上げ": "up", "切り上": "up",
-}
 _METHOD_WORDS = {
     "updown": "updown", "上下割": "updown", "上下割り": "updown", "上下": "updown", "上下精算": "updown",
     "middle": "middle", "中割": "middle", "中割り": "middle", "中間割": "middle", "中央割": "middle",
@@ -60,24 +55,6 @@ def _exact(x: Number | float) -> Fraction:
     if isinstance(x, str):
         return Fraction(Decimal(unicodedata.normalize("NFKC", x).replace(",", "").strip()))
     return Fraction(x)
-
-
-def parse_mode(text: str | None, default: str = "down") -> str:
-    """A rounding mode from English or Japanese words (切捨て, 四捨五入, 切上げ).
-
-    Examples:
-        >>> parse_mode("切り捨て"), parse_mode("四捨五入"), parse_mode("half_up"), parse_mode(None)
-        ('down', 'half_up', 'half_up', 'down')
-    """
-    if text is None or str(text).strip() == "":
-        return default
-    key = unicodedata.normalize("NFKC", str(text)).strip().lower().replace(" ", "")
-    if key in _MODE_WORDS:
-        return _MODE_WORDS[key]
-    for word, mode in _MODE_WORDS.items():
-        if len(word) > 1 and word in key and not word.isascii():
-            return mode
-    raise ValueError(f"unknown rounding {text!r} (use 切捨て, 四捨五入 or 切上げ)")
 
 
 def parse_method(text: str | None, default: str = "updown") -> str:
@@ -127,25 +104,6 @@ def parse_unit_minutes(text: Number | float | None, default: int = 15) -> int:
     if value.denominator != 1 or value <= 0:
         raise ValueError(f"hour unit {text!r} is not a whole number of minutes")
     return int(value)
-
-
-def parse_rate_rounding(text: str | None) -> tuple[int | None, str]:
-    """How the hourly rate is rounded: ``(step in yen or None for exact, mode)``.
-
-    Examples:
-        >>> parse_rate_rounding("10円切捨て"), parse_rate_rounding("1円未満四捨五入")
-        ((10, 'down'), (1, 'half_up'))
-        >>> parse_rate_rounding(""), parse_rate_rounding("なし")
-        ((None, 'down'), (None, 'down'))
-    """
-    if text is None or str(text).strip() in ("", "なし", "無し", "-", "none", "exact", "端数なし"):
-        return None, "down"
-    s = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "").replace(" ", "")
-    m = re.match(r"(\d+)円", s)
-    step = int(m.group(1)) if m else 1
-    rest = s[m.end():] if m else s
-    rest = rest.removeprefix("未満").removeprefix("単位").removeprefix("で")
-    return step, parse_mode(rest or None, "down")
 
 
 def round_step(value: Number | float, step: int = 1, mode: str = "down") -> int:

@@ -9,22 +9,21 @@ import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
+from ledgerkit.parse.periods import split_month_label
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
-from ledgerkit.detect.table import Synonyms, detect_table, fill_merged, is_blank
+from ledgerkit.detect.headers import Synonyms
+from ledgerkit.detect.long_tables import detect_table
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.intake.door import open_workbook
 from ledgerkit.kinds.contracts import CONTRACT_FIELDS
-from ledgerkit.parse.normalize import (
-    CellValueError,
-    is_total_label,
-    normalize_name,
-    normalize_text,
-    parse_amount,
-    parse_date,
-    parse_hours,
-)
-from ledgerkit.parse.normalize import is_blank as is_blank_value
+from ledgerkit.parse.text import CellValueError, is_total_label, normalize_name, normalize_text
+from ledgerkit.parse.amounts import parse_amount
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.hours import parse_hours
+from ledgerkit.parse.text import is_blank as is_blank_value
 from ledgerkit.settlement.bands import (
     _exact,
     parse_method,
@@ -223,7 +222,7 @@ def _pick_contract(contracts, person: str, person_id: str, month: str):
         rows = contracts[contracts["person_key"] == person_key(person)]
     if rows.empty:
         return rows
-    y, m = map(int, month.split("-"))
+    y, m = split_month_label(month)
     first, last = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
     keep = [
         (f is None or f != f or f <= last) and (t is None or t != t or t >= first)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from ledgerkit.parse.periods import split_month_label
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.core.issues import Issue
-from ledgerkit.detect.table import header_key
-from ledgerkit.parse.normalize import normalize_text, parse_year_month, vendor_key
+from ledgerkit.detect.headers import header_key
+from ledgerkit.parse.text import normalize_text
+from ledgerkit.parse.periods import parse_year_month
+from ledgerkit.parse.names import vendor_key
 from ledgerkit.settlement.columns import INVOICE_CHECK_COLUMNS
 
 _INVOICE_PERSON_HEADERS = ("氏名", "要員名", "要員", "技術者名", "技術者", "作業者", "作業者名", "担当者",
@@ -14,7 +17,7 @@ _INVOICE_MONTH_HEADERS = ("対象月", "対象年月", "稼働月", "作業月",
 
 
 def _prev_month(ym: str) -> str:
-    y, m = map(int, ym.split("-"))
+    y, m = split_month_label(ym)
     return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
 
 

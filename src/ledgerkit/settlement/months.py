@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
+from ledgerkit.parse.periods import month_label_of
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.attendance.workbooks import read_attendance_files
 from ledgerkit.core.errors import DataError, InputError
@@ -43,10 +44,6 @@ def _rate_display(rate) -> Decimal | None:
 def _minutes_of_hours(h) -> int:
     # attendance hours are whole minutes; floats carry them as e.g. 7.749999999
     return round_step(_exact(float(h)) * 60, 1, "half_up")
-
-
-def _month_of(d) -> str:
-    return f"{d.year:04d}-{d.month:02d}"
 
 
 def settle(attendance, contracts, invoices=None, month: str | None = None, config=None):
@@ -121,7 +118,7 @@ def _attendance_by_month(attendance, month: str | None, findings: list[Issue]):
         att["person_id"] = ""
     att["person_id"] = att["person_id"].fillna("").astype(str)
     att = att[att["hours"].notna()]
-    att["month"] = [_month_of(d) for d in pd.to_datetime(att["date"]).dt.date]
+    att["month"] = [month_label_of(d) for d in pd.to_datetime(att["date"]).dt.date]
     if "period" in att:
         # a closing-day 勤務表 (10/21-11/20 under 11月度) is settled as the month it names
         period = att["period"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ledgerkit.reports.writers import XlsxReport, write_frame
+from ledgerkit.reports.xlsx_report import XlsxReport
+from ledgerkit.reports.frames import write_frame
 from ledgerkit.settlement.invoice_check import CHECK_LABELS
 
 #: report headings of the settlement columns, (Japanese, English)
