@@ -14,13 +14,14 @@ from typing import Iterable
 
 from ledgerkit.checks.findings import findings_frame, place, reading_findings
 from ledgerkit.checks.po_match import po_findings
-from ledgerkit.checks.values import date_of, na, rate_of, setting
+from ledgerkit.checks.values import date_of, rate_of, setting
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.invoices.across_files import read_invoices
 from ledgerkit.orders.lists import read_orders
 from ledgerkit.parse import normalize as nz
 from ledgerkit.rules.dates import DEFAULT_MAX_DUE_DAYS, check_due_date, check_issue_date
+from ledgerkit.rules.figures import is_na
 from ledgerkit.rules.registration import check_registration_no
 from ledgerkit.rules.tax import (
     ROUNDING_MODES,
@@ -54,7 +55,7 @@ def invoice_findings(
     frame = invoices.reset_index(drop=True)
     has = set(frame.columns)
     # plain dicts: a row lookup in a DataFrame costs more than the rules themselves
-    records = [{k: (None if na(v) else v) for k, v in r.items()} for r in frame.to_dict("records")]
+    records = [{k: (None if is_na(v) else v) for k, v in r.items()} for r in frame.to_dict("records")]
     members: dict[str, list[dict]] = {}
     for pos, row in enumerate(records):
         key = str(row.get("invoice_key") or "") or f"{row.get('source_file')}|{row.get('source_sheet')}|{row.get('source_row')}|{pos}"

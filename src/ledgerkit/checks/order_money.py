@@ -6,9 +6,10 @@ import itertools
 from decimal import Decimal
 from typing import Callable
 
-from ledgerkit.checks.values import get, na, rate_of
+from ledgerkit.checks.values import get, rate_of
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.money import round_yen
+from ledgerkit.rules.figures import is_na
 from ledgerkit.rules.figures import percent, yen_choices, yen_choices_en
 from ledgerkit.rules.tax import (
     check_tax,
@@ -38,7 +39,7 @@ def order_money_findings(lines, po_no: str, rounding, place: Callable) -> list[I
     # rounded once per rate and added up, not the tax of the first line's rate
     order_tax = None
     if tax_known and len(groups) > 1 and None not in groups and lines["amount"].notna().all():
-        cells = [i for i, v in enumerate(lines["tax"]) if not na(v)]
+        cells = [i for i, v in enumerate(lines["tax"]) if not is_na(v)]
         if cells == [0]:
             order_tax = int(lines["tax"].iloc[0])
     for rate, idx in groups.items():
@@ -74,7 +75,7 @@ def _subtotal_findings(lines, sub, rate: Decimal | None, subtotal: int, place: C
     out: list[Issue | None] = []
     pct = percent(rate) if rate is not None else ""
     if "subtotal" in sub.columns:
-        vals = {int(v) for v in sub["subtotal"] if not na(v)}
+        vals = {int(v) for v in sub["subtotal"] if not is_na(v)}
         whole = int(lines["amount"].sum()) if lines["amount"].notna().all() else None
         for v in vals:
             if v != subtotal and v != whole:
@@ -89,7 +90,7 @@ def _subtotal_findings(lines, sub, rate: Decimal | None, subtotal: int, place: C
 def _rate_tax(sub, rate: Decimal | None, subtotal: int, rounding, place: Callable) -> tuple[int | None, list]:
     """(the tax one rate's lines add to the order, findings); None for the tax when it does not
     add up (or its rate cannot be told), and the order's total is then not checked."""
-    taxes = [int(v) for v in sub["tax"] if not na(v)]
+    taxes = [int(v) for v in sub["tax"] if not is_na(v)]
     if not taxes:
         return 0, []
     if rate is None:
@@ -110,7 +111,7 @@ def _rate_tax(sub, rate: Decimal | None, subtotal: int, rounding, place: Callabl
 
 def _total_findings(lines, po_tax_total: int, place: Callable) -> list[Issue | None]:
     out: list[Issue | None] = []
-    totals = {int(v) for v in lines["total"] if not na(v)}
+    totals = {int(v) for v in lines["total"] if not is_na(v)}
     expected = int(lines["amount"].sum()) + po_tax_total
     for v in totals:
         if v != expected:

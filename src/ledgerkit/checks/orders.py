@@ -13,10 +13,11 @@ from typing import Callable, Iterable
 
 from ledgerkit.checks.findings import FIELD_LABEL, findings_frame, reading_findings
 from ledgerkit.checks.order_money import order_form_findings, order_money_findings
-from ledgerkit.checks.values import date_of, get, na, setting
+from ledgerkit.checks.values import date_of, get, setting
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.orders.lists import read_orders
+from ledgerkit.rules.figures import is_na
 from ledgerkit.rules.orders import check_line_amount
 from ledgerkit.rules.payment_terms import DEFAULT_PAYMENT_DAYS, check_payment_due, check_payment_method
 from ledgerkit.rules.terms import missing_terms, written_terms
@@ -147,7 +148,7 @@ def _term_findings(lines, terms: dict, absent: set[str], place: Callable) -> lis
     present = {}
     for f in {f for item in terms["items"] for f in item["fields"]}:
         if f in lines.columns:
-            vals = [v for v in lines[f] if not na(v) and not (isinstance(v, str) and not v.strip())]
+            vals = [v for v in lines[f] if not is_na(v) and not (isinstance(v, str) and not v.strip())]
             present[f] = vals[0] if vals else None
     out: list[Issue | None] = []
     for f in missing_terms(present, terms):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from ledgerkit.checks.values import na
 from ledgerkit.core.issues import Issue
 from ledgerkit.invoices.report import INVOICE_HEADINGS
 from ledgerkit.orders.columns import ORDER_HEADINGS
 from ledgerkit.reports.writers import XlsxReport, write_frame
+from ledgerkit.rules.figures import is_na
 
 __all__ = ["HEADINGS", "write_findings"]
 
@@ -75,7 +75,7 @@ def _add_rows(report, findings, rows, name: str, heads: dict) -> None:
     marks: dict[tuple[int, str], str] = {}
     for f, s, r, field, sev in zip(findings["source_file"], findings["source_sheet"], findings["source_row"],
                                    findings["field"], findings["severity"]):
-        if na(r):
+        if is_na(r):
             continue
         column = field if field in data.columns else ("invoice_no" if "invoice_no" in data.columns else "po_no")
         for i in where.get((str(f), str(s), int(r)), []):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-__all__ = ["setting", "na", "rate_of", "date_of", "get"]
+from ledgerkit.rules.figures import is_na
+
+__all__ = ["setting", "rate_of", "date_of", "get"]
 
 
 def setting(config, key: str, value, default):
@@ -19,30 +21,16 @@ def setting(config, key: str, value, default):
     return default
 
 
-def na(v) -> bool:
-    """None, NaN, NaT or pandas' NA."""
-    if v is None:
-        return True
-    if isinstance(v, (str, int, bool)):
-        return False
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
-
 def rate_of(v) -> Decimal | None:
     """A float rate (0.1, 0.08) as the exact Decimal it stands for; None when blank."""
-    if na(v):
+    if is_na(v):
         return None
     return Decimal(repr(float(v))).quantize(Decimal("0.01"))
 
 
 def date_of(v) -> dt.date | None:
     """A date from a date, datetime or Timestamp; None when blank."""
-    if na(v):
+    if is_na(v):
         return None
     if isinstance(v, dt.datetime):
         return v.date()
@@ -59,4 +47,4 @@ def get(row, name: str, default=None):
         v = row[name]
     except (KeyError, IndexError):
         return default
-    return default if na(v) else v
+    return default if is_na(v) else v

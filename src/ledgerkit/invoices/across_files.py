@@ -15,7 +15,7 @@ from ledgerkit.intake.door import iter_sheets
 from ledgerkit.invoices.frame import drop_internal, empty_invoice_frame
 from ledgerkit.invoices.sheet import read_invoice_sheet
 from ledgerkit.parse import normalize as nz
-from ledgerkit.rules.reading import is_na
+from ledgerkit.rules.figures import is_na
 
 __all__ = ["vendor_identity", "finish_invoices", "read_invoices"]
 

@@ -20,6 +20,7 @@ from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.orders.columns import ORDER_COLUMNS, ORDER_DATES, ORDER_LABELS, ORDER_MONEY, ORDER_TEXT
 from ledgerkit.orders.forms import read_order_form
 from ledgerkit.parse import normalize as nz
+from ledgerkit.rules.figures import is_na
 from ledgerkit.rules.reading import (
     CellParsers,
     RunningSums,
@@ -27,7 +28,6 @@ from ledgerkit.rules.reading import (
     cell_parsers,
     date_after,
     find_table,
-    is_na,
     plain,
     problem_issues,
     read_code,

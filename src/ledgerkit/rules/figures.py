@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Iterable
 
-__all__ = ["yen", "percent", "as_decimal", "yen_choices", "yen_choices_en", "as_date"]
+__all__ = ["yen", "percent", "as_decimal", "yen_choices", "yen_choices_en", "as_date", "is_na"]
 
 
 def yen(x: int | Decimal) -> str:
@@ -66,3 +66,22 @@ def as_date(d: Any) -> dt.date | None:
         return pd.Timestamp(d).date()
     except (TypeError, ValueError):
         return None
+
+
+def is_na(v) -> bool:
+    """None, NaN, NaT or pandas' NA (never an error for a value pandas cannot test).
+
+    Examples:
+        >>> is_na(None), is_na(float("nan")), is_na(""), is_na(0)
+        (True, True, False, False)
+    """
+    if v is None:
+        return True
+    if isinstance(v, (str, int, bool)):
+        return False
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False

@@ -22,7 +22,7 @@ from ledgerkit.parse import normalize as nz
 
 __all__ = [
     "synonyms_for", "is_rate_label", "find_table", "cached", "CellParsers", "cell_parsers", "show", "plain",
-    "unique_name", "whole_yen", "parsed_amount", "cell", "is_na", "read_code", "problem_issues", "RunningSums",
+    "unique_name", "whole_yen", "parsed_amount", "cell", "read_code", "problem_issues", "RunningSums",
     "date_after",
 ]
 
@@ -173,16 +173,6 @@ def parsed_amount(parse_amount, raw: Any) -> tuple[Decimal | None, Any]:
         return None, None
     hit, err = parse_amount(raw)
     return (None, err) if err is not None else (hit[0], None)
-
-
-def is_na(v) -> bool:
-    """None, NaN, NaT or pandas' NA (and never an error for a value pandas cannot test)."""
-    import pandas as pd
-
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
 
 
 def read_code(row, c, problems, label) -> str | None:
