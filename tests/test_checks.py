@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from ledgerkit.checks.lists import check_invoices, check_orders
+from ledgerkit.checks.invoices import check_invoices
+from ledgerkit.checks.orders import check_orders
 from ledgerkit.cli.app import app
 from ledgerkit.config.loading import Config
-from ledgerkit.checks.rules import FINDING_COLUMNS
+from ledgerkit.checks.findings import FINDING_COLUMNS
 from ledgerkit.reports.xlsx_cells import SEVERITY_COLOURS
 
 from sheets import make_xlsx
@@ -292,7 +293,7 @@ def test_cli_invoice_list_with_only_its_header_is_checked_not_missing(tmp_path):
 def test_no_table_messages_are_english_under_lang_en(tmp_path):
     from ledgerkit.attendance.sheet import read_attendance_sheet
     from ledgerkit.hours.sheet import read_hours_sheet
-    from ledgerkit.invoices.read import read_invoice_sheet
+    from ledgerkit.invoices.sheet import read_invoice_sheet
     from ledgerkit.intake.read import read_workbook
 
     sheet = read_workbook(make_xlsx(tmp_path / "t.xlsx", {"S": [["請求書一覧"]]})).sheets[0]

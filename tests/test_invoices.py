@@ -10,14 +10,10 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.invoices.read import (
-    finish_invoices,
-    pivot_invoices,
-    read_invoice_sheet,
-    read_invoices,
-    read_order_sheet,
-    summarize_invoices,
-)
+from ledgerkit.invoices.across_files import finish_invoices, read_invoices
+from ledgerkit.invoices.sheet import read_invoice_sheet
+from ledgerkit.invoices.summaries import pivot_invoices, summarize_invoices
+from ledgerkit.orders.lists import read_order_sheet
 from ledgerkit.core.issues import count_rejected
 from ledgerkit.core.money import tax_amount
 from ledgerkit.intake.read import RawSheet
@@ -225,7 +221,7 @@ def written(n: int, style: int) -> object:
     )
 )
 def test_amounts_read_exactly_and_a_right_tax_is_never_flagged(entries):
-    from ledgerkit.checks.lists import check_invoices
+    from ledgerkit.checks.invoices import check_invoices
 
     rows = [["請求書番号", "取引先", "税抜金額", "消費税", "税込金額", "税率"]]
     expected = []
@@ -404,7 +400,7 @@ RATE_WORDS = {Decimal("0.10"): ["10%", "１０％", "10 %", "標準"], Decimal("
     data=st.data(),
 )
 def test_money_header_kind_and_rate(kind, rate, data):
-    from ledgerkit.invoices.read import _money_header
+    from ledgerkit.invoices.layout import money_header as _money_header
 
     word = data.draw(st.sampled_from(KIND_WORDS[kind]))
     if rate is None:

@@ -1,4 +1,4 @@
-"""The rule functions of ledgerkit.checks.rules, on the worked examples of DOMAIN.md and by property."""
+"""The rule functions of ledgerkit.rules, on the worked examples of DOMAIN.md and by property."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.checks import rules as R
+import ledgerkit.rules as R
 from ledgerkit.core.money import tax_amount
 
 D10, D8 = Decimal("0.10"), Decimal("0.08")
@@ -28,7 +28,7 @@ def test_worked_example_per_rate_round_down():
 
 def test_line_by_line_rounding_is_reported_with_expected_figure():
     f = R.check_tax(315, 30, D10)
-    assert f.rule == "tax_mismatch" and f.severity == "error"
+    assert f.code == "tax_mismatch" and f.severity == "error"
     assert f.expected == "31 / 32"
     assert f.message() == "消費税額 30 円が 税抜 315 円 × 10% と合いません (正しくは 31 円 または 32 円)"
     assert f.message("en") == "tax 30 does not match net 315 × 10% (expected 31 or 32)"
@@ -79,8 +79,8 @@ def test_tax_outside_floor_ceiling_is_an_error(net, rate, off):
     exact = Decimal(net) * rate
     lo = int(exact.to_integral_value(ROUND_FLOOR))
     hi = int(exact.to_integral_value(ROUND_CEILING))
-    assert R.check_tax(net, lo - off, rate).rule == "tax_mismatch"
-    assert R.check_tax(net, hi + off, rate).rule == "tax_mismatch"
+    assert R.check_tax(net, lo - off, rate).code == "tax_mismatch"
+    assert R.check_tax(net, hi + off, rate).code == "tax_mismatch"
 
 
 def test_infer_rate_and_unknown_rate():
@@ -88,7 +88,7 @@ def test_infer_rate_and_unknown_rate():
     assert R.infer_rate(1801, 144) == D8
     assert R.infer_rate(1000, 95) is None
     f = R.check_unknown_rate(1000, 95)
-    assert f.rule == "tax_rate_unknown" and f.severity == "warning"
+    assert f.code == "tax_rate_unknown" and f.severity == "warning"
     assert "100 円" in f.message() and "80 円" in f.message()
 
 
@@ -96,7 +96,7 @@ def test_total():
     assert R.check_total(315, 31, 346) is None
     assert R.check_total(-1000, -100, -1100) is None
     f = R.check_total(1000, 100, 1000)
-    assert (f.rule, f.expected, f.field) == ("total_mismatch", "1100", "total")
+    assert (f.code, f.expected, f.field) == ("total_mismatch", "1100", "total")
 
 
 # --- registration numbers: DOMAIN.md §3.2-3.4 ---------------------------------------------------
@@ -112,7 +112,7 @@ def test_check_digit_vectors_pass(number):
 
 def test_check_digit_failure_is_a_warning_with_the_corporate_number_it_would_be():
     f = R.check_registration_no("T2835678256246")
-    assert (f.rule, f.severity, f.expected) == ("registration_no_check_digit", "warning", "T5835678256246")
+    assert (f.code, f.severity, f.expected) == ("registration_no_check_digit", "warning", "T5835678256246")
     assert "国税庁" in f.message()
 
 
@@ -130,7 +130,7 @@ def test_registration_is_normalized_before_checking(written):
 )
 def test_registration_format_errors(written):
     f = R.check_registration_no(written)
-    assert f.rule == "registration_no_format" and f.severity == "error"
+    assert f.code == "registration_no_format" and f.severity == "error"
     assert f.value == written
 
 
@@ -148,7 +148,7 @@ def test_generated_corporate_numbers_pass_and_single_digit_errors_warn(base):
     assert R.check_registration_no(f"T{check}{base}") is None
     wrong = check % 9 + 1  # another digit 1-9
     f = R.check_registration_no(f"T{wrong}{base}")
-    assert f is not None and f.rule == "registration_no_check_digit"
+    assert f is not None and f.code == "registration_no_check_digit"
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def test_issue_date_rules():
     d = dt.date
     today = d(2026, 11, 30)
     assert R.check_issue_date(d(2026, 11, 30), d(2026, 12, 31), today=today) == []
-    rules = [f.rule for f in R.check_issue_date(d(2027, 10, 27), d(2026, 11, 30), today=today)]
+    rules = [f.code for f in R.check_issue_date(d(2027, 10, 27), d(2026, 11, 30), today=today)]
     assert rules == ["issue_date_future", "issue_after_due"]
     assert R.check_issue_date(None, d(2026, 11, 30), today=today) == []
 
@@ -167,8 +167,8 @@ def test_due_date_far_is_a_warning_with_configurable_limit():
     d = dt.date
     assert R.check_due_date(d(2026, 10, 31), d(2027, 2, 28)) is None  # 120 days exactly
     f = R.check_due_date(d(2026, 10, 31), d(2027, 3, 1))
-    assert (f.rule, f.severity, f.params["days"]) == ("due_too_far", "warning", 121)
-    assert R.check_due_date(d(2026, 10, 31), d(2026, 12, 31), max_days=30).rule == "due_too_far"
+    assert (f.code, f.severity, f.params["days"]) == ("due_too_far", "warning", 121)
+    assert R.check_due_date(d(2026, 10, 31), d(2026, 12, 31), max_days=30).code == "due_too_far"
 
 
 def test_payment_within_60_days_of_delivery():
@@ -177,7 +177,7 @@ def test_payment_within_60_days_of_delivery():
     assert R.latest_payment_due(d(2026, 10, 10)) == d(2026, 12, 8)
     assert R.check_payment_due(d(2026, 10, 10), d(2026, 12, 8)) is None
     f = R.check_payment_due(d(2026, 10, 10), d(2026, 12, 9))
-    assert (f.rule, f.severity, f.expected) == ("payment_due_over_60", "warning", "<= 2026-12-08")
+    assert (f.code, f.severity, f.expected) == ("payment_due_over_60", "warning", "<= 2026-12-08")
     # 月末締め翌月末払い counts as 60 days even across a 31-day month
     assert R.check_payment_due(d(2026, 7, 1), d(2026, 8, 31)) is None
     assert R.latest_payment_due(d(2026, 12, 15)) == d(2027, 2, 12)  # + 59 days
@@ -190,14 +190,14 @@ def test_line_amount():
     assert R.check_line_amount(3, 105, 315) is None
     assert R.check_line_amount(Decimal("0.5"), 333, 167) is None  # 166.5 rounded up
     f = R.check_line_amount(12, 1250, 15500)
-    assert (f.rule, f.expected) == ("line_amount_mismatch", "15000")
+    assert (f.code, f.expected) == ("line_amount_mismatch", "15000")
     assert f.message() == "金額 15,500 円が 数量 12 × 単価 1,250 と合いません (正しくは 15,000 円)"
 
 
 def test_tax_once_per_rate_worked_example():
     # DOMAIN.md §4.2: 8% lines 1,234 and 567 rounded one by one: 98 + 45 = 143; once: 144
     f = R.check_tax_once_per_rate([98, 45], 1801, D8)
-    assert (f.rule, f.value) == ("tax_per_line", "143")
+    assert (f.code, f.value) == ("tax_per_line", "143")
     assert R.check_tax_once_per_rate([144], 1801, D8) is None
     assert R.check_tax_once_per_rate([10, 10, 10], 315, D10).params["sum"] == "30"
 
@@ -210,7 +210,7 @@ def test_po_amount_and_vendor():
     assert R.check_vendor_match("ｱﾙﾌｧ(株)", "株式会社アルファ") is None
     # the registration number decides when both sides have one
     assert R.check_vendor_match("アルファ", "別名商事", invoice_reg="T8700110005901", order_reg="T8700110005901") is None
-    assert R.check_vendor_match("アルファ", "アルファ", invoice_reg="T8700110005901", order_reg="T7123456789012").rule == "po_vendor_mismatch"
+    assert R.check_vendor_match("アルファ", "アルファ", invoice_reg="T8700110005901", order_reg="T7123456789012").code == "po_vendor_mismatch"
 
 
 def test_written_terms_file_and_missing_terms():

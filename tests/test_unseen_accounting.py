@@ -64,7 +64,7 @@ def test_draft_po_blank_order_number_after_a_blank_row_is_still_an_error(tmp_pat
 
 def test_check_orders_reads_purchasing_clerk_headers(tmp_path):
     """仕入先名 and 納入期限 are the parties and the delivery date: no 'column missing' error."""
-    from ledgerkit.checks.lists import check_orders
+    from ledgerkit.checks.orders import check_orders
 
     src = make_xlsx(tmp_path / "発注管理表.xlsx", {"発注": ORDER_ROWS})
     findings = check_orders([src])
@@ -129,7 +129,7 @@ TAX_INCLUDED_ROWS = [
 
 def test_subtotal_labelled_in_the_remarks_column_is_not_an_invoice(tmp_path):
     """Row 9 (143,000 with 小計 in 備考) was read as an invoice: 143,000 counted twice."""
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": TAX_INCLUDED_ROWS})
     frame, issues, rows_read = read_invoices([src])
@@ -147,7 +147,7 @@ def test_subtotal_labelled_in_the_remarks_column_is_not_an_invoice(tmp_path):
 
 def test_a_remark_saying_subtotal_on_an_invoice_row_keeps_the_row(tmp_path):
     """Only a row that names no invoice is taken for a total row by its 備考."""
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     rows = [*TAX_INCLUDED_ROWS[:6], [1, "R8.10.3", "㈱山田商店", "T8700110005901", "Y-1001", "R8.10.31", "¥110,000",
                                      "2026/11/30", "PJ-A", "小計"]]
@@ -158,7 +158,7 @@ def test_a_remark_saying_subtotal_on_an_invoice_row_keeps_the_row(tmp_path):
 
 def test_due_dates_written_as_month_ends_or_without_a_year(tmp_path):
     """支払予定日 11月末 / 翌月末 / 1/10 are read after the invoice's date; 月末 alone stays a warning."""
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     head = ["請求書番号", "請求日", "取引先", "登録番号", "税込金額", "支払予定日"]
     rows = [
@@ -215,7 +215,7 @@ PAYMENT_ROWS = [
 
 
 def _check(tmp_path, rows, **kw):
-    from ledgerkit.checks.lists import check_invoices
+    from ledgerkit.checks.invoices import check_invoices
 
     src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": rows})
     findings = check_invoices([src], today=D(2026, 11, 20), **kw)
@@ -226,7 +226,7 @@ def _check(tmp_path, rows, **kw):
 def test_second_rate_row_without_invoice_number_belongs_to_the_invoice_above(tmp_path):
     """Row 4 (8%, blank number and vendor) is F-1's 8% part: no 'no 登録番号' warning,
     and its tax is checked as F-1's 8% tax."""
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": PAYMENT_ROWS[:4]})
     frame, issues, _ = read_invoices([src])
@@ -241,7 +241,7 @@ def test_second_rate_row_without_invoice_number_belongs_to_the_invoice_above(tmp
 def test_invoice_typed_twice_with_vendor_spelled_two_ways_is_a_duplicate(tmp_path):
     """F-2 on rows 5 and 6 (アオバ / ㈱アオバ, same 登録番号 and amounts; only the running No
     differs): counted once and listed, not summed into 960,000."""
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": PAYMENT_ROWS})
     frame, issues, _ = read_invoices([src])
@@ -259,7 +259,7 @@ def test_invoice_number_reused_with_another_date_and_amount_is_a_conflict(tmp_pa
 def test_one_registration_number_under_two_vendor_names_is_a_warning(tmp_path):
     """T8180001031234 copied onto ヤマト精機's invoice from 株式会社ミドリ's: a warning on
     ヤマト精機's first row; ﾔﾏﾄ精機 / ヤマト精機株式会社 are the same name and stay quiet."""
-    from ledgerkit.checks.lists import check_invoices
+    from ledgerkit.checks.invoices import check_invoices
 
     head = ["請求書番号", "請求日", "取引先", "登録番号", "税抜金額", "消費税", "税込金額"]
     rows = [
@@ -284,7 +284,9 @@ def test_vendor_totals_of_a_tax_included_list_leave_net_and_tax_blank(tmp_path):
     import pandas as pd
 
     import ledgerkit
-    from ledgerkit.invoices.read import read_invoices, summarize_invoices, write_invoices_report
+    from ledgerkit.invoices.across_files import read_invoices
+    from ledgerkit.invoices.report import write_invoices_report
+    from ledgerkit.invoices.summaries import summarize_invoices
 
     src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": TAX_INCLUDED_ROWS})
     frame, issues, _ = read_invoices([src])
@@ -302,8 +304,8 @@ def test_vendor_totals_of_a_tax_included_list_leave_net_and_tax_blank(tmp_path):
 def test_order_payment_due_written_as_closing_terms(tmp_path):
     """支払期日 月末締め翌月末払い is a due date (the end of the month after delivery), not a
     missing 4条 term; 翌々月末 is 82 days after a 10/10 delivery: over 60 days."""
-    from ledgerkit.checks.lists import check_orders
-    from ledgerkit.invoices.read import read_orders
+    from ledgerkit.checks.orders import check_orders
+    from ledgerkit.orders.lists import read_orders
 
     def rows(terms):
         return [*ORDER_ROWS[:4],
@@ -328,7 +330,7 @@ def test_tax_included_list_checks_the_tax_inside_the_total(tmp_path):
         ["G-3", "2026/10/31", "ABC商店", "T8700110005901", "10%", "1,099円(税込)", 100],
         ["G-4", "2026/10/31", "ABC商店", "T8700110005901", "10%", "10,000", 1000],
     ]
-    from ledgerkit.checks.lists import check_invoices
+    from ledgerkit.checks.invoices import check_invoices
 
     src = make_xlsx(tmp_path / "内税.xlsx", {"一覧": rows})
     findings = check_invoices([src], today=D(2026, 11, 20))
@@ -340,8 +342,8 @@ def test_tax_included_list_checks_the_tax_inside_the_total(tmp_path):
 def test_amount_cell_marked_tax_included_is_not_read_as_net(tmp_path):
     """金額 1,100円(税込) with 消費税 100 and 合計 1,100 is a clean invoice (net 1,000), not
     two errors against a 税抜 1,100."""
-    from ledgerkit.checks.lists import check_invoices
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.checks.invoices import check_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     rows = [
         ["請求書番号", "請求日", "取引先", "登録番号", "税率", "金額", "消費税", "合計"],
@@ -363,7 +365,7 @@ def test_order_list_given_as_an_invoice_list_is_refused_not_read(tmp_path):
     gave over-order errors against themselves."""
     from typer.testing import CliRunner
 
-    from ledgerkit.checks.lists import check_invoices
+    from ledgerkit.checks.invoices import check_invoices
     from ledgerkit.cli.app import app
 
     po1 = make_xlsx(tmp_path / "発注1.xlsx", {"発注": ORDER_ROWS})
@@ -383,7 +385,7 @@ def test_order_list_given_as_an_invoice_list_is_refused_not_read(tmp_path):
 def test_order_paid_by_promissory_note_under_the_toriteki_act(tmp_path):
     """支払方法 手形 on an order of October 2026 was not reported: banned from 2026-01-01
     (DOMAIN.md §2.2); でんさい is a warning; an order of December 2025 is left alone."""
-    from ledgerkit.checks.lists import check_orders
+    from ledgerkit.checks.orders import check_orders
 
     def order(no, day, method):
         return [no, day, "株式会社カシ", "ねじ", 1000, 0.35, 350, "10%", "2026/10/20" if day > "2026" else "2025/12/20",
@@ -406,8 +408,8 @@ def test_order_paid_by_promissory_note_under_the_toriteki_act(tmp_path):
 def test_order_list_total_row_is_checked_and_found_beside_the_amount(tmp_path):
     """An order list's 合計 row was left out without checking it (invoice lists check
     theirs); 合計 written in the 単価 column, beside the amount, is a total row too."""
-    from ledgerkit.checks.lists import check_orders
-    from ledgerkit.invoices.read import read_orders
+    from ledgerkit.checks.orders import check_orders
+    from ledgerkit.orders.lists import read_orders
 
     good = [*ORDER_ROWS, ["", "", "", "", "", "", "合計", 496181, "", "", "", "", ""]]
     src = make_xlsx(tmp_path / "発注.xlsx", {"発注": good})
@@ -448,7 +450,7 @@ def test_ringi_rows_the_matrix_cannot_decide_fail_alone_and_say_why(tmp_path):
 def test_billed_amount_alone_is_read_tax_included_and_said_so(tmp_path):
     """請求金額 alone (no 消費税, no marks) was read as 税抜: every total blank, the terminal
     summary 0 yen per vendor, and a budget would count 税込 as 税抜. Now: the total, with a note."""
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     rows = [["請求書番号", "請求日", "取引先", "案件", "請求金額"],
             ["L-1", "2026/10/31", "A社", "PJ-A", 110000], ["L-2", "2026/10/31", "B社", "PJ-A", "55,000円"]]
@@ -468,7 +470,8 @@ def test_pivots_of_a_net_only_list_show_net_not_zero(tmp_path):
     import openpyxl
 
     import ledgerkit
-    from ledgerkit.invoices.read import pivot_invoices, write_invoices_report
+    from ledgerkit.invoices.report import write_invoices_report
+    from ledgerkit.invoices.summaries import pivot_invoices
 
     rows = [["請求書番号", "請求日", "取引先", "案件", "税抜金額"],
             ["N-1", "2026/10/31", "A社", "PJ-A", 100000], ["N-2", "2026/11/30", "B社", "PJ-A", 50000]]
@@ -486,8 +489,8 @@ def test_pivots_of_a_net_only_list_show_net_not_zero(tmp_path):
 def test_rate_written_above_net_and_tax_columns(tmp_path):
     """標準税率10% / 軽減税率8% merged over 税抜 | 消費税: the 8% pair was dropped without a
     word (税抜/消費税 of 10% taken as the only amounts, 8% ignored, P-1 'total mismatch')."""
-    from ledgerkit.checks.lists import check_invoices
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.checks.invoices import check_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     rows = [
         ["2026年10月 請求書一覧"],
@@ -512,8 +515,8 @@ def test_rate_written_above_net_and_tax_columns(tmp_path):
 def test_split_rate_list_with_one_tax_column_and_a_net_total(tmp_path):
     """10%対象額 | 8%対象額 | 税抜合計 | 消費税額 | 合計: the one 消費税 was never read (a wrong
     total passed), and 税抜合計 was taken for the tax-included total (合計 dropped)."""
-    from ledgerkit.checks.lists import check_invoices
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.checks.invoices import check_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     rows = [
         ["請求書番号", "請求日", "取引先", "登録番号", "10%対象額", "8%対象額", "税抜合計", "消費税額", "合計"],
@@ -537,7 +540,7 @@ def test_split_rate_list_with_one_tax_column_and_a_net_total(tmp_path):
 def test_registration_number_typed_without_the_t_into_a_number_cell(tmp_path):
     """8700110005901 typed as a number: the error shows it as written (no '.0') and says
     that the T is missing."""
-    from ledgerkit.checks.lists import check_invoices
+    from ledgerkit.checks.invoices import check_invoices
 
     rows = [["請求書番号", "請求日", "取引先", "登録番号", "税抜金額", "消費税", "税込金額"],
             ["A-1", "2026/10/31", "㈱アルファ", 8700110005901, 1000, 100, 1100]]
@@ -581,7 +584,7 @@ def test_unit_price_written_with_an_at_mark():
 
 def test_due_date_without_year_takes_the_year_from_the_title(tmp_path):
     """No issue-date column; 対象月 2026年10月 in the title block: 支払期日 11月末 is 2026-11-30."""
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     rows = [
         ["請求書受領台帳", "", "", "", "", "", "", ""],
@@ -623,8 +626,8 @@ def _order_form(tax: int, yohaku: bool) -> list[list]:
 def test_order_form_with_reduced_rate_marks_and_yohaku(tmp_path):
     """A 注文書 form with no 税率 column marks food ※ (8%): its wrong 消費税 (170, not 31 + 144)
     passed, because the unmarked line had no rate; 以下余白 was read as a fourth line."""
-    from ledgerkit.checks.lists import check_orders
-    from ledgerkit.invoices.read import read_orders
+    from ledgerkit.checks.orders import check_orders
+    from ledgerkit.orders.lists import read_orders
 
     for yohaku in (False, True):
         src = make_xlsx(tmp_path / f"注文書{yohaku}.xlsx", {"注文書": _order_form(170, yohaku)})
@@ -641,7 +644,7 @@ def test_order_list_with_one_tax_figure_for_an_order_of_two_rates(tmp_path):
     """消費税 written once per order (first line) for 10% and 8% lines: 175 (31 + 144) was an
     error against the first line's 10% alone (false positive), 170 was judged the same way;
     and with ※ marks but no 税率 column the rates were unknown and nothing was checked."""
-    from ledgerkit.checks.lists import check_orders
+    from ledgerkit.checks.orders import check_orders
 
     def rows(tax, with_rate):
         head = ["注文番号", "注文日", "発注先", "品名", "数量", "単価", "金額", *(["税率"] if with_rate else []), "消費税",
@@ -705,7 +708,7 @@ def test_unreadable_cells_in_order_forms_and_lists_are_listed_not_a_crash(tmp_pa
     'unexpected TypeError … this is a bug in ledgerkit'."""
     from typer.testing import CliRunner
 
-    from ledgerkit.checks.lists import check_orders
+    from ledgerkit.checks.orders import check_orders
     from ledgerkit.cli.app import app
 
     form = _order_form(175, False)
@@ -744,9 +747,12 @@ def test_messy_lists_and_forms_never_crash():
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from ledgerkit.checks.lists import invoice_findings, order_findings
+    from ledgerkit.checks.invoices import invoice_findings
+    from ledgerkit.checks.orders import order_findings
     from ledgerkit.core.errors import LedgerkitError
-    from ledgerkit.invoices.read import finish_invoices, read_invoice_sheet, read_order_sheet
+    from ledgerkit.invoices.across_files import finish_invoices
+    from ledgerkit.invoices.sheet import read_invoice_sheet
+    from ledgerkit.orders.lists import read_order_sheet
     from ledgerkit.intake.read import RawSheet
 
     cell = st.sampled_from(_MESSY)
@@ -782,7 +788,7 @@ def test_messy_lists_and_forms_never_crash():
 def test_invoice_order_numbers_matched_across_case_and_several_per_cell(tmp_path):
     """p-002 (lower case) and 'P-001, P-002' (one invoice for two orders) were 'not in the
     order list'; two orders in one cell are checked against what both ordered together."""
-    from ledgerkit.checks.lists import check_invoices
+    from ledgerkit.checks.invoices import check_invoices
 
     orders = make_xlsx(tmp_path / "発注.xlsx", {"発注": ORDER_ROWS})  # P-001 16,181; P-002 480,000
     head = ["請求書番号", "請求日", "取引先", "登録番号", "注文番号", "税抜金額", "消費税", "税込金額"]
@@ -804,8 +810,8 @@ def test_invoice_order_numbers_matched_across_case_and_several_per_cell(tmp_path
 def test_a_column_headed_invoice_number_holding_t_numbers_is_the_registration_number(tmp_path):
     """インボイス番号 is the everyday name of the 登録番号: its T-numbers were read as invoice
     numbers, so アオバ's two invoices became one and no 登録番号 was checked."""
-    from ledgerkit.checks.lists import check_invoices
-    from ledgerkit.invoices.read import read_invoices
+    from ledgerkit.checks.invoices import check_invoices
+    from ledgerkit.invoices.across_files import read_invoices
 
     rows = [["請求日", "取引先", "インボイス番号", "件名", "税抜金額", "消費税", "税込金額"],
             ["2026/10/31", "株式会社アオバ", "T9010401012345", "10月分保守", 100000, 10000, 110000],

@@ -1,0 +1,100 @@
+"""The invoice frame: its columns, in order, and their dtypes.
+
+Columns of the invoice frame (:data:`INVOICE_COLUMNS`), then any other column of the
+list under its own header:
+
+``invoice_no, issue_date, month, vendor, vendor_key, registration_no, po_no, net, tax, total,
+tax_rate, due_date, project, invoice_total, invoice_key, source_file, source_sheet,
+source_row``
+
+``vendor`` keeps the name as written (legal form included); ``vendor_key`` ignores the
+legal form and width, for matching. ``tax_rate`` is 0.10 / 0.08 / 0 (float64 for display;
+the checks turn it back into an exact Decimal). Money is integer yen (pandas ``Int64``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ledgerkit.rules.figures import is_na
+from ledgerkit.rules.reading import unique_name
+
+__all__ = ["INVOICE_COLUMNS", "MONEY", "DATES", "RATES", "INTERNAL", "invoice_frame", "empty_invoice_frame",
+           "drop_internal"]
+
+#: the invoice frame's columns, in order (other columns of the list follow them)
+INVOICE_COLUMNS = [
+    "invoice_no",
+    "issue_date",
+    "month",
+    "vendor",
+    "vendor_key",
+    "registration_no",
+    "po_no",
+    "net",
+    "tax",
+    "total",
+    "tax_rate",
+    "due_date",
+    "project",
+    "invoice_total",
+    "invoice_key",
+    "source_file",
+    "source_sheet",
+    "source_row",
+]
+
+MONEY = ("net", "tax", "total")
+DATES = ("issue_date", "received_date", "due_date", "paid_date")
+RATES = (Decimal("0.10"), Decimal("0.08"))
+#: internal columns (header of the cell each figure came from, what was derived); see finish_invoices
+INTERNAL = ("_col_net", "_col_tax", "_col_total", "_col_registration_no", "_col_issue_date", "_col_due_date",
+            "_col_invoice_total", "_col_po_no", "_col_vendor", "_col_withholding", "_col_payment",
+            "_has_reg_column", "_rate_given", "_total_given")
+
+#: columns only some lists have, after INVOICE_COLUMNS when any row has them
+_OPTIONAL = ["received_date", "vendor_code", "subject", "paid_date", "withholding", "payment"]
+
+
+def invoice_frame(records: list[dict], extra_cols: dict[int, str]):
+    """The frame of a sheet's invoice records; ``extra_cols`` (column → header) follow, as written."""
+    import pandas as pd
+
+    present_optional = [c for c in _OPTIONAL if any(c in r for r in records)]
+    columns = list(INVOICE_COLUMNS) + present_optional
+    data = {c: [r.get(c) for r in records] for c in columns}
+    frame = pd.DataFrame(data, columns=columns)
+    for c, header in extra_cols.items():
+        # object dtype: a column only some lists have must not turn its numbers into floats
+        frame[unique_name(header, frame.columns)] = pd.Series([r.get(("extra", c)) for r in records], dtype=object)
+    for c in (*INTERNAL, "_registration_raw"):
+        frame[c] = [r.get(c) for r in records]
+    return _typed(frame)
+
+
+def _typed(frame):
+    import pandas as pd
+
+    for c in ("net", "tax", "total", "invoice_total", "withholding", "payment"):
+        if c in frame.columns:
+            frame[c] = pd.array([None if is_na(v) else int(v) for v in frame[c]], dtype="Int64")
+    frame["tax_rate"] = pd.array([None if v is None else float(v) for v in frame["tax_rate"]], dtype="Float64")
+    for c in DATES:
+        if c in frame.columns:
+            frame[c] = pd.to_datetime(pd.Series([v if v is not None else pd.NaT for v in frame[c]], dtype="object"))
+    # the issue date's month, for summaries (--by vendor,month)
+    frame["month"] = frame["issue_date"].dt.strftime("%Y-%m").fillna("").astype(object)
+    frame["source_row"] = frame["source_row"].astype("int64")
+    for c in ("invoice_no", "vendor", "vendor_key", "registration_no", "po_no", "project", "invoice_key"):
+        frame[c] = frame[c].fillna("").astype(object)
+    return frame
+
+
+def empty_invoice_frame():
+    """An invoice frame with no rows (every column, the right dtypes)."""
+    return invoice_frame([], {})
+
+
+def drop_internal(frame):
+    """``frame`` without its internal ``_…`` columns."""
+    return frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])

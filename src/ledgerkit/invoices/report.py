@@ -1,0 +1,80 @@
+"""The ``aggregate --kind invoices`` workbook, and the headings and formats of invoice columns."""
+
+from __future__ import annotations
+
+from ledgerkit.core import messages
+from ledgerkit.invoices.summaries import pivot_invoices, summarize_invoices
+from ledgerkit.reports.writers import XlsxReport
+
+__all__ = ["INVOICE_FORMATS", "INVOICE_HEADINGS", "write_invoices_report"]
+
+#: number formats of the invoice frame's columns in reports
+INVOICE_FORMATS = {
+    "issue_date": "date", "due_date": "date", "received_date": "date", "paid_date": "date",
+    "net": "yen", "tax": "yen", "total": "yen", "invoice_total": "yen", "withholding": "yen", "payment": "yen",
+    "tax_rate": "percent", "source_row": "rowno", "invoice_no": "text", "registration_no": "text", "po_no": "text",
+    "project": "text",
+}
+
+#: headings of the invoice columns not in writers.HEADINGS_* (or named otherwise there)
+INVOICE_HEADINGS = {
+    "ja": {
+        "source_file": "元ファイル", "source_sheet": "元シート", "source_row": "元行", "invoice_no": "請求書番号",
+        "issue_date": "発行日", "vendor_key": "取引先キー", "po_no": "注文番号", "invoice_total": "請求書合計(税込)",
+        "invoice_key": "請求書キー", "total": "税込金額", "received_date": "受領日", "subject": "件名", "paid_date": "支払日",
+        "withholding": "源泉税", "payment": "差引支払額", "vendor_code": "取引先コード",
+    },
+    "en": {
+        "source_file": "Source file", "source_sheet": "Source sheet", "source_row": "Source row",
+        "invoice_no": "Invoice no.", "issue_date": "Issue date", "vendor_key": "Vendor key", "po_no": "PO no.",
+        "invoice_total": "Invoice total", "invoice_key": "Invoice key", "total": "Total", "received_date": "Received",
+        "subject": "Subject", "paid_date": "Paid on", "withholding": "Withholding", "payment": "Net payment",
+        "vendor_code": "Vendor code",
+    },
+}
+
+
+def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=()) -> None:
+    """The ``aggregate --kind invoices`` workbook: by vendor × month, by project × month,
+    vendor totals, the rows (Detail) and Issues. Amounts are tax-included unless named 税抜."""
+    frame = result.frame
+    en = lang == "en"
+    heads = INVOICE_HEADINGS["en" if en else "ja"]
+    # a list of 税抜 amounts only has no tax-included figure to sum: its pivots show 税抜
+    value = "net" if len(frame) and frame["total"].isna().all() and frame["net"].notna().any() else "total"
+    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(frame) > 100_000) as report:
+        if len(frame):
+            _add_summaries(report, frame, value, heads, en)
+        shown = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
+        report.add_table(messages.text("sheet_detail", lang), shown,
+                         formats={k: v for k, v in INVOICE_FORMATS.items() if k in shown.columns},
+                         headings={c: heads[c] for c in shown.columns if c in heads})
+        report.add_issues(result.issues, lang=lang)
+
+
+def _add_summaries(report, frame, value: str, heads: dict, en: bool) -> None:
+    """By vendor × month, by project × month (with charts), and the vendor totals."""
+    basis = ("税抜" if value == "net" else "税込") if not en else ("excl. tax" if value == "net" else "incl. tax")
+    report.add_summary(
+        "取引先別" if not en else "By vendor",
+        pivot_invoices(frame, "vendor", value),
+        index=["vendor"],
+        title=f"取引先別・月別 請求額 ({basis})" if not en else f"Invoiced by vendor and month ({basis})",
+        value_format="yen",
+        chart="bar",
+    )
+    report.add_summary(
+        "案件別" if not en else "By project",
+        pivot_invoices(frame, "project", value),
+        index=["project"],
+        title=f"案件別・月別 請求額 ({basis})" if not en else f"Invoiced by project and month ({basis})",
+        value_format="yen",
+        chart="column",
+    )
+    vendors = summarize_invoices(frame)["by_vendor"]
+    report.add_table(
+        "取引先別合計" if not en else "Vendor totals",
+        vendors,
+        formats={"net": "yen", "tax": "yen", "total": "yen", "invoices": "int", "registration_no": "text"},
+        headings={"invoices": "件数" if not en else "Invoices", "total": heads["total"]},
+    )

@@ -1,0 +1,251 @@
+"""One row of an invoice list → a record with one part per tax rate, and the row's problems.
+
+A problem is (code, field label, column, value, rejects the row[, severity]); without a
+severity, a rejecting problem is an error and any other a warning
+(:func:`ledgerkit.rules.reading.problem_issues` turns them into Issues).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import product
+from typing import Any, Callable
+
+from ledgerkit.core.money import acceptable_taxes, tax_amount
+from ledgerkit.detect.table import is_blank
+from ledgerkit.invoices.frame import DATES, MONEY, RATES
+from ledgerkit.invoices.layout import InvoiceLayout
+from ledgerkit.parse import normalize as nz
+from ledgerkit.rules.reading import CellParsers, cell, date_after, read_code, show, whole_yen
+from ledgerkit.rules.tax import infer_rate
+
+__all__ = ["invoice_row"]
+
+LABELS = {
+    "issue_date": "発行日",
+    "received_date": "受領日",
+    "due_date": "支払期日",
+    "paid_date": "支払日",
+    "withholding": "源泉税",
+    "payment": "差引支払額",
+}
+
+
+def invoice_row(row, layout: InvoiceLayout, parsers: CellParsers) -> tuple[dict, list[tuple]]:
+    """One list row → (record with ``_parts`` per rate, problems)."""
+    m = layout.mapping
+    problems: list[tuple] = []
+    rec: dict[str, Any] = {}
+    money = _money_reader(row, parsers.amount, problems)
+    _text_fields(row, m, rec, problems)
+    _date_fields(row, layout, parsers.date, rec, problems)
+    for f in ("withholding", "payment"):
+        if f in m:
+            rec[f], _ = money(m[f], LABELS[f])
+    if layout.split:
+        parts = _split_rate_parts(row, layout, rec, money, problems)
+    else:
+        parts = [_one_rate_part(row, layout, parsers.rate, money, problems)]
+        rec["invoice_total"] = None
+    rec["_parts"] = parts
+    return rec, problems
+
+
+def _money_reader(row, parse_amount, problems: list) -> Callable:
+    """``money(column, label)`` → (whole yen or None, basis); an unreadable cell is a problem."""
+
+    def money(c, label):
+        if c is None:
+            return None, None
+        raw = cell(row, c)
+        parsed, err = parse_amount(raw)
+        if err is not None:
+            problems.append(("bad_cell", label, c, raw, True))
+            return None, None
+        value, basis = parsed
+        try:
+            return whole_yen(value), basis
+        except nz.CellValueError:
+            problems.append(("not_whole_yen", label, c, raw, True))
+            return None, None
+
+    return money
+
+
+def _text_fields(row, m: dict, rec: dict, problems: list) -> None:
+    rec["invoice_no"] = (read_code(row, m.get("invoice_no"), problems, "請求書番号") or "")
+    rec["vendor"] = nz.normalize_text(cell(row, m["vendor"])) if "vendor" in m else ""
+    rec["vendor_key"] = nz.vendor_key(rec["vendor"]) if rec["vendor"] else ""
+    reg_raw = cell(row, m.get("registration_no"))
+    rec["registration_no"] = nz.normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
+    rec["_registration_raw"] = show(reg_raw) if not is_blank(reg_raw) else ""
+    rec["po_no"] = read_code(row, m.get("po_no"), problems, "注文番号") or ""
+    rec["project"] = read_code(row, m.get("project"), problems, "案件") or ""
+    if "vendor_code" in m:
+        rec["vendor_code"] = read_code(row, m["vendor_code"], problems, "取引先コード") or ""
+    if "subject" in m:
+        rec["subject"] = nz.normalize_text(cell(row, m["subject"]))
+
+
+def _date_fields(row, layout: InvoiceLayout, parse_date, rec: dict, problems: list) -> None:
+    # dates: an unreadable date is reported and left blank; the row stays
+    m = layout.mapping
+    for f in DATES:
+        if f not in m:
+            continue
+        raw = cell(row, m[f])
+        value, err = parse_date(raw)
+        if err is not None and f in ("due_date", "paid_date"):
+            # 11月末, 12/10, 翌月末: read after the invoice's issue (or receipt) date
+            value = date_after(raw, rec.get("issue_date") or rec.get("received_date") or layout.month_start)
+            err = None if value is not None else err
+        if err is not None:
+            problems.append(("bad_cell", LABELS[f], m[f], raw, False))
+        rec[f] = value
+
+
+def _split_rate_parts(row, layout: InvoiceLayout, rec: dict, money, problems: list) -> list[dict]:
+    """The parts of a split-rate row: one per rate it uses (or its total alone)."""
+    rec["invoice_total"], _ = money(layout.invoice_total_col, "税込合計")
+    parts: list[dict] = []
+    for rate in RATES:
+        c_net, c_tax, c_total = (layout.split.get((k, rate)) for k in MONEY)
+        pct = f"{int(rate * 100)}%"
+        net, _ = money(c_net, f"税抜金額({pct})")
+        tax, _ = money(c_tax, f"消費税({pct})")
+        total, _ = money(c_total, f"税込金額({pct})")
+        if all(v in (None, 0) for v in (net, tax, total)):
+            continue
+        total_given = total is not None
+        _report_blank(row, layout, problems, net, tax, c_tax, c_total)
+        if tax is None and net is not None and total is not None and c_tax is None:
+            tax = total - net
+        if net is None and tax is not None and total is not None:
+            net = total - tax
+        if total is None and net is not None and tax is not None and c_total is None:
+            total = net + tax
+        parts.append(
+            {
+                "net": net,
+                "tax": tax,
+                "total": total,
+                "tax_rate": float(rate),
+                "_rate_given": True,
+                "_total_given": total_given,
+                "_col_net": layout.columns.get(c_net, ""),
+                "_col_tax": layout.columns.get(c_tax if c_tax is not None else c_total, ""),
+                "_col_total": layout.columns.get(c_total, ""),
+            }
+        )
+    _share_tax_column(layout, parts, money)
+    if not parts and not any(p[4] for p in problems):
+        if rec["invoice_total"] not in (None,):
+            parts.append(
+                {"net": None, "tax": None, "total": rec["invoice_total"], "tax_rate": None, "_rate_given": False,
+                 "_total_given": False, "_col_net": "", "_col_tax": "", "_col_total": ""}
+            )
+        else:
+            problems.append(("missing_value", "金額", None, "", True))
+    return parts
+
+
+def _share_tax_column(layout: InvoiceLayout, parts: list[dict], money) -> None:
+    c_tax_all = layout.single.get("tax")
+    if parts and c_tax_all is not None and not any(k == "tax" for k, _ in layout.split):
+        # 10%対象 | 8%対象 | 消費税: one tax for the whole invoice, shared out per rate
+        tax_all, _ = money(c_tax_all, "消費税")
+        if tax_all is not None and all(pt["net"] is not None and pt["tax"] is None for pt in parts):
+            for pt, t in zip(parts, _share_tax(tax_all, [(pt["net"], Decimal(str(pt["tax_rate"]))) for pt in parts])):
+                pt.update(tax=t, total=pt["net"] + t, _col_tax=layout.columns.get(c_tax_all, ""))
+
+
+def _one_rate_part(row, layout: InvoiceLayout, parse_rate, money, problems: list) -> dict:
+    """The one part of a one-rate row: net, tax and total, with the rate given or inferred."""
+    m = layout.mapping
+    s = layout.single
+    net, nb = money(s.get("net"), "税抜金額")
+    tax, _ = money(s.get("tax"), "消費税")
+    total, tb = money(s.get("total"), "税込金額")
+    net_col = layout.columns.get(s.get("net"), "")
+    if nb == "incl" and net is not None and (total is None or total == net):
+        # a 金額 cell that says so (1,100円(税込)) holds the tax-included amount
+        total, net, net_col = net, (net - tax if tax is not None else None), ""
+    rate, rate_given = _row_rate(row, m, parse_rate, problems)
+    total_given = total is not None
+    if rate != 0:
+        # 税抜 given: (a 税込 figure with its rate alone can be a 適格簡易請求書, §3.1)
+        _report_blank(row, layout, problems, net, tax, s.get("tax"), s.get("total"))
+    tax_col = s.get("tax")
+    if tax is None and net is not None and total is not None and "tax" not in s:
+        tax = total - net
+        tax_col = s.get("total")
+    if net is None and "net" not in s and tax is not None and total is not None:
+        net = total - tax
+    if total is None and "total" not in s and net is not None and tax is not None:
+        total = net + tax
+    if net is None and tax is None and total is None:
+        if not any(p[4] for p in problems):
+            problems.append(("missing_value", "金額", next(iter(s.values()), None), "", True))
+    if rate is None and not rate_given and net is not None and tax is not None:
+        rate = infer_rate(net, tax)
+    return {
+        "net": net,
+        "tax": tax,
+        "total": total,
+        "tax_rate": float(rate) if rate is not None else None,
+        "_rate_given": rate_given,
+        "_total_given": total_given,
+        "_col_net": net_col,
+        "_col_tax": layout.columns.get(tax_col, ""),
+        "_col_total": layout.columns.get(s.get("total"), ""),
+    }
+
+
+def _row_rate(row, m: dict, parse_rate, problems: list) -> tuple[Decimal | None, bool]:
+    """(the 税率 cell's rate, whether the list gives one for this row)."""
+    rate = None
+    rate_given = False
+    if "tax_rate" in m:
+        raw = cell(row, m["tax_rate"])
+        rate, err = parse_rate(raw)
+        if err is not None:
+            # 9%: not guessed from the tax (that would pass the tax check on a guess). The rate
+            # stays blank, the row stays, and _rate_given keeps the tax checks from running.
+            problems.append(("tax_rate_unreadable", "税率", m["tax_rate"], raw, False, "error"))
+        rate_given = rate is not None or err is not None
+    return rate, rate_given
+
+
+def _report_blank(row, layout: InvoiceLayout, problems: list, base, tax, c_tax, c_total) -> None:
+    """A 消費税 / 税込 column the list has, left blank beside an amount: a qualified invoice
+    states its tax per rate (DOMAIN.md §3.1), so the gap is reported, never read as 0. The
+    row stays; the problem names the column as written."""
+    if base is None:
+        return
+    if tax is None and c_tax is not None and is_blank(cell(row, c_tax)):
+        problems.append(("tax_missing", layout.columns.get(c_tax, "消費税"), c_tax, "", False))
+    if c_total is not None and is_blank(cell(row, c_total)):
+        problems.append(("total_missing", layout.columns.get(c_total, "税込金額"), c_total, "", False))
+
+
+def _share_tax(tax: int, parts: list[tuple[int, Decimal]]) -> list[int]:
+    """An invoice's one tax figure shared out over its rates: the split in which each rate's
+    share is a rounding of its own net × rate (DOMAIN.md §4.2). When none is, the rates but
+    the last take their rounded-down tax and the last the rest, so its check fails there.
+
+    Examples:
+        >>> _share_tax(175, [(315, Decimal("0.10")), (1801, Decimal("0.08"))])
+        [31, 144]
+        >>> _share_tax(180, [(315, Decimal("0.10")), (1801, Decimal("0.08"))])
+        [31, 149]
+    """
+    if len(parts) == 1:
+        return [tax]
+    options = [sorted(acceptable_taxes(net, rate)) for net, rate in parts[:-1]]
+    last_net, last_rate = parts[-1]
+    last_ok = acceptable_taxes(last_net, last_rate)
+    for head in product(*options):
+        if tax - sum(head) in last_ok:
+            return [*head, tax - sum(head)]
+    head = [tax_amount(net, rate, "down") for net, rate in parts[:-1]]
+    return [*head, tax - sum(head)]

@@ -1,0 +1,317 @@
+"""Purchase-order lists (発注一覧): one row per order line, and :func:`read_orders` over files.
+
+A sheet with no order list may be one order laid out as a form (注文書):
+:mod:`ledgerkit.orders.forms` reads it into the same frame.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import SheetResult
+from ledgerkit.detect.table import fill_merged, is_blank
+from ledgerkit.intake.door import iter_sheets
+from ledgerkit.kinds.orders import ORDER_FIELDS
+from ledgerkit.orders.columns import ORDER_COLUMNS, ORDER_DATES, ORDER_LABELS, ORDER_MONEY, ORDER_TEXT
+from ledgerkit.orders.forms import read_order_form
+from ledgerkit.parse import normalize as nz
+from ledgerkit.rules.figures import is_na
+from ledgerkit.rules.reading import (
+    CellParsers,
+    RunningSums,
+    cell,
+    cell_parsers,
+    date_after,
+    find_table,
+    plain,
+    problem_issues,
+    read_code,
+    synonyms_for,
+    unique_name,
+    whole_yen,
+)
+
+__all__ = ["read_order_sheet", "read_orders", "payment_date"]
+
+#: what a line with its order number left blank takes from the order's first line
+_CARRIED = ("vendor", "registration_no", "vendor_code", "order_date", "orderer", "payment_due", "payment_method",
+            "payment_terms", "delivery_place")
+
+
+def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
+    """Read one sheet of a purchase-order list: one row per order line.
+
+    The order number may be written on the first line of an order only; the lines
+    below it (with a blank 注文番号) belong to the same order. Quantities and unit
+    prices are exact Decimals; amounts integer yen. ``mapping`` (field → header) tells
+    :func:`ledgerkit.checks.orders.check_orders` which written-term columns the list has.
+
+    Examples:
+        >>> from ledgerkit.intake.read import RawSheet
+        >>> s = RawSheet("発注一覧", "visible", [
+        ...     ["注文番号", "発注日", "発注先", "品名", "数量", "単価", "金額"],
+        ...     ["PO-1", "2026/10/01", "㈱アルファ", "部品A", 3, 105, 315],
+        ...     ["", "", "", "部品B", 1, 1000, 1000]])
+        >>> r = read_order_sheet(s, file="po.xlsx")
+        >>> r.frame[["po_no", "item", "qty", "amount", "source_row"]].to_dict("records")
+        [{'po_no': 'PO-1', 'item': '部品A', 'qty': Decimal('3'), 'amount': 315, 'source_row': 2}, {'po_no': 'PO-1', 'item': '部品B', 'qty': Decimal('1'), 'amount': 1000, 'source_row': 3}]
+    """
+    name = sheet.name
+    rows = fill_merged(sheet.rows, getattr(sheet, "merged", None) or ())
+    fields = synonyms_for(config, "orders", ORDER_FIELDS)
+    table = find_table(rows, fields, ({"po_no", "amount"}, {"po_no", "unit_price"}, {"po_no", "item"}))
+    if table is None:
+        return _not_an_order_list(rows, name, file, fields)
+    m = table.mapping
+    cols = table.columns
+    issues: list[Issue] = [Issue("extra_table", file, name, scope="sheet", params={"range": o}) for o in table.others]
+    records, rows_read = _walk_rows(rows, table, cell_parsers(), file, name, issues)
+    if "tax_rate" not in m and any("※" in str(rec.get("item") or "") for rec in records):
+        # no 税率 column, reduced-rate items marked ※ (DOMAIN.md §3.1): ※ is 8%, the rest 10%
+        for rec in records:
+            rec["tax_rate"] = 0.08 if "※" in str(rec.get("item") or "") else 0.10
+    return SheetResult(
+        frame=_order_frame(records, table),
+        issues=issues,
+        rows_read=rows_read,
+        layout="order-lines",
+        header_row=table.header_excel_row,
+        mapping={f: cols[c] for f, c in m.items()},
+    )
+
+
+def _not_an_order_list(rows, name: str, file: str, fields) -> SheetResult:
+    """An order form, or the reason the sheet holds no order list."""
+    form = read_order_form(rows, name, file, fields)
+    if form is not None:
+        return form
+    if not any(not is_blank(v) for row in rows for v in row):
+        return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
+    return SheetResult(
+        issues=[Issue("no_table", file, name, scope="sheet", params={"kind": {"ja": "注文", "en": "order"}, "fields": "注文番号 + 金額/単価/品名"})],
+        note="no table",
+    )
+
+
+def _total_label_finder(table, money_cols: set[int]) -> Callable:
+    """``total_label(row)``: the 合計/小計 text that makes ``row`` a total row, or None."""
+    m = table.mapping
+    label_cols = [m[k] for k in ("po_no", "item", "vendor") if k in m] + [table.col_start]
+    # 合計 rows: the amount (and tax) must be the sum of the lines above, as on invoice lists;
+    # a row with no order number, item or vendor is a total row when any text cell says so
+    # (合計 is often written in the 単価 column, beside the amount)
+    id_cols = [m[k] for k in ("po_no", "item", "vendor") if k in m]
+
+    def total_label(row) -> str | None:
+        for c in label_cols:
+            v = cell(row, c)
+            if isinstance(v, str) and nz.is_total_label(v):
+                return v
+        if id_cols and all(is_blank(cell(row, c)) for c in id_cols):
+            for c in table.columns:
+                v = cell(row, c)
+                if c not in money_cols and isinstance(v, str) and nz.is_total_label(v):
+                    return v
+        return None
+
+    return total_label
+
+
+def _walk_rows(rows, table, parsers: CellParsers, file: str, name: str, issues: list[Issue]):
+    """The data rows → (records, rows read); their issues are added to ``issues``."""
+    m = table.mapping
+    cols = table.columns
+    extra_cols = {c: h for c, h in cols.items() if c not in m.values()}
+    money_cols = {m[k] for k in ("amount", "tax") if k in m}
+    total_label = _total_label_finder(table, money_cols)
+    sums = RunningSums(money_cols, parsers.amount)
+    records: list[dict] = []
+    rows_read = 0
+    current: dict[str, Any] = {}
+    for r in range(table.data_start, table.data_end):
+        row = rows[r]
+        if all(is_blank(cell(row, c)) for c in cols):
+            continue
+        excel_row = r + 1
+        label = total_label(row)
+        if label is not None:
+            issues.append(Issue("total_row", file, name, excel_row))
+            issues.extend(sums.total_row(row, cols, file, name, excel_row, subtotal="小計" in label))
+            continue
+        rows_read += 1
+        rec: dict[str, Any] = {"source_file": file, "source_sheet": name, "source_row": excel_row}
+        problems = _order_line(row, m, parsers, rec)
+        current = _continue_order(rec, current)
+        issues.extend(problem_issues(problems, cols, file, name, excel_row))
+        if any(p[4] for p in problems):
+            sums.any_rejected = True
+            continue
+        sums.add(row)
+        for c in extra_cols:
+            rec[("extra", c)] = plain(cell(row, c))
+        records.append(rec)
+    return records, rows_read
+
+
+def _order_line(row, m: dict, parsers: CellParsers, rec: dict) -> list[tuple]:
+    """Fill ``rec`` from an order-list row; return the row's problems."""
+    problems: list[tuple] = []
+    for f in ("po_no", "vendor_code", "project"):
+        rec[f] = read_code(row, m.get(f), problems, ORDER_LABELS[f]) or "" if f in m else ""
+    for f in ORDER_TEXT:
+        rec[f] = nz.normalize_text(cell(row, m[f])) if f in m else ""
+    reg_raw = cell(row, m.get("registration_no"))
+    rec["registration_no"] = nz.normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
+    _order_dates(row, m, parsers.date, rec, problems)
+    _order_figures(row, m, parsers.amount, rec, problems)
+    rec["tax_rate"] = None
+    if "tax_rate" in m:
+        raw = cell(row, m["tax_rate"])
+        value, err = parsers.rate(raw)
+        if err is not None:
+            problems.append(("bad_cell", "税率", m["tax_rate"], raw, False))
+        rec["tax_rate"] = float(value) if value is not None else None
+    return problems
+
+
+def _order_dates(row, m: dict, parse_date, rec: dict, problems: list) -> None:
+    for f in ORDER_DATES:
+        rec[f] = None
+        if f in m:
+            raw = cell(row, m[f])
+            value, err = parse_date(raw)
+            if err is not None and f != "order_date":
+                # 10/20, 11月末 after the order date; 月末締め翌月末払い from the delivery date
+                if f == "payment_due":
+                    value = payment_date(raw, rec.get("delivery_date") or rec.get("order_date"))
+                else:
+                    value = date_after(raw, rec.get("order_date"))
+                err = None if value is not None else err
+            if err is not None:
+                problems.append(("bad_cell", ORDER_LABELS[f], m[f], raw, False))
+            rec[f] = value
+
+
+def _order_figures(row, m: dict, parse_amount, rec: dict, problems: list) -> None:
+    """Amounts (whole yen; an unreadable 金額 rejects the line), quantity and unit price."""
+    for f in ORDER_MONEY:
+        rec[f] = None
+        if f in m:
+            raw = cell(row, m[f])
+            value, err = parse_amount(raw)
+            if err is not None:
+                problems.append(("bad_cell", ORDER_LABELS[f], m[f], raw, f == "amount"))
+                continue
+            try:
+                rec[f] = whole_yen(value[0])
+            except nz.CellValueError:
+                problems.append(("not_whole_yen", ORDER_LABELS[f], m[f], raw, f == "amount"))
+    for f in ("qty", "unit_price"):
+        rec[f] = None
+        if f in m:
+            raw = cell(row, m[f])
+            value, err = parse_amount(raw)
+            if err is not None:
+                problems.append(("bad_cell", ORDER_LABELS[f], m[f], raw, False))
+                continue
+            rec[f] = value[0]
+
+
+def _continue_order(rec: dict, current: dict) -> dict:
+    """Give a line with its order number left blank the order above it; return the current order."""
+    # a line under an order's first line, with the order number left blank, belongs to it
+    if not rec["po_no"] and current:
+        rec["po_no"] = current["po_no"]
+        for f in _CARRIED:
+            if _blank_value(rec.get(f)) and not _blank_value(current.get(f)):
+                rec[f] = current[f]
+    elif rec["po_no"]:
+        current = rec
+    rec["vendor_key"] = nz.vendor_key(rec["vendor"]) if rec["vendor"] else ""
+    return current
+
+
+def _blank_value(v) -> bool:
+    return v is None or v == "" or is_na(v)
+
+
+def _order_frame(records: list[dict], table):
+    import pandas as pd
+
+    m = table.mapping
+    cols = table.columns
+    extra_cols = {c: h for c, h in cols.items() if c not in m.values()}
+    columns = list(ORDER_COLUMNS) + [c for c in ("vendor_code", "orderer", "unit", "inspection_date",
+                                                 "payment_terms", "project", "note") if c in m]
+    frame = pd.DataFrame({c: [r.get(c) for r in records] for c in columns}, columns=columns)
+    for c, header in extra_cols.items():
+        # object dtype: a column only some lists have must not turn its numbers into floats
+        frame[unique_name(header, frame.columns)] = pd.Series([r.get(("extra", c)) for r in records], dtype=object)
+    for c in ORDER_MONEY:
+        frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
+    frame["tax_rate"] = pd.array([r.get("tax_rate") for r in records], dtype="Float64")
+    for c in ORDER_DATES:
+        if c in frame.columns:
+            frame[c] = pd.to_datetime(pd.Series([r.get(c) or pd.NaT for r in records], dtype="object"))
+    frame["source_row"] = frame["source_row"].astype("int64")
+    frame.attrs["columns"] = {f: cols[c] for f, c in m.items()}
+    return frame
+
+
+_PAYMENT_TERMS = re.compile(
+    r"(?:毎月)?(?:(?:月)?末日?|(\d{1,2})\s*日)\s*締め?(?:切り?)?\s*[、,・]?\s*(当月|翌月|翌々月)\s*(?:(末日?)|(\d{1,2})\s*日)\s*(?:払い?|支払い?)?"
+)
+
+
+def payment_date(raw: Any, delivered: dt.date | None) -> dt.date | None:
+    """The payment date that terms such as ``月末締め翌月末払い`` or ``20日締め翌月10日払い``
+    give for a delivery on ``delivered``; other text as :func:`~ledgerkit.rules.reading.date_after` reads it.
+
+    Examples:
+        >>> d = dt.date(2026, 10, 25)
+        >>> payment_date("月末締め翌月末払い", d), payment_date("20日締め翌月10日払い", d)
+        (datetime.date(2026, 11, 30), datetime.date(2026, 12, 10))
+        >>> payment_date("末締め翌々月末", d), payment_date("11月末", d)
+        (datetime.date(2026, 12, 31), datetime.date(2026, 11, 30))
+    """
+    if delivered is None or not isinstance(raw, str):
+        return None
+    m = _PAYMENT_TERMS.fullmatch(nz.normalize_text(raw).replace(" ", ""))
+    if not m:
+        return date_after(raw, delivered)
+    close_day, later, month_end, pay_day = m.groups()
+    months = delivered.year * 12 + delivered.month - 1
+    if close_day is not None and delivered.day > int(close_day):
+        months += 1  # after this month's closing day: closed with next month's
+    months += {"当月": 0, "翌月": 1, "翌々月": 2}[later]
+    y, mo = divmod(months, 12)
+    last = calendar.monthrange(y, mo + 1)[1]
+    day = last if month_end else int(pay_day)
+    return dt.date(y, mo + 1, day) if 1 <= day <= last else None
+
+
+def read_orders(paths: Iterable[str | Path], config=None):
+    """Read purchase-order lists: ``(frame, issues, columns)``.
+
+    ``columns`` maps each (file, sheet) to its field → header mapping, so a check can
+    tell a blank cell from a column the list does not have.
+    """
+    import pandas as pd
+
+    frames, columns, issues = [], {}, []
+    for file, sheet in iter_sheets(paths, config, issues=issues):
+        res = read_order_sheet(sheet, file=file, config=config)
+        issues.extend(res.issues)
+        if res.frame is not None:
+            columns[(file, sheet.name)] = res.mapping
+            if len(res.frame):
+                frames.append(res.frame)
+    frame = pd.concat(frames, ignore_index=True) if frames else None
+    if frame is None:
+        frame = pd.DataFrame({c: [] for c in ORDER_COLUMNS})
+    return frame, issues, columns

@@ -1,0 +1,108 @@
+"""How and when an order says it will pay, under the 取適法 (DOMAIN.md §2.2).
+
+Payment within 60 days of delivery (counting the day of receipt), and no 手形
+(promissory note) from 2026-01-01.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ledgerkit.core.issues import Issue
+from ledgerkit.rules.figures import as_date
+
+__all__ = ["DEFAULT_PAYMENT_DAYS", "TORITEKI_START", "latest_payment_due", "check_payment_due", "check_payment_method"]
+
+#: 取適法 / 下請法: payment within 60 days of receipt, counting the day of receipt (DOMAIN.md §2.2)
+DEFAULT_PAYMENT_DAYS = 60
+
+#: the day the 取適法 replaced the 下請法 (promissory notes banned as a means of payment)
+TORITEKI_START = dt.date(2026, 1, 1)
+_NOTE = re.compile(r"手形")
+_NOT_CASH = re.compile(r"電子記録債権|でんさい|一括決済|ファクタリング")
+
+
+def latest_payment_due(delivered: dt.date, days: int = DEFAULT_PAYMENT_DAYS) -> dt.date:
+    """The latest due date that still counts as "within ``days`` days of receipt".
+
+    The period counts the day of receipt (起算日), so 60 days end on receipt + 59. The
+    JFTC also accepts 月末締め翌月末払い (end-of-month closing, paid at the end of the
+    next month) as "60 days (2 months)" even when the month has 31 days (DOMAIN.md §2.2),
+    so the end of the month after receipt is always accepted.
+
+    Examples:
+        >>> latest_payment_due(dt.date(2026, 7, 1))       # 8/29 by days, but 8/31 by 翌月末
+        datetime.date(2026, 8, 31)
+        >>> latest_payment_due(dt.date(2026, 1, 31))
+        datetime.date(2026, 3, 31)
+    """
+    by_days = delivered + dt.timedelta(days=days - 1)
+    y, m = (delivered.year + (delivered.month // 12), delivered.month % 12 + 1)
+    ny, nm = (y + (m // 12), m % 12 + 1)
+    end_next_month = dt.date(ny, nm, 1) - dt.timedelta(days=1)
+    if days == DEFAULT_PAYMENT_DAYS:
+        return max(by_days, end_next_month)
+    return by_days
+
+
+def check_payment_due(delivered: Any, due: Any, *, days: int = DEFAULT_PAYMENT_DAYS) -> Issue | None:
+    """Payment due more than ``days`` days after delivery (取適法 §... 60日ルール): warning.
+
+    Examples:
+        >>> check_payment_due(dt.date(2026, 10, 15), dt.date(2026, 11, 30)) is None
+        True
+        >>> f = check_payment_due(dt.date(2026, 10, 15), dt.date(2027, 1, 10))
+        >>> (f.code, f.expected)
+        ('payment_due_over_60', '<= 2026-12-13')
+    """
+    delivered, due = as_date(delivered), as_date(due)
+    if delivered is None or due is None:
+        return None
+    latest = latest_payment_due(delivered, days)
+    if due <= latest:
+        return None
+    return Issue(
+        "payment_due_over_60",
+        severity="warning",
+        params={
+            "delivered": delivered.isoformat(),
+            "due": due.isoformat(),
+            "days": (due - delivered).days,
+            "limit": days,
+            "latest": latest.isoformat(),
+        },
+        field="payment_due",
+        value=due.isoformat(),
+        expected=f"<= {latest.isoformat()}",
+    )
+
+
+def check_payment_method(method: Any, ordered: Any = None) -> Issue | None:
+    """How an order says it will pay, under the 取適法 (from 2026-01-01, DOMAIN.md §2.2):
+    a 手形 (promissory note) is banned (error); 電子記録債権 / 一括決済 / ファクタリング are
+    allowed only when the contractor gets the full amount in cash by the due date (warning).
+    Orders placed before 2026 (``ordered``) are left alone.
+
+    Examples:
+        >>> check_payment_method("約束手形 (サイト90日)").code
+        'payment_by_note'
+        >>> check_payment_method("でんさい").severity
+        'warning'
+        >>> check_payment_method("銀行振込") is None, check_payment_method("手形", dt.date(2025, 12, 1)) is None
+        (True, True)
+    """
+    if method is None or not isinstance(method, str) or not method.strip():
+        return None
+    ordered = as_date(ordered)
+    if ordered is not None and ordered < TORITEKI_START:
+        return None
+    text = method.strip()
+    if _NOTE.search(text):
+        code, severity = "payment_by_note", "error"
+    elif _NOT_CASH.search(text):
+        code, severity = "payment_not_cash", "warning"
+    else:
+        return None
+    return Issue(code, severity=severity, params={"value": text}, field="payment_method", value=text)
