@@ -89,7 +89,7 @@ def _warn(result, lang: str, output: str | None) -> None:
     first = warnings[0]
     where = f"{first.location()}: " if first.location() else ""
     line = text("sched_rows_skipped", lang, count=len(warnings), where=where, message=first.message(lang))
-    say(line + ("" if output and output.lower().endswith(".xlsx") else text("settle_warnings_all", lang)))
+    say(line + ("" if output and output.lower().endswith(".xlsx") else text("sched_issues_all", lang)))
 
 
 def register(app: typer.Typer) -> None:

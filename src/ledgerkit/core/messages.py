@@ -812,6 +812,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no candidate, so no scheduling message was written",
     ),
     "sched_wrote_draft": ("日程調整の下書きを {path} に書き出しました", "Wrote the scheduling message to {path}"),
+    "sched_issues_all": (" (全件: -o slots.xlsx の問題一覧シート)", " (all of them: -o slots.xlsx, Issues sheet)"),
     "sched_rows_skipped": (
         "使わなかった予定表の行・ファイル: 警告 {count} 件 (例: {where}{message})",
         "rows or files of the calendars not used: {count} warning(s), e.g. {where}{message}",
