@@ -29,6 +29,8 @@ _AMPM = re.compile(r"^(午前|午後|am|pm|a\.m\.|p\.m\.)?\s*(.+?)\s*(am|pm|a\.m
 
 
 def _whole_minutes(hours: float) -> int | None:
+    if not math.isfinite(hours) or abs(hours) > 10**6:
+        return None  # no time of day or meeting is a million hours long
     minutes = hours * 60
     n = round(minutes)
     return n if math.isclose(minutes, n, abs_tol=1e-6) else None
