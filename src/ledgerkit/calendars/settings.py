@@ -1,7 +1,6 @@
 """The ``[calendar]`` settings: their defaults and comments, and the parsers of their values.
 
-Kept here as plain dicts (read with ``config.get("calendar.…", default)``) until the
-config package lists them with the others.
+The defaults and comments are the config's (``ledgerkit.config.defaults``).
 
 * ``company_holidays``: a list of entries, each a date ``2026-08-13``, a range
   ``2026-08-12..2026-08-14``, or a day of every year ``08-13`` (創立記念日), optionally
@@ -18,30 +17,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from typing import Any
+
+from ledgerkit.config.defaults import COMMENTS, DEFAULTS
 from ledgerkit.core import messages
 from ledgerkit.core.errors import ConfigError
 
-CALENDAR_DEFAULTS: dict[str, object] = {
-    "company_holidays": [],
-    "year_end": "12-29..01-03",
-    "bank_holidays": True,
-}
-
-CALENDAR_COMMENTS: dict[str, tuple[str, str]] = {
-    "calendar": ("営業日 (土日・祝日・会社休日・年末年始を除く日)", "Business days (not weekends, holidays, company holidays, the year-end break)"),
-    "calendar.company_holidays": (
-        "会社休日: \"2026-08-13\"、範囲 \"2026-08-12..2026-08-14\"、毎年 \"08-13\"。後ろに空白と名前も可 (\"2026-08-13 夏季休暇\")",
-        "Company holidays: \"2026-08-13\", a range \"2026-08-12..2026-08-14\", every year \"08-13\"; a name may follow a space",
-    ),
-    "calendar.year_end": (
-        "年末年始休暇 (MM-DD..MM-DD、年をまたぐ; \"\" = なし)",
-        "The year-end break (MM-DD..MM-DD across the new year; \"\" = none)",
-    ),
-    "calendar.bank_holidays": (
-        "銀行休業日 (12/31、1/1〜1/3) も休みにする",
-        "Also close on the bank holidays (12/31, 1/1 to 1/3)",
-    ),
-}
+#: the ``[calendar]`` defaults and their comments (ja, en), as the config declares them
+CALENDAR_DEFAULTS: dict[str, Any] = DEFAULTS["calendar"]
+CALENDAR_COMMENTS: dict[str, tuple[str, str]] = {k: v for k, v in COMMENTS.items() if k.split(".")[0] == "calendar"}
 
 
 @dataclass(frozen=True)
