@@ -35,8 +35,9 @@ demo: $(VENV)/.installed
 	$(LK) draft-ringi examples/requests.xlsx --all -o out/ringi --force
 	$(LK) draft-ringi examples/requests.xlsx --all --template ringi.xlsx -o out/ringi_xlsx --force
 	$(LK) draft-po examples/orders.xlsx --all -o out/po --config examples/drafts.toml --force
+	$(LK) schedule examples/calendars --between 2026-12-07..2026-12-18 --required 佐藤部長,鈴木課長,高橋課長 --optional 田中,伊藤,渡辺 --buffer 15 -o out/slots.xlsx --draft out/日程調整.txt
 	@echo
-	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/"
+	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/, slots.xlsx, 日程調整.txt"
 
 # Rebuild the sample workbooks in examples/ from the script that makes them.
 examples: $(VENV)/.installed

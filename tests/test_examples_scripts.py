@@ -60,7 +60,15 @@ def _settings(out: Path, printed: str) -> None:
     assert "fiscal_year.start_month = 4  (out/client-a/ledgerkit.toml:" in printed
 
 
+def _meeting(out: Path, printed: str) -> None:
+    assert printed.startswith("12/11 13:00-14:00  optional free: 3/3\n12/11 14:00-15:00  optional free: 3/3\n")
+    assert "row 9 / 開始: cannot read start: '午前中'" in printed
+    assert "　1. 12月11日(金) 13:00〜14:00" in (out / "日程調整.txt").read_text(encoding="utf-8")
+    assert openpyxl.load_workbook(out / "slots.xlsx").sheetnames == ["候補日時", "予定", "問題一覧"]
+
+
 CHECKS = {
+    "propose_meeting.py": _meeting,
     "hours_by_project.py": _hours,
     "check_invoices.py": _invoices,
     "draft_ringi.py": _ringi,

@@ -33,6 +33,7 @@ _API = {
     "draft_po": "ledgerkit.drafts",
     "render": "ledgerkit.drafts",
     "approval_route": "ledgerkit.drafts",
+    "find_slots": "ledgerkit.scheduling.finder",
     "write_result": "ledgerkit.consolidate.aggregate",
     "load_config": "ledgerkit.config.settings",
     "init_project": "ledgerkit.config.settings",

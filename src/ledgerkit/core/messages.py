@@ -714,6 +714,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{other} の行を合計した集計行のため、二重に数えません",
         "totals the rows of {other} (a summary): not counted twice",
     ),
+    # --- calendars (business days) and schedule -----------------------------------
+    "cal_company_holiday": ("会社休日", "company holiday"),
+    "cal_year_end": ("年末年始休暇", "year-end break"),
+    "cal_bad_holiday": (
+        "{key}: {value!r} は日付ではありません (2026-08-13、範囲 2026-08-12..2026-08-14、毎年なら 08-13 と書いてください)",
+        "{key}: {value!r} is not a date (write 2026-08-13, a range 2026-08-12..2026-08-14, or 08-13 for every year)",
+    ),
+    "cal_bad_year_end": (
+        "{key}: {value!r} は MM-DD..MM-DD ではありません (例: 12-29..01-03、なしは \"\")",
+        "{key}: {value!r} is not MM-DD..MM-DD (e.g. 12-29..01-03, or \"\" for none)",
+    ),
+    "sched_bad_duration": (
+        "--duration {value!r}: 60、1h、90分 のように長さを書いてください (1分〜24時間)",
+        "--duration {value!r}: give a length like 60, 1h or 90分 (1 minute to 24 hours)",
+    ),
+    "sched_bad_time_range": (
+        "{option} {value!r}: 09:00-18:00 のように、前が後より早い2つの時刻を書いてください",
+        "{option} {value!r}: give two times of day, the first before the second, like 09:00-18:00",
+    ),
+    "sched_bad_between": (
+        "--between {value!r}: 2026-12-07..2026-12-18 のように日付の範囲を書いてください (最長 366日)",
+        "--between {value!r}: give a range of dates like 2026-12-07..2026-12-18 (366 days at most)",
+    ),
+    "sched_bad_number": (
+        "{option} {value!r}: {low} 以上の整数 (分) を書いてください",
+        "{option} {value!r}: give a whole number of minutes, {low} or more",
+    ),
+    "sched_bad_tz": (
+        "--tz {value!r}: タイムゾーンがありません (例: Asia/Tokyo、America/Los_Angeles)",
+        "--tz {value!r}: no such time zone (e.g. Asia/Tokyo, America/Los_Angeles)",
+    ),
+    "sched_too_long": (
+        "--duration {duration}分 は勤務時間 {hours} より長いため、候補がありません",
+        "--duration of {duration} minutes is longer than the working hours {hours}: no slot can fit",
+    ),
+    "sched_no_calendars": (
+        "予定表がありません: .ics ファイル・フォルダ・予定表の Excel を指定してください (--required A.ics でも可)",
+        "no calendars given: name .ics files, folders or 予定表 workbooks (or --required A.ics)",
+    ),
+    "sched_no_people": (
+        "必須の参加者がいません (読めた予定表に人がいません)",
+        "nobody is required (the calendars read name no one)",
+    ),
+    "sched_unknown_person": (
+        "{option} {name}: 予定表にその人がいません (いる人: {known})",
+        "{option} {name}: nobody of that name in the calendars (people: {known})",
+    ),
+    "sched_ambiguous_person": (
+        "{option} {name}: 複数の人に当てはまります ({known})。氏名をフルネームで書いてください",
+        "{option} {name}: more than one person has that name ({known}); give the full name",
+    ),
+    "sched_ics_unreadable": (
+        "iCalendar (.ics) として読めません ({reason})。この人の予定は含まれていません",
+        "cannot read it as iCalendar (.ics) ({reason}); this person's events are not included",
+    ),
+    "sched_ics_bad_series": (
+        "繰り返し予定の一部を読めないため除きました ({reason})",
+        "some recurring events could not be read and were left out ({reason})",
+    ),
+    "sched_ics_unknown_tz": (
+        "タイムゾーン {zones} が分からないため {tz} の時刻として読みました",
+        "unknown time zone {zones}: its times were read as {tz}",
+    ),
+    "sched_ics_too_many": (
+        "期間内の予定が {count} 件を超えるため、それ以降を読んでいません",
+        "more than {count} events in the window: the rest were not read",
+    ),
+    "sched_row_end_before_start": (
+        "終了が開始より前か同じ時刻のため読み込みません",
+        "ends before (or when) it starts: not read",
+    ),
+    "sched_row_outside": (
+        "{date} は探す期間 {first}〜{last} の外のため使いません",
+        "{date} is outside the window searched, {first} to {last}: not used",
+    ),
+    "sched_row_free": ("空き時間 ({value}) のため予定に数えません", "marked free ({value}): not a busy block"),
+    "sched_note_all": ("全員可", "all required free"),
+    "sched_note_busy": ("予定あり: {names}", "busy: {names}"),
+    "sched_note_optional": ("任意 {free}/{total}", "optional {free}/{total}"),
+    "sched_note_tentative": ("仮の予定: {names}", "tentative: {names}"),
+    "sched_cond_lunch": ("昼休み {lunch}", "lunch {lunch}"),
+    "sched_cond_buffer": ("前後 {buffer}分空ける", "{buffer} min kept free around meetings"),
+    "sched_conditions": (
+        "{first}〜{last}の営業日 {hours}{extra} に {duration}: 必須 {required}人、任意 {optional}人",
+        "business days {first} to {last}, {hours}{extra}, {duration}: {required} required, {optional} optional",
+    ),
+    "sched_busy_title": ("予定 (時刻は {tz})", "Busy blocks (times in {tz})"),
+    "sched_none_title": ("必須の全員が空いている枠はありません", "No slot has every required person free"),
+    "sched_found": ("候補日時 ({conditions}):", "Candidate times ({conditions}):"),
+    "sched_none": (
+        "候補がありません: {conditions} で必須の全員が空いている枠はありません。予定ありの必須者が少ない枠:",
+        "no slot: {conditions} has no slot with every required person free; the slots with the fewest required people busy:",
+    ),
+    "sched_no_draft": (
+        "候補がないため、日程調整の下書きは書きません",
+        "no candidate, so no scheduling message was written",
+    ),
+    "sched_wrote_draft": ("日程調整の下書きを {path} に書き出しました", "Wrote the scheduling message to {path}"),
+    "sched_issues_all": (" (全件: -o slots.xlsx の問題一覧シート)", " (all of them: -o slots.xlsx, Issues sheet)"),
+    "sched_rows_skipped": (
+        "使わなかった予定表の行・ファイル: 警告 {count} 件 (例: {where}{message})",
+        "rows or files of the calendars not used: {count} warning(s), e.g. {where}{message}",
+    ),
     # --- config and CLI -----------------------------------------------------------
     "init_wrote": (
         "{config} を作成し、テンプレート {count} 個を {templates} に置きました (確認: ledgerkit config show)",

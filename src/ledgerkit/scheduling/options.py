@@ -1,0 +1,181 @@
+"""The scheduler's parsers: a meeting's length, a time of day, a range of times or of dates.
+
+Each parser takes what a person types on the command line or into a 予定表 cell and
+returns plain numbers (minutes) or dates, or raises :class:`~ledgerkit.core.errors.InputError`
+(options) / :class:`~ledgerkit.parse.normalize.CellValueError` (cells) with one clear reason.
+The hours-and-minutes arithmetic is the cell parser's (``parse.normalize.parse_hours``);
+what is added here is the meaning: a plain number is minutes for a duration, a clock
+reading for a time of day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from ledgerkit.core import messages
+from ledgerkit.core.errors import InputError
+from ledgerkit.parse.normalize import CellValueError, normalize_text, parse_date, parse_hours
+
+#: the longest meeting searched for: a working day
+MAX_DURATION = 24 * 60
+#: the longest window searched (days)
+MAX_WINDOW_DAYS = 366
+
+_PLAIN_MINUTES = re.compile(r"\d+")
+_RANGE_SPLIT = re.compile(r"\s*(?:\.\.|〜|~|-|から|to)\s*", re.I)
+_AMPM = re.compile(r"^(午前|午後|am|pm|a\.m\.|p\.m\.)?\s*(.+?)\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
+
+
+def _whole_minutes(hours: float) -> int | None:
+    if not math.isfinite(hours) or abs(hours) > 10**6:
+        return None  # no time of day or meeting is a million hours long
+    minutes = hours * 60
+    n = round(minutes)
+    return n if math.isclose(minutes, n, abs_tol=1e-6) else None
+
+
+def parse_duration(text: object, *, lang: str = "ja") -> int:
+    """A meeting's length in minutes: ``60``, ``1h``, ``1.5h``, ``90分``, ``1時間30分``, ``1:30``.
+
+    A plain number is minutes. At most a day (1440 minutes), at least one minute.
+
+    Examples:
+        >>> parse_duration("60"), parse_duration("1h"), parse_duration("９０分"), parse_duration("1時間30分")
+        (60, 60, 90, 90)
+        >>> parse_duration("1:30"), parse_duration(45)
+        (90, 45)
+        >>> parse_duration("0", lang="en")
+        Traceback (most recent call last):
+        ...
+        ledgerkit.core.errors.InputError: --duration '0': give a length like 60, 1h or 90分 (1 minute to 24 hours)
+    """
+    raw = text
+    s = normalize_text(text).replace(" ", "")
+    minutes = None
+    if _PLAIN_MINUTES.fullmatch(s):
+        minutes = int(s)
+    elif s:
+        try:
+            hours = parse_hours(s)
+        except (CellValueError, ValueError, OverflowError):
+            hours = None
+        if hours is not None and not (isinstance(hours, float) and (hours != hours or math.isinf(hours))):
+            minutes = _whole_minutes(hours)
+    if minutes is None or not 1 <= minutes <= MAX_DURATION:
+        raise InputError(messages.text("sched_bad_duration", lang, value=str(raw)))
+    return minutes
+
+
+def parse_clock(value: object) -> int | None:
+    """A time of day in minutes after midnight: ``9:00``, ``9時30分``, ``午後2時``, ``2:30pm``,
+    a time cell, an Excel day fraction (0.375), or a number of hours (9.5). Blank → None.
+
+    ``24:00`` is the end of the day; anything later raises CellValueError.
+
+    Examples:
+        >>> parse_clock("9:00"), parse_clock("９時３０分"), parse_clock("午後2時"), parse_clock("2:30 pm")
+        (540, 570, 840, 870)
+        >>> import datetime
+        >>> parse_clock(datetime.time(13, 15)), parse_clock(0.375), parse_clock(18), parse_clock("")
+        (795, 540, 1080, None)
+    """
+    if value is None or (isinstance(value, str) and not normalize_text(value)):
+        return None
+    if isinstance(value, bool):
+        raise CellValueError("時刻として読めません", value)
+    if isinstance(value, dt.datetime):
+        # a time cell read with its 1899-12-30 date, or a date and time in one cell
+        value = value.time()
+    if isinstance(value, dt.time):
+        return value.hour * 60 + value.minute + (1 if value.second >= 30 else 0)
+    if isinstance(value, (int, float)) and 0 <= value < 1 and not isinstance(value, int):
+        # an Excel time serial shown as a number: a fraction of a day
+        return _checked(round(value * 24 * 60), value)
+    if isinstance(value, (int, float)):
+        minutes = _whole_minutes(float(value)) if math.isfinite(value) else None
+        return _checked(minutes, value)
+    s = normalize_text(value).replace(" ", "").lower()
+    m = _AMPM.match(s)
+    before, body, after = m.groups() if m else (None, s, None)
+    half = before or after
+    try:
+        hours = parse_hours(body)
+    except CellValueError:
+        raise CellValueError("時刻として読めません", value) from None
+    minutes = _whole_minutes(hours) if hours is not None else None
+    if minutes is not None and half:
+        if minutes >= 13 * 60:
+            raise CellValueError("時刻として読めません (午前・午後と13時以降が重なっています)", value)
+        pm = half in ("午後", "pm", "p.m.")
+        minutes = minutes % (12 * 60) + (12 * 60 if pm else 0)
+    return _checked(minutes, value)
+
+
+def _checked(minutes: int | None, value: object) -> int:
+    if minutes is None or not 0 <= minutes <= 24 * 60:
+        raise CellValueError("時刻として読めません (0:00〜24:00)", value)
+    return minutes
+
+
+def parse_time_range(text: object, *, option: str = "--hours", lang: str = "ja") -> tuple[int, int]:
+    """``09:00-18:00`` (also ``9:00〜18:00``, ``9時-18時``) → minutes after midnight, start < end.
+
+    Examples:
+        >>> parse_time_range("09:00-18:00"), parse_time_range("9時〜17時30分"), parse_time_range("12:00–13:00")
+        ((540, 1080), (540, 1050), (720, 780))
+        >>> parse_time_range("18:00-09:00", lang="en")
+        Traceback (most recent call last):
+        ...
+        ledgerkit.core.errors.InputError: --hours '18:00-09:00': give two times of day, the first before the second, like 09:00-18:00
+    """
+    s = normalize_text(text)
+    parts = _RANGE_SPLIT.split(s)
+    try:
+        if len(parts) != 2:
+            raise CellValueError("", text)
+        start, end = parse_clock(parts[0]), parse_clock(parts[1])
+    except CellValueError:
+        start = end = None
+    if start is None or end is None or start >= end:
+        raise InputError(messages.text("sched_bad_time_range", lang, option=option, value=str(text)))
+    return start, end
+
+
+def parse_date_range(text: object, *, today: dt.date | None = None, lang: str = "ja") -> tuple[dt.date, dt.date]:
+    """``2026-12-07..2026-12-18`` (both days included), or one day; ``12/7..12/18`` is this year.
+
+    Examples:
+        >>> parse_date_range("2026-12-07..2026-12-18")
+        (datetime.date(2026, 12, 7), datetime.date(2026, 12, 18))
+        >>> parse_date_range("令和8年12月8日")
+        (datetime.date(2026, 12, 8), datetime.date(2026, 12, 8))
+        >>> parse_date_range("12/7..12/18", today=dt.date(2026, 12, 1))[1]
+        datetime.date(2026, 12, 18)
+    """
+    s = normalize_text(text)
+    year = (today or dt.date.today()).year
+    parts = [p for p in re.split(r"\s*(?:\.\.|〜|~|から)\s*", s)] if s else []
+    try:
+        if len(parts) not in (1, 2):
+            raise CellValueError("", text)
+        dates = [parse_date(p, year=year) for p in parts]
+    except (CellValueError, ValueError, OverflowError):
+        dates = [None]
+    if any(d is None for d in dates):
+        raise InputError(messages.text("sched_bad_between", lang, value=str(text)))
+    start, end = dates[0], dates[-1]
+    if end < start or (end - start).days >= MAX_WINDOW_DAYS:
+        raise InputError(messages.text("sched_bad_between", lang, value=str(text)))
+    return start, end
+
+
+def format_minutes(minutes: int) -> str:
+    """Minutes after midnight as ``H:MM`` (``540`` → ``9:00``; ``1440`` → ``24:00``).
+
+    Examples:
+        >>> format_minutes(540), format_minutes(1050)
+        ('9:00', '17:30')
+    """
+    return f"{minutes // 60}:{minutes % 60:02d}"

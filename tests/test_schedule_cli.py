@@ -1,0 +1,119 @@
+"""ledgerkit schedule: exit codes and the exact lines a person sees, in Japanese and English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ledgerkit.cli.app import app
+
+from calendars import event, ics
+
+runner = CliRunner()
+DAY = ["--between", "2026-12-08..2026-12-08"]
+
+
+def run(*args: str):
+    return runner.invoke(app, ["schedule", *args])
+
+
+@pytest.fixture
+def cals(tmp_path) -> Path:
+    folder = tmp_path / "cals"
+    folder.mkdir()
+    ics(folder / "A.ics", event("朝会", "20261208T090000", "20261208T100000"),
+        event("定例", "20261208T140000", "20261208T150000"))
+    ics(folder / "B.ics", event("来客", "20261208T160000", "20261208T170000"))
+    ics(folder / "C.ics", event("外出", "20261208T130000", "20261208T140000"))
+    return folder
+
+
+def test_candidates_in_japanese(cals, tmp_path):
+    draft = tmp_path / "日程調整.txt"
+    out = tmp_path / "slots.xlsx"
+    r = run(str(cals), *DAY, "--required", "A,B", "--optional", "C", "-n", "3", "--draft", str(draft), "-o", str(out))
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines() == [
+        "候補日時 (12月8日(火)〜12月8日(火)の営業日 9:00〜18:00 (昼休み 12:00〜13:00) に 1時間: 必須 2人、任意 1人):",
+        "  12月8日(火) 10:30〜11:30  (全員可 / 任意 1/1)",
+        "  12月8日(火) 17:00〜18:00  (全員可 / 任意 1/1)",
+        "  12月8日(火) 15:00〜16:00  (全員可 / 任意 1/1)",
+        f"{out} を書き出しました",
+        f"日程調整の下書きを {draft} に書き出しました",
+    ]
+    assert "　1. 12月8日(火) 10:30〜11:30\n　2. 12月8日(火) 17:00〜18:00\n　3. 12月8日(火) 15:00〜16:00\n" in draft.read_text(encoding="utf-8")
+    assert out.is_file()
+
+
+def test_candidates_in_english_with_files_as_required(cals):
+    r = run(*DAY, "--required", f"{cals / 'A.ics'},{cals / 'B.ics'}", "-n", "1", "--lang", "en", "--buffer", "15")
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines() == [
+        "Candidate times (business days Tue 8 Dec to Tue 8 Dec, 9:00–18:00 (lunch 12:00–13:00, 15 min kept free around "
+        "meetings), 1 hour: 2 required, 0 optional):",
+        "  Tue 8 Dec 10:30–11:30  (all required free)",
+    ]
+
+
+def test_no_slot_exit_1_naming_who_is_busy(cals):
+    r = run(str(cals), *DAY, "--hours", "09:00-10:00", "-n", "1", "--draft", "unused.txt")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "候補がありません: 12月8日(火)〜12月8日(火)の営業日 9:00〜10:00 (昼休み 12:00〜13:00) に 1時間: 必須 3人、任意 0人 "
+        "で必須の全員が空いている枠はありません。予定ありの必須者が少ない枠:",
+        "  12月8日(火) 9:00〜10:00  (予定あり: A)",
+        "候補がないため、日程調整の下書きは書きません",
+    ]
+    assert not Path("unused.txt").exists()
+    r = run(str(cals), *DAY, "--hours", "09:00-10:00", "-n", "1", "--lang", "en")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[1:] == ["  Tue 8 Dec 9:00–10:00  (busy: A)"]
+    assert r.stderr.startswith("no slot: business days Tue 8 Dec to Tue 8 Dec")
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["--duration", "abc"], "Error: --duration 'abc': 60、1h、90分 のように長さを書いてください (1分〜24時間)"),
+    (["--hours", "18:00-09:00"], "Error: --hours '18:00-09:00': 09:00-18:00 のように、前が後より早い2つの時刻を書いてください"),
+    (["--between", "2026-12-18..2026-12-07"],
+     "Error: --between '2026-12-18..2026-12-07': 2026-12-07..2026-12-18 のように日付の範囲を書いてください (最長 366日)"),
+    (["--tz", "Mars/Olympus"], "Error: --tz 'Mars/Olympus': タイムゾーンがありません (例: Asia/Tokyo、America/Los_Angeles)"),
+    (["--required", "D"], "Error: --required D: 予定表にその人がいません (いる人: A、B、C)"),
+    (["--buffer", "-5"], "Error: --buffer '-5': 0 以上の整数 (分) を書いてください"),
+])
+def test_usage_errors_exit_2_with_one_line(cals, args, line):
+    r = run(str(cals), *DAY, *args)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [line]
+
+
+def test_usage_errors_in_english(cals):
+    r = run(str(cals), *DAY, "--duration", "0", "--lang", "en")
+    assert (r.exit_code, r.stderr.splitlines()) == (
+        2, ["Error: --duration '0': give a length like 60, 1h or 90分 (1 minute to 24 hours)"])
+    r = run(*DAY, "--lang", "en")
+    assert (r.exit_code, r.stderr.splitlines()) == (
+        2, ["Error: no calendars given: name .ics files, folders or 予定表 workbooks (or --required A.ics)"])
+
+
+def test_an_unreadable_calendar_exit_2_naming_it(cals):
+    bad = cals / "broken.ics"
+    bad.write_bytes(b"\xff\xfe garbage\n")
+    r = run(str(cals), *DAY, "--lang", "en")
+    assert r.exit_code == 2
+    [line] = r.stderr.splitlines()
+    assert line.startswith(f"Error: {bad}: cannot read it as iCalendar (.ics) (ValueError: ")
+    assert line.endswith("); this person's events are not included")
+
+
+def test_a_missing_path_exit_2(tmp_path):
+    r = run(str(tmp_path / "nope.ics"), *DAY)
+    assert (r.exit_code, r.stderr.splitlines()) == (2, [f"Error: {tmp_path / 'nope.ics'}: そのようなファイルやフォルダはありません"])
+
+
+def test_csv_to_stdout(cals):
+    r = run(str(cals), *DAY, "--required", "A,B", "-o", "-")
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[0].startswith("rank,proposed,date,start,end,slot,note,")
+    assert r.stdout.splitlines()[1].startswith("1,True,2026-12-08,10:30,11:30,")
