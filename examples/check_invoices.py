@@ -5,7 +5,9 @@ the file, sheet and Excel row it points at."""
 import datetime as dt
 from pathlib import Path
 
-from ledgerkit.checks.lists import check_invoices, summary_counts, write_findings
+from ledgerkit.checks.invoices import check_invoices
+from ledgerkit.checks.findings import summary_counts
+from ledgerkit.checks.report import write_findings
 
 HERE = Path(__file__).parent
 out = Path("out")

@@ -8,7 +8,7 @@ The same as:
 from pathlib import Path
 
 import ledgerkit
-from ledgerkit.settlement.settle import settle
+from ledgerkit.settlement.months import settle
 
 HERE = Path(__file__).resolve().parent / "attendance"
 

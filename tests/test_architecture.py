@@ -13,11 +13,6 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
-
-#: while issue 12's restructure is under way (removed when it lands)
-in_progress = pytest.mark.xfail(reason="restructure in progress (issue 12)", strict=False)
-
 ROOT = Path(__file__).parent.parent
 SRC = ROOT / "src" / "ledgerkit"
 DOC = ROOT / "docs" / "architecture.md"
@@ -90,7 +85,6 @@ def test_every_package_has_a_stage():
     assert sorted(set(ranks) - packages) == [], "stages in docs/architecture.md that are not packages"
 
 
-@in_progress
 def test_imports_flow_one_way():
     ranks = rank()
     wrong = []
@@ -112,7 +106,6 @@ def test_imports_flow_one_way():
     assert wrong == [], "\n" + "\n".join(wrong)
 
 
-@in_progress
 def test_no_ledgerkit_import_inside_a_function_outside_the_cli():
     wrong = []
     for mod, path in all_modules().items():
@@ -155,7 +148,6 @@ def _is_init(module: str) -> bool:
     return all_modules()[module].name == "__init__.py"
 
 
-@in_progress
 def test_no_function_or_module_is_too_long():
     """No module over 600 lines (but the message catalogue), no function over 80."""
     wrong = []

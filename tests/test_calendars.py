@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledgerkit.calendars import BusinessCalendar, business_calendar, parse_company_holiday, parse_year_end
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import ConfigError
 
 d = dt.date

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 import ledgerkit
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError
 
 from calendars import event, ics, workbook

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledgerkit.core.errors import InputError
-from ledgerkit.parse.normalize import CellValueError
+from ledgerkit.parse.text import CellValueError
 from ledgerkit.scheduling.options import (
     format_minutes,
     parse_clock,

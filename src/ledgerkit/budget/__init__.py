@@ -73,8 +73,10 @@ from ledgerkit.budget.labor import labor_cost
 from ledgerkit.parse.periods import fiscal_year_of, parse_month
 from ledgerkit.budget.rates import GradeOf, RateEntry, Rates, read_rates
 from ledgerkit.budget.report import write_budget_report
+from ledgerkit.budget.settings import BUDGET_DEFAULTS
 
 __all__ = [
+    "BUDGET_DEFAULTS",
     "BUDGET_COLUMNS",
     "LABOR_COLUMNS",
     "MONTHLY_COLUMNS",

@@ -17,7 +17,9 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result
 from ledgerkit.hours.workbooks import read_hours
 from ledgerkit.intake.door import gather, read_files
-from ledgerkit.invoices.read import INVOICE_COLUMNS, finish_invoices, read_invoice_sheet
+from ledgerkit.invoices.frame import INVOICE_COLUMNS
+from ledgerkit.invoices.across_files import finish_invoices
+from ledgerkit.invoices.sheet import read_invoice_sheet
 from ledgerkit.parse.text import normalize_text
 
 

@@ -56,3 +56,10 @@ and invoices against orders), :mod:`~ledgerkit.checks.orders` and
 :mod:`~ledgerkit.checks.order_money` (orders), :mod:`~ledgerkit.checks.findings` (the
 findings frame and counts), :mod:`~ledgerkit.checks.report` (the findings report).
 """
+
+from ledgerkit.checks.findings import FINDING_COLUMNS, findings_frame, summary_counts
+from ledgerkit.checks.invoices import check_invoices
+from ledgerkit.checks.orders import check_orders
+from ledgerkit.checks.report import write_findings
+
+__all__ = ["FINDING_COLUMNS", "check_invoices", "check_orders", "findings_frame", "summary_counts", "write_findings"]

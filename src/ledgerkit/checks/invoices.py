@@ -19,7 +19,7 @@ from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.invoices.across_files import read_invoices
 from ledgerkit.orders.lists import read_orders
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.codes import is_registration_no_format
 from ledgerkit.rules.dates import DEFAULT_MAX_DUE_DAYS, check_due_date, check_issue_date
 from ledgerkit.rules.figures import is_na
 from ledgerkit.rules.registration import check_registration_no
@@ -155,7 +155,7 @@ def _shared_registration_findings(records: list[dict]) -> list[Issue | None]:
     out: list[Issue | None] = []
     for row in records:
         reg, key = str(row.get("registration_no") or ""), str(row.get("vendor_key") or "")
-        if not key or not nz.is_registration_no_format(reg):
+        if not key or not is_registration_no_format(reg):
             continue
         orig = first.setdefault(reg, row)
         if str(orig.get("vendor_key") or "") == key or (reg, key) in seen:

@@ -9,7 +9,8 @@ from decimal import Decimal
 from ledgerkit.checks.findings import place
 from ledgerkit.checks.values import date_of, get
 from ledgerkit.core.issues import Issue
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.codes import is_registration_no_format
+from ledgerkit.parse.text import normalize_text
 from ledgerkit.rules.orders import check_po_amount, check_vendor_match
 
 __all__ = ["po_findings"]
@@ -26,7 +27,7 @@ def _order_index(orders) -> dict[str, dict]:
         if not entry["vendor"]:
             entry["vendor"] = get(row, "vendor", "") or ""
         reg = get(row, "registration_no", "") or ""
-        if not entry["registration_no"] and nz.is_registration_no_format(reg):
+        if not entry["registration_no"] and is_registration_no_format(reg):
             entry["registration_no"] = reg
         amount = get(row, "amount")
         if amount is None and get(row, "qty") is not None and get(row, "unit_price") is not None:
@@ -39,7 +40,7 @@ def _order_index(orders) -> dict[str, dict]:
 
 def _po_key(po: str) -> str:
     """An order number as matched: width, case and spaces do not count (ｐ－００２ = P-002)."""
-    return nz.normalize_text(po).upper().replace(" ", "")
+    return normalize_text(po).upper().replace(" ", "")
 
 
 def _po_refs(po: str, index: dict[str, dict]) -> str | None:
@@ -90,7 +91,7 @@ def po_findings(frame: list[dict], orders) -> list[Issue | None]:
         out.append(place(check_vendor_match(
             get(row, "vendor", "") or "",
             order["vendor"],
-            invoice_reg=reg if nz.is_registration_no_format(reg) else "",
+            invoice_reg=reg if is_registration_no_format(reg) else "",
             order_reg=order["registration_no"],
             po_no=written,
         ), row))

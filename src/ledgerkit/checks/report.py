@@ -8,7 +8,8 @@ from typing import Iterable
 from ledgerkit.core.issues import Issue
 from ledgerkit.invoices.report import INVOICE_HEADINGS
 from ledgerkit.orders.columns import ORDER_HEADINGS
-from ledgerkit.reports.writers import XlsxReport, write_frame
+from ledgerkit.reports.xlsx_report import XlsxReport
+from ledgerkit.reports.frames import write_frame
 from ledgerkit.rules.figures import is_na
 
 __all__ = ["HEADINGS", "write_findings"]

@@ -54,7 +54,7 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ledgerkit.checks.lists import summary_counts
+    from ledgerkit.checks.findings import summary_counts
     from ledgerkit.reports.text_safety import terminal_safe
 
     con = console()
@@ -86,7 +86,7 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
 
 def _finish(findings, config, what: str, count_text: str, output: str | None) -> None:
     """The findings table, the line naming what was written, and exit 1 on any error."""
-    from ledgerkit.checks.lists import summary_counts
+    from ledgerkit.checks.findings import summary_counts
 
     _show(findings, config.lang, what, count_text)
     if output and output != "-":
@@ -121,8 +121,10 @@ def invoices(
 
     Example: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/findings.xlsx
     """
-    from ledgerkit.checks.lists import check_invoices, no_invoice_list, write_findings
-    from ledgerkit.invoices.read import read_invoices, read_orders
+    from ledgerkit.checks.invoices import check_invoices, no_invoice_list
+    from ledgerkit.checks.report import write_findings
+    from ledgerkit.invoices.across_files import read_invoices
+    from ledgerkit.orders.lists import read_orders
 
     config = _with_hidden(load(config_path, lang), include_hidden)
     precheck_output(output)
@@ -172,8 +174,9 @@ def orders_cmd(
 
     Example: ledgerkit check orders examples/po_list.xlsx -o out/order_findings.xlsx
     """
-    from ledgerkit.checks.lists import check_orders, write_findings
-    from ledgerkit.invoices.read import read_orders
+    from ledgerkit.checks.orders import check_orders
+    from ledgerkit.checks.report import write_findings
+    from ledgerkit.orders.lists import read_orders
 
     config = _with_hidden(load(config_path, lang), include_hidden)
     precheck_output(output)

@@ -32,8 +32,8 @@ def settle(
     Example: ledgerkit settle examples/attendance --contracts examples/契約一覧.xlsx --invoices examples/請求書一覧_SES.xlsx -o out/settlement.xlsx
     """
     from ledgerkit.core.issues import has_errors
-    from ledgerkit.settlement.settle import settle as run_settle
-    from ledgerkit.settlement.settle import write_settlement
+    from ledgerkit.settlement.months import settle as run_settle
+    from ledgerkit.settlement.report import write_settlement
 
     config = load(config_path, lang)
     precheck_output(output)

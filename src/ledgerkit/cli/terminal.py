@@ -10,7 +10,7 @@ from ledgerkit.consolidate.aggregate import FileReport
 from ledgerkit.core import messages
 from ledgerkit.core.result import Result
 from ledgerkit.hours.summary import summarize_hours
-from ledgerkit.invoices.read import vendor_identity
+from ledgerkit.invoices.across_files import vendor_identity
 from ledgerkit.reports.labels import heading
 from ledgerkit.reports.text_safety import terminal_safe
 

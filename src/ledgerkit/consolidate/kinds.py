@@ -12,7 +12,10 @@ from typing import Callable
 
 from ledgerkit.attendance.sheet import ATTENDANCE_COLUMNS, read_attendance_sheet
 from ledgerkit.hours import HOURS_COLUMNS, finish_hours, read_hours_sheet, write_hours
-from ledgerkit.invoices.read import INVOICE_COLUMNS, finish_invoices, read_invoice_sheet, write_invoices_report
+from ledgerkit.invoices.frame import INVOICE_COLUMNS
+from ledgerkit.invoices.across_files import finish_invoices
+from ledgerkit.invoices.sheet import read_invoice_sheet
+from ledgerkit.invoices.report import write_invoices_report
 from ledgerkit.reports.generic import detail_writer, write_rows_or
 
 

@@ -236,7 +236,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "合計行の{field} {value} 円が上の行の合計 {expected} 円と合いません (行の漏れ・重複・手入力の合計を確認してください)",
         "the total row's {field} {value} is not the sum of the rows above ({expected}): check for missing or extra rows",
     ),
-    # rules (ledgerkit.checks.rules); the code is the finding's rule
+    # rules (ledgerkit.rules); the code is the finding's rule
     "tax_mismatch": (
         "消費税額 {tax} 円が 税抜 {net} 円 × {rate} と合いません (正しくは {expected}{how})",
         "tax {tax} does not match net {net} × {rate} (expected {expected_en}{how_en})",

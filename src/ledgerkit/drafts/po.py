@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ledgerkit.checks.rules import check_line_amount, missing_terms, written_terms
+from ledgerkit.rules import check_line_amount, missing_terms, written_terms
 from ledgerkit.core.errors import ConfigError, DataError
 from ledgerkit.core.money import tax_amount
 from ledgerkit.drafts.context import (

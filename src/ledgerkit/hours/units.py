@@ -17,7 +17,7 @@ def _row_unit(v: Any, config: Config) -> float:
     """Hours per unit written in a 単位 cell; 0 when the text is no unit.
 
     Examples:
-        >>> from ledgerkit.config.settings import Config
+        >>> from ledgerkit.config import Config
         >>> [_row_unit(v, Config()) for v in ("時間", "ｈ", "人日", "人月", "分", "個")]
         [1.0, 1.0, 8.0, 160.0, 0.016666666666666666, 0]
     """

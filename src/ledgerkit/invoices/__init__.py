@@ -6,3 +6,12 @@
 (``finish_invoices``, ``read_invoices``), :mod:`~ledgerkit.invoices.summaries`,
 :mod:`~ledgerkit.invoices.report` (the ``aggregate --kind invoices`` workbook).
 """
+
+from ledgerkit.invoices.across_files import finish_invoices, read_invoices, vendor_identity
+from ledgerkit.invoices.frame import INVOICE_COLUMNS
+from ledgerkit.invoices.report import write_invoices_report
+from ledgerkit.invoices.sheet import read_invoice_sheet
+from ledgerkit.invoices.summaries import pivot_invoices, summarize_invoices
+
+__all__ = ["INVOICE_COLUMNS", "finish_invoices", "pivot_invoices", "read_invoice_sheet", "read_invoices",
+           "summarize_invoices", "vendor_identity", "write_invoices_report"]

@@ -14,7 +14,8 @@ from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.door import iter_sheets
 from ledgerkit.invoices.frame import drop_internal, empty_invoice_frame
 from ledgerkit.invoices.sheet import read_invoice_sheet
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.codes import is_registration_no_format
+from ledgerkit.parse.text import normalize_text
 from ledgerkit.rules.figures import is_na
 
 __all__ = ["vendor_identity", "finish_invoices", "read_invoices"]
@@ -30,11 +31,11 @@ def vendor_identity(frame) -> "Any":
 
     reg_by_name: dict[str, str] = {}
     for key, reg in zip(frame["vendor_key"], frame["registration_no"]):
-        if key and reg and nz.is_registration_no_format(reg):
+        if key and reg and is_registration_no_format(reg):
             reg_by_name.setdefault(key, reg)
     out = []
     for key, reg in zip(frame["vendor_key"], frame["registration_no"]):
-        if reg and nz.is_registration_no_format(reg):
+        if reg and is_registration_no_format(reg):
             out.append(reg)
         elif key in reg_by_name:
             out.append(reg_by_name[key])
@@ -145,7 +146,7 @@ _RUNNING_NUMBER = {"no", "no.", "#", "連番", "行番号", "項番", "番号", 
 
 def _is_running_number(header: Any) -> bool:
     """``No`` / ``連番`` / ``項番``: a column that numbers the list's rows, not the invoice."""
-    return isinstance(header, str) and nz.normalize_text(header).strip().lower().replace(" ", "") in _RUNNING_NUMBER
+    return isinstance(header, str) and normalize_text(header).strip().lower().replace(" ", "") in _RUNNING_NUMBER
 
 
 def finish_invoices(frame, issues: list[Issue], config=None, *, keep_internal: bool = False):

@@ -13,10 +13,11 @@ import re
 from decimal import Decimal
 
 from ledgerkit.core.money import acceptable_taxes
-from ledgerkit.detect.table import Synonyms, header_key, is_blank
+from ledgerkit.detect.headers import Synonyms, header_key
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.invoices.frame import RATES
 from ledgerkit.kinds.orders import ORDER_FIELDS
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.periods import parse_year_month
 from ledgerkit.rules.reading import cell, is_rate_label
 
 __all__ = ["money_header", "InvoiceLayout", "resolve_amount", "order_list_columns"]
@@ -179,7 +180,7 @@ def _month_above(rows, header_row: int) -> dt.date | None:
     # the year of a due date written 11月末 when the list has no issue date
     for r in range(0, header_row):
         for v in rows[r]:
-            ym = nz.parse_year_month(v) if isinstance(v, str) and v.strip() else None
+            ym = parse_year_month(v) if isinstance(v, str) and v.strip() else None
             if ym and ym[0]:
                 return dt.date(ym[0], ym[1], 1)
     return None

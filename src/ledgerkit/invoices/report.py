@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ledgerkit.core import messages
 from ledgerkit.invoices.summaries import pivot_invoices, summarize_invoices
-from ledgerkit.reports.writers import XlsxReport
+from ledgerkit.reports.xlsx_report import XlsxReport
 
 __all__ = ["INVOICE_FORMATS", "INVOICE_HEADINGS", "write_invoices_report"]
 

@@ -12,10 +12,12 @@ from itertools import product
 from typing import Any, Callable
 
 from ledgerkit.core.money import acceptable_taxes, tax_amount
-from ledgerkit.detect.table import is_blank
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.invoices.frame import DATES, MONEY, RATES
 from ledgerkit.invoices.layout import InvoiceLayout
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.codes import normalize_registration_no
+from ledgerkit.parse.names import vendor_key
+from ledgerkit.parse.text import CellValueError, normalize_text
 from ledgerkit.rules.reading import CellParsers, cell, date_after, read_code, show, whole_yen
 from ledgerkit.rules.tax import infer_rate
 
@@ -65,7 +67,7 @@ def _money_reader(row, parse_amount, problems: list) -> Callable:
         value, basis = parsed
         try:
             return whole_yen(value), basis
-        except nz.CellValueError:
+        except CellValueError:
             problems.append(("not_whole_yen", label, c, raw, True))
             return None, None
 
@@ -74,17 +76,17 @@ def _money_reader(row, parse_amount, problems: list) -> Callable:
 
 def _text_fields(row, m: dict, rec: dict, problems: list) -> None:
     rec["invoice_no"] = (read_code(row, m.get("invoice_no"), problems, "請求書番号") or "")
-    rec["vendor"] = nz.normalize_text(cell(row, m["vendor"])) if "vendor" in m else ""
-    rec["vendor_key"] = nz.vendor_key(rec["vendor"]) if rec["vendor"] else ""
+    rec["vendor"] = normalize_text(cell(row, m["vendor"])) if "vendor" in m else ""
+    rec["vendor_key"] = vendor_key(rec["vendor"]) if rec["vendor"] else ""
     reg_raw = cell(row, m.get("registration_no"))
-    rec["registration_no"] = nz.normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
+    rec["registration_no"] = normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
     rec["_registration_raw"] = show(reg_raw) if not is_blank(reg_raw) else ""
     rec["po_no"] = read_code(row, m.get("po_no"), problems, "注文番号") or ""
     rec["project"] = read_code(row, m.get("project"), problems, "案件") or ""
     if "vendor_code" in m:
         rec["vendor_code"] = read_code(row, m["vendor_code"], problems, "取引先コード") or ""
     if "subject" in m:
-        rec["subject"] = nz.normalize_text(cell(row, m["subject"]))
+        rec["subject"] = normalize_text(cell(row, m["subject"]))
 
 
 def _date_fields(row, layout: InvoiceLayout, parse_date, rec: dict, problems: list) -> None:

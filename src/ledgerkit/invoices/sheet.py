@@ -19,12 +19,14 @@ from typing import Callable
 
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import fill_merged, is_blank
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.invoices.frame import invoice_frame
 from ledgerkit.invoices.layout import InvoiceLayout, money_header, order_list_columns, resolve_amount
 from ledgerkit.invoices.rows import invoice_row
 from ledgerkit.kinds.invoices import INVOICE_FIELDS
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.codes import is_registration_no_format, normalize_registration_no
+from ledgerkit.parse.text import is_total_label
 from ledgerkit.rules.reading import (
     CellParsers,
     RunningSums,
@@ -105,8 +107,8 @@ def _registration_in_invoice_no(rows, layout: InvoiceLayout) -> None:
     if "invoice_no" in m and "registration_no" not in m:
         # インボイス番号 is what many people call the 登録番号: a column of T-numbers is one
         values = [cell(rows[r], m["invoice_no"]) for r in range(layout.data_start, layout.table.data_end)]
-        values = [nz.normalize_registration_no(v) for v in values if not is_blank(v)]
-        if values and sum(nz.is_registration_no_format(v) for v in values) >= 0.8 * len(values):
+        values = [normalize_registration_no(v) for v in values if not is_blank(v)]
+        if values and sum(is_registration_no_format(v) for v in values) >= 0.8 * len(values):
             m["registration_no"] = m.pop("invoice_no")
 
 
@@ -136,7 +138,7 @@ def _total_label_finder(layout: InvoiceLayout, money_cols: set[int]) -> Callable
     """``total_label(row)``: the 合計/小計 text that makes ``row`` a total row, or None."""
     m = layout.mapping
     cols = layout.columns
-    is_total_label = functools.lru_cache(maxsize=4096)(nz.is_total_label)
+    is_total = functools.lru_cache(maxsize=4096)(is_total_label)
     label_cols = [m[k] for k in ("invoice_no", "vendor", "issue_date", "subject", "project") if k in m]
     label_cols += [c for c in cols if c not in money_cols][:2]
     # a row naming no invoice (no number, vendor or 登録番号) is a total row when any text
@@ -147,12 +149,12 @@ def _total_label_finder(layout: InvoiceLayout, money_cols: set[int]) -> Callable
     def total_label(row) -> str | None:
         for c in label_cols:
             v = cell(row, c)
-            if isinstance(v, str) and is_total_label(v):
+            if isinstance(v, str) and is_total(v):
                 return v
         if id_cols and all(is_blank(cell(row, c)) for c in id_cols):
             for c in other_cols:
                 v = cell(row, c)
-                if isinstance(v, str) and is_total_label(v):
+                if isinstance(v, str) and is_total(v):
                     return v
         return None
 

@@ -12,9 +12,15 @@ from typing import Any
 
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import Synonyms, detect_table, find_labelled_value, is_blank
+from ledgerkit.detect.headers import Synonyms
+from ledgerkit.detect.long_tables import detect_table
+from ledgerkit.detect.labels import find_labelled_value
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.orders.columns import ORDER_COLUMNS, ORDER_DATES, ORDER_LABELS, ORDER_MONEY
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.amounts import _MAX_AMOUNT
+from ledgerkit.parse.codes import parse_code
+from ledgerkit.parse.names import vendor_key
+from ledgerkit.parse.text import normalize_text
 from ledgerkit.rules.reading import CellParsers, cell, cell_parsers, parsed_amount, show
 
 __all__ = ["read_order_form"]
@@ -66,7 +72,7 @@ def read_order_form(rows, sheet: str, file: str, fields) -> SheetResult | None:
         for rec in records:
             if rec["tax_rate"] is None:
                 rec["tax_rate"] = 0.10
-    po_no = nz.parse_code(po[0]) or ""
+    po_no = parse_code(po[0]) or ""
     for i, rec in enumerate(records):
         rec["po_no"] = po_no
         for f in ("order_date", "vendor", "delivery_date", "delivery_place", "inspection_date", "payment_due",
@@ -113,12 +119,12 @@ def _form_head(rows, lines_table, parse_date, file: str, sheet: str, issues: lis
                                     params={"field": labels[0], "value": show(value)}))
             head[f] = parsed
         else:
-            head[f] = nz.normalize_text(value)
+            head[f] = normalize_text(value)
     if "vendor" not in head:
         for r in range(min(lines_table.header_row, every)):
             for v in rows[r]:
                 if isinstance(v, str) and re.search(r"(御中|様)\s*$", v.strip()):
-                    head["vendor"] = re.sub(r"\s*(御中|様)\s*$", "", nz.normalize_text(v))
+                    head["vendor"] = re.sub(r"\s*(御中|様)\s*$", "", normalize_text(v))
                     mapping["vendor"] = "宛先 (御中)"
                     break
             if "vendor" in head:
@@ -135,13 +141,13 @@ def _form_lines(rows, lines_table, parsers: CellParsers, file: str, sheet: str, 
     in_footer = False
     for r in range(lines_table.data_start, len(rows)):
         row = rows[r]
-        texts = [nz.normalize_text(v).replace(" ", "") for v in row if isinstance(v, str) and v.strip()]
+        texts = [normalize_text(v).replace(" ", "") for v in row if isinstance(v, str) and v.strip()]
         label = next((t for t in texts if _FOOTER.fullmatch(t)), None)
         if label is not None:
             in_footer = True
             numbers = [v for v in row if isinstance(v, (int, float)) and not isinstance(v, bool)]
             # a figure no amount reaches (1E+20 typed by mistake) is not read as one
-            if numbers and float(numbers[-1]).is_integer() and abs(numbers[-1]) < nz._MAX_AMOUNT:
+            if numbers and float(numbers[-1]).is_integer() and abs(numbers[-1]) < _MAX_AMOUNT:
                 key = _footer_key(label)
                 if key and key not in footer:
                     footer[key] = int(numbers[-1])
@@ -149,7 +155,7 @@ def _form_lines(rows, lines_table, parsers: CellParsers, file: str, sheet: str, 
             continue
         if in_footer or all(is_blank(cell(row, c)) for c in lines_table.columns):
             continue
-        item = nz.normalize_text(cell(row, m["item"])) if "item" in m else ""
+        item = normalize_text(cell(row, m["item"])) if "item" in m else ""
         if item.replace(" ", "") in _END_OF_LINES and all(
                 is_blank(cell(row, m[f])) for f in ("qty", "unit_price", "amount") if f in m):
             # 以下余白: the lines end here (a form's way of closing the table against additions)
@@ -200,7 +206,7 @@ def _form_frame(records: list[dict], footer_rows: dict[str, int]):
         frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
         # the Excel row each figure is on, for findings (internal: not written to reports)
         frame[f"_row_{c}"] = pd.array([footer_rows.get(c) if i == 0 else None for i in range(len(records))], dtype="Int64")
-    frame["vendor_key"] = [nz.vendor_key(v) if v else "" for v in frame["vendor"]]
+    frame["vendor_key"] = [vendor_key(v) if v else "" for v in frame["vendor"]]
     for c in ORDER_MONEY:
         frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
     frame["tax_rate"] = pd.array([r.get("tax_rate") for r in records], dtype="Float64")

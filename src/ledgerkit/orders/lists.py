@@ -14,12 +14,15 @@ from typing import Any, Callable, Iterable
 
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import fill_merged, is_blank
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.intake.door import iter_sheets
 from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.orders.columns import ORDER_COLUMNS, ORDER_DATES, ORDER_LABELS, ORDER_MONEY, ORDER_TEXT
 from ledgerkit.orders.forms import read_order_form
-from ledgerkit.parse import normalize as nz
+from ledgerkit.parse.codes import normalize_registration_no
+from ledgerkit.parse.names import vendor_key
+from ledgerkit.parse.text import CellValueError, is_total_label, normalize_text
 from ledgerkit.rules.figures import is_na
 from ledgerkit.rules.reading import (
     CellParsers,
@@ -110,12 +113,12 @@ def _total_label_finder(table, money_cols: set[int]) -> Callable:
     def total_label(row) -> str | None:
         for c in label_cols:
             v = cell(row, c)
-            if isinstance(v, str) and nz.is_total_label(v):
+            if isinstance(v, str) and is_total_label(v):
                 return v
         if id_cols and all(is_blank(cell(row, c)) for c in id_cols):
             for c in table.columns:
                 v = cell(row, c)
-                if c not in money_cols and isinstance(v, str) and nz.is_total_label(v):
+                if c not in money_cols and isinstance(v, str) and is_total_label(v):
                     return v
         return None
 
@@ -164,9 +167,9 @@ def _order_line(row, m: dict, parsers: CellParsers, rec: dict) -> list[tuple]:
     for f in ("po_no", "vendor_code", "project"):
         rec[f] = read_code(row, m.get(f), problems, ORDER_LABELS[f]) or "" if f in m else ""
     for f in ORDER_TEXT:
-        rec[f] = nz.normalize_text(cell(row, m[f])) if f in m else ""
+        rec[f] = normalize_text(cell(row, m[f])) if f in m else ""
     reg_raw = cell(row, m.get("registration_no"))
-    rec["registration_no"] = nz.normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
+    rec["registration_no"] = normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
     _order_dates(row, m, parsers.date, rec, problems)
     _order_figures(row, m, parsers.amount, rec, problems)
     rec["tax_rate"] = None
@@ -209,7 +212,7 @@ def _order_figures(row, m: dict, parse_amount, rec: dict, problems: list) -> Non
                 continue
             try:
                 rec[f] = whole_yen(value[0])
-            except nz.CellValueError:
+            except CellValueError:
                 problems.append(("not_whole_yen", ORDER_LABELS[f], m[f], raw, f == "amount"))
     for f in ("qty", "unit_price"):
         rec[f] = None
@@ -232,7 +235,7 @@ def _continue_order(rec: dict, current: dict) -> dict:
                 rec[f] = current[f]
     elif rec["po_no"]:
         current = rec
-    rec["vendor_key"] = nz.vendor_key(rec["vendor"]) if rec["vendor"] else ""
+    rec["vendor_key"] = vendor_key(rec["vendor"]) if rec["vendor"] else ""
     return current
 
 
@@ -281,7 +284,7 @@ def payment_date(raw: Any, delivered: dt.date | None) -> dt.date | None:
     """
     if delivered is None or not isinstance(raw, str):
         return None
-    m = _PAYMENT_TERMS.fullmatch(nz.normalize_text(raw).replace(" ", ""))
+    m = _PAYMENT_TERMS.fullmatch(normalize_text(raw).replace(" ", ""))
     if not m:
         return date_after(raw, delivered)
     close_day, later, month_end, pay_day = m.groups()

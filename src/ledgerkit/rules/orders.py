@@ -6,7 +6,8 @@ from typing import Any
 
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.money import round_yen
-from ledgerkit.parse.normalize import normalize_registration_no, vendor_key
+from ledgerkit.parse.codes import normalize_registration_no
+from ledgerkit.parse.names import vendor_key
 from ledgerkit.rules.figures import as_decimal, yen
 from ledgerkit.rules.tax import ROUNDING_MODES
 
@@ -83,7 +84,7 @@ def check_vendor_match(
 ) -> Issue | None:
     """The invoice's vendor must be the order's: same 登録番号 when both have one, else same name key.
 
-    Names are compared on :func:`ledgerkit.parse.normalize.vendor_key`, which ignores the
+    Names are compared on :func:`ledgerkit.parse.names.vendor_key`, which ignores the
     legal form (株式会社, ㈱, (株) ... before or after) and character width.
 
     Examples:

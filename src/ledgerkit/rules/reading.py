@@ -17,8 +17,13 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, NamedTuple
 
 from ledgerkit.core.issues import Issue
-from ledgerkit.detect.table import Synonyms, detect_table, header_key, is_blank
-from ledgerkit.parse import normalize as nz
+from ledgerkit.detect.headers import Synonyms, header_key
+from ledgerkit.detect.long_tables import detect_table
+from ledgerkit.detect.cells import is_blank
+from ledgerkit.parse.amounts import parse_amount_with_basis, parse_rate
+from ledgerkit.parse.codes import parse_code
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.text import CellValueError, normalize_text
 
 __all__ = [
     "synonyms_for", "is_rate_label", "find_table", "cached", "CellParsers", "cell_parsers", "show", "plain",
@@ -70,8 +75,8 @@ def _looks_like_data(row: list, columns: dict[int, str]) -> bool:
         if not isinstance(v, str) or is_rate_label(v) or not re.search(r"\d", v):
             continue
         try:
-            amount, _ = nz.parse_amount_with_basis(v)
-        except nz.CellValueError:
+            amount, _ = parse_amount_with_basis(v)
+        except CellValueError:
             continue
         if amount is not None and re.search(r"[,¥￥円△▲()（）]|\d{3}", v):
             return True
@@ -105,7 +110,7 @@ def cached(parser: Callable) -> Callable:
             key = None
         try:
             hit = (parser(value), None)
-        except nz.CellValueError as e:
+        except CellValueError as e:
             hit = (None, e)
         if key is not None:
             memo[key] = hit
@@ -124,7 +129,7 @@ class CellParsers(NamedTuple):
 
 def cell_parsers() -> CellParsers:
     """Fresh cached parsers of amounts (with their 税込/税抜 basis), rates and dates."""
-    return CellParsers(cached(nz.parse_amount_with_basis), cached(nz.parse_rate), cached(nz.parse_date))
+    return CellParsers(cached(parse_amount_with_basis), cached(parse_rate), cached(parse_date))
 
 
 def show(value: Any) -> str:
@@ -141,7 +146,7 @@ def show(value: Any) -> str:
 def plain(value: Any) -> Any:
     """A cell of a column kept as written: normalized text, whole numbers as ints, dates."""
     if isinstance(value, str):
-        return nz.normalize_text(value)
+        return normalize_text(value)
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)  # Excel stores every number as a float: No. 1, not 1.0
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
@@ -163,7 +168,7 @@ def whole_yen(parsed: Decimal | None) -> int | None:
     if parsed is None:
         return None
     if parsed != parsed.to_integral_value():
-        raise nz.CellValueError("1円未満の端数があります", parsed)
+        raise CellValueError("1円未満の端数があります", parsed)
     return int(parsed)
 
 
@@ -181,10 +186,10 @@ def read_code(row, c, problems, label) -> str | None:
         return None
     raw = cell(row, c)
     try:
-        return nz.parse_code(raw)
-    except nz.CellValueError:
+        return parse_code(raw)
+    except CellValueError:
         problems.append(("bad_cell", label, c, raw, False))
-        return nz.normalize_text(show(raw))
+        return normalize_text(show(raw))
 
 
 def problem_issues(problems: list[tuple], cols: dict, file: str, sheet: str, excel_row: int) -> list[Issue]:
@@ -289,7 +294,7 @@ def date_after(raw: Any, anchor: dt.date | None) -> dt.date | None:
     """
     if anchor is None or not isinstance(raw, str):
         return None
-    text = nz.normalize_text(raw).strip()
+    text = normalize_text(raw).strip()
     m = _RELATIVE_MONTH.fullmatch(text)
     if m:
         y, mo = divmod(anchor.month - 1 + {"当月": 0, "翌月": 1, "翌々月": 2}[m.group(1)], 12)
@@ -298,8 +303,8 @@ def date_after(raw: Any, anchor: dt.date | None) -> dt.date | None:
         day = last if m.group(2) else int(m.group(3))
         return dt.date(y, mo, day) if 1 <= day <= last else None
     try:
-        value = nz.parse_date(text, year=anchor.year)
-    except nz.CellValueError:
+        value = parse_date(text, year=anchor.year)
+    except CellValueError:
         return None
     if value is None:
         return None

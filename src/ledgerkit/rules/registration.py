@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ledgerkit.core.issues import Issue
-from ledgerkit.parse.normalize import corp_check_digit, normalize_registration_no
+from ledgerkit.parse.codes import corp_check_digit, normalize_registration_no
 
 __all__ = ["check_registration_no"]
 

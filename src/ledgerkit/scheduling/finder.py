@@ -17,10 +17,9 @@ from typing import Any, Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ledgerkit.calendars.business import business_calendar
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
-from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result, Stats
 from ledgerkit.intake.door import gather, read_files, read_limits
 from ledgerkit.intake.files import SPREADSHEET_SUFFIXES, collect_inputs

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import DataError
 from ledgerkit.drafts.templating import render, resolve_template

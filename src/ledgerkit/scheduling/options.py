@@ -2,7 +2,7 @@
 
 Each parser takes what a person types on the command line or into a 予定表 cell and
 returns plain numbers (minutes) or dates, or raises :class:`~ledgerkit.core.errors.InputError`
-(options) / :class:`~ledgerkit.parse.normalize.CellValueError` (cells) with one clear reason.
+(options) / :class:`~ledgerkit.parse.text.CellValueError` (cells) with one clear reason.
 The hours-and-minutes arithmetic is the cell parser's (``parse.normalize.parse_hours``);
 what is added here is the meaning: a plain number is minutes for a duration, a clock
 reading for a time of day.
@@ -16,7 +16,9 @@ import re
 
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
-from ledgerkit.parse.normalize import CellValueError, normalize_text, parse_date, parse_hours
+from ledgerkit.parse.text import CellValueError, normalize_text
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.hours import parse_hours
 
 #: the longest meeting searched for: a working day
 MAX_DURATION = 24 * 60

@@ -22,9 +22,13 @@ from typing import Any
 
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.table import detect_table, fill_merged, title_texts
+from ledgerkit.detect.long_tables import detect_table
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.labels import title_texts
 from ledgerkit.kinds.schedule import SCHEDULE_FIELDS
-from ledgerkit.parse.normalize import CellValueError, is_blank, is_total_label, normalize_text, parse_date, parse_year_month
+from ledgerkit.parse.text import CellValueError, is_blank, is_total_label, normalize_text
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.periods import parse_year_month
 from ledgerkit.scheduling.options import parse_clock
 from ledgerkit.scheduling.people import BUSY, TENTATIVE
 

@@ -12,7 +12,7 @@ from ledgerkit.attendance.workbooks import read_attendance_files
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.messages import text
-from ledgerkit.invoices.read import read_invoices
+from ledgerkit.invoices.across_files import read_invoices
 from ledgerkit.settlement.bands import (
     METHOD_LABELS,
     _exact,
