@@ -7,6 +7,9 @@ messages there rather than writing sentences in the code.
 
 from __future__ import annotations
 
+import os
+import re
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- intake: files and sheets -------------------------------------------------
     "lock_file": (
@@ -151,6 +154,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "XMLに実体宣言があるため読みません (XML爆弾の疑い)",
         "the XML declares entities: not read (possible XML bomb)",
     ),
+    "file_too_many_merged": (
+        "シート「{sheet}」の結合セルが重なりすぎています ({cells}セル、上限 {limit}セル)",
+        "sheet '{sheet}' has merged ranges piled over too many cells ({cells}, limit {limit})",
+    ),
+    "file_not_text": (
+        "{encoding} のテキストの印で始まっていますが、中身はテキストではありません",
+        "starts with the mark of {encoding} text, but the content is not text",
+    ),
+    "reader_bug": (
+        "{path}: ledgerkit の不具合で読み取りが止まりました (シート「{sheet}」、{kind}: {detail}) — このファイルを添えて報告してください",
+        "{path}: a bug in ledgerkit stopped reading this file (sheet '{sheet}', {kind}: {detail}); please report it with the file",
+    ),
+    "report_mark_unverified": (
+        "ledgerkit のレポートの印がありますが、内容が書き出したときと違うため入力として読みます (レポートなら二重に数えます)",
+        "carries ledgerkit's report mark but its content is not what ledgerkit wrote: read as input (if it is a report, its rows count twice)",
+    ),
+    "output_disk_full": (
+        "{path} を書き出せません: ディスクに空きがありません — 空きを作ってからやり直してください (前のファイルはそのままです)",
+        "cannot write {path}: the disk is full — free some space and run again (any previous file is unchanged)",
+    ),
+    "output_not_writable": (
+        "{path} を書き出せません: 書き込めません ({reason}) — フォルダの権限を確認してください",
+        "cannot write {path}: not writable ({reason}) — check the folder's permissions",
+    ),
+    "output_write_failed": (
+        "{path} を書き出せません ({reason})",
+        "cannot write {path} ({reason})",
+    ),
+    "text_cut": ("…(以下省略: 全 {length} 文字)", "…(cut: {length} characters in all)"),
     "file_worker_error": (
         "読み込み中にエラーが起きました ({kind}: {detail})",
         "reading failed ({kind}: {detail})",
@@ -941,6 +973,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type_list": ("リスト", "a list"),
     "type_dict": ("表", "a table"),
 }
+
+
+# Characters that would make a shown name act on the terminal or break the line it is on:
+# C0/C1 controls (line breaks included), the line/paragraph separators and bidi overrides.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_path(path) -> str:
+    """A file name as a terminal line shows it: as it is, or quoted and escaped when it
+    holds a control character (a line break in a name must not forge a line).
+
+    The one helper every line that names a file goes through (``Error:`` lines,
+    ``inspect``, the issues listed on the terminal).
+
+    Examples:
+        >>> shown_path("工数/山田.xlsx")
+        '工数/山田.xlsx'
+        >>> print(shown_path("a\\nError: b.xlsx"))
+        'a\\nError: b.xlsx'
+    """
+    text = os.fspath(path) if not isinstance(path, str) else path
+    if not isinstance(text, str):
+        text = os.fsdecode(text)
+    if not _UNSHOWABLE.search(text):
+        return text
+    return "'" + _UNSHOWABLE.sub(_escape_char, text) + "'"
+
+
+def _escape_char(m: re.Match) -> str:
+    ch = m.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch)
+    if named:
+        return named
+    return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
 def text(code: str, lang: str = "ja", **params) -> str:

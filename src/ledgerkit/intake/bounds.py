@@ -85,6 +85,35 @@ def _check_zip(path: Path, lang: str, max_uncompressed: int, max_ratio: float) -
             raise _refuse(path, "zip_bomb", "file_zip_bomb", lang, size=_mb(total))
 
 
+def _clip_merged(
+    path, sheet: str, merged, height: int, width: int, max_cells: int, lang: str
+) -> list[tuple[int, int, int, int]]:
+    """Merged ranges cut to the grid that was read (``height`` rows × ``width`` columns).
+
+    A merge may claim far more than the sheet holds: one ``<mergeCell ref="A1:XFD1048576"/>``
+    added to a 200-row list would make every row 16,384 cells wide once the merge is
+    filled in. Cut to the rows and columns read, no merge reaches past the cells that the
+    cell-count bound already allowed; ranges wholly outside are dropped. The clipped ranges
+    of a real sheet do not overlap, so together they cover at most the grid: many ranges
+    piled on the same cells (work for the fill, not data) are refused beyond ``max_cells``.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    area = 0
+    for r0, c0, r1, c1 in merged:
+        r0, c0 = max(0, r0), max(0, c0)
+        if r0 >= height or c0 >= width or r1 < r0 or c1 < c0:
+            continue
+        r1, c1 = min(r1, height - 1), min(c1, width - 1)
+        area += (r1 - r0 + 1) * (c1 - c0 + 1)
+        if max_cells and area > max_cells:
+            raise _refuse(
+                path, "too_many_cells", "file_too_many_merged", lang,
+                sheet=sheet, cells=f"{area:,}+", limit=f"{max_cells:,}",
+            )
+        out.append((r0, c0, r1, c1))
+    return out
+
+
 def _check_grid(path, sheet: str, height: int, width: int, max_cells: int, lang: str) -> None:
     if max_cells and height * width > max_cells:
         raise _refuse(

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ledgerkit.core.errors import UnreadableFileError
+from ledgerkit.intake.bounds import _clip_merged
 from ledgerkit.intake.raw import RawSheet, RawWorkbook
 from ledgerkit.intake.refusals import _refuse
 from ledgerkit.intake.sniff import Sniffed
@@ -142,7 +143,7 @@ def _read_sheet(path, wb, name: str, visible: str, lang: str, *, nrows: int | No
     sheet = wb.get_sheet_by_name(name)
     end = sheet.end
     if end is None:
-        return RawSheet(name, visible, [], _merged(sheet))
+        return RawSheet(name, visible, [], [])
     height, width = end[0] + 1, end[1] + 1
     if nrows is not None:
         height = min(height, max(0, nrows))
@@ -162,7 +163,8 @@ def _read_sheet(path, wb, name: str, visible: str, lang: str, *, nrows: int | No
         for r in rows:
             if len(r) < width:
                 r.extend([""] * (width - len(r)))
-    return RawSheet(name, visible, rows, _merged(sheet))
+    # a merge is cut to the grid read: nothing downstream widens a row past it
+    return RawSheet(name, visible, rows, _clip_merged(path, name, _merged(sheet), len(rows), width, max_cells, lang))
 
 
 def _merged(sheet) -> list[tuple[int, int, int, int]]:

@@ -50,21 +50,40 @@ def _decode(path: Path, data: bytes, guess: str, lang: str) -> tuple[str, str]:
         order = ["utf-16"]
     else:
         order = ["utf-8", "cp932"]
-    first_error: UnicodeDecodeError | None = None
-    for enc in order:
+    failures: list[tuple[int, int, str]] = []
+    for i, enc in enumerate(order):
         try:
-            return data.decode(enc), enc
+            text = data.decode(enc)
         except UnicodeDecodeError as e:
-            first_error = first_error or e
-    assert first_error is not None
-    # Name the line with the bad bytes, as a person would find it in a text editor.
-    last = order[-1]
-    try:
-        data.decode(last)
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise _refuse(path, "bad_encoding", "file_bad_encoding", lang, encoding=last.upper(), line=line) from None
-    raise _refuse(path, "bad_encoding", "file_bad_encoding", lang, encoding=last.upper(), line="?")  # pragma: no cover
+            failures.append((e.start, i, enc))
+            continue
+        if enc == "utf-16" and not _looks_like_text(text):
+            # FF FE and then anything decodes as UTF-16: bytes that are not text are not a table
+            raise _refuse(path, "bad_encoding", "file_not_text", lang, encoding="UTF-16")
+        return text, enc
+    # Name the line with the bad bytes, as a person would find it in a text editor: in the
+    # encoding that read furthest (a UTF-8 file with one CP932 line fails as UTF-8 there,
+    # and as CP932 at its first Japanese character); on a tie, the last one tried
+    start, _, enc = max(failures)
+    line = data.count(b"\n", 0, start) + 1
+    raise _refuse(path, "bad_encoding", "file_bad_encoding", lang,
+                  encoding=enc.upper().replace("-SIG", ""), line=f"{line:,}")
+
+
+#: characters no text file holds: controls other than tab and line ends, unassigned code
+#: points, private use, stray surrogates
+_NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
+
+
+def _looks_like_text(text: str, sample: int = 65536) -> bool:
+    """Whether decoded text is text: at most 1 in 100 characters a control, unassigned or private."""
+    import unicodedata
+
+    head = text[:sample]
+    if not head:
+        return True
+    odd = sum(1 for ch in head if ch not in "\t\r\n" and unicodedata.category(ch) in _NOT_TEXT)
+    return odd * 100 <= len(head)
 
 
 def _delimiter(sample: str, path: Path) -> str:

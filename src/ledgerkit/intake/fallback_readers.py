@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import io
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
 from ledgerkit.core.errors import UnreadableFileError
-from ledgerkit.intake.bounds import _check_grid
+from ledgerkit.intake.bounds import _check_grid, _clip_merged
 from ledgerkit.intake.calamine_reader import _read_calamine
 from ledgerkit.intake.raw import RawSheet, RawWorkbook
 from ledgerkit.intake.refusals import _line, _refuse
@@ -65,15 +66,8 @@ def _xml_bomb(e: BaseException) -> bool:
 
 
 def _read_openpyxl(path: Path, kind: Sniffed, lang: str, *, nrows, wanted, include_hidden, max_cells) -> RawWorkbook:
-    import warnings
-
-    import openpyxl
-
-    # openpyxl parses XML with defusedxml when it is installed (entity bombs refused).
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(path, data_only=True, keep_vba=False, keep_links=False)
     out = []
+    wb = _load_openpyxl(path)
     try:
         for ws in wb.worksheets:
             visible = {"hidden": "hidden", "veryHidden": "veryhidden"}.get(ws.sheet_state, "visible")
@@ -91,11 +85,58 @@ def _read_openpyxl(path: Path, kind: Sniffed, lang: str, *, nrows, wanted, inclu
                     rows.append(["" if v is None else v for v in row])
             if rows and not any(v != "" for r in rows for v in r):
                 rows = []
-            merged = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
+            merged = _clip_merged(path, ws.title, getattr(ws, "_ledgerkit_merged", ()), len(rows), width, max_cells, lang)
             out.append(RawSheet(ws.title, visible, rows, merged))
     finally:
         wb.close()
     return RawWorkbook(str(path), kind.format, out, reader="openpyxl")
+
+
+_OPENPYXL_LOCK = threading.Lock()
+
+
+def _load_openpyxl(path: Path):
+    """The workbook, with its merged ranges recorded but not applied.
+
+    openpyxl applies a merge when it loads a sheet: every cell of the range but the first
+    becomes an empty ``MergedCell``. ``<mergeCell ref="A1:XFD1048576"/>`` would make 17
+    billion of them (the load never ends) and a merge over data would erase it. Its sheet
+    reader is swapped, for this load only, for one that keeps the cells as written and
+    leaves the ranges on ``ws._ledgerkit_merged`` (0-based, inclusive), to be cut to the
+    grid read like calamine's.
+    """
+    import warnings
+
+    import openpyxl
+    from openpyxl.reader import excel
+
+    # openpyxl parses XML with defusedxml when it is installed (entity bombs refused).
+    with _OPENPYXL_LOCK, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        original = excel.WorksheetReader
+        excel.WorksheetReader = _merge_recording_reader(original)
+        try:
+            return openpyxl.load_workbook(path, data_only=True, keep_vba=False, keep_links=False)
+        finally:
+            excel.WorksheetReader = original
+
+
+def _merge_recording_reader(base):
+    class MergeRecordingReader(base):
+        def bind_merged_cells(self):
+            from openpyxl.utils.cell import range_boundaries
+
+            ranges = []
+            for cr in getattr(self.parser.merged_cells, "mergeCell", None) or ():
+                try:
+                    c0, r0, c1, r1 = range_boundaries(cr.ref)
+                except (ValueError, TypeError):
+                    continue
+                if None not in (c0, r0, c1, r1):
+                    ranges.append((r0 - 1, c0 - 1, r1 - 1, c1 - 1))
+            self.ws._ledgerkit_merged = ranges
+
+    return MergeRecordingReader
 
 
 def _read_xlrd(path: Path, kind: Sniffed, lang: str, *, nrows, wanted, include_hidden, max_cells) -> RawWorkbook:
@@ -122,7 +163,7 @@ def _read_xlrd(path: Path, kind: Sniffed, lang: str, *, nrows, wanted, include_h
             _check_grid(path, name, height, width, max_cells, lang)
             rows = [[_xlrd_value(sh.cell(r, c), book.datemode, xlrd) for c in range(width)] for r in range(height)]
             merged = [(r0, c0, r1 - 1, c1 - 1) for (r0, r1, c0, c1) in getattr(sh, "merged_cells", [])]
-            out.append(RawSheet(name, visible, rows, merged))
+            out.append(RawSheet(name, visible, rows, _clip_merged(path, name, merged, height, width, max_cells, lang)))
     finally:
         book.release_resources()
     return RawWorkbook(str(path), "xls", out, reader="xlrd")
