@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ledgerkit.core.messages import shown_path
+
 
 class LedgerkitError(Exception):
     """Base class for every error ledgerkit raises on purpose."""
@@ -28,11 +30,33 @@ class UnreadableFileError(InputError):
         #: machine-readable reason, e.g. ``encrypted``, ``not_a_spreadsheet``, ``too_large``
         self.code = code
         self.reason = message
-        super().__init__(f"{self.path}: {message}")
+        # a name with a line break in it must not forge a second ``Error:`` line
+        super().__init__(f"{shown_path(self.path)}: {message}")
 
     def __reduce__(self):
         # rebuilt from its three parts when it comes back from a worker process
         return (self.__class__, (self.path, self.code, self.reason), dict(self.__dict__))
+
+
+class ReaderBug(LedgerkitError):
+    """ledgerkit's own code failed on a file: a bug to report, not a damaged file (exit 3).
+
+    The worker raises it when a per-sheet reader (ledgerkit's code, run on cells that
+    were read fine) raises; ``path`` and ``sheet`` say where, ``kind`` and ``detail`` what.
+    """
+
+    exit_code = 3
+
+    def __init__(self, path: str | Path, sheet: str, kind: str, detail: str, message: str | None = None):
+        self.path = str(path)
+        self.sheet = sheet
+        self.kind = kind
+        self.detail = detail
+        super().__init__(message or f"{shown_path(self.path)}: a bug in ledgerkit stopped reading this file "
+                                    f"(sheet {sheet!r}, {kind}: {detail}); please report it with the file")
+
+    def __reduce__(self):
+        return (self.__class__, (self.path, self.sheet, self.kind, self.detail, str(self)), dict(self.__dict__))
 
 
 class ConfigError(InputError):

@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
 from ledgerkit.config.loading import Config
-from ledgerkit.core.errors import InputError, UnreadableFileError
+from ledgerkit.core import messages
+from ledgerkit.core.errors import InputError, LedgerkitError, ReaderBug, UnreadableFileError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.issues import count_rejected
 from ledgerkit.core.result import Result, SheetResult, Stats
-from ledgerkit.intake.files import collect_inputs, is_own_report, nothing_to_read
+from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_issue
 from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
 from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
 
@@ -62,9 +63,11 @@ class FileRead:
     path: str
     format: str = ""
     sheets: list[SheetRead] = dataclasses.field(default_factory=list)
-    #: file-level notes from the worker (own report)
+    #: file-level notes from the worker (a report mark that does not verify)
     issues: list[Issue] = dataclasses.field(default_factory=list)
     error: UnreadableFileError | None = None
+    #: why the worker left the file out unread (ledgerkit's own report): counted as skipped
+    skipped: Issue | None = None
 
 
 @dataclass
@@ -175,10 +178,11 @@ def in_language(err: UnreadableFileError, lang: str) -> UnreadableFileError:
 def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden: bool) -> FileRead:
     """The worker's job: read one file and hand each visible sheet to ``reader``."""
     display = str(path)
-    if is_own_report(path):
+    own = own_report_issue(path)
+    if own is not None and own.code == "own_report":
         # a report ledgerkit wrote, saved into the folder it reads: counting it would
         # count every row twice
-        return FileRead(display, "xlsx", issues=[Issue("own_report", display, scope="file")])
+        return FileRead(display, "xlsx", skipped=own)
     # A worker forked before the parent imported pandas imports it while calamine
     # parses the sheets (the parse releases the GIL), not after.
     loader = None
@@ -190,15 +194,32 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
     finally:
         if loader is not None:
             loader.join()
-    out = FileRead(display, workbook.format)
+    out = FileRead(display, workbook.format, issues=[own] if own is not None else [])
     for sheet in workbook.sheets:
         read = SheetRead(sheet.name, sheet.visible, rows=len(sheet.rows))
         out.sheets.append(read)
         if sheet.visible != "visible" and not include_hidden:
             read.hidden = Issue("hidden_sheet", display, sheet.name, scope="sheet")
             continue
-        read.result = SheetResult.coerce(reader(sheet, file=display, config=config))
+        read.result = _run_reader(reader, sheet, display, config)
     return out
+
+
+def _run_reader(reader: SheetReader, sheet: RawSheet, file: str, config: Config) -> SheetResult:
+    """``reader`` on one sheet; whatever it raises (other than a LedgerkitError) is a bug in
+    ledgerkit's code, never the file's fault: a :class:`ReaderBug` naming the file (exit 3)."""
+    try:
+        return SheetResult.coerce(reader(sheet, file=file, config=config))
+    except (LedgerkitError, KeyboardInterrupt, SystemExit):
+        raise
+    except MemoryError:
+        raise
+    except Exception as e:  # noqa: BLE001 - the sheet was read; the code that parses it failed
+        detail = " ".join(str(e).split())[:160]
+        kind = type(e).__name__
+        raise ReaderBug(file, sheet.name, kind, detail, messages.text(
+            "reader_bug", config.lang, path=messages.shown_path(file), sheet=sheet.name, kind=kind, detail=detail,
+        )) from None
 
 
 def _import_pandas() -> None:
@@ -247,6 +268,8 @@ def read_files(
     read: list[FileRead] = []
     unreadable: list[UnreadableFileError] = []
     for path, outcome in outcomes:
+        if isinstance(outcome, ReaderBug):
+            raise outcome  # a bug, not a bad file: never skipped, never listed as unreadable
         if isinstance(outcome, BaseException):
             err = outcome if isinstance(outcome, UnreadableFileError) else UnreadableFileError(path, "corrupt", str(outcome))
             err = in_language(err, config.lang)
@@ -254,6 +277,10 @@ def read_files(
                 read.append(FileRead(str(Path(path)), error=err))
             else:
                 unreadable.append(err)
+            continue
+        if outcome.skipped is not None:
+            stats.files_skipped += 1
+            skipped.append(outcome.skipped)
             continue
         stats.files_read += 1
         read.append(outcome)

@@ -19,6 +19,7 @@ from typing import Iterable
 
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
+from ledgerkit.core.messages import shown_path
 from ledgerkit.core.issues import Issue
 
 #: file suffixes read from folders
@@ -61,7 +62,7 @@ def collect_inputs(
                 # a FIFO or a device would block or never end: named, never opened
                 issues.append(Issue("not_regular_file", str(p), scope="file", severity="warning"))
             else:
-                raise InputError(messages.text("input_not_found", lang, path=text))
+                raise InputError(messages.text("input_not_found", lang, path=shown_path(text)))
     # the original before its copies ("… - コピー.xlsx", "(1).xlsx"), so a copy is what is skipped
     found.sort(key=lambda p: (looks_like_copy(p.stem), str(p)))
     files: list[Path] = []
@@ -83,7 +84,7 @@ def _expand(text: str, lang: str) -> list[Path]:
     if any(ch in text for ch in _GLOB_CHARS) and not Path(text).exists():
         matches = sorted(glob.glob(text, recursive=True))
         if not matches:
-            raise InputError(messages.text("input_no_match", lang, pattern=text))
+            raise InputError(messages.text("input_no_match", lang, pattern=shown_path(text)))
         return [Path(m) for m in matches]
     return [Path(text)]
 
@@ -115,7 +116,7 @@ def _drop_copies(files: list[Path], lang: str, max_bytes: int | None) -> tuple[l
         try:
             size_of[p] = p.stat().st_size
         except OSError as e:
-            raise InputError(messages.text("input_cannot_open", lang, path=p, error=e.strerror or type(e).__name__)) from None
+            raise InputError(messages.text("input_cannot_open", lang, path=shown_path(p), error=e.strerror or type(e).__name__)) from None
         sizes[size_of[p]] = sizes.get(size_of[p], 0) + 1
     kept: list[Path] = []
     issues: list[Issue] = []
@@ -163,27 +164,89 @@ def _sha256(path: Path, lang: str = "ja") -> str:
             for block in iter(lambda: f.read(1 << 20), b""):
                 h.update(block)
     except OSError as e:
-        raise InputError(messages.text("input_cannot_open", lang, path=path, error=e.strerror or type(e).__name__)) from None
+        raise InputError(messages.text("input_cannot_open", lang, path=shown_path(path), error=e.strerror or type(e).__name__)) from None
     return h.hexdigest()
 
 
-def is_own_report(path: Path) -> bool:
-    """True for an xlsx that ledgerkit's writers marked as their report."""
+# --- ledgerkit's own reports ---------------------------------------------------------------
+#
+# A report ledgerkit wrote may be saved into a folder it reads; its rows would then count
+# twice. The text REPORT_MARK in the document properties says so to a person, but anyone can
+# copy it (a vendor's template made from a report): alone it hides nothing. What counts is the
+# seal XlsxReport writes in the zip's comment when it closes the file: a SHA-256 over every part
+# of the package (name, size and CRC-32 of its content, from the zip's central directory). A
+# copied comment does not match other content; a report edited and saved again by Excel or
+# LibreOffice loses the comment (its content is no longer ledgerkit's) and is read as input,
+# with a warning when it still carries the mark. Checking it reads the central directory only:
+# nothing is decompressed, so a damaged or hostile zip costs nothing here.
+
+#: the start of the zip comment that seals a report ledgerkit wrote
+SEAL_PREFIX = b"ledgerkit-report-seal/1 sha256="
+_SEAL_MAX_PARTS = 10_000
+
+
+def _seal_digest(infos: Iterable[zipfile.ZipInfo]) -> str:
+    h = hashlib.sha256(b"ledgerkit report seal\0")
+    for i in sorted(infos, key=lambda i: i.filename):
+        h.update(f"{i.filename}\0{i.file_size}\0{i.CRC:08x}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def seal_report(path: str | os.PathLike) -> None:
+    """Seal the xlsx at ``path`` as a report ledgerkit wrote (its zip comment; see above).
+
+    Called by :class:`~ledgerkit.reports.XlsxReport` on the finished temporary file, before
+    it is renamed into place. Only the end of the zip is rewritten.
+    """
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.comment = SEAL_PREFIX + _seal_digest(zf.infolist()).encode("ascii")
+
+
+def report_state(path: str | os.PathLike) -> str:
+    """``sealed`` for a report ledgerkit wrote (unchanged since), ``marked`` for a workbook
+    that only carries the mark's text, ``""`` for anything else (a damaged zip included)."""
+    path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return False
+        return ""
     try:
-        with zipfile.ZipFile(path) as z:
-            info = z.getinfo("docProps/core.xml")
-            if info.file_size > 1 << 16:
-                return False
-            return REPORT_MARK.encode() in z.read(info)
-    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError):
-        return False
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > _SEAL_MAX_PARTS:
+                return ""
+            comment = zf.comment
+            if comment.startswith(SEAL_PREFIX) and comment[len(SEAL_PREFIX):] == _seal_digest(infos).encode("ascii"):
+                return "sealed"
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size <= 1 << 16 and REPORT_MARK.encode() in zf.read(info):
+                return "marked"
+    except Exception:  # noqa: BLE001 - zlib.error, BadZipFile, KeyError, OSError…: not a report of ours
+        return ""
+    return ""
+
+
+def is_own_report(path: str | os.PathLike) -> bool:
+    """True for an xlsx that ledgerkit's writers sealed as their report (and nobody changed since)."""
+    return report_state(path) == "sealed"
+
+
+def own_report_issue(path: str | os.PathLike) -> Issue | None:
+    """What intake says about ``path`` as a possible report of ledgerkit's, or None.
+
+    ``own_report`` (a warning: the file is skipped, counted as skipped) for a sealed report;
+    ``report_mark_unverified`` (a warning: the file is read) for a workbook that carries the
+    mark's text without the seal.
+    """
+    state = report_state(path)
+    if state == "sealed":
+        return Issue("own_report", str(path), scope="file", severity="warning")
+    if state == "marked":
+        return Issue("report_mark_unverified", str(path), scope="file", severity="warning")
+    return None
 
 
 def nothing_to_read(paths, skipped: list[Issue], lang: str = "ja") -> str:
     """One line for an input that holds no workbook to read (an empty folder, only copies, a lock file)."""
-    where = ", ".join(os.fspath(p) for p in paths)
+    where = ", ".join(shown_path(p) for p in paths)
     if not skipped:
         return messages.text("input_no_spreadsheet", lang, path=where)
     reasons = sorted({i.message(lang) for i in skipped})

@@ -20,6 +20,12 @@ The time limit applies everywhere (the parent kills a worker past its deadline).
 memory limit is an address-space limit (``RLIMIT_AS`` of the Unix ``resource`` module)
 and applies only where the platform has one; elsewhere a worker is bounded by the time
 limit and an allocation failure still becomes ``out_of_memory``.
+
+A worker never outlives its parent: on Linux the kernel kills it when the parent dies
+(``PR_SET_PDEATHSIG``); everywhere a watchdog thread in the worker ends it when the
+parent's end of the pipe closes (``multiprocessing.parent_process().sentinel``, fork and
+spawn alike) or when its own deadline (the time limit and a grace period) passes.
+SIGTERM and SIGHUP end a worker (the parent handles them, see ``ledgerkit.cli.common``).
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ import pickle
 import signal
 import sys
 import tempfile
+import threading
 import time
 from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable
@@ -59,8 +66,11 @@ __all__ = [
 
 #: seconds one item may run before its worker is killed
 DEFAULT_TIMEOUT = 120.0
-#: megabytes of address space one worker may add on top of what it inherited
-DEFAULT_MEMORY_MB = 2048
+#: megabytes of address space one worker may add on top of what it inherited (the same
+#: figure as the config's ``read.memory_mb``)
+DEFAULT_MEMORY_MB = 3072
+#: seconds a worker outlives its time limit on its own when nobody kills it
+OWN_DEADLINE_GRACE = 10.0
 
 #: environment variable that forces the workers' start method (``fork``, ``spawn``, ``forkserver``)
 START_METHOD_ENV = "LEDGERKIT_START_METHOD"
@@ -131,12 +141,15 @@ def _one_line(text: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _child(func: Callable, item: Any, conn, memory_mb: int | None, err: int | str) -> None:
+def _child(func: Callable, item: Any, conn, memory_mb: int | None, err: int | str,
+           parent_pid: int | None = None, timeout: float | None = None) -> None:
     """Body of a worker: limit memory, silence stderr, run ``func(item)``, send the outcome.
 
     ``err`` is the file for the worker's stdout and stderr: a descriptor inherited through
     ``fork``, or a path to open (``spawn`` passes no descriptors but the pipe's).
+    ``parent_pid`` and ``timeout`` let the worker end itself when the parent is gone.
     """
+    _die_with_parent(parent_pid, timeout)
     _redirect_output(err)
     if faulthandler.is_enabled():
         # faulthandler (pytest, python -X faulthandler) writes to a saved copy of the
@@ -144,6 +157,10 @@ def _child(func: Callable, item: Any, conn, memory_mb: int | None, err: int | st
         faulthandler.enable(file=sys.stderr)
     os.environ["RUST_BACKTRACE"] = "0"
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a fork inherits the command's handlers (SIGTERM raising KeyboardInterrupt): a worker just ends
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     # A worker lives for one item and makes hundreds of thousands of row lists: the
     # cycle collector's default (every 700 allocations) costs a tenth of the reading time
     # for nothing. Collect rarely, and never walk the objects inherited from the parent
@@ -173,6 +190,36 @@ def _child(func: Callable, item: Any, conn, memory_mb: int | None, err: int | st
         data = pickle.dumps(("error", _exception_state(err)))
     conn.send_bytes(data)
     conn.close()
+
+
+def _die_with_parent(parent_pid: int | None, timeout: float | None) -> None:
+    """Make sure this worker ends when its parent does, however the parent ends (kill -9 too)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if parent_pid is not None and os.getppid() != parent_pid:
+        os._exit(70)  # the parent died before the line above could take effect
+    parent = multiprocessing.parent_process()
+    sentinel = getattr(parent, "sentinel", None)
+    deadline = timeout + OWN_DEADLINE_GRACE if timeout else None
+    if sentinel is None and deadline is None:
+        return
+    threading.Thread(target=_watch_parent, args=(sentinel, deadline), daemon=True,
+                     name="ledgerkit-watchdog").start()
+
+
+def _watch_parent(sentinel, deadline: float | None, exit=os._exit) -> None:
+    """Wait for the parent's end of the pipe to close, or for the worker's own deadline: then end."""
+    if sentinel is None:
+        time.sleep(deadline)
+    else:
+        wait([sentinel], timeout=deadline)
+    exit(70)
 
 
 def _redirect_output(err: int | str) -> None:
@@ -337,7 +384,10 @@ class _Workers:
                 stream.flush()
             except (AttributeError, ValueError, OSError):
                 pass
-        proc = self.ctx.Process(target=_child, args=(self.func, item, writer, self.memory_mb, target), daemon=False)
+        # under forkserver a worker's parent is the server, not this process
+        parent = os.getpid() if self.ctx.get_start_method() in ("fork", "spawn") else None
+        proc = self.ctx.Process(target=_child, daemon=False,
+                                args=(self.func, item, writer, self.memory_mb, target, parent, self.timeout))
         run = _Running(index, item, proc, reader, None, err, err_path)
         try:
             # under spawn this pickles func and item: a lambda or a closure fails here
