@@ -619,19 +619,20 @@ def test_formulas_in_an_input_arrive_as_their_values(tmp_path):
 LONG = "長" * 40_000  # only a CSV can hold it; an Excel cell holds 32,767 characters
 
 
-def test_text_longer_than_a_cell_is_refused_for_xlsx_and_kept_in_csv(tmp_path):
+def test_text_longer_than_a_cell_is_cut_in_xlsx_and_kept_in_csv(tmp_path):
+    """Issue 18.5: the report is written, the long cell cut with a visible marker; CSV keeps it whole."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "工数.csv").write_text(
         f"日付,氏名,案件コード,工数(h),備考\n2026/10/01,山田,A-1,2,{LONG}\n2026/10/02,=1+1,A-1,1,x\n",
         encoding="utf-8-sig")
     r = run("aggregate", folder, "-o", tmp_path / "report.xlsx")
-    assert r.exit_code == 2
-    assert r.stderr.strip().splitlines()[-1] == (
-        "Error: cannot write sheet 明細, row 2, column 10: the text is longer than Excel's 32,767 characters; "
-        "write .csv instead"
-    )
-    assert not (tmp_path / "report.xlsx").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+    assert r.exit_code == 0, r.output
+    detail = openpyxl.load_workbook(tmp_path / "report.xlsx")["明細"]
+    marker = "…(以下省略: 全 40,000 文字)"
+    cut = [c.value for row in detail.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("長")]
+    assert cut == ["長" * (32_767 - len(marker)) + marker]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "report.xlsx"]
     r = run("aggregate", folder, "-o", tmp_path / "rows.csv")
     assert r.exit_code == 0
     cells = [v for row in csv_cells(tmp_path / "rows.csv") for v in row]

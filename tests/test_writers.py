@@ -465,12 +465,18 @@ def test_highlight_after_write_in_constant_memory_is_refused(tmp_path):
             report.highlight("明細", 0, "hours")
 
 
-def test_too_long_text_is_refused_not_truncated(tmp_path):
+@pytest.mark.parametrize("constant_memory", [False, True])
+@pytest.mark.parametrize("lang, marker", [("ja", "…(以下省略: 全 40,000 文字)"), ("en", "…(cut: 40,000 characters in all)")])
+def test_too_long_text_is_cut_with_a_visible_marker(tmp_path, constant_memory, lang, marker):
+    """Issue 18.5: one cell longer than Excel holds no longer costs the report; the cut is said in the cell."""
     target = tmp_path / "r.xlsx"
-    with pytest.raises(OutputError, match=r"row 3, column 1: the text is longer than Excel's 32,767"):
-        with XlsxReport(target) as report:
-            report.add_table("明細", pd.DataFrame({"t": ["ok", "x" * 40_000]}))
-    assert list(tmp_path.iterdir()) == []
+    with XlsxReport(target, lang=lang, constant_memory=constant_memory) as report:
+        report.add_table("明細", pd.DataFrame({"t": ["ok", "x" * 40_000], "n": [1, 2]}))
+    cells = [row for row in openpyxl.load_workbook(target).worksheets[0].iter_rows(values_only=True)]
+    assert cells[1] == ("ok", 1)
+    cut, n = cells[2]
+    assert n == 2 and len(cut) == 32_767 and cut == "x" * (32_767 - len(marker)) + marker
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]
 
 
 def test_write_frame_xlsx_single_sheet(tmp_path):
@@ -724,14 +730,18 @@ def test_constant_memory_temp_files_removed_when_report_is_dropped(tmp_path, mon
 
     scratch = tmp_path / "scratch"
     scratch.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    report = XlsxReport(tmp_path / "r.xlsx", constant_memory=True)
+    report = XlsxReport(out / "r.xlsx", constant_memory=True)
     report.add_table("明細", hours_frame())
-    assert list(scratch.iterdir())  # xlsxwriter's row file for the sheet
+    # xlsxwriter's row file for the sheet, in a hidden folder beside the report (issue 18.10), not in $TMPDIR
+    [working] = out.iterdir()
+    assert working.name.startswith(".r.xlsx.") and working.name.endswith(".tmp") and list(working.iterdir())
+    assert list(scratch.iterdir()) == []
     del report
     gc.collect()
-    assert list(scratch.iterdir()) == []
-    assert not (tmp_path / "r.xlsx").exists()
+    assert list(out.iterdir()) == [] and list(scratch.iterdir()) == []
 
 
 def test_suffix_is_case_insensitive_and_json_takes_headings(tmp_path):

@@ -4,7 +4,8 @@
   Japanese text without mojibake when the file is double-clicked. Dates ``YYYY-MM-DD``,
   date-times ``YYYY-MM-DD HH:MM:SS`` (the form Excel reads back as a date-time). A text
   cell that could start a formula gets a leading ``'`` (:func:`neutralize`).
-* ``-`` (standard output): the same CSV **without BOM and with LF** line ends, for pipes.
+* ``-`` (standard output): the same CSV **without BOM and with LF** line ends, for pipes;
+  on a terminal, control characters in cells are shown escaped (:func:`terminal_safe`).
 * ``.json``: an array of row objects, one per line, UTF-8 (``ensure_ascii=False``);
   Decimals and integers as exact JSON numbers, dates ISO 8601, ``NaN``/``NA`` → ``null``.
 * ``.xlsx``: one table through :class:`~ledgerkit.reports.xlsx_report.XlsxReport`.
@@ -24,7 +25,7 @@ from ledgerkit.core.errors import OutputError
 from ledgerkit.reports.cell_values import _datetime_text, _duration_text, _is_missing
 from ledgerkit.reports.labels import sheet_name
 from ledgerkit.reports.output import atomic_output
-from ledgerkit.reports.text_safety import neutralize
+from ledgerkit.reports.text_safety import neutralize, terminal_safe
 from ledgerkit.reports.xlsx_report import XlsxReport
 
 
@@ -244,7 +245,7 @@ def write_frame(
         with report:
             report.add_table(sheet or sheet_name("detail", lang), frame, formats=formats, headings=headings)
         return
-    with atomic_output(path, inputs=inputs) as tmp:
+    with atomic_output(path, inputs=inputs, lang=lang) as tmp:
         if suffix == ".csv":
             try:
                 # The BOM written by hand: Python encodes UTF-8 in C, but UTF-8-SIG
@@ -269,7 +270,12 @@ def _write_csv_stdout(frame, headings) -> None:
     try:
         stream.flush()
         buffer = getattr(stream, "buffer", None)
-        if buffer is not None:
+        if _is_terminal(stream):
+            # a person reads it: a cell's escape sequence (window title, clear screen) is
+            # shown, not acted on. Piped or redirected, the CSV stays byte for byte.
+            stream.write(terminal_safe(out.to_csv(index=False, lineterminator="\n")))
+            stream.flush()
+        elif buffer is not None:
             out.to_csv(buffer, index=False, encoding="utf-8", lineterminator="\n")
             buffer.flush()
         else:
@@ -279,3 +285,10 @@ def _write_csv_stdout(frame, headings) -> None:
         raise OutputError("standard output was closed before all rows were written") from exc
     except UnicodeEncodeError as exc:
         raise OutputError(f"cannot write to standard output: a cell holds text that is not valid Unicode ({exc.reason})") from exc
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False

@@ -5,13 +5,41 @@ written atomically (a temporary file beside the target, renamed over it when com
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ledgerkit.core import messages
 from ledgerkit.core.errors import OutputError
-from ledgerkit.intake.files import REPORT_MARK
+from ledgerkit.core.messages import shown_path
+from ledgerkit.intake.files import is_own_report
+from ledgerkit.reports.leftovers import prefix, remove_stale
+
+#: errno values that mean "no room left": the disk, or the person's quota on it
+DISK_FULL = frozenset(e for e in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if e is not None)
+#: errno values that mean "this place may not be written"
+NOT_WRITABLE = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+
+
+def output_error(path: str | os.PathLike, exc: BaseException, lang: str = "ja") -> OutputError:
+    """One line for a write that the system refused: a full disk, a folder that may not be
+    written, or else the system's reason.
+
+    Examples:
+        >>> print(output_error("out/report.xlsx", OSError(28, "No space left on device"), "en"))
+        cannot write out/report.xlsx: the disk is full — free some space and run again (any previous file is unchanged)
+    """
+    inner = exc.args[0] if not isinstance(exc, OSError) and exc.args and isinstance(exc.args[0], OSError) else exc
+    code = getattr(inner, "errno", None)
+    where = shown_path(path)
+    if code in DISK_FULL:
+        return OutputError(messages.text("output_disk_full", lang, path=where))
+    reason = getattr(inner, "strerror", None) or str(inner) or type(inner).__name__
+    if code in NOT_WRITABLE:
+        return OutputError(messages.text("output_not_writable", lang, path=where, reason=reason))
+    return OutputError(messages.text("output_write_failed", lang, path=where, reason=reason))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -43,19 +71,19 @@ def check_output_path(path: str | os.PathLike, *, inputs: Iterable[str | os.Path
     if target.is_symlink():
         target = target.resolve()
     if target.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder (give a file name)")
+        raise OutputError(f"cannot write {shown_path(path)}: it is a folder (give a file name)")
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(
-            f"cannot write {path}: the folder {folder} does not exist (create it first)"
+            f"cannot write {shown_path(path)}: the folder {shown_path(folder)} does not exist (create it first)"
         )
     if target.exists():
         for source in inputs:
             hit = _overwritten_input(target, source)
             if hit is not None:
                 raise OutputError(
-                    f"refusing to write {path}: it is one of the input files "
-                    f"({hit}); choose another output name"
+                    f"refusing to write {shown_path(path)}: it is one of the input files "
+                    f"({shown_path(hit)}); choose another output name"
                 )
     return target
 
@@ -94,17 +122,9 @@ def _overwritten_input(target: Path, source: str | os.PathLike) -> Path | None:
 
 
 def _is_ledgerkit_report(path: Path) -> bool:
-    """True for an ``.xlsx`` marked with :data:`REPORT_MARK` by :class:`XlsxReport`."""
-    import zipfile
-
-    if path.suffix.lower() != ".xlsx":
-        return False
-    try:
-        with zipfile.ZipFile(path) as z:
-            info = z.getinfo("docProps/core.xml")
-            return info.file_size <= 1 << 16 and REPORT_MARK.encode() in z.read(info)
-    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError, ValueError):
-        return False
+    """True for an ``.xlsx`` sealed by :class:`XlsxReport` (a copied mark is not enough:
+    a vendor's file that carries it is an input, never replaced)."""
+    return path.suffix.lower() == ".xlsx" and is_own_report(path)
 
 
 def _umask() -> int:
@@ -116,14 +136,20 @@ def _umask() -> int:
 @contextlib.contextmanager
 
 
-def atomic_output(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = ()) -> Iterator[Path]:
+def atomic_output(
+    path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = (), lang: str = "ja"
+) -> Iterator[Path]:
     """Write ``path`` all at once: yield a temporary path beside it, then rename.
 
     The temporary file lives in the same folder (so the final ``os.replace`` is atomic)
-    and is hidden (``.name.XXXX.partial``). If the body raises — or is interrupted — the
-    temporary file is removed and ``path`` is left as it was. Refuses (``OutputError``)
+    and is hidden (``.name.TAG.XXXX.partial``, see :mod:`~ledgerkit.reports.leftovers`). If the
+    body raises — or is interrupted — the temporary file is removed and ``path`` is left as it
+    was; what a killed run left beside ``path`` is removed first. Refuses (``OutputError``)
     when the folder is missing or ``path`` is one of ``inputs`` (same file, also through
-    a symlink or hard link).
+    a symlink or hard link). A write the system refuses (a full disk, a read-only folder)
+    is an ``OutputError`` in one line, in ``lang``.
+
+    Two runs writing the same ``path`` at once each write a whole file: the last to finish wins.
 
     Examples:
         >>> import tempfile, pathlib
@@ -134,28 +160,32 @@ def atomic_output(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike
         ('done', ['out.txt'])
     """
     target = check_output_path(path, inputs=inputs)
+    remove_stale(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix(target), suffix=".partial", dir=target.parent)
     except OSError as exc:
         # a read-only folder, a full disk: the person's problem to fix, said in one line
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc.__class__.__name__}") from None
+        raise output_error(path, exc, lang) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
-        # mkstemp makes the file private (0600); give the report the usual permissions.
-        os.chmod(tmp, 0o666 & ~_umask())
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        try:
+            yield tmp
+            # mkstemp makes the file private (0600); give the report the usual permissions.
+            os.chmod(tmp, 0o666 & ~_umask())
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise output_error(path, exc, lang) from exc
         try:
             os.replace(tmp, target)
         except PermissionError as exc:
             raise OutputError(
-                f"cannot write {path}: permission denied or the file is open in another "
+                f"cannot write {shown_path(path)}: permission denied or the file is open in another "
                 f"program (close it in Excel and try again)"
             ) from exc
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            raise output_error(path, exc, lang) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

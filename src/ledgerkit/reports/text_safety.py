@@ -51,3 +51,17 @@ def terminal_safe(text: Any) -> str:
     return _TERMINAL_UNSAFE.sub(
         lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
     )
+
+
+def terminal_line(text: Any) -> str:
+    """``text`` as one terminal line: :func:`terminal_safe`, and line breaks shown as ``\\n``
+    (a cell or a file name with a line break in it must not forge the next line).
+
+    Examples:
+        >>> print(terminal_line("a.xlsx: ok\\nError: forged"))
+        a.xlsx: ok\\nError: forged
+    """
+    text = terminal_safe(text)
+    if "\n" in text or "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text

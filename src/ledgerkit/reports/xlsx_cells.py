@@ -9,6 +9,7 @@ import math
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from ledgerkit.core import messages
 from ledgerkit.reports.cell_values import _is_missing, _text_of
 
 #: column kind → Excel number format
@@ -49,6 +50,51 @@ ROW_COLUMNS = frozenset({"source_row", "row", "excel_row"})
 #: columns that hold hours
 HOURS_COLUMNS = frozenset({"hours", "overtime_hours"})
 DATE_COLUMNS = frozenset({"date", "invoice_date", "due_date"})
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def excel_text(text: str, lang: str = "ja") -> str:
+    """``text`` as an Excel cell can hold it: at most 32,767 characters.
+
+    Longer text is cut, and the cut is said in the cell (``…(以下省略: 全 40,000 文字)``):
+    one long cell (a pasted log, a 登録番号 of 32,767 digits) must not cost the whole
+    report, and nothing may look complete that is not. CSV and JSON keep the full text.
+
+    Examples:
+        >>> cut = excel_text("長" * 40_000)
+        >>> len(cut), cut[-25:]
+        (32767, '長長長長長…(以下省略: 全 40,000 文字)')
+        >>> excel_text("短い")
+        '短い'
+    """
+    if len(text) <= MAX_STRING // 2 or _utf16_len(text) <= MAX_STRING:
+        return text
+    marker = messages.text("text_cut", lang, length=f"{len(text):,}")
+    keep = MAX_STRING - _utf16_len(marker)
+    head = text[:keep]
+    while _utf16_len(head) > keep:  # characters outside the BMP count twice in Excel
+        head = head[: keep - (_utf16_len(head) - keep)]
+    return head + marker
+
+
+def fit_strings(col: "_Column", lang: str = "ja") -> "_Column":
+    """The column with every text longer than an Excel cell cut by :func:`excel_text` (in place)."""
+    if col.method in ("number", "boolean"):
+        return col
+    values = col.values
+    if col.method == "string":
+        longest = max(map(len, filter(None, values)), default=0)
+    else:
+        longest = max((len(v) for v in values if v.__class__ is str), default=0)
+    if longest <= MAX_STRING // 2:
+        return col
+    for i, v in enumerate(values):
+        if v.__class__ is str and len(v) > MAX_STRING // 2:
+            values[i] = excel_text(v, lang)
+    return col
 
 
 class _Column(NamedTuple):

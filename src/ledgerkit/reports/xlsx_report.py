@@ -10,19 +10,22 @@ pivot (:mod:`~ledgerkit.reports.xlsx_summary`) and the Issues sheet
 from __future__ import annotations
 
 import os
+import shutil
 import weakref
 from pathlib import Path
 from typing import Any, Iterable
 
 from ledgerkit.core.errors import OutputError
-from ledgerkit.intake.files import REPORT_MARK
+from ledgerkit.core.messages import shown_path
+from ledgerkit.intake.files import REPORT_MARK, seal_report
 from ledgerkit.reports.labels import sheet_name
-from ledgerkit.reports.output import atomic_output, check_output_path
+from ledgerkit.reports.leftovers import remove_stale, temp_folder
+from ledgerkit.reports.output import atomic_output, check_output_path, output_error
 from ledgerkit.reports.xlsx_cells import NUMBER_FORMATS, SEVERITY_COLOURS
 from ledgerkit.reports.xlsx_issues import IssuesMixin
 from ledgerkit.reports.xlsx_layout import safe_sheet_name
 from ledgerkit.reports.xlsx_sheet import _Sheet
-from ledgerkit.reports.xlsx_stream import _remove_row_files, never_write, retarget
+from ledgerkit.reports.xlsx_stream import _remove_row_files, abandon_zip, never_write, retarget
 from ledgerkit.reports.xlsx_summary import SummaryMixin
 from ledgerkit.reports.xlsx_tables import TablesMixin
 
@@ -37,8 +40,11 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
     must come *before* its :meth:`add_table`, and cells written through the returned
     worksheet must lie below what is already written. The result is the same workbook.
 
-    Use it as a context manager: on an exception nothing is written (``discard``).
-    Sheets are written in the order they are added.
+    Use it as a context manager: on an exception nothing is written (``discard``), and a
+    write the system refused (a full disk) comes out as a one-line ``OutputError``.
+    Sheets are written in the order they are added. xlsxwriter's working files go to a
+    hidden folder beside the report (:mod:`~ledgerkit.reports.leftovers`), removed when the
+    report is closed or dropped.
 
     Examples:
         >>> import pandas as pd, tempfile, pathlib
@@ -67,21 +73,18 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
             raise OutputError(f"cannot write {path}: an Excel report needs a .xlsx file name")
         self.inputs = tuple(inputs)
         # Fail before the work, not after it.
-        check_output_path(self.path, inputs=self.inputs)
+        target = check_output_path(self.path, inputs=self.inputs)
         self.lang = lang
         self.constant_memory = constant_memory
+        # xlsxwriter's working files beside the report: the same disk, and a killed run's
+        # leftovers are found (and removed) by the next run that writes this report
+        remove_stale(target)
+        try:
+            self._tmpdir = temp_folder(target)
+        except OSError as exc:
+            raise output_error(path, exc, lang) from None
         # The real file name is set in close(), inside atomic_output.
-        self._workbook = xlsxwriter.Workbook(
-            str(self.path),
-            {
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "constant_memory": constant_memory,
-                "nan_inf_to_errors": False,
-                "default_date_format": "yyyy-mm-dd",
-            },
-        )
+        self._workbook = _new_workbook(xlsxwriter, self.path, self._tmpdir, constant_memory)
         # Marks the file as a ledgerkit report, so that intake can tell it from an input.
         self._workbook.set_properties({"author": "ledgerkit", "comments": REPORT_MARK})
         self._formats: dict[tuple, Any] = {}
@@ -91,7 +94,7 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
         # highlight() calls for sheets not added yet: requested name → row → column → severity
         self._pending_by_request: dict[str, dict[int, dict[Any, str]]] = {}
         # A report dropped without close() or discard() leaves no temporary files behind.
-        self._cleanup = weakref.finalize(self, _remove_row_files, self._workbook)
+        self._cleanup = weakref.finalize(self, _remove_working_files, self._workbook, self._tmpdir)
 
     # -- context manager ----------------------------------------------------------------
     def __enter__(self) -> "XlsxReport":
@@ -100,8 +103,14 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
             self.close()
-        else:
-            self.discard()
+            return
+        self.discard()
+        if isinstance(exc, OSError):
+            # a row file on a full disk, say: one line naming the report
+            raise self._os_error(exc) from exc
+
+    def _os_error(self, exc: OSError) -> OutputError:
+        return output_error(self.path, exc, self.lang)
 
     @property
     def workbook(self):
@@ -168,16 +177,25 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
 
         if not self._workbook.worksheets():
             self._workbook.add_worksheet(sheet_name("summary", self.lang))
-        with atomic_output(self.path, inputs=self.inputs) as tmp:
+        with atomic_output(self.path, inputs=self.inputs, lang=self.lang) as tmp:
             retarget(self._workbook, str(tmp))
             try:
                 self._workbook.close()
+                # the seal by which intake knows its own report (a copied mark is not enough)
+                seal_report(tmp)
             except XlsxWriterException as exc:
-                raise OutputError(f"cannot write {self.path}: {exc}") from exc
+                if exc.args and isinstance(exc.args[0], OSError):  # FileCreateError
+                    raise self._os_error(exc.args[0]) from exc
+                raise OutputError(f"cannot write {shown_path(self.path)}: {exc}") from exc
             except UnicodeEncodeError as exc:
                 raise OutputError(
-                    f"cannot write {self.path}: a cell holds text that is not valid Unicode ({exc.reason})"
+                    f"cannot write {shown_path(self.path)}: a cell holds text that is not valid Unicode ({exc.reason})"
                 ) from exc
+            except OSError as exc:
+                # a full disk half-way through: the zip xlsxwriter was writing is closed here,
+                # quietly, and the partial file removed by atomic_output
+                abandon_zip(exc)
+                raise self._os_error(exc) from exc
             finally:
                 self._closed = True
                 self._cleanup()
@@ -190,3 +208,28 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
         self._closed = True
         never_write(self._workbook)  # not even by xlsxwriter's close()
         self._cleanup()
+
+
+def _remove_working_files(workbook, folder: Path) -> None:
+    """xlsxwriter's row files and the hidden working folder beside the report."""
+    _remove_row_files(workbook)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _new_workbook(xlsxwriter, path: Path, tmpdir: Path, constant_memory: bool):
+    try:
+        return xlsxwriter.Workbook(
+            str(path),
+            {
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+                "constant_memory": constant_memory,
+                "nan_inf_to_errors": False,
+                "default_date_format": "yyyy-mm-dd",
+                "tmpdir": str(tmpdir),
+            },
+        )
+    except BaseException:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        raise

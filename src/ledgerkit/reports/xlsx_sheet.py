@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, NamedTuple
 
-from ledgerkit.core.errors import OutputError
-from ledgerkit.reports.xlsx_cells import MAX_STRING, _Column, _convert_column
+from ledgerkit.reports.xlsx_cells import _Column, _convert_column, fit_strings
 
 #: rows converted and written at a time (bounds memory on large sheets)
 ROW_CHUNK = 20_000
@@ -45,32 +44,14 @@ class _Sheet:
         self.pending: dict[int, dict[int, str]] = {}  # frame row → column → severity
 
 
-def _check_strings(state: _Sheet, start: int, columns: list[_Column]) -> None:
-    # xlsxwriter silently truncates longer strings; nothing may be lost silently.
-    half = MAX_STRING // 2
-    for c, col in enumerate(columns):
-        if col.method in ("number", "boolean"):
-            continue
-        if col.method == "string":
-            longest = max(map(len, filter(None, col.values)), default=0)
-        else:
-            longest = max((len(v) for v in col.values if v.__class__ is str), default=0)
-        if longest <= half:
-            continue
-        for r, v in enumerate(col.values):
-            if isinstance(v, str) and len(v) > half and len(v.encode("utf-16-le")) // 2 > MAX_STRING:
-                raise OutputError(
-                    f"cannot write sheet {state.name}, row {state.first_row + start + r + 1}, "
-                    f"column {c + 1}: the text is longer than Excel's {MAX_STRING:,} characters; "
-                    f"write .csv instead"
-                )
+def converted_chunks(state: _Sheet, lang: str = "ja") -> Iterator[tuple[int, list[_Column]]]:
+    """The frame's columns converted for Excel, ``ROW_CHUNK`` rows at a time.
 
-
-def converted_chunks(state: _Sheet) -> Iterator[tuple[int, list[_Column]]]:
-    """The frame's columns converted for Excel, ``ROW_CHUNK`` rows at a time."""
+    Text longer than an Excel cell is cut with a marker in ``lang`` (:func:`excel_text`):
+    xlsxwriter would cut it silently.
+    """
     frame, kinds = state.frame, state.kinds
     for start in range(0, len(frame), ROW_CHUNK):
         part = frame.iloc[start:start + ROW_CHUNK]
-        columns = [_convert_column(part.iloc[:, c], kinds[c]) for c in range(len(kinds))]
-        _check_strings(state, start, columns)
+        columns = [fit_strings(_convert_column(part.iloc[:, c], kinds[c]), lang) for c in range(len(kinds))]
         yield start, columns

@@ -22,7 +22,10 @@ Every use of xlsxwriter's private internals in ledgerkit is in this module. It r
   the table's full range);
 * ``Worksheet.row_data_fh`` / ``row_data_filename`` (the temporary row files, removed
   when a report is dropped), ``Workbook.filename`` (set to the temporary output at
-  close) and ``Workbook.fileclosed`` (set so that a discarded workbook is never written).
+  close) and ``Workbook.fileclosed`` (set so that a discarded workbook is never written);
+* ``Workbook._store_workbook`` keeping its ``ZipFile`` in a local variable: when writing
+  fails half-way (a full disk), :func:`abandon_zip` finds it in the traceback and closes
+  it without the second failing write its ``__del__`` would try.
 
 After upgrading xlsxwriter past the pinned range, run ``tests/test_xlsx_stream.py`` and
 ``tests/test_writers.py`` before widening the pin.
@@ -101,12 +104,14 @@ def stream_table(
     table_args: tuple | None,
     chunks: Iterable[tuple[int, list[_Column]]],
     cell_format: Callable[..., Any],
+    on_os_error: Callable[[OSError], Exception] = lambda exc: exc,
 ) -> None:
     """Constant-memory mode: write the header and rows' XML straight into the row file.
 
     ``chunks`` are the frame's converted columns (``(start, columns)``, as
     :func:`~ledgerkit.reports.xlsx_sheet.converted_chunks` gives them) and
-    ``cell_format(kind, severity=None)`` the format of a cell.
+    ``cell_format(kind, severity=None)`` the format of a cell; ``on_os_error(exc)`` is the
+    error to raise when the row file cannot be written.
 
     xlsxwriter refuses ``add_table`` in this mode (it would index every cell of the
     range); the Table is registered on its header and first row, then given its full
@@ -138,6 +143,9 @@ def stream_table(
             raise OutputError(
                 f"cannot write sheet {state.name}: a cell holds text that is not valid Unicode ({exc.reason})"
             ) from exc
+        except OSError as exc:
+            # the row file is beside the report: a full disk there is the report's
+            raise on_os_error(exc) from exc
 
     head = _Column("text", list(texts), "string", None)
     hstyle = _style_attr(header_fmt)
@@ -197,6 +205,26 @@ def _remove_row_files(workbook) -> None:
         if name:
             with contextlib.suppress(OSError):
                 os.unlink(name)
+
+
+def abandon_zip(exc: BaseException) -> None:
+    """Close, without writing anything more, a ``ZipFile`` that a failed ``close()`` left open.
+
+    Otherwise its ``__del__`` writes the central directory again on the full disk and
+    Python prints ``Exception ignored in: <function ZipFile.__del__>`` and a traceback.
+    """
+    import zipfile
+
+    tb = exc.__traceback__
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                value._writing = False
+                value._didModify = False
+                fp, value.fp = value.fp, None
+                with contextlib.suppress(Exception):
+                    value._fpclose(fp)
+        tb = tb.tb_next
 
 
 def retarget(workbook, filename: str) -> None:

@@ -9,7 +9,9 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from ledgerkit.core.errors import OutputError
 from ledgerkit.reports.labels import TOTAL_LABEL, _pick, heading
-from ledgerkit.reports.xlsx_cells import KINDS, MAX_COLS, MAX_ROWS, NUMBER_FORMATS, _Column, _PLAIN_KINDS, _convert_column
+from ledgerkit.reports.xlsx_cells import (
+    KINDS, MAX_COLS, MAX_ROWS, NUMBER_FORMATS, _Column, _PLAIN_KINDS, _convert_column, fit_strings,
+)
 from ledgerkit.reports.xlsx_layout import _column_width, _flatten_columns, _unique_headings, display_width
 from ledgerkit.reports.xlsx_sheet import TableRef
 
@@ -68,8 +70,8 @@ class SummaryMixin:
         for c, text in enumerate(texts):
             ws.write_string(header_row, c, text, head_fmt)
 
-        idx_cols = [_convert_column(frame[c], "text") for c in index]
-        val_cols = [_convert_column(frame[c], value_format) for c in value_cols]
+        idx_cols = [fit_strings(_convert_column(frame[c], "text"), self.lang) for c in index]
+        val_cols = [fit_strings(_convert_column(frame[c], value_format), self.lang) for c in value_cols]
         fmts = _PivotFormats(
             self.format(value_format) if value_format not in _PLAIN_KINDS else None,
             self.format(value_format, total=True),  # the total row: bold, rule above

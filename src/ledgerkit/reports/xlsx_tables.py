@@ -17,6 +17,7 @@ from ledgerkit.reports.xlsx_cells import (
     _PLAIN_KINDS,
     _convert_column,
     _infer_kind,
+    fit_strings,
 )
 from ledgerkit.reports.xlsx_layout import _column_width, _unique_headings
 from ledgerkit.reports.xlsx_sheet import TableRef, _Sheet, converted_chunks
@@ -79,7 +80,7 @@ class TablesMixin:
         )
         if self.constant_memory:
             stream_table(state, texts, header_fmt, table_args if use_table else None,
-                         converted_chunks(state), self._cell_format)
+                         converted_chunks(state, self.lang), self._cell_format, self._os_error)
         else:
             if not use_table:
                 for c, text in enumerate(texts):
@@ -146,7 +147,7 @@ class TablesMixin:
         write_blank = ws.write_blank
         formats = [self._cell_format(k) for k in state.kinds]
         pending = state.pending
-        for start, columns in converted_chunks(state):
+        for start, columns in converted_chunks(state, self.lang):
             plans = [(col.values, by_method.get(col.method), col.methods, formats[c], col.kind)
                      for c, col in enumerate(columns)]
             first = state.first_row + start
@@ -206,7 +207,7 @@ class TablesMixin:
             raise ValueError(
                 "in constant-memory mode call highlight() before add_table() for that sheet"
             )
-        col = _convert_column(state.frame.iloc[row:row + 1, c], state.kinds[c])
+        col = fit_strings(_convert_column(state.frame.iloc[row:row + 1, c], state.kinds[c]), self.lang)
         v = col.values[0]
         fmt = self._cell_format(col.kind, severity)
         ws = state.worksheet
