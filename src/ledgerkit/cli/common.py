@@ -50,7 +50,10 @@ def _safe(text: str) -> str:
 
 
 def say(message: str) -> None:
-    console().print(_safe(message), markup=False, highlight=False)
+    """One line on stderr: no terminal escape, and a line break in it (a name, a cell) shown as ``\\n``."""
+    from ledgerkit.reports.text_safety import terminal_line
+
+    console().print(terminal_line(message), markup=False, highlight=False)
 
 
 def fail(err: LedgerkitError | str, code: int | None = None) -> NoReturn:
@@ -64,35 +67,130 @@ def fail(err: LedgerkitError | str, code: int | None = None) -> NoReturn:
     raise typer.Exit(code=code if code is not None else exit_code)
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, handled like Ctrl-C (SIGINT): every ``finally`` and ``except
+    BaseException`` on the way out runs, so partial outputs are removed."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted(signum)
+
+
+#: signals a command stops on as on Ctrl-C: ``kill``, a closed terminal or ssh session
+STOP_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+class _CommandGuards:
+    """What a command runs under, and what it leaves as it was afterwards.
+
+    * SIGTERM and SIGHUP raise :class:`Interrupted` (like SIGINT): one line, exit 128 + the
+      signal's number, nothing half-written left behind;
+    * Python warnings (a library's ``PerformanceWarning``, ``DeprecationWarning``…) are for
+      developers: never shown, unless asked for with ``-W`` / ``PYTHONWARNINGS``;
+    * an exception Python can only report as ``Exception ignored in …`` (a ``__del__`` on a
+      full disk, say) is not printed: the command's own error line already says what failed.
+    """
+
+    def __enter__(self):
+        import signal
+        import sys
+        import threading
+        import warnings
+
+        self._signals = {}
+        if threading.current_thread() is threading.main_thread():
+            for name in STOP_SIGNALS:
+                signum = getattr(signal, name, None)
+                if signum is not None:
+                    self._signals[signum] = signal.signal(signum, _interrupt)
+        self._warnings = warnings.catch_warnings()
+        self._warnings.__enter__()
+        if not sys.warnoptions:
+            warnings.simplefilter("ignore")
+        self._unraisable = sys.unraisablehook
+        sys.unraisablehook = _quiet_unraisable
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+        import sys
+
+        sys.unraisablehook = self._unraisable
+        self._warnings.__exit__(*exc)
+        for signum, previous in self._signals.items():
+            signal.signal(signum, previous)
+
+
+def _quiet_unraisable(unraisable) -> None:
+    import os
+
+    if os.environ.get("LEDGERKIT_DEBUG"):
+        import sys
+
+        sys.__unraisablehook__(unraisable)
+
+
+def _forget(error: BaseException) -> None:
+    """Let go of the frames an error's traceback keeps alive, now, while the guards hold.
+
+    A writer that failed half-way (a full disk) leaves objects in those frames whose
+    finalizers try again and fail again (``ZipFile.__del__``); they run here, quietly,
+    rather than as a traceback after the command's one line.
+    """
+    import gc
+
+    stack, seen = [error], set()
+    while stack:
+        e = stack.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        e.__traceback__ = None
+        stack.extend((e.__cause__, e.__context__))
+    gc.collect()
+
+
 def handle_errors(command):
     """Turn any error inside a command into one ``Error: …`` line and an exit code.
 
-    LedgerkitError → its own code (1 or 2); anything else is a bug in ledgerkit: one
-    line naming it, exit 3, never a traceback (ledgers hold rates and salaries).
+    LedgerkitError → its own code (1 or 2; 3 for a :class:`~ledgerkit.core.errors.ReaderBug`);
+    anything else is a bug in ledgerkit: one line naming it, exit 3, never a traceback
+    (ledgers hold rates and salaries). Ctrl-C, SIGTERM and SIGHUP: one line, exit 128 + the
+    signal's number (130 for Ctrl-C). Warnings from libraries are not shown (see
+    :class:`_CommandGuards`).
     """
     import functools
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except typer.Exit:
-            raise
-        except LedgerkitError as e:
-            for line in str(e).splitlines() or [e.__class__.__name__]:
-                typer.echo(f"Error: {_safe(line)}", err=True)
-            raise typer.Exit(code=e.exit_code) from None
-        except KeyboardInterrupt:
-            typer.echo("Error: interrupted; nothing was written", err=True)
-            raise typer.Exit(code=130) from None
-        except Exception as e:  # noqa: BLE001 - the one place that catches everything
-            first = str(e).splitlines()[0] if str(e) else ""
-            typer.echo(
-                f"Error: unexpected {e.__class__.__name__}: {_safe(first)} — this is a bug in ledgerkit; "
-                "please report it with the command you ran",
-                err=True,
-            )
-            raise typer.Exit(code=3) from None
+        with _CommandGuards():
+            try:
+                return command(*args, **kwargs)
+            except typer.Exit:
+                raise
+            except LedgerkitError as e:
+                for line in str(e).splitlines() or [e.__class__.__name__]:
+                    typer.echo(f"Error: {_safe(line)}", err=True)
+                code = e.exit_code
+                _forget(e)
+            except KeyboardInterrupt as e:
+                typer.echo("Error: interrupted; nothing was written", err=True)
+                code = 128 + getattr(e, "signum", 2)
+                _forget(e)
+            except Exception as e:  # noqa: BLE001 - the one place that catches everything
+                first = str(e).splitlines()[0] if str(e) else ""
+                typer.echo(
+                    f"Error: unexpected {e.__class__.__name__}: {_safe(first)} — this is a bug in ledgerkit; "
+                    "please report it with the command you ran",
+                    err=True,
+                )
+                code = 3
+                _forget(e)
+        raise typer.Exit(code=code)
 
     wrapper._handles_errors = True
     return wrapper
@@ -119,9 +217,11 @@ def precheck_output(output: str | None) -> None:
     from ledgerkit.core.errors import OutputError
     from ledgerkit.reports.output import check_output_path
 
+    from ledgerkit.core.messages import shown_path
+
     suffix = Path(output).suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        fail(OutputError(f"cannot write {output}: unknown file type {suffix or '(none)'} "
+        fail(OutputError(f"cannot write {shown_path(output)}: unknown file type {suffix or '(none)'} "
                          f"(use .csv, .json or .xlsx, or - for standard output)"))
     try:
         check_output_path(output)

@@ -9,10 +9,11 @@ from ledgerkit.cli.common import console
 from ledgerkit.consolidate.aggregate import FileReport
 from ledgerkit.core import messages
 from ledgerkit.core.result import Result
+from ledgerkit.core.messages import shown_path
 from ledgerkit.hours.summary import summarize_hours
 from ledgerkit.invoices.across_files import vendor_identity
 from ledgerkit.reports.labels import heading
-from ledgerkit.reports.text_safety import terminal_safe
+from ledgerkit.reports.text_safety import terminal_line, terminal_safe
 
 
 def accounting_line(result: Result, lang: str = "ja") -> str:
@@ -77,9 +78,17 @@ def print_summary(
         counts[i.severity] = counts.get(i.severity, 0) + 1
     errors = [i for i in result.issues if i.severity == "error"]
     for i in errors[:10]:
-        con.print(terminal_safe(f"  {i.location()}: {i.message(lang)}"), markup=False, highlight=False)
+        con.print(terminal_line(f"  {location(i)}: {i.message(lang)}"), markup=False, highlight=False)
     if len(errors) > 10:
         con.print("  " + messages.text("more_rows", lang, n=len(errors) - 10), markup=False)
+    # files left out or read with a doubt (ledgerkit's own report, a lock file, a pipe…): named,
+    # never only counted
+    warned = [i for i in result.issues if i.severity == "warning" and i.scope == "file"]
+    for i in warned[:10]:
+        con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i)}: {i.message(lang)}"),
+                  markup=False, highlight=False)
+    if len(warned) > 10:
+        con.print("  " + messages.text("more_rows", lang, n=len(warned) - 10), markup=False)
     if counts:
         con.print(
             messages.text(
@@ -138,6 +147,18 @@ def summary_pivot(result: Result, by):
     return pivot
 
 
+def location(issue) -> str:
+    """``file / sheet / row N / column`` of an issue, its file name shown safely (:func:`shown_path`)."""
+    parts = [shown_path(issue.file)] if issue.file else []
+    if issue.sheet:
+        parts.append(issue.sheet)
+    if issue.row is not None:
+        parts.append(f"row {issue.row}")
+    if issue.column:
+        parts.append(issue.column)
+    return " / ".join(p for p in parts if p)
+
+
 def _heading(name: str, lang: str) -> str:
     return heading(name, lang)
 
@@ -151,19 +172,20 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
             self.console = console
 
         def print(self, text: str, **kwargs) -> None:
-            self.console.print(terminal_safe(text), **kwargs)
+            self.console.print(terminal_line(text), **kwargs)
 
     con = _Safe(console())
     bad = 0
     for rep in reports:
         if rep.error is not None:
             bad += 1
-            con.print(f"{rep.path}: {getattr(rep.error, 'reason', str(rep.error))}", markup=False, highlight=False)
+            con.print(f"{shown_path(rep.path)}: {getattr(rep.error, 'reason', str(rep.error))}",
+                      markup=False, highlight=False)
             continue
         if rep.skipped is not None:
-            con.print(f"{rep.path}: {rep.skipped.message(lang)}", markup=False, highlight=False)
+            con.print(f"{shown_path(rep.path)}: {rep.skipped.message(lang)}", markup=False, highlight=False)
             continue
-        con.print(f"{rep.path} ({rep.format})", markup=False, highlight=False, style="bold")
+        con.print(f"{shown_path(rep.path)} ({rep.format})", markup=False, highlight=False, style="bold")
         for sh in rep.sheets:
             vis = "" if sh.visible == "visible" else f" [{sh.visible}]"
             if sh.kind:
