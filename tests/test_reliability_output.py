@@ -109,18 +109,37 @@ def test_a_read_only_folder_is_one_line_exit_2(inputs, read_only, name):
     assert list(read_only.iterdir()) == []
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A real file system of 200 KiB (a tmpfs), where the machine lets us mount one."""
-    mnt = tmp_path / "disk"
+def _tmpfs(mnt: Path, size: str):
     mnt.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mnt)],
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)],
                                            capture_output=True).returncode:
         pytest.skip("cannot mount a small tmpfs here")
     try:
         yield mnt
     finally:
         subprocess.run(["umount", str(mnt)], capture_output=True)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real file system of 200 KiB (a tmpfs), where the machine lets us mount one."""
+    yield from _tmpfs(tmp_path / "disk", "200k")
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A real file system of 16 KiB: too small for what ``init`` writes."""
+    yield from _tmpfs(tmp_path / "full", "16k")
+
+
+def test_init_on_a_full_disk_or_into_a_read_only_folder_is_one_line(full_disk, read_only):
+    """``init`` is config's (not changed here): the CLI's one error handler says it in one line, exit 2."""
+    r = cli("init", full_disk / "client-a")
+    assert r.returncode == 2 and r.stderr == "Error: 書き出せません: ディスクに空きがありません — 空きを作ってからやり直してください\n"
+    r = cli("init", read_only)
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"Error: {read_only} に書き込めません (") and r.stderr.count("\n") == 1
+    assert list(read_only.iterdir()) == []
 
 
 def test_a_real_full_disk(tmp_path, tiny_disk):

@@ -134,6 +134,38 @@ def _quiet_unraisable(unraisable) -> None:
         sys.__unraisablehook__(unraisable)
 
 
+def _bug_line(e: BaseException) -> str:
+    first = str(e).splitlines()[0] if str(e) else ""
+    return (f"Error: unexpected {e.__class__.__name__}: {_safe(first)} — this is a bug in ledgerkit; "
+            "please report it with the command you ran")
+
+
+def _write_refused(e: OSError, lang) -> str | None:
+    """The ``Error:`` line for a write the system refused that no writer turned into an
+    OutputError (``init`` on a full disk or into a read-only folder, say), or None for
+    other OSErrors (a bug). A full disk or a read-only file system can only come from
+    writing; a permission refused is a write when it names a temporary ``….partial`` file.
+    """
+    import errno
+    import os
+
+    from ledgerkit.core import messages
+    from ledgerkit.core.messages import shown_path
+    from ledgerkit.reports.output import DISK_FULL, NOT_WRITABLE, output_error
+
+    lang = lang if lang in ("ja", "en") else "ja"
+    name = os.fspath(e.filename) if e.filename is not None else None
+    if e.errno in DISK_FULL or e.errno == errno.EROFS:
+        if name is None:
+            return f"Error: {messages.text('disk_full', lang)}"
+        if e.errno in DISK_FULL:
+            return f"Error: {_safe(str(output_error(name, e, lang)))}"
+    if e.errno in NOT_WRITABLE and name is not None and (e.errno == errno.EROFS or name.endswith((".partial", ".tmp"))):
+        folder = shown_path(os.path.dirname(name) or ".")
+        return f"Error: {_safe(messages.text('folder_not_writable', lang, path=folder, reason=e.strerror or e))}"
+    return None
+
+
 def _forget(error: BaseException) -> None:
     """Let go of the frames an error's traceback keeps alive, now, while the guards hold.
 
@@ -181,13 +213,17 @@ def handle_errors(command):
                 typer.echo("Error: interrupted; nothing was written", err=True)
                 code = 128 + getattr(e, "signum", 2)
                 _forget(e)
+            except OSError as e:
+                line = _write_refused(e, kwargs.get("lang"))
+                if line is None:
+                    line = _bug_line(e)
+                    code = 3
+                else:
+                    code = 2
+                typer.echo(line, err=True)
+                _forget(e)
             except Exception as e:  # noqa: BLE001 - the one place that catches everything
-                first = str(e).splitlines()[0] if str(e) else ""
-                typer.echo(
-                    f"Error: unexpected {e.__class__.__name__}: {_safe(first)} — this is a bug in ledgerkit; "
-                    "please report it with the command you ran",
-                    err=True,
-                )
+                typer.echo(_bug_line(e), err=True)
                 code = 3
                 _forget(e)
         raise typer.Exit(code=code)

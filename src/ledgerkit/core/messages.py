@@ -178,6 +178,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} を書き出せません: 書き込めません ({reason}) — フォルダの権限を確認してください",
         "cannot write {path}: not writable ({reason}) — check the folder's permissions",
     ),
+    "disk_full": (
+        "書き出せません: ディスクに空きがありません — 空きを作ってからやり直してください",
+        "cannot write: the disk is full — free some space and run again",
+    ),
+    "folder_not_writable": (
+        "{path} に書き込めません ({reason}) — フォルダの権限を確認してください",
+        "cannot write into {path} ({reason}): check the folder's permissions",
+    ),
     "output_write_failed": (
         "{path} を書き出せません ({reason})",
         "cannot write {path} ({reason})",
