@@ -74,7 +74,8 @@ class FileRead:
 class Intake:
     """Every file and sheet given, read or not, and why not.
 
-    ``skipped`` lists the files left out before reading (lock files, copies, links…);
+    ``skipped`` lists the files left out (lock files, copies, links…, and ledgerkit's own
+    reports, which the worker recognises by their seal);
     ``unreadable``, under ``skip_bad``, the files that could not be read (errors).
     """
 
