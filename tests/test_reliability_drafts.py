@@ -10,7 +10,6 @@ flips to a failure-to-xfail (and must be unmarked) when its fix lands.
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import textwrap
@@ -34,11 +33,13 @@ def requests(tmp_path) -> Path:
 def draft(*args, timeout: float = 120, limit_memory: int | None = None) -> subprocess.CompletedProcess:
     def limits():
         if limit_memory:
+            import resource
+
             resource.setrlimit(resource.RLIMIT_AS, (limit_memory, limit_memory))
 
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     return subprocess.run([sys.executable, "-m", "ledgerkit", *map(str, args)], capture_output=True, text=True,
-                          env=env, timeout=timeout, preexec_fn=limits)
+                          env=env, timeout=timeout, preexec_fn=limits if os.name == "posix" else None)
 
 
 @pytest.mark.xfail(strict=True, reason="lead: drafts after restructure")

@@ -16,9 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-import pty
 import re
-import select
 import shutil
 import signal
 import subprocess
@@ -29,6 +27,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
+if os.name != "posix":
+    pytest.skip("signals, pseudo-terminals and file-system modes are Unix's", allow_module_level=True)
+
+import pty  # noqa: E402
+import select  # noqa: E402
 
 from reliability_helpers import WRITING
 from sheets import make_xlsx
