@@ -27,7 +27,7 @@ import xlsxwriter
 from typer.testing import CliRunner
 
 from ledgerkit.cli.app import app
-from ledgerkit.config.settings import Config
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import ReaderBug, UnreadableFileError
 from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.door import read_files
@@ -423,7 +423,7 @@ def test_a_real_utf16_csv_is_still_read(tmp_path):
 
 
 def test_the_docs_give_the_memory_limit_the_code_uses():
-    from ledgerkit.config.settings import DEFAULTS
+    from ledgerkit.config.defaults import DEFAULTS
     from ledgerkit.intake.isolate import DEFAULT_MEMORY_MB
 
     assert DEFAULT_MEMORY_MB == DEFAULTS["read"]["memory_mb"] == 3072

@@ -42,10 +42,9 @@ def write_rows_or(
 
 def write_detail_report(result, target, *, lang: str = "ja", inputs=(), formats=None, **_options: Any) -> None:
     """Detail (the rows, an Excel Table) and Issues, for kinds without a report of their own."""
-    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True)
-    report.add_table(messages.text("sheet_detail", lang), result.frame, formats=formats)
-    report.add_issues(result.issues, lang=lang)
-    report.close()
+    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True) as report:
+        report.add_table(messages.text("sheet_detail", lang), result.frame, formats=formats)
+        report.add_issues(result.issues, lang=lang)
 
 
 def detail_writer(formats: dict[str, str] | None = None) -> Callable[..., None]:

@@ -9,6 +9,7 @@ pivot (:mod:`~ledgerkit.reports.xlsx_summary`) and the Issues sheet
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import weakref
@@ -28,6 +29,18 @@ from ledgerkit.reports.xlsx_sheet import _Sheet
 from ledgerkit.reports.xlsx_stream import _remove_row_files, abandon_zip, never_write, retarget
 from ledgerkit.reports.xlsx_summary import SummaryMixin
 from ledgerkit.reports.xlsx_tables import TablesMixin
+
+
+def _gives_up_on_os_error(method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except OSError as exc:
+            self.discard()
+            raise self._os_error(exc) from exc
+
+    return wrapper
 
 
 class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
@@ -111,6 +124,13 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
 
     def _os_error(self, exc: OSError) -> OutputError:
         return output_error(self.path, exc, self.lang)
+
+    # In constant-memory mode the sheets' rows go to files beside the report as they are
+    # added: a full disk there is the report's, one line, the report given up (also for a
+    # caller that does not use ``with``).
+    add_table = _gives_up_on_os_error(TablesMixin.add_table)
+    add_summary = _gives_up_on_os_error(SummaryMixin.add_summary)
+    add_issues = _gives_up_on_os_error(IssuesMixin.add_issues)
 
     @property
     def workbook(self):
