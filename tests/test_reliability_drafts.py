@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from test_reliability_input import SRC
-from test_security import REQUEST_HEADER, requests_rows, write_xlsx
+from test_security import requests_rows, write_xlsx
 
 RAW_HTML = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "<iframe src=//x>"]
 

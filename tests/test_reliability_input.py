@@ -21,7 +21,6 @@ import sys
 import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 import xlsxwriter
 from typer.testing import CliRunner

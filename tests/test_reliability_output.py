@@ -36,7 +36,7 @@ import select  # noqa: E402
 
 from reliability_helpers import WRITING
 from sheets import make_xlsx
-from test_reliability_input import HERE, SRC, assert_no_raw_blocks, cli, hours_sheet, invoice_list
+from test_reliability_input import HERE, SRC, assert_no_raw_blocks, cli, hours_sheet
 
 PARTIAL_OR_WORK = (".partial", ".tmp")
 
