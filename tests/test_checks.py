@@ -553,3 +553,35 @@ def test_registration_format_expected_column_is_english_under_lang_en():
     assert list(fmt["expected"]) == ["T + 13 digits", "T + 13 digits (the first 1-9)"]
     found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="ja")
     assert list(found[found["rule"] == "registration_no_format"]["expected"]) == ["T + 13桁", "T + 13桁 (先頭は1-9)"]
+
+
+# --- issue 12: the findings report written into the folder it checks ---------------------------------
+
+
+def _sheet_values(path: Path, name: str) -> list[list]:
+    ws = openpyxl.load_workbook(path)[name]
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def test_cli_check_twice_with_output_in_the_folder_does_not_read_its_own_report(examples, tmp_path):
+    # issue 12: `check invoices DIR -o DIR/findings.xlsx` run twice read its own findings the
+    # second time (5 errors became 19, 15 of them false duplicates)
+    import shutil
+
+    folder = tmp_path / "lists"
+    shutil.copytree(examples / "invoices", folder)
+    out = folder / "findings.xlsx"
+    first = run("check", "invoices", folder, "--today", "2026-11-30", "-o", out)
+    assert first.exit_code == 1, first.output
+    assert first.stderr.strip().splitlines()[-2] == "請求書 13 件 (税率別 14 行)を確認しました: エラー 5 件、警告 1 件"
+    findings_first = _sheet_values(out, "指摘")
+    second = run("check", "invoices", folder, "--today", "2026-11-30", "-o", out)
+    assert second.exit_code == 1, second.output
+    assert second.stderr == first.stderr
+    assert _sheet_values(out, "指摘") == findings_first
+    assert not any(row[-1] == "duplicate_invoice" for row in findings_first)
+    # the report is listed as skipped (own report), with the reason, on the Issues sheet
+    issues = _sheet_values(out, "問題一覧")
+    own = [row for row in issues if row[-1] == "own_report"]
+    assert len(own) == 1 and own[0][3] == str(out), issues
+    assert "ledgerkit が書き出したレポート" in own[0][2]
