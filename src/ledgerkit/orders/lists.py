@@ -6,18 +6,20 @@ A sheet with no order list may be one order laid out as a form (注文書):
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
+import os
 from typing import Any, Iterable
 
+from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
-from ledgerkit.core.result import SheetResult
+from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.detect.cells import is_blank
 from ledgerkit.detect.list_rows import CellProblem, log_row, read_code
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.tables import cell, find_table, synonyms_for, unique_name
 from ledgerkit.detect.total_rows import RunningSums, totals_in_unnamed_rows
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
-from ledgerkit.intake.door import iter_sheets
+from ledgerkit.intake.door import gather, read_files
 from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.orders.columns import ORDER_COLUMNS, ORDER_DATES, ORDER_LABELS, ORDER_MONEY, ORDER_TEXT
 from ledgerkit.orders.forms import read_order_form
@@ -26,9 +28,10 @@ from ledgerkit.parse.list_cells import CellParsers, cell_parsers, plain, whole_y
 from ledgerkit.parse.names import vendor_key
 from ledgerkit.parse.relative_dates import date_after, payment_date
 from ledgerkit.parse.text import CellValueError, normalize_text
+from ledgerkit.reports.generic import write_rows_or
 from ledgerkit.rules.figures import is_na
 
-__all__ = ["read_order_sheet", "read_orders"]
+__all__ = ["read_order_sheet", "read_orders", "write_orders"]
 
 #: what a line with its order number left blank takes from the order's first line
 _CARRIED = ("vendor", "registration_no", "vendor_code", "order_date", "orderer", "payment_due", "payment_method",
@@ -245,23 +248,43 @@ def _order_frame(records: list[dict], table):
     return frame
 
 
-def read_orders(paths: Iterable[str | Path], config=None):
-    """Read purchase-order lists: ``(frame, issues, columns)``.
+def read_orders(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    config: Config | None = None,
+    *,
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
+    """Read purchase-order lists (and order forms) under ``paths`` through the intake door.
 
-    ``columns`` maps each (file, sheet) to its field → header mapping, so a check can
-    tell a blank cell from a column the list does not have.
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``orders``: ``frame`` has one
+    row per order line (:data:`~ledgerkit.orders.columns.ORDER_COLUMNS`), ``issues`` every
+    file, sheet and row not used. ``meta["columns"]`` maps each (file, sheet) that holds
+    an order list to its field → header mapping, so that a check can tell a blank cell from
+    a column the list does not have; it is empty when no file holds one. Lock files,
+    copies and ledgerkit's own reports are skipped; unreadable files raise
+    :class:`~ledgerkit.intake.door.UnreadableFilesError` unless ``skip_bad``.
+
+    Examples:
+        >>> result = read_orders("examples/po_list.xlsx")                  # doctest: +SKIP
+        >>> result.frame.groupby("po_no")["amount"].sum()                   # doctest: +SKIP
     """
-    import pandas as pd
+    config = config if config is not None else Config()
+    intake = read_files(paths, config, reader=read_order_sheet, include_hidden=include_hidden,
+                        skip_bad=skip_bad, jobs=jobs)
+    result = gather(intake, "orders", columns=ORDER_COLUMNS, config=config, writer=write_orders)
+    result.meta["columns"] = {(f.path, s.name): s.result.mapping for f, s in intake.sheets()
+                              if s.result is not None and s.result.frame is not None}
+    # a report ledgerkit wrote into the folder was not read: it is not an input (writing it
+    # again is allowed, as the first run did)
+    own = {i.file for i in result.issues if i.code == "own_report"}
+    result.files = [f for f in result.files if f not in own]
+    return result
 
-    frames, columns, issues = [], {}, []
-    for file, sheet in iter_sheets(paths, config, issues=issues):
-        res = read_order_sheet(sheet, file=file, config=config)
-        issues.extend(res.issues)
-        if res.frame is not None:
-            columns[(file, sheet.name)] = res.mapping
-            if len(res.frame):
-                frames.append(res.frame)
-    frame = pd.concat(frames, ignore_index=True) if frames else None
-    if frame is None:
-        frame = pd.DataFrame({c: [] for c in ORDER_COLUMNS})
-    return frame, issues, columns
+
+def write_orders(result: Result, target, *, lang: str = "ja", inputs=(), **_options) -> None:
+    """The order lines as read: ``.xlsx`` → Detail and Issues; ``.csv`` / ``.json`` / ``-`` → the lines."""
+    shown = dataclasses.replace(result, frame=result.frame.drop(
+        columns=[c for c in result.frame.columns if str(c).startswith("_")]))
+    write_rows_or(shown, target, lang=lang, inputs=inputs)
