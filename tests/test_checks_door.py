@@ -238,3 +238,22 @@ _DATE_TEXT = st.text(alphabet="0123456789/月日末翌々当締め払い、 -年
 def test_a_date_after_an_anchor_is_never_before_its_month(text, anchor):
     for value in (date_after(text, anchor), payment_date(text, anchor)):
         assert value is None or (isinstance(value, dt.date) and (value.year, value.month) >= (anchor.year, anchor.month))
+
+
+# --- the shared row walk (detect.walk) in the list readers ---------------------------------------------
+
+
+def test_a_row_of_placeholder_dashes_is_blank_in_invoice_and_order_lists(tmp_path):
+    # the walk's blank rule, the same in every reader: "-" and "ー" mean nothing written
+    # (before the walk, these lists rejected such a row for a missing amount)
+    from ledgerkit.intake.read import read_workbook
+    from ledgerkit.invoices.sheet import read_invoice_sheet
+    from ledgerkit.orders.lists import read_order_sheet
+
+    invoices = make_xlsx(tmp_path / "i.xlsx", {"S": [["請求書番号", "取引先", "税抜金額", "消費税"],
+                                                     ["A-1", "A社", 100, 10], ["-", "-", "-", "-"], ["ー", "", "", ""]]})
+    r = read_invoice_sheet(read_workbook(invoices).sheets[0], file="i.xlsx")
+    assert (r.rows_read, r.issues, list(r.frame["invoice_no"])) == (1, [], ["A-1"])
+    orders = make_xlsx(tmp_path / "o.xlsx", {"S": [["注文番号", "品名", "金額"], ["PO-1", "部品", 100], ["-", "-", "-"]]})
+    r = read_order_sheet(read_workbook(orders).sheets[0], file="o.xlsx")
+    assert (r.rows_read, r.issues, list(r.frame["po_no"])) == (1, [], ["PO-1"])
