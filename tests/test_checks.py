@@ -100,10 +100,10 @@ def clean_lists(folder: Path) -> tuple[Path, Path, Path]:
 
 def test_clean_lists_give_no_finding(tmp_path):
     a, b, po = clean_lists(tmp_path)
-    findings = check_invoices([a, b], orders=[po], today=TODAY)
+    findings = check_invoices([a, b], orders=[po], today=TODAY).tables["findings"]
     assert list(findings.columns) == FINDING_COLUMNS
     assert findings.empty, findings.to_dict("records")
-    assert check_orders([po]).empty
+    assert check_orders([po]).tables["findings"].empty
 
 
 # --- the planted problems of examples/ -------------------------------------------------------------------
@@ -117,7 +117,7 @@ def found(findings) -> set[tuple[str, str, int | None]]:
 
 
 def test_examples_invoices_find_exactly_the_planted_problems(examples):
-    findings = check_invoices([examples / "invoices"], orders=[examples / "po_list.xlsx"], today=TODAY)
+    findings = check_invoices([examples / "invoices"], orders=[examples / "po_list.xlsx"], today=TODAY).tables["findings"]
     a, b = "受領請求書一覧_2026年10月.xlsx", "請求書受領台帳_2026年11月.xlsx"
     assert found(findings) == {
         ("tax_mismatch", a, 8),
@@ -137,7 +137,7 @@ def test_examples_invoices_find_exactly_the_planted_problems(examples):
 
 
 def test_examples_orders_find_exactly_the_planted_problems(examples):
-    findings = check_orders([examples / "po_list.xlsx"])
+    findings = check_orders([examples / "po_list.xlsx"]).tables["findings"]
     assert found(findings) == {
         ("tax_per_line", "po_list.xlsx", 10),
         ("line_amount_mismatch", "po_list.xlsx", 12),
@@ -151,7 +151,7 @@ def test_examples_orders_find_exactly_the_planted_problems(examples):
 
 
 def test_without_orders_no_order_rule_runs(examples):
-    findings = check_invoices([examples / "invoices"], today=TODAY)
+    findings = check_invoices([examples / "invoices"], today=TODAY).tables["findings"]
     assert not {"po_unknown", "po_over_amount", "po_vendor_mismatch"} & set(findings["rule"])
 
 
@@ -173,26 +173,26 @@ def invoice_frame(**over):
 
 
 def test_rounding_can_be_required_by_keyword_or_config():
-    assert check_invoices(invoice_frame(), today=TODAY).empty
-    by_keyword = check_invoices(invoice_frame(), today=TODAY, rounding="down")
+    assert check_invoices(invoice_frame(), today=TODAY).tables["findings"].empty
+    by_keyword = check_invoices(invoice_frame(), today=TODAY, rounding="down").tables["findings"]
     assert by_keyword[["rule", "expected"]].values.tolist() == [["tax_mismatch", "1234"]]
     config = Config()
     config.data["tax"] = {"rounding_required": "down"}
-    assert check_invoices(invoice_frame(), config=config, today=TODAY)["rule"].tolist() == ["tax_mismatch"]
+    assert check_invoices(invoice_frame(), config=config, today=TODAY).tables["findings"]["rule"].tolist() == ["tax_mismatch"]
 
 
 def test_due_date_limit_and_today_are_keywords():
     far = invoice_frame(due_date=pd.Timestamp("2027-03-31"))
-    assert check_invoices(far, today=TODAY)["rule"].tolist() == ["due_too_far"]
-    assert check_invoices(far, today=TODAY, max_due_days=200).empty
-    assert check_invoices(invoice_frame(), today=D(2026, 9, 30))["rule"].tolist() == ["issue_date_future"]
+    assert check_invoices(far, today=TODAY).tables["findings"]["rule"].tolist() == ["due_too_far"]
+    assert check_invoices(far, today=TODAY, max_due_days=200).tables["findings"].empty
+    assert check_invoices(invoice_frame(), today=D(2026, 9, 30)).tables["findings"]["rule"].tolist() == ["issue_date_future"]
     # dated on the closing day later this month, received early: a warning only
-    ahead = check_invoices(invoice_frame(), today=D(2026, 10, 28))
+    ahead = check_invoices(invoice_frame(), today=D(2026, 10, 28)).tables["findings"]
     assert ahead[["rule", "severity"]].values.tolist() == [["issue_date_ahead", "warning"]]
 
 
 def test_findings_in_english():
-    findings = check_invoices(invoice_frame(tax=1300, total=13645), today=TODAY, lang="en")
+    findings = check_invoices(invoice_frame(tax=1300, total=13645), today=TODAY, lang="en").tables["findings"]
     assert findings["message"].tolist() == ["tax 1,300 does not match net 12,345 × 10% (expected 1,234 or 1,235)"]
 
 
@@ -287,7 +287,7 @@ def test_cli_invoice_list_with_only_its_header_is_checked_not_missing(tmp_path):
     result = run("check", "invoices", path, "--lang", "en")
     assert result.exit_code == 0
     assert result.stderr == "Checked 0 invoices (0 rows by rate): 0 errors, 0 warnings\n"
-    assert check_invoices(path).empty
+    assert check_invoices(path).tables["findings"].empty
 
 
 def test_no_table_messages_are_english_under_lang_en(tmp_path):
@@ -358,12 +358,12 @@ def order_form(path: Path, *, tax: int, total: int, net_8: int = 1801) -> Path:
 
 def test_order_form_clean(tmp_path):
     path = order_form(tmp_path / "po.xlsx", tax=175, total=2291)
-    assert check_orders([path]).empty
+    assert check_orders([path]).tables["findings"].empty
 
 
 def test_order_form_figures_checked_against_its_lines(tmp_path):
     path = order_form(tmp_path / "po.xlsx", tax=174, total=2290, net_8=1800)
-    findings = check_orders([path])
+    findings = check_orders([path]).tables["findings"]
     assert findings[["rule", "source_row", "column"]].values.tolist() == [
         ["subtotal_mismatch", 13, "小計"],
         ["po_tax_mismatch", 14, "消費税"],
@@ -379,11 +379,11 @@ def test_withholding_and_net_payment_on_fees_to_individuals():
     ok = invoice_frame(net=300000, tax=30000, total=330000, withholding=30630, payment=299370)
     ok["withholding"] = ok["withholding"].astype("Int64")
     ok["payment"] = ok["payment"].astype("Int64")
-    assert check_invoices(ok, today=TODAY).empty
+    assert check_invoices(ok, today=TODAY).tables["findings"].empty
     bad = ok.copy()
     bad["withholding"] = pd.array([30000], dtype="Int64")
     # the transfer was worked out with the right withholding, the list shows another
-    findings = check_invoices(bad, today=TODAY)
+    findings = check_invoices(bad, today=TODAY).tables["findings"]
     assert findings[["rule", "expected"]].values.tolist() == [["withholding_mismatch", "30630 / 33693"], ["payment_mismatch", "300000"]]
 
 
@@ -400,7 +400,7 @@ def test_totals_checked_per_row_and_per_split_invoice(tmp_path):
                       ["G-1", "ガンマ", 315, 1801, 31, 144, 2290]],
         },
     )
-    findings = check_invoices([path], today=TODAY)
+    findings = check_invoices([path], today=TODAY).tables["findings"]
     assert findings[["rule", "source_sheet", "column", "expected"]].values.tolist() == [
         ["total_mismatch", "one", "税込金額", "1100"],
         ["invoice_total_mismatch", "split", "合計(税込)", "2291"],
@@ -421,7 +421,7 @@ def test_invoice_vendor_must_be_the_orders(tmp_path):
                ["PO-1", D(2026, 10, 1), "株式会社アルファ", "", "部品", 5000, D(2026, 10, 9), "本社", D(2026, 11, 30), "振込"],
                ["PO-2", D(2026, 10, 1), "株式会社シータ", "T8700110005901", "部品", 5000, D(2026, 10, 9), "本社", D(2026, 11, 30), "振込"]]},
     )
-    findings = check_invoices([inv], orders=[po], today=TODAY, require_registration=False)
+    findings = check_invoices([inv], orders=[po], today=TODAY, require_registration=False).tables["findings"]
     assert findings[["rule", "invoice_no"]].values.tolist() == [["po_vendor_mismatch", "B-1"]]
     assert findings["message"].iloc[0] == "注文番号 PO-1 の発注先は 株式会社アルファ ですが、請求元は ベータ商事 です"
 
@@ -434,7 +434,7 @@ def test_credit_notes_reduce_what_was_invoiced_against_an_order(tmp_path):
                ["A-1R", D(2026, 10, 5), "アルファ", "PO-1", "△1,000", "△100"]]},
     )
     po = make_xlsx(tmp_path / "po.xlsx", {"S": [["注文番号", "発注先", "品名", "金額"], ["PO-1", "アルファ", "部品", 5000]]})
-    assert check_invoices([inv], orders=[po], today=TODAY).empty
+    assert check_invoices([inv], orders=[po], today=TODAY).tables["findings"].empty
 
 
 # --- order lists -----------------------------------------------------------------------------------------
@@ -466,7 +466,7 @@ def test_order_list_figures(tmp_path):
             ]
         },
     )
-    findings = check_orders([path])
+    findings = check_orders([path]).tables["findings"]
     assert findings[["rule", "invoice_no", "source_row"]].values.tolist() == [
         ["subtotal_mismatch", "PO-2", 4],
         ["total_mismatch", "PO-2", 4],
@@ -476,7 +476,7 @@ def test_order_list_figures(tmp_path):
 
 def test_order_list_without_the_written_term_columns(tmp_path):
     path = make_xlsx(tmp_path / "po.xlsx", {"S": [["注文番号", "発注先", "品名", "金額"], ["PO-1", "アルファ", "部品", 5000]]})
-    findings = check_orders([path])
+    findings = check_orders([path]).tables["findings"]
     assert findings[["rule", "severity", "source_row"]].astype(object).where(findings.notna(), None).values.tolist() == [
         ["term_column_missing", "error", None],
         ["term_column_missing", "error", None],
@@ -495,10 +495,10 @@ def test_tax_of_an_invoice_given_line_by_line_is_checked_on_the_sum(tmp_path):
             ["G-1", "ガンマ", "食品B", "8%", 1234, 98],
             ["G-1", "ガンマ", "食品C", "8%", 567, 46]]
     ok = make_xlsx(tmp_path / "ok.xlsx", {"S": rows})
-    assert check_invoices([ok], today=TODAY).empty  # 98 + 46 = 144 = 1,801 × 8% rounded down
+    assert check_invoices([ok], today=TODAY).tables["findings"].empty  # 98 + 46 = 144 = 1,801 × 8% rounded down
     rows[3][5] = 45  # each line rounded down on its own: 143
     bad = make_xlsx(tmp_path / "bad.xlsx", {"S": rows})
-    findings = check_invoices([bad], today=TODAY)
+    findings = check_invoices([bad], today=TODAY).tables["findings"]
     assert findings[["rule", "source_row", "value"]].values.tolist() == [["tax_per_line", 3, "143"]]
 
 
@@ -519,7 +519,7 @@ def test_blank_tax_is_an_error_finding_even_inside_a_rate_group(tmp_path):
         ["A-1", "アルファ", "T8700110005901", 2000, "", 2200, "10%"],
         ["B-1", "アルファ", "T8700110005901", 3000, "", "", "10%"],
     ]})
-    f = check_invoices([path], today=TODAY)
+    f = check_invoices([path], today=TODAY).tables["findings"]
     got = sorted(zip(f["rule"], f["severity"], f["source_row"], f["column"]))
     assert got == [
         ("tax_missing", "error", 3, "消費税"),
@@ -535,7 +535,7 @@ def test_unreadable_rate_is_an_error_and_no_tax_check_runs_on_a_guess(tmp_path):
         ["A-1", "アルファ", "T8700110005901", 1000, 100, 1100, "9%"],
         ["A-2", "アルファ", "T8700110005901", 1000, 77, 1077, "9%"],
     ]})
-    f = check_invoices([path], today=TODAY)
+    f = check_invoices([path], today=TODAY).tables["findings"]
     assert sorted(zip(f["rule"], f["severity"], f["source_row"], f["column"], f["value"])) == [
         ("tax_rate_unreadable", "error", 2, "税率", "9%"),
         ("tax_rate_unreadable", "error", 3, "税率", "9%"),
@@ -548,8 +548,41 @@ def test_registration_format_expected_column_is_english_under_lang_en():
                         "net": pd.array([100, 100], dtype="Int64"), "tax": pd.array([10, 10], dtype="Int64"),
                         "total": pd.array([110, 110], dtype="Int64"), "tax_rate": [0.10, 0.10],
                         "source_file": ["a.xlsx"] * 2, "source_sheet": ["S"] * 2, "source_row": [2, 3]})
-    found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="en")
+    found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="en").tables["findings"]
     fmt = found[found["rule"] == "registration_no_format"]
     assert list(fmt["expected"]) == ["T + 13 digits", "T + 13 digits (the first 1-9)"]
-    found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="ja")
+    found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="ja").tables["findings"]
     assert list(found[found["rule"] == "registration_no_format"]["expected"]) == ["T + 13桁", "T + 13桁 (先頭は1-9)"]
+
+
+# --- issue 12: the findings report written into the folder it checks ---------------------------------
+
+
+def _sheet_values(path: Path, name: str) -> list[list]:
+    ws = openpyxl.load_workbook(path)[name]
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def test_cli_check_twice_with_output_in_the_folder_does_not_read_its_own_report(examples, tmp_path):
+    # issue 12: `check invoices DIR -o DIR/findings.xlsx` run twice read its own findings the
+    # second time (5 errors became 19, 15 of them false duplicates)
+    import shutil
+
+    folder = tmp_path / "lists"
+    shutil.copytree(examples / "invoices", folder)
+    out = folder / "findings.xlsx"
+    first = run("check", "invoices", folder, "--today", "2026-11-30", "-o", out)
+    assert first.exit_code == 1, first.output
+    assert first.stderr.strip().splitlines()[-2] == "請求書 13 件 (税率別 14 行)を確認しました: エラー 5 件、警告 1 件"
+    findings_first = _sheet_values(out, "指摘")
+    second = run("check", "invoices", folder, "--today", "2026-11-30", "-o", out)
+    assert second.exit_code == 1, second.output
+    assert second.stderr == first.stderr
+    assert _sheet_values(out, "指摘") == findings_first
+    # the one invoice the examples enter twice, not every invoice of the report read back
+    assert [row[-1] for row in findings_first].count("duplicate_invoice") == 1
+    # the report is listed as skipped (own report), with the reason, on the Issues sheet
+    issues = _sheet_values(out, "問題一覧")
+    own = [row for row in issues if row[-1] == "own_report"]
+    assert len(own) == 1 and own[0][3] == str(out), issues
+    assert "ledgerkit が書き出したレポート" in own[0][2]

@@ -174,7 +174,8 @@ def split_rows():
 
 def test_split_columns_from_a_merged_two_row_header_xlsx(tmp_path):
     path = make_xlsx(tmp_path / "台帳.xlsx", {"11月": split_rows()}, merges={"11月": [(2, 3, 2, 4), (2, 5, 2, 6), (2, 0, 3, 0), (2, 1, 3, 1), (2, 2, 3, 2), (2, 7, 3, 7)]})
-    frame, issues, rows_read = read_invoices([path])
+    result = read_invoices([path])
+    frame, issues, rows_read = result.frame, result.issues, result.stats.rows_read
     assert frame[["invoice_no", "tax_rate", "net", "tax", "total", "invoice_total", "source_row"]].values.tolist() == [
         ["G-1", 0.10, 315, 31, 346, 2291, 5],
         ["G-1", 0.08, 1801, 144, 1945, 2291, 5],
@@ -231,7 +232,7 @@ def test_amounts_read_exactly_and_a_right_tax_is_never_flagged(entries):
         expected.append([net, tax, net + tax])
     r = read(rows)
     assert r.frame[["net", "tax", "total"]].values.tolist() == expected
-    findings = check_invoices(r.frame, today=dt.date(2026, 11, 30))
+    findings = check_invoices(r.frame, today=dt.date(2026, 11, 30)).tables["findings"]
     assert findings.empty
 
 

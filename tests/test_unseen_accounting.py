@@ -67,7 +67,7 @@ def test_check_orders_reads_purchasing_clerk_headers(tmp_path):
     from ledgerkit.checks.orders import check_orders
 
     src = make_xlsx(tmp_path / "発注管理表.xlsx", {"発注": ORDER_ROWS})
-    findings = check_orders([src])
+    findings = check_orders([src]).tables["findings"]
     assert list(findings["rule"]) == []
 
 
@@ -132,7 +132,8 @@ def test_subtotal_labelled_in_the_remarks_column_is_not_an_invoice(tmp_path):
     from ledgerkit.invoices.across_files import read_invoices
 
     src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": TAX_INCLUDED_ROWS})
-    frame, issues, rows_read = read_invoices([src])
+    result = read_invoices([src])
+    frame, issues, rows_read = result.frame, result.issues, result.stats.rows_read
     assert rows_read == 5
     assert list(frame["source_row"]) == [7, 8, 10, 11, 13]
     assert int(frame["total"].sum()) == 87_980
@@ -152,7 +153,8 @@ def test_a_remark_saying_subtotal_on_an_invoice_row_keeps_the_row(tmp_path):
     rows = [*TAX_INCLUDED_ROWS[:6], [1, "R8.10.3", "㈱山田商店", "T8700110005901", "Y-1001", "R8.10.31", "¥110,000",
                                      "2026/11/30", "PJ-A", "小計"]]
     src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": rows})
-    frame, issues, rows_read = read_invoices([src])
+    result = read_invoices([src])
+    frame, issues, rows_read = result.frame, result.issues, result.stats.rows_read
     assert rows_read == 1 and list(frame["total"]) == [110_000]
 
 
@@ -170,7 +172,7 @@ def test_due_dates_written_as_month_ends_or_without_a_year(tmp_path):
         ["A-5", "R8.12.20", "㈱山田商店", "T8700110005901", 110_000, "月末"],
     ]
     src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     due = [None if v is None or v != v else v.date() for v in frame["due_date"]]
     assert due == [D(2026, 11, 30), D(2027, 1, 31), D(2027, 1, 10), D(2027, 2, 28), None]
     bad = [(i.code, i.row, i.value) for i in issues if i.code == "bad_cell"]
@@ -218,7 +220,7 @@ def _check(tmp_path, rows, **kw):
     from ledgerkit.checks.invoices import check_invoices
 
     src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": rows})
-    findings = check_invoices([src], today=D(2026, 11, 20), **kw)
+    findings = check_invoices([src], today=D(2026, 11, 20), **kw).tables["findings"]
     return [(f["rule"], int(f["source_row"]) if f["source_row"] == f["source_row"] else None)
             for f in findings.to_dict("records")]
 
@@ -229,7 +231,7 @@ def test_second_rate_row_without_invoice_number_belongs_to_the_invoice_above(tmp
     from ledgerkit.invoices.across_files import read_invoices
 
     src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": PAYMENT_ROWS[:4]})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     f1 = frame[frame["invoice_no"] == "F-1"]
     assert list(f1["source_row"]) == [3, 4] and list(f1["tax_rate"]) == [0.10, 0.08]
     assert set(f1["registration_no"]) == {"T9010401012345"} and f1["invoice_key"].nunique() == 1
@@ -244,7 +246,7 @@ def test_invoice_typed_twice_with_vendor_spelled_two_ways_is_a_duplicate(tmp_pat
     from ledgerkit.invoices.across_files import read_invoices
 
     src = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": PAYMENT_ROWS})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     assert int(frame.loc[frame["invoice_no"] == "F-2", "net"].sum()) == 480_000
     assert [(i.code, i.row) for i in issues if i.code == "duplicate_invoice"] == [("duplicate_invoice", 6)]
 
@@ -270,7 +272,7 @@ def test_one_registration_number_under_two_vendor_names_is_a_warning(tmp_path):
         ["C-2", "2026/10/31", "ミドリ㈱", "t 8180 0010 31234", 4000, 400, 4400],
     ]
     src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
-    findings = check_invoices([src], today=D(2026, 11, 20))
+    findings = check_invoices([src], today=D(2026, 11, 20)).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"], findings["severity"])) == [
         ("registration_no_shared", 3, "warning")]
     assert findings["message"][0] == (
@@ -289,7 +291,7 @@ def test_vendor_totals_of_a_tax_included_list_leave_net_and_tax_blank(tmp_path):
     from ledgerkit.invoices.summaries import summarize_invoices
 
     src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": TAX_INCLUDED_ROWS})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     by_vendor = summarize_invoices(frame)["by_vendor"]
     yamada = by_vendor[by_vendor["registration_no"] == "T8700110005901"].iloc[0]
     assert yamada["total"] == 143_000 and yamada["net"] is pd.NA and yamada["tax"] is pd.NA
@@ -312,11 +314,11 @@ def test_order_payment_due_written_as_closing_terms(tmp_path):
                 ["P-003", "2026/10/06", "ヤマト精機", "修理", 1, "式", 50000, 50000, "10%", "2026/10/10", "本社", terms, "振込"]]
 
     src = make_xlsx(tmp_path / "発注.xlsx", {"発注": rows("月末締め翌月末払い")})
-    frame, issues, _ = read_orders([src])
+    frame, issues = read_orders([src])
     assert frame["payment_due"].iloc[0].date() == D(2026, 11, 30)
-    assert list(check_orders([src])["rule"]) == []
+    assert list(check_orders([src]).tables["findings"]["rule"]) == []
     src = make_xlsx(tmp_path / "発注2.xlsx", {"発注": rows("20日締め 翌々月末払い")})
-    findings = check_orders([src])
+    findings = check_orders([src]).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"])) == [("payment_due_over_60", 5)]
 
 
@@ -333,7 +335,7 @@ def test_tax_included_list_checks_the_tax_inside_the_total(tmp_path):
     from ledgerkit.checks.invoices import check_invoices
 
     src = make_xlsx(tmp_path / "内税.xlsx", {"一覧": rows})
-    findings = check_invoices([src], today=D(2026, 11, 20))
+    findings = check_invoices([src], today=D(2026, 11, 20)).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"], findings["expected"])) == [
         ("tax_mismatch_included", 5, "909 / 910")]
     assert findings["message"][0] == "消費税額 1,000 円が 税込 10,000 円 × 10/110 (10%) と合いません (正しくは 909 円 または 910 円)"
@@ -353,10 +355,10 @@ def test_amount_cell_marked_tax_included_is_not_read_as_net(tmp_path):
         ["H-4", "2026/10/31", "XYZ", "T8700110005901", "10%", "税込2,200円", "", ""],
     ]
     src = make_xlsx(tmp_path / "金額.xlsx", {"一覧": rows})
-    frame, _, _ = read_invoices([src])
+    frame, _ = read_invoices([src])
     assert [(r.net, r.tax, r.total) for r in frame.itertuples()][:3] == [(1000, 100, 1100)] * 3
     assert frame["total"].iloc[3] == 2200 and frame["net"].isna().iloc[3]
-    assert list(check_invoices([src], today=D(2026, 11, 20))["rule"]) == []
+    assert list(check_invoices([src], today=D(2026, 11, 20)).tables["findings"]["rule"]) == []
 
 
 def test_order_list_given_as_an_invoice_list_is_refused_not_read(tmp_path):
@@ -371,7 +373,7 @@ def test_order_list_given_as_an_invoice_list_is_refused_not_read(tmp_path):
     po1 = make_xlsx(tmp_path / "発注1.xlsx", {"発注": ORDER_ROWS})
     po2 = make_xlsx(tmp_path / "発注2.xlsx", {"発注": ORDER_ROWS})
     inv = make_xlsx(tmp_path / "支払予定表.xlsx", {"10月": PAYMENT_ROWS[:4]})
-    findings = check_invoices([inv, po2], orders=[po1], today=D(2026, 11, 20))
+    findings = check_invoices([inv, po2], orders=[po1], today=D(2026, 11, 20)).tables["findings"]
     assert list(zip(findings["rule"], findings["source_file"])) == [("order_list_not_invoices", str(po2))]
     assert findings["severity"][0] == "error"
 
@@ -399,7 +401,7 @@ def test_order_paid_by_promissory_note_under_the_toriteki_act(tmp_path):
         order("J-4", "2025/12/1", "手形"),
     ]
     src = make_xlsx(tmp_path / "注文.xlsx", {"注文": rows})
-    findings = check_orders([src])
+    findings = check_orders([src]).tables["findings"]
     assert list(zip(findings["rule"], findings["severity"], findings["source_row"])) == [
         ("payment_by_note", "error", 2), ("payment_not_cash", "warning", 3)]
     assert findings["message"][0] == "支払方法「約束手形(サイト60日)」: 取適法 (2026年1月1日から) では手形による支払は禁止されています"
@@ -413,12 +415,12 @@ def test_order_list_total_row_is_checked_and_found_beside_the_amount(tmp_path):
 
     good = [*ORDER_ROWS, ["", "", "", "", "", "", "合計", 496181, "", "", "", "", ""]]
     src = make_xlsx(tmp_path / "発注.xlsx", {"発注": good})
-    frame, issues, _ = read_orders([src])
+    frame, issues = read_orders([src])
     assert len(frame) == 4 and [i.row for i in issues if i.code == "total_row"] == [9]
-    assert list(check_orders([src])["rule"]) == []
+    assert list(check_orders([src]).tables["findings"]["rule"]) == []
     bad = [*ORDER_ROWS, [], ["合計", "", "", "", "", "", "", "496,000", "", "", "", "", ""]]
     src = make_xlsx(tmp_path / "発注2.xlsx", {"発注": bad})
-    findings = check_orders([src])
+    findings = check_orders([src]).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"])) == [("total_row_mismatch", 10)]
     assert findings["message"][0] == (
         "合計行の金額 496,000 円が上の行の合計 496,181 円と合いません (行の漏れ・重複・手入力の合計を確認してください)")
@@ -455,13 +457,13 @@ def test_billed_amount_alone_is_read_tax_included_and_said_so(tmp_path):
     rows = [["請求書番号", "請求日", "取引先", "案件", "請求金額"],
             ["L-1", "2026/10/31", "A社", "PJ-A", 110000], ["L-2", "2026/10/31", "B社", "PJ-A", "55,000円"]]
     src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     assert list(frame["total"]) == [110_000, 55_000] and frame["net"].isna().all()
     [note] = [i for i in issues if i.code == "amount_read_as_total"]
     assert note.message("ja").startswith("請求金額 の列は税抜か税込か分からないため、税込金額として読みます")
     marked = [rows[0], ["L-1", "2026/10/31", "A社", "PJ-A", "100,000円(税抜)"]]
     src = make_xlsx(tmp_path / "請求書一覧2.xlsx", {"一覧": marked})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     assert list(frame["net"]) == [100_000] and not [i for i in issues if i.code == "amount_read_as_total"]
 
 
@@ -504,11 +506,11 @@ def test_rate_written_above_net_and_tax_columns(tmp_path):
     ]
     merges = [(2, 4, 2, 5), (2, 6, 2, 7), (2, 0, 3, 0), (2, 1, 3, 1), (2, 2, 3, 2), (2, 3, 3, 3), (2, 8, 3, 8)]
     src = make_xlsx(tmp_path / "二段見出し.xlsx", {"一覧": rows}, merges={"一覧": merges})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     assert [(r.invoice_no, r.net, r.tax, r.tax_rate) for r in frame.itertuples()] == [
         ("P-1", 315, 31, 0.10), ("P-1", 1801, 144, 0.08), ("P-2", 1000, 100, 0.10), ("P-3", 2000, 150, 0.08)]
     assert [i for i in issues if i.code == "total_row_mismatch"] == []
-    findings = check_invoices([src], today=D(2026, 11, 20))
+    findings = check_invoices([src], today=D(2026, 11, 20)).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"], findings["expected"])) == [("tax_mismatch", 7, "160")]
 
 
@@ -525,14 +527,14 @@ def test_split_rate_list_with_one_tax_column_and_a_net_total(tmp_path):
         ["R-3", "2026/10/31", "㈱ミドリ", "T8180001031234", 315, 1801, 2116, 180, 2296],
     ]
     src = make_xlsx(tmp_path / "対象額.xlsx", {"一覧": rows})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     assert [(r.invoice_no, r.net, r.tax, r.invoice_total) for r in frame.itertuples()] == [
         ("R-1", 315, 31, 2291), ("R-1", 1801, 144, 2291), ("R-2", 1000, 100, 1101),
         ("R-3", 315, 31, 2296), ("R-3", 1801, 149, 2296)]
     assert list(frame["税抜合計"]) == [2116, 2116, 1000, 2116, 2116]
     [ignored] = [i for i in issues if i.code == "money_column_ignored"]
     assert ignored.column == "税抜合計" and ignored.severity == "warning"
-    findings = check_invoices([src], today=D(2026, 11, 20))
+    findings = check_invoices([src], today=D(2026, 11, 20)).tables["findings"]
     assert list(findings["rule"]) == ["money_column_ignored", "invoice_total_mismatch", "tax_mismatch"]
     assert list(findings["source_row"])[1:] == [3, 4]
 
@@ -545,7 +547,7 @@ def test_registration_number_typed_without_the_t_into_a_number_cell(tmp_path):
     rows = [["請求書番号", "請求日", "取引先", "登録番号", "税抜金額", "消費税", "税込金額"],
             ["A-1", "2026/10/31", "㈱アルファ", 8700110005901, 1000, 100, 1100]]
     src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
-    findings = check_invoices([src], today=D(2026, 11, 20))
+    findings = check_invoices([src], today=D(2026, 11, 20)).tables["findings"]
     assert list(findings["message"]) == [
         "登録番号「8700110005901」は T + 13桁の数字 ではありません (先頭の T が抜けています: T8700110005901)"]
 
@@ -597,7 +599,7 @@ def test_due_date_without_year_takes_the_year_from_the_title(tmp_path):
     ]
     merges = [(0, 0, 0, 7), (3, 4, 3, 6), (3, 0, 4, 0), (3, 1, 4, 1), (3, 2, 4, 2), (3, 3, 4, 3), (3, 7, 4, 7)]
     src = make_xlsx(tmp_path / "台帳.xlsx", {"台帳": rows}, merges={"台帳": merges})
-    frame, issues, _ = read_invoices([src])
+    frame, issues = read_invoices([src])
     assert frame["due_date"].iloc[0].date() == D(2026, 11, 30)
     assert [i.code for i in issues] == ["total_row"]
 
@@ -631,13 +633,13 @@ def test_order_form_with_reduced_rate_marks_and_yohaku(tmp_path):
 
     for yohaku in (False, True):
         src = make_xlsx(tmp_path / f"注文書{yohaku}.xlsx", {"注文書": _order_form(170, yohaku)})
-        frame, _, _ = read_orders([src])
+        frame, _ = read_orders([src])
         assert list(frame["item"]) == ["部品A", "※食品B", "※食品C"]
         assert list(frame["tax_rate"]) == [0.10, 0.08, 0.08]
-        findings = check_orders([src])
+        findings = check_orders([src]).tables["findings"]
         assert list(findings["rule"]) == ["po_tax_mismatch"] and findings["expected"][0].startswith("175")
         src = make_xlsx(tmp_path / f"注文書ok{yohaku}.xlsx", {"注文書": _order_form(175, yohaku)})
-        assert list(check_orders([src])["rule"]) == []
+        assert list(check_orders([src]).tables["findings"]["rule"]) == []
 
 
 def test_order_list_with_one_tax_figure_for_an_order_of_two_rates(tmp_path):
@@ -660,9 +662,9 @@ def test_order_list_with_one_tax_figure_for_an_order_of_two_rates(tmp_path):
 
     for with_rate in (True, False):
         ok = make_xlsx(tmp_path / f"ok{with_rate}.xlsx", {"注文": rows(175, with_rate)})
-        assert list(check_orders([ok])["rule"]) == []
+        assert list(check_orders([ok]).tables["findings"]["rule"]) == []
         bad = make_xlsx(tmp_path / f"bad{with_rate}.xlsx", {"注文": rows(170, with_rate)})
-        findings = check_orders([bad])
+        findings = check_orders([bad]).tables["findings"]
         assert list(zip(findings["rule"], findings["source_row"])) == [("po_tax_mismatch", 2)]
         assert findings["expected"][0] == "175 / 176 / 177"
 
@@ -714,7 +716,7 @@ def test_unreadable_cells_in_order_forms_and_lists_are_listed_not_a_crash(tmp_pa
     form = _order_form(175, False)
     form[8] = [2, "※食品B", 1, "箱", 1234, "要見積"]
     src = make_xlsx(tmp_path / "注文書.xlsx", {"注文書": form})
-    findings = check_orders([src])
+    findings = check_orders([src]).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"], findings["value"])) == [("bad_cell", 9, "要見積")]
 
     rows = [ORDER_ROWS[3], [*ORDER_ROWS[7][:8], "10%", "2026/10/31", "本社", "2026/11/30", "振込"]]
@@ -723,7 +725,7 @@ def test_unreadable_cells_in_order_forms_and_lists_are_listed_not_a_crash(tmp_pa
     src = make_xlsx(tmp_path / "発注.xlsx", {"発注": [*rows, ["合計", "", "", "", "", "", "", 480000]]})
     result = CliRunner().invoke(app, ["check", "orders", str(src)])
     assert result.exit_code == 0, result.stderr
-    findings = check_orders([src])
+    findings = check_orders([src]).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"])) == [("bad_cell", 2)]
 
 
@@ -799,11 +801,11 @@ def test_invoice_order_numbers_matched_across_case_and_several_per_cell(tmp_path
     rows = [head, inv("Z-1", "P-001, P-002", 496_181), inv("Z-2", "p-002", 1000), inv("Z-3", "Ｐ－００２", 1000),
             inv("Z-4", "P-001・P-009", 100)]
     src = make_xlsx(tmp_path / "請求書.xlsx", {"一覧": rows})
-    findings = check_invoices([src], orders=[orders], today=D(2026, 11, 20))
+    findings = check_invoices([src], orders=[orders], today=D(2026, 11, 20)).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"])) == [("po_unknown", 5)]
     rows[1] = inv("Z-1", "P-001, P-002", 496_182)
     src = make_xlsx(tmp_path / "請求書2.xlsx", {"一覧": rows})
-    findings = check_invoices([src], orders=[orders], today=D(2026, 11, 20))
+    findings = check_invoices([src], orders=[orders], today=D(2026, 11, 20)).tables["findings"]
     assert sorted(zip(findings["rule"], findings["source_row"])) == [("po_over_amount", 2), ("po_unknown", 5)]
 
 
@@ -818,12 +820,12 @@ def test_a_column_headed_invoice_number_holding_t_numbers_is_the_registration_nu
             ["2026/10/31", "株式会社アオバ", "T9010401012345", "10月分追加作業", 50000, 5000, 55000],
             ["2026/10/31", "ヤマト精機", "T8180001031235", "修理", 50000, 5000, 55000]]
     src = make_xlsx(tmp_path / "請求書一覧.xlsx", {"一覧": rows})
-    frame, _, _ = read_invoices([src])
+    frame, _ = read_invoices([src])
     assert frame["invoice_key"].nunique() == 3 and set(frame["invoice_no"]) == {""}
     assert list(frame["registration_no"]) == ["T9010401012345", "T9010401012345", "T8180001031235"]
-    findings = check_invoices([src], today=D(2026, 11, 20))
+    findings = check_invoices([src], today=D(2026, 11, 20)).tables["findings"]
     assert list(zip(findings["rule"], findings["source_row"])) == [("registration_no_check_digit", 4)]
     # real invoice numbers under that header stay invoice numbers
     rows = [rows[0], ["2026/10/31", "株式会社アオバ", "INV-001", "保守", 100000, 10000, 110000]]
-    frame, _, _ = read_invoices([make_xlsx(tmp_path / "b.xlsx", {"一覧": rows})])
+    frame, _ = read_invoices([make_xlsx(tmp_path / "b.xlsx", {"一覧": rows})])
     assert list(frame["invoice_no"]) == ["INV-001"]

@@ -13,8 +13,8 @@ from typing import Iterable
 from ledgerkit.checks.values import get
 from ledgerkit.core.issues import Issue
 
-__all__ = ["FINDING_COLUMNS", "FIELD_LABEL", "reading_findings", "finding_record", "findings_frame", "summary_counts",
-           "place"]
+__all__ = ["FINDING_COLUMNS", "FIELD_LABEL", "checked_issues", "reading_findings", "finding_record", "findings_frame",
+           "summary_counts", "place"]
 
 #: the columns of a findings table, in order
 FINDING_COLUMNS = [
@@ -47,19 +47,25 @@ FIELD_LABEL = {
 }
 
 
-def reading_findings(issues: Iterable[Issue]) -> list[Issue]:
-    """The readers' errors and warnings as findings (info issues are left out).
-
-    Their severity is the check's (a blank 消費税 is an error here), and the invoice
-    number a duplicate names becomes the finding's ``ref``.
-    """
+def checked_issues(issues: Iterable[Issue]) -> list[Issue]:
+    """The readers' issues as a check sees them: errors and warnings with the check's severity
+    (a blank 消費税 is an error here) and the invoice number a duplicate names as their ``ref``;
+    the others (info) as they are."""
     out = []
     for i in issues:
         if i.severity not in ("error", "warning"):
+            out.append(i)
             continue
         ref = i.ref or (str(i.params.get("invoice_no", "")) if i.params else "")
         out.append(replace(i, severity=_ISSUE_SEVERITY.get(i.code, i.severity), params=dict(i.params), ref=ref))
     return out
+
+
+def reading_findings(issues: Iterable[Issue]) -> list[Issue]:
+    """The readers' errors and warnings as findings (info issues are left out), with the
+    check's severity (see :func:`checked_issues`)."""
+    issues = list(issues)
+    return [c for i, c in zip(issues, checked_issues(issues)) if i.severity in ("error", "warning")]
 
 
 def finding_record(finding: Issue, lang: str = "ja") -> dict:

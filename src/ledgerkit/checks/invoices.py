@@ -12,13 +12,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
-from ledgerkit.checks.findings import findings_frame, place, reading_findings
+from ledgerkit.checks.findings import place
+from ledgerkit.checks.orders import given_paths, orders_of
+from ledgerkit.checks.outcome import check_result
 from ledgerkit.checks.po_match import po_findings
 from ledgerkit.checks.values import date_of, rate_of, setting
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import Result
 from ledgerkit.invoices.across_files import read_invoices
-from ledgerkit.orders.lists import read_orders
 from ledgerkit.parse.codes import is_registration_no_format
 from ledgerkit.rules.dates import DEFAULT_MAX_DUE_DAYS, check_due_date, check_issue_date
 from ledgerkit.rules.figures import is_na
@@ -187,9 +190,9 @@ def no_invoice_list(paths, issues: Iterable[Issue] = (), lang: str = "ja") -> In
 
 
 def check_invoices(
-    paths_or_frame,
+    invoices,
     orders=None,
-    config=None,
+    config: Config | None = None,
     *,
     issues: Iterable[Issue] | None = None,
     today: dt.date | None = None,
@@ -197,19 +200,31 @@ def check_invoices(
     max_due_days: int | None = None,
     require_registration: bool | None = None,
     lang: str | None = None,
-):
-    """Check received-invoice lists; return the findings as a frame.
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
+    """Check received-invoice lists: the ``ledgerkit check invoices`` of a script.
 
-    ``paths_or_frame``: invoice list files or folders, or a frame from
-    :func:`ledgerkit.invoices.across_files.read_invoices` (``keep_internal=True`` keeps the
-    header each figure came from, for the ``column`` of a finding). ``orders``: order-list
-    files or an order frame; with it, each invoice's 注文番号 is matched to the orders.
-    ``issues``: reading issues to include as findings (files read here add their own).
+    ``invoices``: invoice-list files, folders or globs (read through the intake door, as
+    :func:`~ledgerkit.invoices.across_files.read_invoices` reads them), a Result of
+    ``read_invoices(..., keep_internal=True)`` (which keeps the header each figure came
+    from, for the ``column`` of a finding), or an invoice frame. ``orders``: order-list
+    files, a Result of :func:`~ledgerkit.orders.lists.read_orders`, or an order frame; with
+    it, each invoice's 注文番号 is matched to the orders. ``issues``: more reading issues
+    to include as findings.
 
     ``today`` (default: the computer's date) decides what is "in the future";
     ``rounding`` (``down`` / ``half_up`` / ``up``; config ``tax.rounding_required``)
     requires one rounding mode instead of accepting any; ``max_due_days``
     (config ``invoices.max_due_days``, 120) is the longest issue-to-due span not reported.
+    ``include_hidden``, ``skip_bad`` and ``jobs`` are the door's (hidden sheets, unreadable
+    files listed instead of stopping, worker processes).
+
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``invoice_check``: ``frame``
+    the invoice rows, ``issues`` the reading issues and the findings, ``tables["findings"]``
+    the findings frame (:data:`~ledgerkit.checks.findings.FINDING_COLUMNS`), ``tables["orders"]``
+    the orders matched against, and ``write(path)``, which writes what the command writes.
 
     Examples:
         >>> import pandas as pd
@@ -217,8 +232,11 @@ def check_invoices(
         ...     "net": pd.array([315], dtype="Int64"), "tax": pd.array([30], dtype="Int64"),
         ...     "total": pd.array([345], dtype="Int64"), "tax_rate": [0.10],
         ...     "source_file": ["a.xlsx"], "source_sheet": ["S"], "source_row": [2]})
-        >>> check_invoices(inv, today=dt.date(2026, 11, 26))[["rule", "expected"]].to_dict("records")
+        >>> result = check_invoices(inv, today=dt.date(2026, 11, 26))
+        >>> result.tables["findings"][["rule", "expected"]].to_dict("records")
         [{'rule': 'tax_mismatch', 'expected': '31 / 32'}]
+        >>> [i.code for i in result.errors]
+        ['tax_mismatch']
     """
     lang = lang or (config.lang if config is not None and hasattr(config, "lang") else "ja")
     rounding = setting(config, "tax.rounding_required", rounding, None)
@@ -226,43 +244,37 @@ def check_invoices(
         raise InputError(f"rounding must be one of {', '.join(ROUNDING_MODES)}, not {rounding!r}")
     max_due_days = int(setting(config, "invoices.max_due_days", max_due_days, DEFAULT_MAX_DUE_DAYS))
     require_registration = bool(setting(config, "invoices.require_registration", require_registration, True))
-    all_issues = list(issues or [])
-    frame = _invoices_of(paths_or_frame, config, lang, all_issues)
-    order_frame = _orders_of(orders, config, all_issues) if orders is not None else None
+    door = {"include_hidden": include_hidden, "skip_bad": skip_bad, "jobs": jobs}
+    checked = _invoices_of(invoices, config, lang, door)
+    order_list = orders_of(orders, config, door) if orders is not None else None
+    reading = [*(issues or []), *checked.issues, *(order_list.issues if order_list is not None else [])]
+    today = today or dt.date.today()
     found = invoice_findings(
-        frame,
-        order_frame,
+        checked.frame,
+        order_list.frame if order_list is not None else None,
         today=today,
         rounding=rounding,
         max_due_days=max_due_days,
         require_registration=require_registration,
     )
-    return findings_frame(reading_findings(all_issues) + found, lang)
+    meta = {"today": today, "rounding": rounding, "max_due_days": max_due_days,
+            "require_registration": require_registration,
+            "paths": [*given_paths(invoices), *(given_paths(orders) if orders is not None else [])]}
+    return check_result("invoice_check", checked, reading, found, rows="invoices", lang=lang, others=order_list,
+                        meta=meta)
 
 
-def _invoices_of(paths_or_frame, config, lang: str, all_issues: list[Issue]):
-    """The invoice frame given, or read from the files (their issues added to ``all_issues``)."""
+def _invoices_of(invoices, config, lang: str, door: dict) -> Result:
+    """The invoice rows given (a frame or a read Result), or read from the files."""
     import pandas as pd
 
-    if isinstance(paths_or_frame, pd.DataFrame):
-        return paths_or_frame
-    paths = [paths_or_frame] if isinstance(paths_or_frame, (str, Path)) else list(paths_or_frame)
-    frame, read_issues, rows_read = read_invoices(paths, config, keep_internal=True)
-    all_issues.extend(read_issues)
-    if rows_read == 0 and (read_issues or not len(frame.columns)):
-        raise no_invoice_list(paths, read_issues, lang)
-    return frame
-
-
-def _orders_of(orders, config, all_issues: list[Issue]):
-    """The order frame given, or read from the files (their issues added to ``all_issues``)."""
-    import pandas as pd
-
-    if isinstance(orders, pd.DataFrame):
-        return orders
-    opaths = [orders] if isinstance(orders, (str, Path)) else list(orders)
-    order_frame, order_issues, columns = read_orders(opaths, config)
-    if not columns:
-        raise InputError(f"no order list found in {', '.join(str(p) for p in opaths)} (a table with 注文番号)")
-    all_issues.extend(order_issues)
-    return order_frame
+    if isinstance(invoices, Result):
+        return invoices
+    if isinstance(invoices, pd.DataFrame):
+        return Result("invoices", invoices)
+    paths = given_paths(invoices)
+    read = read_invoices(paths, config, keep_internal=True, **door)
+    if not read.meta["columns"]:
+        # a list with its header and no rows yet is checked (0 invoices), not 'not found'
+        raise no_invoice_list(paths, read.issues, lang)
+    return read

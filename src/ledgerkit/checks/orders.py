@@ -7,15 +7,18 @@ term left blank once per order (``term_missing``).
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
-from pathlib import Path
 from typing import Callable, Iterable
 
-from ledgerkit.checks.findings import FIELD_LABEL, findings_frame, reading_findings
+from ledgerkit.checks.findings import FIELD_LABEL
 from ledgerkit.checks.order_money import order_form_findings, order_money_findings
+from ledgerkit.checks.outcome import check_result
 from ledgerkit.checks.values import date_of, get, setting
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import Result
 from ledgerkit.orders.lists import read_orders
 from ledgerkit.rules.figures import is_na
 from ledgerkit.rules.orders import check_line_amount
@@ -160,8 +163,8 @@ def _term_findings(lines, terms: dict, absent: set[str], place: Callable) -> lis
 
 
 def check_orders(
-    paths_or_frame,
-    config=None,
+    orders,
+    config: Config | None = None,
     *,
     issues: Iterable[Issue] | None = None,
     columns: dict | None = None,
@@ -169,23 +172,31 @@ def check_orders(
     rounding: str | None = None,
     payment_days: int | None = None,
     lang: str | None = None,
-):
-    """Check purchase-order lists; return the findings as a frame.
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
+    """Check purchase-order lists: the ``ledgerkit check orders`` of a script.
 
-    Written terms come from ``terms`` (a data-file name under ``ledgerkit/data``, or the
-    loaded dict; config ``orders.terms``, default ``toriteki_4jo_2026``). ``payment_days``
-    (config ``orders.payment_days``, 60) is the 取適法 limit from delivery to payment.
+    ``orders``: order-list files, folders or globs (read through the intake door, as
+    :func:`~ledgerkit.orders.lists.read_orders` reads them), a Result of ``read_orders``, or
+    an order frame (with ``columns``, (file, sheet) → {field: header}, when known). Written
+    terms come from ``terms`` (a data-file name under ``ledgerkit/data``, or the loaded dict;
+    config ``orders.terms``, default ``toriteki_4jo_2026``). ``payment_days`` (config
+    ``orders.payment_days``, 60) is the 取適法 limit from delivery to payment.
+
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``order_check``: ``frame`` the
+    order lines, ``issues`` the reading issues and the findings, ``tables["findings"]`` the
+    findings frame, and ``write(path)``, which writes what the command writes.
 
     Examples:
         >>> import pandas as pd
         >>> po = pd.DataFrame({"po_no": ["PO-1"], "vendor": ["㈱アルファ"], "vendor_key": ["アルファ"],
         ...     "item": ["部品A"], "qty": [3], "unit_price": [105], "amount": pd.array([351], dtype="Int64"),
         ...     "source_file": ["po.xlsx"], "source_sheet": ["S"], "source_row": [2]})
-        >>> sorted(set(check_orders(po)["rule"]))
+        >>> sorted(set(check_orders(po).tables["findings"]["rule"]))
         ['line_amount_mismatch', 'term_column_missing']
     """
-    import pandas as pd
-
     lang = lang or (config.lang if config is not None and hasattr(config, "lang") else "ja")
     rounding = setting(config, "tax.rounding_required", rounding, None)
     payment_days = int(setting(config, "orders.payment_days", payment_days, DEFAULT_PAYMENT_DAYS))
@@ -195,14 +206,35 @@ def check_orders(
             terms = written_terms(terms)
         except FileNotFoundError:
             raise InputError(f"no written-terms file named {terms!r} (ledgerkit/data/{terms}.toml)") from None
-    all_issues = list(issues or [])
-    if isinstance(paths_or_frame, pd.DataFrame):
-        frame = paths_or_frame
-    else:
-        paths = [paths_or_frame] if isinstance(paths_or_frame, (str, Path)) else list(paths_or_frame)
-        frame, read_issues, columns = read_orders(paths, config)
-        all_issues.extend(read_issues)
-        if not columns:
-            raise InputError(f"no order list found in {', '.join(str(p) for p in paths)} (a table with 注文番号)")
-    found = order_findings(frame, columns=columns, terms=terms, rounding=rounding, payment_days=payment_days)
-    return findings_frame(reading_findings(all_issues) + found, lang)
+    checked = orders_of(orders, config, {"include_hidden": include_hidden, "skip_bad": skip_bad, "jobs": jobs})
+    if columns is None:
+        columns = checked.meta.get("columns")
+    found = order_findings(checked.frame, columns=columns, terms=terms, rounding=rounding, payment_days=payment_days)
+    meta = {"rounding": rounding, "payment_days": payment_days, "terms": terms,
+            "paths": given_paths(orders)}
+    return check_result("order_check", checked, [*(issues or []), *checked.issues], found, rows="orders", lang=lang,
+                        meta=meta)
+
+
+def orders_of(orders, config, door: dict) -> Result:
+    """The order lines given (a frame or a read Result), or read from the files; no order list is an InputError."""
+    import pandas as pd
+
+    if isinstance(orders, Result):
+        return orders
+    if isinstance(orders, pd.DataFrame):
+        return Result("orders", orders)
+    paths = given_paths(orders)
+    read = read_orders(paths, config, **door)
+    if not read.meta["columns"]:
+        raise InputError(f"no order list found in {', '.join(str(p) for p in paths)} (a table with 注文番号)")
+    return read
+
+
+def given_paths(paths) -> list:
+    """The files, folders or globs given to a check, as a list (none for rows already read)."""
+    import pandas as pd
+
+    if isinstance(paths, (Result, pd.DataFrame)):
+        return []
+    return [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)

@@ -31,13 +31,10 @@ TodayOption = Annotated[
     typer.Option("--today", help="Date that counts as today for 'issue date in the future' (YYYY-MM-DD; default: today)."),
 ]
 HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
+SkipBadOption = Annotated[
+    bool, typer.Option("--skip-bad", help="Check the rest when a file cannot be read; list it as an error finding.")
+]
 MAX_SHOWN = 40
-
-
-def _with_hidden(config, include_hidden: bool):
-    if include_hidden:
-        config.data["read"]["include_hidden"] = True
-    return config
 
 
 def _today(text: str | None) -> dt.date | None:
@@ -49,7 +46,7 @@ def _today(text: str | None) -> dt.date | None:
         raise InputError(f"--today must be a date like 2026-11-30, not {text!r}") from None
 
 
-def _show(findings, lang: str, what: str, count_text: str) -> None:
+def _show(findings, lang: str, count_text: str) -> None:
     """A table of findings on stderr, then one summary line."""
     from rich.table import Table
     from rich.text import Text
@@ -84,15 +81,19 @@ def _show(findings, lang: str, what: str, count_text: str) -> None:
     say(text("check_summary", lang, what=count_text, errors=e, warnings=w, es="" if e == 1 else "s", ws="" if w == 1 else "s"))
 
 
-def _finish(findings, config, what: str, count_text: str, output: str | None) -> None:
+def _finish(result, count_text: str, output: str | None) -> None:
     """The findings table, the line naming what was written, and exit 1 on any error."""
-    from ledgerkit.checks.findings import summary_counts
-
-    _show(findings, config.lang, what, count_text)
+    findings = result.tables["findings"]
+    lang = result.meta["lang"]
+    _show(findings, lang, count_text)
     if output and output != "-":
-        say(text("wrote", config.lang, path=output))
-    if summary_counts(findings)["error"]:
+        say(text("wrote", lang, path=output))
+    if (findings["severity"] == "error").any():
         raise typer.Exit(code=1)
+
+
+def _count(frame, column: str) -> int:
+    return frame[column].nunique() if len(frame) else 0
 
 
 @check_app.command("invoices")
@@ -112,6 +113,7 @@ def invoices(
         Optional[int], typer.Option("--max-due-days", min=1, help="Report due dates more than this many days after issue (default 120).")
     ] = None,
     include_hidden: HiddenOption = False,
+    skip_bad: SkipBadOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -119,37 +121,23 @@ def invoices(
 
     Exit code 0 when there is no error, 1 when there are errors, 2 for unreadable input.
 
-    Example: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/findings.xlsx
+    Example: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/invoice_findings.xlsx
     """
-    from ledgerkit.checks.invoices import check_invoices, no_invoice_list
-    from ledgerkit.checks.report import write_findings
-    from ledgerkit.invoices.across_files import read_invoices
-    from ledgerkit.orders.lists import read_orders
+    from ledgerkit.checks.invoices import check_invoices
 
-    config = _with_hidden(load(config_path, lang), include_hidden)
+    config = load(config_path, lang)
     precheck_output(output)
     try:
-        day = _today(today)
-        frame, issues, rows_read = read_invoices(paths, config, keep_internal=True)
-        if rows_read == 0 and (issues or not len(frame.columns)):
-            # an invoice list with its header and no rows yet is checked (0 invoices), not 'not found'
-            raise no_invoice_list(paths, issues, config.lang)
-        order_frame = None
-        if orders:
-            order_frame, order_issues, columns = read_orders(orders, config)
-            if not columns:
-                raise InputError(f"no order list found in {', '.join(orders)} (a table with 注文番号)")
-            issues = issues + order_issues
-        findings = check_invoices(
-            frame, order_frame, config, issues=issues, today=day,
-            rounding=rounding.value if rounding else None, max_due_days=max_due_days,
+        result = check_invoices(
+            paths, orders or None, config, today=_today(today), rounding=rounding.value if rounding else None,
+            max_due_days=max_due_days, include_hidden=include_hidden or None, skip_bad=skip_bad,
         )
         if output:
-            write_findings(findings, output, rows=frame, issues=issues, inputs=[*paths, *(orders or [])], lang=config.lang)
+            result.write(output)
     except LedgerkitError as e:
         fail(e)
-    n_invoices = frame["invoice_key"].nunique() if len(frame) else 0
-    _finish(findings, config, "invoices", text("check_invoices_what", config.lang, invoices=n_invoices, rows=len(frame)), output)
+    frame = result.frame
+    _finish(result, text("check_invoices_what", config.lang, invoices=_count(frame, "invoice_key"), rows=len(frame)), output)
 
 
 @check_app.command("orders")
@@ -165,6 +153,7 @@ def orders_cmd(
         typer.Option("--terms", help="Written-terms list to check against (default: toriteki_4jo_2026, 取適法4条)."),
     ] = None,
     include_hidden: HiddenOption = False,
+    skip_bad: SkipBadOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -175,26 +164,18 @@ def orders_cmd(
     Example: ledgerkit check orders examples/po_list.xlsx -o out/order_findings.xlsx
     """
     from ledgerkit.checks.orders import check_orders
-    from ledgerkit.checks.report import write_findings
-    from ledgerkit.orders.lists import read_orders
 
-    config = _with_hidden(load(config_path, lang), include_hidden)
+    config = load(config_path, lang)
     precheck_output(output)
     try:
-        frame, issues, columns = read_orders(paths, config)
-        if not columns:
-            raise InputError(f"no order list found in {', '.join(paths)} (a table with 注文番号)")
-        findings = check_orders(
-            frame, config, issues=issues, columns=columns, terms=terms,
-            rounding=rounding.value if rounding else None,
-        )
+        result = check_orders(paths, config, terms=terms, rounding=rounding.value if rounding else None,
+                              include_hidden=include_hidden or None, skip_bad=skip_bad)
         if output:
-            write_findings(findings, output, rows=frame, rows_sheet="注文" if config.lang != "en" else "Orders",
-                           issues=issues, inputs=paths, lang=config.lang)
+            result.write(output)
     except LedgerkitError as e:
         fail(e)
-    n_orders = frame["po_no"].nunique() if len(frame) else 0
-    _finish(findings, config, "orders", text("check_orders_what", config.lang, orders=n_orders, rows=len(frame)), output)
+    frame = result.frame
+    _finish(result, text("check_orders_what", config.lang, orders=_count(frame, "po_no"), rows=len(frame)), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""Across every file read: one identity per vendor, the same invoice twice, and :func:`read_invoices`.
+"""Across every file read: the same invoice twice, and :func:`read_invoices`.
 
 An invoice entered twice (in one list, or in two) is counted once and listed; the same
 vendor and invoice number with other amounts is a conflict a person decides.
@@ -6,42 +6,23 @@ vendor and invoice number with other amounts is a conflict a person decides.
 
 from __future__ import annotations
 
+import os
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
+from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
-from ledgerkit.core.result import SheetResult
-from ledgerkit.intake.door import iter_sheets
-from ledgerkit.invoices.frame import drop_internal, empty_invoice_frame
+from ledgerkit.core.result import Result
+from ledgerkit.intake.door import gather, read_files
+from ledgerkit.invoices.frame import INVOICE_COLUMNS, drop_internal, empty_invoice_frame
+from ledgerkit.invoices.report import write_invoices
 from ledgerkit.invoices.sheet import read_invoice_sheet
-from ledgerkit.parse.codes import is_registration_no_format
+from ledgerkit.invoices.vendors import vendor_identity
 from ledgerkit.parse.text import normalize_text
 from ledgerkit.rules.figures import is_na
 
-__all__ = ["vendor_identity", "finish_invoices", "read_invoices"]
-
-
-def vendor_identity(frame) -> "Any":
-    """One key per vendor: the 登録番号 when the vendor has one anywhere, else the name key.
-
-    A vendor written with its number on one list and without it on another still gets
-    one identity, through the name key both share.
-    """
-    import pandas as pd
-
-    reg_by_name: dict[str, str] = {}
-    for key, reg in zip(frame["vendor_key"], frame["registration_no"]):
-        if key and reg and is_registration_no_format(reg):
-            reg_by_name.setdefault(key, reg)
-    out = []
-    for key, reg in zip(frame["vendor_key"], frame["registration_no"]):
-        if reg and is_registration_no_format(reg):
-            out.append(reg)
-        elif key in reg_by_name:
-            out.append(reg_by_name[key])
-        else:
-            out.append(f"name:{key}")
-    return pd.Series(out, index=frame.index, dtype=object)
+__all__ = ["finish_invoices", "read_invoices"]
 
 
 def _signature(group) -> tuple:
@@ -217,23 +198,47 @@ def _same_number(group, keys: list[str], number, issues: list[Issue]) -> set[str
     return drop
 
 
-def read_invoices(paths: Iterable[str | Path], config=None, *, keep_internal: bool = False):
-    """Read invoice lists (files) into one frame: ``(frame, issues, rows_read)``.
+def read_invoices(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    config: Config | None = None,
+    *,
+    keep_internal: bool = False,
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
+    """Read the invoice lists under ``paths`` through the intake door into one frame.
 
-    Every visible sheet is tried; a sheet with no invoice table is listed in the issues.
-    Unreadable files raise :class:`~ledgerkit.core.errors.UnreadableFileError`.
-    This is the in-process reader ``check invoices`` uses; ``ledgerkit.aggregate`` reads
-    the same sheets in worker processes with :func:`~ledgerkit.invoices.sheet.read_invoice_sheet`.
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``invoices``: ``frame`` with
+    :data:`~ledgerkit.invoices.frame.INVOICE_COLUMNS` (the same invoice twice counted once,
+    :func:`finish_invoices`), ``issues`` every file, sheet and row not used, ``stats`` the
+    accounting, and ``meta["columns"]``: each (file, sheet) that holds an invoice list, with
+    its field → header mapping (empty when no file holds one). Every visible sheet is tried
+    in a worker (:func:`~ledgerkit.invoices.sheet.read_invoice_sheet`); lock files, copies
+    and ledgerkit's own reports are skipped; unreadable files raise
+    :class:`~ledgerkit.intake.door.UnreadableFilesError` unless ``skip_bad``.
+    ``keep_internal`` keeps the ``_col_*`` columns (the header each figure came from) that
+    the checks name in their findings. ``result.write("invoices.xlsx")`` writes what
+    ``ledgerkit aggregate --kind invoices`` writes.
+
+    Examples:
+        >>> result = read_invoices("examples/invoices")                    # doctest: +SKIP
+        >>> result.frame.groupby("vendor")["total"].sum()                   # doctest: +SKIP
     """
-    import pandas as pd
+    config = config if config is not None else Config()
+    intake = read_files(paths, config, reader=read_invoice_sheet, include_hidden=include_hidden,
+                        skip_bad=skip_bad, jobs=jobs)
+    result = gather(intake, "invoices", finish=partial(_finish_read, keep_internal=keep_internal),
+                    columns=INVOICE_COLUMNS, config=config, writer=write_invoices)
+    result.meta["columns"] = {(f.path, s.name): s.result.mapping for f, s in intake.sheets()
+                              if s.result is not None and s.result.frame is not None}
+    # a report ledgerkit wrote into the folder was not read: it is not an input (writing it
+    # again is allowed, as the first run did)
+    own = {i.file for i in result.issues if i.code == "own_report"}
+    result.files = [f for f in result.files if f not in own]
+    return result
 
-    frames, rows_read, issues = [], 0, []
-    for file, sheet in iter_sheets(paths, config, issues=issues):
-        res = SheetResult.coerce(read_invoice_sheet(sheet, file=file, config=config))
-        issues.extend(res.issues)
-        rows_read += res.rows_read
-        if res.frame is not None and len(res.frame):
-            frames.append(res.frame)
-    frame = pd.concat(frames, ignore_index=True) if frames else empty_invoice_frame()
-    frame, issues = finish_invoices(frame, issues, config, keep_internal=keep_internal)
-    return frame, issues, rows_read
+
+def _finish_read(frame, issues: list[Issue], config, *, keep_internal: bool):
+    # no rows at all: the invoice frame's columns with their dtypes, as a check expects them
+    return finish_invoices(frame if len(frame) else empty_invoice_frame(), issues, config, keep_internal=keep_internal)

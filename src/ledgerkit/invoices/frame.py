@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ledgerkit.detect.tables import unique_name
 from ledgerkit.rules.figures import is_na
-from ledgerkit.rules.reading import unique_name
 
 __all__ = ["INVOICE_COLUMNS", "MONEY", "DATES", "RATES", "INTERNAL", "invoice_frame", "empty_invoice_frame",
            "drop_internal"]

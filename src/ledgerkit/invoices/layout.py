@@ -13,12 +13,12 @@ import re
 from decimal import Decimal
 
 from ledgerkit.core.money import acceptable_taxes
-from ledgerkit.detect.headers import Synonyms, header_key
 from ledgerkit.detect.cells import is_blank
+from ledgerkit.detect.headers import Synonyms, header_key
+from ledgerkit.detect.tables import cell, is_rate_label
 from ledgerkit.invoices.frame import RATES
 from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.parse.periods import parse_year_month
-from ledgerkit.rules.reading import cell, is_rate_label
 
 __all__ = ["money_header", "InvoiceLayout", "resolve_amount", "order_list_columns"]
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ledgerkit.core import messages
 from ledgerkit.invoices.summaries import pivot_invoices, summarize_invoices
+from ledgerkit.reports.generic import write_rows_or
 from ledgerkit.reports.xlsx_report import XlsxReport
 
-__all__ = ["INVOICE_FORMATS", "INVOICE_HEADINGS", "write_invoices_report"]
+__all__ = ["INVOICE_FORMATS", "INVOICE_HEADINGS", "write_invoices", "write_invoices_report"]
 
 #: number formats of the invoice frame's columns in reports
 INVOICE_FORMATS = {
@@ -32,6 +33,12 @@ INVOICE_HEADINGS = {
         "vendor_code": "Vendor code",
     },
 }
+
+
+def write_invoices(result, target, *, lang: str = "ja", inputs=(), by=(), **_options) -> None:
+    """An invoices Result as ``aggregate --kind invoices`` writes it: ``.xlsx`` → :func:`write_invoices_report`,
+    ``.csv`` / ``.json`` / ``-`` → the rows."""
+    write_rows_or(result, target, write_invoices_report, lang=lang, inputs=inputs, by=by)
 
 
 def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=()) -> None:

@@ -1,8 +1,8 @@
 """One row of an invoice list → a record with one part per tax rate, and the row's problems.
 
-A problem is (code, field label, column, value, rejects the row[, severity]); without a
-severity, a rejecting problem is an error and any other a warning
-(:func:`ledgerkit.rules.reading.problem_issues` turns them into Issues).
+A problem is a :class:`~ledgerkit.detect.list_rows.CellProblem` (code, field label, column,
+value, whether it rejects the row, severity); the sheet's walk lists them by Excel row
+(:func:`~ledgerkit.detect.list_rows.log_row`).
 """
 
 from __future__ import annotations
@@ -13,12 +13,16 @@ from typing import Any, Callable
 
 from ledgerkit.core.money import acceptable_taxes, tax_amount
 from ledgerkit.detect.cells import is_blank
+from ledgerkit.detect.list_rows import CellProblem, read_code
+from ledgerkit.detect.tables import cell
+from ledgerkit.detect.walk import cell_text
 from ledgerkit.invoices.frame import DATES, MONEY, RATES
 from ledgerkit.invoices.layout import InvoiceLayout
 from ledgerkit.parse.codes import normalize_registration_no
+from ledgerkit.parse.list_cells import CellParsers, whole_yen
 from ledgerkit.parse.names import vendor_key
+from ledgerkit.parse.relative_dates import date_after
 from ledgerkit.parse.text import CellValueError, normalize_text
-from ledgerkit.rules.reading import CellParsers, cell, date_after, read_code, show, whole_yen
 from ledgerkit.rules.tax import infer_rate
 
 __all__ = ["invoice_row"]
@@ -33,10 +37,10 @@ LABELS = {
 }
 
 
-def invoice_row(row, layout: InvoiceLayout, parsers: CellParsers) -> tuple[dict, list[tuple]]:
+def invoice_row(row, layout: InvoiceLayout, parsers: CellParsers) -> tuple[dict, list[CellProblem]]:
     """One list row → (record with ``_parts`` per rate, problems)."""
     m = layout.mapping
-    problems: list[tuple] = []
+    problems: list[CellProblem] = []
     rec: dict[str, Any] = {}
     money = _money_reader(row, parsers.amount, problems)
     _text_fields(row, m, rec, problems)
@@ -62,13 +66,13 @@ def _money_reader(row, parse_amount, problems: list) -> Callable:
         raw = cell(row, c)
         parsed, err = parse_amount(raw)
         if err is not None:
-            problems.append(("bad_cell", label, c, raw, True))
+            problems.append(CellProblem("bad_cell", label, c, raw, True))
             return None, None
         value, basis = parsed
         try:
             return whole_yen(value), basis
         except CellValueError:
-            problems.append(("not_whole_yen", label, c, raw, True))
+            problems.append(CellProblem("not_whole_yen", label, c, raw, True))
             return None, None
 
     return money
@@ -80,7 +84,7 @@ def _text_fields(row, m: dict, rec: dict, problems: list) -> None:
     rec["vendor_key"] = vendor_key(rec["vendor"]) if rec["vendor"] else ""
     reg_raw = cell(row, m.get("registration_no"))
     rec["registration_no"] = normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
-    rec["_registration_raw"] = show(reg_raw) if not is_blank(reg_raw) else ""
+    rec["_registration_raw"] = cell_text(reg_raw) if not is_blank(reg_raw) else ""
     rec["po_no"] = read_code(row, m.get("po_no"), problems, "注文番号") or ""
     rec["project"] = read_code(row, m.get("project"), problems, "案件") or ""
     if "vendor_code" in m:
@@ -102,7 +106,7 @@ def _date_fields(row, layout: InvoiceLayout, parse_date, rec: dict, problems: li
             value = date_after(raw, rec.get("issue_date") or rec.get("received_date") or layout.month_start)
             err = None if value is not None else err
         if err is not None:
-            problems.append(("bad_cell", LABELS[f], m[f], raw, False))
+            problems.append(CellProblem("bad_cell", LABELS[f], m[f], raw, False))
         rec[f] = value
 
 
@@ -140,14 +144,14 @@ def _split_rate_parts(row, layout: InvoiceLayout, rec: dict, money, problems: li
             }
         )
     _share_tax_column(layout, parts, money)
-    if not parts and not any(p[4] for p in problems):
+    if not parts and not any(p.rejects for p in problems):
         if rec["invoice_total"] not in (None,):
             parts.append(
                 {"net": None, "tax": None, "total": rec["invoice_total"], "tax_rate": None, "_rate_given": False,
                  "_total_given": False, "_col_net": "", "_col_tax": "", "_col_total": ""}
             )
         else:
-            problems.append(("missing_value", "金額", None, "", True))
+            problems.append(CellProblem("missing_value", "金額", None, "", True))
     return parts
 
 
@@ -186,8 +190,8 @@ def _one_rate_part(row, layout: InvoiceLayout, parse_rate, money, problems: list
     if total is None and "total" not in s and net is not None and tax is not None:
         total = net + tax
     if net is None and tax is None and total is None:
-        if not any(p[4] for p in problems):
-            problems.append(("missing_value", "金額", next(iter(s.values()), None), "", True))
+        if not any(p.rejects for p in problems):
+            problems.append(CellProblem("missing_value", "金額", next(iter(s.values()), None), "", True))
     if rate is None and not rate_given and net is not None and tax is not None:
         rate = infer_rate(net, tax)
     return {
@@ -213,7 +217,7 @@ def _row_rate(row, m: dict, parse_rate, problems: list) -> tuple[Decimal | None,
         if err is not None:
             # 9%: not guessed from the tax (that would pass the tax check on a guess). The rate
             # stays blank, the row stays, and _rate_given keeps the tax checks from running.
-            problems.append(("tax_rate_unreadable", "税率", m["tax_rate"], raw, False, "error"))
+            problems.append(CellProblem("tax_rate_unreadable", "税率", m["tax_rate"], raw, False, "error"))
         rate_given = rate is not None or err is not None
     return rate, rate_given
 
@@ -225,9 +229,9 @@ def _report_blank(row, layout: InvoiceLayout, problems: list, base, tax, c_tax, 
     if base is None:
         return
     if tax is None and c_tax is not None and is_blank(cell(row, c_tax)):
-        problems.append(("tax_missing", layout.columns.get(c_tax, "消費税"), c_tax, "", False))
+        problems.append(CellProblem("tax_missing", layout.columns.get(c_tax, "消費税"), c_tax, "", False))
     if c_total is not None and is_blank(cell(row, c_total)):
-        problems.append(("total_missing", layout.columns.get(c_total, "税込金額"), c_total, "", False))
+        problems.append(CellProblem("total_missing", layout.columns.get(c_total, "税込金額"), c_total, "", False))
 
 
 def _share_tax(tax: int, parts: list[tuple[int, Decimal]]) -> list[int]:

@@ -14,29 +14,20 @@ and ``total`` over rows never counts anything twice.
 
 from __future__ import annotations
 
-import functools
-from typing import Callable
-
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.cells import is_blank
+from ledgerkit.detect.list_rows import log_row
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.tables import cell, find_table, synonyms_for
+from ledgerkit.detect.total_rows import RunningSums, totals_in_unnamed_rows
+from ledgerkit.detect.walk import RowKinds, RowLog, carry_down, classify_rows
 from ledgerkit.invoices.frame import invoice_frame
 from ledgerkit.invoices.layout import InvoiceLayout, money_header, order_list_columns, resolve_amount
 from ledgerkit.invoices.rows import invoice_row
 from ledgerkit.kinds.invoices import INVOICE_FIELDS
 from ledgerkit.parse.codes import is_registration_no_format, normalize_registration_no
-from ledgerkit.parse.text import is_total_label
-from ledgerkit.rules.reading import (
-    CellParsers,
-    RunningSums,
-    cell,
-    cell_parsers,
-    find_table,
-    plain,
-    problem_issues,
-    synonyms_for,
-)
+from ledgerkit.parse.list_cells import CellParsers, cell_parsers, plain
 
 __all__ = ["read_invoice_sheet"]
 
@@ -134,31 +125,20 @@ def _settle_layout(rows, layout: InvoiceLayout, parsers: CellParsers, file: str,
     return issues
 
 
-def _total_label_finder(layout: InvoiceLayout, money_cols: set[int]) -> Callable:
-    """``total_label(row)``: the 合計/小計 text that makes ``row`` a total row, or None."""
+def _row_kinds(rows, layout: InvoiceLayout, money_cols: set[int]) -> RowKinds:
+    """The rows under the header: blank, 合計/小計 (with their label), or data."""
     m = layout.mapping
     cols = layout.columns
-    is_total = functools.lru_cache(maxsize=4096)(is_total_label)
-    label_cols = [m[k] for k in ("invoice_no", "vendor", "issue_date", "subject", "project") if k in m]
-    label_cols += [c for c in cols if c not in money_cols][:2]
+    start, end = layout.data_start, layout.table.data_end
+    labels = [m[k] for k in ("invoice_no", "vendor", "issue_date", "subject", "project") if k in m]
+    labels += [c for c in cols if c not in money_cols][:2]
+    kinds = classify_rows(rows, start, end, columns=list(cols), labels=labels)
     # a row naming no invoice (no number, vendor or 登録番号) is a total row when any text
     # cell says so, e.g. 小計 written in the 備考 column at the right
-    id_cols = [m[k] for k in ("invoice_no", "vendor", "registration_no") if k in m]
-    other_cols = [c for c in cols if c not in money_cols and c not in label_cols]
-
-    def total_label(row) -> str | None:
-        for c in label_cols:
-            v = cell(row, c)
-            if isinstance(v, str) and is_total(v):
-                return v
-        if id_cols and all(is_blank(cell(row, c)) for c in id_cols):
-            for c in other_cols:
-                v = cell(row, c)
-                if isinstance(v, str) and is_total(v):
-                    return v
-        return None
-
-    return total_label
+    names = [m[k] for k in ("invoice_no", "vendor", "registration_no") if k in m]
+    texts = [c for c in cols if c not in money_cols and c not in labels]
+    totals_in_unnamed_rows(rows, kinds, start, end, names=names, texts=texts)
+    return kinds
 
 
 def _walk_rows(rows, layout: InvoiceLayout, parsers: CellParsers, file: str, name: str, issues: list[Issue]):
@@ -166,61 +146,44 @@ def _walk_rows(rows, layout: InvoiceLayout, parsers: CellParsers, file: str, nam
     m = layout.mapping
     cols = layout.columns
     money_cols = layout.money_columns()
-    total_label = _total_label_finder(layout, money_cols)
+    kinds = _row_kinds(rows, layout, money_cols)
     sums = RunningSums(money_cols, parsers.amount)
+    log = RowLog(file, name, issues)
     extra_cols = _extra_columns(layout)
     sheet_base = _sheet_base(layout)
-    rows_read = 0
     records: list[dict] = []
     # 税率ごとに1行 lists often write the invoice's number, vendor and dates on its first
     # row only: a row right below an invoice row that names no invoice continues it
     # (as if those cells were merged down, which fill_merged already does)
     carry = [m[k] for k in _CARRIED if k in m]
     names_invoice = [m[k] for k in ("invoice_no", "vendor", "registration_no", "issue_date") if k in m]
-    prev_data: tuple[int, list] | None = None
+    above: tuple[int, list] | None = None  # the last data row (index, cells as read)
     for r in range(layout.data_start, layout.table.data_end):
-        row = rows[r]
-        if all(is_blank(cell(row, c)) for c in cols):
-            prev_data = None
-            continue
-        excel_row = r + 1
-        label = total_label(row)
+        label = kinds.total.get(r)
         if label is not None:
-            prev_data = None
-            issues.append(Issue("total_row", file, name, excel_row))
+            log.total(r)
             subtotal = "小計" in label or "sub" in label.lower()
-            issues.extend(sums.total_row(row, cols, file, name, excel_row, subtotal=subtotal))
+            issues.extend(sums.total_row(rows[r], cols, file, name, r + 1, subtotal=subtotal))
             continue
-        if ("invoice_no" in m and prev_data is not None and prev_data[0] == r - 1
+        if r in kinds.blank:
+            continue
+        row = rows[r]
+        if ("invoice_no" in m and above is not None and above[0] == r - 1
                 and all(is_blank(cell(row, c)) for c in names_invoice)
                 and any(not is_blank(cell(row, c)) for c in money_cols)):
-            row = _carried_down(row, prev_data[1], carry)
-        prev_data = (r, row)
-        rows_read += 1
+            row = carry_down(row, above[1], carry)
+        above = (r, row)
         rec, problems = invoice_row(row, layout, parsers)
-        rejected = any(p[4] for p in problems)
-        if rejected:
+        if log_row(log, r, problems, cols):
             sums.any_rejected = True
-        else:
-            sums.add(row)
-        issues.extend(problem_issues(problems, cols, file, name, excel_row))
-        if rejected:
             continue
-        base = {"invoice_key": f"{file}|{name}|{excel_row}", "source_file": file, "source_sheet": name,
-                "source_row": excel_row, **sheet_base}
+        sums.add(row)
+        base = {"invoice_key": f"{file}|{name}|{r + 1}", "source_file": file, "source_sheet": name,
+                "source_row": r + 1, **sheet_base}
         for c in extra_cols:
             base[("extra", c)] = plain(cell(row, c))
         records.extend(_part_records(rec, base))
-    return records, rows_read
-
-
-def _carried_down(row: list, above: list, carry: list[int]) -> list:
-    """``row`` with the blank cells of ``carry`` filled from the row ``above``."""
-    row = list(row) + [""] * max(0, max(carry) + 1 - len(row))
-    for c in carry:
-        if is_blank(row[c]):
-            row[c] = cell(above, c)
-    return row
+    return records, log.rows_read
 
 
 def _sheet_base(layout: InvoiceLayout) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ledgerkit.invoices.across_files import vendor_identity
+from ledgerkit.invoices.vendors import vendor_identity
 
 __all__ = ["summarize_invoices", "pivot_invoices"]
 

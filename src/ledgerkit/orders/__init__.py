@@ -5,6 +5,6 @@
 """
 
 from ledgerkit.orders.columns import ORDER_COLUMNS
-from ledgerkit.orders.lists import read_order_sheet, read_orders
+from ledgerkit.orders.lists import read_order_sheet, read_orders, write_orders
 
-__all__ = ["ORDER_COLUMNS", "read_order_sheet", "read_orders"]
+__all__ = ["ORDER_COLUMNS", "read_order_sheet", "read_orders", "write_orders"]

@@ -12,16 +12,18 @@ from typing import Any
 
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.headers import Synonyms
-from ledgerkit.detect.long_tables import detect_table
-from ledgerkit.detect.labels import find_labelled_value
 from ledgerkit.detect.cells import is_blank
+from ledgerkit.detect.headers import Synonyms
+from ledgerkit.detect.labels import find_labelled_value
+from ledgerkit.detect.long_tables import detect_table
+from ledgerkit.detect.tables import cell
+from ledgerkit.detect.walk import cell_text
 from ledgerkit.orders.columns import ORDER_COLUMNS, ORDER_DATES, ORDER_LABELS, ORDER_MONEY
 from ledgerkit.parse.amounts import _MAX_AMOUNT
 from ledgerkit.parse.codes import parse_code
+from ledgerkit.parse.list_cells import CellParsers, cell_parsers, parsed_amount
 from ledgerkit.parse.names import vendor_key
 from ledgerkit.parse.text import normalize_text
-from ledgerkit.rules.reading import CellParsers, cell, cell_parsers, parsed_amount, show
 
 __all__ = ["read_order_form"]
 
@@ -115,8 +117,8 @@ def _form_head(rows, lines_table, parse_date, file: str, sheet: str, issues: lis
         if f in ORDER_DATES:
             parsed, err = parse_date(value)
             if err is not None:
-                issues.append(Issue("bad_cell", file, sheet, r + 1, column=labels[0], value=show(value), severity="warning",
-                                    params={"field": labels[0], "value": show(value)}))
+                issues.append(Issue("bad_cell", file, sheet, r + 1, column=labels[0], value=cell_text(value), severity="warning",
+                                    params={"field": labels[0], "value": cell_text(value)}))
             head[f] = parsed
         else:
             head[f] = normalize_text(value)
@@ -176,8 +178,8 @@ def _form_line(row, r: int, item: str, lines_table, parsers: CellParsers, file: 
             rec[f] = value if err is None else None
             if err is not None:
                 issues.append(Issue("bad_cell", file, sheet, r + 1, column=lines_table.columns[m[f]],
-                                    value=show(cell(row, m[f])), severity="warning",
-                                    params={"field": ORDER_LABELS[f], "value": show(cell(row, m[f]))}))
+                                    value=cell_text(cell(row, m[f])), severity="warning",
+                                    params={"field": ORDER_LABELS[f], "value": cell_text(cell(row, m[f]))}))
     rec["amount"] = None
     if "amount" in m and not is_blank(cell(row, m["amount"])):
         value, err = parsed_amount(parsers.amount, cell(row, m["amount"]))
@@ -187,8 +189,8 @@ def _form_line(row, r: int, item: str, lines_table, parsers: CellParsers, file: 
             # an unreadable amount: said, not quietly replaced by quantity × unit price
             code = "bad_cell" if err is not None else "not_whole_yen"
             issues.append(Issue(code, file, sheet, r + 1, column=lines_table.columns[m["amount"]],
-                                value=show(cell(row, m["amount"])), severity="warning",
-                                params={"field": ORDER_LABELS["amount"], "value": show(cell(row, m["amount"]))}))
+                                value=cell_text(cell(row, m["amount"])), severity="warning",
+                                params={"field": ORDER_LABELS["amount"], "value": cell_text(cell(row, m["amount"]))}))
     rate = None
     if "tax_rate" in m:
         rate, _err = parsers.rate(cell(row, m["tax_rate"]))

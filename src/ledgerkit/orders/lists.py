@@ -6,40 +6,32 @@ A sheet with no order list may be one order laid out as a form (注文書):
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
-from pathlib import Path
-from typing import Any, Callable, Iterable
+import dataclasses
+import os
+from typing import Any, Iterable
 
+from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
-from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.merged import fill_merged
+from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.detect.cells import is_blank
-from ledgerkit.intake.door import iter_sheets
+from ledgerkit.detect.list_rows import CellProblem, log_row, read_code
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.tables import cell, find_table, synonyms_for, unique_name
+from ledgerkit.detect.total_rows import RunningSums, totals_in_unnamed_rows
+from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
+from ledgerkit.intake.door import gather, read_files
 from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.orders.columns import ORDER_COLUMNS, ORDER_DATES, ORDER_LABELS, ORDER_MONEY, ORDER_TEXT
 from ledgerkit.orders.forms import read_order_form
 from ledgerkit.parse.codes import normalize_registration_no
+from ledgerkit.parse.list_cells import CellParsers, cell_parsers, plain, whole_yen
 from ledgerkit.parse.names import vendor_key
-from ledgerkit.parse.text import CellValueError, is_total_label, normalize_text
+from ledgerkit.parse.relative_dates import date_after, payment_date
+from ledgerkit.parse.text import CellValueError, normalize_text
+from ledgerkit.reports.generic import write_rows_or
 from ledgerkit.rules.figures import is_na
-from ledgerkit.rules.reading import (
-    CellParsers,
-    RunningSums,
-    cell,
-    cell_parsers,
-    date_after,
-    find_table,
-    plain,
-    problem_issues,
-    read_code,
-    synonyms_for,
-    unique_name,
-    whole_yen,
-)
 
-__all__ = ["read_order_sheet", "read_orders", "payment_date"]
+__all__ = ["read_order_sheet", "read_orders", "write_orders"]
 
 #: what a line with its order number left blank takes from the order's first line
 _CARRIED = ("vendor", "registration_no", "vendor_code", "order_date", "orderer", "payment_due", "payment_method",
@@ -101,28 +93,19 @@ def _not_an_order_list(rows, name: str, file: str, fields) -> SheetResult:
     )
 
 
-def _total_label_finder(table, money_cols: set[int]) -> Callable:
-    """``total_label(row)``: the 合計/小計 text that makes ``row`` a total row, or None."""
+def _row_kinds(rows, table) -> RowKinds:
+    """The rows under the header: blank, 合計/小計 (with their label), or order lines."""
     m = table.mapping
-    label_cols = [m[k] for k in ("po_no", "item", "vendor") if k in m] + [table.col_start]
+    money_cols = {m[k] for k in ("amount", "tax") if k in m}
+    labels = [m[k] for k in ("po_no", "item", "vendor") if k in m] + [table.col_start]
+    kinds = classify_rows(rows, table.data_start, table.data_end, columns=list(table.columns), labels=labels)
     # 合計 rows: the amount (and tax) must be the sum of the lines above, as on invoice lists;
     # a row with no order number, item or vendor is a total row when any text cell says so
     # (合計 is often written in the 単価 column, beside the amount)
-    id_cols = [m[k] for k in ("po_no", "item", "vendor") if k in m]
-
-    def total_label(row) -> str | None:
-        for c in label_cols:
-            v = cell(row, c)
-            if isinstance(v, str) and is_total_label(v):
-                return v
-        if id_cols and all(is_blank(cell(row, c)) for c in id_cols):
-            for c in table.columns:
-                v = cell(row, c)
-                if c not in money_cols and isinstance(v, str) and is_total_label(v):
-                    return v
-        return None
-
-    return total_label
+    names = [m[k] for k in ("po_no", "item", "vendor") if k in m]
+    totals_in_unnamed_rows(rows, kinds, table.data_start, table.data_end, names=names,
+                           texts=[c for c in table.columns if c not in money_cols])
+    return kinds
 
 
 def _walk_rows(rows, table, parsers: CellParsers, file: str, name: str, issues: list[Issue]):
@@ -130,40 +113,36 @@ def _walk_rows(rows, table, parsers: CellParsers, file: str, name: str, issues: 
     m = table.mapping
     cols = table.columns
     extra_cols = {c: h for c, h in cols.items() if c not in m.values()}
-    money_cols = {m[k] for k in ("amount", "tax") if k in m}
-    total_label = _total_label_finder(table, money_cols)
-    sums = RunningSums(money_cols, parsers.amount)
+    kinds = _row_kinds(rows, table)
+    sums = RunningSums({m[k] for k in ("amount", "tax") if k in m}, parsers.amount)
+    log = RowLog(file, name, issues)
     records: list[dict] = []
-    rows_read = 0
     current: dict[str, Any] = {}
     for r in range(table.data_start, table.data_end):
-        row = rows[r]
-        if all(is_blank(cell(row, c)) for c in cols):
-            continue
-        excel_row = r + 1
-        label = total_label(row)
+        label = kinds.total.get(r)
         if label is not None:
-            issues.append(Issue("total_row", file, name, excel_row))
-            issues.extend(sums.total_row(row, cols, file, name, excel_row, subtotal="小計" in label))
+            log.total(r)
+            issues.extend(sums.total_row(rows[r], cols, file, name, r + 1, subtotal="小計" in label))
             continue
-        rows_read += 1
-        rec: dict[str, Any] = {"source_file": file, "source_sheet": name, "source_row": excel_row}
+        if r in kinds.blank:
+            continue
+        row = rows[r]
+        rec: dict[str, Any] = {"source_file": file, "source_sheet": name, "source_row": r + 1}
         problems = _order_line(row, m, parsers, rec)
         current = _continue_order(rec, current)
-        issues.extend(problem_issues(problems, cols, file, name, excel_row))
-        if any(p[4] for p in problems):
+        if log_row(log, r, problems, cols):
             sums.any_rejected = True
             continue
         sums.add(row)
         for c in extra_cols:
             rec[("extra", c)] = plain(cell(row, c))
         records.append(rec)
-    return records, rows_read
+    return records, log.rows_read
 
 
-def _order_line(row, m: dict, parsers: CellParsers, rec: dict) -> list[tuple]:
+def _order_line(row, m: dict, parsers: CellParsers, rec: dict) -> list[CellProblem]:
     """Fill ``rec`` from an order-list row; return the row's problems."""
-    problems: list[tuple] = []
+    problems: list[CellProblem] = []
     for f in ("po_no", "vendor_code", "project"):
         rec[f] = read_code(row, m.get(f), problems, ORDER_LABELS[f]) or "" if f in m else ""
     for f in ORDER_TEXT:
@@ -177,7 +156,7 @@ def _order_line(row, m: dict, parsers: CellParsers, rec: dict) -> list[tuple]:
         raw = cell(row, m["tax_rate"])
         value, err = parsers.rate(raw)
         if err is not None:
-            problems.append(("bad_cell", "税率", m["tax_rate"], raw, False))
+            problems.append(CellProblem("bad_cell", "税率", m["tax_rate"], raw, False))
         rec["tax_rate"] = float(value) if value is not None else None
     return problems
 
@@ -196,7 +175,7 @@ def _order_dates(row, m: dict, parse_date, rec: dict, problems: list) -> None:
                     value = date_after(raw, rec.get("order_date"))
                 err = None if value is not None else err
             if err is not None:
-                problems.append(("bad_cell", ORDER_LABELS[f], m[f], raw, False))
+                problems.append(CellProblem("bad_cell", ORDER_LABELS[f], m[f], raw, False))
             rec[f] = value
 
 
@@ -208,26 +187,29 @@ def _order_figures(row, m: dict, parse_amount, rec: dict, problems: list) -> Non
             raw = cell(row, m[f])
             value, err = parse_amount(raw)
             if err is not None:
-                problems.append(("bad_cell", ORDER_LABELS[f], m[f], raw, f == "amount"))
+                problems.append(CellProblem("bad_cell", ORDER_LABELS[f], m[f], raw, f == "amount"))
                 continue
             try:
                 rec[f] = whole_yen(value[0])
             except CellValueError:
-                problems.append(("not_whole_yen", ORDER_LABELS[f], m[f], raw, f == "amount"))
+                problems.append(CellProblem("not_whole_yen", ORDER_LABELS[f], m[f], raw, f == "amount"))
     for f in ("qty", "unit_price"):
         rec[f] = None
         if f in m:
             raw = cell(row, m[f])
             value, err = parse_amount(raw)
             if err is not None:
-                problems.append(("bad_cell", ORDER_LABELS[f], m[f], raw, False))
+                problems.append(CellProblem("bad_cell", ORDER_LABELS[f], m[f], raw, False))
                 continue
             rec[f] = value[0]
 
 
 def _continue_order(rec: dict, current: dict) -> dict:
     """Give a line with its order number left blank the order above it; return the current order."""
-    # a line under an order's first line, with the order number left blank, belongs to it
+    # a line under an order's first line, with the order number left blank, belongs to it.
+    # Carried as read values from the order's first line, not as cells (detect.walk.carry_down):
+    # a cell of the first line that could not be read is said once, on that line, and a line
+    # below a blank or 合計 row still belongs to the order above it.
     if not rec["po_no"] and current:
         rec["po_no"] = current["po_no"]
         for f in _CARRIED:
@@ -266,55 +248,43 @@ def _order_frame(records: list[dict], table):
     return frame
 
 
-_PAYMENT_TERMS = re.compile(
-    r"(?:毎月)?(?:(?:月)?末日?|(\d{1,2})\s*日)\s*締め?(?:切り?)?\s*[、,・]?\s*(当月|翌月|翌々月)\s*(?:(末日?)|(\d{1,2})\s*日)\s*(?:払い?|支払い?)?"
-)
+def read_orders(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    config: Config | None = None,
+    *,
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
+    """Read purchase-order lists (and order forms) under ``paths`` through the intake door.
 
-
-def payment_date(raw: Any, delivered: dt.date | None) -> dt.date | None:
-    """The payment date that terms such as ``月末締め翌月末払い`` or ``20日締め翌月10日払い``
-    give for a delivery on ``delivered``; other text as :func:`~ledgerkit.rules.reading.date_after` reads it.
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``orders``: ``frame`` has one
+    row per order line (:data:`~ledgerkit.orders.columns.ORDER_COLUMNS`), ``issues`` every
+    file, sheet and row not used. ``meta["columns"]`` maps each (file, sheet) that holds
+    an order list to its field → header mapping, so that a check can tell a blank cell from
+    a column the list does not have; it is empty when no file holds one. Lock files,
+    copies and ledgerkit's own reports are skipped; unreadable files raise
+    :class:`~ledgerkit.intake.door.UnreadableFilesError` unless ``skip_bad``.
 
     Examples:
-        >>> d = dt.date(2026, 10, 25)
-        >>> payment_date("月末締め翌月末払い", d), payment_date("20日締め翌月10日払い", d)
-        (datetime.date(2026, 11, 30), datetime.date(2026, 12, 10))
-        >>> payment_date("末締め翌々月末", d), payment_date("11月末", d)
-        (datetime.date(2026, 12, 31), datetime.date(2026, 11, 30))
+        >>> result = read_orders("examples/po_list.xlsx")                  # doctest: +SKIP
+        >>> result.frame.groupby("po_no")["amount"].sum()                   # doctest: +SKIP
     """
-    if delivered is None or not isinstance(raw, str):
-        return None
-    m = _PAYMENT_TERMS.fullmatch(normalize_text(raw).replace(" ", ""))
-    if not m:
-        return date_after(raw, delivered)
-    close_day, later, month_end, pay_day = m.groups()
-    months = delivered.year * 12 + delivered.month - 1
-    if close_day is not None and delivered.day > int(close_day):
-        months += 1  # after this month's closing day: closed with next month's
-    months += {"当月": 0, "翌月": 1, "翌々月": 2}[later]
-    y, mo = divmod(months, 12)
-    last = calendar.monthrange(y, mo + 1)[1]
-    day = last if month_end else int(pay_day)
-    return dt.date(y, mo + 1, day) if 1 <= day <= last else None
+    config = config if config is not None else Config()
+    intake = read_files(paths, config, reader=read_order_sheet, include_hidden=include_hidden,
+                        skip_bad=skip_bad, jobs=jobs)
+    result = gather(intake, "orders", columns=ORDER_COLUMNS, config=config, writer=write_orders)
+    result.meta["columns"] = {(f.path, s.name): s.result.mapping for f, s in intake.sheets()
+                              if s.result is not None and s.result.frame is not None}
+    # a report ledgerkit wrote into the folder was not read: it is not an input (writing it
+    # again is allowed, as the first run did)
+    own = {i.file for i in result.issues if i.code == "own_report"}
+    result.files = [f for f in result.files if f not in own]
+    return result
 
 
-def read_orders(paths: Iterable[str | Path], config=None):
-    """Read purchase-order lists: ``(frame, issues, columns)``.
-
-    ``columns`` maps each (file, sheet) to its field → header mapping, so a check can
-    tell a blank cell from a column the list does not have.
-    """
-    import pandas as pd
-
-    frames, columns, issues = [], {}, []
-    for file, sheet in iter_sheets(paths, config, issues=issues):
-        res = read_order_sheet(sheet, file=file, config=config)
-        issues.extend(res.issues)
-        if res.frame is not None:
-            columns[(file, sheet.name)] = res.mapping
-            if len(res.frame):
-                frames.append(res.frame)
-    frame = pd.concat(frames, ignore_index=True) if frames else None
-    if frame is None:
-        frame = pd.DataFrame({c: [] for c in ORDER_COLUMNS})
-    return frame, issues, columns
+def write_orders(result: Result, target, *, lang: str = "ja", inputs=(), **_options) -> None:
+    """The order lines as read: ``.xlsx`` → Detail and Issues; ``.csv`` / ``.json`` / ``-`` → the lines."""
+    shown = dataclasses.replace(result, frame=result.frame.drop(
+        columns=[c for c in result.frame.columns if str(c).startswith("_")]))
+    write_rows_or(shown, target, lang=lang, inputs=inputs)

@@ -198,7 +198,8 @@ def _settle_one(group, c, person: str, pid: str, ym: str, config, lang: str, tax
 def _read_invoices(invoices, config, lang: str, findings: list[Issue]):
     """The vendors' invoice lists given as paths, read (their reading problems into ``findings``)."""
     paths = invoices if isinstance(invoices, (list, tuple)) else [invoices]
-    invoices, found, rows_read = read_invoices(paths, config=config, keep_internal=True)
+    read = read_invoices(paths, config=config, keep_internal=True)
+    invoices, found, rows_read = read.frame, read.issues, read.stats.rows_read
     if rows_read == 0 and any(i.code in ("no_table", "empty_sheet") for i in found):
         # a wrong file given as --invoices: say so, not 'no invoice' for every person
         raise InputError(text("budget_no_invoices", lang, files=", ".join(str(p) for p in paths)))
