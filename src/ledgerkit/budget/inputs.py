@@ -42,7 +42,9 @@ class Inputs:
     def add(self, result: Result) -> None:
         """A read's issues, files and counts."""
         self.issues.extend(result.issues)
-        self.files.extend(result.files)
+        # not ledgerkit's own reports, which -o may write over (a comparison run twice)
+        own = {i.file for i in result.issues if i.code == "own_report"}
+        self.files.extend(f for f in result.files if f not in own)
         for f in dataclasses.fields(Stats):
             setattr(self.stats, f.name, getattr(self.stats, f.name) + getattr(result.stats, f.name))
 

@@ -208,7 +208,8 @@ def read_rates(
     rates = Rates(
         hours_per_day=_exact(_cfg(config, "hours.hours_per_day", 8.0)),
         hours_per_month=_exact(_cfg(config, "hours.hours_per_month", 160.0)),
-        files=[f.path for f in intake.files],
+        # not ledgerkit's own reports (listed in the issues), which -o may write over
+        files=[f.path for f in intake.files if not any(i.code == "own_report" for i in f.issues)],
         lang=_lang(config),
     )
     _put_together(intake, rates)

@@ -147,10 +147,16 @@ class _Inputs:
             return given, []
         result = given if isinstance(given, Result) else read(_paths(given), self.config, **self.options)
         self.issues.extend(result.issues)
-        self.files.extend(result.files)
+        self.files.extend(_read_files(result))
         for f in dataclasses.fields(Stats):
             setattr(self.stats, f.name, getattr(self.stats, f.name) + getattr(result.stats, f.name))
         return result.frame, result.issues
+
+
+def _read_files(result: Result) -> list[str]:
+    """The files a read used: not ledgerkit's own reports, which ``-o`` may write over (settle run twice)."""
+    own = {i.file for i in result.issues if i.code == "own_report"}
+    return [f for f in result.files if f not in own]
 
 
 def _paths(given: Any) -> list:
