@@ -26,7 +26,6 @@ from ledgerkit.attendance.cells import (
     parse_duration,
     split_person,
 )
-from ledgerkit.core.issues import Issue
 from ledgerkit.detect.cells import is_blank
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.parse.text import is_total_label, normalize_name
@@ -35,15 +34,15 @@ from ledgerkit.parse.text import is_total_label, normalize_name
 class _DayRows:
     """The rows under an attendance table's header, read into records (one per worked day)."""
 
-    def __init__(self, rows, layout, file: str, name: str, issues: list[Issue], year, month, person: str,
-                 person_id: str, month_from_dates: bool, max_minutes: int):
-        self.rows, self.layout, self.file, self.name, self.issues = rows, layout, file, name, issues
+    def __init__(self, rows, layout, log: RowLog, year, month, person: str, person_id: str, month_from_dates: bool,
+                 max_minutes: int):
+        #: the data rows read (kept or rejected) and the sheet's issues, by Excel row
+        self.log = log
+        self.rows, self.layout, self.file, self.name, self.issues = rows, layout, log.file, log.sheet, log.issues
         self.year, self.month, self.person, self.person_id = year, month, person, person_id
         self.month_from_dates, self.max_minutes = month_from_dates, max_minutes
         cols = self.cols = layout.columns
         self.records: list[dict] = []
-        #: the data rows read (kept or rejected) and their issues, by Excel row
-        self.log = RowLog(file, name, issues)
         self.weekday_mismatches: list[tuple[int, str]] = []
         # a closing-day period (20日締め: 21 … 31, 1 … 20 under 11月度): the days before the
         # wrap are the month before; every day is settled with the sheet's month

@@ -140,8 +140,10 @@ def read_contract_sheet(sheet, *, file: str, config: Config | None = None) -> Sh
     kinds = classify_rows(rows, table.data_start, table.data_end, columns=range(width),
                           labels=[table.mapping["person"]], header=rows[table.header_row])
     records = []
-    for r in kinds.data(table.data_start, table.data_end):
-        # a total row is not a person (the contract list lists no total rows)
+    for r in range(table.data_start, table.data_end):
+        # blank and total rows are not people (the contract list lists no total row)
+        if r in kinds.blank or r in kinds.total:
+            continue
         if r in kinds.repeated:
             log.repeated_header(r)
             continue

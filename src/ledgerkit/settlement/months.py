@@ -101,6 +101,8 @@ def settle(
         >>> frame[["person", "month", "days", "hours", "rate", "adjustment", "amount", "tax", "total"]].values.tolist()
         [['山田太郎', '2024-11', 13, 130.0, Decimal('3571.43'), -35715, 464285, 46428, 510713]]
     """
+    import pandas as pd
+
     lang = config.lang if config is not None else "ja"
     inputs = _Inputs(config, dict(include_hidden=include_hidden, skip_bad=skip_bad, jobs=jobs))
     attendance, _ = inputs.frame(attendance, read_attendance)
@@ -118,8 +120,6 @@ def settle(
     if missing:
         why = "".join(f"\n{i.location()}: {i.message(lang)}" for i in unusable)
         raise DataError("no contract for " + "; ".join(missing) + " — add them to the contract list" + why)
-    import pandas as pd
-
     frame = pd.DataFrame.from_records(records, columns=[*SETTLEMENT_COLUMNS, "_po_no", "_source_file", "_source_sheet"])
     if invoices is not None:
         invoices, _ = inputs.frame(invoices, partial(_read_invoices, lang=lang))
