@@ -7,7 +7,7 @@ The same as:
 
 from pathlib import Path
 
-from ledgerkit.budget.comparison import compare_budget
+from ledgerkit.budget import compare_budget, over_budget
 
 HERE = Path(__file__).resolve().parent
 
@@ -22,5 +22,10 @@ if __name__ == "__main__":
     print(result.frame[["project", "budget", "labor_cost", "purchases", "actual", "consumption", "status",
                         "forecast"]].to_string(index=False))
     # who cost what on the project over budget
-    labor = result.labor[result.labor["project"].isin(result.over)]
+    labor = result.tables["labor"]
+    labor = labor[labor["project"].isin(over_budget(result))]
     print(labor.groupby("person")["labor_cost"].sum().sort_values(ascending=False).to_string())
+    # the report the command writes
+    out = Path("out")
+    out.mkdir(exist_ok=True)
+    print(f"Wrote {result.write(out / 'budget_report.xlsx')}")

@@ -8,18 +8,21 @@ The same as:
 from pathlib import Path
 
 import ledgerkit
-from ledgerkit.settlement.months import settle
 
 HERE = Path(__file__).resolve().parent / "attendance"
 
 if __name__ == "__main__":
-    frame, findings = settle(
+    result = ledgerkit.settle(
         [HERE / "勤務表"],
         HERE / "契約一覧.xlsx",
         invoices=[HERE / "請求書一覧_2026年10月.xlsx"],
         config=ledgerkit.load_config(),
     )
-    print(frame[["person", "vendor", "month", "hours", "rate", "adjustment", "amount", "billed", "check"]].to_string())
-    for f in findings:
-        if f.severity == "error":
-            print(f"{f.location()}: {f.message('en')}")
+    print(result.frame[["person", "vendor", "month", "hours", "rate", "adjustment", "amount", "billed", "check"]]
+          .to_string())
+    for issue in result.errors:
+        print(f"{issue.location()}: {issue.message('en')}")
+    # the report the command writes
+    out = Path("out")
+    out.mkdir(exist_ok=True)
+    print(f"Wrote {result.write(out / 'settlement.xlsx')}")

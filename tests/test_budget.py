@@ -95,7 +95,7 @@ def test_wide_fiscal_months_units_and_totals(tmp_path):
     table = read_budget(wide_fy_budget(tmp_path))
     # 千円 × 1,000: A-1 = 1,200千円, B-2 = 600千円
     assert by_project(table) == {"A-1": 1_200_000, "B-2": 600_000}
-    assert table.fiscal_year == 2026
+    assert table.meta["fiscal_year"] == 2026
     a = table.frame[table.frame["project"] == "A-1"].set_index("month")["budget"]
     # explicit zeros are kept as zero; 1月 belongs to the next calendar year
     assert a.to_dict() == {"2026-04": 0, "2026-05": 0, "2026-06": 0, "2026-07": 0, "2026-08": 0, "2026-09": 100_000, "2026-10": 200_000, "2026-11": 200_000, "2026-12": 200_000,
@@ -124,7 +124,7 @@ def test_date_headers_need_no_fiscal_year(tmp_path):
     rows = [["案件", dt.date(2026, 10, 1), dt.date(2026, 11, 1), "合計"], ["P", 1000, "2,000円", 3000]]
     table = read_budget(xlsx(tmp_path / "d.xlsx", {"Sheet1": rows}))
     assert table.frame.set_index("month")["budget"].to_dict() == {"2026-10": 1000, "2026-11": 2000}
-    assert table.fiscal_year is None
+    assert table.meta["fiscal_year"] is None
 
 
 def test_months_without_year_need_a_fiscal_year(tmp_path):
@@ -182,7 +182,7 @@ def test_annual_budget_spread_evenly(tmp_path):
     # through June = 3 of 12 months: 1,000 × 3/12 = 250; 1,200,000 × 3/12 = 300,000
     assert int(budget["P"]) == 250 and int(budget["Q"]) == 300_000
     # the months of P add up to the annual 1,000 exactly (83, 84, 83, …, cumulatively rounded)
-    p = result.monthly[result.monthly["project"] == "P"]
+    p = result.tables["monthly"][result.tables["monthly"]["project"] == "P"]
     assert int(p["budget"].sum()) == 1000
     assert list(p["budget"][:3]) == [83, 84, 83]
 
@@ -383,7 +383,7 @@ def test_purchases_from_invoices():
     assert (a["labor_cost"], a["purchases"], a["actual"], a["variance"]) == (10_000, 45_000, 55_000, 145_000)
     no_project = [i for i in result.issues if i.code == "budget_invoice_no_project"]
     assert len(no_project) == 1 and (no_project[0].file, no_project[0].row) == ("inv.xlsx", 5)
-    monthly = result.monthly[result.monthly["project"] == "A"].set_index("month")
+    monthly = result.tables["monthly"][result.tables["monthly"]["project"] == "A"].set_index("month")
     assert int(monthly.loc["2026-11", "purchases"]) == 5_000
     assert int(monthly.loc["2026-11", "cumulative_actual"]) == 55_000
     assert pd.isna(monthly.loc["2026-12", "cumulative_actual"])
@@ -617,7 +617,7 @@ def test_actuals_named_by_project_name_are_matched_and_listed():
     matched = [i for i in result.issues if i.code == "budget_matched_by_name"]
     assert [i.params for i in matched] == [{"name": "基幹システム刷新", "project": "A-1001"}]
     # the labor cost is one line under the budget's code: rounded once, not once per spelling
-    assert result.labor[["project", "hours", "labor_cost"]].to_dict("records") == [
+    assert result.tables["labor"][["project", "hours", "labor_cost"]].to_dict("records") == [
         {"project": "A-1001", "hours": 3.0, "labor_cost": 3000}]
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ledgerkit.attendance.cells import _nfkc
-from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.cells import is_blank
+from ledgerkit.detect.headers import header_key
 
 # Header words per field, checked in this order (休憩時間 is a break, not worked time;
 # 残業時間 is overtime; 作業内容 is a note). Contains-matches on the normalized header.

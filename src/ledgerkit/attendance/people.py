@@ -7,8 +7,8 @@ from typing import Any
 
 from ledgerkit.attendance.cells import _nfkc, split_person
 from ledgerkit.attendance.layout import _classify
-from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.cells import is_blank
+from ledgerkit.detect.headers import header_key
 
 _PERSON_LABELS = ("氏名", "スタッフ名", "名前", "作業者名", "作業者", "担当者名", "担当者", "社員名",
                   "要員名", "技術者名", "従事者名", "従事者", "作業員名", "name")

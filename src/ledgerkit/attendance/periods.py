@@ -14,6 +14,7 @@ from ledgerkit.attendance.cells import _nfkc
 from ledgerkit.detect.cells import is_blank
 from ledgerkit.parse.periods import parse_month_label, parse_year_label, year_month_of
 
+
 def year_month_in(text: str, fiscal_start: int = 4) -> tuple[int | None, int | None]:
     """(year, month) written in a title, sheet or file name; either may be None.
 

@@ -35,6 +35,7 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.cells import column_letter, is_blank
 from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.walk import RowLog
 from ledgerkit.parse.text import normalize_name
 
 #: the canonical columns of an attendance frame, in order
@@ -108,11 +109,12 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
         >>> issues, n
         ([], 2)
     """
-    issues: list[Issue] = []
     name = sheet.name
+    log = RowLog(file, name)
+    issues = log.issues
     layout = detect_attendance(sheet)
     if layout is None:
-        _no_table(issues, sheet, file)
+        _no_table(log, sheet)
         # None, not an empty frame: this sheet is not an attendance sheet at all
         return None, issues, 0
 
@@ -125,37 +127,33 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     if not person and "person" not in cols and not _GENERIC_SHEET.match(name.strip()) and year_month_in(name) == (None, None):
         person, person_id = split_person(name)
     fiscal_start = int(_config_get(config, "fiscal_year.start_month", 4))
-    year, month, dates_in_cells, month_from_dates = _sheet_month(rows, layout, name, file, fiscal_start, issues)
+    year, month, dates_in_cells, month_from_dates = _sheet_month(rows, layout, name, file, fiscal_start, log)
     if not person and "person" not in cols:
-        _sheet_issue(issues, file, name, "no_person", "error")
+        log.note(None, "no_person", severity="error")
         return _empty_frame(), issues, 0
     if not (year and month) and not dates_in_cells:
-        _sheet_issue(issues, file, name, "no_month", "error")
+        log.note(None, "no_month", severity="error")
         return _empty_frame(), issues, 0
     person = normalize_name(person) if person else ""
 
-    days = _DayRows(rows, layout, file, name, issues, year, month, person, person_id, month_from_dates, max_minutes)
+    days = _DayRows(rows, layout, log, year, month, person, person_id, month_from_dates, max_minutes)
     days.read_all()
     return _sheet_result(days, rows)
 
 
-def _sheet_issue(issues: list[Issue], file: str, sheet: str, code: str, severity: str = "warning", **params) -> None:
-    issues.append(Issue(code, file=file, sheet=sheet, severity=severity, scope="sheet", params=params))
-
-
-def _no_table(issues: list[Issue], sheet, file: str) -> None:
+def _no_table(log: RowLog, sheet) -> None:
     """Why a sheet holds no attendance table: a helper sheet, an empty one, or no such columns."""
     name = sheet.name
     if _HELPER_SHEET.search(name):
-        _sheet_issue(issues, file, name, "helper_sheet", "info", what=name)
+        log.note(None, "helper_sheet", severity="info", what=name)
     elif not any(not is_blank(v) for row in sheet.rows for v in row):
-        _sheet_issue(issues, file, name, "empty_sheet", "info")
+        log.note(None, "empty_sheet", severity="info")
     else:
-        _sheet_issue(issues, file, name, "no_table", kind={"ja": KIND_LABEL, "en": "attendance"},
+        log.note(None, "no_table", severity="info", kind={"ja": KIND_LABEL, "en": "attendance"},
                      fields={"ja": "日付, 出社/退社 または 勤務時間", "en": "日付, 出社/退社 or 勤務時間"})
 
 
-def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, issues: list[Issue]):
+def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, log: RowLog):
     """(year, month, the dates written in the day column, whether each row's date gives its own month).
 
     From the cells above the header, then the sheet name, then the file name; else the
@@ -191,7 +189,7 @@ def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, issues: 
         created = _created_date(rows, layout.header_row)
         if created:
             year, month = year or created.year, month or created.month
-            _sheet_issue(issues, file, name, "attendance_month_from_created", "warning", month=f"{year}-{month:02d}")
+            log.note(None, "attendance_month_from_created", month=f"{year}-{month:02d}")
     return year, month, dates_in_cells, month_from_dates
 
 
@@ -199,7 +197,8 @@ def _sheet_result(days: _DayRows, rows) -> SheetResult:
     """The frame of the days read, with what the sheet says about them as a whole."""
     import pandas as pd
 
-    issues, file, name, layout = days.issues, days.file, days.name, days.layout
+    log, layout = days.log, days.layout
+    issues, file, name = log.issues, log.file, log.sheet
     year, month, records, period = days.year, days.month, days.records, days.period
     if days.weekday_mismatches:
         row0, text = days.weekday_mismatches[0]
@@ -209,10 +208,9 @@ def _sheet_result(days: _DayRows, rows) -> SheetResult:
     # rows below the total row (出勤日数, 承認欄 …) are not data; say where they are
     below = [i for i in range(days.last_row, len(rows)) if any(not is_blank(v) for v in rows[i])]
     if below and any(i.code == "total_row" for i in issues):
-        issues.append(Issue("extra_table", file=file, sheet=name, severity="info", scope="sheet",
-                            params={"range": _rows_words(below[0] + 1, below[-1] + 1)}))
+        log.note(None, "extra_table", severity="info", range=_rows_words(below[0] + 1, below[-1] + 1))
     if period and records:
-        _sheet_issue(issues, file, name, "attendance_closing_period", "info", start=records[0]["date"].isoformat(),
+        log.note(None, "attendance_closing_period", severity="info", start=records[0]["date"].isoformat(),
                      end=records[-1]["date"].isoformat(), month=period)
     columns = COLUMNS + (["period"] if period else [])
     frame = pd.DataFrame.from_records(records, columns=columns) if records else _empty_frame()

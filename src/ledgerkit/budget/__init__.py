@@ -2,9 +2,11 @@
 
 The modules: :mod:`~ledgerkit.budget.budgets` (:func:`read_budget`), :mod:`~ledgerkit.budget.rates`
 (:func:`read_rates`), :mod:`~ledgerkit.budget.labor` (:func:`labor_cost`),
-:mod:`~ledgerkit.budget.actuals` (hours and invoices read through the intake door),
-:mod:`~ledgerkit.budget.comparison` (:func:`compare_budget`), :mod:`~ledgerkit.budget.report`
-(:func:`write_budget_report`); month and fiscal-year labels in :mod:`~ledgerkit.budget.periods`.
+:mod:`~ledgerkit.budget.inputs` (every input read through the intake door, or given as a
+Result or a frame), :mod:`~ledgerkit.budget.actuals` (the hours and invoices that count),
+:mod:`~ledgerkit.budget.comparison` (:func:`compare_budget`, a Result of kind ``budget``),
+:mod:`~ledgerkit.budget.report` (:func:`write_budget_report`, the Result's writer); month and
+fiscal-year labels in :mod:`ledgerkit.parse.periods`.
 
 ``compare_budget(budget, hours, rates, invoices=None, through=None)`` answers the question
 a PMO is asked every month — which project is burning its budget, how fast, and where
@@ -61,19 +63,25 @@ naming every such person: a silent zero would understate every figure above. A r
 listed.
 """
 
-from ledgerkit.budget.budgets import BudgetTable, read_budget
+from ledgerkit.budget.budgets import BudgetSheetReader, read_budget, read_budget_sheet
 from ledgerkit.budget.columns import (
     BUDGET_COLUMNS,
     LABOR_COLUMNS,
     MONTHLY_COLUMNS,
     RESULT_COLUMNS,
 )
-from ledgerkit.budget.comparison import BudgetResult, compare_budget
+from ledgerkit.budget.comparison import compare_budget, over_budget
 from ledgerkit.budget.labor import labor_cost
-from ledgerkit.parse.periods import fiscal_year_of, parse_month
-from ledgerkit.budget.rates import GradeOf, RateEntry, Rates, read_rates
+from ledgerkit.budget.rates import (
+    GradeOf,
+    RateEntry,
+    Rates,
+    read_rate_sheet,
+    read_rates,
+)
 from ledgerkit.budget.report import write_budget_report
 from ledgerkit.budget.settings import BUDGET_DEFAULTS
+from ledgerkit.parse.periods import fiscal_year_of, parse_month
 
 __all__ = [
     "BUDGET_DEFAULTS",
@@ -81,16 +89,18 @@ __all__ = [
     "LABOR_COLUMNS",
     "MONTHLY_COLUMNS",
     "RESULT_COLUMNS",
-    "BudgetResult",
-    "BudgetTable",
+    "BudgetSheetReader",
     "GradeOf",
     "RateEntry",
     "Rates",
     "compare_budget",
     "fiscal_year_of",
     "labor_cost",
+    "over_budget",
     "parse_month",
     "read_budget",
+    "read_budget_sheet",
+    "read_rate_sheet",
     "read_rates",
     "write_budget_report",
 ]

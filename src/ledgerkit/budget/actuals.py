@@ -1,62 +1,15 @@
-"""The actuals a budget is compared with: hours and invoices, read through the intake door or given
-as frames, and the parts of them that fall in the budget's period."""
+"""The actuals a budget is compared with (hours and invoices, read by :mod:`ledgerkit.budget.inputs`):
+the parts of them that fall in the budget's period, and what cannot be placed, listed."""
 
 from __future__ import annotations
 
 import functools
-import os
 from typing import Any
 
 from ledgerkit.budget.labels import _yen_text
-from ledgerkit.parse.periods import month_label
-from ledgerkit.budget.settings import _lang
-from ledgerkit.config.loading import Config
-from ledgerkit.core import messages
-from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
-from ledgerkit.core.result import Result
-from ledgerkit.hours.workbooks import read_hours
-from ledgerkit.intake.door import gather, read_files
-from ledgerkit.invoices.frame import INVOICE_COLUMNS
-from ledgerkit.invoices.across_files import finish_invoices
-from ledgerkit.invoices.sheet import read_invoice_sheet
+from ledgerkit.parse.periods import month_label
 from ledgerkit.parse.text import normalize_text
-
-
-def _is_frame(x: Any) -> bool:
-    return hasattr(x, "columns") and hasattr(x, "iloc")
-
-
-def _paths(x: Any) -> list[str]:
-    if isinstance(x, (str, os.PathLike)):
-        return [str(x)]
-    return [str(p) for p in x]
-
-
-def _actual_frame(x: Any, kind: str, config: Config, issues: list[Issue], inputs: list[str]):
-    """A frame from paths (read as ``ledgerkit.aggregate`` reads them), a Result, or a frame."""
-    if _is_frame(x):
-        return x
-    if hasattr(x, "frame") and hasattr(x, "issues"):
-        issues.extend(x.issues)
-        inputs.extend(getattr(x, "files", []))
-        return x.frame
-    result = _read_actuals(_paths(x), kind, config)
-    if result.stats.rows_read == 0 and any(i.code in ("no_table", "empty_sheet") for i in result.issues):
-        # given as --hours / --invoices but no such table anywhere: a wrong file, never 0 yen ok
-        raise InputError(messages.text(f"budget_no_{kind}", _lang(config),
-                                       files=", ".join(str(p) for p in _paths(x))))
-    issues.extend(result.issues)
-    inputs.extend(result.files)
-    return result.frame
-
-
-def _read_actuals(paths: list[str], kind: str, config: Config) -> Result:
-    """The hours or invoices under ``paths``, through the intake door (as ``aggregate --kind``)."""
-    if kind == "hours":
-        return read_hours(paths, config)
-    intake = read_files(paths, config, reader=read_invoice_sheet)
-    return gather(intake, "invoices", finish=finish_invoices, columns=INVOICE_COLUMNS, config=config)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,4 +1,10 @@
-"""The data rows of one budget sheet, once its header, months and unit are known."""
+"""The data rows of one budget sheet, once its header, months and unit are known.
+
+The rows are sorted with the shared row walk (:mod:`ledgerkit.detect.walk`: blank, total and
+the header printed again) plus one pre-step for the totals a budget writes that the walk's
+rule does not know (上期計, 年間合計, 外注費計, a 合計 left of the months); the walk's
+:class:`RowLog` counts the data rows read, kept or rejected.
+"""
 
 from __future__ import annotations
 
@@ -13,24 +19,34 @@ from ledgerkit.budget.labels import (
     _show,
     _yen_text,
 )
-from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.money import round_yen
 from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.parse.amounts import parse_amount
 from ledgerkit.parse.codes import parse_code
+from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.parse.text import CellValueError, normalize_text
 from ledgerkit.parse.text import is_blank as is_blank_value
 
 
 class _SheetReader:
-    """The data rows of one budget sheet, once its header, months and unit are known."""
+    """The data rows of one budget sheet, once its header, months and unit are known.
+
+The rows are sorted with the shared row walk (:mod:`ledgerkit.detect.walk`: blank, total and
+the header printed again) plus one pre-step for the totals a budget writes that the walk's
+rule does not know (上期計, 年間合計, 外注費計, a 合計 left of the months); the walk's
+:class:`RowLog` counts the data rows read, kept or rejected.
+"""
 
     def __init__(self, file, sheet, rows, header_row, layout, labels, months, totals, fy, start_month, factor, issues):
         self.file, self.sheet, self.rows = file, sheet, rows
         self.layout, self.labels, self.months, self.totals = layout, labels, months, totals
         self.fy, self.start_month, self.factor = fy, start_month, factor
         self.issues: list[Issue] = issues
+        #: the data rows read (kept or rejected), and the rejected rows' issues
+        self.log = RowLog(file, sheet, issues)
+        self.header_row = header_row
         head = rows[header_row]
         self.header = {c: (str(v).strip() if not is_blank(v) else column_letter(c)) for c, v in enumerate(head)}
         self.pc = labels.get("project", labels.get("project_name"))
@@ -49,7 +65,8 @@ class _SheetReader:
         return row[c] if c is not None and c < len(row) else ""
 
     def amount(self, row, c, excel_row: int, *, rejected: bool = False):
-        """The Decimal in cell c; None when blank; False (reported) when unreadable."""
+        """The Decimal in cell c; None when blank; False (reported; the row rejected when
+        ``rejected``) when unreadable."""
         v = self.cell(row, c)
         if is_blank(v) or is_blank_value(v):
             return None
@@ -57,8 +74,11 @@ class _SheetReader:
             return parse_amount(v)
         except CellValueError:
             text = self.header.get(c, "")
-            self.issue("bad_cell", excel_row, column=text, value=_show(v), severity="error", rejected=rejected,
-                       params={"field": text, "value": _show(v)})
+            if rejected:
+                self.log.reject(excel_row - 1, "bad_cell", column=text, value=_show(v))
+            else:
+                self.issue("bad_cell", excel_row, column=text, value=_show(v), severity="error",
+                           params={"field": text, "value": _show(v)})
             return False
 
     def to_yen(self, value: Decimal, excel_row: int, c: int) -> int:
@@ -112,17 +132,15 @@ class _SheetReader:
             ym = parse_month(mv, fiscal_year=self.fy, start_month=self.start_month)
             if ym is None or ym[0] is None:
                 if amount is None and is_blank(mv):
-                    self.issue("no_values", excel_row, rejected=True)
+                    self.log.reject(excel_row - 1, "no_values", severity="info")
                     return None
                 code = "budget_month_no_year" if ym is not None else "budget_bad_month"
-                self.issue(code, excel_row, column=self.header.get(mc, ""), value=_show(mv), severity="error",
-                           rejected=True, params={"value": _show(mv)})
+                self.log.reject(excel_row - 1, code, column=self.header.get(mc, ""), value=_show(mv))
                 return None
             month = month_label(*ym)
         elif amount is not None:
-            self.issue("budget_annual_only", excel_row, column=self.header.get(ac, ""),
-                       value=_show(self.cell(row, ac)), severity="warning",
-                       params={"project": normalize_text(self.cell(row, self.pc))})
+            self.log.note(excel_row - 1, "budget_annual_only", column=self.header.get(ac, ""),
+                          value=_show(self.cell(row, ac)), project=normalize_text(self.cell(row, self.pc)))
         return [] if amount is None else [(month, self.to_yen(amount, excel_row, ac), ac)]
 
     def annual_column(self, row, excel_row: int, values: list) -> list:
@@ -146,61 +164,83 @@ class _SheetReader:
         if amount is None or amount is False:
             return values
         # an annual figure with no monthly split: kept, spread over the year later
-        self.issue("budget_annual_only", excel_row, column=self.totals[c], value=_show(self.cell(row, c)),
-                   severity="warning", params={"project": normalize_text(self.cell(row, self.pc))})
+        self.log.note(excel_row - 1, "budget_annual_only", column=self.totals[c], value=_show(self.cell(row, c)),
+                      project=normalize_text(self.cell(row, self.pc)))
         return [("", self.to_yen(amount, excel_row, c), c)]
 
+    def classify(self, start: int, end: int) -> RowKinds:
+        """The walk's blank, total and repeated-header rows, with a budget's own totals added:
+        the pre-step :meth:`is_total_row` (上期計, 年間合計, 外注費計, a 合計 left of the months)."""
+        rows = self.rows
+        width = max((len(row) for row in rows[start:end]), default=0)
+        labels = [c for c in (self.pc, self.ic) if c is not None]
+        kinds = classify_rows(rows, start, end, columns=range(width), labels=labels, header=rows[self.header_row])
+        for r in range(start, end):
+            if r not in kinds.blank and r not in kinds.total and self.is_total_row(rows[r]):
+                kinds.total[r] = ""
+                kinds.repeated.discard(r)
+        return kinds
+
     def records(self, data_start: int) -> list[dict]:
+        """One record per budget figure of the rows from ``data_start`` on."""
         out: list[dict] = []
         last_project: tuple[str, str] | None = None
+        kinds = self.classify(data_start, len(self.rows))
         for i in range(data_start, len(self.rows)):
-            row = self.rows[i]
-            excel_row = i + 1
-            if all(is_blank(v) for v in row):
+            if i in kinds.blank:
                 continue
-            if self.is_total_row(row):
-                self.issue("total_row", excel_row)
+            if i in kinds.total:
+                self.log.total(i)
                 # rows under a 小計 belong to no project until one is written again
                 last_project = None
                 continue
-            raw_project = self.cell(row, self.pc)
-            try:
-                project = parse_code(raw_project)
-            except CellValueError:
-                text = self.header.get(self.pc, "")
-                self.issue("bad_cell", excel_row, column=text, value=_show(raw_project), severity="error",
-                           rejected=True, params={"field": text, "value": _show(raw_project)})
+            if i in kinds.repeated:
+                self.log.repeated_header(i)
                 continue
-            name = normalize_text(self.cell(row, self.nc)) if self.nc is not None else ""
-            item = normalize_text(self.cell(row, self.ic)) if self.ic is not None else ""
-            if project is None and last_project is not None and item:
-                # 費目 rows under a project written once (or in a merged cell)
-                project, name = last_project
-            before = len(self.issues)
-            if self.layout == "wide":
-                values = self.annual_column(row, excel_row, self.wide_values(row, excel_row))
-            else:
-                values = self.long_values(row, excel_row)
-                if values is None:
-                    continue
-            if project is None:
-                if values:
-                    self.issue("budget_no_project", excel_row, severity="error", rejected=True,
-                               params={"value": _yen_text(sum(v[1] for v in values))})
-                elif len(self.issues) == before:
-                    # a note or heading line inside the table: nothing to count
-                    self.issue("no_values", excel_row, rejected=True)
-                continue
-            last_project = (project, name)
-            if not values and len(self.issues) == before:
-                self.issue("budget_no_amounts", excel_row, params={"project": project})
-            for month, yen, c in values:
-                out.append({
-                    "project": project, "project_name": name, "item": item, "month": month, "budget": yen,
-                    "source_file": self.file, "source_sheet": self.sheet, "source_row": excel_row,
-                    "column": self.totals.get(c) or self.header.get(c, column_letter(c)),
-                })
+            found = self.row_records(i, last_project)
+            if found is not None:
+                last_project, records = found
+                out.extend(records)
         return out
+
+    def row_records(self, i: int, last_project: tuple[str, str] | None):
+        """(the project now, the row's records), or None when the row holds no project's figures."""
+        row = self.rows[i]
+        excel_row = i + 1
+        raw_project = self.cell(row, self.pc)
+        try:
+            project = parse_code(raw_project)
+        except CellValueError:
+            self.log.reject(i, "bad_cell", column=self.header.get(self.pc, ""), value=_show(raw_project))
+            return None
+        name = normalize_text(self.cell(row, self.nc)) if self.nc is not None else ""
+        item = normalize_text(self.cell(row, self.ic)) if self.ic is not None else ""
+        if project is None and last_project is not None and item:
+            # 費目 rows under a project written once (or in a merged cell)
+            project, name = last_project
+        before = len(self.issues)
+        if self.layout == "wide":
+            values = self.annual_column(row, excel_row, self.wide_values(row, excel_row))
+        else:
+            values = self.long_values(row, excel_row)
+            if values is None:
+                return None
+        if project is None:
+            if values:
+                self.log.reject(i, "budget_no_project", value=_yen_text(sum(v[1] for v in values)))
+            elif len(self.issues) == before:
+                # a note or heading line inside the table: nothing to count
+                self.log.reject(i, "no_values", severity="info")
+            return None
+        if values:
+            self.log.keep(i)
+        elif len(self.issues) == before:
+            self.log.skip(i, "budget_no_amounts", project=project)
+        return (project, name), [{
+            "project": project, "project_name": name, "item": item, "month": month, "budget": yen,
+            "source_file": self.file, "source_sheet": self.sheet, "source_row": excel_row,
+            "column": self.totals.get(c) or self.header.get(c, column_letter(c)),
+        } for month, yen, c in values]
 
 
 def _parses(v: Any) -> bool:

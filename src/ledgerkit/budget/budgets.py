@@ -2,7 +2,8 @@
 
 Projects (and optionally 費目) down and months across, a long table (案件 / 年月 / 予算), or
 one annual figure per project; title rows skipped, total rows and columns left out, units
-(千円, 百万円) scaled to yen, months given their year from the fiscal year.
+(千円, 百万円) scaled to yen, months given their year from the fiscal year. Workbooks are read
+through the intake door; each sheet is read in the worker by :class:`BudgetSheetReader`.
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ledgerkit.budget.budget_rows import _SheetReader
 from ledgerkit.budget.columns import BUDGET_COLUMNS
@@ -26,40 +26,56 @@ from ledgerkit.budget.labels import (
     _show,
     _unit_of,
 )
+from ledgerkit.budget.settings import _cfg, _lang, _synonyms
+from ledgerkit.config.loading import Config
+from ledgerkit.core import messages
+from ledgerkit.core.errors import InputError
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import Result, SheetResult
+from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.detect.headers import Synonyms
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.intake.door import Intake, gather, read_files
+from ledgerkit.kinds.budget import BUDGET_FIELDS
 from ledgerkit.parse.periods import (
     fiscal_year_from_text,
     month_label,
     parse_month,
     parse_year_label,
 )
-from ledgerkit.budget.settings import _cfg, _lang, _synonyms
-from ledgerkit.config.loading import Config
-from ledgerkit.core import messages
-from ledgerkit.core.errors import InputError
-from ledgerkit.core.issues import Issue
-from ledgerkit.detect.headers import Synonyms
-from ledgerkit.detect.cells import column_letter, is_blank
-from ledgerkit.detect.merged import fill_merged
-from ledgerkit.intake.door import open_workbook
-from ledgerkit.kinds.budget import BUDGET_FIELDS
 from ledgerkit.parse.text import normalize_text
+from ledgerkit.reports.generic import detail_writer
 
 
 @dataclass
-class BudgetTable:
-    """A budget read from workbooks: one row per budget figure (see :data:`BUDGET_COLUMNS`).
+class BudgetSheet(SheetResult):
+    """What :class:`BudgetSheetReader` found in one sheet: the figures (``frame``, :data:`BUDGET_COLUMNS`),
+    the fiscal year its title, sheet name or file name gives, and the error that stops the reading
+    (two units, a month without a year), raised in the parent in the order the sheets were given."""
 
-    ``budget`` is integer yen (already scaled from 千円/百万円); ``month`` is ``YYYY-MM``,
-    or ``""`` for an annual figure with no monthly split.
+    fiscal_year: int | None = None
+    error: InputError | None = None
+
+
+@dataclass(frozen=True)
+class BudgetSheetReader:
+    """The per-sheet reader of :func:`read_budget` (runs in the intake's worker; picklable).
+
+    ``fiscal_year`` gives months written without a year their year when the sheet does not say.
     """
 
-    frame: Any
-    issues: list[Issue] = field(default_factory=list)
     fiscal_year: int | None = None
-    files: list[str] = field(default_factory=list)
 
-    def __iter__(self):
-        return iter((self.frame, self.issues))
+    def __call__(self, sheet, *, file: str, config: Config | None = None) -> BudgetSheet:
+        syn = Synonyms(_synonyms(config, "budget", BUDGET_FIELDS))
+        try:
+            return read_budget_sheet(sheet, file=file, fiscal_year=self.fiscal_year,
+                                     start_month=int(_cfg(config, "fiscal_year.start_month", 4)), synonyms=syn,
+                                     lang=_lang(config))
+        except InputError as e:
+            # said in the parent, in the order the files were given (a worker's error would be
+            # taken for an unreadable file)
+            return BudgetSheet(error=e)
 
 
 def _rows_texts(rows, upto: int) -> list[str]:
@@ -135,55 +151,68 @@ def _find_budget_header(rows, syn: Synonyms, scan: int = 40):
 
 def read_budget(
     paths: str | os.PathLike | Iterable[str | os.PathLike],
+    config: Config | None = None,
     *,
     fiscal_year: int | None = None,
-    config: Config | None = None,
-) -> BudgetTable:
-    """Read budget workbooks into one :class:`BudgetTable` (one row per budget figure).
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
+    """Read budget workbooks: one row per budget figure (:data:`BUDGET_COLUMNS`).
 
-    Every visible sheet is tried; sheets with no budget table are listed in the issues.
-    Raises :class:`~ledgerkit.core.errors.InputError` when no sheet holds a budget, when
-    months have no year and no fiscal year is known, or when two units are written.
+    Files, folders and globs go through the intake door (lock files, copies, ledgerkit's own
+    reports, hidden sheets unless ``include_hidden``); every sheet is tried in the worker
+    and sheets with no budget table are listed in the issues. Raises
+    :class:`~ledgerkit.core.errors.InputError` when a file holds no budget, when months have
+    no year and no fiscal year is known, or when two units are written.
+
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``budget_lines``
+    (``frame, issues = read_budget(...)`` works too): ``budget`` is integer yen (already
+    scaled from 千円/百万円), ``month`` ``YYYY-MM`` or ``""`` for an annual figure with no
+    monthly split; ``meta["fiscal_year"]`` the fiscal year given or found.
 
     Examples:
         >>> read_budget("examples/budget.xlsx").frame.groupby("project")["budget"].sum()  # doctest: +SKIP
     """
-    import pandas as pd
+    config = config if config is not None else Config()
+    intake = read_files(paths, config, reader=BudgetSheetReader(fiscal_year), include_hidden=include_hidden,
+                        skip_bad=skip_bad, jobs=jobs)
+    fys = _fiscal_years(intake, config)
+    result = gather(intake, "budget_lines", finish=_finish_budget, columns=BUDGET_COLUMNS, config=config,
+                    writer=detail_writer(_DETAIL_FORMATS))
+    result.meta["fiscal_year"] = fiscal_year if fiscal_year is not None else (min(fys) if fys else None)
+    return result
 
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    files = [str(p) for p in paths]
-    start_month = int(_cfg(config, "fiscal_year.start_month", 4))
-    include_hidden = bool(_cfg(config, "read.include_hidden", False))
-    syn = Synonyms(_synonyms(config, "budget", BUDGET_FIELDS))
-    records: list[dict] = []
-    issues: list[Issue] = []
+
+#: the figures' formats when the budget lines are written to xlsx
+_DETAIL_FORMATS = {"budget": "yen", "source_row": "rowno", "project": "text", "month": "text"}
+
+
+def _fiscal_years(intake: Intake, config: Config) -> set[int]:
+    """The fiscal years the sheets give; raises the first sheet's error, or for a file with no budget."""
     fys: set[int] = set()
-    for file in files:
-        wb = open_workbook(file, config)
+    for f in intake.files:
         found = 0
-        for sheet in wb.sheets:
-            if sheet.visible != "visible" and not include_hidden:
-                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
+        for sheet in f.sheets:
+            read = sheet.result
+            if read is None:
                 continue
-            recs, sheet_issues, fy = read_budget_sheet(
-                sheet, file=file, fiscal_year=fiscal_year, start_month=start_month, synonyms=syn, lang=_lang(config)
-            )
-            issues.extend(sheet_issues)
-            if recs is None:
+            if read.error is not None:
+                raise read.error
+            if read.frame is None:
                 continue
             found += 1
-            records.extend(recs)
-            if fy is not None:
-                fys.add(fy)
-        if not found:
-            raise InputError(messages.text("budget_no_table_file", _lang(config), file=file))
-    frame = pd.DataFrame.from_records(records, columns=BUDGET_COLUMNS)
-    frame["budget"] = frame["budget"].astype("Int64")
-    frame["source_row"] = frame["source_row"].astype("int64")
-    issues.extend(_duplicate_lines(frame))
-    fy = fiscal_year if fiscal_year is not None else (min(fys) if fys else None)
-    return BudgetTable(frame, issues, fy, files)
+            if read.fiscal_year is not None:
+                fys.add(read.fiscal_year)
+        if not found and not any(i.code == "own_report" for i in f.issues):
+            raise InputError(messages.text("budget_no_table_file", _lang(config), file=f.path))
+    return fys
+
+
+def _finish_budget(frame, issues: list[Issue], config: Config):
+    """Typed columns, and the same project, 費目 and month budgeted twice listed."""
+    frame = frame.astype({"budget": "Int64", "source_row": "int64"})
+    return frame, [*issues, *_duplicate_lines(frame)]
 
 
 def _duplicate_lines(frame) -> list[Issue]:
@@ -206,8 +235,11 @@ def _duplicate_lines(frame) -> list[Issue]:
 
 
 def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start_month: int = 4, synonyms=None,
-                      lang: str = "ja"):
-    """One sheet: ``(records or None, issues, fiscal_year)``; None when it holds no budget."""
+                      lang: str = "ja") -> BudgetSheet:
+    """One sheet: its figures (``frame``, :data:`BUDGET_COLUMNS`; None when it holds no budget),
+    issues, data rows read and fiscal year (:class:`BudgetSheet`)."""
+    import pandas as pd
+
     syn = synonyms if synonyms is not None else Synonyms(BUDGET_FIELDS)
     rows = fill_merged(sheet.rows, sheet.merged or ())
     issues: list[Issue] = []
@@ -217,7 +249,7 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
             issues.append(Issue("budget_no_table", file, sheet.name, scope="sheet"))
         else:
             issues.append(Issue("empty_sheet", file, sheet.name, scope="sheet"))
-        return None, issues, None
+        return BudgetSheet(issues=issues, note="no table")
     r, layout, labels, months, totals = head
     lang_texts = _rows_texts(rows, r)
     # the fiscal year: given, else a title, else the sheet name, else the file name
@@ -233,19 +265,7 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
         months, data_start, skip_cols = _resolve_month_columns(
             rows, r, months, fy, start_month, file=file, sheet=sheet.name, lang=lang
         )
-    # units: in the title rows and the header
-    units = _unit_of(_rows_texts(rows, data_start))
-    units |= _unit_of(t for row in rows for t in row if isinstance(t, str) and _UNIT_LABELLED.search(normalize_text(t)))
-    if len(units) > 1:
-        raise InputError(messages.text("budget_two_units", lang, file=file, sheet=sheet.name,
-                                       units=", ".join(sorted(units))))
-    unit = next(iter(units), "円")
-    factor = _UNITS[unit]
-    if factor != 1:
-        issues.append(
-            Issue("budget_unit", file, sheet.name, scope="sheet", value=unit,
-                  params={"unit": unit, "factor": f"{factor:,}"})
-        )
+    factor = _sheet_unit(rows, data_start, file, sheet.name, lang, issues)
     header_excel = r + 1
     for c, text in totals.items():
         issues.append(Issue("total_column", file, sheet.name, header_excel, column=text, scope="column"))
@@ -254,7 +274,28 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
                         params={"column": text}))
 
     reader = _SheetReader(file, sheet.name, rows, r, layout, labels, months, totals, fy, start_month, factor, issues)
-    return reader.records(data_start), issues, fy
+    frame = pd.DataFrame.from_records(reader.records(data_start), columns=BUDGET_COLUMNS)
+    frame = frame.astype({"budget": "Int64", "source_row": "int64"})
+    mapping = {f: reader.header.get(c, "") for f, c in labels.items()}
+    return BudgetSheet(frame, issues, reader.log.rows_read, layout=layout, header_row=header_excel, mapping=mapping,
+                       fiscal_year=fy)
+
+
+def _sheet_unit(rows, data_start: int, file: str, sheet: str, lang: str, issues: list[Issue]) -> int:
+    """The factor to yen of the unit written in the title rows and the header (単位：千円 → 1,000)."""
+    units = _unit_of(_rows_texts(rows, data_start))
+    units |= _unit_of(t for row in rows for t in row if isinstance(t, str) and _UNIT_LABELLED.search(normalize_text(t)))
+    if len(units) > 1:
+        raise InputError(messages.text("budget_two_units", lang, file=file, sheet=sheet,
+                                       units=", ".join(sorted(units))))
+    unit = next(iter(units), "円")
+    factor = _UNITS[unit]
+    if factor != 1:
+        issues.append(
+            Issue("budget_unit", file, sheet, scope="sheet", value=unit,
+                  params={"unit": unit, "factor": f"{factor:,}"})
+        )
+    return factor
 
 
 def _resolve_month_columns(rows, r: int, months: dict, fy: int | None, start_month: int, *, file: str, sheet: str,

@@ -3,72 +3,45 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ledgerkit.budget.actuals import (
-    _actual_frame,
-    _hours_in_period,
-    _is_frame,
-    _purchases,
-)
-from ledgerkit.budget.budgets import BudgetTable, read_budget
-from ledgerkit.budget.columns import BUDGET_COLUMNS, MONTHLY_COLUMNS, RESULT_COLUMNS
+from ledgerkit.budget.actuals import _hours_in_period, _purchases
+from ledgerkit.budget.columns import MONTHLY_COLUMNS, RESULT_COLUMNS
+from ledgerkit.budget.inputs import read_inputs
 from ledgerkit.budget.labels import _project_key, _yen_text
 from ledgerkit.budget.labor import _HOUR_UNITS, _hour_units, labor_cost
-from ledgerkit.parse.periods import (
-    add_months,
-    fiscal_year_months,
-    label_of_index,
-    month_index,
-    fiscal_year_of,
-    month_label,
-    parse_month,
-)
-from ledgerkit.budget.rates import Rates, read_rates
+from ledgerkit.budget.rates import Rates
+from ledgerkit.budget.report import write_budget_report
 from ledgerkit.budget.settings import BUDGET_DEFAULTS, _cfg, _exact
 from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.money import round_yen
+from ledgerkit.core.result import Result
+from ledgerkit.parse.periods import (
+    add_months,
+    fiscal_year_months,
+    fiscal_year_of,
+    label_of_index,
+    month_index,
+    month_label,
+    parse_month,
+)
 
 
-@dataclass
-class BudgetResult:
-    """What :func:`compare_budget` found: ``frame, issues = compare_budget(...)`` works too.
+def over_budget(result: Result) -> list[str]:
+    """The projects of a :func:`compare_budget` result over budget or spending without a budget line.
 
-    ``frame`` has one row per project (:data:`RESULT_COLUMNS`); ``monthly`` one row per
-    project and month of the fiscal year (:data:`MONTHLY_COLUMNS`); ``labor`` the labor
-    cost per person (:data:`LABOR_COLUMNS`).
+    Examples:
+        >>> import pandas as pd
+        >>> over_budget(Result("budget", pd.DataFrame({"project": ["A", "B", "C"], "status": ["ok", "over", "no_budget"]})))
+        ['B', 'C']
     """
-
-    frame: Any
-    issues: list[Issue]
-    monthly: Any = None
-    labor: Any = None
-    fiscal_year: int | None = None
-    #: the last month with actuals counted: ``through`` when given, else the last with any
-    through: str | None = None
-    period: tuple[str, str] | None = None
-    inputs: list[str] = field(default_factory=list)
-    #: (warning, over) thresholds as fractions of the budget
-    thresholds: tuple[Fraction, Fraction] = (Fraction(4, 5), Fraction(1))
-    #: the budget figures read, each with its source cell (:data:`BUDGET_COLUMNS`)
-    budget: Any = None
-    #: True when the budget is cut at ``through`` (given), False when it is the whole budget
-    budget_to_date: bool = False
-
-    def __iter__(self):
-        return iter((self.frame, self.issues))
-
-    @property
-    def over(self) -> list[str]:
-        """Projects over budget or spending without a budget line."""
-        return [p for p, s in zip(self.frame["project"], self.frame["status"]) if s in ("over", "no_budget")]
+    frame = result.frame
+    return [p for p, s in zip(frame["project"], frame["status"]) if s in ("over", "no_budget")]
 
 
 def _parse_through(through: Any, lang: str = "ja") -> str | None:
@@ -96,19 +69,30 @@ def compare_budget(
     warning: float | Decimal | None = None,
     over: float | Decimal | None = None,
     rounding: str | None = None,
-) -> BudgetResult:
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
     """Budget vs actual by project: labor cost from hours × rates, purchases from invoices.
 
-    ``budget``: budget workbook path(s), a :class:`BudgetTable`, or a frame with
-    ``project, month, budget`` (``item``, ``project_name`` optional). ``hours``: paths
-    for :func:`ledgerkit.aggregate` (kind hours), its result, or an hours frame
-    (``project, person, month, hours``). ``rates``: 単価表 path(s), :class:`Rates`, or a
-    ``{person: rate per hour}`` mapping. ``invoices``: paths for ``aggregate`` (kind
-    invoices), its result, or a frame with ``project, net, issue_date``. ``through``:
-    ``"2026-10"`` — the budget and actuals up to and including that month.
+    ``budget``: budget workbook path(s) (:func:`~ledgerkit.budget.budgets.read_budget`), its
+    Result, or a frame with ``project, month, budget`` (``item``, ``project_name`` optional).
+    ``hours``: paths read as ``ledgerkit.aggregate(kind="hours")`` reads them, its Result, or
+    an hours frame (``project, person, month, hours``). ``rates``: 単価表 path(s),
+    :class:`Rates`, or a ``{person: rate per hour}`` mapping. ``invoices``: paths read as
+    ``aggregate(kind="invoices")`` reads them, its Result, or a frame with ``project, net,
+    issue_date``. ``through``: ``"2026-10"`` — the budget and actuals up to and including
+    that month. ``include_hidden``, ``skip_bad`` and ``jobs`` apply to every file read.
 
-    Returns a :class:`BudgetResult` (``frame, issues = compare_budget(...)``). See the
-    module docstring for how every figure is computed.
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``budget``
+    (``frame, issues = compare_budget(...)`` works too): ``frame`` one row per project
+    (:data:`RESULT_COLUMNS`); ``tables["monthly"]`` one row per project and month of the
+    fiscal year (:data:`MONTHLY_COLUMNS`), ``tables["labor"]`` the labor cost per person
+    (:data:`LABOR_COLUMNS`), ``tables["budget"]`` the budget figures read (:data:`BUDGET_COLUMNS`);
+    ``meta``: ``fiscal_year``, ``through`` (the last month with actuals counted), ``period``,
+    ``thresholds`` (warning, over), ``budget_to_date`` (the budget cut at ``through``), ``lang``.
+    ``result.write("budget.xlsx")`` writes what ``ledgerkit budget -o`` writes; :func:`over_budget`
+    names the projects over budget. The package docstring says how every figure is computed.
 
     Examples:
         >>> import pandas as pd
@@ -125,56 +109,41 @@ def compare_budget(
     """
     config = config if config is not None else Config()
     start_month = int(_cfg(config, "fiscal_year.start_month", 4))
-    warn_at = _exact(warning if warning is not None else _cfg(config, "budget.warning", BUDGET_DEFAULTS["warning"]))
-    over_at = _exact(over if over is not None else _cfg(config, "budget.over", BUDGET_DEFAULTS["over"]))
+    warn_at, over_at = _thresholds(config, warning, over)
     rounding = rounding or _cfg(config, "budget.rounding", BUDGET_DEFAULTS["rounding"])
     through = _parse_through(through, config.lang)
-    issues: list[Issue] = []
-    inputs: list[str] = []
-    table, rate_table, hframe, iframe = _read_inputs(budget, hours, rates, invoices, fiscal_year, config, issues, inputs)
-
-    bframe = table.frame
-    first_fy, period_start, period_end = _period(bframe, table.fiscal_year or fiscal_year, through, hframe, start_month,
-                                                 config.lang)
-    months = [label_of_index(n) for n in range(month_index(period_start), month_index(period_end) + 1)]
+    read = read_inputs(budget, hours, rates, invoices, fiscal_year=fiscal_year, config=config,
+                       options={"include_hidden": include_hidden, "skip_bad": skip_bad, "jobs": jobs})
+    bframe, issues = read.budget, read.issues
+    first_fy, period_start, period_end = _period(bframe, read.fiscal_year or fiscal_year, through, read.hours,
+                                                 start_month, config.lang)
     if through is not None and not period_start <= through <= period_end:
         # a typo or a wrong year would give an all-zero report that looks like good news
         raise InputError(
             messages.text("budget_through_outside", config.lang, value=through, start=period_start, end=period_end)
         )
     projects = _Projects(bframe)
-    labor, purchases = _costs(hframe, iframe, projects, rate_table, rounding, (period_start, period_end), through,
-                              config.lang, issues)
+    labor, purchases = _costs(read.hours, read.invoices, projects, read.rates, rounding, (period_start, period_end),
+                              through, config.lang, issues)
     # without through, the actuals run to the last month with any
-    last_actual = through
-    if last_actual is None:
-        actual_months = [*labor["month"], *purchases["month"]]
-        last_actual = max(actual_months) if actual_months else None
+    last_actual = through or max([*labor["month"], *purchases["month"]], default=None)
     # then the projects with actuals and no budget line
     projects.add_unbudgeted([*labor["project"], *purchases["project"]])
-    sums = _Sums(bframe, labor, purchases, first_fy, start_month)
-    records, monthly_records = _project_rows(projects, sums, months, through, period_end, last_actual,
-                                             (warn_at, over_at), issues)
+    months = [label_of_index(n) for n in range(month_index(period_start), month_index(period_end) + 1)]
+    records, monthly_records = _project_rows(projects, _Sums(bframe, labor, purchases, first_fy, start_month), months,
+                                             through, period_end, last_actual, (warn_at, over_at), issues)
     frame, monthly = _frames(records, monthly_records)
-    return BudgetResult(frame, issues, monthly, labor, first_fy, last_actual, (period_start, period_end),
-                        list(dict.fromkeys(inputs)), (warn_at, over_at), budget=bframe,
-                        budget_to_date=through is not None)
+    meta = {"fiscal_year": first_fy, "through": last_actual, "period": (period_start, period_end),
+            "thresholds": (warn_at, over_at), "budget_to_date": through is not None, "lang": config.lang}
+    return Result("budget", frame, issues, read.stats, list(dict.fromkeys(read.files)),
+                  tables={"monthly": monthly, "labor": labor, "budget": bframe}, meta=meta, writer=write_budget_report)
 
 
-def _read_inputs(budget, hours, rates, invoices, fiscal_year, config: Config, issues: list[Issue], inputs: list[str]):
-    """(budget table, rates, hours frame with a month, invoice frame or None); their issues and files noted."""
-    import pandas as pd
-
-    table = _budget_input(budget, fiscal_year, config)
-    rate_table = _rates_input(rates, config)
-    for source in (table, rate_table):
-        inputs.extend(source.files)
-        issues.extend(source.issues)
-    hframe = _actual_frame(hours, "hours", config, issues, inputs)
-    if "month" not in hframe.columns:
-        hframe = hframe.assign(month=pd.to_datetime(hframe["date"]).dt.strftime("%Y-%m"))
-    iframe = _actual_frame(invoices, "invoices", config, issues, inputs) if invoices is not None else None
-    return table, rate_table, hframe, iframe
+def _thresholds(config: Config, warning, over) -> tuple[Fraction, Fraction]:
+    """(warning, over) as the fractions a person meant: given, else ``[budget]`` in the config."""
+    warn_at = warning if warning is not None else _cfg(config, "budget.warning", BUDGET_DEFAULTS["warning"])
+    over_at = over if over is not None else _cfg(config, "budget.over", BUDGET_DEFAULTS["over"])
+    return _exact(warn_at), _exact(over_at)
 
 
 class _Projects:
@@ -321,24 +290,6 @@ def _frames(records: list[dict], monthly_records: list[dict]):
     return frame, monthly
 
 
-def _budget_input(budget: Any, fiscal_year: int | None, config: Config) -> BudgetTable:
-    if isinstance(budget, BudgetTable):
-        return budget
-    if _is_frame(budget):
-        return BudgetTable(_budget_frame(budget), [], fiscal_year)
-    return read_budget(budget, fiscal_year=fiscal_year, config=config)
-
-
-def _rates_input(rates: Any, config: Config) -> Rates:
-    if isinstance(rates, Rates):
-        return rates
-    if isinstance(rates, Mapping):
-        return Rates.from_mapping(rates)
-    if _is_frame(rates):
-        return Rates.from_mapping(dict(zip(rates["person"], rates["rate"])))
-    return read_rates(rates, config=config)
-
-
 def _period(bframe, fy: int | None, through: str | None, hframe, start_month: int,
             lang: str = "ja") -> tuple[int, str, str]:
     """(first fiscal year, first month, last month) of the fiscal year(s) the budget covers."""
@@ -437,17 +388,3 @@ def _forecast(actual: int, first: str | None, through: str | None, last_budget: 
         end = max(last_budget, through)
     remaining = month_index(end) - month_index(through)
     return round_yen(Fraction(actual) + Fraction(actual * remaining, elapsed), "half_up")
-
-
-def _budget_frame(frame):
-    """A caller's budget frame with every column of :data:`BUDGET_COLUMNS` (a copy)."""
-    missing = [c for c in ("project", "budget") if c not in frame.columns]
-    if missing:
-        raise InputError(f"the budget frame lacks the columns {', '.join(missing)}")
-    out = frame.copy()
-    for c in BUDGET_COLUMNS:
-        if c not in out.columns:
-            out[c] = "" if c != "source_row" else 0
-    out["month"] = out["month"].fillna("").astype(str)
-    out["budget"] = out["budget"].map(lambda v: None if v is None or v != v else int(v)).astype("Int64")
-    return out[BUDGET_COLUMNS].reset_index(drop=True)

@@ -1,4 +1,9 @@
-"""Unit rates (単価表): per person, per grade, and who is in which grade, each from a month on: :func:`read_rates`."""
+"""Unit rates (単価表): per person, per grade, and who is in which grade, each from a month on: :func:`read_rates`.
+
+Workbooks are read through the intake door; each sheet is read in the worker
+(:func:`read_rate_sheet`, its rows sorted with the shared row walk) and the sheets' rates are
+put together in the parent, in the order given (a rate table may be split over sheets and files).
+"""
 
 from __future__ import annotations
 
@@ -13,18 +18,20 @@ from pathlib import Path
 from typing import Any
 
 from ledgerkit.budget.labels import _is_total, _show
-from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.budget.settings import _cfg, _exact, _lang, _synonyms
 from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import SheetResult
+from ledgerkit.detect.cells import is_blank
 from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.merged import fill_merged
-from ledgerkit.detect.cells import is_blank
-from ledgerkit.intake.door import open_workbook
+from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
+from ledgerkit.intake.door import Intake, read_files
 from ledgerkit.kinds.budget import RATE_FIELDS
 from ledgerkit.parse.amounts import parse_amount
+from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.parse.text import CellValueError, normalize_name, normalize_text
 
 _RATE_SUFFIX = re.compile(r"/\s*(h|hr|時間|時|人時|日|人日|月|人月)$", re.IGNORECASE)
@@ -173,9 +180,18 @@ def _basis_of(header: str) -> str:
     return "hour"
 
 
-def read_rates(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config: Config | None = None) -> Rates:
+def read_rates(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    config: Config | None = None,
+    *,
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Rates:
     """Read 単価表 workbooks: per-person rates, per-grade rates and person → grade lists.
 
+    Files, folders and globs go through the intake door (lock files, copies, ledgerkit's own
+    reports, hidden sheets unless ``include_hidden``), each sheet read in the worker.
     Sheets are recognized by their columns: 氏名 + 単価 (per person), 等級 + 単価
     (per grade), 氏名 + 等級 (who is in which grade). A rate cell may read ``6,500``,
     ``6,500円`` or ``800,000円/月``; the header decides the basis (``人月単価`` → per month,
@@ -183,34 +199,78 @@ def read_rates(paths: str | os.PathLike | Iterable[str | os.PathLike], *, config
     from which month a rate or a grade applies; without it a row applies always. Two
     different rates for one person or grade from the same month raise
     :class:`~ledgerkit.core.errors.DataError` naming both places.
+
+    Returns :class:`Rates` (a lookup, with the ``issues`` and ``files`` read), not a table of rows.
     """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    files = [str(p) for p in paths]
+    config = config if config is not None else Config()
+    intake = read_files(paths, config, reader=read_rate_sheet, include_hidden=include_hidden, skip_bad=skip_bad,
+                        jobs=jobs)
     rates = Rates(
         hours_per_day=_exact(_cfg(config, "hours.hours_per_day", 8.0)),
         hours_per_month=_exact(_cfg(config, "hours.hours_per_month", 160.0)),
-        files=files,
+        # not ledgerkit's own reports (listed in the issues), which -o may write over
+        files=[f.path for f in intake.files if not any(i.code == "own_report" for i in f.issues)],
         lang=_lang(config),
     )
-    syn = Synonyms(_synonyms(config, "rates", RATE_FIELDS))
-    include_hidden = bool(_cfg(config, "read.include_hidden", False))
-    for file in files:
-        wb = open_workbook(file, config)
-        found = 0
-        for sheet in wb.sheets:
-            if sheet.visible != "visible" and not include_hidden:
-                rates.issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
-                continue
-            found += _read_rate_sheet(sheet, file, syn, rates)
-        if not found:
-            raise InputError(messages.text("rates_no_table_file", _lang(config), file=file))
+    _put_together(intake, rates)
     return rates
 
 
-def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
+def _put_together(intake: Intake, rates: Rates) -> None:
+    """Every sheet's rates into ``rates``, in the order read (a clash raises there); a file with none refused."""
+    rates.issues.extend(intake.skipped)
+    for f in intake.files:
+        rates.issues.extend(f.issues)
+        found = 0
+        for sheet in f.sheets:
+            if sheet.hidden is not None:
+                rates.issues.append(sheet.hidden)
+                continue
+            read = sheet.result
+            rates.issues.extend(read.issues)
+            if not isinstance(read, RateSheet) or read.header_row is None:
+                continue
+            found += 1
+            for what, key, entry in read.entries:
+                {"person": rates.add_person, "grade": rates.add_grade, "person_grade": rates.add_person_grade}[what](
+                    key, entry)
+            for who, where in read.unreadable.items():
+                rates.unreadable.setdefault(who, where)
+        if not found and not any(i.code == "own_report" for i in f.issues):
+            raise InputError(messages.text("rates_no_table_file", rates.lang, file=f.path))
+    rates.issues.extend(intake.unreadable)
+
+
+@dataclass
+class RateSheet(SheetResult):
+    """What :func:`read_rate_sheet` found in one sheet: ``entries`` in the order written — ``("person",
+    name, RateEntry)``, ``("grade", grade, RateEntry)`` or ``("person_grade", name, GradeOf)`` —, the
+    rows whose rate could not be read (see :attr:`Rates.unreadable`). ``header_row`` is None when
+    the sheet holds no rate table; ``frame`` stays None (the rates are a lookup, put together in
+    the parent, not rows)."""
+
+    entries: list[tuple[str, str, Any]] = field(default_factory=list)
+    unreadable: dict[str, tuple[str, str, int, str, str]] = field(default_factory=dict)
+
+
+def read_rate_sheet(sheet, *, file: str, config: Config | None = None) -> RateSheet:
+    """One sheet of a 単価表 (runs in the intake's worker): its rates, grades and issues."""
     rows = fill_merged(sheet.rows, sheet.merged or ())
-    header = None
+    syn = Synonyms(_synonyms(config, "rates", RATE_FIELDS))
+    header = _rate_header(rows, syn)
+    if header is None:
+        return RateSheet(issues=[Issue("rates_no_table", file, sheet.name, scope="sheet")], note="no table")
+    r, labels = header
+    rows_read = _RateRows(rows, r, labels, file, sheet.name)
+    rows_read.read_all()
+    mapping = {f: str(rows[r][c]).strip() for f, c in labels.items()}
+    return RateSheet(issues=rows_read.log.issues, rows_read=rows_read.log.rows_read,
+                     layout="long", header_row=r + 1, mapping=mapping, entries=rows_read.entries,
+                     unreadable=rows_read.unreadable)
+
+
+def _rate_header(rows, syn: Synonyms) -> tuple[int, dict[str, int]] | None:
+    """(row, field → column) of the first row naming two of person, grade and rate."""
     for r in range(min(40, len(rows))):
         labels: dict[str, int] = {}
         for c, v in enumerate(rows[r]):
@@ -219,42 +279,89 @@ def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
                 if f and f not in labels:
                     labels[f] = c
         if len(labels.keys() & {"person", "grade", "rate"}) >= 2:
-            header = (r, labels)
-            break
-    if header is None:
-        rates.issues.append(Issue("rates_no_table", file, sheet.name, scope="sheet"))
-        return 0
-    r, labels = header
-    head = rows[r]
-    pc, gc, rc, sc = labels.get("person"), labels.get("grade"), labels.get("rate"), labels.get("since")
-    basis_header = _basis_of(str(head[rc])) if rc is not None else "hour"
-    rate_text = str(head[rc]).strip() if rc is not None else ""
-    for i in range(r + 1, len(rows)):
-        row = rows[i]
-        excel_row = i + 1
-        if all(is_blank(v) for v in row):
-            continue
+            return r, labels
+    return None
+
+
+class _RateRows:
+    """The rows under a rate table's header: entries in the order written, rejected rows in the log."""
+
+    def __init__(self, rows, header_row: int, labels: dict[str, int], file: str, sheet: str):
+        self.rows, self.header_row, self.file, self.sheet = rows, header_row, file, sheet
+        self.pc, self.gc, self.rc, self.sc = (labels.get(f) for f in ("person", "grade", "rate", "since"))
+        head = rows[header_row]
+        self.basis_header = _basis_of(str(head[self.rc])) if self.rc is not None else "hour"
+        self.rate_text = str(head[self.rc]).strip() if self.rc is not None else ""
+        self.since_text = str(head[self.sc]).strip() if self.sc is not None else ""
+        self.log = RowLog(file, sheet)
+        self.entries: list[tuple[str, str, Any]] = []
+        self.unreadable: dict[str, tuple[str, str, int, str, str]] = {}
+
+    def classify(self) -> RowKinds:
+        """The walk's blank, total and repeated-header rows, plus the pre-step: a person or grade
+        cell that is a budget-style total (上期計, 年間合計 …) makes a total row too."""
+        rows, start = self.rows, self.header_row + 1
+        width = max((len(row) for row in rows[start:]), default=0)
+        labels = [c for c in (self.pc, self.gc) if c is not None]
+        kinds = classify_rows(rows, start, len(rows), columns=range(width), labels=labels,
+                              header=rows[self.header_row])
+        for r in range(start, len(rows)):
+            person, grade = self.who(rows[r])
+            if r not in kinds.blank and r not in kinds.total and (_is_total(person) or _is_total(grade)):
+                kinds.total[r] = person or grade
+                kinds.repeated.discard(r)
+        return kinds
+
+    def who(self, row) -> tuple[str, str]:
         get = lambda c: row[c] if c is not None and c < len(row) else ""  # noqa: E731
-        person = normalize_name(get(pc)) if pc is not None else ""
-        grade = normalize_text(get(gc)) if gc is not None else ""
-        if _is_total(person) or _is_total(grade):
-            rates.issues.append(Issue("total_row", file, sheet.name, excel_row))
-            continue
-        where = f"{Path(file).name} / {sheet.name} / row {excel_row}"
-        since = ""
-        if sc is not None and not is_blank(get(sc)):
-            since = _since(get(sc), rates, file, sheet.name, excel_row, str(head[sc]).strip())
-            if since is None:
+        person = normalize_name(get(self.pc)) if self.pc is not None else ""
+        grade = normalize_text(get(self.gc)) if self.gc is not None else ""
+        return person, grade
+
+    def read_all(self) -> None:
+        kinds = self.classify()
+        for r in range(self.header_row + 1, len(self.rows)):
+            if r in kinds.blank:
                 continue
-        if rc is None:
+            if r in kinds.total:
+                self.log.total(r)
+            elif r in kinds.repeated:
+                self.log.repeated_header(r)
+            else:
+                self.read_row(r)
+
+    def read_row(self, r: int) -> None:
+        """One data row: a rate, a grade, or the row rejected in the log."""
+        row, log = self.rows[r], self.log
+        get = lambda c: row[c] if c is not None and c < len(row) else ""  # noqa: E731
+        person, grade = self.who(row)
+        where = f"{Path(self.file).name} / {self.sheet} / row {r + 1}"
+        since = ""
+        if self.sc is not None and not is_blank(get(self.sc)):
+            since = _since(get(self.sc), log, r, self.since_text)
+            if since is None:
+                return
+        if self.rc is None:
             # 氏名 + 等級: who is in which grade
             if person and grade:
-                rates.add_person_grade(person, GradeOf(grade, where, since))
+                log.keep(r)
+                self.entries.append(("person_grade", person, GradeOf(grade, where, since)))
             elif person or grade:
-                rates.issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
-            continue
-        raw = get(rc)
-        basis = basis_header
+                log.reject(r, "no_values", severity="info")
+            return
+        amount, basis = self.rate(r, get(self.rc), person or grade, person or "grade:" + _grade_key(grade))
+        if amount is None:
+            return
+        if person or grade:
+            log.keep(r)
+            entry = RateEntry(amount, basis, where, grade, since)
+            self.entries.append(("person", person, entry) if person else ("grade", grade, entry))
+        else:
+            log.reject(r, "no_values", severity="info")
+
+    def rate(self, r: int, raw, who: str, key: str) -> tuple[Decimal | None, str]:
+        """(the rate as written, its basis); None (the row rejected) when it cannot be used."""
+        basis, shown, log = self.basis_header, _show(raw), self.log
         if isinstance(raw, str):
             m = _RATE_SUFFIX.search(normalize_text(raw))
             if m:
@@ -263,46 +370,32 @@ def _read_rate_sheet(sheet, file: str, syn: Synonyms, rates: Rates) -> int:
         try:
             amount = parse_amount(raw)
         except CellValueError:
-            rates.issues.append(Issue("bad_cell", file, sheet.name, excel_row, column=rate_text, value=_show(get(rc)),
-                                      severity="error", rejected=True,
-                                      params={"field": rate_text, "value": _show(get(rc))}))
-            if person or grade:
-                who = person or "grade:" + _grade_key(grade)
-                rates.unreadable.setdefault(who, (file, sheet.name, excel_row, rate_text, _show(get(rc))))
-            continue
+            log.reject(r, "bad_cell", column=self.rate_text, value=shown)
+            if who:
+                self.unreadable.setdefault(key, (self.file, self.sheet, r + 1, self.rate_text, shown))
+            return None, basis
         if amount is None:
-            if person or grade:
-                rates.issues.append(Issue("rate_blank", file, sheet.name, excel_row, column=rate_text, severity="warning",
-                                          rejected=True, params={"who": person or grade}))
-            continue
+            if who:
+                log.reject(r, "rate_blank", column=self.rate_text, severity="warning", who=who)
+            return None, basis
         if amount < 0:
-            rates.issues.append(Issue("rate_negative", file, sheet.name, excel_row, column=rate_text, value=_show(raw),
-                                      severity="error", rejected=True, params={"who": person or grade}))
-            continue
-        entry = RateEntry(amount, basis, where, grade, since)
-        if person:
-            rates.add_person(person, entry)
-        elif grade:
-            rates.add_grade(grade, entry)
-        else:
-            rates.issues.append(Issue("no_values", file, sheet.name, excel_row, rejected=True))
-    return 1
+            log.reject(r, "rate_negative", column=self.rate_text, value=_show(raw), who=who)
+            return None, basis
+        return amount, basis
 
 
-def _since(v: Any, rates: Rates, file: str, sheet: str, excel_row: int, column: str) -> str | None:
-    """The month a rate applies from (``YYYY-MM``); None (reported) when unreadable.
+def _since(v: Any, log: RowLog, r: int, column: str) -> str | None:
+    """The month a rate applies from (``YYYY-MM``); None (the row rejected) when unreadable.
 
     A rate changed in the middle of a month applies to that whole month — labor cost is
     rounded per month, so a month has one rate — and the row says so.
     """
     ym = parse_month(v)
     if ym is None or ym[0] is None:
-        rates.issues.append(Issue("bad_cell", file, sheet, excel_row, column=column, value=_show(v), severity="error",
-                                  rejected=True, params={"field": column, "value": _show(v)}))
+        log.reject(r, "bad_cell", column=column, value=_show(v))
         return None
     if isinstance(v, (dt.date, dt.datetime)) and v.day != 1:
-        rates.issues.append(Issue("rate_mid_month", file, sheet, excel_row, column=column, value=_show(v),
-                                  severity="warning", params={"month": month_label(*ym)}))
+        log.note(r, "rate_mid_month", column=column, value=_show(v), month=month_label(*ym))
     return month_label(*ym)
 
 

@@ -15,11 +15,11 @@ from ledgerkit.budget.columns import (
     MONTHLY_COLUMNS,
     STATUS_LABELS,
 )
-from ledgerkit.budget.comparison import BudgetResult
 from ledgerkit.budget.rates import _BASIS_WORDS
 from ledgerkit.core import messages
-from ledgerkit.reports.xlsx_report import XlsxReport
+from ledgerkit.core.result import Result
 from ledgerkit.reports.frames import write_frame
+from ledgerkit.reports.xlsx_report import XlsxReport
 
 _MONEY_COLUMNS = ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total",
                   "cumulative_budget", "cumulative_actual")
@@ -50,14 +50,15 @@ def _formats(columns) -> dict[str, str]:
     return out
 
 
-def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang: str = "ja",
-                        inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    """The budget report: summary (warning and over coloured) with a budget-vs-actual chart
-    per project and a cumulative burn chart, the per-month table, the labor cost per
-    person, and the Issues sheet. ``.csv``/``.json``/``-`` get the summary rows instead.
+def write_budget_report(result: Result, target: str | os.PathLike, *, lang: str = "ja",
+                        inputs: Iterable[str | os.PathLike] = (), **_options) -> Path:
+    """The budget report of a :func:`~ledgerkit.budget.comparison.compare_budget` result: summary
+    (warning and over coloured) with a budget-vs-actual chart per project and a cumulative burn
+    chart, the per-month table, the labor cost per person, the budget lines read, and the Issues
+    sheet. ``.csv``/``.json``/``-`` get the summary rows instead. ``result.write(target)`` calls this.
     """
     target_text = os.fspath(target)
-    inputs = list(inputs) or result.inputs
+    inputs = list(inputs) or result.files
     if target_text == "-" or Path(target_text).suffix.lower() != ".xlsx":
         write_frame(result.frame, target_text, inputs=inputs, lang=lang)
         return Path(target_text)
@@ -74,29 +75,29 @@ def write_budget_report(result: BudgetResult, target: str | os.PathLike, *, lang
                            start_row=start)
     ws = ref.worksheet
     ws.write_string(0, 0, _title(result, en), report.format(title=True))
-    ws.write_string(1, 0, messages.text("budget_report_note", lang, warning=_pct(result.thresholds[0]),
-                                        over=_pct(result.thresholds[1])))
+    warning, over = result.meta["thresholds"]
+    ws.write_string(1, 0, messages.text("budget_report_note", lang, warning=_pct(warning), over=_pct(over)))
     n = len(frame)
     if n:
         _mark_statuses(report, ref, len(cols), en)
         total_row = _total_row(report, ref, result, en)
         _project_chart(report, ref, total_row, en)
-    monthly = result.monthly
+    monthly, labor, budget = (result.tables.get(name) for name in ("monthly", "labor", "budget"))
     if monthly is not None and len(monthly):
         _burn(report, ref, monthly, n, lang)
-    if result.labor is not None:
-        _labor_table(report, result.labor, lang)
-    if result.budget is not None and len(result.budget):
-        _budget_lines(report, result.budget, lang)
+    if labor is not None:
+        _labor_table(report, labor, lang)
+    if budget is not None and len(budget):
+        _budget_lines(report, budget, lang)
     report.add_issues(result.issues, lang=lang)
     return report.close()
 
 
-def _title(result: BudgetResult, en: bool) -> str:
-    fy = result.fiscal_year
+def _title(result: Result, en: bool) -> str:
+    fy = result.meta.get("fiscal_year")
     period = f"{fy}年度" if fy is not None and not en else (f"FY{fy}" if fy is not None else "")
-    through = result.through or ""
-    if result.budget_to_date:
+    through = result.meta.get("through") or ""
+    if result.meta.get("budget_to_date"):
         return f"Budget vs actual {period} (through {through})" if en else f"予実管理 {period} ({through}まで)"
     if through:
         return (f"Budget vs actual {period} (full budget; actuals through {through})" if en
@@ -127,7 +128,7 @@ def _mark_statuses(report, ref, ncols: int, en: bool) -> None:
         "format": wb.add_format({"bold": True, "font_color": "#C00000"})})
 
 
-def _total_row(report, ref, result: BudgetResult, en: bool) -> int:
+def _total_row(report, ref, result: Result, en: bool) -> int:
     """The total row under the summary table (SUM formulas with their values); returns its row."""
     from xlsxwriter.utility import xl_rowcol_to_cell
 

@@ -7,9 +7,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, fail, load, precheck_output, say
+from ledgerkit.cli.common import (
+    ConfigOption,
+    LangOption,
+    OutputOption,
+    fail,
+    load,
+    precheck_output,
+    say,
+)
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
+
+SkipBadOption = Annotated[
+    bool, typer.Option("--skip-bad", help="Compare with the rest when a file cannot be read; list it in Issues.")
+]
 
 
 def budget(
@@ -47,6 +59,7 @@ def budget(
             "or when an input row could not be read.",
         )
     ] = False,
+    skip_bad: SkipBadOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -55,31 +68,22 @@ def budget(
     Example: ledgerkit budget examples/budget.xlsx --hours examples/hours --invoices examples/invoices --rates examples/rates.xlsx --through 2026-11 -o out/budget_report.xlsx
     """
     from ledgerkit.budget.comparison import compare_budget
-    from ledgerkit.budget.report import write_budget_report
 
     config = load(config_path, lang)
     precheck_output(output)
     try:
-        result = compare_budget(
-            budget_file, hours, rates, invoices=invoices or None, through=through, config=config,
-            fiscal_year=fiscal_year,
-        )
+        result = compare_budget(budget_file, hours, rates, invoices=invoices or None, through=through, config=config,
+                                fiscal_year=fiscal_year, skip_bad=skip_bad)
         if output:
-            write_budget_report(result, output, lang=config.lang)
+            result.write(output, lang=config.lang)
     except LedgerkitError as e:
         # one line per problem (several unreadable files are several lines)
         fail(e)
     _print_summary(result, config.lang, quiet=output == "-")
     if output and output != "-":
         say(text("wrote", config.lang, path=output))
-    if strict:
-        unread = sum(1 for i in result.issues if i.severity == "error")
-        if result.over:
-            say(text("budget_strict_over", config.lang, projects=", ".join(result.over)))
-        if unread:
-            say(text("budget_strict_inputs", config.lang, count=unread))
-        if result.over or unread:
-            raise typer.Exit(code=1)
+    if strict and _strict_failures(result, config.lang):
+        raise typer.Exit(code=1)
 
 
 def _print_summary(result, lang: str, quiet: bool = False) -> None:
@@ -96,6 +100,19 @@ def _print_summary(result, lang: str, quiet: bool = False) -> None:
     warnings = sum(1 for i in result.issues if i.severity == "warning")
     if errors or warnings:
         say(text("budget_input_problems", lang, errors=errors, warnings=warnings))
+
+
+def _strict_failures(result, lang: str) -> bool:
+    """--strict: say which projects are over budget and how many input rows could not be read; True if any."""
+    from ledgerkit.budget.comparison import over_budget
+
+    over = over_budget(result)
+    unread = sum(1 for i in result.issues if i.severity == "error")
+    if over:
+        say(text("budget_strict_over", lang, projects=", ".join(over)))
+    if unread:
+        say(text("budget_strict_inputs", lang, count=unread))
+    return bool(over or unread)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""``ledgerkit settle``: settle dispatched staff's hours under their contracts' bands."""
+"""``ledgerkit settle``: settle dispatched staff's hours under their contracts' bands (``ledgerkit.settle``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, fail, load, precheck_output, say
+from ledgerkit.cli.common import (
+    ConfigOption,
+    LangOption,
+    OutputOption,
+    fail,
+    load,
+    precheck_output,
+    say,
+)
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
+
+SkipBadOption = Annotated[
+    bool, typer.Option("--skip-bad", help="Settle from the rest when a file cannot be read; list it in Issues.")
+]
 
 
 def settle(
@@ -22,6 +34,7 @@ def settle(
         Optional[list[Path]], typer.Option("--invoices", help="Invoice lists to check against the settlement (repeatable).")
     ] = None,
     output: OutputOption = None,
+    skip_bad: SkipBadOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -33,36 +46,38 @@ def settle(
     """
     from ledgerkit.core.issues import has_errors
     from ledgerkit.settlement.months import settle as run_settle
-    from ledgerkit.settlement.report import write_settlement
 
     config = load(config_path, lang)
     precheck_output(output)
     try:
-        frame, findings = run_settle(attendance, contracts, invoices=invoices or None, month=month, config=config)
+        result = run_settle(attendance, contracts, invoices=invoices or None, month=month, config=config,
+                            skip_bad=skip_bad)
         if output:
-            write_settlement(frame, findings, output, lang=config.lang,
-                             inputs=[*attendance, contracts, *(invoices or [])])
+            result.write(output, lang=config.lang)
     except LedgerkitError as e:
         fail(e)
-    from ledgerkit.reports.text_safety import terminal_safe
+    _print_summary(result, config.lang, output)
+    if has_errors(result.issues):
+        raise typer.Exit(code=1)
 
-    problems = [f for f in findings if f.severity == "error"]
-    for f in problems:
-        say(terminal_safe(f"{f.location()}: {f.message(config.lang)}" if f.location() else f.message(config.lang)))
-    warnings = [f for f in findings if f.severity == "warning"]
+
+def _print_summary(result, lang: str, output: str | None) -> None:
+    """On stderr: every error, the warnings in one line, and what was settled (and written)."""
+    problems = [i for i in result.issues if i.severity == "error"]
+    for i in problems:
+        say(f"{i.location()}: {i.message(lang)}" if i.location() else i.message(lang))
+    warnings = [i for i in result.issues if i.severity == "warning"]
     if warnings:
         first = warnings[0]
         where = f"{first.location()}: " if first.location() else ""
-        say(terminal_safe(text("settle_warnings", config.lang, count=len(warnings), where=where,
-                               message=first.message(config.lang)))
-            + ("" if output and output.lower().endswith(".xlsx") else text("settle_warnings_all", config.lang)))
+        say(text("settle_warnings", lang, count=len(warnings), where=where, message=first.message(lang))
+            + ("" if output and output.lower().endswith(".xlsx") else text("settle_warnings_all", lang)))
+    frame = result.frame
     total = int(frame["amount"].sum()) if len(frame) else 0
-    what = text("settle_summary", config.lang, count=len(frame), total=f"{total:,}")
-    if invoices:
-        what += text("settle_findings", config.lang, count=len(problems))
-    say(what + (text("settle_wrote", config.lang, path=output) if output and output != "-" else ""))
-    if has_errors(findings):
-        raise typer.Exit(code=1)
+    what = text("settle_summary", lang, count=len(frame), total=f"{total:,}")
+    if result.meta.get("invoices"):
+        what += text("settle_findings", lang, count=len(problems))
+    say(what + (text("settle_wrote", lang, path=output) if output and output != "-" else ""))
 
 
 def register(app: typer.Typer) -> None:

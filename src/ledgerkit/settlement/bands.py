@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import Union
 
 from ledgerkit.parse.rounding import parse_mode, parse_rate_rounding  # noqa: F401 (the settlement's rules)
+
 Number = Union[int, Decimal, Fraction, str]
 
 

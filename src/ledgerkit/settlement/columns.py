@@ -1,4 +1,4 @@
-"""The columns of a settlement frame."""
+"""The columns of a settlement frame, and the words of its ``check`` column."""
 
 from __future__ import annotations
 
@@ -8,3 +8,7 @@ SETTLEMENT_COLUMNS = [
     "method", "fee", "rate", "adjustment", "amount", "tax", "total",
 ]
 INVOICE_CHECK_COLUMNS = ["invoice_no", "billed", "difference", "check"]
+
+#: words in the ``check`` column, (Japanese, English)
+CHECK_LABELS = {"ok": ("一致", "match"), "diff": ("差異", "differs"), "none": ("請求書なし", "no invoice"),
+                "ambiguous": ("特定できず", "ambiguous")}

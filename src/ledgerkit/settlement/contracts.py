@@ -1,29 +1,38 @@
-"""The contract list (精算条件一覧): one row per person, with the fee, the band and its rounding rules."""
+"""The contract list (精算条件一覧): one row per person, with the fee, the band and its rounding rules.
+
+:func:`read_contracts` reads contract lists through the intake door; each sheet is read in the
+worker by :func:`read_contract_sheet`, its rows sorted with the shared row walk.
+"""
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
-from ledgerkit.parse.periods import split_month_label
 from ledgerkit.attendance.cells import person_key
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError
-from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.long_tables import detect_table
 from ledgerkit.detect.merged import fill_merged
-from ledgerkit.detect.cells import is_blank
-from ledgerkit.intake.door import open_workbook
+from ledgerkit.detect.walk import RowLog, classify_rows
+from ledgerkit.intake.door import gather, read_files
 from ledgerkit.kinds.contracts import CONTRACT_FIELDS
-from ledgerkit.parse.text import CellValueError, is_total_label, normalize_name, normalize_text
 from ledgerkit.parse.amounts import parse_amount
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
+from ledgerkit.parse.periods import split_month_label
+from ledgerkit.parse.text import CellValueError, normalize_name, normalize_text
 from ledgerkit.parse.text import is_blank as is_blank_value
+from ledgerkit.reports.generic import detail_writer
 from ledgerkit.settlement.bands import (
     _exact,
     parse_method,
@@ -76,59 +85,109 @@ def _value_and_reason(value, reason: str) -> dict[str, str]:
     return {"ja": both, "en": str(value) if kana else both}
 
 
-def read_contracts(path, *, config=None):
-    """Read a contract list (精算条件一覧): one row per person, from the first sheet that has one.
+#: the kind and the columns named when a sheet holds no contract list
+_KIND = {"ja": "精算条件一覧", "en": "contract list"}
+_FIELDS = {"ja": "氏名, 月額単価", "en": "氏名 (person), 月額単価 (monthly fee)"}
 
-    Columns are found through :data:`CONTRACT_FIELDS` (plus ``[columns.contracts]`` in
-    the config). Returns ``(frame, issues)``; rows that cannot be used are issues.
+
+def read_contracts(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    config: Config | None = None,
+    *,
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
+    """Read contract lists (精算条件一覧): one row per person, from every sheet that has one.
+
+    Files, folders and globs go through the intake door (lock files, copies, ledgerkit's own
+    reports, hidden sheets unless ``include_hidden`` / ``read.include_hidden``); each sheet is
+    read in the worker (:func:`read_contract_sheet`) and sheets without a contract list are
+    listed. Columns are found through :data:`CONTRACT_FIELDS` (plus ``[columns.contracts]`` in
+    the config); rows that cannot be used are issues.
+
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``contracts``
+    (``frame, issues = read_contracts(...)`` works too), the frame with :data:`CONTRACT_COLUMNS`.
     Raises InputError when no sheet holds a contract table.
+
+    Examples:
+        >>> frame, issues = read_contracts("examples/attendance/契約一覧.xlsx")   # doctest: +SKIP
+    """
+    config = config if config is not None else Config()
+    intake = read_files(paths, config, reader=read_contract_sheet, include_hidden=include_hidden,
+                        skip_bad=skip_bad, jobs=jobs)
+    result = gather(intake, "contracts", columns=CONTRACT_COLUMNS, config=config, writer=detail_writer())
+    if result.stats.sheets_read == 0:
+        given = paths if isinstance(paths, (str, os.PathLike)) else ", ".join(map(str, paths))
+        raise InputError(f"{given}: no contract list found (needs columns 氏名 and 月額単価)")
+    return result
+
+
+def read_contract_sheet(sheet, *, file: str, config: Config | None = None) -> SheetResult:
+    """One sheet's contract rows (run in the intake's worker); ``frame`` None when it holds no contract list.
+
+    Blank rows are skipped, total rows (合計 under 氏名) are not people, the header printed
+    again is listed; every other row is a contract or a rejected row naming the cell.
     """
     import pandas as pd
 
+    rows = fill_merged(sheet.rows, sheet.merged)
+    table = detect_table(rows, _synonyms(config), {"person", "fee"})
+    if table is None:
+        return SheetResult.no_table(file, sheet, kind=_KIND, fields=_FIELDS)
+    log = RowLog(file, sheet.name)
+    width = max((len(row) for row in rows[table.data_start:table.data_end]), default=0)
+    kinds = classify_rows(rows, table.data_start, table.data_end, columns=range(width),
+                          labels=[table.mapping["person"]], header=rows[table.header_row])
+    records = []
+    for r in range(table.data_start, table.data_end):
+        # blank and total rows are not people (the contract list lists no total row)
+        if r in kinds.blank or r in kinds.total:
+            continue
+        if r in kinds.repeated:
+            log.repeated_header(r)
+            continue
+        row = rows[r]
+        cell = lambda f: row[table.mapping[f]] if f in table.mapping and table.mapping[f] < len(row) else ""  # noqa: E731
+        record, problem = _contract_row(cell, config)
+        if problem:
+            field_name, value, reason = problem
+            column = table.columns.get(table.mapping.get(field_name, -1), field_name)
+            _reject_with_reason(log, r, column, value, reason)
+            continue
+        if record is None:
+            continue
+        log.keep(r)
+        record.update(source_file=file, source_sheet=sheet.name, source_row=r + 1)
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=CONTRACT_COLUMNS)
+    for col in ("lower", "upper", "rate_step", "valid_from", "valid_to"):
+        # keep None (no band, exact rate, open-ended) as None, not NaN
+        frame[col] = pd.Series([r[col] for r in records], dtype=object, index=frame.index)
+    mapping = {f: table.columns.get(c, "") for f, c in table.mapping.items()}
+    return SheetResult(frame, log.issues, log.rows_read, layout="long", header_row=table.header_excel_row,
+                       mapping=mapping, kind="contracts")
+
+
+def _reject_with_reason(log: RowLog, r: int, column: str, value, reason: str) -> None:
+    """The row rejected for a cell, with why beside the cell in the message (``未定 (金額として読めません)``):
+    the walk's issue with that message value."""
+    issue = log.reject(r, "bad_cell", column=column, value=str(value))
+    log.issues[-1] = dataclasses.replace(issue, params={**issue.params, "value": _value_and_reason(value, reason)})
+
+
+def _synonyms(config: Config | None) -> Synonyms:
     fields = {k: list(v) for k, v in CONTRACT_FIELDS.items()}
     if config is not None:
         for k, words in config.synonyms("contracts").items():
             fields[k] = [*words, *fields.get(k, [])]
-    syn = Synonyms(fields)
-    book = open_workbook(path, config)
-    file = str(path)
-    for sheet in book.sheets:
-        if sheet.visible != "visible":
-            continue
-        rows = fill_merged(sheet.rows, sheet.merged)
-        table = detect_table(rows, syn, {"person", "fee"})
-        if table is None:
-            continue
-        records, issues = [], []
-        for r in range(table.data_start, table.data_end):
-            row = rows[r]
-            cell = lambda f: row[table.mapping[f]] if f in table.mapping and table.mapping[f] < len(row) else ""  # noqa: E731
-            if all(is_blank(v) for v in row):
-                continue
-            record, problem = _contract_row(cell, config)
-            if problem:
-                field_name, value, reason = problem
-                column = table.columns.get(table.mapping.get(field_name, -1), field_name)
-                issues.append(Issue("bad_cell", file=file, sheet=sheet.name, row=r + 1, column=column,
-                                    value=str(value), severity="error", rejected=True,
-                                    params={"field": column, "value": _value_and_reason(value, reason)}))
-                continue
-            if record is None:
-                continue
-            record.update(source_file=file, source_sheet=sheet.name, source_row=r + 1)
-            records.append(record)
-        frame = pd.DataFrame.from_records(records, columns=CONTRACT_COLUMNS)
-        for col in ("lower", "upper", "rate_step", "valid_from", "valid_to"):
-            # keep None (no band, exact rate, open-ended) as None, not NaN
-            frame[col] = pd.Series([r[col] for r in records], dtype=object, index=frame.index)
-        return frame, issues
-    raise InputError(f"{path}: no contract list found (needs columns 氏名 and 月額単価)")
+    return Synonyms(fields)
 
 
 def _contract_row(cell, config):
-    """(record, None), (None, None) for a total or note row, or (None, (field, value, reason))."""
+    """(record, None), (None, None) for a row without a person (a note), or (None, (field, value, reason))."""
     person = normalize_name(cell("person"))
-    if not person or is_total_label(person):
+    if not person:
         return None, None
     try:
         fee = parse_amount(cell("fee"))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ledgerkit.parse.periods import split_month_label
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import Result
 from ledgerkit.detect.headers import header_key
-from ledgerkit.parse.text import normalize_text
-from ledgerkit.parse.periods import parse_year_month
 from ledgerkit.parse.names import vendor_key
-from ledgerkit.settlement.columns import INVOICE_CHECK_COLUMNS
+from ledgerkit.parse.periods import parse_year_month, split_month_label
+from ledgerkit.parse.text import normalize_text
+from ledgerkit.settlement.columns import CHECK_LABELS, INVOICE_CHECK_COLUMNS
+from ledgerkit.settlement.report import write_settlement
 
 _INVOICE_PERSON_HEADERS = ("氏名", "要員名", "要員", "技術者名", "技術者", "作業者", "作業者名", "担当者",
                            "スタッフ名", "スタッフ", "person", "engineer")
@@ -87,50 +88,61 @@ def _invoice_records(invoices) -> list[dict]:
     return records
 
 
-#: words in the ``check`` column, (Japanese, English)
-CHECK_LABELS = {"ok": ("一致", "match"), "diff": ("差異", "differs"), "none": ("請求書なし", "no invoice"),
-                "ambiguous": ("特定できず", "ambiguous")}
-
-
-def check_settled_invoices(frame, invoices, *, month: str | None = None, contracts=None, lang: str = "ja"):
+def check_settled_invoices(frame, invoices, *, month: str | None = None, contracts=None, lang: str = "ja") -> Result:
     """Compare each settled amount with the vendor's invoice for that person and month.
 
-    An invoice matches by vendor (name key) and month (a 対象月 column or ``11月分`` in
-    the subject; otherwise its issue date: from the 21st on, that month, before it the
-    month before), and by person or PO number when the list has them. One invoice for
-    several people of the same vendor is compared with their sum. Returns the frame with
-    :data:`INVOICE_CHECK_COLUMNS` added and the findings.
+    ``frame`` is the settlement (``settle(...).frame``); ``invoices`` an invoice frame or
+    the Result of reading invoice lists. An invoice matches by vendor (name key) and month
+    (a 対象月 column or ``11月分`` in the subject; otherwise its issue date: from the 21st on,
+    that month, before it the month before), and by person or PO number when the list has
+    them. One invoice for several people of the same vendor is compared with their sum.
+
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``settlement``
+    (``frame, findings = check_settled_invoices(...)`` works too): the frame with
+    :data:`INVOICE_CHECK_COLUMNS` added, every invoice that does not bill the settled amount
+    in ``issues``; ``result.write(path)`` writes the settlement report.
     """
     out = frame.copy()
+    for col in ("_po_no", "_source_file", "_source_sheet"):
+        # settle()'s frame carries where each row came from; one made by hand may not
+        if col not in out:
+            out[col] = ""
     findings: list[Issue] = []
     for col in INVOICE_CHECK_COLUMNS:
         out[col] = None
-    records = _invoice_records(invoices)
+    records = _invoice_records(invoices.frame if isinstance(invoices, Result) else invoices)
     out["_vkey"] = [vendor_key(v) for v in out["vendor"]]
     out["_pkey"] = [person_key(p) for p in out["person"]]
     matcher = _Matcher(out, findings, lang)
     for (vkey, ym), group in out.sort_values("month").groupby(["_vkey", "month"], sort=True):
         matcher.match(vkey, ym, group, records)
-    # invoices from the contracts' vendors that bill a settled month with no attendance
+    findings.extend(_unsettled_invoices(records, out, month, contracts))
+    out = out.drop(columns=[c for c in out.columns if c.startswith("_")])
+    for col in ("billed", "difference"):
+        out[col] = out[col].astype("Int64")
+    return Result("settlement", out, findings, meta={"month": month, "invoices": True, "lang": lang},
+                  writer=write_settlement)
+
+
+def _unsettled_invoices(records: list[dict], out, month: str | None, contracts) -> list[Issue]:
+    """Invoices from the contracts' vendors that bill a settled month with no attendance."""
     vendors = set(out["_vkey"])
     if contracts is not None and len(contracts):
         vendors |= {vendor_key(v) for v in contracts["vendor"] if v}
     months = {month} if month else set(out["month"])
+    found = []
     for r in records:
         if r["used"] or r["vendor_key"] not in vendors or not r["months"]:
             continue
         if not any(_month_rank(m, r["months"][:1]) == 0 for m in months):
             continue
-        findings.append(Issue(
+        found.append(Issue(
             "settle_no_attendance", file=r["file"], sheet=r["sheet"], row=r["row"], column=r["net_column"],
             value=str(r["net"]), severity="error", scope="settlement",
             params={"invoice_no": r["invoice_no"] or "-", "vendor": r["vendor"], "month": r["months"][0],
                     "billed": f"{r['net']:,}"},
         ))
-    out = out.drop(columns=["_vkey", "_pkey"])
-    for col in ("billed", "difference"):
-        out[col] = out[col].astype("Int64")
-    return out, findings
+    return found
 
 
 class _Matcher:

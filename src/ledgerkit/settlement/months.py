@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
+from typing import Any
 
-from ledgerkit.parse.periods import month_label_of
 from ledgerkit.attendance.cells import person_key
-from ledgerkit.attendance.workbooks import read_attendance_files
+from ledgerkit.attendance.workbooks import read_attendance
+from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.messages import text
-from ledgerkit.invoices.across_files import read_invoices
+from ledgerkit.core.result import Result, Stats
+from ledgerkit.intake.door import gather, read_files
+from ledgerkit.invoices.across_files import finish_invoices
+from ledgerkit.invoices.frame import INVOICE_COLUMNS
+from ledgerkit.invoices.sheet import read_invoice_sheet
+from ledgerkit.parse.periods import month_label_of
 from ledgerkit.settlement.bands import (
     METHOD_LABELS,
     _exact,
@@ -28,6 +37,7 @@ from ledgerkit.settlement.contracts import (
     read_contracts,
 )
 from ledgerkit.settlement.invoice_check import check_settled_invoices
+from ledgerkit.settlement.report import write_settlement
 from ledgerkit.settlement.settings import _setting
 
 
@@ -46,19 +56,36 @@ def _minutes_of_hours(h) -> int:
     return round_step(_exact(float(h)) * 60, 1, "half_up")
 
 
-def settle(attendance, contracts, invoices=None, month: str | None = None, config=None):
+def settle(
+    attendance: Any,
+    contracts: Any,
+    invoices: Any = None,
+    month: str | None = None,
+    config: Config | None = None,
+    *,
+    include_hidden: bool | None = None,
+    skip_bad: bool = False,
+    jobs: int | None = None,
+) -> Result:
     """Settle each person's month under their contract, and check the vendors' invoices.
 
-    ``attendance`` is an attendance frame (``ledgerkit.attendance.COLUMNS``) or paths of
-    attendance workbooks; ``contracts`` a contract frame (:data:`CONTRACT_COLUMNS`) or the
-    contract list's path; ``invoices`` an invoice frame (``invoice_no, issue_date, vendor,
-    po_no, net, tax, total`` …) or paths of invoice lists; ``month`` ``YYYY-MM`` limits
-    the settlement to that month.
+    ``attendance``: attendance workbooks, folders or globs (read through the intake door as
+    :func:`~ledgerkit.attendance.workbooks.read_attendance` reads them), its Result, or an
+    attendance frame (``ledgerkit.attendance.COLUMNS``); ``contracts``: the contract list's
+    path(s) (:func:`~ledgerkit.settlement.contracts.read_contracts`), its Result or a contract
+    frame (:data:`CONTRACT_COLUMNS`); ``invoices``: invoice lists (paths, read as ``ledgerkit
+    aggregate --kind invoices`` reads them), their Result, or an invoice frame (``invoice_no,
+    issue_date, vendor, po_no, net, tax, total`` …); ``month`` ``YYYY-MM`` limits the
+    settlement to that month. ``include_hidden``, ``skip_bad`` and ``jobs`` apply to every
+    file read.
 
-    Returns ``(frame, findings)``: one row per person and month with
-    :data:`SETTLEMENT_COLUMNS` (and :data:`INVOICE_CHECK_COLUMNS` with invoices), money in
-    integer yen; findings are :class:`~ledgerkit.core.issues.Issue` objects (reading problems
-    of the inputs, and every invoice that does not bill the settled amount).
+    Returns a :class:`~ledgerkit.core.result.Result` of kind ``settlement``
+    (``frame, issues = settle(...)`` works too): ``frame`` has one row per person and month
+    with :data:`SETTLEMENT_COLUMNS` (and :data:`INVOICE_CHECK_COLUMNS` with invoices), money in
+    integer yen; ``issues`` are the reading problems of the inputs and every invoice that does
+    not bill the settled amount; ``tables["contracts"]`` the contract rows used;
+    ``meta`` ``month``, ``invoices`` (whether invoices were checked) and ``lang``;
+    ``result.write("settlement.xlsx")`` writes what ``ledgerkit settle -o`` writes.
 
     Raises DataError naming every person with attendance but no contract.
 
@@ -76,37 +103,77 @@ def settle(attendance, contracts, invoices=None, month: str | None = None, confi
     """
     import pandas as pd
 
-    findings: list[Issue] = []
     lang = config.lang if config is not None else "ja"
-    if not isinstance(attendance, pd.DataFrame):
-        # the common intake: worker processes, lock files and identical copies skipped
-        result = read_attendance_files(attendance, config)
-        attendance = result.frame
-        findings.extend(result.issues)
-    unusable: list[Issue] = []
-    if not isinstance(contracts, pd.DataFrame):
-        contracts, found = read_contracts(contracts, config=config)
-        findings.extend(found)
-        unusable = [i for i in found if i.rejected]
+    inputs = _Inputs(config, dict(include_hidden=include_hidden, skip_bad=skip_bad, jobs=jobs))
+    attendance, _ = inputs.frame(attendance, read_attendance)
+    contracts, found = inputs.frame(contracts, read_contracts)
+    # a contract row that could not be read is why a person has none, more often than a missing one
+    unusable = [i for i in found if i.rejected]
     if len(attendance) == 0:
         raise InputError("no attendance rows found (check the files with: ledgerkit inspect --kind attendance)")
+    used = contracts
     contracts = _complete_contracts(contracts, config)
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise InputError(f"--month must be YYYY-MM, not {month!r}")
-    att = _attendance_by_month(attendance, month, findings)
+    att = _attendance_by_month(attendance, month, inputs.issues)
     records, missing = _settle_months(att, contracts, config, lang)
     if missing:
-        # a contract row that could not be read is why, more often than a missing one: name those rows
         why = "".join(f"\n{i.location()}: {i.message(lang)}" for i in unusable)
         raise DataError("no contract for " + "; ".join(missing) + " — add them to the contract list" + why)
     frame = pd.DataFrame.from_records(records, columns=[*SETTLEMENT_COLUMNS, "_po_no", "_source_file", "_source_sheet"])
     if invoices is not None:
-        if not isinstance(invoices, pd.DataFrame):
-            invoices = _read_invoices(invoices, config, lang, findings)
-        frame, found = check_settled_invoices(frame, invoices, month=month, contracts=contracts, lang=lang)
-        findings.extend(found)
+        invoices, _ = inputs.frame(invoices, partial(_read_invoices, lang=lang))
+        checked = check_settled_invoices(frame, invoices, month=month, contracts=contracts, lang=lang)
+        frame = checked.frame
+        inputs.issues.extend(checked.issues)
     frame = frame.drop(columns=[c for c in frame.columns if c.startswith("_")])
-    return frame, findings
+    return Result("settlement", frame, inputs.issues, inputs.stats, list(dict.fromkeys(inputs.files)),
+                  tables={"contracts": used}, meta={"month": month, "invoices": invoices is not None, "lang": lang},
+                  writer=write_settlement)
+
+
+class _Inputs:
+    """The inputs of one settlement, each read (or taken as given); their issues, files and counts added up."""
+
+    def __init__(self, config: Config | None, options: dict):
+        self.config, self.options = config, options
+        self.issues: list[Issue] = []
+        self.files: list[str] = []
+        self.stats = Stats()
+
+    def frame(self, given: Any, read) -> tuple[Any, list[Issue]]:
+        """(``given`` as a frame, its issues): read (paths), taken from a Result, or as it is (a frame)."""
+        if hasattr(given, "columns") and hasattr(given, "iloc"):
+            return given, []
+        result = given if isinstance(given, Result) else read(_paths(given), self.config, **self.options)
+        self.issues.extend(result.issues)
+        self.files.extend(_read_files(result))
+        for f in dataclasses.fields(Stats):
+            setattr(self.stats, f.name, getattr(self.stats, f.name) + getattr(result.stats, f.name))
+        return result.frame, result.issues
+
+
+def _read_files(result: Result) -> list[str]:
+    """The files a read used: not ledgerkit's own reports, which ``-o`` may write over (settle run twice)."""
+    own = {i.file for i in result.issues if i.code == "own_report"}
+    return [f for f in result.files if f not in own]
+
+
+def _paths(given: Any) -> list:
+    return [given] if isinstance(given, (str, os.PathLike)) else list(given)
+
+
+def _read_invoices(paths, config: Config | None, *, lang: str, **options) -> Result:
+    """The vendors' invoice lists, through the intake door (as ``aggregate --kind invoices`` reads them),
+    with the columns the invoice check needs (which header a figure came from)."""
+    config = config if config is not None else Config()
+    intake = read_files(paths, config, reader=read_invoice_sheet, **options)
+    result = gather(intake, "invoices", finish=partial(finish_invoices, keep_internal=True), columns=INVOICE_COLUMNS,
+                    config=config)
+    if result.stats.rows_read == 0 and any(i.code in ("no_table", "empty_sheet") for i in result.issues):
+        # a wrong file given as --invoices: say so, not 'no invoice' for every person
+        raise InputError(text("budget_no_invoices", lang, files=", ".join(str(p) for p in paths)))
+    return result
 
 
 def _attendance_by_month(attendance, month: str | None, findings: list[Issue]):
@@ -193,18 +260,6 @@ def _settle_one(group, c, person: str, pid: str, ym: str, config, lang: str, tax
         "_source_file": str(group["source_file"].iloc[0]),
         "_source_sheet": str(group["source_sheet"].iloc[0]),
     }
-
-
-def _read_invoices(invoices, config, lang: str, findings: list[Issue]):
-    """The vendors' invoice lists given as paths, read (their reading problems into ``findings``)."""
-    paths = invoices if isinstance(invoices, (list, tuple)) else [invoices]
-    read = read_invoices(paths, config=config, keep_internal=True)
-    invoices, found, rows_read = read.frame, read.issues, read.stats.rows_read
-    if rows_read == 0 and any(i.code in ("no_table", "empty_sheet") for i in found):
-        # a wrong file given as --invoices: say so, not 'no invoice' for every person
-        raise InputError(text("budget_no_invoices", lang, files=", ".join(str(p) for p in paths)))
-    findings.extend(found)
-    return invoices
 
 
 def _check_one_sheet(group, person: str, ym: str) -> None:

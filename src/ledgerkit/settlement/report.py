@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ledgerkit.reports.xlsx_report import XlsxReport
 from ledgerkit.reports.frames import write_frame
-from ledgerkit.settlement.invoice_check import CHECK_LABELS
+from ledgerkit.reports.xlsx_report import XlsxReport
+from ledgerkit.settlement.columns import CHECK_LABELS
 
 #: report headings of the settlement columns, (Japanese, English)
 SETTLEMENT_HEADINGS: dict[str, tuple[str, str]] = {
@@ -39,9 +39,12 @@ _SETTLEMENT_FORMATS = {
 }
 
 
-def write_settlement(frame, findings, target, *, lang: str = "ja", inputs=()) -> None:
-    """Write the settlement: ``.xlsx`` as a report (精算 sheet, differences marked, Issues),
-    ``.csv`` / ``.json`` / ``-`` as the rows (machine-readable column names)."""
+def write_settlement(result, target, *, lang: str = "ja", inputs=(), **_options) -> None:
+    """Write a settlement (the Result of :func:`~ledgerkit.settlement.months.settle`): ``.xlsx`` as a
+    report (精算 sheet, differences marked, Issues), ``.csv`` / ``.json`` / ``-`` as the rows
+    (machine-readable column names). ``result.write(target)`` calls this."""
+    frame, findings = result.frame, result.issues
+    inputs = list(inputs) or result.files
     if os.fspath(target) != "-" and Path(target).suffix.lower() == ".xlsx":
         headings = {c: SETTLEMENT_HEADINGS[c][0 if lang == "ja" else 1] for c in frame.columns if c in SETTLEMENT_HEADINGS}
         name = "精算" if lang == "ja" else "Settlement"
