@@ -6,14 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
+from golden import GOLDEN, assert_golden
+from sheets import grid_rows, make_xlsx
 from typer.testing import CliRunner
 
 from ledgerkit.cli.app import app
 
-from golden import GOLDEN, assert_golden
-from sheets import grid_rows, make_xlsx
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 runner = CliRunner()
 
@@ -186,3 +188,15 @@ def test_nothing_read_is_said_in_one_line(tmp_path):
     assert result.stderr.strip().splitlines()[-1] == (
         "請求書の行は1行も読めませんでした (理由は ledgerkit inspect --kind invoices で確認できます)"
     )
+
+
+def test_aggregate_twice_with_the_report_in_the_folder_it_reads(tmp_path):
+    """Issue 12: the second run skips the report the first one wrote (and may replace it)."""
+    import shutil
+
+    shutil.copy(EXAMPLES / "hours" / "工数_2026年10月_佐藤花子.xlsx", tmp_path)
+    first = run("aggregate", tmp_path, "-o", tmp_path / "r.xlsx")
+    second = run("aggregate", tmp_path, "-o", tmp_path / "r.xlsx")
+    assert first.exit_code == second.exit_code == 0
+    last = [line for line in second.stderr.splitlines() if line.startswith("ファイル")]
+    assert last == ["ファイル 読込 1 / スキップ 1, シート 1: 読んだ行 2 = 集計 2 + 除外 0"]

@@ -154,7 +154,7 @@ def test_a_remark_saying_subtotal_on_an_invoice_row_keeps_the_row(tmp_path):
                                      "2026/11/30", "PJ-A", "小計"]]
     src = make_xlsx(tmp_path / "請求書受領一覧.xlsx", {"10月": rows})
     result = read_invoices([src])
-    frame, issues, rows_read = result.frame, result.issues, result.stats.rows_read
+    frame, rows_read = result.frame, result.stats.rows_read
     assert rows_read == 1 and list(frame["total"]) == [110_000]
 
 

@@ -63,9 +63,12 @@ def checked_issues(issues: Iterable[Issue]) -> list[Issue]:
 
 def reading_findings(issues: Iterable[Issue]) -> list[Issue]:
     """The readers' errors and warnings as findings (info issues are left out), with the
-    check's severity (see :func:`checked_issues`)."""
+    check's severity (see :func:`checked_issues`). A file left out with a warning (ledgerkit's
+    own report, a lock file) is about the input, not about an invoice: it stays in the issues
+    and on the terminal, not among the findings."""
     issues = list(issues)
-    return [c for i, c in zip(issues, checked_issues(issues)) if i.severity in ("error", "warning")]
+    return [c for i, c in zip(issues, checked_issues(issues))
+            if i.severity == "error" or (i.severity == "warning" and i.scope != "file")]
 
 
 def finding_record(finding: Issue, lang: str = "ja") -> dict:

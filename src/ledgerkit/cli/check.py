@@ -83,9 +83,12 @@ def _show(findings, lang: str, count_text: str) -> None:
 
 def _finish(result, count_text: str, output: str | None) -> None:
     """The findings table, the line naming what was written, and exit 1 on any error."""
+    from ledgerkit.cli.terminal import print_file_warnings
+
     findings = result.tables["findings"]
     lang = result.meta["lang"]
     _show(findings, lang, count_text)
+    print_file_warnings(result.issues, lang)
     if output and output != "-":
         say(text("wrote", lang, path=output))
     if (findings["severity"] == "error").any():

@@ -81,14 +81,7 @@ def print_summary(
         con.print(terminal_line(f"  {location(i)}: {i.message(lang)}"), markup=False, highlight=False)
     if len(errors) > 10:
         con.print("  " + messages.text("more_rows", lang, n=len(errors) - 10), markup=False)
-    # files left out or read with a doubt (ledgerkit's own report, a lock file, a pipe…): named,
-    # never only counted
-    warned = [i for i in result.issues if i.severity == "warning" and i.scope == "file"]
-    for i in warned[:10]:
-        con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i)}: {i.message(lang)}"),
-                  markup=False, highlight=False)
-    if len(warned) > 10:
-        con.print("  " + messages.text("more_rows", lang, n=len(warned) - 10), markup=False)
+    print_file_warnings(result.issues, lang)
     if counts:
         con.print(
             messages.text(
@@ -113,6 +106,18 @@ _KIND_WORDS = {"hours": {"ja": "工数", "en": "hours"}, "invoices": {"ja": "請
 
 #: the column a kind's summary adds up
 SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
+
+
+def print_file_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
+    """Files left out or read with a doubt (ledgerkit's own report, a lock file, a pipe…): named
+    on the terminal, never only counted."""
+    con = console()
+    warned = [i for i in issues if i.severity == "warning" and i.scope == "file"]
+    for i in warned[:limit]:
+        con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i)}: {i.message(lang)}"),
+                  markup=False, highlight=False)
+    if len(warned) > limit:
+        con.print("  " + messages.text("more_rows", lang, n=len(warned) - limit), markup=False)
 
 
 def summary_pivot(result: Result, by):
