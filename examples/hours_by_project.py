@@ -1,6 +1,7 @@
 # CLI: ledgerkit aggregate examples/hours --by project,month -o out/hours_by_project.xlsx
 """Effort hours by project and month from every workbook in examples/hours, as a table
-on the terminal and an Excel file; the rows ledgerkit could not use are listed too."""
+on the terminal and the Excel report the command writes; the rows ledgerkit could not
+use are listed too."""
 
 from pathlib import Path
 
@@ -17,5 +18,6 @@ for issue in result.issues:
     if issue.severity == "error":
         print(f"not used: {issue.file} / {issue.sheet} / row {issue.row}: {issue.message('en')}")
 
-table.to_excel(out / "hours_by_project.xlsx")
+# the same report as the command: Summary by project × month, Detail, Issues
+result.write(out / "hours_by_project.xlsx", by=["project", "month"])
 print(f"Wrote {out / 'hours_by_project.xlsx'}")

@@ -453,3 +453,54 @@ def test_a_heisei_fiscal_year_dates_an_hours_sheet_as_it_does_a_budget(tmp_path)
     from ledgerkit.parse.periods import fiscal_year_from_text as budget_fy
 
     assert budget_fy("平成30年度 予算") == 2018
+
+
+# --- the shared row walk (issue 12) --------------------------------------------------------------
+
+
+def test_long_table_rows_sorted_by_the_shared_walk():
+    """Blank (a row of dashes too), 合計, the header again, 予定 and an unlabelled =SUM():
+    the walk's rules plus the long table's two pre-steps; every data row counted once."""
+    from ledgerkit.hours.sheet import read_hours_sheet
+    from ledgerkit.intake.raw import RawSheet
+
+    rows = [["2026年10月 工数", "", "", "", ""], ["", "", "", "", ""], ["日付", "氏名", "案件", "作業", "工数"],
+            ["10/1", "山田", "A-1", "設計", 8],
+            ["-", "-", "―", "-", "-"],
+            ["10/2", "山田", "A-1", "予定", 3],
+            ["日付", "氏名", "案件", "作業", "工数"],
+            ["10/3", "山田", "A-1", "設計", dt.datetime(2026, 10, 1, 10, 0)],
+            ["", "", "", "", 8],
+            ["小計", "", "", "", 8]]
+    result = read_hours_sheet(RawSheet("10月", "visible", rows), file="a.xlsx")
+    assert [(i.code, i.row, i.value) for i in result.issues] == [
+        ("plan_row", 6, ""), ("repeated_header", 7, ""), ("bad_cell", 8, "2026-10-01T10:00:00"),
+        ("total_row", 9, ""), ("total_row", 10, "")]
+    assert (len(result.frame), result.rows_read) == (1, 2)
+
+
+def test_day_grid_rows_sorted_by_the_shared_walk():
+    """The walk's blank and 合計 rows plus the grid's pre-steps: 合計 in the first cell with
+    text, the day header again, an unlabelled =SUM() row."""
+    from ledgerkit.hours.sheet import read_hours_sheet
+    from ledgerkit.intake.raw import RawSheet
+
+    width = 2 + 30 + 1
+
+    def row(*cells):
+        return list(cells) + [""] * (width - len(cells))
+
+    rows = [row("2026年11月 工数"), row("氏名", "山田"), row(), row("案件", "作業", *range(1, 31), "合計"),
+            row("P1", "設計", 8, 8, *[""] * 28, 16),
+            row("-", "-", *["-"] * 30, "-"),
+            row("P2", "予定", 3),
+            row("案件", "作業", *range(1, 31)),
+            row("", "", 8, 8),
+            row("P4", "保守"),
+            row("", "", "合計", 16),
+            row("合計", "", 8, 8)]
+    result = read_hours_sheet(RawSheet("山田", "visible", rows), file="a.xlsx")
+    assert [(i.code, i.row, i.rejected) for i in result.issues] == [
+        ("plan_row", 7, False), ("repeated_header", 8, False), ("total_row", 9, False), ("no_values", 10, True),
+        ("total_row", 11, False), ("total_row", 12, False)]
+    assert (len(result.frame), result.rows_read) == (2, 2)

@@ -37,14 +37,6 @@ ManifestOption = Annotated[ManifestFormat, typer.Option("--manifest", help="Mani
 
 def _run(kind: str, source: Path, **options) -> None:
     config = load(options.pop("config_path"), options.pop("lang"))
-    if str(options["out_dir"]) == "-":
-        from ledgerkit.core.errors import InputError
-
-        fail(InputError(text("draft_output_dash", config.lang)))
-    # a template given by name is looked for first in the project's templates folder (drafts.templates)
-    folder, name = config.templates_dir(), str(options["template"])
-    if folder is not None and Path(name).name == name and (folder / name).is_file():
-        options["template"] = str(folder / name)
     if kind == "ringi":
         from ledgerkit.drafts.ringi import draft_ringi as draft
     else:
@@ -53,6 +45,11 @@ def _run(kind: str, source: Path, **options) -> None:
         results = draft(source, config=config, **options)
     except LedgerkitError as e:
         fail(e)
+    _say_results(results, config.lang, options["out_dir"], options["manifest"] if options["all"] else None)
+
+
+def _say_results(results, lang: str, out_dir: Path, manifest: str | None) -> None:
+    """Each draft's warnings and errors, one line for what was written; exit with the worst error's code."""
     from ledgerkit.reports.text_safety import terminal_safe
 
     failed = [r for r in results if not r.ok]
@@ -62,14 +59,12 @@ def _run(kind: str, source: Path, **options) -> None:
     for r in failed:
         typer.echo(terminal_safe(f"Error: {r.message}"), err=True)
     written = [r for r in results if r.ok]
-    out_dir = options["out_dir"]
-    lang = config.lang
     if len(results) == 1 and written:
         say(text("wrote", lang, path=written[0].path))
     else:
-        manifest = text("drafts_manifest", lang, path=out_dir / ("manifest." + options["manifest"])) if options["all"] else ""
+        listed = text("drafts_manifest", lang, path=out_dir / f"manifest.{manifest}") if manifest else ""
         say(text("drafts_wrote", lang, count=len(written), s="" if len(written) == 1 else "s", folder=out_dir)
-            + manifest + (text("drafts_failed", lang, count=len(failed)) if failed else ""))
+            + listed + (text("drafts_failed", lang, count=len(failed)) if failed else ""))
     if failed:
         raise typer.Exit(code=max(r.exit_code for r in failed))
 

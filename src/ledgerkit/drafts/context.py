@@ -1,5 +1,9 @@
 """From a request or order list to template contexts: the table, its rows, their values.
 
+The list is read through the intake door (:mod:`ledgerkit.drafts.lists`); in the worker,
+the table is found and every data row parsed into a :class:`SourceRow` (a row that cannot
+be parsed keeps its error, raised when that row is drafted).
+
 A row's context holds every column under its header text exactly as written
 (``row['金額(税抜)']``), values parsed (dates as dates, amounts as integers); headers that
 are valid names are also top-level variables (``{{ 件名 }}``); canonical aliases found
@@ -9,6 +13,7 @@ template that uses it fails under StrictUndefined, naming the field and the row.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import keyword
 import re
@@ -20,16 +25,15 @@ from typing import Any, Iterable, Mapping
 
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.detect.headers import header_key
-from ledgerkit.detect.long_tables import detect_table
+from ledgerkit.detect.walk import classify_rows
 from ledgerkit.drafts.text import t, where
 from ledgerkit.drafts.text import where as _where
-from ledgerkit.intake.door import open_workbook
 from ledgerkit.kinds.drafts import PO_FIELDS as ORDER_FIELDS  # noqa: F401  (re-exported for po)
 from ledgerkit.kinds.drafts import RINGI_FIELDS  # noqa: F401  (re-exported for ringi)
 from ledgerkit.parse.amounts import parse_amount, parse_amount_with_basis, parse_rate
 from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.dates import parse_date
-from ledgerkit.parse.text import CellValueError, is_total_label
+from ledgerkit.parse.text import CellValueError
 
 
 #: order-list fields that belong to a line; every other column belongs to the order.
@@ -44,7 +48,11 @@ _RATE_WORDS = ("税率",)
 
 @dataclass
 class SourceTable:
-    """The table found in a source workbook, with every column's header as written."""
+    """The table found in a source workbook, with every column's header as written.
+
+    ``data`` lists its data rows (0-based indexes into ``rows``), ``records`` each one
+    parsed, ``errors`` the error of each row that could not be (see :meth:`row`).
+    """
 
     path: Path
     sheet: str
@@ -54,9 +62,33 @@ class SourceTable:
     data_end: int
     columns: dict[int, str]
     mapping: dict[str, int]
+    data: list[int] = field(default_factory=list)
+    records: dict[int, "SourceRow"] = field(default_factory=dict)
+    errors: dict[int, Exception] = field(default_factory=dict)
 
     def header(self, field: str) -> str:
         return self.columns[self.mapping[field]]
+
+    def row(self, index: int, lang: str = "ja") -> "SourceRow":
+        """Row ``index`` parsed (a copy: a draft may change it); raises its DataError naming the cell."""
+        if index in self.errors:
+            raise self.errors[index]
+        record = self.records.get(index)
+        if record is None:
+            return parse_row(self, index, lang)
+        return dataclasses.replace(record, values=dict(record.values), aliases=dict(record.aliases),
+                                   blank=list(record.blank), bases=dict(record.bases))
+
+    def parse(self, lang: str = "ja") -> "SourceTable":
+        """Find the data rows and parse each one (in the worker that read the list)."""
+        self.data = data_rows(self)
+        for i in self.data:
+            try:
+                self.records[i] = parse_row(self, i, lang)
+            except DataError as e:
+                # raised when this row is drafted, not before: another row's draft is not stopped
+                self.errors[i] = e
+        return self
 
 
 @dataclass
@@ -69,24 +101,6 @@ class SourceRow:
     blank: list[str]  # headers whose cell is empty
     #: amounts whose cell says 税込 / 税抜 itself ("1,320,000円(税込)"): header → incl | excl
     bases: dict[str, str] = field(default_factory=dict)
-
-
-def read_table(path: str | Path, fields: Mapping[str, list[str]], required: set[str], *, kind: str,
-               sheet: str | None = None, lang: str = "ja") -> SourceTable:
-    """Read ``path`` and find the first visible sheet holding a table with ``required`` fields."""
-    path = Path(path)
-    wb = open_workbook(path, lang=lang)
-    candidates = [s for s in wb.sheets if (sheet is None and s.visible == "visible") or s.name == sheet]
-    if sheet is not None and not candidates:
-        raise InputError(t("no_sheet", lang, file=path, sheet=sheet, sheets=", ".join(s.name for s in wb.sheets)))
-    for s in candidates:
-        table = detect_table(s, fields, required)
-        if table is None:
-            continue
-        return SourceTable(path, s.name, s.rows, table.header_row + table.header_rows - 1, table.data_start,
-                           table.data_end, unique_headers(table.columns), dict(table.mapping))
-    wanted = " / ".join(fields[f][0] for f in sorted(required))
-    raise InputError(t("no_table", lang, file=path, kind=kind, fields=wanted))
 
 
 def unique_headers(columns: Mapping[int, str]) -> dict[int, str]:
@@ -209,17 +223,11 @@ def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
 
 
 def data_rows(table: SourceTable) -> list[int]:
-    """0-based indexes of the data rows: not blank, not a 合計/小計 row."""
-    out = []
-    for i in range(table.data_start, table.data_end):
-        row = table.rows[i]
-        cells = [row[c] for c in table.columns if c < len(row)]
-        if all(_blank(v) for v in cells):
-            continue
-        if any(is_total_label(v) for v in cells if isinstance(v, str)):
-            continue
-        out.append(i)
-    return out
+    """0-based indexes of the data rows: not blank, not a 合計/小計 row (the shared row walk,
+    with a 合計 in any column of the table)."""
+    columns = list(table.columns)
+    kinds = classify_rows(table.rows, table.data_start, table.data_end, columns=columns, labels=columns)
+    return kinds.data(table.data_start, table.data_end)
 
 
 def _match_key(v: Any) -> str:
@@ -285,7 +293,7 @@ def select_rows(table: SourceTable, *, row: int | None, where, all: bool,
     chosen = sum(x for x in (row is not None, bool(where), bool(all)))
     if chosen != 1:
         raise InputError(t("choose_rows", lang))
-    rows = data_rows(table)
+    rows = table.data
     at = _where(table.path, table.sheet, [], lang)
     if not rows:
         # --row / --where / --all alike: no 'rows 2-1' range to name

@@ -14,7 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
 
-from ledgerkit.core.errors import OutputError, TemplateError
+from ledgerkit.core.errors import InputError, OutputError, TemplateError
+from ledgerkit.drafts.text import t
 from ledgerkit.reports.output import atomic_output
 from ledgerkit.reports.text_safety import neutralize
 
@@ -152,6 +153,12 @@ def place(out_dir: Path, stem: str, suffix: str, taken: set[Path]) -> Path:
             taken.add(path)
             return path
         n += 1
+
+
+def refuse_stdout(out_dir: str | Path, lang: str = "ja") -> None:
+    """Drafts are files: ``-`` (standard output) is no folder for them (an InputError)."""
+    if str(out_dir) == "-":
+        raise InputError(t("output_dash", lang))
 
 
 def prepare_dir(out_dir: str | Path) -> Path:

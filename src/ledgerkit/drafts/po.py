@@ -25,18 +25,17 @@ from ledgerkit.drafts.context import (
     SourceTable,
     _match_key,
     column_for,
-    data_rows,
     identifier_names,
-    parse_row,
     parse_where,
     rate_label,
-    read_table,
     select_rows,
     setting,
 )
 from ledgerkit.drafts.job import where
+from ledgerkit.drafts.lists import read_list
 from ledgerkit.drafts.text import lang_of, t
-from ledgerkit.drafts.output import DraftResult
+from ledgerkit.drafts.output import DraftResult, refuse_stdout
+from ledgerkit.drafts.templating import resolve_template, templates_folder
 from ledgerkit.drafts.ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, run_drafts, tax_settings
 from ledgerkit.parse.names import split_legal_form
 from ledgerkit.parse.text import normalize_text
@@ -112,7 +111,7 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
                lang: str = "ja") -> tuple[dict, Any]:
     """The context of one order: header fields, lines, totals per rate, the issuer."""
     rate, mode = tax_settings(config)
-    rows = [parse_row(table, i, lang) for i in group]
+    rows = [table.row(i, lang) for i in group]
     place_ = where(table.path, table.sheet, [r.excel_row for r in rows], lang)
     order_no = rows[0].aliases.get("order_no")
     if order_no is None:
@@ -276,12 +275,13 @@ def draft_po(
     """
     source = Path(source)
     lang = lang_of(config)
+    refuse_stdout(out_dir, lang)
     fields = fields_from(config, "po", ORDER_FIELDS)
     kind = "発注一覧" if lang == "ja" else "order (注文) list"
-    table = read_table(source, fields, {"order_no", "item"}, kind=kind, sheet=sheet, lang=lang)
+    table = read_list(source, fields, {"order_no", "item"}, kind=kind, sheet=sheet, config=config, lang=lang)
     chosen = select_rows(table, row=row, where=where, all=all, fields=fields, lang=lang)
     # whole orders: every row of each order a chosen row belongs to
-    every = data_rows(table)
+    every = table.data
     groups_all = group_orders(table, every)
     keys = order_keys(table, every)
     wanted = {keys.get(i, "") for i in chosen}
@@ -291,7 +291,7 @@ def draft_po(
 
     def build(group: list[int]):
         ctx, names = po_context(table, group, config=config, today=today, lang=lang)
-        srow = parse_row(table, group[0], lang)
+        srow = table.row(group[0], lang)
         srow.values = {**ctx["header"]}
         return ctx, srow, names, ctx["subtotal"]
 
@@ -299,7 +299,7 @@ def draft_po(
         table,
         groups,
         build=build,
-        template=template,
+        template=resolve_template(template, templates_folder(config)),
         out_dir=out_dir,
         name_pattern=name_pattern or "{order_no}_{vendor}",
         overwrite=overwrite,

@@ -15,16 +15,23 @@ from ledgerkit.drafts.context import (
     SourceRow,
     SourceTable,
     identifier_names,
-    parse_row,
     rate_label,
-    read_table,
     select_rows,
     setting,
 )
 from ledgerkit.drafts.job import explain_missing, where, write_draft
+from ledgerkit.drafts.lists import read_list
 from ledgerkit.drafts.text import lang_of, t
-from ledgerkit.drafts.output import DraftResult, name_from_pattern, output_suffix, place, prepare_dir, write_manifest
-from ledgerkit.drafts.templating import resolve_template
+from ledgerkit.drafts.output import (
+    DraftResult,
+    name_from_pattern,
+    output_suffix,
+    place,
+    prepare_dir,
+    refuse_stdout,
+    write_manifest,
+)
+from ledgerkit.drafts.templating import resolve_template, templates_folder
 
 ROUNDING_LABELS = {"down": "切り捨て", "half_up": "四捨五入", "up": "切り上げ"}
 
@@ -169,15 +176,16 @@ def draft_ringi(
     """
     source = Path(source)
     lang = lang_of(config)
+    refuse_stdout(out_dir, lang)
     fields = fields_from(config, "ringi", RINGI_FIELDS)
     kind = "稟議申請" if lang == "ja" else "ringi (稟議) request"
-    table = read_table(source, fields, {"subject"}, kind=kind, sheet=sheet, lang=lang)
+    table = read_list(source, fields, {"subject"}, kind=kind, sheet=sheet, config=config, lang=lang)
     indexes = select_rows(table, row=row, where=where, all=all, fields=fields, lang=lang)
     return run_drafts(
         table,
         [[i] for i in indexes],
         build=lambda rows: _one(table, rows[0], config, today, lang),
-        template=template,
+        template=resolve_template(template, templates_folder(config)),
         out_dir=out_dir,
         name_pattern=name_pattern or default_name_pattern(table),
         overwrite=overwrite,
@@ -198,7 +206,7 @@ def _raw_key(table: SourceTable, index: int, field: str) -> str:
 
 
 def _one(table: SourceTable, index: int, config, today, lang):
-    srow = parse_row(table, index, lang)
+    srow = table.row(index, lang)
     return ringi_context(table, srow, config=config, today=today, lang=lang), srow, name_values(srow), None
 
 

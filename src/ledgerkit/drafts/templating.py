@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from ledgerkit.config.loading import Config
 from ledgerkit.config.templates import bundled_templates, template_dirs
 from ledgerkit.core import messages
 from ledgerkit.core.errors import TemplateError
@@ -21,12 +22,16 @@ from ledgerkit.drafts.filters import FILTERS
 _HTML_SUFFIXES = (".html", ".htm", ".xml", ".html.j2", ".htm.j2", ".xml.j2")
 
 
-def resolve_template(template: str | Path) -> Path:
+def resolve_template(template: str | Path, folder: Path | None = None) -> Path:
     """The file for a template name (``ringi.md.j2``) or path.
 
-    Raises TemplateError listing the bundled names when it is neither.
+    A name alone is looked for first in ``folder`` (the project's templates, see
+    :func:`templates_folder`), then as a path, then among the bundled templates.
+    Raises TemplateError listing the bundled names when it is none of these.
     """
     path = Path(template)
+    if folder is not None and path.name == str(template) and (folder / path.name).is_file():
+        return folder / path.name
     if path.is_file():
         return path
     if path.name == str(template):
@@ -37,6 +42,11 @@ def resolve_template(template: str | Path) -> Path:
     raise TemplateError(
         f"template not found: {template} (bundled: {', '.join(bundled_templates()) or 'none'})"
     )
+
+
+def templates_folder(config: Any) -> Path | None:
+    """The project's templates folder (``drafts.templates`` in a loaded config), when it exists."""
+    return config.templates_dir() if isinstance(config, Config) else None
 
 
 def is_html(name: str | Path) -> bool:

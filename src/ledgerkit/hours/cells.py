@@ -85,33 +85,6 @@ def _map_values(fn: Callable, values: list[Any], *, strict: bool = False) -> lis
     return out
 
 
-def _blank_rows(columns: dict[int, list[Any]], cols) -> set[int]:
-    """Indexes of the rows blank in every one of ``cols``."""
-    found: list[int] | None = None
-    for c in cols:
-        col = columns[c]
-        # by value alone: no number, date or time is blank, so 0, 0.0 and False may meet
-        flags = {v: is_blank(v) for v in set(col)}
-        if found is None:
-            found = [i for i, v in enumerate(col) if flags[v]]
-        else:
-            found = [i for i in found if flags[col[i]]]
-        if not found:
-            break
-    return set(found or ())
-
-
-def _total_rows(columns: dict[int, list[Any]], cols) -> set[int]:
-    """Indexes of the rows with a total label (合計, 小計, Total…) in one of ``cols``."""
-    found: set[int] = set()
-    for c in cols:
-        col = columns[c]
-        labels = {v for v in set(col) if isinstance(v, str) and is_total_label(v)}
-        if labels:
-            found.update(i for i, v in enumerate(col) if v in labels)  # a number never equals a text
-    return found
-
-
 def _attempt(parser: Callable, value: Any, *args) -> tuple[Any, Exception | None]:
     """``(parser(value, *args), None)``, or ``(None, error)`` for a cell it cannot read."""
     try:
@@ -154,13 +127,6 @@ def _plan_rows(columns: dict[int, list[Any]], cols) -> _PlanRows:
                 if v in labels and i not in found:
                     found[i] = labels[v]
     return found
-
-
-def _row_label_is_total(row: list[Any], cols) -> bool:
-    for c in cols:
-        if c < len(row) and isinstance(row[c], str) and is_total_label(row[c]):
-            return True
-    return False
 
 
 def _first_text_is_total(row: list[Any], c0: int, c1: int) -> bool:

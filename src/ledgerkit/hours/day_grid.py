@@ -16,14 +16,8 @@ from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.cells import column_letter, is_blank
 from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.day_grids import split_period
-from ledgerkit.hours.cells import (
-    _ACTUAL_LABELS,
-    _DAY_OFF,
-    _PLAN_LABELS,
-    _cache,
-    _first_text_is_total,
-    _row_label_is_total,
-)
+from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
+from ledgerkit.hours.cells import _ACTUAL_LABELS, _DAY_OFF, _PLAN_LABELS, _cache, _first_text_is_total
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _show, _typed
 from ledgerkit.hours.people import _person_of_sheet, _person_source
 from ledgerkit.hours.periods import sheet_year_month
@@ -60,12 +54,15 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
                 issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
             return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
     reader = _DayGrid(rows, grid, sheet_name, file, config, year, month, person_const, issues)
+    # blank rows and rows with 合計 in a label column: the shared row walk's rules
+    kinds = classify_rows(rows, grid.data_start, grid.data_end, columns=range(reader.c0, reader.c1),
+                          labels=reader.label_cols)
     for r in range(grid.data_start, grid.data_end):
-        reader.read_row(r)
+        reader.read_row(r, kinds)
     return SheetResult(
         frame=_typed(reader.frame()),
-        issues=issues,
-        rows_read=reader.rows_read,
+        issues=reader.log.issues,
+        rows_read=reader.log.rows_read,
         layout="grid",
         header_row=grid.header_excel_row,
         mapping=reader.mapping(person_where),
@@ -77,7 +74,7 @@ class _DayGrid:
 
     def __init__(self, rows, grid, sheet_name: str, file: str, config: Config, year, month, person_const, issues):
         self.rows, self.grid, self.sheet_name, self.file, self.config = rows, grid, sheet_name, file, config
-        self.year, self.month, self.person_const, self.issues = year, month, person_const, issues
+        self.year, self.month, self.person_const = year, month, person_const
         labels = self.labels = grid.labels
         self.max_hours = float(config.get("hours.max_hours_per_day", 24.0))
         self.parse_hours = _cache(parse_hours)
@@ -89,7 +86,7 @@ class _DayGrid:
         self.out: dict[str, list] = {k: [] for k in HOURS_COLUMNS}
         self.notes: list = []
         self.c_note = labels.get("note")
-        self.rows_read = 0
+        self.log = RowLog(file, sheet_name, issues)
         # the row's own 合計 column, checked against the days read
         self.c_total = next((c for c in grid.total_cols if is_total_label(grid.columns.get(c, ""))), None)
         # a 単位 column left of the days (時間 / 人日 …): each row's unit; blank → the grid's
@@ -118,26 +115,31 @@ class _DayGrid:
                     day_dates[c] = None  # 31 in a 30-day month: a column that must stay empty
         return day_dates
 
-    def _not_data(self, r: int, row) -> bool:
+    def _not_data(self, r: int, row, kinds: RowKinds) -> bool:
         """A blank, total or repeated header row: listed where it says something, never read."""
-        grid, issues = self.grid, self.issues
-        if all(is_blank(row[c]) if c < len(row) else True for c in range(self.c0, self.c1)):
+        if r in kinds.blank:
             self.running = {}
             return True
-        excel_row = r + 1
-        if _row_label_is_total(row, self.label_cols) or _first_text_is_total(row, self.c0, self.c1):
-            issues.append(Issue("total_row", self.file, self.sheet_name, excel_row))
+        # pre-step: 合計 in the first cell with text, outside the label columns (a label merged
+        # over the label columns, or written in the first day column), is a total too
+        if r in kinds.total or _first_text_is_total(row, self.c0, self.c1):
+            self.log.total(r)
             self.above_row = -2
             self.running = {}
             return True
-        head = self.head
-        if sum(1 for c in grid.days if c < len(row) and c < len(head) and not is_blank(row[c]) and row[c] == head[c]) \
-                > len(grid.days) // 2:
-            # the day header printed again every page: not data (its days are no hours)
-            issues.append(Issue("repeated_header", self.file, self.sheet_name, excel_row))
+        # pre-step: the walk knows a header again by its texts; a grid's header is days
+        # (1, 2 … or dates), printed again every page: not data (its days are no hours)
+        if self._day_header_again(row):
+            self.log.repeated_header(r)
             self.above_row = -2
             return True
         return False
+
+    def _day_header_again(self, row) -> bool:
+        """More than half of the day columns hold what the header row holds."""
+        head, days = self.head, self.grid.days
+        same = sum(1 for c in days if c < len(row) and c < len(head) and not is_blank(row[c]) and row[c] == head[c])
+        return same > len(days) // 2
 
     def _labels_of(self, r: int, row) -> tuple[Any, str, Any]:
         """(project, task, person) of a data row, carried down from the row above where blank."""
@@ -189,18 +191,15 @@ class _DayGrid:
             entries.append((day, hours))
         return entries, row_issues, rf
 
-    def read_row(self, r: int) -> None:
-        rows, file, sheet_name, issues = self.rows, self.file, self.sheet_name, self.issues
-        row = rows[r]
-        if self._not_data(r, row):
+    def read_row(self, r: int, kinds: RowKinds) -> None:
+        row = self.rows[r]
+        if self._not_data(r, row, kinds):
             return
         excel_row = r + 1
-        self.rows_read += 1
         project, task, person = self._labels_of(r, row)
         if task.lower() in _PLAN_LABELS:
             # P1 | 予定 over "" | 実績: the plan is not hours worked
-            self.rows_read -= 1
-            issues.append(Issue("plan_row", file, sheet_name, excel_row, params={"value": task}))
+            self.log.skip(r, "plan_row", value=task)
             return
         if task.lower() in _ACTUAL_LABELS:
             task = ""  # 実績: the row of hours worked, not a task of that name
@@ -209,16 +208,16 @@ class _DayGrid:
         if not (project or task):
             missing = "案件"
             if entries and not row_issues and _sums_of(entries) in (_rounded(self.running), _rounded(self.grand)):
-                # an =SUM() row under the projects with no 合計 label: a total, not a row
-                self.rows_read -= 1
-                issues.append(Issue("total_row", file, sheet_name, excel_row))
+                # pre-step: an =SUM() row under the projects with no 合計 label is a total, not a row
+                self.log.total(r)
                 self.above_row, self.running = -2, {}
                 return
         elif not person:
             missing = "氏名"
         if entries and missing is None:
+            self.log.keep(r)
             self._add(entries, row, excel_row, project, task, person)
-        self._row_issues(row, excel_row, entries, row_issues, missing, rf)
+        self._row_issues(r, row, entries, row_issues, missing, rf)
 
     def _add(self, entries, row, excel_row: int, project, task: str, person) -> None:
         """The row's entries into the frame's columns, and into the running totals."""
@@ -239,11 +238,14 @@ class _DayGrid:
             if c_note is not None:
                 self.notes.append(normalize_text(row[c_note]) if c_note < len(row) else "")
 
-    def _row_issues(self, row, excel_row: int, entries, row_issues, missing, rf) -> None:
-        file, sheet_name, issues, c_total = self.file, self.sheet_name, self.issues, self.c_total
+    def _row_issues(self, r: int, row, entries, row_issues, missing, rf) -> None:
+        """The row's cell issues, its own 合計 checked, and why it is rejected when it is."""
+        file, sheet_name, log, c_total = self.file, self.sheet_name, self.log, self.c_total
+        excel_row = r + 1
         rejected = not entries or missing is not None
+        # a cell's issue names its day column (scope cell): built here, the row counted below
         for code, column, value, params in row_issues:
-            issues.append(
+            log.issues.append(
                 Issue(
                     code,
                     file,
@@ -258,14 +260,14 @@ class _DayGrid:
                 )
             )
         if c_total is not None and c_total < len(row) and rf:
-            _check_row_total(issues, file, sheet_name, excel_row, self.grid.columns.get(c_total, ""), row[c_total],
+            _check_row_total(log.issues, file, sheet_name, excel_row, self.grid.columns.get(c_total, ""), row[c_total],
                              sum(h for _, h in entries) / rf)
         if entries and missing is not None:
-            issues.append(
-                Issue("missing_value", file, sheet_name, excel_row, severity="error", rejected=True, params={"field": missing})
-            )
+            log.reject(r, "missing_value", field=missing)
         elif not entries and not row_issues:
-            issues.append(Issue("no_values", file, sheet_name, excel_row, rejected=True))
+            log.reject(r, "no_values", severity="info")
+        elif rejected:
+            log.rows_read += 1  # rejected through its cells' issues above
 
     def frame(self):
         import pandas as pd

@@ -17,16 +17,15 @@ from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.cells import is_blank
 from ledgerkit.detect.labels import title_texts
+from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.hours.cells import (
     _attempt,
-    _blank_rows,
     _column,
     _day_number,
     _map_values,
     _plan_rows,
     _small_number,
     _task_text,
-    _total_rows,
 )
 from ledgerkit.hours.frame import HOURS_COLUMNS, _plain, _show, _typed, _unique
 from ledgerkit.hours.people import _person_of_sheet, _person_source
@@ -35,7 +34,8 @@ from ledgerkit.hours.units import _UNIT_HEADERS, _row_unit, _stated_unit, _unit_
 from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
-from ledgerkit.parse.text import CellValueError, normalize_name, normalize_text
+from ledgerkit.parse.text import CellValueError, is_total_label, normalize_name, normalize_text
+from ledgerkit.parse.text import is_blank as is_blank_cell
 
 
 def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, table) -> set[int]:
@@ -66,6 +66,36 @@ def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, 
                 found.add(i)
                 running = 0.0
     return found
+
+
+def _walk_rows(rows, table, columns, label_cols, c_date: int, c_hours: int) -> tuple[set[int], set[int], set[int]]:
+    """(blank, total, repeated-header) rows of the table, as indexes into its body, by the
+    shared walk's rules (:func:`~ledgerkit.detect.walk.classify_rows`).
+
+    The header printed again every page (50 行ごとの見出し) is the one whose 日付 and 工数
+    are both written again, so the walk is shown those two header texts only. A 300,000-row
+    table has a handful of such rows: only the rows that can be one of them (blank in the
+    date column, a 合計 in a label column, the date header again) are handed to the walk.
+    """
+    head = rows[table.header_row]
+    header = [v if c in (c_date, c_hours) else "" for c, v in enumerate(head)]
+    date_head = normalize_text(header[c_date]) if c_date < len(header) and isinstance(header[c_date], str) else None
+    witness = c_date if table.col_start <= c_date < table.col_end else table.col_start
+    tests: dict[int, list] = {c: [is_total_label] for c in label_cols}
+    tests.setdefault(witness, []).append(is_blank_cell)
+    if date_head:
+        tests.setdefault(c_date, []).append(lambda v: isinstance(v, str) and normalize_text(v) == date_head)
+    maybe: set[int] = set()
+    for c, checks in tests.items():
+        col = columns[c]
+        hits = {v for v in set(col) if any(check(v) for check in checks)}
+        if hits:
+            maybe.update(i for i, v in enumerate(col) if v in hits)
+    order = sorted(maybe)
+    start = table.data_start
+    kinds = classify_rows([rows[start + i] for i in order], 0, len(order),
+                          columns=range(table.col_start, table.col_end), labels=label_cols, header=header)
+    return ({order[k] for k in kinds.blank}, {order[k] for k in kinds.total}, {order[k] for k in kinds.repeated})
 
 
 def _split_date_columns(table, c_date: int, extra_cols: dict[int, str]) -> tuple[int | None, int | None]:
@@ -99,13 +129,13 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     sheet = _LongTable(rows, table, sheet_name, file, config, year, month)
     sheet.parse_dates()
     sheet.parse_hours()
-    keep, problems, rows_read = sheet.sort_rows()
-    issues.extend(problems)
+    log = RowLog(file, sheet_name, issues)
+    keep = sheet.sort_rows(log)
     frame, mapping = sheet.frame(keep, person_const, person_where)
     return SheetResult(
         frame=_typed(frame),
-        issues=issues,
-        rows_read=rows_read,
+        issues=log.issues,
+        rows_read=log.rows_read,
         layout="long",
         header_row=table.header_excel_row,
         mapping=mapping,
@@ -139,25 +169,10 @@ class _LongTable:
             if c is not None and c not in columns:
                 columns[c] = _column(body, c)
         self.columns = columns
-        self.blank = _blank_rows(columns, range(table.col_start, table.col_end))
-        total = _total_rows(columns, dict.fromkeys(label_cols))
-        # rows marked 予定 / 計画 in the task column or another column: plans, not hours worked
-        self.plan = _plan_rows(columns, [c for c in (self.c_task, *self.extra_cols) if c is not None]) - total
-        self.repeat = self._repeated_headers()
-        self.total = total - self.repeat
-
-    def _repeated_headers(self) -> set[int]:
-        """The header printed again every page (50 行ごとの見出し): not data, not a bad date."""
-        rows, table, columns, c_date, c_hours = self.rows, self.table, self.columns, self.c_date, self.c_hours
-        heads = {c: normalize_text(rows[table.header_row][c]) for c in (c_date, c_hours)
-                 if c < len(rows[table.header_row]) and isinstance(rows[table.header_row][c], str)}
-        repeat = set()
-        if len(heads) == 2:
-            for text in set(columns[c_date]):
-                if isinstance(text, str) and normalize_text(text) == heads[c_date]:
-                    repeat.update(i for i, v in enumerate(columns[c_date]) if v == text
-                                  and isinstance(columns[c_hours][i], str) and normalize_text(columns[c_hours][i]) == heads[c_hours])
-        return repeat
+        # blank, 合計 and repeated-header rows: the shared row walk's rules
+        self.blank, self.total, self.repeat = _walk_rows(rows, table, columns, label_cols, self.c_date, self.c_hours)
+        # pre-step: rows marked 予定 / 計画 in the task column or another column are plans, not hours worked
+        self.plan = _plan_rows(columns, [c for c in (self.c_task, *self.extra_cols) if c is not None]) - self.total
 
     def parse_dates(self) -> None:
         """``self.dates``: (date, error, date when good) per row."""
@@ -236,8 +251,8 @@ class _LongTable:
                     hours_parsed[i] = (h, err, h * u if not h * u > max_hours else None)
         self.hours_parsed, self.c_unit, self.row_factor, self.bad_unit = hours_parsed, c_unit, row_factor, bad_unit
 
-    def sort_rows(self) -> tuple[list[int], list[Issue], int]:
-        """(indexes of the rows kept, the issues of the others in row order, data rows read)."""
+    def sort_rows(self, log: RowLog) -> list[int]:
+        """The indexes of the rows kept; the others go to ``log`` in row order."""
         dates, hours_parsed = self.dates, self.hours_parsed
         c_person = self.c_person
         persons = _map_values(normalize_name, self.columns[c_person]) if c_person is not None else None
@@ -250,29 +265,28 @@ class _LongTable:
         for i in self.total | self.plan.keys() | self.repeat | self.bad_unit:
             good[i] = False
         keep = [i for i, g in enumerate(good) if g]
-        problems: list[Issue] = []
-        rows_read = len(keep)
+        # the rows kept are counted at once (column-wise), not one call each
+        log.rows_read += len(keep)
         bad = [i for i, g in enumerate(good) if not g]
+        # pre-step: a =SUM() under a block with no 小計 label is a total, not a row without a date
         unlabelled = _unlabelled_totals(bad, good, self.blank, self.total, hours_parsed, self.columns, self.c_hours,
                                         self.table)
-        file, sheet_name, data_start = self.file, self.sheet_name, self.table.data_start
+        data_start = self.table.data_start
         for i in bad:
+            r = data_start + i
             if i in self.blank:
                 continue
             if i in self.total or i in unlabelled:
-                problems.append(Issue("total_row", file, sheet_name, data_start + i + 1))
-                continue
-            if i in self.plan:
-                problems.append(Issue("plan_row", file, sheet_name, data_start + i + 1, params={"value": self.plan[i]}))
-                continue
-            if i in self.repeat:
-                problems.append(Issue("repeated_header", file, sheet_name, data_start + i + 1))
-                continue
-            rows_read += 1
-            problems.append(self._rejected(i))
-        return keep, problems, rows_read
+                log.total(r)
+            elif i in self.plan:
+                log.skip(r, "plan_row", value=self.plan[i])
+            elif i in self.repeat:
+                log.repeated_header(r)
+            else:
+                self._reject(log, i)
+        return keep
 
-    def _rejected(self, i: int) -> Issue:
+    def _reject(self, log: RowLog, i: int) -> None:
         """Why data row ``i`` cannot be used: the first check it fails."""
         year, month, persons = self.year, self.month, self.persons
         c_date, c_hours, c_unit, c_person = self.c_date, self.c_hours, self.c_unit, self.c_person
@@ -301,17 +315,8 @@ class _LongTable:
         value = "" if c == c_person else columns[c][i]
         if code == "hours_over_day" and i in row_factor:
             value = f"{_show(value)} {normalize_text(columns[c_unit][i])}"  # 4 人日: 32 h
-        return Issue(
-            code,
-            self.file,
-            self.sheet_name,
-            self.table.data_start + i + 1,
-            column=self.table.columns[c],
-            value=_show(value),
-            severity="error",
-            rejected=True,
-            params={"field": what, "value": _show(value), "max": max_hours},
-        )
+        log.reject(self.table.data_start + i, code, column=self.table.columns[c], value=value, field=what,
+                   max=max_hours)
 
     def _kept(self, c, fn, keep: list[int]) -> list:
         col = self.columns[c]
