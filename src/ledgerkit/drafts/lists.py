@@ -90,6 +90,9 @@ def read_list(source: str | os.PathLike, fields: Mapping[str, list[str]], requir
 def _why_none(intake: Intake, source, fields, required: set[str], *, kind: str, sheet: str | None,
               lang: str) -> str:
     """Why no table was found: a file that was not read (own report), no such sheet, or no table."""
+    if not intake.files and intake.skipped:
+        i = intake.skipped[0]
+        return f"{i.file}: {i.message(lang)}"
     for f in intake.files:
         if not f.sheets and f.issues:
             return f"{f.path}: {f.issues[0].message(lang)}"
