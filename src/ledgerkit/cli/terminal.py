@@ -11,7 +11,7 @@ from ledgerkit.core import messages
 from ledgerkit.core.result import Result
 from ledgerkit.core.messages import shown_path
 from ledgerkit.hours.summary import summarize_hours
-from ledgerkit.invoices.across_files import vendor_identity
+from ledgerkit.invoices.vendors import vendor_identity
 from ledgerkit.reports.labels import heading
 from ledgerkit.reports.text_safety import terminal_line, terminal_safe
 

@@ -15,8 +15,8 @@ from ledgerkit.hours import HOURS_COLUMNS, finish_hours, read_hours_sheet, write
 from ledgerkit.invoices.frame import INVOICE_COLUMNS
 from ledgerkit.invoices.across_files import finish_invoices
 from ledgerkit.invoices.sheet import read_invoice_sheet
-from ledgerkit.invoices.report import write_invoices_report
-from ledgerkit.reports.generic import detail_writer, write_rows_or
+from ledgerkit.invoices.report import write_invoices
+from ledgerkit.reports.generic import detail_writer
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,10 @@ class Kind:
     by: tuple[str, ...] = ()
 
 
-def _write_invoices(result, target, *, lang: str = "ja", inputs=(), by=(), **_options) -> None:
-    write_rows_or(result, target, write_invoices_report, lang=lang, inputs=inputs, by=by)
-
-
 KINDS: dict[str, Kind] = {
     "hours": Kind("hours", read_hours_sheet, finish_hours, tuple(HOURS_COLUMNS), write_hours,
                   ("project", "person", "month")),
-    "invoices": Kind("invoices", read_invoice_sheet, finish_invoices, tuple(INVOICE_COLUMNS), _write_invoices,
+    "invoices": Kind("invoices", read_invoice_sheet, finish_invoices, tuple(INVOICE_COLUMNS), write_invoices,
                      ("vendor", "month")),
     "attendance": Kind("attendance", read_attendance_sheet, None, tuple(ATTENDANCE_COLUMNS),
                        detail_writer(), ("person", "month")),

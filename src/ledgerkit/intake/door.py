@@ -30,7 +30,7 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.issues import count_rejected
 from ledgerkit.core.result import Result, SheetResult, Stats
 from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_issue
-from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
+from ledgerkit.intake.isolate import run_isolated
 from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
 
 
@@ -106,50 +106,6 @@ class UnreadableFilesError(InputError):
     def __init__(self, errors: list[UnreadableFileError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
-
-
-def open_workbook(
-    path: str | os.PathLike, config: Config | None = None, *, nrows: int | None = None, lang: str | None = None
-):
-    """Read one workbook in a worker process with the config's bounds, or raise.
-
-    Every command reads through here or through :func:`aggregate`: a file that makes
-    the reader abort or eat memory becomes an UnreadableFileError naming it, worded in
-    the config's language, and the command goes on to say so in one line.
-    """
-    config = config if config is not None else Config()
-    lang = lang or config.lang
-    try:
-        return read_workbook_isolated(
-            Path(path),
-            lang=lang,
-            nrows=nrows,
-            timeout=config.get("read.timeout", 120),
-            memory_mb=config.get("read.memory_mb", 3072),
-            **read_limits(config),
-        )
-    except UnreadableFileError as e:
-        raise in_language(e, lang) from None
-
-
-def iter_sheets(paths, config: Config | None = None, *, issues: list[Issue]):
-    """``(file, sheet)`` for every sheet to read under ``paths``, one isolated workbook at a time.
-
-    Lock files, copies and (unless ``read.include_hidden``) hidden sheets are added to
-    ``issues`` instead; an unreadable file raises its UnreadableFileError.
-    """
-    config = config if config is not None else Config()
-    include_hidden = bool(config.get("read.include_hidden", False))
-    files, skipped = collect_inputs(paths, lang=config.lang, max_bytes=read_limits(config)["max_bytes"])
-    issues.extend(skipped)
-    for path in files:
-        workbook = open_workbook(path, config)
-        file = str(path)
-        for sheet in workbook.sheets:
-            if sheet.visible != "visible" and not include_hidden:
-                issues.append(Issue("hidden_sheet", file, sheet.name, scope="sheet"))
-                continue
-            yield file, sheet
 
 
 def read_limits(config: Config) -> dict:
