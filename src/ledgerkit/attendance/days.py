@@ -147,7 +147,9 @@ class _DayRows:
             return None
         if worked is None and (start is None) != (end is None):
             missing = "end" if end is None else "start"
-            log.reject(r, "missing_value", column=layout.labels.get(cols.get(missing, cols["start"]), missing))
+            # a sheet may have no 出勤 column at all (日付 | 退勤 | 稼働時間): name the field, not a column
+            label = layout.labels.get(cols[missing]) if missing in cols else {"start": "出勤", "end": "退勤"}[missing]
+            log.reject(r, "missing_value", column=label or missing)
             return None
         return start, end, worked, brk, overtime
 

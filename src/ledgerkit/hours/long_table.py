@@ -262,7 +262,9 @@ class _LongTable:
             good = [d[2] is not None and h[2] is not None for d, h in zip(dates, hours_parsed)]
         else:
             good = [d[2] is not None and h[2] is not None and bool(p) for d, h, p in zip(dates, hours_parsed, persons)]
-        for i in self.total | self.plan.keys() | self.repeat | self.bad_unit:
+        # a code cell Excel turned into a date or TRUE (社員番号 1-5 → 2026-01-05): that row only
+        self.bad_code = self._bad_codes()
+        for i in self.total | self.plan.keys() | self.repeat | self.bad_unit | self.bad_code.keys():
             good[i] = False
         keep = [i for i, g in enumerate(good) if g]
         # the rows kept are counted at once (column-wise), not one call each
@@ -286,6 +288,18 @@ class _LongTable:
                 self._reject(log, i)
         return keep
 
+    def _bad_codes(self) -> dict[int, tuple[int, str]]:
+        """Rows whose 案件 or 社員番号 cell is no code: row → (column, field)."""
+        bad: dict[int, tuple[int, str]] = {}
+        for c, what in ((self.c_project, "案件"), (self.c_pid, "社員番号")):
+            if c is None:
+                continue
+            failed = _map_values(lambda v: _attempt(parse_code, v)[1] is not None, self.columns[c])
+            for i, f in enumerate(failed):
+                if f:
+                    bad.setdefault(i, (c, what))
+        return bad
+
     def _reject(self, log: RowLog, i: int) -> None:
         """Why data row ``i`` cannot be used: the first check it fails."""
         year, month, persons = self.year, self.month, self.persons
@@ -305,6 +319,8 @@ class _LongTable:
             problem = ("bad_cell", c_unit, "単位")
         if problem is None and persons is not None and not persons[i]:
             problem = ("missing_value", c_person, "氏名")
+        if problem is None and i in self.bad_code:
+            problem = ("bad_cell", *self.bad_code[i])
         if problem is None:
             hours = hours * row_factor.get(i, self.factor)
             if hours > max_hours:
