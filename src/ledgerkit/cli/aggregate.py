@@ -39,6 +39,11 @@ SkipBadOption = Annotated[
     bool, typer.Option("--skip-bad", help="Consolidate the rest when a file cannot be read; list it in Issues.")
 ]
 HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
+PersonOption = Annotated[
+    Optional[str],
+    typer.Option("--person", help="Whose sheets these are, when the name is in no cell, sheet name or file name "
+                 "(a personal 勤務表 or 工数表 saved as Sheet1)."),
+]
 JobsOption = Annotated[
     Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes reading files (default: one per core).")
 ]
@@ -89,6 +94,7 @@ def aggregate(
     skip_bad: SkipBadOption = False,
     include_hidden: HiddenOption = False,
     strict: StrictOption = False,
+    person: PersonOption = None,
     jobs: JobsOption = None,
     config_path: ConfigOption = None,
     lang: LangOption = None,
@@ -101,7 +107,7 @@ def aggregate(
     from ledgerkit.cli.terminal import print_summary
     from ledgerkit.consolidate.aggregate import check_by, write_result
 
-    config = load(config_path, lang)
+    config = _with_person(load(config_path, lang), person)
     precheck_output(output)
     update, stop_progress = _progress_bar(len(paths))
     try:
@@ -133,9 +139,17 @@ def aggregate(
         raise typer.Exit(code=1)
 
 
+def _with_person(config, person: str | None):
+    if person:
+        config.data["read"]["person"] = person
+        config.sources["read.person"] = "--person"
+    return config
+
+
 def inspect(
     paths: PathsArg,
     kind: KindOption = Kind.auto,
+    person: PersonOption = None,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -146,7 +160,7 @@ def inspect(
     from ledgerkit.consolidate.aggregate import inspect as run_inspect
     from ledgerkit.cli.terminal import print_inspection
 
-    config = load(config_path, lang)
+    config = _with_person(load(config_path, lang), person)
     try:
         reports = run_inspect(paths, kind=kind.value, config=config)
     except LedgerkitError as e:

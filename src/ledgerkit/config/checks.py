@@ -66,6 +66,7 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), l
         one_of(key, ROUNDING_MODES)
     one_of("tax.rounding_required", ROUNDING_MODES, blank=True)
     one_of("settle.method", ("updown", "middle", "fixed"))
+    one_of("attendance.default_break", ("none", "statutory"))
     if _get(data, "settle.rate_rounding"):
         try:
             parse_rate_rounding(_get(data, "settle.rate_rounding"))

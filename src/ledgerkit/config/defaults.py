@@ -86,6 +86,10 @@ DEFAULTS: dict[str, Any] = {
         "max_cells": 10_000_000,
         "max_uncompressed_mb": 1024,
         "max_ratio": 1000.0,
+        "person": "",
+    },
+    "attendance": {
+        "default_break": "none",
     },
     "tax": {
         "rate": 0.10,
@@ -175,6 +179,15 @@ COMMENTS: dict[str, tuple[str, str]] = {
         "Most bytes an xlsx/ods may unpack to (MiB; zip bombs)",
     ),
     "read.max_ratio": ("zip の圧縮率の上限 (zip爆弾対策)", "Highest compression ratio accepted (zip bombs)"),
+    "read.person": (
+        "氏名がセルにもシート名にもファイル名にもない個人の表の氏名 (--person で上書き; \"\" = なし)",
+        "Person of a personal sheet whose name is in no cell, sheet name or file name (--person overrides; \"\" = none)",
+    ),
+    "attendance": ("勤怠表の読み取り", "Reading attendance sheets"),
+    "attendance.default_break": (
+        "休憩の列がない出退勤の表: none (休憩なしで計算し警告)、statutory (6時間超45分・8時間超60分を差し引く、労基法34条)",
+        "Start/end sheets without a break column: none (no break, with a warning) or statutory (45 min over 6 h, 60 min over 8 h, 労基法34条)",
+    ),
     "tax": ("消費税", "Consumption tax"),
     "tax.rate": ("稟議・注文書の既定の税率 (行に税率がないとき)", "Default tax rate for ringi and orders (when a row has none)"),
     "tax.rounding": (
