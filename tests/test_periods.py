@@ -416,3 +416,13 @@ def test_answers_are_plausible(text):
     assert y is None or m is not None
     found = parse_month(text)
     assert found is None or 1 <= found[1] <= 12
+
+
+@given(st.one_of(st.text(max_size=30), st.floats(allow_nan=True), st.integers(), st.none(), st.datetimes()))
+def test_looks_like_name_never_raises_and_refuses_any_digit(value):
+    from ledgerkit.parse.names import looks_like_name
+
+    got = looks_like_name(value)
+    assert got in (True, False)
+    if got:
+        assert isinstance(value, str) and not any(ch.isdigit() for ch in value)

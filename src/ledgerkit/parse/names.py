@@ -8,10 +8,11 @@ Examples:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ledgerkit.parse.text import normalize_text
 
-__all__ = ["split_legal_form", "vendor_key"]
+__all__ = ["looks_like_name", "split_legal_form", "vendor_key"]
 
 
 # --- company names --------------------------------------------------------------------
@@ -127,3 +128,40 @@ def vendor_key(name: object) -> str:
         'alphasystems'
     """
     return split_legal_form(name)[1].translate(_KEY_DROP).casefold()
+
+
+# --- people's names -------------------------------------------------------------------------
+
+#: words that are labels or totals, never a person (氏名 | 合計 | 承認 …)
+_NOT_A_NAME = re.compile(
+    r"^(?:氏名|名前|担当|担当者|社員|社員番号|所属|部署|合計|小計|総計|計|合計時間|稼働時間|実働|勤務時間|"
+    r"出勤日数|稼働日数|残業|休憩|承認|確認|印|作成|作成日|提出日|備考|日付|曜日|年|月|日|"
+    r"name|total|sum|date|signature)$",
+    re.IGNORECASE,
+)
+_NAME_CHARS = re.compile(r"^[\w\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff .・･'’\-]+$")
+
+
+def looks_like_name(value: object) -> bool:
+    """Whether a cell can be a person's name: text with letters or kanji/kana, no time, date,
+    number, total or label (seen in the wild: ``6 days, 16:30:00`` taken for a person from the
+    month total to the right of an empty 氏名 cell).
+
+    Examples:
+        >>> looks_like_name("山田 太郎"), looks_like_name("Taro Yamada"), looks_like_name("ｻﾄｳ")
+        (True, True, True)
+        >>> looks_like_name("6 days, 16:30:00"), looks_like_name("合計"), looks_like_name(168.5)
+        (False, False, False)
+        >>> looks_like_name("2026年10月"), looks_like_name("承認"), looks_like_name("A-1001"), looks_like_name("")
+        (False, False, False, False)
+    """
+    if not isinstance(value, str):
+        return False
+    text = unicodedata.normalize("NFKC", value).strip()
+    if not text or len(text) > 40 or any(ch.isdigit() for ch in text):
+        return False
+    if _NOT_A_NAME.match(text.replace(" ", "")):
+        return False
+    if not _NAME_CHARS.match(text):
+        return False
+    return any(ch.isalpha() for ch in text)
