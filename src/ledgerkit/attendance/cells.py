@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 
 _OFF_WORDS = ("休", "欠勤", "有給", "有休", "代休", "振休", "特休", "公休", "祝", "off", "-", "－", "―", "ー", "/", "×", "✕")
 
@@ -52,7 +52,7 @@ def parse_clock(value: Any) -> int | None:
         >>> parse_clock(0.375), parse_clock(9.5), parse_clock("9.5"), parse_clock("翌2:00"), parse_clock("")
         (540, 570, 570, 1560, None)
     """
-    if value is None or is_blank(value):
+    if value is None or is_empty(value):
         return None
     if isinstance(value, bool):
         raise _CellError("not a time")
@@ -94,7 +94,7 @@ def parse_duration(value: Any) -> int | None:
         >>> parse_duration("7:30"), parse_duration("７．５"), parse_duration("7時間30分"), parse_duration("45分")
         (450, 450, 450, 45)
     """
-    if value is None or is_blank(value):
+    if value is None or is_empty(value):
         return None
     if isinstance(value, bool):
         raise _CellError("not a duration")
@@ -145,7 +145,7 @@ def parse_day(value: Any, year: int | None, month: int | None) -> tuple[dt.date 
         >>> parse_day("4/30（木）", 2026, None)
         (datetime.date(2026, 4, 30), '木')
     """
-    if value is None or is_blank(value):
+    if value is None or is_empty(value):
         return None, None
     if isinstance(value, dt.datetime):
         return value.date(), None

@@ -26,7 +26,7 @@ from ledgerkit.attendance.cells import (
     parse_duration,
     split_person,
 )
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.parse.text import is_total_label, normalize_name
 
@@ -108,7 +108,7 @@ class _DayRows:
     def _day_off(self, cell) -> bool:
         """休 / 有休 / 欠勤 in a time column (and no worked hours): a day not worked, not data."""
         cols = self.cols
-        texts = [_nfkc(cell(c)) for c in self.time_cols if isinstance(cell(c), str) and not is_blank(cell(c))]
+        texts = [_nfkc(cell(c)) for c in self.time_cols if isinstance(cell(c), str) and not is_empty(cell(c))]
         return bool(texts) and any(_is_off(t) for t in texts) and not _safe(parse_duration, cell(cols.get("worked")))
 
     def _times(self, r: int, cell):
@@ -207,12 +207,12 @@ class _DayRows:
         if worked is not None and computed is not None and abs(worked - computed) > 1:
             log.note(r, "hours_disagree", column=layout.labels.get(cols["worked"], ""), value=_hm(worked),
                      worked=_hm(worked), computed=_hm(computed))
-        note = " / ".join(_nfkc(cell(c)) for c in layout.notes if not is_blank(cell(c)))
+        note = " / ".join(_nfkc(cell(c)) for c in layout.notes if not is_empty(cell(c)))
         row_person, row_pid = self.person, self.person_id
-        if "person" in cols and not is_blank(cell(cols["person"])):
+        if "person" in cols and not is_empty(cell(cols["person"])):
             found_name, found_id = split_person(str(cell(cols["person"])))
             row_person, row_pid = normalize_name(found_name), found_id or self.person_id
-        if "person_id" in cols and not is_blank(cell(cols["person_id"])):
+        if "person_id" in cols and not is_empty(cell(cols["person_id"])):
             v = cell(cols["person_id"])
             row_pid = _nfkc(int(v) if isinstance(v, float) and v.is_integer() else v)
         if not row_person:
@@ -243,7 +243,7 @@ def _totals_by_first_text(rows, kinds: RowKinds, start: int, end: int, day_col: 
     合計 is the total row too. The walk looks at the day column only."""
     for r in kinds.data(start, end):
         row = rows[r]
-        if not is_blank(row[day_col] if day_col < len(row) else ""):
+        if not is_empty(row[day_col] if day_col < len(row) else ""):
             continue
         first = next((v for v in row[: last_col + 1] if isinstance(v, str) and v.strip()), "")
         if is_total_label(first):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ledgerkit.attendance.cells import _nfkc
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import header_key
 
 # Header words per field, checked in this order (休憩時間 is a break, not worked time;
@@ -120,7 +120,7 @@ def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
         candidates = [(1, top)]
         if r + 1 < len(rows):
             below = rows[r + 1]
-            if all(is_blank(v) or isinstance(v, str) for v in below) and any(_classify(v) for v in below):
+            if all(is_empty(v) or isinstance(v, str) for v in below) and any(_classify(v) for v in below):
                 cells = dict(top)
                 for c, v in enumerate(below):
                     if isinstance(v, str) and v.strip():
@@ -130,7 +130,7 @@ def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
                     if r0 == r and r1 == r and c1 > c0 and any(
                         isinstance(below[c], str) and below[c].strip() for c in range(c0, min(c1 + 1, len(below)))
                     ):
-                        if c0 in cells and c0 < len(below) and is_blank(below[c0]):
+                        if c0 in cells and c0 < len(below) and is_empty(below[c0]):
                             cells.pop(c0)
                 candidates.append((2, cells))
         for height, cells in candidates:
@@ -138,7 +138,7 @@ def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
             if height == 2:
                 # 氏名 | 山田 right above the header is the sheet's person, not a column
                 for f in ("person", "person_id"):
-                    if f in mapping and (mapping[f] >= len(rows[r + 1]) or is_blank(rows[r + 1][mapping[f]])):
+                    if f in mapping and (mapping[f] >= len(rows[r + 1]) or is_empty(rows[r + 1][mapping[f]])):
                         del mapping[f]
             if "span" in mapping:
                 span = _merge_width(merged, r, mapping["span"])

@@ -7,7 +7,7 @@ from typing import Any
 
 from ledgerkit.attendance.cells import _nfkc, split_person
 from ledgerkit.attendance.layout import _classify
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import header_key
 
 _PERSON_LABELS = ("氏名", "スタッフ名", "名前", "作業者名", "作業者", "担当者名", "担当者", "社員名",
@@ -65,12 +65,12 @@ def _next_value(rows, r: int, c: int) -> Any:
     while right < len(row) and row[right] == label:
         right += 1  # the label's own merged cells, filled with its text
     for w in row[right : right + 8]:  # merged blanks between: 氏名 in A2, the name in F2
-        if is_blank(w):
+        if is_empty(w):
             continue
         if _is_label(w):
             break  # the next label: the value is not on this row
         return w
     # an input area: labels on one row, values below them
-    if r + 1 < len(rows) and c < len(rows[r + 1]) and not is_blank(rows[r + 1][c]) and not _is_label(rows[r + 1][c]):
+    if r + 1 < len(rows) and c < len(rows[r + 1]) and not is_empty(rows[r + 1][c]) and not _is_label(rows[r + 1][c]):
         return rows[r + 1][c]
     return None

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ledgerkit.attendance.cells import _nfkc
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.parse.periods import parse_month_label, parse_year_label, year_month_of
 
 
@@ -53,7 +53,7 @@ def _year_month_in_cells(rows: list[list[Any]], upto: int, fiscal_start: int = 4
     for r in range(min(upto, len(rows))):
         row = rows[r]
         for c, v in enumerate(row):
-            if is_blank(v) or isinstance(v, (dt.date, dt.time, dt.timedelta)):
+            if is_empty(v) or isinstance(v, (dt.date, dt.time, dt.timedelta)):
                 continue
             text = _nfkc(v) if isinstance(v, str) else str(v)
             if isinstance(v, str) and re.search(r"作成日|提出日|記入日|承認日|印刷日", text):

@@ -33,7 +33,7 @@ from ledgerkit.attendance.periods import (
 )
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.walk import RowLog
 from ledgerkit.parse.text import normalize_name
@@ -146,7 +146,7 @@ def _no_table(log: RowLog, sheet) -> None:
     name = sheet.name
     if _HELPER_SHEET.search(name):
         log.note(None, "helper_sheet", severity="info", what=name)
-    elif not any(not is_blank(v) for row in sheet.rows for v in row):
+    elif not any(not is_empty(v) for row in sheet.rows for v in row):
         log.note(None, "empty_sheet", severity="info")
     else:
         log.note(None, "no_table", severity="info", kind={"ja": KIND_LABEL, "en": "attendance"},
@@ -206,7 +206,7 @@ def _sheet_result(days: _DayRows, rows) -> SheetResult:
                             severity="warning", scope="sheet",
                             params={"value": text, "month": f"{year}-{month:02d}", "count": len(days.weekday_mismatches)}))
     # rows below the total row (出勤日数, 承認欄 …) are not data; say where they are
-    below = [i for i in range(days.last_row, len(rows)) if any(not is_blank(v) for v in rows[i])]
+    below = [i for i in range(days.last_row, len(rows)) if any(not is_empty(v) for v in rows[i])]
     if below and any(i.code == "total_row" for i in issues):
         log.note(None, "extra_table", severity="info", range=_rows_words(below[0] + 1, below[-1] + 1))
     if period and records:

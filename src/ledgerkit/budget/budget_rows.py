@@ -21,13 +21,13 @@ from ledgerkit.budget.labels import (
 )
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.money import round_yen
-from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.parse.amounts import parse_amount
 from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.parse.text import CellValueError, normalize_text
-from ledgerkit.parse.text import is_blank as is_blank_value
+from ledgerkit.parse.text import is_blank
 
 
 class _SheetReader:
@@ -48,7 +48,7 @@ rule does not know (上期計, 年間合計, 外注費計, a 合計 left of the 
         self.log = RowLog(file, sheet, issues)
         self.header_row = header_row
         head = rows[header_row]
-        self.header = {c: (str(v).strip() if not is_blank(v) else column_letter(c)) for c, v in enumerate(head)}
+        self.header = {c: (str(v).strip() if not is_empty(v) else column_letter(c)) for c, v in enumerate(head)}
         self.pc = labels.get("project", labels.get("project_name"))
         self.nc = labels.get("project_name") if "project" in labels else None
         self.ic = labels.get("item")
@@ -68,7 +68,7 @@ rule does not know (上期計, 年間合計, 外注費計, a 合計 left of the 
         """The Decimal in cell c; None when blank; False (reported; the row rejected when
         ``rejected``) when unreadable."""
         v = self.cell(row, c)
-        if is_blank(v) or is_blank_value(v):
+        if is_blank(v):
             return None
         try:
             return parse_amount(v)
@@ -103,7 +103,7 @@ rule does not know (上期計, 年間合計, 外注費計, a 合計 left of the 
         raw_project, raw_item = self.cell(row, self.pc), self.cell(row, self.ic)
         if _is_total(raw_project) or _is_total(raw_item) or _is_item_total(raw_item):
             return True
-        if is_blank(raw_project):
+        if is_empty(raw_project):
             labels = row[: self.label_end] if self.label_end is not None else row
             return any(_is_total(v) for v in labels if isinstance(v, str))
         return False
@@ -131,7 +131,7 @@ rule does not know (上期計, 年間合計, 外注費計, a 合計 left of the 
             mv = self.cell(row, mc)
             ym = parse_month(mv, fiscal_year=self.fy, start_month=self.start_month)
             if ym is None or ym[0] is None:
-                if amount is None and is_blank(mv):
+                if amount is None and is_empty(mv):
                     self.log.reject(excel_row - 1, "no_values", severity="info")
                     return None
                 code = "budget_month_no_year" if ym is not None else "budget_bad_month"

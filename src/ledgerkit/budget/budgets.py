@@ -32,7 +32,7 @@ from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result, SheetResult
-from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.intake.door import Intake, gather, read_files
@@ -93,7 +93,7 @@ def _header_cells(row, syn: Synonyms):
     months: dict[int, tuple[int | None, int]] = {}
     totals: dict[int, str] = {}
     for c, v in enumerate(row):
-        if is_blank(v):
+        if is_empty(v):
             continue
         if isinstance(v, (dt.date, dt.datetime)):
             months[c] = (v.year, v.month)
@@ -245,7 +245,7 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
     issues: list[Issue] = []
     head = _find_budget_header(rows, syn)
     if head is None:
-        if any(not is_blank(v) for row in rows for v in row):
+        if any(not is_empty(v) for row in rows for v in row):
             issues.append(Issue("budget_no_table", file, sheet.name, scope="sheet"))
         else:
             issues.append(Issue("empty_sheet", file, sheet.name, scope="sheet"))

@@ -24,7 +24,7 @@ from ledgerkit.core import messages
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
@@ -337,7 +337,7 @@ class _RateRows:
         person, grade = self.who(row)
         where = f"{Path(self.file).name} / {self.sheet} / row {r + 1}"
         since = ""
-        if self.sc is not None and not is_blank(get(self.sc)):
+        if self.sc is not None and not is_empty(get(self.sc)):
             since = _since(get(self.sc), log, r, self.since_text)
             if since is None:
                 return

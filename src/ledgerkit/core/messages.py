@@ -72,6 +72,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "行数が合いません: 読んだ {read} 行 ≠ 集計 {consolidated} + 除外 {rejected} — ledgerkit の不具合です。入力ファイルを添えて報告してください",
         "the rows do not add up: {read} read ≠ {consolidated} consolidated + {rejected} rejected — a bug in ledgerkit; please report it with the input",
     ),
+    "unread_data": (
+        "{what} がありますが、どの表としても読めませんでした ({reason}) — ledgerkit inspect {file} で見え方を確認し、"
+        "--kind や ledgerkit.toml の [columns.<種類>] に見出しを加えると読めます",
+        "holds {what} but no table of it could be read ({reason}) — see how it is read with ledgerkit inspect {file}; "
+        "--kind, or header words added under [columns.<kind>] in ledgerkit.toml, can read it",
+    ),
     "other_kind": (
         "{kind} のデータのシートです (--kind {kind} で集計します)",
         "this sheet holds {kind} data (use --kind {kind})",

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import HEADER_SCAN_ROWS, Synonyms, _label_row_above, _one_line, header_key
 from ledgerkit.detect.long_tables import _table_end
 from ledgerkit.detect.merged import _rows_of
@@ -100,7 +100,7 @@ def _day_run(row: list[Any]) -> dict[int, int | dt.date]:
     for c, v in enumerate(row):
         d = day_of_header(v)
         if d is None:
-            if is_blank(v) and run:
+            if is_empty(v) and run:
                 continue  # a blank column inside the days (a hidden or spacer column)
             if len(run) > len(best):
                 best = run
@@ -143,7 +143,7 @@ def _plan_actual_blocks(rows, r: int) -> tuple[dict, list[int], str] | None:
     for c, v in enumerate(row):
         d = day_of_header(v)
         if d is None:
-            if not is_blank(v):
+            if not is_empty(v):
                 last = None
                 blocks.append({})
             continue
@@ -245,7 +245,7 @@ def detect_day_grid(
                 continue
             for c in range(0, min(first_day, len(rows[rr]))):
                 v = rows[rr][c]
-                if rr == r - 1 and c < len(row) and not is_blank(row[c]):
+                if rr == r - 1 and c < len(row) and not is_empty(row[c]):
                     continue
                 f = syn.match(v)
                 if f and f not in labels and c not in names:
@@ -257,7 +257,7 @@ def detect_day_grid(
         total_cols = []
         for c in range(last_day + 1, len(row)):
             v = row[c]
-            if is_blank(v) or c in plan_cols:
+            if is_empty(v) or c in plan_cols:
                 continue
             total_cols.append(c)
             names[c] = str(v).strip()

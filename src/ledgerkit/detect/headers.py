@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Any, Iterable, Mapping
 
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 
 __all__ = ["HEADER_SCAN_ROWS", "MAX_HEADER_CHARS", "header_key", "Synonyms"]
 
@@ -84,7 +84,7 @@ class Synonyms:
 
 
 def _text(value: Any) -> str:
-    return "" if is_blank(value) else _one_line(str(value))
+    return "" if is_empty(value) else _one_line(str(value))
 
 
 _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
@@ -171,7 +171,7 @@ def _label_row_above(row: list[Any], below: list[Any], double_map: dict[str, int
         if syn.match(v) not in ("person", "person_id"):
             continue
         label = _text(v)
-        right = next((w for w in row[c + 1 : c + 4] if not is_blank(w) and _text(w) != label), None)
+        right = next((w for w in row[c + 1 : c + 4] if not is_empty(w) and _text(w) != label), None)
         if right is not None and syn.match(right) is None and _text(right) not in ("", label):
             return True
     alone: dict[str, int] = {}
@@ -182,7 +182,7 @@ def _label_row_above(row: list[Any], below: list[Any], double_map: dict[str, int
     if alone != double_map:
         return False
     for c, v in enumerate(row):
-        if is_blank(v):
+        if is_empty(v):
             continue
         child = below[c] if c < len(below) else ""
         if syn.match(v) is None and _text(v) != _text(child):

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any, Iterable
 
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import HEADER_SCAN_ROWS, header_key
 
 __all__ = ["find_labelled_value", "title_texts"]
@@ -60,7 +60,7 @@ def find_labelled_value(
                 # the name in F2); another label there (所属, 提出日) means the value is below
                 for cc in range(c + 1, min(c + 9, len(row))):
                     w = row[cc]
-                    if is_blank(w) or (isinstance(w, str) and header_key(w) in keys):
+                    if is_empty(w) or (isinstance(w, str) and header_key(w) in keys):
                         continue
                     if not _is_form_label(w):
                         return w, r, cc
@@ -70,7 +70,7 @@ def find_labelled_value(
                     w = rows[rr][c] if c < len(rows[rr]) else ""
                     if isinstance(w, str) and header_key(w) in keys:
                         continue
-                    if not is_blank(w) and not _is_form_label(w):
+                    if not is_empty(w) and not _is_form_label(w):
                         return w, rr, c
                     break
                 continue

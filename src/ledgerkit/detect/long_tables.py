@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Iterable, Mapping
 
-from ledgerkit.detect.cells import _row_blank, column_letter, excel_range, is_blank
+from ledgerkit.intake.cells import _row_blank, column_letter, excel_range, is_empty
 from ledgerkit.detect.headers import HEADER_SCAN_ROWS, Synonyms, _header_candidates
 from ledgerkit.detect.merged import _rows_of
 
@@ -132,13 +132,13 @@ def _parts(rows, r: int, height: int, mapping: dict[str, int]):
         return None
     header = rows[r : r + height]
     lo, hi = min(mapping.values()), max(mapping.values())
-    filled = [c for c in range(lo, hi + 1) if any(c < len(h) and not is_blank(h[c]) for h in header)]
+    filled = [c for c in range(lo, hi + 1) if any(c < len(h) and not is_empty(h[c]) for h in header)]
     if len(filled) == hi - lo + 1:
         return None  # no gap in the header between the fields: one table
     width = max(map(len, header))
     sample = rows[r + height : r + height + _GAP_SCAN_ROWS]
     occupied = [
-        any(c < len(row) and not is_blank(row[c]) for row in (*header, *sample)) for c in range(width)
+        any(c < len(row) and not is_empty(row[c]) for row in (*header, *sample)) for c in range(width)
     ]
     parts: list[tuple[int, int]] = []
     start = None
@@ -166,7 +166,7 @@ def _parts(rows, r: int, height: int, mapping: dict[str, int]):
 
 
 def _looks_like_header(row: list[Any], c0: int, c1: int, syn: Synonyms) -> bool:
-    cells = [row[c] for c in range(c0, min(c1, len(row))) if not is_blank(row[c])]
+    cells = [row[c] for c in range(c0, min(c1, len(row))) if not is_empty(row[c])]
     if len(cells) < 2 or not all(isinstance(v, str) for v in cells):
         return False
     return sum(1 for v in cells if syn.match(v)) >= 2
@@ -205,7 +205,7 @@ def _blank_rows(rows, start: int, c0: int, c1: int) -> dict[int, None]:
             except IndexError:
                 col = [row[c] if c < len(row) else "" for row in body]
             # by value alone: no number, date or time is blank, so 0, 0.0 and False may meet
-            flags = {v: is_blank(v) for v in set(col)}
+            flags = {v: is_empty(v) for v in set(col)}
             found = [i for i, v in enumerate(col) if flags[v]] if found is None else [i for i in found if flags[col[i]]]
             if not found:
                 break
@@ -230,7 +230,7 @@ def _beside(rows, r0: int, r1: int, lo: int, hi: int) -> list[str]:
             row = rows[r]
             cols = range(0, min(lo, len(row))) if side == "left" else range(hi + 1, len(row))
             for c in cols:
-                if not is_blank(row[c]):
+                if not is_empty(row[c]):
                     top = r if top is None else top
                     bottom = r
                     c_min, c_max = min(c_min, c), max(c_max, c)

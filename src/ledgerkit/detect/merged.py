@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 
 __all__ = ["fill_merged"]
 
@@ -33,7 +33,7 @@ def fill_merged(rows: list[list[Any]], merged: Iterable[tuple[int, int, int, int
             continue
         top = rows[r0]
         value = top[c0] if c0 < len(top) else ""
-        if is_blank(value):
+        if is_empty(value):
             continue
         for r in range(r0, min(r1, len(rows) - 1) + 1):
             if r not in copied:
@@ -43,7 +43,7 @@ def fill_merged(rows: list[list[Any]], merged: Iterable[tuple[int, int, int, int
             if len(row) <= c1:
                 row.extend([""] * (c1 + 1 - len(row)))
             for c in range(c0, c1 + 1):
-                if is_blank(row[c]):
+                if is_empty(row[c]):
                     row[c] = value
     return out
 

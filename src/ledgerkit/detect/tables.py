@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable
 
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import Synonyms, header_key
 from ledgerkit.detect.long_tables import Table, detect_table
 from ledgerkit.parse.amounts import parse_amount_with_basis
@@ -89,7 +89,7 @@ def _one_row_header(rows, table: Table, syn: Synonyms) -> Table:
     row = rows[table.header_row]
     columns, mapping = {}, {}
     for c in table.columns:
-        text = str(cell(row, c)).strip() if not is_blank(cell(row, c)) else table.columns[c]
+        text = str(cell(row, c)).strip() if not is_empty(cell(row, c)) else table.columns[c]
         columns[c] = text
         f = syn.match(text)
         if f and f not in mapping:

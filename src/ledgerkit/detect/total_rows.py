@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from ledgerkit.core.issues import Issue
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.tables import cell
 from ledgerkit.detect.walk import RowKinds, cell_text
 from ledgerkit.parse.list_cells import parsed_amount
@@ -39,7 +39,7 @@ def totals_in_unnamed_rows(rows, kinds: RowKinds, start: int, end: int, *, names
         if r in kinds.blank or r in kinds.total:
             continue
         row = rows[r]
-        if not all(is_blank(cell(row, c)) for c in names):
+        if not all(is_empty(cell(row, c)) for c in names):
             continue
         for c in texts:
             v = cell(row, c)
@@ -86,7 +86,7 @@ def check_total_row(row, money_cols, since, whole, parse_amount, cols, file, she
     out = []
     for c in sorted(money_cols):
         raw = cell(row, c)
-        if is_blank(raw):
+        if is_empty(raw):
             continue
         parsed, err = parse_amount(raw)
         if err is not None or parsed[0] is None or parsed[0] != parsed[0].to_integral_value():

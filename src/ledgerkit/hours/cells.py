@@ -11,7 +11,7 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.parse.text import CellValueError, is_total_label, normalize_text
 
 # Marks people put in a day cell for a day off: not hours, and not an error.
@@ -132,7 +132,7 @@ def _plan_rows(columns: dict[int, list[Any]], cols) -> _PlanRows:
 def _first_text_is_total(row: list[Any], c0: int, c1: int) -> bool:
     for c in range(c0, min(c1, len(row))):
         v = row[c]
-        if is_blank(v):
+        if is_empty(v):
             continue
         return isinstance(v, str) and is_total_label(v)
     return False

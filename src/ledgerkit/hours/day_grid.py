@@ -13,7 +13,7 @@ from typing import Any
 from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.cells import column_letter, is_blank
+from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.day_grids import split_period
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
@@ -138,7 +138,7 @@ class _DayGrid:
     def _day_header_again(self, row) -> bool:
         """More than half of the day columns hold what the header row holds."""
         head, days = self.head, self.grid.days
-        same = sum(1 for c in days if c < len(row) and c < len(head) and not is_blank(row[c]) and row[c] == head[c])
+        same = sum(1 for c in days if c < len(row) and c < len(head) and not is_empty(row[c]) and row[c] == head[c])
         return same > len(days) // 2
 
     def _labels_of(self, r: int, row) -> tuple[Any, str, Any]:
@@ -166,13 +166,13 @@ class _DayGrid:
         row_issues = []
         rf = self.factor
         c_unit, head = self.c_unit, self.head
-        if c_unit is not None and c_unit < len(row) and not is_blank(row[c_unit]):
+        if c_unit is not None and c_unit < len(row) and not is_empty(row[c_unit]):
             rf = _row_unit(row[c_unit], self.config)
             if not rf:
                 row_issues.append(("bad_cell", head[c_unit], row[c_unit], {"field": "単位"}))
         for c, day in (self.day_dates.items() if rf else ()):
             v = row[c] if c < len(row) else ""
-            if is_blank(v) or (isinstance(v, str) and v.strip() in _DAY_OFF):
+            if is_empty(v) or (isinstance(v, str) and v.strip() in _DAY_OFF):
                 continue
             hours, err = self.parse_hours(v)
             column = self.grid.columns.get(c, column_letter(c))

@@ -15,7 +15,7 @@ from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.headers import header_key
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.labels import title_texts
 from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.hours.cells import (
@@ -47,7 +47,7 @@ def _unlabelled_totals(bad, good, blank, total, hours_parsed, columns, c_hours, 
     candidates = [
         i for i in bad
         if i not in blank and i not in total and hours_parsed[i][2] is not None
-        and all(is_blank(columns[c][i]) for c in range(table.col_start, table.col_end) if c != c_hours)
+        and all(is_empty(columns[c][i]) for c in range(table.col_start, table.col_end) if c != c_hours)
     ]
     if not candidates:
         return set()
@@ -238,7 +238,7 @@ class _LongTable:
         bad_unit: set[int] = set()
         if c_unit is not None:
             self.extra_cols.pop(c_unit)
-            units = _map_values(lambda v: None if is_blank(v) else _row_unit(v, config), columns[c_unit])
+            units = _map_values(lambda v: None if is_empty(v) else _row_unit(v, config), columns[c_unit])
             for i, u in enumerate(units):
                 if u is None:
                     continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ledgerkit.detect.cells import column_letter
+from ledgerkit.intake.cells import column_letter
 from ledgerkit.detect.labels import find_labelled_value
 from ledgerkit.hours.periods import without_periods
 from ledgerkit.hours.sheet_names import _DEFAULT_SHEET, _HELPER_SHEET, _SUMMARY_SHEET

@@ -19,7 +19,7 @@ from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.day_grids import detect_day_grid
 from ledgerkit.detect.long_tables import detect_table
 from ledgerkit.detect.merged import fill_merged
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.hours.day_grid import _read_grid
 from ledgerkit.hours.long_table import _read_long
 from ledgerkit.hours.sheet_names import _HELPER_SHEET, _SUMMARY_SHEET
@@ -51,7 +51,7 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
     grid = detect_day_grid(rows, syn, need_any=("project", "task"))
     if grid is not None:
         return _read_grid(rows, grid, sheet.name, file, config, synonyms)
-    if _SUMMARY_SHEET.search(name) and any(not is_blank(v) for row in rows for v in row):
+    if _SUMMARY_SHEET.search(name) and any(not is_empty(v) for row in rows for v in row):
         return SheetResult.skipped("helper_sheet", file, name, note="summary", what="集計")
     return SheetResult.no_table(file, sheet, kind={"ja": "工数", "en": "hours"},
                                 fields={"ja": "日付+工数 (縦持ち) または 日付(1〜31)の列+案件",

@@ -83,6 +83,34 @@ def _check_zip(path: Path, lang: str, max_uncompressed: int, max_ratio: float) -
     for i in infos:
         if i.file_size > _RATIO_FLOOR and i.file_size > max_ratio * max(i.compress_size, 1):
             raise _refuse(path, "zip_bomb", "file_zip_bomb", lang, size=_mb(total))
+    _refuse_dtd(path, infos, lang)
+
+
+#: how much of an XML part's start is looked at for a document type declaration
+_PROLOG_BYTES = 64 * 1024
+
+
+def _refuse_dtd(path: Path, infos, lang: str) -> None:
+    """Refuse a part that declares a DTD (``<!DOCTYPE``, ``<!ENTITY``): Excel never writes one,
+    and entity expansion (a billion laughs, an external entity) is the attack it carries. The
+    check does not depend on which XML parser a library picks (openpyxl uses lxml, which does
+    not refuse them, whenever lxml is installed)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in infos:
+                name = info.filename.lower()
+                if not name.endswith((".xml", ".rels", ".vml")) or info.file_size == 0:
+                    continue
+                with zf.open(info) as part:
+                    head = part.read(_PROLOG_BYTES)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise _refuse(path, "corrupt", "file_xml_bomb", lang)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        raise _refuse(path, "corrupt", "file_corrupt", lang, detail="zip") from None
+    except Exception as e:  # noqa: BLE001 - zlib.error and the like from a damaged member
+        if getattr(e, "code", None) == "corrupt":
+            raise
+        raise _refuse(path, "corrupt", "file_corrupt", lang, detail="zip") from None
 
 
 def _clip_merged(

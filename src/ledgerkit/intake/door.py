@@ -29,6 +29,7 @@ from ledgerkit.core.errors import InputError, LedgerkitError, ReaderBug, Unreada
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.issues import count_rejected
 from ledgerkit.core.result import Result, SheetResult, Stats
+from ledgerkit.intake.content import describe_content
 from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_issue
 from ledgerkit.intake.isolate import run_isolated
 from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
@@ -159,7 +160,34 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
             read.hidden = Issue("hidden_sheet", display, sheet.name, scope="sheet")
             continue
         read.result = _run_reader(reader, sheet, display, config)
+        if read.result.frame is None:
+            _note_unread_data(read.result, sheet, display)
     return out
+
+
+#: a reader's notes for sheets that are certainly not data (nothing to warn about)
+_NOT_DATA = {"empty", "summary", "order list"}
+
+
+def _note_unread_data(result: SheetResult, sheet: RawSheet, file: str) -> None:
+    """A sheet no reader found a table in, that holds figures in a block: a warning, not a shrug.
+
+    Issue 13: a layout ledgerkit did not recognise (dates down and projects across) used to
+    give "info" and a row count that looked complete. The warning says what the sheet holds
+    and where, so a person can point ledgerkit at it (``inspect``, ``--kind``, ``[columns]``).
+    """
+    if result.note in _NOT_DATA:
+        return
+    content = describe_content(sheet.rows)
+    if not content.looks_like_data:
+        return
+    reason = next((i for i in result.issues if i.scope == "sheet"), None)
+    result.issues.append(Issue(
+        "unread_data", file, sheet.name, scope="sheet", severity="warning",
+        params={"what": {"ja": content.words("ja"), "en": content.words("en")},
+                "reason": {"ja": reason.message("ja"), "en": reason.message("en")} if reason else "",
+                "file": messages.shown_path(file)},
+    ))
 
 
 def _run_reader(reader: SheetReader, sheet: RawSheet, file: str, config: Config) -> SheetResult:

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from ledgerkit.core.money import acceptable_taxes
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import Synonyms, header_key
 from ledgerkit.detect.tables import cell, is_rate_label
 from ledgerkit.invoices.frame import RATES
@@ -90,7 +90,7 @@ class InvoiceLayout:
         table = self.table
         first = rows[self.data_start] if self.data_start < table.data_end else []
         cells = {c: cell(first, c) for c in self.columns}
-        nonblank = {c: v for c, v in cells.items() if not is_blank(v)}
+        nonblank = {c: v for c, v in cells.items() if not is_empty(v)}
         if nonblank and all(is_rate_label(v) for v in nonblank.values()):
             for c, v in nonblank.items():
                 self.columns[c] = f"{self.columns[c]} {str(v).strip()}"

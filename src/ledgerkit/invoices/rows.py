@@ -12,7 +12,7 @@ from itertools import product
 from typing import Any, Callable
 
 from ledgerkit.core.money import acceptable_taxes, tax_amount
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.list_rows import CellProblem, read_code
 from ledgerkit.detect.tables import cell
 from ledgerkit.detect.walk import cell_text
@@ -83,8 +83,8 @@ def _text_fields(row, m: dict, rec: dict, problems: list) -> None:
     rec["vendor"] = normalize_text(cell(row, m["vendor"])) if "vendor" in m else ""
     rec["vendor_key"] = vendor_key(rec["vendor"]) if rec["vendor"] else ""
     reg_raw = cell(row, m.get("registration_no"))
-    rec["registration_no"] = normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
-    rec["_registration_raw"] = cell_text(reg_raw) if not is_blank(reg_raw) else ""
+    rec["registration_no"] = normalize_registration_no(reg_raw) if not is_empty(reg_raw) else ""
+    rec["_registration_raw"] = cell_text(reg_raw) if not is_empty(reg_raw) else ""
     rec["po_no"] = read_code(row, m.get("po_no"), problems, "注文番号") or ""
     rec["project"] = read_code(row, m.get("project"), problems, "案件") or ""
     if "vendor_code" in m:
@@ -228,9 +228,9 @@ def _report_blank(row, layout: InvoiceLayout, problems: list, base, tax, c_tax, 
     row stays; the problem names the column as written."""
     if base is None:
         return
-    if tax is None and c_tax is not None and is_blank(cell(row, c_tax)):
+    if tax is None and c_tax is not None and is_empty(cell(row, c_tax)):
         problems.append(CellProblem("tax_missing", layout.columns.get(c_tax, "消費税"), c_tax, "", False))
-    if c_total is not None and is_blank(cell(row, c_total)):
+    if c_total is not None and is_empty(cell(row, c_total)):
         problems.append(CellProblem("total_missing", layout.columns.get(c_total, "税込金額"), c_total, "", False))
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.list_rows import log_row
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.tables import cell, find_table, synonyms_for
@@ -98,7 +98,7 @@ def _registration_in_invoice_no(rows, layout: InvoiceLayout) -> None:
     if "invoice_no" in m and "registration_no" not in m:
         # インボイス番号 is what many people call the 登録番号: a column of T-numbers is one
         values = [cell(rows[r], m["invoice_no"]) for r in range(layout.data_start, layout.table.data_end)]
-        values = [normalize_registration_no(v) for v in values if not is_blank(v)]
+        values = [normalize_registration_no(v) for v in values if not is_empty(v)]
         if values and sum(is_registration_no_format(v) for v in values) >= 0.8 * len(values):
             m["registration_no"] = m.pop("invoice_no")
 
@@ -169,8 +169,8 @@ def _walk_rows(rows, layout: InvoiceLayout, parsers: CellParsers, file: str, nam
             continue
         row = rows[r]
         if ("invoice_no" in m and above is not None and above[0] == r - 1
-                and all(is_blank(cell(row, c)) for c in names_invoice)
-                and any(not is_blank(cell(row, c)) for c in money_cols)):
+                and all(is_empty(cell(row, c)) for c in names_invoice)
+                and any(not is_empty(cell(row, c)) for c in money_cols)):
             row = carry_down(row, above[1], carry)
         above = (r, row)
         rec, problems = invoice_row(row, layout, parsers)

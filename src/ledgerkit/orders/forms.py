@@ -12,7 +12,7 @@ from typing import Any
 
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.labels import find_labelled_value
 from ledgerkit.detect.long_tables import detect_table
@@ -155,11 +155,11 @@ def _form_lines(rows, lines_table, parsers: CellParsers, file: str, sheet: str, 
                     footer[key] = int(numbers[-1])
                     footer_rows[key] = r + 1
             continue
-        if in_footer or all(is_blank(cell(row, c)) for c in lines_table.columns):
+        if in_footer or all(is_empty(cell(row, c)) for c in lines_table.columns):
             continue
         item = normalize_text(cell(row, m["item"])) if "item" in m else ""
         if item.replace(" ", "") in _END_OF_LINES and all(
-                is_blank(cell(row, m[f])) for f in ("qty", "unit_price", "amount") if f in m):
+                is_empty(cell(row, m[f])) for f in ("qty", "unit_price", "amount") if f in m):
             # 以下余白: the lines end here (a form's way of closing the table against additions)
             in_footer = True
             continue
@@ -181,7 +181,7 @@ def _form_line(row, r: int, item: str, lines_table, parsers: CellParsers, file: 
                                     value=cell_text(cell(row, m[f])), severity="warning",
                                     params={"field": ORDER_LABELS[f], "value": cell_text(cell(row, m[f]))}))
     rec["amount"] = None
-    if "amount" in m and not is_blank(cell(row, m["amount"])):
+    if "amount" in m and not is_empty(cell(row, m["amount"])):
         value, err = parsed_amount(parsers.amount, cell(row, m["amount"]))
         if err is None and value is not None and value == value.to_integral_value():
             rec["amount"] = int(value)

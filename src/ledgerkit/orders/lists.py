@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result, SheetResult
-from ledgerkit.detect.cells import is_blank
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.list_rows import CellProblem, log_row, read_code
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.tables import cell, find_table, synonyms_for, unique_name
@@ -85,7 +85,7 @@ def _not_an_order_list(rows, name: str, file: str, fields) -> SheetResult:
     form = read_order_form(rows, name, file, fields)
     if form is not None:
         return form
-    if not any(not is_blank(v) for row in rows for v in row):
+    if not any(not is_empty(v) for row in rows for v in row):
         return SheetResult(issues=[Issue("empty_sheet", file, name, scope="sheet")], note="empty")
     return SheetResult(
         issues=[Issue("no_table", file, name, scope="sheet", params={"kind": {"ja": "注文", "en": "order"}, "fields": "注文番号 + 金額/単価/品名"})],
@@ -148,7 +148,7 @@ def _order_line(row, m: dict, parsers: CellParsers, rec: dict) -> list[CellProbl
     for f in ORDER_TEXT:
         rec[f] = normalize_text(cell(row, m[f])) if f in m else ""
     reg_raw = cell(row, m.get("registration_no"))
-    rec["registration_no"] = normalize_registration_no(reg_raw) if not is_blank(reg_raw) else ""
+    rec["registration_no"] = normalize_registration_no(reg_raw) if not is_empty(reg_raw) else ""
     _order_dates(row, m, parsers.date, rec, problems)
     _order_figures(row, m, parsers.amount, rec, problems)
     rec["tax_rate"] = None

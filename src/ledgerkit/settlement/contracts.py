@@ -31,7 +31,7 @@ from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
 from ledgerkit.parse.periods import split_month_label
 from ledgerkit.parse.text import CellValueError, normalize_name, normalize_text
-from ledgerkit.parse.text import is_blank as is_blank_value
+from ledgerkit.parse.text import is_blank
 from ledgerkit.reports.generic import detail_writer
 from ledgerkit.settlement.bands import (
     _exact,
@@ -51,7 +51,7 @@ CONTRACT_COLUMNS = [
 
 
 def _hours_value(v) -> Fraction | None:
-    if is_blank_value(v):
+    if is_blank(v):
         return None
     if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
         return Fraction(v)

@@ -1,9 +1,12 @@
-"""Cells of a sheet's rows: blank or not, and their Excel addresses.
+"""Cells of a sheet's rows as read: empty or not, and their Excel addresses.
+
+``is_empty`` is about the cell as stored (nothing, or only spaces); whether a value *means*
+nothing (a placeholder dash ``-``, ``―``) is the cell parsers' :func:`ledgerkit.parse.text.is_blank`.
 
 All indexes are 0-based into the sheet's rows; Excel's row number is index + 1.
 
 Examples:
-    >>> is_blank("　"), column_letter(27), excel_range(0, 0, 9, 2)
+    >>> is_empty("　"), column_letter(27), excel_range(0, 0, 9, 2)
     (True, 'AB', 'A1:C10')
 """
 
@@ -11,10 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["is_blank", "column_letter", "excel_range"]
+__all__ = ["is_empty", "column_letter", "excel_range"]
 
 
-def is_blank(value: Any) -> bool:
+def is_empty(value: Any) -> bool:
+    """Nothing in the cell, or only spaces."""
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
@@ -38,7 +42,7 @@ def column_letter(c: int) -> str:
 
 
 def _row_blank(row: list[Any], c0: int, c1: int) -> bool:
-    # is_blank inlined: this runs for every row of a sheet
+    # is_empty inlined: this runs for every row of a sheet
     for v in row[c0:c1]:
         if v is None or v == "" or (isinstance(v, str) and not v.strip()):
             continue

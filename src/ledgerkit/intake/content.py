@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ledgerkit.detect.cells import excel_range
+from ledgerkit.intake.cells import excel_range
 
 #: a block is table-like with figures in this many rows, and at least this many figures in all
 MIN_ROWS = 2
