@@ -1,15 +1,16 @@
 """Where rows came from: a file's key in the ledger (its path from the project folder) and its content.
 
 A source is named by its path relative to the folder of ``ledgerkit.toml`` (forward
-slashes), so that everyone on a team who opens the same project folder names a file the
-same way; a file outside that folder keeps its absolute path. Its content is its SHA-256:
+slashes; ``../`` for a file beside it), so that everyone on a team who opens the same
+project folder names a file the same way, whatever drive letter or share name they reach it
+by; a file on another drive keeps its absolute path. Its content is its SHA-256:
 the same bytes are the same version, whatever the modification time says.
 
 Examples:
     >>> source_key("/srv/project/hours/工数_10月.xlsx", "/srv/project", cwd="/srv/project")
     'hours/工数_10月.xlsx'
     >>> source_key("../other/a.xlsx", "/srv/project", cwd="/srv/project")
-    '/srv/other/a.xlsx'
+    '../other/a.xlsx'
     >>> source_key("", "/srv/project")
     ''
 """
@@ -47,8 +48,8 @@ def source_key(path: str, base_dir: str | os.PathLike, *, cwd: str | os.PathLike
     full = local_path(path, cwd)
     base = Path(os.path.normpath(Path(base_dir).expanduser().absolute()))
     try:
-        key = full.relative_to(base).as_posix()
-    except ValueError:
+        key = Path(os.path.relpath(full, base)).as_posix()
+    except ValueError:  # Windows: another drive
         key = full.as_posix()
     # Windows: one file, whatever the case of its name
     return os.path.normcase(key) if os.name == "nt" else key
