@@ -81,11 +81,11 @@ def _history_rows(conn: sa.Connection, kind: str, by: Sequence[str], measure: st
         # the indexed columns answer it: no JSON read
         cols = list(dict.fromkeys(["month", *by]))
         query = sa.select(*[r.c[c] for c in cols], r.c.hours.label("value")).join(s, s.c.id == r.c.slice_id).where(*where)
-        frame = pd.DataFrame.from_records(list(conn.execute(query)), columns=[*cols, "value"])
+        frame = pd.DataFrame.from_records([tuple(r) for r in conn.execute(query)], columns=[*cols, "value"])
         frame["value"] = [Decimal(v) if v is not None else Decimal(0) for v in frame["value"]]
         return frame
     query = sa.select(r.c.month, r.c.data).join(s, s.c.id == r.c.slice_id).where(*where)
-    records = [{**json.loads(data), "month": month} for month, data in conn.execute(query)]
+    records = [{**json.loads(data), "month": month} for month, data in map(tuple, conn.execute(query))]
     frame = pd.DataFrame.from_records(records)
     for field in [*by, measure]:
         if len(frame) and field not in frame.columns:

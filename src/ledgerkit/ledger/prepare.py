@@ -12,10 +12,10 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Iterable
 
 from ledgerkit.core.issues import Issue
-from ledgerkit.ledger.rowdata import canonical, digest, fingerprint, key_columns, period_of, plain
+from ledgerkit.ledger.rowdata import digest, fingerprint, period_of, plain, plain_column, stored_rows
 from ledgerkit.ledger.sources import file_facts, source_key
 
 __all__ = ["SliceData", "SourceData", "FindingData", "Prepared", "prepare"]
@@ -58,34 +58,19 @@ class Prepared:
 
 
 def _records(frame) -> list[dict]:
+    """The rows as dicts of plain values (converted a column at a time: this is the slow part)."""
     if frame is None or not len(frame):
         return []
-    return frame.to_dict("records")
-
-
-def _int_or_none(value: Any) -> int | None:
-    value = plain(value)
-    try:
-        return None if value is None else int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _row(kind: str, record: dict) -> dict:
-    sheet = plain(record.get("source_sheet"))
-    return {
-        "sheet": "" if sheet is None else str(sheet),
-        "excel_row": _int_or_none(record.get("source_row")),
-        **key_columns(kind, record),
-        "data": canonical(record),
-    }
+    columns = [str(c) for c in frame.columns]
+    values = [plain_column(frame.iloc[:, i]) for i in range(len(columns))]
+    return [dict(zip(columns, row)) for row in zip(*values)]
 
 
 def _slices(kind: str, records: list[dict], meta: dict) -> dict[str, SliceData]:
-    slices: dict[str, SliceData] = {}
+    by_period: dict[str, list[dict]] = {}
     for record in records:
-        period = period_of(record, meta)
-        slices.setdefault(period, SliceData(period)).rows.append(_row(kind, record))
+        by_period.setdefault(period_of(record, meta), []).append(record)
+    slices = {p: SliceData(p, stored_rows(kind, group)) for p, group in by_period.items()}
     for s in slices.values():
         s.digest = digest(sorted(f"{r['sheet']}\x1f{r['excel_row']}\x1f{r['data']}" for r in s.rows))
     return slices
@@ -104,7 +89,7 @@ def _by_source(kind: str, records: list[dict], files: Iterable[str], base_dir, c
             entry[1].append(record)
 
     for record in records:
-        name = plain(record.get("source_file"))
+        name = record.get("source_file")  # already plain (see _records)
         add("" if name is None else str(name), record)
     for name in files:
         # a file read that gave no rows is still a file read (its next change is news)
