@@ -43,6 +43,7 @@ demo: $(VENV)/.installed
 	$(LK) record out/hours_report.xlsx --config out/project/ledgerkit.toml
 	$(LK) history hours --by person --config out/project/ledgerkit.toml
 	$(LK) diff --since last-close --config out/project/ledgerkit.toml
+	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx --today 2026-11-30 --record --config out/project/ledgerkit.toml > /dev/null 2>&1 $(ok01)
 	$(LK) findings --config out/project/ledgerkit.toml $(ok01)
 	@echo
 	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project, with the ledger out/project/ledger.db): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/, slots.xlsx, 日程調整.txt"

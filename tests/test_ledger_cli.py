@@ -191,3 +191,38 @@ def test_check_month_examples():
     with pytest.raises(LedgerError):
         check_month("令和8年4月", "--to")
     assert dt.date(2026, 4, 1).strftime("%Y-%m") == check_month("2026-04", "--from")
+
+
+EXAMPLES = __import__("pathlib").Path(__file__).parent.parent / "examples"
+
+
+@pytest.mark.parametrize(("command", "kind", "expected_exit"), [
+    (["check", "invoices", EXAMPLES / "invoices", "--orders", EXAMPLES / "po_list.xlsx", "--today", "2026-11-30"],
+     "invoice_check", 1),
+    (["check", "orders", EXAMPLES / "po_list.xlsx"], "order_check", 1),
+    (["budget", EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours", "--invoices", EXAMPLES / "invoices",
+      "--rates", EXAMPLES / "rates.xlsx", "--through", "2026-11"], "budget", 0),
+    (["settle", EXAMPLES / "attendance" / "勤務表", "--contracts", EXAMPLES / "attendance" / "契約一覧.xlsx",
+      "--invoices", EXAMPLES / "attendance" / "請求書一覧_2026年10月.xlsx"], "settlement", 1),
+], ids=["check-invoices", "check-orders", "budget", "settle"])
+def test_record_on_the_other_commands(project, command, kind, expected_exit):
+    first = run(project, *command, "--record", "--lang", "en")
+    assert first.exit_code == expected_exit, first.output
+    assert "Recorded in the ledger (run #1): files " in first.output
+    again = run(project, *command, "--record", "--lang", "en")
+    assert again.exit_code == expected_exit
+    assert "Nothing new for the ledger: all " in again.output
+    import ledgerkit
+
+    with ledgerkit.Ledger("ledger.db", base_dir=project) as ledger:
+        assert ledger.runs()["kind"].tolist() == [kind]
+
+
+def test_a_finding_resolved_by_rule_and_invoice_number_stays_handled(project):
+    command = ["check", "invoices", EXAMPLES / "invoices", "--orders", EXAMPLES / "po_list.xlsx", "--today", "2026-11-30"]
+    run(project, *command, "--record")
+    done = run(project, "findings", "resolve", "--rule", "tax_mismatch", "--ref", "D-0042", "--note", "先方に確認済み",
+               "--lang", "en")
+    assert lines(done)[0] == "Marked 1 finding(s) handled (対応済) by 鈴木"
+    again = run(project, *command, "--record", "--lang", "en")
+    assert "Findings: 8 — 0 new, 7 still open, 1 handled (対応済), 0 re-opened" in again.output.splitlines()

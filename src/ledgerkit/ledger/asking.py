@@ -27,8 +27,8 @@ __all__ = ["RUN_COLUMNS", "FINDING_COLUMNS", "DEFAULT_BY", "check_month", "histo
            "resolve", "mark_close", "last_run", "last_close"]
 
 #: the summary's rows when --by is not given
-DEFAULT_BY = {"hours": ("project",), "attendance": ("person",), "invoices": ("vendor",), "settlement": ("person",),
-              "budget": ("project",)}
+DEFAULT_BY = {"hours": ("project",), "attendance": ("person",), "invoices": ("vendor",), "invoice_check": ("vendor",),
+              "order_check": ("vendor",), "settlement": ("person",), "budget": ("project",)}
 
 RUN_COLUMNS = ["run", "at", "who", "kind", "command", "files_new", "files_changed", "files_unchanged", "rows_added",
                "rows_removed", "findings_new", "version", "note"]
@@ -64,12 +64,13 @@ def _number(value: Any) -> Any:
 
 
 def _current(kind: str, start: str | None, end: str | None):
+    # a row's month is its slice's period (a budget's rows: the month it runs through)
     r, s = t.rows, t.slices
     where = [s.c.kind == kind, s.c.to_run.is_(None)]
     if start:
-        where.append(r.c.month >= start)
+        where.append(s.c.period >= start)
     if end:
-        where.append(r.c.month <= end)
+        where.append(s.c.period <= end)
     return r, s, where
 
 
@@ -80,11 +81,12 @@ def _history_rows(conn: sa.Connection, kind: str, by: Sequence[str], measure: st
     if measure == "hours" and all(b in KEY_TEXT for b in by):
         # the indexed columns answer it: no JSON read
         cols = list(dict.fromkeys(["month", *by]))
-        query = sa.select(*[r.c[c] for c in cols], r.c.hours.label("value")).join(s, s.c.id == r.c.slice_id).where(*where)
+        picked = [s.c.period.label("month") if c == "month" else r.c[c] for c in cols]
+        query = sa.select(*picked, r.c.hours.label("value")).join(s, s.c.id == r.c.slice_id).where(*where)
         frame = pd.DataFrame.from_records([tuple(r) for r in conn.execute(query)], columns=[*cols, "value"])
         frame["value"] = [Decimal(v) if v is not None else Decimal(0) for v in frame["value"]]
         return frame
-    query = sa.select(r.c.month, r.c.data).join(s, s.c.id == r.c.slice_id).where(*where)
+    query = sa.select(s.c.period, r.c.data).join(s, s.c.id == r.c.slice_id).where(*where)
     records = [{**json.loads(data), "month": month} for month, data in map(tuple, conn.execute(query))]
     frame = pd.DataFrame.from_records(records)
     for field in [*by, measure]:
