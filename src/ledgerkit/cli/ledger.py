@@ -106,10 +106,11 @@ def _table(frame, columns: list[tuple[str, str, str]], lang: str, title: str | N
     console().print(table)
 
 
-def _write(frame, output: str, lang: str, headings: dict | None = None) -> None:
+def _write(frame, output: str, lang: str, headings: dict | None = None, formats: dict | None = None) -> None:
     from ledgerkit.reports.frames import write_frame
 
-    write_frame(frame, output, lang=lang, headings=headings if output.lower().endswith(".xlsx") else None)
+    xlsx = output.lower().endswith(".xlsx")
+    write_frame(frame, output, lang=lang, headings=headings if xlsx else None, formats=formats if xlsx else None)
     if output != "-":
         say(text("wrote", lang, path=output))
 
@@ -158,7 +159,9 @@ def history(
         return
     headings = {c: heading(c, config.lang) for c in table.columns}
     if output:
-        _write(table, output, config.lang, headings)
+        # hours with two decimals, yen with thousands separators
+        figure = "hours" if table["total"].dtype.kind == "f" else "yen"
+        _write(table, output, config.lang, headings, {c: figure for c in [*months, "total"]})
         return
     columns = [(c, headings[c], heading(c, "en")) for c in table.columns]
     _table(table, columns, config.lang)
