@@ -242,8 +242,9 @@ def record_prepared(conn: sa.Connection, prepared: Prepared, info: RunInfo) -> d
         raise Rollback(outcome)
     run_id = _insert_run(conn, prepared.kind, info)
     versions = _versions(conn, prepared, ids, run_id)
-    conn.execute(t.run_files.insert(), [{"run_id": run_id, "version_id": versions[s.key],
-                                         "status": plan.statuses[s.key]} for s in prepared.sources])
+    if prepared.sources:
+        conn.execute(t.run_files.insert(), [{"run_id": run_id, "version_id": versions[s.key],
+                                             "status": plan.statuses[s.key]} for s in prepared.sources])
     rows_added = _write_slices(conn, plan, prepared, ids, versions, run_id)
     findings_new = _write_findings(conn, prepared, run_id)
     _hook("before_commit")

@@ -207,6 +207,10 @@ def migrate(engine: sa.Engine, revision: str = "head") -> str:
     """
     script = ScriptDirectory.from_config(_alembic_config())
     target = script.get_current_head() if revision == "head" else revision
+    # the common case, a ledger already up to date, takes no write lock
+    with read_connection(engine) as connection:
+        if schema_revision(connection) == target:
+            return target
 
     def upgrade(connection: sa.Connection) -> str:
         current = schema_revision(connection)
