@@ -36,14 +36,33 @@ demo: $(VENV)/.installed
 	$(LK) draft-ringi examples/requests.xlsx --all --template ringi.xlsx -o out/ringi_xlsx --force
 	$(LK) draft-po examples/orders.xlsx --all -o out/po --config examples/drafts.toml --force
 	$(LK) schedule examples/calendars --between 2026-12-07..2026-12-18 --required 佐藤部長,鈴木課長,高橋課長 --optional 田中,伊藤,渡辺 --buffer 15 -o out/slots.xlsx --draft out/日程調整.txt
+	@# the ledger (out/project/ledger.db): October recorded and closed, then the report of both months
+	rm -f out/project/ledger.db out/project/ledger.db-wal out/project/ledger.db-shm
+	$(LK) aggregate examples/hours/工数_2026年10月_山田太郎.xlsx examples/hours/工数_2026年10月_佐藤花子.xlsx --record --config out/project/ledgerkit.toml
+	$(LK) close --note "2026年10月 締め" --config out/project/ledgerkit.toml
+	$(LK) record out/hours_report.xlsx --config out/project/ledgerkit.toml
+	$(LK) history hours --by person --config out/project/ledgerkit.toml
+	$(LK) diff --since last-close --config out/project/ledgerkit.toml
+	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx --today 2026-11-30 --record --config out/project/ledgerkit.toml > /dev/null 2>&1 $(ok01)
+	$(LK) findings --config out/project/ledgerkit.toml $(ok01)
 	@echo
-	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/, slots.xlsx, 日程調整.txt"
+	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project, with the ledger out/project/ledger.db): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/, slots.xlsx, 日程調整.txt"
 
 # Rebuild the sample workbooks in examples/ from the script that makes them.
 examples: $(VENV)/.installed
 	for script in examples/make_*_examples.py; do $(BIN)/python "$$script" || exit 1; done
 
+# The ledger tests also run on a throwaway PostgreSQL cluster (tests/pgcluster.py): its server
+# is installed here when missing, as root with apt-get (CI); when that is impossible, those
+# tests skip with a message and make test goes on.
+PG_INITDB = $(firstword $(shell command -v initdb 2>/dev/null) $(wildcard /usr/lib/postgresql/*/bin/initdb))
+
 test: $(VENV)/.installed-test
+	@if [ -z "$(PG_INITDB)" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing PostgreSQL for the ledger tests (apt-get install postgresql)"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; } >/dev/null 2>&1 \
+			|| echo "could not install PostgreSQL: its ledger tests will be skipped"; \
+	fi
 	$(BIN)/python -m pytest -q
 
 # The benchmark (docs/benchmarks.md): corpora in bench/data/, made on first use.

@@ -46,7 +46,9 @@ def render(template: str) -> str:
         base = Path(tmp).resolve()
         (base / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
         (base / "out").mkdir()
-        env = {**os.environ, "COLUMNS": "100", "PYTHONIOENCODING": "utf-8"}
+        # ledgerkit in @@do lines is the one beside this python
+        env = {**os.environ, "COLUMNS": "100", "PYTHONIOENCODING": "utf-8",
+               "PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")])}
         cwd = base
         out: list[str] = []
         for line in template.splitlines():

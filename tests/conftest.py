@@ -7,6 +7,8 @@ Others may append fixtures below.
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 
@@ -23,3 +25,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run should rewrite golden files (``pytest --update-golden``)."""
     return bool(request.config.getoption("--update-golden"))
+
+
+# --- the ledger: every test on SQLite and on a throwaway PostgreSQL cluster -------------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL cluster for the session (tests/pgcluster.py), or a clean skip saying what is missing."""
+    from pgcluster import Cluster, find_bin
+
+    bindir = find_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: PostgreSQL ledger tests skipped "
+                    "(Debian: apt-get install postgresql; make test does it when run as root)")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg not installed: PostgreSQL ledger tests skipped (pip install 'ledgerkit[postgres]')")
+    cluster = Cluster(bindir)
+    try:
+        cluster.start()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as e:
+        cluster.stop()
+        pytest.skip(f"could not start a PostgreSQL cluster: {e}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request, tmp_path):
+    """The URL of an empty ledger database: an SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ledger.db'}"
+    return request.getfixturevalue("pg_cluster").new_database()

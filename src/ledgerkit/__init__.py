@@ -34,6 +34,8 @@ _API = {
     "render": "ledgerkit.drafts",
     "approval_route": "ledgerkit.drafts",
     "find_slots": "ledgerkit.scheduling.finder",
+    "Ledger": "ledgerkit.ledger.book",
+    "read_report": "ledgerkit.ledger.report_reader",
     "write_result": "ledgerkit.consolidate.aggregate",
     "load_config": "ledgerkit.config.loading",
     "init_project": "ledgerkit.config.project",

@@ -19,6 +19,7 @@ from ledgerkit.cli.common import (
     precheck_output,
     say,
 )
+from ledgerkit.cli.ledger import RecordOption
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
 
@@ -96,6 +97,7 @@ def aggregate(
     strict: StrictOption = False,
     person: PersonOption = None,
     jobs: JobsOption = None,
+    record: RecordOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -135,6 +137,10 @@ def aggregate(
     print_summary(result, by=by_fields, lang=config.lang, to_stdout=output == "-")
     if output and output != "-":
         say(text("wrote", config.lang, path=output))
+    if record:
+        from ledgerkit.cli.ledger import record_and_say
+
+        record_and_say(result, config)
     if strict and any(i.severity in ("error", "warning") for i in result.issues):
         raise typer.Exit(code=1)
 

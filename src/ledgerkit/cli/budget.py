@@ -16,6 +16,7 @@ from ledgerkit.cli.common import (
     precheck_output,
     say,
 )
+from ledgerkit.cli.ledger import RecordOption
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
 
@@ -60,6 +61,7 @@ def budget(
         )
     ] = False,
     skip_bad: SkipBadOption = False,
+    record: RecordOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -82,6 +84,10 @@ def budget(
     _print_summary(result, config.lang, quiet=output == "-")
     if output and output != "-":
         say(text("wrote", config.lang, path=output))
+    if record:
+        from ledgerkit.cli.ledger import record_and_say
+
+        record_and_say(result, config)
     if strict and _strict_failures(result, config.lang):
         raise typer.Exit(code=1)
 

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, console, fail, load, precheck_output, say
+from ledgerkit.cli.ledger import RecordOption
 from ledgerkit.core.errors import InputError, LedgerkitError
 from ledgerkit.core.messages import text
 
@@ -81,8 +82,8 @@ def _show(findings, lang: str, count_text: str) -> None:
     say(text("check_summary", lang, what=count_text, errors=e, warnings=w, es="" if e == 1 else "s", ws="" if w == 1 else "s"))
 
 
-def _finish(result, count_text: str, output: str | None) -> None:
-    """The findings table, the line naming what was written, and exit 1 on any error."""
+def _finish(result, count_text: str, output: str | None, record_in=None) -> None:
+    """The findings table, the line naming what was written, the ledger (``record_in``: the config), exit 1 on any error."""
     from ledgerkit.cli.terminal import print_file_warnings
 
     findings = result.tables["findings"]
@@ -91,6 +92,10 @@ def _finish(result, count_text: str, output: str | None) -> None:
     print_file_warnings(result.issues, lang)
     if output and output != "-":
         say(text("wrote", lang, path=output))
+    if record_in is not None:
+        from ledgerkit.cli.ledger import record_and_say
+
+        record_and_say(result, record_in)
     if (findings["severity"] == "error").any():
         raise typer.Exit(code=1)
 
@@ -117,6 +122,7 @@ def invoices(
     ] = None,
     include_hidden: HiddenOption = False,
     skip_bad: SkipBadOption = False,
+    record: RecordOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -140,7 +146,8 @@ def invoices(
     except LedgerkitError as e:
         fail(e)
     frame = result.frame
-    _finish(result, text("check_invoices_what", config.lang, invoices=_count(frame, "invoice_key"), rows=len(frame)), output)
+    _finish(result, text("check_invoices_what", config.lang, invoices=_count(frame, "invoice_key"), rows=len(frame)), output,
+            config if record else None)
 
 
 @check_app.command("orders")
@@ -157,6 +164,7 @@ def orders_cmd(
     ] = None,
     include_hidden: HiddenOption = False,
     skip_bad: SkipBadOption = False,
+    record: RecordOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -178,7 +186,8 @@ def orders_cmd(
     except LedgerkitError as e:
         fail(e)
     frame = result.frame
-    _finish(result, text("check_orders_what", config.lang, orders=_count(frame, "po_no"), rows=len(frame)), output)
+    _finish(result, text("check_orders_what", config.lang, orders=_count(frame, "po_no"), rows=len(frame)), output,
+            config if record else None)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ from ledgerkit.cli.common import (
     precheck_output,
     say,
 )
+from ledgerkit.cli.ledger import RecordOption
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
 
@@ -35,6 +36,7 @@ def settle(
     ] = None,
     output: OutputOption = None,
     skip_bad: SkipBadOption = False,
+    record: RecordOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -57,6 +59,10 @@ def settle(
     except LedgerkitError as e:
         fail(e)
     _print_summary(result, config.lang, output)
+    if record:
+        from ledgerkit.cli.ledger import record_and_say
+
+        record_and_say(result, config)
     if has_errors(result.issues):
         raise typer.Exit(code=1)
 

@@ -146,6 +146,10 @@ DEFAULTS: dict[str, Any] = {
         "window_days": 14,
         "template": "schedule_request.txt.j2",
     },
+    "ledger": {
+        "url": "sqlite:///ledger.db",
+        "user": "",
+    },
     "approval": APPROVAL,
     "columns": COLUMNS,
 }
@@ -267,6 +271,12 @@ COMMENTS: dict[str, tuple[str, str]] = {
     "schedule.include_tentative": ("仮の予定と重なる枠も候補にする (印を付けて)", "Also propose slots over tentative events (marked)"),
     "schedule.window_days": ("--between がないとき、明日から何日先まで探すか", "Without --between: how many days from tomorrow are searched"),
     "schedule.template": ("日程調整メールのテンプレート (--draft)", "Template of the scheduling message (--draft)"),
+    "ledger": ("結果の台帳 (--record, record, history, diff, findings)", "The results ledger (--record, record, history, diff, findings)"),
+    "ledger.url": (
+        "台帳のデータベース: sqlite:///ledger.db (この設定ファイルのフォルダからの相対パス) またはチームの postgresql+psycopg://ユーザー@ホスト/データベース",
+        "The ledger's database: sqlite:///ledger.db (relative to this file's folder) or a team's postgresql+psycopg://user@host/database",
+    ),
+    "ledger.user": ("台帳に記録する担当者名 (\"\" = OSのユーザー名)", "Name recorded as who ran a command (\"\" = the OS user name)"),
     "approval": ("決裁権限規程 (稟議の承認ルート)", "Authority matrix (a ringi's approval route)"),
     "approval.amount_basis": (
         "判定に使う金額: tax_excluded (税抜) または tax_included (税込)",

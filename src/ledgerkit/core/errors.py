@@ -75,3 +75,7 @@ class TemplateError(LedgerkitError):
 
 class OutputError(LedgerkitError):
     """An output cannot be written (would overwrite an input, folder missing, ...)."""
+
+
+class LedgerError(LedgerkitError):
+    """The ledger cannot be opened or written (no server, no grant, a newer schema), or names no such run or finding."""

@@ -1,0 +1,192 @@
+"""``ledgerkit.Ledger``: every month's results kept, shared and handed over.
+
+Examples:
+    >>> import ledgerkit, pandas as pd
+    >>> from ledgerkit.core.result import Result
+    >>> rows = pd.DataFrame({"person": ["山田"], "project": ["A-1001"], "month": ["2026-10"], "hours": [126.0],
+    ...                      "source_file": ["y.xlsx"], "source_sheet": ["10月"], "source_row": [5]})
+    >>> with Ledger("sqlite://") as ledger:                     # an in-memory ledger
+    ...     first = ledger.record(Result("hours", rows))
+    ...     again = ledger.record(Result("hours", rows))
+    ...     later = ledger.record(Result("hours", rows.assign(hours=129.5)))
+    ...     table = ledger.history("hours", by=["person"])
+    >>> first.run, again.unchanged, later.lines("en")[1].strip()
+    (1, True, '山田 2026-10: A-1001 +3.5 h (126.0 → 129.5)')
+    >>> table.to_dict("records")
+    [{'person': '山田', '2026-10': 129.5, 'total': 129.5}]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Sequence
+
+from ledgerkit.core import messages
+from ledgerkit.core.errors import LedgerError
+from ledgerkit.ledger import asking
+from ledgerkit.ledger.changes import CHANGE_COLUMNS, compare_rows
+from ledgerkit.ledger.outcome import Recording
+from ledgerkit.ledger.prepare import Prepared, prepare
+from ledgerkit.ledger.recording import RunInfo, record_prepared
+from ledgerkit.ledger.store import (
+    default_user,
+    migrate,
+    open_engine,
+    read_connection,
+    resolve_url,
+    shown_url,
+    write_transaction,
+)
+
+__all__ = ["Ledger", "ledgerkit_version"]
+
+
+def ledgerkit_version() -> str:
+    try:
+        return metadata.version("ledgerkit")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _findings_frame(prepared: Prepared, statuses: dict[str, str], lang: str):
+    import pandas as pd
+
+    from_issue = [{"status": statuses.get(f.fingerprint, "new"), **f.values} for f in prepared.findings
+                  if f.values["severity"] in ("error", "warning")]
+    columns = ["status", "severity", "code", "file", "sheet", "excel_row", "column_name", "ref"]
+    return pd.DataFrame.from_records(from_issue, columns=[*columns, "source_sha"])[columns]
+
+
+def _changes(prepared: Prepared, outcome: dict):
+    plan = outcome["plan"]
+    changed = {k for k, s in plan.statuses.items() if s == "changed"}
+    new_rows = [{**row, "file": source.key} for source, period in plan.new_slices if source.key in changed
+                for row in source.slices[period].rows]
+    if not new_rows and not outcome["old_rows"]:
+        import pandas as pd
+
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    return compare_rows(outcome["old_rows"], new_rows, prepared.kind)
+
+
+class Ledger:
+    """A ledger database: SQLite by default (``sqlite:///ledger.db``), PostgreSQL for a team.
+
+    ``url`` is an SQLAlchemy URL or a plain file path (an SQLite file); a relative SQLite
+    file is taken from ``base_dir`` (the folder of ``ledgerkit.toml``). Opening a ledger
+    creates its tables, or brings an older schema up to date in place. ``user`` is who
+    records (default: the OS user name). Use it as a context manager, or call
+    :meth:`dispose`.
+    """
+
+    def __init__(self, url: str | os.PathLike | None = None, *, base_dir: str | os.PathLike | None = None,
+                 user: str | None = None):
+        self.base_dir = Path(base_dir) if base_dir is not None else Path.cwd()
+        self.url = resolve_url(url, self.base_dir)
+        self.user = user or default_user()
+        self.engine = open_engine(self.url)
+        try:
+            self.revision = migrate(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    @classmethod
+    def from_config(cls, config) -> "Ledger":
+        """The ledger ``[ledger] url`` names, relative to the config file's folder."""
+        return cls(config.get("ledger.url") or None, base_dir=config.base_dir, user=config.get("ledger.user") or None)
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.dispose()
+
+    def dispose(self) -> None:
+        """Close the ledger's connections."""
+        self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Ledger({shown_url(self.url)!r})"
+
+    def record(self, result, *, kind: str | None = None, command: str = "", settings: dict | None = None,
+               note: str = "", cwd: str | os.PathLike | None = None, lang: str = "ja") -> Recording:
+        """Record a result (rows, source files, findings) in one transaction; return what changed.
+
+        Recording the same content again writes nothing (``Recording.unchanged``). ``cwd`` is
+        the folder the result's file paths are relative to (default: the working folder).
+        """
+        prepared = prepare(result, kind=kind, base_dir=self.base_dir, cwd=cwd)
+        info = RunInfo(who=self.user, command=command or f"record {prepared.kind}",
+                       settings=json.dumps(settings or {}, ensure_ascii=False, sort_keys=True, default=str),
+                       version=ledgerkit_version(), note=note)
+        outcome = write_transaction(self.engine, lambda conn: record_prepared(conn, prepared, info))
+        plan = outcome["plan"]
+        return Recording(run=outcome["run_id"], kind=prepared.kind, files=dict(plan.statuses),
+                         rows_added=outcome["rows_added"], rows_removed=len(outcome["old_rows"]),
+                         changes=_changes(prepared, outcome),
+                         findings=_findings_frame(prepared, plan.finding_status, lang))
+
+    def history(self, kind: str, by: Sequence[str] | str | None = None, *, start: str | None = None,
+                end: str | None = None, field: str | None = None, lang: str = "ja"):
+        """Totals of ``kind`` by ``by`` (default: project for hours) and month, from ``start`` to ``end`` (YYYY-MM)."""
+        if isinstance(by, str):
+            by = [b.strip() for b in by.split(",") if b.strip()]
+        start, end = asking.check_month(start, "--from", lang), asking.check_month(end, "--to", lang)
+        with read_connection(self.engine) as conn:
+            return asking.history(conn, kind, by, start=start, end=end, field=field, lang=lang)
+
+    def diff(self, run_a: int | None = None, run_b: int | None = None, *, since: str | int | None = None,
+             kind: str | None = None, lang: str = "ja"):
+        """What changed from run ``run_a`` (or ``since="last-close"``) to ``run_b`` (default: now)."""
+        with read_connection(self.engine) as conn:
+            if since is not None:
+                run_a = self._since(conn, since, lang)
+            if run_a is None:
+                latest = asking.last_run(conn)
+                if latest is None:
+                    raise LedgerError(messages.text("ledger_no_runs", lang))
+                run_a = max(latest - 1, 1)
+            return asking.diff(conn, run_a, run_b, kind=kind, lang=lang)
+
+    @staticmethod
+    def _since(conn, since: str | int, lang: str) -> int:
+        if str(since).strip().lower() == "last-close":
+            found = asking.last_close(conn)
+            if found is None:
+                raise LedgerError(messages.text("ledger_no_close", lang))
+            return found
+        try:
+            return int(str(since).lstrip("#"))
+        except ValueError:
+            raise LedgerError(messages.text("ledger_bad_since", lang, value=since)) from None
+
+    def runs(self):
+        """Every run, newest first: when, who, the command, files and rows added and removed."""
+        with read_connection(self.engine) as conn:
+            return asking.runs(conn)
+
+    def findings(self, status: str = "open", *, kind: str | None = None, lang: str = "ja"):
+        """Current findings: ``open`` (and re-opened), ``handled`` (対応済) or ``all``."""
+        with read_connection(self.engine) as conn:
+            return asking.findings(conn, status=status, kind=kind, lang=lang)
+
+    def resolve(self, finding_id: int | None = None, *, rule: str | None = None, ref: str | None = None,
+                note: str = "", lang: str = "ja"):
+        """Mark findings 対応済 (by id, or by rule and document number) for their source's present content.
+
+        Returns the findings marked. A later run that finds the same problem in the same
+        content of the source shows it as handled; a changed source re-opens it.
+        """
+        ids = write_transaction(self.engine, lambda conn: asking.resolve(
+            conn, self.user, finding_id=finding_id, rule=rule, ref=ref, note=note, lang=lang))
+        table = self.findings("all", lang=lang)
+        return table[table["id"].isin(ids)].reset_index(drop=True)
+
+    def mark_close(self, note: str = "", *, command: str = "ledgerkit close") -> int:
+        """Record a close (月次締め): ``diff(since="last-close")`` then shows what changed after it."""
+        return write_transaction(self.engine, lambda conn: asking.mark_close(
+            conn, self.user, command, ledgerkit_version(), note))

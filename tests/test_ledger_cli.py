@@ -1,0 +1,228 @@
+"""`ledgerkit … --record`, `record`, `history`, `diff`, `runs`, `findings`, `findings resolve`, `close`:
+exit codes and the exact lines (SQLite; the same library runs on PostgreSQL in test_ledger.py)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from ledgerkit.cli.app import app
+from ledgerkit.ledger.asking import check_month
+from ledgerkit.ledger.rowdata import canonical, exact_hours, yen
+from ledgerkit.core.errors import LedgerError
+from sheets import make_xlsx
+from test_ledger import hours_book
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "ledgerkit.toml").write_text('[ledger]\nurl = "sqlite:///ledger.db"\nuser = "鈴木"\n', encoding="utf-8")
+    (tmp_path / "hours").mkdir()
+    hours_book(tmp_path / "hours" / "工数_2026年10月_山田.xlsx", "山田", 2026, 10, [7.0] * 18, bad="午後半休")
+    hours_book(tmp_path / "hours" / "工数_2026年11月_山田.xlsx", "山田", 2026, 11, [8.0] * 2)
+    return tmp_path
+
+
+def run(project, *args):
+    return runner.invoke(app, [*map(str, args), "--config", str(project / "ledgerkit.toml")])
+
+
+def lines(result) -> list[str]:
+    return [line for line in result.output.splitlines() if line.strip()]
+
+
+def test_aggregate_record_then_again(project):
+    first = run(project, "aggregate", project / "hours", "--record", "--lang", "en")
+    assert first.exit_code == 0, first.output
+    assert lines(first)[-2:] == [
+        "Recorded in the ledger (run #1): files 2 new, 0 changed, 0 unchanged; rows +22 / -0",
+        "Findings: 1 — 1 new, 0 still open, 0 handled (対応済), 0 re-opened",
+    ]
+    again = run(project, "aggregate", project / "hours", "--record")
+    assert lines(again)[-2:] == ["台帳は変わりません: 2 ファイルとも記録済みの内容と同じです",
+                                 "指摘 1 件: 新規 0・未対応 1・対応済 0・再オープン 0"]
+    assert (project / "ledger.db").exists()
+
+
+def test_a_change_is_one_line_and_diff_shows_it(project):
+    run(project, "aggregate", project / "hours", "--record")
+    hours_book(project / "hours" / "工数_2026年10月_山田.xlsx", "山田", 2026, 10, [7.0] * 17 + [10.5], bad="午後半休")
+    later = run(project, "aggregate", project / "hours", "--record")
+    assert "  山田 2026-10: A-1001 +3.5 h (126.0 → 129.5)" in later.output.splitlines()
+    shown = run(project, "diff", "1", "2", "--lang", "en")
+    assert shown.exit_code == 0
+    assert lines(shown) == ["run #1 → #2: 1 change(s) (rows +1 / -1)",
+                            "  hours/工数_2026年10月_山田.xlsx: 山田 2026-10: A-1001 +3.5 h (126.0 → 129.5)"]
+    out = project / "diff.csv"
+    assert run(project, "diff", "1", "2", "-o", out).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [(r["who"], r["item"], r["before"], r["after"], r["delta"]) for r in rows] == [
+        ("山田", "A-1001", "126", "129.5", "3.5")]
+
+
+def test_history_on_the_terminal_and_in_xlsx(project):
+    run(project, "aggregate", project / "hours", "--record")
+    shown = run(project, "history", "hours", "--by", "person", "--lang", "en")
+    assert shown.exit_code == 0
+    assert lines(shown)[-1] == "hours: 1 rows × 2 months (2026-10 to 2026-11)"
+    out = project / "history.xlsx"
+    written = run(project, "history", "hours", "--by", "person,project", "--from", "2026-10", "--to", "2026-11", "-o", out)
+    assert written.exit_code == 0 and lines(written)[-1] == f"{out} を書き出しました"
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["氏名", "案件", "2026-10", "2026-11", "合計"],
+        ["山田", "0012", 1, 1, 2],
+        ["山田", "A-1001", 126, 16, 142],
+    ]
+    bad = run(project, "history", "hours", "--from", "2026-13")
+    assert bad.exit_code == 2 and lines(bad) == ["Error: --from は 2026-04 のような年月です ('2026-13' ではなく)"]
+    empty = run(project, "history", "invoices", "--lang", "en")
+    assert empty.exit_code == 0 and lines(empty) == ["the ledger holds no invoices rows"]
+
+
+def test_findings_resolve_and_the_exit_codes(project):
+    run(project, "aggregate", project / "hours", "--record")
+    listed = run(project, "findings", "--lang", "en")
+    assert listed.exit_code == 1 and lines(listed)[-1] == "1 open finding(s) (0 re-opened), 0 handled"
+    done = run(project, "findings", "resolve", "1", "--note", "本人に確認済み", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    assert lines(done)[0] == "Marked 1 finding(s) handled (対応済) by 鈴木"
+    after = run(project, "findings")
+    assert after.exit_code == 0 and lines(after)[-1] == "未対応の指摘 0 件 (うち再オープン 0 件)、対応済 1 件"
+    out = project / "findings.csv"
+    run(project, "findings", "--status", "all", "-o", out)
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert (row["status"], row["code"], row["row"], row["handled_by"], row["note"]) == (
+        "handled", "bad_cell", "21", "鈴木", "本人に確認済み")
+    unknown = run(project, "findings", "resolve", "99", "--lang", "en")
+    assert unknown.exit_code == 2
+    assert lines(unknown) == ["Error: no such finding: #99 (list them with: ledgerkit findings)"]
+    neither = run(project, "findings", "resolve", "--lang", "en")
+    assert lines(neither) == ["Error: name the finding by its ID, or by --rule (and --ref)"]
+
+
+def test_runs_close_and_diff_since_last_close(project):
+    nothing = run(project, "diff", "--since", "last-close", "--lang", "en")
+    assert nothing.exit_code == 2
+    assert lines(nothing) == ["Error: no close recorded yet (run ledgerkit close when a month is closed)"]
+    run(project, "aggregate", project / "hours" / "工数_2026年10月_山田.xlsx", "--record")
+    closed = run(project, "close", "--note", "10月締め")
+    assert lines(closed) == ["締めを記録しました (実行 #2)。次回から diff --since last-close はここからの変更です"]
+    run(project, "aggregate", project / "hours", "--record")
+    since = run(project, "diff", "--since", "last-close", "--lang", "en")
+    assert lines(since)[0] == "run #2 → #3: 2 change(s) (rows +3 / -0)"
+    bad = run(project, "diff", "--since", "yesterday", "--lang", "en")
+    assert lines(bad) == ["Error: --since must be last-close or a run number, not 'yesterday'"]
+    missing = run(project, "diff", "7", "--lang", "en")
+    assert missing.exit_code == 2 and lines(missing) == ["Error: no run #7 in the ledger (list them with: ledgerkit runs)"]
+    out = project / "runs.csv"
+    assert run(project, "runs", "-o", out).exit_code == 0
+    table = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [(r["run"], r["kind"], r["who"], r["note"]) for r in table] == [
+        ("3", "hours", "鈴木", ""), ("2", "close", "鈴木", "10月締め"), ("1", "hours", "鈴木", "")]
+    assert table[0]["command"] == f"ledgerkit aggregate {project / 'hours'} --record --config {project / 'ledgerkit.toml'}"
+
+
+def test_record_a_report_already_written(project):
+    report = project / "report.xlsx"
+    assert run(project, "aggregate", project / "hours", "-o", report).exit_code == 0
+    first = run(project, "record", report, "--lang", "en")
+    assert first.exit_code == 0, first.output
+    assert lines(first)[0] == "Recorded in the ledger (run #1): files 2 new, 0 changed, 0 unchanged; rows +22 / -0"
+    live = run(project, "aggregate", project / "hours", "--record", "--lang", "en")
+    assert "Nothing new for the ledger: all 2 file(s) are as already recorded" in live.output
+    book = make_xlsx(project / "other.xlsx", {"S": [["a", "b"], [1, 2]]})
+    refused = run(project, "record", book, "--lang", "en")
+    assert refused.exit_code == 2 and lines(refused) == [
+        f"Error: {book}: no 明細 (Detail) sheet; ledgerkit record reads the .xlsx reports of ledgerkit aggregate -o"]
+
+
+def test_a_ledger_that_cannot_be_opened_is_one_line(project):
+    (project / "ledgerkit.toml").write_text('[ledger]\nurl = "postgresql://nobody@/none?host=/nonexistent"\n',
+                                            encoding="utf-8")
+    result = run(project, "runs")
+    assert result.exit_code == 2
+    assert lines(result)[0].startswith("Error: postgresql+psycopg://nobody@/none?host=%2Fnonexistent: connection")
+    assert "Traceback" not in result.output
+
+
+# --- the parsers of the ledger's text: hours, yen, months ---------------------------------------
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9))
+def test_exact_hours_keeps_every_float_exactly(value):
+    from decimal import Decimal
+
+    assert Decimal(exact_hours(value)) == Decimal(repr(value))
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_yen_keeps_integers_and_refuses_fractions(value):
+    assert yen(value) == value == yen(float(value)) if abs(value) < 2**53 else yen(value) == value
+    assert yen(value + 0.5) is None if abs(value) < 2**52 else True
+
+
+@given(st.dictionaries(st.text(max_size=5), st.one_of(st.none(), st.integers(), st.text(), st.floats(allow_nan=True),
+                                                      st.dates(), st.booleans()), max_size=6))
+def test_canonical_is_the_same_text_for_the_same_row_in_any_order(record):
+    assert canonical(record) == canonical(dict(reversed(list(record.items()))))
+
+
+@given(st.text(max_size=12))
+def test_check_month_accepts_only_year_and_month(text):
+    try:
+        month = check_month(text, "--from", "en")
+    except LedgerError as e:
+        assert str(e).startswith("--from must be a month like 2026-04")
+        return
+    assert month is None or (len(month) == 7 and month[4] == "-" and 1 <= int(month[5:]) <= 12)
+
+
+def test_check_month_examples():
+    assert check_month("2026/4", "--to") == "2026-04" and check_month(" 2026-11 ", "--to") == "2026-11"
+    with pytest.raises(LedgerError):
+        check_month("令和8年4月", "--to")
+    assert dt.date(2026, 4, 1).strftime("%Y-%m") == check_month("2026-04", "--from")
+
+
+EXAMPLES = __import__("pathlib").Path(__file__).parent.parent / "examples"
+
+
+@pytest.mark.parametrize(("command", "kind", "expected_exit"), [
+    (["check", "invoices", EXAMPLES / "invoices", "--orders", EXAMPLES / "po_list.xlsx", "--today", "2026-11-30"],
+     "invoice_check", 1),
+    (["check", "orders", EXAMPLES / "po_list.xlsx"], "order_check", 1),
+    (["budget", EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours", "--invoices", EXAMPLES / "invoices",
+      "--rates", EXAMPLES / "rates.xlsx", "--through", "2026-11"], "budget", 0),
+    (["settle", EXAMPLES / "attendance" / "勤務表", "--contracts", EXAMPLES / "attendance" / "契約一覧.xlsx",
+      "--invoices", EXAMPLES / "attendance" / "請求書一覧_2026年10月.xlsx"], "settlement", 1),
+], ids=["check-invoices", "check-orders", "budget", "settle"])
+def test_record_on_the_other_commands(project, command, kind, expected_exit):
+    first = run(project, *command, "--record", "--lang", "en")
+    assert first.exit_code == expected_exit, first.output
+    assert "Recorded in the ledger (run #1): files " in first.output
+    again = run(project, *command, "--record", "--lang", "en")
+    assert again.exit_code == expected_exit
+    assert "Nothing new for the ledger: all " in again.output
+    import ledgerkit
+
+    with ledgerkit.Ledger("ledger.db", base_dir=project) as ledger:
+        assert ledger.runs()["kind"].tolist() == [kind]
+
+
+def test_a_finding_resolved_by_rule_and_invoice_number_stays_handled(project):
+    command = ["check", "invoices", EXAMPLES / "invoices", "--orders", EXAMPLES / "po_list.xlsx", "--today", "2026-11-30"]
+    run(project, *command, "--record")
+    done = run(project, "findings", "resolve", "--rule", "tax_mismatch", "--ref", "D-0042", "--note", "先方に確認済み",
+               "--lang", "en")
+    assert lines(done)[0] == "Marked 1 finding(s) handled (対応済) by 鈴木"
+    again = run(project, *command, "--record", "--lang", "en")
+    assert "Findings: 8 — 0 new, 7 still open, 1 handled (対応済), 0 re-opened" in again.output.splitlines()
