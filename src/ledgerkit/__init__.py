@@ -34,6 +34,7 @@ _API = {
     "render": "ledgerkit.drafts",
     "approval_route": "ledgerkit.drafts",
     "find_slots": "ledgerkit.scheduling.finder",
+    "triage": "ledgerkit.workload.planner",
     "write_result": "ledgerkit.consolidate.aggregate",
     "load_config": "ledgerkit.config.loading",
     "init_project": "ledgerkit.config.project",
