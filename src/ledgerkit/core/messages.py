@@ -1007,8 +1007,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "triage_new_line": ("  #{rank} {subject} → {owner} ({finish} 完了予定){risk}", "  #{rank} {subject} → {owner} (finishes {finish}){risk}"),
     "triage_changes_head": ("この追加で影響を受ける依頼 {count} 件:", "{count} requests affected by the new ones:"),
     "triage_changes_none": ("影響を受ける依頼はありません", "no other request is affected"),
-    "triage_more_changes": ("  … ほか {count} 件 (全件: 影響シート{where})", "  … and {count} more (all of them: the What slips sheet{where})"),
-    "triage_more_where": (" -o board.xlsx", " of -o board.xlsx"),
+    "triage_more_changes": ("  … ほか {count} 件 (全件: {where}影響シート)", "  … and {count} more (all of them: the What slips sheet{where})"),
+    "triage_more_where": ("-o board.xlsx の", " of -o board.xlsx"),
     "triage_rows_skipped": (
         "使わなかった行・確認してほしい行: 警告 {count} 件 (例: {where}{message})",
         "rows not used or to check: {count} warning(s), e.g. {where}{message}",

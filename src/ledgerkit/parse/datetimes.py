@@ -29,11 +29,15 @@ _DAY_MINUTES = 24 * 60
 _AMPM = re.compile(r"^(午前|午後|am|pm|a\.m\.|p\.m\.)?\s*(.+?)\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
 #: a time of day at the end of a text: 17:00, 17時, 17時30分, 5時半, 午後5時, 5pm
 _TIME_TAIL = re.compile(
-    r"(?:^|(?<=[\sT日)\]）]))\s*((?:午前|午後|am|pm)?\s*\d{1,2}(?::\d{2}(?::\d{2})?|時(?:\d{1,2}分|半)?)\s*(?:am|pm)?)$",
+    r"(?:^|(?<=[\sT日)\]）]))\s*((?:午前|午後|am|pm)?\s*\d{1,2}(?::\d{2}(?::\d{2})?|時(?:\d{1,2}分|半)?)\s*(?:am|pm)?"
+    r"|\d{1,2}\s*(?:am|pm))$",
     re.I,
 )
+#: by the end of the morning: 午前中 is noon
+_MORNING = re.compile(r"\s*午前中$")
+_NOON = 12 * 60
 #: words after a deadline that say nothing more: 12/3 17:00まで, 12/3締切
-_DEADLINE_TAIL = re.compile(r"\s*(?:まで|迄|までに|締切|締め切り|〆切?|必着|厳守)$")
+_DEADLINE_TAIL = re.compile(r"\s*(?:までに|まで|迄|締切|締め切り|〆切?|必着|厳守)$")
 #: words for a day relative to ``today`` (only when the caller gives one)
 _RELATIVE_DAYS = {"今日": 0, "本日": 0, "明日": 1, "あす": 1, "あした": 1, "明後日": 2, "あさって": 2}
 
@@ -107,8 +111,8 @@ def parse_date_time(
     Reads a date-time or date cell (a cell at midnight has no time), an Excel serial (its
     fraction is the time), and text: any date :func:`~ledgerkit.parse.dates.parse_date`
     reads (``year`` for ``12/3``), optionally followed by a time (``17:00``, ``17時``,
-    ``午後5時``) and by ``まで`` / ``締切``. With ``today``, also ``今日`` / ``本日`` / ``明日`` /
-    ``明後日`` and a time alone (``17:00`` is today at 17:00).
+    ``午後5時``; ``午前中`` is noon) and by ``まで`` / ``中`` / ``締切``. With ``today``, also ``今日``
+    / ``本日`` / ``明日`` / ``明後日`` and a time alone (``17:00`` is today at 17:00).
 
     Examples:
         >>> parse_date_time("2026/12/3 17:30"), parse_date_time("12月3日(木) 午後5時まで", year=2026)
@@ -169,7 +173,11 @@ def _from_serial(value: float, year: int | None) -> tuple[_dt.date, int | None]:
 def _from_text(value: str, year: int | None, today: _dt.date | None) -> tuple[_dt.date, int | None]:
     s = _DEADLINE_TAIL.sub("", normalize_text(value)).strip()
     minutes = None
-    m = _TIME_TAIL.search(s)
+    morning = _MORNING.search(s)
+    if morning:
+        minutes, s = _NOON, s[: morning.start()].strip()
+    s = s.removesuffix("中").strip()  # 本日中, 12/3中: by the end of that day
+    m = None if morning else _TIME_TAIL.search(s)
     if m:
         minutes = parse_time_of_day(m.group(1))
         s = s[: m.start()].rstrip("T ")

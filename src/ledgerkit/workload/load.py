@@ -224,7 +224,7 @@ def _best_taker(item: Item, o: Overload, me: _Person, people: list[_Person], tim
 
 
 def _pct(share: float) -> str:
-    return f"{round(share * 100)}%"
+    return f"{round(share * 100)}%" if share != float("inf") else "-"
 
 
 def overload_records(overloads: list[Overload], timeline: Timeline, lang: str) -> list[dict]:

@@ -16,7 +16,7 @@ Examples:
     >>> t.position(dt.datetime(2026, 12, 2, 17, 0)) / 60       # 3h today + 7h tomorrow
     10.0
     >>> t.clock(1, 240)                                        # 4 working hours into 12/2: after lunch
-    datetime.datetime(2026, 12, 2, 13, 0)
+    datetime.datetime(2026, 12, 2, 14, 0)
 """
 
 from __future__ import annotations
