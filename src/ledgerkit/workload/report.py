@@ -102,7 +102,8 @@ def write_triage(result, target: str | os.PathLike, *, lang: str = "ja", inputs:
             _table(report, "changes", changes, headings, lang,
                    messages.text("triage_sheet_changes_title", lang, count=len(changes), new=len(meta["new"])))
         _table(report, "load", result.tables["load"], headings, lang, messages.text("triage_sheet_load_title", lang))
-        report.add_issues(result.issues, lang=lang)
+        issues = report.add_issues(result.issues, lang=lang)
+        issues.worksheet.repeat_rows(issues.header_row)
 
 
 def _table(report, key: str, frame, headings: dict, lang: str, title: str, *, risk: list | None = None,
