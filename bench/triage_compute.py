@@ -47,7 +47,7 @@ def make_inputs(n_requests: int, n_people: int, seed: int = 19) -> tuple[list[di
             "request_no": f"R{i:05d}", "received": AS_OF.date() - dt.timedelta(days=rng.randrange(0, 10)),
             "requester": "依頼者", "role": rng.choice(ROLES), "department": "", "subject": f"依頼 {i}",
             "category": rng.choice(CATEGORIES), "due_date": due,
-            "due_minutes": rng.choice([None, 600, 720, 1020]), "effort": rng.choice([0.5, 1, 1, 1.5, 2, 2, 3, 4, 6]),
+            "due_minutes": rng.choice([None, 600, 720, 1020]), "effort": rng.choice([0.5, 0.5, 1, 1, 1, 1.5, 2, 3]),
             "effort_given": True, "owner": people[rng.randrange(n_people)].name if rng.random() < 0.33 else "",
             "status": rng.choice(["open", "open", "open", "in_progress"]), "status_text": "",
             "importance": "", "importance_level": rng.choice([None, 0, 1, 2]), "progress": None, "remaining": None,

@@ -300,7 +300,10 @@ COMMENTS: dict[str, tuple[str, str]] = {
     "triage.categories": ("依頼の種別 (これ以外の種別は問題一覧に載せる)", "Request categories (any other is listed in Issues)"),
     "triage.strong_factor": ("得意な種別を割り当てるとき、終わる時刻にかける係数 (1 未満 = 得意な人を優先)", "Factor on the finish time of someone strong at the category (below 1 = preferred)"),
     "triage.weak_factor": ("不得意な種別を割り当てるとき、終わる時刻にかける係数 (1 より大 = 避ける)", "Factor on the finish time of someone weak at the category (above 1 = avoided)"),
-    "triage.weekly_share": ("週の稼働のこの割合を超えたら過負荷 (1日で100%を超えても過負荷)", "Overloaded above this share of a week's capacity (or above 100% on any day)"),
+    "triage.weekly_share": (
+        "その週が期限の依頼の残工数と予約済みの時間が週の稼働のこの割合を超えたら過負荷 (1日で100%を超えても過負荷)",
+        "Overloaded when the work due in a week plus the hours booked exceed this share of the week's capacity (or a day exceeds 100%)",
+    ),
     "triage.default_effort": ("見積工数が空・未定の依頼の工数 (時間; 問題一覧に載せる)", "Effort of a request without an estimate (hours; listed in Issues)"),
     "triage.horizon_days": ("計画する営業日数 (これより先に終わる依頼は「計画外」)", "Business days planned ahead (work that ends later is unplanned)"),
     "triage.board_days": ("担当別ボードに並べる営業日数 (その先は「以降」の列)", "Business days shown on the board (the rest in a 'later' column)"),
