@@ -4,10 +4,12 @@ what-if of --new, the readers of 依頼一覧 and 担当者一覧, and the same 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+from triage_books import record, requests_book, staff_book
 
 import ledgerkit
 from ledgerkit.calendars.business import BusinessCalendar, business_calendar
@@ -16,8 +18,6 @@ from ledgerkit.workload.planner import plan_run
 from ledgerkit.workload.settings import triage_settings
 from ledgerkit.workload.staff import Staff
 from ledgerkit.workload.timeline import Timeline
-
-from triage_books import record, requests_book, staff_book
 
 D, T = dt.date, dt.datetime
 TUE = T(2026, 12, 1, 9, 0)  # Tuesday 1 December 2026, 9:00

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from test_triage import WORKED_NEW, WORKED_REQUESTS, WORKED_STAFF
+from triage_books import requests_book, staff_book
 from typer.testing import CliRunner
 
 from ledgerkit.cli.app import app
-
-from test_triage import WORKED_NEW, WORKED_REQUESTS, WORKED_STAFF
-from triage_books import requests_book, staff_book
 
 runner = CliRunner()
 AS_OF = ["--as-of", "2026-12-01 09:00"]

@@ -7,13 +7,18 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from ledgerkit.parse.datetimes import parse_date_time, parse_time_of_day, parse_time_range
+from ledgerkit.config.loading import Config
+from ledgerkit.parse.datetimes import (
+    parse_date_time,
+    parse_time_of_day,
+    parse_time_range,
+)
 from ledgerkit.parse.effort import parse_effort, parse_progress
 from ledgerkit.parse.text import CellValueError
 from ledgerkit.workload.new import split_pairs
-from ledgerkit.config.loading import Config
 
 D, T = dt.date, dt.datetime
 WIDE = str.maketrans("0123456789/:", "０１２３４５６７８９／：")

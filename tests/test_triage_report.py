@@ -6,11 +6,10 @@ import datetime as dt
 
 import openpyxl
 import pytest
-
-import ledgerkit
-
 from test_triage import WORKED_NEW, WORKED_REQUESTS, WORKED_STAFF
 from triage_books import requests_book, staff_book
+
+import ledgerkit
 
 T = dt.datetime
 

@@ -12,7 +12,7 @@ from ledgerkit.parse.datetimes import parse_time_of_day, parse_time_range
 from ledgerkit.parse.rounding import parse_rate_rounding
 from ledgerkit.parse.text import CellValueError
 
-__all__ = ["check_settings", "check_approval", "check_triage"]
+__all__ = ["check_approval", "check_settings", "check_triage"]
 
 #: the package's data files (written-terms lists)
 _DATA = Path(__file__).resolve().parent.parent / "data"

@@ -21,17 +21,23 @@ import re
 
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
-from ledgerkit.parse.text import _PLACEHOLDERS, _PLAIN_TYPES, CellValueError, _plain, normalize_text
+from ledgerkit.parse.text import (
+    _PLACEHOLDERS,
+    _PLAIN_TYPES,
+    CellValueError,
+    _plain,
+    normalize_text,
+)
 
-__all__ = ["parse_time_of_day", "parse_date_time", "parse_time_range"]
+__all__ = ["parse_date_time", "parse_time_of_day", "parse_time_range"]
 
 _DAY_MINUTES = 24 * 60
-_AMPM = re.compile(r"^(午前|午後|am|pm|a\.m\.|p\.m\.)?\s*(.+?)\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
+_AMPM = re.compile(r"^(午前|午後|am|pm|a\.m\.|p\.m\.)?\s*(.+?)\s*(am|pm|a\.m\.|p\.m\.)?$", re.IGNORECASE)
 #: a time of day at the end of a text: 17:00, 17時, 17時30分, 5時半, 午後5時, 5pm
 _TIME_TAIL = re.compile(
     r"(?:^|(?<=[\sT日)\]）]))\s*((?:午前|午後|am|pm)?\s*\d{1,2}(?::\d{2}(?::\d{2})?|時(?:\d{1,2}分|半)?)\s*(?:am|pm)?"
     r"|\d{1,2}\s*(?:am|pm))$",
-    re.I,
+    re.IGNORECASE,
 )
 #: by the end of the morning: 午前中 is noon
 _MORNING = re.compile(r"\s*午前中$")
@@ -194,7 +200,7 @@ def _from_text(value: str, year: int | None, today: _dt.date | None) -> tuple[_d
     return day, minutes
 
 
-_RANGE_SPLIT = re.compile(r"\s*(?:\.\.|〜|~|-|–|から|to)\s*", re.I)
+_RANGE_SPLIT = re.compile(r"\s*(?:\.\.|〜|~|-|–|から|to)\s*", re.IGNORECASE)
 
 
 def parse_time_range(value: object) -> tuple[int, int]:

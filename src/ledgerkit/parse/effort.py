@@ -19,9 +19,15 @@ import re
 from decimal import Decimal
 
 from ledgerkit.parse.hours import parse_hours
-from ledgerkit.parse.text import _PLACEHOLDERS, _PLAIN_TYPES, CellValueError, _plain, normalize_text
+from ledgerkit.parse.text import (
+    _PLACEHOLDERS,
+    _PLAIN_TYPES,
+    CellValueError,
+    _plain,
+    normalize_text,
+)
 
-__all__ = ["parse_effort", "parse_progress", "UNKNOWN_WORDS"]
+__all__ = ["UNKNOWN_WORDS", "parse_effort", "parse_progress"]
 
 #: an estimate not made yet: read as blank (the caller decides what a blank means)
 UNKNOWN_WORDS = frozenset({"未定", "不明", "要確認", "確認中", "tbd", "?", "??", "-"})

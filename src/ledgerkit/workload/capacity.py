@@ -54,7 +54,7 @@ class PersonPlan:
     used: int = 0
 
     @classmethod
-    def build(cls, staff: Staff, timeline: Timeline, settings: Settings, booked: dict[dt.date, float]) -> "PersonPlan":
+    def build(cls, staff: Staff, timeline: Timeline, settings: Settings, booked: dict[dt.date, float]) -> PersonPlan:
         """The plan of ``staff`` over the timeline's planned days; ``booked`` hours by date."""
         plan = cls(staff, timeline)
         daily = staff.daily_hours(settings) * 60

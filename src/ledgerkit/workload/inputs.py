@@ -20,6 +20,7 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result, Stats
 from ledgerkit.hours.workbooks import read_hours
 from ledgerkit.intake.door import gather, read_files
+from ledgerkit.rules.figures import is_na
 from ledgerkit.workload.planning import find_person
 from ledgerkit.workload.priority import Item, due_datetime, remaining_hours
 from ledgerkit.workload.requests import REQUEST_COLUMNS, RequestSheetReader
@@ -95,7 +96,7 @@ def make_items(records: list[dict], settings: Settings) -> list[Item]:
     for order, r in enumerate(records):
         role = settings.role_of(r.get("role"), r.get("requester"), r.get("department"))
         level = r.get("importance_level")
-        given = level is not None and level == level
+        given = not is_na(level)
         due, has_time = due_datetime(r.get("due_date"), r.get("due_minutes"), settings)
         state = r["status"]
         owner = r.get("owner") or ""
@@ -116,13 +117,11 @@ def make_items(records: list[dict], settings: Settings) -> list[Item]:
 
 
 def _number(value: Any) -> float | None:
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    return float(value)
+    return None if is_na(value) else float(value)
 
 
 def _date(value: Any) -> dt.date | None:
-    if value is None or (isinstance(value, float) and value != value):
+    if is_na(value):
         return None
     if isinstance(value, dt.datetime):
         return value.date()

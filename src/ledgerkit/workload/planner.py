@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
 
 from ledgerkit.calendars.business import business_calendar
 from ledgerkit.config.loading import Config
@@ -26,8 +26,14 @@ from ledgerkit.core.result import Result
 from ledgerkit.workload.capacity import PersonPlan
 from ledgerkit.workload.frames import requests_frame, table
 from ledgerkit.workload.inputs import booked_hours, make_items, merged_stats, read_lists
-from ledgerkit.workload.load import (LOAD_COLUMNS, OVERLOAD_COLUMNS, find_overloads, load_records,
-                                     overload_records, shown_days)
+from ledgerkit.workload.load import (
+    LOAD_COLUMNS,
+    OVERLOAD_COLUMNS,
+    find_overloads,
+    load_records,
+    overload_records,
+    shown_days,
+)
 from ledgerkit.workload.new import parse_as_of, read_new
 from ledgerkit.workload.planning import plan_requests
 from ledgerkit.workload.priority import Item, measure, rank

@@ -18,7 +18,7 @@ Nobody's plan ever goes past their free minutes (see :mod:`ledgerkit.workload.ca
 
 from __future__ import annotations
 
-from ledgerkit.workload.capacity import Placement, PersonPlan
+from ledgerkit.workload.capacity import PersonPlan, Placement
 from ledgerkit.workload.priority import AT_RISK, OVERDUE, UNPLANNED, Item
 from ledgerkit.workload.settings import Settings, word_key
 

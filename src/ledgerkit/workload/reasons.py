@@ -65,7 +65,7 @@ def _sep(lang: str) -> str:
 
 def priority_reason(item: Item, timeline: Timeline, lang: str = "ja") -> str:
     """Why this rank, in one line (see :mod:`ledgerkit.workload.priority` for the rules)."""
-    t = lambda code, **p: messages.text(code, lang, **p)  # noqa: E731
+    t = lambda code, **p: messages.text(code, lang, **p)
     if item.state == DONE:
         return t("triage_r_done")
     if item.state == ON_HOLD:
@@ -99,7 +99,7 @@ def _when(start: dt.datetime, timeline: Timeline, lang: str) -> str:
 
 def assign_reason(item: Item, timeline: Timeline, lang: str = "ja") -> str:
     """Why this person (or why no one), in one line."""
-    t = lambda code, **p: messages.text(code, lang, **p)  # noqa: E731
+    t = lambda code, **p: messages.text(code, lang, **p)
     if not item.is_open:
         return ""
     year = timeline.as_of.year

@@ -11,15 +11,24 @@ from __future__ import annotations
 import math
 import os
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ledgerkit.core import messages
 from ledgerkit.intake.files import REPORT_MARK
 from ledgerkit.reports.frames import write_frame
 from ledgerkit.reports.xlsx_report import XlsxReport
+from ledgerkit.rules.figures import is_na
 from ledgerkit.workload.board import add_board
-from ledgerkit.workload.frames import ASSIGNED_WORDS, HEADINGS, KIND_WORDS, RISK_WORDS, STATE_WORDS, pick
+from ledgerkit.workload.frames import (
+    ASSIGNED_WORDS,
+    HEADINGS,
+    KIND_WORDS,
+    RISK_WORDS,
+    STATE_WORDS,
+    pick,
+)
 from ledgerkit.workload.settings import Settings
 
 #: the columns of the printed 優先順位 sheet
@@ -52,7 +61,7 @@ def conditions(meta: dict[str, Any], lang: str = "ja") -> str:
     """
     s: Settings = meta["settings"]
     moment = meta["as_of"]
-    clock = lambda m: f"{m // 60}:{m % 60:02d}"  # noqa: E731
+    clock = lambda m: f"{m // 60}:{m % 60:02d}"
     dash = "〜" if lang == "ja" else "–"
     lunch = messages.text("triage_cond_lunch", lang, lunch=dash.join(map(clock, s.lunch))) if s.lunch else ""
     return messages.text("triage_conditions", lang, as_of=f"{moment.year}/{moment.month}/{moment.day} {clock(moment.hour * 60 + moment.minute)}",
@@ -144,7 +153,7 @@ def _short_times(report, ref, frame) -> None:
             continue
         c = ref.columns[column]
         for r, value in enumerate(frame[column].tolist()):
-            if value is not None and value == value:
+            if not is_na(value):
                 ref.worksheet.write_datetime(ref.first_row + r, c, value.to_pydatetime()
                                              if hasattr(value, "to_pydatetime") else value, fmt)
         ref.worksheet.set_column(c, c, 11)
@@ -165,5 +174,5 @@ _LINE_HEIGHT = 15
 
 
 def _display_width(value: Any) -> int:
-    text = "" if value is None or value != value else str(value)
+    text = "" if is_na(value) else str(value)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

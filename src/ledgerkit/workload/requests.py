@@ -30,7 +30,11 @@ from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.kinds.triage import REQUEST_FIELDS
 from ledgerkit.parse.effort import parse_effort, parse_progress
-from ledgerkit.parse.text import CellValueError, is_blank, normalize_name, normalize_text
+from ledgerkit.parse.text import (
+    CellValueError,
+    is_blank,
+    normalize_text,
+)
 from ledgerkit.workload.cells import RowProblem, read_date_time
 from ledgerkit.workload.settings import OPEN, Settings, word_key
 

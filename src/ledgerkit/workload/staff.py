@@ -22,10 +22,15 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.long_tables import detect_table
 from ledgerkit.detect.merged import fill_merged
-from ledgerkit.detect.walk import RowLog, classify_rows, cell_text
+from ledgerkit.detect.walk import RowLog, cell_text, classify_rows
 from ledgerkit.kinds.triage import STAFF_FIELDS
 from ledgerkit.parse.hours import parse_hours
-from ledgerkit.parse.text import CellValueError, is_blank, normalize_name, normalize_text
+from ledgerkit.parse.text import (
+    CellValueError,
+    is_blank,
+    normalize_text,
+)
+from ledgerkit.rules.figures import is_na
 from ledgerkit.workload.cells import RowProblem, nearest_year, split_words
 from ledgerkit.workload.settings import Settings, word_key
 
@@ -41,7 +46,7 @@ _FULL_DAY = frozenset(map(word_key, ["休", "休み", "休暇", "有休", "有�
                                        "off", "leave"]))
 _HALF_DAY = frozenset(map(word_key, ["午前休", "午後休", "半休", "半日", "半日休", "am休", "pm休", "午前", "午後", "am",
                                        "pm", "△", "▲", "0.5", "half"]))
-_HALF_IN_TEXT = re.compile(r"[(（]?\s*(午前休?|午後休?|半休|半日|am|pm)\s*[)）]?", re.I)
+_HALF_IN_TEXT = re.compile(r"[(（]?\s*(午前休?|午後休?|半休|半日|am|pm)\s*[)）]?", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r"[、,，;；\n]+")
 _RANGE_SPLIT = re.compile(r"\s*(?:〜|~|\.\.|から|–)\s*")
 #: the longest run of days one 休暇 entry may name (a typo in a range is not a year off)
@@ -82,7 +87,7 @@ class StaffSheetReader:
             log.keep(r)
             record.update(source_file=file, source_sheet=sheet.name, source_row=r + 1)
             records.append(record)
-        for r, label in kinds.total.items():
+        for r in kinds.total:
             log.total(r)
         for r in sorted(kinds.repeated):
             log.repeated_header(r)
@@ -241,6 +246,4 @@ def staff_list(frame, weekdays: int) -> list[Staff]:
 
 
 def _number(value: Any) -> float | None:
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    return float(value)
+    return None if is_na(value) else float(value)

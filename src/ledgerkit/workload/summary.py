@@ -29,7 +29,7 @@ def _owner(item: Item, lang: str) -> str:
 
 def summary_lines(result, lang: str = "ja", *, top: int | None = None, report: bool = False) -> list[str]:
     """The terminal's lines for a ``triage`` Result (``report``: an xlsx with the Issues sheet is written)."""
-    t = lambda code, **p: messages.text(code, lang, **p)  # noqa: E731
+    t = lambda code, **p: messages.text(code, lang, **p)
     meta = result.meta
     items: list[Item] = meta["items"]
     year = meta["as_of"].year
