@@ -98,6 +98,9 @@ def test_no_staff_and_missing_files(books, tmp_path):
         "Error: 担当者一覧に人がいません (氏名の列と、稼働時間・得意・不得意・休暇のどれかの列が要ります)"])
     r = run(str(tmp_path / "ない.xlsx"), "--staff", str(empty), *AS_OF)
     assert r.exit_code == 2 and r.stderr.startswith("Error: ") and "ない.xlsx" in r.stderr
+    r = run(str(empty), "--staff", str(empty), *AS_OF, "--lang", "en")
+    assert (r.exit_code, r.stderr.splitlines()) == (2, [
+        f"Error: {empty}: no request list found (it needs a 件名 column and one of 期限, 見積工数, 担当, 状態)"])
 
 
 def test_rows_not_used_are_one_line_and_csv_goes_to_stdout(tmp_path):

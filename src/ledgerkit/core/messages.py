@@ -901,6 +901,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "担当 {name} は担当者一覧にいないため「{subject}」を計画できません",
         "owner {name} is not in the staff list: “{subject}” cannot be planned",
     ),
+    "triage_no_requests": (
+        "{where}: 依頼一覧の表が見つかりません (件名の列と、期限・見積工数・担当・状態のどれかの列が要ります)",
+        "{where}: no request list found (it needs a 件名 column and one of 期限, 見積工数, 担当, 状態)",
+    ),
     "triage_no_staff": (
         "担当者一覧に人がいません (氏名の列と、稼働時間・得意・不得意・休暇のどれかの列が要ります)",
         "the staff list names no one (it needs a 氏名 column and one of 稼働時間, 得意, 不得意, 休暇)",

@@ -108,6 +108,8 @@ def triage(
     moment = parse_as_of(as_of, settings, lang)
     new = [new] if isinstance(new, str) else list(new)
     req, stf = read_lists(requests, staff, config, moment.date(), settings, jobs=jobs)
+    if not req.stats.sheets_read:
+        raise InputError(messages.text("triage_no_requests", lang, where=", ".join(req.files) or "-"))
     people = staff_list(stf.frame, 7 - len(business_calendar(config, lang=lang).weekend))
     if not people:
         raise InputError(messages.text("triage_no_staff", lang))

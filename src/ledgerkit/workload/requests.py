@@ -66,7 +66,7 @@ class RequestSheetReader:
         fields = {k: list(dict.fromkeys([*v, *config.synonyms("requests").get(k, [])])) for k, v in REQUEST_FIELDS.items()}
         table = detect_table(rows, fields, _REQUIRED, min_fields=3)
         if table is None or not ({"due", "effort", "owner", "status"} & table.mapping.keys()):
-            return SheetResult.no_table(file, sheet, kind=_KIND, fields="件名, 期限, 見積工数")
+            return SheetResult.no_table(file, sheet, kind=_KIND, fields="件名 + 期限 / 見積工数 / 担当 / 状態")
         log = RowLog(file, sheet.name)
         header = rows[table.header_row + table.header_rows - 1]
         kinds = classify_rows(rows, table.data_start, table.data_end, columns=table.mapping.values(),
