@@ -383,3 +383,13 @@ def test_a_config_file_changes_the_weights(worked, tmp_path):
     toml.write_text('[triage]\nweekly_share = 1.5\n', encoding="utf-8")
     with pytest.raises(ledgerkit.ConfigError, match="triage.weekly_share"):
         load_config(toml)
+
+
+def test_columns_requests_and_staff_add_header_synonyms(tmp_path):
+    requests = requests_book(tmp_path / "依頼.xlsx", [("見積", D(2026, 12, 3), 2)], header=("やること", "しめきり", "じかん"))
+    staff = staff_book(tmp_path / "担当.xlsx", [("A", 6)], header=("メンバー名", "持ち時間"))
+    toml = tmp_path / "ledgerkit.toml"
+    toml.write_text('[columns.requests]\nsubject = ["やること"]\ndue = ["しめきり"]\neffort = ["じかん"]\n'
+                    '[columns.staff]\nperson = ["メンバー名"]\nhours_per_day = ["持ち時間"]\n', encoding="utf-8")
+    r = ledgerkit.triage(requests, staff, as_of="2026-12-01 09:00", config=load_config(toml))
+    assert r.frame[["subject", "owner", "planned_finish"]].values.tolist() == [["見積", "A", T(2026, 12, 1, 11, 20)]]

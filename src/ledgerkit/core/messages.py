@@ -935,7 +935,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "triage_a_unknown_owner": ("担当 {name} は担当者一覧にいません", "owner {name} is not in the staff list"),
     "triage_a_unplanned": ("計画する期間内に終えられる人がいません", "no one can finish it within the planned days"),
     "triage_a_strong": ("得意: {category}", "strong at {category}"),
-    "triage_a_weak": ("不得意: {category} (他に間に合う人なし)", "weak at {category} (no one else in time)"),
+    "triage_a_weak": ("不得意: {category} (それでも最も早く終えられる)", "weak at {category}, yet the soonest to finish"),
     "triage_a_free": ("{when}に空き", "free {when}"),
     "triage_a_listed": ("一覧の担当、{when}から", "owner in the list, from {when}"),
     "triage_a_other_sooner": ("期限に間に合いません ({name} なら {finish} に終わります)", "late ({name} could finish by {finish})"),
