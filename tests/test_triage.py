@@ -392,4 +392,4 @@ def test_columns_requests_and_staff_add_header_synonyms(tmp_path):
     toml.write_text('[columns.requests]\nsubject = ["やること"]\ndue = ["しめきり"]\neffort = ["じかん"]\n'
                     '[columns.staff]\nperson = ["メンバー名"]\nhours_per_day = ["持ち時間"]\n', encoding="utf-8")
     r = ledgerkit.triage(requests, staff, as_of="2026-12-01 09:00", config=load_config(toml))
-    assert r.frame[["subject", "owner", "planned_finish"]].values.tolist() == [["見積", "A", T(2026, 12, 1, 11, 20)]]
+    assert r.frame[["subject", "owner", "planned_finish"]].values.tolist() == [["見積", "A", T(2026, 12, 1, 11, 40)]]  # 2h of 6h spread over 8h: 2h40m

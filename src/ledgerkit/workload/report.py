@@ -34,6 +34,8 @@ from ledgerkit.workload.settings import Settings
 #: the columns of the printed 優先順位 sheet
 _QUEUE_SHEET = ["rank", "subject", "category", "requester", "due", "status", "remaining", "owner", "planned_start",
                 "planned_finish", "risk", "reason", "assign_reason", "source_row"]
+_CHANGES_SHEET = ["rank", "rank_before", "subject", "due", "owner_before", "owner_after", "finish_before",
+                  "finish_after", "delay_hours", "change", "source_row"]
 _RISK_SHEET = ["rank", "subject", "due", "remaining", "owner", "planned_finish", "risk", "earliest_finish",
                "earliest_owner", "reason", "assign_reason", "source_row"]
 #: long texts wrapped in columns of these widths, so that a sheet prints legibly on A4
@@ -108,7 +110,7 @@ def write_triage(result, target: str | os.PathLike, *, lang: str = "ja", inputs:
                              share=f"{round(meta['settings'].weekly_share * 100)}%"))
         if "changes" in result.tables:
             changes = result.tables["changes"]
-            _table(report, "changes", changes, headings, lang,
+            _table(report, "changes", changes[_CHANGES_SHEET], headings, lang,
                    messages.text("triage_sheet_changes_title", lang, count=len(changes), new=len(meta["new"])))
         _table(report, "load", result.tables["load"], headings, lang, messages.text("triage_sheet_load_title", lang))
         issues = report.add_issues(result.issues, lang=lang)
