@@ -93,8 +93,8 @@ def triage(
     Returns a Result of kind ``triage``: ``frame`` holds every request (the queue in rank
     order, then 保留 and 完了) with its rank, reasons, owner, planned start and finish and
     risk; ``tables["load"]`` the hours per person per business day, ``tables["overloads"]``
-    who is over and the suggested move, ``tables["changes"]`` (with ``new``) the requests
-    that change owner, finish later or now miss their deadline; ``issues`` every row and
+    who is over and the suggested move, ``tables["changes"]`` the requests ``new`` makes
+    change owner, finish later or miss their deadline (empty without ``new``); ``issues`` every row and
     sheet not used. ``result.write("board.xlsx")`` writes the board.
 
     Examples:
@@ -134,7 +134,8 @@ def triage(
     if new_records:
         before = plan_run(records, people, booked, timeline, settings, lang)
         changes = compare_runs(before.items, run.items, moment.year, lang)
-        tables["changes"] = table(changes, CHANGE_COLUMNS, ints=("rank", "rank_before", "source_row"))
+    # empty without ``new``: a script reads the same tables either way
+    tables["changes"] = table(changes, CHANGE_COLUMNS, ints=("rank", "rank_before", "source_row"))
     meta = {
         "lang": lang, "as_of": moment, "settings": settings, "timeline": timeline, "people": [p.name for p in people],
         "new": new, "days": days[: shown_days(run.plans, settings, timeline)], "hours_given": hours is not None,

@@ -108,7 +108,7 @@ def write_triage(result, target: str | os.PathLike, *, lang: str = "ja", inputs:
         _table(report, "overloads", overloads, headings, lang,
                messages.text("triage_sheet_overloads_title", lang, count=len(overloads),
                              share=f"{round(meta['settings'].weekly_share * 100)}%"))
-        if "changes" in result.tables:
+        if meta["new"]:
             changes = result.tables["changes"]
             _table(report, "changes", changes[_CHANGES_SHEET], headings, lang,
                    messages.text("triage_sheet_changes_title", lang, count=len(changes), new=len(meta["new"])))
