@@ -930,7 +930,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "triage_r_role": ("依頼者 {role}", "requested by {role}"),
     "triage_morning": ("午前", "morning"),
     "triage_afternoon": ("午後", "afternoon"),
-    "triage_today_half": ("本日{half}", "today {half}"),
+    "triage_today_half": ("本日{half}", "this {half}"),
     "triage_day_half": ("{day} {half}", "{day} {half}"),
     "triage_a_unknown_owner": ("担当 {name} は担当者一覧にいません", "owner {name} is not in the staff list"),
     "triage_a_unplanned": ("計画する期間内に終えられる人がいません", "no one can finish it within the planned days"),
