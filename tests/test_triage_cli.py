@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from test_triage import WORKED_NEW, WORKED_REQUESTS, WORKED_STAFF
@@ -119,3 +120,13 @@ def test_rows_not_used_are_one_line_and_csv_goes_to_stdout(tmp_path):
 def test_help_names_the_example():
     r = runner.invoke(app, ["triage", "--help"])
     assert r.exit_code == 0 and "ledgerkit triage examples/triage/" in r.output
+
+
+def test_the_board_saved_among_the_inputs_is_named_and_not_read(books, tmp_path):
+    requests, staff = books
+    out = Path(requests).parent / "board.xlsx"
+    first = run(str(Path(requests).parent), "--staff", staff, *AS_OF, "-o", str(out))
+    second = run(str(Path(requests).parent), "--staff", staff, *AS_OF, "-o", str(out))
+    assert (first.exit_code, second.exit_code) == (0, 0)
+    assert second.stderr.splitlines()[:5] == first.stderr.splitlines()[:5]
+    assert f"  警告: {out}: ledgerkit が書き出したレポートのため読み込みません (二重に数えないため)" in second.stderr.splitlines()

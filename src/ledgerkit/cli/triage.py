@@ -44,6 +44,7 @@ def triage(
 
     Example: ledgerkit triage examples/triage/依頼一覧.xlsx --staff examples/triage/担当者一覧.xlsx --as-of "2026-12-02 10:00" --new "件名=監査対応,期限=今日 17:00,見積工数=3h,依頼者=佐藤部長" -o out/board.xlsx
     """
+    from ledgerkit.cli.terminal import print_file_warnings
     from ledgerkit.workload.planner import triage as run_triage
     from ledgerkit.workload.summary import has_risk, summary_lines
 
@@ -58,6 +59,8 @@ def triage(
         fail(e)
     for line in summary_lines(result, lang, top=top, report=bool(output and output.lower().endswith(".xlsx"))):
         say(line)
+    # files left out (ledgerkit's own board saved among the inputs, a lock file): named
+    print_file_warnings(result.issues, lang)
     try:
         if output:
             result.write(output, lang=lang)
