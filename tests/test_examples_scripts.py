@@ -69,7 +69,15 @@ def _meeting(out: Path, printed: str) -> None:
     assert openpyxl.load_workbook(out / "slots.xlsx").sheetnames == ["候補日時", "予定", "問題一覧"]
 
 
+def _urgent(out: Path, printed: str) -> None:
+    assert printed.startswith("#6 監査法人からの追加資料依頼 → 鈴木 花子, done by 12/02 17:00\n")
+    assert "now late: #9 11月分 請求書の発行 (20社) (鈴木 花子), due 12/03 12:00" in printed
+    assert openpyxl.load_workbook(out / "board.xlsx").sheetnames == [
+        "優先順位", "担当別", "期限リスク", "過負荷", "影響", "負荷", "問題一覧"]
+
+
 CHECKS = {
+    "urgent_request.py": _urgent,
     "propose_meeting.py": _meeting,
     "hours_by_project.py": _hours,
     "check_invoices.py": _invoices,

@@ -36,6 +36,7 @@ _API = {
     "find_slots": "ledgerkit.scheduling.finder",
     "Ledger": "ledgerkit.ledger.book",
     "read_report": "ledgerkit.ledger.report_reader",
+    "triage": "ledgerkit.workload.planner",
     "write_result": "ledgerkit.consolidate.aggregate",
     "load_config": "ledgerkit.config.loading",
     "init_project": "ledgerkit.config.project",

@@ -8,9 +8,11 @@ from typing import Any
 
 from ledgerkit.config.defaults import ROUNDING_MODES, _get
 from ledgerkit.core.messages import text as _t
+from ledgerkit.parse.datetimes import parse_time_of_day, parse_time_range
 from ledgerkit.parse.rounding import parse_rate_rounding
+from ledgerkit.parse.text import CellValueError
 
-__all__ = ["check_settings", "check_approval"]
+__all__ = ["check_approval", "check_settings", "check_triage"]
 
 #: the package's data files (written-terms lists)
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -86,6 +88,56 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), l
         else:
             add("budget.warning", "cfg_warning_above_over", over=over, warning=warning)
     problems.extend(check_approval(data.get("approval", {}), lang))
+    problems.extend(check_triage(data.get("triage", {}), lang))
+    return problems
+
+
+def check_triage(triage: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """Problems with ``[triage]``: times that are no times, factors and shares out of range,
+    word lists that are not lists of words.
+
+    Examples:
+        >>> from ledgerkit.config.defaults import defaults
+        >>> t = defaults()["triage"]; t["hours"] = "18:00-09:00"; t["weekly_share"] = 1.5
+        >>> [k for k, _ in check_triage(t)]
+        ['triage.hours', 'triage.weekly_share']
+    """
+    problems: list[tuple[str, str]] = []
+
+    def add(key: str, code: str, **params: Any) -> None:
+        problems.append((f"triage.{key}", _t(code, lang, **params)))
+
+    for key, blank in (("hours", False), ("lunch", True)):
+        value = triage.get(key, "")
+        if not (blank and value == ""):
+            try:
+                parse_time_range(value)
+            except CellValueError:
+                add(key, "cfg_time_range", value=value)
+    if triage.get("due_time", "") != "":
+        try:
+            parse_time_of_day(triage["due_time"])
+        except CellValueError:
+            add("due_time", "cfg_time", value=triage["due_time"])
+    for key in ("strong_factor", "weak_factor", "default_effort", "horizon_days", "board_days", "top"):
+        if triage.get(key, 1) <= 0:
+            add(key, "cfg_above_zero", value=triage.get(key))
+    if triage.get("slack_step", 0) < 0:
+        add("slack_step", "cfg_zero_or_more", value=triage.get("slack_step"))
+    if not 0 < triage.get("weekly_share", 1) <= 1:
+        add("weekly_share", "cfg_share", value=triage.get("weekly_share"))
+    for key in ("importance", "roles"):
+        groups = triage.get(key, [])
+        if not (groups and all(isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g)
+                               for g in groups)):
+            add(key, "cfg_word_groups")
+    for key, words in [("categories", triage.get("categories", [])),
+                       *((f"status.{k}", v) for k, v in triage.get("status", {}).items())]:
+        if not all(isinstance(w, str) and w.strip() for w in words):
+            add(key, "cfg_header_list")
+    known = [w for g in triage.get("importance", []) if isinstance(g, list) for w in g]
+    if triage.get("importance_default") not in known:
+        add("importance_default", "cfg_not_importance", value=triage.get("importance_default"), known=", ".join(map(str, known)))
     return problems
 
 

@@ -12,6 +12,7 @@ from ledgerkit.kinds.drafts import PO_FIELDS, RINGI_FIELDS
 from ledgerkit.kinds.hours import HOURS_FIELDS
 from ledgerkit.kinds.invoices import INVOICE_FIELDS
 from ledgerkit.kinds.orders import ORDER_FIELDS
+from ledgerkit.kinds.triage import REQUEST_FIELDS, STAFF_FIELDS
 
 #: kind → canonical field → header texts, and (Japanese, English) words for what each kind reads
 COLUMN_KINDS: dict[str, tuple[dict[str, list[str]], str, str]] = {
@@ -23,7 +24,9 @@ COLUMN_KINDS: dict[str, tuple[dict[str, list[str]], str, str]] = {
     "budget": (BUDGET_FIELDS, "予算表 (budget)", "budget sheets (budget)"),
     "rates": (RATE_FIELDS, "単価表 (budget --rates)", "rate tables (budget --rates)"),
     "contracts": (CONTRACT_FIELDS, "契約一覧・精算条件 (settle --contracts)", "contract lists (settle --contracts)"),
+    "requests": (REQUEST_FIELDS, "依頼一覧 (triage)", "request lists (triage)"),
+    "staff": (STAFF_FIELDS, "担当者一覧 (triage --staff)", "staff lists (triage --staff)"),
 }
 
 __all__ = ["COLUMN_KINDS", "HOURS_FIELDS", "INVOICE_FIELDS", "ORDER_FIELDS", "RINGI_FIELDS", "PO_FIELDS",
-           "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS"]
+           "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS", "REQUEST_FIELDS", "STAFF_FIELDS"]
