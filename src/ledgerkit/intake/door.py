@@ -31,7 +31,7 @@ from ledgerkit.core.issues import count_rejected
 from ledgerkit.core.result import Result, SheetResult, Stats
 from ledgerkit.intake.content import describe_content
 from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_issue
-from ledgerkit.intake.isolate import run_isolated
+from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
 from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
 
 
@@ -107,6 +107,23 @@ class UnreadableFilesError(InputError):
     def __init__(self, errors: list[UnreadableFileError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+def read_report_workbook(path: str | os.PathLike, config: Config | None = None):
+    """One workbook read in a bounded worker, ledgerkit's own reports included: the way back
+    in for a report ledgerkit wrote (``ledgerkit record REPORT``). Everything else reads through
+    :func:`read_files`, which skips own reports so that no row is counted twice.
+
+    Raises UnreadableFileError (in the config's language) for a file that cannot be read.
+    """
+    config = config if config is not None else Config()
+    try:
+        return read_workbook_isolated(
+            Path(path), lang=config.lang, timeout=config.get("read.timeout", 120),
+            memory_mb=config.get("read.memory_mb", 3072), **read_limits(config),
+        )
+    except UnreadableFileError as e:
+        raise in_language(e, config.lang) from None
 
 
 def read_limits(config: Config) -> dict:

@@ -17,7 +17,7 @@ from ledgerkit.core import messages
 from ledgerkit.core.errors import LedgerError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result
-from ledgerkit.intake.door import open_workbook
+from ledgerkit.intake.door import read_report_workbook
 from ledgerkit.reports.labels import HEADINGS_EN, HEADINGS_JA, SCOPE_LABELS, SEVERITY_LABELS, SHEET_NAMES
 
 __all__ = ["read_report", "guess_kind"]
@@ -98,7 +98,7 @@ def read_report(path: str | os.PathLike, config: Config | None = None, *, kind: 
     import pandas as pd
 
     config = config if config is not None else Config()
-    workbook = open_workbook(path, config)
+    workbook = read_report_workbook(path, config)
     detail = _sheet(workbook, "detail")
     if detail is None:
         raise LedgerError(messages.text("ledger_not_report", config.lang, path=os.fspath(path)))
