@@ -320,3 +320,64 @@ def make_table_definition(path: Path) -> None:
         ws.write(r, 5, nn)
         ws.write(r, 6, note)
     wb.close()
+
+
+# --- §3 header words: an SES invoice list (対象者, 対象月) ------------------------------------------
+
+
+def registration_no(base12: str) -> str:
+    """A 登録番号 with a valid check digit (法人番号: 9 − Σ digit × weight mod 9, weights 1, 2 from the right)."""
+    digits = [int(c) for c in reversed(base12)]
+    s = sum(d * (2 if i % 2 else 1) for i, d in enumerate(digits))
+    return f"T{9 - s % 9}{base12}"
+
+
+#: the columns of the SES invoice list issue 13 §3 describes, in its order
+SES_INVOICE_HEADER = ["請求書番号", "請求日", "取引先", "登録番号", "対象者", "対象月", "税抜金額", "消費税", "税込金額"]
+
+
+def make_ses_invoices(path: Path, lines: list[tuple], *, month_as: str = "text") -> dict:
+    """An SES vendor-invoice list: one line per person and month, with the columns of
+    :data:`SES_INVOICE_HEADER` (a title row above; a 合計 row of =SUM at the bottom).
+
+    ``lines``: (invoice no., issue date, vendor, registration base (12 digits), person,
+    (year, month), net). The tax is net × 10% rounded down. ``month_as`` writes 対象月 as
+    ``text`` (``2026-10``), ``date`` (a date cell shown ``yyyy-mm``), ``kanji`` (``2026年10月``)
+    or ``wareki`` (``R8.10``). Returns {(person, "YYYY-MM"): net}.
+    """
+    wb, f = _book(path)
+    yen = wb.add_format({"border": 1, "num_format": "#,##0"})
+    ymd = wb.add_format({"border": 1, "num_format": "yyyy/m/d"})
+    ym = wb.add_format({"border": 1, "num_format": "yyyy-mm"})
+    ws = wb.add_worksheet("請求書一覧")
+    ws.write(0, 0, "SES 請求書一覧", f["title"])
+    for c, h in enumerate(SES_INVOICE_HEADER):
+        ws.write(2, c, h, f["head"])
+    truth: dict = {}
+    r = 3
+    for no, issued, vendor, reg, person, (y, m), net in lines:
+        tax = net // 10
+        ws.write(r, 0, no, f["cell"])
+        ws.write_datetime(r, 1, dt.datetime(issued.year, issued.month, issued.day), ymd)
+        ws.write(r, 2, vendor, f["cell"])
+        ws.write(r, 3, registration_no(reg), f["cell"])
+        ws.write(r, 4, person, f["cell"])
+        if month_as == "date":
+            ws.write_datetime(r, 5, dt.datetime(y, m, 1), ym)
+        else:
+            text = {"text": f"{y}-{m:02d}", "kanji": f"{y}年{m}月", "wareki": f"R{y - 2018}.{m}"}[month_as]
+            ws.write(r, 5, text, f["cell"])
+        ws.write_number(r, 6, net, yen)
+        ws.write_number(r, 7, tax, yen)
+        ws.write_formula(r, 8, f"=G{r + 1}+H{r + 1}", yen, net + tax)
+        truth[(person, f"{y}-{m:02d}")] = truth.get((person, f"{y}-{m:02d}"), 0) + net
+        r += 1
+    ws.write(r, 0, "合計", f["head"])
+    for c in (6, 7, 8):
+        col = _col(c)
+        ws.write_formula(r, c, f"=SUM({col}4:{col}{r})", yen,
+                         sum(n for *_, n in lines) if c == 6 else
+                         sum(n // 10 for *_, n in lines) if c == 7 else sum(n + n // 10 for *_, n in lines))
+    ws.set_column(0, 8, 14)
+    wb.close()
+    return truth

@@ -306,8 +306,8 @@ def test_invoice_with_a_person_column_and_month_in_the_subject():
     att = pd.concat([_attendance("山田太郎", 8, 20), _attendance("佐藤花子", 8, 20)])
     con = pd.DataFrame([_contract("山田太郎"), _contract("佐藤花子", fee=600_000)])
     inv = _invoices([
-        {"invoice_no": "A-8", "vendor": "アルファ", "net": 600_000, "要員名": "佐藤 花子", "subject": "10月分"},
-        {"invoice_no": "A-9", "vendor": "アルファ", "net": 500_001, "要員名": "山田太郎", "subject": "2026年10月分"},
+        {"invoice_no": "A-8", "vendor": "アルファ", "net": 600_000, "person": "佐藤 花子", "subject": "10月分"},
+        {"invoice_no": "A-9", "vendor": "アルファ", "net": 500_001, "person": "山田太郎", "subject": "2026年10月分"},
     ])
     frame, findings = settle(att, con, invoices=inv)
     assert frame.set_index("person")["invoice_no"].to_dict() == {"佐藤花子": "A-8", "山田太郎": "A-9"}

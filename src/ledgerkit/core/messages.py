@@ -282,6 +282,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "合計行の{field} {value} 円が上の行の合計 {expected} 円と合いません (行の漏れ・重複・手入力の合計を確認してください)",
         "the total row's {field} {value} is not the sum of the rows above ({expected}): check for missing or extra rows",
     ),
+    # header words (issue 13 §3): a column is a field by a whole synonym or a declared pattern
+    "column_contested": (
+        "{field} に当たる列が複数あります: {winner} を読みます ({reason})。{others} はその列としては読みません"
+        " (明細シートには見出しのまま残ります)",
+        "several columns could be {field}: {winner} is read ({reason}); {others} is not read as it"
+        " (kept in the rows under its own header)",
+    ),
+    "invoice_person_not_a_name": (
+        "{field} {value!r} は人の名前に見えないため、対象者として使いません",
+        "{field} {value!r} does not look like a person's name: not used as whom the invoice bills for",
+    ),
+    "invoice_month_no_year": (
+        "{field} {value!r} に年がなく、請求日・受領日・タイトルからも年が分からないため、対象月として使いません",
+        "{field} {value!r} names no year, nor do the issue date, receipt date or title: not used as the month billed",
+    ),
+    "invoice_month_span": (
+        "{field} {value!r} が2か月にわたるため、対象月を1つに決められません",
+        "{field} {value!r} spans two months: cannot tell which month it bills",
+    ),
     # rules (ledgerkit.rules); the code is the finding's rule
     "tax_mismatch": (
         "消費税額 {tax} 円が 税抜 {net} 円 × {rate} と合いません (正しくは {expected}{how})",
@@ -737,6 +756,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settle_other_month": (
         "{person} の勤務表に {month} 以外の月 ({other}) が含まれます。{month} のみ精算します",
         "{person}: attendance outside {month} ({other}); only {month} is settled",
+    ),
+    # an invoice that names whom and which month it bills (issue 13 §3: 対象者, 対象月)
+    "settle_invoice_unknown_person": (
+        "請求書 {invoice_no} ({vendor}, {month}, {billed} 円) の対象者 {person} の精算がありません"
+        " (勤務表・契約一覧の氏名を確認してください)",
+        "invoice {invoice_no} ({vendor}, {month}, {billed} yen) bills for {person}, who is not settled"
+        " (check the names on the attendance sheets and the contract list)",
+    ),
+    "settle_invoice_other_month": (
+        "請求書 {invoice_no} ({vendor}) は {person} の {billed_month} 分ですが、{person} の精算は {month} 分です"
+        " (対象月を確認してください。請求額 {billed} 円、精算額 {settled} 円)",
+        "invoice {invoice_no} ({vendor}) bills {person} for {billed_month}, but {person} is settled for {month}"
+        " (check its month; billed {billed} yen, settlement {settled} yen)",
     ),
     # --- a sheet's own totals against the rows read (unseen-workbooks QA) -----------
     "sheet_total_mismatch": (

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from ledgerkit.intake.cells import is_empty
 
-__all__ = ["HEADER_SCAN_ROWS", "MAX_HEADER_CHARS", "header_key", "Synonyms"]
+__all__ = ["HEADER_SCAN_ROWS", "MAX_HEADER_CHARS", "header_key", "Synonyms", "Claim", "EXACT", "UNIT",
+           "Contest", "best_columns"]
 
 #: how many rows from the top are searched for a header
 HEADER_SCAN_ROWS = 40
@@ -52,35 +54,137 @@ def _relaxed(key: str) -> str:
     return _BRACKETED.sub("", key).strip()
 
 
+#: what a header's bracket may say that makes it another column than the synonym before it: its
+#: reading (氏名(フリガナ) holds no name to match on); and the other tax basis (単価(税込) is not the
+#: 単価(税抜) a synonym names, see Synonyms._same_column)
+_NOT_THE_SAME = {"ふりがな", "フリガナ", "かな", "カナ", "よみ", "ヨミ", "読み", "よみがな", "ヨミガナ"}
+_BASES = ("税込", "税抜", "税別", "内税", "外税")
+
+#: how well a header names a field: the whole header is one of its synonyms, or is one once a unit
+#: in brackets is taken off the header (工数(h) for 工数) or off the synonym (工数 for 工数(h))
+EXACT, UNIT = 3, 2
+
+
+class Claim(NamedTuple):
+    """A header's field and how well it names it (:data:`EXACT` or :data:`UNIT`)."""
+
+    field: str
+    quality: int
+
+
 class Synonyms:
     """Header text → canonical field, through the synonym lists.
 
+    A header names a field when the **whole** header is one of the field's synonyms, or is
+    one once a unit in brackets is taken off either of them (``工数(h)``/``工数``, ``金額(円)``
+    /``金額``), never because they share a part (``対象`` of 課税対象額 in 対象者,
+    ``単価(税抜)`` in 単価(税込)).
+
     Examples:
         >>> s = Synonyms({"person": ["氏名", "担当者"], "hours": ["工数(h)", "時間"]})
-        >>> s.match("担当者"), s.match("工数（ｈ）"), s.match("時間(h)"), s.match("備考")
-        ('person', 'hours', 'hours', None)
+        >>> s.match("担当者"), s.match("工数（ｈ）"), s.match("時間(h)"), s.match("工数"), s.match("備考")
+        ('person', 'hours', 'hours', 'hours', None)
+        >>> s.claim("氏名"), s.claim("氏名(漢字)"), s.match("氏名(フリガナ)"), s.match("担当")
+        (Claim(field='person', quality=3), Claim(field='person', quality=2), None, None)
     """
 
     def __init__(self, fields: Mapping[str, Iterable[str]]):
         self.exact: dict[str, str] = {}
-        self.relaxed: dict[str, str] = {}
+        #: a synonym with a unit in brackets, by its key without it (工数(h) → 工数)
+        self.bare: dict[str, str] = {}
+        #: the brackets each synonym's bare key is written with, per field (単価 → {税抜})
+        self._brackets: dict[tuple[str, str], set[str]] = {}
         for name, words in fields.items():
             for word in [name, *words]:
                 key = header_key(word)
                 self.exact.setdefault(key, name)
-                self.relaxed.setdefault(_relaxed(key), name)
+                bare = _relaxed(key)
+                if bare and bare != key:
+                    self.bare.setdefault(bare, name)
+                    self._brackets.setdefault((name, bare), set()).update(_bracket_words(key))
 
     def match(self, value: Any) -> str | None:
+        hit = self.claim(value)
+        return hit.field if hit else None
+
+    def claim(self, value: Any) -> Claim | None:
+        """The field ``value`` names and how well (:class:`Claim`), or None."""
         if not isinstance(value, str):
             return None
         key = header_key(value)
         if not key:
             return None
         hit = self.exact.get(key)
-        if hit is None:
-            relaxed = _relaxed(key)
-            hit = self.exact.get(relaxed) or (self.relaxed.get(relaxed) if relaxed else None)
-        return hit
+        if hit is not None:
+            return Claim(hit, EXACT)
+        bare = _relaxed(key)
+        if not bare:
+            return None
+        if bare == key:
+            # the header leaves out the unit a synonym writes: 工数 for 工数(h)
+            hit = self.bare.get(key)
+            return Claim(hit, UNIT) if hit else None
+        hit = self.exact.get(bare)
+        if hit is None or not self._same_column(hit, bare, _bracket_words(key)):
+            return None
+        # a unit the synonym leaves out: 工数(h) for 工数, 金額(円) for 金額
+        return Claim(hit, UNIT)
+
+    def _same_column(self, field: str, bare: str, words: set[str]) -> bool:
+        """Whether a header ``bare`` + brackets ``words`` is still the column the synonym ``bare`` names."""
+        if any(w in _NOT_THE_SAME and self.exact.get(w) != field for w in words):
+            return False
+        basis = {w for w in words if w in _BASES}
+        written = {w for w in self._brackets.get((field, bare), set()) if w in _BASES}
+        # 単価(税込) is not the 単価(税抜) a synonym names
+        return not (basis and written and not basis & written)
+
+
+def _bracket_words(key: str) -> set[str]:
+    """The texts in brackets of a header key: ``単価(税抜)`` → {'税抜'}."""
+    return {m.group(0)[1:-1].strip() for m in _BRACKETED.finditer(key)}
+
+
+@dataclass(frozen=True)
+class Contest:
+    """Several columns of one header claim ``field``: ``winner`` is read, ``losers`` are not.
+
+    ``reason`` is ``"exact"`` when the winner's header is a whole synonym and the others only
+    with a unit dropped, ``"left"`` when they claim it as well as each other (the first wins).
+    """
+
+    field: str
+    winner: int
+    losers: tuple[int, ...]
+    reason: str
+
+
+def best_columns(headers: Mapping[int, Any], syn: Synonyms) -> tuple[dict[str, int], list[Contest]]:
+    """Field → column of a header row (column → header text), and where columns contested a field.
+
+    Where several columns claim one field the better claim wins (a whole synonym over one with
+    a unit dropped), then the leftmost.
+
+    Examples:
+        >>> syn = Synonyms({"vendor": ["取引先", "取引先名"], "hours": ["工数"]})
+        >>> best_columns({0: "工数(h)", 1: "取引先名", 2: "工数", 3: "取引先"}, syn)
+        ({'hours': 2, 'vendor': 1}, [Contest(field='hours', winner=2, losers=(0,), reason='exact'), \
+Contest(field='vendor', winner=1, losers=(3,), reason='left')])
+    """
+    claims: dict[str, list[tuple[int, int]]] = {}
+    for c in sorted(headers):
+        hit = syn.claim(headers[c])
+        if hit:
+            claims.setdefault(hit.field, []).append((c, hit.quality))
+    mapping: dict[str, int] = {}
+    contests: list[Contest] = []
+    for f, cols in claims.items():
+        win, quality = max(cols, key=lambda cq: (cq[1], -cq[0]))
+        mapping[f] = win
+        if len(cols) > 1:
+            reason = "exact" if all(q < quality for c, q in cols if c != win) else "left"
+            contests.append(Contest(f, win, tuple(c for c, _ in cols if c != win), reason))
+    return mapping, contests
 
 
 def _text(value: Any) -> str:
@@ -111,14 +215,8 @@ def _one_line(text: str) -> str:
 def _header_candidates(rows, r, syn: Synonyms):
     """(mapping, names) for row r alone and rows r..r+1 as a two-row header."""
     row = rows[r]
-    single_map: dict[str, int] = {}
-    single_names: dict[int, str] = {}
-    for c, v in enumerate(row):
-        if isinstance(v, str) and v.strip():
-            single_names[c] = _one_line(v)
-            f = syn.match(v)
-            if f and f not in single_map:
-                single_map[f] = c
+    single_names = {c: _one_line(v) for c, v in enumerate(row) if isinstance(v, str) and v.strip()}
+    single_map, _ = best_columns({c: row[c] for c in single_names}, syn)
     yield 1, single_map, single_names, 2 * len(single_map)
     if r + 1 >= len(rows):
         return
@@ -127,9 +225,9 @@ def _header_candidates(rows, r, syn: Synonyms):
         # a title row above the header is not a first header row
         return
     double_names: dict[int, str] = {}
-    # field -> (strength, -col): a child's own match beats its group label's
-    # (工数 over 予定/実績: 実績 is the hours, not 予定)
-    best: dict[str, tuple[int, int]] = {}
+    # field -> (strength, quality, -col): a child's own match beats its group label's
+    # (工数 over 予定/実績: 実績 is the hours, not 予定), then a whole synonym a unit dropped
+    best: dict[str, tuple[int, int, int]] = {}
     width = max(len(row), len(below))
     for c in range(width):
         parent = _text(row[c]) if c < len(row) else ""
@@ -139,23 +237,23 @@ def _header_candidates(rows, r, syn: Synonyms):
         if child and not isinstance(below[c], str):
             # a number or date below a header is data, not a second header row
             return
-        f, strength = None, 0
+        hit, strength = None, 0
         if child:
-            f = syn.match(child) or (syn.match(parent + child) if parent else None)
-            strength = 3 if f else 0
-        if f is None and parent:
-            f = syn.match(parent)
+            hit = syn.claim(child) or (syn.claim(parent + child) if parent else None)
+            strength = 3 if hit else 0
+        if hit is None and parent:
+            hit = syn.claim(parent)
             strength = 2 if not child else 1
         name = child or parent
         if child and parent and child != parent:
-            name = f"{parent} {child}" if f is None or syn.match(child) is None else child
+            name = f"{parent} {child}" if hit is None or syn.match(child) is None else child
         double_names[c] = name
-        if f and (f not in best or (strength, -c) > best[f]):
-            best[f] = (strength, -c)
-    double_map = {f: -neg_c for f, (_, neg_c) in best.items()}
+        if hit and (hit.field not in best or (strength, hit.quality, -c) > best[hit.field]):
+            best[hit.field] = (strength, hit.quality, -c)
+    double_map = {f: -neg_c for f, (_, _, neg_c) in best.items()}
     if _label_row_above(row, below, double_map, syn):
         return
-    yield 2, double_map, double_names, sum(st for st, _ in best.values())
+    yield 2, double_map, double_names, sum(st for st, _, _ in best.values())
 
 
 def _label_row_above(row: list[Any], below: list[Any], double_map: dict[str, int], syn: Synonyms) -> bool:

@@ -20,12 +20,13 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from ledgerkit.intake.cells import is_empty
-from ledgerkit.detect.headers import Synonyms, header_key
+from ledgerkit.intake.cells import column_letter
+from ledgerkit.detect.headers import Contest, Synonyms, best_columns, header_key
 from ledgerkit.detect.long_tables import Table, detect_table
 from ledgerkit.parse.amounts import parse_amount_with_basis
 from ledgerkit.parse.text import CellValueError
 
-__all__ = ["cell", "synonyms_for", "is_rate_label", "find_table", "unique_name"]
+__all__ = ["cell", "synonyms_for", "is_rate_label", "find_table", "contested_columns", "contest_params", "unique_name"]
 
 
 def cell(row: list, c: int | None) -> Any:
@@ -87,14 +88,52 @@ def _looks_like_data(row: list, columns: dict[int, str]) -> bool:
 def _one_row_header(rows, table: Table, syn: Synonyms) -> Table:
     """``table`` with its header cut back to one row (the row below becomes data)."""
     row = rows[table.header_row]
-    columns, mapping = {}, {}
-    for c in table.columns:
-        text = str(cell(row, c)).strip() if not is_empty(cell(row, c)) else table.columns[c]
-        columns[c] = text
-        f = syn.match(text)
-        if f and f not in mapping:
-            mapping[f] = c
+    columns = {c: str(cell(row, c)).strip() if not is_empty(cell(row, c)) else table.columns[c] for c in table.columns}
+    mapping, _ = best_columns(columns, syn)
     return replace(table, header_rows=1, data_start=table.header_row + 1, columns=columns, mapping=mapping)
+
+
+def contested_columns(table: Table, fields: dict[str, list[str]] | Synonyms) -> list[Contest]:
+    """The fields that several columns of ``table``'s header claim, and which column won.
+
+    The winner is the column the table maps the field to (the better claim, then the leftmost:
+    :func:`~ledgerkit.detect.headers.best_columns`).
+
+    Examples:
+        >>> rows = [["請求書番号", "取引先", "取引先名", "税抜金額"], ["A-1", "ア", "ア", 1]]
+        >>> fields = {"invoice_no": ["請求書番号"], "vendor": ["取引先", "取引先名"], "net": ["税抜金額"]}
+        >>> contested_columns(find_table(rows, fields, [{"vendor"}]), fields)
+        [Contest(field='vendor', winner=1, losers=(2,), reason='left')]
+    """
+    syn = fields if isinstance(fields, Synonyms) else Synonyms(fields)
+    _, contests = best_columns(table.columns, syn)
+    out = []
+    for contest in contests:
+        winner = table.mapping.get(contest.field)
+        if winner is None:
+            continue
+        if winner != contest.winner:
+            # a two-row header chose by its own rule (a child's match over its group label's)
+            losers = tuple(c for c in (contest.winner, *contest.losers) if c != winner)
+            contest = Contest(contest.field, winner, losers, "header")
+        out.append(contest)
+    return out
+
+
+def contest_params(contest: Contest, columns: dict[int, str], label: str) -> dict:
+    """The message parameters of a :class:`Contest`: the field as a person calls it (``label``),
+    the winning column and the others with their letters, and why it won (ja and en)."""
+    def named(c: int) -> str:
+        return f"{columns.get(c, '')} ({column_letter(c)})"
+
+    reasons = {
+        "exact": {"ja": "見出しが同義語そのもの", "en": "its header is a synonym as written"},
+        "left": {"ja": "同じ程度に当たるため左の列", "en": "as good a match, and further left"},
+        "header": {"ja": "二段見出しの下段で一致", "en": "matched by the lower row of a two-row header"},
+        "pattern": {"ja": "同義語に一致 (他はパターンのみ)", "en": "a synonym, the others only a pattern"},
+    }
+    return {"field": label, "winner": named(contest.winner), "others": ", ".join(named(c) for c in contest.losers),
+            "reason": reasons[contest.reason]}
 
 
 def unique_name(name: str, existing) -> str:

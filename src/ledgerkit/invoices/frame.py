@@ -7,8 +7,12 @@ list under its own header:
 tax_rate, due_date, project, invoice_total, invoice_key, source_file, source_sheet,
 source_row``
 
-``vendor`` keeps the name as written (legal form included); ``vendor_key`` ignores the
-legal form and width, for matching. ``tax_rate`` is 0.10 / 0.08 / 0 (float64 for display;
+``month`` is the month the line bills: its 対象月 / 対象期間 / 作業月 / 稼働月 when the list
+has one (``2026-10``, ``2026年10月``, ``R8.10``, a date → its month), otherwise the month of
+its issue date. ``vendor`` keeps the name as written (legal form included); ``vendor_key``
+ignores the legal form and width, for matching. ``person`` (after these columns, only when
+the list has a 対象者 / 氏名 / 要員 / 技術者 / 作業者 column) is whom the line bills for, as
+written (several people joined by 、); ``settle`` matches invoices to people by it. ``tax_rate`` is 0.10 / 0.08 / 0 (float64 for display;
 the checks turn it back into an exact Decimal). Money is integer yen (pandas ``Int64``).
 """
 
@@ -49,11 +53,11 @@ DATES = ("issue_date", "received_date", "due_date", "paid_date")
 RATES = (Decimal("0.10"), Decimal("0.08"))
 #: internal columns (header of the cell each figure came from, what was derived); see finish_invoices
 INTERNAL = ("_col_net", "_col_tax", "_col_total", "_col_registration_no", "_col_issue_date", "_col_due_date",
-            "_col_invoice_total", "_col_po_no", "_col_vendor", "_col_withholding", "_col_payment",
-            "_has_reg_column", "_rate_given", "_total_given")
+            "_col_invoice_total", "_col_po_no", "_col_vendor", "_col_withholding", "_col_payment", "_col_person", "_col_month",
+            "_has_reg_column", "_rate_given", "_total_given", "_month_given")
 
 #: columns only some lists have, after INVOICE_COLUMNS when any row has them
-_OPTIONAL = ["received_date", "vendor_code", "subject", "paid_date", "withholding", "payment"]
+_OPTIONAL = ["person", "received_date", "vendor_code", "subject", "paid_date", "withholding", "payment"]
 
 
 def invoice_frame(records: list[dict], extra_cols: dict[int, str]):
@@ -82,11 +86,15 @@ def _typed(frame):
     for c in DATES:
         if c in frame.columns:
             frame[c] = pd.to_datetime(pd.Series([v if v is not None else pd.NaT for v in frame[c]], dtype="object"))
-    # the issue date's month, for summaries (--by vendor,month)
-    frame["month"] = frame["issue_date"].dt.strftime("%Y-%m").fillna("").astype(object)
+    # the month billed (対象月) when the list says it, else the issue date's month
+    given = [m if isinstance(m, str) and m else "" for m in frame["month"]]
+    issued = frame["issue_date"].dt.strftime("%Y-%m").fillna("")
+    frame["month"] = pd.Series([g or i for g, i in zip(given, issued)], index=frame.index, dtype=object)
+    frame["_month_given"] = [bool(g) for g in given]
     frame["source_row"] = frame["source_row"].astype("int64")
-    for c in ("invoice_no", "vendor", "vendor_key", "registration_no", "po_no", "project", "invoice_key"):
-        frame[c] = frame[c].fillna("").astype(object)
+    for c in ("invoice_no", "vendor", "vendor_key", "registration_no", "po_no", "project", "invoice_key", "person"):
+        if c in frame.columns:
+            frame[c] = frame[c].fillna("").astype(object)
     return frame
 
 

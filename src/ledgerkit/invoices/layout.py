@@ -14,54 +14,106 @@ from decimal import Decimal
 
 from ledgerkit.core.money import acceptable_taxes
 from ledgerkit.intake.cells import is_empty
-from ledgerkit.detect.headers import Synonyms, header_key
+from ledgerkit.detect.headers import Contest, Synonyms, header_key
 from ledgerkit.detect.tables import cell, is_rate_label
 from ledgerkit.invoices.frame import RATES
+from ledgerkit.kinds.invoices import INVOICE_MONEY_PATTERNS, INVOICE_RATE_OF_WORD, INVOICE_RATE_WORD
 from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.parse.periods import parse_year_month
 
-__all__ = ["money_header", "InvoiceLayout", "resolve_amount", "order_list_columns"]
-
-_RATE_10 = re.compile(r"(?<![\d.])10(?:\.0+)?%|標準")
-_RATE_8 = re.compile(r"(?<![\d.])8(?:\.0+)?%|軽減")
+__all__ = ["MONEY_FIELDS", "money_header", "InvoiceLayout", "resolve_amount", "order_list_columns"]
 
 #: fields whose column holds an amount (the layout sorts them into net / tax / total per rate)
-_MONEY_FIELDS = {"net", "tax", "total", "amount", "net_10", "net_8", "tax_10", "tax_8"}
+MONEY_FIELDS = {"net", "tax", "total", "amount", "net_10", "net_8", "tax_10", "tax_8"}
+#: the place a money field's synonym gives its column when no pattern says more (Net, Tax, 課税対象額)
+_FIELD_SLOT = {"net": ("net", None), "tax": ("tax", None), "total": ("total", None), "amount": ("amount", None),
+               "net_10": ("net", Decimal("0.10")), "net_8": ("net", Decimal("0.08")),
+               "tax_10": ("tax", Decimal("0.10")), "tax_8": ("tax", Decimal("0.08"))}
+
+_OPEN, _CLOSE = r"[\(\[【]", r"[\)\]】]"
+_RATE_PREFIX = re.compile(rf"{_OPEN}?({INVOICE_RATE_WORD}){_CLOSE}?")
+_RATE_SUFFIX = re.compile(rf"{_OPEN}?({INVOICE_RATE_WORD})(?:対象)?{_CLOSE}?$")
+_BASIS_SUFFIX = re.compile(rf"{_OPEN}(税抜|税込|税別|外税|内税){_CLOSE}$")
+_UNIT_SUFFIX = re.compile(rf"{_OPEN}(?:単位:?)?(?:円|¥|jpy){_CLOSE}$")
+_RATE_OF_WORD = {Decimal(rate): re.compile(words) for rate, words in INVOICE_RATE_OF_WORD.items()}
+_MONEY_WORDS = {kind: re.compile(rx) for kind, rx in INVOICE_MONEY_PATTERNS.items()}
+#: the basis a money word itself says (税抜金額 is net whatever its bracket says)
+_SAYS_NET, _SAYS_TOTAL = re.compile(r"税抜|本体|課税|対象|外税"), re.compile(r"税込")
 
 
 def money_header(text: str) -> tuple[str, Decimal | None] | None:
     """(kind, rate) a money column's header names: ``消費税(8%)`` → ('tax', 0.08).
 
+    ``kind`` is ``net``, ``tax``, ``total`` or ``amount`` (金額, 請求額: neither net nor total
+    said). The whole header must be a money word of :data:`~ledgerkit.kinds.invoices.INVOICE_MONEY_PATTERNS`
+    once a rate, a basis in brackets and a unit are taken off it: a word that only *holds* one
+    (対象者, 対象月, 課税区分) is no money column.
+
     Examples:
         >>> money_header("税抜金額 10%"), money_header("消費税（８％）"), money_header("税込合計")
         (('net', Decimal('0.10')), ('tax', Decimal('0.08')), ('total', None))
-        >>> money_header("税率") is None
-        True
+        >>> money_header("8%対象(軽減)"), money_header("標準税率対象"), money_header("請求額(税込)")
+        (('net', Decimal('0.08')), ('net', Decimal('0.10')), ('total', None))
+        >>> money_header("金額"), money_header("対象者"), money_header("対象月"), money_header("税率")
+        (('amount', None), None, None, None)
     """
     key = header_key(text)
-    if not key:
+    rates: set[Decimal | None] = set()
+    basis = None
+    for _ in range(6):
+        m = _RATE_PREFIX.match(key)
+        if m and m.end() < len(key):
+            rates.add(_rate_of(m.group(1)))
+            key = key[m.end():]
+            continue
+        m = _RATE_SUFFIX.search(key)
+        if m and m.start() > 0:
+            rates.add(_rate_of(m.group(1)))
+            key = key[: m.start()]
+            continue
+        m = _BASIS_SUFFIX.search(key) if basis is None else None
+        if m and m.start() >= 0:
+            basis = "net" if m.group(1) in ("税抜", "税別", "外税") else "total"
+            key = key[: m.start()]
+            continue
+        m = _UNIT_SUFFIX.search(key)
+        if m and m.start() > 0:
+            key = key[: m.start()]
+            continue
+        break
+    if len(rates) > 1 or None in rates:
+        return None  # 10%対象 8%, 軽減10%: which rate is it?
+    rate = next(iter(rates), None)
+    kind = _money_word(key, rate)
+    if kind is None and rate is not None and key.startswith("対象"):
+        # 10%対象消費税, 8%対象合計, 標準税率対象: the rate's 対象 before the money word
+        kind = _money_word(key[2:], rate) if key[2:] else "net"
+    if kind is None and not key and basis is not None:
+        kind = basis
+    if kind is None:
         return None
-    rate = None
-    if _RATE_10.search(key):
-        rate = Decimal("0.10")
-    elif _RATE_8.search(key):
-        rate = Decimal("0.08")
-    if "源泉" in key or "差引" in key or key in ("税率", "税区分") or "税率区分" in key:
-        return None
-    # what the amount is before how it is summed: 税抜合計 is net, 消費税合計 tax
-    if "税込" in key:
-        kind = "total"
-    elif "消費税" in key or "税額" in key:
-        kind = "tax"
-    elif "税抜" in key or "本体" in key:
-        kind = "net"
-    elif "合計" in key:
-        kind = "total"
-    elif any(w in key for w in ("対象", "金額", "小計", "課税")):
-        kind = "net"
-    else:
-        return None
+    if basis is not None and kind != "tax":
+        # 請求額(税込) is the total, 合計(税抜) the net; 税抜金額(税込) says both
+        said = "net" if _SAYS_NET.match(key) else ("total" if _SAYS_TOTAL.match(key) else None)
+        if said is not None and said != basis:
+            return None
+        kind = basis
     return kind, rate
+
+
+def _money_word(word: str, rate: Decimal | None) -> str | None:
+    """The kind of amount ``word`` is all of (tax, net, total, amount), or None."""
+    for kind, rx in _MONEY_WORDS.items():
+        if rx.fullmatch(word):
+            # 対象 alone is a money column only with its rate (10%対象); bare, it is a yes/no column
+            return None if word == "対象" and rate is None else kind
+    return None
+
+
+def _rate_of(word: str) -> Decimal | None:
+    """The rate a rate word names (軽減8% → 0.08), or None when it names both (軽減10%)."""
+    found = {rate for rate, rx in _RATE_OF_WORD.items() if rx.search(word)}
+    return found.pop() if len(found) == 1 else None
 
 
 class InvoiceLayout:
@@ -116,29 +168,39 @@ class InvoiceLayout:
             self.columns.update(rated)
 
     def _sort_money_columns(self) -> None:
+        # each money column's place: its pattern (税抜金額 10%, 8%対象) or else its synonym's field
+        # (Net, Amount (excl. tax)). Where two claim one place, a synonym beats a pattern, then
+        # the leftmost wins, and the sheet says so (contests)
         taken = {c: f for f, c in self.mapping.items()}
-        self.split: dict[tuple[str, Decimal], int] = {}
-        self.single: dict[str, int] = {}
+        claims: dict[tuple[str, Decimal | None], list[tuple[int, int]]] = {}
         for c, text in self.columns.items():
             field = taken.get(c)
-            if field is not None and field not in _MONEY_FIELDS:
+            if field is not None and field not in MONEY_FIELDS:
                 continue
-            cls = money_header(text)
-            if cls is None:
-                if field == "amount":
-                    self.single.setdefault("amount", c)
+            slot = money_header(text) or _FIELD_SLOT.get(field)
+            if slot is None:
                 continue
-            kind, rate = cls
-            if field == "amount" and rate is None:
-                self.single.setdefault("amount", c)
-            elif rate is not None:
-                self.split.setdefault((kind, rate), c)
+            kind, rate = slot
+            if kind == "amount" and rate is not None:
+                kind = "net"  # 金額 10%: the rate's amount, net as in every split-rate list
+            named = field is not None and _FIELD_SLOT[field][0] in (kind, "amount")
+            claims.setdefault((kind, rate), []).append((c, 2 if named else 1))
+        self.split: dict[tuple[str, Decimal], int] = {}
+        self.single: dict[str, int] = {}
+        #: (place, Contest) where several columns claimed one place
+        self.contests: list[tuple[str, Contest]] = []
+        for (kind, rate), cols in claims.items():
+            win, quality = max(cols, key=lambda cq: (cq[1], -cq[0]))
+            if rate is None:
+                self.single[kind] = win
             else:
-                self.single.setdefault(kind, c)
-        for c in list(self.split.values()) + list(self.single.values()):
-            for f, fc in list(self.mapping.items()):
-                if fc == c and f in _MONEY_FIELDS:
-                    del self.mapping[f]
+                self.split[(kind, rate)] = win
+            if len(cols) > 1:
+                reason = "pattern" if all(q < quality for c, q in cols if c != win) else "left"
+                place = kind if rate is None else f"{kind}_{int(rate * 100)}"
+                self.contests.append((place, Contest(place, win, tuple(c for c, _ in cols if c != win), reason)))
+        for f in MONEY_FIELDS:
+            self.mapping.pop(f, None)
         if self.split:
             # in a split layout, a net/tax column without a rate is an invoice-level figure
             self.invoice_total_col = self.single.get("total")

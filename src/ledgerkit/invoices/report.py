@@ -23,14 +23,14 @@ INVOICE_HEADINGS = {
         "source_file": "元ファイル", "source_sheet": "元シート", "source_row": "元行", "invoice_no": "請求書番号",
         "issue_date": "発行日", "vendor_key": "取引先キー", "po_no": "注文番号", "invoice_total": "請求書合計(税込)",
         "invoice_key": "請求書キー", "total": "税込金額", "received_date": "受領日", "subject": "件名", "paid_date": "支払日",
-        "withholding": "源泉税", "payment": "差引支払額", "vendor_code": "取引先コード",
+        "withholding": "源泉税", "payment": "差引支払額", "vendor_code": "取引先コード", "person": "対象者",
     },
     "en": {
         "source_file": "Source file", "source_sheet": "Source sheet", "source_row": "Source row",
         "invoice_no": "Invoice no.", "issue_date": "Issue date", "vendor_key": "Vendor key", "po_no": "PO no.",
         "invoice_total": "Invoice total", "invoice_key": "Invoice key", "total": "Total", "received_date": "Received",
         "subject": "Subject", "paid_date": "Paid on", "withholding": "Withholding", "payment": "Net payment",
-        "vendor_code": "Vendor code",
+        "vendor_code": "Vendor code", "person": "Billed for",
     },
 }
 

@@ -7,6 +7,8 @@ value, whether it rejects the row, severity); the sheet's walk lists them by Exc
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from decimal import Decimal
 from itertools import product
 from typing import Any, Callable
@@ -20,12 +22,13 @@ from ledgerkit.invoices.frame import DATES, MONEY, RATES
 from ledgerkit.invoices.layout import InvoiceLayout
 from ledgerkit.parse.codes import normalize_registration_no
 from ledgerkit.parse.list_cells import CellParsers, whole_yen
-from ledgerkit.parse.names import vendor_key
+from ledgerkit.parse.names import looks_like_name, vendor_key
+from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.parse.relative_dates import date_after
 from ledgerkit.parse.text import CellValueError, normalize_text
 from ledgerkit.rules.tax import infer_rate
 
-__all__ = ["invoice_row"]
+__all__ = ["invoice_row", "person_names", "billed_month"]
 
 LABELS = {
     "issue_date": "発行日",
@@ -45,6 +48,7 @@ def invoice_row(row, layout: InvoiceLayout, parsers: CellParsers) -> tuple[dict,
     money = _money_reader(row, parsers.amount, problems)
     _text_fields(row, m, rec, problems)
     _date_fields(row, layout, parsers.date, rec, problems)
+    _billed_for(row, layout, rec, problems)
     for f in ("withholding", "payment"):
         if f in m:
             rec[f], _ = money(m[f], LABELS[f])
@@ -108,6 +112,93 @@ def _date_fields(row, layout: InvoiceLayout, parse_date, rec: dict, problems: li
         if err is not None:
             problems.append(CellProblem("bad_cell", LABELS[f], m[f], raw, False))
         rec[f] = value
+
+
+_SEVERAL_NAMES = re.compile(r"\s*[、,，/／;；\n]\s*")
+_RANGE = re.compile(r"\s*[～〜~]\s*")
+
+
+def person_names(text: Any) -> list[str]:
+    """The people a 対象者 cell names: one, or several written 高橋 健一、伊藤 美咲 (一 and ・
+    belong to a name: ジョン・スミス is one person).
+
+    Examples:
+        >>> person_names("高橋 健一"), person_names("高橋 健一、伊藤 美咲 / 小林誠"), person_names("")
+        (['高橋 健一'], ['高橋 健一', '伊藤 美咲', '小林誠'], [])
+    """
+    text = normalize_text(text) if not is_empty(text) else ""
+    return [n for n in _SEVERAL_NAMES.split(text) if n]
+
+
+def billed_month(value: Any, after: dt.date | None = None) -> tuple[str | None, str | None]:
+    """The month an invoice line bills, from its 対象月 / 対象期間 cell: ``(YYYY-MM, None)``,
+    ``(None, None)`` for a blank cell, or ``(None, problem code)``.
+
+    ``2026-10``, ``2026年10月(分)``, ``R8.10``, ``202610``, a date (its month), a period
+    within one month (``2026/10/1～2026/10/31``). A month without its year (``10月``) is
+    the last such month on or before ``after`` (the issue or receipt date, or the month a
+    title names): ``11月分`` on an invoice of January is November of the year before.
+
+    Examples:
+        >>> billed_month("2026-10"), billed_month("R8.10"), billed_month(dt.datetime(2026, 10, 31))
+        (('2026-10', None), ('2026-10', None), ('2026-10', None))
+        >>> billed_month("11月分", dt.date(2027, 1, 8)), billed_month("10月"), billed_month("")
+        (('2026-11', None), (None, 'invoice_month_no_year'), (None, None))
+        >>> billed_month("2026/10/01～2026/10/31"), billed_month("2026/10/16～2026/11/15")
+        (('2026-10', None), (None, 'invoice_month_span'))
+        >>> billed_month("高橋 健一")
+        (None, 'bad_cell')
+    """
+    if is_empty(value):
+        return None, None
+    if isinstance(value, str) and _RANGE.search(value.strip()):
+        ends = [_one_month(v) for v in _RANGE.split(value.strip()) if v]
+        if len(ends) != 2 or ends[0] is None:
+            return None, "bad_cell"
+        if ends[1] is not None and ends[1][1] != ends[0][1]:
+            return None, "invoice_month_span"
+        ym = ends[0]
+    else:
+        ym = _one_month(value)
+    if ym is None:
+        return None, "bad_cell"
+    y, m = ym
+    if y is None:
+        if after is None:
+            return None, "invoice_month_no_year"
+        y = after.year - (1 if m > after.month else 0)
+    return month_label(y, m), None
+
+
+def _one_month(value: Any) -> tuple[int | None, int] | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer() and 1 <= value <= 12:
+        return None, int(value)  # 10 in a 対象月 column: October
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,6}", normalize_text(value)):
+        return _one_month(int(normalize_text(value)))
+    return parse_month(value)
+
+
+def _billed_for(row, layout: InvoiceLayout, rec: dict, problems: list) -> None:
+    """Whom and which month the line bills (対象者, 対象月): an SES list's person-month."""
+    m = layout.mapping
+    if "person" in m:
+        raw = cell(row, m["person"])
+        names = person_names(raw)
+        if names and not all(looks_like_name(n) for n in names):
+            # a person must look like one: a number or a date here is no one to match (a warning;
+            # the invoice is still read)
+            problems.append(CellProblem("invoice_person_not_a_name", layout.columns[m["person"]], m["person"], raw, False))
+            names = []
+        rec["person"] = "、".join(names)
+    if "month" in m:
+        raw = cell(row, m["month"])
+        after = rec.get("issue_date") or rec.get("received_date") or layout.month_start
+        month, problem = billed_month(raw, after)
+        if problem is not None:
+            problems.append(CellProblem(problem, layout.columns[m["month"]], m["month"], raw, False))
+        rec["month"] = month or ""
 
 
 def _split_rate_parts(row, layout: InvoiceLayout, rec: dict, money, problems: list) -> list[dict]:

@@ -19,11 +19,11 @@ from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.list_rows import log_row
 from ledgerkit.detect.merged import fill_merged
-from ledgerkit.detect.tables import cell, find_table, synonyms_for
+from ledgerkit.detect.tables import cell, contest_params, contested_columns, find_table, synonyms_for
 from ledgerkit.detect.total_rows import RunningSums, totals_in_unnamed_rows
 from ledgerkit.detect.walk import RowKinds, RowLog, carry_down, classify_rows
 from ledgerkit.invoices.frame import invoice_frame
-from ledgerkit.invoices.layout import InvoiceLayout, money_header, order_list_columns, resolve_amount
+from ledgerkit.invoices.layout import MONEY_FIELDS, InvoiceLayout, money_header, order_list_columns, resolve_amount
 from ledgerkit.invoices.rows import invoice_row
 from ledgerkit.kinds.invoices import INVOICE_FIELDS
 from ledgerkit.parse.codes import is_registration_no_format, normalize_registration_no
@@ -33,7 +33,9 @@ __all__ = ["read_invoice_sheet"]
 
 #: the fields a row carries down from the invoice row above it (see _walk_rows)
 _CARRIED = ("invoice_no", "vendor", "registration_no", "issue_date", "received_date", "due_date", "po_no", "project",
-            "vendor_code")
+            "vendor_code", "person", "month")
+#: a money place as a person calls it (a contest's field)
+_PLACES = {"net": "税抜金額", "tax": "消費税", "total": "税込金額", "amount": "金額"}
 
 
 def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
@@ -78,6 +80,7 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     issues: list[Issue] = [
         Issue("extra_table", file, name, scope="sheet", params={"range": o}) for o in table.others
     ]
+    issues.extend(_contests(table, layout, fields, file, name))
     _registration_in_invoice_no(rows, layout)
     parsers = cell_parsers()
     issues.extend(_settle_layout(rows, layout, parsers, file, name))
@@ -91,6 +94,19 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
         header_row=table.header_excel_row,
         mapping=_mapping(layout),
     )
+
+
+def _contests(table, layout: InvoiceLayout, fields: dict[str, list[str]], file: str, name: str) -> list[Issue]:
+    """Where several columns claimed one field (two 取引先, 税抜金額 and 対象額): which was read, and why."""
+    found = [(c.field, c) for c in contested_columns(table, fields) if c.field not in MONEY_FIELDS]
+    found += layout.contests
+    issues = []
+    for place, contest in found:
+        kind, _, pct = place.partition("_")
+        label = f"{_PLACES[kind]}({pct}%)" if pct and kind in _PLACES else _PLACES.get(place) or fields[place][0]
+        issues.append(Issue("column_contested", file, name, scope="sheet", column=layout.columns.get(contest.winner, ""),
+                            params=contest_params(contest, layout.columns, label)))
+    return issues
 
 
 def _registration_in_invoice_no(rows, layout: InvoiceLayout) -> None:
@@ -197,6 +213,8 @@ def _sheet_base(layout: InvoiceLayout) -> dict:
         "_col_due_date": cols.get(m.get("due_date"), ""),
         "_col_po_no": cols.get(m.get("po_no"), ""),
         "_col_vendor": cols.get(m.get("vendor"), ""),
+        "_col_person": cols.get(m.get("person"), ""),
+        "_col_month": cols.get(m.get("month"), ""),
         "_col_withholding": cols.get(m.get("withholding"), ""),
         "_col_payment": cols.get(m.get("payment"), ""),
         "_col_invoice_total": cols.get(layout.invoice_total_col, "") if layout.invoice_total_col is not None else "",

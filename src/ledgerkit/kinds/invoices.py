@@ -36,6 +36,12 @@ INVOICE_FIELDS: dict[str, list[str]] = {
     "due_date": ["支払期日", "支払予定日", "支払期限", "期日", "支払期限日", "Due Date"],
     "paid_date": ["支払日", "支払済日", "支払完了日"],
     "project": ["案件", "案件コード", "案件名", "プロジェクト", "プロジェクトコード", "PJ", "PJコード", "Project"],
+    # an SES / 準委任 list bills one person's month per line (settle matches them): who and which month.
+    # Not 担当者 / 担当: in an invoice list that is who handles the invoice here, not who is billed for
+    "person": ["対象者", "対象者名", "氏名", "要員", "要員名", "技術者", "技術者名", "作業者", "作業者名", "稼働者",
+               "Person", "Engineer"],
+    "month": ["対象月", "対象年月", "対象期間", "作業月", "作業年月", "作業期間", "稼働月", "稼働年月", "稼働期間",
+              "請求対象月", "請求対象期間", "精算月", "取引年月", "Service Month", "Billing Month"],
     "withholding": ["源泉税", "源泉徴収税", "源泉徴収税額", "源泉所得税", "源泉徴収額"],
     "payment": ["差引支払額", "支払額", "振込額", "支払金額", "差引額"],
     # split-rate columns: a two-row header (税抜金額 over 10% / 8%) joins to these texts
@@ -43,4 +49,29 @@ INVOICE_FIELDS: dict[str, list[str]] = {
     "net_8": ["税抜金額8%", "税抜金額(8%)", "税抜8%", "税抜(8%)", "8%対象", "8%対象額", "8%対象(税抜)", "課税8%", "本体8%", "軽減税率対象", "8%対象(軽減)"],
     "tax_10": ["消費税10%", "消費税(10%)", "消費税額10%", "消費税額(10%)", "税額10%", "税額(10%)", "10%消費税"],
     "tax_8": ["消費税8%", "消費税(8%)", "消費税額8%", "消費税額(8%)", "税額8%", "税額(8%)", "8%消費税", "消費税(軽減8%)"],
+}
+
+# --- money columns by pattern ------------------------------------------------------------------
+# A money column is found by a synonym above or by these declared patterns (both whole-header:
+# invoices.layout.money_header). From the normalised header (NFKC, no spaces) a rate written
+# before or after it (10%, (8%), 標準, 軽減税率8%, 8%対象), a basis in brackets ((税抜), (税込))
+# and a unit ((円)) are taken off; what is left must be one of these words, all of it: 税抜金額,
+# 10%対象, 消費税(8%) are money columns; 対象者, 対象月, 課税区分, 支払額 are not (対象 and 金額
+# are fragments shared with other headers, never enough).
+
+#: a rate word (a header's prefix or suffix): 10%, 8%, 標準, 軽減, 標準税率10%, 軽減8% ...
+INVOICE_RATE_WORD = r"(?:標準|軽減)(?:税率)?(?:(?:10|8)(?:\.0+)?%)?|(?<![\d.])(?:10|8)(?:\.0+)?%"
+#: the rate each rate word names: a word holding 8 or 軽減 is the reduced rate, 10 or 標準 the standard one
+INVOICE_RATE_OF_WORD = {"0.08": r"8|軽減", "0.10": r"10|標準"}
+
+_AMOUNT = r"(?:請求|取引)?(?:金額|額)|価格|代金"
+_SUM = r"合計(?:金額|額)?|総額|総合計|総計"
+#: what is left of a money header once its rate, basis and unit are off → the kind of amount.
+#: ``amount`` says neither net nor total (金額, 請求額): the layout decides (invoices.layout.resolve_amount)
+INVOICE_MONEY_PATTERNS: dict[str, str] = {
+    "tax": r"(?:うち)?(?:消費税(?:及び地方消費税)?(?:等)?|税)(?:額|の額|相当額)?(?:合計|計)?",
+    # 10%対象合計 is the rate's total: 対象 takes no 合計 (it is read as 10%対象 + 合計)
+    "net": rf"(?:税抜|本体|課税対象|課税|外税)(?:{_AMOUNT}|{_SUM}|小計)?|対象(?:{_AMOUNT}|小計)?|小計",
+    "total": rf"税込(?:{_AMOUNT}|{_SUM})?|(?:請求|取引)?(?:{_SUM})|(?:{_AMOUNT})(?:{_SUM})|支払総額",
+    "amount": _AMOUNT,
 }

@@ -16,7 +16,7 @@ from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.list_rows import CellProblem, log_row, read_code
 from ledgerkit.detect.merged import fill_merged
-from ledgerkit.detect.tables import cell, find_table, synonyms_for, unique_name
+from ledgerkit.detect.tables import cell, contest_params, contested_columns, find_table, synonyms_for, unique_name
 from ledgerkit.detect.total_rows import RunningSums, totals_in_unnamed_rows
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.intake.door import gather, read_files
@@ -65,6 +65,10 @@ def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
     m = table.mapping
     cols = table.columns
     issues: list[Issue] = [Issue("extra_table", file, name, scope="sheet", params={"range": o}) for o in table.others]
+    # two columns that could be one field (発注日 and 注文日): which was read, and why
+    issues += [Issue("column_contested", file, name, scope="sheet", column=cols[c.winner],
+                     params=contest_params(c, cols, ORDER_LABELS.get(c.field) or fields[c.field][0]))
+               for c in contested_columns(table, fields)]
     records, rows_read = _walk_rows(rows, table, cell_parsers(), file, name, issues)
     if "tax_rate" not in m and any("※" in str(rec.get("item") or "") for rec in records):
         # no 税率 column, reduced-rate items marked ※ (DOMAIN.md §3.1): ※ is 8%, the rest 10%

@@ -11,4 +11,4 @@ INVOICE_CHECK_COLUMNS = ["invoice_no", "billed", "difference", "check"]
 
 #: words in the ``check`` column, (Japanese, English)
 CHECK_LABELS = {"ok": ("一致", "match"), "diff": ("差異", "differs"), "none": ("請求書なし", "no invoice"),
-                "ambiguous": ("特定できず", "ambiguous")}
+                "ambiguous": ("特定できず", "ambiguous"), "month": ("対象月違い", "other month")}

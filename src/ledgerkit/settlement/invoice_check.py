@@ -5,17 +5,12 @@ from __future__ import annotations
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result
-from ledgerkit.detect.headers import header_key
+from ledgerkit.invoices.rows import person_names
 from ledgerkit.parse.names import vendor_key
 from ledgerkit.parse.periods import parse_year_month, split_month_label
 from ledgerkit.parse.text import normalize_text
 from ledgerkit.settlement.columns import CHECK_LABELS, INVOICE_CHECK_COLUMNS
 from ledgerkit.settlement.report import write_settlement
-
-_INVOICE_PERSON_HEADERS = ("氏名", "要員名", "要員", "技術者名", "技術者", "作業者", "作業者名", "担当者",
-                           "スタッフ名", "スタッフ", "person", "engineer")
-_INVOICE_MONTH_HEADERS = ("対象月", "対象年月", "稼働月", "作業月", "取引年月", "請求対象月", "精算月", "month")
-
 
 def _prev_month(ym: str) -> str:
     y, m = split_month_label(ym)
@@ -30,37 +25,55 @@ def _month_rank(ym: str, months: list[str]) -> int | None:
     return None
 
 
+def _given_months(inv) -> list[str]:
+    """Each row's month billed when the list said it (its 対象月), else ""."""
+    if "month" not in inv.columns:
+        return [""] * len(inv)
+    months = ["" if not isinstance(m, str) else m for m in inv["month"]]
+    if "_month_given" not in inv.columns:
+        # a frame made by hand (or without ledgerkit's internal columns) names the month it bills
+        return months
+    # True as bool or numpy.bool_; a blank (NaN) where a frame without the column was joined is not
+    return [m if str(given) == "True" else "" for m, given in zip(months, inv["_month_given"])]
+
+
+def _text_month(texts, issue) -> str | None:
+    """The month ``11月分`` in a subject or project names (its year from the issue date), or None."""
+    import pandas as pd
+
+    for text in texts:
+        if isinstance(text, pd.Timestamp) or hasattr(text, "year"):
+            return f"{text.year:04d}-{text.month:02d}"
+        found = parse_year_month(text) if isinstance(text, str) and text else None
+        if found and found[1]:
+            year = found[0]
+            if year is None and issue is not None:
+                # 11月分 on an invoice issued in January is the year before
+                year = issue.year - (1 if found[1] > issue.month else 0)
+            # 10月分 with no year anywhere: October of whichever year is settled
+            return f"{year:04d}-{found[1]:02d}" if year else f"????-{found[1]:02d}"
+    return None
+
+
 def _invoice_records(invoices) -> list[dict]:
-    """One record per invoice (rows of one invoice at several tax rates added up)."""
+    """One record per invoice and person billed (an invoice's rows at several tax rates added up;
+    an invoice billing two people on two lines is two records)."""
     import pandas as pd
 
     inv = invoices.copy()
     if "invoice_key" not in inv or (inv["invoice_key"].astype(str) == "").all():
         inv["invoice_key"] = [f"{f}|{s}|{r}" for f, s, r in zip(inv["source_file"], inv["source_sheet"], inv["source_row"])]
-    person_col = next((c for c in inv.columns if header_key(c) in _INVOICE_PERSON_HEADERS), None)
-    month_col = next((c for c in inv.columns if header_key(c) in _INVOICE_MONTH_HEADERS), None)
+    inv["_given"] = _given_months(inv)
+    inv["_who"] = [p if isinstance(p, str) else "" for p in inv["person"]] if "person" in inv.columns else ""
     records = []
-    for key, g in inv.groupby("invoice_key", sort=False):
+    for (key, who), g in inv.groupby(["invoice_key", "_who"], sort=False):
         first = g.iloc[0]
         nets = [v for v in g["net"] if v is not None and not pd.isna(v)]
         if not nets:
             continue
-        explicit = None
         issue = next((first.get(c) for c in ("issue_date", "received_date")
                       if first.get(c) is not None and not pd.isna(first.get(c))), None)
-        for text in ([first[month_col]] if month_col else []) + [first.get("subject", ""), first.get("project", "")]:
-            if isinstance(text, (pd.Timestamp,)) or hasattr(text, "year"):
-                explicit = f"{text.year:04d}-{text.month:02d}"
-                break
-            found = parse_year_month(text) if isinstance(text, str) and text else None
-            if found and found[1]:
-                year = found[0]
-                if year is None and issue is not None:
-                    # 11月分 on an invoice issued in January is the year before
-                    year = issue.year - (1 if found[1] > issue.month else 0)
-                # 10月分 with no year anywhere: October of whichever year is settled
-                explicit = f"{year:04d}-{found[1]:02d}" if year else f"????-{found[1]:02d}"
-                break
+        explicit = first["_given"] or _text_month([first.get("subject", ""), first.get("project", "")], issue)
         if explicit:
             months = [explicit]
         elif issue is not None:
@@ -70,15 +83,19 @@ def _invoice_records(invoices) -> list[dict]:
         else:
             months = []
         vendor = normalize_text(first.get("vendor", ""))
+        names = person_names(who)
         records.append({
             "key": key,
             "invoice_no": normalize_text(first.get("invoice_no", "")),
             "vendor": vendor,
             "vendor_key": first.get("vendor_key") or vendor_key(vendor),
             "po_no": normalize_text(first.get("po_no", "")),
-            "person_key": person_key(normalize_text(first[person_col])) if person_col and not pd.isna(first[person_col]) else "",
+            "person": "、".join(names),
+            "person_keys": tuple(person_key(n) for n in names),
             "net": int(sum(int(v) for v in nets)),
             "net_column": str(first.get("_col_net") or "net") if "_col_net" in g else "net",
+            "month_column": str(first.get("_col_month") or "") if "_col_month" in g else "",
+            "person_column": str(first.get("_col_person") or "") if "_col_person" in g else "",
             "months": months,
             "file": str(first.get("source_file", "")),
             "sheet": str(first.get("source_sheet", "")),
@@ -93,9 +110,12 @@ def check_settled_invoices(frame, invoices, *, month: str | None = None, contrac
 
     ``frame`` is the settlement (``settle(...).frame``); ``invoices`` an invoice frame or
     the Result of reading invoice lists. An invoice matches by vendor (name key) and month
-    (a 対象月 column or ``11月分`` in the subject; otherwise its issue date: from the 21st on,
-    that month, before it the month before), and by person or PO number when the list has
-    them. One invoice for several people of the same vendor is compared with their sum.
+    (its ``month`` when the list names it — 対象月, 作業月 — or ``11月分`` in the subject;
+    otherwise its issue date: from the 21st on, that month, before it the month before), and
+    by ``person`` (対象者, 氏名, 要員) or PO number when the list has them. One invoice for
+    several people of the same vendor is compared with their sum. An invoice that names a
+    person with no settlement, or a settled person for another month than theirs, is a
+    finding that names the invoice and the person.
 
     Returns a :class:`~ledgerkit.core.result.Result` of kind ``settlement``
     (``frame, findings = check_settled_invoices(...)`` works too): the frame with
@@ -116,6 +136,7 @@ def check_settled_invoices(frame, invoices, *, month: str | None = None, contrac
     matcher = _Matcher(out, findings, lang)
     for (vkey, ym), group in out.sort_values("month").groupby(["_vkey", "month"], sort=True):
         matcher.match(vkey, ym, group, records)
+    matcher.named_elsewhere(records)
     findings.extend(_unsettled_invoices(records, out, month, contracts))
     out = out.drop(columns=[c for c in out.columns if c.startswith("_")])
     for col in ("billed", "difference"):
@@ -130,11 +151,23 @@ def _unsettled_invoices(records: list[dict], out, month: str | None, contracts) 
     if contracts is not None and len(contracts):
         vendors |= {vendor_key(v) for v in contracts["vendor"] if v}
     months = {month} if month else set(out["month"])
+    settled = set(out["_pkey"])
     found = []
     for r in records:
         if r["used"] or r["vendor_key"] not in vendors or not r["months"]:
             continue
         if not any(_month_rank(m, r["months"][:1]) == 0 for m in months):
+            continue
+        unknown = [n for n, k in zip(person_names(r["person"]), r["person_keys"]) if k not in settled]
+        if unknown:
+            # the invoice says whom it bills: name them (a person with no attendance sheet or
+            # contract here, or a name written otherwise than on the attendance sheet)
+            found.append(Issue(
+                "settle_invoice_unknown_person", file=r["file"], sheet=r["sheet"], row=r["row"],
+                column=r["person_column"], value="、".join(unknown), severity="error", scope="settlement",
+                params={"invoice_no": r["invoice_no"] or "-", "vendor": r["vendor"], "month": r["months"][0],
+                        "billed": f"{r['net']:,}", "person": "、".join(unknown)},
+            ))
             continue
         found.append(Issue(
             "settle_no_attendance", file=r["file"], sheet=r["sheet"], row=r["row"], column=r["net_column"],
@@ -184,18 +217,8 @@ class _Matcher:
                       and _month_rank(ym, r["months"]) is not None]
         # the primary month first, so an invoice is matched to the month it most likely bills
         candidates.sort(key=lambda r: _month_rank(ym, r["months"]))
-        left = list(group.index)
-        for idx in list(left):
-            po = out.at[idx, "_po_no"] if "_po_no" in out else ""
-            named = [r for r in candidates if not r["used"] and (
-                (r["person_key"] and r["person_key"] == out.at[idx, "_pkey"]) or (po and r["po_no"] == po))]
-            if len(named) == 1:
-                self.compare([idx], named[0])
-                left.remove(idx)
-            elif len(named) > 1:
-                self.ambiguous(idx, named)
-                left.remove(idx)
-        free = [r for r in candidates if vkey and not r["used"] and not r["person_key"]
+        left = self.match_named(list(group.index), candidates)
+        free = [r for r in candidates if vkey and not r["used"] and not r["person_keys"]
                 and not (r["po_no"] and r["po_no"] in set(out.loc[group.index, "_po_no"]))]
         if not left:
             return
@@ -218,6 +241,60 @@ class _Matcher:
         else:
             for idx in left:
                 self.ambiguous(idx, rest)
+
+    def match_named(self, left: list, candidates: list[dict]) -> list:
+        """The rows an invoice names (by person or PO number) compared with it; the rows left.
+
+        An invoice naming two people (高橋 健一、伊藤 美咲) is compared with their sum; a row
+        that two invoices name is ambiguous."""
+        out = self.out
+        named_by = {}
+        for idx in left:
+            po = out.at[idx, "_po_no"]
+            named_by[idx] = [r for r in candidates if not r["used"] and (
+                out.at[idx, "_pkey"] in r["person_keys"] or (po and r["po_no"] == po))]
+        for idx in left:
+            if len(named_by[idx]) > 1:
+                self.ambiguous(idx, named_by[idx])
+        for r in candidates:
+            idxs = [idx for idx in left if named_by[idx] == [r]]
+            if idxs and not r["used"]:
+                self.compare(idxs, r)
+            elif idxs:
+                # the one invoice naming them was taken as one of several for another row
+                for idx in idxs:
+                    named_by[idx] = []
+        return [idx for idx in left if not named_by[idx]]
+
+    def named_elsewhere(self, records: list[dict]) -> None:
+        """An invoice left over that names a person whose settlement found no invoice, for
+        another month: the invoice's month is wrong (or the attendance sheet's). Said once,
+        on the person's row, naming the invoice, instead of 'no invoice'."""
+        out = self.out
+        for r in records:
+            if r["used"] or not r["person_keys"] or not r["months"]:
+                continue
+            rows = [idx for idx in out.index if out.at[idx, "_pkey"] in r["person_keys"]
+                    and out.at[idx, "check"] == self.check["none"]
+                    and (not r["vendor_key"] or not out.at[idx, "_vkey"] or out.at[idx, "_vkey"] == r["vendor_key"])]
+            if not rows:
+                continue
+            r["used"] = True
+            amount = int(sum(out.at[i, "amount"] for i in rows))
+            for idx in rows:
+                self.mark(idx, r, "month", amount)
+                ym = out.at[idx, "month"]
+                self.findings[:] = [f for f in self.findings if not (
+                    f.code == "settle_no_invoice" and f.params.get("person") == out.at[idx, "person"]
+                    and f.params.get("month") == ym)]
+            self.findings.append(Issue(
+                "settle_invoice_other_month", file=r["file"], sheet=r["sheet"], row=r["row"],
+                column=r["month_column"] or r["net_column"], value=r["months"][0], severity="error",
+                scope="settlement",
+                params={"invoice_no": r["invoice_no"] or "-", "vendor": r["vendor"], "billed_month": r["months"][0],
+                        "person": "・".join(out.at[i, "person"] for i in rows), "month": out.at[rows[0], "month"],
+                        "billed": f"{r['net']:,}", "settled": f"{amount:,}"},
+            ))
 
     def no_invoice(self, idx, ym: str) -> None:
         out = self.out
