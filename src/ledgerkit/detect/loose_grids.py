@@ -97,8 +97,10 @@ def detect_loose_day_grid(
             if c is None:
                 continue
             labels["project"] = c
-            names[c] = names.get(c) or (_one_line(str(row[c])) if c < len(row) and not is_blank(row[c])
-                                        else column_letter(c))
+            # its header as written: in the days' row, else over it (業務 over 日, merged over the days)
+            above = rows[r - 1][c] if r > 0 and c < len(rows[r - 1]) else ""
+            head = next((v for v in (row[c] if c < len(row) else "", above) if isinstance(v, str) and v.strip()), "")
+            names[c] = names.get(c) or (_one_line(head) if head else column_letter(c))
         # the day cells must be mostly hours: a calendar or a shift table is no grid of hours
         evidence = sum((column_evidence(rows, c, data_start, data_end, lambda v: looks_like_hours(v, max_hours))
                         for c in days), Evidence())

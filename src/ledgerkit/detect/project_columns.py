@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from ledgerkit.detect.cells import is_blank
+from ledgerkit.kinds import COLUMN_KINDS
 from ledgerkit.detect.evidence import column_evidence, looks_like_date, looks_like_hours
 from ledgerkit.detect.headers import HEADER_SCAN_ROWS, Synonyms, _one_line, header_key
 from ledgerkit.detect.long_tables import _table_end
@@ -46,6 +47,9 @@ _NOT_PROJECT = re.compile(
     r"^remarks?$|^notes?$|^memo$|^comments?$|^weekday$|^day$|^start|^end$|^break|overtime",
     re.IGNORECASE,
 )
+# Fields of the other kinds (数量, 税率, 単価, 件名 …): a list of another kind, never projects
+_OTHER_FIELDS = frozenset(header_key(w) for kind, (fields, _, _) in COLUMN_KINDS.items() if kind != "hours"
+                          for words in fields.values() for w in words)
 #: share of a project column's filled cells (on dated rows) that must be hours
 MIN_HOURS_SHARE = 0.8
 
@@ -79,15 +83,16 @@ class ProjectColumns:
 
 
 def is_not_project_header(text: Any) -> bool:
-    """A header that names something other than a project (曜日, 合計, 備考, 出勤, 休憩 …).
+    """A header that names something other than a project (曜日, 合計, 備考, 出勤, 休憩, 数量, 税率 …).
 
     Examples:
-        >>> [is_not_project_header(t) for t in ("曜日", "合 計", "作業内容", "出勤時刻", "A-1001", "基幹刷新")]
-        [True, True, True, True, False, False]
+        >>> [is_not_project_header(t) for t in ("曜日", "合 計", "作業内容", "出勤時刻", "税率", "A-1001", "基幹刷新")]
+        [True, True, True, True, True, False, False]
     """
     if not isinstance(text, str) or not text.strip():
         return True
-    return is_total_label(text) or bool(_NOT_PROJECT.search(header_key(text)))
+    key = header_key(text)
+    return is_total_label(text) or key in _OTHER_FIELDS or bool(_NOT_PROJECT.search(key))
 
 
 def _cell(row, c: int) -> Any:

@@ -213,7 +213,15 @@ def _unit_of(rows, table, config: Config) -> tuple[str, float]:
 
 
 def month_list_candidate(table) -> bool:
-    """A table with hours and a task or project but no date: a WBS or a plan, read month by month."""
+    """A table with hours and a task or project but no date: a WBS or a plan, read month by month.
+
+    It must say whose rows they are (a 担当 column) or set its actual hours beside planned ones
+    (予定 | 実績): a small 区分 | 時間 table beside a 勤務表 (残業集計) or a 案件 | 工数 summary is neither.
+    """
     m = table.mapping
-    return ("hours" in m and "date" not in m and bool({"task", "project"} & m.keys())
-            and not is_plan_header(table.columns.get(m["hours"], "")))
+    if "hours" not in m or "date" in m or not {"task", "project"} & m.keys():
+        return False
+    if is_plan_header(table.columns.get(m["hours"], "")):
+        return False
+    plan = any(is_plan_header(h) for c, h in table.columns.items() if c not in m.values())
+    return "person" in m or plan

@@ -40,11 +40,12 @@ def summary_of_others(file: str, sheet_name: str, hint: NameHint) -> tuple[Sheet
     if facts is None or not facts.summarizes_other_sheets:
         return None, facts
     if facts.pivot:
-        rule, how = "name+pivot", {"ja": f"シート名「{hint.word}」+ ピボットテーブル", "en": f"its name ({hint.word}) + a pivot table"}
+        rule, how = "name+pivot", {"ja": f"シート名「{sheet_name}」+ ピボットテーブル",
+                                   "en": f"its name ({sheet_name}) + a pivot table"}
     else:
         rule = "name+formulas"
-        how = {"ja": f"シート名「{hint.word}」+ 他のシートを参照する数式 {facts.cross_sheet} 個",
-               "en": f"its name ({hint.word}) + {facts.cross_sheet} formula(s) reading other sheets"}
+        how = {"ja": f"シート名「{sheet_name}」+ 他のシートを参照する数式 {facts.cross_sheet} 個",
+               "en": f"its name ({sheet_name}) + {facts.cross_sheet} formula(s) reading other sheets"}
     issue = Issue("summary_sheet", file, sheet_name, scope="sheet", params={"rule": rule, "how": how})
     return SheetResult(issues=[issue], note="summary"), facts
 
