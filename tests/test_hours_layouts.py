@@ -119,6 +119,24 @@ def test_projects_across_with_a_person_column_and_codes_under_one_label(tmp_path
     assert found(result) == []
 
 
+def test_projects_across_as_people_write_them(tmp_path):
+    # day numbers under 日 (the month in the sheet name), h:mm text and time cells, a 計 row
+    make_xlsx(tmp_path / "工数_山田.xlsx", {"2026年10月": [
+        ["日", "曜", "社内", "A社保守", "B社開発", "計"], [1, "木", "1:00", "2:30", "4:30", 8],
+        [2, "金", "", dt.time(8, 0), "", 8], ["計", "", 1, 10.5, 4.5, 16]]})
+    # dates with their weekday as text, 休 on a day off, 開始 | 終了 | 休憩 beside the projects
+    make_xlsx(tmp_path / "工数表_佐藤.xlsx", {"工数": [
+        ["2026年10月 工数表"], ["日付", "開始", "終了", "休憩", "A-1", "B-2", "備考"],
+        ["10/1(木)", "9:00", "18:00", "1:00", 8, "", "x"], ["10/2(金)", "9:00", "18:00", "1:00", 4, 4, ""],
+        ["10/3(土)", "", "", "", "休", "", ""]]})
+    result = ledgerkit.aggregate(tmp_path)
+    assert totals(result) == {("山田", "A社保守", "2026-10"): 10.5, ("山田", "B社開発", "2026-10"): 4.5,
+                              ("山田", "社内", "2026-10"): 1.0, ("佐藤", "A-1", "2026-10"): 12.0,
+                              ("佐藤", "B-2", "2026-10"): 4.0}
+    assert [(Path(i.file).name, i.code, i.row) for i in result.issues] == [("工数_山田.xlsx", "total_row", 4)]
+    assert_balanced(result)
+
+
 def test_a_kintai_sheet_is_not_projects_across(tmp_path):
     # 出勤 | 退勤 | 休憩 | 実働 hold times, which read as hours: their headers say they are no project
     L.make_kintai(tmp_path / "勤務表_山田.xlsx", 2026, 10, L.office_days(2026, 10), person="山田")
@@ -319,6 +337,29 @@ def test_helper_and_summary_sheets_are_judged_by_their_content(tmp_path):
                                 " — 数えると二重になります")
     assert messages["集計用テンプレート"] == "補助シート(集計用テンプレート、判定: シート名)のためデータではありません"
     assert "判定: 内容" in messages["工数マスタ"]
+
+
+def test_a_list_that_looks_values_up_in_another_sheet_is_data(tmp_path):
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(tmp_path / "工数.xlsx"))
+    ws = wb.add_worksheet("工数リスト")
+    ws.write_row(0, 0, ["日付", "氏名", "案件", "案件名", "工数"])
+    for r, (day, hours) in enumerate(((1, 8), (2, 6.5)), start=1):
+        ws.write_string(r, 0, f"2026/10/{day}")
+        ws.write_row(r, 1, ["山田", "A-1"])
+        ws.write_formula(r, 3, f"=VLOOKUP(C{r + 1},案件マスタ!A:B,2,FALSE)", None, "基幹刷新")
+        ws.write_number(r, 4, hours)
+    master = wb.add_worksheet("案件マスタ")
+    master.write_row(0, 0, ["案件", "案件名"])
+    master.write_row(1, 0, ["A-1", "基幹刷新"])
+    wb.close()
+    result = ledgerkit.aggregate(tmp_path)
+    assert totals(result) == {("山田", "A-1", "2026-10"): 14.5}
+    rules = {i.sheet: (i.code, i.params.get("rule")) for i in result.issues}
+    assert rules == {"工数リスト": ("named_sheet_read", "content"), "案件マスタ": ("helper_sheet", "name")}
+    note = next(i for i in result.issues if i.sheet == "工数リスト")
+    assert "他のシートを参照する数式 (2 個) は集計ではなく参照" in note.message()
 
 
 def test_a_summary_written_as_values_is_a_warning_when_nothing_reads_it(tmp_path):

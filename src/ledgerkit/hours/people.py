@@ -48,6 +48,7 @@ def _person_of_sheet(
         and parse_year_month(name) is None
         and not re.fullmatch(r"[\d\W_]+", name)
         and looks_like_name(name)
+        and len(name) >= 2
     ):
         return name, "sheet name"
     name = _person_of_file(file) if file else None

@@ -93,6 +93,8 @@ class _Days:
             self._total_row(r, row)
             return
         entries, bad = self._entries(row)
+        if not entries and not bad:
+            return  # only 休, 0 or marks of a day off in the projects' cells: no data, as a blank row
         date, problem = self._date(row)
         if problem is not None and not bad and entries and self._is_unlabelled_total(entries):
             # pre-step: an =SUM() row under the days with no 合計 label is a total, not a day

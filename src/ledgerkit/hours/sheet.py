@@ -37,7 +37,7 @@ from ledgerkit.hours.long_table import _read_long
 from ledgerkit.hours.month_list import _read_month_list, month_list_candidate
 from ledgerkit.hours.projects_across import _read_projects_across
 from ledgerkit.hours.sheet_names import name_hint
-from ledgerkit.hours.sheet_rules import judge_named, never_data, summary_of_others
+from ledgerkit.hours.sheet_rules import formulas_of, judge_named, never_data, summary_of_others
 
 
 def _config(config: Config | None) -> Config:
@@ -56,7 +56,10 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
     hint = name_hint(name)
     if hint.never_data:
         return never_data(file, name, hint)
-    summary, facts = summary_of_others(file, name, hint)
+    facts = formulas_of(file, name, hint)
+    # a summary's name and formulas reading other sheets settle it before any reading; a list or
+    # master (工数リスト, 工数マスタ) may look values up in other sheets and still hold the hours
+    summary = summary_of_others(file, name, facts) if hint.summary else None
     if summary is not None:
         return summary
     rows = fill_merged(sheet.rows, sheet.merged or ())
