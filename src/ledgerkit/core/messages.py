@@ -271,9 +271,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no date column: each row is read as an entry for the whole month {month} (dated {date}, period = month)",
     ),
     "month_entries_overlap": (
-        "{person} の {month} {project} は月単位の記録 ({other}) と日別の記録の両方にあり、両方を数えています — 片方が他方の集計なら除いてください",
-        "{person}, {month}, {project}: in month-level entries ({other}) and in daily entries; both are counted — "
-        "if one sums the other, leave it out",
+        "{person} の {month} {project} は、この月単位の記録と {other} の日別の記録の両方にあり、両方を数えています — 片方が他方の集計なら除いてください",
+        "{person}, {month}, {project}: in these month-level entries and in the daily entries of {other}; both are "
+        "counted — if one sums the other, leave it out",
     ),
     # --- invoices and checks ------------------------------------------------------
     # reading invoice and order lists

@@ -224,9 +224,10 @@ def _month_entries_against_days(frame):
         for k in common:
             k = k if isinstance(k, tuple) else (k,)
             first = mine[(mine[key] == pd.Series(k, index=key)).all(axis=1)].iloc[0]
+            day_row = days[(days[key] == pd.Series(k, index=key)).all(axis=1)].iloc[0]
             issues.append(Issue("month_entries_overlap", file, sheet, int(first["source_row"]), severity="warning",
                                 params={"person": k[0], "month": k[1], "project": k[2] if len(k) > 2 else "",
-                                        "other": f"{file} / {sheet}"}))
+                                        "other": f"{day_row['source_file']} / {day_row['source_sheet']}"}))
     if drop.any():
         frame = frame[~drop].reset_index(drop=True)
     return frame, issues
