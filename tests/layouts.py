@@ -381,3 +381,159 @@ def make_ses_invoices(path: Path, lines: list[tuple], *, month_as: str = "text")
     ws.set_column(0, 8, 14)
     wb.close()
     return truth
+
+
+# --- 1b. projects down, days across: the variants people write ---------------------------------
+
+
+def make_days_across_variant(path: Path, person: str, year: int, month: int, hours: dict[str, dict[int, float]], *,
+                             label: str = "案件", day_headers: str = "numbers", day_label_above: bool = False,
+                             person_in_cell: bool = True, total_row: bool = False, sheet: str = "工数") -> dict:
+    """Projects down, days across, with 曜日 under the days and a 合計 column, as people vary it.
+
+    ``label``: the header over the projects (``""`` for none, ``業務``, ``PJ名称``).
+    ``day_headers``: ``numbers`` (1 … 31), ``dates`` (date cells shown as m/d) or ``m/d`` (text
+    ``10/1``). ``day_label_above``: the label and 合計 in a row above the days, with ``日`` merged
+    over them. ``person_in_cell``: a 氏名 cell, else the person is only in the file name.
+    ``total_row``: a 合計 row of =SUM at the bottom.
+    """
+    wb, f = _book(path)
+    ws = wb.add_worksheet(sheet)
+    ws.write(0, 0, f"工数実績　{year}年{month}月", f["title"])
+    if person_in_cell:
+        ws.write(1, 0, "氏名", f["head"])
+        ws.write(1, 1, person, f["cell"])
+    n = calendar.monthrange(year, month)[1]
+    hr = 3
+    if day_label_above:
+        ws.write(hr, 0, label, f["head"])
+        ws.merge_range(hr, 1, hr, n, "日", f["head"])
+        ws.write(hr, n + 1, "合計", f["head"])
+        hr += 1
+    else:
+        ws.write(hr, 0, label, f["head"])
+        ws.write(hr, n + 1, "合計", f["head"])
+    for d in range(1, n + 1):
+        day = dt.date(year, month, d)
+        if day_headers == "dates":
+            ws.write_datetime(hr, d, dt.datetime.combine(day, dt.time()), f["date"])
+        elif day_headers == "m/d":
+            ws.write_string(hr, d, f"{month}/{d}", f["head"])
+        else:
+            ws.write_number(hr, d, d, f["head"])
+        ws.write(hr + 1, d, WEEKDAYS[day.weekday()], f["cell"])
+    first = hr + 2
+    for k, (p, days) in enumerate(hours.items()):
+        r = first + k
+        ws.write(r, 0, p, f["cell"])
+        for d, v in days.items():
+            ws.write_number(r, d, v, f["hours"])
+        ws.write_formula(r, n + 1, f"=SUM(B{r + 1}:{_col(n)}{r + 1})", f["total"], sum(days.values()))
+    if total_row:
+        r = first + len(hours)
+        ws.write(r, 0, "合計", f["head"])
+        for d in range(1, n + 2):
+            value = sum(days.get(d, 0) for days in hours.values()) if d <= n else sum(
+                sum(days.values()) for days in hours.values())
+            ws.write_formula(r, d, f"=SUM({_col(d)}{first + 1}:{_col(d)}{r})", f["total"], value)
+    wb.close()
+    ym = f"{year:04d}-{month:02d}"
+    return {(person, p, ym): sum(v.values()) for p, v in hours.items() if sum(v.values())}
+
+
+# --- 2. a personal 工数表 whose person is nowhere in the cells --------------------------------------
+
+
+def make_personal_hours(path: Path, year: int, month: int, entries: list[tuple[int, str, float]], *,
+                        sheet: str = "Sheet1") -> dict:
+    """One person's long table (日付 | 案件 | 作業 | 工数) with a 合計 row; no 氏名 anywhere in the cells.
+
+    ``entries``: (day, project, hours). The truth's person is None: the file name or ``--person`` says it.
+    """
+    wb, f = _book(path)
+    ws = wb.add_worksheet(sheet)
+    ws.write(0, 0, f"作業実績　{year}年{month}月", f["title"])
+    for c, h in enumerate(["日付", "案件", "作業", "工数"]):
+        ws.write(2, c, h, f["head"])
+    truth: dict = {}
+    for i, (day, project, h) in enumerate(entries):
+        r = 3 + i
+        ws.write_datetime(r, 0, dt.datetime(year, month, day), f["date"])
+        ws.write(r, 1, project, f["cell"])
+        ws.write(r, 2, "開発", f["cell"])
+        ws.write_number(r, 3, h, f["hours"])
+        key = (None, project, f"{year:04d}-{month:02d}")
+        truth[key] = truth.get(key, 0.0) + h
+    r = 3 + len(entries)
+    ws.write(r, 0, "合計", f["head"])
+    ws.write_formula(r, 3, f"=SUM(D4:D{r})", f["total"], sum(h for _, _, h in entries))
+    wb.close()
+    return truth
+
+
+# --- 4. sheets whose names say helper or summary ---------------------------------------------------
+
+
+def make_named_sheets(path: Path, year: int, month: int) -> dict:
+    """明細 (山田's long table), 工数マスタ (佐藤's long table: data under a master's name), 月次集計
+    (=SUM of 明細 per project: a summary of another sheet), 集計用テンプレート (the header only),
+    祝日 (a holiday list). Only 明細 and 工数マスタ hold hours."""
+    wb, f = _book(path)
+    ym = f"{year:04d}-{month:02d}"
+    truth: dict = {}
+    head = ["日付", "氏名", "案件", "工数"]
+    for name, person, rows in (("明細", "山田", [(1, "A-1", 8.0), (2, "A-1", 6.0), (2, "B-2", 2.0)]),
+                               ("工数マスタ", "佐藤", [(1, "B-2", 7.5), (5, "B-2", 4.0)])):
+        ws = wb.add_worksheet(name)
+        for c, h in enumerate(head):
+            ws.write(0, c, h, f["head"])
+        for i, (day, project, h) in enumerate(rows):
+            ws.write_datetime(1 + i, 0, dt.datetime(year, month, day), f["date"])
+            ws.write(1 + i, 1, person)
+            ws.write(1 + i, 2, project)
+            ws.write_number(1 + i, 3, h, f["hours"])
+            truth[(person, project, ym)] = truth.get((person, project, ym), 0.0) + h
+    ws = wb.add_worksheet("月次集計")
+    ws.write_row(0, 0, ["案件", "工数"], f["head"])
+    ws.write(1, 0, "A-1")
+    ws.write_formula(1, 1, '=SUMIF(明細!C2:C4,"A-1",明細!D2:D4)', f["hours"], 14.0)
+    ws.write(2, 0, "B-2")
+    ws.write_formula(2, 1, '=SUMIF(明細!C2:C4,"B-2",明細!D2:D4)', f["hours"], 2.0)
+    ws = wb.add_worksheet("集計用テンプレート")
+    ws.write_row(0, 0, head, f["head"])
+    ws = wb.add_worksheet("祝日")
+    ws.write_row(0, 0, ["日付", "名称"], f["head"])
+    for i, (d, n) in enumerate(((dt.date(2026, 10, 12), "スポーツの日"), (dt.date(2026, 11, 3), "文化の日"))):
+        ws.write_datetime(1 + i, 0, dt.datetime.combine(d, dt.time()), f["ymd"])
+        ws.write(1 + i, 1, n)
+    wb.close()
+    return truth
+
+
+# --- not data: the same design document written across ---------------------------------------------
+
+
+def make_table_definition_horizontal(path: Path) -> None:
+    """テーブル定義書 written across: 物理名 | EMP_NO | WORK_DATE …, then the type row ``型 | VARCHAR(10) |
+    DATE | TIME | DECIMAL(10,0)`` — read as a header, DATE is a 日付 and TIME a 時間 — then 桁数 and NOT NULL rows."""
+    wb, f = _book(path)
+    ws = wb.add_worksheet("T_WORK")
+    ws.write(0, 0, "テーブル定義書", f["title"])
+    ws.write(1, 0, "テーブル名")
+    ws.write(1, 1, "T_WORK (作業実績)")
+    rows = [
+        ["物理名", "EMP_NO", "EMP_NAME", "WORK_DATE", "START_TIME", "WORK_HOURS", "PJ_CODE"],
+        ["型", "VARCHAR(10)", "VARCHAR(40)", "DATE", "TIME", "DECIMAL(10,0)", "CHAR(8)"],
+        ["桁数", 10, 40, "", "", 10, 8],
+        ["NOT NULL", "○", "○", "○", "", "", ""],
+        ["備考", "社員番号", "氏名", "作業日", "開始時刻", "工数 (時間)", "案件コード"],
+    ]
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v == "":
+                continue
+            if isinstance(v, str):
+                ws.write_string(3 + r, c, v, f["head"] if c == 0 else f["cell"])
+            else:
+                ws.write_number(3 + r, c, v, f["cell"])
+    wb.close()

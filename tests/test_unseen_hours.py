@@ -66,7 +66,7 @@ def test_generic_sheet_name_is_not_a_person(tmp_path):
     make_xlsx(tmp_path / "工数_2026-10.xlsx", {"工数": rows, "作業実績_10月": rows})
     result = ledgerkit.aggregate(tmp_path)
     assert result.frame.empty
-    assert sorted((i.code, i.sheet) for i in result.issues) == [("no_person", "作業実績_10月"), ("no_person", "工数")]
+    assert sorted((i.code, i.sheet) for i in result.issues) == [("no_person_given", "作業実績_10月"), ("no_person_given", "工数")]
 
 
 def test_person_from_the_file_name_when_the_sheet_does_not_say(tmp_path):
@@ -75,7 +75,7 @@ def test_person_from_the_file_name_when_the_sheet_does_not_say(tmp_path):
     make_xlsx(tmp_path / "A社_工数_202610.xlsx", {"Sheet1": rows})  # a company, not a person
     result = ledgerkit.aggregate(tmp_path)
     assert result.frame["person"].tolist() == ["小林"]
-    assert [(Path(i.file).name, i.code) for i in result.issues] == [("A社_工数_202610.xlsx", "no_person")]
+    assert [(Path(i.file).name, i.code) for i in result.issues] == [("A社_工数_202610.xlsx", "no_person_given")]
     sheet = next(r for r in ledgerkit.inspect(tmp_path) if "小林" in r.path).sheets[0]
     assert sheet.mapping["person"] == "小林 (ファイル名)"
 

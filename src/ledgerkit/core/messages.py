@@ -255,6 +255,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "同じ記録が {other} にもあるため1回だけ数えます",
         "the same entry is also in {other}: counted once",
     ),
+    # hours layouts and sheet rules (issue 13)
+    "no_person_given": (
+        "氏名が分かりません: 氏名セル・シート名・ファイル名のどこにもありません — ファイル名に氏名を入れる (例: 工数_山田_2026年10月.xlsx) か、"
+        "--person 山田 (設定では [read] person) で指定してください",
+        "cannot tell whose sheet this is: no name in a 氏名 cell, the sheet name or the file name — put the name in the "
+        "file name (e.g. 工数_山田_2026年10月.xlsx) or give --person NAME ([read] person in ledgerkit.toml)",
+    ),
+    "not_hours_table": ("工数の表ではありません: {reason}", "not an hours table: {reason}"),
+    "summary_sheet": (
+        "他のシートを集計するシートのため数えません (判定: {how}) — 数えると二重になります",
+        "a summary of other sheets (rule: {how}): not counted, its hours would count twice",
+    ),
+    "named_sheet_read": (
+        "シート名「{what}」は{named}のようですが、工数の表 ({rows} 行) があり{formulas}のため、データとして読みました (判定: 内容)",
+        "the name {what} suggests {named}, but it holds an hours table ({rows} rows) and {formulas}: read as data "
+        "(rule: its content)",
+    ),
+    "month_entries": (
+        "日付の列がないため、各行を {month} の月単位の記録として読みました (日付は {date}、period 列は month)",
+        "no date column: each row is read as an entry for the whole month {month} (dated {date}, period = month)",
+    ),
+    "month_entries_overlap": (
+        "{person} の {month} {project} は、この月単位の記録と {other} の日別の記録の両方にあり、両方を数えています — 片方が他方の集計なら除いてください",
+        "{person}, {month}, {project}: in these month-level entries and in the daily entries of {other}; both are "
+        "counted — if one sums the other, leave it out",
+    ),
     # --- invoices and checks ------------------------------------------------------
     # reading invoice and order lists
     "not_whole_yen": ("{field}が1円単位ではありません: {value}", "{field} is not whole yen: {value}"),

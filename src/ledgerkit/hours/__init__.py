@@ -1,4 +1,4 @@
-"""Effort hours (工数): long tables and day grids.
+"""Effort hours (工数): long tables, day grids, dates down with projects across, and WBS month lists.
 
 :func:`read_hours` reads workbooks through the intake door; :func:`read_hours_sheet` reads
 one sheet (the per-sheet reader of ``ledgerkit aggregate --kind hours``),

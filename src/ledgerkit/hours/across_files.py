@@ -23,6 +23,10 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
     * The same person, date, project and task with different hours in two places is
       kept in both and listed as a disagreement for a person to settle.
     * A month missing between a person's first and last month is listed.
+    * Month-level entries (a WBS read for its month: ``period == "month"``, dated the
+      month's first day) are compared with month-level entries only; a sheet of them that
+      equals the daily rows of other sheets (same person, month and project) is a summary
+      of those rows and is listed, not counted; one that overlaps them otherwise is a warning.
     """
     issues = list(issues)
     if frame.empty:
@@ -39,6 +43,8 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
     frame, issues = _drop_repeats(frame, issues)
     frame, found = _drop_summary_sheets(frame)
     issues.extend(found)
+    frame, found = _month_entries_against_days(frame)
+    issues.extend(found)
     issues.extend(_missing_months(frame))
     frame = frame.sort_values(["date", "person", "project", "task", "source_file", "source_row"], kind="stable")
     return frame.reset_index(drop=True), issues
@@ -49,6 +55,10 @@ def _drop_repeats(frame, issues: list[Issue]):
     import pandas as pd
 
     key = ["person", "date", "project", "task"]
+    if "period" in frame.columns:
+        # a month's entry (a WBS, dated the 1st) is never the repeat of a day's entry
+        frame = frame.assign(_period=frame["period"].fillna("day"))
+        key.append("_period")
     # entries whose key appears in more than one sheet; most of the time there are none,
     # which the distinct (key, sheet) pairs tell faster than a transform over every row
     if _key_in_two_sheets(frame, key):
@@ -70,7 +80,7 @@ def _drop_repeats(frame, issues: list[Issue]):
             if not (i.code == "duplicate_entry" and (i.file, i.sheet, i.row) in kept_rows)
         ]
         frame = frame[~drop].reset_index(drop=True)
-    return frame, issues
+    return frame.drop(columns="_period", errors="ignore"), issues
 
 
 def _compare_places(group, drop, issues: list[Issue]) -> None:
@@ -133,6 +143,8 @@ def _drop_summary_sheets(frame):
     if not any(blank[k].any() and not blank[k].all() for k in blank):
         # no sheet can leave out what other rows name: nothing to compare (the usual case)
         return frame, issues
+    if "period" in frame.columns:
+        frame = frame.assign(_period=frame["period"].fillna("day"))
     codes, places = pd.factorize(frame["source_file"] + "\x00" + frame["source_sheet"])
     totals: dict[tuple, Any] = {}  # dims -> (finer rows, their sums by key): the same for every sheet
     drop = pd.Series(False, index=frame.index)
@@ -142,6 +154,8 @@ def _drop_summary_sheets(frame):
         if not dims:
             continue
         key = ["person", "date"] + [k for k in ("project", "task") if k not in dims]
+        if "period" in frame.columns:
+            key.append("_period")
         if dims not in totals:
             # rows naming what such a sheet leaves out; a summary sheet never does
             named = np.zeros(len(frame), dtype=bool)
@@ -154,7 +168,7 @@ def _drop_summary_sheets(frame):
             continue
         sums = frame[mine].groupby(key)["hours"].sum()
         matched = others.reindex(sums.index)
-        if matched.isna().any() or ((matched - sums).abs() > 1e-6).any():
+        if sums.empty or matched.isna().any() or ((matched - sums).abs() > 1e-6).any():
             continue
         drop |= mine
         parts = finer[finer.set_index(key).index.isin(sums.index)]
@@ -172,6 +186,48 @@ def _drop_summary_sheets(frame):
                     params={"other": other},
                 )
             )
+    if drop.any():
+        frame = frame[~drop].reset_index(drop=True)
+    return frame.drop(columns="_period", errors="ignore"), issues
+
+
+def _month_entries_against_days(frame):
+    """Sheets of month-level entries compared with the daily rows of the same person, month
+    (and project, when the sheet names projects): all equal → a summary, listed and left out;
+    some in common → both counted, with a warning per person × month × project."""
+    import pandas as pd
+
+    issues: list[Issue] = []
+    if "period" not in frame.columns or frame.empty:
+        return frame, issues
+    monthly = (frame["period"] == "month").to_numpy()
+    if not monthly.any() or monthly.all():
+        return frame, issues
+    days = frame[~monthly]
+    drop = pd.Series(False, index=frame.index)
+    for (file, sheet), mine in frame[monthly].groupby(["source_file", "source_sheet"], sort=False):
+        key = ["person", "month"] + (["project"] if (mine["project"] != "").all() else [])
+        sums = mine.groupby(key)["hours"].sum()
+        daily = days.groupby(key)["hours"].sum()
+        common = sums.index.intersection(daily.index)
+        if not len(common):
+            continue
+        if len(common) == len(sums) and ((sums - daily.reindex(sums.index)).abs() <= 1e-6).all():
+            drop[mine.index] = True
+            where = days.set_index(key).index.isin(sums.index)
+            sources = list(dict.fromkeys(zip(days.loc[where, "source_file"], days.loc[where, "source_sheet"])))
+            other = " / ".join(sources[0]) + (f" (+{len(sources) - 1})" if len(sources) > 1 else "")
+            for row in mine.drop_duplicates(["source_row"]).itertuples():
+                issues.append(Issue("summary_rows", file, sheet, int(row.source_row), severity="warning", rejected=True,
+                                    params={"other": other}))
+            continue
+        for k in common:
+            k = k if isinstance(k, tuple) else (k,)
+            first = mine[(mine[key] == pd.Series(k, index=key)).all(axis=1)].iloc[0]
+            day_row = days[(days[key] == pd.Series(k, index=key)).all(axis=1)].iloc[0]
+            issues.append(Issue("month_entries_overlap", file, sheet, int(first["source_row"]), severity="warning",
+                                params={"person": k[0], "month": k[1], "project": k[2] if len(k) > 2 else "",
+                                        "other": f"{day_row['source_file']} / {day_row['source_sheet']}"}))
     if drop.any():
         frame = frame[~drop].reset_index(drop=True)
     return frame, issues

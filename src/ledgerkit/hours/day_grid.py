@@ -8,6 +8,7 @@ Excel row number.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ledgerkit.config.loading import Config
@@ -19,9 +20,8 @@ from ledgerkit.detect.day_grids import split_period
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.hours.cells import _ACTUAL_LABELS, _DAY_OFF, _PLAN_LABELS, _cache, _first_text_is_total
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _show, _typed
-from ledgerkit.hours.people import _person_of_sheet, _person_source
-from ledgerkit.hours.periods import sheet_year_month
-from ledgerkit.hours.sheet_names import _SUMMARY_SHEET
+from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
+from ledgerkit.hours.periods import sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _grid_unit, _row_unit
 from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.hours import parse_hours
@@ -41,17 +41,17 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     if dated:
         first = min(dated.values())
         year, month = first.year, first.month
+    elif year is None or month is None:
+        year, month = _month_of_headers(rows, grid, sheet_name, file, config, year, month)
     if (year is None or month is None) and len(dated) < len(grid.days):
         issues.append(Issue("no_month", file, sheet_name, scope="sheet", severity="error"))
         return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
     person_const = person_where = None
     if "person" not in labels:
-        person_const, person_where = _person_of_sheet(rows, grid.header_row, sheet_name, synonyms.get("person", []), file)
+        person_const, person_where = _person_of_sheet(rows, grid.header_row, sheet_name, synonyms.get("person", []), file,
+                                                      config)
         if person_const is None:
-            if _SUMMARY_SHEET.search(sheet_name):
-                issues.append(Issue("helper_sheet", file, sheet_name, scope="sheet", params={"what": "集計"}))
-            else:
-                issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
+            issues.append(no_person_issue(file, sheet_name))
             return SheetResult(issues=issues, layout="grid", header_row=grid.header_excel_row)
     reader = _DayGrid(rows, grid, sheet_name, file, config, year, month, person_const, issues)
     # blank rows and rows with 合計 in a label column: the shared row walk's rules
@@ -67,6 +67,25 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
         header_row=grid.header_excel_row,
         mapping=reader.mapping(person_where),
     )
+
+
+def _month_of_headers(rows, grid, sheet_name: str, file: str, config: Config, year, month):
+    """The month written in day headers as text (10/1 … 10/31; the last one for a closing
+    period 10/21 … 11/20), with a year written alone in a title, the sheet or the file name."""
+    head = rows[grid.header_row]
+    last = max(grid.days)
+    m = _MONTH_DAY.match(normalize_text(head[last])) if isinstance(head[last], str) else None
+    if m is None:
+        return year, month
+    month = int(m.group(1))
+    if year is None and 1 <= month <= 12:
+        plain, fiscal = sheet_years(rows, grid.header_row, sheet_name, file, config)
+        start = int(config.get("fiscal_year.start_month", 4))
+        year = plain if plain else (fiscal + (month < start) if fiscal else None)
+    return year, month if 1 <= month <= 12 else None
+
+
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/月]\s*\d{1,2}")
 
 
 class _DayGrid:

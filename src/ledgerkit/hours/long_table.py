@@ -28,7 +28,7 @@ from ledgerkit.hours.cells import (
     _task_text,
 )
 from ledgerkit.hours.frame import HOURS_COLUMNS, _plain, _show, _typed, _unique
-from ledgerkit.hours.people import _person_of_sheet, _person_source
+from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import fiscal_year_of_texts, sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _row_unit, _stated_unit, _unit_factor
 from ledgerkit.parse.codes import parse_code
@@ -122,9 +122,10 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     year, month = sheet_year_month(rows, table.header_row, sheet_name, file, config)
     person_const = person_where = None
     if "person" not in m:
-        person_const, person_where = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []), file)
+        person_const, person_where = _person_of_sheet(rows, table.header_row, sheet_name, synonyms.get("person", []), file,
+                                                      config)
         if person_const is None:
-            issues.append(Issue("no_person", file, sheet_name, scope="sheet", severity="error"))
+            issues.append(no_person_issue(file, sheet_name))
             return SheetResult(issues=issues, layout="long", header_row=table.header_excel_row)
     sheet = _LongTable(rows, table, sheet_name, file, config, year, month)
     sheet.parse_dates()

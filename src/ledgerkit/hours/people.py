@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ledgerkit.config.loading import Config
+from ledgerkit.core.issues import Issue
 from ledgerkit.intake.cells import column_letter
 from ledgerkit.detect.labels import find_labelled_value
 from ledgerkit.hours.periods import without_periods
 from ledgerkit.hours.sheet_names import _DEFAULT_SHEET, _HELPER_SHEET, _SUMMARY_SHEET
+from ledgerkit.parse.names import looks_like_name
 from ledgerkit.parse.periods import parse_year_month
 from ledgerkit.parse.text import normalize_name, normalize_text
 
@@ -21,12 +24,17 @@ _SHEET_WORDS = re.compile(
 
 
 def _person_of_sheet(
-    rows, header_row: int, sheet_name: str, words: list[str], file: str = ""
+    rows, header_row: int, sheet_name: str, words: list[str], file: str = "", config: Config | None = None
 ) -> tuple[str | None, str]:
     """The person a sheet belongs to: a 氏名 cell above the table, a name-like sheet name,
-    else the one name-like word of the file name (工数報告_山田_2026年10月.xlsx)."""
+    else the one name-like word of the file name (工数報告_山田_2026年10月.xlsx), else the
+    name given with ``--person`` (``[read] person``).
+
+    Whatever the place, the value must look like a name: a time, a total or a label next
+    to an empty 氏名 cell (``6 days, 16:30:00``, 合計, 承認) is nobody.
+    """
     found = find_labelled_value(rows, words, before_row=header_row)
-    if found is not None:
+    if found is not None and looks_like_name(found[0]):
         name = normalize_name(found[0])
         if name:
             return name, f"{column_letter(found[2])}{found[1] + 1}"
@@ -39,10 +47,15 @@ def _person_of_sheet(
         and not _SUMMARY_SHEET.search(name)
         and parse_year_month(name) is None
         and not re.fullmatch(r"[\d\W_]+", name)
+        and looks_like_name(name)
+        and len(name) >= 2
     ):
         return name, "sheet name"
     name = _person_of_file(file) if file else None
-    return (name, "file name") if name else (None, "")
+    if name:
+        return name, "file name"
+    given = normalize_name((config or Config()).get("read.person", "") or "")
+    return (given, "--person") if given else (None, "")
 
 
 _ORG_WORD = re.compile(
@@ -72,6 +85,8 @@ def _person_of_file(file: str) -> str | None:
     word = normalize_name(words[0])
     if len(word) < 2 or _ORG_WORD.search(word) or _SUMMARY_SHEET.search(word) or _HELPER_SHEET.search(word):
         return None
+    if not looks_like_name(word):
+        return None
     return word
 
 
@@ -84,4 +99,11 @@ def _person_source(name: str, where: str) -> str:
     """
     if where == "file name":
         return f"{name} (ファイル名)"
+    if where == "--person":
+        return f"{name} (--person / [read] person)"
     return f"{name} (シート名)" if where == "sheet name" else f"{name} (セル {where})"
+
+
+def no_person_issue(file: str, sheet: str) -> Issue:
+    """The sheet's person is nowhere: one error naming both ways to give it (file name, --person)."""
+    return Issue("no_person_given", file, sheet, scope="sheet", severity="error")

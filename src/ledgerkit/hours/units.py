@@ -34,11 +34,17 @@ def _row_unit(v: Any, config: Config) -> float:
 
 
 def _unit_factor(header: str, config: Config) -> float:
-    """Hours per unit named in a header: 工数(人日) → 8, (人月) → 160, (分) → 1/60."""
+    """Hours per unit named in a header: 工数(人日) or 工数(日) → 8, (人月) → 160, (分) → 1/60.
+
+    Examples:
+        >>> from ledgerkit.config import Config
+        >>> [_unit_factor(h, Config()) for h in ("工数(人日)", "工数（日）", "実績(days)", "工数(h)", "日付")]
+        [8.0, 8.0, 8.0, 1.0, 1.0]
+    """
     key = header_key(header)
     if "人月" in key:
         return float(config.get("hours.hours_per_month", 160.0))
-    if "人日" in key:
+    if "人日" in key or re.search(r"[\(\[](日|days?|md)[\)\]]", key):
         return float(config.get("hours.hours_per_day", 8.0))
     if re.search(r"[\(\[]分[\)\]]|\(min\)|minutes", key):
         return 1 / 60

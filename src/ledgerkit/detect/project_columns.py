@@ -1,0 +1,204 @@
+"""Dates down, projects across: a 日付 column and one column of figures per project.
+
+::
+
+    日付   | 曜日 | A-1001 | B-2002 | C-3003 | 合計
+    10/1  | 木   | 7.5    |        | 0.5    | 8
+    …
+    合計   |      | 120    | 30     | 4      | 154
+
+A project column is told from the sheet's other columns by its header — not a field of the
+kind (氏名, 備考, 作業内容), not a word that names something else (曜日, 合計, 出勤, 休憩 …) —
+and by its values: mostly figures of a day (hours) or blank, on the rows whose 日付 is a
+date. A header alone is never enough. A second header row may name the projects under their
+codes (案件名), or the codes may sit under one label written over them all (案件, merged).
+
+Examples:
+    >>> rows = [["2026年10月 工数"], ["日付", "曜日", "A-1001", "B-2002", "合計"],
+    ...         ["10/1", "木", 7.5, 0.5, 8], ["10/2", "金", "", 8, 8], ["合計", "", 7.5, 8.5, 16]]
+    >>> p = detect_project_columns(rows, {"date": ["日付"], "person": ["氏名"]})
+    >>> p.header_excel_row, p.date_col, p.projects, p.total_cols, p.data_start, p.data_end
+    (2, 0, {2: 'A-1001', 3: 'B-2002'}, [4], 2, 5)
+    >>> detect_project_columns([["日付", "工数"], ["10/1", 8]], {"date": ["日付"], "hours": ["工数"]}) is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from ledgerkit.intake.cells import is_empty
+from ledgerkit.kinds import COLUMN_KINDS
+from ledgerkit.detect.evidence import column_evidence, looks_like_date, looks_like_hours
+from ledgerkit.detect.headers import HEADER_SCAN_ROWS, Synonyms, _one_line, header_key
+from ledgerkit.detect.long_tables import _table_end
+from ledgerkit.detect.merged import _rows_of
+from ledgerkit.parse.text import is_total_label, normalize_text
+
+__all__ = ["ProjectColumns", "detect_project_columns", "is_not_project_header"]
+
+# Headers that name something other than a project: the day, totals, notes, and the columns
+# of a 勤務表 (出勤 | 退勤 | 休憩 | 実働), whose times would otherwise pass for hours
+_NOT_PROJECT = re.compile(
+    r"曜|備考|摘要|内容|メモ|コメント|特記|出勤|退勤|出社|退社|始業|終業|開始|終了|休憩|実働|勤務|残業|時間外|深夜|"
+    r"遅刻|早退|欠勤|有給|有休|休暇|勤怠|区分|承認|確認|^印$|^no\.?$|^番号$|^連番$|^週|場所|状態|ステータス|"
+    r"^remarks?$|^notes?$|^memo$|^comments?$|^weekday$|^day$|^start|^end$|^break|overtime",
+    re.IGNORECASE,
+)
+# Fields of the other kinds (数量, 税率, 単価, 件名 …): a list of another kind, never projects
+_OTHER_FIELDS = frozenset(header_key(w) for kind, (fields, _, _) in COLUMN_KINDS.items() if kind != "hours"
+                          for words in fields.values() for w in words)
+#: share of a project column's filled cells (on dated rows) that must be hours
+MIN_HOURS_SHARE = 0.8
+
+
+@dataclass
+class ProjectColumns:
+    """Where a dates-down, projects-across table is (0-based rows and columns)."""
+
+    header_row: int
+    header_rows: int
+    data_start: int
+    data_end: int
+    date_col: int
+    #: column → the project as written in the header (a code or a 案件名)
+    projects: dict[int, str]
+    #: column → the name written under the project's code (second header row), or ""
+    names: dict[int, str]
+    #: other fields of the kind found in the header (person, task, note …) → column
+    labels: dict[str, int]
+    #: 合計 columns (a row's total)
+    total_cols: list[int]
+    #: every column's header as written, for issues
+    columns: dict[int, str]
+    #: a label written once over the project columns (案件, 工数(人日)), or ""
+    group: str = ""
+    others: list[str] = field(default_factory=list)
+
+    @property
+    def header_excel_row(self) -> int:
+        return self.header_row + 1
+
+
+def is_not_project_header(text: Any) -> bool:
+    """A header that names something other than a project (曜日, 合計, 備考, 出勤, 休憩, 数量, 税率 …).
+
+    Examples:
+        >>> [is_not_project_header(t) for t in ("曜日", "合 計", "作業内容", "出勤時刻", "税率", "A-1001", "基幹刷新")]
+        [True, True, True, True, True, False, False]
+    """
+    if not isinstance(text, str) or not text.strip():
+        return True
+    key = header_key(text)
+    return is_total_label(text) or key in _OTHER_FIELDS or bool(_NOT_PROJECT.search(key))
+
+
+def _cell(row, c: int) -> Any:
+    return row[c] if c < len(row) else ""
+
+
+def _text(v: Any) -> str:
+    return _one_line(str(v)) if not is_empty(v) and isinstance(v, (str, int, float)) and not isinstance(v, bool) else ""
+
+
+def _second_header(row, below, date_col: int) -> bool:
+    """The row under the header names the projects (案件名) or holds their codes under a label."""
+    if not below or looks_like_date(_cell(below, date_col)):
+        return False
+    filled = [(c, v) for c, v in enumerate(below) if not is_empty(v) and c != date_col]
+    return bool(filled) and all(isinstance(v, str) and not looks_like_date(v) and not is_total_label(v) or
+                                 normalize_text(v) == normalize_text(_cell(row, c)) for c, v in filled)
+
+
+def _heads(row, below, second: bool) -> tuple[dict[int, tuple[str, str]], str]:
+    """column → (project header, name under it), and the label written over the projects.
+
+    A text written over two or more columns whose second-row texts differ (案件, merged
+    and filled over A-1001 | B-2002) is a label over the projects: the codes are below it.
+    """
+    width = max(len(row), len(below) if second else 0)
+    tops = {c: _text(_cell(row, c)) for c in range(width)}
+    subs = {c: _text(_cell(below, c)) if second else "" for c in range(width)}
+    group = ""
+    if second:
+        counts: dict[str, set[str]] = {}
+        for c in range(width):
+            if tops[c] and subs[c]:
+                counts.setdefault(tops[c], set()).add(subs[c])
+        group = next((t for t, s in counts.items() if len(s) >= 2 and not is_total_label(t)), "")
+    heads = {}
+    for c in range(width):
+        top, sub = tops[c], subs[c]
+        if group and top == group and sub:
+            heads[c] = (sub, "")
+        elif top:
+            heads[c] = (top, sub if sub != top else "")
+        elif sub:
+            heads[c] = (sub, "")
+    return heads, group
+
+
+def detect_project_columns(
+    rows: list[list[Any]],
+    fields: Mapping[str, Iterable[str]],
+    *,
+    scan_rows: int = HEADER_SCAN_ROWS,
+    max_hours: float = 24.0,
+) -> ProjectColumns | None:
+    """Find a header row with a 日付 column and project columns of hours beside it."""
+    rows = _rows_of(rows)
+    syn = fields if isinstance(fields, Synonyms) else Synonyms(fields)
+    for r in range(min(scan_rows, len(rows))):
+        row = rows[r]
+        date_col = next((c for c, v in enumerate(row) if syn.match(v) == "date"), None)
+        if date_col is None:
+            continue
+        found = _table_at(rows, r, date_col, syn, max_hours)
+        if found is not None:
+            return found
+    return None
+
+
+def _table_at(rows, r: int, date_col: int, syn: Synonyms, max_hours: float) -> ProjectColumns | None:
+    row = rows[r]
+    below = rows[r + 1] if r + 1 < len(rows) else []
+    second = _second_header(row, below, date_col)
+    heads, group = _heads(row, below, second)
+    start = r + 1 + second
+    end, others = _table_end(rows, start, date_col, max(heads, default=date_col) + 1, syn)
+    dated = [r for r in range(start, end) if looks_like_date(_cell(rows[r], date_col))]
+    if len(dated) < 2 or not column_evidence(rows, date_col, start, end, looks_like_date).mostly():
+        return None
+    projects: dict[int, str] = {}
+    names: dict[int, str] = {}
+    labels: dict[str, int] = {}
+    totals: list[int] = []
+    with_values = 0
+    for c, (head, name) in heads.items():
+        if c == date_col:
+            continue
+        if is_total_label(head):
+            totals.append(c)
+            continue
+        f = syn.match(head) if head != group else None
+        if f is not None:
+            labels.setdefault(f, c)
+            continue
+        if is_not_project_header(head):
+            continue
+        found = column_evidence(rows, c, start, end, lambda v: looks_like_hours(v, max_hours), only=dated)
+        if found.good < MIN_HOURS_SHARE * found.filled:
+            continue
+        projects[c] = head
+        names[c] = name
+        with_values += found.good > 0
+    if not with_values or "hours" in labels:
+        return None
+    if len(projects) == 1 and not re.search(r"\d", next(iter(projects.values()))):
+        # one column beside the dates is an hours column by another name, unless it is a code
+        return None
+    columns = {c: " ".join(t for t in heads[c] if t) for c in heads}
+    return ProjectColumns(r, 1 + second, start, end, date_col, projects, names, labels, totals, columns,
+                          group, others)
