@@ -6,6 +6,7 @@ them (``ledgerkit.config``). Matching is done on normalized text (NFKC, no space
 
 from __future__ import annotations
 
+from ledgerkit.kinds.attendance import ATTENDANCE_FIELDS
 from ledgerkit.kinds.budget import BUDGET_FIELDS, RATE_FIELDS
 from ledgerkit.kinds.contracts import CONTRACT_FIELDS
 from ledgerkit.kinds.drafts import PO_FIELDS, RINGI_FIELDS
@@ -23,7 +24,9 @@ COLUMN_KINDS: dict[str, tuple[dict[str, list[str]], str, str]] = {
     "budget": (BUDGET_FIELDS, "予算表 (budget)", "budget sheets (budget)"),
     "rates": (RATE_FIELDS, "単価表 (budget --rates)", "rate tables (budget --rates)"),
     "contracts": (CONTRACT_FIELDS, "契約一覧・精算条件 (settle --contracts)", "contract lists (settle --contracts)"),
+    "attendance": (ATTENDANCE_FIELDS, "勤務表 (aggregate --kind attendance, settle)",
+                   "attendance sheets (aggregate --kind attendance; settle)"),
 }
 
 __all__ = ["COLUMN_KINDS", "HOURS_FIELDS", "INVOICE_FIELDS", "ORDER_FIELDS", "RINGI_FIELDS", "PO_FIELDS",
-           "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS"]
+           "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS", "ATTENDANCE_FIELDS"]
