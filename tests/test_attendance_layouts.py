@@ -400,3 +400,10 @@ def test_settle_is_the_same_with_and_without_footers(tmp_path):
     assert settled[0] == settled[1] == settled[2] == settled[3]
     assert settled[0][0]["hours"] == 168.0 and settled[0][0]["amount"] == 500_000
 
+
+
+def test_a_total_row_inside_the_footer_is_checked_too():
+    rows = _days_with_footer([["【出勤日数】", "", 3], ["合計", "", "", "", "25:00"]])
+    _frame, issues, _n = read_attendance_sheet(_sheet(rows), file="x.xlsx")
+    assert [(i.code, i.row, i.params.get("total"), i.params.get("sum")) for i in issues] == [
+        ("sheet_total_mismatch", 9, "25:00", "24:00"), ("attendance_footer", None, None, None)]

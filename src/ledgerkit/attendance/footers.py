@@ -38,12 +38,13 @@ def footer_kind(text: Any) -> str | None:
     ``stamp`` (listed); None for any other text.
 
     Examples:
-        >>> footer_kind("合計勤務時間(h)"), footer_kind("出勤 日数"), footer_kind("承認"), footer_kind("設計")
+        >>> footer_kind("合計勤務時間(h)"), footer_kind("出勤 日数"), footer_kind("【承認】"), footer_kind("設計")
         ('hours', 'days', 'stamp', None)
     """
     if not isinstance(text, str):
         return None
-    return _KINDS.get(_whole_key(text))
+    key = _whole_key(text)
+    return _KINDS.get(key) or _KINDS.get(_whole_key(key.strip("【】[]<>〈〉《》■□●○◆◇・")))
 
 
 def parse_count(value: Any) -> int | None:
