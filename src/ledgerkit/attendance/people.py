@@ -33,11 +33,6 @@ class PersonCell:
     not_a_name: tuple[str, str] | None = None
 
 
-def _find_person(rows: list[list[Any]], upto: int) -> tuple[str, str]:
-    found = find_person(rows, upto)
-    return found.name, found.person_id
-
-
 def find_person(rows: list[list[Any]], upto: int) -> PersonCell:
     """The person (and ID) of a 氏名 label above the header; a value that does not look like a
     name (``6 days, 16:30:00``: the month total right of an empty 氏名 cell) is never taken.
