@@ -152,6 +152,9 @@ def make_kintai(
     footer: bool = True,
     break_column: bool = True,
     person_label_empty: bool = False,
+    day_cells: str = "date",
+    total_row: bool = True,
+    footer_layout: str = "beside",
 ) -> dict:
     """A personal 勤務表: 日付 | 曜日 | 出勤 | 退勤 | 休憩 | 実働 | 備考, one row per day.
 
@@ -161,6 +164,12 @@ def make_kintai(
     (two number cells shown as 2026年 / 10月 by their formats), ``date`` (a date cell shown as
     yyyy年m月). ``created``: a 作成日 cell (which must not decide the month). ``footer``: 出勤日数,
     稼働時間, 合計勤務時間(h), 残業時間合計 and 承認/確認/印 boxes under the table.
+
+    Added for issue 13 (the defaults write what the first version wrote): ``day_cells``:
+    ``date`` (date cells shown as m/d), ``number`` (1 … 31, the month only in the title area),
+    ``text`` (``1(木)``). ``total_row``: the 合計 row under the days (without it the footer
+    follows the days directly). ``footer_layout``: ``beside`` (each figure right of its label)
+    or ``below`` (the labels on one row, the figures under them).
     """
     wb, f = _book(path)
     ws = wb.add_worksheet(sheet)
@@ -202,7 +211,12 @@ def make_kintai(
     for d in range(1, n + 1):
         r = hr + d
         day = dt.date(year, month, d)
-        ws.write_datetime(r, 0, dt.datetime.combine(day, dt.time()), f["date"])
+        if day_cells == "number":
+            ws.write_number(r, 0, d, f["cell"])
+        elif day_cells == "text":
+            ws.write(r, 0, f"{d}({WEEKDAYS[day.weekday()]})", f["cell"])
+        else:
+            ws.write_datetime(r, 0, dt.datetime.combine(day, dt.time()), f["date"])
         ws.write(r, 1, WEEKDAYS[day.weekday()], f["cell"])
         if d in days:
             s, e, b = days[d]
@@ -216,17 +230,33 @@ def make_kintai(
             ws.write(r, len(head) - 1, "休日", f["cell"])
     last = hr + n
     tr = last + 1
-    ws.write(tr, 0, "合計", f["head"])
-    ws.write_formula(tr, c_worked, f"=SUM({_col(c_worked)}{hr + 2}:{_col(c_worked)}{last + 1})", f["sumtime"],
-                     total_minutes / 1440)
-    if footer:
+    total_cell = f"=SUM({_col(c_worked)}{hr + 2}:{_col(c_worked)}{last + 1})"
+    if total_row:
+        ws.write(tr, 0, "合計", f["head"])
+        ws.write_formula(tr, c_worked, total_cell, f["sumtime"], total_minutes / 1440)
+        total_cell = f"={_col(c_worked)}{tr + 1}"
+    else:
+        tr = last  # the footer follows the days after one blank row
+    if footer and footer_layout == "below":
+        r = tr + 2
+        labels = ["出勤日数", "稼働時間", "合計勤務時間(h)", "残業時間合計"]
+        for c, label in enumerate(labels):
+            ws.write(r, c, label, f["head"])
+        ws.write_number(r + 1, 0, worked_days, f["cell"])
+        ws.write_formula(r + 1, 1, total_cell, f["sumtime"], total_minutes / 1440)
+        ws.write_formula(r + 1, 2, f"=B{r + 2}*24", f["hours"], total_minutes / 60)
+        ws.write_datetime(r + 1, 3, _t("0:00"), f["time"])
+        ws.write(r + 3, 4, "承認", f["head"])
+        ws.write(r + 3, 5, "確認", f["head"])
+        ws.write(r + 3, 6, "印", f["head"])
+    elif footer:
         r = tr + 2
         ws.write(r, 0, "出勤日数")
         ws.write_number(r, 2, worked_days)
         ws.write(r + 1, 0, "稼働時間")
-        ws.write_formula(r + 1, 2, f"={_col(c_worked)}{tr + 1}", f["sumtime"], total_minutes / 1440)
+        ws.write_formula(r + 1, 2, total_cell, f["sumtime"], total_minutes / 1440)
         ws.write(r + 2, 0, "合計勤務時間(h)")
-        ws.write_formula(r + 2, 2, f"={_col(c_worked)}{tr + 1}*24", f["hours"], total_minutes / 60)
+        ws.write_formula(r + 2, 2, f"{total_cell}*24", f["hours"], total_minutes / 60)
         ws.write(r + 3, 0, "残業時間合計")
         ws.write_datetime(r + 3, 2, _t("0:00"), f["time"])
         ws.write(r + 5, 4, "承認", f["head"])

@@ -107,15 +107,17 @@ def test_layout_a_split_year_month_id_and_three_cell_span(tmp_path):
     )
     assert row12["note"] == "基本設計"
     assert row12["source_row"] == 5 + 12  # Excel row of day 12
-    # the 合計 row ends the table; 出勤日数 below it is reported, not read
+    # the 合計 row ends the table; 出勤日数 below it is the sheet's own summary (issue 13 §2.4:
+    # was "extra_table"): checked against the 20 days read, listed, not read
     codes = [i.code for i in issues]
-    assert codes == ["total_row", "extra_table"]
+    assert codes == ["total_row", "attendance_footer"]
     total = issues[0]
     # not data (issue 2): listed as info, not counted as read or rejected — the same as hours
     assert (total.row, total.rejected, total.severity) == (36, False, "info")
-    extra = issues[1]
-    assert extra.message("en") == "a second table (row 38) beside the data table: not read"
-    assert extra.message("ja") == "データ表とは別の表 (38行) のため読み込みません"
+    footer = issues[1]
+    assert footer.severity == "info"
+    assert footer.message("en") == "row 38: the sheet's own summary and stamp boxes (出勤日数), not data (checked against the rows: 出勤日数)"
+    assert footer.message("ja") == "38行 はシートの集計欄・押印欄 (出勤日数) のためデータではありません (行と照合: 出勤日数)"
     _check_balance(frame, issues, n)
 
 
@@ -262,7 +264,9 @@ def test_no_person_is_an_error(tmp_path):
 
     frame, issues, n = _read(_book(tmp_path / "x.xlsx", build))
     assert len(frame) == 0 and n == 0
-    assert [(i.code, i.severity) for i in issues] == [("no_person", "error")]
+    # issue 13 §2.2: the one error names both ways (was no_person, which named a 氏名 cell or the sheet name)
+    assert [(i.code, i.severity) for i in issues] == [("attendance_no_person", "error")]
+    assert "--person" in issues[0].message("en") and "file name" in issues[0].message("en")
 
 
 def test_not_an_attendance_sheet_returns_none(tmp_path):
@@ -287,7 +291,9 @@ def test_weekday_mismatch_warns_about_the_month(tmp_path):
 
     frame, issues, n = _read(_book(tmp_path / "x.xlsx", build))
     assert len(frame) == 2
-    assert [(i.code, i.row, i.params["count"]) for i in issues] == [("attendance_weekday_mismatch", 3, 2)]
+    # (and no 休憩 column: issue 13 §2.5's one warning for the sheet)
+    assert [(i.code, i.row, i.params["count"]) for i in issues] == [("attendance_weekday_mismatch", 3, 2),
+                                                                    ("attendance_no_break", None, 2)]
 
 
 def test_read_attendance_over_files(tmp_path):
@@ -390,7 +396,7 @@ def test_through_aggregate_rows_balance(tmp_path):
 def test_fiscal_year_title_with_the_month_in_the_sheet_name(sheet_name, expected):
     rows = [["2026年度", "作業報告書"], ["氏名", "山田太郎"], ["日付", "出社", "退社"], [5, "9:00", "18:00"]]
     frame, issues, n = read_attendance_sheet(_sheet(sheet_name, rows), file="x.xlsx")
-    assert issues == []
+    assert [i.code for i in issues] == ["attendance_no_break"]  # no 休憩 column (issue 13 §2.5)
     assert frame["date"].tolist() == [expected]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ledgerkit.attendance.breaks import statutory_break
 from ledgerkit.attendance.cells import (
     _WEEKDAY_JA,
     _CellError,
@@ -26,6 +27,7 @@ from ledgerkit.attendance.cells import (
     parse_duration,
     split_person,
 )
+from ledgerkit.attendance.footers import _rows_words, find_footer, read_footer
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.parse.text import is_total_label, normalize_name
@@ -35,7 +37,7 @@ class _DayRows:
     """The rows under an attendance table's header, read into records (one per worked day)."""
 
     def __init__(self, rows, layout, log: RowLog, year, month, person: str, person_id: str, month_from_dates: bool,
-                 max_minutes: int):
+                 max_minutes: int, break_mode: str = "none"):
         #: the data rows read (kept or rejected) and the sheet's issues, by Excel row
         self.log = log
         self.rows, self.layout, self.file, self.name, self.issues = rows, layout, log.file, log.sheet, log.issues
@@ -54,6 +56,14 @@ class _DayRows:
                           if f not in ("weekday", "cumulative", "separator", "ignore", "person", "person_id")] + layout.notes
         self.time_cols = [cols[f] for f in ("start", "end", "break", "worked", "overtime") if f in cols]
         self.last_row = layout.data_start
+        # no 休憩 column: the days whose hours are end − start, and the break taken off them
+        self.break_mode = break_mode
+        self.spans_without_break = 0
+        self.row_without_break = False
+        #: minutes of statutory break taken off the days kept (default_break = "statutory")
+        self.statutory_minutes = 0
+        #: the first row under the days that is not data (after the 合計 row, or the footer)
+        self.footer_from: int | None = None
 
     @property
     def read(self) -> int:
@@ -66,24 +76,42 @@ class _DayRows:
         kinds = classify_rows(self.rows, start, end, columns=self.data_cols, labels=[self.cols["day"]],
                               header=self.rows[self.layout.header_row])
         _totals_by_first_text(self.rows, kinds, start, end, self.cols["day"], max(self.data_cols))
+        # the sheet's own summary (出勤日数, 稼働時間 …) or stamp boxes under the days, with no 合計 row before
+        first_total = min(kinds.total, default=end)
+        footer = find_footer(self.rows, start, first_total, day_col=self.cols["day"], last_col=max(self.data_cols))
         for r in range(start, end):
+            if r == footer:
+                self.footer_from = r
+                break
             if r in kinds.blank:
                 continue
             if r in kinds.total:
                 self._total(r)
+                self.footer_from = r + 1
                 break
             if r in kinds.repeated:
                 # the header printed again every page: listed, not data
                 self.log.repeated_header(r)
                 continue
             self.read_row(r)
+        if self.footer_from is not None:
+            self._footer(self.footer_from, end)
+
+    def _footer(self, start: int, end: int) -> None:
+        """The rows under the days: the sheet's summary checked and listed, anything else listed."""
+        block = read_footer(self.log, self.rows, start, end, self.records, added_break=self.statutory_minutes)
+        other = [r for r in range(start, end) if any(not is_empty(v) for v in self.rows[r])] \
+            if not block.values else block.other_rows
+        if other:
+            # rows below the total row (another table, a note) are not data; say where they are
+            self.log.note(None, "extra_table", severity="info", range=_rows_words(other[0] + 1, other[-1] + 1))
 
     def _total(self, r: int) -> None:
         """A total row is not data (issue 2), the same as for hours: listed, its 合計 checked."""
         row = self.rows[r]
         cell = lambda c: row[c] if c is not None and c < len(row) else ""  # noqa: E731
         self.log.total(r)
-        _check_total(self.log, r, self.layout, self.cols, cell, self.records)
+        _check_total(self.log, r, self.layout, self.cols, cell, self.records, self.statutory_minutes)
         self.last_row = r + 1
 
     def read_row(self, r: int) -> None:
@@ -102,7 +130,7 @@ class _DayRows:
         minutes = self._minutes(r, start, end, worked, brk)
         if minutes is None:
             return
-        start, end, computed, minutes = minutes
+        start, end, computed, minutes, brk, worked = minutes
         self._record(r, cell, date, start, end, brk, worked, computed, minutes, overtime)
 
     def _day_off(self, cell) -> bool:
@@ -183,11 +211,19 @@ class _DayRows:
         return date
 
     def _minutes(self, r: int, start, end, worked, brk):
-        """(start, end, computed minutes, minutes worked); None when the row is rejected."""
+        """(start, end, computed minutes, minutes worked, break); None when the row is rejected."""
         cols, layout, log = self.cols, self.layout, self.log
         if end is not None and start is not None and end < start:
             end += 24 * 60  # a shift past midnight
         computed = None
+        self.row_without_break = False
+        if "break" not in cols and start is not None and end is not None and (worked is None or abs(worked - (end - start)) <= 1):
+            # no 休憩 column and the day's hours are its span (no worked figure, or one that is
+            # end − start: no break anywhere): [attendance] default_break says what to take off;
+            # the sheet gets one warning or note for the days a break was due (see _sheet_result)
+            self.row_without_break = statutory_break(end - start) > 0
+            if self.break_mode == "statutory":
+                brk, worked = statutory_break(end - start), None
         if start is not None and end is not None:
             computed = end - start - (brk or 0)
             if computed < 0:
@@ -199,12 +235,14 @@ class _DayRows:
             log.reject(r, "attendance_day_too_long", column=layout.labels.get(cols.get("worked", cols.get("end")), ""),
                        value=_hm(minutes), hours=_hm(minutes), max=_hm(self.max_minutes))
             return None
-        return start, end, computed, minutes
+        return start, end, computed, minutes, brk, worked
 
     def _record(self, r: int, cell, date, start, end, brk, worked, computed, minutes, overtime) -> None:
         """The worked day as a record, or the row rejected for want of a person."""
         cols, layout, log = self.cols, self.layout, self.log
-        if worked is not None and computed is not None and abs(worked - computed) > 1:
+        # with no 休憩 column the times give the span: worked hours under it are the break taken
+        no_break_column = "break" not in cols and worked is not None and computed is not None and worked <= computed
+        if worked is not None and computed is not None and abs(worked - computed) > 1 and not no_break_column:
             log.note(r, "hours_disagree", column=layout.labels.get(cols["worked"], ""), value=_hm(worked),
                      worked=_hm(worked), computed=_hm(computed))
         note = " / ".join(_nfkc(cell(c)) for c in layout.notes if not is_empty(cell(c)))
@@ -219,6 +257,9 @@ class _DayRows:
             log.reject(r, "missing_value", column=layout.labels.get(cols["person"], "氏名"))
             return
         log.keep(r)
+        if self.row_without_break:
+            self.spans_without_break += 1
+            self.statutory_minutes += (brk or 0) if self.break_mode == "statutory" else 0
         self.records.append({
             "date": date,
             "person": row_person,
@@ -250,17 +291,19 @@ def _totals_by_first_text(rows, kinds: RowKinds, start: int, end: int, day_col: 
             kinds.total[r] = first
 
 
-def _check_total(log: RowLog, r: int, layout, cols, cell, records) -> None:
+def _check_total(log: RowLog, r: int, layout, cols, cell, records, added_break: int = 0) -> None:
     """The sheet's own 合計 of worked hours against the days read: a warning when they differ.
 
-    A total that is 0 or blank (a formula never calculated, or no total) says nothing.
+    A total that is 0 or blank (a formula never calculated, or no total) says nothing. The
+    statutory breaks ledgerkit took off (``added_break`` minutes) are not the sheet's: its
+    total is compared with the hours before them.
     """
     if "worked" not in cols:
         return
     stated = _safe(parse_duration, cell(cols["worked"]))
     if not stated:
         return
-    got = sum(round(rec["hours"] * 60) for rec in records)
+    got = sum(round(rec["hours"] * 60) for rec in records) + added_break
     if abs(stated - got) > 1:
         label = layout.labels.get(cols["worked"], "")
         log.note(r, "sheet_total_mismatch", column=label, value=_hm(stated), total=_hm(stated), sum=_hm(got),

@@ -1,40 +1,29 @@
 """Where an attendance table sits in a sheet: :func:`detect_attendance`.
 
 The header row with a day column and clock times or hours, in one or two rows
-(勤務時間 over 開始 | 終了), with start ``～`` end across three cells.
+(勤務時間 over 開始 | 終了), with start ``～`` end across three cells. Header cells are
+matched to fields by :class:`HeaderWords`: the whole header texts of
+``ledgerkit.kinds.attendance`` (and the user's ``[columns.attendance]``) first, then the words
+a header contains.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 from ledgerkit.attendance.cells import _nfkc
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import header_key
+from ledgerkit.kinds.attendance import (
+    ATTENDANCE_FIELDS,
+    ATTENDANCE_WORDS,
+    PERSON_HEADER_STARTS,
+    SPAN_END_WORDS,
+    SPAN_START_WORDS,
+)
 
-# Header words per field, checked in this order (休憩時間 is a break, not worked time;
-# 残業時間 is overtime; 作業内容 is a note). Contains-matches on the normalized header.
-_FIELD_WORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("cumulative", ("累計", "累積", "cumulative")),
-    ("weekday", ("曜日", "曜")),
-    ("break", ("休憩", "break")),
-    ("overtime", ("残業", "時間外", "超過", "overtime")),
-    # hours that are not the hours worked: 所定 (scheduled) 8:00 on every day, 深夜 / 休日
-    # shares of the day, 遅刻早退 / 控除 deductions. Read as worked time they overstate it.
-    ("ignore", ("所定", "予定", "標準", "計画", "深夜", "休日", "遅刻", "早退", "控除", "不足", "scheduled")),
-    ("note", ("内容", "コメント", "備考", "摘要", "メモ", "作業項目", "note", "comment")),
-    ("start", ("出社", "出勤", "始業", "開始", "start")),
-    ("end", ("退社", "退勤", "終業", "終了", "end")),
-    ("worked", ("勤務時間", "実働", "実稼働", "実稼動", "実作業", "作業時間", "稼働時間", "稼動時間",
-                "労働時間", "就業時間", "実績時間", "時間", "hours")),
-    ("day", ("日付", "日にち", "月日", "年月日", "date")),
-]
-_DAY_EXACT = {"日", "day", "日(曜)", "日(曜日)"}
-_PERSON_COLUMN = {"名前", "name", "employee", "employeename", "staff", "スタッフ"}
-_PERSON_COLUMN_STARTS = ("氏名", "スタッフ名", "社員名", "従業員名", "作業者名", "要員名", "技術者名", "従業者名")
-_ID_COLUMN = {"社員番号", "社員no", "社員no.", "社員コード", "社員id", "従業員番号", "従業員no", "従業員コード",
-              "スタッフid", "スタッフ番号", "スタッフno", "employeeid", "employeeno", "staffid"}
 _SPAN_SEPARATORS = ("～", "~", "〜", "-", "－", "―", "ー", "→")
 
 
@@ -51,29 +40,85 @@ class Layout:
     labels: dict[int, str] = field(default_factory=dict)
 
 
+_UNIT = re.compile(r"[(\[](?:h|hr|hrs|時間|分|時刻|時:分|hh?:mm|h:m|hours?)[)\]]$")
+
+
+def _whole_key(text: Any) -> str:
+    """A header as its whole text is compared: :func:`header_key` without a unit in brackets.
+
+    Examples:
+        >>> _whole_key("実働（ｈ）"), _whole_key("休憩 (分)"), _whole_key("日(曜)")
+        ('実働', '休憩', '日(曜)')
+    """
+    return _UNIT.sub("", header_key(text))
+
+
+class HeaderWords:
+    """Header text → attendance field: the whole texts (the user's first), then contained words.
+
+    ``synonyms`` is ``config.synonyms("attendance")`` (the built-in texts plus the user's);
+    None means the built-ins alone.
+
+    Examples:
+        >>> words = HeaderWords({"worked": ["稼働実績", *ATTENDANCE_FIELDS["worked"]]})
+        >>> words.classify("稼働実績"), words.classify("休憩時間"), words.classify("出勤～退勤")
+        ('worked', 'break', 'span')
+        >>> HeaderWords().classify("稼働実績"), HeaderWords().classify("氏名(漢字)")
+        (None, 'person')
+    """
+
+    def __init__(self, synonyms: Mapping[str, Iterable[str]] | None = None):
+        self.whole: dict[str, str] = {}
+        given = synonyms or {}
+        # the user's texts first: a header they name wins over a built-in word it contains
+        for name, words in given.items():
+            builtin = {_whole_key(w) for w in ATTENDANCE_FIELDS.get(name, ())}
+            for w in words:
+                key = _whole_key(w)
+                if key and key not in builtin:
+                    self.whole.setdefault(key, name)
+        for name, words in ATTENDANCE_FIELDS.items():
+            for w in words:
+                self.whole.setdefault(_whole_key(w), name)
+
+    def classify(self, text: Any) -> str | None:
+        """The field of one header cell, ``span`` (出勤～退勤 in one cell), ``separator`` (～), or None."""
+        if not isinstance(text, str):
+            return None
+        key = header_key(text)
+        if not key:
+            return None
+        if key in _SPAN_SEPARATORS:
+            return "separator"
+        hit = self.whole.get(key) or self.whole.get(_whole_key(text))
+        if hit is not None:
+            return hit
+        starts = any(w in key for w in SPAN_START_WORDS)
+        ends = any(w in key for w in SPAN_END_WORDS)
+        if (starts and ends) or "出退勤" in key or "出退社" in key:
+            return "span"
+        # a 氏名 / 社員番号 column: a system's export holds many people in one table
+        if key.startswith(PERSON_HEADER_STARTS):
+            return "person"
+        for name, words in ATTENDANCE_WORDS:
+            if any(w in key for w in words):
+                return name
+        return None
+
+
+#: the built-in header words (no ``[columns.attendance]``)
+BUILTIN_WORDS = HeaderWords()
+
+
 def _classify(text: Any) -> str | None:
-    if not isinstance(text, str):
-        return None
-    key = header_key(text)
-    if not key:
-        return None
-    if key in _DAY_EXACT:
-        return "day"
-    if key in _SPAN_SEPARATORS:
-        return "separator"
-    starts = any(w in key for w in ("出社", "出勤", "始業", "開始"))
-    ends = any(w in key for w in ("退社", "退勤", "終業", "終了"))
-    if (starts and ends) or "出退勤" in key or "出退社" in key:
-        return "span"
-    # a 氏名 / 社員番号 column: a system's export holds many people in one table
-    if key in _PERSON_COLUMN or key.startswith(_PERSON_COLUMN_STARTS):
-        return "person"
-    if key in _ID_COLUMN:
-        return "person_id"
-    for name, words in _FIELD_WORDS:
-        if any(w in key for w in words):
-            return name
-    return None
+    return BUILTIN_WORDS.classify(text)
+
+
+def header_words(config) -> HeaderWords:
+    """The header words of ``config`` (``[columns.attendance]`` added to the built-ins)."""
+    if config is None or not hasattr(config, "synonyms"):
+        return BUILTIN_WORDS
+    return HeaderWords(config.synonyms("attendance"))
 
 
 def _merge_width(merged, r: int, c: int) -> tuple[int, int] | None:
@@ -83,12 +128,12 @@ def _merge_width(merged, r: int, c: int) -> tuple[int, int] | None:
     return None
 
 
-def _build(cells: dict[int, str]) -> tuple[dict[str, int], list[int], dict[int, str]]:
+def _build(cells: dict[int, str], words: HeaderWords) -> tuple[dict[str, int], list[int], dict[int, str]]:
     mapping: dict[str, int] = {}
     notes: list[int] = []
     labels: dict[int, str] = {}
     for c in sorted(cells):
-        f = _classify(cells[c])
+        f = words.classify(cells[c])
         labels[c] = str(cells[c]).strip()
         if f == "note":
             notes.append(c)
@@ -105,12 +150,14 @@ def _usable_after_span(mapping: dict[str, int], had_span: bool) -> bool:
     return _usable(mapping) or (had_span and "day" in mapping and "start" in mapping)
 
 
-def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
+def detect_attendance(sheet, scan_rows: int = 40, words: HeaderWords | None = None) -> Layout | None:
     """Find an attendance table: the header row with a day column and times or hours.
 
     Handles one- and two-row headers (勤務時間 over 開始 | 終了) and start ``～`` end
-    across three cells. Returns None when the sheet has no such table.
+    across three cells. ``words``: the header words (``[columns.attendance]`` added, see
+    :func:`header_words`); the built-ins when None. Returns None when the sheet has no such table.
     """
+    words = words or BUILTIN_WORDS
     rows, merged = sheet.rows, list(sheet.merged or [])
     best = None
     for r in range(min(scan_rows, len(rows))):
@@ -120,7 +167,7 @@ def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
         candidates = [(1, top)]
         if r + 1 < len(rows):
             below = rows[r + 1]
-            if all(is_empty(v) or isinstance(v, str) for v in below) and any(_classify(v) for v in below):
+            if all(is_empty(v) or isinstance(v, str) for v in below) and any(words.classify(v) for v in below):
                 cells = dict(top)
                 for c, v in enumerate(below):
                     if isinstance(v, str) and v.strip():
@@ -134,7 +181,7 @@ def detect_attendance(sheet, scan_rows: int = 40) -> Layout | None:
                             cells.pop(c0)
                 candidates.append((2, cells))
         for height, cells in candidates:
-            mapping, notes, labels = _build(cells)
+            mapping, notes, labels = _build(cells, words)
             if height == 2:
                 # 氏名 | 山田 right above the header is the sheet's person, not a column
                 for f in ("person", "person_id"):

@@ -23,9 +23,10 @@ import re
 from pathlib import PurePath
 
 from ledgerkit.attendance.cells import _full_date, split_person
+from ledgerkit.attendance.breaks import break_mode
 from ledgerkit.attendance.days import _DayRows
-from ledgerkit.attendance.layout import detect_attendance
-from ledgerkit.attendance.people import _find_person
+from ledgerkit.attendance.layout import detect_attendance, header_words
+from ledgerkit.attendance.people import find_person
 from ledgerkit.attendance.periods import (
     _created_date,
     _year_month_in_cells,
@@ -34,8 +35,10 @@ from ledgerkit.attendance.periods import (
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.cells import column_letter, is_empty
+from ledgerkit.detect.file_names import person_in_file_name
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.walk import RowLog
+from ledgerkit.parse.names import looks_like_name
 from ledgerkit.parse.text import normalize_name
 
 #: the canonical columns of an attendance frame, in order
@@ -74,18 +77,6 @@ def _empty_frame():
     )
 
 
-def _rows_words(first: int, last: int) -> dict[str, str]:
-    """Excel rows ``first``-``last`` in words, in both languages (a message parameter).
-
-    Examples:
-        >>> _rows_words(38, 38)["en"], _rows_words(40, 42)["ja"]
-        ('row 38', '40-42行')
-    """
-    if first == last:
-        return {"ja": f"{first}行", "en": f"row {first}"}
-    return {"ja": f"{first}-{last}行", "en": f"rows {first}-{last}"}
-
-
 def read_attendance_sheet(sheet, *, file: str, config=None):
     """Read one attendance sheet into the canonical frame.
 
@@ -112,7 +103,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     name = sheet.name
     log = RowLog(file, name)
     issues = log.issues
-    layout = detect_attendance(sheet)
+    layout = detect_attendance(sheet, words=header_words(config))
     if layout is None:
         _no_table(log, sheet)
         # None, not an empty frame: this sheet is not an attendance sheet at all
@@ -123,22 +114,55 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     max_minutes = int(float(_config_get(config, "hours.max_hours_per_day", 24.0)) * 60)
 
     # whose sheet, and which month
-    person, person_id = _find_person(rows, layout.header_row)
-    if not person and "person" not in cols and not _GENERIC_SHEET.match(name.strip()) and year_month_in(name) == (None, None):
-        person, person_id = split_person(name)
+    person, person_id, person_from = _whose_sheet(rows, layout, name, file, config, log)
     fiscal_start = int(_config_get(config, "fiscal_year.start_month", 4))
-    year, month, dates_in_cells, month_from_dates = _sheet_month(rows, layout, name, file, fiscal_start, log)
+    year, month, dates_in_cells, month_from_dates, month_from = _sheet_month(rows, layout, name, file, fiscal_start, log)
     if not person and "person" not in cols:
-        log.note(None, "no_person", severity="error")
+        log.note(None, "attendance_no_person", severity="error")
         return _empty_frame(), issues, 0
     if not (year and month) and not dates_in_cells:
         log.note(None, "no_month", severity="error")
         return _empty_frame(), issues, 0
     person = normalize_name(person) if person else ""
 
-    days = _DayRows(rows, layout, log, year, month, person, person_id, month_from_dates, max_minutes)
+    days = _DayRows(rows, layout, log, year, month, person, person_id, month_from_dates, max_minutes,
+                    break_mode(config))
     days.read_all()
-    return _sheet_result(days, rows)
+    found = {"person": f"{person} ({person_from})" if person_from else "",
+             "month": f"{year}-{month:02d} ({month_from})" if month_from and year and month else ""}
+    return _sheet_result(days, rows, {k: v for k, v in found.items() if v})
+
+
+def _whose_sheet(rows, layout, name: str, file: str, config, log: RowLog) -> tuple[str, str, str]:
+    """(person, ID, where the person came from) of a one-person sheet.
+
+    In this order: a 氏名 cell above the table (a value that does not look like a name —
+    a time, the month total, a label — is never taken, and is listed); the sheet name (not
+    ``Sheet1``, not a month); the file name (:func:`ledgerkit.detect.file_names.person_in_file_name`);
+    ``--person`` / ``[read] person``. A table with a 氏名 column takes each row's own.
+    """
+    cols = layout.columns
+    found = find_person(rows, layout.header_row)
+    if found.not_a_name:
+        value, where = found.not_a_name
+        log.note(None, "attendance_not_a_name", severity="info", value=value, found=value, cell=where)
+    if found.name:
+        return found.name, found.person_id, f"セル {found.where}"
+    if "person" in cols:
+        return "", found.person_id, ""
+    if not _GENERIC_SHEET.match(name.strip()) and year_month_in(name) == (None, None):
+        from_sheet, sheet_id = split_person(name)
+        if looks_like_name(from_sheet):
+            return from_sheet, found.person_id or sheet_id, "シート名"
+    from_file = person_in_file_name(file)
+    if from_file:
+        log.note(None, "attendance_person_from_file", severity="info", person=from_file)
+        return from_file, found.person_id, "ファイル名"
+    given = normalize_name(_config_get(config, "read.person", "") or "")
+    if given:
+        log.note(None, "attendance_person_from_option", severity="info", person=given)
+        return given, found.person_id, "--person"
+    return "", found.person_id, ""
 
 
 def _no_table(log: RowLog, sheet) -> None:
@@ -154,19 +178,23 @@ def _no_table(log: RowLog, sheet) -> None:
 
 
 def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, log: RowLog):
-    """(year, month, the dates written in the day column, whether each row's date gives its own month).
+    """(year, month, the dates written in the day column, whether each row's date gives its own
+    month, where the month came from).
 
-    From the cells above the header, then the sheet name, then the file name; else the
-    month most of the dates in the day column fall in; else the date the sheet was made
-    (listed, as a guess).
+    From the cells above the header (a title, number cells shown as 2024年 4月, a date cell
+    shown as 2024年4月: :func:`~ledgerkit.attendance.periods._year_month_in_cells`), then the
+    sheet name, then the file name; else the month most of the dates in the day column fall
+    in; else the date the sheet was made (listed, as a guess: it is often the month before).
     """
     cols = layout.columns
-    year, month = _year_month_in_cells(rows, layout.header_row, fiscal_start)
-    for source in (name, PurePath(file).name):
+    year, month, where = _year_month_in_cells(rows, layout.header_row, fiscal_start)
+    source_of = f"セル {where}" if year and month else ""
+    for source, label in ((name, "シート名"), (PurePath(file).name, "ファイル名")):
         if year and month:
             break
         y, mo = year_month_in(source, fiscal_start)
         year, month = year or y, month or mo
+        source_of = label if year and month else source_of
     if year is not None and year < 0:
         # 2026年度 with 1月: months before the fiscal start belong to the next calendar year
         year = -year + (1 if month is not None and month < fiscal_start else 0)
@@ -184,16 +212,17 @@ def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, log: Row
             counts[(d.year, d.month)] = counts.get((d.year, d.month), 0) + 1
         y, mo = max(counts, key=counts.get)
         if not (year and month):
-            year, month = y, mo
+            year, month, source_of = y, mo, "日付の列"
     if not (year and month):
         created = _created_date(rows, layout.header_row)
         if created:
             year, month = year or created.year, month or created.month
+            source_of = "作成日"
             log.note(None, "attendance_month_from_created", month=f"{year}-{month:02d}")
-    return year, month, dates_in_cells, month_from_dates
+    return year, month, dates_in_cells, month_from_dates, source_of
 
 
-def _sheet_result(days: _DayRows, rows) -> SheetResult:
+def _sheet_result(days: _DayRows, rows, found: dict[str, str]) -> SheetResult:
     """The frame of the days read, with what the sheet says about them as a whole."""
     import pandas as pd
 
@@ -205,10 +234,12 @@ def _sheet_result(days: _DayRows, rows) -> SheetResult:
         issues.append(Issue("attendance_weekday_mismatch", file=file, sheet=name, row=row0, value=text,
                             severity="warning", scope="sheet",
                             params={"value": text, "month": f"{year}-{month:02d}", "count": len(days.weekday_mismatches)}))
-    # rows below the total row (出勤日数, 承認欄 …) are not data; say where they are
-    below = [i for i in range(days.last_row, len(rows)) if any(not is_empty(v) for v in rows[i])]
-    if below and any(i.code == "total_row" for i in issues):
-        log.note(None, "extra_table", severity="info", range=_rows_words(below[0] + 1, below[-1] + 1))
+    if days.spans_without_break:
+        # no 休憩 column: never silent about what was (not) taken off the span
+        if days.break_mode == "statutory":
+            log.note(None, "attendance_statutory_break", severity="info", count=days.spans_without_break)
+        else:
+            log.note(None, "attendance_no_break", count=days.spans_without_break)
     if period and records:
         log.note(None, "attendance_closing_period", severity="info", start=records[0]["date"].isoformat(),
                      end=records[-1]["date"].isoformat(), month=period)
@@ -219,4 +250,11 @@ def _sheet_result(days: _DayRows, rows) -> SheetResult:
                               "source_row": "int64"})
     # a SheetResult unpacks as (frame, issues, rows read), and tells inspect what was found where
     mapping = {f: layout.labels.get(c, column_letter(c)) for f, c in layout.columns.items()}
+    if "person" not in mapping and "person" in found:
+        mapping["person"] = found["person"]
+    if "month" in found:
+        mapping["month"] = found["month"]
+    if days.spans_without_break:
+        mapping["break"] = ("列なし: 労基法34条の休憩を差し引き (default_break = statutory)" if days.break_mode == "statutory"
+                            else "列なし: 差し引かない (default_break = none)")
     return SheetResult(frame, issues, days.read, layout="days down", header_row=layout.header_row + 1, mapping=mapping)

@@ -796,6 +796,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "invoice {invoice_no} ({vendor}) bills {person} for {billed_month}, but {person} is settled for {month}"
         " (check its month; billed {billed} yen, settlement {settled} yen)",
     ),
+    # issue 13: a personal 勤務表 with no 氏名, footers, no 休憩 column
+    "attendance_no_person": (
+        "氏名が分かりません (氏名セル・シート名・ファイル名のどれにもありません)。ファイル名に氏名を入れる "
+        "(例: 勤務表_山田太郎_2026年10月.xlsx) か、--person 山田太郎 (ledgerkit.toml の [read] person) で指定してください",
+        "cannot tell whose sheet this is (no name in a 氏名 cell, the sheet name or the file name): put the name in "
+        "the file name (e.g. 勤務表_山田太郎_2026年10月.xlsx) or give it with --person 山田太郎 ([read] person in ledgerkit.toml)",
+    ),
+    "attendance_person_from_file": (
+        "氏名はファイル名から {person} としました (シートに氏名がありません)",
+        "person {person} taken from the file name (no name on the sheet)",
+    ),
+    "attendance_person_from_option": (
+        "氏名は --person ([read] person) の {person} としました (シートにもファイル名にも氏名がありません)",
+        "person {person} from --person ([read] person): no name on the sheet or in the file name",
+    ),
+    "attendance_not_a_name": (
+        "氏名欄の値 {found!r} ({cell}) は氏名ではない (時刻・合計・見出し) ため使いません",
+        "{found!r} ({cell}) by the 氏名 label is no name (a time, a total or a label): not used as the person",
+    ),
+    "attendance_no_break": (
+        "休憩の列がないため、6時間を超える {count}日分の勤務時間を 退勤 − 出勤 (休憩を差し引かない) としました。労基法34条の休憩 "
+        "(6時間超45分・8時間超60分) を差し引くには ledgerkit.toml に [attendance] default_break = \"statutory\"",
+        "no 休憩 (break) column: {count} day(s) over 6 h counted as end − start with no break taken off; to take off the "
+        "statutory break (労基法34条: 45 min over 6 h, 60 min over 8 h) set [attendance] default_break = \"statutory\"",
+    ),
+    "attendance_statutory_break": (
+        "休憩の列がないため、{count}日分に労基法34条の休憩 (出勤〜退勤が6時間超で45分・8時間超で60分) を差し引きました "
+        "([attendance] default_break = \"statutory\")",
+        "no 休憩 (break) column: the statutory break (労基法34条: 45 min when end − start is over 6 h, 60 min over 8 h) "
+        "taken off {count} day(s) ([attendance] default_break = \"statutory\")",
+    ),
+    "attendance_footer": (
+        "{range} はシートの集計欄・押印欄 ({labels}) のためデータではありません (行と照合: {checked})",
+        "{range}: the sheet's own summary and stamp boxes ({labels}), not data (checked against the rows: {checked})",
+    ),
     # --- a sheet's own totals against the rows read (unseen-workbooks QA) -----------
     "sheet_total_mismatch": (
         "シートの合計 {total} が読み取った行の合計 {sum} と合いません ({field})",

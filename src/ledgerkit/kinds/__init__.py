@@ -6,6 +6,7 @@ them (``ledgerkit.config``). Matching is done on normalized text (NFKC, no space
 
 from __future__ import annotations
 
+from ledgerkit.kinds.attendance import ATTENDANCE_FIELDS
 from ledgerkit.kinds.budget import BUDGET_FIELDS, RATE_FIELDS
 from ledgerkit.kinds.contracts import CONTRACT_FIELDS
 from ledgerkit.kinds.drafts import PO_FIELDS, RINGI_FIELDS
@@ -26,7 +27,9 @@ COLUMN_KINDS: dict[str, tuple[dict[str, list[str]], str, str]] = {
     "contracts": (CONTRACT_FIELDS, "契約一覧・精算条件 (settle --contracts)", "contract lists (settle --contracts)"),
     "requests": (REQUEST_FIELDS, "依頼一覧 (triage)", "request lists (triage)"),
     "staff": (STAFF_FIELDS, "担当者一覧 (triage --staff)", "staff lists (triage --staff)"),
+    "attendance": (ATTENDANCE_FIELDS, "勤務表 (aggregate --kind attendance, settle)",
+                   "attendance sheets (aggregate --kind attendance; settle)"),
 }
 
 __all__ = ["COLUMN_KINDS", "HOURS_FIELDS", "INVOICE_FIELDS", "ORDER_FIELDS", "RINGI_FIELDS", "PO_FIELDS",
-           "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS", "REQUEST_FIELDS", "STAFF_FIELDS"]
+           "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS", "REQUEST_FIELDS", "STAFF_FIELDS", "ATTENDANCE_FIELDS"]
