@@ -218,9 +218,8 @@ def test_summary_sheet_and_helper_sheets_are_not_counted(tmp_path):
     assert totals(result) == {"A": 2.0}
     skipped = {(i.sheet, i.code, i.severity) for i in result.issues if i.scope == "sheet"}
     assert skipped == {("集計", "helper_sheet", "info"), ("祝日", "helper_sheet", "info"),
-                       ("チーム集計", "helper_sheet", "info"),
-                       # a grid of figures skipped by its name alone is named on the terminal (issue 13)
-                       ("チーム集計", "unread_data", "warning")}
+                       # a grid of figures skipped by its name alone is a warning (issue 13 §4)
+                       ("チーム集計", "helper_sheet", "warning")}
 
 
 # --- intake --------------------------------------------------------------------------------

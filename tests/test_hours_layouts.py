@@ -142,7 +142,8 @@ def test_a_kintai_sheet_is_not_projects_across(tmp_path):
     L.make_kintai(tmp_path / "勤務表_山田.xlsx", 2026, 10, L.office_days(2026, 10), person="山田")
     result = ledgerkit.aggregate(tmp_path, kind="hours")
     assert result.frame.empty
-    assert [i.code for i in result.issues] == ["no_table"]
+    # not hours; and since the sheet holds a block of figures, a warning names it (issue 13 §1)
+    assert [(i.code, i.severity) for i in result.issues] == [("no_table", "info"), ("unread_data", "warning")]
 
 
 # --- §2.1 projects down, days across: the variants that were refused --------------------------

@@ -76,7 +76,7 @@ def _read_layouts(rows, sheet, file: str, config: Config) -> SheetResult:
     if definition is not None:
         words = definition.words()
         return _not_hours(file, name, {"ja": f"データベースの定義書です ({words})",
-                                       "en": f"a database definition ({words})"})
+                                       "en": f"a database definition ({words})"}, note="definition")
     synonyms = config.synonyms("hours")
     syn = Synonyms(synonyms)
     max_hours = float(config.get("hours.max_hours_per_day", 24.0))
@@ -108,10 +108,11 @@ def _read_layouts(rows, sheet, file: str, config: Config) -> SheetResult:
                                               "per project, or 作業 + 工数 (a WBS)"})
 
 
-def _not_hours(file: str, sheet: str, reason: dict) -> SheetResult:
-    """The sheet holds no hours, with the reason (info: certainly not data of this kind)."""
+def _not_hours(file: str, sheet: str, reason: dict, note: str = "not hours") -> SheetResult:
+    """The sheet holds no hours, with the reason (info). ``note="definition"`` says it is certainly
+    not data at all (a database definition), so the door does not warn about its figures."""
     return SheetResult(issues=[Issue("not_hours_table", file, sheet, scope="sheet", params={"reason": reason})],
-                       note="not hours")
+                       note=note)
 
 
 def _long_table_reason(rows, table) -> dict | None:

@@ -183,7 +183,7 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
 
 
 #: a reader's notes for sheets that are certainly not data (nothing to warn about)
-_NOT_DATA = {"empty", "summary", "order list"}
+_NOT_DATA = {"empty", "summary", "order list", "definition"}
 
 
 def _note_unread_data(result: SheetResult, sheet: RawSheet, file: str) -> None:
