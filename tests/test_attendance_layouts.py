@@ -90,7 +90,8 @@ def test_no_name_anywhere_is_one_error_naming_the_file_name_and_person(tmp_path)
         "the file name (e.g. 勤務表_山田太郎_2026年10月.xlsx) or give it with --person 山田太郎 ([read] person in "
         "ledgerkit.toml)")
     assert "6 days" not in str(result.frame["person"].tolist())
-    assert _cli("aggregate", path, "--strict", "--kind", "attendance")[0] == 1
+    # nothing consolidated: exit 2 with one line saying why (issue 13 §1), whatever --strict says
+    assert _cli("aggregate", path, "--strict", "--kind", "attendance")[0] == 2
 
 
 def test_person_given_with_the_option_or_the_config(tmp_path):

@@ -180,13 +180,16 @@ def test_nothing_to_read_and_bad_output_are_refused_before_reading(tmp_path):
 
 def test_nothing_read_is_said_in_one_line(tmp_path):
     header_only = make_xlsx(tmp_path / "請求 一覧.xlsx", {"一覧": [["請求書番号", "取引先", "税抜金額", "消費税", "税込金額"]]})
+    # issue 13: files read and no row consolidated is not a success — exit 2, one line saying why
     result = runner.invoke(app, ["aggregate", str(header_only), "--kind", "invoices", "--lang", "en"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
-    assert lines[-1] == "no invoice rows were read from the inputs (see why with: ledgerkit inspect --kind invoices)"
+    assert lines[-1] == ("Error: no invoice rows were consolidated from the inputs "
+                         "(see why above and with: ledgerkit inspect --kind invoices)")
     result = runner.invoke(app, ["aggregate", str(header_only), "--kind", "invoices"])
+    assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == (
-        "請求書の行は1行も読めませんでした (理由は ledgerkit inspect --kind invoices で確認できます)"
+        "Error: 請求書の行は1行も集計できませんでした (理由は上の一覧と ledgerkit inspect --kind invoices で確認できます)"
     )
 
 

@@ -300,8 +300,11 @@ def test_a_database_definition_gives_no_hours_and_no_errors(tmp_path, make):
     make(tmp_path / "テーブル定義書.xlsx")
     result = ledgerkit.aggregate(tmp_path, kind="hours")
     assert result.frame.empty and result.stats.rows_read == 0
-    (issue,) = result.issues
+    issue, whole = result.issues
     assert (issue.code, issue.severity) == ("not_hours_table", "info")
+    # the file gave no row at all: named on the terminal, with its sheet's reason (issue 13 §1)
+    assert (whole.code, whole.severity, whole.scope) == ("file_no_rows", "warning", "file")
+    assert "データベースの定義書です" in whole.message()
     assert issue.message().startswith("工数の表ではありません: データベースの定義書です (型 ")
     assert "DATE, TIME" in issue.message() or "DECIMAL(10,0)" in issue.message()
     (report,) = ledgerkit.inspect(tmp_path, kind="hours")
@@ -315,7 +318,7 @@ def test_a_header_alone_does_not_make_an_hours_table(tmp_path):
     make_xlsx(tmp_path / "試験一覧.xlsx", {"試験": rows})
     result = ledgerkit.aggregate(tmp_path, kind="hours")
     assert result.frame.empty
-    assert [(i.code, i.severity) for i in result.issues] == [("not_hours_table", "info")]
+    assert [(i.code, i.severity) for i in result.issues] == [("not_hours_table", "info"), ("file_no_rows", "warning")]
     assert result.issues[0].message() == ("工数の表ではありません: 「時間」の値で時間として読めるのは 0/2 個、"
                                           "「実施日」の値で日付として読めるのは 0/2 個 です")
 
@@ -389,7 +392,10 @@ def test_a_folder_of_every_hours_layout(tmp_path):
     L.make_table_definition_horizontal(tmp_path / "テーブル定義書_横.xlsx")
     result = ledgerkit.aggregate(tmp_path, kind="hours")
     assert totals(result) == truth
-    assert result.errors == [] and result.warnings == []
+    # no error; the two definition files, which give no row, are each named once (issue 13 §1)
+    assert result.errors == []
+    assert sorted((Path(i.file).name, i.code) for i in result.warnings) == [
+        ("テーブル定義書.xlsx", "file_no_rows"), ("テーブル定義書_横.xlsx", "file_no_rows")]
     assert sorted((Path(i.file).name, i.code) for i in result.issues if i.scope == "sheet") == [
         ("wbs.xlsx", "month_entries"), ("テーブル定義書.xlsx", "not_hours_table"),
         ("テーブル定義書_横.xlsx", "not_hours_table")]
@@ -398,3 +404,21 @@ def test_a_folder_of_every_hours_layout(tmp_path):
     assert layouts == {"工数_山田_2026年10月.xlsx": "projects across", "工数_佐藤_2026年10月.xlsx": "projects across",
                        "工数_田中_2026年10月.xlsx": "grid", "days.xlsx": "grid", "wbs.xlsx": "month list (WBS)",
                        "テーブル定義書.xlsx": "", "テーブル定義書_横.xlsx": ""}
+
+
+def test_a_definition_among_attendance_sheets_never_decides_the_kind(tmp_path):
+    """Issue 13 §1: under --kind auto a database design document made the whole run 'hours',
+    every attendance row was dropped and the run said 集計 0. The kind goes by the rows read."""
+    truth = {}
+    truth.update(L.make_kintai(tmp_path / "勤務表_高橋美咲_2026年10月.xlsx", 2026, 10, L.office_days(2026, 10),
+                               person="高橋 美咲"))
+    truth.update(L.make_kintai(tmp_path / "勤務表_鈴木一郎_2026年10月.xlsx", 2026, 10,
+                               L.office_days(2026, 10, limit=16), person="鈴木 一郎"))
+    L.make_table_definition_horizontal(tmp_path / "テーブル定義書.xlsx")
+    result = ledgerkit.aggregate(tmp_path, kind="auto")
+    assert result.kind == "attendance"
+    got = result.frame.groupby(["person", result.frame["date"].map(lambda d: f"{d.year}-{d.month:02d}")])["hours"].sum()
+    assert {(p.replace(" ", ""), m): h for (p, m), h in got.items()} == {
+        (p.replace(" ", ""), m): h for (p, m), h in truth.items()}
+    assert result.errors == []
+    assert [(Path(i.file).name, i.code) for i in result.warnings] == [("テーブル定義書.xlsx", "file_no_rows")]

@@ -393,3 +393,14 @@ def test_columns_requests_and_staff_add_header_synonyms(tmp_path):
                     '[columns.staff]\nperson = ["メンバー名"]\nhours_per_day = ["持ち時間"]\n', encoding="utf-8")
     r = ledgerkit.triage(requests, staff, as_of="2026-12-01 09:00", config=load_config(toml))
     assert r.frame[["subject", "owner", "planned_finish"]].values.tolist() == [["見積", "A", T(2026, 12, 1, 11, 40)]]  # 2h of 6h spread over 8h: 2h40m
+
+
+def test_nothing_left_to_do_finishes_at_the_end_of_the_day_that_filled_the_queue():
+    # found by hypothesis: with the day's capacity used up to its last minute, a request with no
+    # effort left was planned to 'finish' at 9:00 the next morning, after its due time that evening
+    people = [Staff("P0", 2.5, (), (), {})]
+    due = T(2026, 12, 1, 18, 0)
+    records = [record("fills the day", due, 2.5, owner="P0", row=4), record("nothing left", due, 0, owner="P0", row=5)]
+    r = run(records, people)
+    item = next(i for i in r.items if i.subject == "nothing left")
+    assert not item.risk and item.finish is not None and item.finish <= due

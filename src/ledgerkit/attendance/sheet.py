@@ -35,6 +35,7 @@ from ledgerkit.attendance.periods import (
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.cells import column_letter, is_empty
+from ledgerkit.detect.definitions import detect_definition
 from ledgerkit.detect.file_names import person_in_file_name
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.walk import RowLog
@@ -103,6 +104,13 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     name = sheet.name
     log = RowLog(file, name)
     issues = log.issues
+    definition = detect_definition(sheet.rows)
+    if definition is not None:
+        # a database design document (型 | DATE | TIME …) is no 勤務表, whatever its headers say
+        words = definition.words()
+        log.note(None, "not_attendance_table", severity="info",
+                 reason={"ja": f"データベースの定義書です ({words})", "en": f"a database definition ({words})"})
+        return SheetResult(issues=issues, note="definition")
     layout = detect_attendance(sheet, words=header_words(config))
     if layout is None:
         _no_table(log, sheet)

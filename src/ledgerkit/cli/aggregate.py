@@ -106,7 +106,7 @@ def aggregate(
     Example: ledgerkit aggregate examples/hours -o out/hours_report.xlsx
     """
     from ledgerkit.consolidate.aggregate import aggregate as run_aggregate
-    from ledgerkit.cli.terminal import print_summary
+    from ledgerkit.cli.terminal import nothing_consolidated, print_summary
     from ledgerkit.consolidate.aggregate import check_by, write_result
 
     config = _with_person(load(config_path, lang), person)
@@ -141,6 +141,10 @@ def aggregate(
         from ledgerkit.cli.ledger import record_and_say
 
         record_and_say(result, config)
+    empty = nothing_consolidated(result, config.lang)
+    if empty:
+        # files were read and nothing came of them: exit 2, and say why in one line (issue 13)
+        fail(empty)
     if strict and any(i.severity in ("error", "warning") for i in result.issues):
         raise typer.Exit(code=1)
 

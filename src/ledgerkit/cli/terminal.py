@@ -94,10 +94,6 @@ def print_summary(
             markup=False,
         )
     con.print(accounting_line(result, lang), markup=False, highlight=False)
-    if result.stats.rows_read == 0 and result.kind in _KIND_WORDS:
-        # an empty report is not a silent success: say that nothing was found, and where to look
-        con.print(messages.text("nothing_read", lang, kind=_KIND_WORDS[result.kind], kind_option=result.kind),
-                  markup=False, highlight=False)
 
 
 _KIND_WORDS = {"hours": {"ja": "工数", "en": "hours"}, "invoices": {"ja": "請求書", "en": "invoice"},
@@ -109,15 +105,26 @@ SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
 
 
 def print_file_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
-    """Files left out or read with a doubt (ledgerkit's own report, a lock file, a pipe…): named
-    on the terminal, never only counted."""
+    """Files and sheets left out or read with a doubt (ledgerkit's own report, a lock file, a
+    sheet of figures no reader understood, a file that gave no row): named on the terminal,
+    never only counted."""
     con = console()
-    warned = [i for i in issues if i.severity == "warning" and i.scope == "file"]
+    # files and sheets: a handful, each one a decision a person may want to undo (rows' warnings
+    # can be thousands: they are counted here and listed on the Issues sheet)
+    warned = [i for i in issues if i.severity == "warning" and i.scope in ("file", "sheet")]
     for i in warned[:limit]:
         con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i)}: {i.message(lang)}"),
                   markup=False, highlight=False)
     if len(warned) > limit:
         con.print("  " + messages.text("more_rows", lang, n=len(warned) - limit), markup=False)
+
+
+def nothing_consolidated(result: Result, lang: str = "ja") -> str | None:
+    """The one line for a run that consolidated no row at all (issue 13: not a silent success), or None."""
+    if result.stats.rows_consolidated:
+        return None
+    words = _KIND_WORDS.get(result.kind, {"ja": result.kind, "en": result.kind})
+    return messages.text("nothing_read", lang, kind=words, kind_option=result.kind)
 
 
 def summary_pivot(result: Result, by):

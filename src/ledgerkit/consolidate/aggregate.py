@@ -78,6 +78,29 @@ class FirstKind:
         return result
 
 
+def choose_kind(intake, kinds: list[str]) -> str:
+    """The kind the sheets hold most rows of; ties (and a run with no rows) go by ``kinds``' order.
+
+    Issue 13: picking the first kind any sheet held let one sheet's guess (a database design
+    document taken for hours) discard another kind's rows. The evidence is the rows read.
+
+    Examples:
+        >>> from types import SimpleNamespace as NS
+        >>> sheet = lambda kind, n: NS(result=NS(kind=kind, frame=list(range(n))))
+        >>> intake = NS(sheets=lambda: [(None, sheet("hours", 0)), (None, sheet("attendance", 37))])
+        >>> choose_kind(intake, ["hours", "invoices", "attendance"])
+        'attendance'
+    """
+    rows = dict.fromkeys(kinds, 0)
+    held = set()
+    for _, sheet in intake.sheets():
+        r = sheet.result
+        if r is not None and r.frame is not None and r.kind in rows:
+            held.add(r.kind)
+            rows[r.kind] += len(r.frame)
+    return max(kinds, key=lambda k: (rows[k], k in held, -kinds.index(k)))
+
+
 def _kinds_for(kind: str) -> list[str]:
     if kind == "auto":
         return list(AUTO_ORDER)
@@ -119,8 +142,7 @@ def aggregate(
     intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs, progress=progress)
     # --kind auto: the first kind, in AUTO_ORDER, that any sheet holds
-    found = {s.result.kind for _, s in intake.sheets() if s.result is not None and s.result.frame is not None}
-    chosen = KINDS[next((k for k in kinds if k in found), kinds[0])]
+    chosen = KINDS[choose_kind(intake, kinds)]
     return gather(intake, chosen.name, finish=chosen.finish, columns=chosen.columns, config=config,
                   writer=chosen.writer)
 

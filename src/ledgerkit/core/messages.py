@@ -79,8 +79,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--kind, or header words added under [columns.<kind>] in ledgerkit.toml, can read it",
     ),
     "other_kind": (
-        "{kind} のデータのシートです (--kind {kind} で集計します)",
-        "this sheet holds {kind} data (use --kind {kind})",
+        "{kind} のデータのシートです ({rows} 行; --kind {kind} で集計します)",
+        "this sheet holds {kind} data ({rows} rows; use --kind {kind})",
+    ),
+    "sheet_header_only": ("見出し ({row} 行目) だけでデータ行がありません", "only its header (row {row}), no data row"),
+    "file_no_rows": (
+        "このファイルからは1行も集計されませんでした ({sheets} シート: {reasons})",
+        "not one row was consolidated from this file ({sheets} sheets: {reasons})",
     ),
     "unreadable_file": ("{reason}", "{reason}"),
     # refusal reasons of read_workbook / run_isolated (UnreadableFileError.message_key)
@@ -240,8 +245,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "more_rows": ("ほか {n} 行", "{n} more rows"),
     "issue_counts": ("問題: エラー {error} 件, 警告 {warning} 件, 情報 {info} 件", "issues: {error} errors, {warning} warnings, {info} notes"),
     "nothing_read": (
-        "{kind}の行は1行も読めませんでした (理由は ledgerkit inspect --kind {kind_option} で確認できます)",
-        "no {kind} rows were read from the inputs (see why with: ledgerkit inspect --kind {kind_option})",
+        "{kind}の行は1行も集計できませんでした (理由は上の一覧と ledgerkit inspect --kind {kind_option} で確認できます)",
+        "no {kind} rows were consolidated from the inputs (see why above and with: ledgerkit inspect --kind {kind_option})",
     ),
     "accounting": (
         "ファイル 読込 {files_read} / スキップ {files_skipped}, シート {sheets}: 読んだ行 {read} = 集計 {consolidated} + 除外 {rejected}",
@@ -263,6 +268,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file name (e.g. 工数_山田_2026年10月.xlsx) or give --person NAME ([read] person in ledgerkit.toml)",
     ),
     "not_hours_table": ("工数の表ではありません: {reason}", "not an hours table: {reason}"),
+    "not_attendance_table": ("勤務表ではありません: {reason}", "not an attendance sheet: {reason}"),
     "summary_sheet": (
         "他のシートを集計するシートのため数えません (判定: {how}) — 数えると二重になります",
         "a summary of other sheets (rule: {how}): not counted, its hours would count twice",

@@ -320,7 +320,8 @@ def gather(
     stats = dataclasses.replace(intake.stats)
     issues = list(intake.skipped)
     chosen: list[SheetResult] = []
-    others: list[tuple[str, SheetResult]] = []
+    chosen_files: set[str] = set()
+    others: list[tuple[str, str, SheetResult]] = []
     for f in intake.files:
         issues.extend(f.issues)
         for sheet in f.sheets:
@@ -330,13 +331,17 @@ def gather(
                 issues.extend(sheet.result.issues)
             elif sheet.result.kind in ("", kind):
                 chosen.append(sheet.result)
+                if len(sheet.result.frame):
+                    chosen_files.add(f.path)
             else:
-                others.append((sheet.name, sheet.result))
+                others.append((f.path, sheet.name, sheet.result))
     issues.extend(intake.unreadable)
-    for sheet_name, r in others:
-        # sheets of another kind are listed, so the person can run them with --kind
-        file = r.frame["source_file"].iloc[0] if len(r.frame) else ""
-        issues.append(Issue("other_kind", file, sheet_name, scope="sheet", params={"kind": r.kind}))
+    for file, sheet_name, r in others:
+        # sheets of another kind are listed, so the person can run them with --kind: a warning
+        # when they hold rows (data not in this report), info when they hold none
+        issues.append(Issue("other_kind", file, sheet_name, scope="sheet", severity="warning" if len(r.frame) else "info",
+                            params={"kind": r.kind, "rows": len(r.frame)}))
+    issues.extend(_files_without_rows(intake, chosen_files, {f for f, _, r in others if len(r.frame)}))
     frames = []
     for r in chosen:
         stats.sheets_read += 1
@@ -351,6 +356,32 @@ def gather(
     config = config if config is not None else Config()
     return Result(kind, frame, issues, stats, [f.path for f in intake.files], meta={"lang": config.lang},
                   writer=writer)
+
+
+def _files_without_rows(intake: Intake, with_rows: set[str], elsewhere: set[str]) -> list[Issue]:
+    """A file read that gave no row at all is a warning of its own, shown on the terminal (issue 13),
+    with the reasons of its sheets — unless its rows are of another kind (already named), or an
+    error or warning about one of its sheets already says so."""
+    out = []
+    for f in intake.files:
+        if f.path in with_rows or f.path in elsewhere:
+            continue
+        flagged = [i for s in f.sheets if s.result is not None for i in s.result.issues if i.severity != "info"]
+        if flagged:
+            continue  # an error or a warning about it is on the terminal already
+        reasons = []
+        for s in f.sheets:
+            why = s.hidden if s.result is None else next((i for i in s.result.issues if i.scope == "sheet"), None)
+            if why is None and s.result is not None and s.result.frame is not None:
+                # a table was found and it holds no row: a list with only its header
+                why = Issue("sheet_header_only", f.path, s.name, scope="sheet", params={"row": s.result.header_row})
+            if why is not None:
+                reasons.append({lang: f"{s.name}: {why.message(lang)}" for lang in ("ja", "en")})
+        shown = {lang: "; ".join(r[lang] for r in reasons[:3]) or ("シートがありません" if lang == "ja" else "no sheet")
+                 for lang in ("ja", "en")}
+        out.append(Issue("file_no_rows", f.path, scope="file", severity="warning",
+                         params={"sheets": len(f.sheets), "reasons": shown}))
+    return out
 
 
 def _account(frame, issues: list[Issue], stats: Stats) -> None:

@@ -84,7 +84,9 @@ class PersonPlan:
         finish = self.used + minutes
         if finish > self.total_free or (minutes == 0 and self.used >= self.total_free):
             return None
-        j = bisect.bisect_left(self.ends, finish) if minutes else bisect.bisect_right(self.ends, self.used)
+        # nothing left to do finishes where the queue stands: at the end of the day that filled it,
+        # not at the next morning (which would be after a due time at that day's end)
+        j = bisect.bisect_left(self.ends, finish)
         return self._position(j, finish - self._before(j))
 
     def place_at(self, start: int, minutes: int) -> Placement | None:
@@ -92,8 +94,8 @@ class PersonPlan:
         finish = start + minutes
         if finish > self.total_free or (minutes == 0 and start >= self.total_free):
             return None
-        i = bisect.bisect_right(self.ends, start)
-        j = bisect.bisect_left(self.ends, finish) if minutes else i
+        j = bisect.bisect_left(self.ends, finish)
+        i = bisect.bisect_right(self.ends, start) if minutes else j
         start_at = self._clock(i, start - self._before(i), start=True)
         finish_at = self._clock(j, finish - self._before(j))
         return Placement(start, finish, start_at, finish_at, self._position(j, finish - self._before(j)))
