@@ -808,6 +808,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{form}: {what} の表示 {shown} が明細から計算した {expected} と合いません",
         "{form}: {what} shows {shown}, but the lines give {expected}",
     ),
+    "draft_docx_stamps_short": (
+        "{form}: 承認経路は {count} 人 ({route}) ですが、押印欄は {boxes} 個です。押印欄を増やしてください",
+        "{form}: the approval route has {count} approvers ({route}) but the form has {boxes} stamp boxes; add boxes",
+    ),
     "draft_pdf_no_soffice": (
         "--pdf: LibreOffice (soffice) が見つかりません。インストールして PATH に加えるか、--pdf を付けずに実行してください",
         "--pdf: LibreOffice (soffice) is not on PATH; install it or run without --pdf",
@@ -1288,6 +1292,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "drafts_wrote": ("下書き {count} 件を {folder} に書き出しました", "Wrote {count} draft{s} to {folder}"),
     "drafts_manifest": (" (一覧: {path})", " (manifest: {path})"),
     "drafts_failed": ("、{count} 件は失敗", "; {count} failed"),
+    "drafts_pdfs": ("、PDF {count} 件", ", {count} PDF{s}"),
     "budget_input_problems": (
         "入力の問題: エラー {errors}件, 警告 {warnings}件 (問題一覧シートを参照)",
         "{errors} errors, {warnings} warnings in the inputs (see the Issues sheet)",

@@ -15,8 +15,8 @@ footnotes):
   in its last (the loop written on the row it repeats) is given the separate rows docxtpl
   expects, so that the row is repeated with its formatting — :func:`split_row_tags`;
 - the figures the totals check reads (``line.amount``, ``subtotal``, ``tax``, ``total``,
-  ``rates['10%'].tax``, a ``by_rate`` row's ``net``/``tax``/``total``) are wrapped in a
-  marker call, so that what the document shows can be read back after rendering —
+  ``rates['10%'].tax``, a ``by_rate`` row's ``net``/``tax``/``total``) and the stamp boxes
+  (``stamps[0]`` …) are wrapped in a marker call, so that what the document shows can be read back after rendering —
   :func:`mark_figures` (the markers are removed before the document is written).
 """
 
@@ -224,6 +224,7 @@ _ENDFOR = re.compile(r"^\{%-?\s*(?:tr|p|tc|r)?\s*endfor\s*-?%\}$", re.S)
 _EXPR = re.compile(r"^\{\{(-?)(.*?)(-?)\}\}$", re.S)
 _FILTERS = r"\s*(?:\|.*)?$"
 _TOTAL = re.compile(r"^\s*(subtotal|tax|total)" + _FILTERS, re.S)
+_STAMP = re.compile(r"^\s*stamps\s*\[\s*(\d+)\s*\]" + _FILTERS, re.S)
 _RATE = re.compile(r"""^\s*rates\s*\[\s*(['"])(\d+(?:\.\d+)?%)\1\s*\]\s*(?:\.\s*(net|tax|total)|\[\s*(['"])(net|tax|total)\4\s*\])""" + _FILTERS, re.S)
 
 
@@ -236,6 +237,9 @@ def _kind(expr: str, loops: list[tuple[str, str]]) -> str | None:
     m = _TOTAL.match(expr)
     if m:
         return m.group(1)
+    m = _STAMP.match(expr)
+    if m:
+        return f"stamp:{m.group(1)}"
     m = _RATE.match(expr)
     if m:
         return f"rate:{m.group(2)}:{m.group(3) or m.group(5)}"

@@ -15,7 +15,8 @@ parsed as amounts, and checked:
   ``tax`` = the taxes per rate added; ``total`` = sum + tax.
 
 A figure shown in words (``total|kanji_amount``) or with other text cannot be read back and is
-not checked, as the Excel check leaves alone a formula it cannot evaluate.
+not checked, as the Excel check leaves alone a formula it cannot evaluate. And the 押印欄
+(``stamps[0]`` … ``stamps[5]``) must have a box for every approver of the route.
 """
 
 from __future__ import annotations
@@ -69,9 +70,11 @@ def check_figures(figures: list[tuple[str, str]], context: Mapping[str, Any], ex
                   form: str = "form", lang: str = "ja") -> None:
     """Check the figures a filled form shows (``(kind, text)`` in document order) against its lines.
 
-    Nothing is checked for a form without a line amount, or a context without ``lines``.
+    The 押印欄 must have a box for every approver of the route. The figures are not checked
+    for a form without a line amount, or a context without ``lines``.
     Raises TemplateError naming the figure, what it shows and what the lines give.
     """
+    _check_stamps(figures, context, form, lang)
     lines = context.get(LINE_LOOP)
     shown = [(kind, text, _amount(text)) for kind, text in figures]
     line_amounts = [a for kind, _, a in shown if kind == "line:amount"]
@@ -110,3 +113,12 @@ def check_figures(figures: list[tuple[str, str]], context: Mapping[str, Any], ex
         if a != expect:
             raise TemplateError(t("docx_figure_differs", lang, form=form, what=_label(kind, lang), shown=text.strip(),
                                   expected=f"{expect:,}"))
+
+
+def _check_stamps(figures: list[tuple[str, str]], context: Mapping[str, Any], form: str, lang: str) -> None:
+    """A route longer than the form's stamp boxes would lose an approver without a word: refused."""
+    boxes = {int(kind.split(":")[1]) for kind, _ in figures if kind.startswith("stamp:")}
+    route = context.get("approval")
+    if boxes and isinstance(route, list) and len(route) > max(boxes) + 1:
+        raise TemplateError(t("docx_stamps_short", lang, form=form, count=len(route), route="・".join(map(str, route)),
+                              boxes=max(boxes) + 1))

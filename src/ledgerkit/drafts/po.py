@@ -31,6 +31,7 @@ from ledgerkit.drafts.context import (
     select_rows,
     setting,
 )
+from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of, stamp_boxes
 from ledgerkit.drafts.bounded import limits_of
 from ledgerkit.drafts.environment import resolve_template, templates_folder
 from ledgerkit.drafts.job import run_drafts, where
@@ -139,6 +140,11 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
         raise ConfigError(t("no_issuer", lang))
     warnings = _written_terms_warnings(config, aliases, order_no, lines, subtotal, place_, lang)
 
+    # the 押印欄 of the issuer: the route a purchase of this amount takes (the authority matrix)
+    matrix = approval_matrix(config)
+    basis = subtotal + tax_total if matrix.get("amount_basis") == "tax_included" else subtotal
+    route = approval_route(basis, category_of(None, matrix), matrix)
+
     ctx: dict[str, Any] = identifier_names(header, PO_COMPUTED | set(ORDER_FIELDS))
     ctx.update(aliases)
     ctx.update(
@@ -159,6 +165,9 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
         today=today or dt.date.today(),
         source={"file": table.path.name, "sheet": table.sheet, "rows": [r.excel_row for r in rows]},
         warnings=warnings,
+        approval=route,
+        decider=route[-1],
+        stamps=stamp_boxes(route),
     )
     # for the file name pattern
     names = {**header, **aliases, "order_no": order_no, "excel_row": rows[0].excel_row}

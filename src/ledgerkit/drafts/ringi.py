@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping
 
 from ledgerkit.core.errors import ConfigError, DataError
 from ledgerkit.core.money import tax_amount, tax_from_gross
-from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of
+from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of, stamp_boxes
 from ledgerkit.drafts.context import (
     RINGI_FIELDS,
     SourceRow,
@@ -122,7 +122,7 @@ def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, to
         ctx["approval"] = route
         ctx["decider"] = route[-1]
         # stamp boxes on a form: the decider first (leftmost), padded to at least six boxes
-        ctx["stamps"] = list(reversed(route)) + [""] * max(0, 6 - len(route))
+        ctx["stamps"] = stamp_boxes(route)
         levels = set(matrix.get("route_order", {}).get(ctx["category"], []))
         ctx["co_approval"] = [t for t in route if t not in levels]
     return ctx
