@@ -219,7 +219,7 @@ def _xml(text: str) -> str:
 
 # --- the figures the totals check reads -------------------------------------------------
 
-_FOR = re.compile(r"^\{%-?\s*(?:tr|p|tc|r)?\s*for\s+(\w+)\s+in\s+(\w+)\s*-?%\}$", re.S)
+_FOR = re.compile(r"^\{%-?\s*(?:tr|p|tc|r)?\s*for\s+(\w+)\s+in\s+(.+?)\s*-?%\}$", re.S)
 _ENDFOR = re.compile(r"^\{%-?\s*(?:tr|p|tc|r)?\s*endfor\s*-?%\}$", re.S)
 _EXPR = re.compile(r"^\{\{(-?)(.*?)(-?)\}\}$", re.S)
 _FILTERS = r"\s*(?:\|.*)?$"
@@ -268,8 +268,10 @@ def mark_figures(p, marks: Marks) -> None:
             pos = m.end()
             f = _FOR.match(tag)
             if f:
-                marks.loops.append((f.group(1), f.group(2)))
-                marks.line_loop |= f.group(2) == LINE_LOOP
+                # a loop over the lines or over part of them (lines[:5], lines|select…): its amounts are read back
+                iterable = re.match(r"\w+", f.group(2)).group() if re.match(r"\w+", f.group(2)) else ""
+                marks.loops.append((f.group(1), iterable))
+                marks.line_loop |= iterable == LINE_LOOP
             elif _ENDFOR.match(tag) and marks.loops:
                 marks.loops.pop()
             e = _EXPR.match(tag)
@@ -286,6 +288,7 @@ def mark_figures(p, marks: Marks) -> None:
 
 def prepare_part(root, form: str, lang: str, marks: Marks) -> None:
     """Every paragraph of one part made ready for docxtpl (see the module docstring)."""
+    marks.loops = []  # a loop does not run from one part into another
     for p in root.iter(_W + "p"):
         check_paragraph(p, form, lang)
         merge_split_tags(p, form, lang)
