@@ -100,11 +100,12 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
     ``build(group)`` gives ``(context, source row, name values, expected line total)``.
     """
     tpl = resolve_template(template)
-    out = prepare_dir(out_dir)
     suffix = output_suffix(tpl)
+    # said in one line before anything is made, the output folder included
     soffice = require_soffice(suffix, lang) if pdf else None
     if form_kind(tpl) == "docx":
-        read_form(tpl, lang)  # a macro-enabled or damaged form: one line, before any draft
+        read_form(tpl, lang)  # a macro-enabled or damaged form
+    out = prepare_dir(out_dir)
     # the source list is "taken": a draft never replaces the workbook it was drafted from,
     # nor the form it is drafted on, nor the manifest of this run
     taken: set[Path] = {table.path.resolve(), tpl.resolve()}
