@@ -106,11 +106,16 @@ def read_form(path: str | Path, lang: str = "ja") -> bytes:
 
 
 def _content_type(types: str, part: str) -> str | None:
-    m = re.search(rf'PartName="/{re.escape(part)}"\s+ContentType="([^"]+)"', types)
-    if m:
-        return m.group(1)
-    m = re.search(rf'Extension="{re.escape(part.rsplit(".", 1)[-1])}"\s+ContentType="([^"]+)"', types)
-    return m.group(1) if m else None
+    """The content type ``[Content_Types].xml`` gives ``part`` (its Override, else its extension's Default)."""
+    extension = part.rsplit(".", 1)[-1].lower()
+    default = None
+    for element in re.findall(r"<(?:\w+:)?(?:Override|Default)\b[^>]*>", types):
+        attrs = dict(re.findall(r'(\w+)="([^"]*)"', element))
+        if attrs.get("PartName", "").lstrip("/") == part:
+            return attrs.get("ContentType")
+        if attrs.get("Extension", "").lower() == extension:
+            default = attrs.get("ContentType")
+    return default
 
 
 def _as_document(data: bytes, types: str) -> bytes:
@@ -301,10 +306,10 @@ def render_docx(template: str | Path, context: Mapping[str, Any], out_path: str 
     :func:`ledgerkit.render` does the same in a bounded worker (time and memory limits).
 
     Examples:
-        >>> data = render_docx("ringi.docx", {"x": 1})  # doctest: +ELLIPSIS
+        >>> render_docx("ringi.docx", {"subject": "PC購入の件"})
         Traceback (most recent call last):
         ...
-        ledgerkit.core.errors.TemplateError: ringi.docx: ...'request_no'...
+        ledgerkit.core.errors.TemplateError: ringi.docx: 'stamps' を使っていますが、ありません
     """
     path = resolve_template(template)
     data = render_docx_bytes(path, context, expected_line_total=expected_line_total, lang=lang)
