@@ -78,13 +78,15 @@ def read_form(path: str | Path, lang: str = "ja") -> bytes:
     if path.suffix.lower() in (".docm", ".dotm"):
         raise TemplateError(t("docx_macro", lang, form=name))
     try:
-        _check_zip(path, "en", FORM_MAX_UNCOMPRESSED, DEFAULT_MAX_RATIO)
+        _check_zip(path, lang, FORM_MAX_UNCOMPRESSED, DEFAULT_MAX_RATIO)
         data = path.read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             types = z.read("[Content_Types].xml").decode("utf-8", "replace")
             names = z.namelist()
             xml = {n: z.read(n) for n in names if n.endswith((".xml", ".rels"))}
     except UnreadableFileError as e:
+        if getattr(e, "message_key", None) == "file_xml_bomb":
+            raise TemplateError(t("docx_entities", lang, form=name)) from None
         raise TemplateError(t("docx_unreadable", lang, form=name, error=e.reason)) from None
     except (OSError, KeyError, zipfile.BadZipFile, ValueError, EOFError) as e:
         raise TemplateError(t("docx_unreadable", lang, form=name, error=e.__class__.__name__)) from None
