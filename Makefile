@@ -35,6 +35,8 @@ demo: $(VENV)/.installed
 	$(LK) draft-ringi examples/requests.xlsx --all -o out/ringi --force
 	$(LK) draft-ringi examples/requests.xlsx --all --template ringi.xlsx -o out/ringi_xlsx --force
 	$(LK) draft-po examples/orders.xlsx --all -o out/po --config examples/drafts.toml --force
+	$(LK) draft-ringi examples/requests.xlsx --all --template ringi.docx -o out/ringi_docx --force
+	$(LK) draft-po examples/orders.xlsx --all --template po.docx -o out/po_docx --config examples/drafts.toml --force
 	$(LK) schedule examples/calendars --between 2026-12-07..2026-12-18 --required 佐藤部長,鈴木課長,高橋課長 --optional 田中,伊藤,渡辺 --buffer 15 -o out/slots.xlsx --draft out/日程調整.txt
 	$(LK) triage examples/triage/依頼一覧.xlsx --staff examples/triage/担当者一覧.xlsx --as-of "2026-12-02 10:00" -o out/board.xlsx $(ok01)
 	$(LK) triage examples/triage/依頼一覧.xlsx --staff examples/triage/担当者一覧.xlsx --as-of "2026-12-02 10:00" --new "件名=監査法人からの追加資料依頼,期限=今日 17:00,見積工数=4h,依頼者=佐藤部長,種別=集計" -n 5 -o out/board_whatif.xlsx $(ok01)
@@ -48,7 +50,7 @@ demo: $(VENV)/.installed
 	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx --today 2026-11-30 --record --config out/project/ledgerkit.toml > /dev/null 2>&1 $(ok01)
 	$(LK) findings --config out/project/ledgerkit.toml $(ok01)
 	@echo
-	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project, with the ledger out/project/ledger.db): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/, slots.xlsx, 日程調整.txt, board.xlsx, board_whatif.xlsx"
+	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project, with the ledger out/project/ledger.db): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/, ringi_docx/, po_docx/ (Word), slots.xlsx, 日程調整.txt, board.xlsx, board_whatif.xlsx"
 
 # Rebuild the sample workbooks in examples/ from the script that makes them.
 examples: $(VENV)/.installed

@@ -144,7 +144,7 @@ def python_blocks(doc: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("doc", ["README.md", "docs/python-api.md"])
+@pytest.mark.parametrize("doc", ["README.md", "docs/python-api.md", "docs/drafts.md"])
 def test_python_in_the_docs_runs(doc, tmp_path, monkeypatch, capsys):
     blocks = python_blocks(ROOT / doc)
     assert blocks, f"{doc} has no python block"

@@ -108,8 +108,8 @@ def test_markdown_content(requests_xlsx, tmp_path):
     assert "- 金額 (大字): 金壱百参拾弐万円也" in text
     assert "- 実施時期: 令和9年4月1日" in text
     assert "1. 営業課長\n2. 法務部 (合議)\n3. 経理部 (合議)\n4. 営業部長 (決裁)\n" in text
-    # Markdown is not escaped: the text is as written
-    assert "<script>alert('x')</script>" in text
+    # raw HTML from a cell is shown as text, never run by a Markdown viewer (issue 18.9)
+    assert "<script>" not in text and "&lt;script&gt;alert('x')&lt;/script&gt;" in text
 
 
 def test_html_escapes_cell_text(requests_xlsx, tmp_path):

@@ -33,6 +33,9 @@ NameOption = Annotated[
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="The sheet (default: the first with the table).")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace drafts that already exist.")]
 ManifestOption = Annotated[ManifestFormat, typer.Option("--manifest", help="Manifest format with --all.")]
+PdfOption = Annotated[
+    bool, typer.Option("--pdf", help="Also convert each draft to PDF with LibreOffice (soffice on PATH; exit 2 without it).")
+]
 
 
 def _run(kind: str, source: Path, **options) -> None:
@@ -61,9 +64,13 @@ def _say_results(results, lang: str, out_dir: Path, manifest: str | None) -> Non
     written = [r for r in results if r.ok]
     if len(results) == 1 and written:
         say(text("wrote", lang, path=written[0].path))
+        if written[0].pdf is not None:
+            say(text("wrote", lang, path=written[0].pdf))
     else:
         listed = text("drafts_manifest", lang, path=out_dir / f"manifest.{manifest}") if manifest else ""
+        pdfs = sum(r.pdf is not None for r in results)
         say(text("drafts_wrote", lang, count=len(written), s="" if len(written) == 1 else "s", folder=out_dir)
+            + (text("drafts_pdfs", lang, count=pdfs, s="" if pdfs == 1 else "s") if pdfs else "")
             + listed + (text("drafts_failed", lang, count=len(failed)) if failed else ""))
     if failed:
         raise typer.Exit(code=max(r.exit_code for r in failed))
@@ -74,24 +81,28 @@ def draft_ringi(
     row: RowOption = None,
     where: WhereOption = None,
     all: AllOption = False,
-    template: Annotated[str, typer.Option("--template", help="Bundled name or path: ringi.md.j2, ringi.html.j2, ringi.xlsx.")] = "ringi.md.j2",
+    template: Annotated[str, typer.Option(
+        "--template", help="Bundled name or path: ringi.md.j2, ringi.html.j2, ringi.xlsx, ringi.docx (a Word form)."
+    )] = "ringi.md.j2",
     out_dir: OutDirOption = Path("drafts"),
     name: NameOption = None,
     sheet: SheetOption = None,
     force: ForceOption = False,
     manifest: ManifestOption = ManifestFormat.csv,
+    pdf: PdfOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
     """Draft a 稟議書 from each chosen row of a request list.
 
+    Templates: Markdown (default), HTML, the company's Excel form or Word form (.docx).
     Exit codes: 0 written; 1 a cell or the data is wrong; 2 usage, an unreadable list, or
     a template that names a field the row lacks (nothing is written for that draft).
 
     Example: ledgerkit draft-ringi examples/requests.xlsx --where 申請番号=R-2026-001 -o out/ringi
     """
     _run("ringi", source, row=row, where=where, all=all, template=template, out_dir=out_dir, name_pattern=name,
-         sheet=sheet, overwrite=force, manifest=manifest.value, config_path=config_path, lang=lang)
+         sheet=sheet, overwrite=force, manifest=manifest.value, pdf=pdf, config_path=config_path, lang=lang)
 
 
 def draft_po(
@@ -99,12 +110,15 @@ def draft_po(
     row: RowOption = None,
     where: WhereOption = None,
     all: AllOption = False,
-    template: Annotated[str, typer.Option("--template", help="Bundled name or path: po.xlsx, po.html.j2.")] = "po.xlsx",
+    template: Annotated[str, typer.Option(
+        "--template", help="Bundled name or path: po.xlsx, po.docx (a Word form), po.html.j2."
+    )] = "po.xlsx",
     out_dir: OutDirOption = Path("drafts"),
     name: NameOption = None,
     sheet: SheetOption = None,
     force: ForceOption = False,
     manifest: ManifestOption = ManifestFormat.csv,
+    pdf: PdfOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -116,7 +130,7 @@ def draft_po(
     Example: ledgerkit draft-po examples/orders.xlsx --where 注文番号=PO-2026-001 -o out/po --config examples/drafts.toml
     """
     _run("po", source, row=row, where=where, all=all, template=template, out_dir=out_dir, name_pattern=name,
-         sheet=sheet, overwrite=force, manifest=manifest.value, config_path=config_path, lang=lang)
+         sheet=sheet, overwrite=force, manifest=manifest.value, pdf=pdf, config_path=config_path, lang=lang)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,7 +25,7 @@ def init_project(directory: str | Path = ".", *, force: bool = False, lang: str 
         >>> import tempfile
         >>> folder = Path(tempfile.mkdtemp())
         >>> [p.name for p in init_project(folder)][:2]
-        ['ledgerkit.toml', 'po.html.j2']
+        ['ledgerkit.toml', 'po.docx']
         >>> from ledgerkit.config.loading import load_config
         >>> load_config(cwd=folder).data == defaults()
         True

@@ -24,7 +24,7 @@ def bundled_templates() -> list[str]:
     """Names of the templates that ship with ledgerkit."""
     names: set[str] = set()
     for d in template_dirs():
-        names.update(p.name for p in d.iterdir() if p.suffix in (".j2", ".xlsx") and not p.name.startswith("~$"))
+        names.update(p.name for p in d.iterdir() if p.suffix in (".j2", ".xlsx", ".docx") and not p.name.startswith(("~$", ".~lock")))
     return sorted(names)
 
 

@@ -748,6 +748,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{form}: {sheet}: {name} が空で、明細行に入れるものがありません",
         "{form}: {sheet}: {name} is empty; nothing to fill the line band with",
     ),
+    "draft_symlink": (
+        "{path}: シンボリックリンクのため書き込みません (リンク先を上書きしないため)。リンクを消すか、別のフォルダを -o に指定してください",
+        "{path}: a symbolic link: not written through (its target would be overwritten); remove the link or choose another -o folder",
+    ),
+    "draft_render_timeout": (
+        "{name}: 下書きが{seconds}秒以内に作れないため中止しました ([read] timeout = {seconds})",
+        "{name}: the draft took longer than {seconds} s: stopped ([read] timeout = {seconds})",
+    ),
+    "draft_render_memory": (
+        "{name}: 下書きを作るのにメモリを{mb} MB より多く使うため中止しました ([read] memory_mb = {mb})",
+        "{name}: the draft needed more than {mb} MB of memory: stopped ([read] memory_mb = {mb})",
+    ),
+    "draft_render_crashed": (
+        "{name}: 下書きを作る処理が異常終了しました ({how})",
+        "{name}: making the draft crashed ({how})",
+    ),
+    "draft_render_bug": (
+        "{name}: ledgerkit の不具合で下書きを作れませんでした ({kind}: {detail})。テンプレートを添えて報告してください",
+        "{name}: a bug in ledgerkit stopped this draft ({kind}: {detail}); please report it with the template",
+    ),
+    "draft_docx_macro": (
+        "{form}: マクロ付きの文書はフォームに使えません。Word で「Word 文書 (*.docx)」として保存し直してください",
+        "{form}: a macro-enabled document cannot be a form; save it in Word as a Word Document (*.docx)",
+    ),
+    "draft_docx_unreadable": (
+        "{form}: Word のフォームとして開けません ({error})",
+        "{form}: cannot open the Word form ({error})",
+    ),
+    "draft_docx_entities": (
+        "{form}: XML に実体宣言があるため使いません (XML 爆弾の疑い)",
+        "{form}: the XML declares entities: not used (possible XML bomb)",
+    ),
+    "draft_docx_part_not_filled": (
+        "{form}: {part} のタグは埋められません (本文・表・ヘッダー・フッター・脚注に書いてください)",
+        "{form}: tags in {part} are not filled (write them in the body, a table, a header, footer or footnote)",
+    ),
+    "draft_docx_unclosed": (
+        "{form}: 段落「{paragraph}」: タグ {tag} が同じ段落の中で閉じていません",
+        "{form}: paragraph '{paragraph}': the tag {tag} is not closed within the paragraph",
+    ),
+    "draft_docx_full_width": (
+        "{form}: 段落「{paragraph}」: 全角の {chars} はタグになりません。{{{{ }}}} と {{% %}} は半角で入力してください",
+        "{form}: paragraph '{paragraph}': full-width {chars} is no tag; type {{{{ }}}} and {{% %}} half-width",
+    ),
+    "draft_docx_split": (
+        "{form}: 段落「{paragraph}」: タグ {tag} が{what}にまたがっています。タグを消して一度に入力し直してください",
+        "{form}: paragraph '{paragraph}': the tag {tag} runs across {what}; delete it and type it again in one go",
+    ),
+    "draft_docx_leftover": (
+        "{form}: 段落「{paragraph}」: {tag} が埋められずに残りました (タグの書き方を確かめてください)",
+        "{form}: paragraph '{paragraph}': {tag} was left unfilled (check how the tag is written)",
+    ),
+    "draft_docx_formula_field": (
+        "{form}: 段落「{paragraph}」: Word の計算フィールド {field} はフォームに保存された値を表示するだけで、"
+        "明細から計算し直されません。{{{{ subtotal|yen }}}} などのタグに置き換えてください",
+        "{form}: paragraph '{paragraph}': the Word formula field {field} shows the figure saved in the form, not "
+        "the sum of the lines; replace it with a tag such as {{{{ subtotal|yen }}}}",
+    ),
+    "draft_docx_lines_shown": (
+        "{form}: 明細は {count} 行ですが、フォームが表示した明細の金額は {shown} 行分です",
+        "{form}: the order has {count} lines, but the form shows the amount of {shown}",
+    ),
+    "draft_docx_figure_differs": (
+        "{form}: {what} の表示 {shown} が明細から計算した {expected} と合いません",
+        "{form}: {what} shows {shown}, but the lines give {expected}",
+    ),
+    "draft_docx_stamps_short": (
+        "{form}: 承認経路は {count} 人 ({route}) ですが、押印欄は {boxes} 個です。押印欄を増やしてください",
+        "{form}: the approval route has {count} approvers ({route}) but the form has {boxes} stamp boxes; add boxes",
+    ),
+    "draft_pdf_no_soffice": (
+        "--pdf: LibreOffice (soffice) が見つかりません。インストールして PATH に加えるか、--pdf を付けずに実行してください",
+        "--pdf: LibreOffice (soffice) is not on PATH; install it or run without --pdf",
+    ),
+    "draft_pdf_text": (
+        "--pdf: {suffix} の下書きは PDF にしません (Word・Excel・HTML のテンプレートで使えます)",
+        "--pdf: {suffix} drafts are not converted to PDF (use a Word, Excel or HTML template)",
+    ),
+    "draft_pdf_failed": (
+        "{path}: PDF に変換できませんでした ({reason})",
+        "{path}: could not be converted to PDF ({reason})",
+    ),
     # --- attendance and settlement ------------------------------------------------
     "hours_disagree": (
         "勤務時間 {worked} が 終業−始業−休憩 = {computed} と合いません ({worked} を使います)",
@@ -1216,6 +1298,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "drafts_wrote": ("下書き {count} 件を {folder} に書き出しました", "Wrote {count} draft{s} to {folder}"),
     "drafts_manifest": (" (一覧: {path})", " (manifest: {path})"),
     "drafts_failed": ("、{count} 件は失敗", "; {count} failed"),
+    "drafts_pdfs": ("、PDF {count} 件", ", {count} PDF{s}"),
     "budget_input_problems": (
         "入力の問題: エラー {errors}件, 警告 {warnings}件 (問題一覧シートを参照)",
         "{errors} errors, {warnings} warnings in the inputs (see the Issues sheet)",

@@ -1,7 +1,9 @@
 """Drafts: ringi (稟議書) and purchase orders (注文書) from workbook rows, through Jinja templates.
 
-Text and HTML templates render with :func:`render`; the client's own Excel forms with
-:func:`render_xlsx` (typed cells, a repeating band of line rows, totals checked).
+:func:`render` renders any template (text, HTML, Markdown, an Excel or a Word form) in a
+bounded worker; in this process, the client's own Excel forms render with :func:`render_xlsx`
+(typed cells, a repeating band of line rows, totals checked) and Word forms with
+:func:`render_docx` (docxtpl: tags in the document, a repeated line row, totals checked).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ _API = {
     "render": "ledgerkit.drafts.templating",
     "render_text": "ledgerkit.drafts.templating",
     "render_xlsx": "ledgerkit.drafts.xlsx_form",
+    "render_docx": "ledgerkit.drafts.docx_form",
     "approval_route": "ledgerkit.drafts.approval",
     "DEFAULT_APPROVAL": "ledgerkit.drafts.approval",
 }

@@ -21,7 +21,7 @@ from typing import Any, Mapping
 from ledgerkit.config.defaults import DEFAULT_APPROVAL
 from ledgerkit.core.errors import ConfigError
 
-__all__ = ["DEFAULT_APPROVAL", "approval_matrix", "category_of", "approval_route"]
+__all__ = ["DEFAULT_APPROVAL", "approval_matrix", "category_of", "approval_route", "stamp_boxes"]
 
 def approval_matrix(config: Any = None) -> Mapping[str, Any]:
     """The ``[approval]`` table from ``config`` (a Config, a dict, or None for the default)."""
@@ -116,3 +116,17 @@ def approval_route(
         if rule["add"] not in route and rule["add"] not in co:
             co.append(rule["add"])
     return route[:-1] + co + route[-1:]
+
+
+#: stamp boxes a form shows at least (the bundled forms have six)
+STAMP_BOXES = 6
+
+
+def stamp_boxes(route: list[str], boxes: int = STAMP_BOXES) -> list[str]:
+    """The route as a form's 押印欄 shows it: the decider first (leftmost), padded with "" to ``boxes``.
+
+    Examples:
+        >>> stamp_boxes(["課長", "部長"])
+        ['部長', '課長', '', '', '', '']
+    """
+    return list(reversed(route)) + [""] * max(0, boxes - len(route))

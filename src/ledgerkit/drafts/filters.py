@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import wraps
 from decimal import Decimal
 from typing import Any
 
@@ -151,10 +152,25 @@ def date(value: Any, format: str = "%Y年%-m月%-d日") -> str:
     return d.strftime(fmt)
 
 
+def _strict(f):
+    """``f`` that first fails on a missing value the way ``{{ x }}`` does, naming it
+    (``'order_date' is undefined``), rather than calling it "not a date"."""
+
+    @wraps(f)
+    def checked(value, *args, **kwargs):
+        from jinja2 import Undefined
+
+        if isinstance(value, Undefined):
+            value._fail_with_undefined_error()
+        return f(value, *args, **kwargs)
+
+    return checked
+
+
 FILTERS = {
-    "comma": comma,
-    "yen": yen,
-    "wareki": wareki,
-    "kanji_amount": kanji_amount,
-    "date": date,
+    "comma": _strict(comma),
+    "yen": _strict(yen),
+    "wareki": _strict(wareki),
+    "kanji_amount": _strict(kanji_amount),
+    "date": _strict(date),
 }

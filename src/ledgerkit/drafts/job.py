@@ -1,36 +1,43 @@
-"""What draft_ringi and draft_po share: render one draft completely, then write it atomically."""
+"""What draft_ringi and draft_po share: build each draft's context, render every draft in a
+bounded worker, write each one atomically, convert to PDF when asked, list them in a manifest.
+
+The order of a run: the template and the output folder are checked first (a form that
+cannot be used, a manifest that is a symbolic link, ``--pdf`` without LibreOffice: one line,
+nothing written); then every draft's context is built here and rendered in workers under
+the ``[read]`` limits (:mod:`ledgerkit.drafts.bounded`); then, in the list's order, each draft
+is written or its error reported — with ``--all`` in the manifest, otherwise raised.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
-from ledgerkit.core.errors import OutputError, TemplateError
-from ledgerkit.drafts.output import write_atomic
-from ledgerkit.drafts.templating import is_html, render_text
-from ledgerkit.drafts.text import t, where  # noqa: F401  (where: re-exported for ringi and po)
-from ledgerkit.drafts.xlsx_form import fill_workbook, load_form, save_atomic
+from ledgerkit.core.errors import ConfigError, DataError, LedgerkitError, OutputError, TemplateError
+from ledgerkit.drafts.bounded import Limits, RenderJob, form_kind, render_bounded
+from ledgerkit.drafts.context import SourceTable
+from ledgerkit.drafts.docx_form import read_form
+from ledgerkit.drafts.environment import resolve_template
+from ledgerkit.drafts.output import (
+    DraftResult,
+    manifest_path,
+    name_from_pattern,
+    output_suffix,
+    place,
+    prepare_dir,
+    refuse_link,
+    write_atomic,
+    write_manifest,
+)
+from ledgerkit.drafts.pdf import convert_to_pdf, require_soffice
+from ledgerkit.drafts.text import t, where
+
+__all__ = ["run_drafts", "explain_missing", "where"]
 
 
 def is_xlsx(template: Path) -> bool:
-    return template.suffix.lower() in (".xlsx", ".xlsm")
-
-
-def write_draft(template: Path, context: Mapping[str, Any], path: Path, *, overwrite: bool = True,
-                expected_line_total=None, lang: str = "ja") -> Path:
-    """Render ``template`` with ``context`` and write it to ``path``; nothing is written on error."""
-    if not overwrite and path.exists():
-        raise OutputError(t("exists", lang, path=path))
-    if is_xlsx(template):
-        wb = load_form(template)
-        fill_workbook(wb, context, form_name=template.name, expected_line_total=expected_line_total, lang=lang)
-        return save_atomic(wb, path)
-    try:
-        source = template.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise TemplateError(f"{template}: cannot read the template ({e.__class__.__name__})") from None
-    text = render_text(source, context, html=is_html(template), name=template.name, lang=lang)
-    return write_atomic(path, text.encode("utf-8"))
+    return form_kind(template) == "xlsx"
 
 
 #: context names a ringi computes from its amount
@@ -55,3 +62,130 @@ def explain_missing(err: TemplateError, srow: Any, columns: Mapping[str, int] | 
     if header not in srow.values:
         return f"{text} {t('missing_column', lang)}"
     return text
+
+
+@dataclass
+class _Draft:
+    """One draft on its way: its result, the row it came from, where it goes, what renders it."""
+
+    result: DraftResult
+    srow: Any = None
+    path: Path | None = None
+    job: RenderJob | None = None
+    error: LedgerkitError | None = None
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class _Run:
+    """The settings of one run of drafts."""
+
+    table: SourceTable
+    template: Path
+    out: Path
+    suffix: str
+    name_pattern: str
+    overwrite: bool
+    batch: bool
+    key_field: str
+    key_of: Callable | None
+    lang: str
+
+
+def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, out_dir, name_pattern,
+               overwrite: bool, batch: bool, manifest: str, key_field: str = "request_no",
+               key_of=None, lang: str = "ja", limits: Limits = Limits(), pdf: bool = False) -> list[DraftResult]:
+    """Build, render and write one draft per group of rows; the shared loop of ringi and PO.
+
+    ``build(group)`` gives ``(context, source row, name values, expected line total)``.
+    """
+    tpl = resolve_template(template)
+    suffix = output_suffix(tpl)
+    # said in one line before anything is made, the output folder included
+    soffice = require_soffice(suffix, lang) if pdf else None
+    if form_kind(tpl) == "docx":
+        read_form(tpl, lang)  # a macro-enabled or damaged form
+    out = prepare_dir(out_dir)
+    # the source list is "taken": a draft never replaces the workbook it was drafted from,
+    # nor the form it is drafted on, nor the manifest of this run
+    taken: set[Path] = {table.path.resolve(), tpl.resolve()}
+    if batch:
+        listed = manifest_path(out, manifest)
+        if listed.resolve() == table.path.resolve():
+            raise OutputError(f"refusing to write {listed.resolve()}: it is the list the drafts are made from; "
+                              "choose another output folder")
+        refuse_link(listed, lang)
+        taken.add(listed.resolve())
+    run = _Run(table, tpl, out, suffix, name_pattern, overwrite, batch, key_field, key_of, lang)
+    drafts = [_prepare(run, group, build, taken) for group in groups]
+    pending = [d for d in drafts if d.job is not None]
+    for d, outcome in zip(pending, render_bounded([d.job for d in pending], limits, lang=lang)):
+        if isinstance(outcome, LedgerkitError):
+            d.error = outcome
+        else:
+            d.data = outcome
+    results = [_write(run, d) for d in drafts]
+    if soffice is not None:
+        _pdfs(run, results, soffice)
+    if batch:
+        write_manifest(results, out, manifest, lang)
+    return results
+
+
+def _prepare(run: _Run, group: list[int], build, taken: set[Path]) -> _Draft:
+    """The draft's context and file name, here in the parent (an error is kept for its turn)."""
+    rows = [i + 1 for i in group]
+    result = DraftResult(key=run.key_of(group) if run.key_of else "", source_file=run.table.path.name,
+                         sheet=run.table.sheet, rows=rows)
+    d = _Draft(result)
+    try:
+        ctx, d.srow, names, expected = build(group)
+        result.key = str(names.get(run.key_field) or names.get("subject") or result.key or f"row{rows[0]}")
+        result.warnings = list(ctx.get("warnings", []))
+        d.path = place(run.out, name_from_pattern(run.name_pattern, names), run.suffix, taken)
+        if not run.overwrite and d.path.exists():
+            raise OutputError(t("exists", run.lang, path=d.path))
+        refuse_link(d.path, run.lang)
+        d.job = RenderJob(run.template, ctx, expected, run.lang)
+    except LedgerkitError as e:
+        d.error = e
+    return d
+
+
+def _write(run: _Run, d: _Draft) -> DraftResult:
+    """Write the rendered draft; or report its error (raised unless the run is a batch)."""
+    try:
+        if d.error is not None:
+            raise d.error
+        d.result.path = write_atomic(d.path, d.data, run.lang)
+    except TemplateError as e:
+        text = explain_missing(e, d.srow, run.table.mapping, run.table.columns, run.lang)
+        message = f"{where(run.table.path, run.table.sheet, d.result.rows, run.lang)}: {text}"
+        if not run.batch:
+            err = TemplateError(message)
+            err.field = getattr(e, "field", None)
+            raise err from None
+        _failed(d.result, message, e.exit_code)
+    except (DataError, OutputError, ConfigError) as e:
+        if not run.batch or isinstance(e, ConfigError):
+            raise e from None
+        _failed(d.result, str(e), e.exit_code)
+    return d.result
+
+
+def _failed(result: DraftResult, message: str, code: int) -> None:
+    result.status, result.message, result.exit_code = "error", message, code
+
+
+def _pdfs(run: _Run, results: list[DraftResult], soffice: str) -> None:
+    """``--pdf``: every written draft converted; a conversion that fails is that draft's error."""
+    written = [r for r in results if r.ok and r.path is not None]
+    made = convert_to_pdf([r.path for r in written], soffice, overwrite=run.overwrite, lang=run.lang)
+    for r in written:
+        outcome = made.get(r.path)
+        if isinstance(outcome, Path):
+            r.pdf = outcome
+        elif outcome is not None:
+            if not run.batch:
+                raise outcome
+            _failed(r, str(outcome), outcome.exit_code)

@@ -42,6 +42,8 @@ class DraftResult:
     warnings: list[str] = field(default_factory=list)
     #: the CLI exit code of the error that stopped this draft (0 when written)
     exit_code: int = 0
+    #: the PDF made from the draft (``--pdf``), beside it
+    pdf: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -57,10 +59,11 @@ class DraftResult:
             "source_rows": " ".join(str(r) for r in self.rows),
             "message": self.message,
             "warnings": " / ".join(self.warnings),
+            "pdf": "" if self.pdf is None else self.pdf.name,
         }
 
 
-MANIFEST_COLUMNS = ["key", "status", "file", "source_file", "source_sheet", "source_rows", "message", "warnings"]
+MANIFEST_COLUMNS = ["key", "status", "file", "source_file", "source_sheet", "source_rows", "message", "warnings", "pdf"]
 
 
 def safe_filename(name: str, *, fallback: str = "draft") -> str:
@@ -132,11 +135,19 @@ def name_from_pattern(pattern: str, values: Mapping[str, Any]) -> str:
 
 
 def output_suffix(template: str | Path) -> str:
-    """``ringi.md.j2`` → ``.md``; ``po.html.j2`` → ``.html``; ``po.xlsx`` → ``.xlsx``."""
+    """``ringi.md.j2`` → ``.md``; ``po.html.j2`` → ``.html``; ``po.xlsx`` → ``.xlsx``; a Word
+    form (``.docx``, a ``.dotx`` template) → ``.docx``, a plain document, never ``.docm``.
+
+    Examples:
+        >>> output_suffix("ringi.md.j2"), output_suffix("注文書.dotx"), output_suffix("notes")
+        ('.md', '.docx', '.txt')
+    """
     name = Path(template).name
     if name.endswith(".j2"):
         name = name[:-3]
     suffix = Path(name).suffix
+    if suffix.lower() in (".docx", ".dotx", ".docm", ".dotm"):
+        return ".docx"
     return suffix or ".txt"
 
 
@@ -146,7 +157,8 @@ def place(out_dir: Path, stem: str, suffix: str, taken: set[Path]) -> Path:
     n = 1
     while True:
         name = f"{stem}{suffix}" if n == 1 else f"{stem}_{n}{suffix}"
-        path = (out_dir / name).resolve()
+        # the name itself is not resolved: a symbolic link there is refused, never followed
+        path = out_dir / name
         if path.parent != out_dir:  # belt and braces: safe_filename already keeps it inside
             raise OutputError(f"{name}: would be written outside {out_dir}")
         if path not in taken:
@@ -172,8 +184,19 @@ def prepare_dir(out_dir: str | Path) -> Path:
     return out
 
 
-def write_with(path: Path, write) -> Path:
-    """Call ``write(temporary_path)``, then move the file into place (writers.atomic_output)."""
+def refuse_link(path: Path, lang: str = "ja") -> None:
+    """A draft, a PDF or a manifest is never written through a symbolic link in the output
+    folder: the link's target (anything the person can write) would be replaced."""
+    if path.is_symlink():
+        raise OutputError(t("symlink", lang, path=path))
+
+
+def write_with(path: Path, write, lang: str = "ja") -> Path:
+    """Call ``write(temporary_path)``, then move the file into place (writers.atomic_output).
+
+    Refuses (OutputError) to write through a symbolic link at ``path``.
+    """
+    refuse_link(path, lang)
     try:
         with atomic_output(path) as tmp:
             write(tmp)
@@ -182,17 +205,21 @@ def write_with(path: Path, write) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
+def write_atomic(path: Path, data: bytes, lang: str = "ja") -> Path:
     """Write ``data`` to a temporary file beside ``path``, then move it into place."""
-    return write_with(path, lambda tmp: tmp.write_bytes(data))
+    return write_with(path, lambda tmp: tmp.write_bytes(data), lang)
 
 
-def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv") -> Path:
+def manifest_path(out_dir: Path, fmt: str = "csv") -> Path:
+    return out_dir / f"manifest.{fmt}"
+
+
+def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv", lang: str = "ja") -> Path:
     """``manifest.csv`` (UTF-8 with BOM, for Excel) or ``manifest.json`` listing every draft."""
     records = [r.as_record() for r in results]
     if fmt == "json":
         data = json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")
-        return write_atomic(out_dir / "manifest.json", data)
+        return write_atomic(manifest_path(out_dir, fmt), data, lang)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=MANIFEST_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -200,4 +227,4 @@ def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv") 
         # a cell text starting with = + - @ (or tab, CR) would be a formula when Excel opens the CSV;
         # an empty cell stays empty
         writer.writerow({k: (neutralize(v) if isinstance(v, str) else v) for k, v in rec.items()})
-    return write_atomic(out_dir / "manifest.csv", ("\ufeff" + buf.getvalue()).encode("utf-8"))
+    return write_atomic(manifest_path(out_dir, fmt), ("\ufeff" + buf.getvalue()).encode("utf-8"), lang)

@@ -31,12 +31,14 @@ from ledgerkit.drafts.context import (
     select_rows,
     setting,
 )
-from ledgerkit.drafts.job import where
+from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of, stamp_boxes
+from ledgerkit.drafts.bounded import limits_of
+from ledgerkit.drafts.environment import resolve_template, templates_folder
+from ledgerkit.drafts.job import run_drafts, where
 from ledgerkit.drafts.lists import read_list
-from ledgerkit.drafts.text import lang_of, t
 from ledgerkit.drafts.output import DraftResult, refuse_stdout
-from ledgerkit.drafts.templating import resolve_template, templates_folder
-from ledgerkit.drafts.ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, run_drafts, tax_settings
+from ledgerkit.drafts.ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, tax_settings
+from ledgerkit.drafts.text import lang_of, t
 from ledgerkit.parse.names import split_legal_form
 from ledgerkit.parse.text import normalize_text
 
@@ -138,6 +140,11 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
         raise ConfigError(t("no_issuer", lang))
     warnings = _written_terms_warnings(config, aliases, order_no, lines, subtotal, place_, lang)
 
+    # the 押印欄 of the issuer: the route a purchase of this amount takes (the authority matrix)
+    matrix = approval_matrix(config)
+    basis = subtotal + tax_total if matrix.get("amount_basis") == "tax_included" else subtotal
+    route = approval_route(basis, category_of(None, matrix), matrix)
+
     ctx: dict[str, Any] = identifier_names(header, PO_COMPUTED | set(ORDER_FIELDS))
     ctx.update(aliases)
     ctx.update(
@@ -158,6 +165,9 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
         today=today or dt.date.today(),
         source={"file": table.path.name, "sheet": table.sheet, "rows": [r.excel_row for r in rows]},
         warnings=warnings,
+        approval=route,
+        decider=route[-1],
+        stamps=stamp_boxes(route),
     )
     # for the file name pattern
     names = {**header, **aliases, "order_no": order_no, "excel_row": rows[0].excel_row}
@@ -257,6 +267,7 @@ def draft_po(
     today: dt.date | None = None,
     overwrite: bool = True,
     manifest: str = "csv",
+    pdf: bool = False,
 ) -> list[DraftResult]:
     """Draft one 注文書 per order number of an order list.
 
@@ -265,12 +276,18 @@ def draft_po(
     that Excel row; ``all`` every order (and writes a manifest). Files are named
     ``{order_no}_{vendor}`` unless ``name_pattern`` says otherwise.
 
+    ``template``: the Excel form ``po.xlsx`` (default), a Word form (``po.docx``, lines in a
+    ``{%tr for line in lines %}`` row) or an HTML template, by name or path; rendered in a
+    worker under the ``[read]`` limits. ``pdf=True`` also writes a PDF of each draft
+    (LibreOffice's ``soffice`` on PATH).
+
     Raises:
         InputError: unreadable list, no order table, no such row or column.
         DataError: header fields that differ between an order's rows, a line amount that is
             not 数量 × 単価, required written terms missing (the message names them).
         TemplateError: the form names a field the order lacks; a SUM in the form that
-            does not cover the lines or does not come to the sum of the lines.
+            does not cover the lines or does not come to the sum of the lines (a Word form:
+            line amounts or totals shown that do not agree with the lines).
         ConfigError: no ``[company] name`` for the issuer.
     """
     source = Path(source)
@@ -308,6 +325,8 @@ def draft_po(
         key_field="order_no",
         key_of=lambda rows: _raw_key(table, rows[0], "order_no"),
         lang=lang,
+        limits=limits_of(config),
+        pdf=pdf,
     )
 
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ledgerkit.core.errors import ConfigError, DataError, LedgerkitError, OutputError, TemplateError
+from ledgerkit.core.errors import ConfigError, DataError
 from ledgerkit.core.money import tax_amount, tax_from_gross
-from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of
+from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of, stamp_boxes
 from ledgerkit.drafts.context import (
     RINGI_FIELDS,
     SourceRow,
@@ -19,19 +19,12 @@ from ledgerkit.drafts.context import (
     select_rows,
     setting,
 )
-from ledgerkit.drafts.job import explain_missing, where, write_draft
+from ledgerkit.drafts.bounded import limits_of
+from ledgerkit.drafts.environment import resolve_template, templates_folder
+from ledgerkit.drafts.job import run_drafts, where
 from ledgerkit.drafts.lists import read_list
+from ledgerkit.drafts.output import DraftResult, refuse_stdout
 from ledgerkit.drafts.text import lang_of, t
-from ledgerkit.drafts.output import (
-    DraftResult,
-    name_from_pattern,
-    output_suffix,
-    place,
-    prepare_dir,
-    refuse_stdout,
-    write_manifest,
-)
-from ledgerkit.drafts.templating import resolve_template, templates_folder
 
 ROUNDING_LABELS = {"down": "切り捨て", "half_up": "四捨五入", "up": "切り上げ"}
 
@@ -129,7 +122,7 @@ def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, to
         ctx["approval"] = route
         ctx["decider"] = route[-1]
         # stamp boxes on a form: the decider first (leftmost), padded to at least six boxes
-        ctx["stamps"] = list(reversed(route)) + [""] * max(0, 6 - len(route))
+        ctx["stamps"] = stamp_boxes(route)
         levels = set(matrix.get("route_order", {}).get(ctx["category"], []))
         ctx["co_approval"] = [t for t in route if t not in levels]
     return ctx
@@ -159,6 +152,7 @@ def draft_ringi(
     today: dt.date | None = None,
     overwrite: bool = True,
     manifest: str = "csv",
+    pdf: bool = False,
 ) -> list[DraftResult]:
     """Draft one 稟議書 per chosen row of a request list (``--row N``, ``--where COL=VAL``, ``--all``).
 
@@ -168,11 +162,17 @@ def draft_ringi(
     that fails is reported there (status ``error``) while the others are written; with
     ``row`` or ``where`` the first failure raises.
 
+    ``template``: a text, HTML or Markdown template (``ringi.md.j2``), an Excel form
+    (``ringi.xlsx``) or a Word form (``ringi.docx``), by name or path; each draft is rendered
+    in a worker under the ``[read]`` time and memory limits. ``pdf=True`` converts each
+    draft with LibreOffice (``soffice`` on PATH) to a PDF beside it.
+
     Raises:
-        InputError: unreadable list, no request table, no such row or column.
+        InputError: unreadable list, no request table, no such row or column; ``pdf`` without LibreOffice.
         TemplateError: the template names a field the row lacks (the message names the
-            field and the row); nothing is written for that draft.
+            field and the row), or reached a time or memory limit; nothing is written for that draft.
         DataError: a cell that cannot be read (an amount, a date).
+        OutputError: a draft or the manifest would be written through a symbolic link.
     """
     source = Path(source)
     lang = lang_of(config)
@@ -193,6 +193,8 @@ def draft_ringi(
         manifest=manifest,
         key_of=lambda rows: _raw_key(table, rows[0], "request_no"),
         lang=lang,
+        limits=limits_of(config),
+        pdf=pdf,
     )
 
 
@@ -208,51 +210,3 @@ def _raw_key(table: SourceTable, index: int, field: str) -> str:
 def _one(table: SourceTable, index: int, config, today, lang):
     srow = table.row(index, lang)
     return ringi_context(table, srow, config=config, today=today, lang=lang), srow, name_values(srow), None
-
-
-def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, out_dir, name_pattern,
-               overwrite: bool, batch: bool, manifest: str, key_field: str = "request_no",
-               key_of=None, lang: str = "ja") -> list[DraftResult]:
-    """Build, render and write one draft per group of rows; the shared loop of ringi and PO."""
-    tpl = resolve_template(template)
-    out = prepare_dir(out_dir)
-    suffix = output_suffix(tpl)
-    # the source list is "taken": a draft never replaces the workbook it was drafted from,
-    # nor the form it is drafted on, nor the manifest of this run
-    taken: set[Path] = {table.path.resolve(), tpl.resolve()}
-    if batch:
-        manifest_path = (out / f"manifest.{manifest}").resolve()
-        if manifest_path == table.path.resolve():
-            raise OutputError(f"refusing to write {manifest_path}: it is the list the drafts are made from; "
-                              "choose another output folder")
-        taken.add(manifest_path)
-    results: list[DraftResult] = []
-    for group in groups:
-        rows = [i + 1 for i in group]
-        result = DraftResult(key=key_of(group) if key_of else "", source_file=table.path.name, sheet=table.sheet, rows=rows)
-        srow = None
-        try:
-            ctx, srow, names, expected = build(group)
-            result.key = str(names.get(key_field) or names.get("subject") or result.key or f"row{rows[0]}")
-            result.warnings = list(ctx.get("warnings", []))
-            path = place(out, name_from_pattern(name_pattern, names), suffix, taken)
-            write_draft(tpl, ctx, path, overwrite=overwrite, expected_line_total=expected, lang=lang)
-            result.path = path
-        except TemplateError as e:
-            text = explain_missing(e, srow, table.mapping, table.columns, lang)
-            message = f"{where(table.path, table.sheet, rows, lang)}: {text}"
-            if not batch:
-                err = TemplateError(message)
-                err.field = getattr(e, "field", None)
-                raise err from None
-            result.status, result.message, result.exit_code = "error", message, e.exit_code
-        except (DataError, OutputError, ConfigError) as e:
-            if not batch or isinstance(e, ConfigError):
-                raise
-            result.status, result.message, result.exit_code = "error", str(e), e.exit_code
-        except LedgerkitError:
-            raise
-        results.append(result)
-    if batch:
-        write_manifest(results, out, manifest)
-    return results

@@ -37,7 +37,7 @@ from typing import Any, Mapping
 from ledgerkit.core.errors import TemplateError, UnreadableFileError
 from ledgerkit.drafts.band import expand_band, find_band, strip_tags
 from ledgerkit.drafts.output import write_with
-from ledgerkit.drafts.templating import compile_expression, compile_template, missing_name, resolve_template
+from ledgerkit.drafts.environment import compile_expression, compile_template, missing_name, resolve_template
 from ledgerkit.drafts.text import t
 from ledgerkit.drafts.totals import check_totals
 from ledgerkit.intake.read import DEFAULT_MAX_RATIO, _check_zip
