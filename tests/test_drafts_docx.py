@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import os
 import shutil
 import subprocess
-import sys
 import zipfile
-from decimal import Decimal
 from pathlib import Path
 
 import pytest

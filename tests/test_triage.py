@@ -174,6 +174,17 @@ def test_capacity_is_never_exceeded(people_spec, request_spec, minutes, booked_s
             assert planned == 0 and (item.risk or not item.is_open or item.remaining_minutes == 0)
 
 
+def test_nothing_left_to_do_queued_up_to_lunch_starts_when_it_finishes():
+    """Found by hypothesis: a half day free, 1.5 h planned before it fills the morning up to
+    12:00; a request with nothing left starts and finishes at 12:00, not starts at 13:00."""
+    people = [Staff("P0", None, (), (), {TUE.date(): 0.5})]
+    records = [record("done-ish", None, 0, owner="P0", row=4),
+               record("a", TUE, 0.5, owner="P0", row=5), record("b", TUE + dt.timedelta(hours=1), 1, owner="P0", row=6)]
+    r = run(records, people)
+    item = next(i for i in r.items if i.subject == "done-ish")
+    assert item.start == item.finish == T(2026, 12, 1, 12, 0)
+
+
 # --- days off and holidays -------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ from rich.text import Text
 from ledgerkit.cli.common import console
 from ledgerkit.consolidate.aggregate import FileReport
 from ledgerkit.core import messages
+from ledgerkit.kinds import KIND_WORDS
 from ledgerkit.core.result import Result
 from ledgerkit.core.messages import shown_path
 from ledgerkit.hours.summary import summarize_hours
@@ -96,10 +97,6 @@ def print_summary(
     con.print(accounting_line(result, lang), markup=False, highlight=False)
 
 
-_KIND_WORDS = {"hours": {"ja": "工数", "en": "hours"}, "invoices": {"ja": "請求書", "en": "invoice"},
-               "attendance": {"ja": "勤怠", "en": "attendance"}}
-
-
 #: the column a kind's summary adds up
 SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
 
@@ -123,7 +120,7 @@ def nothing_consolidated(result: Result, lang: str = "ja") -> str | None:
     """The one line for a run that consolidated no row at all (issue 13: not a silent success), or None."""
     if result.stats.rows_consolidated:
         return None
-    words = _KIND_WORDS.get(result.kind, {"ja": result.kind, "en": result.kind})
+    words = KIND_WORDS.get(result.kind, {"ja": result.kind, "en": result.kind})
     return messages.text("nothing_read", lang, kind=words, kind_option=result.kind)
 
 

@@ -79,8 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--kind, or header words added under [columns.<kind>] in ledgerkit.toml, can read it",
     ),
     "other_kind": (
-        "{kind} のデータのシートです ({rows} 行; --kind {kind} で集計します)",
-        "this sheet holds {kind} data ({rows} rows; use --kind {kind})",
+        "{kind}のデータのシートです ({rows} 行; --kind {kind_option} で集計します)",
+        "this sheet holds {kind} data ({rows} rows; use --kind {kind_option})",
     ),
     "sheet_header_only": ("見出し ({row} 行目) だけでデータ行がありません", "only its header (row {row}), no data row"),
     "file_no_rows": (

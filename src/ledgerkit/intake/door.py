@@ -30,6 +30,7 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.issues import count_rejected
 from ledgerkit.core.result import Result, SheetResult, Stats
 from ledgerkit.intake.content import describe_content
+from ledgerkit.kinds import KIND_WORDS
 from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_issue
 from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
 from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
@@ -340,7 +341,8 @@ def gather(
         # sheets of another kind are listed, so the person can run them with --kind: a warning
         # when they hold rows (data not in this report), info when they hold none
         issues.append(Issue("other_kind", file, sheet_name, scope="sheet", severity="warning" if len(r.frame) else "info",
-                            params={"kind": r.kind, "rows": len(r.frame)}))
+                            params={"kind": KIND_WORDS.get(r.kind, r.kind), "kind_option": r.kind,
+                                    "rows": len(r.frame)}))
     issues.extend(_files_without_rows(intake, chosen_files, {f for f, _, r in others if len(r.frame)}))
     frames = []
     for r in chosen:

@@ -31,5 +31,13 @@ COLUMN_KINDS: dict[str, tuple[dict[str, list[str]], str, str]] = {
                    "attendance sheets (aggregate --kind attendance; settle)"),
 }
 
-__all__ = ["COLUMN_KINDS", "HOURS_FIELDS", "INVOICE_FIELDS", "ORDER_FIELDS", "RINGI_FIELDS", "PO_FIELDS",
+#: what each kind of rows is called in a sentence (ja, en)
+KIND_WORDS: dict[str, dict[str, str]] = {
+    "hours": {"ja": "工数", "en": "hours"},
+    "invoices": {"ja": "請求書", "en": "invoice"},
+    "attendance": {"ja": "勤怠", "en": "attendance"},
+    "orders": {"ja": "発注", "en": "order"},
+}
+
+__all__ = ["COLUMN_KINDS", "KIND_WORDS", "HOURS_FIELDS", "INVOICE_FIELDS", "ORDER_FIELDS", "RINGI_FIELDS", "PO_FIELDS",
            "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS", "REQUEST_FIELDS", "STAFF_FIELDS", "ATTENDANCE_FIELDS"]

@@ -96,8 +96,9 @@ class PersonPlan:
             return None
         j = bisect.bisect_left(self.ends, finish)
         i = bisect.bisect_right(self.ends, start) if minutes else j
-        start_at = self._clock(i, start - self._before(i), start=True)
         finish_at = self._clock(j, finish - self._before(j))
+        # nothing to do starts where it finishes (a start at lunch would otherwise be after it)
+        start_at = self._clock(i, start - self._before(i), start=True) if minutes else finish_at
         return Placement(start, finish, start_at, finish_at, self._position(j, finish - self._before(j)))
 
     def finish_at(self, minutes: int) -> dt.datetime | None:
