@@ -191,6 +191,8 @@ class Settlement:
     adjustment: int
     #: the settled amount excluding tax (税抜)
     amount: int
+    #: the month's fee: the contract's, or its prorated share (None when not given)
+    fee: int | None = None
 
     @property
     def hours(self) -> Fraction:
@@ -209,12 +211,18 @@ def settle_month(
     rate_step: int | None = None,
     rate_mode: str = "down",
     amount_rounding: str = "down",
+    share: Number | float = 1,
 ) -> Settlement:
     """Settle one month: the fee adjusted by the hours outside the band.
 
     ``hours`` is the month's actual total; it is first rounded to ``unit_minutes``
     (``hours_rounding``). The rate is exact unless ``rate_step`` (1 or 10 yen) is given;
     the amount is rounded to the yen with ``amount_rounding``.
+
+    ``share`` prorates a month the contract covers only part of (日割り, e.g. 11/21 of the
+    business days): the fee and both limits of the band are multiplied by it, the hourly
+    rates stay the contract's (fee ÷ limit is the same either way), and ``adjustment`` is
+    measured from the prorated fee.
 
     Examples (DOMAIN.md §6.1: ¥500,000, 140–180 h):
         >>> settle_month(500_000, 130, 140, 180).amount
@@ -246,6 +254,11 @@ def settle_month(
         (Fraction(559, 4), -893)
         >>> settle_month(400_000, 200, method="fixed").amount
         400000
+
+        A contract from 10/16 (11 of October 2026's 21 business days), 88 h worked:
+        >>> s = settle_month(600_000, 88, 140, 180, share=Fraction(11, 21))
+        >>> s.amount, s.adjustment, s.fee
+        (314285, 0, 314285)
     """
     if mode_bad := {hours_rounding, rate_mode, amount_rounding} - set(MODES):
         raise ValueError(f"unknown rounding mode {sorted(mode_bad)[0]!r}")
@@ -254,18 +267,23 @@ def settle_month(
         raise ValueError("hours cannot be negative")
     down, excess = band_rates(fee, lower, upper, method, rate_step=rate_step, rate_mode=rate_mode)
     worked = Fraction(minutes, 60)
+    share = _exact(share)
+    if share < 0 or share > 1:
+        raise ValueError("the share of a month must be between 0 and 1")
     rate = None
-    exact_amount = Fraction(fee)
+    month_fee = Fraction(fee) * share
+    exact_amount = month_fee
     if method != "fixed":
-        lo, up = _exact(lower), _exact(upper)
+        lo, up = _exact(lower) * share, _exact(upper) * share
         if worked < lo:
             rate = down
-            exact_amount = fee - down * (lo - worked)
+            exact_amount = month_fee - down * (lo - worked)
         elif worked > up:
             rate = excess
-            exact_amount = fee + excess * (worked - up)
+            exact_amount = month_fee + excess * (worked - up)
     amount = round_step(exact_amount, 1, amount_rounding)
-    return Settlement(minutes=minutes, rate=rate, adjustment=amount - fee, amount=amount)
+    fee_due = round_step(month_fee, 1, amount_rounding)
+    return Settlement(minutes=minutes, rate=rate, adjustment=amount - fee_due, amount=amount, fee=fee_due)
 
 
 def tax_on(amount: int, rate: Number | float = Decimal("0.10"), mode: str = "down") -> int:
