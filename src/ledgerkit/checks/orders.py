@@ -207,6 +207,9 @@ def _term_findings(lines, terms: dict, absent: set[str], place: Callable) -> lis
     for f in {f for item in terms["items"] for f in item["fields"]}:
         if f in lines.columns:
             vals = [v for v in lines[f] if not is_na(v) and not (isinstance(v, str) and not v.strip())]
+            if not vals and f == "delivery_date" and "_delivery_text" in lines.columns:
+                # a 納期 written but neither a date nor a period (listed as a cell it could not read)
+                vals = [v for v in lines["_delivery_text"] if isinstance(v, str) and v]
             present[f] = vals[0] if vals else None
     out: list[Issue | None] = []
     for f in missing_terms(present, terms):

@@ -176,7 +176,9 @@ def _order_dates(row, m: dict, parse_date, rec: dict, problems: list) -> None:
             try:
                 term = parse_delivery_term(raw, after=rec.get("order_date"))
             except CellValueError:
+                # listed, and kept as written: a term is stated, though not as a date or a period
                 problems.append(CellProblem("bad_cell", ORDER_LABELS[f], m[f], raw, False))
+                rec["_delivery_text"] = normalize_text(raw)
                 continue
             if term is not None:
                 rec[f], rec["delivery_from"] = term.end, term.start
@@ -253,6 +255,9 @@ def _order_frame(records: list[dict], table):
     if any(r.get("delivery_from") is not None for r in records):
         # a service's period: its first day beside 納期 (its last day)
         columns.insert(columns.index("delivery_date"), "delivery_from")
+    if any(r.get("_delivery_text") for r in records):
+        # a 納期 that is neither a date nor a period, as written (the written terms see it stated)
+        columns.append("_delivery_text")
     frame = pd.DataFrame({c: [r.get(c) for r in records] for c in columns}, columns=columns)
     for c, header in extra_cols.items():
         # object dtype: a column only some lists have must not turn its numbers into floats
