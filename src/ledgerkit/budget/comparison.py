@@ -80,20 +80,17 @@ def compare_budget(
     ``hours``: paths read as ``ledgerkit.aggregate(kind="hours")`` reads them, its Result, or
     an hours frame (``project, person, month, hours``). ``rates``: 単価表 path(s),
     :class:`Rates`, or a ``{person: rate per hour}`` mapping. ``invoices``: paths read as
-    ``aggregate(kind="invoices")`` reads them, its Result, or a frame with ``project, net,
-    issue_date`` (and ``month``). A purchase is booked in the month of the work: its 対象月,
-    else its 取引年月日 or 計上月, else its issue date (``month_basis``). ``through``: ``"2026-10"`` — the budget and actuals up to and including
-    that month. ``include_hidden``, ``skip_bad`` and ``jobs`` apply to every file read.
+    ``aggregate(kind="invoices")`` reads them, its Result, or a frame with ``project, net, month``
+    (the month of the work). ``through``: ``"2026-10"`` — the budget and actuals up to that month.
+    ``include_hidden``, ``skip_bad`` and ``jobs`` apply to every file read.
 
     Returns a :class:`~ledgerkit.core.result.Result` of kind ``budget``
     (``frame, issues = compare_budget(...)`` works too): ``frame`` one row per project
     (:data:`RESULT_COLUMNS`); ``tables["monthly"]`` one row per project and month of the
     fiscal year (:data:`MONTHLY_COLUMNS`), ``tables["labor"]`` the labor cost per person
-    (:data:`LABOR_COLUMNS`), ``tables["budget"]`` the budget figures read (:data:`BUDGET_COLUMNS`),
-    ``tables["purchases"]`` the invoice lines counted with the month each is booked in and what
-    that month came from (:data:`PURCHASE_COLUMNS`);
-    ``meta``: ``fiscal_year``, ``through`` (the last month with actuals counted), ``period``,
-    ``thresholds`` (warning, over), ``budget_to_date`` (the budget cut at ``through``), ``lang``.
+    (:data:`LABOR_COLUMNS`), ``tables["budget"]`` the budget figures read, ``tables["purchases"]``
+    the invoice lines counted (:data:`PURCHASE_COLUMNS`); ``meta``: ``fiscal_year``, ``through`` (the
+    last month with actuals), ``period``, ``thresholds``, ``budget_to_date``, ``lang``.
     ``result.write("budget.xlsx")`` writes what ``ledgerkit budget -o`` writes; :func:`over_budget`
     names the projects over budget. The package docstring says how every figure is computed.
 
@@ -138,9 +135,8 @@ def compare_budget(
     frame, monthly = _frames(records, monthly_records)
     meta = {"fiscal_year": first_fy, "through": last_actual, "period": (period_start, period_end),
             "thresholds": (warn_at, over_at), "budget_to_date": through is not None, "lang": config.lang}
-    return Result("budget", frame, issues, read.stats, list(dict.fromkeys(read.files)),
-                  tables={"monthly": monthly, "labor": labor, "budget": bframe, "purchases": purchases}, meta=meta,
-                  writer=write_budget_report)
+    return Result("budget", frame, issues, read.stats, list(dict.fromkeys(read.files)), writer=write_budget_report,
+                  tables={"monthly": monthly, "labor": labor, "budget": bframe, "purchases": purchases}, meta=meta)
 
 
 def _thresholds(config: Config, warning, over) -> tuple[Fraction, Fraction]:

@@ -52,7 +52,8 @@ from ledgerkit.parse.terms import DeliveryTerm, parse_delivery_term
 from ledgerkit.parse.text import CellValueError, normalize_text
 
 #: the issuer printed on an order: the config's ``[company]`` table
-DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "registration_no": ""}
+DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "registration_no": "", "capital": 0,
+                   "employees": 0}
 
 PO_COMPUTED = COMPUTED | {"order_no", "header", "lines", "by_rate", "subtotal", "warnings", "delivery", "toriteki"}
 

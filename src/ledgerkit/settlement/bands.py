@@ -219,10 +219,8 @@ def settle_month(
     (``hours_rounding``). The rate is exact unless ``rate_step`` (1 or 10 yen) is given;
     the amount is rounded to the yen with ``amount_rounding``.
 
-    ``share`` prorates a month the contract covers only part of (日割り, e.g. 11/21 of the
-    business days): the fee and both limits of the band are multiplied by it, the hourly
-    rates stay the contract's (fee ÷ limit is the same either way), and ``adjustment`` is
-    measured from the prorated fee.
+    ``share`` prorates a partial month (日割り, e.g. 11/21 business days): the fee and the band
+    are multiplied by it, the hourly rates stay the contract's; ``adjustment`` is from that fee.
 
     Examples (DOMAIN.md §6.1: ¥500,000, 140–180 h):
         >>> settle_month(500_000, 130, 140, 180).amount
@@ -250,10 +248,8 @@ def settle_month(
 
         Hours are rounded to the unit first (139 h 50 min → 139 h 45 min with 15 minutes, down):
         >>> s = settle_month(500_000, Fraction(139 * 60 + 50, 60), 140, 180, rate_step=10)
-        >>> s.hours, s.adjustment
-        (Fraction(559, 4), -893)
-        >>> settle_month(400_000, 200, method="fixed").amount
-        400000
+        >>> s.hours, s.adjustment, settle_month(400_000, 200, method="fixed").amount
+        (Fraction(559, 4), -893, 400000)
 
         A contract from 10/16 (11 of October 2026's 21 business days), 88 h worked:
         >>> s = settle_month(600_000, 88, 140, 180, share=Fraction(11, 21))
@@ -262,13 +258,13 @@ def settle_month(
     """
     if mode_bad := {hours_rounding, rate_mode, amount_rounding} - set(MODES):
         raise ValueError(f"unknown rounding mode {sorted(mode_bad)[0]!r}")
+    share = _exact(share)
     minutes = round_minutes(_exact(hours) * 60, unit_minutes, hours_rounding)
     if minutes < 0:
         raise ValueError("hours cannot be negative")
     down, excess = band_rates(fee, lower, upper, method, rate_step=rate_step, rate_mode=rate_mode)
     worked = Fraction(minutes, 60)
-    share = _exact(share)
-    if share < 0 or share > 1:
+    if not 0 <= share <= 1:
         raise ValueError("the share of a month must be between 0 and 1")
     rate = None
     month_fee = Fraction(fee) * share
@@ -281,8 +277,7 @@ def settle_month(
         elif worked > up:
             rate = excess
             exact_amount = month_fee + excess * (worked - up)
-    amount = round_step(exact_amount, 1, amount_rounding)
-    fee_due = round_step(month_fee, 1, amount_rounding)
+    amount, fee_due = round_step(exact_amount, 1, amount_rounding), round_step(month_fee, 1, amount_rounding)
     return Settlement(minutes=minutes, rate=rate, adjustment=amount - fee_due, amount=amount, fee=fee_due)
 
 
