@@ -429,7 +429,7 @@ def test_examples_over_warning_ok(example_result):
 def test_report_xlsx(example_result, tmp_path):
     out = write_budget_report(example_result, tmp_path / "report.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["予実", "累計推移", "月別", "人件費明細", "予算明細", "問題一覧"]
+    assert wb.sheetnames == ["予実", "累計推移", "月別", "人件費明細", "外注・購入費明細", "予算明細", "問題一覧"]
     ws = wb["予実"]
     assert ws["A1"].value == "予実管理 2026年度 (2026-11まで)"
     assert [c.value for c in ws[4]] == ["案件", "案件名", "予算", "人件費", "外注・購入費", "実績", "差異(予算−実績)",
@@ -601,7 +601,7 @@ def test_zero_budget_with_actuals_is_over():
 def test_report_in_english(example_result, tmp_path):
     out = write_budget_report(example_result, tmp_path / "en.xlsx", lang="en")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Budget vs actual", "Cumulative", "By month", "Labor cost", "Budget lines", "Issues"]
+    assert wb.sheetnames == ["Budget vs actual", "Cumulative", "By month", "Labor cost", "Purchases", "Budget lines", "Issues"]
     ws = wb["Budget vs actual"]
     assert ws["A1"].value == "Budget vs actual FY2026 (through 2026-11)"
     assert [ws.cell(r, 9).value for r in (5, 6, 7)] == ["over", "warning", "ok"]

@@ -479,7 +479,10 @@ def test_order_list_figures(tmp_path):
 
 def test_order_list_without_the_written_term_columns(tmp_path):
     path = make_xlsx(tmp_path / "po.xlsx", {"S": [["注文番号", "発注先", "品名", "金額"], ["PO-1", "アルファ", "部品", 5000]]})
-    findings = check_orders([path]).tables["findings"]
+    # a vendor the 取適法 covers (issue 14: its findings only for covered orders)
+    covered = Config()
+    covered.data["vendors"]["list"] = [{"name": "アルファ", "covered": True}]
+    findings = check_orders([path], covered).tables["findings"]
     assert findings[["rule", "severity", "source_row"]].astype(object).where(findings.notna(), None).values.tolist() == [
         ["term_column_missing", "error", None],
         ["term_column_missing", "error", None],
@@ -490,6 +493,11 @@ def test_order_list_without_the_written_term_columns(tmp_path):
     assert [m.split("「")[1].split("」")[0] for m in findings["message"]] == [
         "委託をした日 (発注日)", "受領期日 (納期)", "受領場所 (納品場所)", "支払期日", "支払方法",
     ]
+    # coverage unknown: the same, as warnings; not covered: none
+    unknown = check_orders([path]).tables["findings"]
+    assert list(unknown["severity"]) == ["warning"] * 5
+    covered.data["vendors"]["list"][0]["covered"] = False
+    assert check_orders([path], covered).tables["findings"].empty
 
 
 def test_tax_of_an_invoice_given_line_by_line_is_checked_on_the_sum(tmp_path):
@@ -553,9 +561,14 @@ def test_registration_format_expected_column_is_english_under_lang_en():
                         "source_file": ["a.xlsx"] * 2, "source_sheet": ["S"] * 2, "source_row": [2, 3]})
     found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="en").tables["findings"]
     fmt = found[found["rule"] == "registration_no_format"]
-    assert list(fmt["expected"]) == ["T + 13 digits", "T + 13 digits (the first 1-9)"]
+    assert list(fmt["expected"]) == ["T + 13 digits"]
+    # a leading 0: a warning like a failed check digit (DOMAIN.md §3.2, issue 14)
+    zero = found[found["rule"] == "registration_no_leading_zero"]
+    assert list(zero["expected"]) == ["T + 13 digits (the first 1-9 for a corporate number)"]
+    assert list(zero["severity"]) == ["warning"]
     found = check_invoices(inv, today=dt.date(2026, 11, 26), lang="ja").tables["findings"]
-    assert list(found[found["rule"] == "registration_no_format"]["expected"]) == ["T + 13桁", "T + 13桁 (先頭は1-9)"]
+    assert list(found[found["rule"] == "registration_no_format"]["expected"]) == ["T + 13桁"]
+    assert list(found[found["rule"] == "registration_no_leading_zero"]["expected"]) == ["T + 13桁 (法人番号なら先頭は1-9)"]
 
 
 # --- issue 12: the findings report written into the folder it checks ---------------------------------

@@ -198,7 +198,7 @@ def test_approval_rules_replace_the_default_matrix(tmp_path):
         ("[budget]\nwarning = 0.0\n", "bad.toml:2: budget.warning: must be above 0, not 0.0"),
         ("[settle]\nmethod = \"上下割\"\n", "bad.toml:2: settle.method: must be one of updown, middle, fixed, not '上下割'"),
         ("[settle]\nrate_rounding = \"適当\"\n", "bad.toml:2: settle.rate_rounding: "),
-        ("[columns.invoice]\nvendor = [\"x\"]\n", "bad.toml:1: columns.invoice: unknown kind (known: attendance, budget, contracts, hours, invoices, orders, po, rates, requests, ringi, staff)"),
+        ("[columns.invoice]\nvendor = [\"x\"]\n", "bad.toml:1: columns.invoice: unknown kind (known: attendance, budget, contracts, hours, invoices, orders, po, rates, requests, ringi, staff, vendors)"),
         ("[columns.invoices]\nvendr = [\"x\"]\n", "bad.toml:2: columns.invoices.vendr: unknown field (fields of invoices: invoice_no, "),
         ("[columns.hours]\nperson = \"氏名\"\n",
          "bad.toml:2: columns.hours.person: must be a list of header texts, like [\"取引先名\", \"支払先\"]"),

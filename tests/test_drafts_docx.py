@@ -405,7 +405,7 @@ def test_draft_ringi_with_the_bundled_word_form(tmp_path):
     assert fields["金額(税抜)"] == "¥1,200,000" and fields["消費税"] == "¥120,000（10%、切り捨て）"
     assert fields["合計(税込)"] == "¥1,320,000" and fields["金額(大字)"] == "金壱百参拾弐万円也"
     assert fields["実施時期"] == "令和9年4月1日" and fields["合議"] == "法務部・経理部"
-    assert [c.text for c in doc.tables[0].rows[0].cells] == ["営業部長", "経理部", "法務部", "営業課長", "", ""]
+    assert [c.text for c in doc.tables[0].rows[0].cells] == ["営業部長", "経理部", "法務部", "営業部 課長", "", ""]
     assert doc.sections[0].footer.paragraphs[0].text == "出典: requests.xlsx / 申請一覧 / 6行目"
 
 

@@ -151,9 +151,11 @@ def test_domain_test_case():
     """DOMAIN.md §1.2: ¥480,000 purchase → 部長; outside the budget → 役員; contract ¥1.2M → 営業部長 + 法務部, 経理部."""
     assert approval_route(480000, "purchase")[-1] == "部長"
     assert approval_route(480000, "purchase", in_budget=False)[-1] == "役員"
-    route = approval_route(1200000, "contract")
+    # the shipped matrix is neutral: the drafter's department stamps (issue 14.4)
+    route = approval_route(1200000, "contract", department="営業部")
     assert route[-1] == "営業部長"
-    assert route == ["営業課長", "法務部", "経理部", "営業部長"]
+    assert route == ["営業部 課長", "法務部", "経理部", "営業部長"]
+    assert approval_route(1200000, "contract") == ["課長", "法務部", "経理部", "部長"]
 
 
 @pytest.mark.parametrize(

@@ -113,26 +113,40 @@ def test_header_fields_must_agree(tmp_path):
     assert [(r.key, r.status, r.exit_code) for r in results] == [("PO-1", "written", 0), ("PO-2", "error", 1)]
 
 
+#: the vendor of PO-1 is one the 取適法 covers (issue 14: its findings only for covered vendors)
+COVERED = {**COMPANY, "vendors": {"list": [{"name": "株式会社アルファ商事", "covered": True}]}}
+
+
 def test_missing_written_terms_are_named(tmp_path):
     header = [h for h in HEADER if h not in ("納品場所", "支払期日")]
     rows = [[v for h, v in zip(HEADER, r) if h not in ("納品場所", "支払期日")] for r in ROWS[:3]]
     src = make_orders(tmp_path / "o.xlsx", rows, header)
     with pytest.raises(DataError) as e:
-        draft_po(src, all=False, row=4, out_dir=tmp_path / "out", config=COMPANY)
+        draft_po(src, all=False, row=4, out_dir=tmp_path / "out", config=COVERED)
     assert str(e.value) == (
         "o.xlsx: 発注一覧: 4-6行目: 注文 PO-1 に取適法4条で必要な記載がありません: "
         "受領場所 (納品場所), 支払期日 (発注一覧に列を追加してください)"
     )
     with pytest.raises(DataError, match=r"requires: place of delivery, payment due date \(add the columns"):
-        draft_po(src, row=4, out_dir=tmp_path / "out", config=EN)
+        draft_po(src, row=4, out_dir=tmp_path / "out", config={**COVERED, **EN})
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+    # coverage unknown: drafted (on a form without those fields), with one warning naming them
+    tpl = tmp_path / "po.txt.j2"
+    tpl.write_text("{{ order_no }} {{ total }}", encoding="utf-8")
+    [r] = draft_po(src, row=4, template=tpl, out_dir=tmp_path / "unknown", config=COMPANY)
+    assert r.ok and r.warnings == ["取適法4条: 受領場所 (納品場所), 支払期日 の記載がありません "
+                                   "(取引先が取適法の対象か不明のため警告; 対象なら発行前に追記してください)"]
+    # not covered: nothing to say
+    [r] = draft_po(src, row=4, template=tpl, out_dir=tmp_path / "no",
+                   config={**COMPANY, "vendors": {"list": [{"name": "株式会社アルファ商事", "covered": False}]}})
+    assert r.ok and r.warnings == []
 
 
 def test_payment_method_missing_is_a_warning(tmp_path):
     header = [h for h in HEADER if h != "支払方法"]
     rows = [[v for h, v in zip(HEADER, r) if h != "支払方法"] for r in ROWS[:3]]
     src = make_orders(tmp_path / "o.xlsx", rows, header)
-    [r] = draft_po(src, row=4, template="po.html.j2", out_dir=tmp_path, config=COMPANY)
+    [r] = draft_po(src, row=4, template="po.html.j2", out_dir=tmp_path, config=COVERED)
     assert r.ok and r.warnings == ["取適法4条: 支払方法 の記載がありません"]
     assert "支払方法" not in r.path.read_text(encoding="utf-8")
 

@@ -107,7 +107,8 @@ def test_markdown_content(requests_xlsx, tmp_path):
     assert "- 金額: ¥1,200,000 (税抜) / 消費税 ¥120,000 (10%, 切り捨て) / 税込 ¥1,320,000" in text
     assert "- 金額 (大字): 金壱百参拾弐万円也" in text
     assert "- 実施時期: 令和9年4月1日" in text
-    assert "1. 営業課長\n2. 法務部 (合議)\n3. 経理部 (合議)\n4. 営業部長 (決裁)\n" in text
+    # the drafter's department (営業部) stamps: its 課長 and 部長 (DOMAIN.md §1.2's contract case)
+    assert "1. 営業部 課長\n2. 法務部 (合議)\n3. 経理部 (合議)\n4. 営業部長 (決裁)\n" in text
     # raw HTML from a cell is shown as text, never run by a Markdown viewer (issue 18.9)
     assert "<script>" not in text and "&lt;script&gt;alert('x')&lt;/script&gt;" in text
 
@@ -117,7 +118,7 @@ def test_html_escapes_cell_text(requests_xlsx, tmp_path):
     html = r.path.read_text(encoding="utf-8")
     assert "<script>" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
-    assert "<th>営業課長</th><th>法務部<br>(合議)</th><th>経理部<br>(合議)</th><th>営業部長</th>" in html
+    assert "<th>営業部 課長</th><th>法務部<br>(合議)</th><th>経理部<br>(合議)</th><th>営業部長</th>" in html
 
 
 def test_xlsx_form_typed_values(requests_xlsx, tmp_path):
@@ -127,8 +128,8 @@ def test_xlsx_form_typed_values(requests_xlsx, tmp_path):
     assert ws["B13"].value == 480000 and ws["B13"].data_type == "n" and ws["B13"].number_format == '#,##0"円"'
     assert ws["B14"].value == 48000
     assert ws["B15"].value == "=B13+B14"
-    # outside the budget: 部長 → 役員, stamped through 本部長; the decider leftmost
-    assert [ws[f"{c}3"].value for c in "FGHIJK"] == ["役員", "本部長", "部長", "課長", None, None]
+    # outside the budget: 部長 → 役員, 総務部's 課長 and 部長 below; the decider leftmost
+    assert [ws[f"{c}3"].value for c in "FGHIJK"] == ["役員", "総務部長", "総務部 課長", None, None, None]
     assert ws["B6"].value == "役員決裁"
     assert ws["B17"].value == "備品費 (予算外)"
 
@@ -268,7 +269,7 @@ def test_approval_uses_the_config_matrix(requests_xlsx, tmp_path):
     tpl = tmp_path / "t.txt.j2"
     tpl.write_text("{{ approval|join('>') }}", encoding="utf-8")
     [r] = draft_ringi(requests_xlsx, row=5, template=tpl, out_dir=tmp_path / "o", config={"approval": matrix})
-    assert r.path.read_text(encoding="utf-8") == "課長>部長>本部長>役員>社長"
+    assert r.path.read_text(encoding="utf-8") == "総務部 課長>総務部長>役員>社長"
 
 
 def test_free_text_in_a_date_column_is_kept_as_written(tmp_path):
@@ -287,4 +288,4 @@ def test_an_amount_cell_that_says_tax_included(tmp_path):
     tpl = tmp_path / "t.txt.j2"
     tpl.write_text("{{ amount_basis }} {{ net }} {{ tax }} {{ total }} {{ decider }}", encoding="utf-8")
     [r] = draft_ringi(src, row=4, template=tpl, out_dir=tmp_path / "o")
-    assert r.path.read_text(encoding="utf-8") == "tax_included 480000 48000 528000 部長"
+    assert r.path.read_text(encoding="utf-8") == "tax_included 480000 48000 528000 総務部長"

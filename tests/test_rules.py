@@ -126,7 +126,7 @@ def test_registration_is_normalized_before_checking(written):
 
 @pytest.mark.parametrize(
     "written",
-    ["T870011000590", "T87001100059012", "8700110005901", "TT870011000590", "T87001100O5901", "T0700110005901", "登録なし"],
+    ["T870011000590", "T87001100059012", "8700110005901", "TT870011000590", "T87001100O5901", "登録なし"],
 )
 def test_registration_format_errors(written):
     f = R.check_registration_no(written)
@@ -177,7 +177,9 @@ def test_payment_within_60_days_of_delivery():
     assert R.latest_payment_due(d(2026, 10, 10)) == d(2026, 12, 8)
     assert R.check_payment_due(d(2026, 10, 10), d(2026, 12, 8)) is None
     f = R.check_payment_due(d(2026, 10, 10), d(2026, 12, 9))
-    assert (f.code, f.severity, f.expected) == ("payment_due_over_60", "warning", "<= 2026-12-08")
+    # an error by default (a covered order); the caller makes it a warning when coverage is unknown
+    assert (f.code, f.severity, f.expected) == ("payment_due_over_60", "error", "<= 2026-12-08")
+    assert R.check_payment_due(d(2026, 10, 10), d(2026, 12, 9), severity="warning").severity == "warning"
     # 月末締め翌月末払い counts as 60 days even across a 31-day month
     assert R.check_payment_due(d(2026, 7, 1), d(2026, 8, 31)) is None
     assert R.latest_payment_due(d(2026, 12, 15)) == d(2027, 2, 12)  # + 59 days

@@ -95,8 +95,10 @@ def test_draft_ringi_request_list_with_kian_no(tmp_path):
     assert [(r.key, r.ok) for r in results] == [("K-01", True), ("K-02", True), ("K-03", True), ("K-04", False)]
     assert results[0].path.name == "K-01_複合機リース契約_更新_5年.md"
     k01 = results[0].path.read_text(encoding="utf-8")
-    assert "| 決裁区分 | 営業部長決裁 |" in k01 and "法務部 (合議)" in k01 and "経理部 (合議)" in k01
-    assert "| 決裁区分 | 部長決裁 |" in results[1].path.read_text(encoding="utf-8")
+    # a 総務課 lease is stamped by 総務課, not by 営業 (issue 14: the drafter's department decides)
+    assert "| 決裁区分 | 総務課 部長決裁 |" in k01 and "法務部 (合議)" in k01 and "経理部 (合議)" in k01
+    assert "1. 総務課長\n" in k01 and "営業" not in k01
+    assert "| 決裁区分 | 製造部長決裁 |" in results[1].path.read_text(encoding="utf-8")
     assert "| 決裁区分 | 役員決裁 |" in results[2].path.read_text(encoding="utf-8")
     with open(tmp_path / "ringi" / "manifest.csv", encoding="utf-8-sig", newline="") as f:
         manifest = list(csv.DictReader(f))
@@ -401,10 +403,25 @@ def test_order_paid_by_promissory_note_under_the_toriteki_act(tmp_path):
         order("J-4", "2025/12/1", "手形"),
     ]
     src = make_xlsx(tmp_path / "注文.xlsx", {"注文": rows})
-    findings = check_orders([src]).tables["findings"]
+    # a vendor the act covers (issue 14: its findings only for covered orders)
+    covered = {"vendors": {"list": [{"name": "株式会社カシ", "covered": True}]}}
+    findings = check_orders([src], _config(covered)).tables["findings"]
     assert list(zip(findings["rule"], findings["severity"], findings["source_row"])) == [
         ("payment_by_note", "error", 2), ("payment_not_cash", "warning", 3)]
     assert findings["message"][0] == "支払方法「約束手形(サイト60日)」: 取適法 (2026年1月1日から) では手形による支払は禁止されています"
+    # coverage unknown: both warnings, saying why
+    unknown = check_orders([src]).tables["findings"]
+    assert list(unknown["severity"]) == ["warning", "warning"]
+    assert unknown["message"][0].endswith("取適法の対象か不明のため警告です (取引先マスタか [vendors] で covered を指定してください)")
+
+
+def _config(tables: dict):
+    from ledgerkit.config.loading import Config
+
+    c = Config()
+    for k, v in tables.items():
+        c.data[k].update(v)
+    return c
 
 
 def test_order_list_total_row_is_checked_and_found_beside_the_amount(tmp_path):
@@ -432,7 +449,7 @@ def test_ringi_rows_the_matrix_cannot_decide_fail_alone_and_say_why(tmp_path):
     head = REQUEST_ROWS[2]
     rows = [
         head,
-        ["K-1", "R8.11.2", "総務課", "田中 一郎", "複合機", "リース", "100,000", "予算内", "賃借料", "X社", "R8.12.1", "更新"],
+        ["K-1", "R8.11.2", "総務課", "田中 一郎", "寄付", "寄付金", "100,000", "予算内", "寄付金", "X社", "R8.12.1", "寄付"],
         ["K-2", "R8.11.2", "総務課", "田中 一郎", "返金", "購買", "-5,000", "予算内", "備品費", "X社", "R8.12.1", "返金"],
         ["K-3", "R8.11.2", "総務課", "田中 一郎", "未定", "購買", "", "予算内", "備品費", "X社", "R8.12.1", "見積中"],
         ["K-4", "R8.11.2", "総務課", "田中 一郎", "椅子", "購買", "12.5万円", "", "備品費", "X社", "R8.12.1", "補充"],
@@ -441,12 +458,12 @@ def test_ringi_rows_the_matrix_cannot_decide_fail_alone_and_say_why(tmp_path):
     results = draft_ringi(src, all=True, out_dir=tmp_path / "ringi", today=D(2026, 11, 6))
     assert [(r.key, r.ok) for r in results] == [("K-1", False), ("K-2", False), ("K-3", False), ("K-4", True)]
     assert results[0].message == (
-        "稟議.xlsx: 申請: 2行目: 種別 'リース' は決裁権限規程の区分にありません (使える区分: 購買, 購入, 物品購入, "
-        "備品購入, 発注, 契約, 顧客契約, 業務委託, 委託契約, contract, purchase)。"
-        "ledgerkit.toml の [approval.category_names] に加えてください")
+        "稟議.xlsx: 申請: 2行目: 種別 '寄付金' は決裁権限規程の区分にありません (使える区分: 購買, 購入, 物品購入, "
+        "備品購入, 発注, 業務委託, 委託契約, 委託, 外注, 外注費, リース, レンタル, 賃貸借, 保守, 保守契約, 契約, 顧客契約, "
+        "販売契約, 受注, contract, purchase)。ledgerkit.toml の [approval.category_names] に加えてください")
     assert results[1].message == "稟議.xlsx: 申請: 3行目: 予定金額 -5,000 がマイナスです (稟議の金額は0円以上で書いてください)"
     assert results[2].message.endswith("を使っていますが、ありません (セル 予定金額 が空です)")
-    assert "| 決裁区分 | 部長決裁 |" in results[3].path.read_text(encoding="utf-8")  # 12.5万円 = 125,000
+    assert "| 決裁区分 | 総務課 部長決裁 |" in results[3].path.read_text(encoding="utf-8")  # 12.5万円 = 125,000
 
 
 def test_billed_amount_alone_is_read_tax_included_and_said_so(tmp_path):

@@ -36,8 +36,15 @@ How the money is computed (DOMAIN §7: money is never float):
   :func:`ledgerkit.core.money.round_yen` (``budget.rounding``, default ``half_up`` 四捨五入).
   A project's labor cost is the sum of those rounded figures, so the per-month table
   and the summary always add up.
-* **Purchases** = the invoices' net amounts (税抜), by project and month of issue, from
-  the invoice pipeline (an invoice found twice is counted once there).
+* **Purchases** = the invoices' net amounts (税抜), by project and **the month of the work**:
+  the line's 対象月 / 対象期間 when the list has one, else its 取引年月日 (a date, or a period
+  within one month) or 計上月, else its issue date — an invoice dated 11/05 for October work
+  is October's. ``tables["purchases"]`` and the report's 外注・購入費明細 sheet say which
+  each line used (``month_basis``), and an info line counts them. From the invoice pipeline
+  (an invoice found twice is counted once there; two equal lines of one invoice count twice).
+* A title ``2026年12月期`` names a fiscal year that closes in December: with the fiscal year
+  starting in April (a March closing) that contradicts the settings and is a finding
+  (``budget_closing_conflict``), never a silent FY2025.
 * Hours and invoices are matched to the budget's projects by code, ignoring width and
   case (``Ａ－１００１`` is ``A-1001``), or by the budget's 案件名 when they name the
   project that way (listed).

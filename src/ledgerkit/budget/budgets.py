@@ -38,6 +38,7 @@ from ledgerkit.detect.merged import fill_merged
 from ledgerkit.intake.door import Intake, gather, read_files
 from ledgerkit.kinds.budget import BUDGET_FIELDS
 from ledgerkit.parse.periods import (
+    closing_month_conflict,
     fiscal_year_from_text,
     month_label,
     parse_month,
@@ -254,17 +255,33 @@ def read_budget_sheet(sheet, *, file: str, fiscal_year: int | None = None, start
     lang_texts = _rows_texts(rows, r)
     # the fiscal year: given, else a title, else the sheet name, else the file name
     fy = fiscal_year
+    conflict = None
     for text in [*lang_texts, sheet.name, Path(file).stem]:
         if fy is not None:
             break
         fy = fiscal_year_from_text(text, start_month)
+        # 2026年12月期 under an April start (a March closing): a finding, never a silent FY2025
+        conflict = conflict or closing_month_conflict(text, start_month)
+    if conflict is not None and fiscal_year is None:
+        label, named, expected = conflict
+        issues.append(Issue("budget_closing_conflict", file, sheet.name, scope="sheet", severity="error",
+                            value=label, params={"label": label, "month": named, "closing": expected,
+                                                 "start": start_month}))
 
     data_start = r + 1
     skip_cols: dict[int, str] = {}
     if layout == "wide":
-        months, data_start, skip_cols = _resolve_month_columns(
-            rows, r, months, fy, start_month, file=file, sheet=sheet.name, lang=lang
-        )
+        try:
+            months, data_start, skip_cols = _resolve_month_columns(
+                rows, r, months, fy, start_month, file=file, sheet=sheet.name, lang=lang
+            )
+        except InputError as e:
+            if conflict is None or fy is not None:
+                raise
+            # no year for the months because the title's 〜月期 contradicts the closing month: say that
+            label, named, expected = conflict
+            raise InputError(messages.text("budget_closing_conflict_stop", lang, file=file, sheet=sheet.name,
+                                           label=label, month=named, closing=expected, start=start_month)) from e
     factor = _sheet_unit(rows, data_start, file, sheet.name, lang, issues)
     header_excel = r + 1
     for c, text in totals.items():

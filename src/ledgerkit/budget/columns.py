@@ -23,6 +23,20 @@ MONTHLY_COLUMNS = [
 LABOR_COLUMNS = ["project", "person", "month", "hours", "rate", "rate_basis", "labor_cost"]
 
 
+#: the purchases (invoice lines) counted, each under the month of the work and what that month came from
+PURCHASE_COLUMNS = ["project", "month", "month_basis", "net", "invoice_no", "vendor", "issue_date",
+                    "source_file", "source_sheet", "source_row"]
+
+#: what a purchase's month came from (``month_basis``), as the report says it
+MONTH_BASIS_LABELS: dict[str, tuple[str, str]] = {
+    "billed": ("対象月", "billed month (対象月)"),
+    "transaction": ("取引年月日", "transaction date (取引年月日)"),
+    "booking": ("計上月", "booking month (計上月)"),
+    "issue": ("発行日", "issue date"),
+    "given": ("年月", "month column"),
+}
+
+
 #: report headings (ja, en) for the columns above that writers.HEADINGS lacks
 HEADINGS: dict[str, tuple[str, str]] = {
     "project": ("案件", "Project"),
@@ -44,6 +58,11 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "rate_basis": ("単価の単位", "Rate per"),
     "cumulative_budget": ("予算累計", "Cumulative budget"),
     "cumulative_actual": ("実績累計", "Cumulative actual"),
+    "month_basis": ("計上月の根拠", "Month from"),
+    "net": ("税抜金額", "Net"),
+    "invoice_no": ("請求書番号", "Invoice no."),
+    "vendor": ("取引先", "Vendor"),
+    "issue_date": ("発行日", "Issue date"),
 }
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "ok": ("OK", "ok"),

@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from ledgerkit.budget.actuals import _hours_in_period, _purchases
-from ledgerkit.budget.columns import MONTHLY_COLUMNS, RESULT_COLUMNS
+from ledgerkit.budget.columns import MONTHLY_COLUMNS, PURCHASE_COLUMNS, RESULT_COLUMNS
 from ledgerkit.budget.inputs import read_inputs
 from ledgerkit.budget.labels import _project_key, _yen_text
 from ledgerkit.budget.labor import _HOUR_UNITS, _hour_units, labor_cost
@@ -80,17 +80,17 @@ def compare_budget(
     ``hours``: paths read as ``ledgerkit.aggregate(kind="hours")`` reads them, its Result, or
     an hours frame (``project, person, month, hours``). ``rates``: 単価表 path(s),
     :class:`Rates`, or a ``{person: rate per hour}`` mapping. ``invoices``: paths read as
-    ``aggregate(kind="invoices")`` reads them, its Result, or a frame with ``project, net,
-    issue_date``. ``through``: ``"2026-10"`` — the budget and actuals up to and including
-    that month. ``include_hidden``, ``skip_bad`` and ``jobs`` apply to every file read.
+    ``aggregate(kind="invoices")`` reads them, its Result, or a frame with ``project, net, month``
+    (the month of the work). ``through``: ``"2026-10"`` — the budget and actuals up to that month.
+    ``include_hidden``, ``skip_bad`` and ``jobs`` apply to every file read.
 
     Returns a :class:`~ledgerkit.core.result.Result` of kind ``budget``
     (``frame, issues = compare_budget(...)`` works too): ``frame`` one row per project
     (:data:`RESULT_COLUMNS`); ``tables["monthly"]`` one row per project and month of the
     fiscal year (:data:`MONTHLY_COLUMNS`), ``tables["labor"]`` the labor cost per person
-    (:data:`LABOR_COLUMNS`), ``tables["budget"]`` the budget figures read (:data:`BUDGET_COLUMNS`);
-    ``meta``: ``fiscal_year``, ``through`` (the last month with actuals counted), ``period``,
-    ``thresholds`` (warning, over), ``budget_to_date`` (the budget cut at ``through``), ``lang``.
+    (:data:`LABOR_COLUMNS`), ``tables["budget"]`` the budget figures read, ``tables["purchases"]``
+    the invoice lines counted (:data:`PURCHASE_COLUMNS`); ``meta``: ``fiscal_year``, ``through`` (the
+    last month with actuals), ``period``, ``thresholds``, ``budget_to_date``, ``lang``.
     ``result.write("budget.xlsx")`` writes what ``ledgerkit budget -o`` writes; :func:`over_budget`
     names the projects over budget. The package docstring says how every figure is computed.
 
@@ -135,8 +135,8 @@ def compare_budget(
     frame, monthly = _frames(records, monthly_records)
     meta = {"fiscal_year": first_fy, "through": last_actual, "period": (period_start, period_end),
             "thresholds": (warn_at, over_at), "budget_to_date": through is not None, "lang": config.lang}
-    return Result("budget", frame, issues, read.stats, list(dict.fromkeys(read.files)),
-                  tables={"monthly": monthly, "labor": labor, "budget": bframe}, meta=meta, writer=write_budget_report)
+    return Result("budget", frame, issues, read.stats, list(dict.fromkeys(read.files)), writer=write_budget_report,
+                  tables={"monthly": monthly, "labor": labor, "budget": bframe, "purchases": purchases}, meta=meta)
 
 
 def _thresholds(config: Config, warning, over) -> tuple[Fraction, Fraction]:
@@ -195,7 +195,7 @@ def _costs(hframe, iframe, projects: _Projects, rate_table: Rates, rounding: str
         issues.append(Issue("rate_zero", scope="file", severity="info", params={"person": person}))
     purchases = _purchases(iframe, period_start, period_end, through, issues) if iframe is not None else None
     if purchases is None:
-        purchases = pd.DataFrame({"project": pd.Series(dtype=str), "month": pd.Series(dtype=str), "net": []})
+        purchases = pd.DataFrame({c: pd.Series(dtype=object) for c in PURCHASE_COLUMNS})
     purchases["project"] = purchases["project"].map(projects.canonical)
     for name, project in projects.by_name.items():
         issues.append(Issue("budget_matched_by_name", scope="file", severity="info",

@@ -12,7 +12,9 @@ from ledgerkit.budget.columns import (
     BUDGET_COLUMNS,
     HEADINGS,
     LABOR_COLUMNS,
+    MONTH_BASIS_LABELS,
     MONTHLY_COLUMNS,
+    PURCHASE_COLUMNS,
     STATUS_LABELS,
 )
 from ledgerkit.budget.rates import _BASIS_WORDS
@@ -87,6 +89,9 @@ def write_budget_report(result: Result, target: str | os.PathLike, *, lang: str 
         _burn(report, ref, monthly, n, lang)
     if labor is not None:
         _labor_table(report, labor, lang)
+    purchases = result.tables.get("purchases")
+    if purchases is not None and len(purchases):
+        _purchase_table(report, purchases, lang)
     if budget is not None and len(budget):
         _budget_lines(report, budget, lang)
     report.add_issues(result.issues, lang=lang)
@@ -220,6 +225,18 @@ def _labor_table(report, labor, lang: str) -> None:
     lformats["rate"] = "yen" if integral else "number"
     report.add_table("Labor cost" if lang == "en" else "人件費明細", labor[lcols], formats=lformats,
                      headings=_headings(lcols, lang))
+
+
+def _purchase_table(report, purchases, lang: str) -> None:
+    """The invoice lines counted, each with the month it is booked in and what that month came from."""
+    pcols = [c for c in PURCHASE_COLUMNS if c in purchases.columns]
+    shown = purchases[pcols].copy()
+    shown["month_basis"] = [MONTH_BASIS_LABELS.get(b, (b, b))[1 if lang == "en" else 0] for b in shown["month_basis"]]
+    formats = _formats(pcols)
+    formats.update({"net": "yen", "source_row": "rowno", "issue_date": "date", "source_file": "text",
+                    "source_sheet": "text", "invoice_no": "text", "month": "text"})
+    headings = _headings(pcols, lang)
+    report.add_table("Purchases" if lang == "en" else "外注・購入費明細", shown, formats=formats, headings=headings)
 
 
 def _budget_lines(report, budget, lang: str) -> None:

@@ -26,11 +26,15 @@ total_mismatch             error     total ≠ net + tax
 invoice_total_mismatch     error     a split-rate invoice's total ≠ Σ (net + tax)
 withholding_mismatch       error     源泉税 ≠ 10.21% (20.42% above ¥1M) of the fee, rounded down
 payment_mismatch           error     差引支払額 ≠ total − 源泉税
-registration_no_format     error     登録番号 is not T + 13 digits (first digit 1-9)
+registration_no_format     error     登録番号 is not T + 13 digits
+registration_no_leading_zero warning the first of the 13 digits is 0 (never a 法人番号's; sole
+                                     proprietors' numbers may differ: DOMAIN.md §3.2)
 registration_no_check_digit warning  fails the 法人番号 check digit (sole proprietors may)
 registration_no_missing    warning   the list has a 登録番号 column but this cell is blank
 registration_no_shared     warning   one 登録番号 written for vendors of different names
-duplicate_invoice          error     the same invoice entered twice (counted once)
+duplicate_invoice          warning   the same invoice entered twice (counted once): again in another
+                                     block of rows, sheet or file; two equal lines inside one
+                                     invoice's block are two lines, not a duplicate
 invoice_conflict           error     same vendor + invoice number, different amounts
 issue_date_future          error     issue date after ``today`` (in a later month)
 issue_date_ahead           warning   issue date later this month (closing-day invoice sent early)
@@ -41,12 +45,17 @@ po_vendor_mismatch         error     (with orders) invoice vendor ≠ order vend
 po_over_amount             error     (with orders) Σ net invoiced against an order > ordered
 =========================  ========  =====================================================
 
-Orders (:func:`~ledgerkit.checks.orders.check_orders`): ``term_column_missing`` / ``term_missing`` (written terms
-of 取適法 4条, from ``ledgerkit/data/toriteki_4jo_2026.toml``), ``line_amount_mismatch``
+Orders (:func:`~ledgerkit.checks.orders.check_orders`): ``line_amount_mismatch``
 (qty × unit price), ``subtotal_mismatch`` (per rate), ``tax_per_line`` / ``tax_mismatch``
-(tax rounded once per rate), ``total_mismatch``, ``po_conflict`` and
-``payment_due_over_60`` (warning: more than 60 days after delivery), ``payment_by_note``
-(error: 手形 from 2026) and ``payment_not_cash`` (warning: でんさい, 一括決済, ファクタリング).
+(tax rounded once per rate), ``total_mismatch`` and ``po_conflict`` for every order; and the
+取適法's findings, only for orders the act covers (DOMAIN.md §2.2): ``term_column_missing`` /
+``term_missing`` (written terms of 4条, from ``ledgerkit/data/toriteki_4jo_2026.toml``),
+``payment_due_over_60`` (more than 60 days after delivery, or after the end of a service's
+period), ``payment_by_note`` (手形 from 2026) and ``payment_not_cash`` (でんさい, 一括決済,
+ファクタリング; a warning at most). Their severity follows the vendor master (``[vendors]``,
+``vendors.file``): the rule's own (error; warning for the items the terms file marks so) for
+a covered vendor, **warning** when coverage is unknown (the message says so), **none** for a
+vendor not covered.
 
 Rows the readers could not use (unreadable amounts, ...) come in as findings too, with
 the reader's code as the rule.

@@ -8,11 +8,15 @@ from typing import Any
 
 from ledgerkit.config.defaults import ROUNDING_MODES, _get
 from ledgerkit.core.messages import text as _t
+from ledgerkit.parse.codes import is_registration_no_format, normalize_registration_no
 from ledgerkit.parse.datetimes import parse_time_of_day, parse_time_range
 from ledgerkit.parse.rounding import parse_rate_rounding
 from ledgerkit.parse.text import CellValueError
 
-__all__ = ["check_approval", "check_settings", "check_triage"]
+__all__ = ["check_approval", "check_settings", "check_triage", "check_vendors"]
+
+#: the kinds of deal with their own 取適法 thresholds (rules.coverage.DEALS)
+_DEALS = ("manufacturing", "services")
 
 #: the package's data files (written-terms lists)
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -68,6 +72,7 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), l
         one_of(key, ROUNDING_MODES)
     one_of("tax.rounding_required", ROUNDING_MODES, blank=True)
     one_of("settle.method", ("updown", "middle", "fixed"))
+    one_of("settle.prorate", ("business_days", "calendar_days", "none"))
     one_of("attendance.default_break", ("none", "statutory"))
     if _get(data, "settle.rate_rounding"):
         try:
@@ -87,8 +92,45 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), l
             add("budget.over", "cfg_over_below_warning", over=over, warning=warning)
         else:
             add("budget.warning", "cfg_warning_above_over", over=over, warning=warning)
+    problems.extend(check_vendors(data, lang))
     problems.extend(check_approval(data.get("approval", {}), lang))
     problems.extend(check_triage(data.get("triage", {}), lang))
+    return problems
+
+
+def check_vendors(data: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """Problems with the vendor master settings: an entry that names no vendor, a kind of
+    deal nobody knows, a 登録番号 that is no 登録番号, negative figures.
+
+    Examples:
+        >>> from ledgerkit.config.defaults import defaults
+        >>> d = defaults(); d["vendors"]["list"] = [{"covered": True}, {"name": "A", "deal": "goods"}]
+        >>> [k for k, _ in check_vendors(d)]
+        ['vendors.list[0]', 'vendors.list[1].deal']
+    """
+    problems: list[tuple[str, str]] = []
+
+    def add(key: str, code: str, **params: Any) -> None:
+        problems.append((key, _t(code, lang, **params)))
+
+    vendors = data.get("vendors", {})
+    if vendors.get("deal", "") not in ("", *_DEALS):
+        add("vendors.deal", "cfg_one_of", choices=", ".join(_DEALS) + _t("cfg_or_none", lang), value=vendors.get("deal"))
+    for key in ("company.capital", "company.employees"):
+        if _get(data, key) < 0:
+            add(key, "cfg_zero_or_more", value=_get(data, key))
+    for i, entry in enumerate(vendors.get("list", [])):
+        key = f"vendors.list[{i}]"
+        if not any(str(entry.get(k, "")).strip() for k in ("name", "registration_no", "code")):
+            add(key, "cfg_vendor_unnamed")
+        if entry.get("deal", "") not in ("", *_DEALS):
+            add(f"{key}.deal", "cfg_one_of", choices=", ".join(_DEALS) + _t("cfg_or_none", lang), value=entry["deal"])
+        reg = entry.get("registration_no", "")
+        if reg and not is_registration_no_format(normalize_registration_no(reg)):
+            add(f"{key}.registration_no", "cfg_vendor_registration", value=reg)
+        for figure in ("capital", "employees"):
+            if entry.get(figure, 0) < 0:
+                add(f"{key}.{figure}", "cfg_zero_or_more", value=entry[figure])
     return problems
 
 
@@ -162,6 +204,9 @@ def check_approval(matrix: dict, lang: str = "en") -> list[tuple[str, str]]:
         problems.append((key, _t(code, lang, **params)))
 
     order = matrix.get("route_order", {})
+    titles = matrix.get("department_titles", [])
+    if not (isinstance(titles, list) and all(isinstance(w, str) and w.strip() for w in titles)):
+        add("approval.department_titles", "cfg_header_list")
     if matrix.get("amount_basis") not in ("tax_excluded", "tax_included"):
         add("approval.amount_basis", "cfg_amount_basis", value=matrix.get("amount_basis"))
     if matrix.get("out_of_budget_escalation", 0) < 0:

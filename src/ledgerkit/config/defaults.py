@@ -25,7 +25,8 @@ ROUNDING_MODES = ("down", "half_up", "up")
 #: in their place.
 COLUMNS: dict[str, dict[str, list[str]]] = {kind: fields for kind, (fields, _ja, _en) in COLUMN_KINDS.items()}
 
-#: DOMAIN.md §1.2's suggested model ([R5] thresholds). Shape of the ``[approval]`` config table.
+#: DOMAIN.md §1.2's suggested model ([R5] thresholds), neutral: 課長 / 部長 of the drafter's own
+#: department (起案部署), then 役員 / 社長. Shape of the ``[approval]`` config table.
 DEFAULT_APPROVAL: dict[str, Any] = {
     # amounts compared are tax-excluded (税抜); "tax_included" compares 税込 amounts
     "amount_basis": "tax_excluded",
@@ -33,29 +34,42 @@ DEFAULT_APPROVAL: dict[str, Any] = {
     "out_of_budget_escalation": 1,
     # the category when a row has none
     "default_category": "purchase",
-    # words seen in a request list's 区分 column → category
+    # titles stamped by the drafter's own department (起案部署 総務部 → 総務部 課長, 総務部長)
+    "department_titles": ["課長", "部長"],
+    # words seen in a request list's 区分 column → category (a 区分 holding one of them, the longest wins).
+    # 業務委託・外注・リース are purchases by the company; only 顧客との契約 follow the contract rules
     "category_names": {
         "購買": "purchase",
         "購入": "purchase",
         "物品購入": "purchase",
         "備品購入": "purchase",
         "発注": "purchase",
+        "業務委託": "purchase",
+        "委託契約": "purchase",
+        "委託": "purchase",
+        "外注": "purchase",
+        "外注費": "purchase",
+        "リース": "purchase",
+        "レンタル": "purchase",
+        "賃貸借": "purchase",
+        "保守": "purchase",
+        "保守契約": "purchase",
         "契約": "contract",
         "顧客契約": "contract",
-        "業務委託": "contract",
-        "委託契約": "contract",
+        "販売契約": "contract",
+        "受注": "contract",
     },
     # stamp order per category, lowest first
     "route_order": {
-        "purchase": ["課長", "部長", "本部長", "役員", "社長"],
-        "contract": ["営業課長", "営業部長", "社長"],
+        "purchase": ["課長", "部長", "役員", "社長"],
+        "contract": ["課長", "部長", "役員", "社長"],
     },
     "rules": [
         {"category": "purchase", "min": 0, "max": 100000, "approver": "課長"},
         {"category": "purchase", "min": 100000, "max": 500000, "approver": "部長"},
         {"category": "purchase", "min": 500000, "approver": "役員"},
-        {"category": "contract", "min": 0, "max": 1000000, "approver": "営業課長"},
-        {"category": "contract", "min": 1000000, "max": 5000000, "approver": "営業部長"},
+        {"category": "contract", "min": 0, "max": 1000000, "approver": "課長"},
+        {"category": "contract", "min": 1000000, "max": 5000000, "approver": "部長"},
         {"category": "contract", "min": 5000000, "approver": "社長"},
     ],
     # 合議: add a department when the category matches and/or the amount is at least min
@@ -104,6 +118,11 @@ DEFAULTS: dict[str, Any] = {
         "payment_days": 60,
         "terms": "toriteki_4jo_2026",
     },
+    "vendors": {
+        "file": "",
+        "deal": "",
+        "list": [],
+    },
     "budget": {
         "warning": 0.8,
         "over": 1.0,
@@ -117,6 +136,7 @@ DEFAULTS: dict[str, Any] = {
         "amount_rounding": "down",
         "tax_rate": 0.10,
         "tax_rounding": "down",
+        "prorate": "business_days",
     },
     "company": {
         "name": "",
@@ -124,6 +144,8 @@ DEFAULTS: dict[str, Any] = {
         "address": "",
         "tel": "",
         "registration_no": "",
+        "capital": 0,
+        "employees": 0,
     },
     "drafts": {
         "templates": "templates",
@@ -251,6 +273,23 @@ COMMENTS: dict[str, tuple[str, str]] = {
         "注文書の記載事項リスト (ledgerkit/data/<名前>.toml)",
         "Written-terms list orders are checked against (ledgerkit/data/<name>.toml)",
     ),
+    "vendors": (
+        "取引先マスタ: 取適法 (下請法) の対象か。対象の発注は記載事項・60日の指摘がエラー、不明は警告、対象外は指摘なし",
+        "Vendor master: whom the 取適法 covers. Written-terms and 60-day findings are errors for covered vendors, "
+        "warnings when unknown, none when not covered",
+    ),
+    "vendors.file": (
+        "取引先マスタのブック (取引先・登録番号・取適法対象 ○/× または 資本金・従業員数; この設定ファイルからの相対パス; \"\" = なし)",
+        "A vendor-master workbook (取引先 / 登録番号 / 取適法対象 ○/×, or 資本金 / 従業員数; relative to this file; \"\" = none)",
+    ),
+    "vendors.deal": (
+        "資本金・従業員数で判定するときの取引の種類: manufacturing (製造委託等: 3億円・300人)、services (役務提供委託等: 5千万円・100人)、\"\" = 両方で同じ結果のときだけ判定",
+        "Kind of deal when deciding by capital and employees: manufacturing (¥300M / 300), services (¥50M / 100), \"\" = decide only where both agree",
+    ),
+    "vendors.list": (
+        "取引先ごとの設定: name または registration_no (または code) と、covered = true/false か capital・employees (・deal)",
+        "One entry per vendor: name or registration_no (or code), and covered = true/false, or capital and employees (and deal)",
+    ),
     "budget": ("予算の消化率 (budget)", "Budget consumption (budget)"),
     "budget.warning": ("消化率がこの値以上で「注意」(0.8 = 80%)", "Consumption at or above this is 'warning' (0.8 = 80%)"),
     "budget.over": ("消化率がこの値以上で「超過」(warning 以上であること)", "Consumption at or above this is 'over' (not below warning)"),
@@ -266,12 +305,19 @@ COMMENTS: dict[str, tuple[str, str]] = {
     "settle.amount_rounding": ("精算額の円未満の端数処理", "Rounding of the settled amount to whole yen"),
     "settle.tax_rate": ("精算額にかける消費税率", "Tax rate on the settled amount"),
     "settle.tax_rounding": ("精算額の消費税の端数処理", "Rounding of the tax on the settled amount"),
+    "settle.prorate": (
+        "契約が月の途中で始まる・終わる月の日割り: business_days (営業日数の比、[calendar] の暦)、calendar_days (暦日数の比)、none (日割りせず満額の月として精算し警告)",
+        "A contract that starts or ends inside a month: business_days (share of business days, the [calendar]), "
+        "calendar_days (share of calendar days), none (settled as a full month, with a warning)",
+    ),
     "company": ("自社 (注文書の発行者)", "Your company (the issuer printed on purchase orders)"),
     "company.name": ("会社名 (draft-po に必須)", "Company name (required by draft-po)"),
     "company.representative": ("代表者 (例: 代表取締役 山田 太郎)", "Representative (e.g. 代表取締役 山田 太郎)"),
     "company.address": ("住所", "Address"),
     "company.tel": ("電話番号", "Telephone"),
     "company.registration_no": ("適格請求書発行事業者の登録番号 (T+13桁)", "Qualified-invoice registration number (T + 13 digits)"),
+    "company.capital": ("資本金 (円; 取引先の資本金から取適法の対象を判定; 0 = 不明)", "Capital in yen (decides whom the 取適法 covers from vendors' capital; 0 = unknown)"),
+    "company.employees": ("常時使用する従業員数 (取適法の従業員基準; 0 = 不明)", "Employees (the 取適法's employee test; 0 = unknown)"),
     "drafts": ("稟議書・注文書の下書き (draft-ringi, draft-po)", "Ringi and order drafts (draft-ringi, draft-po)"),
     "drafts.templates": (
         "テンプレートを名前で探すフォルダ (この設定ファイルからの相対パス、なければ同梱のもの)",
@@ -343,7 +389,14 @@ COMMENTS: dict[str, tuple[str, str]] = {
     ),
     "approval.out_of_budget_escalation": ("予算外の申請は決裁者をこの段階だけ上げる", "A request outside the budget goes this many levels higher"),
     "approval.default_category": ("区分が空の行の区分", "Category of a row with no 区分"),
-    "approval.category_names": ("申請一覧の区分の言葉 → 区分", "Words in a request list's 区分 column → category"),
+    "approval.department_titles": (
+        "起案部署 (部署の列) の役職: 総務部の申請は 総務部 課長・総務部長 が押印",
+        "Titles of the drafter's department (the 部署 column): a 総務部 request is stamped by 総務部 課長 and 総務部長",
+    ),
+    "approval.category_names": (
+        "申請一覧の区分の言葉 → 区分 (言葉を含む区分は最も長い言葉で判定; 業務委託・外注・リースは購買)",
+        "Words in a request list's 区分 column → category (a 区分 holding a word: the longest; 業務委託, 外注, リース are purchases)",
+    ),
     "approval.route_order": ("区分ごとの押印順 (下位から)", "Stamp order per category, lowest first"),
     "approval.rules": (
         "決裁者: 区分ごとに min ≦ 金額 < max (max なし = 上限なし)。0円から隙間も重なりもなく並べる",
@@ -365,6 +418,8 @@ _FREE_TABLES = {"approval.category_names", "approval.route_order"}
 _TABLE_LISTS = {
     "approval.rules": {"category": str, "min": int, "max": int, "approver": str},
     "approval.co_approval": {"category": str, "min": int, "add": str},
+    "vendors.list": {"name": str, "registration_no": str, "code": str, "covered": bool, "capital": int,
+                     "employees": int, "deal": str},
 }
 
 

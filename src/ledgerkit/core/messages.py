@@ -380,6 +380,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "registration number {value} fails the corporate-number check digit (as a corporate number: {expected}); "
         "sole proprietors' numbers may not follow it: confirm on the NTA publication site",
     ),
+    "registration_no_leading_zero": (
+        "登録番号 {value} は先頭の数字が 0 です。法人番号の検査用数字は 1〜9 のため法人番号としては誤りですが、"
+        "個人事業者の番号は従わないことがあるため、国税庁の公表サイトで確認してください",
+        "registration number {value} starts with 0: a corporate number's check digit is 1-9, so as a corporate number "
+        "it is wrong; sole proprietors' numbers may not follow it: confirm on the NTA publication site",
+    ),
     "registration_no_missing": (
         "登録番号がありません (適格請求書発行事業者でなければ仕入税額控除は経過措置の割合までです)",
         "no registration number (from an unregistered vendor only the transitional share of the tax is deductible)",
@@ -453,24 +459,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "subtotal at {rate} {subtotal} is not the sum of its lines ({expected})",
     ),
     "payment_by_note": (
-        "支払方法「{value}」: 取適法 (2026年1月1日から) では手形による支払は禁止されています",
-        "payment method '{value}': paying by promissory note (手形) is banned under the 取適法 from 2026-01-01",
+        "支払方法「{value}」: 取適法 (2026年1月1日から) では手形による支払は禁止されています{coverage}",
+        "payment method '{value}': paying by promissory note (手形) is banned under the 取適法 from 2026-01-01{coverage}",
     ),
     "payment_not_cash": (
-        "支払方法「{value}」: 支払期日までに代金の全額を現金で受け取れない方法は取適法で制限されます。条件を確認してください",
-        "payment method '{value}': the 取適法 restricts means that do not pay the full amount in cash by the due date; check the terms",
+        "支払方法「{value}」: 支払期日までに代金の全額を現金で受け取れない方法は取適法で制限されます。条件を確認してください{coverage}",
+        "payment method '{value}': the 取適法 restricts means that do not pay the full amount in cash by the due date; check the terms{coverage}",
     ),
     "payment_due_over_60": (
-        "支払期日 {due} が受領日 (納期) {delivered} の {days} 日後です。受領から{limit}日以内 ({latest} まで) にしてください",
-        "payment due {due} is {days} days after delivery {delivered}: must be within {limit} days (by {latest})",
+        "支払期日 {due} は{since}から{limit}日を超えています (期限 {latest}){coverage}",
+        "payment due {due} is more than {limit} days after {since} (limit {latest}){coverage}",
     ),
     "term_missing": (
-        "{law}の明示事項「{item}」がありません",
-        "written terms ({law}) lack: {item_en}",
+        "{law}の明示事項「{item}」がありません{coverage}",
+        "written terms ({law}) lack: {item_en}{coverage}",
     ),
     "term_column_missing": (
-        "{law}の明示事項「{item}」の列がありません",
-        "no column for a written term ({law}): {item_en}",
+        "{law}の明示事項「{item}」の列がありません{coverage}",
+        "no column for a written term ({law}): {item_en}{coverage}",
     ),
     # --- budget -------------------------------------------------------------------
     "budget_no_hours": (
@@ -586,6 +592,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "budget_invoices_outside": (
         "予算の期間 {start}〜{end} の外の請求書 {count}件 (税抜 {net}円) は集計しません",
         "{count} invoices (net {net} yen) outside the budget period {start} to {end}: not counted",
+    ),
+    "budget_purchase_month": (
+        "請求書の計上月: {counts} (対象月 > 取引年月日・計上月 > 発行日 の順に使います)",
+        "invoices booked by {counts_en} (対象月 first, then 取引年月日 / 計上月, then the issue date)",
+    ),
+    "budget_closing_conflict": (
+        "「{label}」は{month}月に終わる期ですが、設定の決算月は{closing}月 (fiscal_year.start_month = {start}) です: "
+        "この名前から年度を決めていません",
+        "'{label}' names a fiscal year ending in month {month}, but the settings close in month {closing} "
+        "(fiscal_year.start_month = {start}): no fiscal year is taken from it",
+    ),
+    "budget_closing_conflict_stop": (
+        "{file} / {sheet}: 「{label}」は{month}月に終わる期ですが、設定の決算月は{closing}月 (fiscal_year.start_month = {start}) です。"
+        "設定を直すか --fiscal-year を指定してください",
+        "{file} / {sheet}: '{label}' names a fiscal year ending in month {month}, but the settings close in month {closing} "
+        "(fiscal_year.start_month = {start}); fix the setting or use --fiscal-year",
     ),
     "budget_after_through": (
         "{through} より後の実績 {count}件 ({what}) は集計しません",
@@ -726,6 +748,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: order {order} does not state what {law} requires: {items} (add the columns to the order list)",
     ),
     "draft_term_warning": ("{law}: {item} の記載がありません", "{law}: {item} is not stated"),
+    "draft_terms_unknown": (
+        "{law}: {items} の記載がありません (取引先が取適法の対象か不明のため警告; 対象なら発行前に追記してください)",
+        "{law}: {items} not stated (a warning: whether the 取適法 covers this vendor is unknown; add them before issuing if it does)",
+    ),
+    "draft_delivery_unreadable": (
+        "納期「{value}」を日付または期間として読めません ({reason}): 書かれたとおりに載せます",
+        "delivery term {value!r} is not a date or a period ({reason}): printed as written",
+    ),
+    "draft_payment_late": ("{where}: 注文 {order}: {reason}", "{where}: order {order}: {reason}"),
+    "draft_terms_unknown_note": (
+        " (取引先が取適法の対象か不明のため警告)",
+        " (a warning: whether the 取適法 covers this vendor is unknown)",
+    ),
+    "draft_route_no_department": (
+        "起案部署がないため、承認ルートの {titles} がどの部署かを決めていません",
+        "no drafting department (起案部署): the route's {titles} belong to no department",
+    ),
+    "draft_route_ignores_department": (
+        "承認ルート ({route}) は起案部署 {department} によらず決まっています (approval.department_titles を確認してください)",
+        "the approval route ({route}) does not depend on the drafting department {department} "
+        "(check approval.department_titles)",
+    ),
     "draft_no_issuer": (
         "注文書の発行者がありません: ledgerkit.toml の [company] に name (と address, tel, registration_no) を書いてください",
         "an order needs the issuer: set [company] name (and address, tel, registration_no) in ledgerkit.toml",
@@ -870,6 +914,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settle_other_month": (
         "{person} の勤務表に {month} 以外の月 ({other}) が含まれます。{month} のみ精算します",
         "{person}: attendance outside {month} ({other}); only {month} is settled",
+    ),
+    "settle_prorated": (
+        "{person} {month}: 契約期間 {period} のため日割りしました ({basis} {part}/{whole}、{calendar}): "
+        "月額 {fee} 円 → {share_fee} 円、精算幅 {lower}〜{upper} 時間",
+        "{person} {month}: prorated for the contract period {period} ({basis_en} {part}/{whole}, {calendar_en}): "
+        "fee {fee} → {share_fee}, band {lower} to {upper} h",
+    ),
+    "settle_not_prorated": (
+        "{person} {month}: 契約期間 {period} は月の途中で始まるか終わりますが、日割りしていません (settle.prorate = none): "
+        "満額の月として精算しました",
+        "{person} {month}: the contract period {period} starts or ends inside the month, but is not prorated "
+        "(settle.prorate = none): settled as a full month",
+    ),
+    "settle_outside_contract": (
+        "{person} {month}: 契約期間 {period} の外の {days} 日 ({hours} 時間、{dates}) は精算に含めていません",
+        "{person} {month}: {days} day(s) outside the contract period {period} ({hours} h, {dates}) are not settled",
     ),
     # an invoice that names whom and which month it bills (issue 13 §3: 対象者, 対象月)
     "settle_invoice_unknown_person": (
@@ -1325,6 +1385,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "見出しのリストで書いてください (例: [\"取引先名\", \"支払先\"])",
         "must be a list of header texts, like [\"取引先名\", \"支払先\"]",
     ),
+    "cfg_vendor_unnamed": (
+        "取引先を name・registration_no・code のどれかで指定してください",
+        "names no vendor: give name, registration_no or code",
+    ),
+    "cfg_vendor_registration": ("{value!r} は登録番号 (T + 13桁) ではありません", "{value!r} is not a registration number (T + 13 digits)"),
     "cfg_route_list": (
         "承認者の役職のリストで、下位から書いてください (例: [\"課長\", \"部長\"])",
         "must be a list of approver titles, lowest first, like [\"課長\", \"部長\"]",

@@ -3,9 +3,16 @@
 The order's header fields (取引先, 発注日, 納期 …) come from its rows and must agree
 across them (a blank repeats the value above); its lines carry 品名, 数量, 単価, 金額 and
 税率. Tax is computed once per rate on the sum of that rate's lines (DOMAIN.md §4.2,
-never line by line) with the configured rounding. The terms an order must state
-(取適法 4条明示, DOMAIN.md §2.2, the versioned list in ``ledgerkit/data``) missing from the
-data are an error naming them.
+never line by line) with the configured rounding.
+
+The 取適法 (DOMAIN.md §2.2) applies as in ``check orders``: for a vendor the vendor master
+(``[vendors]``, ``vendors.file``) marks covered, terms the order must state (4条明示, the
+versioned list in ``ledgerkit/data``) missing from the data, and a payment due more than 60
+days after delivery (after the end of a service's period), are an error naming them; when
+coverage is unknown they are warnings in the manifest; for a vendor not covered, nothing.
+The 納期 is read as ``check orders`` reads it (a date, or a period ``2026/10/1～10/31``,
+:func:`~ledgerkit.parse.terms.parse_delivery_term`); one neither is printed as written,
+with a warning.
 """
 
 from __future__ import annotations
@@ -16,7 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ledgerkit.rules import check_line_amount, missing_terms, written_terms
+from ledgerkit.rules import check_line_amount, check_payment_due, missing_terms, written_terms
+from ledgerkit.rules.coverage import COVERED, NOT_COVERED
 from ledgerkit.core.errors import ConfigError, DataError
 from ledgerkit.core.money import tax_amount
 from ledgerkit.drafts.context import (
@@ -39,13 +47,17 @@ from ledgerkit.drafts.lists import read_list
 from ledgerkit.drafts.output import DraftResult, refuse_stdout
 from ledgerkit.drafts.ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, tax_settings
 from ledgerkit.drafts.text import lang_of, t
+from ledgerkit.orders.vendors import VendorMaster, vendor_master
 from ledgerkit.parse.names import split_legal_form
-from ledgerkit.parse.text import normalize_text
+from ledgerkit.parse.relative_dates import payment_date
+from ledgerkit.parse.terms import DeliveryTerm, parse_delivery_term
+from ledgerkit.parse.text import CellValueError, normalize_text
 
 #: the issuer printed on an order: the config's ``[company]`` table
-DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "registration_no": ""}
+DEFAULT_COMPANY = {"name": "", "representative": "", "address": "", "tel": "", "registration_no": "", "capital": 0,
+                   "employees": 0}
 
-PO_COMPUTED = COMPUTED | {"order_no", "header", "lines", "by_rate", "subtotal", "warnings"}
+PO_COMPUTED = COMPUTED | {"order_no", "header", "lines", "by_rate", "subtotal", "warnings", "delivery", "toriteki"}
 
 
 def order_keys(table: SourceTable, indexes: list[int]) -> dict[int, str]:
@@ -110,8 +122,10 @@ def _shown(v: Any) -> str:
 
 
 def po_context(table: SourceTable, group: list[int], *, config: Any = None, today: dt.date | None = None,
-               lang: str = "ja") -> tuple[dict, Any]:
-    """The context of one order: header fields, lines, totals per rate, the issuer."""
+               lang: str = "ja", vendors: VendorMaster | None = None) -> tuple[dict, Any]:
+    """The context of one order: header fields, lines, totals per rate, the issuer.
+
+    ``vendors`` says whom the 取適法 covers (default: the config's vendor master)."""
     rate, mode = tax_settings(config)
     rows = [table.row(i, lang) for i in group]
     place_ = where(table.path, table.sheet, [r.excel_row for r in rows], lang)
@@ -138,7 +152,13 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
     company = {**DEFAULT_COMPANY, **(setting(config, "company", {}) or {})}
     if not str(company.get("name", "")).strip():
         raise ConfigError(t("no_issuer", lang))
-    warnings = _written_terms_warnings(config, aliases, order_no, lines, subtotal, place_, lang)
+    if vendors is None:
+        vendors = vendor_master(config)[0]
+    status = vendors.status(str(aliases.get("vendor") or ""), str(aliases.get("registration_no") or ""),
+                            str(aliases.get("vendor_code") or ""))[0]
+    delivery, warnings = _delivery_term(aliases, lang)
+    warnings += _written_terms_warnings(config, aliases, order_no, lines, subtotal, place_, lang, status)
+    warnings += _payment_warnings(aliases, delivery, order_no, place_, lang, status)
 
     # the 押印欄 of the issuer: the route a purchase of this amount takes (the authority matrix)
     matrix = approval_matrix(config)
@@ -168,6 +188,9 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
         approval=route,
         decider=route[-1],
         stamps=stamp_boxes(route),
+        delivery=None if delivery is None else {"start": delivery.start, "end": delivery.end,
+                                                "period": delivery.is_period, "label": delivery.label()},
+        toriteki=status,
     )
     # for the file name pattern
     names = {**header, **aliases, "order_no": order_no, "excel_row": rows[0].excel_row}
@@ -232,21 +255,54 @@ def _totals_by_rate(lines: list[dict[str, Any]], mode: str) -> list[dict[str, An
 
 
 def _written_terms_warnings(config: Any, aliases: Mapping[str, Any], order_no: Any, lines: list[dict[str, Any]],
-                            subtotal: int, place_: str, lang: str) -> list[str]:
-    """The written terms (取適法 4条明示) the order lacks: an error for a required one, else warnings."""
+                            subtotal: int, place_: str, lang: str, status: str = COVERED) -> list[str]:
+    """The written terms (取適法 4条明示) the order lacks: for a covered vendor an error for a
+    required one, else warnings; when coverage is unknown one warning naming them all; for a
+    vendor not covered nothing."""
     warnings: list[str] = []
     terms_version = setting(config, "drafts.po_terms", "toriteki_4jo_2026")
-    if terms_version:
-        terms = written_terms(terms_version)
-        present = {**aliases, "order_no": order_no, "item": lines[0]["item"], "amount": subtotal}
-        missing = missing_terms(present, terms)
-        law = terms.get("short", "")
-        label = "item" if lang == "ja" else "item_en"
-        errors = [f.params[label] for f in missing if f.severity == "error"]
-        warnings = [t("term_warning", lang, law=law, item=f.params[label]) for f in missing if f.severity != "error"]
-        if errors:
-            raise DataError(t("terms_missing", lang, where=place_, order=order_no, law=law, items=", ".join(errors)))
+    if not terms_version or status == NOT_COVERED:
+        return warnings
+    terms = written_terms(terms_version)
+    present = {**aliases, "order_no": order_no, "item": lines[0]["item"], "amount": subtotal}
+    missing = missing_terms(present, terms)
+    law = terms.get("short", "")
+    label = "item" if lang == "ja" else "item_en"
+    if status != COVERED:
+        return [t("terms_unknown", lang, law=law, items=", ".join(f.params[label] for f in missing))] if missing else []
+    errors = [f.params[label] for f in missing if f.severity == "error"]
+    warnings = [t("term_warning", lang, law=law, item=f.params[label]) for f in missing if f.severity != "error"]
+    if errors:
+        raise DataError(t("terms_missing", lang, where=place_, order=order_no, law=law, items=", ".join(errors)))
     return warnings
+
+
+def _delivery_term(aliases: Mapping[str, Any], lang: str) -> tuple[DeliveryTerm | None, list[str]]:
+    """The 納期 read as ``check orders`` reads it: a date or a service's period; a warning when neither."""
+    raw = aliases.get("delivery_date")
+    ordered = aliases.get("order_date")
+    try:
+        term = parse_delivery_term(raw, after=ordered if isinstance(ordered, dt.date) else None)
+    except CellValueError as e:
+        return None, [t("delivery_unreadable", lang, value=raw, reason=e.reason)]
+    return term, []
+
+
+def _payment_warnings(aliases: Mapping[str, Any], delivery: DeliveryTerm | None, order_no: Any, place_: str,
+                      lang: str, status: str) -> list[str]:
+    """Payment more than 60 days after delivery (after the end of a service): an error for a
+    covered vendor, a warning when unknown, nothing for a vendor not covered."""
+    due = aliases.get("payment_due")
+    if delivery is None or due is None or status == NOT_COVERED:
+        return []
+    if isinstance(due, str):
+        due = payment_date(due, delivery.end)
+    finding = check_payment_due(delivery.end, due, service_from=delivery.start)
+    if finding is None:
+        return []
+    if status == COVERED:
+        raise DataError(t("payment_late", lang, where=place_, order=order_no, reason=finding.message(lang)))
+    return [finding.message(lang) + t("terms_unknown_note", lang)]
 
 
 def _header(table: SourceTable, field: str) -> str:
@@ -284,7 +340,8 @@ def draft_po(
     Raises:
         InputError: unreadable list, no order table, no such row or column.
         DataError: header fields that differ between an order's rows, a line amount that is
-            not 数量 × 単価, required written terms missing (the message names them).
+            not 数量 × 単価; for a vendor the 取適法 covers, required written terms missing
+            (the message names them) or payment more than 60 days after delivery.
         TemplateError: the form names a field the order lacks; a SUM in the form that
             does not cover the lines or does not come to the sum of the lines (a Word form:
             line amounts or totals shown that do not agree with the lines).
@@ -306,8 +363,10 @@ def draft_po(
     if "" in wanted and not all:
         raise DataError(t("order_no_empty", lang, where=where_(table, groups_all[""], lang), header=table.header("order_no")))
 
+    vendors = vendor_master(config)[0]
+
     def build(group: list[int]):
-        ctx, names = po_context(table, group, config=config, today=today, lang=lang)
+        ctx, names = po_context(table, group, config=config, today=today, lang=lang, vendors=vendors)
         srow = table.row(group[0], lang)
         srow.values = {**ctx["header"]}
         return ctx, srow, names, ctx["subtotal"]

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping
 
 from ledgerkit.core.errors import ConfigError, DataError
 from ledgerkit.core.money import tax_amount, tax_from_gross
-from ledgerkit.drafts.approval import approval_matrix, approval_route, category_of, stamp_boxes
+from ledgerkit.drafts.approval import approval_matrix, approval_plan, category_of, stamp_boxes
 from ledgerkit.drafts.context import (
     RINGI_FIELDS,
     SourceRow,
@@ -32,7 +32,7 @@ ROUNDING_LABELS = {"down": "切り捨て", "half_up": "四捨五入", "up": "切
 COMPUTED = {
     "row", "source", "today", "tax", "net", "total", "approval", "decider", "co_approval", "tax_rate",
     "tax_rate_label", "rounding", "rounding_label", "amount_basis", "in_budget", "category", "loop",
-    "lines", "company", "stamps",
+    "lines", "company", "stamps", "warnings",
 }
 
 
@@ -118,14 +118,30 @@ def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, to
             tax = tax_amount(amount, rate, mode)
             ctx.update(net=amount, tax=tax, total=amount + tax)
         basis_amount = ctx["total"] if matrix.get("amount_basis") == "tax_included" else ctx["net"]
-        route = approval_route(basis_amount, ctx["category"], matrix, in_budget=ctx["in_budget"])
+        # the 課長 / 部長 who stamp are the drafter's department's (起案部署)
+        department = srow.aliases.get("department")
+        plan = approval_plan(basis_amount, ctx["category"], matrix, in_budget=ctx["in_budget"],
+                             department=str(department) if department is not None else "")
+        route = plan.stamps
         ctx["approval"] = route
-        ctx["decider"] = route[-1]
+        ctx["decider"] = plan.decider
         # stamp boxes on a form: the decider first (leftmost), padded to at least six boxes
         ctx["stamps"] = stamp_boxes(route)
-        levels = set(matrix.get("route_order", {}).get(ctx["category"], []))
-        ctx["co_approval"] = [t for t in route if t not in levels]
+        ctx["co_approval"] = plan.co_approval
+        ctx["warnings"] = _route_warnings(plan, matrix, lang)
     return ctx
+
+
+def _route_warnings(plan, matrix, lang: str) -> list[str]:
+    """What the manifest says of a route that ignores the drafter's department."""
+    if plan.uses_department:
+        return []
+    own = [title for title in plan.levels if title in set(matrix.get("department_titles", []))]
+    if not plan.department:
+        if not own:
+            return [t("route_ignores_department", lang, route=" → ".join(plan.stamps), department="-")]
+        return [t("route_no_department", lang, titles="・".join(own))]
+    return [t("route_ignores_department", lang, route=" → ".join(plan.stamps), department=plan.department)]
 
 
 def default_name_pattern(table: SourceTable) -> str:

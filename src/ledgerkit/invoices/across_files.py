@@ -1,7 +1,9 @@
 """Across every file read: the same invoice twice, and :func:`read_invoices`.
 
 An invoice entered twice (in one list, or in two) is counted once and listed; the same
-vendor and invoice number with other amounts is a conflict a person decides.
+vendor and invoice number with other amounts is a conflict a person decides. Two equal
+lines inside one invoice (same item, same amount, in the invoice's own block of rows) are
+two lines, never a duplicate.
 """
 
 from __future__ import annotations
@@ -81,9 +83,15 @@ def _join_rows_of_one_invoice(frame, issues: list[Issue]) -> set[str]:
 
     Lists written 税率ごとに1行 (one row per rate) or per line item repeat the invoice
     number: those rows get the first row's ``invoice_key`` (the tax is then checked
-    once per invoice and rate, on their sum). A row identical to an earlier one in every
-    column is the same entry typed twice: it is listed (``duplicate_invoice``) and its
-    key returned, to be dropped. ``frame`` is changed in place (it is the caller's copy).
+    once per invoice and rate, on their sum).
+
+    The rows of an invoice stand together, a **block** (no other invoice's row, blank row or
+    合計 row between them). Two equal lines inside one block are two lines of the invoice
+    (same item, same amount): both count. The same invoice entered twice is a second block
+    with the same rows (elsewhere in the sheet, after other invoices), or a line repeated
+    in a block whose vendor is written another way (アオバ / ㈱アオバ: typed twice) or whose
+    written invoice total one copy makes up: it is listed (``duplicate_invoice``) and its
+    keys returned, to be dropped. ``frame`` is changed in place (it is the caller's copy).
     """
     drop: set[str] = set()
     # the vendor is compared by identity (登録番号 or name key), not as spelled (㈱アオバ = アオバ);
@@ -91,35 +99,94 @@ def _join_rows_of_one_invoice(frame, issues: list[Issue]) -> set[str]:
     content_cols = [c for c in frame.columns
                     if c not in ("source_row", "invoice_key", "vendor", "received_date")
                     and not str(c).startswith("_") and not _is_running_number(c)]
+    rejected = {(i.file, i.sheet, i.row) for i in issues if i.rejected and i.row is not None}
     with_no = frame[frame["invoice_no"].astype(str) != ""]
     # only numbers seen more than once in a sheet need a look (grouping every row is slow)
     with_no = with_no[with_no.duplicated(["source_file", "source_sheet", "_identity", "invoice_no"], keep=False)]
     for (file, sheet, _, number), group in with_no.groupby(
         ["source_file", "source_sheet", "_identity", "invoice_no"], sort=False
     ):
-        keys = list(dict.fromkeys(group["invoice_key"]))
-        if len(keys) < 2:
+        if group["invoice_key"].nunique() < 2:
             continue
-        first_key = keys[0]
+        sheet_rows = set(frame.loc[(frame["source_file"] == file) & (frame["source_sheet"] == sheet), "source_row"])
+        blocks = _blocks(group, sheet_rows, {r for f, sh, r in rejected if (f, sh) == (file, sheet)})
+        first_key = blocks[0][0]
         seen: dict[tuple, Any] = {}
-        for key in keys:
-            rows = group[group["invoice_key"] == key]
-            content = tuple(_row_content(r, content_cols) for _, r in rows.iterrows())
+        for block in blocks:
+            rows = group[group["invoice_key"].isin(block)]
+            kept = _lines_of_block(group, block, content_cols, file, sheet, number, issues, drop)
+            content = tuple(sorted(_row_content(r, content_cols) for _, r in rows[rows["invoice_key"].isin(kept)].iterrows()))
             if content in seen:
+                # the whole invoice again, in another block: the same invoice entered twice
                 orig = seen[content]
-                drop.add(key)
-                for _, row in rows.iterrows():
+                drop.update(kept)
+                for _, row in rows[rows["invoice_key"].isin(kept)].iterrows():
                     issues.append(_duplicate(file, sheet, row, number, orig))
                 continue
             seen[content] = rows.iloc[0]
-            if key != first_key:
-                # rows of one invoice share its date; another date is another invoice with the
-                # same number (listed by finish_invoices as a conflict)
-                a, b = group.loc[group["invoice_key"] == first_key, "issue_date"].iloc[0], rows["issue_date"].iloc[0]
-                if not is_na(a) and not is_na(b) and a != b:
-                    continue
-                frame.loc[rows.index, "invoice_key"] = first_key
+            # rows of one invoice share its date; another date is another invoice with the
+            # same number (listed by finish_invoices as a conflict)
+            a = group.loc[group["invoice_key"] == first_key, "issue_date"].iloc[0]
+            for key in kept:
+                b = group.loc[group["invoice_key"] == key, "issue_date"].iloc[0]
+                if is_na(a) or is_na(b) or a == b:
+                    frame.loc[group.index[group["invoice_key"] == key], "invoice_key"] = first_key
     return drop
+
+
+def _blocks(group, sheet_rows: set[int], rejected_rows: set[int]) -> list[list[str]]:
+    """The invoice's keys in sheet order, split where another invoice's row, a blank row or a
+    合計 row stands between two of its rows (a row rejected for a bad cell does not split)."""
+    firsts = group.groupby("invoice_key", sort=False)["source_row"].min().sort_values()
+    blocks: list[list[str]] = []
+    last_row = None
+    for key, row in firsts.items():
+        between = range(last_row + 1, int(row)) if last_row is not None else range(0)
+        if last_row is None or any(r in sheet_rows or r not in rejected_rows for r in between):
+            blocks.append([])
+        blocks[-1].append(key)
+        last_row = int(group.loc[group["invoice_key"] == key, "source_row"].max())
+    return blocks
+
+
+def _lines_of_block(group, block: list[str], content_cols: list, file, sheet, number, issues: list[Issue],
+                    drop: set[str]) -> list[str]:
+    """The keys of a block that are lines of the invoice. Equal lines are two lines, unless the
+    block says it was typed twice: the vendor written two ways, or a written invoice total that
+    one copy of each line makes up and all of them do not."""
+    rows = group[group["invoice_key"].isin(block)]
+    contents = {key: tuple(_row_content(r, content_cols) for _, r in rows[rows["invoice_key"] == key].iterrows())
+                for key in block}
+    if len(set(contents.values())) == len(block) or not _typed_twice(rows, contents):
+        return list(block)
+    kept, seen = [], {}
+    for key in block:
+        if contents[key] in seen:
+            drop.add(key)
+            orig = seen[contents[key]]
+            for _, row in rows[rows["invoice_key"] == key].iterrows():
+                issues.append(_duplicate(file, sheet, row, number, orig))
+            continue
+        seen[contents[key]] = rows[rows["invoice_key"] == key].iloc[0]
+        kept.append(key)
+    return kept
+
+
+def _typed_twice(rows, contents: dict) -> bool:
+    """A block whose equal rows are the invoice typed twice, not two equal lines."""
+    spelled = {normalize_text(v) for v in rows["vendor"] if not is_na(v) and str(v)} if "vendor" in rows else set()
+    if len(spelled) > 1:
+        return True
+    stated = {int(v) for v in rows.get("invoice_total", []) if not is_na(v)}
+    if len(stated) == 1:
+        total = stated.pop()
+        every = [int(v) for v in rows["total"] if not is_na(v)]
+        unique = {}
+        for key, content in contents.items():
+            unique.setdefault(content, key)
+        once = [int(v) for v in rows.loc[rows["invoice_key"].isin(unique.values()), "total"] if not is_na(v)]
+        return sum(every) != total and sum(once) == total
+    return False
 
 
 _RUNNING_NUMBER = {"no", "no.", "#", "連番", "行番号", "項番", "番号", "№", "行no", "行no."}

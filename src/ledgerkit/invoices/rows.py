@@ -25,6 +25,7 @@ from ledgerkit.parse.list_cells import CellParsers, whole_yen
 from ledgerkit.parse.names import looks_like_name, vendor_key
 from ledgerkit.parse.periods import month_label, parse_month
 from ledgerkit.parse.relative_dates import date_after
+from ledgerkit.parse.terms import parse_delivery_term
 from ledgerkit.parse.text import CellValueError, normalize_text
 from ledgerkit.rules.tax import infer_rate
 
@@ -192,13 +193,46 @@ def _billed_for(row, layout: InvoiceLayout, rec: dict, problems: list) -> None:
             problems.append(CellProblem("invoice_person_not_a_name", layout.columns[m["person"]], m["person"], raw, False))
             names = []
         rec["person"] = "、".join(names)
+    after = rec.get("issue_date") or rec.get("received_date") or layout.month_start
     if "month" in m:
         raw = cell(row, m["month"])
-        after = rec.get("issue_date") or rec.get("received_date") or layout.month_start
         month, problem = billed_month(raw, after)
         if problem is not None:
             problems.append(CellProblem(problem, layout.columns[m["month"]], m["month"], raw, False))
         rec["month"] = month or ""
+    _booked_month(row, layout, rec, problems, after)
+
+
+def _booked_month(row, layout: InvoiceLayout, rec: dict, problems: list, after) -> None:
+    """The 取引年月日 (a date or a period within one month) and the 計上月: the months a purchase is
+    booked by when the list gives no 対象月 (``month_basis``)."""
+    m = layout.mapping
+    if "transaction_date" in m:
+        raw = cell(row, m["transaction_date"])
+        rec["month_basis"] = ""
+        rec["transaction_date"] = None
+        try:
+            term = parse_delivery_term(raw, after=after)
+        except CellValueError:
+            term = None
+            problems.append(CellProblem("bad_cell", layout.columns[m["transaction_date"]], m["transaction_date"], raw,
+                                        False))
+        if term is not None:
+            rec["transaction_date"] = term.end
+            if term.start is not None and (term.start.year, term.start.month) != (term.end.year, term.end.month):
+                problems.append(CellProblem("invoice_month_span", layout.columns[m["transaction_date"]],
+                                            m["transaction_date"], raw, False))
+            else:
+                rec["_month_transaction"] = month_label(term.end.year, term.end.month)
+    if "booking_month" in m:
+        raw = cell(row, m["booking_month"])
+        rec["month_basis"] = ""
+        month, problem = billed_month(raw, after)
+        if problem is not None:
+            problems.append(CellProblem(problem, layout.columns[m["booking_month"]], m["booking_month"], raw, False))
+        rec["_month_booking"] = month or ""
+    if "month" in m:
+        rec["month_basis"] = ""
 
 
 def _split_rate_parts(row, layout: InvoiceLayout, rec: dict, money, problems: list) -> list[dict]:

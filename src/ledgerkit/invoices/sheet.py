@@ -33,7 +33,7 @@ __all__ = ["read_invoice_sheet"]
 
 #: the fields a row carries down from the invoice row above it (see _walk_rows)
 _CARRIED = ("invoice_no", "vendor", "registration_no", "issue_date", "received_date", "due_date", "po_no", "project",
-            "vendor_code", "person", "month")
+            "vendor_code", "person", "month", "transaction_date", "booking_month")
 #: a money place as a person calls it (a contest's field)
 _PLACES = {"net": "税抜金額", "tax": "消費税", "total": "税込金額", "amount": "金額"}
 

@@ -14,6 +14,7 @@ from ledgerkit.kinds.hours import HOURS_FIELDS
 from ledgerkit.kinds.invoices import INVOICE_FIELDS
 from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.kinds.triage import REQUEST_FIELDS, STAFF_FIELDS
+from ledgerkit.kinds.vendors import VENDOR_FIELDS
 
 #: kind → canonical field → header texts, and (Japanese, English) words for what each kind reads
 COLUMN_KINDS: dict[str, tuple[dict[str, list[str]], str, str]] = {
@@ -29,6 +30,8 @@ COLUMN_KINDS: dict[str, tuple[dict[str, list[str]], str, str]] = {
     "staff": (STAFF_FIELDS, "担当者一覧 (triage --staff)", "staff lists (triage --staff)"),
     "attendance": (ATTENDANCE_FIELDS, "勤務表 (aggregate --kind attendance, settle)",
                    "attendance sheets (aggregate --kind attendance; settle)"),
+    "vendors": (VENDOR_FIELDS, "取引先マスタ (check orders, draft-po の取適法の対象)",
+                "vendor masters (whom the 取適法 covers: check orders, draft-po)"),
 }
 
 #: what each kind of rows is called in a sentence (ja, en)
@@ -40,4 +43,5 @@ KIND_WORDS: dict[str, dict[str, str]] = {
 }
 
 __all__ = ["COLUMN_KINDS", "KIND_WORDS", "HOURS_FIELDS", "INVOICE_FIELDS", "ORDER_FIELDS", "RINGI_FIELDS", "PO_FIELDS",
-           "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS", "REQUEST_FIELDS", "STAFF_FIELDS", "ATTENDANCE_FIELDS"]
+           "BUDGET_FIELDS", "RATE_FIELDS", "CONTRACT_FIELDS", "REQUEST_FIELDS", "STAFF_FIELDS", "ATTENDANCE_FIELDS",
+           "VENDOR_FIELDS"]

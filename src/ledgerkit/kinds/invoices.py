@@ -8,7 +8,12 @@ INVOICE_FIELDS: dict[str, list[str]] = {
         "請求書番号", "請求番号", "請求書No", "請求書No.", "請求No", "請求書NO", "請求書#", "インボイス番号",
         "請求書ID", "伝票番号", "Invoice No", "Invoice Number", "Invoice #",
     ],
-    "issue_date": ["発行日", "請求日", "請求書発行日", "請求年月日", "請求書日付", "発行年月日", "取引年月日", "Invoice Date", "Issue Date"],
+    "issue_date": ["発行日", "請求日", "請求書発行日", "請求年月日", "請求書日付", "発行年月日", "Invoice Date", "Issue Date"],
+    # the date (or period) of the supply, not of the invoice: purchases are booked by its month
+    "transaction_date": ["取引年月日", "取引日", "取引日付", "取引年月日・期間", "取引期間", "納品日", "検収日",
+                         "Transaction Date"],
+    # the month the purchase is booked in, as the list says it
+    "booking_month": ["計上月", "計上年月", "計上日", "Booking Month"],
     "received_date": ["受領日", "受付日", "受取日", "到着日"],
     "vendor": [
         "取引先", "取引先名", "仕入先", "仕入先名", "請求元", "請求元名", "発行元", "発行者", "支払先", "支払先名",

@@ -23,7 +23,8 @@ from ledgerkit.parse.amounts import _MAX_AMOUNT
 from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.list_cells import CellParsers, cell_parsers, parsed_amount
 from ledgerkit.parse.names import vendor_key
-from ledgerkit.parse.text import normalize_text
+from ledgerkit.parse.terms import parse_delivery_term
+from ledgerkit.parse.text import CellValueError, normalize_text
 
 __all__ = ["read_order_form"]
 
@@ -77,9 +78,9 @@ def read_order_form(rows, sheet: str, file: str, fields) -> SheetResult | None:
     po_no = parse_code(po[0]) or ""
     for i, rec in enumerate(records):
         rec["po_no"] = po_no
-        for f in ("order_date", "vendor", "delivery_date", "delivery_place", "inspection_date", "payment_due",
-                  "payment_method", "registration_no"):
-            rec[f] = head.get(f, "" if f not in ORDER_DATES else None)
+        for f in ("order_date", "vendor", "delivery_date", "delivery_from", "delivery_place", "inspection_date",
+                  "payment_due", "payment_method", "registration_no"):
+            rec[f] = head.get(f, "" if f not in (*ORDER_DATES, "delivery_from") else None)
         for k in _FIGURES:
             rec[k] = footer.get(k) if i == 0 else None
     for f in ("item", "qty", "unit_price", "amount", "tax_rate"):
@@ -114,7 +115,17 @@ def _form_head(rows, lines_table, parse_date, file: str, sheet: str, issues: lis
             continue
         value, r, c = hit
         mapping[f] = labels[0]
-        if f in ORDER_DATES:
+        if f == "delivery_date":
+            # a date, or a service's period (the 60 days run from its end), as order lists read it
+            try:
+                term = parse_delivery_term(value, after=head.get("order_date"))
+            except CellValueError:
+                term = None
+                issues.append(Issue("bad_cell", file, sheet, r + 1, column=labels[0], value=cell_text(value),
+                                    severity="warning", params={"field": labels[0], "value": cell_text(value)}))
+            head[f] = term.end if term is not None else None
+            head["delivery_from"] = term.start if term is not None else None
+        elif f in ORDER_DATES:
             parsed, err = parse_date(value)
             if err is not None:
                 issues.append(Issue("bad_cell", file, sheet, r + 1, column=labels[0], value=cell_text(value), severity="warning",
@@ -212,8 +223,11 @@ def _form_frame(records: list[dict], footer_rows: dict[str, int]):
     for c in ORDER_MONEY:
         frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
     frame["tax_rate"] = pd.array([r.get("tax_rate") for r in records], dtype="Float64")
-    for c in ("order_date", "delivery_date", "payment_due"):
-        frame[c] = pd.to_datetime(pd.Series([r.get(c) or pd.NaT for r in records], dtype="object"))
+    if any(r.get("delivery_from") is not None for r in records):
+        frame.insert(list(frame.columns).index("delivery_date"), "delivery_from", None)
+    for c in ("order_date", "delivery_date", "delivery_from", "payment_due"):
+        if c in frame.columns:
+            frame[c] = pd.to_datetime(pd.Series([r.get(c) or pd.NaT for r in records], dtype="object"))
     frame["source_row"] = frame["source_row"].astype("int64")
     return frame
 

@@ -27,6 +27,7 @@ from ledgerkit.parse.codes import normalize_registration_no
 from ledgerkit.parse.list_cells import CellParsers, cell_parsers, plain, whole_yen
 from ledgerkit.parse.names import vendor_key
 from ledgerkit.parse.relative_dates import date_after, payment_date
+from ledgerkit.parse.terms import parse_delivery_term
 from ledgerkit.parse.text import CellValueError, normalize_text
 from ledgerkit.reports.generic import write_rows_or
 from ledgerkit.rules.figures import is_na
@@ -166,8 +167,22 @@ def _order_line(row, m: dict, parsers: CellParsers, rec: dict) -> list[CellProbl
 
 
 def _order_dates(row, m: dict, parse_date, rec: dict, problems: list) -> None:
+    rec["delivery_from"] = None
     for f in ORDER_DATES:
         rec[f] = None
+        if f == "delivery_date" and f in m:
+            # a date, or a service's period (2026/10/1～10/31, 2026年10月分): the 60 days run from its end
+            raw = cell(row, m[f])
+            try:
+                term = parse_delivery_term(raw, after=rec.get("order_date"))
+            except CellValueError:
+                # listed, and kept as written: a term is stated, though not as a date or a period
+                problems.append(CellProblem("bad_cell", ORDER_LABELS[f], m[f], raw, False))
+                rec["_delivery_text"] = normalize_text(raw)
+                continue
+            if term is not None:
+                rec[f], rec["delivery_from"] = term.end, term.start
+            continue
         if f in m:
             raw = cell(row, m[f])
             value, err = parse_date(raw)
@@ -237,6 +252,12 @@ def _order_frame(records: list[dict], table):
     extra_cols = {c: h for c, h in cols.items() if c not in m.values()}
     columns = list(ORDER_COLUMNS) + [c for c in ("vendor_code", "orderer", "unit", "inspection_date",
                                                  "payment_terms", "project", "note") if c in m]
+    if any(r.get("delivery_from") is not None for r in records):
+        # a service's period: its first day beside 納期 (its last day)
+        columns.insert(columns.index("delivery_date"), "delivery_from")
+    if any(r.get("_delivery_text") for r in records):
+        # a 納期 that is neither a date nor a period, as written (the written terms see it stated)
+        columns.append("_delivery_text")
     frame = pd.DataFrame({c: [r.get(c) for r in records] for c in columns}, columns=columns)
     for c, header in extra_cols.items():
         # object dtype: a column only some lists have must not turn its numbers into floats
@@ -244,7 +265,7 @@ def _order_frame(records: list[dict], table):
     for c in ORDER_MONEY:
         frame[c] = pd.array([r.get(c) for r in records], dtype="Int64")
     frame["tax_rate"] = pd.array([r.get("tax_rate") for r in records], dtype="Float64")
-    for c in ORDER_DATES:
+    for c in (*ORDER_DATES, "delivery_from"):
         if c in frame.columns:
             frame[c] = pd.to_datetime(pd.Series([r.get(c) or pd.NaT for r in records], dtype="object"))
     frame["source_row"] = frame["source_row"].astype("int64")

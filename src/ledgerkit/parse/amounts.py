@@ -61,14 +61,18 @@ def parse_amount_with_basis(v: object) -> tuple[Decimal | None, str | None]:
     ``¥1,234``, ``￥１，２３４``, ``\\1,234``, ``1,234円``, ``1,234円(税込)``, ``(税抜)``,
     ``税別``, negatives ``△1,000``, ``▲1,000``, ``-1,000``, ``−1,000``, ``(1,000)``,
     ``（1,000）``, units ``1.5万円``, ``12万``, ``3千円``, ``2百万``, ``1億``,
-    ``1億2,000万``; a ``※`` mark and a closing ``-`` (``¥10,000-``) are dropped.
-    Blank, ``-`` and ``―`` → (None, None).
+    ``1億2,000万``; a ``※`` mark is dropped. A trailing minus is a sign, as SAP and other
+    ledgers export negatives (``1,000-`` and full-width ``1,000－`` → −1,000), except after a
+    yen sign or 円, where the dash guards the figure as on receipts (``¥1,000-``,
+    ``1,000円-``, ``¥10,000.-`` → +1,000). Blank, ``-`` and ``―`` → (None, None).
 
     Examples:
         >>> parse_amount_with_basis("1,234円(税込)")
         (Decimal('1234'), 'incl')
         >>> parse_amount_with_basis("1.5万円")
         (Decimal('15000'), None)
+        >>> parse_amount("1,000-"), parse_amount("1,000－"), parse_amount("¥1,000-")
+        (Decimal('-1000'), Decimal('-1000'), Decimal('1000'))
     """
     if type(v) not in _PLAIN_TYPES:
         v = _plain(v)
@@ -117,18 +121,25 @@ def _parse_amount_text(v: str) -> tuple[Decimal | None, str | None]:
         s = _BASIS_RE.sub("", s)
 
     negative = False
+    currency = False
     changed = True
     while changed and s:
         changed = False
         for p in _CURRENCY_PREFIXES:
             if s.startswith(p):
-                s, changed = s[len(p):], True
+                s, changed, currency = s[len(p):], True, True
         for p in _CURRENCY_SUFFIXES:
             if s.endswith(p) and len(s) > len(p):
-                s, changed = s[: -len(p)], True
-        # a closing dash guards the figure on receipts (¥10,000- / ¥10,000.-): not a sign
+                s, changed, currency = s[: -len(p)], True, True
         if len(s) > 1 and s[-1] == "-" and (s[-2].isdigit() or s[-2] == "円"):
-            s, changed = s[:-1], True
+            if currency or s[-2] == "円":
+                # a closing dash after a yen sign guards the figure on receipts (¥10,000-): not a sign
+                s, changed = s[:-1], True
+            else:
+                # a trailing minus, as SAP and other ledgers export a negative (1,000- / 1,000－)
+                if negative:
+                    raise CellValueError("負の記号が重複しています", v)
+                s, negative, changed = s[:-1], True, True
         elif s.endswith(".-") and len(s) > 2:
             s, changed = s[:-2], True
         if s[:1] in ("-", "▲", "△") and len(s) > 1:

@@ -36,12 +36,27 @@ import datetime as _dt
 import re
 from typing import Any
 
+from ledgerkit.parse.months import (
+    add_months,
+    calendar_year_of,
+    fiscal_year_months,
+    fiscal_year_of,
+    label_of_index,
+    month_index,
+    month_label,
+    month_label_of,
+    months_between,
+    split_month_label,
+    year_before,
+)
 from ledgerkit.parse.text import is_total_label, normalize_text
 from ledgerkit.parse.wareki import Era, era_named
 
 __all__ = [
     "parse_year_month",
     "fiscal_year_from_text",
+    "closing_month",
+    "closing_month_conflict",
     "calendar_year_from_text",
     "year_month_of",
     "years_of",
@@ -168,7 +183,9 @@ def fiscal_year_from_text(text: Any, start_month: int = 4) -> int | None:
 
     Accepts ``2026年度``, ``FY2026``, ``令和8年度``, ``R8年度``, ``平成30年度``, ``H30年度``,
     ``令和元年度``, and ``2027年3月期`` / ``令和9年3月期`` (the fiscal year ending in March 2027,
-    counted with ``start_month``). The first form in that order wins.
+    counted with ``start_month``). The first form in that order wins. A ``〜月期`` whose month
+    is not the closing month of ``start_month`` (``2026年12月期`` with an April start) names no
+    fiscal year: :func:`closing_month_conflict` tells the caller, which reports it.
 
     Examples:
         >>> fiscal_year_from_text("2026年度 案件別予算表"), fiscal_year_from_text("R8年度")
@@ -196,9 +213,49 @@ def fiscal_year_from_text(text: Any, start_month: int = 4) -> int | None:
                 y, mo = int(m.group(1)), int(m.group(2))
             else:
                 y, mo = _era_year(m.group(1), m.group(2)), int(m.group(3))
-            if y is not None and 1 <= mo <= 12:
+            if y is not None and 1 <= mo <= 12 and mo == closing_month(start_month):
                 # the fiscal year that ends in month mo of year y
                 return fiscal_year_of(*add_months(y, mo, -11), start_month)
+    return None
+
+
+def closing_month(start_month: int = 4) -> int:
+    """The month a fiscal year starting in ``start_month`` closes in (決算月).
+
+    Examples:
+        >>> closing_month(4), closing_month(1), closing_month(10)
+        (3, 12, 9)
+    """
+    return (start_month - 2) % 12 + 1
+
+
+def closing_month_conflict(text: Any, start_month: int = 4) -> tuple[str, int, int] | None:
+    """A ``〜年〜月期`` label whose month is not the closing month of ``start_month``:
+    ``(label as written, month it names, closing month expected)``, else None.
+
+    ``2026年12月期`` names a fiscal year that ends in December 2026. With the fiscal year
+    starting in April (a March closing), that label contradicts the settings:
+    :func:`fiscal_year_from_text` then names no fiscal year (never a silent FY2025), and
+    a reader reports this as a finding.
+
+    Examples:
+        >>> closing_month_conflict("2026年12月期 予算")
+        ('2026年12月期', 12, 3)
+        >>> closing_month_conflict("2027年3月期 予算") is None, closing_month_conflict("2026年12月期", 1) is None
+        (True, True)
+        >>> fiscal_year_from_text("2026年12月期"), fiscal_year_from_text("2026年12月期", 1)
+        (None, 2026)
+    """
+    s = normalize_text(text)
+    if not s:
+        return None
+    for kind, rx in _FY_PATTERNS:
+        if kind not in ("end", "era_end"):
+            continue
+        for m in rx.finditer(s):
+            mo = int(m.group(2)) if kind == "end" else int(m.group(3))
+            if 1 <= mo <= 12 and mo != closing_month(start_month):
+                return m.group(0).replace(" ", ""), mo, closing_month(start_month)
     return None
 
 
@@ -468,121 +525,3 @@ def _month_of_text(v: str) -> tuple[int | None, int] | None:
             return (int(m.group(1)), int(m.group(2)))
         return None
     return parse_year_month(t)
-
-
-# --- month labels (YYYY-MM) and fiscal years ---------------------------------------------------
-
-
-def month_label(y: int, m: int) -> str:
-    """``2026-10``: how reports and settings write a month.
-
-    Examples:
-        >>> month_label(2026, 4)
-        '2026-04'
-    """
-    return f"{y:04d}-{m:02d}"
-
-
-def month_label_of(d: _dt.date) -> str:
-    """The month label of a date (or datetime, or pandas Timestamp).
-
-    Examples:
-        >>> month_label_of(_dt.date(2026, 10, 31))
-        '2026-10'
-    """
-    return month_label(d.year, d.month)
-
-
-def split_month_label(label: str) -> tuple[int, int]:
-    """``"2026-10"`` → ``(2026, 10)``.
-
-    Examples:
-        >>> split_month_label("2026-04")
-        (2026, 4)
-    """
-    y, m = label.split("-")
-    return int(y), int(m)
-
-
-def add_months(y: int, m: int, k: int) -> tuple[int, int]:
-    """The month ``k`` months after (or before, for negative ``k``) year ``y`` month ``m``.
-
-    Examples:
-        >>> add_months(2026, 11, 3), add_months(2027, 3, -11)
-        ((2027, 2), (2026, 4))
-    """
-    n = y * 12 + (m - 1) + k
-    return n // 12, n % 12 + 1
-
-
-def month_index(label: str) -> int:
-    """A month label as a count of months (``year × 12 + month − 1``), for arithmetic.
-
-    Examples:
-        >>> month_index("2027-01") - month_index("2026-10")
-        3
-    """
-    y, m = split_month_label(label)
-    return y * 12 + m - 1
-
-
-def label_of_index(n: int) -> str:
-    """The month label of :func:`month_index`'s count.
-
-    Examples:
-        >>> label_of_index(month_index("2026-12") + 1)
-        '2027-01'
-    """
-    return month_label(n // 12, n % 12 + 1)
-
-
-def months_between(first: str, last: str) -> list[str]:
-    """Every month label from ``first`` to ``last``, both included.
-
-    Examples:
-        >>> months_between("2026-11", "2027-02")
-        ['2026-11', '2026-12', '2027-01', '2027-02']
-    """
-    return [label_of_index(n) for n in range(month_index(first), month_index(last) + 1)]
-
-
-def fiscal_year_of(y: int, m: int, start_month: int = 4) -> int:
-    """The fiscal year (named by the calendar year it starts in) of a month.
-
-    Examples:
-        >>> fiscal_year_of(2026, 10), fiscal_year_of(2027, 3), fiscal_year_of(2027, 3, start_month=1)
-        (2026, 2026, 2027)
-    """
-    return y if m >= start_month else y - 1
-
-
-def calendar_year_of(fiscal_year: int, m: int, start_month: int = 4) -> int:
-    """The calendar year month ``m`` of a fiscal year falls in.
-
-    Examples:
-        >>> calendar_year_of(2026, 10), calendar_year_of(2026, 1), calendar_year_of(2026, 1, start_month=1)
-        (2026, 2027, 2026)
-    """
-    return fiscal_year if m >= start_month else fiscal_year + 1
-
-
-def fiscal_year_months(fy: int, start_month: int = 4) -> list[str]:
-    """The twelve month labels of a fiscal year.
-
-    Examples:
-        >>> months = fiscal_year_months(2026)
-        >>> months[0], months[-1], len(months)
-        ('2026-04', '2027-03', 12)
-    """
-    return [month_label(*add_months(fy, start_month, k)) for k in range(12)]
-
-
-def year_before(month: int, when: _dt.date) -> int:
-    """The year of the latest month ``month`` not after ``when``'s month: a bill for 11月分
-    issued in January 2027 is for November 2026.
-
-    Examples:
-        >>> year_before(11, _dt.date(2027, 1, 10)), year_before(1, _dt.date(2027, 1, 10))
-        (2026, 2027)
-    """
-    return when.year - (1 if month > when.month else 0)

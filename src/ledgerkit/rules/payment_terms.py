@@ -1,7 +1,7 @@
 """How and when an order says it will pay, under the 取適法 (DOMAIN.md §2.2).
 
-Payment within 60 days of delivery (counting the day of receipt), and no 手形
-(promissory note) from 2026-01-01.
+Payment within 60 days of delivery (counting the day of receipt; for a service, of the
+end of its period), and no 手形 (promissory note) from 2026-01-01.
 """
 
 from __future__ import annotations
@@ -47,31 +47,53 @@ def latest_payment_due(delivered: dt.date, days: int = DEFAULT_PAYMENT_DAYS) -> 
     return by_days
 
 
-def check_payment_due(delivered: Any, due: Any, *, days: int = DEFAULT_PAYMENT_DAYS) -> Issue | None:
-    """Payment due more than ``days`` days after delivery (取適法 §... 60日ルール): warning.
+def check_payment_due(
+    delivered: Any,
+    due: Any,
+    *,
+    days: int = DEFAULT_PAYMENT_DAYS,
+    severity: str = "error",
+    service_from: Any = None,
+) -> Issue | None:
+    """Payment due more than ``days`` days after delivery (取適法 60日ルール, DOMAIN.md §2.2).
+
+    ``delivered`` is the delivery date, or for a service the last day of its period
+    (``service_from`` its first day): the 60 days run from the end of the service. The
+    finding's ``severity`` is the caller's: an error for an order the act covers, a warning
+    when that is unknown (:func:`ledgerkit.rules.coverage.toriteki_severity`).
 
     Examples:
         >>> check_payment_due(dt.date(2026, 10, 15), dt.date(2026, 11, 30)) is None
         True
         >>> f = check_payment_due(dt.date(2026, 10, 15), dt.date(2027, 1, 10))
-        >>> (f.code, f.expected)
-        ('payment_due_over_60', '<= 2026-12-13')
+        >>> (f.code, f.severity, f.expected)
+        ('payment_due_over_60', 'error', '<= 2026-12-13')
+        >>> f = check_payment_due(dt.date(2026, 10, 31), dt.date(2027, 1, 10), service_from=dt.date(2026, 10, 1))
+        >>> f.expected, f.message()
+        ('<= 2026-12-29', '支払期日 2027-01-10 は役務の提供期間 2026-10-01〜2026-10-31 の終わりから60日を超えています (期限 2026-12-29)')
     """
-    delivered, due = as_date(delivered), as_date(due)
+    delivered, due, start = as_date(delivered), as_date(due), as_date(service_from)
     if delivered is None or due is None:
         return None
     latest = latest_payment_due(delivered, days)
     if due <= latest:
         return None
+    if start is not None:
+        since = {"ja": f"役務の提供期間 {start.isoformat()}〜{delivered.isoformat()} の終わり",
+                 "en": f"the end of the service period {start.isoformat()} to {delivered.isoformat()}"}
+    else:
+        since = {"ja": f"受領日 (納期) {delivered.isoformat()}", "en": f"delivery on {delivered.isoformat()}"}
     return Issue(
         "payment_due_over_60",
-        severity="warning",
+        severity=severity,
         params={
             "delivered": delivered.isoformat(),
             "due": due.isoformat(),
             "days": (due - delivered).days,
             "limit": days,
             "latest": latest.isoformat(),
+            "since": since,
+            "coverage": {"ja": "", "en": ""},
         },
         field="payment_due",
         value=due.isoformat(),
@@ -105,4 +127,5 @@ def check_payment_method(method: Any, ordered: Any = None) -> Issue | None:
         code, severity = "payment_not_cash", "warning"
     else:
         return None
-    return Issue(code, severity=severity, params={"value": text}, field="payment_method", value=text)
+    return Issue(code, severity=severity, params={"value": text, "coverage": {"ja": "", "en": ""}},
+                 field="payment_method", value=text)

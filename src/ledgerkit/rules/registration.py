@@ -15,8 +15,10 @@ def check_registration_no(value: Any) -> Issue | None:
 
     Full-width characters, spaces, hyphens and a lower-case ``t`` are normalized first
     (DOMAIN.md §3.2). A failed check digit is only a warning: sole proprietors' numbers
-    may not follow the corporate-number rule (DOMAIN.md §3.4). A blank gives ``None``
-    (whether a number is required is the caller's decision).
+    may not follow the corporate-number rule (DOMAIN.md §3.4); a leading 0 (never a
+    corporate number's check digit) is a warning for the same reason
+    (``registration_no_leading_zero``). A blank gives ``None`` (whether a number is
+    required is the caller's decision).
 
     Examples:
         >>> check_registration_no("Ｔ８７００－１１０００－５９０１") is None
@@ -26,6 +28,9 @@ def check_registration_no(value: Any) -> Issue | None:
         >>> f = check_registration_no("T2835678256246")
         >>> (f.code, f.severity, f.expected)
         ('registration_no_check_digit', 'warning', 'T5835678256246')
+        >>> f = check_registration_no("T0123456789012")
+        >>> (f.code, f.severity)
+        ('registration_no_leading_zero', 'warning')
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -44,14 +49,16 @@ def check_registration_no(value: Any) -> Issue | None:
             expected={"ja": "T + 13桁", "en": "T + 13 digits"},
         )
     if norm[1] == "0":
-        # DOMAIN.md §3.2: the first of the 13 digits is 1-9, never 0
+        # DOMAIN.md §3.2: a corporate number's check digit is 1-9, never 0; whether a sole
+        # proprietor's number follows that is as unconfirmed as §3.4, so a leading 0 is treated
+        # like a failed check digit: a warning, not a format error
         return Issue(
-            "registration_no_format",
-            severity="error",
-            params={"value": raw, "hint": "", "hint_en": ""},
+            "registration_no_leading_zero",
+            severity="warning",
+            params={"value": norm},
             field="registration_no",
             value=raw,
-            expected={"ja": "T + 13桁 (先頭は1-9)", "en": "T + 13 digits (the first 1-9)"},
+            expected={"ja": "T + 13桁 (法人番号なら先頭は1-9)", "en": "T + 13 digits (the first 1-9 for a corporate number)"},
         )
     digit = corp_check_digit(norm[2:])
     if int(norm[1]) != digit:

@@ -49,7 +49,8 @@ def missing_terms(present: dict[str, Any], terms: dict | None = None) -> list[Is
             Issue(
                 "term_missing",
                 severity=item.get("severity", "error"),
-                params={"item": item["label"], "item_en": item.get("label_en", item["id"]), "law": terms.get("short", "")},
+                params={"item": item["label"], "item_en": item.get("label_en", item["id"]), "law": terms.get("short", ""),
+                        "coverage": {"ja": "", "en": ""}},
                 field=fields[0],
                 value="",
                 expected=item["label"],

@@ -191,6 +191,8 @@ class Settlement:
     adjustment: int
     #: the settled amount excluding tax (税抜)
     amount: int
+    #: the month's fee: the contract's, or its prorated share (None when not given)
+    fee: int | None = None
 
     @property
     def hours(self) -> Fraction:
@@ -209,12 +211,16 @@ def settle_month(
     rate_step: int | None = None,
     rate_mode: str = "down",
     amount_rounding: str = "down",
+    share: Number | float = 1,
 ) -> Settlement:
     """Settle one month: the fee adjusted by the hours outside the band.
 
     ``hours`` is the month's actual total; it is first rounded to ``unit_minutes``
     (``hours_rounding``). The rate is exact unless ``rate_step`` (1 or 10 yen) is given;
     the amount is rounded to the yen with ``amount_rounding``.
+
+    ``share`` prorates a partial month (日割り, e.g. 11/21 business days): the fee and the band
+    are multiplied by it, the hourly rates stay the contract's; ``adjustment`` is from that fee.
 
     Examples (DOMAIN.md §6.1: ¥500,000, 140–180 h):
         >>> settle_month(500_000, 130, 140, 180).amount
@@ -242,30 +248,37 @@ def settle_month(
 
         Hours are rounded to the unit first (139 h 50 min → 139 h 45 min with 15 minutes, down):
         >>> s = settle_month(500_000, Fraction(139 * 60 + 50, 60), 140, 180, rate_step=10)
-        >>> s.hours, s.adjustment
-        (Fraction(559, 4), -893)
-        >>> settle_month(400_000, 200, method="fixed").amount
-        400000
+        >>> s.hours, s.adjustment, settle_month(400_000, 200, method="fixed").amount
+        (Fraction(559, 4), -893, 400000)
+
+        A contract from 10/16 (11 of October 2026's 21 business days), 88 h worked:
+        >>> s = settle_month(600_000, 88, 140, 180, share=Fraction(11, 21))
+        >>> s.amount, s.adjustment, s.fee
+        (314285, 0, 314285)
     """
     if mode_bad := {hours_rounding, rate_mode, amount_rounding} - set(MODES):
         raise ValueError(f"unknown rounding mode {sorted(mode_bad)[0]!r}")
+    share = _exact(share)
     minutes = round_minutes(_exact(hours) * 60, unit_minutes, hours_rounding)
     if minutes < 0:
         raise ValueError("hours cannot be negative")
     down, excess = band_rates(fee, lower, upper, method, rate_step=rate_step, rate_mode=rate_mode)
     worked = Fraction(minutes, 60)
+    if not 0 <= share <= 1:
+        raise ValueError("the share of a month must be between 0 and 1")
     rate = None
-    exact_amount = Fraction(fee)
+    month_fee = Fraction(fee) * share
+    exact_amount = month_fee
     if method != "fixed":
-        lo, up = _exact(lower), _exact(upper)
+        lo, up = _exact(lower) * share, _exact(upper) * share
         if worked < lo:
             rate = down
-            exact_amount = fee - down * (lo - worked)
+            exact_amount = month_fee - down * (lo - worked)
         elif worked > up:
             rate = excess
-            exact_amount = fee + excess * (worked - up)
-    amount = round_step(exact_amount, 1, amount_rounding)
-    return Settlement(minutes=minutes, rate=rate, adjustment=amount - fee, amount=amount)
+            exact_amount = month_fee + excess * (worked - up)
+    amount, fee_due = round_step(exact_amount, 1, amount_rounding), round_step(month_fee, 1, amount_rounding)
+    return Settlement(minutes=minutes, rate=rate, adjustment=amount - fee_due, amount=amount, fee=fee_due)
 
 
 def tax_on(amount: int, rate: Number | float = Decimal("0.10"), mode: str = "down") -> int:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.attendance.workbooks import read_attendance
+from ledgerkit.calendars.business import business_calendar
 from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
@@ -37,6 +38,7 @@ from ledgerkit.settlement.contracts import (
     read_contracts,
 )
 from ledgerkit.settlement.invoice_check import check_settled_invoices
+from ledgerkit.settlement.proration import MonthShare, calendar_words, month_share
 from ledgerkit.settlement.report import write_settlement
 from ledgerkit.settlement.settings import _setting
 
@@ -116,7 +118,7 @@ def settle(
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise InputError(f"--month must be YYYY-MM, not {month!r}")
     att = _attendance_by_month(attendance, month, inputs.issues)
-    records, missing = _settle_months(att, contracts, config, lang)
+    records, missing = _settle_months(att, contracts, config, lang, inputs.issues)
     if missing:
         why = "".join(f"\n{i.location()}: {i.message(lang)}" for i in unusable)
         raise DataError("no contract for " + "; ".join(missing) + " — add them to the contract list" + why)
@@ -205,11 +207,14 @@ def _attendance_by_month(attendance, month: str | None, findings: list[Issue]):
     return att
 
 
-def _settle_months(att, contracts, config, lang: str) -> tuple[list[dict], list[str]]:
-    """(one record per person and month, the person-months with no contract)."""
+def _settle_months(att, contracts, config, lang: str, findings: list[Issue]) -> tuple[list[dict], list[str]]:
+    """(one record per person and month, the person-months with no contract); a contract that
+    starts or ends inside the month is prorated as ``[settle] prorate`` says, with a finding."""
     records, missing = [], []
     tax_rate = _exact(_setting(config, "tax_rate"))
     tax_mode = parse_mode(_setting(config, "tax_rounding"))
+    prorate = _setting(config, "prorate")
+    cal = business_calendar(config, lang=lang)
     att["person_key"] = [person_key(p) for p in att["person"]]
     for (key, ym), group in att.groupby(["person_key", "month"], sort=True):
         person = group["person"].iloc[0]
@@ -224,18 +229,63 @@ def _settle_months(att, contracts, config, lang: str) -> tuple[list[dict], list[
             raise DataError(f"{person}: {len(rows)} contracts apply to {ym} ({lines}); keep one or set 契約開始/契約終了")
         c = rows.iloc[0]
         _check_one_sheet(group, person, ym)
-        records.append(_settle_one(group, c, person, pid, ym, config, lang, tax_rate, tax_mode))
+        part = month_share(c["valid_from"], c["valid_to"], ym, prorate, cal)
+        if part is not None:
+            group = _within_contract(group, part, person, ym, findings)
+            findings.append(_share_finding(part, group, c, person, ym, cal, lang))
+        records.append(_settle_one(group, c, person, pid, ym, config, lang, tax_rate, tax_mode, part))
     return records, missing
 
 
-def _settle_one(group, c, person: str, pid: str, ym: str, config, lang: str, tax_rate, tax_mode) -> dict:
-    """One person's month under contract row ``c``."""
+def _within_contract(group, part: MonthShare, person: str, ym: str, findings: list[Issue]):
+    """The attendance days inside the contract's part of the month; the others listed (not settled)."""
+    import pandas as pd
+
+    days = pd.to_datetime(group["date"]).dt.date
+    inside = (days >= part.start) & (days <= part.end)
+    outside = group[~inside & (group["hours"] > 0)]
+    if len(outside):
+        dates = sorted(set(pd.to_datetime(outside["date"]).dt.date))
+        shown = ", ".join(d.strftime("%m/%d") for d in dates[:5]) + (" …" if len(dates) > 5 else "")
+        hours = float(sum(_minutes_of_hours(h) for h in outside["hours"])) / 60
+        findings.append(Issue("settle_outside_contract", file=str(outside["source_file"].iloc[0]),
+                              sheet=str(outside["source_sheet"].iloc[0]), scope="settlement", severity="warning",
+                              params={"person": person, "month": ym, "period": part.period(), "days": len(dates),
+                                      "hours": f"{hours:g}", "dates": shown}))
+    return group[inside]
+
+
+def _share_finding(part: MonthShare, group, c, person: str, ym: str, cal, lang: str) -> Issue:
+    """Said of every prorated month (info), or of one settled in full although it is partial (warning)."""
+    where = {"file": str(c.get("source_file", "") or ""), "sheet": str(c.get("source_sheet", "") or ""),
+             "row": None if c.get("source_row") is None or c.get("source_row") != c.get("source_row")
+             else int(c["source_row"])}
+    if part.basis == "none":
+        return Issue("settle_not_prorated", **where, scope="settlement", severity="warning",
+                     params={"person": person, "month": ym, "period": part.period()})
+    share = part.share
+    band = ("-", "-") if c["lower"] is None else tuple(
+        f"{float(round_step(_exact(v) * share * 100, 1, 'half_up')) / 100:g}" for v in (c["lower"], c["upper"]))
+    cal_ja = calendar_words(cal, "ja") if part.basis == "business_days" else "土日祝を含む"
+    cal_en = calendar_words(cal, "en") if part.basis == "business_days" else "weekends and holidays included"
+    return Issue("settle_prorated", **where, scope="settlement", severity="info",
+                 params={"person": person, "month": ym, "period": part.period(), "basis": part.label("ja").split()[0],
+                         "basis_en": part.label("en").rsplit(" ", 1)[0], "part": part.part, "whole": part.whole,
+                         "calendar": cal_ja, "calendar_en": cal_en, "fee": f"{int(c['fee']):,}",
+                         "share_fee": f"{round_step(int(c['fee']) * share, 1, c['amount_rounding']):,}",
+                         "lower": band[0], "upper": band[1]})
+
+
+def _settle_one(group, c, person: str, pid: str, ym: str, config, lang: str, tax_rate, tax_mode,
+                part: MonthShare | None = None) -> dict:
+    """One person's month under contract row ``c`` (its ``part`` of the month when prorated)."""
     minutes = sum(_minutes_of_hours(h) for h in group["hours"])
     s = settle_month(
         int(c["fee"]), Fraction(minutes, 60), c["lower"], c["upper"], c["method"],
         unit_minutes=int(c["unit_minutes"]), hours_rounding=_setting(config, "hours_rounding"),
         rate_step=None if c["rate_step"] is None or c["rate_step"] != c["rate_step"] else int(c["rate_step"]),
         rate_mode=c["rate_mode"], amount_rounding=c["amount_rounding"],
+        share=part.share if part is not None else 1,
     )
     tax = tax_on(s.amount, tax_rate, tax_mode)
     days = int(group.loc[group["hours"] > 0, "date"].nunique())
@@ -251,14 +301,15 @@ def _settle_one(group, c, person: str, pid: str, ym: str, config, lang: str, tax
         "upper": None if c["upper"] is None else float(c["upper"]),
         "method": METHOD_LABELS[c["method"]][0 if lang == "ja" else 1],
         "fee": int(c["fee"]),
+        "prorate": part.label(lang) if part is not None else "",
         "rate": _rate_display(s.rate),
         "adjustment": s.adjustment,
         "amount": s.amount,
         "tax": tax,
         "total": s.amount + tax,
         "_po_no": c.get("po_no", "") or "",
-        "_source_file": str(group["source_file"].iloc[0]),
-        "_source_sheet": str(group["source_sheet"].iloc[0]),
+        "_source_file": str(group["source_file"].iloc[0]) if len(group) else str(c.get("source_file", "")),
+        "_source_sheet": str(group["source_sheet"].iloc[0]) if len(group) else str(c.get("source_sheet", "")),
     }
 
 

@@ -22,6 +22,7 @@ SETTLEMENT_HEADINGS: dict[str, tuple[str, str]] = {
     "upper": ("上限", "Upper"),
     "method": ("精算方法", "Method"),
     "fee": ("月額単価", "Monthly fee"),
+    "prorate": ("日割り", "Prorated"),
     "rate": ("精算単価", "Hourly rate"),
     "adjustment": ("控除・超過額", "Adjustment"),
     "amount": ("精算額(税抜)", "Amount (excl. tax)"),

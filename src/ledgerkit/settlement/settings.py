@@ -11,6 +11,7 @@ SETTLE_DEFAULTS = {
     "method": "updown",
     "tax_rate": 0.10,
     "tax_rounding": "down",
+    "prorate": "business_days",
 }
 
 
