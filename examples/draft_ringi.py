@@ -15,4 +15,4 @@ for result in draft_ringi(HERE / "requests.xlsx", all=True, out_dir="out/ringi",
 
 # the route a 48万円 purchase and a 120万円 contract take
 print(approval_route(480_000, "購買", config))
-print(approval_route(1_200_000, "契約", config))
+print(approval_route(1_200_000, "契約", config, department="営業部"))  # the drafter's department stamps

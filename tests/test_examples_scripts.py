@@ -54,7 +54,7 @@ def _invoices(out: Path, printed: str) -> None:
 
 def _ringi(out: Path, printed: str) -> None:
     assert len(list((out / "ringi").glob("*.md"))) == 4 and (out / "ringi" / "manifest.csv").exists()
-    assert "['課長', '部長']" in printed and "['営業課長', '法務部', '経理部', '営業部長']" in printed
+    assert "['課長', '部長']" in printed and "['営業部 課長', '法務部', '経理部', '営業部長']" in printed
 
 
 def _settings(out: Path, printed: str) -> None:

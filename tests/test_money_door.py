@@ -68,7 +68,7 @@ def test_compare_budget_returns_a_result_with_its_tables_and_parameters(budget_r
     assert isinstance(result, Result) and result.kind == "budget"
     frame, issues = result
     assert list(frame["project"]) == ["A-1001", "A-1002", "0012"]
-    assert set(result.tables) == {"monthly", "labor", "budget"}
+    assert set(result.tables) == {"monthly", "labor", "budget", "purchases"}
     assert len(result.tables["monthly"]) == 3 * 12 and result.tables["labor"]["labor_cost"].sum() == 4_054_500
     assert result.tables["budget"]["source_file"].iloc[0].endswith("budget.xlsx")
     assert {k: result.meta[k] for k in ("fiscal_year", "through", "period", "budget_to_date", "lang")} == {
