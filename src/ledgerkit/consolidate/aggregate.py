@@ -65,7 +65,7 @@ class FirstKind:
         first_miss = None
         for kind in self.kinds:
             result = SheetResult.coerce(KINDS[kind].read_sheet(sheet, file=file, config=config))
-            if result.frame is not None:
+            if result.has_frame:
                 result.kind = kind
                 return result
             if first_miss is None:
@@ -119,7 +119,7 @@ def aggregate(
     intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs, progress=progress)
     # --kind auto: the first kind, in AUTO_ORDER, that any sheet holds
-    found = {s.result.kind for _, s in intake.sheets() if s.result is not None and s.result.frame is not None}
+    found = {s.result.kind for _, s in intake.sheets() if s.result is not None and s.result.has_frame}
     chosen = KINDS[next((k for k in kinds if k in found), kinds[0])]
     return gather(intake, chosen.name, finish=chosen.finish, columns=chosen.columns, config=config,
                   writer=chosen.writer)
@@ -161,7 +161,7 @@ def inspect(
         paths = [paths]
     kinds = _kinds_for(kind)
     intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
-                        jobs=jobs, progress=progress, keep_errors=True)
+                        jobs=jobs, progress=progress, keep_errors=True, while_waiting=None)
     reports = [FileReport(i.file, skipped=i) for i in intake.skipped]
     for f in intake.files:
         if f.error is not None:
@@ -177,7 +177,7 @@ def inspect(
                 continue
             report.layout, report.header_row = r.layout, r.header_row
             report.issues.extend(r.issues)
-            if r.frame is not None:
+            if r.has_frame:
                 report.kind, report.mapping, report.rows_read = r.kind, r.mapping, r.rows_read
         reports.append(FileReport(f.path, f.format, sheets))
     return reports
