@@ -88,19 +88,25 @@ def detect_definition(rows: Sequence[Sequence[Any]], *, scan_rows: int = SCAN_RO
     by_col: dict[int, int] = {}
     filled_row: dict[int, int] = {}
     filled_col: dict[int, int] = {}
+    # each distinct text judged once: (SQL type as written or None, is a definition label)
+    judged: dict[str, tuple[str | None, bool]] = {}
     for r, row in enumerate(rows[:scan_rows]):
         for c, v in enumerate(row):
             if not isinstance(v, str) or not v.strip():
                 continue
             filled_row[r] = filled_row.get(r, 0) + 1
             filled_col[c] = filled_col.get(c, 0) + 1
-            if is_sql_type(v):
-                text = unicodedata.normalize("NFKC", v).strip()
+            seen = judged.get(v)
+            if seen is None:
+                text = unicodedata.normalize("NFKC", v).strip() if is_sql_type(v) else None
+                seen = judged[v] = (text, text is None and header_key(v).replace("_", "") in _LABELS)
+            text, label = seen
+            if text is not None:
                 types.setdefault(text.upper(), None)
                 sure += bool(_SURE_TYPE.search(text))
                 by_row[r] = by_row.get(r, 0) + 1
                 by_col[c] = by_col.get(c, 0) + 1
-            elif header_key(v).replace("_", "") in _LABELS:
+            elif label:
                 labels.setdefault(v.strip(), None)
     if len(types) < 2 or not (sure or len(types) >= 3):
         return None
