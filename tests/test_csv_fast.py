@@ -48,3 +48,16 @@ def test_dates_with_missing_and_other_columns_through_pandas():
                           "s": ["x", None, np.nan]})
     fast, slow = _both(frame, "\r\n")
     assert fast == slow == "d,n,s\r\n2026-10-01,1,x\r\n,,\r\n2026-10-01,3,\r\n"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from([0.0, -0.0, 7.5, 0.25, float("nan"), float("inf"), -1e-300, 1e16, 123456789.125]),
+                min_size=1, max_size=8),
+       st.lists(st.integers(-3, 3), min_size=1, max_size=8))
+def test_repeated_numbers_formatted_once_same_bytes(floats, ints):
+    # long columns of few distinct numbers take the formatting-once path: still pandas's bytes
+    n = 1200
+    frame = pd.DataFrame({"f": pd.Series((floats * n)[:n], dtype="float64"), "i": pd.Series((ints * n)[:n], dtype="int64"),
+                          "u": pd.Series([abs(v) for v in (ints * n)[:n]], dtype="uint64")})
+    fast, slow = _both(frame, "\r\n")
+    assert fast == slow
