@@ -81,6 +81,14 @@ def detect_definition(rows: Sequence[Sequence[Any]], *, scan_rows: int = SCAN_RO
     a definition label (型, 物理名, 桁数, NOT NULL …) in the same sheet, or SQL types in
     half the cells of a row or column of at least four.
     """
+    top = rows[:scan_rows]
+    # the SQL types among the distinct texts first: a sheet without two of them (or three, or
+    # one only a definition writes) is no definition, told without walking every cell
+    found = {unicodedata.normalize("NFKC", v).strip() for v in {v for row in top for v in row if isinstance(v, str)}
+             if is_sql_type(v)}
+    if len({t.upper() for t in found}) < 2 or not (len({t.upper() for t in found}) >= 3
+                                                   or any(_SURE_TYPE.search(t) for t in found)):
+        return None
     types: dict[str, None] = {}
     sure = 0
     labels: dict[str, None] = {}
@@ -90,7 +98,7 @@ def detect_definition(rows: Sequence[Sequence[Any]], *, scan_rows: int = SCAN_RO
     filled_col: dict[int, int] = {}
     # each distinct text judged once: (SQL type as written or None, is a definition label)
     judged: dict[str, tuple[str | None, bool]] = {}
-    for r, row in enumerate(rows[:scan_rows]):
+    for r, row in enumerate(top):
         for c, v in enumerate(row):
             if not isinstance(v, str) or not v.strip():
                 continue
