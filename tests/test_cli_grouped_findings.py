@@ -80,3 +80,14 @@ def test_inspect_counts_a_rule_broken_on_many_rows(tmp_path):
     shown = [line for line in lines if line.startswith("      row ") and "'x'" in line]
     assert [line.split(":")[0].strip() for line in shown] == [f"row {r} 工数" for r in range(3, 13)]
     assert "      15 more of the same (row 13, row 14, row 15, row 16, row 17 …)" in lines
+
+
+def test_more_than_ten_groups_counted_in_one_line(tmp_path):
+    # one unreadable cell on each of 12 sheets: 10 groups shown, the other 2 counted
+    sheets = {f"S{k:02d}": [["2026年10月 工数"], HEADER, ["2026/10/01", "山田", "A-1", "x"], ["2026/10/02", "山田", "A-1", 8],
+                            ["2026/10/05", "山田", "A-1", 7.5]] for k in range(12)}
+    src = make_xlsx(tmp_path / "many.xlsx", sheets)
+    result = run("aggregate", src, "--lang", "en", "-o", tmp_path / "r.csv")
+    lines = result.output.splitlines()
+    assert sum("many.xlsx / S" in line and "'x'" in line for line in lines) == 10
+    assert "  2 more groups by rule and sheet (all of them: -o report.xlsx, Issues sheet)" in lines
