@@ -70,7 +70,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
 # The benchmark (docs/benchmarks.md): corpora in bench/data/, made on first use.
-# make bench BENCH_FLAGS=--quick  for corpora a and b only.
+# make bench BENCH_FLAGS=--quick  for every corpus but c (the million rows).
 BENCH_FLAGS ?=
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q -e '.[bench]'

@@ -226,10 +226,90 @@ def generate_one_sheet(out: Path, name: str, total_rows: int, *, seed: int = 2) 
     return truth
 
 
+def generate_findings(out: Path, rows: int = 30_000, *, changed: float = 0.8, seed: int = 4) -> dict:
+    """Two workbooks with the same entries: ``工数明細.xlsx`` and its edited copy
+    ``工数明細_修正版.xlsx`` in which ``changed`` of the entries have other hours.
+
+    Every changed entry is a disagreement (both kept, one ``conflicting_entry`` each), every
+    unchanged one a repeat (the copy's row dropped and listed): a finding on most rows.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    people = [p for team in range(10) for p in _people(team)]
+    months = -(-rows // (len(people) * 19))  # every month has at least 19 weekdays
+    days = [d for i in range(months) for d in _month_days(2026 + (3 + i) // 12, (3 + i) % 12 + 1)]
+    entries = []
+    for i in range(rows):
+        # one entry per person and day: no key twice in one file
+        day, (written, person) = days[i // len(people)], people[i % len(people)]
+        quarters = rng.randint(1, 36)
+        entries.append((day, written, rng.choice(PROJECTS), rng.choice(TASKS), quarters, rng.random() < changed))
+    truth = _new_truth()
+    for name, edited in (("工数明細.xlsx", False), ("工数明細_修正版.xlsx", True)):
+        wb, f = _new_workbook(out / name)
+        ws = wb.add_worksheet("工数明細")
+        sheet = _Sheet(wb, ws, rng, f)
+        sheet.top("2026年度 工数明細", "全社", dt.date(2027, 4, 5))
+        r = TOP_ROWS
+        total = 0.0
+        for day, written, project, task, quarters, change in entries:
+            hours = (quarters + (1 if edited and change else 0)) / 4
+            ws.write_datetime(r, 0, dt.datetime(day.year, day.month, day.day), f["date"])
+            ws.write_string(r, 1, written)
+            ws.write_string(r, 2, project)
+            ws.write_string(r, 3, task)
+            ws.write_number(r, 4, hours, f["hours"])
+            total += hours
+            if not edited or change:
+                truth["hours"][project] += hours
+                truth["rows"] += 1
+            else:
+                truth["rows_rejected"] += 1  # the copy's repeat: dropped and listed
+            r += 1
+        sheet.total(r, TOP_ROWS, total)
+        wb.close()
+    return truth
+
+
+def generate_small_files(out: Path, files: int = 500, rows: int = 100, *, seed: int = 5) -> dict:
+    """Many small workbooks: ``files`` people's monthly sheets of ``rows`` rows each."""
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    truth = _new_truth()
+    days = _month_days(2026, 10)
+    for k in range(files):
+        wb, f = _new_workbook(out / f"工数_2026年10月_{k + 1:03d}.xlsx")
+        ws = wb.add_worksheet("10月")
+        sheet = _Sheet(wb, ws, rng, f)
+        sheet.top(f"2026年10月 工数報告 {k + 1:03d}", f"開発第{k % 10 + 1}グループ", days[-1])
+        part = _new_truth()
+        # one person a file (named in the file name's number): nobody's entry is in two files
+        person = (f"社員{k + 1:03d}", f"社員{k + 1:03d}")
+        end = sheet.rows(TOP_ROWS, rows, days, [person], part, month_sheet=True)
+        sheet.total(end, TOP_ROWS, sum(part["hours"].values()))
+        _merge(truth, part)
+        wb.close()
+    return truth
+
+
+def generate_copy(out: Path, rows: int = 50_000, *, changed: float = 0.01, seed: int = 6) -> dict:
+    """A workbook and an edited copy of it (``…_修正版.xlsx``, ``changed`` of its entries
+    with other hours). Under ``out/original/`` the workbook alone, under ``out/both/`` both."""
+    truth = generate_findings(out / "both", rows, changed=changed, seed=seed)
+    (out / "original").mkdir(parents=True, exist_ok=True)
+    import shutil
+
+    shutil.copyfile(out / "both" / "工数明細.xlsx", out / "original" / "工数明細.xlsx")
+    return truth
+
+
 CORPORA = {
     "a": lambda out, scale: generate_a(out, rows=max(10, int(2000 * scale))),
     "b": lambda out, scale: generate_one_sheet(out, "工数明細_300k.xlsx", max(20, int(300_000 * scale))),
     "c": lambda out, scale: generate_one_sheet(out, "工数明細_1048576.xlsx", max(20, int(EXCEL_MAX_ROWS * scale)), seed=3),
+    "findings": lambda out, scale: generate_findings(out, max(20, int(30_000 * scale))),
+    "small": lambda out, scale: generate_small_files(out, max(4, int(500 * scale))),
+    "copy": lambda out, scale: generate_copy(out, max(20, int(50_000 * scale))),
 }
 
 
@@ -248,7 +328,7 @@ def generate(corpus: str, out: Path, scale: float = 1.0) -> dict:
     """Write corpus ``corpus`` under ``out/<corpus>/`` with its ``truth.json``; return the truth."""
     target = out / corpus
     target.mkdir(parents=True, exist_ok=True)
-    for old in target.glob("*.xlsx"):
+    for old in target.rglob("*.xlsx"):
         old.unlink()
     truth = CORPORA[corpus](target, scale)
     return write_truth(truth, out / f"{corpus}.truth.json")

@@ -38,6 +38,9 @@ def main(argv: list[str]) -> int:
         return out
 
     isolate.run_isolated = inline
+    import ledgerkit.intake.pool as pool
+
+    pool.run_pooled = lambda func, items, while_waiting=None, **kw: (while_waiting and while_waiting(), inline(func, items))[1]
     from ledgerkit.cli.app import app
 
     profiler = Profiler(interval=0.001)

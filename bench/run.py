@@ -18,8 +18,8 @@ and xlsx are checked against the generator's truth: hours per project, rows
 consolidated, rows rejected. A mismatch fails the benchmark (exit 1).
 
 Usage:
-    python bench/run.py                 # corpora a, b, c; writes docs/benchmarks.md
-    python bench/run.py --quick         # a and b, 3 rounds
+    python bench/run.py                 # corpora a, b, c, findings, small, copy; writes docs/benchmarks.md
+    python bench/run.py --quick         # every corpus but c, 3 rounds
     python bench/run.py --corpus a --repeat 7 --no-write
 """
 
@@ -193,9 +193,47 @@ def variants_for(corpus: str, files: list[Path], target: Path, work: Path, with_
         Variant("calamine", [PY, "-c", CALAMINE, *names]),
         Variant("fastexcel", [PY, "-c", FASTEXCEL, *names]),
     ]
+    if corpus == "copy":
+        # the workbook alone: reading its edited copy too should cost no more than reading it
+        original = target.parent / "original"
+        out.append(Variant("ledgerkit → csv, original alone", [lk, "aggregate", str(original), "-o", str(work / "original.csv")]))
     if with_pandas:
         out.append(Variant("pandas+openpyxl", [PY, "-c", PANDAS, *names]))
     return out
+
+
+def _imported(argv: list[str], work: Path) -> list[str]:
+    """Which of pandas, numpy, openpyxl, xlsxwriter ``python -X importtime -m ledgerkit argv`` imports."""
+    proc = subprocess.run([PY, "-X", "importtime", "-m", "ledgerkit", *argv], cwd=work, capture_output=True, text=True)
+    heavy = {"pandas", "numpy", "openpyxl", "xlsxwriter", "pyarrow"}
+    seen = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    return sorted(heavy & seen)
+
+
+def _small_file(data: Path, repeat: int, work: Path) -> dict:
+    """One small workbook (a file of corpus ``small``): ``inspect`` and ``aggregate`` against a
+    bare python-calamine read of it in a fresh interpreter, CPU seconds; and what they import."""
+    files = sorted((data / "small").glob("*.xlsx"))
+    if not files:
+        _in_child(generate.generate, "small", data)
+        files = sorted((data / "small").glob("*.xlsx"))
+    one = files[0]
+    lk = _ledgerkit()
+    variants = [
+        Variant("ledgerkit inspect", [lk, "inspect", str(one)]),
+        Variant("ledgerkit aggregate", [lk, "aggregate", str(one), "-o", str(work / "one.csv")]),
+        Variant("calamine, one file", [PY, "-c", CALAMINE, str(one)]),
+        Variant("ledgerkit --help", [lk, "--help"]),
+    ]
+    for i in range(repeat):
+        for v in variants if i % 2 == 0 else variants[::-1]:
+            run_once(v, work, 120)
+    imports = {
+        "--help": _imported(["--help"], work),
+        "inspect": _imported(["inspect", str(one)], work),
+        "aggregate": _imported(["aggregate", str(one), "-o", str(work / "one.csv")], work),
+    }
+    return {"file": one, "kib": one.stat().st_size / 1024, "variants": variants, "imports": imports}
 
 
 # --- checking the answers ------------------------------------------------------------------
@@ -357,6 +395,9 @@ def bench_corpus(corpus: str, data: Path, repeat: int, with_pandas: bool, timeou
         _in_child(generate.generate, corpus, data)
         files = sorted(folder.glob("*.xlsx"))
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    if corpus == "copy":
+        folder = folder / "both"
+        files = sorted(folder.glob("*.xlsx"))
     target = folder if len(files) > 1 else files[0]
     work = Path(tempfile.mkdtemp(prefix=f"ledgerkit-bench-{corpus}-"))
     variants = variants_for(corpus, files, target, work, with_pandas)
@@ -398,6 +439,9 @@ DESCRIPTIONS = {
     "a": "(a) 12 monthly files × 10 sheets × 2,000 rows",
     "b": "(b) one sheet, 300,000 rows",
     "c": "(c) one sheet, 1,048,576 rows (Excel's limit)",
+    "findings": "(findings) 30,000 entries and an edited copy, a finding on every row of the copy",
+    "small": "(small) 500 files × 100 rows",
+    "copy": "(copy) 50,000 rows and an edited copy (1 % changed)",
 }
 
 
@@ -425,7 +469,7 @@ def render(results: list[dict], startup: dict, info: dict, command: str, repeat:
                 f" | {_fmt_mib(v.rss_process)} | {_fmt_mib(v.rss_tree)} | {len(v.times)} |"
             )
     out.append("")
-    out.append("| corpus | files, MB | ledgerkit → csv ÷ calamine, time (target ≤ 1.5) | same, CPU | ÷ fastexcel, time | pandas+openpyxl ÷ ledgerkit, time (target ≥ 5) | totals = truth |")
+    out.append("| corpus | files, MB | ledgerkit → csv ÷ calamine, time (target ≤ 1.0; many small files ≤ 3) | same, CPU | ÷ fastexcel, time | pandas+openpyxl ÷ ledgerkit, time (target ≥ 10) | totals = truth |")
     out.append("|---|---:|---:|---:|---:|---:|---|")
     for res in results:
         v = {x.name: x for x in res["variants"]}
@@ -446,6 +490,15 @@ def render(results: list[dict], startup: dict, info: dict, command: str, repeat:
                 f" {t:,.2f} h ({(t - h) / t:.1%} of the hours lost: text cells such as `7:30` and `７．５` became NaN"
                 " without a word)."
             )
+    for res in results:
+        v = {x.name: x for x in res["variants"]}
+        if "ledgerkit → csv, original alone" in v:
+            both, alone = v["ledgerkit → csv"], v["ledgerkit → csv, original alone"]
+            out.append(
+                f"- {DESCRIPTIONS[res['corpus']]}: the workbook and its copy {_fmt_s(both.median)} ({_fmt_s(_cpu(both))} CPU),"
+                f" the workbook alone {_fmt_s(alone.median)} ({_fmt_s(_cpu(alone))} CPU): the copy costs"
+                f" {_ratio(_cpu(both) - _cpu(alone), _cpu(alone)):.2f} × reading the workbook (target ≤ 1)."
+            )
     out.append(
         "- Load average (1 min) after each corpus: "
         + ", ".join(f"{r['corpus']} {r['load'][0]:.1f}" for r in results)
@@ -454,9 +507,23 @@ def render(results: list[dict], startup: dict, info: dict, command: str, repeat:
     out.append("")
     (hw, hc), (vw, vc) = startup["--help"], startup["--version"]
     out.append(
-        f"Startup (target < 300 ms): `ledgerkit --help` {hw * 1000:.0f} ms ({hc * 1000:.0f} ms CPU), "
+        f"Startup (target < 300 ms CPU): `ledgerkit --help` {hw * 1000:.0f} ms ({hc * 1000:.0f} ms CPU), "
         f"`ledgerkit --version` {vw * 1000:.0f} ms ({vc * 1000:.0f} ms CPU)."
     )
+    small = startup.get("small")
+    if small:
+        out.append("")
+        v = {x.name: x for x in small["variants"]}
+        floor = _cpu(v["calamine, one file"])
+        out.append(f"One small workbook ({small['file'].name}, {small['kib']:.1f} KiB; target < 0.5 s CPU and ≤ 16 × bare"
+                   " calamine's CPU in a fresh interpreter):\n")
+        out.append("| command | median time | median CPU | ÷ calamine, CPU | heavy modules imported |")
+        out.append("|---|---:|---:|---:|---|")
+        for name, key in (("ledgerkit inspect", "inspect"), ("ledgerkit aggregate", "aggregate"), ("ledgerkit --help", "--help"),
+                          ("calamine, one file", None)):
+            x = v[name]
+            mods = ", ".join(small["imports"][key]) or "none" if key else ""
+            out.append(f"| {name} | {_fmt_s(x.median)} | {_fmt_s(_cpu(x))} | {_ratio(_cpu(x), floor):.1f} | {mods} |")
     return "\n".join(out)
 
 
@@ -474,9 +541,9 @@ def write_doc(section: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="ledgerkit benchmark: one run, alternating order, whole processes.")
-    ap.add_argument("--corpus", default="a,b,c")
+    ap.add_argument("--corpus", default="a,b,c,findings,small,copy")
     ap.add_argument("--repeat", type=int, default=3, help="rounds per corpus (corpus c: at most 2)")
-    ap.add_argument("--quick", action="store_true", help="corpora a and b, 3 rounds, no pandas+openpyxl on b")
+    ap.add_argument("--quick", action="store_true", help="every corpus but c, at most 3 rounds")
     ap.add_argument("--data", type=Path, default=HERE / "data")
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds one process may run")
     ap.add_argument("--no-write", action="store_true", help="print the results; leave docs/benchmarks.md alone")
@@ -489,13 +556,14 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     work = Path(tempfile.mkdtemp(prefix="ledgerkit-bench-"))
     startup = _startup(max(repeat, 5), work)
+    startup["small"] = _small_file(args.data, max(repeat, 5), work)
     shutil.rmtree(work, ignore_errors=True)
     results = []
     for corpus in corpora:
         # corpus c: pandas+openpyxl would take many minutes a round; the target is "completes"
         rounds = min(repeat, 2) if corpus == "c" else repeat
         results.append(
-            bench_corpus(corpus, args.data, rounds, with_pandas=corpus != "c" and not (args.quick and corpus == "b"), timeout=args.timeout)
+            bench_corpus(corpus, args.data, rounds, with_pandas=corpus in ("a", "b"), timeout=args.timeout)
         )
     command = "python bench/run.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
     section = render(results, startup, info, command.strip(), repeat)

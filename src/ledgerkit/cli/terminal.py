@@ -78,19 +78,25 @@ def print_summary(
     for i in result.issues:
         counts[i.severity] = counts.get(i.severity, 0) + 1
     errors = [i for i in result.issues if i.severity == "error"]
-    for i in errors[:10]:
-        con.print(terminal_line(f"  {location(i)}: {i.message(lang)}"), markup=False, highlight=False)
-    if len(errors) > 10:
-        con.print("  " + messages.text("more_rows", lang, n=len(errors) - 10), markup=False)
+    if len(errors) <= 10:
+        for i in errors:
+            con.print(terminal_line(f"  {location(i)}: {i.message(lang)}"), markup=False, highlight=False)
+    else:
+        print_grouped(errors, lang)
     print_file_warnings(result.issues, lang)
+    # row warnings repeated on many rows (48,000 disagreements…): one line per rule and sheet
+    repeated = [g for g in group_findings(i for i in result.issues if i.severity == "warning" and i.scope == "row")
+                if len(g) >= REPEATED]
+    if repeated:
+        print_grouped([i for g in repeated for i in g], lang, label=messages.text("severity_warning", lang) + ": ")
     if counts:
         con.print(
             messages.text(
                 "issue_counts",
                 lang,
-                error=counts.get("error", 0),
-                warning=counts.get("warning", 0),
-                info=counts.get("info", 0),
+                error=f'{counts.get("error", 0):,}',
+                warning=f'{counts.get("warning", 0):,}',
+                info=f'{counts.get("info", 0):,}',
             ),
             markup=False,
         )
@@ -99,6 +105,46 @@ def print_summary(
 
 #: the column a kind's summary adds up
 SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
+
+
+#: a rule broken on at least this many rows of one sheet is shown as one group on the terminal
+REPEATED = 5
+
+
+def group_findings(issues) -> list[list]:
+    """Findings grouped by rule (code), file and sheet, in the order of each group's first.
+
+    Examples:
+        >>> from ledgerkit.core.issues import Issue
+        >>> g = group_findings([Issue("bad_cell", "a", "s", 5), Issue("total_row", "a", "s", 6), Issue("bad_cell", "a", "s", 9)])
+        >>> [(x[0].code, [i.row for i in x]) for x in g]
+        [('bad_cell', [5, 9]), ('total_row', [6])]
+    """
+    groups: dict[tuple, list] = {}
+    for i in issues:
+        groups.setdefault((i.code, i.file, i.sheet), []).append(i)
+    return list(groups.values())
+
+
+def _rows_shown(group, limit: int = 5) -> str:
+    rows = [f"row {i.row}" for i in group[:limit] if i.row is not None]
+    return ", ".join(rows) + (" …" if len(group) > limit else "")
+
+
+def print_grouped(issues, lang: str = "ja", *, label: str = "", limit: int = 10) -> None:
+    """Findings grouped by rule and sheet: each group's first in full, then how many more and
+    on which rows; at most ``limit`` groups (the report's Issues sheet has every one)."""
+    con = console()
+    groups = group_findings(issues)
+    for group in groups[:limit]:
+        first = group[0]
+        con.print(terminal_line(f"  {label}{location(first)}: {first.message(lang)}"), markup=False, highlight=False)
+        if len(group) > 1:
+            con.print(terminal_line("    " + messages.text("same_findings", lang, n=f"{len(group) - 1:,}",
+                                                             rows=_rows_shown(group[1:]))),
+                      markup=False, highlight=False)
+    if len(groups) > limit:
+        con.print("  " + messages.text("more_finding_groups", lang, n=len(groups) - limit), markup=False)
 
 
 def print_file_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
@@ -214,10 +260,21 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
                     "empty_sheet", lang
                 )
                 con.print(f"  {sh.name}{vis}: {reason}", markup=False, highlight=False)
-            for i in sh.issues:
-                if i.scope == "sheet":
-                    continue
-                where = f"row {i.row}" if i.row else ""
-                col = f" {i.column}" if i.column else ""
-                con.print(f"      {where}{col}: {i.message(lang)}", markup=False, highlight=False)
+            # a rule broken on many rows: the first ten, then how many more (issue 17); fewer are
+            # shown as they come, row after row
+            rows = [i for i in sh.issues if i.scope != "sheet"]
+            groups = group_findings(rows)
+            for group in groups if any(len(g) > INSPECT_SHOWN for g in groups) else [rows]:
+                for i in group[:INSPECT_SHOWN]:
+                    where = f"row {i.row}" if i.row else ""
+                    col = f" {i.column}" if i.column else ""
+                    con.print(f"      {where}{col}: {i.message(lang)}", markup=False, highlight=False)
+                if len(group) > INSPECT_SHOWN:
+                    rest = group[INSPECT_SHOWN:]
+                    con.print("      " + messages.text("same_findings", lang, n=f"{len(rest):,}", rows=_rows_shown(rest)),
+                              markup=False, highlight=False)
     return bad
+
+
+#: ``inspect`` shows this many findings of one rule in one sheet, then counts the rest
+INSPECT_SHOWN = 10

@@ -65,7 +65,7 @@ class FirstKind:
         first_miss = None
         for kind in self.kinds:
             result = SheetResult.coerce(KINDS[kind].read_sheet(sheet, file=file, config=config))
-            if result.frame is not None:
+            if result.has_frame:
                 result.kind = kind
                 return result
             if first_miss is None:
@@ -86,7 +86,7 @@ def choose_kind(intake, kinds: list[str]) -> str:
 
     Examples:
         >>> from types import SimpleNamespace as NS
-        >>> sheet = lambda kind, n: NS(result=NS(kind=kind, frame=list(range(n))))
+        >>> sheet = lambda kind, n: NS(result=NS(kind=kind, has_frame=True, row_count=n))
         >>> intake = NS(sheets=lambda: [(None, sheet("hours", 0)), (None, sheet("attendance", 37))])
         >>> choose_kind(intake, ["hours", "invoices", "attendance"])
         'attendance'
@@ -95,9 +95,9 @@ def choose_kind(intake, kinds: list[str]) -> str:
     held = set()
     for _, sheet in intake.sheets():
         r = sheet.result
-        if r is not None and r.frame is not None and r.kind in rows:
+        if r is not None and r.has_frame and r.kind in rows:
             held.add(r.kind)
-            rows[r.kind] += len(r.frame)
+            rows[r.kind] += r.row_count
     return max(kinds, key=lambda k: (rows[k], k in held, -kinds.index(k)))
 
 
@@ -183,7 +183,7 @@ def inspect(
         paths = [paths]
     kinds = _kinds_for(kind)
     intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
-                        jobs=jobs, progress=progress, keep_errors=True)
+                        jobs=jobs, progress=progress, keep_errors=True, while_waiting=None)
     reports = [FileReport(i.file, skipped=i) for i in intake.skipped]
     for f in intake.files:
         if f.error is not None:
@@ -199,7 +199,7 @@ def inspect(
                 continue
             report.layout, report.header_row = r.layout, r.header_row
             report.issues.extend(r.issues)
-            if r.frame is not None:
+            if r.has_frame:
                 report.kind, report.mapping, report.rows_read = r.kind, r.mapping, r.rows_read
         reports.append(FileReport(f.path, f.format, sheets))
     return reports

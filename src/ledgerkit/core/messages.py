@@ -243,6 +243,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_detail": ("明細", "Detail"),
     "total": ("合計", "Total"),
     "more_rows": ("ほか {n} 行", "{n} more rows"),
+    # repeated findings on the terminal, grouped by rule and sheet (issue 17); all of them
+    # are on the report's Issues sheet
+    "same_findings": ("ほか同じ指摘 {n} 件 ({rows})", "{n} more of the same ({rows})"),
+    "more_finding_groups": ("ほか {n} 組 (規則とシートごと。全件は -o report.xlsx の問題一覧シート)",
+                            "{n} more groups by rule and sheet (all of them: -o report.xlsx, Issues sheet)"),
     "issue_counts": ("問題: エラー {error} 件, 警告 {warning} 件, 情報 {info} 件", "issues: {error} errors, {warning} warnings, {info} notes"),
     "nothing_read": (
         "{kind}の行は1行も集計できませんでした (理由は上の一覧と ledgerkit inspect --kind {kind_option} で確認できます)",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -20,6 +21,78 @@ from ledgerkit.core.issues import Issue, count_rejected
 
 def _blank(value: Any) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+class Columns:
+    """A sheet's rows as plain columns, made in the worker without pandas (issue 17).
+
+    A worker that reads a sheet never imports pandas (a good part of a second, in every
+    worker): it returns the columns as lists — or ``array`` for numbers, which pickle as
+    bytes — and the parent builds the DataFrame once. ``types`` says how a column becomes
+    typed: ``datetime`` (``pandas.to_datetime``), ``float64``, ``int64``; ``text`` columns
+    hold only ``str`` and are merged with other sheets' as they are; a column not named in
+    ``types`` holds anything (an extra column's cells) and keeps a sheet's frame its own.
+
+    Examples:
+        >>> c = Columns({"a": [1, 2], "b": ["x", "y"]}, {"a": "int64", "b": "text"})
+        >>> len(c), c.names
+        (2, ['a', 'b'])
+        >>> c.to_frame().dtypes.astype(str).tolist()
+        ['int64', 'str']
+    """
+
+    __slots__ = ("data", "types")
+
+    def __init__(self, data: dict[str, Any], types: dict[str, str] | None = None):
+        self.data = data
+        self.types = dict(types or {})
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.data)
+
+    def __len__(self) -> int:
+        return len(next(iter(self.data.values()), ()))
+
+    def __getstate__(self):
+        return self.data, self.types
+
+    def __setstate__(self, state) -> None:
+        self.data, self.types = state
+
+    @property
+    def mergeable(self) -> bool:
+        """Every column is of one known type: sheets with the same columns can be joined as lists."""
+        return all(name in self.types for name in self.data)
+
+    def to_frame(self):
+        """The DataFrame (pandas is imported here, in the parent)."""
+        return self.frame_of(self.data, self.types, list(self.data))
+
+    @staticmethod
+    def frame_of(data: dict[str, Any], types: dict[str, str], names: list[str]):
+        import pandas as pd
+
+        frame = pd.DataFrame({n: _plain_column(v) for n, v in data.items()}, columns=names)
+        for name, kind in types.items():
+            if name not in frame.columns:
+                continue
+            if kind == "datetime":
+                frame[name] = pd.to_datetime(frame[name])
+            elif kind in ("float64", "int64"):
+                frame[name] = frame[name].astype(kind)
+        return frame
+
+    @classmethod
+    def join(cls, parts: list["Columns"]):
+        """One DataFrame of sheets whose columns are the same and :attr:`mergeable`: the lists
+        joined first, the frame built once (what ``pandas.concat`` of their frames gives)."""
+        names = parts[0].names
+        data: dict[str, list] = {n: [] for n in names}
+        for part in parts:
+            for n in names:
+                data[n].extend(part.data[n])
+        return cls.frame_of(data, parts[0].types, names)
 
 
 @dataclass
@@ -57,6 +130,28 @@ class SheetResult:
         # ``frame, issues, rows_read = reader(sheet, ...)`` works for every reader
         return iter((self.frame, self.issues, self.rows_read))
 
+    @property
+    def has_frame(self) -> bool:
+        """Whether the reader found its table (``frame is not None``), without building the frame."""
+        return self._frame is not None
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the reader kept, without building the frame (0 when it found no table)."""
+        return 0 if self._frame is None else len(self._frame)
+
+    @property
+    def columns(self) -> Columns | None:
+        """The rows as the worker made them (:class:`Columns`), or None once they are a DataFrame."""
+        return self._frame if isinstance(self._frame, Columns) else None
+
+    def __getstate__(self):
+        return {f.name: getattr(self, "_frame" if f.name == "frame" else f.name) for f in dataclasses.fields(self)}
+
+    def __setstate__(self, state) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, "_frame" if name == "frame" else name, value)
+
     @classmethod
     def coerce(cls, value: Any) -> "SheetResult":
         """Accept a SheetResult or a ``(frame, issues, rows_read)`` tuple."""
@@ -64,6 +159,31 @@ class SheetResult:
             return value
         frame, issues, rows_read = value
         return cls(frame=frame, issues=list(issues), rows_read=int(rows_read))
+
+
+def _plain_column(values):
+    if isinstance(values, array):
+        import numpy as np
+
+        return np.frombuffer(values, dtype={"d": "float64", "q": "int64"}.get(values.typecode, values.typecode)).copy() \
+            if values.typecode in ("d", "q") else list(values)
+    return values
+
+
+def _get_frame(self):
+    frame = self._frame
+    if isinstance(frame, Columns):
+        # built on first use, in the process that uses it: a DataFrame for everyone who asks
+        frame = self._frame = frame.to_frame()
+    return frame
+
+
+def _set_frame(self, value) -> None:
+    self._frame = value
+
+
+# ``frame`` is a field (``SheetResult(frame=…)``) whose value may be :class:`Columns` until read
+SheetResult.frame = property(_get_frame, _set_frame)
 
 
 @dataclass

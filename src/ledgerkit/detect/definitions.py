@@ -81,6 +81,14 @@ def detect_definition(rows: Sequence[Sequence[Any]], *, scan_rows: int = SCAN_RO
     a definition label (型, 物理名, 桁数, NOT NULL …) in the same sheet, or SQL types in
     half the cells of a row or column of at least four.
     """
+    top = rows[:scan_rows]
+    # the SQL types among the distinct texts first: a sheet without two of them (or three, or
+    # one only a definition writes) is no definition, told without walking every cell
+    found = {unicodedata.normalize("NFKC", v).strip() for v in {v for row in top for v in row if isinstance(v, str)}
+             if is_sql_type(v)}
+    if len({t.upper() for t in found}) < 2 or not (len({t.upper() for t in found}) >= 3
+                                                   or any(_SURE_TYPE.search(t) for t in found)):
+        return None
     types: dict[str, None] = {}
     sure = 0
     labels: dict[str, None] = {}
@@ -88,19 +96,25 @@ def detect_definition(rows: Sequence[Sequence[Any]], *, scan_rows: int = SCAN_RO
     by_col: dict[int, int] = {}
     filled_row: dict[int, int] = {}
     filled_col: dict[int, int] = {}
-    for r, row in enumerate(rows[:scan_rows]):
+    # each distinct text judged once: (SQL type as written or None, is a definition label)
+    judged: dict[str, tuple[str | None, bool]] = {}
+    for r, row in enumerate(top):
         for c, v in enumerate(row):
             if not isinstance(v, str) or not v.strip():
                 continue
             filled_row[r] = filled_row.get(r, 0) + 1
             filled_col[c] = filled_col.get(c, 0) + 1
-            if is_sql_type(v):
-                text = unicodedata.normalize("NFKC", v).strip()
+            seen = judged.get(v)
+            if seen is None:
+                text = unicodedata.normalize("NFKC", v).strip() if is_sql_type(v) else None
+                seen = judged[v] = (text, text is None and header_key(v).replace("_", "") in _LABELS)
+            text, label = seen
+            if text is not None:
                 types.setdefault(text.upper(), None)
                 sure += bool(_SURE_TYPE.search(text))
                 by_row[r] = by_row.get(r, 0) + 1
                 by_col[c] = by_col.get(c, 0) + 1
-            elif header_key(v).replace("_", "") in _LABELS:
+            elif label:
                 labels.setdefault(v.strip(), None)
     if len(types) < 2 or not (sure or len(types) >= 3):
         return None

@@ -14,6 +14,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -100,11 +101,12 @@ def column_evidence(rows: Sequence[Sequence[Any]], c: int, start: int, end: int,
     and how many pass ``test``. 合計 labels and day-off marks count as neither."""
     filled = good = 0
     indexes = only if only is not None else range(start, min(end, start + SCAN_ROWS))
-    for r in indexes:
-        row = rows[r]
-        v = row[c] if c < len(row) else ""
+    column = [row[c] if c < len(row) else "" for row in map(rows.__getitem__, indexes)]
+    # each distinct value judged once (a column repeats a few hundred values): 1, 1.0 and True
+    # are kept apart by their type
+    for (_, v), n in Counter(zip(map(type, column), column)).items():
         if is_empty(v) or (isinstance(v, str) and (is_total_label(v) or is_day_off_mark(v))):
             continue
-        filled += 1
-        good += bool(test(v))
+        filled += n
+        good += n * bool(test(v))
     return Evidence(filled, good)

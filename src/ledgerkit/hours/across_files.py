@@ -51,75 +51,162 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
 
 
 def _drop_repeats(frame, issues: list[Issue]):
-    """Entries found again in another sheet: a repeat is dropped and listed, a disagreement listed."""
-    import pandas as pd
+    """Entries found again in another sheet: a repeat is dropped and listed, a disagreement listed.
 
+    Linear in rows + findings (issue 17): the entries are grouped by one 64-bit hash of their
+    key (checked against the keys themselves, so a collision only costs the exact grouping),
+    each group's places compared with its first place by sorting the rounded hours, all in
+    numpy; Python touches only the findings it writes.
+    """
     key = ["person", "date", "project", "task"]
     if "period" in frame.columns:
         # a month's entry (a WBS, dated the 1st) is never the repeat of a day's entry
         frame = frame.assign(_period=frame["period"].fillna("day"))
         key.append("_period")
-    # entries whose key appears in more than one sheet; most of the time there are none,
-    # which the distinct (key, sheet) pairs tell faster than a transform over every row
-    if _key_in_two_sheets(frame, key):
-        src = frame["source_file"] + "\x00" + frame["source_sheet"]
-        multi = frame.assign(_src=src).groupby(key, sort=False)["_src"].transform("nunique") > 1
-    else:
-        multi = pd.Series(False, index=frame.index)
-    drop = pd.Series(False, index=frame.index)
-    if multi.any():
-        sub = frame[multi].assign(_src=src[multi])
-        for _, group in sub.groupby(key, sort=False):
-            _compare_places(group, drop, issues)
-    if drop.any():
-        # a grid row keeps its place when only some of its entries were repeats
-        kept_rows = set(zip(frame.loc[~drop, "source_file"], frame.loc[~drop, "source_sheet"], frame.loc[~drop, "source_row"]))
-        issues = [
-            i
-            for i in issues
-            if not (i.code == "duplicate_entry" and (i.file, i.sheet, i.row) in kept_rows)
-        ]
-        frame = frame[~drop].reset_index(drop=True)
+    groups = _repeat_groups(frame, key)
+    if groups is not None:
+        drop, found = _compare_places(frame, *groups)
+        issues = issues + found
+        if drop.any():
+            issues = _without_kept_repeats(frame, drop, issues)
+            frame = frame[~drop].reset_index(drop=True)
     return frame.drop(columns="_period", errors="ignore"), issues
 
 
-def _compare_places(group, drop, issues: list[Issue]) -> None:
-    """One entry key found in several sheets: the first place counts, the others repeat it or disagree."""
-    first_src = group["_src"].iloc[0]
-    first = group[group["_src"] == first_src]
-    first_hours = sorted(first["hours"].round(6))
-    where_first = f"{first['source_file'].iloc[0]} / {first['source_sheet'].iloc[0]} / row {first['source_row'].iloc[0]}"
-    for other_src, other in group[group["_src"] != first_src].groupby("_src", sort=False):
-        if sorted(other["hours"].round(6)) == first_hours:
-            drop[other.index] = True
-            for _, row in other.iterrows():
-                issues.append(
-                    Issue(
-                        "duplicate_entry",
-                        row["source_file"],
-                        row["source_sheet"],
-                        int(row["source_row"]),
-                        severity="warning",
-                        rejected=True,
-                        params={"other": where_first},
-                    )
-                )
+def _repeat_groups(frame, key: list[str]):
+    """``(rows, group, place)`` of the entries whose key is found in more than one sheet, in
+    frame order, with groups numbered by first appearance; None when there are none.
+
+    Keys with a blank (NA) part are left out, as a grouping leaves them out.
+    """
+    import pandas as pd
+
+    if frame.empty:
+        return None
+    places = frame.groupby(["source_file", "source_sheet"], sort=False, dropna=False).ngroup().to_numpy()
+    if places.max() < 1:
+        return None
+    valid = frame[key].notna().all(axis=1).to_numpy()
+    ids = pd.util.hash_pandas_object(frame[key], index=False).to_numpy()
+    found = _multi_place(ids, places, valid)
+    if found is None:
+        return None
+    rows, group = found
+    if not _same_keys(frame, key, rows, group):
+        # two keys with one hash (about one chance in 10^9 per run): group by the keys themselves
+        exact = frame[key].groupby(key, sort=False, dropna=True).ngroup().to_numpy()
+        found = _multi_place(exact.astype("int64"), places, valid & (exact >= 0))
+        if found is None:
+            return None
+        rows, group = found
+    return rows, group, places[rows]
+
+
+def _multi_place(ids, places, valid):
+    """Rows (positions) whose id is found in two or more places, and their group number."""
+    import numpy as np
+    import pandas as pd
+
+    pairs = pd.DataFrame({"id": ids[valid], "place": places[valid]}).drop_duplicates()
+    many = pairs["id"].duplicated(keep=False).to_numpy()
+    if not many.any():
+        return None
+    wanted = pd.unique(pairs["id"].to_numpy()[many])
+    rows = np.flatnonzero(valid & pd.Series(ids).isin(wanted).to_numpy())
+    group, _ = pd.factorize(ids[rows])  # numbered by first appearance
+    return rows, group.astype("int64")
+
+
+def _same_keys(frame, key: list[str], rows, group) -> bool:
+    """Whether every row of a group has its group's first key (no hash collision)."""
+    import numpy as np
+
+    first = np.empty(group.max() + 1, dtype="int64")
+    first[group[::-1]] = np.arange(len(group))[::-1]
+    lead = first[group]
+    for k in key:
+        values = frame[k].to_numpy()[rows]
+        if not bool(np.all(values == values[lead])):
+            return False
+    return True
+
+
+def _compare_places(frame, rows, group, place):
+    """Each group's first place counts; another place with the same hours (sorted, to 6 decimals)
+    repeats it — its rows dropped and listed — and one with other hours disagrees (listed once).
+
+    Returns the rows to drop (a boolean array over the frame) and the findings, in the order of
+    the groups' first rows, then of each group's places, then of the rows.
+    """
+    import numpy as np
+    import pandas as pd
+
+    n_groups = int(group.max()) + 1
+    hours = frame["hours"].to_numpy(dtype="float64")[rows]
+    rounded = np.round(hours, 6)
+    bucket, _ = pd.factorize(group * (int(place.max()) + 1) + place)  # (group, place), by first appearance
+    n_buckets = int(bucket.max()) + 1
+    size = np.bincount(bucket, minlength=n_buckets)
+    total = np.bincount(bucket, weights=hours, minlength=n_buckets)
+    first_row = np.empty(n_buckets, dtype="int64")
+    first_row[bucket[::-1]] = np.arange(len(bucket))[::-1]
+    bucket_group = group[first_row]
+    lead = np.empty(n_groups, dtype="int64")  # each group's first bucket
+    lead[bucket_group[::-1]] = np.arange(n_buckets)[::-1]
+    # the multiset of hours of each bucket against its group's first: sorted, compared rank by rank
+    order = np.lexsort((rounded, bucket))
+    start = np.concatenate(([0], np.cumsum(size)[:-1]))
+    ranked = rounded[order]
+    rank = np.arange(len(order)) - start[bucket[order]]
+    mine = lead[bucket_group[bucket[order]]]
+    comparable = (size[bucket[order]] == size[mine])
+    against = ranked[start[mine] + np.where(comparable, rank, 0)]
+    differs = np.zeros(n_buckets, dtype=bool)
+    np.logical_or.at(differs, bucket[order], ~comparable | (ranked != against))
+    others = np.setdiff1d(np.arange(n_buckets), lead, assume_unique=True)
+    # in order: the groups by first appearance, their places by first appearance (bucket numbers
+    # are already in that order within a group), the rows by position
+    others = others[np.lexsort((others, bucket_group[others]))]
+    drop = np.zeros(len(frame), dtype=bool)
+    repeats = np.zeros(n_buckets, dtype=bool)
+    repeats[others[~differs[others]]] = True
+    drop[rows[repeats[bucket]]] = True
+    by_bucket = np.argsort(bucket, kind="stable")
+    bucket_start = np.concatenate(([0], np.cumsum(size)))
+    files = frame["source_file"].to_numpy()
+    sheets = frame["source_sheet"].to_numpy()
+    numbers = frame["source_row"].to_numpy()
+    found: list[Issue] = []
+    where: dict[int, str] = {}
+    for b in others.tolist():
+        g = int(bucket_group[b])
+        if g not in where:
+            r0 = rows[first_row[lead[g]]]
+            where[g] = f"{files[r0]} / {sheets[r0]} / row {numbers[r0]}"
+        if repeats[b]:
+            for r in rows[by_bucket[bucket_start[b]:bucket_start[b + 1]]].tolist():
+                found.append(Issue("duplicate_entry", files[r], sheets[r], int(numbers[r]), severity="warning",
+                                   rejected=True, params={"other": where[g]}))
         else:
-            row = other.iloc[0]
-            issues.append(
-                Issue(
-                    "conflicting_entry",
-                    row["source_file"],
-                    row["source_sheet"],
-                    int(row["source_row"]),
-                    severity="warning",
-                    params={
-                        "other": where_first,
-                        "a": _hours_text(other["hours"].sum()),
-                        "b": _hours_text(first["hours"].sum()),
-                    },
-                )
-            )
+            r = rows[first_row[b]]
+            found.append(Issue("conflicting_entry", files[r], sheets[r], int(numbers[r]), severity="warning",
+                               params={"other": where[g], "a": _hours_text(total[b]),
+                                       "b": _hours_text(total[lead[g]])}))
+    return drop, found
+
+
+def _without_kept_repeats(frame, drop, issues: list[Issue]) -> list[Issue]:
+    """A grid row keeps its place when only some of its entries were repeats: no duplicate_entry for it."""
+    triples = zip(frame["source_file"].to_numpy()[drop].tolist(), frame["source_sheet"].to_numpy()[drop].tolist(),
+                  frame["source_row"].to_numpy()[drop].tolist())
+    dropped = set(triples)
+    kept = ~drop
+    kept_rows = {t for t in zip(frame["source_file"].to_numpy()[kept].tolist(),
+                                frame["source_sheet"].to_numpy()[kept].tolist(),
+                                frame["source_row"].to_numpy()[kept].tolist()) if t in dropped}
+    if not kept_rows:
+        return issues
+    return [i for i in issues if not (i.code == "duplicate_entry" and (i.file, i.sheet, i.row) in kept_rows)]
 
 
 def _drop_summary_sheets(frame):
@@ -231,24 +318,6 @@ def _month_entries_against_days(frame):
     if drop.any():
         frame = frame[~drop].reset_index(drop=True)
     return frame, issues
-
-
-def _key_in_two_sheets(frame, key: list[str]) -> bool:
-    """Whether some entry key appears in more than one (file, sheet).
-
-    A quick pass before the exact grouping: it may say yes for keys with a blank part
-    (which the grouping then leaves out), never no when the grouping would find one.
-    """
-    import pandas as pd
-
-    places = frame.groupby(["source_file", "source_sheet"], sort=False, dropna=False).ngroup().to_numpy()
-    if len(places) == 0 or places.max() < 1:
-        return False
-    # one 64-bit hash per entry, in C; a key in two sheets gives one hash with two places.
-    # Two different keys with the same hash can only make this say yes.
-    hashes = pd.util.hash_pandas_object(frame[key], index=False).to_numpy()
-    pairs = pd.DataFrame({"hash": hashes, "place": places}).drop_duplicates()
-    return bool(pairs["hash"].duplicated().any())
 
 
 def _missing_months(frame) -> list[Issue]:

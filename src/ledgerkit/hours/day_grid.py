@@ -19,7 +19,7 @@ from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.day_grids import split_period
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.hours.cells import _ACTUAL_LABELS, _DAY_OFF, _PLAN_LABELS, _cache, _first_text_is_total
-from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _show, _typed
+from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _show
 from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _grid_unit, _row_unit
@@ -60,7 +60,7 @@ def _read_grid(rows, grid, sheet_name: str, file: str, config: Config, synonyms)
     for r in range(grid.data_start, grid.data_end):
         reader.read_row(r, kinds)
     return SheetResult(
-        frame=_typed(reader.frame()),
+        frame=reader.frame(),
         issues=reader.log.issues,
         rows_read=reader.log.rows_read,
         layout="grid",
@@ -289,12 +289,7 @@ class _DayGrid:
             log.rows_read += 1  # rejected through its cells' issues above
 
     def frame(self):
-        import pandas as pd
-
-        frame = pd.DataFrame(self.out, columns=HOURS_COLUMNS)
-        if self.c_note is not None:
-            frame["note"] = self.notes
-        return frame
+        return _hours_columns(self.out, [("note", self.notes, False)] if self.c_note is not None else [])
 
     def mapping(self, person_where) -> dict[str, str]:
         grid, unit, factor, c_unit = self.grid, self.unit, self.factor, self.c_unit

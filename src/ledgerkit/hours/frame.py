@@ -5,10 +5,34 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ledgerkit.core.result import Columns
 from ledgerkit.parse.text import normalize_text
 
 #: the columns of the hours frame, in order (other columns found follow them)
 HOURS_COLUMNS = ["date", "month", "person", "project", "task", "hours", "source_file", "source_sheet", "source_row"]
+
+
+#: how the hours columns become typed (:class:`~ledgerkit.core.result.Columns`): the others
+#: named here hold only text
+_HOURS_TYPES = {"date": "datetime", "month": "text", "person": "text", "project": "text", "task": "text",
+                "hours": "float64", "source_file": "text", "source_sheet": "text", "source_row": "int64",
+                "person_id": "text", "note": "text"}
+
+
+def _hours_columns(out: dict[str, list], extras=()) -> Columns:
+    """A reader's rows as :class:`~ledgerkit.core.result.Columns` (no pandas in the worker): the
+    :data:`HOURS_COLUMNS`, then ``extras`` — ``(name, values, unique)``, the name made unique
+    among the columns before it when ``unique`` — typed as :data:`_HOURS_TYPES` says, a text
+    column only when every value is text."""
+    data = {k: out[k] for k in HOURS_COLUMNS}
+    for name, values, unique in extras:
+        data[_unique(name, data) if unique else name] = values
+    types = {}
+    for name, values in data.items():
+        kind = _HOURS_TYPES.get(name)
+        if kind is not None and (kind != "text" or all(v.__class__ is str for v in values)):
+            types[name] = kind
+    return Columns(data, types)
 
 
 def _show(value: Any) -> str:

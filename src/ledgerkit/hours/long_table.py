@@ -10,10 +10,11 @@ the issues with its Excel row number.
 from __future__ import annotations
 
 import re
+from array import array
 
 from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
-from ledgerkit.core.result import SheetResult
+from ledgerkit.core.result import Columns, SheetResult
 from ledgerkit.detect.headers import header_key
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.labels import title_texts
@@ -27,7 +28,7 @@ from ledgerkit.hours.cells import (
     _small_number,
     _task_text,
 )
-from ledgerkit.hours.frame import HOURS_COLUMNS, _plain, _show, _typed, _unique
+from ledgerkit.hours.frame import _HOURS_TYPES, _plain, _show, _unique
 from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import fiscal_year_of_texts, sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _row_unit, _stated_unit, _unit_factor
@@ -134,7 +135,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     keep = sheet.sort_rows(log)
     frame, mapping = sheet.frame(keep, person_const, person_where)
     return SheetResult(
-        frame=_typed(frame),
+        frame=frame,
         issues=log.issues,
         rows_read=log.rows_read,
         layout="long",
@@ -340,36 +341,35 @@ class _LongTable:
         return _map_values(fn, [col[i] for i in keep], strict=True)
 
     def frame(self, keep: list[int], person_const, person_where):
-        """(the frame of the rows kept, the column mapping for inspect)."""
-        import pandas as pd
+        """(the rows kept as :class:`~ledgerkit.core.result.Columns`, the column mapping for inspect).
 
+        Plain lists (numbers as ``array``): the worker never imports pandas; the parent
+        builds the frame once (issue 17).
+        """
         c_project, c_task, c_note, c_pid = self.c_project, self.c_task, self.c_note, self.c_pid
         kept_dates = [self.dates[i][2] for i in keep]
-        kept_hours = [self.hours_parsed[i][2] for i in keep]
         kept_persons = [self.persons[i] for i in keep] if self.persons is not None else [person_const] * len(keep)
         months = _map_values(lambda d: f"{d.year:04d}-{d.month:02d}", kept_dates)
+        start = self.table.data_start + 1
         out: dict[str, list] = {
             "date": kept_dates,
             "month": months,
             "person": kept_persons,
             "project": self._kept(c_project, lambda v: parse_code(v) or "", keep) if c_project is not None else [""] * len(keep),
             "task": self._kept(c_task, _task_text, keep) if c_task is not None else [""] * len(keep),
-            "hours": kept_hours,
+            "hours": array("d", [self.hours_parsed[i][2] for i in keep]),
             "source_file": [self.file] * len(keep),
             "source_sheet": [self.sheet_name] * len(keep),
-            "source_row": [self.table.data_start + i + 1 for i in keep],
+            "source_row": array("q", [start + i for i in keep]),
         }
-        notes = self._kept(c_note, normalize_text, keep) if c_note is not None else []
-        pids = self._kept(c_pid, lambda v: parse_code(v) or "", keep) if c_pid is not None else []
-        extras = {c: self._kept(c, _plain, keep) for c in self.extra_cols}
-        frame = pd.DataFrame(out, columns=HOURS_COLUMNS)
         if c_pid is not None:
-            frame["person_id"] = pids
+            out["person_id"] = self._kept(c_pid, lambda v: parse_code(v) or "", keep)
         if c_note is not None:
-            frame["note"] = notes
+            out["note"] = self._kept(c_note, normalize_text, keep)
+        types = {name: _HOURS_TYPES[name] for name in out}
         for c, header in self.extra_cols.items():
-            frame[_unique(header, frame.columns)] = extras[c]
-        return frame, self._mapping(person_const, person_where)
+            out[_unique(header, out)] = self._kept(c, _plain, keep)  # cells of any type: no type
+        return Columns(out, types), self._mapping(person_const, person_where)
 
     def _mapping(self, person_const, person_where) -> dict[str, str]:
         table, factor = self.table, self.factor

@@ -28,7 +28,7 @@ from ledgerkit.detect.project_columns import ProjectColumns
 from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.hours.cells import _DAY_OFF, _attempt, _cache
 from ledgerkit.hours.day_grid import _check_row_total
-from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _plain, _show, _typed, _unique
+from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _plain, _show
 from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month
 from ledgerkit.hours.units import _stated_unit, _unit_factor
@@ -55,7 +55,7 @@ def _read_projects_across(rows, found: ProjectColumns, sheet_name: str, file: st
     reader = _Days(rows, found, sheet_name, file, config, year, month, person_const, issues)
     for r in range(found.data_start, found.data_end):
         reader.read_row(r)
-    return SheetResult(frame=_typed(reader.frame()), issues=reader.log.issues, rows_read=reader.log.rows_read,
+    return SheetResult(frame=reader.frame(), issues=reader.log.issues, rows_read=reader.log.rows_read,
                        layout=LAYOUT, header_row=found.header_excel_row, mapping=reader.mapping(person_where))
 
 
@@ -203,14 +203,9 @@ class _Days:
         self.since = {}
 
     def frame(self):
-        import pandas as pd
-
-        frame = pd.DataFrame(self.out, columns=HOURS_COLUMNS)
-        if any(self.names):
-            frame[_unique("案件名", frame.columns)] = self.names
-        for c, values in self.extra.items():
-            frame[_unique(self.text_cols[c], frame.columns)] = values
-        return frame
+        extras = [("案件名", self.names, True)] if any(self.names) else []
+        extras += [(self.text_cols[c], values, True) for c, values in self.extra.items()]
+        return _hours_columns(self.out, extras)
 
     def mapping(self, person_where) -> dict[str, str]:
         found = self.found

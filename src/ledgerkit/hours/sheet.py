@@ -125,7 +125,7 @@ def _long_table_reason(rows, table) -> dict | None:
     c_date, c_hours = table.mapping["date"], table.mapping["hours"]
     start, end = table.data_start, min(table.data_end, table.data_start + SCAN_ROWS)
     # each distinct value is judged once: a column repeats a few hundred values
-    date_ok, hours_ok = _memo(looks_like_date), _memo(looks_like_hours)
+    date_ok, hours_ok = _memo(looks_like_date, _DATE_SEEN), _memo(looks_like_hours, _HOURS_SEEN)
     dates = column_evidence(rows, c_date, start, end, date_ok)
     hours = column_evidence(rows, c_hours, start, end, hours_ok)
     both = any(c_date < len(rows[r]) and c_hours < len(rows[r]) and date_ok(rows[r][c_date]) and hours_ok(rows[r][c_hours])
@@ -137,16 +137,25 @@ def _long_table_reason(rows, table) -> dict | None:
     return _values_reason(table.columns[c_hours], table.columns[c_date], hours, dates)
 
 
-def _memo(test):
-    seen: dict = {}
+def _memo(test, seen: dict):
+    """``test`` judging each distinct value once, by value and type (1, 1.0 and True apart),
+    remembered in ``seen`` for the process: every sheet of a worker asks about the same dates."""
 
     def judged(v) -> bool:
         key = (type(v), v)
-        if key not in seen:
-            seen[key] = bool(test(v))
-        return seen[key]
+        hit = seen.get(key)
+        if hit is None:
+            if len(seen) >= 100_000:
+                seen.clear()
+            hit = seen[key] = bool(test(v))
+        return hit
 
     return judged
+
+
+#: what :func:`looks_like_date` and :func:`looks_like_hours` (without a limit) said of a value
+_DATE_SEEN: dict = {}
+_HOURS_SEEN: dict = {}
 
 
 def _values_reason(hours_head: str, date_head: str | None, hours, dates) -> dict:

@@ -69,7 +69,7 @@ def judge_named(result: SheetResult | None, rows, file: str, sheet_name: str, hi
     """
     named = {"ja": "集計シート" if hint.summary else "補助シート (マスタ・リスト・テンプレート)",
              "en": "a summary" if hint.summary else "a helper sheet (master, list, template)"}
-    if result is not None and result.frame is not None and result.rows_read > 0:
+    if result is not None and result.has_frame and result.rows_read > 0:
         if facts is None:
             formulas = {"ja": "数式は確認できない形式", "en": "formulas cannot be seen in this format"}
         elif facts.cross_sheet:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
-import threading
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -28,11 +26,14 @@ from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError, LedgerkitError, ReaderBug, UnreadableFileError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.issues import count_rejected
-from ledgerkit.core.result import Result, SheetResult, Stats
+from ledgerkit.core.result import Columns, Result, SheetResult, Stats
 from ledgerkit.intake.content import describe_content
 from ledgerkit.kinds import KIND_WORDS
 from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_issue
-from ledgerkit.intake.isolate import read_workbook_isolated, run_isolated
+from ledgerkit.intake.isolate import read_workbook_isolated
+from ledgerkit.intake.pool import run_pooled
+from ledgerkit.intake.refusals import _refuse
+from ledgerkit.intake.sniff import sniff
 from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
 
 
@@ -159,17 +160,9 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
         # a report ledgerkit wrote, saved into the folder it reads: counting it would
         # count every row twice
         return FileRead(display, "xlsx", skipped=own)
-    # A worker forked before the parent imported pandas imports it while calamine
-    # parses the sheets (the parse releases the GIL), not after.
-    loader = None
-    if "pandas" not in sys.modules:
-        loader = threading.Thread(target=_import_pandas, daemon=True)
-        loader.start()
-    try:
-        workbook = read_workbook(path, lang=config.lang, **read_limits(config))
-    finally:
-        if loader is not None:
-            loader.join()
+    # No pandas here (issue 17): the readers return plain columns and the parent builds
+    # the frames once; a reader that still makes a DataFrame imports it when it does.
+    workbook = read_workbook(path, lang=config.lang, **read_limits(config))
     out = FileRead(display, workbook.format, issues=[own] if own is not None else [])
     for sheet in workbook.sheets:
         read = SheetRead(sheet.name, sheet.visible, rows=len(sheet.rows))
@@ -178,7 +171,7 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
             read.hidden = Issue("hidden_sheet", display, sheet.name, scope="sheet")
             continue
         read.result = _run_reader(reader, sheet, display, config)
-        if read.result.frame is None:
+        if not read.result.has_frame:
             _note_unread_data(read.result, sheet, display)
     return out
 
@@ -229,6 +222,54 @@ def _import_pandas() -> None:
     import pandas  # noqa: F401
 
 
+#: a text file (CSV) this small is read in the command's own process: Python's csv module
+#: cannot crash it and cannot take long, and a worker would cost more than the reading
+IN_PROCESS_BYTES = 256 * 1024
+
+
+def _read_all(work, files: list[Path], *, jobs, timeout, memory_mb, progress, while_waiting) -> list:
+    """``(path, FileRead or error)`` for each file, in order: many files through a pool of
+    long-lived workers (:func:`~ledgerkit.intake.pool.run_pooled`); a small CSV file in this
+    process. A workbook (xlsx, xls, ods…) is always read in a worker: its reader is Rust
+    code that a hostile file can crash."""
+    outcomes: dict[int, object] = {}
+    pooled = []
+    for i, path in enumerate(files):
+        if _safe_in_process(path):
+            outcomes[i] = _in_process(work, path)
+        else:
+            pooled.append(i)
+    if pooled:
+        done = len(outcomes)
+        report = (lambda d, t: progress(done + d, len(files))) if progress is not None else None
+        for i, (_, outcome) in zip(pooled, run_pooled(work, [files[i] for i in pooled], jobs=jobs, timeout=timeout,
+                                                       memory_mb=memory_mb, progress=report,
+                                                       while_waiting=while_waiting)):
+            outcomes[i] = outcome
+    elif while_waiting is not None:
+        while_waiting()
+    return [(files[i], outcomes[i]) for i in range(len(files))]
+
+
+def _safe_in_process(path: Path) -> bool:
+    try:
+        if path.stat().st_size > IN_PROCESS_BYTES:
+            return False
+        return sniff(path).format == "csv"
+    except (OSError, ValueError):
+        return False
+
+
+def _in_process(work, path: Path):
+    """What a worker would send back, for a file read here."""
+    try:
+        return work(path)
+    except LedgerkitError as e:
+        return e
+    except Exception as e:  # noqa: BLE001 - as a worker reports it
+        return _refuse(path, "corrupt", "file_worker_error", kind=type(e).__name__, detail=" ".join(str(e).split())[:160])
+
+
 def read_files(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     config: Config | None = None,
@@ -239,6 +280,7 @@ def read_files(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     keep_errors: bool = False,
+    while_waiting: Callable[[], object] | None = _import_pandas,
 ) -> Intake:
     """Read every workbook under ``paths``, handing each visible sheet to ``reader`` in the worker.
 
@@ -246,7 +288,9 @@ def read_files(
     not exist, or an input with no spreadsheet at all, is an InputError. Unreadable files
     raise :class:`UnreadableFilesError` (every one named) unless ``skip_bad``, when each is
     listed in ``skipped`` as an error; ``keep_errors`` (for ``inspect``) leaves them on
-    their :class:`FileRead` instead.
+    their :class:`FileRead` instead. ``while_waiting()`` runs in this process while the
+    workers read (by default it imports pandas, which :func:`gather` needs; ``None`` when
+    the caller builds no frame).
     """
     config = config if config is not None else Config()
     if include_hidden is None:
@@ -259,15 +303,12 @@ def read_files(
     stats = Stats(files_found=len(files) + len(skipped), files_skipped=len(skipped))
     work = partial(_read_one, reader=reader, config=config, include_hidden=include_hidden)
     jobs = jobs or (config.get("read.jobs") or None)
-    # pandas takes a good part of a second to import. With more files than workers, the
-    # parent imports it first so that every worker inherits it; with a worker per file,
-    # the workers start at once and the parent imports it while they read.
-    if len(files) > (jobs or os.cpu_count() or 1):
-        _import_pandas()
-    outcomes = run_isolated(
-        work, files, jobs=jobs, timeout=config.get("read.timeout", 120),
-        memory_mb=config.get("read.memory_mb", 3072), progress=progress, while_waiting=_import_pandas,
-    ) if files else []
+    # Workers never import pandas and are forked before the parent does (a fork copies the
+    # parent's page tables: the smaller the parent, the cheaper); the parent imports it while
+    # they read (``while_waiting``), when the caller needs frames.
+    outcomes = _read_all(work, files, jobs=jobs, timeout=config.get("read.timeout", 120),
+                         memory_mb=config.get("read.memory_mb", 3072), progress=progress,
+                         while_waiting=while_waiting) if files else []
     read: list[FileRead] = []
     unreadable: list[UnreadableFileError] = []
     for path, outcome in outcomes:
@@ -328,11 +369,11 @@ def gather(
         for sheet in f.sheets:
             if sheet.hidden is not None:
                 issues.append(sheet.hidden)
-            elif sheet.result.frame is None:
+            elif not sheet.result.has_frame:
                 issues.extend(sheet.result.issues)
             elif sheet.result.kind in ("", kind):
                 chosen.append(sheet.result)
-                if len(sheet.result.frame):
+                if sheet.result.row_count:
                     chosen_files.add(f.path)
             else:
                 others.append((f.path, sheet.name, sheet.result))
@@ -340,18 +381,18 @@ def gather(
     for file, sheet_name, r in others:
         # sheets of another kind are listed, so the person can run them with --kind: a warning
         # when they hold rows (data not in this report), info when they hold none
-        issues.append(Issue("other_kind", file, sheet_name, scope="sheet", severity="warning" if len(r.frame) else "info",
+        issues.append(Issue("other_kind", file, sheet_name, scope="sheet", severity="warning" if r.row_count else "info",
                             params={"kind": KIND_WORDS.get(r.kind, r.kind), "kind_option": r.kind,
-                                    "rows": len(r.frame)}))
-    issues.extend(_files_without_rows(intake, chosen_files, {f for f, _, r in others if len(r.frame)}))
-    frames = []
+                                    "rows": r.row_count}))
+    issues.extend(_files_without_rows(intake, chosen_files, {f for f, _, r in others if r.row_count}))
+    parts = []
     for r in chosen:
         stats.sheets_read += 1
         stats.rows_read += r.rows_read
         issues.extend(r.issues)
-        if len(r.frame):
-            frames.append(r.frame)
-    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(columns))
+        if r.row_count:
+            parts.append(r)
+    frame = _one_frame(parts) if parts else pd.DataFrame(columns=list(columns))
     if finish is not None:
         frame, issues = finish(frame, issues, config if config is not None else Config())
     _account(frame, issues, stats)
@@ -374,7 +415,7 @@ def _files_without_rows(intake: Intake, with_rows: set[str], elsewhere: set[str]
         reasons = []
         for s in f.sheets:
             why = s.hidden if s.result is None else next((i for i in s.result.issues if i.scope == "sheet"), None)
-            if why is None and s.result is not None and s.result.frame is not None:
+            if why is None and s.result is not None and s.result.has_frame:
                 # a table was found and it holds no row: a list with only its header
                 why = Issue("sheet_header_only", f.path, s.name, scope="sheet", params={"row": s.result.header_row})
             if why is not None:
@@ -384,6 +425,18 @@ def _files_without_rows(intake: Intake, with_rows: set[str], elsewhere: set[str]
         out.append(Issue("file_no_rows", f.path, scope="file", severity="warning",
                          params={"sheets": len(f.sheets), "reasons": shown}))
     return out
+
+
+def _one_frame(parts: list[SheetResult]):
+    """The sheets' rows as one DataFrame. Sheets read as plain columns with the same typed
+    columns are joined as lists and the frame built once (issue 17); any other mix is the
+    ``pandas.concat`` of each sheet's frame, as before."""
+    import pandas as pd
+
+    cols = [r.columns for r in parts]
+    if all(c is not None and c.mergeable and c.names == cols[0].names and c.types == cols[0].types for c in cols):
+        return Columns.join(cols)
+    return pd.concat([r.frame for r in parts], ignore_index=True)
 
 
 def _account(frame, issues: list[Issue], stats: Stats) -> None:

@@ -197,6 +197,20 @@ def is_total_label(v: object) -> bool:
     """
     if not isinstance(v, str) or not v:
         return False
+    # each distinct text judged once per process (every sheet's label columns ask again)
+    hit = _TOTAL_SEEN.get(v)
+    if hit is None:
+        if len(_TOTAL_SEEN) >= _SEEN_LIMIT:
+            _TOTAL_SEEN.clear()
+        hit = _TOTAL_SEEN[v] = _is_total_text(v)
+    return hit
+
+
+_TOTAL_SEEN: dict[str, bool] = {}
+_SEEN_LIMIT = 100_000
+
+
+def _is_total_text(v: str) -> bool:
     s = normalize_text(v)
     if not s or len(s) > 40:
         return False
