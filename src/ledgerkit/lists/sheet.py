@@ -1,0 +1,204 @@
+"""One sheet of a declared list: its table found by the kind's header synonyms, its rows read field by field.
+
+The per-sheet reader of every ``[kinds.NAME]`` kind (:class:`ListReader`, picklable: it runs in
+the intake door's worker). The table is found as every list's is (:mod:`ledgerkit.detect`:
+title rows above, a header over two rows, merged cells, a table beside it); the rows under it
+go through the shared row walk (blank, 合計/小計 and repeated header rows are not data) and
+every data row ends up in the frame or rejected with its Excel row, column, value and the
+type that failed.
+
+Examples:
+    >>> from ledgerkit.intake.read import RawSheet
+    >>> from ledgerkit.kinds.declared import kind_from_table
+    >>> spec = kind_from_table("sales", {"fields": {
+    ...     "branch": {"type": "text", "synonyms": ["支店"], "required": True},
+    ...     "month": {"type": "month", "synonyms": ["年月"], "required": True},
+    ...     "amount": {"type": "yen", "synonyms": ["売上"], "required": True}}})
+    >>> sheet = RawSheet("10月", "visible", [["支店別売上報告 令和8年10月"], [],
+    ...     ["支店", "年月", "売上", "備考"], ["東京", "10月", "１，２００，０００", ""],
+    ...     ["大阪", "令和8年10月", "△5,000", "返品"], ["名古屋", "10月", "未定", ""], ["合計", "", 1195000, ""]])
+    >>> r = ListReader(spec)(sheet, file="売上.xlsx", config=None)
+    >>> r.frame[["branch", "month", "amount", "備考", "source_row"]].to_dict("records")
+    [{'branch': '東京', 'month': '2026-10', 'amount': 1200000, '備考': None, 'source_row': 4}, {'branch': '大阪', 'month': '2026-10', 'amount': -5000, '備考': '返品', 'source_row': 5}]
+    >>> [(i.code, i.row, i.column, i.rejected) for i in r.issues], r.rows_read
+    ([('list_bad_cell', 6, '売上', True), ('total_row', 7, '', False)], 3)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ledgerkit.core.issues import Issue
+from ledgerkit.core.result import SheetResult
+from ledgerkit.detect.headers import Synonyms
+from ledgerkit.intake.cells import is_empty
+from ledgerkit.detect.labels import title_texts
+from ledgerkit.detect.long_tables import Table, detect_table
+from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.tables import cell, contest_params, contested_columns, find_table
+from ledgerkit.detect.total_rows import RunningSums
+from ledgerkit.detect.walk import RowLog, cell_text, classify_rows
+from ledgerkit.kinds.declared import NUMERIC_TYPES, KindSpec
+from ledgerkit.lists.cells import FieldCells, Period, Problem, check_value
+from ledgerkit.lists.frame import list_frame
+from ledgerkit.parse.list_cells import cell_parsers, plain
+from ledgerkit.parse.periods import year_month_of, years_of
+
+__all__ = ["ListReader", "read_list_sheet", "sheet_period"]
+
+
+@dataclass(frozen=True)
+class ListReader:
+    """The per-sheet reader of a declared kind: ``reader(sheet, file=…, config=…) -> SheetResult``."""
+
+    spec: KindSpec
+
+    def __call__(self, sheet, *, file: str, config=None) -> SheetResult:
+        return read_list_sheet(sheet, self.spec, file=file, config=config)
+
+
+def sheet_period(rows, header_row: int, sheet_name: str, file: str, config=None) -> Period:
+    """The year a sheet's titles, name and file name give (``令和8年10月``, ``2026年度``), for cells without one."""
+    start = int(config.get("fiscal_year.start_month", 4)) if config is not None else 4
+    texts = [*title_texts(rows, header_row), sheet_name, Path(file).stem]
+    year, _month = year_month_of(*texts, start_month=start)
+    calendar, fiscal = years_of(*texts, start_month=start)
+    return Period(year if year is not None else calendar, fiscal, start)
+
+
+def read_list_sheet(sheet, spec: KindSpec, *, file: str, config=None) -> SheetResult:
+    """Read one sheet as a list of ``spec``: the frame of its rows, or why it holds none."""
+    rows = fill_merged(sheet.rows, getattr(sheet, "merged", None) or ())
+    fields = spec.synonyms()
+    table = _find_table(rows, spec)
+    if table is None:
+        return SheetResult.no_table(file, sheet, kind={"ja": spec.title("ja"), "en": spec.name},
+                                    fields=_needed(spec))
+    cols = table.columns
+    issues = [Issue("extra_table", file, sheet.name, scope="sheet", params={"range": o}) for o in table.others]
+    # two columns that could be one field: which was read, and why
+    issues += [Issue("column_contested", file, sheet.name, scope="sheet", column=cols[c.winner],
+                     params=contest_params(c, cols, spec.field(c.field).heading()))
+               for c in contested_columns(table, fields)]
+    cells = FieldCells(sheet_period(rows, table.header_row, sheet.name, file, config))
+    records, rows_read = _walk(rows, table, spec, cells, RowLog(file, sheet.name, issues))
+    for rec in records:
+        rec["source_file"], rec["source_sheet"] = file, sheet.name
+    extra = {c: h for c, h in cols.items() if c not in table.mapping.values()}
+    return SheetResult(
+        frame=list_frame(records, spec, extra),
+        issues=issues,
+        rows_read=rows_read,
+        layout="list",
+        header_row=table.header_excel_row,
+        mapping={f.name: cols[table.mapping[f.name]] for f in spec.fields if f.name in table.mapping},
+    )
+
+
+def _find_table(rows, spec: KindSpec) -> Table | None:
+    """The table holding every required field (and as many others as a header row has)."""
+    fields = spec.synonyms()
+    if len(fields) >= 2:
+        return find_table(rows, fields, [set(spec.required)])
+    # a kind of one field: a header of that one column
+    return detect_table(rows, Synonyms(fields), set(spec.required), min_fields=1)
+
+
+def _needed(spec: KindSpec) -> str:
+    """The columns a table must have, as a person reads them: 支店 + 年月 + 売上."""
+    names = spec.required or spec.names
+    joiner = " + " if spec.required else " / "
+    return joiner.join((spec.field(n).synonyms or (n,))[0] for n in names)
+
+
+def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog) -> tuple[list[dict], int]:
+    """The rows under the header → (records, rows read); their issues go to ``log``."""
+    m = table.mapping
+    yen_cols = [m[f.name] for f in spec.fields if f.type == "yen" and f.name in m]
+    # a 合計 may stand in any column that does not hold a figure (支店, 年月, 備考)
+    labels = [c for c in table.columns if c not in {m[f.name] for f in spec.fields
+                                                    if f.type in NUMERIC_TYPES and f.name in m}]
+    kinds = classify_rows(rows, table.data_start, table.data_end, columns=list(table.columns),
+                          labels=[table.col_start, *labels], header=rows[table.header_row])
+    sums = RunningSums(yen_cols, cell_parsers().amount)
+    extra = [c for c in table.columns if c not in m.values()]
+    records: list[dict] = []
+    for r in range(table.data_start, table.data_end):
+        label = kinds.total.get(r)
+        if label is not None:
+            log.total(r)
+            log.issues.extend(sums.total_row(rows[r], table.columns, log.file, log.sheet, r + 1,
+                                             subtotal="小計" in label))
+            continue
+        if r in kinds.blank:
+            continue
+        if r in kinds.repeated:
+            log.repeated_header(r)
+            continue
+        row = rows[r]
+        rec, problems = _read_row(row, m, spec, cells)
+        if _log_row(log, r, problems, table.columns):
+            sums.any_rejected = True
+            continue
+        sums.add(row)
+        rec["source_row"] = r + 1
+        for c in extra:
+            v = cell(row, c)
+            rec[("extra", c)] = None if is_empty(v) else plain(v)
+        records.append(rec)
+    return records, log.rows_read
+
+
+class _CellProblem:
+    __slots__ = ("problem", "column", "value", "rejects", "severity")
+
+    def __init__(self, problem: Problem, column: int, value: Any, rejects: bool, severity: str):
+        self.problem, self.column, self.value, self.rejects, self.severity = problem, column, value, rejects, severity
+
+
+def _read_row(row, m: dict[str, int], spec: KindSpec, cells: FieldCells) -> tuple[dict, list[_CellProblem]]:
+    """A row's fields by their types; the problems in the order found.
+
+    A required field that is blank or unreadable rejects the row (an error); another
+    field's unreadable cell is left blank in a row that is kept (a warning); a value that
+    breaks a declared check (min, max, one_of, pattern) is kept and named (an error).
+    """
+    rec: dict[str, Any] = {}
+    problems: list[_CellProblem] = []
+    for f in spec.fields:
+        c = m.get(f.name)
+        if c is None:
+            rec[f.name] = None
+            continue
+        raw = cell(row, c)
+        got = cells.read(f, raw)
+        rec[f.name] = got.value
+        if got.problem is not None:
+            problems.append(_CellProblem(got.problem, c, raw, f.required, "error" if f.required else "warning"))
+        elif got.value is None and f.required:
+            problems.append(_CellProblem(Problem("list_missing_required", {"field": f.heading()}), c, raw, True, "error"))
+        else:
+            broken = check_value(f, got.value)
+            if broken is not None:
+                problems.append(_CellProblem(broken, c, raw, False, "error"))
+    return rec, problems
+
+
+def _log_row(log: RowLog, r: int, problems: list[_CellProblem], columns: dict[int, str]) -> bool:
+    """Count row ``r`` once and list each of its problems by Excel row and column; True when rejected."""
+    rejecting = next((p for p in problems if p.rejects), None)
+    if rejecting is None:
+        log.keep(r)
+    for p in problems:
+        header = columns.get(p.column, "")
+        if p is rejecting:
+            params = dict(p.problem.params)
+            field = params.pop("field", "")
+            params.pop("value", None)
+            log.reject(r, p.problem.code, column=header, value=p.value, field=field, severity=p.severity, **params)
+            continue
+        log.issues.append(Issue(p.problem.code, log.file, log.sheet, r + 1, column=header, value=cell_text(p.value),
+                                severity=p.severity, rejected=p.rejects, params=p.problem.params))
+    return rejecting is not None
