@@ -250,7 +250,7 @@ class _Loader:
                     words = ftable.get("synonyms", [])
                     if fname in columns[name] and words:
                         columns[name][fname] = list(dict.fromkeys([*words, *columns[name][fname]]))
-                        self.mark(f"columns.{name}.{fname}")
+                        self.sources[f"columns.{name}.{fname}"] = self.where(f"{dotted}.fields.{fname}")
 
     def free_table(self, base: dict, value: Any, dotted: str) -> None:
         if not isinstance(value, dict):

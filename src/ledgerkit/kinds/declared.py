@@ -69,9 +69,9 @@ _MAX_SYNONYM = 200
 class KindError(ValueError):
     """A declaration that cannot work: ``key`` (relative to ``[kinds.NAME]``), a message ``code`` and its ``params``."""
 
-    def __init__(self, key: str, code: str, **params: Any):
-        self.key, self.code, self.params = key, code, params
-        super().__init__(f"{key}: {self.message('en')}" if key else self.message("en"))
+    def __init__(self, at: str, code: str, **params: Any):
+        self.key, self.code, self.params = at, code, params
+        super().__init__(f"{at}: {self.message('en')}" if at else self.message("en"))
 
     def message(self, lang: str = "ja") -> str:
         return _t(self.code, lang, **self.params)
@@ -204,7 +204,9 @@ def extend_kind(base: KindSpec, table: Any) -> KindSpec:
     """
     table = _table(table, "")
     _known_keys(table, _KIND_KEYS, "")
-    for key, value in (("reader", base.reader), ("key", base.key), ("sort", base.sort), ("sum", base.sum)):
+    if "reader" in table and table["reader"] != base.reader:
+        raise KindError("reader", "cfg_kind_builtin_fixed", kind=base.name, value=base.reader)
+    for key, value in (("key", base.key), ("sort", base.sort), ("sum", base.sum)):
         if key in table and _names_or_text(table[key], key) != value:
             raise KindError(key, "cfg_kind_builtin_fixed", kind=base.name, value=_shown(value))
     given = _table(table.get("fields", {}), "fields")

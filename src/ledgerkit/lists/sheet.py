@@ -33,8 +33,8 @@ from typing import Any
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.headers import Synonyms
-from ledgerkit.intake.cells import is_empty
-from ledgerkit.detect.labels import title_texts
+from ledgerkit.intake.cells import column_letter, is_empty
+from ledgerkit.detect.labels import find_labelled_value, title_texts
 from ledgerkit.detect.long_tables import Table, detect_table
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.tables import cell, contest_params, contested_columns, find_table
@@ -63,16 +63,19 @@ def sheet_period(rows, header_row: int, sheet_name: str, file: str, config=None)
     """The year a sheet's titles, name and file name give (``令和8年10月``, ``2026年度``), for cells without one."""
     start = int(config.get("fiscal_year.start_month", 4)) if config is not None else 4
     texts = [*title_texts(rows, header_row), sheet_name, Path(file).stem]
-    year, _month = year_month_of(*texts, start_month=start)
     calendar, fiscal = years_of(*texts, start_month=start)
-    return Period(year if year is not None else calendar, fiscal, start)
+    if fiscal is not None:
+        # 2026年度 with a sheet 10月: a cell 1月 is January 2027, the fiscal year's
+        return Period(None, fiscal, start)
+    year, _month = year_month_of(*texts, start_month=start)
+    return Period(year if year is not None else calendar, None, start)
 
 
 def read_list_sheet(sheet, spec: KindSpec, *, file: str, config=None) -> SheetResult:
     """Read one sheet as a list of ``spec``: the frame of its rows, or why it holds none."""
     rows = fill_merged(sheet.rows, getattr(sheet, "merged", None) or ())
     fields = spec.synonyms()
-    table = _find_table(rows, spec)
+    table, labelled = _find_table(rows, spec)
     if table is None:
         return SheetResult.no_table(file, sheet, kind={"ja": spec.title("ja"), "en": spec.name},
                                     fields=_needed(spec))
@@ -83,7 +86,7 @@ def read_list_sheet(sheet, spec: KindSpec, *, file: str, config=None) -> SheetRe
                      params=contest_params(c, cols, spec.field(c.field).heading()))
                for c in contested_columns(table, fields)]
     cells = FieldCells(sheet_period(rows, table.header_row, sheet.name, file, config))
-    records, rows_read = _walk(rows, table, spec, cells, RowLog(file, sheet.name, issues))
+    records, rows_read = _walk(rows, table, spec, cells, RowLog(file, sheet.name, issues), labelled)
     for rec in records:
         rec["source_file"], rec["source_sheet"] = file, sheet.name
     extra = {c: h for c, h in cols.items() if c not in table.mapping.values()}
@@ -93,17 +96,48 @@ def read_list_sheet(sheet, spec: KindSpec, *, file: str, config=None) -> SheetRe
         rows_read=rows_read,
         layout="list",
         header_row=table.header_excel_row,
-        mapping={f.name: cols[table.mapping[f.name]] for f in spec.fields if f.name in table.mapping},
+        mapping={f.name: _source_of(f.name, table, labelled) for f in spec.fields
+                 if f.name in table.mapping or f.name in labelled},
     )
 
 
-def _find_table(rows, spec: KindSpec) -> Table | None:
-    """The table holding every required field (and as many others as a header row has)."""
+def _source_of(name: str, table: Table, labelled: dict) -> str:
+    """Where a field is read from: its column's header, or the labelled cell above the table (東京支店 (A2))."""
+    if name in table.mapping:
+        return table.columns[table.mapping[name]]
+    value, r, c = labelled[name]
+    return f"{cell_text(value)} ({column_letter(c)}{r + 1})"
+
+
+def _find_table(rows, spec: KindSpec) -> tuple[Table | None, dict[str, tuple[Any, int, int]]]:
+    """The table holding every required field, and the required fields given once above it.
+
+    A branch's own report says 支店名: 東京支店 above its table rather than in a column: a
+    required field with no column takes such a labelled value (found by its synonyms, above
+    the header) for every row of the table.
+    """
     fields = spec.synonyms()
+    table = _table_with(rows, fields, set(spec.required))
+    if table is not None:
+        return table, {}
+    labelled = {n: hit for n in spec.required if (hit := find_labelled_value(rows, fields[n])) is not None}
+    if not labelled:
+        return None, {}
+    table = _table_with(rows, fields, set(spec.required) - labelled.keys())
+    if table is None:
+        return None, {}
+    # a field the table has a column for is read from it (年月 | 区分 in the header is no label)
+    labelled = {n: hit for n, hit in labelled.items() if n not in table.mapping}
+    if any(r >= table.header_row for _, r, _ in labelled.values()) or set(spec.required) - {*table.mapping, *labelled}:
+        return None, {}
+    return table, labelled
+
+
+def _table_with(rows, fields: dict[str, list[str]], required: set[str]) -> Table | None:
     if len(fields) >= 2:
-        return find_table(rows, fields, [set(spec.required)])
+        return find_table(rows, fields, [required])
     # a kind of one field: a header of that one column
-    return detect_table(rows, Synonyms(fields), set(spec.required), min_fields=1)
+    return detect_table(rows, Synonyms(fields), required, min_fields=1)
 
 
 def _needed(spec: KindSpec) -> str:
@@ -113,7 +147,8 @@ def _needed(spec: KindSpec) -> str:
     return joiner.join((spec.field(n).synonyms or (n,))[0] for n in names)
 
 
-def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog) -> tuple[list[dict], int]:
+def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog,
+          labelled: dict[str, tuple[Any, int, int]]) -> tuple[list[dict], int]:
     """The rows under the header → (records, rows read); their issues go to ``log``."""
     m = table.mapping
     yen_cols = [m[f.name] for f in spec.fields if f.type == "yen" and f.name in m]
@@ -122,6 +157,9 @@ def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog) ->
                                                     if f.type in NUMERIC_TYPES and f.name in m}]
     kinds = classify_rows(rows, table.data_start, table.data_end, columns=list(table.columns),
                           labels=[table.col_start, *labels], header=rows[table.header_row])
+    if table.header_rows == 2:
+        # a header over two rows printed again on a new page: its second row is no data either
+        kinds.repeated |= {r + 1 for r in kinds.repeated if r + 1 < table.data_end}
     sums = RunningSums(yen_cols, cell_parsers().amount)
     extra = [c for c in table.columns if c not in m.values()]
     records: list[dict] = []
@@ -138,7 +176,7 @@ def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog) ->
             log.repeated_header(r)
             continue
         row = rows[r]
-        rec, problems = _read_row(row, m, spec, cells)
+        rec, problems = _read_row(row, m, spec, cells, labelled)
         if _log_row(log, r, problems, table.columns):
             sums.any_rejected = True
             continue
@@ -158,7 +196,8 @@ class _CellProblem:
         self.problem, self.column, self.value, self.rejects, self.severity = problem, column, value, rejects, severity
 
 
-def _read_row(row, m: dict[str, int], spec: KindSpec, cells: FieldCells) -> tuple[dict, list[_CellProblem]]:
+def _read_row(row, m: dict[str, int], spec: KindSpec, cells: FieldCells,
+              labelled: dict[str, tuple[Any, int, int]]) -> tuple[dict, list[_CellProblem]]:
     """A row's fields by their types; the problems in the order found.
 
     A required field that is blank or unreadable rejects the row (an error); another
@@ -169,10 +208,10 @@ def _read_row(row, m: dict[str, int], spec: KindSpec, cells: FieldCells) -> tupl
     problems: list[_CellProblem] = []
     for f in spec.fields:
         c = m.get(f.name)
-        if c is None:
+        if c is None and f.name not in labelled:
             rec[f.name] = None
             continue
-        raw = cell(row, c)
+        raw = cell(row, c) if c is not None else labelled[f.name][0]
         got = cells.read(f, raw)
         rec[f.name] = got.value
         if got.problem is not None:
