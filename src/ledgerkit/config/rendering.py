@@ -228,7 +228,7 @@ def markdown_reference() -> str:
         else:
             shown = f"`{toml_value(value)}`"
         out.append(f"| `{key}` | {shown} | {en}<br>{ja} |")
-    out += ["", "### `[kinds.<name>]` — declared kinds of list", "", COMMENTS["kinds"][0], "",
+    out += ["", "### `[kinds]` — declared kinds of list (`[kinds.<name>]`)", "", COMMENTS["kinds"][0], "",
             COMMENTS["kinds"][1] + ". How to declare one, with an example: [kinds.md](kinds.md).", "",
             "| type | cells read |", "|---|---|"]
     out += [f"| `{t}` | {en}<br>{ja} |" for t, (ja, en) in FIELD_TYPES.items()]
