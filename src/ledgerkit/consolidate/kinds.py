@@ -90,7 +90,7 @@ def kind_for(kind: Any, config=None) -> Kind:
 
 
 def _declared(spec: KindSpec) -> Kind:
-    columns = tuple(list_frame([], spec).columns)
+    columns = tuple(list_frame({}, spec).columns)
     return Kind(spec.name, ListReader(spec), ListFinish(spec), columns, ListWriter(spec), spec.by, spec)
 
 

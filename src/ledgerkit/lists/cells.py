@@ -85,20 +85,19 @@ def _int(v: Any) -> int | None:
     return int(value)
 
 
-def _yen(v: Any) -> int | None:
-    return whole_yen(parse_amount_with_basis(v)[0])
-
-
 class FieldCells:
     """The cell readers of one sheet: one cache per type, the sheet's :class:`Period`."""
 
     def __init__(self, period: Period = Period()):
         self.period = period
+        #: amounts with their tax basis, ``((value, basis), error)``: shared with the 合計 row check
+        self.amount = cached(parse_amount_with_basis)
+        self._reads: dict[str, dict] = {}
         self._parsers: dict[str, Callable] = {
             "text": cached(_text),
             "code": cached(parse_code),
             "int": cached(_int),
-            "yen": cached(_yen),
+            "yen": cached(self._yen),
             "decimal": cached(parse_amount),
             "hours": cached(parse_hours),
             "date": cached(self._date),
@@ -115,6 +114,29 @@ class FieldCells:
             return Read(None, Problem("list_no_year", {"field": spec.heading(), "value": _shown(raw)}))
         return Read(None, Problem("list_bad_cell", {"field": spec.heading(), "value": _shown(raw),
                                                     "type": type_words(spec.type), "reason": _reason(err)}))
+
+    def read_column(self, spec: FieldSpec, raws: list) -> list[Read]:
+        """:meth:`read` of each of ``raws`` (a column's cells), each distinct value read once."""
+        memo = self._reads.setdefault(spec.name, {})
+        out = []
+        for v in raws:
+            try:
+                key = (type(v), v)
+                hit = memo.get(key)
+            except TypeError:
+                key = hit = None
+            if hit is None:
+                hit = self.read(spec, v)
+                if key is not None:
+                    memo[key] = hit
+            out.append(hit)
+        return out
+
+    def _yen(self, v: Any) -> int | None:
+        hit, err = self.amount(v)
+        if err is not None:
+            raise err
+        return whole_yen(hit[0])
 
     def _date(self, v: Any) -> dt.date | None:
         p = self.period

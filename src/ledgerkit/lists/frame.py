@@ -7,8 +7,7 @@ rates :class:`~decimal.Decimal`, hours floats, dates ``datetime64``, months ``YY
 Examples:
     >>> from ledgerkit.kinds.declared import FieldSpec, KindSpec
     >>> spec = KindSpec("s", fields=(FieldSpec("branch"), FieldSpec("amount", "yen")))
-    >>> f = list_frame([{"branch": "東京", "amount": 1200, "source_file": "a.xlsx", "source_sheet": "10月",
-    ...                  "source_row": 4}], spec)
+    >>> f = list_frame({"branch": ["東京"], "amount": [1200]}, spec, source=("a.xlsx", "10月"), rows=[4])
     >>> list(f.columns), str(f["amount"].dtype)
     (['branch', 'amount', 'source_file', 'source_sheet', 'source_row'], 'Int64')
 """
@@ -40,20 +39,22 @@ def typed_column(values: list[Any], ftype: str):
     return pd.Series(values, dtype="object")
 
 
-def list_frame(records: list[dict], spec: KindSpec, extra: dict[int, str] | None = None):
-    """The rows of a sheet (dicts by field name; ``("extra", column)`` for other columns)."""
+def list_frame(columns: dict[str, list], spec: KindSpec, extra: dict[str, list] | None = None, *,
+               source: tuple[str, str] = ("", ""), rows: list[int] | None = None):
+    """A sheet's rows as a frame: ``columns`` (field → values), ``extra`` (header → values, as
+    written), ``source`` (file, sheet) and the Excel ``rows`` they came from."""
     import pandas as pd
 
-    frame = pd.DataFrame(index=range(len(records)))
+    n = len(rows or [])
+    frame = pd.DataFrame(index=range(n))
     for f in spec.fields:
-        frame[f.name] = typed_column([r.get(f.name) for r in records], f.type)
-    for c, header in (extra or {}).items():
+        frame[f.name] = typed_column(columns.get(f.name, [None] * n), f.type)
+    for header, values in (extra or {}).items():
         # object dtype: a column only some files have must not turn its numbers into floats
-        frame[unique_name(header, [*frame.columns, *RESERVED_COLUMNS])] = pd.Series(
-            [r.get(("extra", c)) for r in records], dtype=object)
-    frame["source_file"] = pd.Series([r.get("source_file", "") for r in records], dtype=object)
-    frame["source_sheet"] = pd.Series([r.get("source_sheet", "") for r in records], dtype=object)
-    frame["source_row"] = pd.Series([r.get("source_row") for r in records], dtype="int64")
+        frame[unique_name(header, [*frame.columns, *RESERVED_COLUMNS])] = pd.Series(values, dtype=object)
+    frame["source_file"] = pd.Series([source[0]] * n, dtype=object)
+    frame["source_sheet"] = pd.Series([source[1]] * n, dtype=object)
+    frame["source_row"] = pd.Series(rows or [], dtype="int64")
     return frame
 
 

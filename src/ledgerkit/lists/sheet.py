@@ -43,7 +43,7 @@ from ledgerkit.detect.walk import RowLog, cell_text, classify_rows
 from ledgerkit.kinds.declared import NUMERIC_TYPES, KindSpec
 from ledgerkit.lists.cells import FieldCells, Period, Problem, check_value
 from ledgerkit.lists.frame import list_frame
-from ledgerkit.parse.list_cells import cell_parsers, plain
+from ledgerkit.parse.list_cells import plain
 from ledgerkit.parse.periods import year_month_of, years_of
 
 __all__ = ["ListReader", "read_list_sheet", "sheet_period"]
@@ -86,12 +86,9 @@ def read_list_sheet(sheet, spec: KindSpec, *, file: str, config=None) -> SheetRe
                      params=contest_params(c, cols, spec.field(c.field).heading()))
                for c in contested_columns(table, fields)]
     cells = FieldCells(sheet_period(rows, table.header_row, sheet.name, file, config))
-    records, rows_read = _walk(rows, table, spec, cells, RowLog(file, sheet.name, issues), labelled)
-    for rec in records:
-        rec["source_file"], rec["source_sheet"] = file, sheet.name
-    extra = {c: h for c, h in cols.items() if c not in table.mapping.values()}
+    columns, extra, kept, rows_read = _walk(rows, table, spec, cells, RowLog(file, sheet.name, issues), labelled)
     return SheetResult(
-        frame=list_frame(records, spec, extra),
+        frame=list_frame(columns, spec, extra, source=(file, sheet.name), rows=kept),
         issues=issues,
         rows_read=rows_read,
         layout="list",
@@ -147,82 +144,104 @@ def _needed(spec: KindSpec) -> str:
     return joiner.join((spec.field(n).synonyms or (n,))[0] for n in names)
 
 
-def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog,
-          labelled: dict[str, tuple[Any, int, int]]) -> tuple[list[dict], int]:
-    """The rows under the header → (records, rows read); their issues go to ``log``."""
+def _row_kinds(rows, table: Table, spec: KindSpec):
+    """The rows under the header: blank, 合計/小計 (with their label), the header again, or data."""
     m = table.mapping
-    yen_cols = [m[f.name] for f in spec.fields if f.type == "yen" and f.name in m]
     # a 合計 may stand in any column that does not hold a figure (支店, 年月, 備考)
-    labels = [c for c in table.columns if c not in {m[f.name] for f in spec.fields
-                                                    if f.type in NUMERIC_TYPES and f.name in m}]
+    figures = {m[f.name] for f in spec.fields if f.type in NUMERIC_TYPES and f.name in m}
+    labels = [c for c in table.columns if c not in figures]
     kinds = classify_rows(rows, table.data_start, table.data_end, columns=list(table.columns),
                           labels=[table.col_start, *labels], header=rows[table.header_row])
     if table.header_rows == 2:
         # a header over two rows printed again on a new page: its second row is no data either
         kinds.repeated |= {r + 1 for r in kinds.repeated if r + 1 < table.data_end}
-    sums = RunningSums(yen_cols, cell_parsers().amount)
-    extra = [c for c in table.columns if c not in m.values()]
-    records: list[dict] = []
+    return kinds
+
+
+def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog, labelled: dict):
+    """The rows under the header → (field → values, header → values of the other columns, the
+    Excel rows kept, rows read); their issues go to ``log``, in the order of the rows.
+
+    Read a column at a time (each distinct cell value once); then row by row, in order,
+    every row is kept, rejected, or is a 合計, blank or repeated header row.
+    """
+    kinds = _row_kinds(rows, table, spec)
+    data = kinds.data(table.data_start, table.data_end)
+    values, problems = _read_columns(rows, data, table, spec, cells, labelled)
+    m = table.mapping
+    yen_cols = [m[f.name] for f in spec.fields if f.type == "yen" and f.name in m]
+    # the sheet's own 合計 rows are checked against the rows above them (only where it has some)
+    sums = RunningSums(yen_cols, cells.amount) if kinds.total and yen_cols else None
+    at = {r: i for i, r in enumerate(data)}
+    kept: list[int] = []
     for r in range(table.data_start, table.data_end):
         label = kinds.total.get(r)
         if label is not None:
             log.total(r)
-            log.issues.extend(sums.total_row(rows[r], table.columns, log.file, log.sheet, r + 1,
-                                             subtotal="小計" in label))
+            if sums is not None:
+                log.issues.extend(sums.total_row(rows[r], table.columns, log.file, log.sheet, r + 1,
+                                                 subtotal="小計" in label))
             continue
         if r in kinds.blank:
             continue
         if r in kinds.repeated:
             log.repeated_header(r)
             continue
-        row = rows[r]
-        rec, problems = _read_row(row, m, spec, cells, labelled)
-        if _log_row(log, r, problems, table.columns):
-            sums.any_rejected = True
+        found = problems.get(at[r])
+        if found is None:
+            log.keep(r)
+        elif _log_row(log, r, found, table.columns):
+            if sums is not None:
+                sums.any_rejected = True
             continue
-        sums.add(row)
-        rec["source_row"] = r + 1
-        for c in extra:
-            v = cell(row, c)
-            rec[("extra", c)] = None if is_empty(v) else plain(v)
-        records.append(rec)
-    return records, log.rows_read
+        kept.append(at[r])
+        if sums is not None:
+            sums.add(rows[r])
+    columns = {name: [vals[i] for i in kept] for name, vals in values.items()}
+    extra = {h: [_as_written(cell(rows[data[i]], c)) for i in kept] for c, h in table.columns.items()
+             if c not in m.values()}
+    return columns, extra, [data[i] + 1 for i in kept], log.rows_read
+
+
+def _as_written(v: Any) -> Any:
+    return None if is_empty(v) else plain(v)
 
 
 class _CellProblem:
     __slots__ = ("problem", "column", "value", "rejects", "severity")
 
-    def __init__(self, problem: Problem, column: int, value: Any, rejects: bool, severity: str):
+    def __init__(self, problem: Problem, column: int | None, value: Any, rejects: bool, severity: str):
         self.problem, self.column, self.value, self.rejects, self.severity = problem, column, value, rejects, severity
 
 
-def _read_row(row, m: dict[str, int], spec: KindSpec, cells: FieldCells,
-              labelled: dict[str, tuple[Any, int, int]]) -> tuple[dict, list[_CellProblem]]:
-    """A row's fields by their types; the problems in the order found.
+def _read_columns(rows, data: list[int], table: Table, spec: KindSpec, cells: FieldCells,
+                  labelled: dict) -> tuple[dict[str, list], dict[int, list[_CellProblem]]]:
+    """Each field's values over the data rows, and the problems by data row (in field order).
 
     A required field that is blank or unreadable rejects the row (an error); another
     field's unreadable cell is left blank in a row that is kept (a warning); a value that
     breaks a declared check (min, max, one_of, pattern) is kept and named (an error).
     """
-    rec: dict[str, Any] = {}
-    problems: list[_CellProblem] = []
+    values: dict[str, list] = {}
+    problems: dict[int, list[_CellProblem]] = {}
     for f in spec.fields:
-        c = m.get(f.name)
+        c = table.mapping.get(f.name)
         if c is None and f.name not in labelled:
-            rec[f.name] = None
+            values[f.name] = [None] * len(data)
             continue
-        raw = cell(row, c) if c is not None else labelled[f.name][0]
-        got = cells.read(f, raw)
-        rec[f.name] = got.value
-        if got.problem is not None:
-            problems.append(_CellProblem(got.problem, c, raw, f.required, "error" if f.required else "warning"))
-        elif got.value is None and f.required:
-            problems.append(_CellProblem(Problem("list_missing_required", {"field": f.heading()}), c, raw, True, "error"))
-        else:
-            broken = check_value(f, got.value)
-            if broken is not None:
-                problems.append(_CellProblem(broken, c, raw, False, "error"))
-    return rec, problems
+        raws = [cell(rows[r], c) for r in data] if c is not None else [labelled[f.name][0]] * len(data)
+        reads = cells.read_column(f, raws)
+        values[f.name] = [rd.value for rd in reads]
+        severity = "error" if f.required else "warning"
+        for i in [i for i, rd in enumerate(reads) if rd.problem is not None or (rd.value is None and f.required)]:
+            problem = reads[i].problem or Problem("list_missing_required", {"field": f.heading()})
+            problems.setdefault(i, []).append(_CellProblem(problem, c, raws[i], f.required, severity))
+        if f.checked:
+            for i, rd in enumerate(reads):
+                broken = check_value(f, rd.value) if rd.problem is None else None
+                if broken is not None:
+                    problems.setdefault(i, []).append(_CellProblem(broken, c, raws[i], False, "error"))
+    return values, problems
 
 
 def _log_row(log: RowLog, r: int, problems: list[_CellProblem], columns: dict[int, str]) -> bool:
