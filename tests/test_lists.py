@@ -240,6 +240,17 @@ def test_repeats_across_files_count_once_and_disagreements_are_listed(branch_fil
     assert (result.stats.rows_read, result.stats.rows_consolidated, result.stats.rows_rejected) == (5, 4, 1)
 
 
+def test_a_blank_figure_in_the_key_is_a_value_like_any_other(tmp_path):
+    # 件数 left blank in a row and in its copy: the copy is a repeat (a blank is not a crash)
+    spec = kind_from_table("s", {"fields": {"branch": {"synonyms": ["支店"], "required": True},
+                                            "count": {"type": "int", "synonyms": ["件数"]}}, "key": "branch,count"})
+    make_xlsx(tmp_path / "a.xlsx", {"s": [["支店", "件数"], ["東京", None], ["東京", 3]]})
+    make_xlsx(tmp_path / "b.xlsx", {"s": [["支店", "件数"], ["東京", ""]]})
+    result = ledgerkit.aggregate(tmp_path, kind=spec)
+    assert result.frame["count"].tolist()[1] == 3 and len(result.frame) == 2
+    assert [(i.code, Path(i.file).name, i.row) for i in result.issues] == [("list_duplicate_row", "b.xlsx", 2)]
+
+
 def test_unique_values_across_files(tmp_path):
     spec = kind_from_table("assets", {"fields": {"no": {"type": "code", "synonyms": ["資産番号"], "unique": True},
                                                  "name": {"synonyms": ["資産名"]}}, "sort": "no"})

@@ -75,8 +75,15 @@ def _where(row) -> str:
 
 def _plain(v: Any) -> Any:
     """A value as rows are compared: missing values alike, dates as dates, floats to the 6th place."""
-    if v is None or (not isinstance(v, (str, bytes)) and v != v):
+    if v is None:
         return None
+    if not isinstance(v, (str, bytes)):
+        try:
+            if v != v:
+                return None
+        except TypeError:
+            # pandas' NA: neither equal nor unequal to itself
+            return None
     if hasattr(v, "to_pydatetime"):
         v = v.to_pydatetime()
     if isinstance(v, dt.datetime) and v.time() == dt.time(0):
@@ -86,47 +93,60 @@ def _plain(v: Any) -> Any:
     return v
 
 
+class _Rows:
+    """The frame's rows as plain values (by position), for comparing many rows without pandas' per-cell cost."""
+
+    def __init__(self, frame, names: list[str]):
+        self.names = names
+        self.cols = {c: frame[c].tolist() for c in {*names, "source_file", "source_sheet", "source_row"}}
+
+    def row(self, i: int) -> dict[str, Any]:
+        return {c: v[i] for c, v in self.cols.items()}
+
+    def values(self, rows: list[int]) -> list[str]:
+        """The rows' field values, order aside (the same rows in another order are the same rows)."""
+        return sorted(repr(tuple(_plain(self.cols[n][i]) for n in self.names)) for i in rows)
+
+
 def _repeats(frame, spec: KindSpec) -> tuple[Any, list[Issue]]:
     key = list(spec.key)
-    names = list(spec.names)
     issues: list[Issue] = []
-    candidates = frame[frame.duplicated(subset=key, keep=False)]
-    if candidates.empty:
+    repeated = frame.duplicated(subset=key, keep=False).tolist()
+    if not any(repeated):
         return frame, issues
+    rows = _Rows(frame, list(spec.names))
+    keys = [frame[k].tolist() for k in key]
+    # the rows of each key (in the order first seen), by the sheet they are in
+    groups: dict[tuple, dict[tuple, list[int]]] = {}
+    for i in (i for i, r in enumerate(repeated) if r):
+        group = groups.setdefault(tuple(str(_plain(k[i])) for k in keys), {})
+        group.setdefault((rows.cols["source_file"][i], rows.cols["source_sheet"][i]), []).append(i)
     drop: list[int] = []
     label = ", ".join(spec.field(k).heading() for k in key)
-    for _, group in candidates.groupby([candidates[k].map(_plain).astype(str) for k in key], sort=False):
-        places: dict[tuple, list[int]] = {}
-        for i, row in group.iterrows():
-            places.setdefault((row["source_file"], row["source_sheet"]), []).append(i)
+    for places in groups.values():
         for at in places.values():
             # the same key twice in one sheet: two rows, named
-            first = frame.loc[at[0]]
-            for i in at[1:]:
-                row = frame.loc[i]
-                issues.append(Issue("list_key_repeated", row["source_file"], row["source_sheet"], int(row["source_row"]),
-                                    severity="warning", params={"key": label, "row": int(first["source_row"])}))
+            first = rows.cols["source_row"][at[0]]
+            issues.extend(Issue("list_key_repeated", rows.cols["source_file"][i], rows.cols["source_sheet"][i],
+                                int(rows.cols["source_row"][i]), severity="warning",
+                                params={"key": label, "row": int(first)}) for i in at[1:])
         first_at, *others = places.values()
-        first_values = sorted(map(repr, _values(frame, first_at, names)))
-        first = frame.loc[first_at[0]]
+        first_values = rows.values(first_at)
+        first = rows.row(first_at[0])
         for at in others:
-            if sorted(map(repr, _values(frame, at, names))) == first_values:
+            if rows.values(at) == first_values:
                 drop.extend(at)
-                issues.extend(Issue("list_duplicate_row", frame.at[i, "source_file"], frame.at[i, "source_sheet"],
-                                    int(frame.at[i, "source_row"]), severity="warning", rejected=True,
+                issues.extend(Issue("list_duplicate_row", rows.cols["source_file"][i], rows.cols["source_sheet"][i],
+                                    int(rows.cols["source_row"][i]), severity="warning", rejected=True,
                                     params={"other": _where(first), "key": label}) for i in at)
             else:
-                row = frame.loc[at[0]]
+                row = rows.row(at[0])
                 issues.append(Issue("list_conflicting_row", row["source_file"], row["source_sheet"], int(row["source_row"]),
                                     severity="warning",
                                     params={"other": _where(first), "key": label, "diff": _diff(first, row, spec)}))
     if drop:
-        frame = frame.drop(index=drop).reset_index(drop=True)
+        frame = frame.drop(index=frame.index[drop]).reset_index(drop=True)
     return frame, issues
-
-
-def _values(frame, rows: list[int], names: list[str]) -> list[tuple]:
-    return [tuple(_plain(frame.at[i, n]) for n in names) for i in rows]
 
 
 def _diff(a, b, spec: KindSpec) -> str:
@@ -142,20 +162,21 @@ def _diff(a, b, spec: KindSpec) -> str:
 def check_unique(frame, fields) -> list[Issue]:
     """An error for each repeat of a value of a field declared ``unique``, naming the first row with it."""
     issues: list[Issue] = []
+    rows = None
     for f in fields:
         if not f.unique or f.name not in frame.columns:
             continue
-        values = frame[f.name].map(_plain)
-        present = values.notna()
-        repeated = values[present].duplicated(keep="first")
-        if not repeated.any():
-            continue
-        first_of = {}
-        for i, v in values[present].items():
-            first_of.setdefault(repr(v), i)
-        for i in repeated[repeated].index:
-            row, first = frame.loc[i], frame.loc[first_of[repr(values[i])]]
+        rows = rows or _Rows(frame, [])
+        first_of: dict[str, int] = {}
+        for i, v in enumerate(frame[f.name].tolist()):
+            v = _plain(v)
+            if v is None:
+                continue
+            first = first_of.setdefault(repr(v), i)
+            if first == i:
+                continue
+            row = rows.row(i)
             issues.append(Issue("list_not_unique", row["source_file"], row["source_sheet"], int(row["source_row"]),
-                                column=f.heading(), value=str(values[i]), severity="error", field=f.name,
-                                params={"field": f.heading(), "value": str(values[i]), "other": _where(first)}))
+                                column=f.heading(), value=str(v), severity="error", field=f.name,
+                                params={"field": f.heading(), "value": str(v), "other": _where(rows.row(first))}))
     return issues
