@@ -303,6 +303,11 @@ def test_report_summary_detail_and_issues(tmp_path, branch_files):
         ("警告", "東京.xlsx / 10月 / row 3 と同じ行です (支店, 年月, 区分 も値もすべて同じ) — 1回だけ数えます",
          "東京_再送.xlsx", "10月", 4, "list_duplicate_row")]
     assert sum(r[8] == "total_row" for r in issues) == 4
+    # printed: A4 landscape, one page wide, the heading row on every page of the lists
+    for ws in wb.worksheets:
+        assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, "landscape")
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0  # width: 1 (the default)
+    assert (detail.print_title_rows, wb["問題一覧"].print_title_rows) == ("$1:$1", "$1:$1")
     # in English the headings are the fields' names
     result.write(tmp_path / "en.xlsx", lang="en")
     en = openpyxl.load_workbook(tmp_path / "en.xlsx")

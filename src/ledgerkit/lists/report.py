@@ -3,7 +3,8 @@
 ``.csv``, ``.json`` and ``-`` get the rows themselves (field names as columns); ``.xlsx`` gets
 the workbook: each summary a pivot with totals and a chart, titled with the kind's label;
 Detail every row with its source file, sheet and row, headed with the fields' Japanese
-labels and formatted by type (¥ amounts, dates); Issues every rejected row and cell.
+labels and formatted by type (¥ amounts, dates); Issues every rejected row and cell. Printed on
+A4 landscape, one page wide, with the heading row of Detail and Issues on every page.
 """
 
 from __future__ import annotations
@@ -54,5 +55,9 @@ def write_list_report(result, target, *, spec: KindSpec, by: Sequence[str], lang
                 down = list(by[:-1]) if len(by) > 1 else list(by)
                 report.add_summary(name, pivot, index=down, title=title, value_format=summary_format(spec, value),
                                    chart="column", totals=True, headings={**headings, value: what} if value else headings)
-        report.add_table(messages.text("sheet_detail", lang), frame, formats=list_formats(spec), headings=headings)
-        report.add_issues(result.issues, lang=lang)
+        detail = report.add_table(messages.text("sheet_detail", lang), frame, formats=list_formats(spec),
+                                  headings=headings)
+        issues = report.add_issues(result.issues, lang=lang)
+        # a Detail or Issues list longer than a page: its heading printed again on every page
+        for ref in (detail, issues):
+            ref.worksheet.repeat_rows(ref.header_row)
