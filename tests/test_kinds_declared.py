@@ -105,6 +105,16 @@ def test_bounds_take_the_fields_type():
     assert spec.field("d").min == dt.date(2026, 4, 1) and spec.field("d").max == dt.date(2027, 3, 31)
     assert spec.field("m").min == "2026-04"
     assert spec.field("h").max == Decimal("24.5")
+    # a bound written as text is read as a cell of the type is (和暦, 万, 全角, 8:00)
+    spec = kind_from_table("k", {"fields": {
+        "d": {"type": "date", "synonyms": ["日付"], "min": "令和8年4月1日", "max": "2027/3/31"},
+        "y": {"type": "yen", "synonyms": ["金額"], "min": "△1万", "max": "１，０００，０００"},
+        "h": {"type": "hours", "synonyms": ["時間"], "max": "8:30"}}})
+    assert (spec.field("d").min, spec.field("d").max) == (dt.date(2026, 4, 1), dt.date(2027, 3, 31))
+    assert (spec.field("y").min, spec.field("y").max) == (Decimal(-10000), Decimal(1000000))
+    assert spec.field("h").max == Decimal("8.5")
+    with pytest.raises(KindError, match="4/1"):
+        kind_from_table("k", {"fields": {"d": {"type": "date", "synonyms": ["日付"], "min": "4/1"}}})
 
 
 def test_a_kind_has_a_name_one_can_type():

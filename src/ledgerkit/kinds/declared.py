@@ -30,8 +30,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ledgerkit.core.messages import text as _t
+from ledgerkit.parse.amounts import parse_amount, parse_rate
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.hours import parse_hours
 from ledgerkit.parse.periods import month_label, parse_month
-from ledgerkit.parse.text import normalize_text
+from ledgerkit.parse.text import CellValueError, normalize_text
 
 __all__ = ["FIELD_TYPES", "NUMERIC_TYPES", "READERS", "RESERVED_COLUMNS", "FieldSpec", "KindSpec", "KindError",
            "kind_from_table", "extend_kind", "kind_to_table", "field_list"]
@@ -366,6 +369,10 @@ def _names(value: Any, at: str, spec: KindSpec, *, allow: tuple[str, ...] = ()) 
     return names
 
 
+#: a bound written as text is read by its type's own parser (numbers otherwise as written)
+_BOUND_PARSERS = {"hours": parse_hours, "rate": parse_rate}
+
+
 def _bound(value: Any, ftype: str, at: str) -> Any:
     if ftype not in _ORDERED_TYPES:
         raise KindError(at, "cfg_kind_check_type", check=at.rsplit(".", 1)[1], types="int, yen, decimal, hours, date, month, rate",
@@ -376,16 +383,26 @@ def _bound(value: Any, ftype: str, at: str) -> Any:
                 return value.date()
             if isinstance(value, dt.date):
                 return value
-            return dt.date.fromisoformat(value)
+            # as a cell of the type is read: 2026-04-01, 2026/4/1, 令和8年4月1日 (with its year)
+            day = parse_date(value) if isinstance(value, str) else None
+            if day is None:
+                raise ValueError(value)
+            return day
         if ftype == "month":
             ym = parse_month(value) if isinstance(value, str) else None
             if ym is None or ym[0] is None:
                 raise ValueError(value)
             return month_label(ym[0], ym[1])
+        if isinstance(value, str):
+            # written as in a cell: "1万", "１，０００", "8:00", "10%"
+            number = _BOUND_PARSERS.get(ftype, parse_amount)(value)
+            if number is None:
+                raise ValueError(value)
+            return Decimal(str(number))
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(value)
         return Decimal(str(value))
-    except (TypeError, ValueError, InvalidOperation):
+    except (TypeError, ValueError, InvalidOperation, CellValueError):
         raise KindError(at, "cfg_kind_bound", value=value, type=ftype) from None
 
 
