@@ -28,6 +28,7 @@ demo: $(VENV)/.installed
 	@mkdir -p out
 	$(LK) init out/project --force
 	$(LK) aggregate examples/hours -o out/hours_report.xlsx
+	$(LK) aggregate examples/sales --kind sales --config examples/sales.toml -o out/sales_report.xlsx
 	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx --today 2026-11-30 -o out/invoice_findings.xlsx $(ok01)
 	$(LK) check orders examples/po_list.xlsx -o out/order_findings.xlsx $(ok01)
 	$(LK) budget examples/budget.xlsx --hours examples/hours --invoices examples/invoices --rates examples/rates.xlsx --through 2026-11 -o out/budget_report.xlsx
@@ -50,7 +51,7 @@ demo: $(VENV)/.installed
 	$(LK) check invoices examples/invoices --orders examples/po_list.xlsx --today 2026-11-30 --record --config out/project/ledgerkit.toml > /dev/null 2>&1 $(ok01)
 	$(LK) findings --config out/project/ledgerkit.toml $(ok01)
 	@echo
-	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project, with the ledger out/project/ledger.db): hours_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/, ringi_docx/, po_docx/ (Word), slots.xlsx, 日程調整.txt, board.xlsx, board_whatif.xlsx"
+	@echo "Reports are in out/ (a project folder made by ledgerkit init is in out/project, with the ledger out/project/ledger.db): hours_report.xlsx, sales_report.xlsx, invoice_findings.xlsx, order_findings.xlsx, budget_report.xlsx, settlement.xlsx, ringi/, ringi_xlsx/, po/, ringi_docx/, po_docx/ (Word), slots.xlsx, 日程調整.txt, board.xlsx, board_whatif.xlsx"
 
 # Rebuild the sample workbooks in examples/ from the script that makes them.
 examples: $(VENV)/.installed

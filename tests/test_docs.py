@@ -144,7 +144,7 @@ def python_blocks(doc: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("doc", ["README.md", "docs/python-api.md", "docs/drafts.md"])
+@pytest.mark.parametrize("doc", ["README.md", "docs/python-api.md", "docs/drafts.md", "docs/kinds.md"])
 def test_python_in_the_docs_runs(doc, tmp_path, monkeypatch, capsys):
     blocks = python_blocks(ROOT / doc)
     assert blocks, f"{doc} has no python block"
@@ -168,7 +168,7 @@ def test_help_imports_nothing_heavy():
     assert done.stdout.strip() == ""
 
 
-@pytest.mark.parametrize("name", ["cli.md", "monthly-close.md"])
+@pytest.mark.parametrize("name", ["cli.md", "monthly-close.md", "kinds.md"])
 def test_generated_docs_keep_their_template_text(name):
     """docs/cli.md and docs/monthly-close.md are made from docs/src/*.md.in by docs/regenerate.py:
     every hand-written line of the template is in the doc, in order (an edit made to the doc

@@ -76,7 +76,17 @@ def _urgent(out: Path, printed: str) -> None:
         "優先順位", "担当別", "期限リスク", "過負荷", "影響", "負荷", "問題一覧"]
 
 
+def _sales(out: Path, printed: str) -> None:
+    # a declared kind (examples/sales.toml) and one given as a dict: no Python reader for either
+    ws = openpyxl.load_workbook(out / "sales_by_branch.xlsx")["集計"]
+    rows = {r[0]: r[1:4] for r in ws.iter_rows(min_row=4, values_only=True)}
+    assert rows["東京支店"] == (1850000, 1885000, "=SUM(B6:C6)") and rows["名古屋営業所"][:2] == (715000, 0)
+    assert "error: 売上報告_名古屋営業所_2026年10月.csv / 売上報告_名古屋営業所_2026年10月 / row 3: cannot read 売上 as yen: '集計中'" in printed
+    assert printed.rstrip().endswith("{'サービス': 44, '保守': 13, '商品': 151, '返品': 0}")
+
+
 CHECKS = {
+    "sales_by_branch.py": _sales,
     "urgent_request.py": _urgent,
     "propose_meeting.py": _meeting,
     "hours_by_project.py": _hours,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -19,23 +18,19 @@ from ledgerkit.cli.common import (
     precheck_output,
     say,
 )
+from ledgerkit.cli.kinds import kind_completion
 from ledgerkit.cli.ledger import RecordOption
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
 
 
-class Kind(str, Enum):
-    auto = "auto"
-    hours = "hours"
-    invoices = "invoices"
-    attendance = "attendance"
-
-
-#: the summary's fields when --by is not given
-DEFAULT_BY = {"hours": "project,person,month", "invoices": "vendor,month", "attendance": "person,month"}
-
 PathsArg = Annotated[list[str], typer.Argument(help="Workbooks, folders (read recursively) or glob patterns.")]
-KindOption = Annotated[Kind, typer.Option("--kind", help="What the workbooks hold (auto: find out per sheet).")]
+KindOption = Annotated[
+    str,
+    typer.Option("--kind", autocompletion=kind_completion,
+                 help="What the workbooks hold: auto (find out per sheet among the built-in kinds), hours, invoices, "
+                 "attendance, or a kind declared as [kinds.NAME] in ledgerkit.toml (list them: ledgerkit kinds)."),
+]
 SkipBadOption = Annotated[
     bool, typer.Option("--skip-bad", help="Consolidate the rest when a file cannot be read; list it in Issues.")
 ]
@@ -82,13 +77,13 @@ def _progress_bar(total_hint: int):
 
 def aggregate(
     paths: PathsArg,
-    kind: KindOption = Kind.auto,
+    kind: KindOption = "auto",
     by: Annotated[
         Optional[str],
         typer.Option(
             "--by",
             help="Summary fields, comma-separated; the last one goes across "
-            "(default for hours: project,person,month).",
+            "(default: the kind's by, for hours project,person,month).",
         ),
     ] = None,
     output: OutputOption = None,
@@ -103,10 +98,14 @@ def aggregate(
 ) -> None:
     """Consolidate the rows of many workbooks into one report.
 
+    Any list declared as [kinds.NAME] in ledgerkit.toml is consolidated with --kind NAME.
+
     Example: ledgerkit aggregate examples/hours -o out/hours_report.xlsx
     """
     from ledgerkit.consolidate.aggregate import aggregate as run_aggregate
+    from ledgerkit.cli.kinds import print_list_summary
     from ledgerkit.cli.terminal import nothing_consolidated, print_summary
+    from ledgerkit.kinds import KIND_WORDS
     from ledgerkit.consolidate.aggregate import check_by, write_result
 
     config = _with_person(load(config_path, lang), person)
@@ -115,14 +114,14 @@ def aggregate(
     try:
         result = run_aggregate(
             paths,
-            kind=kind.value,
+            kind=kind,
             config=config,
             include_hidden=include_hidden or None,
             skip_bad=skip_bad,
             jobs=jobs,
             progress=update,
         )
-        by_fields = [b.strip() for b in (by or DEFAULT_BY.get(result.kind, "")).split(",") if b.strip()]
+        by_fields = [b.strip() for b in by.split(",") if b.strip()] if by else list(result.meta.get("by", []))
         if by or result.kind == "hours":
             check_by(result, by_fields)
         if output:
@@ -134,6 +133,9 @@ def aggregate(
         for line in str(e).splitlines():
             typer.echo(terminal_safe(f"Error: {line}"), err=True)
         raise typer.Exit(code=e.exit_code) from None
+    if result.meta.get("spec") is not None and result.meta["spec"].reader == "generic":
+        # a declared kind: its own table first (the summary below lists the issues and the counts)
+        print_list_summary(result, by_fields, lang=config.lang)
     print_summary(result, by=by_fields, lang=config.lang, to_stdout=output == "-")
     if output and output != "-":
         say(text("wrote", config.lang, path=output))
@@ -141,7 +143,8 @@ def aggregate(
         from ledgerkit.cli.ledger import record_and_say
 
         record_and_say(result, config)
-    empty = nothing_consolidated(result, config.lang)
+    declared = [n for n in config.kind_names() if n not in KIND_WORDS] if kind == "auto" else []
+    empty = nothing_consolidated(result, config.lang, declared)
     if empty:
         # files were read and nothing came of them: exit 2, and say why in one line (issue 13)
         fail(empty)
@@ -158,7 +161,7 @@ def _with_person(config, person: str | None):
 
 def inspect(
     paths: PathsArg,
-    kind: KindOption = Kind.auto,
+    kind: KindOption = "auto",
     person: PersonOption = None,
     config_path: ConfigOption = None,
     lang: LangOption = None,
@@ -172,7 +175,7 @@ def inspect(
 
     config = _with_person(load(config_path, lang), person)
     try:
-        reports = run_inspect(paths, kind=kind.value, config=config)
+        reports = run_inspect(paths, kind=kind, config=config)
     except LedgerkitError as e:
         fail(e)
     bad = print_inspection(reports, lang=config.lang)

@@ -19,7 +19,7 @@ import typer
 from ledgerkit import __version__
 from ledgerkit.cli.common import guard_commands
 
-FEATURES = ["aggregate", "settle", "check", "drafts", "schedule", "triage", "budget", "config", "ledger"]
+FEATURES = ["aggregate", "kinds", "settle", "check", "drafts", "schedule", "triage", "budget", "config", "ledger"]
 
 app = typer.Typer(
     name="ledgerkit",

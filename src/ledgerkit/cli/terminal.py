@@ -162,12 +162,19 @@ def print_file_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
         con.print("  " + messages.text("more_rows", lang, n=len(warned) - limit), markup=False)
 
 
-def nothing_consolidated(result: Result, lang: str = "ja") -> str | None:
-    """The one line for a run that consolidated no row at all (issue 13: not a silent success), or None."""
+def nothing_consolidated(result: Result, lang: str = "ja", declared: list[str] | tuple[str, ...] = ()) -> str | None:
+    """The one line for a run that consolidated no row at all (issue 13: not a silent success), or None.
+
+    ``declared``: the kinds ``[kinds.NAME]`` declares, named when ``--kind auto`` (which never
+    tries them) found nothing, since the files may be one of them.
+    """
     if result.stats.rows_consolidated:
         return None
     words = KIND_WORDS.get(result.kind, {"ja": result.kind, "en": result.kind})
-    return messages.text("nothing_read", lang, kind=words, kind_option=result.kind)
+    line = messages.text("nothing_read", lang, kind=words, kind_option=result.kind)
+    if declared and result.kind in KIND_WORDS:
+        line += messages.text("nothing_read_declared", lang, kinds=", ".join(f"--kind {k}" for k in declared))
+    return line
 
 
 def summary_pivot(result: Result, by):

@@ -9,11 +9,14 @@ from typing import Any
 from ledgerkit.config.defaults import ROUNDING_MODES, _get
 from ledgerkit.core.messages import text as _t
 from ledgerkit.parse.codes import is_registration_no_format, normalize_registration_no
+from ledgerkit.kinds import COLUMN_KINDS
+from ledgerkit.kinds.builtin import BUILTIN_KINDS
+from ledgerkit.kinds.declared import KindError, extend_kind, kind_from_table
 from ledgerkit.parse.datetimes import parse_time_of_day, parse_time_range
 from ledgerkit.parse.rounding import parse_rate_rounding
 from ledgerkit.parse.text import CellValueError
 
-__all__ = ["check_approval", "check_settings", "check_triage", "check_vendors"]
+__all__ = ["check_approval", "check_kinds", "check_settings", "check_triage", "check_vendors", "kind_problem"]
 
 #: the kinds of deal with their own 取適法 thresholds (rules.coverage.DEALS)
 _DEALS = ("manufacturing", "services")
@@ -95,6 +98,52 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), l
     problems.extend(check_vendors(data, lang))
     problems.extend(check_approval(data.get("approval", {}), lang))
     problems.extend(check_triage(data.get("triage", {}), lang))
+    problems.extend(check_kinds(data.get("kinds", {}), lang))
+    return problems
+
+
+def kind_problem(name: str, table: Any) -> KindError | None:
+    """What makes a ``[kinds.NAME]`` table unusable (its key relative to the table), or None.
+
+    A built-in kind's table extends it (:func:`~ledgerkit.kinds.declared.extend_kind`); any
+    other name declares a list read by the generic reader. ``auto`` and the lists other
+    commands read (``orders``, ``budget`` …, extended with ``[columns.<kind>]``) are no names
+    for a declared kind.
+
+    Examples:
+        >>> kind_problem("sales", {"fields": {"amount": {"type": "yen", "synonyms": ["売上"]}}}) is None
+        True
+        >>> kind_problem("orders", {}).code, kind_problem("sales", {"fields": {}}).key
+        ('cfg_kind_reserved', 'fields')
+    """
+    if name == "auto":
+        return KindError("", "cfg_kind_reserved", name=name,
+                         what={"ja": _t("kinds_auto_words", "ja"), "en": _t("kinds_auto_words", "en")})
+    if name in COLUMN_KINDS and name not in BUILTIN_KINDS:
+        _fields, ja, en = COLUMN_KINDS[name]
+        return KindError("", "cfg_kind_reserved", name=name, what={"ja": ja, "en": en})
+    try:
+        if name in BUILTIN_KINDS:
+            extend_kind(BUILTIN_KINDS[name], table)
+        else:
+            kind_from_table(name, table)
+    except KindError as e:
+        return e
+    return None
+
+
+def check_kinds(kinds: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """Problems with the ``[kinds.NAME]`` tables: (dotted key, reason in ``lang``), one per kind.
+
+    Examples:
+        >>> check_kinds({"sales": {"fields": {"amount": {"type": "money", "synonyms": ["売上"]}}}})
+        [('kinds.sales.fields.amount.type', "must be one of text, int, yen, decimal, hours, date, month, rate, code, not 'money'")]
+    """
+    problems = []
+    for name, table in kinds.items():
+        e = kind_problem(name, table)
+        if e is not None:
+            problems.append((f"kinds.{name}.{e.key}" if e.key else f"kinds.{name}", e.message(lang)))
     return problems
 
 

@@ -204,6 +204,8 @@ DEFAULTS: dict[str, Any] = {
         },
     },
     "approval": APPROVAL,
+    # declared kinds, [kinds.NAME]: none by default (the built-in ones are ledgerkit.kinds.builtin)
+    "kinds": {},
     "columns": COLUMNS,
 }
 
@@ -405,6 +407,11 @@ COMMENTS: dict[str, tuple[str, str]] = {
     "approval.co_approval": (
         "合議: 区分が一致するか金額が min 以上のとき add の部署を決裁者の前に加える",
         "合議 (co-approval): add the department before the decider when the category matches and/or amount >= min",
+    ),
+    "kinds": (
+        "一覧の種類の宣言 [kinds.名前]: 項目 (型・見出しの同義語・必須・チェック) と集計の by; aggregate --kind 名前 で集計 (docs/kinds.md)",
+        "Declared kinds of list [kinds.NAME]: fields (type, header synonyms, required, checks) and the summary's by; "
+        "aggregate --kind NAME (docs/kinds.md)",
     ),
     "columns": (
         "列の見出しの同義語: 既定の見出しに加える (既定は外せない)",

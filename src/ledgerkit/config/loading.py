@@ -9,16 +9,19 @@ each setting came from (``ledgerkit config show``).
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ledgerkit.config.checks import check_settings
+from ledgerkit.config.checks import check_settings, kind_problem
 from ledgerkit.config.defaults import _FREE_TABLES, _TABLE_LISTS, CONFIG_NAME, defaults
 from ledgerkit.core.errors import ConfigError
 from ledgerkit.core.messages import text as _t
+from ledgerkit.kinds.builtin import BUILTIN_KINDS
+from ledgerkit.kinds.declared import KindSpec, extend_kind, kind_from_table
 
 __all__ = ["Config", "key_lines", "load_config"]
 
@@ -53,6 +56,29 @@ class Config:
     def synonyms(self, kind: str) -> dict[str, list[str]]:
         """Canonical field -> header texts for ``kind`` (built-ins plus the user's)."""
         return {k: list(v) for k, v in self.data.get("columns", {}).get(kind, {}).items()}
+
+    def kind(self, name: str) -> KindSpec | None:
+        """The kind ``name``: a built-in one with the user's additions (``[kinds.NAME]``,
+        ``[columns.NAME]``), or one declared in ``[kinds.NAME]``; None when there is none.
+
+        Examples:
+            >>> Config().kind("hours").reader, Config().kind("sales") is None
+            ('hours', True)
+        """
+        table = self.data.get("kinds", {}).get(name)
+        base = BUILTIN_KINDS.get(name)
+        if base is None:
+            return kind_from_table(name, table) if table is not None else None
+        spec = extend_kind(base, table or {})
+        words = self.synonyms(name)
+        fields = tuple(replace(f, synonyms=tuple(dict.fromkeys([*words.get(f.name, []), *f.synonyms])))
+                       for f in spec.fields)
+        return replace(spec, fields=fields)
+
+    def kind_names(self) -> list[str]:
+        """The built-in kinds, then the ones ``[kinds.NAME]`` declares, by name."""
+        declared = [n for n in self.data.get("kinds", {}) if n not in BUILTIN_KINDS]
+        return [*BUILTIN_KINDS, *declared]
 
     def source(self, dotted: str) -> str:
         """Where a setting came from: ``default``, ``--lang``, or ``file:line``."""
@@ -143,6 +169,10 @@ class _Loader:
         while key:
             if key in self.lines:
                 return f"{self.file}:{self.lines[key]}"
+            # a table written only through its sub-tables ([kinds.sales.fields.branch]): its first line
+            inside = [n for k, n in self.lines.items() if k.startswith(key + ".")]
+            if inside:
+                return f"{self.file}:{min(inside)}"
             key = key.rsplit(".", 1)[0] if "." in key else ""
         return self.file
 
@@ -160,6 +190,9 @@ class _Loader:
             dotted = f"{path}.{key}" if path else key
             if dotted == "columns":
                 self.columns(base[key], value)
+                continue
+            if dotted == "kinds":
+                self.kinds(base[key], base["columns"], value)
                 continue
             if key not in base:
                 known = ", ".join(sorted(base))
@@ -199,6 +232,25 @@ class _Loader:
                 if words:
                     base[kind][name] = list(dict.fromkeys([*words, *base[kind][name]]))
                     self.mark(fdotted)
+
+    def kinds(self, base: dict, columns: dict, value: Any) -> None:
+        """``[kinds.NAME]`` tables: each checked whole (the first problem named with its line),
+        kept as written; a built-in kind's added synonyms also go where ``[columns.NAME]``'s go."""
+        if not isinstance(value, dict):
+            raise self.error("kinds", "cfg_not_table", key="kinds.<name>", got=self.kind(value))
+        for name, table in value.items():
+            dotted = f"kinds.{name}"
+            problem = kind_problem(name, table)
+            if problem is not None:
+                raise self.error(f"{dotted}.{problem.key}" if problem.key else dotted, problem.code, **problem.params)
+            base[name] = copy.deepcopy(table)
+            self.mark(dotted)
+            if name in BUILTIN_KINDS and name in columns:
+                for fname, ftable in table.get("fields", {}).items():
+                    words = ftable.get("synonyms", [])
+                    if fname in columns[name] and words:
+                        columns[name][fname] = list(dict.fromkeys([*words, *columns[name][fname]]))
+                        self.sources[f"columns.{name}.{fname}"] = self.where(f"{dotted}.fields.{fname}")
 
     def free_table(self, base: dict, value: Any, dotted: str) -> None:
         if not isinstance(value, dict):

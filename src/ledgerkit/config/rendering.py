@@ -9,9 +9,25 @@ from typing import Any, Callable, Iterator
 
 from ledgerkit.config.defaults import _FREE_TABLES, _TABLE_LISTS, COLUMNS, COMMENTS, _get, defaults
 from ledgerkit.config.loading import Config
+from ledgerkit.core.messages import text as _t
 from ledgerkit.kinds import COLUMN_KINDS
+from ledgerkit.kinds.builtin import BUILTIN_KINDS
+from ledgerkit.kinds.declared import FIELD_TYPES, KindSpec, kind_to_table
 
-__all__ = ["toml_value", "render_toml", "show_config", "setting_keys", "markdown_reference"]
+__all__ = ["toml_value", "render_toml", "show_config", "setting_keys", "markdown_reference", "render_kind", "render_kinds",
+           "EXAMPLE_KIND"]
+
+#: the commented example under ``[kinds]`` in the file ``ledgerkit init`` writes (docs/kinds.md)
+EXAMPLE_KIND = """\
+例 / e.g. 支店別売上報告を集計する / branch sales reports:  ledgerkit aggregate 売上報告 --kind sales -o 売上.xlsx
+[kinds.sales]
+label = "支店別売上"
+by = "branch,month"
+key = "branch,month"
+fields.branch = { type = "text", synonyms = ["支店", "支店名", "営業所"], required = true, label = "支店" }
+fields.month = { type = "month", synonyms = ["年月", "対象月", "月"], required = true, label = "年月" }
+fields.amount = { type = "yen", synonyms = ["売上", "売上高", "売上金額(円)"], required = true, label = "売上" }
+型 / types: text int yen decimal hours date month rate code;  確認 / check: ledgerkit kinds show sales"""
 
 
 _BARE = re.compile(r"^[A-Za-z0-9_\-]+$")
@@ -120,6 +136,8 @@ def render_toml(data: dict | None = None, *, annotate: Callable[[str], str | Non
             if plain == "columns" and comments:
                 out += ['# 例 / e.g.  [columns.invoices]  vendor = ["支払先"]']
             out.append(f"[{dotted}]{tail(plain)}")
+            if plain == "kinds" and comments:
+                out += [f"# {line}" for line in EXAMPLE_KIND.splitlines()]
         elif kind == "list":
             note = COMMENTS.get(plain)
             out.append("")
@@ -153,6 +171,9 @@ def show_config(config: Config) -> str:
     """
 
     def source(dotted: str) -> str | None:
+        if dotted.startswith("kinds."):
+            # a declared kind's keys: where its table is
+            return config.sources.get(".".join(dotted.split(".")[:2]))
         if dotted.startswith("columns."):
             return config.sources.get(dotted, "default") if dotted.count(".") == 2 else None
         if "." not in dotted or dotted in _FREE_TABLES:
@@ -175,7 +196,7 @@ def setting_keys(data: dict | None = None) -> list[str]:
         plain = dotted.replace('"', "")
         if plain.startswith("columns.") and plain.count(".") >= 2:
             continue
-        if any(plain.startswith(t + ".") for t in _FREE_TABLES):
+        if any(plain.startswith(t + ".") for t in _FREE_TABLES) or plain.startswith("kinds."):
             continue
         keys.append(plain)
     return keys
@@ -193,7 +214,7 @@ def markdown_reference() -> str:
     data = defaults()
     out: list[str] = []
     for key in setting_keys(data):
-        if key.startswith("columns"):
+        if key.startswith("columns") or key == "kinds":
             continue
         ja, en = COMMENTS.get(key, ("", ""))
         if "." not in key:
@@ -207,6 +228,13 @@ def markdown_reference() -> str:
         else:
             shown = f"`{toml_value(value)}`"
         out.append(f"| `{key}` | {shown} | {en}<br>{ja} |")
+    out += ["", "### `[kinds]` — declared kinds of list (`[kinds.<name>]`)", "", COMMENTS["kinds"][0], "",
+            COMMENTS["kinds"][1] + ". How to declare one, with an example: [kinds.md](kinds.md).", "",
+            "| type | cells read |", "|---|---|"]
+    out += [f"| `{t}` | {en}<br>{ja} |" for t, (ja, en) in FIELD_TYPES.items()]
+    out += ["", "| built-in kind | reader | fields |", "|---|---|---|"]
+    out += [f"| `{k}` | `{spec.reader}` | {', '.join(f'`{f.name}`' for f in spec.fields)} |"
+            for k, spec in BUILTIN_KINDS.items()]
     out += ["", "### `[columns.<kind>]` — column header synonyms", "", COMMENTS["columns"][0], "",
             "The built-in header texts of each field are in the comments of the file `ledgerkit init`",
             "writes, and `ledgerkit config show` prints them with the ones your file adds.", "",
@@ -215,3 +243,60 @@ def markdown_reference() -> str:
         _specs, ja, en = COLUMN_KINDS.get(kind, ((), kind, kind))
         out.append(f"| `{kind}` | {en}<br>{ja} | {', '.join(f'`{name}`' for name in fields)} |")
     return "\n".join(out).strip() + "\n"
+
+
+def render_kind(spec: KindSpec, *, lang: str = "ja", source: str | None = None) -> str:
+    """A kind as the ``[kinds.NAME]`` table that declares it: to copy into ``ledgerkit.toml`` and adapt.
+
+    ``source`` (``file:line``) is said in the first comment. A built-in kind is written with
+    all its header synonyms (the user's first); its comments say what may be changed.
+
+    Examples:
+        >>> import tomllib
+        >>> from ledgerkit.kinds.declared import kind_from_table
+        >>> spec = kind_from_table("sales", {"fields": {"amount": {"type": "yen", "synonyms": ["売上"]}}})
+        >>> text = render_kind(spec, lang="en")
+        >>> kind_from_table("sales", tomllib.loads(text)["kinds"]["sales"]) == spec
+        True
+    """
+    table = kind_to_table(spec)
+    fields = table.pop("fields")
+    builtin = spec.name in BUILTIN_KINDS
+    where = source or (_t("kinds_builtin", lang) if builtin else "")
+    out = [f"# {spec.title(lang)}" + (f" — {where}" if where else ""),
+           f"# {_t('kinds_show_builtin' if builtin else 'kinds_show_head', lang)}"]
+    if spec.derived:
+        out.append(f"# {_t('kinds_show_derived', lang, names=', '.join(spec.derived))}")
+    out.append(f"[kinds.{_key(spec.name)}]")
+    out += [f"{_key(k)} = {toml_value(v)}" for k, v in table.items() if v != "" or k != "label"]
+    for name, ftable in fields.items():
+        words = FIELD_TYPES[ftable["type"]][1 if lang == "en" else 0]
+        out += ["", f"[kinds.{_key(spec.name)}.fields.{_key(name)}]"]
+        for k, v in ftable.items():
+            out.append(f"{_key(k)} = {toml_value(v)}" + (f"  # {words}" if k == "type" else ""))
+    return "\n".join(out) + "\n"
+
+
+def render_kinds(config: Config, *, lang: str = "ja", synonyms: int = 4) -> str:
+    """Every kind ``aggregate --kind`` reads, built-in then declared, with its fields: one line each.
+
+    Examples:
+        >>> print(render_kinds(Config(), lang="en").splitlines()[0])
+        hours — 工数 (built-in; reader hours; summary by project,person,month)
+    """
+    out = []
+    for name in config.kind_names():
+        spec = config.kind(name)
+        where = _t("kinds_builtin", lang) if name in BUILTIN_KINDS else config.source(f"kinds.{name}")
+        facts = [where]
+        if spec.reader != "generic":
+            facts.append(_t("kinds_reader", lang, reader=spec.reader))
+        facts.append(_t("kinds_summary", lang, by=",".join(spec.by)))
+        out.append(f"{name} — {spec.title('ja')} ({'; '.join(facts)})")
+        for f in spec.fields:
+            words = list(f.synonyms[:synonyms])
+            if len(f.synonyms) > synonyms:
+                words.append(_t("kinds_more", lang, n=len(f.synonyms) - synonyms))
+            required = _t("kinds_required", lang) + "  " if f.required else ""
+            out.append(f"  {f.name:<16} {f.type:<8} {required}{', '.join(words)}")
+    return "\n".join(out) + "\n"

@@ -15,8 +15,9 @@ from typing import Callable, Iterable
 
 from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError, UnreadableFileError
+from ledgerkit.kinds.declared import KindSpec
 from ledgerkit.core.issues import Issue
-from ledgerkit.consolidate.kinds import AUTO_ORDER, KINDS
+from ledgerkit.consolidate.kinds import AUTO_ORDER, Kind, kind_for
 from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.intake.door import UnreadableFilesError, gather, read_files  # noqa: F401 (UnreadableFilesError: public)
 
@@ -55,16 +56,18 @@ class FileReport:
 class FirstKind:
     """A per-sheet reader that tries each kind's reader in turn: the first that finds its table wins.
 
-    The result says which kind it is (``SheetResult.kind``); a sheet that none of the kinds
-    holds keeps the first reader's reason (or, with several kinds, one that names them all).
+    ``kinds`` pairs each kind's name with its per-sheet reader (picklable: a module-level
+    function or a frozen dataclass). The result says which kind it is (``SheetResult.kind``);
+    a sheet that none of the kinds holds keeps the first reader's reason (or, with several
+    kinds, one that names them all).
     """
 
-    kinds: tuple[str, ...]
+    kinds: tuple[tuple[str, Callable], ...]
 
     def __call__(self, sheet, *, file: str, config: Config) -> SheetResult:
         first_miss = None
-        for kind in self.kinds:
-            result = SheetResult.coerce(KINDS[kind].read_sheet(sheet, file=file, config=config))
+        for kind, read_sheet in self.kinds:
+            result = SheetResult.coerce(read_sheet(sheet, file=file, config=config))
             if result.has_frame:
                 result.kind = kind
                 return result
@@ -73,8 +76,8 @@ class FirstKind:
         result = first_miss or SheetResult()
         if len(self.kinds) > 1 and [i.code for i in result.issues] == ["no_table"]:
             # --kind auto: say that no kind was found, not only the first one tried
-            result = SheetResult(issues=[Issue("no_table_any", file, sheet.name, scope="sheet",
-                                               params={"kinds": ", ".join(self.kinds)})])
+            names = ", ".join(k for k, _ in self.kinds)
+            result = SheetResult(issues=[Issue("no_table_any", file, sheet.name, scope="sheet", params={"kinds": names})])
         return result
 
 
@@ -101,12 +104,15 @@ def choose_kind(intake, kinds: list[str]) -> str:
     return max(kinds, key=lambda k: (rows[k], k in held, -kinds.index(k)))
 
 
-def _kinds_for(kind: str) -> list[str]:
-    if kind == "auto":
-        return list(AUTO_ORDER)
-    if kind not in KINDS:
-        raise InputError(f"--kind must be one of auto, {', '.join(KINDS)}; not {kind!r}")
-    return [kind]
+def _kinds_for(kind, config: Config) -> list[Kind]:
+    """The kinds to try: every built-in one for ``auto`` (never a declared one), else the one named or given."""
+    if isinstance(kind, str) and kind == "auto":
+        return [kind_for(k, config) for k in AUTO_ORDER]
+    return [kind_for(kind, config)]
+
+
+def _reader(kinds: list[Kind]) -> FirstKind:
+    return FirstKind(tuple((k.name, k.read_sheet) for k in kinds))
 
 
 # --- the public functions ---------------------------------------------------------------
@@ -114,7 +120,7 @@ def _kinds_for(kind: str) -> list[str]:
 
 def aggregate(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
-    kind: str = "hours",
+    kind: str | dict | KindSpec = "hours",
     *,
     config: Config | None = None,
     include_hidden: bool | None = None,
@@ -124,6 +130,11 @@ def aggregate(
 ) -> AggregateResult:
     """Read every workbook under ``paths`` and consolidate the rows of ``kind``.
 
+    ``kind`` is ``auto`` (the built-in kind found per sheet), a built-in kind (``hours``,
+    ``invoices``, ``attendance``), a kind declared as ``[kinds.NAME]`` in ``config``, or a
+    declaration given here: a dict shaped like that table (its name under ``"name"``) or a
+    :class:`~ledgerkit.kinds.declared.KindSpec`.
+
     ``paths`` are files, folders (read recursively) or glob patterns. Returns an
     :class:`AggregateResult` — ``frame, issues = ledgerkit.aggregate(...)`` also works.
     Files that cannot be read raise :class:`UnreadableFilesError` (one line per file)
@@ -132,19 +143,29 @@ def aggregate(
     Examples:
         >>> result = aggregate("examples/hours")                       # doctest: +SKIP
         >>> result.frame.groupby("project")["hours"].sum()              # doctest: +SKIP
+        >>> sales = {"name": "sales", "by": "branch,month", "fields": {
+        ...     "branch": {"type": "text", "synonyms": ["支店"], "required": True},
+        ...     "month": {"type": "month", "synonyms": ["年月"], "required": True},
+        ...     "amount": {"type": "yen", "synonyms": ["売上"], "required": True}}}
+        >>> aggregate("examples/sales", kind=sales).frame.groupby("branch")["amount"].sum()  # doctest: +SKIP
     """
     config = config if config is not None else Config()
     if include_hidden is None:
         include_hidden = bool(config.get("read.include_hidden", False))
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    kinds = _kinds_for(kind)
-    intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
+    kinds = _kinds_for(kind, config)
+    intake = read_files(paths, config, reader=_reader(kinds), include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs, progress=progress)
-    # --kind auto: the first kind, in AUTO_ORDER, that any sheet holds
-    chosen = KINDS[choose_kind(intake, kinds)]
-    return gather(intake, chosen.name, finish=chosen.finish, columns=chosen.columns, config=config,
-                  writer=chosen.writer)
+    # --kind auto: the kind the sheets hold most rows of (issue 13)
+    names = [k.name for k in kinds]
+    chosen = kinds[names.index(choose_kind(intake, names))]
+    result = gather(intake, chosen.name, finish=chosen.finish, columns=chosen.columns, config=config,
+                    writer=chosen.writer)
+    # the summary's fields when --by is not given, and the declaration (labels, types) of the rows
+    result.meta["by"] = list(chosen.by)
+    result.meta["spec"] = chosen.spec
+    return result
 
 
 def check_by(result: Result, by: list[str]) -> None:
@@ -168,7 +189,7 @@ def write_result(result: Result, target: str, *, by: Iterable[str] = ("project",
 
 def inspect(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
-    kind: str = "auto",
+    kind: str | dict | KindSpec = "auto",
     *,
     config: Config | None = None,
     include_hidden: bool = True,
@@ -181,8 +202,8 @@ def inspect(
     config = config if config is not None else Config()
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    kinds = _kinds_for(kind)
-    intake = read_files(paths, config, reader=FirstKind(tuple(kinds)), include_hidden=include_hidden,
+    kinds = _kinds_for(kind, config)
+    intake = read_files(paths, config, reader=_reader(kinds), include_hidden=include_hidden,
                         jobs=jobs, progress=progress, keep_errors=True, while_waiting=None)
     reports = [FileReport(i.file, skipped=i) for i in intake.skipped]
     for f in intake.files:

@@ -253,6 +253,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind}の行は1行も集計できませんでした (理由は上の一覧と ledgerkit inspect --kind {kind_option} で確認できます)",
         "no {kind} rows were consolidated from the inputs (see why above and with: ledgerkit inspect --kind {kind_option})",
     ),
+    "nothing_read_declared": (
+        "; ledgerkit.toml で宣言した一覧なら {kinds} で読みます",
+        "; a list declared in ledgerkit.toml is read with {kinds}",
+    ),
     "accounting": (
         "ファイル 読込 {files_read} / スキップ {files_skipped}, シート {sheets}: 読んだ行 {read} = 集計 {consolidated} + 除外 {rejected}",
         "files read {files_read}, skipped {files_skipped}; sheets {sheets}: rows read {read} = consolidated {consolidated} + rejected {rejected}",
@@ -1328,6 +1332,134 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rows not used or to check: {count} warning(s), e.g. {where}{message}",
     ),
     "triage_issues_all": (" (全件: -o board.xlsx の問題一覧シート)", " (all of them: -o board.xlsx, Issues sheet)"),
+    # --- declared kinds ([kinds.NAME], ledgerkit.lists, ledgerkit kinds) ----------------------
+    "list_bad_cell": (
+        "{field}を{type}として読めません: {value!r}{reason}",
+        "cannot read {field} as {type}: {value!r}",
+    ),
+    "list_missing_required": (
+        "必須の{field}が空のため、この行は集計しません",
+        "{field} is required and empty: the row is not consolidated",
+    ),
+    "list_no_year": (
+        "{field} {value!r} の年が分かりません (シート名・タイトル・ファイル名に 2026年10月 や 2026年度 を入れてください)",
+        "{field} {value!r} names no year (put e.g. 2026年10月 or 2026年度 in the sheet name, a title or the file name)",
+    ),
+    "list_below_min": ("{field} {value} が下限 {bound} を下回っています", "{field} {value} is below the minimum {bound}"),
+    "list_above_max": ("{field} {value} が上限 {bound} を超えています", "{field} {value} is above the maximum {bound}"),
+    "list_not_one_of": (
+        "{field} {value!r} は宣言された値 ({allowed}) のどれでもありません",
+        "{field} {value!r} is none of the declared values ({allowed})",
+    ),
+    "list_pattern": (
+        "{field} {value!r} が宣言された形式 {pattern} に合いません",
+        "{field} {value!r} does not match the declared pattern {pattern}",
+    ),
+    "list_duplicate_row": (
+        "{other} と同じ行です ({key} も値もすべて同じ) — 1回だけ数えます",
+        "the same row as {other} (same {key}, same values): counted once",
+    ),
+    "list_conflicting_row": (
+        "{key} が同じ {other} と値が食い違っています ({diff}) — 両方を集計しています。どちらが正しいか確認してください",
+        "same {key} as {other} but different values ({diff}): both are consolidated; check which is right",
+    ),
+    "list_key_repeated": (
+        "同じシートの {row} 行目と {key} が同じです (別の行として集計しています)",
+        "same {key} as row {row} of this sheet (consolidated as two rows)",
+    ),
+    "list_not_unique": (
+        "{field} {value!r} は {other} にもあります ({field}は重複できない項目です)",
+        "{field} {value!r} is also in {other} ({field} must be unique)",
+    ),
+    "list_field_missing": (
+        "{field} の列が見つかりません (見出し: {synonyms})。このシートの行は {field} なしで集計します",
+        "no {field} column found (headers: {synonyms}): this sheet's rows are consolidated without it",
+    ),
+    "list_blank_group": ("(空欄)", "(blank)"),
+    "list_count": ("件数", "Rows"),
+    "kind_unknown": (
+        "--kind は {known} のどれかです ({value!r} ではなく)。ほかの一覧は ledgerkit.toml の [kinds.名前] で宣言できます (一覧: ledgerkit kinds)",
+        "--kind must be one of {known}, not {value!r}; declare other lists as [kinds.NAME] in ledgerkit.toml (list them with: ledgerkit kinds)",
+    ),
+    "kind_unknown_show": (
+        "種類 {value!r} はありません (あるもの: {known})",
+        "no kind named {value!r} (known: {known})",
+    ),
+    "kinds_builtin": ("組み込み", "built-in"),
+    "kinds_auto_words": ("--kind auto (シートごとに種類を判定)", "--kind auto (the kind found per sheet)"),
+    "kinds_summary": ("集計 {by}", "summary by {by}"),
+    "kinds_reader": ("読み取り {reader}", "reader {reader}"),
+    "kinds_required": ("必須", "required"),
+    "kinds_more": ("ほか {n} 個", "{n} more"),
+    "kinds_none_declared": (
+        "宣言した種類はありません (例: ledgerkit kinds show sales の形で [kinds.名前] を ledgerkit.toml に書きます; docs/kinds.md)",
+        "no kinds declared (write [kinds.NAME] in ledgerkit.toml; see docs/kinds.md)",
+    ),
+    "kinds_show_head": (
+        "ledgerkit.toml にコピーして名前・見出し・型を変えてください (docs/kinds.md)",
+        "copy into ledgerkit.toml and change the name, headers and types (docs/kinds.md)",
+    ),
+    "kinds_show_builtin": (
+        "組み込みの種類: 見出しの追加 (synonyms)・by・label・新しい項目だけ変えられます",
+        "a built-in kind: only more synonyms, by, label and new fields can be set",
+    ),
+    "kinds_show_derived": ("読み取りが加える列 (見出しなし): {names}", "columns the reader adds (no header): {names}"),
+    # ledgerkit.toml's [kinds.NAME] (after "file:line: key: ")
+    "cfg_kind_name": (
+        "種類・項目の名前は英字で始まる英数字・_・- で書いてください (--kind に書く名前です; {name!r} ではなく)",
+        "a kind's or field's name is letters, digits, _ and -, starting with a letter (it is typed after --kind), not {name!r}",
+    ),
+    "cfg_kind_reserved": (
+        "{name} は {what} の名前です。別の名前にしてください",
+        "{name} is the name of {what}: choose another name",
+    ),
+    "cfg_kind_reserved_field": (
+        "{name} は出典の列 (元ファイル・元シート・元行) の名前です。別の名前にしてください",
+        "{name} is a provenance column (source file, sheet, row): choose another name",
+    ),
+    "cfg_kind_no_fields": (
+        "項目を1つ以上書いてください (例: fields.amount = {{ type = \"yen\", synonyms = [\"売上\", \"売上高\"] }})",
+        "declare at least one field, like fields.amount = {{ type = \"yen\", synonyms = [\"売上\", \"売上高\"] }}",
+    ),
+    "cfg_kind_no_synonyms": (
+        "列の見出しになりうる言葉を書いてください (例: synonyms = [\"支店\", \"支店名\"])",
+        "must list the header texts the column may have, like synonyms = [\"支店\", \"支店名\"]",
+    ),
+    "cfg_kind_long_synonym": ("見出しは {most} 文字までです", "a header text is at most {most} characters"),
+    "cfg_kind_synonym_twice": (
+        "見出し {word!r} が項目 {a} と {b} の両方にあります (どちらの列か決まりません)",
+        "the header {word!r} is given for both {a} and {b} (the column would be ambiguous)",
+    ),
+    "cfg_kind_names": (
+        "項目名をカンマ区切りの文字列かリストで書いてください (例: \"branch,month\"; {got}ではなく)",
+        "must be field names, \"branch,month\" or a list, not {got}",
+    ),
+    "cfg_kind_unknown_field": ("{value!r} という項目はありません (項目: {known})", "no field {value!r} (fields: {known})"),
+    "cfg_kind_names_twice": ("同じ項目が2回書かれています", "names a field twice"),
+    "cfg_kind_no_by": ("集計する項目を1つ以上書いてください (例: by = \"branch,month\")", "must name at least one field, like by = \"branch,month\""),
+    "cfg_kind_sum_type": (
+        "{value!r} は {type} の項目です (sum に書けるのは int・yen・decimal・hours の項目です)",
+        "{value!r} is a {type} field (sum takes int, yen, decimal and hours fields)",
+    ),
+    "cfg_kind_check_type": (
+        "{check} は {types} の項目にだけ書けます (この項目は {type})",
+        "{check} applies to {types} fields only (this field is {type})",
+    ),
+    "cfg_kind_bound": ("{value!r} を {type} の値として読めません", "{value!r} is not a {type} value"),
+    "cfg_kind_min_max": ("min ({low}) が max ({high}) より大きくなっています", "min ({low}) is above max ({high})"),
+    "cfg_kind_one_of": (
+        "取りうる値のリストを書いてください (例: one_of = [\"東京\", \"大阪\"])",
+        "must be a list of the values allowed, like one_of = [\"東京\", \"大阪\"]",
+    ),
+    "cfg_kind_pattern": ("正規表現として読めません ({error})", "not a regular expression ({error})"),
+    "cfg_kind_reader_builtin": (
+        "読み取り {value!r} は組み込みの種類 {value} のものです。[kinds.{value}] でその種類を拡張してください (宣言する一覧は reader = \"generic\")",
+        "the reader {value!r} belongs to the built-in kind {value}: extend it with [kinds.{value}] (a declared list has reader = \"generic\")",
+    ),
+    "cfg_kind_builtin_fixed": (
+        "組み込みの種類 {kind} はこれを {value!r} として読みます。変えられません",
+        "the built-in kind {kind} reads this as {value!r}: it cannot be changed",
+    ),
     # --- config and CLI -----------------------------------------------------------
     "init_wrote": (
         "{config} を作成し、テンプレート {count} 個を {templates} に置きました (確認: ledgerkit config show)",
