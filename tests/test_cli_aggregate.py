@@ -175,6 +175,10 @@ def test_nothing_to_read_and_bad_output_are_refused_before_reading(tmp_path):
     assert result.exit_code == 2 and "nothing to read — 1 file(s) skipped" in result.output
     result = run("aggregate", tmp_path, "-o", tmp_path / "nofolder" / "x.xlsx")
     assert result.exit_code == 2
+    out = tmp_path / "nofolder" / "x.xlsx"
+    assert result.output.strip() == f"Error: {out} を書き出せません: フォルダ {out.parent} がありません (先に作成してください)"
+    result = run("aggregate", tmp_path, "-o", out, "--lang", "en")
+    assert result.exit_code == 2
     assert "the folder" in result.output and "does not exist" in result.output
 
 

@@ -76,7 +76,7 @@ def test_what_slips_exit_1_in_english(books):
     (["--new", "期限=12/3"], "Error: --new '期限=12/3': 件名=… が要ります"),
     (["--new", "件名=見積,期限=来週中"], "Error: --new '件名=見積,期限=来週中': 期限を読み取れません: '来週中' (日付として読めません)"),
     (["-n", "0"], "Error: -n 0: 1 以上の件数を書いてください"),
-    (["-o", "board.txt"], "Error: cannot write board.txt: unknown file type .txt (use .csv, .json or .xlsx, or - for standard output)"),
+    (["-o", "board.txt"], "Error: board.txt を書き出せません: .txt は扱えない種類です (.csv .json .xlsx のどれか、標準出力なら - )"),
 ])
 def test_usage_errors_exit_2(books, args, line):
     requests, staff = books

@@ -110,7 +110,7 @@ def aggregate(
     from ledgerkit.consolidate.aggregate import check_by, write_result
 
     config = _with_person(load(config_path, lang), person)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     update, stop_progress = _progress_bar(len(paths))
     try:
         result = run_aggregate(
@@ -161,7 +161,7 @@ def inspect(
 ) -> None:
     """Show how ledgerkit sees each workbook: sheets, header rows, columns, skipped rows.
 
-    Example: ledgerkit inspect examples/hours/工数_2026年10月_山田.xlsx
+    Example: ledgerkit inspect examples/hours/工数_2026年10月_山田太郎.xlsx
     """
     from ledgerkit.consolidate.aggregate import inspect as run_inspect
     from ledgerkit.cli.terminal import print_inspection

@@ -72,7 +72,7 @@ def budget(
     from ledgerkit.budget.comparison import compare_budget
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     try:
         result = compare_budget(budget_file, hours, rates, invoices=invoices or None, through=through, config=config,
                                 fiscal_year=fiscal_year, skip_bad=skip_bad)

@@ -47,7 +47,7 @@ def schedule(
 
     config = load(config_path, lang)
     lang = config.lang
-    precheck_output(output)
+    precheck_output(output, config.lang)
     try:
         result = find_slots(calendars or [], duration=duration, between=between, hours=hours, lunch=lunch,
                             buffer=buffer, required=required, optional=optional, n=count, tz=tz,

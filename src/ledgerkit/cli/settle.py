@@ -44,13 +44,13 @@ def settle(
 
     Exit 1 when an invoice does not bill the settled amount, or is missing.
 
-    Example: ledgerkit settle examples/attendance --contracts examples/契約一覧.xlsx --invoices examples/請求書一覧_SES.xlsx -o out/settlement.xlsx
+    Example: ledgerkit settle examples/attendance/勤務表 --contracts examples/attendance/契約一覧.xlsx --invoices examples/attendance/請求書一覧_2026年10月.xlsx -o out/settlement.xlsx
     """
     from ledgerkit.core.issues import has_errors
     from ledgerkit.settlement.months import settle as run_settle
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     try:
         result = run_settle(attendance, contracts, invoices=invoices or None, month=month, config=config,
                             skip_bad=skip_bad)

@@ -1306,6 +1306,96 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type_str": ("文字列", "a string"),
     "type_list": ("リスト", "a list"),
     "type_dict": ("表", "a table"),
+    # --- reports on paper, and every line in the person's language (issue 15) -------
+    "report_made_on": ("作成日 {date}", "Made {date}"),
+    "output_no_name": ("出力ファイル名がありません", "no output file name given"),
+    "output_is_folder": (
+        "{path} を書き出せません: フォルダです (ファイル名を指定してください)",
+        "cannot write {path}: it is a folder (give a file name)",
+    ),
+    "output_no_folder": (
+        "{path} を書き出せません: フォルダ {folder} がありません (先に作成してください)",
+        "cannot write {path}: the folder {folder} does not exist (create it first)",
+    ),
+    "output_is_input": (
+        "{path} には書き出しません: 入力ファイルの1つです ({input})。別の出力ファイル名にしてください",
+        "refusing to write {path}: it is one of the input files ({input}); choose another output name",
+    ),
+    "output_open_elsewhere": (
+        "{path} を書き出せません: 権限がないか、ほかのプログラムで開かれています (Excel で閉じてからやり直してください)",
+        "cannot write {path}: permission denied or the file is open in another program (close it in Excel and try again)",
+    ),
+    "output_needs_xlsx": (
+        "{path} を書き出せません: Excel のレポートには .xlsx のファイル名が必要です",
+        "cannot write {path}: an Excel report needs a .xlsx file name",
+    ),
+    "output_unknown_type": (
+        "{path} を書き出せません: {suffix} は扱えない種類です (.csv .json .xlsx のどれか、標準出力なら - )",
+        "cannot write {path}: unknown file type {suffix} (use .csv, .json or .xlsx, or - for standard output)",
+    ),
+    "output_suffix_none": ("(拡張子なし)", "(none)"),
+    "report_row": ("{row}行目", "row {row}"),
+    "report_or": (" または ", " or "),
+    "report_date_upto": ("{figure} 以前", "on or before {figure}"),
+    "report_date_upto_strict": ("{figure} より前", "before {figure}"),
+    "report_date_from": ("{figure} 以降", "on or after {figure}"),
+    "report_date_from_strict": ("{figure} より後", "after {figure}"),
+    "report_figure_upto": ("{figure} 以下", "at most {figure}"),
+    "report_figure_upto_strict": ("{figure} 未満", "below {figure}"),
+    "report_figure_from": ("{figure} 以上", "at least {figure}"),
+    "report_figure_from_strict": ("{figure} 超", "above {figure}"),
+    # the findings report of check invoices / check orders
+    "report_findings_sheet": ("指摘一覧", "Findings"),
+    "report_findings_data_sheet": ("指摘データ", "Findings data"),
+    "report_by_vendor_sheet": ("取引先別", "By vendor"),
+    "report_by_vendor_title": ("取引先別 指摘件数", "Findings by vendor"),
+    "report_vendor_unknown": ("(取引先不明)", "(vendor unknown)"),
+    "report_rule_other": ("その他の確認", "Other"),
+    "report_invoices_rows": ("請求書", "Invoices"),
+    "report_orders_rows": ("注文", "Orders"),
+    "report_invoices_number": ("請求書番号", "Invoice no."),
+    "report_orders_number": ("注文番号", "PO no."),
+    "report_invoices_documents": ("対象の請求書番号", "Invoices"),
+    "report_orders_documents": ("対象の注文番号", "Orders"),
+    "report_invoices_findings_title": ("請求書チェック 指摘一覧", "Invoice check: findings"),
+    "report_orders_findings_title": ("注文書チェック 指摘一覧", "Order check: findings"),
+    "report_invoices_findings_note": (
+        "請求書 {documents} 件を確認: エラー {errors} 件、警告 {warnings} 件 (取引先 {vendors} 社)",
+        "{documents} invoices checked: {errors} errors, {warnings} warnings ({vendors} vendors)",
+    ),
+    "report_orders_findings_note": (
+        "注文 {documents} 件を確認: エラー {errors} 件、警告 {warnings} 件 (取引先 {vendors} 社)",
+        "{documents} orders checked: {errors} errors, {warnings} warnings ({vendors} vendors)",
+    ),
+    # the settlement report (settle -o settlement.xlsx)
+    "settle_sheet_statement": ("精算書", "Statement"),
+    "settle_sheet_data": ("精算", "Settlement"),
+    "settle_title": ("精算書 {months}", "Settlement {months}"),
+    "settle_month": ("{year}年{month}月", "{year}-{month:02d}"),
+    "settle_note": (
+        "{people} 人月 ・ 精算額合計 {total} (税抜) ・ 指摘 {findings} 件",
+        "{people} person-months ・ settled {total} (excl. tax) ・ {findings} findings",
+    ),
+    "settle_fee": ("月額 {fee}", "monthly {fee}"),
+    "settle_within": ("精算幅の内", "within the band"),
+    "settle_excess": ("超過 {hours}h × {rate}", "above by {hours} h × {rate}"),
+    "settle_deduction": ("控除 {hours}h × {rate}", "below by {hours} h × {rate}"),
+    "settle_findings_title": ("指摘 ({count} 件)", "Findings ({count})"),
+    "settle_no_findings": ("指摘はありません", "No findings"),
+    # titles of the aggregate reports
+    "report_period_title": ("{what} {period} (ファイル {files} 件)", "{what} {period} ({files} files)"),
+    "report_hours_detail_title": ("工数明細", "Effort hours, rows"),
+    "report_invoices_detail_title": ("請求書明細", "Invoices, rows"),
+    "report_attendance_detail_title": ("勤怠明細", "Attendance, rows"),
+    # the budget report: which figures are to date and which for the year
+    "budget_heading_budget_to": ("予算 (〜{month})", "Budget to {month}"),
+    "budget_heading_actual_to": ("実績 (〜{month})", "Actual to {month}"),
+    "budget_chart_to_date": ("案件別 予算と実績 ({month}まで)", "Budget and actual to {month}, by project"),
+    "budget_chart_year_through": (
+        "案件別 年間予算・実績・着地見込 (実績は{month}まで)",
+        "Full-year budget, actual (to {month}) and forecast, by project",
+    ),
+    "budget_chart_year": ("案件別 年間予算・実績・着地見込", "Full-year budget, actual and forecast, by project"),
 }
 
 
