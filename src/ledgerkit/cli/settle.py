@@ -71,11 +71,11 @@ def _print_summary(result, lang: str, output: str | None) -> None:
     """On stderr: every error, the warnings in one line, and what was settled (and written)."""
     problems = [i for i in result.issues if i.severity == "error"]
     for i in problems:
-        say(f"{i.location()}: {i.message(lang)}" if i.location() else i.message(lang))
+        say(f"{i.location(lang)}: {i.message(lang)}" if i.location(lang) else i.message(lang))
     warnings = [i for i in result.issues if i.severity == "warning"]
     if warnings:
         first = warnings[0]
-        where = f"{first.location()}: " if first.location() else ""
+        where = f"{first.location(lang)}: " if first.location(lang) else ""
         say(text("settle_warnings", lang, count=len(warnings), where=where, message=first.message(lang))
             + ("" if output and output.lower().endswith(".xlsx") else text("settle_warnings_all", lang)))
     frame = result.frame

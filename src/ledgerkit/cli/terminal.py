@@ -76,11 +76,7 @@ def print_summary(
     counts: dict[str, int] = {}
     for i in result.issues:
         counts[i.severity] = counts.get(i.severity, 0) + 1
-    errors = [i for i in result.issues if i.severity == "error"]
-    for i in errors[:10]:
-        con.print(terminal_line(f"  {location(i)}: {i.message(lang)}"), markup=False, highlight=False)
-    if len(errors) > 10:
-        con.print("  " + messages.text("more_rows", lang, n=len(errors) - 10), markup=False)
+    print_errors(result.issues, lang)
     print_file_warnings(result.issues, lang)
     if counts:
         con.print(
@@ -108,13 +104,23 @@ _KIND_WORDS = {"hours": {"ja": "工数", "en": "hours"}, "invoices": {"ja": "請
 SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
 
 
+def print_errors(issues, lang: str = "ja", limit: int = 10) -> None:
+    """The errors, one line each with where they are (the first ``limit``, then how many more)."""
+    con = console()
+    errors = [i for i in issues if i.severity == "error"]
+    for i in errors[:limit]:
+        con.print(terminal_line(f"  {location(i, lang)}: {i.message(lang)}"), markup=False, highlight=False)
+    if len(errors) > limit:
+        con.print("  " + messages.text("more_rows", lang, n=len(errors) - limit), markup=False)
+
+
 def print_file_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
     """Files left out or read with a doubt (ledgerkit's own report, a lock file, a pipe…): named
     on the terminal, never only counted."""
     con = console()
     warned = [i for i in issues if i.severity == "warning" and i.scope == "file"]
     for i in warned[:limit]:
-        con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i)}: {i.message(lang)}"),
+        con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i, lang)}: {i.message(lang)}"),
                   markup=False, highlight=False)
     if len(warned) > limit:
         con.print("  " + messages.text("more_rows", lang, n=len(warned) - limit), markup=False)
@@ -152,13 +158,14 @@ def summary_pivot(result: Result, by):
     return pivot
 
 
-def location(issue) -> str:
-    """``file / sheet / row N / column`` of an issue, its file name shown safely (:func:`shown_path`)."""
+def location(issue, lang: str = "ja") -> str:
+    """``file / sheet / 12行 / column`` of an issue (``row 12`` in English), its file name shown
+    safely (:func:`shown_path`)."""
     parts = [shown_path(issue.file)] if issue.file else []
     if issue.sheet:
         parts.append(issue.sheet)
     if issue.row is not None:
-        parts.append(f"row {issue.row}")
+        parts.append(messages.text("row_n", lang, row=issue.row))
     if issue.column:
         parts.append(issue.column)
     return " / ".join(p for p in parts if p)

@@ -230,6 +230,7 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
                 seal_report(tmp)
             except XlsxWriterException as exc:
                 if exc.args and isinstance(exc.args[0], OSError):  # FileCreateError
+                    abandon_zip(exc)
                     raise self._os_error(exc.args[0]) from exc
                 raise OutputError(f"cannot write {shown_path(self.path)}: {exc}") from exc
             except UnicodeEncodeError as exc:

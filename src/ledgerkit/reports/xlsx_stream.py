@@ -220,16 +220,24 @@ def abandon_zip(exc: BaseException) -> None:
     """
     import zipfile
 
-    tb = exc.__traceback__
-    while tb is not None:
-        for value in list(tb.tb_frame.f_locals.values()):
-            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
-                value._writing = False
-                value._didModify = False
-                fp, value.fp = value.fp, None
-                with contextlib.suppress(Exception):
-                    value._fpclose(fp)
-        tb = tb.tb_next
+    # the error itself and the ones it was raised from (xlsxwriter's FileCreateError wraps the OSError)
+    errors, seen = [exc], set()
+    while errors:
+        error = errors.pop()
+        if error is None or id(error) in seen:
+            continue
+        seen.add(id(error))
+        errors.extend((error.__cause__, error.__context__))
+        tb = error.__traceback__
+        while tb is not None:
+            for value in list(tb.tb_frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                    value._writing = False
+                    value._didModify = False
+                    fp, value.fp = value.fp, None
+                    with contextlib.suppress(Exception):
+                        value._fpclose(fp)
+            tb = tb.tb_next
 
 
 def retarget(workbook, filename: str) -> None:
