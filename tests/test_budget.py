@@ -507,7 +507,8 @@ def test_cli_usage_errors(tmp_path):
     result = cli(*example_args()[:-2], "--through", "10月")
     assert result.stderr.strip() == "Error: --through は 2026-10 のような年月で指定してください ('10月' は読めません)"
     missing = cli(EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours")
-    assert missing.exit_code == 2 and "Missing option '--rates'" in missing.stderr
+    assert missing.exit_code == 2 and missing.stderr.startswith("Error: --rates を指定してください (")
+    assert missing.stderr.count("\n") == 1
 
 
 def test_cli_missing_rate_is_exit_1(tmp_path):

@@ -68,7 +68,7 @@ def test_aggregate_writes_csv_with_bom(folder):
         ("2026-11-03", "鈴木", "A-1", "4.0", "5"),
     ]
     assert "読んだ行 4 = 集計 3 + 除外 1" in result.output
-    assert "row 4 / 工数: 工数を読み取れません: 'x'" in result.output
+    assert "4行 / 工数: 工数を読み取れません: 'x'" in result.output
 
 
 def test_aggregate_json_and_stdout(folder):

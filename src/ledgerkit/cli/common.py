@@ -15,7 +15,7 @@ ConfigOption = Annotated[
 ]
 LangOption = Annotated[
     Optional[str],
-    typer.Option("--lang", help="Language of reports and messages: ja or en (default from the config: ja)."),
+    typer.Option("--lang", metavar="ja|en", help="Language of reports and messages: ja or en (default from the config: ja)."),
 ]
 OutputOption = Annotated[
     Optional[str],

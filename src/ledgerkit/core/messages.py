@@ -1396,6 +1396,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Full-year budget, actual (to {month}) and forecast, by project",
     ),
     "budget_chart_year": ("案件別 年間予算・実績・着地見込", "Full-year budget, actual and forecast, by project"),
+    # usage errors, one line (ledgerkit.cli.usage): what was wrong, then how to see the help
+    "usage_no_such_option": ("{option} というオプションはありません{similar}", "no such option: {option}{similar}"),
+    "usage_did_you_mean": (" ({options} のことですか?)", " (did you mean {options}?)"),
+    "usage_missing_argument": ("{name} を指定してください", "missing {name}"),
+    "usage_missing_option": ("{name} を指定してください", "missing option {name}"),
+    "usage_needs_value": ("{option} には値が要ります", "option {option} needs a value"),
+    "usage_path_is_file": ("{name} {path}: ファイルです (フォルダを指定してください)", "{name} {path}: is a file, not a folder"),
+    "usage_path_is_folder": ("{name} {path}: フォルダです (ファイルを指定してください)", "{name} {path}: is a folder, not a file"),
+    "usage_path_missing": ("{name} {path}: そのようなファイルやフォルダはありません", "{name} {path}: no such file or folder"),
+    "usage_takes_no_value": ("{option} は値を取りません", "option {option} takes no value"),
+    "usage_out_of_range": ("{name} は {range} の範囲で指定してください", "{name} must be {range}"),
+    "usage_bad_choice": (
+        "{name} に {value} は使えません ({choices} のどれか)",
+        "{name}: {value} is not one of {choices}",
+    ),
+    "usage_bad_value": ("{name} の値が正しくありません: {detail}", "invalid value for {name}: {detail}"),
+    "usage_extra_arguments": ("余分な引数があります: {args}", "unexpected extra argument(s): {args}"),
+    "usage_no_such_command": ("{command} というコマンドはありません", "no such command: {command}"),
+    "usage_other": ("使い方が正しくありません: {detail}", "usage error: {detail}"),
+    "usage_help_hint": ("({command} -h で使い方を表示)", "(see {command} -h)"),
+    "usage_aborted": ("中断しました", "aborted"),
 }
 
 
