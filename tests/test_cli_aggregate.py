@@ -106,7 +106,14 @@ def test_missing_path_and_bad_options(folder):
     result = run("aggregate", folder / "in", "-o", folder / "out.txt")
     assert result.exit_code == 2 and result.output.startswith("Error:") and ".csv" in result.output
     result = run("aggregate", folder / "in", "--by", "nothing")
+    assert result.exit_code == 2 and result.output.startswith("Error: --by: nothing という列はありません (列: 日付 (date), ")
+    result = run("aggregate", folder / "in", "--by", "nothing", "--lang", "en")
     assert result.exit_code == 2 and "Error: --by: no column nothing" in result.output
+    # the reports' headings name the fields too: 案件, 氏名, 月
+    by_heading = run("aggregate", folder / "in", "--by", "案件,月")
+    assert by_heading.exit_code == 0, by_heading.output
+    assert by_heading.stderr == run("aggregate", folder / "in", "--by", "project,month").stderr
+    assert "2026-10" in by_heading.stderr and "案件" in by_heading.stderr
     assert run("aggregate", folder / "in", "--lang", "fr").exit_code == 2
 
 

@@ -87,8 +87,8 @@ def aggregate(
         Optional[str],
         typer.Option(
             "--by",
-            help="Summary fields, comma-separated; the last one goes across "
-            "(default for hours: project,person,month).",
+            help="Summary fields, comma-separated, by name or as the reports head them (案件,氏名,月); "
+            "the last one goes across (default for hours: project,person,month).",
         ),
     ] = None,
     output: OutputOption = None,
@@ -124,7 +124,7 @@ def aggregate(
         )
         by_fields = [b.strip() for b in (by or DEFAULT_BY.get(result.kind, "")).split(",") if b.strip()]
         if by or result.kind == "hours":
-            check_by(result, by_fields)
+            by_fields = check_by(result, by_fields, config.lang)
         if output:
             write_result(result, output, by=by_fields, lang=config.lang)
     except LedgerkitError as e:

@@ -1396,6 +1396,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Full-year budget, actual (to {month}) and forecast, by project",
     ),
     "budget_chart_year": ("案件別 年間予算・実績・着地見込", "Full-year budget, actual and forecast, by project"),
+    "by_empty": ("--by には項目を1つ以上指定してください (例: --by 案件,月)", "--by needs at least one field, e.g. --by project,month"),
+    "by_unknown": ("--by: {fields} という列はありません (列: {columns})", "--by: no column {fields} (columns: {columns})"),
     # usage errors, one line (ledgerkit.cli.usage): what was wrong, then how to see the help
     "usage_no_such_option": ("{option} というオプションはありません{similar}", "no such option: {option}{similar}"),
     "usage_did_you_mean": (" ({options} のことですか?)", " (did you mean {options}?)"),
