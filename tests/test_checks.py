@@ -310,10 +310,16 @@ def test_cli_workbook_without_invoice_list_exits_2(tmp_path):
     result = run("check", "invoices", path)
     assert result.exit_code == 2
     assert result.stderr == (
+        f"Error: {path} に請求書一覧の表が見つかりません (取引先、請求書番号または登録番号、金額の列がある表)\n"
+    )
+    result = run("check", "invoices", path, "--lang", "en")
+    assert result.stderr == (
         f"Error: no invoice list found in {path} (a table with 取引先, 請求書番号 or 登録番号 and an amount column)\n"
     )
     result = run("check", "orders", path)
     assert result.exit_code == 2
+    assert result.stderr == f"Error: {path} に注文一覧の表が見つかりません (注文番号の列がある表)\n"
+    result = run("check", "orders", path, "--lang", "en")
     assert result.stderr == f"Error: no order list found in {path} (a table with 注文番号)\n"
 
 
@@ -349,7 +355,7 @@ def test_cli_bad_options_exit_2(examples):
     assert run("check", "invoices", examples / "invoices", "--rounding", "banker").exit_code == 2
     result = run("check", "orders", examples / "po_list.xlsx", "--terms", "shitauke_1999")
     assert result.exit_code == 2
-    assert result.stderr == "Error: no written-terms file named 'shitauke_1999' (ledgerkit/data/shitauke_1999.toml)\n"
+    assert result.stderr == "Error: 明示事項の定義 'shitauke_1999' はありません (ledgerkit/data/shitauke_1999.toml)\n"
 
 
 def test_cli_unwritable_output_is_one_line(examples, tmp_path):

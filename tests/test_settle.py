@@ -177,7 +177,7 @@ def test_read_contracts_with_band_text_and_defaults(tmp_path):
 
 def test_read_contracts_without_a_table_is_an_input_error(tmp_path):
     path = _contracts_xlsx(tmp_path / "c.xlsx", [["a", "b"]], header=["メモ", "備考"])
-    with pytest.raises(InputError, match="no contract list found"):
+    with pytest.raises(InputError, match="契約一覧の表が見つかりません"):
         read_contracts(path)
 
 

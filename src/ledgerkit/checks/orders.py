@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 from ledgerkit.checks.findings import FIELD_LABEL
 from ledgerkit.checks.order_money import order_form_findings, order_money_findings
 from ledgerkit.checks.outcome import check_result
+from ledgerkit.core import messages
 from ledgerkit.checks.values import date_of, get, setting
 from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError
@@ -205,8 +206,8 @@ def check_orders(
         try:
             terms = written_terms(terms)
         except FileNotFoundError:
-            raise InputError(f"no written-terms file named {terms!r} (ledgerkit/data/{terms}.toml)") from None
-    checked = orders_of(orders, config, {"include_hidden": include_hidden, "skip_bad": skip_bad, "jobs": jobs})
+            raise InputError(messages.text("check_no_terms", lang, terms=terms)) from None
+    checked = orders_of(orders, config, {"include_hidden": include_hidden, "skip_bad": skip_bad, "jobs": jobs}, lang)
     if columns is None:
         columns = checked.meta.get("columns")
     found = order_findings(checked.frame, columns=columns, terms=terms, rounding=rounding, payment_days=payment_days)
@@ -216,7 +217,7 @@ def check_orders(
                         meta=meta)
 
 
-def orders_of(orders, config, door: dict) -> Result:
+def orders_of(orders, config, door: dict, lang: str = "ja") -> Result:
     """The order lines given (a frame or a read Result), or read from the files; no order list is an InputError."""
     import pandas as pd
 
@@ -227,7 +228,7 @@ def orders_of(orders, config, door: dict) -> Result:
     paths = given_paths(orders)
     read = read_orders(paths, config, **door)
     if not read.meta["columns"]:
-        raise InputError(f"no order list found in {', '.join(str(p) for p in paths)} (a table with 注文番号)")
+        raise InputError(messages.text("check_no_order_list", lang, files=", ".join(str(p) for p in paths)))
     return read
 
 

@@ -1398,6 +1398,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "budget_chart_year": ("案件別 年間予算・実績・着地見込", "Full-year budget, actual and forecast, by project"),
     "by_empty": ("--by には項目を1つ以上指定してください (例: --by 案件,月)", "--by needs at least one field, e.g. --by project,month"),
     "by_unknown": ("--by: {fields} という列はありません (列: {columns})", "--by: no column {fields} (columns: {columns})"),
+    "check_no_invoice_list": (
+        "{files} に請求書一覧の表が見つかりません (取引先、請求書番号または登録番号、金額の列がある表)",
+        "no invoice list found in {files} (a table with 取引先, 請求書番号 or 登録番号 and an amount column)",
+    ),
+    "check_no_order_list": (
+        "{files} に注文一覧の表が見つかりません (注文番号の列がある表)",
+        "no order list found in {files} (a table with 注文番号)",
+    ),
+    "check_no_terms": (
+        "明示事項の定義 {terms!r} はありません (ledgerkit/data/{terms}.toml)",
+        "no written-terms file named {terms!r} (ledgerkit/data/{terms}.toml)",
+    ),
+    "settle_no_contracts": (
+        "{files}: 契約一覧の表が見つかりません (氏名と月額単価の列が要ります)",
+        "{files}: no contract list found (needs columns 氏名 and 月額単価)",
+    ),
     # usage errors, one line (ledgerkit.cli.usage): what was wrong, then how to see the help
     "usage_no_such_option": ("{option} というオプションはありません{similar}", "no such option: {option}{similar}"),
     "usage_did_you_mean": (" ({options} のことですか?)", " (did you mean {options}?)"),
