@@ -158,7 +158,8 @@ def _placeholder(param: Any) -> str:
     if desc is None:  # Click's own types
         return _PLACEHOLDERS.get(getattr(getattr(param, "type", None), "name", "text"), "TEXT")
     if desc.is_path or desc.is_file:
-        return "FILE"
+        # a folder where files are not accepted (file_okay=False)
+        return "FOLDER" if getattr(desc.parameter_info, "file_okay", True) is False else "FILE"
     annotation = desc.annotation
     if desc.is_list:
         annotation = (getattr(annotation, "__args__", None) or (str,))[0]
