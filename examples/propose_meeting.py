@@ -17,7 +17,7 @@ result = ledgerkit.find_slots(
 for slot in result.meta["proposed"]:
     print(f"{slot.start:%m/%d %H:%M}-{slot.end:%H:%M}  optional free: {len(slot.optional_free)}/3")
 for issue in result.issues:
-    print(f"{issue.location()}: {issue.message('en')}")
+    print(f"{issue.location('en')}: {issue.message('en')}")
 
 Path("out").mkdir(exist_ok=True)
 result.write("out/slots.xlsx")

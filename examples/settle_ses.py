@@ -21,7 +21,7 @@ if __name__ == "__main__":
     print(result.frame[["person", "vendor", "month", "hours", "rate", "adjustment", "amount", "billed", "check"]]
           .to_string())
     for issue in result.errors:
-        print(f"{issue.location()}: {issue.message('en')}")
+        print(f"{issue.location('en')}: {issue.message('en')}")
     # the report the command writes
     out = Path("out")
     out.mkdir(exist_ok=True)

@@ -2,7 +2,8 @@
 
 A generated workbook is reduced to plain data — sheet names, every cell's value, cached
 value, type, number format, bold and fill, merged ranges, widths, freeze panes, tables,
-filters, charts, visibility — and compared with the golden file's. ``pytest
+filters, charts, visibility, how it prints (paper, orientation, scale or fit, the rows
+repeated on every page, wrapped cells) — and compared with the golden file's. ``pytest
 --update-golden`` rewrites the golden file instead; the diff is the review.
 """
 
@@ -42,6 +43,7 @@ def workbook_snapshot(path: Path) -> dict:
                     c.number_format,
                     bool(c.font.b),
                     _colour(c),
+                    bool(c.alignment.wrap_text),
                 )
         widths = {k: round(d.width) for k, d in ws.column_dimensions.items() if d.width}
         snap[ws.title] = {
@@ -53,8 +55,22 @@ def workbook_snapshot(path: Path) -> dict:
             "widths": widths,
             "charts": len(ws._charts),
             "state": ws.sheet_state,
+            "print": _print_setup(ws),
         }
     return snap
+
+
+def _print_setup(ws) -> tuple:
+    """How a sheet prints: paper, orientation, fit to page (width × height) or scale, the
+    rows and columns on every page, and the footer without its date."""
+    setup = ws.page_setup
+    fit = bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
+    footer = ws.oddFooter
+    return (
+        setup.paperSize, setup.orientation, fit,
+        (setup.fitToWidth, setup.fitToHeight) if fit else None, None if fit else setup.scale,
+        ws.print_title_rows, ws.print_title_cols, footer.center.text, footer.right.text,
+    )
 
 
 def assert_golden(actual: Path, expected: Path, update: bool) -> None:
@@ -72,7 +88,7 @@ def assert_golden(actual: Path, expected: Path, update: bool) -> None:
         diff = {k: (g["cells"].get(k), v) for k, v in w["cells"].items() if g["cells"].get(k) != v}
         extra = sorted(set(g["cells"]) - set(w["cells"]))
         assert not diff and not extra, f"sheet {name}: cells differ: {dict(list(diff.items())[:5])} extra {extra[:5]}"
-        for key in ("freeze", "tables", "autofilter", "merged", "charts", "state"):
+        for key in ("freeze", "tables", "autofilter", "merged", "charts", "state", "print"):
             assert g[key] == w[key], f"sheet {name}: {key} differs"
         # widths roughly: within one character
         assert g["widths"].keys() == w["widths"].keys(), f"sheet {name}: widths differ"

@@ -432,12 +432,18 @@ def test_report_xlsx(example_result, tmp_path):
     assert wb.sheetnames == ["予実", "累計推移", "月別", "人件費明細", "外注・購入費明細", "予算明細", "問題一覧"]
     ws = wb["予実"]
     assert ws["A1"].value == "予実管理 2026年度 (2026-11まで)"
-    assert [c.value for c in ws[4]] == ["案件", "案件名", "予算", "人件費", "外注・購入費", "実績", "差異(予算−実績)",
-                                         "消化率", "状態", "着地見込", "年間予算", "工数(h)"]
+    assert [c.value for c in ws[4]] == ["案件", "案件名", "予算 (〜2026年11月)", "人件費", "外注・購入費",
+                                         "実績 (〜2026年11月)", "差異(予算−実績)", "消化率", "状態", "着地見込", "年間予算",
+                                         "工数(h)"]
     assert [c.value for c in ws[5]][:10] == ["A-1001", "基幹システム刷新", 3_700_000, 3_159_000, 717_801, 3_876_801,
                                              -176_801, pytest.approx(3_876_801 / 3_700_000), "超過", 9_045_869]
     assert [ws.cell(r, 9).value for r in (6, 7)] == ["注意", "OK"]
-    assert ws["C5"].number_format == "#,##0" and ws["H5"].number_format == "0.0%"
+    assert ws["C5"].number_format == '"¥"#,##0_ ;-"¥"#,##0_ ' and ws["H5"].number_format == "0.0%"
+    assert ws["L5"].number_format == "#,##0.00_ ;-#,##0.00_ "
+    # on paper: A4 landscape, one page wide (at 70 % or more), the header row on every page
+    assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, "landscape")
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$4:$4"
     assert ws["A8"].value == "合計" and ws["C8"].value == "=SUM(C5:C7)"
     rules = {str(cf.sqref): [r.formula[0] for r in cf.rules] for cf in ws.conditional_formatting}
     assert rules == {"A5:L7": ['OR($I5="超過",$I5="予算なし")', '$I5="注意"'], "J5:J7": ["$J5>$K5"]}
@@ -501,7 +507,8 @@ def test_cli_usage_errors(tmp_path):
     result = cli(*example_args()[:-2], "--through", "10月")
     assert result.stderr.strip() == "Error: --through は 2026-10 のような年月で指定してください ('10月' は読めません)"
     missing = cli(EXAMPLES / "budget.xlsx", "--hours", EXAMPLES / "hours")
-    assert missing.exit_code == 2 and "Missing option '--rates'" in missing.stderr
+    assert missing.exit_code == 2 and missing.stderr.startswith("Error: --rates を指定してください (")
+    assert missing.stderr.count("\n") == 1
 
 
 def test_cli_missing_rate_is_exit_1(tmp_path):
@@ -738,7 +745,7 @@ def test_cli_never_overwrites_an_input(tmp_path):
     result = cli(budget, "--hours", hours, "--rates", rates, "-o", rates)
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"Error: refusing to write {rates}: it is one of the input files ({rates}); choose another output name")
+        f"Error: {rates} には書き出しません: 入力ファイルの1つです ({rates})。別の出力ファイル名にしてください")
     assert rates.read_bytes() == before
 
 

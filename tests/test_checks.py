@@ -220,7 +220,7 @@ def test_cli_examples_exit_1_and_write_highlighted_xlsx(examples, tmp_path):
     lines = result.stderr.strip().splitlines()
     assert lines[-2:] == ["請求書 13 件 (税率別 14 行)を確認しました: エラー 7 件、警告 1 件", f"{out} を書き出しました"]
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["指摘", "請求書", "問題一覧"]
+    assert wb.sheetnames == ["指摘一覧", "指摘データ", "取引先別", "請求書", "問題一覧"]
     ws = wb["請求書"]
     head = [c.value for c in ws[1]]
     rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
@@ -235,10 +235,46 @@ def test_cli_examples_exit_1_and_write_highlighted_xlsx(examples, tmp_path):
     assert fill("OM-2026-77", "登録番号") == yellow
     assert fill("D-0042", "税抜金額") is None
     assert fill("G-7781", "消費税") is None
-    findings = wb["指摘"]
-    assert [c.value for c in findings[1]] == ["重要度", "内容", "元ファイル", "元シート", "元行", "列", "請求書番号", "値", "正しい値", "ルール"]
-    assert [c.value for c in findings[2]][:2] == ["エラー", "消費税額 12,000 円が 税抜 123,456 円 × 10% と合いません (正しくは 12,345 円 または 12,346 円)"]
-    assert findings.max_row == 1 + 8
+    # the keys the invoices were matched on come last
+    assert head[-2:] == ["取引先キー", "請求書キー"] and ws.cell(2, head.index("税率") + 1).number_format == "0.0%"
+    assert ws.cell(2, head.index("税抜金額") + 1).number_format == '"¥"#,##0_ ;-"¥"#,##0_ '
+    findings = wb["指摘一覧"]
+    assert findings["A1"].value == "請求書チェック 指摘一覧"
+    assert findings["A2"].value == "請求書 13 件を確認: エラー 7 件、警告 1 件 (取引先 7 社)"
+    assert [c.value for c in findings[4]] == ["No.", "重要度", "取引先", "請求書番号", "場所", "内容", "記載値", "正しい値", "ルール"]
+    assert [c.value for c in findings[5]] == [
+        1, "エラー", "デルタ設計", "D-0042", "受領請求書一覧_2026年10月.xlsx / 10月受領分 / 8行目 / 消費税",
+        "消費税額 12,000 円が 税抜 123,456 円 × 10% と合いません (正しくは 12,345 円 または 12,346 円)",
+        "¥12,000", "¥12,345 または ¥12,346", "消費税額"]
+    assert [c.value for c in findings[9]][6:] == ["2027/10/27", "2026/11/30 以前", "発行日 (未来の日付)"]
+    assert [c.value for c in findings[11]][6:] == ["¥550,000", "¥500,000 以下", "発注額の超過"]
+    assert findings.max_row == 4 + 8
+    # 内容 and 場所 wrap, their rows grown to show them; warnings yellow, errors red
+    assert findings["F5"].alignment.wrap_text and findings["E5"].alignment.wrap_text
+    assert findings.row_dimensions[5].height >= 30
+    assert findings["B7"].fill.fgColor.rgb[-6:].upper() == yellow and findings["B5"].fill.fgColor.rgb[-6:].upper() == red
+    # on paper: A4 landscape, one page wide (at least 70 %), the header row on every page, page N / M
+    setup = findings.page_setup
+    assert (setup.paperSize, setup.orientation) == (9, "landscape")
+    assert findings.sheet_properties.pageSetUpPr.fitToPage and setup.fitToHeight == 0
+    assert findings.print_title_rows == "$4:$4" and findings.oddFooter.center.text == "&P / &N"
+    from ledgerkit.reports.printing import LANDSCAPE_PX, MIN_SCALE, width_px
+
+    widths = [findings.column_dimensions[chr(65 + c)].width for c in range(9)]
+    assert sum(width_px(w) for w in widths) * MIN_SCALE <= LANDSCAPE_PX * 100  # prints at 70 % or more
+    # the machine columns on a sheet of their own
+    data = wb["指摘データ"]
+    assert [c.value for c in data[1]][:3] == ["ルール (コード)", "重要度 (コード)", "内容"]
+    assert [c.value for c in data[1]][-3:] == ["取引先", "取引先キー", "請求書キー"]
+    assert [c.value for c in data[2]][:2] == ["tax_mismatch", "error"] and data.max_row == 1 + 8
+    # per vendor: the findings by severity and the documents, with totals
+    vendors = wb["取引先別"]
+    assert vendors["A1"].value == "取引先別 指摘件数"
+    assert [c.value for c in vendors[4]] == ["取引先", "エラー", "警告", "計", "対象の請求書番号"]
+    assert [c.value for c in vendors[5]] == ["株式会社アルファ工業", 2, 0, 2, "INV-A-1099"]
+    assert [c.value for c in vendors[11]] == ["オメガ企画", 0, 1, 1, "OM-2026-77"]
+    assert [c.value for c in vendors[12]][:4] == ["合計", "=SUM(B5:B11)", "=SUM(C5:C11)", "=SUM(D5:D11)"]
+    assert vendors.print_title_rows == "$4:$4" and vendors.page_setup.paperSize == 9
 
 
 def test_cli_writes_json_and_csv(examples, tmp_path):
@@ -274,10 +310,16 @@ def test_cli_workbook_without_invoice_list_exits_2(tmp_path):
     result = run("check", "invoices", path)
     assert result.exit_code == 2
     assert result.stderr == (
+        f"Error: {path} に請求書一覧の表が見つかりません (取引先、請求書番号または登録番号、金額の列がある表)\n"
+    )
+    result = run("check", "invoices", path, "--lang", "en")
+    assert result.stderr == (
         f"Error: no invoice list found in {path} (a table with 取引先, 請求書番号 or 登録番号 and an amount column)\n"
     )
     result = run("check", "orders", path)
     assert result.exit_code == 2
+    assert result.stderr == f"Error: {path} に注文一覧の表が見つかりません (注文番号の列がある表)\n"
+    result = run("check", "orders", path, "--lang", "en")
     assert result.stderr == f"Error: no order list found in {path} (a table with 注文番号)\n"
 
 
@@ -316,12 +358,15 @@ def test_cli_bad_options_exit_2(examples):
     assert run("check", "invoices", examples / "invoices", "--rounding", "banker").exit_code == 2
     result = run("check", "orders", examples / "po_list.xlsx", "--terms", "shitauke_1999")
     assert result.exit_code == 2
-    assert result.stderr == "Error: no written-terms file named 'shitauke_1999' (ledgerkit/data/shitauke_1999.toml)\n"
+    assert result.stderr == "Error: 明示事項の定義 'shitauke_1999' はありません (ledgerkit/data/shitauke_1999.toml)\n"
 
 
 def test_cli_unwritable_output_is_one_line(examples, tmp_path):
     result = run("check", "orders", examples / "po_list.xlsx", "-o", tmp_path / "findings.txt")
     assert result.exit_code == 2
+    assert result.stderr == (f"Error: {tmp_path / 'findings.txt'} を書き出せません: .txt は扱えない種類です "
+                             "(.csv .json .xlsx のどれか、標準出力なら - )\n")
+    result = run("check", "orders", examples / "po_list.xlsx", "-o", tmp_path / "findings.txt", "--lang", "en")
     assert result.stderr.startswith("Error: cannot write ") and result.stderr.count("\n") == 1
 
 
@@ -590,16 +635,16 @@ def test_cli_check_twice_with_output_in_the_folder_does_not_read_its_own_report(
     first = run("check", "invoices", folder, "--today", "2026-11-30", "-o", out)
     assert first.exit_code == 1, first.output
     assert first.stderr.strip().splitlines()[-2] == "請求書 13 件 (税率別 14 行)を確認しました: エラー 5 件、警告 1 件"
-    findings_first = _sheet_values(out, "指摘")
+    findings_first = _sheet_values(out, "指摘データ")
     second = run("check", "invoices", folder, "--today", "2026-11-30", "-o", out)
     assert second.exit_code == 1, second.output
     # the same findings; the report read past is named on the terminal (issue 18: a warning)
     warned = [line for line in second.stderr.splitlines() if line.startswith("  警告: ")]
     assert len(warned) == 1 and str(out) in warned[0] and "ledgerkit が書き出したレポート" in warned[0]
     assert [line for line in second.stderr.splitlines() if line not in warned] == first.stderr.splitlines()
-    assert _sheet_values(out, "指摘") == findings_first
+    assert _sheet_values(out, "指摘データ") == findings_first
     # the one invoice the examples enter twice, not every invoice of the report read back
-    assert [row[-1] for row in findings_first].count("duplicate_invoice") == 1
+    assert [row[0] for row in findings_first].count("duplicate_invoice") == 1
     # the report is listed as skipped (own report), with the reason, on the Issues sheet
     issues = _sheet_values(out, "問題一覧")
     own = [row for row in issues if row[-1] == "own_report"]

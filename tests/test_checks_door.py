@@ -218,13 +218,15 @@ def test_no_invoice_list_and_no_order_list_are_input_errors(tmp_path):
     from ledgerkit.core.errors import InputError
 
     path = make_xlsx(tmp_path / "hours.xlsx", {"S": [["日付", "氏名", "工数"], ["2026/10/01", "山田", 7.5]]})
-    with pytest.raises(InputError, match="no invoice list found in"):
+    with pytest.raises(InputError, match="に請求書一覧の表が見つかりません"):
         check_invoices(path)
-    with pytest.raises(InputError, match="no order list found in"):
+    with pytest.raises(InputError, match="no invoice list found in"):
+        check_invoices(path, lang="en")
+    with pytest.raises(InputError, match="に注文一覧の表が見つかりません"):
         check_orders(path)
     invoices = make_xlsx(tmp_path / "inv.xlsx", {"S": [["請求書番号", "取引先", "税抜金額", "消費税"], ["A-1", "A社", 100, 10]]})
     with pytest.raises(InputError, match="no order list found in"):
-        check_invoices(invoices, orders=path)
+        check_invoices(invoices, orders=path, lang="en")
     assert isinstance(read_invoices(path), Result) and read_invoices(path).meta["columns"] == {}
 
 

@@ -68,7 +68,7 @@ def test_aggregate_writes_csv_with_bom(folder):
         ("2026-11-03", "鈴木", "A-1", "4.0", "5"),
     ]
     assert "読んだ行 4 = 集計 3 + 除外 1" in result.output
-    assert "row 4 / 工数: 工数を読み取れません: 'x'" in result.output
+    assert "4行 / 工数: 工数を読み取れません: 'x'" in result.output
 
 
 def test_aggregate_json_and_stdout(folder):
@@ -106,7 +106,14 @@ def test_missing_path_and_bad_options(folder):
     result = run("aggregate", folder / "in", "-o", folder / "out.txt")
     assert result.exit_code == 2 and result.output.startswith("Error:") and ".csv" in result.output
     result = run("aggregate", folder / "in", "--by", "nothing")
+    assert result.exit_code == 2 and result.output.startswith("Error: --by: nothing という列はありません (列: 日付 (date), ")
+    result = run("aggregate", folder / "in", "--by", "nothing", "--lang", "en")
     assert result.exit_code == 2 and "Error: --by: no column nothing" in result.output
+    # the reports' headings name the fields too: 案件, 氏名, 月
+    by_heading = run("aggregate", folder / "in", "--by", "案件,月")
+    assert by_heading.exit_code == 0, by_heading.output
+    assert by_heading.stderr == run("aggregate", folder / "in", "--by", "project,month").stderr
+    assert "2026-10" in by_heading.stderr and "案件" in by_heading.stderr
     assert run("aggregate", folder / "in", "--lang", "fr").exit_code == 2
 
 
@@ -174,6 +181,10 @@ def test_nothing_to_read_and_bad_output_are_refused_before_reading(tmp_path):
     result = run("aggregate", empty, "--lang", "en")
     assert result.exit_code == 2 and "nothing to read — 1 file(s) skipped" in result.output
     result = run("aggregate", tmp_path, "-o", tmp_path / "nofolder" / "x.xlsx")
+    assert result.exit_code == 2
+    out = tmp_path / "nofolder" / "x.xlsx"
+    assert result.output.strip() == f"Error: {out} を書き出せません: フォルダ {out.parent} がありません (先に作成してください)"
+    result = run("aggregate", tmp_path, "-o", out, "--lang", "en")
     assert result.exit_code == 2
     assert "the folder" in result.output and "does not exist" in result.output
 

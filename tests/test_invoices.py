@@ -334,8 +334,15 @@ def test_aggregate_kind_invoices_writes_the_report(tmp_path):
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["取引先別", "案件別", "取引先別合計", "明細", "問題一覧"]
     ws = wb["取引先別合計"]
-    assert [c.value for c in ws[1]][:6] == ["取引先", "登録番号", "件数", "税抜金額", "消費税", "税込金額"]
-    assert [c.value for c in ws[2]][:6] == ["(株)アルファ", "T8700110005901", 2, 3000, 300, 3300]
+    assert ws["A1"].value == "取引先別 合計 (ファイル 2 件)"
+    assert [c.value for c in ws[3]][:6] == ["取引先", "登録番号", "件数", "税抜金額", "消費税", "税込金額"]
+    assert [c.value for c in ws[4]][:6] == ["(株)アルファ", "T8700110005901", 2, 3000, 300, 3300]
+    assert ws["D4"].number_format == '"¥"#,##0_ ;-"¥"#,##0_ ' and ws.print_title_rows == "$3:$3"
+    detail = wb["明細"]
+    head = [c.value for c in detail[1]]
+    assert detail.cell(2, head.index("税率") + 1).number_format == "0.0%"
+    # the keys ledgerkit matched on come last, after the place in the workbook
+    assert head[-2:] == ["取引先キー", "請求書キー"]
 
 
 # --- order lists ----------------------------------------------------------------------------------

@@ -247,7 +247,7 @@ def test_contracts_from_every_sheet_and_the_others_listed(tmp_path):
     config.data["read"]["include_hidden"] = True
     assert read_contracts(path, config).frame["person"].tolist() == ["山田太郎", "佐藤花子", "鈴木一郎"]
     assert read_contracts(path, include_hidden=True).frame["person"].tolist() == ["山田太郎", "佐藤花子", "鈴木一郎"]
-    with pytest.raises(InputError, match="no contract list found"):
+    with pytest.raises(InputError, match="契約一覧の表が見つかりません"):
         read_contracts(make_xlsx(tmp_path / "memo.xlsx", {"メモ": [["更新予定"]]}))
 
 

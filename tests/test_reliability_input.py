@@ -217,7 +217,7 @@ def test_a_vendor_workbook_with_the_mark_is_read_and_warned(tmp_path, properties
     assert cli("aggregate", folder, "--strict").returncode == 1  # never silent under --strict
     # and it is an input: never replaced by a report
     r = cli("aggregate", folder, "-o", folder / "vendor.xlsx")
-    assert r.returncode == 2 and "it is one of the input files" in r.stderr
+    assert r.returncode == 2 and "入力ファイルの1つです" in r.stderr
 
 
 def test_a_report_ledgerkit_wrote_is_skipped_with_a_warning_and_counted(tmp_path):

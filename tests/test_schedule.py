@@ -239,7 +239,7 @@ def test_the_report_cell_by_cell(worked, tmp_path):
     busy = wb["予定"]
     assert [c.value for c in busy[3]] == ["氏名", "開始", "終了", "状態", "終日", "件名", "元ファイル", "元シート", "元行"]
     assert busy["A4"].value == "A" and busy["B4"].value == dt.datetime(2026, 12, 8, 9, 0)
-    assert busy["B4"].number_format == "yyyy-mm-dd hh:mm" and busy["D4"].value == "予定あり"
+    assert busy["B4"].number_format == "yyyy/mm/dd hh:mm" and busy["D4"].value == "予定あり"
     assert busy["G4"].value.endswith("A.ics")
     csv = tmp_path / "slots.csv"
     r.write(csv)

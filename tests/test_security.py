@@ -284,7 +284,7 @@ def test_output_equal_to_an_input_inside_a_folder_is_refused(invoices_dir, hours
         r = run(*args)
         assert r.exit_code == 2, (args, r.output)
         assert r.stderr.strip().splitlines()[-1] == (
-            f"Error: refusing to write {target}: it is one of the input files ({target}); choose another output name"
+            f"Error: {target} には書き出しません: 入力ファイルの1つです ({target})。別の出力ファイル名にしてください"
         )
     hours_file = next(hours_dir.glob("*.xlsx"))
     r = run("aggregate", hours_dir, "-o", hours_file.with_suffix(".xlsx"))
@@ -303,7 +303,7 @@ def test_a_report_already_in_the_input_folder_may_be_replaced(hours_dir, invoice
     assert run("aggregate", hours_dir, "-o", rows).exit_code == 0
     r = run("aggregate", hours_dir, "-o", rows)  # a CSV in the folder is read as an input next time
     assert r.exit_code == 2
-    assert "it is one of the input files" in r.stderr
+    assert "入力ファイルの1つです" in r.stderr
 
 
 @pytest.fixture(scope="module")
@@ -326,7 +326,7 @@ def test_settle_never_overwrites_an_attendance_sheet_read_from_a_folder(attendan
     r = run("settle", folder, "-c", contracts, "-o", target)
     assert r.exit_code == 2, r.output
     assert r.stderr.strip() == (
-        f"Error: refusing to write {target}: it is one of the input files ({target}); choose another output name"
+        f"Error: {target} には書き出しません: 入力ファイルの1つです ({target})。別の出力ファイル名にしてください"
     )
     r = run("settle", folder, "-c", contracts, "-o", contracts)
     assert r.exit_code == 2
@@ -584,7 +584,7 @@ def test_budget_report_is_inert(tmp_path):
     assert digests(folder) == before
     r = run("budget", budget, "--hours", hours, "--rates", rates, "--fiscal-year", "2026",
             "-o", hours / "工数_2026年10月.xlsx")
-    assert r.exit_code == 2 and "it is one of the input files" in r.stderr
+    assert r.exit_code == 2 and "入力ファイルの1つです" in r.stderr
     assert digests(folder) == before
 
 

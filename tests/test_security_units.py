@@ -324,13 +324,13 @@ def test_an_output_that_is_an_input_is_refused_before_any_work(tmp_path):
     source.write_text("a\n1\n", encoding="utf-8")
     before = source.read_bytes()
     for target in (source, tmp_path / "." / "in.csv"):
-        with pytest.raises(OutputError, match="it is one of the input files"):
+        with pytest.raises(OutputError, match="入力ファイルの1つです"):
             write_frame(pd.DataFrame({"a": [1]}), target, inputs=[source])
-        with pytest.raises(OutputError, match="it is one of the input files"):
+        with pytest.raises(OutputError, match="入力ファイルの1つです"):
             write_frame(pd.DataFrame({"a": [1]}), target, inputs=[tmp_path])  # the folder it was read from
     link = tmp_path / "link.csv"
     link.symlink_to(source)
-    with pytest.raises(OutputError, match="it is one of the input files"):
+    with pytest.raises(OutputError, match="入力ファイルの1つです"):
         write_frame(pd.DataFrame({"a": [1]}), link, inputs=[source])
     assert source.read_bytes() == before
 

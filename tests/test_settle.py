@@ -177,7 +177,7 @@ def test_read_contracts_with_band_text_and_defaults(tmp_path):
 
 def test_read_contracts_without_a_table_is_an_input_error(tmp_path):
     path = _contracts_xlsx(tmp_path / "c.xlsx", [["a", "b"]], header=["メモ", "備考"])
-    with pytest.raises(InputError, match="no contract list found"):
+    with pytest.raises(InputError, match="契約一覧の表が見つかりません"):
         read_contracts(path)
 
 
@@ -370,8 +370,44 @@ def test_cli_settle_examples_reports_the_wrong_invoice(tmp_path, examples):
     assert rows["伊藤美咲"]["Amount (excl. tax)"] == 671_000 and rows["伊藤美咲"]["Billed (excl. tax)"] == 672_000
     diff_cell = ws.cell(row=2 + list(rows).index("伊藤美咲"), column=header.index("Difference") + 1)
     assert diff_cell.value == 1000 and diff_cell.fill.fgColor.rgb.endswith("FFC7CE")
-    assert ws.cell(row=2, column=header.index("Amount (excl. tax)") + 1).number_format == "#,##0"
+    assert ws.cell(row=2, column=header.index("Amount (excl. tax)") + 1).number_format == '"¥"#,##0_ ;-"¥"#,##0_ '
     assert "Issues" in wb.sheetnames
+
+
+def test_settlement_statement_prints_on_one_a4_page(tmp_path, examples):
+    """The first sheet is what a manager signs: a title with the month, one row per person,
+    totals, the findings beneath; A4 landscape one page wide, the header on every page."""
+    from typer.testing import CliRunner
+
+    from ledgerkit.cli.app import app
+
+    out = tmp_path / "settlement.xlsx"
+    result = CliRunner().invoke(app, [
+        "settle", str(examples / "勤務表"), "--contracts", str(examples / "契約一覧.xlsx"),
+        "--invoices", str(examples / "請求書一覧_2026年10月.xlsx"), "-o", str(out),
+    ])
+    assert result.exit_code == 1, result.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["精算書", "精算", "問題一覧"]
+    ws = wb["精算書"]
+    assert ws["A1"].value == "精算書 2026年10月"
+    assert ws["A2"].value == "2 人月 ・ 精算額合計 ¥1,187,680 (税抜) ・ 指摘 1 件"
+    assert [c.value for c in ws[4]] == ["氏名", "契約", "精算幅", "稼働日数", "実績時間", "控除/超過", "控除・超過額",
+                                         "精算額(税抜)", "請求書番号", "請求額(税抜)", "差額", "照合"]
+    assert [c.value for c in ws[5]] == ["伊藤美咲", "合同会社ソフトリンク\n月額 ¥640,000", "140〜180h\n中割", 22, 187.75,
+                                         "超過 7.75h × ¥4,000", 31_000, 671_000, "SL-1031", 672_000, 1_000, "差異"]
+    assert ws["F6"].value == "控除 8.5h × ¥3,920" and ws["G6"].value == -33_320
+    assert ws["B5"].alignment.wrap_text
+    yen = '"¥"#,##0_ ;-"¥"#,##0_ '
+    assert (ws["H5"].number_format, ws["E5"].number_format) == (yen, "#,##0.00_ ;-#,##0.00_ ")
+    assert ws["A7"].value == "合計" and ws["H7"].value == "=SUM(H5:H6)" and ws["H7"].number_format == yen
+    assert ws["A9"].value == "指摘 (1 件)" and ws["A11"].value == "エラー"
+    assert ws["B11"].value == "請求書一覧_2026年10月.xlsx / 2026年10月受領分 / 5行目 / 税抜金額"
+    setup = ws.page_setup
+    assert (setup.paperSize, setup.orientation) == (9, "landscape")
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and setup.fitToHeight == 0
+    assert ws.print_title_rows == "$4:$4" and ws.oddFooter.center.text == "&P / &N"
+    assert ws.oddFooter.left.text.startswith("作成日 ")
 
 
 def test_cli_settle_without_invoices_exits_0_and_csv(tmp_path, examples):

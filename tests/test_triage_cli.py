@@ -76,7 +76,7 @@ def test_what_slips_exit_1_in_english(books):
     (["--new", "期限=12/3"], "Error: --new '期限=12/3': 件名=… が要ります"),
     (["--new", "件名=見積,期限=来週中"], "Error: --new '件名=見積,期限=来週中': 期限を読み取れません: '来週中' (日付として読めません)"),
     (["-n", "0"], "Error: -n 0: 1 以上の件数を書いてください"),
-    (["-o", "board.txt"], "Error: cannot write board.txt: unknown file type .txt (use .csv, .json or .xlsx, or - for standard output)"),
+    (["-o", "board.txt"], "Error: board.txt を書き出せません: .txt は扱えない種類です (.csv .json .xlsx のどれか、標準出力なら - )"),
 ])
 def test_usage_errors_exit_2(books, args, line):
     requests, staff = books
@@ -111,7 +111,7 @@ def test_rows_not_used_are_one_line_and_csv_goes_to_stdout(tmp_path):
     r = run(str(requests), "--staff", str(staff), *AS_OF, "-o", "-")
     assert r.exit_code == 0, r.output
     assert r.stderr.splitlines()[-1] == (
-        f"使わなかった行・確認してほしい行: 警告 1 件 (例: {requests} / 依頼一覧 / row 4 / 期限: "
+        f"使わなかった行・確認してほしい行: 警告 1 件 (例: {requests} / 依頼一覧 / 4行 / 期限: "
         "期限を読み取れません: '来週中' (日付として読めません)) (全件: -o board.xlsx の問題一覧シート)")
     assert r.stdout.splitlines()[0].startswith("rank,request_no,subject,category,")
     assert r.stdout.splitlines()[1].startswith("1,,請求,")

@@ -31,8 +31,14 @@ def rows(ws, first: int, last: int, width: int) -> list[tuple]:
 def test_the_sheets_and_how_they_print(board):
     assert board.sheetnames == ["優先順位", "担当別", "期限リスク", "過負荷", "影響", "負荷", "問題一覧"]
     for ws in board:
-        assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9), ws.title
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None), ws.title
+        # A4, on its side unless the sheet fits upright (a short Issues sheet)
+        assert (ws.page_setup.orientation, ws.page_setup.paperSize) == (
+            "portrait" if ws.title == "問題一覧" else "landscape", 9), ws.title
+        # one page wide, as many down as it takes; a sheet that fits at 100 % prints at 100 %
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            assert ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0, ws.title
+        else:
+            assert (ws.page_setup.scale or 100) >= 70, ws.title
         assert ws.print_title_rows is not None, ws.title
 
 
@@ -55,7 +61,7 @@ def test_the_priority_sheet(board):
     assert ws["M7"].value == "一覧の担当、12/3 午前から、期限に間に合いません (B なら 12/1 18:00 に終わります)"
     assert ws["M8"].value == "本日午前に空き"
     assert ws["M9"].value is None and ws["L9"].value == "完了のため計画しません"
-    assert (ws["E4"].number_format, ws["G4"].number_format, ws["A4"].number_format) == ("m/d h:mm", "#,##0.00", "0")
+    assert (ws["E4"].number_format, ws["G4"].number_format, ws["A4"].number_format) == ("m/d h:mm", "#,##0.00_ ;-#,##0.00_ ", "0")
     assert ws["K4"].fill.fgColor.rgb.endswith("FFC7CE") and ws["K7"].fill.fgColor.rgb.endswith("FFEB9C")
     assert ws["B5"].fill.fgColor.rgb.endswith("DDEBF7")  # the new request
     assert ws["L4"].alignment.wrap_text and ws.freeze_panes == "A4"
@@ -79,7 +85,7 @@ def test_the_board(board):
     assert [c.value for c in ws[3][12:15]] == ["以降", "計", "負荷率"]
     assert [c.value for c in ws[4][12:15]] == [0, 24, 0.3]
     assert [c.value for c in ws[9][12:15]] == [None, 72, None]  # C is off on 12/2
-    assert ws["O4"].number_format == "0.0%" and ws["C4"].number_format == "#,##0.00"
+    assert ws["O4"].number_format == "0.0%" and ws["C4"].number_format == "#,##0.00_ ;-#,##0.00_ "
     rules = {str(r.sqref): [(x.formula[0], x.stopIfTrue) for x in r.rules] for r in ws.conditional_formatting}
     assert rules["C4:L11"] == [('AND($B4="予定(h)",C5=0)', True), ('AND($B4="予定(h)",C4>C5)', True),
                                ('AND($B4="予定(h)",C4>=C5*0.9)', True), ('AND($B4="予定(h)",C4>0)', True)]

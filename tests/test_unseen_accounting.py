@@ -498,7 +498,7 @@ def test_pivots_of_a_net_only_list_show_net_not_zero(tmp_path):
     result = ledgerkit.aggregate([src], kind="invoices")
     write_invoices_report(result, tmp_path / "r.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["案件別"]
-    assert ws["A1"].value == "案件別・月別 請求額 (税抜)"
+    assert ws["A1"].value == "案件別・月別 請求額 (税抜) 2026年10月〜2026年11月 (ファイル 1 件)"
     assert [c.value for c in ws[4]][:3] == ["PJ-A", 100000, 50000]
     # the 税込 pivot of those rows is blank, not 0
     pivot = pivot_invoices(result.frame, "project", "total")

@@ -287,6 +287,9 @@ def test_refuses_to_overwrite_an_input(tmp_path):
     source.write_text("keep")
     with pytest.raises(OutputError) as err:
         write_frame(pd.DataFrame({"a": [1]}), source, inputs=[source])
+    assert str(err.value) == f"{source} には書き出しません: 入力ファイルの1つです ({source})。別の出力ファイル名にしてください"
+    with pytest.raises(OutputError) as err:
+        write_frame(pd.DataFrame({"a": [1]}), source, inputs=[source], lang="en")
     assert str(err.value) == (
         f"refusing to write {source}: it is one of the input files ({source}); choose another output name"
     )
@@ -301,10 +304,10 @@ def test_refuses_an_input_through_symlink_and_hard_link(tmp_path):
     hard = tmp_path / "hard.xlsx"
     os.link(source, hard)
     for target in (link, hard):
-        with pytest.raises(OutputError, match="one of the input files"):
+        with pytest.raises(OutputError, match="入力ファイルの1つです"):
             write_frame(pd.DataFrame({"a": [1]}), target, inputs=[source])
         with pytest.raises(OutputError, match="one of the input files"):
-            XlsxReport(target, inputs=[source])
+            XlsxReport(target, inputs=[source], lang="en")
     assert source.read_text() == "keep"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hard.xlsx", "in.xlsx", "link.xlsx"]
 
@@ -313,6 +316,9 @@ def test_missing_folder_is_one_clear_line(tmp_path):
     target = tmp_path / "nope" / "r.csv"
     with pytest.raises(OutputError) as err:
         write_frame(pd.DataFrame({"a": [1]}), target)
+    assert str(err.value) == f"{target} を書き出せません: フォルダ {tmp_path / 'nope'} がありません (先に作成してください)"
+    with pytest.raises(OutputError) as err:
+        write_frame(pd.DataFrame({"a": [1]}), target, lang="en")
     assert str(err.value) == (
         f"cannot write {target}: the folder {tmp_path / 'nope'} does not exist (create it first)"
     )
@@ -384,12 +390,12 @@ def test_detail_cells_are_typed_and_never_formulas(tmp_path):
     assert ws["C3"].value == "=HYPERLINK(\"http://evil\",\"x\")" and ws["C3"].data_type == "s"
     assert ws["D3"].value == "@SUM(A1)" and ws["D3"].data_type == "s"
     assert ws["C5"].value == "-5" and ws["C5"].data_type == "s"  # text stays text
-    assert ws["A2"].value == dt.datetime(2026, 10, 1) and ws["A2"].number_format == "yyyy-mm-dd"
+    assert ws["A2"].value == dt.datetime(2026, 10, 1) and ws["A2"].number_format == "yyyy/mm/dd"
     assert ws["A5"].value is None
     assert ws["E3"].value is None and ws["E4"].value is None  # "" and None are blank
-    assert ws["F2"].value == 7.5 and ws["F2"].number_format == "#,##0.00"
+    assert ws["F2"].value == 7.5 and ws["F2"].number_format == "#,##0.00_ ;-#,##0.00_ "
     assert ws["F3"].value is None  # NaN → blank
-    assert ws["G2"].value == 12000 and ws["G2"].number_format == "#,##0"
+    assert ws["G2"].value == 12000 and ws["G2"].number_format == '"¥"#,##0_ ;-"¥"#,##0_ '
     assert ws["G3"].value == -2500 and ws["G4"].value == 0.1
     assert ws["J2"].value == 5 and ws["J2"].number_format == "0" and ws["J5"].value is None
     assert ws.freeze_panes == "A2"
@@ -415,7 +421,7 @@ def test_summary_totals_are_formulas_with_cached_values(tmp_path):
     assert values["C5"].value is None  # no entry: blank, not 0
     assert [c.value for c in values[6]] == ["合計", 5.75, 2, 7.75]
     assert all(c.font.b for c in ws[6])
-    assert ws["B6"].value == "=SUM(B4:B5)" and ws["B6"].number_format == "#,##0.00"
+    assert ws["B6"].value == "=SUM(B4:B5)" and ws["B6"].number_format == '#,##0.00_ ;-#,##0.00_ ;"-"_ '
     assert ws.freeze_panes == "B4"
     assert len(ws._charts) == 1
 
@@ -608,7 +614,7 @@ def test_formats_inferred_from_values_not_just_the_first_rows(tmp_path):
         report.add_table("明細", frame)
     ws = openpyxl.load_workbook(out)["明細"]
     last = n + 2
-    assert ws[f"A{last}"].value == 1200 and ws[f"A{last}"].number_format == "#,##0"
+    assert ws[f"A{last}"].value == 1200 and ws[f"A{last}"].number_format == '"¥"#,##0_ ;-"¥"#,##0_ '
     assert ws[f"B{last}"].value == 5 and ws[f"B{last}"].data_type == "n"  # a number stays a number
     assert ws["B2"].value == "x"
     assert ws[f"C{last}"].value == "001" and ws[f"C{last}"].data_type == "s"  # codes keep zeros
@@ -654,8 +660,10 @@ def test_report_is_marked_as_written_by_ledgerkit(tmp_path):
 
 
 def test_xlsx_report_needs_xlsx_name(tmp_path):
-    with pytest.raises(OutputError, match=r"an Excel report needs a .xlsx file name"):
+    with pytest.raises(OutputError, match=r"Excel のレポートには .xlsx のファイル名が必要です"):
         XlsxReport(tmp_path / "r.xlsm")
+    with pytest.raises(OutputError, match=r"an Excel report needs a .xlsx file name"):
+        XlsxReport(tmp_path / "r.xlsm", lang="en")
 
 
 def test_replace_refused_by_the_system_is_one_line_and_leaves_no_temp(tmp_path, monkeypatch):
@@ -667,7 +675,7 @@ def test_replace_refused_by_the_system_is_one_line_and_leaves_no_temp(tmp_path, 
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(OutputError) as err:
-        write_frame(pd.DataFrame({"a": [1]}), target)
+        write_frame(pd.DataFrame({"a": [1]}), target, lang="en")
     assert str(err.value) == (
         f"cannot write {target}: permission denied or the file is open in another program "
         f"(close it in Excel and try again)"

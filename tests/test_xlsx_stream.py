@@ -91,14 +91,14 @@ def test_what_the_compared_cells_hold(tmp_path):
     _, streamed = write_both(tmp_path, comparison_frame(40), title="2026年4月 明細")
     ws = openpyxl.load_workbook(streamed)["明細"]
     header = [c.value for c in ws[3]]
-    assert header[:6] == ["日付", "start", "clock_in", "break", "時間", "金額"]
+    assert header[:6] == ["日付", "開始", "clock_in", "break", "時間", "金額"]
     first = {h: c for h, c in zip(header, ws[4])}
-    assert first["日付"].value == dt.datetime(2026, 4, 1) and first["日付"].number_format == "yyyy-mm-dd"
-    assert first["start"].number_format == "yyyy-mm-dd hh:mm"
+    assert first["日付"].value == dt.datetime(2026, 4, 1) and first["日付"].number_format == "yyyy/mm/dd"
+    assert first["開始"].number_format == "yyyy/mm/dd hh:mm"
     assert first["clock_in"].value == dt.time(8, 0) and first["clock_in"].number_format == "hh:mm"
     assert first["break"].number_format == "[h]:mm"
-    assert first["時間"].value == -1.5 and first["時間"].number_format == "#,##0.00"
-    assert first["金額"].value == -50_000 and first["金額"].number_format == "#,##0"
+    assert first["時間"].value == -1.5 and first["時間"].number_format == "#,##0.00_ ;-#,##0.00_ "
+    assert first["金額"].value == -50_000 and first["金額"].number_format == '"¥"#,##0_ ;-"¥"#,##0_ '
     assert first["税率"].value == 0.08 and first["税率"].number_format == "0.0%"
     assert first["元行"].value == 5 and first["元行"].number_format == "0"
     assert first["備考"].value == "=SUM(A1:A9)" and first["備考"].data_type == "s"  # text, never a formula

@@ -21,6 +21,8 @@ from ledgerkit.budget.rates import _BASIS_WORDS
 from ledgerkit.core import messages
 from ledgerkit.core.result import Result
 from ledgerkit.reports.frames import write_frame
+from ledgerkit.reports.labels import month_label
+from ledgerkit.reports.printing import LINE_HEIGHT, px_width, sheet_widths_px, wrapped_lines
 from ledgerkit.reports.xlsx_report import XlsxReport
 
 _MONEY_COLUMNS = ("budget", "labor_cost", "purchases", "actual", "variance", "forecast", "budget_total",
@@ -73,17 +75,24 @@ def write_budget_report(result: Result, target: str | os.PathLike, *, lang: str 
     report = XlsxReport(target_text, inputs=inputs, lang=lang)
     summary_name = "Budget vs actual" if en else "予実"
     start = 3
-    ref = report.add_table(summary_name, frame, formats=_formats(cols), headings=_headings(cols, lang),
-                           start_row=start)
+    headings = _headings(cols, lang)
+    through = result.meta.get("through")
+    if through:
+        # the figures of the months so far say so: a to-date budget is not the year's
+        headings["actual"] = messages.text("budget_heading_actual_to", lang, month=_month(through, lang))
+        if result.meta.get("budget_to_date"):
+            headings["budget"] = messages.text("budget_heading_budget_to", lang, month=_month(through, lang))
+    ref = report.add_table(summary_name, frame, formats=_formats(cols), headings=headings, start_row=start,
+                           widths={"project_name": 20})
     ws = ref.worksheet
     ws.write_string(0, 0, _title(result, en), report.format(title=True))
     warning, over = result.meta["thresholds"]
-    ws.write_string(1, 0, messages.text("budget_report_note", lang, warning=_pct(warning), over=_pct(over)))
+    _note(report, ws, messages.text("budget_report_note", lang, warning=_pct(warning), over=_pct(over)), len(cols))
     n = len(frame)
     if n:
         _mark_statuses(report, ref, len(cols), en)
         total_row = _total_row(report, ref, result, en)
-        _project_chart(report, ref, total_row, en)
+        _project_charts(report, ref, total_row, result, lang)
     monthly, labor, budget = (result.tables.get(name) for name in ("monthly", "labor", "budget"))
     if monthly is not None and len(monthly):
         _burn(report, ref, monthly, n, lang)
@@ -159,26 +168,66 @@ def _total_row(report, ref, result: Result, en: bool) -> int:
     return total_row
 
 
-def _project_chart(report, ref, total_row: int, en: bool) -> None:
-    """Budget, actual and forecast per project, under the total row."""
+def _month(month: str, lang: str) -> str:
+    return month_label(month, lang)
+
+
+def _note(report, ws, text: str, ncols: int) -> None:
+    """The note under the title, wrapped across the table's width."""
+    ws.merge_range(1, 0, 1, ncols - 1, text, report.format(wrap=True))
+    width = sum(px_width(w) for w in sheet_widths_px(ws)[:ncols])
+    lines = wrapped_lines(text, width)
+    if lines > 1:
+        ws.set_row(1, LINE_HEIGHT * lines)
+
+
+def _project_charts(report, ref, total_row: int, result: Result, lang: str) -> None:
+    """Per project, like beside like: with ``--through`` the budget and the actual to that month,
+    then the year's budget, the actual so far and the forecast for the year, each chart's title
+    saying which."""
+    through = result.meta.get("through")
+    row = total_row + 2
+    charts = []
+    if through and result.meta.get("budget_to_date"):
+        charts.append((messages.text("budget_chart_to_date", lang, month=_month(through, lang)),
+                       (("budget", "#A6A6A6"), ("actual", "#4472C4"))))
+    title = (messages.text("budget_chart_year_through", lang, month=_month(through, lang)) if through
+             else messages.text("budget_chart_year", lang))
+    charts.append((title, (("budget_total", "#D9D9D9"), ("actual", "#4472C4"), ("forecast", "#F4B183"))))
+    column = 0
+    for title, series in charts:
+        chart = _column_chart(report, ref, title, series)
+        ref.worksheet.insert_chart(row, column, chart, {"x_scale": 0.95, "y_scale": 1.1})
+        # the next chart beside this one: the columns it spans (a chart is 480 px wide at 100 %)
+        spanned, left = 0, 0
+        widths = sheet_widths_px(ref.worksheet)
+        while left < 480 * 0.95 + 10 and column + spanned < len(widths):
+            left += widths[column + spanned]
+            spanned += 1
+        column += spanned
+
+
+def _column_chart(report, ref, title: str, series):
     wb, ws, first, last = report.workbook, ref.worksheet, ref.first_row, ref.last_row
     chart = wb.add_chart({"type": "column"})
-    for c, colour in (("budget", "#A6A6A6"), ("actual", "#4472C4"), ("forecast", "#F4B183")):
+    for c, colour in series:
         j = ref.columns[c]
         chart.add_series({
             "name": [ws.name, first - 1, j],
             "categories": [ws.name, first, 0, last, 0],
             "values": [ws.name, first, j, last, j],
             "fill": {"color": colour},
+            "border": {"color": "#7F7F7F"} if colour == "#D9D9D9" else {"none": True},
         })
-    chart.set_title({"name": "Budget vs actual by project" if en else "案件別 予算と実績"})
-    chart.set_y_axis({"num_format": "#,##0"})
-    ws.insert_chart(total_row + 2, 0, chart, {"x_scale": 1.4, "y_scale": 1.2})
+    chart.set_title({"name": title, "name_font": {"size": 11, "bold": True}})
+    chart.set_y_axis({"num_format": '"¥"#,##0', "num_font": {"size": 8}})
+    chart.set_legend({"position": "bottom"})
+    return chart
 
 
 def _burn(report, ref, monthly, n: int, lang: str) -> None:
     """Cumulative burn: months down, per project cumulative budget and actual across, with its
-    line chart (on the summary sheet), then the per-month table."""
+    line chart under it, then the per-month table."""
     import pandas as pd
 
     en = lang == "en"
@@ -206,11 +255,14 @@ def _burn(report, ref, monthly, n: int, lang: str) -> None:
                 "line": {"color": colour, "dash_type": dash, "width": 2.25 if which == "cumulative_actual" else 1.5},
                 "marker": {"type": "none"},
             })
-    line.set_title({"name": "Cumulative budget and actual" if en else "累計 予算と実績 (バーンチャート)"})
-    line.set_y_axis({"num_format": "#,##0"})
+    line.set_title({"name": "Cumulative budget and actual" if en else "累計 予算と実績 (バーンチャート)",
+                    "name_font": {"size": 11, "bold": True}})
+    line.set_y_axis({"num_format": '"¥"#,##0', "num_font": {"size": 8}})
+    line.set_legend({"position": "right", "font": {"size": 8}})
     line.show_na_as_empty_cell()
     if n:
-        ref.worksheet.insert_chart(ref.last_row + 20, 0, line, {"x_scale": 1.4, "y_scale": 1.3})
+        # under the cumulative table it draws (the summary's page has the project charts)
+        bref.worksheet.insert_chart(bref.last_row + 3, 0, line, {"x_scale": 1.9, "y_scale": 1.2})
     mcols = MONTHLY_COLUMNS
     report.add_table("By month" if en else "月別", monthly[mcols], formats=_formats(mcols), headings=_headings(mcols, lang))
 

@@ -15,6 +15,7 @@ from typing import Iterable
 from ledgerkit.checks.findings import place
 from ledgerkit.checks.orders import given_paths, orders_of
 from ledgerkit.checks.outcome import check_result
+from ledgerkit.core import messages
 from ledgerkit.checks.po_match import po_findings
 from ledgerkit.checks.values import date_of, rate_of, setting
 from ledgerkit.config.loading import Config
@@ -183,10 +184,7 @@ def no_invoice_list(paths, issues: Iterable[Issue] = (), lang: str = "ja") -> In
     order_list = next((i for i in issues if i.code == "order_list_not_invoices"), None)
     if order_list is not None:
         return InputError(f"{order_list.file}: {order_list.sheet}: {order_list.message(lang)}")
-    return InputError(
-        f"no invoice list found in {', '.join(str(p) for p in paths)} "
-        "(a table with 取引先, 請求書番号 or 登録番号 and an amount column)"
-    )
+    return InputError(messages.text("check_no_invoice_list", lang, files=", ".join(str(p) for p in paths)))
 
 
 def check_invoices(
@@ -246,7 +244,7 @@ def check_invoices(
     require_registration = bool(setting(config, "invoices.require_registration", require_registration, True))
     door = {"include_hidden": include_hidden, "skip_bad": skip_bad, "jobs": jobs}
     checked = _invoices_of(invoices, config, lang, door)
-    order_list = orders_of(orders, config, door) if orders is not None else None
+    order_list = orders_of(orders, config, door, lang) if orders is not None else None
     reading = [*(issues or []), *checked.issues, *(order_list.issues if order_list is not None else [])]
     today = today or dt.date.today()
     found = invoice_findings(

@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 from ledgerkit.checks.findings import FIELD_LABEL
 from ledgerkit.checks.order_money import order_form_findings, order_money_findings
 from ledgerkit.checks.outcome import check_result
+from ledgerkit.core import messages
 from ledgerkit.checks.values import date_of, get, setting
 from ledgerkit.config.loading import Config
 from ledgerkit.core.errors import InputError
@@ -269,9 +270,9 @@ def check_orders(
         try:
             terms = written_terms(terms)
         except FileNotFoundError:
-            raise InputError(f"no written-terms file named {terms!r} (ledgerkit/data/{terms}.toml)") from None
+            raise InputError(messages.text("check_no_terms", lang, terms=terms)) from None
     door = {"include_hidden": include_hidden, "skip_bad": skip_bad, "jobs": jobs}
-    checked = orders_of(orders, config, door)
+    checked = orders_of(orders, config, door, lang)
     master, vendor_issues, vendor_files = vendor_master(config, vendors, **door)
     if columns is None:
         columns = checked.meta.get("columns")
@@ -288,7 +289,7 @@ def check_orders(
     return result
 
 
-def orders_of(orders, config, door: dict) -> Result:
+def orders_of(orders, config, door: dict, lang: str = "ja") -> Result:
     """The order lines given (a frame or a read Result), or read from the files; no order list is an InputError."""
     import pandas as pd
 
@@ -299,7 +300,7 @@ def orders_of(orders, config, door: dict) -> Result:
     paths = given_paths(orders)
     read = read_orders(paths, config, **door)
     if not read.meta["columns"]:
-        raise InputError(f"no order list found in {', '.join(str(p) for p in paths)} (a table with 注文番号)")
+        raise InputError(messages.text("check_no_order_list", lang, files=", ".join(str(p) for p in paths)))
     return read
 
 

@@ -82,8 +82,8 @@ def aggregate(
         Optional[str],
         typer.Option(
             "--by",
-            help="Summary fields, comma-separated; the last one goes across "
-            "(default: the kind's by, for hours project,person,month).",
+            help="Summary fields, comma-separated, by name or as the reports head them (案件,氏名,月); "
+            "the last one goes across (default: the kind's by, for hours project,person,month).",
         ),
     ] = None,
     output: OutputOption = None,
@@ -109,7 +109,7 @@ def aggregate(
     from ledgerkit.consolidate.aggregate import check_by, write_result
 
     config = _with_person(load(config_path, lang), person)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     update, stop_progress = _progress_bar(len(paths))
     try:
         result = run_aggregate(
@@ -123,7 +123,7 @@ def aggregate(
         )
         by_fields = [b.strip() for b in by.split(",") if b.strip()] if by else list(result.meta.get("by", []))
         if by or result.kind == "hours":
-            check_by(result, by_fields)
+            by_fields = check_by(result, by_fields, config.lang)
         if output:
             write_result(result, output, by=by_fields, lang=config.lang)
     except LedgerkitError as e:
@@ -168,7 +168,7 @@ def inspect(
 ) -> None:
     """Show how ledgerkit sees each workbook: sheets, header rows, columns, skipped rows.
 
-    Example: ledgerkit inspect examples/hours/工数_2026年10月_山田.xlsx
+    Example: ledgerkit inspect examples/hours/工数_2026年10月_山田太郎.xlsx
     """
     from ledgerkit.consolidate.aggregate import inspect as run_inspect
     from ledgerkit.cli.terminal import print_inspection

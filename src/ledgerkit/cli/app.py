@@ -18,11 +18,13 @@ import typer
 
 from ledgerkit import __version__
 from ledgerkit.cli.common import guard_commands
+from ledgerkit.cli.usage import PlainGroup
 
 FEATURES = ["aggregate", "kinds", "settle", "check", "drafts", "schedule", "triage", "budget", "config", "ledger"]
 
 app = typer.Typer(
     name="ledgerkit",
+    cls=PlainGroup,  # a usage error is one line in the person's language; placeholders in words
     help="ledgerkit — the client's Excel workbooks, read as they are: hours, invoices, budgets, drafts.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,

@@ -72,7 +72,7 @@ def budget(
     from ledgerkit.budget.comparison import compare_budget
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     try:
         result = compare_budget(budget_file, hours, rates, invoices=invoices or None, through=through, config=config,
                                 fiscal_year=fiscal_year, skip_bad=skip_bad)
@@ -105,6 +105,11 @@ def _print_summary(result, lang: str, quiet: bool = False) -> None:
     errors = sum(1 for i in result.issues if i.severity == "error")
     warnings = sum(1 for i in result.issues if i.severity == "warning")
     if errors or warnings:
+        from ledgerkit.cli.terminal import print_errors, print_file_warnings
+
+        # each error named, as aggregate names them: a count alone sends a person hunting
+        print_errors(result.issues, lang)
+        print_file_warnings(result.issues, lang)
         say(text("budget_input_problems", lang, errors=errors, warnings=warnings))
 
 

@@ -135,7 +135,7 @@ def invoices(
     from ledgerkit.checks.invoices import check_invoices
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     try:
         result = check_invoices(
             paths, orders or None, config, today=_today(today), rounding=rounding.value if rounding else None,
@@ -177,7 +177,7 @@ def orders_cmd(
     from ledgerkit.checks.orders import check_orders
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     try:
         result = check_orders(paths, config, terms=terms, rounding=rounding.value if rounding else None,
                               include_hidden=include_hidden or None, skip_bad=skip_bad)

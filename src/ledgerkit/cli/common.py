@@ -15,7 +15,7 @@ ConfigOption = Annotated[
 ]
 LangOption = Annotated[
     Optional[str],
-    typer.Option("--lang", help="Language of reports and messages: ja or en (default from the config: ja)."),
+    typer.Option("--lang", metavar="ja|en", help="Language of reports and messages: ja or en (default from the config: ja)."),
 ]
 OutputOption = Annotated[
     Optional[str],
@@ -246,21 +246,21 @@ def guard_commands(app: typer.Typer) -> None:
 OUTPUT_SUFFIXES = (".csv", ".json", ".xlsx")
 
 
-def precheck_output(output: str | None) -> None:
+def precheck_output(output: str | None, lang: str = "ja") -> None:
     """Refuse a bad ``-o`` before any reading: wrong suffix, missing folder, a folder."""
     if not output or output == "-":
         return
+    from ledgerkit.core import messages
     from ledgerkit.core.errors import OutputError
-    from ledgerkit.reports.output import check_output_path
-
     from ledgerkit.core.messages import shown_path
+    from ledgerkit.reports.output import check_output_path
 
     suffix = Path(output).suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        fail(OutputError(f"cannot write {shown_path(output)}: unknown file type {suffix or '(none)'} "
-                         f"(use .csv, .json or .xlsx, or - for standard output)"))
+        fail(OutputError(messages.text("output_unknown_type", lang, path=shown_path(output),
+                                       suffix=suffix or messages.text("output_suffix_none", lang))))
     try:
-        check_output_path(output)
+        check_output_path(output, lang=lang)
     except LedgerkitError as e:
         fail(e)
 

@@ -25,10 +25,16 @@ WhereOption = Annotated[
     typer.Option("--where", help="COLUMN=VALUE, the column by its header text (repeat to narrow down)."),
 ]
 AllOption = Annotated[bool, typer.Option("--all", help="Every data row (draft-po: every order); writes a manifest.")]
-OutDirOption = Annotated[Path, typer.Option("-o", "--output-dir", help="Folder for the drafts.", file_okay=False)]
+OutDirOption = Annotated[Path, typer.Option("-o", "--output-dir", metavar="FOLDER", help="Folder for the drafts.",
+                                                    file_okay=False)]
 NameOption = Annotated[
     Optional[str],
     typer.Option("--name", help="File name pattern over the row's fields, e.g. '{申請番号}_{件名}'."),
+]
+#: draft-po's: the fields are an order list's
+PoNameOption = Annotated[
+    Optional[str],
+    typer.Option("--name", help="File name pattern over the order's fields, e.g. '{注文番号}_{取引先}'."),
 ]
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="The sheet (default: the first with the table).")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace drafts that already exist.")]
@@ -114,7 +120,7 @@ def draft_po(
         "--template", help="Bundled name or path: po.xlsx, po.docx (a Word form), po.html.j2."
     )] = "po.xlsx",
     out_dir: OutDirOption = Path("drafts"),
-    name: NameOption = None,
+    name: PoNameOption = None,
     sheet: SheetOption = None,
     force: ForceOption = False,
     manifest: ManifestOption = ManifestFormat.csv,

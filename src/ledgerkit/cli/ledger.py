@@ -149,7 +149,7 @@ def history(
     from ledgerkit.reports.labels import heading
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     with _ledger(config) as ledger:
         table = ledger.history(kind, by, start=start, end=end, field=field, lang=config.lang)
     months = [c for c in table.columns if c not in ("total",) and c[:2].isdigit()]
@@ -185,7 +185,7 @@ def diff(
     from ledgerkit.ledger.changes import change_line
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     with _ledger(config) as ledger:
         changes = ledger.diff(run_a, run_b, since=since, kind=kind, lang=config.lang)
     a, b = changes.attrs["run_a"], changes.attrs["run_b"]
@@ -211,7 +211,7 @@ def runs(output: OutputOption = None, config_path: ConfigOption = None, lang: La
     from ledgerkit.ledger.store import shown_url
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     with _ledger(config) as ledger:
         table = ledger.runs()
         where = shown_url(ledger.url)
@@ -274,7 +274,7 @@ def findings(
     if ctx.invoked_subcommand is not None:
         return
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     with _ledger(config) as ledger:
         every = ledger.findings("all", kind=kind, lang=config.lang)
     handled = every["status"] == "handled"

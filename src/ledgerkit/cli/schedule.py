@@ -47,7 +47,7 @@ def schedule(
 
     config = load(config_path, lang)
     lang = config.lang
-    precheck_output(output)
+    precheck_output(output, config.lang)
     try:
         result = find_slots(calendars or [], duration=duration, between=between, hours=hours, lunch=lunch,
                             buffer=buffer, required=required, optional=optional, n=count, tz=tz,
@@ -87,7 +87,7 @@ def _warn(result, lang: str, output: str | None) -> None:
     if not warnings:
         return
     first = warnings[0]
-    where = f"{first.location()}: " if first.location() else ""
+    where = f"{first.location(lang)}: " if first.location(lang) else ""
     line = text("sched_rows_skipped", lang, count=len(warnings), where=where, message=first.message(lang))
     say(line + ("" if output and output.lower().endswith(".xlsx") else text("sched_issues_all", lang)))
 

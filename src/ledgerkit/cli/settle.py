@@ -44,13 +44,13 @@ def settle(
 
     Exit 1 when an invoice does not bill the settled amount, or is missing.
 
-    Example: ledgerkit settle examples/attendance --contracts examples/契約一覧.xlsx --invoices examples/請求書一覧_SES.xlsx -o out/settlement.xlsx
+    Example: ledgerkit settle examples/attendance/勤務表 --contracts examples/attendance/契約一覧.xlsx --invoices examples/attendance/請求書一覧_2026年10月.xlsx -o out/settlement.xlsx
     """
     from ledgerkit.core.issues import has_errors
     from ledgerkit.settlement.months import settle as run_settle
 
     config = load(config_path, lang)
-    precheck_output(output)
+    precheck_output(output, config.lang)
     try:
         result = run_settle(attendance, contracts, invoices=invoices or None, month=month, config=config,
                             skip_bad=skip_bad)
@@ -71,11 +71,11 @@ def _print_summary(result, lang: str, output: str | None) -> None:
     """On stderr: every error, the warnings in one line, and what was settled (and written)."""
     problems = [i for i in result.issues if i.severity == "error"]
     for i in problems:
-        say(f"{i.location()}: {i.message(lang)}" if i.location() else i.message(lang))
+        say(f"{i.location(lang)}: {i.message(lang)}" if i.location(lang) else i.message(lang))
     warnings = [i for i in result.issues if i.severity == "warning"]
     if warnings:
         first = warnings[0]
-        where = f"{first.location()}: " if first.location() else ""
+        where = f"{first.location(lang)}: " if first.location(lang) else ""
         say(text("settle_warnings", lang, count=len(warnings), where=where, message=first.message(lang))
             + ("" if output and output.lower().endswith(".xlsx") else text("settle_warnings_all", lang)))
     frame = result.frame

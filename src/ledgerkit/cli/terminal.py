@@ -77,12 +77,7 @@ def print_summary(
     counts: dict[str, int] = {}
     for i in result.issues:
         counts[i.severity] = counts.get(i.severity, 0) + 1
-    errors = [i for i in result.issues if i.severity == "error"]
-    if len(errors) <= 10:
-        for i in errors:
-            con.print(terminal_line(f"  {location(i)}: {i.message(lang)}"), markup=False, highlight=False)
-    else:
-        print_grouped(errors, lang)
+    print_errors(result.issues, lang)
     print_file_warnings(result.issues, lang)
     # row warnings repeated on many rows (48,000 disagreements…): one line per rule and sheet
     repeated = [g for g in group_findings(i for i in result.issues if i.severity == "warning" and i.scope == "row")
@@ -107,6 +102,18 @@ def print_summary(
 SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
 
 
+def print_errors(issues, lang: str = "ja", limit: int = 10) -> None:
+    """The errors, one line each with where they are; more than ``limit`` are grouped by rule
+    and sheet (:func:`print_grouped`), so thousands of findings never flood the terminal."""
+    con = console()
+    errors = [i for i in issues if i.severity == "error"]
+    if len(errors) > limit:
+        print_grouped(errors, lang)
+        return
+    for i in errors:
+        con.print(terminal_line(f"  {location(i, lang)}: {i.message(lang)}"), markup=False, highlight=False)
+
+
 #: a rule broken on at least this many rows of one sheet is shown as one group on the terminal
 REPEATED = 5
 
@@ -126,8 +133,8 @@ def group_findings(issues) -> list[list]:
     return list(groups.values())
 
 
-def _rows_shown(group, limit: int = 5) -> str:
-    rows = [f"row {i.row}" for i in group[:limit] if i.row is not None]
+def _rows_shown(group, limit: int = 5, lang: str = "ja") -> str:
+    rows = [f"{i.row}行" if lang == "ja" else f"row {i.row}" for i in group[:limit] if i.row is not None]
     return ", ".join(rows) + (" …" if len(group) > limit else "")
 
 
@@ -138,10 +145,10 @@ def print_grouped(issues, lang: str = "ja", *, label: str = "", limit: int = 10)
     groups = group_findings(issues)
     for group in groups[:limit]:
         first = group[0]
-        con.print(terminal_line(f"  {label}{location(first)}: {first.message(lang)}"), markup=False, highlight=False)
+        con.print(terminal_line(f"  {label}{location(first, lang)}: {first.message(lang)}"), markup=False, highlight=False)
         if len(group) > 1:
             con.print(terminal_line("    " + messages.text("same_findings", lang, n=f"{len(group) - 1:,}",
-                                                             rows=_rows_shown(group[1:]))),
+                                                             rows=_rows_shown(group[1:], lang=lang))),
                       markup=False, highlight=False)
     if len(groups) > limit:
         con.print("  " + messages.text("more_finding_groups", lang, n=len(groups) - limit), markup=False)
@@ -156,7 +163,7 @@ def print_file_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
     # can be thousands: they are counted here and listed on the Issues sheet)
     warned = [i for i in issues if i.severity == "warning" and i.scope in ("file", "sheet")]
     for i in warned[:limit]:
-        con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i)}: {i.message(lang)}"),
+        con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i, lang)}: {i.message(lang)}"),
                   markup=False, highlight=False)
     if len(warned) > limit:
         con.print("  " + messages.text("more_rows", lang, n=len(warned) - limit), markup=False)
@@ -209,13 +216,14 @@ def summary_pivot(result: Result, by):
     return pivot
 
 
-def location(issue) -> str:
-    """``file / sheet / row N / column`` of an issue, its file name shown safely (:func:`shown_path`)."""
+def location(issue, lang: str = "ja") -> str:
+    """``file / sheet / 12行 / column`` of an issue (``row 12`` in English), its file name shown
+    safely (:func:`shown_path`)."""
     parts = [shown_path(issue.file)] if issue.file else []
     if issue.sheet:
         parts.append(issue.sheet)
     if issue.row is not None:
-        parts.append(f"row {issue.row}")
+        parts.append(messages.text("row_n", lang, row=issue.row))
     if issue.column:
         parts.append(issue.column)
     return " / ".join(p for p in parts if p)

@@ -50,7 +50,7 @@ def triage(
 
     config = load(config_path, lang)
     lang = config.lang
-    precheck_output(output)
+    precheck_output(output, config.lang)
     if top is not None and top < 1:
         fail(text("triage_bad_top", lang, value=top))
     try:

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ledgerkit.config.loading import Config
+from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError, UnreadableFileError
 from ledgerkit.kinds.declared import KindSpec
 from ledgerkit.core.issues import Issue
 from ledgerkit.consolidate.kinds import AUTO_ORDER, Kind, kind_for
 from ledgerkit.core.result import Result, SheetResult
+from ledgerkit.reports.labels import heading
 from ledgerkit.intake.door import UnreadableFilesError, gather, read_files  # noqa: F401 (UnreadableFilesError: public)
 
 
@@ -168,14 +170,33 @@ def aggregate(
     return result
 
 
-def check_by(result: Result, by: list[str]) -> None:
-    """Refuse ``--by`` fields the rows do not have (an InputError naming them)."""
+def check_by(result: Result, by: list[str], lang: str = "ja") -> list[str]:
+    """``--by`` fields as the rows name them, or an InputError naming those the rows do not have.
+
+    A field is a column's name (``project``) or its heading on the reports, Japanese or English
+    (``案件``, ``氏名``, ``月``, ``Project``). Returns the columns' names.
+
+    Examples:
+        >>> import pandas as pd
+        >>> rows = Result(kind="hours", frame=pd.DataFrame(columns=["project", "person", "month", "hours"]))
+        >>> check_by(rows, ["案件", "月"]), check_by(rows, ["Person", "project"])
+        (['project', 'month'], ['person', 'project'])
+    """
     if not by:
-        raise InputError("--by needs at least one field, e.g. --by project,month")
-    columns = set(map(str, result.frame.columns))
-    unknown = [b for b in by if b not in columns]
-    if unknown and len(result.frame.columns):
-        raise InputError(f"--by: no column {', '.join(unknown)} (columns: {', '.join(map(str, result.frame.columns))})")
+        raise InputError(messages.text("by_empty", lang))
+    columns = [str(c) for c in result.frame.columns]
+    named = {**_BY_WORDS, **{heading(c, "en").lower(): c for c in columns}, **{heading(c, "ja"): c for c in columns}}
+    fields = [b if b in columns else named.get(b, named.get(b.lower(), b)) for b in by]
+    unknown = [b for b, f in zip(by, fields) if f not in columns]
+    if unknown and columns:
+        raise InputError(messages.text("by_unknown", lang, fields=", ".join(unknown),
+                                       columns=", ".join(f"{heading(c, lang)} ({c})" if heading(c, lang) != c else c
+                                                         for c in columns)))
+    return fields
+
+
+#: words for --by fields beside the reports' headings
+_BY_WORDS = {"月": "month", "人": "person", "担当": "person", "日": "date"}
 
 
 def write_result(result: Result, target: str, *, by: Iterable[str] = ("project", "person", "month"),

@@ -76,13 +76,13 @@ class Issue:
             return self.expected.get(lang, self.expected.get("en", ""))
         return self.expected
 
-    def location(self) -> str:
-        """``file / sheet / row N / column``, as much of it as is known."""
+    def location(self, lang: str = "ja") -> str:
+        """``file / sheet / 12行 / column`` (``row 12`` in English), as much of it as is known."""
         parts = [self.file]
         if self.sheet:
             parts.append(self.sheet)
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(messages.text("row_n", lang, row=self.row))
         if self.column:
             parts.append(self.column)
         return " / ".join(p for p in parts if p)

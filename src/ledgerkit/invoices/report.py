@@ -5,6 +5,8 @@ from __future__ import annotations
 from ledgerkit.core import messages
 from ledgerkit.invoices.summaries import pivot_invoices, summarize_invoices
 from ledgerkit.reports.generic import write_rows_or
+from ledgerkit.reports.labels import month_label
+from ledgerkit.reports.shown import period_title
 from ledgerkit.reports.xlsx_report import XlsxReport
 
 __all__ = ["INVOICE_FORMATS", "INVOICE_HEADINGS", "write_invoices", "write_invoices_report"]
@@ -51,30 +53,46 @@ def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=())
     value = "net" if len(frame) and frame["total"].isna().all() and frame["net"].notna().any() else "total"
     with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(frame) > 100_000) as report:
         if len(frame):
-            _add_summaries(report, frame, value, heads, en)
+            _add_summaries(report, frame, value, heads, en, _period(result, lang))
         shown = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])
-        report.add_table(messages.text("sheet_detail", lang), shown,
+        # the keys the invoices were matched on are for a machine: last, after the place
+        keys = [c for c in ("vendor_key", "invoice_key") if c in shown.columns]
+        shown = shown[[c for c in shown.columns if c not in keys] + keys]
+        detail = messages.text("sheet_detail", lang)
+        report.add_table(detail, shown,
                          formats={k: v for k, v in INVOICE_FORMATS.items() if k in shown.columns},
                          headings={c: heads[c] for c in shown.columns if c in heads})
+        report.page_heading(detail, period_title(result, messages.text("report_invoices_detail_title", lang), lang))
         report.add_issues(result.issues, lang=lang)
 
 
-def _add_summaries(report, frame, value: str, heads: dict, en: bool) -> None:
+def _period(result, lang: str) -> str:
+    """`` 2026年9月〜2026年11月 (ファイル 2 件)``: the months and files, for the summaries' titles."""
+    return period_title(result, "", lang)
+
+
+def _by_month(pivot, lang: str):
+    """The months across, as a person writes them."""
+    return pivot.rename(columns={c: month_label(c, lang) for c in pivot.columns})
+
+
+def _add_summaries(report, frame, value: str, heads: dict, en: bool, period: str) -> None:
     """By vendor × month, by project × month (with charts), and the vendor totals."""
     basis = ("税抜" if value == "net" else "税込") if not en else ("excl. tax" if value == "net" else "incl. tax")
+    lang = "en" if en else "ja"
     report.add_summary(
         "取引先別" if not en else "By vendor",
-        pivot_invoices(frame, "vendor", value),
+        _by_month(pivot_invoices(frame, "vendor", value), lang),
         index=["vendor"],
-        title=f"取引先別・月別 請求額 ({basis})" if not en else f"Invoiced by vendor and month ({basis})",
+        title=(f"取引先別・月別 請求額 ({basis})" if not en else f"Invoiced by vendor and month ({basis})") + period,
         value_format="yen",
         chart="bar",
     )
     report.add_summary(
         "案件別" if not en else "By project",
-        pivot_invoices(frame, "project", value),
+        _by_month(pivot_invoices(frame, "project", value), lang),
         index=["project"],
-        title=f"案件別・月別 請求額 ({basis})" if not en else f"Invoiced by project and month ({basis})",
+        title=(f"案件別・月別 請求額 ({basis})" if not en else f"Invoiced by project and month ({basis})") + period,
         value_format="yen",
         chart="column",
     )
@@ -84,4 +102,5 @@ def _add_summaries(report, frame, value: str, heads: dict, en: bool) -> None:
         vendors,
         formats={"net": "yen", "tax": "yen", "total": "yen", "invoices": "int", "registration_no": "text"},
         headings={"invoices": "件数" if not en else "Invoices", "total": heads["total"]},
+        title=("取引先別 合計" if not en else "Totals by vendor") + period,
     )

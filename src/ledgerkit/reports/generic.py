@@ -13,6 +13,8 @@ from typing import Any, Callable, Iterable
 
 from ledgerkit.core import messages
 from ledgerkit.reports.frames import write_frame
+from ledgerkit.reports.labels import month_label
+from ledgerkit.reports.shown import period_title
 from ledgerkit.reports.xlsx_report import XlsxReport
 
 
@@ -40,11 +42,34 @@ def write_rows_or(
     write_frame(result.frame, target, inputs=inputs, lang=lang)
 
 
-def write_detail_report(result, target, *, lang: str = "ja", inputs=(), formats=None, **_options: Any) -> None:
-    """Detail (the rows, an Excel Table) and Issues, for kinds without a report of their own."""
+def write_detail_report(result, target, *, lang: str = "ja", inputs=(), formats=None, by=None,
+                        **_options: Any) -> None:
+    """Summary (hours by ``by``, the last field across, when the rows have hours), Detail
+    (the rows, an Excel Table) and Issues, for kinds without a report of their own. The
+    titles name the period and the files read."""
+    frame = result.frame
+    kind = getattr(result, "kind", "")
     with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True) as report:
-        report.add_table(messages.text("sheet_detail", lang), result.frame, formats=formats)
+        pivot = _hours_pivot(frame, list(by or ()), lang)
+        if pivot is not None:
+            report.add_summary(messages.text("sheet_summary", lang), pivot, value_format="hours", chart="column",
+                               title=period_title(result, messages.text(f"report_{kind}_title", lang), lang))
+        detail = messages.text("sheet_detail", lang)
+        report.add_table(detail, frame, formats=formats)
+        if messages.text(f"report_{kind}_detail_title", lang) != f"report_{kind}_detail_title":
+            report.page_heading(detail, period_title(result, messages.text(f"report_{kind}_detail_title", lang), lang))
         report.add_issues(result.issues, lang=lang)
+
+
+def _hours_pivot(frame, by: list, lang: str):
+    """Hours summed by ``by`` (the last field across), or None when the rows cannot give it."""
+    if not by or not len(frame) or "hours" not in frame.columns or any(b not in frame.columns for b in by):
+        return None
+    if len(by) == 1:
+        return frame.groupby(by, sort=True)["hours"].sum().to_frame("hours")
+    pivot = frame.pivot_table(index=by[:-1], columns=by[-1], values="hours", aggfunc="sum", fill_value=0.0, sort=True)
+    pivot.columns = [month_label(c, lang) if by[-1] == "month" else str(c) for c in pivot.columns]
+    return pivot
 
 
 def detail_writer(formats: dict[str, str] | None = None) -> Callable[..., None]:
@@ -56,5 +81,5 @@ class _DetailWriter:
     def __init__(self, formats: dict[str, str]):
         self.formats = formats
 
-    def __call__(self, result, target, *, lang: str = "ja", inputs=(), **options: Any) -> None:
-        write_rows_or(result, target, write_detail_report, lang=lang, inputs=inputs, formats=self.formats)
+    def __call__(self, result, target, *, lang: str = "ja", inputs=(), by=None, **options: Any) -> None:
+        write_rows_or(result, target, write_detail_report, lang=lang, inputs=inputs, formats=self.formats, by=by)

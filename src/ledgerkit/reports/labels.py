@@ -14,6 +14,7 @@ HEADINGS_JA: dict[str, str] = {
     "year": "年",
     "person": "氏名",
     "employee_id": "社員番号",
+    "person_id": "社員番号",
     "department": "部署",
     "project": "案件",
     "project_name": "案件名",
@@ -49,6 +50,17 @@ HEADINGS_JA: dict[str, str] = {
     "message": "内容",
     "column": "列",
     "value": "値",
+    "start": "開始",
+    "end": "終了",
+    "break_hours": "休憩(h)",
+    "weekday": "曜日",
+    "days": "日数",
+    "hours_worked": "実働時間",
+    "vendor_key": "取引先キー",
+    "invoice_key": "請求書キー",
+    "file": "ファイル",
+    "sheet": "シート",
+    "row": "行",
 }
 
 #: canonical column → English heading used in reports with ``lang="en"``
@@ -58,6 +70,7 @@ HEADINGS_EN: dict[str, str] = {
     "year": "Year",
     "person": "Person",
     "employee_id": "Employee ID",
+    "person_id": "Employee ID",
     "department": "Department",
     "project": "Project",
     "project_name": "Project name",
@@ -93,6 +106,17 @@ HEADINGS_EN: dict[str, str] = {
     "message": "Message",
     "column": "Column",
     "value": "Value",
+    "start": "Start",
+    "end": "End",
+    "break_hours": "Break (h)",
+    "weekday": "Weekday",
+    "days": "Days",
+    "hours_worked": "Hours worked",
+    "vendor_key": "Vendor key",
+    "invoice_key": "Invoice key",
+    "file": "File",
+    "sheet": "Sheet",
+    "row": "Row",
 }
 
 #: report sheet key → (Japanese, English) sheet name
@@ -118,6 +142,10 @@ SCOPE_LABELS: dict[str, tuple[str, str]] = {
     "row": ("行", "row"),
     "column": ("列", "column"),
     "cell": ("セル", "cell"),
+    "settlement": ("精算", "settlement"),
+    "invoice": ("請求書", "invoice"),
+    "order": ("注文", "order"),
+    "request": ("依頼", "request"),
 }
 
 
@@ -136,6 +164,19 @@ def heading(column: Any, lang: str = "ja") -> str:
     """
     table = HEADINGS_EN if lang == "en" else HEADINGS_JA
     return table.get(column, str(column))
+
+
+def month_label(month: Any, lang: str = "ja") -> str:
+    """A month ``2026-10`` as a report heading shows it: ``2026年10月`` (English: as it is).
+
+    Examples:
+        >>> month_label("2026-10"), month_label("2026-10", "en"), month_label("上期")
+        ('2026年10月', '2026-10', '上期')
+    """
+    text = str(month)
+    if lang == "en" or len(text) != 7 or text[4] != "-" or not (text[:4] + text[5:]).isdigit():
+        return text
+    return f"{text[:4]}年{int(text[5:])}月"
 
 
 def sheet_name(key: str, lang: str = "ja") -> str:

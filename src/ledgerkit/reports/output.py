@@ -53,38 +53,38 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def check_output_path(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+def check_output_path(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = (),
+                      lang: str = "ja") -> Path:
     """Check that ``path`` can be written: its folder exists and it is not an input.
 
     Returns the path to write (a symlink is followed so that its target is replaced).
-    Raises :class:`~ledgerkit.core.errors.OutputError` with one clear line otherwise.
+    Raises :class:`~ledgerkit.core.errors.OutputError` with one clear line in ``lang`` otherwise.
 
     Examples:
-        >>> check_output_path("no-such-folder/report.xlsx")
+        >>> check_output_path("no-such-folder/report.xlsx", lang="en")
         Traceback (most recent call last):
         ...
         ledgerkit.core.errors.OutputError: cannot write no-such-folder/report.xlsx: the folder no-such-folder does not exist (create it first)
+        >>> check_output_path("no-such-folder/report.xlsx")
+        Traceback (most recent call last):
+        ...
+        ledgerkit.core.errors.OutputError: no-such-folder/report.xlsx を書き出せません: フォルダ no-such-folder がありません (先に作成してください)
     """
     target = Path(path)
     if str(path) in ("", "-"):
-        raise OutputError("no output file name given")
+        raise OutputError(messages.text("output_no_name", lang))
     if target.is_symlink():
         target = target.resolve()
     if target.is_dir():
-        raise OutputError(f"cannot write {shown_path(path)}: it is a folder (give a file name)")
+        raise OutputError(messages.text("output_is_folder", lang, path=shown_path(path)))
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(
-            f"cannot write {shown_path(path)}: the folder {shown_path(folder)} does not exist (create it first)"
-        )
+        raise OutputError(messages.text("output_no_folder", lang, path=shown_path(path), folder=shown_path(folder)))
     if target.exists():
         for source in inputs:
             hit = _overwritten_input(target, source)
             if hit is not None:
-                raise OutputError(
-                    f"refusing to write {shown_path(path)}: it is one of the input files "
-                    f"({shown_path(hit)}); choose another output name"
-                )
+                raise OutputError(messages.text("output_is_input", lang, path=shown_path(path), input=shown_path(hit)))
     return target
 
 
@@ -159,7 +159,7 @@ def atomic_output(
         >>> (folder / "out.txt").read_text(), sorted(p.name for p in folder.iterdir())
         ('done', ['out.txt'])
     """
-    target = check_output_path(path, inputs=inputs)
+    target = check_output_path(path, inputs=inputs, lang=lang)
     remove_stale(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=prefix(target), suffix=".partial", dir=target.parent)
@@ -180,10 +180,7 @@ def atomic_output(
         try:
             os.replace(tmp, target)
         except PermissionError as exc:
-            raise OutputError(
-                f"cannot write {shown_path(path)}: permission denied or the file is open in another "
-                f"program (close it in Excel and try again)"
-            ) from exc
+            raise OutputError(messages.text("output_open_elsewhere", lang, path=shown_path(path))) from exc
         except OSError as exc:
             raise output_error(path, exc, lang) from exc
     except BaseException:

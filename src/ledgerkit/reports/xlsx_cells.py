@@ -12,10 +12,10 @@ from typing import Any, NamedTuple
 from ledgerkit.core import messages
 from ledgerkit.reports.cell_values import _is_missing, _text_of
 
-#: column kind → Excel number format
+#: column kind → Excel number format (English reports; :func:`number_format` gives a language's)
 NUMBER_FORMATS: dict[str, str | None] = {
     "int": "#,##0",
-    "yen": "#,##0",
+    "yen": '"¥"#,##0',
     "hours": "#,##0.00",
     "number": None,  # General
     "general": None,  # General, each cell as it is: text as text, numbers as numbers
@@ -29,6 +29,44 @@ NUMBER_FORMATS: dict[str, str | None] = {
     "bool": None,
 }
 KINDS = tuple(NUMBER_FORMATS)
+#: the number formats of Japanese reports where they differ: dates as a Japanese office writes them
+NUMBER_FORMATS_JA: dict[str, str] = {
+    "date": "yyyy/mm/dd",
+    "datetime": "yyyy/mm/dd hh:mm",
+}
+#: the kinds whose zero a summary may show as ``-`` (:func:`number_format` with ``zero_dash``)
+_NUMERIC_KINDS = frozenset({"int", "yen", "hours", "number", "general"})
+
+
+def number_format(kind: str | None, lang: str = "ja", *, zero_dash: bool = False) -> str | None:
+    """The Excel number format of a column ``kind`` in a report in ``lang``; with
+    ``zero_dash`` a zero shows as ``-`` (a summary's empty cells), the value staying 0.
+
+    Amounts, counts and hours keep a space's width free on their right (Excel's ``_ ``),
+    so that a right-aligned figure never touches the text in the next column.
+
+    Examples:
+        >>> number_format("yen"), number_format("date"), number_format("date", "en")
+        ('"¥"#,##0_ ;-"¥"#,##0_ ', 'yyyy/mm/dd', 'yyyy-mm-dd')
+        >>> number_format("hours", zero_dash=True)
+        '#,##0.00_ ;-#,##0.00_ ;"-"_ '
+    """
+    if kind is None:
+        return None
+    fmt = (NUMBER_FORMATS_JA.get(kind) if lang != "en" else None) or NUMBER_FORMATS.get(kind)
+    if kind in _PADDED_KINDS:
+        sections = [f"{fmt}_ ", f"-{fmt}_ "] + (['"-"_ '] if zero_dash else [])
+        return ";".join(sections)
+    if zero_dash and kind in _NUMERIC_KINDS:
+        base = fmt or "General"
+        return f'{base};-{base};"-"'
+    return fmt
+
+
+#: the kinds shown with a space's width free on their right
+_PADDED_KINDS = frozenset({"int", "yen", "hours"})
+
+
 # Kinds written without a number format of their own.
 _PLAIN_KINDS = frozenset({"text", "number", "general", "bool"})
 
@@ -39,6 +77,10 @@ SEVERITY_COLOURS: dict[str, tuple[str, str]] = {
     "info": ("#DDEBF7", "#1F4E78"),
 }
 
+#: the fill of a table's heading row, and the colour of the rules between rows (on paper too)
+HEADER_FILL = "#DDE5F1"
+RULE_COLOUR = "#A6B4C8"
+
 # Excel limits.
 MAX_ROWS = 1_048_576
 MAX_COLS = 16_384
@@ -48,7 +90,7 @@ _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 #: columns that hold an Excel row number: shown without thousands separator
 ROW_COLUMNS = frozenset({"source_row", "row", "excel_row"})
 #: columns that hold hours
-HOURS_COLUMNS = frozenset({"hours", "overtime_hours"})
+HOURS_COLUMNS = frozenset({"hours", "overtime_hours", "break_hours", "hours_worked"})
 DATE_COLUMNS = frozenset({"date", "invoice_date", "due_date"})
 
 

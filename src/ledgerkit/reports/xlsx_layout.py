@@ -65,8 +65,10 @@ def _cell_width(v: Any, kind: str) -> int:
     if isinstance(v, bool):
         return 5
     try:
-        if kind in ("int", "yen"):
+        if kind == "int":
             return len(f"{round(float(v)):,}")
+        if kind == "yen":
+            return len(f"{round(float(v)):,}") + 1  # ¥
         if kind == "hours":
             return len(f"{float(v):,.2f}")
         if kind == "rowno":
@@ -76,8 +78,8 @@ def _cell_width(v: Any, kind: str) -> int:
         return 10
 
 
-def _column_width(heading_text: str, s, kind: str, filter_button: bool) -> float:
-    """A width that fits the heading and the values (full-width characters count 2)."""
+def _column_width(heading_text: str, s, kind: str, filter_button: bool, cap: float | None = 60) -> float:
+    """A width that fits the heading and the values (full-width characters count 2), at most ``cap``."""
     import pandas as pd
 
     # The first rows and the longest texts are enough to size a column.
@@ -90,7 +92,8 @@ def _column_width(heading_text: str, s, kind: str, filter_button: bool) -> float
     col = _convert_column(pd.Series(values, dtype=object), kind)
     width = max([_cell_width(v, col.kind) for v in col.values] or [0])
     head = display_width(heading_text) + (3 if filter_button else 1)
-    return float(min(max(width + 2, head, 6), 60))
+    width = float(max(width + 2, head, 6))
+    return width if cap is None else min(width, float(cap))
 
 
 def _unique_headings(texts: list[str]) -> list[str]:

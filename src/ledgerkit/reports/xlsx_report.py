@@ -9,6 +9,7 @@ pivot (:mod:`~ledgerkit.reports.xlsx_summary`) and the Issues sheet
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import shutil
@@ -16,13 +17,15 @@ import weakref
 from pathlib import Path
 from typing import Any, Iterable
 
+from ledgerkit.core import messages
 from ledgerkit.core.errors import OutputError
 from ledgerkit.core.messages import shown_path
 from ledgerkit.intake.files import REPORT_MARK, seal_report
 from ledgerkit.reports.labels import sheet_name
 from ledgerkit.reports.leftovers import remove_stale, temp_folder
 from ledgerkit.reports.output import atomic_output, check_output_path, output_error
-from ledgerkit.reports.xlsx_cells import NUMBER_FORMATS, SEVERITY_COLOURS
+from ledgerkit.reports.printing import set_up_page
+from ledgerkit.reports.xlsx_cells import HEADER_FILL, RULE_COLOUR, SEVERITY_COLOURS, number_format
 from ledgerkit.reports.xlsx_issues import IssuesMixin
 from ledgerkit.reports.xlsx_layout import safe_sheet_name
 from ledgerkit.reports.xlsx_sheet import _Sheet
@@ -55,7 +58,12 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
 
     Use it as a context manager: on an exception nothing is written (``discard``), and a
     write the system refused (a full disk) comes out as a one-line ``OutputError``.
-    Sheets are written in the order they are added. xlsxwriter's working files go to a
+    Sheets are written in the order they are added.
+
+    Every sheet prints on A4 (:mod:`~ledgerkit.reports.printing`): upright or on its side
+    as its width needs, one page wide only at 70 % or more, its header row on every page,
+    and a footer with the page (N / M) and the date the report was made (``created``,
+    by default now: pass the run's as-of moment for the same bytes from the same run). xlsxwriter's working files go to a
     hidden folder beside the report (:mod:`~ledgerkit.reports.leftovers`), removed when the
     report is closed or dropped.
 
@@ -77,17 +85,20 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
         inputs: Iterable[str | os.PathLike] = (),
         lang: str = "ja",
         constant_memory: bool = False,
+        created: dt.datetime | dt.date | None = None,
     ):
         import xlsxwriter
 
         self.path = Path(path)
         # Excel refuses a workbook whose extension does not match its content.
         if self.path.suffix.lower() != ".xlsx":
-            raise OutputError(f"cannot write {path}: an Excel report needs a .xlsx file name")
+            raise OutputError(messages.text("output_needs_xlsx", lang, path=shown_path(path)))
         self.inputs = tuple(inputs)
         # Fail before the work, not after it.
-        target = check_output_path(self.path, inputs=self.inputs)
+        target = check_output_path(self.path, inputs=self.inputs, lang=lang)
         self.lang = lang
+        made = created if created is not None else dt.datetime.now()
+        self.made: dt.date = made.date() if isinstance(made, dt.datetime) else made
         self.constant_memory = constant_memory
         # xlsxwriter's working files beside the report: the same disk, and a killed run's
         # leftovers are found (and removed) by the next run that writes this report
@@ -139,27 +150,43 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
 
     # -- formats --------------------------------------------------------------------------
     def format(self, kind: str | None = None, *, severity: str | None = None, bold: bool = False,
-               header: bool = False, total: bool = False, title: bool = False):
-        """A cached xlsxwriter Format for a column kind, highlighted by severity or bold."""
-        key = (kind, severity, bold, header, total, title)
+               header: bool = False, total: bool = False, title: bool = False, wrap: bool = False,
+               middle: bool = False, zero_dash: bool = False, ruled: bool = False):
+        """A cached xlsxwriter Format for a column kind (its number format in the report's
+        language), highlighted by severity or bold; ``wrap``: the text wraps (and sits in the
+        middle of its cell's height, as does every cell with ``middle``: a row grown for a wrapped
+        text keeps its figures level with it); ``zero_dash``: 0 shows as ``-``;
+        ``ruled``: a light rule under the cell (a table's rows, on paper); ``header``: a
+        table's heading (bold on a light fill, ruled, centred)."""
+        key = (kind, severity, bold, header, total, title, wrap, middle, zero_dash, ruled)
         fmt = self._formats.get(key)
         if fmt is not None:
             return fmt
         props: dict[str, Any] = {}
-        num = NUMBER_FORMATS.get(kind) if kind else None
+        num = number_format(kind, self.lang, zero_dash=zero_dash) if kind else None
         if num and num != "@":
             props["num_format"] = num
+        if kind in _CENTRED_KINDS:
+            # a date or an Excel row number between texts reads best centred
+            props["align"] = "center"
         if severity:
             fill, font = SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS["error"])
             props.update(bg_color=fill, font_color=font)
         if bold or header or total or title:
             props["bold"] = True
         if header:
-            props.update(bottom=1, text_wrap=False, valign="vcenter")
+            props.update(bg_color=HEADER_FILL, border=1, border_color=RULE_COLOUR, valign="vcenter", align="center",
+                         text_wrap=True)
+        if ruled:
+            props.update(bottom=1, bottom_color=RULE_COLOUR)
         if total:
             props["top"] = 1
         if title:
             props["font_size"] = 14
+        if wrap:
+            props["text_wrap"] = True
+        if wrap or middle:
+            props["valign"] = "vcenter"
         fmt = self._workbook.add_format(props) if props else None
         self._formats[key] = fmt
         return fmt
@@ -170,11 +197,8 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
             raise ValueError(f"sheet {name!r} was already added to this report")
         actual = safe_sheet_name(name, taken=self._sheets.keys())
         ws = self._workbook.add_worksheet(actual)
-        # printed for a manager: A4 landscape, one page wide, the date and page in the footer
-        ws.set_paper(9)
-        ws.set_landscape()
-        ws.fit_to_pages(1, 0)
-        ws.set_footer("&L&D&R&P / &N")
+        # printed for a manager: the page is set up when the report is closed, from the
+        # sheet's final width (orientation, scale) and its header row
         state = _Sheet(actual, ws)
         self._sheets[actual] = state
         self._aliases[name] = actual
@@ -196,7 +220,8 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
             raise ValueError(f"highlight() named sheets that were never added: {names}")
 
         if not self._workbook.worksheets():
-            self._workbook.add_worksheet(sheet_name("summary", self.lang))
+            self._new_sheet(sheet_name("summary", self.lang))
+        self._set_up_pages()
         with atomic_output(self.path, inputs=self.inputs, lang=self.lang) as tmp:
             retarget(self._workbook, str(tmp))
             try:
@@ -205,6 +230,7 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
                 seal_report(tmp)
             except XlsxWriterException as exc:
                 if exc.args and isinstance(exc.args[0], OSError):  # FileCreateError
+                    abandon_zip(exc)
                     raise self._os_error(exc.args[0]) from exc
                 raise OutputError(f"cannot write {shown_path(self.path)}: {exc}") from exc
             except UnicodeEncodeError as exc:
@@ -221,6 +247,24 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
                 self._cleanup()
         return self.path
 
+    def print_titles(self, sheet: str, header_row: int, label_columns: int = 0) -> None:
+        """Repeat row ``header_row`` (0-based) at the top of every printed page of ``sheet``,
+        and its first ``label_columns`` on every page across when it is too wide for one."""
+        state = self._sheets[self._aliases.get(sheet, sheet)]
+        state.header_row, state.label_columns = header_row, label_columns
+
+    def page_heading(self, sheet: str, text: str) -> None:
+        """Print ``text`` at the top left of every page of ``sheet`` (a Detail sheet's title
+        on paper, where a title row would stand in the way of the table's readers)."""
+        state = self._sheets[self._aliases.get(sheet, sheet)]
+        state.worksheet.set_header("&L" + text.replace("&", "&&"), margin=0.25)
+
+    def _set_up_pages(self) -> None:
+        """Each sheet's page as its final width needs (:func:`~ledgerkit.reports.printing.set_up_page`)."""
+        for state in self._sheets.values():
+            set_up_page(state.worksheet, made=self.made, lang=self.lang, header_row=state.header_row,
+                        label_columns=state.label_columns)
+
     def discard(self) -> None:
         """Give up the report: nothing is written (temporary row files are removed)."""
         if self._closed:
@@ -228,6 +272,10 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
         self._closed = True
         never_write(self._workbook)  # not even by xlsxwriter's close()
         self._cleanup()
+
+
+#: kinds of column whose cells are centred
+_CENTRED_KINDS = frozenset({"date", "datetime", "rowno", "time"})
 
 
 def _remove_working_files(workbook, folder: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, NamedTuple
 
+from ledgerkit.reports.printing import row_heights
 from ledgerkit.reports.xlsx_cells import _Column, _convert_column, fit_strings
 
 #: rows converted and written at a time (bounds memory on large sheets)
@@ -31,7 +32,8 @@ class TableRef(NamedTuple):
 
 
 class _Sheet:
-    __slots__ = ("name", "worksheet", "first_row", "frame", "kinds", "col_index", "written", "pending")
+    __slots__ = ("name", "worksheet", "first_row", "frame", "kinds", "col_index", "written", "pending", "wraps",
+                 "widths", "header_row", "label_columns", "header_height")
 
     def __init__(self, name: str, worksheet: Any):
         self.name = name
@@ -42,6 +44,19 @@ class _Sheet:
         self.col_index: dict[Any, int] = {}
         self.written = False
         self.pending: dict[int, dict[int, str]] = {}  # frame row → column → severity
+        self.wraps: list[bool] = []  # per column: its text wraps (a table with any has its cells at the top)
+        self.widths: list[float] = []  # per column, in characters
+        self.header_height: float | None = None  # a heading row whose texts wrap
+        self.header_row: int | None = None  # repeated at the top of every printed page
+        self.label_columns = 0  # repeated on every page across, when the sheet prints wider than a page
+
+
+def chunk_heights(state: _Sheet, columns: list[_Column]) -> list[float | None]:
+    """The heights of a chunk's rows for the text wrapped in them (None: one line)."""
+    wrapped = [c for c, w in enumerate(state.wraps) if w]
+    if not wrapped:
+        return []
+    return row_heights([columns[c].values for c in wrapped], [state.widths[c] for c in wrapped])
 
 
 def converted_chunks(state: _Sheet, lang: str = "ja") -> Iterator[tuple[int, list[_Column]]]:

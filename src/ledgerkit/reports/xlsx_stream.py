@@ -39,7 +39,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ledgerkit.core.errors import OutputError
 from ledgerkit.reports.xlsx_cells import _Column
-from ledgerkit.reports.xlsx_sheet import _Sheet
+from ledgerkit.reports.xlsx_sheet import _Sheet, chunk_heights
 
 
 def _style_attr(fmt) -> str:
@@ -62,8 +62,10 @@ def _cells_xml(col: _Column, letter: str, style: str, rnums: list[str], sst,
     import pandas as pd
 
     values = col.values
+    # a blank cell with a style (a table's rule) is written as such, as write_blank does
+    blank = (lambda rn: f'<c r="{letter}{rn}"{style}/>') if style else (lambda rn: "")
     if col.method == "number":
-        out = ["" if v is None else f'<c r="{letter}{rn}"{style}><v>{v:.16G}</v></c>'
+        out = [blank(rn) if v is None else f'<c r="{letter}{rn}"{style}><v>{v:.16G}</v></c>'
                for v, rn in zip(values, rnums)]
     elif col.method == "string":
         codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
@@ -71,9 +73,9 @@ def _cells_xml(col: _Column, letter: str, style: str, rnums: list[str], sst,
         # One reference was counted per unique string; count the rest.
         sst.count += int((codes >= 0).sum()) - len(uniques)
         tails = [f'"{style} t="s"><v>{i}</v></c>' for i in index]
-        out = ["" if k < 0 else f'<c r="{letter}{rn}{tails[k]}' for k, rn in zip(codes.tolist(), rnums)]
+        out = [blank(rn) if k < 0 else f'<c r="{letter}{rn}{tails[k]}' for k, rn in zip(codes.tolist(), rnums)]
     else:
-        out = [_cell_xml(v, m, f"{letter}{rn}", style, sst)
+        out = [blank(rn) if v is None else _cell_xml(v, m, f"{letter}{rn}", style, sst)
                for v, rn, m in zip(values, rnums, col.methods or [col.method] * len(values))]
     for i, special in (overrides or {}).items():
         v = values[i]
@@ -110,7 +112,7 @@ def stream_table(
 
     ``chunks`` are the frame's converted columns (``(start, columns)``, as
     :func:`~ledgerkit.reports.xlsx_sheet.converted_chunks` gives them) and
-    ``cell_format(kind, severity=None)`` the format of a cell; ``on_os_error(exc)`` is the
+    ``cell_format(column, severity=None)`` the format of a column's cells; ``on_os_error(exc)`` is the
     error to raise when the row file cannot be written.
 
     xlsxwriter refuses ``add_table`` in this mode (it would index every cell of the
@@ -149,23 +151,26 @@ def stream_table(
 
     head = _Column("text", list(texts), "string", None)
     hstyle = _style_attr(header_fmt)
-    write(f'<row r="{header_row + 1}">'
+    high = f' ht="{state.header_height:g}" customHeight="1"' if state.header_height else ""
+    write(f'<row r="{header_row + 1}"{high}>'
           + "".join(_cells_xml(_Column("text", [v], "string", None), letters[c], hstyle,
                                [str(header_row + 1)], sst)[0] for c, v in enumerate(head.values))
           + "</row>")
-    styles = [_style_attr(cell_format(k)) for k in state.kinds]
+    styles = [_style_attr(cell_format(c)) for c in range(len(state.kinds))]
     pending = state.pending
     for start, columns in chunks:
         rnums = [str(r + 1) for r in range(first + start, first + start + len(columns[0].values))]
         marks: dict[int, dict[int, str]] = {}
         for i in range(start, start + len(rnums)) if pending else ():
             for c, severity in (pending.get(i) or {}).items():
-                marks.setdefault(c, {})[i - start] = _style_attr(cell_format(state.kinds[c], severity))
+                marks.setdefault(c, {})[i - start] = _style_attr(cell_format(c, severity))
         cells = [_cells_xml(col, letters[c], styles[c], rnums, sst, marks.get(c))
                  for c, col in enumerate(columns)]
+        # a row with wrapped text is as high as its lines (viewers do not grow it themselves)
+        heights = chunk_heights(state, columns) or [None] * len(rnums)
         write("".join(
-            f'<row r="{rn}">{body}</row>'
-            for rn, body in zip(rnums, map("".join, zip(*cells)))
+            (f'<row r="{rn}">' if h is None else f'<row r="{rn}" ht="{h:g}" customHeight="1">') + body + "</row>"
+            for rn, body, h in zip(rnums, map("".join, zip(*cells)), heights)
             if body
         ))
     # Rows up to here are written: refuse later writes into them (they would be lost).
@@ -215,16 +220,24 @@ def abandon_zip(exc: BaseException) -> None:
     """
     import zipfile
 
-    tb = exc.__traceback__
-    while tb is not None:
-        for value in list(tb.tb_frame.f_locals.values()):
-            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
-                value._writing = False
-                value._didModify = False
-                fp, value.fp = value.fp, None
-                with contextlib.suppress(Exception):
-                    value._fpclose(fp)
-        tb = tb.tb_next
+    # the error itself and the ones it was raised from (xlsxwriter's FileCreateError wraps the OSError)
+    errors, seen = [exc], set()
+    while errors:
+        error = errors.pop()
+        if error is None or id(error) in seen:
+            continue
+        seen.add(id(error))
+        errors.extend((error.__cause__, error.__context__))
+        tb = error.__traceback__
+        while tb is not None:
+            for value in list(tb.tb_frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                    value._writing = False
+                    value._didModify = False
+                    fp, value.fp = value.fp, None
+                    with contextlib.suppress(Exception):
+                        value._fpclose(fp)
+            tb = tb.tb_next
 
 
 def retarget(workbook, filename: str) -> None:

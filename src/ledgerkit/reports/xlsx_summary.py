@@ -9,6 +9,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from ledgerkit.core.errors import OutputError
 from ledgerkit.reports.labels import TOTAL_LABEL, _pick, heading
+from ledgerkit.reports.printing import LANDSCAPE_PX, sheet_widths_px
 from ledgerkit.reports.xlsx_cells import (
     KINDS, MAX_COLS, MAX_ROWS, NUMBER_FORMATS, _Column, _PLAIN_KINDS, _convert_column, fit_strings,
 )
@@ -30,6 +31,7 @@ class SummaryMixin:
         totals: bool = True,
         index: Sequence[Any] | None = None,
         headings: Mapping[Any, str] | None = None,
+        zero_dash: bool = True,
     ) -> TableRef:
         """A pivot with a bold total row (and total column) and a chart of the totals.
 
@@ -38,7 +40,12 @@ class SummaryMixin:
         rows. Every other column is a value column shown with ``value_format``. Totals
         are Excel ``SUM`` formulas that also carry their computed value, so the numbers
         are right even in viewers that do not recalculate. ``chart`` (``"column"``,
-        ``"bar"`` or ``None``) plots the row totals by the first index column.
+        ``"bar"`` or ``None``) plots the row totals by the first index column: beside the
+        pivot when both fit an A4 page across, under it otherwise. With ``zero_dash`` a
+        value of 0 (a combination with no rows) shows as ``-``.
+
+        On paper the header row repeats on every page, and the label columns on every page
+        across when the pivot is wider than a page at 70 %.
         """
         self._check_open()
         if value_format not in NUMBER_FORMATS:
@@ -62,27 +69,21 @@ class SummaryMixin:
         last = first + n - 1
         if title:
             ws.write_string(0, 0, str(title), self.format(title=True))
-        head_fmt = self.format(header=True)
         texts = _unique_headings(
             [(headings or {}).get(c) or heading(c, self.lang) for c in list(index) + value_cols]
             + ([label] if total_col else [])
         )
-        for c, text in enumerate(texts):
-            ws.write_string(header_row, c, text, head_fmt)
+        ws.write_row(header_row, 0, texts, self.format(header=True))
 
         idx_cols = [fit_strings(_convert_column(frame[c], "text"), self.lang) for c in index]
         val_cols = [fit_strings(_convert_column(frame[c], value_format), self.lang) for c in value_cols]
-        fmts = _PivotFormats(
-            self.format(value_format) if value_format not in _PLAIN_KINDS else None,
-            self.format(value_format, total=True),  # the total row: bold, rule above
-            self.format(value_format, bold=True),  # the total column: bold
-            self.format(total=True),
-        )
+        fmts = self._pivot_formats(value_format, zero_dash)
         layout = _PivotLayout(ws, first, last, n_idx, n_val, total_col)
         row_totals = _write_pivot_rows(layout, idx_cols, val_cols, fmts)
         total_row = _write_total_row(layout, val_cols, label, fmts) if totals else None
         _set_pivot_widths(layout, texts, idx_cols, [frame[c] for c in value_cols], value_format, label)
         ws.freeze_panes(first, n_idx)
+        state.header_row, state.label_columns = header_row, n_idx
 
         if chart and n and n_val:
             self._summary_chart(ws, name=state.name, chart=chart, title=title, first=first, last=last,
@@ -99,16 +100,26 @@ class SummaryMixin:
             cols[label] = n_idx + n_val
         return TableRef(ws, first, last, cols)
 
+    def _pivot_formats(self, value_format: str, zero_dash: bool) -> "_PivotFormats":
+        plain = value_format in _PLAIN_KINDS and not zero_dash
+        return _PivotFormats(
+            self.format(None if plain else value_format, zero_dash=zero_dash, ruled=True),
+            self.format(value_format, total=True, zero_dash=zero_dash),  # the total row: bold, rule above
+            self.format(value_format, bold=True, zero_dash=zero_dash, ruled=True),  # the total column: bold
+            self.format(total=True),
+            self.format(ruled=True),
+        )
+
     def _summary_chart(self, ws, *, name, chart, title, first, last, n_idx, n_val, total_col,
                        idx_values, row_totals, after_row, header_text, value_format, header_row,
                        series_name) -> None:
         value_col = n_idx + n_val if total_col else n_idx
+        start, groups = after_row, {}
         if n_idx == 1:
             cat = (first, 0, last, 0)
             val = (first, value_col, last, value_col)
         else:
             # Totals by the first index: a small block below the pivot feeds the chart.
-            groups: dict[str, Any] = {}
             for k, t in zip(idx_values, row_totals):
                 key = k if k is not None else ""
                 groups[key] = _add(groups.get(key, 0), t)
@@ -117,12 +128,13 @@ class SummaryMixin:
             head_fmt = self.format(header=True)
             ws.write_string(start, 0, header_text, head_fmt)
             ws.write_string(start, 1, label, head_fmt)
-            fmt = self.format(value_format) if value_format not in _PLAIN_KINDS else None
+            rule = self.format(ruled=True)
+            fmt = self.format(value_format, zero_dash=True, ruled=True)
             key_rng = f"{_cell(first, 0, True)}:{_cell(last, 0, True)}"
             sum_rng = f"{_cell(first, value_col, True)}:{_cell(last, value_col, True)}"
             for i, (k, t) in enumerate(groups.items()):
                 r = start + 1 + i
-                ws.write_string(r, 0, k)
+                ws.write_string(r, 0, k, rule)
                 # EXACT, not SUMIF: a SUMIF criterion reads < > = * ? ~ in a project code as an operator
                 ws.write_formula(r, 1, f"=SUMPRODUCT(--EXACT({key_rng},{_cell(r, 0)}),{sum_rng})", fmt, _num(t))
             cat = (start + 1, 0, start + len(groups), 0)
@@ -134,12 +146,22 @@ class SummaryMixin:
             "values": [name, *val],
         })
         if title:
-            ch.set_title({"name": str(title)})
+            ch.set_title({"name": str(title), "name_font": {"size": 11}})  # on one line above the bars
         ch.set_legend({"none": True})
         if chart == "bar":
+            # categories top to bottom as in the pivot; the values along the bottom
             ch.set_y_axis({"reverse": True})
-        ws.insert_chart(header_row, n_idx + n_val + (2 if total_col else 1), ch,
-                        {"x_scale": 1.3, "y_scale": 1.2})
+            ch.set_x_axis({"num_format": _axis_format(value_format)})
+        else:
+            ch.set_y_axis({"num_format": _axis_format(value_format)})
+        # beside the pivot when both fit across a landscape A4 page, under it otherwise
+        beside = n_idx + n_val + (2 if total_col else 1)
+        pivot_px = sum(sheet_widths_px(ws)[:beside])
+        if pivot_px + int(0.5 + ch.width * 1.3) <= LANDSCAPE_PX:
+            ws.insert_chart(header_row, beside, ch, {"x_scale": 1.3, "y_scale": 1.2})
+        else:
+            below = (start + len(groups) + 2) if n_idx > 1 else after_row + 2
+            ws.insert_chart(below, 0, ch, {"x_scale": 1.3, "y_scale": 1.2})
 
 
 class _PivotLayout(NamedTuple):
@@ -158,6 +180,7 @@ class _PivotFormats(NamedTuple):
     total_row: Any  # a value in the total row: bold, rule above
     total_col: Any  # a value in the total column: bold
     label: Any  # the total row's label cells
+    index: Any  # a row's label cells: ruled under
 
 
 def _summary_frame(pivot_frame, index: Sequence[Any] | None) -> tuple[Any, list[str]]:
@@ -209,14 +232,17 @@ def _write_pivot_rows(layout: _PivotLayout, idx_cols: list[_Column], val_cols: l
         for c, col in enumerate(idx_cols):
             v = col.values[i]
             if v is not None:
-                ws.write_string(r, c, v)
+                ws.write_string(r, c, v, fmts.index)
+            else:
+                ws.write_blank(r, c, None, fmts.index)
         row_sum: Any = 0
         for j, col in enumerate(val_cols):
             v = col.values[i]
             if v is None:
+                ws.write_blank(r, n_idx + j, None, fmts.value)
                 continue
             if isinstance(v, str):
-                ws.write_string(r, n_idx + j, v)
+                ws.write_string(r, n_idx + j, v, fmts.index)
                 continue
             ws.write_number(r, n_idx + j, v, fmts.value)
             row_sum = _add(row_sum, v)
@@ -285,3 +311,8 @@ def _num(v: Any) -> Any:
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
     return v
+
+
+def _axis_format(value_format: str) -> str:
+    """A chart axis's number format: yen with ``¥``, anything else with thousands."""
+    return '"¥"#,##0' if value_format == "yen" else "#,##0"

@@ -18,6 +18,7 @@ from fractions import Fraction
 
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.config.loading import Config
+from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.detect.headers import Synonyms
@@ -119,7 +120,7 @@ def read_contracts(
     result = gather(intake, "contracts", columns=CONTRACT_COLUMNS, config=config, writer=detail_writer())
     if result.stats.sheets_read == 0:
         given = paths if isinstance(paths, (str, os.PathLike)) else ", ".join(map(str, paths))
-        raise InputError(f"{given}: no contract list found (needs columns 氏名 and 月額単価)")
+        raise InputError(messages.text("settle_no_contracts", getattr(config, "lang", "ja"), files=given))
     return result
 
 

@@ -120,7 +120,7 @@ def settle(
     att = _attendance_by_month(attendance, month, inputs.issues)
     records, missing = _settle_months(att, contracts, config, lang, inputs.issues)
     if missing:
-        why = "".join(f"\n{i.location()}: {i.message(lang)}" for i in unusable)
+        why = "".join(f"\n{i.location(lang)}: {i.message(lang)}" for i in unusable)
         raise DataError("no contract for " + "; ".join(missing) + " — add them to the contract list" + why)
     frame = pd.DataFrame.from_records(records, columns=[*SETTLEMENT_COLUMNS, "_po_no", "_source_file", "_source_sheet"])
     if invoices is not None:

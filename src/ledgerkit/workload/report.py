@@ -18,6 +18,7 @@ from typing import Any
 from ledgerkit.core import messages
 from ledgerkit.intake.files import REPORT_MARK
 from ledgerkit.reports.frames import write_frame
+from ledgerkit.reports.xlsx_cells import RULE_COLOUR
 from ledgerkit.reports.xlsx_report import XlsxReport
 from ledgerkit.rules.figures import is_na
 from ledgerkit.workload.board import add_board
@@ -39,7 +40,7 @@ _CHANGES_SHEET = ["rank", "rank_before", "subject", "due", "owner_before", "owne
 _RISK_SHEET = ["rank", "subject", "due", "remaining", "owner", "planned_finish", "risk", "earliest_finish",
                "earliest_owner", "reason", "assign_reason", "source_row"]
 #: long texts wrapped in columns of these widths, so that a sheet prints legibly on A4
-_WIDTHS = {"reason": 42, "assign_reason": 30, "suggestion": 44, "change": 30, "requests": 44, "subject": 24,
+_WIDTHS = {"reason": 36, "assign_reason": 24, "suggestion": 44, "change": 30, "requests": 44, "subject": 22,
            "category": 8, "requester": 10, "status": 7, "risk": 9, "owner": 10, "earliest_owner": 10,
            "owner_before": 10, "owner_after": 10}
 _FORMATS = {"rank": "rowno", "source_row": "rowno", "due": "datetime", "planned_start": "datetime",
@@ -149,7 +150,9 @@ _TIME_COLUMNS = ("due", "planned_start", "planned_finish", "earliest_finish", "f
 
 def _short_times(report, ref, frame) -> None:
     """Date-times shown as ``12/3 17:00`` (narrow columns, so that the sheet prints legibly)."""
-    fmt = report.workbook.add_format({"num_format": _SHORT_TIME})
+    # level with the wrapped texts beside them, ruled under as the table's other cells
+    fmt = report.workbook.add_format({"num_format": _SHORT_TIME, "valign": "vcenter", "bottom": 1,
+                                      "bottom_color": RULE_COLOUR})
     for column in _TIME_COLUMNS:
         if column not in ref.columns:
             continue

@@ -109,6 +109,6 @@ def _issue_lines(result, lang: str, report: bool) -> list[str]:
     if not warnings:
         return []
     first = warnings[0]
-    where = f"{first.location()}: " if first.location() else ""
+    where = f"{first.location(lang)}: " if first.location(lang) else ""
     line = messages.text("triage_rows_skipped", lang, count=len(warnings), where=where, message=first.message(lang))
     return [line + ("" if report else messages.text("triage_issues_all", lang))]
