@@ -66,9 +66,9 @@ def test_repeated_warnings_grouped_japanese(tmp_path):
     result = run("aggregate", tmp_path / "in", "-o", tmp_path / "r.csv")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    grouped = [i for i, line in enumerate(lines) if line.startswith("  警告: ") and "row 3:" in line]
+    grouped = [i for i, line in enumerate(lines) if line.startswith("  警告: ") and "3行:" in line]
     assert len(grouped) == 1
-    assert lines[grouped[0] + 1] == "    ほか同じ指摘 11 件 (row 4, row 5, row 6, row 7, row 8 …)"
+    assert lines[grouped[0] + 1] == "    ほか同じ指摘 11 件 (4行, 5行, 6行, 7行, 8行 …)"
     assert sum("食い違" in line for line in lines) == 1
 
 

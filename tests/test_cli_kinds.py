@@ -48,7 +48,7 @@ def test_by_overrides_the_kinds_by_and_is_checked():
     assert result.exit_code == 0 and "│ サービス" in result.stderr
     bad = run("aggregate", EXAMPLES / "sales", "--kind", "sales", "--config", SALES_TOML, "--by", "region", "--lang", "en")
     assert bad.exit_code == 2
-    assert bad.stderr.splitlines()[-1].startswith("Error: --by: no column region (columns: branch, month, category, ")
+    assert bad.stderr.splitlines()[-1].startswith("Error: --by: no column region (columns: branch, Month (month), category, ")
 
 
 @pytest.mark.parametrize(

@@ -31,9 +31,15 @@ def run(*args):
     (["aggregate"],
      "Error: PATHS を指定してください (ledgerkit aggregate -h で使い方を表示)",
      "Error: missing PATHS (see ledgerkit aggregate -h)"),
+    (["draft-ringi", "x", "--manifest", "nope"],
+     "Error: --manifest に 'nope' は使えません (csv, json のどれか) (ledgerkit draft-ringi -h で使い方を表示)",
+     "Error: --manifest: 'nope' is not one of csv, json (see ledgerkit draft-ringi -h)"),
+    # --kind also takes the kinds declared in ledgerkit.toml: an unknown one is the kinds' own line
     (["aggregate", "x", "--kind", "nope"],
-     "Error: --kind に 'nope' は使えません (auto, hours, invoices, attendance のどれか) (ledgerkit aggregate -h で使い方を表示)",
-     "Error: --kind: 'nope' is not one of auto, hours, invoices, attendance (see ledgerkit aggregate -h)"),
+     "Error: --kind は auto, hours, invoices, attendance のどれかです ('nope' ではなく)。ほかの一覧は "
+     "ledgerkit.toml の [kinds.名前] で宣言できます (一覧: ledgerkit kinds)",
+     "Error: --kind must be one of auto, hours, invoices, attendance, not 'nope'; declare other lists as "
+     "[kinds.NAME] in ledgerkit.toml (list them with: ledgerkit kinds)"),
     (["aggregate", "x", "--jobs", "0"],
      "Error: --jobs は x>=1 の範囲で指定してください (ledgerkit aggregate -h で使い方を表示)",
      "Error: --jobs must be x>=1 (see ledgerkit aggregate -h)"),

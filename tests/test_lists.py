@@ -293,7 +293,7 @@ def test_report_summary_detail_and_issues(tmp_path, branch_files):
     assert summary[5][:3] == ["合計", "=SUM(B4:B5)", "=SUM(C4:C5)"]
     detail = wb["明細"]
     assert [c.value for c in detail[1]] == ["支店", "年月", "区分", "売上", "元ファイル", "元シート", "元行"]
-    assert detail["D2"].number_format == "#,##0" and isinstance(detail["D2"].value, int)
+    assert detail["D2"].number_format == '"¥"#,##0_ ;-"¥"#,##0_ ' and isinstance(detail["D2"].value, int)
     issues = [r for r in wb["問題一覧"].iter_rows(min_row=2, values_only=True)]
     warned = [(r[0], r[2].replace(str(branch_files) + "/", ""), Path(r[3]).name, r[4], r[5], r[8]) for r in issues
               if r[0] == "警告"]
@@ -304,9 +304,14 @@ def test_report_summary_detail_and_issues(tmp_path, branch_files):
          "東京_再送.xlsx", "10月", 4, "list_duplicate_row")]
     assert sum(r[8] == "total_row" for r in issues) == 4
     # printed: A4 landscape, one page wide, the heading row on every page of the lists
-    for ws in wb.worksheets:
-        assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, "landscape")
-        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0  # width: 1 (the default)
+    # (the summary is planned by its width: portrait or landscape, never below 70 %, its heading row repeated)
+    assert [ws.page_setup.paperSize for ws in wb.worksheets] == [9, 9, 9]
+    summary_setup = wb["集計"].page_setup
+    assert (summary_setup.scale or 100) >= 70 and wb["集計"].print_title_rows == "$3:$3"
+    for ws in (detail, wb["問題一覧"]):
+        # either at a scale of 70 % or more, or one page wide and as long as it takes
+        fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert (fit and ws.page_setup.fitToHeight == 0) or (ws.page_setup.scale or 100) >= 70
     assert (detail.print_title_rows, wb["問題一覧"].print_title_rows) == ("$1:$1", "$1:$1")
     # in English the headings are the fields' names
     result.write(tmp_path / "en.xlsx", lang="en")

@@ -286,7 +286,7 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
                     con.print(f"      {where}{col}: {i.message(lang)}", markup=False, highlight=False)
                 if len(group) > INSPECT_SHOWN:
                     rest = group[INSPECT_SHOWN:]
-                    con.print("      " + messages.text("same_findings", lang, n=f"{len(rest):,}", rows=_rows_shown(rest)),
+                    con.print("      " + messages.text("same_findings", lang, n=f"{len(rest):,}", rows=_rows_shown(rest, lang=lang)),
                               markup=False, highlight=False)
     return bad
 
