@@ -76,13 +76,10 @@ def kind_completion(incomplete: str) -> list[str]:
 
 def print_list_summary(result, by, *, lang: str = "ja", max_rows: int = 30, max_columns: int = 6) -> None:
     """The terminal summary of a declared kind: its first value field by ``by`` (first down, last across)."""
-    from rich.table import Table
-    from rich.text import Text
-
     from ledgerkit.cli.common import console
+    from ledgerkit.cli.terminal import pivot_table
     from ledgerkit.core import messages
     from ledgerkit.lists.summary import summarize_list
-    from ledgerkit.reports.text_safety import terminal_safe
 
     spec = result.meta.get("spec")
     con = console()
@@ -100,21 +97,7 @@ def print_list_summary(result, by, *, lang: str = "ja", max_rows: int = 30, max_
     money = value is None or value.type in ("yen", "int")
     fmt = (lambda v: f"{int(v):,}") if money else (lambda v: f"{v:,.2f}" if isinstance(v, float) else str(v))
     headings = {f.name: f.heading(lang) for f in spec.fields}
-    table = Table(title=terminal_safe(spec.title(lang)), show_lines=False)
-    for name in pivot.index.names:
-        table.add_column(Text(terminal_safe(headings.get(str(name), str(name)))))
-    for col in pivot.columns:
-        table.add_column(Text(terminal_safe(headings.get(str(col), str(col)))), justify="right")
-    with_total = len(pivot.columns) > 1
-    if with_total:
-        table.add_column(messages.text("total", lang), justify="right", style="bold")
-    for idx, values in pivot.head(max_rows).iterrows():
-        idx = idx if isinstance(idx, tuple) else (idx,)
-        total = [fmt(values.sum())] if with_total else []
-        table.add_row(*[Text(terminal_safe(i)) for i in idx], *[fmt(v) for v in values], *total)
-    if len(pivot) > max_rows:
-        table.caption = messages.text("more_rows", lang, n=len(pivot) - max_rows)
-    con.print(table)
+    con.print(pivot_table(pivot, spec.title(lang), lambda name: headings.get(name, name), fmt, lang, max_rows))
 
 
 def register(app: typer.Typer) -> None:

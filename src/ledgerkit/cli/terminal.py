@@ -42,12 +42,6 @@ def print_summary(
     max_columns: int = 6,
 ) -> None:
     """The summary table, the issues in brief, and the accounting line, on stderr."""
-
-
-    def cell(value) -> Text:
-        # a cell's text is shown as it is: never rich markup ([link=…]), never a terminal escape
-        return Text(terminal_safe(value))
-
     con = console()
     # the terminal shows the first field down and the last across (the report has them all);
     # with more columns than fit, the totals of the first field alone
@@ -59,21 +53,8 @@ def print_summary(
     if pivot is not None:
         money = result.kind == "invoices"
         fmt = (lambda v: f"{int(v):,}") if money else (lambda v: f"{v:,.2f}")
-        table = Table(title=messages.text(f"report_{result.kind}_title", lang), show_lines=False)
-        for name in pivot.index.names:
-            table.add_column(cell(_heading(str(name), lang)))
-        for col in pivot.columns:
-            table.add_column(cell(_heading(str(col), lang)), justify="right")
-        with_total = len(pivot.columns) > 1
-        if with_total:
-            table.add_column(messages.text("total", lang), justify="right", style="bold")
-        for idx, values in pivot.head(max_rows).iterrows():
-            idx = idx if isinstance(idx, tuple) else (idx,)
-            total = [fmt(values.sum())] if with_total else []
-            table.add_row(*[cell(i) for i in idx], *[fmt(v) for v in values], *total)
-        if len(pivot) > max_rows:
-            table.caption = messages.text("more_rows", lang, n=len(pivot) - max_rows)
-        con.print(table)
+        con.print(pivot_table(pivot, messages.text(f"report_{result.kind}_title", lang), lambda name: _heading(name, lang),
+                              fmt, lang, max_rows))
     counts: dict[str, int] = {}
     for i in result.issues:
         counts[i.severity] = counts.get(i.severity, 0) + 1
@@ -99,6 +80,28 @@ def print_summary(
 
 
 #: the column a kind's summary adds up
+def pivot_table(pivot, title: str, heading, fmt, lang: str = "ja", max_rows: int = 30) -> Table:
+    """A summary pivot as a terminal table: the index fields down, the columns across (right
+    aligned, formatted by ``fmt``), a total column when there are several, at most ``max_rows``
+    rows with a caption counting the rest. ``heading(name)`` names a field; every text shown
+    goes through :func:`terminal_safe` (never markup, never an escape)."""
+    table = Table(title=terminal_safe(title), show_lines=False)
+    for name in pivot.index.names:
+        table.add_column(Text(terminal_safe(heading(str(name)))))
+    for col in pivot.columns:
+        table.add_column(Text(terminal_safe(heading(str(col)))), justify="right")
+    with_total = len(pivot.columns) > 1
+    if with_total:
+        table.add_column(messages.text("total", lang), justify="right", style="bold")
+    for idx, values in pivot.head(max_rows).iterrows():
+        idx = idx if isinstance(idx, tuple) else (idx,)
+        total = [fmt(values.sum())] if with_total else []
+        table.add_row(*[Text(terminal_safe(i)) for i in idx], *[fmt(v) for v in values], *total)
+    if len(pivot) > max_rows:
+        table.caption = messages.text("more_rows", lang, n=len(pivot) - max_rows)
+    return table
+
+
 SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
 
 
