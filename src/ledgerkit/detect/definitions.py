@@ -56,7 +56,18 @@ def is_sql_type(value: Any) -> bool:
     """
     if not isinstance(value, str) or len(value) > 40:
         return False
-    return bool(_SQL_TYPE.fullmatch(unicodedata.normalize("NFKC", value).strip()))
+    # each text judged once per process: a worker reading many small files meets the same
+    # names, projects and tasks in every sheet (issue 17)
+    hit = _SQL_SEEN.get(value)
+    if hit is None:
+        if len(_SQL_SEEN) >= _SEEN_LIMIT:
+            _SQL_SEEN.clear()
+        hit = _SQL_SEEN[value] = bool(_SQL_TYPE.fullmatch(unicodedata.normalize("NFKC", value).strip()))
+    return hit
+
+
+_SQL_SEEN: dict[str, bool] = {}
+_SEEN_LIMIT = 100_000
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,25 @@ class Synonyms:
                 if bare and bare != key:
                     self.bare.setdefault(bare, name)
                     self._brackets.setdefault((name, bare), set()).update(_bracket_words(key))
+        #: each text's claim, judged once (the lists never change after this)
+        self._claims: dict[str, Claim | None] = {}
+
+    @classmethod
+    def of(cls, fields: Mapping[str, Iterable[str]]) -> "Synonyms":
+        """The Synonyms of ``fields``, made once per process for the same lists (issue 17: a worker
+        reading 500 small files built the same lookup 500 times, and judged the same headers again).
+
+        Examples:
+            >>> Synonyms.of({"person": ["氏名"]}) is Synonyms.of({"person": ["氏名"]})
+            True
+        """
+        key = tuple((name, tuple(words)) for name, words in fields.items())
+        made = _MADE.get(key)
+        if made is None:
+            if len(_MADE) >= _MADE_MAX:
+                _MADE.clear()
+            made = _MADE[key] = cls(fields)
+        return made
 
     def match(self, value: Any) -> str | None:
         hit = self.claim(value)
@@ -109,8 +128,16 @@ class Synonyms:
 
     def claim(self, value: Any) -> Claim | None:
         """The field ``value`` names and how well (:class:`Claim`), or None."""
-        if not isinstance(value, str):
-            return None
+        if not isinstance(value, str) or len(value) > MAX_HEADER_CHARS:
+            return None  # no header is this long (header_key gives "")
+        if value in self._claims:
+            return self._claims[value]
+        if len(self._claims) >= _CLAIMS_MAX:
+            self._claims.clear()
+        hit = self._claims[value] = self._claim(value)
+        return hit
+
+    def _claim(self, value: str) -> Claim | None:
         key = header_key(value)
         if not key:
             return None
@@ -138,6 +165,12 @@ class Synonyms:
         written = {w for w in self._brackets.get((field, bare), set()) if w in _BASES}
         # 単価(税込) is not the 単価(税抜) a synonym names
         return not (basis and written and not basis & written)
+
+
+#: Synonyms made by :meth:`Synonyms.of`, by their lists; and how many texts' claims each keeps
+_MADE: dict[tuple, Synonyms] = {}
+_MADE_MAX = 32
+_CLAIMS_MAX = 50_000
 
 
 def _bracket_words(key: str) -> set[str]:

@@ -78,7 +78,7 @@ def _read_layouts(rows, sheet, file: str, config: Config) -> SheetResult:
         return _not_hours(file, name, {"ja": f"データベースの定義書です ({words})",
                                        "en": f"a database definition ({words})"}, note="definition")
     synonyms = config.synonyms("hours")
-    syn = Synonyms(synonyms)
+    syn = Synonyms.of(synonyms)
     max_hours = float(config.get("hours.max_hours_per_day", 24.0))
     reason = None
     table = detect_table(rows, syn, {"date", "hours"})

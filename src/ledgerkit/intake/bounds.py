@@ -24,7 +24,7 @@ _RATIO_FLOOR = 16 * 1024 * 1024
 _MAX_ZIP_MEMBERS = 100_000
 
 
-def _check_file(path: Path, lang: str, max_bytes: int) -> Sniffed:
+def _check_file(path: Path, lang: str, max_bytes: int, zf: zipfile.ZipFile | None = None) -> Sniffed:
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -36,7 +36,7 @@ def _check_file(path: Path, lang: str, max_bytes: int) -> Sniffed:
     if st.st_size > max_bytes:
         raise _refuse(path, "too_large", "file_too_large", lang, size=_mb(st.st_size), limit=_mb(max_bytes))
     try:
-        return sniff(path)
+        return sniff(path, zf=zf)
     except OSError as e:
         raise _refuse(path, "io_error", "file_io_error", lang, detail=e.strerror or type(e).__name__) from None
 
@@ -68,13 +68,26 @@ def _unknown_error(path: Path, kind: Sniffed, lang: str) -> UnreadableFileError:
     return _refuse(path, "not_a_spreadsheet", "file_not_spreadsheet", lang, kind=d.upper() if d else "?")
 
 
-def _check_zip(path: Path, lang: str, max_uncompressed: int, max_ratio: float) -> None:
-    """Refuse a zip bomb from its central directory, before anything is decompressed."""
+def _check_zip(
+    path: Path, lang: str, max_uncompressed: int, max_ratio: float, zf: zipfile.ZipFile | None = None
+) -> None:
+    """Refuse a zip bomb from its central directory, before anything is decompressed.
+
+    ``zf``: the file already opened (:func:`~ledgerkit.intake.sniff.open_zip`); its directory
+    is not read again, and every check below is the same.
+    """
+    if zf is not None:
+        _check_members(path, zf, zf.infolist(), lang, max_uncompressed, max_ratio)
+        return
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
+        opened = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise _refuse(path, "corrupt", "file_corrupt", lang, detail="zip") from None
+    with opened:
+        _check_members(path, opened, opened.infolist(), lang, max_uncompressed, max_ratio)
+
+
+def _check_members(path: Path, zf: zipfile.ZipFile, infos, lang: str, max_uncompressed: int, max_ratio: float) -> None:
     if len(infos) > _MAX_ZIP_MEMBERS:
         raise _refuse(path, "zip_bomb", "file_zip_members", lang, count=f"{len(infos):,}")
     total = sum(i.file_size for i in infos)
@@ -83,28 +96,27 @@ def _check_zip(path: Path, lang: str, max_uncompressed: int, max_ratio: float) -
     for i in infos:
         if i.file_size > _RATIO_FLOOR and i.file_size > max_ratio * max(i.compress_size, 1):
             raise _refuse(path, "zip_bomb", "file_zip_bomb", lang, size=_mb(total))
-    _refuse_dtd(path, infos, lang)
+    _refuse_dtd(path, infos, lang, zf)
 
 
 #: how much of an XML part's start is looked at for a document type declaration
 _PROLOG_BYTES = 64 * 1024
 
 
-def _refuse_dtd(path: Path, infos, lang: str) -> None:
+def _refuse_dtd(path: Path, infos, lang: str, zf: zipfile.ZipFile) -> None:
     """Refuse a part that declares a DTD (``<!DOCTYPE``, ``<!ENTITY``): Excel never writes one,
     and entity expansion (a billion laughs, an external entity) is the attack it carries. The
     check does not depend on which XML parser a library picks (openpyxl uses lxml, which does
     not refuse them, whenever lxml is installed)."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            for info in infos:
-                name = info.filename.lower()
-                if not name.endswith((".xml", ".rels", ".vml")) or info.file_size == 0:
-                    continue
-                with zf.open(info) as part:
-                    head = part.read(_PROLOG_BYTES)
-                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise _refuse(path, "corrupt", "file_xml_bomb", lang)
+        for info in infos:
+            name = info.filename.lower()
+            if not name.endswith((".xml", ".rels", ".vml")) or info.file_size == 0:
+                continue
+            with zf.open(info) as part:
+                head = part.read(_PROLOG_BYTES)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise _refuse(path, "corrupt", "file_xml_bomb", lang)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         raise _refuse(path, "corrupt", "file_corrupt", lang, detail="zip") from None
     except Exception as e:  # noqa: BLE001 - zlib.error and the like from a damaged member

@@ -33,7 +33,7 @@ from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_i
 from ledgerkit.intake.isolate import read_workbook_isolated
 from ledgerkit.intake.pool import run_pooled
 from ledgerkit.intake.refusals import _refuse
-from ledgerkit.intake.sniff import sniff
+from ledgerkit.intake.sniff import CFB_MAGIC, ZIP_MAGICS, open_zip, sniff
 from ledgerkit.intake.read import RawSheet, read_workbook, unreadable_message
 
 
@@ -154,15 +154,23 @@ def in_language(err: UnreadableFileError, lang: str) -> UnreadableFileError:
 
 def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden: bool) -> FileRead:
     """The worker's job: read one file and hand each visible sheet to ``reader``."""
+    limits = read_limits(config)
+    # the zip's directory read once for the sniff, the bounds and DTD check and the seal
+    # (issue 17: each used to open it again); closed once the workbook is read
+    zf = open_zip(path, limits["max_bytes"])
+    try:
+        own = own_report_issue(path, zf=zf)
+        if own is not None and own.code == "own_report":
+            # a report ledgerkit wrote, saved into the folder it reads: counting it would
+            # count every row twice
+            return FileRead(str(path), "xlsx", skipped=own)
+        # No pandas here (issue 17): the readers return plain columns and the parent builds
+        # the frames once; a reader that still makes a DataFrame imports it when it does.
+        workbook = read_workbook(path, lang=config.lang, zf=zf, **limits)
+    finally:
+        if zf is not None:
+            zf.close()
     display = str(path)
-    own = own_report_issue(path)
-    if own is not None and own.code == "own_report":
-        # a report ledgerkit wrote, saved into the folder it reads: counting it would
-        # count every row twice
-        return FileRead(display, "xlsx", skipped=own)
-    # No pandas here (issue 17): the readers return plain columns and the parent builds
-    # the frames once; a reader that still makes a DataFrame imports it when it does.
-    workbook = read_workbook(path, lang=config.lang, **read_limits(config))
     out = FileRead(display, workbook.format, issues=[own] if own is not None else [])
     for sheet in workbook.sheets:
         read = SheetRead(sheet.name, sheet.visible, rows=len(sheet.rows))
@@ -255,6 +263,9 @@ def _safe_in_process(path: Path) -> bool:
     try:
         if path.stat().st_size > IN_PROCESS_BYTES:
             return False
+        with open(path, "rb") as f:
+            if f.read(8).startswith((CFB_MAGIC, *ZIP_MAGICS)):
+                return False  # a workbook: sniff would never call it csv (no need to open the zip)
         return sniff(path).format == "csv"
     except (OSError, ValueError):
         return False

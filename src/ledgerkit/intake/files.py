@@ -202,25 +202,34 @@ def seal_report(path: str | os.PathLike) -> None:
         zf.comment = SEAL_PREFIX + _seal_digest(zf.infolist()).encode("ascii")
 
 
-def report_state(path: str | os.PathLike) -> str:
+def report_state(path: str | os.PathLike, *, zf: zipfile.ZipFile | None = None) -> str:
     """``sealed`` for a report ledgerkit wrote (unchanged since), ``marked`` for a workbook
-    that only carries the mark's text, ``""`` for anything else (a damaged zip included)."""
+    that only carries the mark's text, ``""`` for anything else (a damaged zip included).
+
+    ``zf``: the same file already opened (:func:`~ledgerkit.intake.sniff.open_zip`), so that
+    its directory is not read again."""
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return ""
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > _SEAL_MAX_PARTS:
-                return ""
-            comment = zf.comment
-            if comment.startswith(SEAL_PREFIX) and comment[len(SEAL_PREFIX):] == _seal_digest(infos).encode("ascii"):
-                return "sealed"
-            info = zf.getinfo("docProps/core.xml")
-            if info.file_size <= 1 << 16 and REPORT_MARK.encode() in zf.read(info):
-                return "marked"
+        if zf is not None:
+            return _report_state(zf)
+        with zipfile.ZipFile(path) as opened:
+            return _report_state(opened)
     except Exception:  # noqa: BLE001 - zlib.error, BadZipFile, KeyError, OSError…: not a report of ours
         return ""
+
+
+def _report_state(zf: zipfile.ZipFile) -> str:
+    infos = zf.infolist()
+    if len(infos) > _SEAL_MAX_PARTS:
+        return ""
+    comment = zf.comment
+    if comment.startswith(SEAL_PREFIX) and comment[len(SEAL_PREFIX):] == _seal_digest(infos).encode("ascii"):
+        return "sealed"
+    info = zf.getinfo("docProps/core.xml")
+    if info.file_size <= 1 << 16 and REPORT_MARK.encode() in zf.read(info):
+        return "marked"
     return ""
 
 
@@ -229,14 +238,14 @@ def is_own_report(path: str | os.PathLike) -> bool:
     return report_state(path) == "sealed"
 
 
-def own_report_issue(path: str | os.PathLike) -> Issue | None:
+def own_report_issue(path: str | os.PathLike, *, zf: zipfile.ZipFile | None = None) -> Issue | None:
     """What intake says about ``path`` as a possible report of ledgerkit's, or None.
 
     ``own_report`` (a warning: the file is skipped, counted as skipped) for a sealed report;
     ``report_mark_unverified`` (a warning: the file is read) for a workbook that carries the
-    mark's text without the seal.
+    mark's text without the seal. ``zf`` as for :func:`report_state`.
     """
-    state = report_state(path)
+    state = report_state(path, zf=zf)
     if state == "sealed":
         return Issue("own_report", str(path), scope="file", severity="warning")
     if state == "marked":

@@ -24,6 +24,7 @@ Every name other modules import from here stays importable from here.
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 from typing import Iterable
 
@@ -78,13 +79,16 @@ def read_workbook(
     max_cells: int = DEFAULT_MAX_CELLS,
     max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
     max_ratio: float = DEFAULT_MAX_RATIO,
+    zf: zipfile.ZipFile | None = None,
 ) -> RawWorkbook:
     """Read every sheet of an xlsx, xlsm, xlsb, xls, ods or csv file as rows of values.
 
     ``nrows`` keeps only the top rows of each sheet (enough to find a header);
     ``sheets`` names the sheets wanted (others are not converted); ``include_hidden=False``
     leaves out hidden and very hidden sheets. The ``max_*`` bounds are checked before
-    the cells are read. Refusal reasons are in ``lang`` (``ja`` or ``en``).
+    the cells are read. Refusal reasons are in ``lang`` (``ja`` or ``en``). ``zf``: the same
+    file already opened by :func:`~ledgerkit.intake.sniff.open_zip` (the caller closes it), so
+    that the checks do not read its directory again; the checks are the same.
 
     Raises:
         UnreadableFileError: with ``code`` in :data:`REFUSAL_CODES`.
@@ -101,7 +105,7 @@ def read_workbook(
     try:
         return _read_workbook(
             path, nrows=nrows, sheets=sheets, include_hidden=include_hidden, lang=lang,
-            max_bytes=max_bytes, max_cells=max_cells, max_uncompressed=max_uncompressed, max_ratio=max_ratio,
+            max_bytes=max_bytes, max_cells=max_cells, max_uncompressed=max_uncompressed, max_ratio=max_ratio, zf=zf,
         )
     except UnreadableFileError:
         raise
@@ -111,8 +115,9 @@ def read_workbook(
         raise _refuse(path, "corrupt", "file_corrupt", lang, detail=f"{type(e).__name__}: {_line(e)}") from None
 
 
-def _read_workbook(path: Path, *, nrows, sheets, include_hidden, lang, max_bytes, max_cells, max_uncompressed, max_ratio):
-    kind = _check_file(path, lang, max_bytes)
+def _read_workbook(path: Path, *, nrows, sheets, include_hidden, lang, max_bytes, max_cells, max_uncompressed, max_ratio,
+                   zf=None):
+    kind = _check_file(path, lang, max_bytes, zf)
     wanted = None if sheets is None else set(sheets)
     fmt = kind.format
     if fmt == "encrypted":
@@ -129,7 +134,7 @@ def _read_workbook(path: Path, *, nrows, sheets, include_hidden, lang, max_bytes
         # calamine does not read; xlrd does.
         return _read_fallback(path, kind, lang, None, opts)
     if kind.container == "zip":
-        _check_zip(path, lang, max_uncompressed, max_ratio)
+        _check_zip(path, lang, max_uncompressed, max_ratio, zf)
     try:
         return _read_calamine(path, kind, lang, **opts)
     except UnreadableFileError as e:

@@ -9,13 +9,14 @@ Only headers and zip directories are looked at; no cell is read here.
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Sniffed", "sniff", "sniff_format", "FORMATS"]
+__all__ = ["Sniffed", "sniff", "sniff_format", "open_zip", "FORMATS"]
 
 #: every value :func:`sniff_format` can return
 FORMATS = ("xlsx", "xlsm", "xlsb", "ods", "xls", "csv", "encrypted", "unknown")
@@ -79,9 +80,31 @@ def sniff_format(path: str | Path) -> str:
     return sniff(path).format
 
 
-def sniff(path: str | Path) -> Sniffed:
+def open_zip(path: str | Path, max_bytes: int | None = None) -> zipfile.ZipFile | None:
+    """The zip package at ``path`` opened once, for every check that looks at its central
+    directory (issue 17: :func:`sniff`, the zip-bomb and DTD check of
+    :mod:`~ledgerkit.intake.bounds`, the own-report seal of :mod:`~ledgerkit.intake.files`),
+    instead of each opening it and parsing the directory again. The caller closes it.
+
+    None when the file does not start as a zip, is larger than ``max_bytes`` or does not
+    open: each check then opens the file itself, as before, and says why it refuses it.
+    Nothing is decompressed here.
+    """
+    try:
+        with open(path, "rb") as f:
+            if max_bytes is not None and os.fstat(f.fileno()).st_size > max_bytes:
+                return None
+            if not f.read(4).startswith(ZIP_MAGICS):
+                return None
+        return zipfile.ZipFile(path)
+    except Exception:  # noqa: BLE001 - BadZipFile, OSError…: the checks open it and say why
+        return None
+
+
+def sniff(path: str | Path, *, zf: zipfile.ZipFile | None = None) -> Sniffed:
     """Look at the bytes of ``path`` and say what it is (see :class:`Sniffed`).
 
+    ``zf``: the same file already opened by :func:`open_zip` (its directory is not read again).
     Raises ``OSError`` when the file cannot be opened at all.
     """
     path = Path(path)
@@ -90,7 +113,7 @@ def sniff(path: str | Path) -> Sniffed:
     if not head:
         return Sniffed("unknown", "empty", "empty")
     if head.startswith(ZIP_MAGICS):
-        return _sniff_zip(path)
+        return _sniff_zip(path) if zf is None else _sniff_zip_members(zf)
     if head.startswith(CFB_MAGIC):
         return _sniff_cfb(path)
     if len(head) >= 4:
@@ -117,36 +140,41 @@ def _sniff_zip(path: Path) -> Sniffed:
     except (OSError, ValueError, NotImplementedError, EOFError):
         return Sniffed("unknown", "zip", "bad_zip")
     with zf:
-        # some writers store Windows separators (xl\\workbook.xml); readers accept them
-        names = {n.replace("\\", "/") for n in zf.namelist()}
-        lower = {n.lower(): n for n in names}
-        if "mimetype" in names or "meta-inf/manifest.xml" in lower:
-            mime = _read_member(zf, "mimetype", 200) if "mimetype" in names else b""
-            manifest = _read_member(zf, lower.get("meta-inf/manifest.xml", ""), 1 << 20)
-            is_ods = mime.strip() == ODS_MIME or (not mime and ODS_MIME in manifest)
-            if is_ods:
-                if b"encryption-data" in manifest:
-                    return Sniffed("encrypted", "zip", "ods")
-                return Sniffed("ods", "zip", "" if mime else "no_mimetype")
-            if mime.startswith(b"application/vnd.oasis.opendocument"):
-                return Sniffed("unknown", "zip", "odf:" + mime.decode("ascii", "replace").rsplit(".", 1)[-1])
-        workbook = _ooxml_workbook_part(zf, names)
-        if workbook is None:
-            if not names:
-                return Sniffed("unknown", "zip", "empty_zip")
-            if any(n.startswith("word/") for n in names):
-                return Sniffed("unknown", "zip", "docx")
-            if any(n.startswith("ppt/") for n in names):
-                return Sniffed("unknown", "zip", "pptx")
-            return Sniffed("unknown", "zip", "zip")
-        if workbook.lower().endswith(".bin"):
-            return Sniffed("xlsb", "zip")
-        types = _read_member(zf, lower.get("[content_types].xml", ""), 1 << 20)
-        strict = b"purl.oclc.org/ooxml" in _read_member(zf, workbook, 4096)
-        detail = "strict" if strict else ""
-        if b"macroenabled" in types.lower():
-            return Sniffed("xlsm", "zip", detail)
-        return Sniffed("xlsx", "zip", detail)
+        return _sniff_zip_members(zf)
+
+
+def _sniff_zip_members(zf: zipfile.ZipFile) -> Sniffed:
+    """What an opened zip holds: ods, xlsx, xlsm, xlsb, or what else (see :class:`Sniffed`)."""
+    # some writers store Windows separators (xl\\workbook.xml); readers accept them
+    names = {n.replace("\\", "/") for n in zf.namelist()}
+    lower = {n.lower(): n for n in names}
+    if "mimetype" in names or "meta-inf/manifest.xml" in lower:
+        mime = _read_member(zf, "mimetype", 200) if "mimetype" in names else b""
+        manifest = _read_member(zf, lower.get("meta-inf/manifest.xml", ""), 1 << 20)
+        is_ods = mime.strip() == ODS_MIME or (not mime and ODS_MIME in manifest)
+        if is_ods:
+            if b"encryption-data" in manifest:
+                return Sniffed("encrypted", "zip", "ods")
+            return Sniffed("ods", "zip", "" if mime else "no_mimetype")
+        if mime.startswith(b"application/vnd.oasis.opendocument"):
+            return Sniffed("unknown", "zip", "odf:" + mime.decode("ascii", "replace").rsplit(".", 1)[-1])
+    workbook = _ooxml_workbook_part(zf, names)
+    if workbook is None:
+        if not names:
+            return Sniffed("unknown", "zip", "empty_zip")
+        if any(n.startswith("word/") for n in names):
+            return Sniffed("unknown", "zip", "docx")
+        if any(n.startswith("ppt/") for n in names):
+            return Sniffed("unknown", "zip", "pptx")
+        return Sniffed("unknown", "zip", "zip")
+    if workbook.lower().endswith(".bin"):
+        return Sniffed("xlsb", "zip")
+    types = _read_member(zf, lower.get("[content_types].xml", ""), 1 << 20)
+    strict = b"purl.oclc.org/ooxml" in _read_member(zf, workbook, 4096)
+    detail = "strict" if strict else ""
+    if b"macroenabled" in types.lower():
+        return Sniffed("xlsm", "zip", detail)
+    return Sniffed("xlsx", "zip", detail)
 
 
 def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
