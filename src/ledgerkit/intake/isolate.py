@@ -141,15 +141,10 @@ def _one_line(text: str, limit: int = 200) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _child(func: Callable, item: Any, conn, memory_mb: int | None, err: int | str,
-           parent_pid: int | None = None, timeout: float | None = None) -> None:
-    """Body of a worker: limit memory, silence stderr, run ``func(item)``, send the outcome.
-
-    ``err`` is the file for the worker's stdout and stderr: a descriptor inherited through
-    ``fork``, or a path to open (``spawn`` passes no descriptors but the pipe's).
-    ``parent_pid`` and ``timeout`` let the worker end itself when the parent is gone.
-    """
-    _die_with_parent(parent_pid, timeout)
+def settle_worker(err: int | str, memory_mb: int | None) -> None:
+    """What every worker process does first (one per file, or a pool's long-lived one): output
+    to ``err``, Ctrl-C left to the parent, plain ends on SIGTERM/SIGHUP, a quiet garbage
+    collector, and the memory limit where the platform has one."""
     _redirect_output(err)
     if faulthandler.is_enabled():
         # faulthandler (pytest, python -X faulthandler) writes to a saved copy of the
@@ -173,6 +168,18 @@ def _child(func: Callable, item: Any, conn, memory_mb: int | None, err: int | st
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         except (ValueError, OSError):
             pass
+
+
+def _child(func: Callable, item: Any, conn, memory_mb: int | None, err: int | str,
+           parent_pid: int | None = None, timeout: float | None = None) -> None:
+    """Body of a worker: limit memory, silence stderr, run ``func(item)``, send the outcome.
+
+    ``err`` is the file for the worker's stdout and stderr: a descriptor inherited through
+    ``fork``, or a path to open (``spawn`` passes no descriptors but the pipe's).
+    ``parent_pid`` and ``timeout`` let the worker end itself when the parent is gone.
+    """
+    _die_with_parent(parent_pid, timeout)
+    settle_worker(err, memory_mb)
     try:
         result = func(item)
         payload = ("ok", result)

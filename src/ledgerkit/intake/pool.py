@@ -20,7 +20,6 @@ Results come back in input order; ``progress(done, total)`` is called after each
 
 from __future__ import annotations
 
-import faulthandler
 import gc
 import multiprocessing
 import os
@@ -42,18 +41,11 @@ from ledgerkit.intake.isolate import (
     _exception_state,
     _one_line,
     _rebuild_exception,
-    _redirect_output,
-    _vm_size,
     choose_start_method,
-    memory_limit_supported,
     run_isolated,
+    settle_worker,
 )
 from ledgerkit.intake.refusals import _refuse
-
-try:  # Unix only
-    import resource
-except ImportError:  # pragma: no cover - Windows
-    resource = None  # type: ignore[assignment]
 
 __all__ = ["run_pooled"]
 
@@ -112,22 +104,7 @@ def _pool_child(func: Callable, conn, memory_mb: int | None, err: int | str, par
     """Body of a pool worker: set the limits once, then read items until told to stop."""
     clock = _Clock()
     _die_with_parent(parent_pid, timeout, clock)
-    _redirect_output(err)
-    if faulthandler.is_enabled():
-        faulthandler.enable(file=sys.stderr)  # not the terminal's saved stderr (pytest, -X faulthandler)
-    os.environ["RUST_BACKTRACE"] = "0"
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
-    if memory_mb and memory_limit_supported():
-        limit = _vm_size() + memory_mb * 1024 * 1024
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ValueError, OSError):
-            pass
+    settle_worker(err, memory_mb)
     while True:
         try:
             message = conn.recv_bytes()
