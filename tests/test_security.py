@@ -489,7 +489,7 @@ name = "株式会社サンプル製作所"
 representative = "代表取締役 見本 太郎"
 address = "東京都千代田区丸の内1-1-1"
 tel = "03-0000-0000"
-registration_no = "T1234567890123"
+registration_no = "T9234567890123"
 """
 
 

@@ -1726,6 +1726,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_other": ("使い方が正しくありません: {detail}", "usage error: {detail}"),
     "usage_help_hint": ("({command} -h で使い方を表示)", "(see {command} -h)"),
     "usage_aborted": ("中断しました", "aborted"),
+    # --- issue 15 (wt-ja15): the issuer's data, and every error line in the person's language ---
+    # ledgerkit.toml's [company] (after "file:line: key: "), checked at load and when a draft prints it
+    "cfg_issuer_registration": (
+        "{value!r} は登録番号 (T + 13桁) ではありません: 下書きに発行者として印刷する自社の登録番号です",
+        "{value!r} is not a registration number (T + 13 digits): the drafts print it as the issuer's",
+    ),
+    "cfg_issuer_check_digit": (
+        "{value} は検査用数字が合いません ({expected} なら合います): 下書きに発行者として印刷する自社の登録番号を確かめてください",
+        "{value} fails the check digit ({expected} would pass): check the registration number the drafts print as the issuer",
+    ),
 }
 
 

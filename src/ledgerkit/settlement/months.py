@@ -13,7 +13,7 @@ from typing import Any
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.attendance.workbooks import read_attendance
 from ledgerkit.calendars.business import business_calendar
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.messages import text
@@ -105,7 +105,8 @@ def settle(
     """
     import pandas as pd
 
-    lang = config.lang if config is not None else "ja"
+    config = config_or_found(config)
+    lang = config.lang
     inputs = _Inputs(config, dict(include_hidden=include_hidden, skip_bad=skip_bad, jobs=jobs))
     attendance, _ = inputs.frame(attendance, read_attendance)
     contracts, found = inputs.frame(contracts, read_contracts)
