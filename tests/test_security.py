@@ -705,8 +705,8 @@ def test_drafts_written_beside_their_list_and_form_replace_neither(tmp_path):
     kept = csv_source.read_bytes()
     r = run("draft-ringi", csv_source, "--all", "-o", folder)
     assert r.exit_code == 2
-    assert r.stderr == (f"Error: refusing to write {csv_source.resolve()}: it is the list the drafts are made from; "
-                        "choose another output folder\n")
+    assert r.stderr == (f"Error: {csv_source.resolve()} には書き出しません: 下書きの元の一覧です。"
+                        "別の出力フォルダを指定してください\n")
     assert csv_source.read_bytes() == kept
 
 

@@ -330,7 +330,12 @@ def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(_t("cfg_not_toml", say, path=path, error=e)) from None
+        at = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+        if at is None:
+            raise ConfigError(_t("cfg_not_toml", say, path=path, error=e)) from None
+        detail = str(e)[:at.start()].rstrip()
+        raise ConfigError(_t("cfg_not_toml_at", say, path=path, line=at.group(1), column=at.group(2),
+                             error=f"{detail} (column {at.group(2)})")) from None
     if lang not in ("ja", "en"):
         # the file's own language, when it says one
         report = data.get("report")

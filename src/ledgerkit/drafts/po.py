@@ -379,7 +379,7 @@ def draft_po(
         table,
         groups,
         build=build,
-        template=resolve_template(template, templates_folder(config)),
+        template=resolve_template(template, templates_folder(config), lang),
         out_dir=out_dir,
         name_pattern=name_pattern or "{order_no}_{vendor}",
         overwrite=overwrite,

@@ -203,7 +203,7 @@ def draft_ringi(
         table,
         [[i] for i in indexes],
         build=lambda rows: _one(table, rows[0], config, today, lang),
-        template=resolve_template(template, templates_folder(config)),
+        template=resolve_template(template, templates_folder(config), lang),
         out_dir=out_dir,
         name_pattern=name_pattern or default_name_pattern(table),
         overwrite=overwrite,

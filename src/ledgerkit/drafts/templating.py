@@ -59,7 +59,7 @@ def render(template: str | Path, context: Mapping[str, Any], out_path: str | Pat
     """
     config = config_or_found(config)
     lang = lang or lang_of(config)
-    path = resolve_template(template, templates_folder(config))
+    path = resolve_template(template, templates_folder(config), lang)
     job = RenderJob(path, dict(context), expected_line_total, lang)
     [outcome] = render_bounded([job], limits_of(config), lang=lang)
     if isinstance(outcome, Exception):
