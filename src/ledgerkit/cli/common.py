@@ -295,7 +295,7 @@ def load(config_path: Path | None, lang: str | None):
         if lang not in ("ja", "en"):
             from ledgerkit.core.messages import text
 
-            fail(text("lang_choice", "ja", value=lang))
+            fail(text("lang_invalid", "ja", value=lang))
         config.data["report"]["lang"] = lang
         config.sources["report.lang"] = "--lang"
     return config

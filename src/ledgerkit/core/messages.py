@@ -1741,7 +1741,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}:{line}: TOML として読めません ({line}行目 {column}文字目あたりの書き方を確かめてください)",
         "{path}:{line}: not valid TOML: {error}",
     ),
-    "lang_choice": ("--lang は ja か en で指定してください ({value!r} ではなく)", "--lang must be ja or en, not {value!r}"),
     "check_today_bad": (
         "--today は 2026-11-30 のような日付で指定してください ({value!r} は読めません)",
         "--today must be a date like 2026-11-30, not {value!r}",
@@ -1782,6 +1781,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no contract for {people} — add them to the contract list{why}",
     ),
     "settle_row": ("{row}行目", "row {row}"),
+    "usage_not_integer": ("{name} は整数で指定してください", "{name} must be a whole number"),
+    "usage_not_number": ("{name} は数値で指定してください", "{name} must be a number"),
+    "usage_bad_value_plain": ("{name} の値が正しくありません", "invalid value for {name}"),
     "settle_two_contracts": (
         "{person}: {month} に当たる契約が {count} 件あります ({rows})。1件にするか、契約開始/契約終了を書いてください",
         "{person}: {count} contracts apply to {month} ({rows}); keep one or set 契約開始/契約終了",
