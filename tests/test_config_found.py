@@ -184,6 +184,13 @@ def test_draft_po_refuses_a_bad_issuer_number_given_as_a_dict(tmp_path, number, 
     assert not (tmp_path / "out").exists()
 
 
+def test_an_issuer_without_a_number_is_drafted(tmp_path):
+    src = make_orders(tmp_path / "orders.xlsx")
+    [r] = ledgerkit.draft_po(src, row=5, template="po.html.j2", out_dir=tmp_path / "out", today=TODAY,
+                             config={"company": {"name": "株式会社A"}})
+    assert r.ok and "株式会社A" in _po_html(r)
+
+
 def test_a_config_changed_after_loading_names_its_source(tmp_path):
     path = tmp_path / "ledgerkit.toml"
     path.write_text('[company]\nname = "株式会社A"\nregistration_no = "T8700110005901"\n', encoding="utf-8")

@@ -169,7 +169,8 @@ def check_company(data: dict, lang: str = "en") -> list[tuple[str, str]]:
         >>> check_company({"company": {"registration_no": "1234"}}, "ja")[0][1]
         "'1234' は登録番号 (T + 13桁) ではありません: 下書きに発行者として印刷する自社の登録番号です"
     """
-    value = _get(data, "company.registration_no") or ""
+    company = data.get("company")
+    value = (company.get("registration_no") if isinstance(company, dict) else None) or ""
     if not str(value).strip():
         return []
     norm = normalize_registration_no(value)
