@@ -354,7 +354,7 @@ def test_no_table_messages_are_english_under_lang_en(tmp_path):
 def test_cli_bad_options_exit_2(examples):
     result = run("check", "invoices", examples / "invoices", "--today", "tomorrow")
     assert result.exit_code == 2
-    assert result.stderr == "Error: --today must be a date like 2026-11-30, not 'tomorrow'\n"
+    assert result.stderr == "Error: --today は 2026-11-30 のような日付で指定してください ('tomorrow' は読めません)\n"
     assert run("check", "invoices", examples / "invoices", "--rounding", "banker").exit_code == 2
     result = run("check", "orders", examples / "po_list.xlsx", "--terms", "shitauke_1999")
     assert result.exit_code == 2

@@ -214,7 +214,7 @@ def test_approval_rules_replace_the_default_matrix(tmp_path):
          "bad.toml:3: approval.rules[0].min: must be an integer, not a number"),
         ("[orders]\nterms = \"shitauke_3jo\"\n",
          "bad.toml:2: orders.terms: no written-terms list named 'shitauke_3jo' (known: "),
-        ("[tax]\nrate = \n", "bad.toml: not valid TOML: "),
+        ("[tax]\nrate = \n", "bad.toml:2: not valid TOML: Invalid value (column 8)"),
     ],
 )
 def test_refusals_name_file_line_and_key(tmp_path, text, expected):

@@ -77,7 +77,7 @@ def test_usage_errors_exit_2(requests_xlsx, tmp_path, args, line):
     if line:
         assert r.stderr == line + "\n"
     else:
-        assert r.stderr.startswith("Error: template not found: nope.j2 (bundled: ")
+        assert r.stderr.startswith("Error: テンプレート nope.j2 がありません (同梱: ")
     assert "Traceback" not in r.output
 
 

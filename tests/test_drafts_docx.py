@@ -148,7 +148,7 @@ def bundled_po_context(route: list[str]) -> dict:
     from ledgerkit.drafts.approval import stamp_boxes
 
     company = {"name": "株式会社サンプル製作所", "representative": "代表取締役 見本 太郎", "address": "東京都千代田区",
-               "tel": "03-0000-0000", "registration_no": "T1234567890123"}
+               "tel": "03-0000-0000", "registration_no": "T9234567890123"}
     return po_context(company=company, delivery_place="本社", payment_due="2027-01-31", rounding_label="切り捨て",
                       approval=route, stamps=stamp_boxes(route))
 

@@ -137,7 +137,7 @@ def test_syntax_error_names_template_and_line():
 
 
 def test_render_by_bundled_name_and_unknown_name(tmp_path):
-    with pytest.raises(TemplateError, match=r"template not found: nope.j2 \(bundled: .*ringi.md.j2"):
+    with pytest.raises(TemplateError, match=r"テンプレート nope.j2 がありません \(同梱: .*ringi.md.j2"):
         render("nope.j2", {})
     p = tmp_path / "mine.html.j2"
     p.write_text("<b>{{ x }}</b>", encoding="utf-8")
@@ -233,6 +233,8 @@ def test_name_pattern():
     assert name_from_pattern("{申請番号}_{件名}", values) == "R-1_a_b"
     assert name_from_pattern("{起案日}_{金額}", values) == "2026-12-01_480000"
     with pytest.raises(TemplateError, match=r"--name '\{番号\}': no field \{番号\}"):
+        name_from_pattern("{番号}", values, "en")
+    with pytest.raises(TemplateError, match=r"--name '\{番号\}': 項目 \{番号\} はありません \(項目: 件名, 申請番号"):
         name_from_pattern("{番号}", values)
 
 

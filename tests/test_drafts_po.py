@@ -19,7 +19,7 @@ from test_drafts_ringi import check_golden
 TODAY = dt.date(2026, 12, 5)
 COMPANY = {"company": {"name": "株式会社サンプル製作所", "representative": "代表取締役 見本 太郎",
                        "address": "東京都千代田区丸の内1-1-1", "tel": "03-0000-0000",
-                       "registration_no": "T1234567890123"}}
+                       "registration_no": "T9234567890123"}}
 EN = {**COMPANY, "report": {"lang": "en"}}
 HEADER = ["注文番号", "発注日", "取引先", "品名", "数量", "単位", "単価", "金額", "税率", "納期", "納品場所", "支払期日", "支払方法", "備考"]
 D = dt.datetime
@@ -86,7 +86,7 @@ def test_html_po(orders_xlsx, tmp_path):
     assert r.key == "PO-1" and r.rows == [4, 5, 6]
     assert '<div class="to">株式会社アルファ商事 御中</div>' in html
     assert "<tr><td>合計</td><td class=\"num\">¥528,000</td></tr>" in html
-    assert "登録番号 T1234567890123" in html
+    assert "登録番号 T9234567890123" in html
 
 
 def test_all_orders_and_manifest(orders_xlsx, tmp_path):

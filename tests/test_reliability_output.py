@@ -279,7 +279,7 @@ def test_a_stop_signal_leaves_nothing_half_written(inputs, out, scratch, sig, na
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 128 + sig, err
-    assert err.splitlines() == ["Error: interrupted; nothing was written"]
+    assert err.splitlines() == ["Error: 中断しました。何も書き出していません"]
     assert target.read_bytes() == b"previous run" and leftovers(out) == []
     assert list(scratch.iterdir()) == []  # xlsxwriter wrote nothing to $TMPDIR
 

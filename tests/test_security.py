@@ -489,7 +489,7 @@ name = "株式会社サンプル製作所"
 representative = "代表取締役 見本 太郎"
 address = "東京都千代田区丸の内1-1-1"
 tel = "03-0000-0000"
-registration_no = "T1234567890123"
+registration_no = "T9234567890123"
 """
 
 
@@ -705,8 +705,8 @@ def test_drafts_written_beside_their_list_and_form_replace_neither(tmp_path):
     kept = csv_source.read_bytes()
     r = run("draft-ringi", csv_source, "--all", "-o", folder)
     assert r.exit_code == 2
-    assert r.stderr == (f"Error: refusing to write {csv_source.resolve()}: it is the list the drafts are made from; "
-                        "choose another output folder\n")
+    assert r.stderr == (f"Error: {csv_source.resolve()} には書き出しません: 下書きの元の一覧です。"
+                        "別の出力フォルダを指定してください\n")
     assert csv_source.read_bytes() == kept
 
 

@@ -219,7 +219,7 @@ def test_person_without_contract_is_an_error_naming_them():
     con = pd.DataFrame([_contract("山田太郎")])
     with pytest.raises(DataError) as e:
         settle(att, con)
-    assert str(e.value) == "no contract for 田中次郎 (2026-10, b.xlsx / 勤務表) — add them to the contract list"
+    assert str(e.value) == "契約がありません: 田中次郎 (2026-10, b.xlsx / 勤務表) — 契約一覧に加えてください"
 
 
 def test_contract_period_and_person_id_pick_the_contract():
@@ -239,12 +239,12 @@ def test_contract_period_and_person_id_pick_the_contract():
 
 def test_two_contracts_for_one_month_is_an_error():
     con = pd.DataFrame([_contract("山田太郎"), _contract("山田太郎", fee=1)])
-    with pytest.raises(DataError, match="2 contracts apply to 2026-10"):
+    with pytest.raises(DataError, match="2026-10 に当たる契約が 2 件あります"):
         settle(_attendance("山田太郎", 8, 20), con)
 
 
 def test_bad_month_option():
-    with pytest.raises(InputError, match=r"--month must be YYYY-MM, not '2026/10'"):
+    with pytest.raises(InputError, match=r"--month は 2026-10 のような年月で指定してください \('2026/10' ではなく\)"):
         settle(_attendance("山田太郎", 8, 20), pd.DataFrame([_contract("山田太郎")]), month="2026/10")
 
 
@@ -434,8 +434,8 @@ def test_cli_settle_missing_contract_is_one_line_exit_1(tmp_path, examples):
     result = CliRunner().invoke(app, ["settle", str(ex / "勤務表"), "-c", str(contracts)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: no contract for 伊藤美咲 (2026-10, {ex / '勤務表' / '勤怠表_伊藤美咲_202610.xlsx'} / 勤怠表)"
-        " — add them to the contract list\n"
+        f"Error: 契約がありません: 伊藤美咲 (2026-10, {ex / '勤務表' / '勤怠表_伊藤美咲_202610.xlsx'} / 勤怠表)"
+        " — 契約一覧に加えてください\n"
     )
 
 
@@ -447,7 +447,7 @@ def test_cli_settle_bad_month_exit_2(tmp_path, examples):
     ex = examples
     result = CliRunner().invoke(app, ["settle", str(ex / "勤務表"), "-c", str(ex / "契約一覧.xlsx"), "--month", "10月"])
     assert result.exit_code == 2
-    assert result.stderr == "Error: --month must be YYYY-MM, not '10月'\n"
+    assert result.stderr == "Error: --month は 2026-10 のような年月で指定してください ('10月' ではなく)\n"
 
 
 def test_the_same_days_on_two_sheets_are_refused():
@@ -455,8 +455,8 @@ def test_the_same_days_on_two_sheets_are_refused():
     with pytest.raises(DataError) as e:
         settle(att, pd.DataFrame([_contract("山田太郎")]))
     assert str(e.value) == (
-        "山田太郎 2026-10: the same days (e.g. 2026-10-01) are on two sheets, a.xlsx / 勤務表 and "
-        "a_v2.xlsx / 勤務表; keep one of them"
+        "山田太郎 2026-10: 同じ日 (例: 2026-10-01) が2つのシート a.xlsx / 勤務表 と "
+        "a_v2.xlsx / 勤務表 にあります。どちらか1つにしてください"
     )
 
 
@@ -478,7 +478,7 @@ def test_cli_settle_with_no_attendance_rows_exit_2(tmp_path, examples):
     ex = examples
     result = CliRunner().invoke(app, ["settle", str(ex / "契約一覧.xlsx"), "-c", str(ex / "契約一覧.xlsx")])
     assert result.exit_code == 2
-    assert result.stderr == "Error: no attendance rows found (check the files with: ledgerkit inspect --kind attendance)\n"
+    assert result.stderr == "Error: 勤務表の行が1行もありません (ledgerkit inspect --kind attendance でファイルを確認できます)\n"
 
 
 def test_ledgerkit_settle_is_callable_from_the_package():
@@ -530,7 +530,7 @@ def test_month_without_attendance_is_refused():
         app, ["settle", str(ex / "勤務表"), "--contracts", str(ex / "契約一覧.xlsx"), "--month", "2030-01"]
     )
     assert result.exit_code == 2
-    assert result.output.strip() == "Error: --month 2030-01: no attendance for that month (the files hold 2026-10)"
+    assert result.output.strip() == "Error: --month 2030-01: その月の勤務表がありません (ファイルにあるのは 2026-10)"
 
 
 def test_cli_settle_invoices_file_without_an_invoice_list_is_an_error(tmp_path, examples):

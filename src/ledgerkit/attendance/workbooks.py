@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 
 from ledgerkit.attendance.sheet import ATTENDANCE_COLUMNS, read_attendance_sheet
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core.result import Result
 from ledgerkit.intake.door import gather, read_files
 from ledgerkit.reports.generic import detail_writer
@@ -36,7 +36,7 @@ def read_attendance(
         >>> result = read_attendance("examples/attendance/勤務表")          # doctest: +SKIP
         >>> result.frame.groupby("person")["hours"].sum()                   # doctest: +SKIP
     """
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     intake = read_files(paths, config, reader=read_attendance_sheet, include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs)
     return gather(intake, "attendance", columns=ATTENDANCE_COLUMNS, config=config, writer=detail_writer())

@@ -15,7 +15,7 @@ from ledgerkit.budget.labor import _HOUR_UNITS, _hour_units, labor_cost
 from ledgerkit.budget.rates import Rates
 from ledgerkit.budget.report import write_budget_report
 from ledgerkit.budget.settings import BUDGET_DEFAULTS, _cfg, _exact
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
@@ -107,7 +107,7 @@ def compare_budget(
          {'project': 'B', 'budget': 50000, 'actual': 40000, 'consumption': 0.8, 'status': 'warning', 'forecast': 40000},
          {'project': 'C', 'budget': 0, 'actual': 5000, 'consumption': nan, 'status': 'no_budget', 'forecast': 30000}]
     """
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     start_month = int(_cfg(config, "fiscal_year.start_month", 4))
     warn_at, over_at = _thresholds(config, warning, over)
     rounding = rounding or _cfg(config, "budget.rounding", BUDGET_DEFAULTS["rounding"])

@@ -18,7 +18,7 @@ from ledgerkit.checks.outcome import check_result
 from ledgerkit.core import messages
 from ledgerkit.checks.po_match import po_findings
 from ledgerkit.checks.values import date_of, rate_of, setting
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result
@@ -236,6 +236,7 @@ def check_invoices(
         >>> [i.code for i in result.errors]
         ['tax_mismatch']
     """
+    config = config_or_found(config)
     lang = lang or (config.lang if config is not None and hasattr(config, "lang") else "ja")
     rounding = setting(config, "tax.rounding_required", rounding, None)
     if rounding is not None and rounding not in ROUNDING_MODES:

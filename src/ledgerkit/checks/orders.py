@@ -23,7 +23,7 @@ from ledgerkit.checks.order_money import order_form_findings, order_money_findin
 from ledgerkit.checks.outcome import check_result
 from ledgerkit.core import messages
 from ledgerkit.checks.values import date_of, get, setting
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result
@@ -262,6 +262,7 @@ def check_orders(
         >>> sorted(set(check_orders(po).tables["findings"]["rule"]))
         ['line_amount_mismatch', 'term_column_missing']
     """
+    config = config_or_found(config)
     lang = lang or (config.lang if config is not None and hasattr(config, "lang") else "ja")
     rounding = setting(config, "tax.rounding_required", rounding, None)
     payment_days = int(setting(config, "orders.payment_days", payment_days, DEFAULT_PAYMENT_DAYS))

@@ -38,13 +38,15 @@ SkipBadOption = Annotated[
 MAX_SHOWN = 40
 
 
-def _today(text: str | None) -> dt.date | None:
+def _today(text: str | None, lang: str = "ja") -> dt.date | None:
     if not text:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"--today must be a date like 2026-11-30, not {text!r}") from None
+        from ledgerkit.core.messages import text as message
+
+        raise InputError(message("check_today_bad", lang, value=text)) from None
 
 
 def _show(findings, lang: str, count_text: str) -> None:
@@ -138,7 +140,7 @@ def invoices(
     precheck_output(output, config.lang)
     try:
         result = check_invoices(
-            paths, orders or None, config, today=_today(today), rounding=rounding.value if rounding else None,
+            paths, orders or None, config, today=_today(today, config.lang), rounding=rounding.value if rounding else None,
             max_due_days=max_due_days, include_hidden=include_hidden or None, skip_bad=skip_bad,
         )
         if output:

@@ -134,10 +134,26 @@ def _quiet_unraisable(unraisable) -> None:
         sys.__unraisablehook__(unraisable)
 
 
-def _bug_line(e: BaseException) -> str:
+def _bug_line(e: BaseException, options: dict | None = None) -> str:
+    from ledgerkit.core.messages import text
+
     first = str(e).splitlines()[0] if str(e) else ""
-    return (f"Error: unexpected {e.__class__.__name__}: {_safe(first)} — this is a bug in ledgerkit; "
-            "please report it with the command you ran")
+    return f"Error: {text('bug_line', _lang(options or {}), name=e.__class__.__name__, detail=_safe(first))}"
+
+
+def _lang(options: dict) -> str:
+    """The language of a command's own lines: ``--lang``, else the config's (``--config`` or
+    ``./ledgerkit.toml``) when it says one, else Japanese."""
+    lang = options.get("lang")
+    if lang in ("ja", "en"):
+        return lang
+    try:
+        from ledgerkit.config.loading import load_config
+
+        said = load_config(options.get("config_path")).lang
+    except Exception:  # noqa: BLE001 - a bad config is not this line's concern
+        return "ja"
+    return said if said in ("ja", "en") else "ja"
 
 
 def _write_refused(e: OSError, lang) -> str | None:
@@ -210,20 +226,22 @@ def handle_errors(command):
                 code = e.exit_code
                 _forget(e)
             except KeyboardInterrupt as e:
-                typer.echo("Error: interrupted; nothing was written", err=True)
+                from ledgerkit.core.messages import text
+
+                typer.echo(f"Error: {text('interrupted', _lang(kwargs))}", err=True)
                 code = 128 + getattr(e, "signum", 2)
                 _forget(e)
             except OSError as e:
                 line = _write_refused(e, kwargs.get("lang"))
                 if line is None:
-                    line = _bug_line(e)
+                    line = _bug_line(e, kwargs)
                     code = 3
                 else:
                     code = 2
                 typer.echo(line, err=True)
                 _forget(e)
             except Exception as e:  # noqa: BLE001 - the one place that catches everything
-                typer.echo(_bug_line(e), err=True)
+                typer.echo(_bug_line(e, kwargs), err=True)
                 code = 3
                 _forget(e)
         raise typer.Exit(code=code)
@@ -275,7 +293,9 @@ def load(config_path: Path | None, lang: str | None):
         fail(e)
     if lang:
         if lang not in ("ja", "en"):
-            fail(f"--lang must be ja or en, not {lang!r}")
+            from ledgerkit.core.messages import text
+
+            fail(text("lang_invalid", "ja", value=lang))
         config.data["report"]["lang"] = lang
         config.sources["report.lang"] = "--lang"
     return config

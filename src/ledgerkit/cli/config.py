@@ -36,7 +36,7 @@ def init(
     from ledgerkit.core.messages import text
 
     if lang not in (None, "ja", "en"):
-        fail(text("lang_invalid", "en", value=lang))
+        fail(text("lang_invalid", "ja", value=lang))
     try:
         written = init_project(directory, force=force, lang=lang)
     except LedgerkitError as e:

@@ -47,9 +47,10 @@ def language(args: Sequence[str]) -> str:
 
 
 _CHOICE_VALUE = re.compile(r"(?:Value error, )?'(.*?)' is not one of")
-_EXTRA = re.compile(r"^Got unexpected extra arguments? \((.*)\)$")
+_EXTRA = re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((.*)\)$")
+_NOT_A_NUMBER = re.compile(r"valid (integer|float|number)")
 _PATH = re.compile(r"^(?:File|Directory|Dir|Path|file|dir|directory|path) '(.*)' (is a file|is a directory|does not exist)\.?$")
-_NO_COMMAND = re.compile(r"^No such command '(.*)'\.?$")
+_NO_COMMAND = re.compile(r"^No such command '(.*?)'\.?(?: Did you mean '(.*?)'\?)?$")
 
 
 def usage_line(error: _errors.UsageError, lang: str = "ja") -> str:
@@ -80,14 +81,23 @@ def usage_line(error: _errors.UsageError, lang: str = "ja") -> str:
             key = {"is a file": "usage_path_is_file", "is a directory": "usage_path_is_folder"}.get(what,
                                                                                                "usage_path_missing")
             line = text(key, lang, name=name, path=path)
+        elif _NOT_A_NUMBER.search(error.message):
+            kind = _NOT_A_NUMBER.search(error.message).group(1)
+            line = text("usage_not_integer" if kind == "integer" else "usage_not_number", lang, name=name)
         elif bounds:
             line = text("usage_out_of_range", lang, name=name, range=bounds.strip("[]"))
+        elif lang == "ja" and error.message.isascii():
+            # the parser's own sentence is English: say what is wrong without it
+            line = text("usage_bad_value_plain", lang, name=name)
         else:
             line = text("usage_bad_value", lang, name=name, detail=error.message)
     elif _EXTRA.match(error.message):
         line = text("usage_extra_arguments", lang, args=_EXTRA.match(error.message).group(1))
     elif _NO_COMMAND.match(error.message):
-        line = text("usage_no_such_command", lang, command=repr(_NO_COMMAND.match(error.message).group(1)))
+        wrong, similar = _NO_COMMAND.match(error.message).groups()
+        line = text("usage_no_such_command", lang, command=repr(wrong))
+        if similar:
+            line += text("usage_did_you_mean", lang, options=similar)
     else:
         line = text("usage_other", lang, detail=error.message)
     command = error.ctx.command_path if error.ctx is not None else "ledgerkit"

@@ -8,7 +8,12 @@ from typing import Any
 
 from ledgerkit.config.defaults import ROUNDING_MODES, _get
 from ledgerkit.core.messages import text as _t
-from ledgerkit.parse.codes import is_registration_no_format, normalize_registration_no
+from ledgerkit.parse.codes import (
+    corp_check_digit,
+    is_registration_no_format,
+    normalize_registration_no,
+    registration_check_digit_ok,
+)
 from ledgerkit.kinds import COLUMN_KINDS
 from ledgerkit.kinds.builtin import BUILTIN_KINDS
 from ledgerkit.kinds.declared import KindError, extend_kind, kind_from_table
@@ -16,7 +21,7 @@ from ledgerkit.parse.datetimes import parse_time_of_day, parse_time_range
 from ledgerkit.parse.rounding import parse_rate_rounding
 from ledgerkit.parse.text import CellValueError
 
-__all__ = ["check_approval", "check_kinds", "check_settings", "check_triage", "check_vendors", "kind_problem"]
+__all__ = ["check_approval", "check_company", "check_kinds", "check_settings", "check_triage", "check_vendors", "kind_problem"]
 
 #: the kinds of deal with their own 取適法 thresholds (rules.coverage.DEALS)
 _DEALS = ("manufacturing", "services")
@@ -95,6 +100,7 @@ def check_settings(data: dict, given: set[str] | frozenset[str] = frozenset(), l
             add("budget.over", "cfg_over_below_warning", over=over, warning=warning)
         else:
             add("budget.warning", "cfg_warning_above_over", over=over, warning=warning)
+    problems.extend(check_company(data, lang))
     problems.extend(check_vendors(data, lang))
     problems.extend(check_approval(data.get("approval", {}), lang))
     problems.extend(check_triage(data.get("triage", {}), lang))
@@ -145,6 +151,35 @@ def check_kinds(kinds: dict, lang: str = "en") -> list[tuple[str, str]]:
         if e is not None:
             problems.append((f"kinds.{name}.{e.key}" if e.key else f"kinds.{name}", e.message(lang)))
     return problems
+
+
+def check_company(data: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """Problems with the issuer printed on drafts (``[company]``): a 登録番号 that is not
+    ``T`` + 13 digits, or whose check digit fails.
+
+    Unlike a vendor's number on a received invoice (a failed check digit is only a warning
+    there, DOMAIN.md §3.4), this is the company's own number, printed on every order it
+    sends: a typo is refused before anything is written.
+
+    Examples:
+        >>> check_company({"company": {"registration_no": "T8700110005901"}})
+        []
+        >>> check_company({"company": {"registration_no": "T1234567890123"}})
+        [('company.registration_no', 'T1234567890123 fails the check digit (T9234567890123 would pass): check the registration number the drafts print as the issuer')]
+        >>> check_company({"company": {"registration_no": "1234"}}, "ja")[0][1]
+        "'1234' は登録番号 (T + 13桁) ではありません: 下書きに発行者として印刷する自社の登録番号です"
+    """
+    company = data.get("company")
+    value = (company.get("registration_no") if isinstance(company, dict) else None) or ""
+    if not str(value).strip():
+        return []
+    norm = normalize_registration_no(value)
+    if not is_registration_no_format(norm):
+        return [("company.registration_no", _t("cfg_issuer_registration", lang, value=value))]
+    if not registration_check_digit_ok(norm):
+        expected = f"T{corp_check_digit(norm[2:])}{norm[2:]}"
+        return [("company.registration_no", _t("cfg_issuer_check_digit", lang, value=norm, expected=expected))]
+    return []
 
 
 def check_vendors(data: dict, lang: str = "en") -> list[tuple[str, str]]:

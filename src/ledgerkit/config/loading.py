@@ -23,7 +23,7 @@ from ledgerkit.core.messages import text as _t
 from ledgerkit.kinds.builtin import BUILTIN_KINDS
 from ledgerkit.kinds.declared import KindSpec, extend_kind, kind_from_table
 
-__all__ = ["Config", "key_lines", "load_config"]
+__all__ = ["Config", "config_or_found", "key_lines", "load_config"]
 
 
 @dataclass
@@ -330,7 +330,12 @@ def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(_t("cfg_not_toml", say, path=path, error=e)) from None
+        at = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+        if at is None:
+            raise ConfigError(_t("cfg_not_toml", say, path=path, error=e)) from None
+        detail = str(e)[:at.start()].rstrip()
+        raise ConfigError(_t("cfg_not_toml_at", say, path=path, line=at.group(1), column=at.group(2),
+                             error=f"{detail} (column {at.group(2)})")) from None
     if lang not in ("ja", "en"):
         # the file's own language, when it says one
         report = data.get("report")
@@ -342,3 +347,25 @@ def load_config(path: str | Path | None = None, *, cwd: str | Path | None = None
         raise ConfigError(f"{loader.where(key)}: {key}: {reason}")
     config.path = path
     return config
+
+
+def config_or_found(config: Any = None) -> Any:
+    """``config`` as given; when None, the settings the CLI would use here: ``ledgerkit.toml``
+    in the working folder on top of the defaults (the defaults alone when there is none).
+
+    Every public function taking ``config=None`` goes through this, so ``ledgerkit.draft_po()``
+    run inside a project folder uses its ``[company]`` as ``ledgerkit draft-po`` does. An
+    explicit config (a Config, or a dict where a function accepts one) always wins.
+
+    Examples:
+        >>> config_or_found(Config(path=Path("other.toml"))).path.name
+        'other.toml'
+        >>> import os, tempfile
+        >>> here = os.getcwd(); os.chdir(tempfile.mkdtemp())
+        >>> try:
+        ...     config_or_found(None).source("report.lang")
+        ... finally:
+        ...     os.chdir(here)
+        'default'
+    """
+    return load_config() if config is None else config

@@ -37,7 +37,7 @@ def init_project(directory: str | Path = ".", *, force: bool = False, lang: str 
     if folder.exists() and not folder.is_dir():
         raise ConfigError(_t("cfg_file_not_folder", lang or "ja", path=folder))
     if lang not in (None, "ja", "en"):
-        raise ConfigError(f"lang must be ja or en, not {lang!r}")
+        raise ConfigError(_t("lang_invalid", "ja", value=lang))
     data = None
     if lang:
         data = defaults()

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError, UnreadableFileError
 from ledgerkit.kinds.declared import KindSpec
@@ -151,7 +151,7 @@ def aggregate(
         ...     "amount": {"type": "yen", "synonyms": ["売上"], "required": True}}}
         >>> aggregate("examples/sales", kind=sales).frame.groupby("branch")["amount"].sum()  # doctest: +SKIP
     """
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     if include_hidden is None:
         include_hidden = bool(config.get("read.include_hidden", False))
     if isinstance(paths, (str, os.PathLike)):
@@ -220,7 +220,7 @@ def inspect(
     """How ledgerkit sees each workbook: per sheet its visibility, kind, layout, header
     row, column mapping, data rows and what it skipped. Never raises for a bad file:
     the file's report carries the error."""
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     kinds = _kinds_for(kind, config)

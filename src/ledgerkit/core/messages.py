@@ -1726,6 +1726,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "usage_other": ("使い方が正しくありません: {detail}", "usage error: {detail}"),
     "usage_help_hint": ("({command} -h で使い方を表示)", "(see {command} -h)"),
     "usage_aborted": ("中断しました", "aborted"),
+    # --- issue 15 (wt-ja15): the issuer's data, and every error line in the person's language ---
+    # ledgerkit.toml's [company] (after "file:line: key: "), checked at load and when a draft prints it
+    "cfg_issuer_registration": (
+        "{value!r} は登録番号 (T + 13桁) ではありません: 下書きに発行者として印刷する自社の登録番号です",
+        "{value!r} is not a registration number (T + 13 digits): the drafts print it as the issuer's",
+    ),
+    "cfg_issuer_check_digit": (
+        "{value} は検査用数字が合いません ({expected} なら合います): 下書きに発行者として印刷する自社の登録番号を確かめてください",
+        "{value} fails the check digit ({expected} would pass): check the registration number the drafts print as the issuer",
+    ),
+    # error lines that were English under the default language (tests/test_japanese_everywhere.py)
+    "cfg_not_toml_at": (
+        "{path}:{line}: TOML として読めません ({line}行目 {column}文字目あたりの書き方を確かめてください)",
+        "{path}:{line}: not valid TOML: {error}",
+    ),
+    "check_today_bad": (
+        "--today は 2026-11-30 のような日付で指定してください ({value!r} は読めません)",
+        "--today must be a date like 2026-11-30, not {value!r}",
+    ),
+    "interrupted": ("中断しました。何も書き出していません", "interrupted; nothing was written"),
+    "bug_line": (
+        "想定外のエラー {name}: {detail} — ledgerkit の不具合です。実行したコマンドを添えて報告してください",
+        "unexpected {name}: {detail} — this is a bug in ledgerkit; please report it with the command you ran",
+    ),
+    "draft_template_not_found": (
+        "テンプレート {template} がありません (同梱: {bundled})",
+        "template not found: {template} (bundled: {bundled})",
+    ),
+    "draft_name_no_field": (
+        "--name {pattern!r}: 項目 {{{key}}} はありません (項目: {fields})",
+        "--name {pattern!r}: no field {{{key}}} (fields: {fields})",
+    ),
+    "draft_name_bad": (
+        "--name {pattern!r}: ファイル名の形が正しくありません ({{項目名}} と書いてください。{{ と }} は対にします)",
+        "--name {pattern!r}: {error}",
+    ),
+    "draft_manifest_is_source": (
+        "{path} には書き出しません: 下書きの元の一覧です。別の出力フォルダを指定してください",
+        "refusing to write {path}: it is the list the drafts are made from; choose another output folder",
+    ),
+    "settle_no_attendance_rows": (
+        "勤務表の行が1行もありません (ledgerkit inspect --kind attendance でファイルを確認できます)",
+        "no attendance rows found (check the files with: ledgerkit inspect --kind attendance)",
+    ),
+    "settle_month_format": ("--month は 2026-10 のような年月で指定してください ({value!r} ではなく)",
+                            "--month must be YYYY-MM, not {value!r}"),
+    "settle_month_empty": (
+        "--month {month}: その月の勤務表がありません (ファイルにあるのは {present})",
+        "--month {month}: no attendance for that month (the files hold {present})",
+    ),
+    "settle_no_contract": (
+        "契約がありません: {people} — 契約一覧に加えてください{why}",
+        "no contract for {people} — add them to the contract list{why}",
+    ),
+    "settle_row": ("{row}行目", "row {row}"),
+    "usage_not_integer": ("{name} は整数で指定してください", "{name} must be a whole number"),
+    "usage_not_number": ("{name} は数値で指定してください", "{name} must be a number"),
+    "usage_bad_value_plain": ("{name} の値が正しくありません", "invalid value for {name}"),
+    "settle_two_contracts": (
+        "{person}: {month} に当たる契約が {count} 件あります ({rows})。1件にするか、契約開始/契約終了を書いてください",
+        "{person}: {count} contracts apply to {month} ({rows}); keep one or set 契約開始/契約終了",
+    ),
+    "settle_same_days": (
+        "{person} {month}: 同じ日 (例: {day}) が2つのシート {a} と {b} にあります。どちらか1つにしてください",
+        "{person} {month}: the same days (e.g. {day}) are on two sheets, {a} and {b}; keep one of them",
+    ),
 }
 
 

@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from ledgerkit.config.defaults import DEFAULT_APPROVAL
+from ledgerkit.config.loading import config_or_found
 from ledgerkit.core.errors import ConfigError
 
 __all__ = ["DEFAULT_APPROVAL", "Route", "approval_matrix", "approval_plan", "approval_route", "category_of",
@@ -198,7 +199,7 @@ def approval_route(
         >>> approval_route(864000, "業務委託", department="総務部")
         ['総務部 課長', '総務部長', '役員']
     """
-    return approval_plan(amount, category, config, in_budget=in_budget, department=department).stamps
+    return approval_plan(amount, category, config_or_found(config), in_budget=in_budget, department=department).stamps
 
 
 #: stamp boxes a form shows at least (the bundled forms have six)

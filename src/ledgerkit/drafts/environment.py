@@ -31,7 +31,7 @@ _HTML_SUFFIXES = (".html", ".htm", ".xml", ".html.j2", ".htm.j2", ".xml.j2")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".md.j2", ".markdown.j2")
 
 
-def resolve_template(template: str | Path, folder: Path | None = None) -> Path:
+def resolve_template(template: str | Path, folder: Path | None = None, lang: str = "ja") -> Path:
     """The file for a template name (``ringi.md.j2``) or path.
 
     A name alone is looked for first in ``folder`` (the project's templates, see
@@ -48,9 +48,8 @@ def resolve_template(template: str | Path, folder: Path | None = None) -> Path:
             candidate = d / path.name
             if candidate.is_file():
                 return candidate
-    raise TemplateError(
-        f"template not found: {template} (bundled: {', '.join(bundled_templates()) or 'none'})"
-    )
+    raise TemplateError(messages.text("draft_template_not_found", lang, template=template,
+                                      bundled=", ".join(bundled_templates()) or "-"))
 
 
 def templates_folder(config: Any) -> Path | None:

@@ -112,8 +112,7 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
     if batch:
         listed = manifest_path(out, manifest)
         if listed.resolve() == table.path.resolve():
-            raise OutputError(f"refusing to write {listed.resolve()}: it is the list the drafts are made from; "
-                              "choose another output folder")
+            raise OutputError(t("manifest_is_source", lang, path=listed.resolve()))
         refuse_link(listed, lang)
         taken.add(listed.resolve())
     run = _Run(table, tpl, out, suffix, name_pattern, overwrite, batch, key_field, key_of, lang)
@@ -142,7 +141,7 @@ def _prepare(run: _Run, group: list[int], build, taken: set[Path]) -> _Draft:
         ctx, d.srow, names, expected = build(group)
         result.key = str(names.get(run.key_field) or names.get("subject") or result.key or f"row{rows[0]}")
         result.warnings = list(ctx.get("warnings", []))
-        d.path = place(run.out, name_from_pattern(run.name_pattern, names), run.suffix, taken)
+        d.path = place(run.out, name_from_pattern(run.name_pattern, names, run.lang), run.suffix, taken)
         if not run.overwrite and d.path.exists():
             raise OutputError(t("exists", run.lang, path=d.path))
         refuse_link(d.path, run.lang)

@@ -99,15 +99,15 @@ def safe_filename(name: str, *, fallback: str = "draft") -> str:
 
 
 class _NameFormatter(string.Formatter):
-    def __init__(self, values: Mapping[str, Any], pattern: str):
+    def __init__(self, values: Mapping[str, Any], pattern: str, lang: str = "ja"):
         self.values = values
         self.pattern = pattern
+        self.lang = lang
 
     def get_value(self, key, args, kwargs):
         if isinstance(key, int) or key not in self.values:
-            raise TemplateError(
-                f"--name {self.pattern!r}: no field {{{key}}} (fields: {', '.join(sorted(map(str, self.values)))})"
-            )
+            raise TemplateError(t("name_no_field", self.lang, pattern=self.pattern, key=key,
+                                  fields=", ".join(sorted(map(str, self.values)))))
         return self.values[key]
 
     def format_field(self, value, format_spec):
@@ -120,7 +120,7 @@ class _NameFormatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
-def name_from_pattern(pattern: str, values: Mapping[str, Any]) -> str:
+def name_from_pattern(pattern: str, values: Mapping[str, Any], lang: str = "ja") -> str:
     """The file stem from a ``{field}`` pattern over a row's fields, made safe.
 
     Examples:
@@ -128,9 +128,9 @@ def name_from_pattern(pattern: str, values: Mapping[str, Any]) -> str:
         'R-1_a_b'
     """
     try:
-        raw = _NameFormatter(values, pattern).format(pattern)
+        raw = _NameFormatter(values, pattern, lang).format(pattern)
     except (ValueError, IndexError) as e:
-        raise TemplateError(f"--name {pattern!r}: {e}") from None
+        raise TemplateError(t("name_bad", lang, pattern=pattern, error=e)) from None
     return safe_filename(raw)
 
 

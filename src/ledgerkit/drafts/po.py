@@ -25,6 +25,8 @@ from typing import Any, Iterable, Mapping
 
 from ledgerkit.rules import check_line_amount, check_payment_due, missing_terms, written_terms
 from ledgerkit.rules.coverage import COVERED, NOT_COVERED
+from ledgerkit.config.checks import check_company
+from ledgerkit.config.loading import config_or_found
 from ledgerkit.core.errors import ConfigError, DataError
 from ledgerkit.core.money import tax_amount
 from ledgerkit.drafts.context import (
@@ -345,11 +347,13 @@ def draft_po(
         TemplateError: the form names a field the order lacks; a SUM in the form that
             does not cover the lines or does not come to the sum of the lines (a Word form:
             line amounts or totals shown that do not agree with the lines).
-        ConfigError: no ``[company] name`` for the issuer.
+        ConfigError: no ``[company] name`` for the issuer; a bad ``[company] registration_no``.
     """
     source = Path(source)
+    config = config_or_found(config)
     lang = lang_of(config)
     refuse_stdout(out_dir, lang)
+    check_issuer(config, lang)
     fields = fields_from(config, "po", ORDER_FIELDS)
     kind = "発注一覧" if lang == "ja" else "order (注文) list"
     table = read_list(source, fields, {"order_no", "item"}, kind=kind, sheet=sheet, config=config, lang=lang)
@@ -375,7 +379,7 @@ def draft_po(
         table,
         groups,
         build=build,
-        template=resolve_template(template, templates_folder(config)),
+        template=resolve_template(template, templates_folder(config), lang),
         out_dir=out_dir,
         name_pattern=name_pattern or "{order_no}_{vendor}",
         overwrite=overwrite,
@@ -387,6 +391,25 @@ def draft_po(
         limits=limits_of(config),
         pdf=pdf,
     )
+
+
+def check_issuer(config: Any, lang: str = "ja") -> None:
+    """Refuse the issuer's data a draft would print wrong: ``[company] registration_no`` checked
+    as ``ledgerkit.toml`` is checked on loading (a config given as a dict, or changed after
+    loading, is checked here); the ConfigError names the setting and where it came from.
+
+    Examples:
+        >>> check_issuer({"company": {"registration_no": "T8700110005901"}})
+        >>> check_issuer({"company": {"registration_no": "T870011000590"}}, "en")
+        Traceback (most recent call last):
+        ...
+        ledgerkit.core.errors.ConfigError: company.registration_no: 'T870011000590' is not a registration number (T + 13 digits): the drafts print it as the issuer's
+    """
+    problems = check_company({"company": setting(config, "company", {}) or {}}, lang)
+    if problems:
+        key, reason = problems[0]
+        source = config.source(key) if callable(getattr(config, "source", None)) else "default"
+        raise ConfigError(f"{source}: {key}: {reason}" if source != "default" else f"{key}: {reason}")
 
 
 def where_(table: SourceTable, group: list[int], lang: str = "ja") -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from ledgerkit.config.loading import config_or_found
 from ledgerkit.core.errors import ConfigError, DataError
 from ledgerkit.core.money import tax_amount, tax_from_gross
 from ledgerkit.drafts.approval import approval_matrix, approval_plan, category_of, stamp_boxes
@@ -191,6 +192,7 @@ def draft_ringi(
         OutputError: a draft or the manifest would be written through a symbolic link.
     """
     source = Path(source)
+    config = config_or_found(config)
     lang = lang_of(config)
     refuse_stdout(out_dir, lang)
     fields = fields_from(config, "ringi", RINGI_FIELDS)
@@ -201,7 +203,7 @@ def draft_ringi(
         table,
         [[i] for i in indexes],
         build=lambda rows: _one(table, rows[0], config, today, lang),
-        template=resolve_template(template, templates_folder(config)),
+        template=resolve_template(template, templates_folder(config), lang),
         out_dir=out_dir,
         name_pattern=name_pattern or default_name_pattern(table),
         overwrite=overwrite,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
+from ledgerkit.config.loading import config_or_found
 from ledgerkit.drafts.bounded import RenderJob, form_kind, limits_of, render_bounded
 from ledgerkit.drafts.environment import (
     compile_expression,
@@ -56,8 +57,9 @@ def render(template: str | Path, context: Mapping[str, Any], out_path: str | Pat
         ...
         ledgerkit.core.errors.TemplateError: ringi.md.j2: 'request_no' を使っていますが、ありません
     """
+    config = config_or_found(config)
     lang = lang or lang_of(config)
-    path = resolve_template(template, templates_folder(config))
+    path = resolve_template(template, templates_folder(config), lang)
     job = RenderJob(path, dict(context), expected_line_total, lang)
     [outcome] = render_bounded([job], limits_of(config), lang=lang)
     if isinstance(outcome, Exception):

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result
 from ledgerkit.intake.door import gather, read_files
@@ -292,7 +292,7 @@ def read_invoices(
         >>> result = read_invoices("examples/invoices")                    # doctest: +SKIP
         >>> result.frame.groupby("vendor")["total"].sum()                   # doctest: +SKIP
     """
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     intake = read_files(paths, config, reader=read_invoice_sheet, include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs)
     result = gather(intake, "invoices", finish=partial(_finish_read, keep_internal=keep_internal),

@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Sequence
 
+from ledgerkit.config.loading import config_or_found
 from ledgerkit.core import messages
 from ledgerkit.core.errors import LedgerError
 from ledgerkit.ledger import asking
@@ -32,6 +33,7 @@ from ledgerkit.ledger.outcome import Recording
 from ledgerkit.ledger.prepare import Prepared, prepare
 from ledgerkit.ledger.recording import RunInfo, record_prepared
 from ledgerkit.ledger.store import (
+    DEFAULT_URL,
     default_user,
     migrate,
     open_engine,
@@ -78,12 +80,18 @@ class Ledger:
     ``url`` is an SQLAlchemy URL or a plain file path (an SQLite file); a relative SQLite
     file is taken from ``base_dir`` (the folder of ``ledgerkit.toml``). Opening a ledger
     creates its tables, or brings an older schema up to date in place. ``user`` is who
-    records (default: the OS user name). Use it as a context manager, or call
+    records (default: the OS user name). Without ``url``, ``[ledger] url`` and ``user`` of
+    ``./ledgerkit.toml`` are used, as the CLI uses them. Use it as a context manager, or call
     :meth:`dispose`.
     """
 
     def __init__(self, url: str | os.PathLike | None = None, *, base_dir: str | os.PathLike | None = None,
                  user: str | None = None):
+        if url is None:
+            found = config_or_found(None)
+            url = found.get("ledger.url") or None
+            base_dir = base_dir if base_dir is not None else found.base_dir
+            user = user or found.get("ledger.user") or None
         self.base_dir = Path(base_dir) if base_dir is not None else Path.cwd()
         self.url = resolve_url(url, self.base_dir)
         self.user = user or default_user()
@@ -97,7 +105,7 @@ class Ledger:
     @classmethod
     def from_config(cls, config) -> "Ledger":
         """The ledger ``[ledger] url`` names, relative to the config file's folder."""
-        return cls(config.get("ledger.url") or None, base_dir=config.base_dir, user=config.get("ledger.user") or None)
+        return cls(config.get("ledger.url") or DEFAULT_URL, base_dir=config.base_dir, user=config.get("ledger.user") or None)
 
     def __enter__(self) -> "Ledger":
         return self

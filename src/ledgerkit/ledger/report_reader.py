@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core import messages
 from ledgerkit.core.errors import LedgerError
 from ledgerkit.core.issues import Issue
@@ -97,7 +97,7 @@ def read_report(path: str | os.PathLike, config: Config | None = None, *, kind: 
     """
     import pandas as pd
 
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     workbook = read_report_workbook(path, config)
     detail = _sheet(workbook, "detail")
     if detail is None:

@@ -10,7 +10,7 @@ import dataclasses
 import os
 from typing import Any, Iterable
 
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.intake.cells import is_empty
@@ -295,7 +295,7 @@ def read_orders(
         >>> result = read_orders("examples/po_list.xlsx")                  # doctest: +SKIP
         >>> result.frame.groupby("po_no")["amount"].sum()                   # doctest: +SKIP
     """
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     intake = read_files(paths, config, reader=read_order_sheet, include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs)
     result = gather(intake, "orders", columns=ORDER_COLUMNS, config=config, writer=write_orders)

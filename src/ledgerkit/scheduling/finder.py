@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ledgerkit.calendars.business import business_calendar
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.result import Result, Stats
@@ -74,7 +74,7 @@ def find_slots(
         >>> r = find_slots("examples/calendars", between="2026-12-07..2026-12-18")  # doctest: +SKIP
         >>> r.frame[["slot", "optional_free"]].head(3)                               # doctest: +SKIP
     """
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     lang = config.lang
     rules, tzinfo, (first, last), count = _rules(config, lang, today, duration=duration, between=between,
                                                   hours=hours, lunch=lunch, buffer=buffer, grid=grid, n=n, tz=tz,

@@ -62,7 +62,7 @@ def template_path(template: str | os.PathLike | None = None, *, config: Config |
     folder = config.templates_dir()
     if folder is not None and Path(name).name == name and (folder / name).is_file():
         return folder / name
-    return resolve_template(name)
+    return resolve_template(name, lang=config.lang)
 
 
 def render_request(result, *, template: str | os.PathLike | None = None, config: Config | None = None,

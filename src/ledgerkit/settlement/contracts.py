@@ -17,7 +17,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ledgerkit.attendance.cells import person_key
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.result import Result, SheetResult
@@ -114,7 +114,7 @@ def read_contracts(
     Examples:
         >>> frame, issues = read_contracts("examples/attendance/契約一覧.xlsx")   # doctest: +SKIP
     """
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     intake = read_files(paths, config, reader=read_contract_sheet, include_hidden=include_hidden,
                         skip_bad=skip_bad, jobs=jobs)
     result = gather(intake, "contracts", columns=CONTRACT_COLUMNS, config=config, writer=detail_writer())

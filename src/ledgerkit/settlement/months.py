@@ -13,7 +13,7 @@ from typing import Any
 from ledgerkit.attendance.cells import person_key
 from ledgerkit.attendance.workbooks import read_attendance
 from ledgerkit.calendars.business import business_calendar
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.messages import text
@@ -105,23 +105,24 @@ def settle(
     """
     import pandas as pd
 
-    lang = config.lang if config is not None else "ja"
+    config = config_or_found(config)
+    lang = config.lang
     inputs = _Inputs(config, dict(include_hidden=include_hidden, skip_bad=skip_bad, jobs=jobs))
     attendance, _ = inputs.frame(attendance, read_attendance)
     contracts, found = inputs.frame(contracts, read_contracts)
     # a contract row that could not be read is why a person has none, more often than a missing one
     unusable = [i for i in found if i.rejected]
     if len(attendance) == 0:
-        raise InputError("no attendance rows found (check the files with: ledgerkit inspect --kind attendance)")
+        raise InputError(text("settle_no_attendance_rows", lang))
     used = contracts
     contracts = _complete_contracts(contracts, config)
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-        raise InputError(f"--month must be YYYY-MM, not {month!r}")
-    att = _attendance_by_month(attendance, month, inputs.issues)
+        raise InputError(text("settle_month_format", lang, value=month))
+    att = _attendance_by_month(attendance, month, inputs.issues, lang)
     records, missing = _settle_months(att, contracts, config, lang, inputs.issues)
     if missing:
         why = "".join(f"\n{i.location(lang)}: {i.message(lang)}" for i in unusable)
-        raise DataError("no contract for " + "; ".join(missing) + " — add them to the contract list" + why)
+        raise DataError(text("settle_no_contract", lang, people="; ".join(missing), why=why))
     frame = pd.DataFrame.from_records(records, columns=[*SETTLEMENT_COLUMNS, "_po_no", "_source_file", "_source_sheet"])
     if invoices is not None:
         invoices, _ = inputs.frame(invoices, partial(_read_invoices, lang=lang))
@@ -178,7 +179,7 @@ def _read_invoices(paths, config: Config | None, *, lang: str, **options) -> Res
     return result
 
 
-def _attendance_by_month(attendance, month: str | None, findings: list[Issue]):
+def _attendance_by_month(attendance, month: str | None, findings: list[Issue], lang: str = "ja"):
     """The attendance rows with hours, each with the month it is settled in (only ``month``'s when given)."""
     import pandas as pd
 
@@ -203,7 +204,7 @@ def _attendance_by_month(attendance, month: str | None, findings: list[Issue]):
         if att.empty:
             # a typo in --month would settle nobody and look like a clean month
             present = ", ".join(sorted(set(others["month"]))) or "-"
-            raise InputError(f"--month {month}: no attendance for that month (the files hold {present})")
+            raise InputError(text("settle_month_empty", lang, month=month, present=present))
     return att
 
 
@@ -225,10 +226,10 @@ def _settle_months(att, contracts, config, lang: str, findings: list[Issue]) -> 
             missing.append(f"{person} ({ym}, {where})")
             continue
         if len(rows) > 1:
-            lines = ", ".join(f"row {r}" for r in rows["source_row"])
-            raise DataError(f"{person}: {len(rows)} contracts apply to {ym} ({lines}); keep one or set 契約開始/契約終了")
+            lines = ", ".join(text("settle_row", lang, row=r) for r in rows["source_row"])
+            raise DataError(text("settle_two_contracts", lang, person=person, count=len(rows), month=ym, rows=lines))
         c = rows.iloc[0]
-        _check_one_sheet(group, person, ym)
+        _check_one_sheet(group, person, ym, lang)
         part = month_share(c["valid_from"], c["valid_to"], ym, prorate, cal)
         if part is not None:
             group = _within_contract(group, part, person, ym, findings)
@@ -313,7 +314,7 @@ def _settle_one(group, c, person: str, pid: str, ym: str, config, lang: str, tax
     }
 
 
-def _check_one_sheet(group, person: str, ym: str) -> None:
+def _check_one_sheet(group, person: str, ym: str, lang: str = "ja") -> None:
     """Refuse a month reported on two sheets with the same days (a revised copy beside the original)."""
     sources = group.groupby(["source_file", "source_sheet"], sort=True)["date"].apply(set)
     if len(sources) < 2:
@@ -323,8 +324,6 @@ def _check_one_sheet(group, person: str, ym: str) -> None:
         for other, other_dates in seen.items():
             if dates & other_dates:
                 day = min(dates & other_dates)
-                raise DataError(
-                    f"{person} {ym}: the same days (e.g. {day}) are on two sheets, {other[0]} / {other[1]} and "
-                    f"{where[0]} / {where[1]}; keep one of them"
-                )
+                raise DataError(text("settle_same_days", lang, person=person, month=ym, day=day,
+                                     a=f"{other[0]} / {other[1]}", b=f"{where[0]} / {where[1]}"))
         seen[where] = dates

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ledgerkit.calendars.business import business_calendar
-from ledgerkit.config.loading import Config
+from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
@@ -102,7 +102,7 @@ def triage(
         ...            as_of="2026-12-01 09:00")                                  # doctest: +SKIP
         >>> r.frame[["rank", "subject", "owner", "reason"]].head(3)                 # doctest: +SKIP
     """
-    config = config if config is not None else Config()
+    config = config_or_found(config)
     lang = config.lang
     settings = triage_settings(config, lang=lang)
     moment = parse_as_of(as_of, settings, lang)
