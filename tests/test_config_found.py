@@ -148,13 +148,27 @@ def test_every_public_function_reads_the_project_file(name, tmp_path, monkeypatc
 # --- the issuer's 登録番号 -------------------------------------------------------------------
 
 
-def test_config_load_refuses_a_bad_issuer_number(tmp_path):
+def test_config_load_refuses_an_issuer_number_that_is_not_one(tmp_path):
     path = tmp_path / "ledgerkit.toml"
-    path.write_text('[company]\nname = "株式会社A"\nregistration_no = "T1234567890123"\n', encoding="utf-8")
+    path.write_text('[company]\nname = "株式会社A"\nregistration_no = "T12-34"\n', encoding="utf-8")
     with pytest.raises(ConfigError) as e:
         load_config(path)
-    assert str(e.value) == (f"{path}:3: company.registration_no: T1234567890123 は検査用数字が合いません "
-                            "(T9234567890123 なら合います): 下書きに発行者として印刷する自社の登録番号を確かめてください")
+    assert str(e.value) == (f"{path}:3: company.registration_no: 'T12-34' は登録番号 (T + 13桁) ではありません: "
+                            "下書きに発行者として印刷する自社の登録番号です")
+
+
+def test_an_issuer_number_failing_the_check_digit_is_a_warning_of_the_draft(tmp_path):
+    """DOMAIN.md §3.4: a sole proprietor's number may not follow the corporate check digit, so a
+    failed check is said (the draft's warnings, the manifest), never a refusal."""
+    path = tmp_path / "ledgerkit.toml"
+    path.write_text('[company]\nname = "株式会社A"\nregistration_no = "T1234567890123"\n', encoding="utf-8")
+    config = load_config(path)
+    src = make_orders(tmp_path / "orders.xlsx")
+    [r] = ledgerkit.draft_po(src, row=5, template="po.html.j2", out_dir=tmp_path / "out", today=TODAY, config=config)
+    assert r.path.exists()
+    assert ("company.registration_no: T1234567890123 は検査用数字が合いません (T9234567890123 なら合います): "
+            "下書きに発行者として印刷する自社の登録番号を確かめてください (個人事業者の番号は合わないことがあります。"
+            "国税庁の公表サイトで確認できます)") in r.warnings
 
 
 def test_draft_po_cli_refuses_a_bad_issuer_number(tmp_path, monkeypatch):
@@ -172,8 +186,8 @@ def test_draft_po_cli_refuses_a_bad_issuer_number(tmp_path, monkeypatch):
 @pytest.mark.parametrize(("number", "message"), [
     ("T870011000590", "company.registration_no: 'T870011000590' is not a registration number (T + 13 digits): "
                       "the drafts print it as the issuer's"),
-    ("T1234567890123", "company.registration_no: T1234567890123 fails the check digit (T9234567890123 would pass): "
-                       "check the registration number the drafts print as the issuer"),
+    ("T８７００１１０００５９０", "company.registration_no: 'T８７００１１０００５９０' is not a registration number "
+                                  "(T + 13 digits): the drafts print it as the issuer's"),
 ])
 def test_draft_po_refuses_a_bad_issuer_number_given_as_a_dict(tmp_path, number, message):
     src = make_orders(tmp_path / "orders.xlsx")
@@ -195,8 +209,8 @@ def test_a_config_changed_after_loading_names_its_source(tmp_path):
     path = tmp_path / "ledgerkit.toml"
     path.write_text('[company]\nname = "株式会社A"\nregistration_no = "T8700110005901"\n', encoding="utf-8")
     config = load_config(path)
-    config.data["company"]["registration_no"] = "T8700110005902"
+    config.data["company"]["registration_no"] = "T870011000590"
     src = make_orders(tmp_path / "orders.xlsx")
     with pytest.raises(ConfigError) as e:
         ledgerkit.draft_po(src, row=5, out_dir=tmp_path / "out", config=config)
-    assert str(e.value).startswith(f"{path}:3: company.registration_no: T8700110005902 は検査用数字が合いません")
+    assert str(e.value).startswith(f"{path}:3: company.registration_no: 'T870011000590' は登録番号 (T + 13桁) ではありません")

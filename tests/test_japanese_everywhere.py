@@ -77,7 +77,7 @@ def inputs(tmp_path_factory) -> Path:
     (d / "broken.toml").write_text("[budget\n", encoding="utf-8")
     (d / "unknown.toml").write_text("[nope]\nx = 1\n", encoding="utf-8")
     (d / "company.toml").write_text('[company]\nname = "株式会社A"\n', encoding="utf-8")
-    (d / "issuer.toml").write_text('[company]\nname = "株式会社A"\nregistration_no = "T1234567890123"\n',
+    (d / "issuer.toml").write_text('[company]\nname = "株式会社A"\nregistration_no = "T12345"\n',
                                    encoding="utf-8")
     return d
 

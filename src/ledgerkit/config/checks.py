@@ -21,7 +21,8 @@ from ledgerkit.parse.datetimes import parse_time_of_day, parse_time_range
 from ledgerkit.parse.rounding import parse_rate_rounding
 from ledgerkit.parse.text import CellValueError
 
-__all__ = ["check_approval", "check_company", "check_kinds", "check_settings", "check_triage", "check_vendors", "kind_problem"]
+__all__ = ["check_approval", "check_company", "check_kinds", "check_settings", "check_triage", "check_vendors",
+           "issuer_check_digit_warning", "kind_problem"]
 
 #: the kinds of deal with their own 取適法 thresholds (rules.coverage.DEALS)
 _DEALS = ("manufacturing", "services")
@@ -155,17 +156,17 @@ def check_kinds(kinds: dict, lang: str = "en") -> list[tuple[str, str]]:
 
 def check_company(data: dict, lang: str = "en") -> list[tuple[str, str]]:
     """Problems with the issuer printed on drafts (``[company]``): a 登録番号 that is not
-    ``T`` + 13 digits, or whose check digit fails.
+    ``T`` + 13 digits (refused before anything is written).
 
-    Unlike a vendor's number on a received invoice (a failed check digit is only a warning
-    there, DOMAIN.md §3.4), this is the company's own number, printed on every order it
-    sends: a typo is refused before anything is written.
+    A failed check digit is not refused: DOMAIN.md §3.4's rule (a sole proprietor's number
+    may not follow the corporate check digit) holds for the company's own number as for a
+    vendor's; :func:`issuer_check_digit_warning` says it in the draft's warnings.
 
     Examples:
         >>> check_company({"company": {"registration_no": "T8700110005901"}})
         []
         >>> check_company({"company": {"registration_no": "T1234567890123"}})
-        [('company.registration_no', 'T1234567890123 fails the check digit (T9234567890123 would pass): check the registration number the drafts print as the issuer')]
+        []
         >>> check_company({"company": {"registration_no": "1234"}}, "ja")[0][1]
         "'1234' は登録番号 (T + 13桁) ではありません: 下書きに発行者として印刷する自社の登録番号です"
     """
@@ -173,13 +174,27 @@ def check_company(data: dict, lang: str = "en") -> list[tuple[str, str]]:
     value = (company.get("registration_no") if isinstance(company, dict) else None) or ""
     if not str(value).strip():
         return []
-    norm = normalize_registration_no(value)
-    if not is_registration_no_format(norm):
+    if not is_registration_no_format(normalize_registration_no(value)):
         return [("company.registration_no", _t("cfg_issuer_registration", lang, value=value))]
-    if not registration_check_digit_ok(norm):
-        expected = f"T{corp_check_digit(norm[2:])}{norm[2:]}"
-        return [("company.registration_no", _t("cfg_issuer_check_digit", lang, value=norm, expected=expected))]
     return []
+
+
+def issuer_check_digit_warning(data: dict, lang: str = "en") -> str | None:
+    """The warning a draft carries when the issuer's 登録番号 fails the corporate check digit, or None.
+
+    Examples:
+        >>> issuer_check_digit_warning({"company": {"registration_no": "T8700110005901"}}) is None
+        True
+        >>> issuer_check_digit_warning({"company": {"registration_no": "T1234567890123"}})[:89]
+        'company.registration_no: T1234567890123 fails the check digit (T9234567890123 would pass)'
+    """
+    company = data.get("company")
+    value = (company.get("registration_no") if isinstance(company, dict) else None) or ""
+    norm = normalize_registration_no(value) if str(value).strip() else ""
+    if not norm or not is_registration_no_format(norm) or registration_check_digit_ok(norm):
+        return None
+    expected = f"T{corp_check_digit(norm[2:])}{norm[2:]}"
+    return "company.registration_no: " + _t("cfg_issuer_check_digit", lang, value=norm, expected=expected)
 
 
 def check_vendors(data: dict, lang: str = "en") -> list[tuple[str, str]]:

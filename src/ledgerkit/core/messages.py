@@ -1733,8 +1733,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} is not a registration number (T + 13 digits): the drafts print it as the issuer's",
     ),
     "cfg_issuer_check_digit": (
-        "{value} は検査用数字が合いません ({expected} なら合います): 下書きに発行者として印刷する自社の登録番号を確かめてください",
-        "{value} fails the check digit ({expected} would pass): check the registration number the drafts print as the issuer",
+        "{value} は検査用数字が合いません ({expected} なら合います): 下書きに発行者として印刷する自社の登録番号を確かめてください"
+        " (個人事業者の番号は合わないことがあります。国税庁の公表サイトで確認できます)",
+        "{value} fails the check digit ({expected} would pass): check the registration number the drafts print as the"
+        " issuer (a sole proprietor's number may not follow it; the NTA publication site can confirm it)",
     ),
     # error lines that were English under the default language (tests/test_japanese_everywhere.py)
     "cfg_not_toml_at": (

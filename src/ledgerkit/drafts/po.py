@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping
 
 from ledgerkit.rules import check_line_amount, check_payment_due, missing_terms, written_terms
 from ledgerkit.rules.coverage import COVERED, NOT_COVERED
-from ledgerkit.config.checks import check_company
+from ledgerkit.config.checks import check_company, issuer_check_digit_warning
 from ledgerkit.config.loading import config_or_found
 from ledgerkit.core.errors import ConfigError, DataError
 from ledgerkit.core.money import tax_amount
@@ -161,6 +161,10 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
     delivery, warnings = _delivery_term(aliases, lang)
     warnings += _written_terms_warnings(config, aliases, order_no, lines, subtotal, place_, lang, status)
     warnings += _payment_warnings(aliases, delivery, order_no, place_, lang, status)
+    # the issuer's own number: a failed check digit is said, not refused (DOMAIN.md §3.4)
+    issuer = issuer_check_digit_warning({"company": company}, lang)
+    if issuer:
+        warnings.append(issuer)
 
     # the 押印欄 of the issuer: the route a purchase of this amount takes (the authority matrix)
     matrix = approval_matrix(config)
