@@ -44,7 +44,7 @@ from ledgerkit.drafts.bounded import limits_of
 from ledgerkit.drafts.environment import resolve_template, templates_folder
 from ledgerkit.drafts.job import run_drafts, where
 from ledgerkit.drafts.lists import read_list
-from ledgerkit.drafts.output import DraftResult, refuse_stdout
+from ledgerkit.drafts.output import DraftResult, check_manifest, refuse_stdout
 from ledgerkit.drafts.ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, tax_settings
 from ledgerkit.drafts.text import lang_of, t
 from ledgerkit.orders.vendors import VendorMaster, vendor_master
@@ -321,7 +321,7 @@ def draft_po(
     config: Any = None,
     sheet: str | None = None,
     today: dt.date | None = None,
-    overwrite: bool = True,
+    overwrite: bool = False,
     manifest: str = "csv",
     pdf: bool = False,
 ) -> list[DraftResult]:
@@ -330,12 +330,11 @@ def draft_po(
     ``where`` picks rows (``{"注文番号": "PO-1"}`` or ``["取引先=株式会社アルファ"]``) and
     drafts every order they belong to, with all of its lines; ``row`` the order holding
     that Excel row; ``all`` every order (and writes a manifest). Files are named
-    ``{order_no}_{vendor}`` unless ``name_pattern`` says otherwise.
+    ``{order_no}_{vendor}`` unless ``name_pattern`` says otherwise; ``out_dir`` is created.
 
     ``template``: the Excel form ``po.xlsx`` (default), a Word form (``po.docx``, lines in a
     ``{%tr for line in lines %}`` row) or an HTML template, by name or path; rendered in a
-    worker under the ``[read]`` limits. ``pdf=True`` also writes a PDF of each draft
-    (LibreOffice's ``soffice`` on PATH).
+    worker under the ``[read]`` limits. ``pdf=True``: a PDF of each draft (``soffice`` on PATH).
 
     Raises:
         InputError: unreadable list, no order table, no such row or column.
@@ -346,10 +345,13 @@ def draft_po(
             does not cover the lines or does not come to the sum of the lines (a Word form:
             line amounts or totals shown that do not agree with the lines).
         ConfigError: no ``[company] name`` for the issuer.
+        OutputError: a file of the run is there already without ``overwrite`` (``--force``);
+            nothing is written. Under ``overwrite`` a failed draft's previous file is removed.
     """
     source = Path(source)
     lang = lang_of(config)
     refuse_stdout(out_dir, lang)
+    check_manifest(out_dir, manifest, batch=all, overwrite=overwrite, source=source, lang=lang)
     fields = fields_from(config, "po", ORDER_FIELDS)
     kind = "発注一覧" if lang == "ja" else "order (注文) list"
     table = read_list(source, fields, {"order_no", "item"}, kind=kind, sheet=sheet, config=config, lang=lang)
