@@ -159,6 +159,8 @@ def test_library_defaults_equal_the_cli():
     assert {"aggregate", "check invoices", "check orders", "budget", "settle", "triage", "schedule", "history",
             "diff", "runs", "findings", "draft-ringi", "draft-po"} <= set(writers), sorted(writers)
     assert set(map(repr, writers.values())) == {repr((["--force", "-f"], False))}, writers
+    init = dict(_commands(command))["init"]
+    assert [(sorted(p.opts), p.default) for p in init.params if "--force" in p.opts] == [(["--force", "-f"], False)]
 
 
 def _commands(group, prefix=""):
