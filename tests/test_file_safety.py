@@ -67,7 +67,7 @@ def test_report_replaced_with_force(force, tmp_path):
     assert r.exit_code == 1, r.output  # the examples' planted findings
     assert r.stderr.splitlines()[-1] == f"{target} を書き出しました"
     assert target.read_bytes()[:4] == b"PK\x03\x04" and target.read_bytes() != ANNOTATED
-    assert pd.read_excel(target, sheet_name=None)  # a whole workbook
+    assert pd.read_excel(target, sheet_name=None, engine="openpyxl")  # a whole workbook
 
 
 def test_report_folder_created_parents_too(tmp_path):
