@@ -188,15 +188,15 @@ def variants_for(corpus: str, files: list[Path], target: Path, work: Path, with_
     lk = _ledgerkit()
     names = [str(f) for f in files]
     out = [
-        Variant("ledgerkit → csv", [lk, "aggregate", str(target), "-o", str(work / "rows.csv")], work / "rows.csv"),
-        Variant("ledgerkit → xlsx", [lk, "aggregate", str(target), "-o", str(work / "report.xlsx")], work / "report.xlsx"),
+        Variant("ledgerkit → csv", [lk, "aggregate", str(target), "-o", str(work / "rows.csv"), "--force"], work / "rows.csv"),
+        Variant("ledgerkit → xlsx", [lk, "aggregate", str(target), "-o", str(work / "report.xlsx"), "--force"], work / "report.xlsx"),
         Variant("calamine", [PY, "-c", CALAMINE, *names]),
         Variant("fastexcel", [PY, "-c", FASTEXCEL, *names]),
     ]
     if corpus == "copy":
         # the workbook alone: reading its edited copy too should cost no more than reading it
         original = target.parent / "original"
-        out.append(Variant("ledgerkit → csv, original alone", [lk, "aggregate", str(original), "-o", str(work / "original.csv")]))
+        out.append(Variant("ledgerkit → csv, original alone", [lk, "aggregate", str(original), "-o", str(work / "original.csv"), "--force"]))
     if with_pandas:
         out.append(Variant("pandas+openpyxl", [PY, "-c", PANDAS, *names]))
     return out
@@ -221,7 +221,7 @@ def _small_file(data: Path, repeat: int, work: Path) -> dict:
     lk = _ledgerkit()
     variants = [
         Variant("ledgerkit inspect", [lk, "inspect", str(one)]),
-        Variant("ledgerkit aggregate", [lk, "aggregate", str(one), "-o", str(work / "one.csv")]),
+        Variant("ledgerkit aggregate", [lk, "aggregate", str(one), "-o", str(work / "one.csv"), "--force"]),
         Variant("calamine, one file", [PY, "-c", CALAMINE, str(one)]),
         Variant("ledgerkit --help", [lk, "--help"]),
     ]
@@ -231,7 +231,7 @@ def _small_file(data: Path, repeat: int, work: Path) -> dict:
     imports = {
         "--help": _imported(["--help"], work),
         "inspect": _imported(["inspect", str(one)], work),
-        "aggregate": _imported(["aggregate", str(one), "-o", str(work / "one.csv")], work),
+        "aggregate": _imported(["aggregate", str(one), "-o", str(work / "one.csv"), "--force"], work),
     }
     return {"file": one, "kib": one.stat().st_size / 1024, "variants": variants, "imports": imports}
 

@@ -636,7 +636,7 @@ def test_cli_check_twice_with_output_in_the_folder_does_not_read_its_own_report(
     assert first.exit_code == 1, first.output
     assert first.stderr.strip().splitlines()[-2] == "請求書 13 件 (税率別 14 行)を確認しました: エラー 5 件、警告 1 件"
     findings_first = _sheet_values(out, "指摘データ")
-    second = run("check", "invoices", folder, "--today", "2026-11-30", "-o", out)
+    second = run("check", "invoices", folder, "--today", "2026-11-30", "-o", out, "--force")
     assert second.exit_code == 1, second.output
     # the same findings; the report read past is named on the terminal (issue 18: a warning)
     warned = [line for line in second.stderr.splitlines() if line.startswith("  警告: ")]

@@ -180,13 +180,15 @@ def test_nothing_to_read_and_bad_output_are_refused_before_reading(tmp_path):
     (empty / "~$a.xlsx").write_bytes(b"\x00" * 10)
     result = run("aggregate", empty, "--lang", "en")
     assert result.exit_code == 2 and "nothing to read — 1 file(s) skipped" in result.output
-    result = run("aggregate", tmp_path, "-o", tmp_path / "nofolder" / "x.xlsx")
+    # a missing folder is made when the report is written; one that cannot be is refused first
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    out = tmp_path / "notes.txt" / "x.xlsx"
+    result = run("aggregate", tmp_path, "-o", out)
     assert result.exit_code == 2
-    out = tmp_path / "nofolder" / "x.xlsx"
-    assert result.output.strip() == f"Error: {out} を書き出せません: フォルダ {out.parent} がありません (先に作成してください)"
+    assert result.output.strip() == f"Error: {out} を書き出せません: フォルダ {out.parent} を作れません (途中にフォルダでないものがあります)"
     result = run("aggregate", tmp_path, "-o", out, "--lang", "en")
     assert result.exit_code == 2
-    assert "the folder" in result.output and "does not exist" in result.output
+    assert result.output.strip() == f"Error: cannot write {out}: cannot create the folder {out.parent} (a part of the path is not a folder)"
 
 
 def test_nothing_read_is_said_in_one_line(tmp_path):
@@ -210,7 +212,7 @@ def test_aggregate_twice_with_the_report_in_the_folder_it_reads(tmp_path):
 
     shutil.copy(EXAMPLES / "hours" / "工数_2026年10月_佐藤花子.xlsx", tmp_path)
     first = run("aggregate", tmp_path, "-o", tmp_path / "r.xlsx")
-    second = run("aggregate", tmp_path, "-o", tmp_path / "r.xlsx")
+    second = run("aggregate", tmp_path, "-o", tmp_path / "r.xlsx", "--force")
     assert first.exit_code == second.exit_code == 0
     last = [line for line in second.stderr.splitlines() if line.startswith("ファイル")]
     assert last == ["ファイル 読込 1 / スキップ 1, シート 1: 読んだ行 2 = 集計 2 + 除外 0"]

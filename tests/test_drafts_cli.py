@@ -58,7 +58,7 @@ def test_existing_draft_needs_force(requests_xlsx, tmp_path):
     assert run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out)).exit_code == 0
     r = run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out))
     assert r.exit_code == 2
-    assert r.stderr == f"Error: {(out / 'R-2026-001_ノートPC購入の件.md').resolve()}: すでにあります (置き換えるには --force)\n"
+    assert r.stderr == f"Error: {(out / 'R-2026-001_ノートPC購入の件.md').resolve()} はすでにあります: 置き換えるには --force を付けてください\n"
     assert run("draft-ringi", str(requests_xlsx), "--row", "4", "-o", str(out), "--force").exit_code == 0
 
 

@@ -234,8 +234,8 @@ def test_a_report_ledgerkit_wrote_is_skipped_with_a_warning_and_counted(tmp_path
     assert r.returncode == 1  # a warning under --strict
     r = cli("inspect", folder)
     assert f"{folder / 'report.xlsx'}: ledgerkit が書き出したレポートのため読み込みません (二重に数えないため)" in r.stderr
-    # the report in the input folder may still be replaced by the next run
-    assert cli("aggregate", folder, "-o", folder / "report.xlsx").returncode == 0
+    # the report in the input folder may still be replaced by the next run (with --force, as any file)
+    assert cli("aggregate", folder, "-o", folder / "report.xlsx", "--force").returncode == 0
 
 
 def test_a_report_changed_after_it_was_written_is_read_with_a_warning(tmp_path):

@@ -72,7 +72,7 @@ def out(tmp_path):
 def test_a_full_disk_is_one_line_exit_2_and_the_previous_output_stays(inputs, out, name, free):
     target = out / name
     target.write_bytes(b"previous run")
-    r = cli("aggregate", inputs, "-o", target, helper=("full-disk", free))
+    r = cli("aggregate", inputs, "-o", target, "--force", helper=("full-disk", free))
     assert r.returncode == 2, r.stderr
     assert r.stderr == (f"Error: {target} を書き出せません: ディスクに空きがありません — 空きを作ってからやり直してください "
                         "(前のファイルはそのままです)\n")
@@ -155,7 +155,7 @@ def test_a_real_full_disk(tmp_path, tiny_disk):
     for name in ("report.xlsx", "rows.csv"):
         target = tiny_disk / name
         target.write_bytes(b"previous run")
-        r = cli("aggregate", folder, "-o", target)
+        r = cli("aggregate", folder, "-o", target, "--force")
         assert r.returncode == 2, r.stderr
         assert r.stderr.count("\n") == 1 and "ディスクに空きがありません" in r.stderr
         assert_no_raw_blocks(r.stderr)
@@ -273,7 +273,7 @@ def scratch(tmp_path):
 def test_a_stop_signal_leaves_nothing_half_written(inputs, out, scratch, sig, name, where):
     target = out / name
     target.write_bytes(b"previous run")
-    proc = _start(["aggregate", inputs, "-o", target], ("slow", where), scratch)
+    proc = _start(["aggregate", inputs, "-o", target, "--force"], ("slow", where), scratch)
     _wait_for_writing(proc)
     assert leftovers(out)  # the partial file (csv) or the report's working folder (xlsx) exists now
     proc.send_signal(sig)

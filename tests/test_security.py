@@ -296,12 +296,12 @@ def test_a_report_already_in_the_input_folder_may_be_replaced(hours_dir, invoice
     report = invoices_dir / "findings.xlsx"
     args = ("check", "invoices", invoices_dir, "--today", "2026-11-01", "-o", report)
     assert run(*args).exit_code == 1
-    r = run(*args)  # ledgerkit's own report: skipped on reading, replaced
+    r = run(*args, "--force")  # ledgerkit's own report: skipped on reading, replaced
     assert r.exit_code == 1, r.output
     assert "refusing" not in r.stderr
     rows = hours_dir / "rows.csv"
     assert run("aggregate", hours_dir, "-o", rows).exit_code == 0
-    r = run("aggregate", hours_dir, "-o", rows)  # a CSV in the folder is read as an input next time
+    r = run("aggregate", hours_dir, "-o", rows, "--force")  # a CSV in the folder is read as an input next time
     assert r.exit_code == 2
     assert "入力ファイルの1つです" in r.stderr
 

@@ -291,7 +291,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_nothing_else(tmp_path):
     target = tmp_path / "report.csv"
     target.write_bytes(b"old")
     with pytest.raises(KeyboardInterrupt):
-        with atomic_output(target) as tmp:
+        with atomic_output(target, overwrite=True) as tmp:
             tmp.write_bytes(b"half")
             raise KeyboardInterrupt
     assert target.read_bytes() == b"old"
@@ -314,6 +314,7 @@ def test_an_interrupted_draft_write_leaves_no_temporary_file(tmp_path, monkeypat
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupted)
+    monkeypatch.setattr(os, "link", interrupted)  # the move into a free name (no --force)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, b"text")
     assert list(tmp_path.iterdir()) == []

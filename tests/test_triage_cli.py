@@ -126,7 +126,7 @@ def test_the_board_saved_among_the_inputs_is_named_and_not_read(books, tmp_path)
     requests, staff = books
     out = Path(requests).parent / "board.xlsx"
     first = run(str(Path(requests).parent), "--staff", staff, *AS_OF, "-o", str(out))
-    second = run(str(Path(requests).parent), "--staff", staff, *AS_OF, "-o", str(out))
+    second = run(str(Path(requests).parent), "--staff", staff, *AS_OF, "-o", str(out), "--force")
     assert (first.exit_code, second.exit_code) == (0, 0)
     assert second.stderr.splitlines()[:5] == first.stderr.splitlines()[:5]
     assert f"  警告: {out}: ledgerkit が書き出したレポートのため読み込みません (二重に数えないため)" in second.stderr.splitlines()

@@ -263,7 +263,7 @@ def test_atomic_output_keeps_old_file_on_error(tmp_path):
     target = tmp_path / "rows.csv"
     target.write_text("old")
     with pytest.raises(KeyboardInterrupt):
-        with atomic_output(target) as tmp:
+        with atomic_output(target, overwrite=True) as tmp:
             tmp.write_text("new")
             raise KeyboardInterrupt
     assert target.read_text() == "old"
@@ -273,7 +273,7 @@ def test_atomic_output_keeps_old_file_on_error(tmp_path):
 def test_atomic_output_replaces_and_sets_normal_permissions(tmp_path):
     target = tmp_path / "rows.csv"
     target.write_text("old")
-    with atomic_output(target) as tmp:
+    with atomic_output(target, overwrite=True) as tmp:
         assert tmp.parent == tmp_path and tmp.name.startswith(".rows.csv.")
         tmp.write_text("new")
     assert target.read_text() == "new"
@@ -312,15 +312,23 @@ def test_refuses_an_input_through_symlink_and_hard_link(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hard.xlsx", "in.xlsx", "link.xlsx"]
 
 
-def test_missing_folder_is_one_clear_line(tmp_path):
-    target = tmp_path / "nope" / "r.csv"
+def test_missing_folder_is_created_parents_too(tmp_path):
+    target = tmp_path / "nope" / "deeper" / "r.csv"
+    write_frame(pd.DataFrame({"a": [1]}), target)
+    assert target.read_bytes() == b"\xef\xbb\xbfa\r\n1\r\n"
+    assert [p.name for p in target.parent.iterdir()] == ["r.csv"]
+
+
+def test_a_folder_that_cannot_be_made_is_one_clear_line(tmp_path):
+    (tmp_path / "file").write_text("a file, not a folder")
+    target = tmp_path / "file" / "sub" / "r.csv"
     with pytest.raises(OutputError) as err:
         write_frame(pd.DataFrame({"a": [1]}), target)
-    assert str(err.value) == f"{target} を書き出せません: フォルダ {tmp_path / 'nope'} がありません (先に作成してください)"
+    assert str(err.value) == f"{target} を書き出せません: フォルダ {target.parent} を作れません (途中にフォルダでないものがあります)"
     with pytest.raises(OutputError) as err:
         write_frame(pd.DataFrame({"a": [1]}), target, lang="en")
     assert str(err.value) == (
-        f"cannot write {target}: the folder {tmp_path / 'nope'} does not exist (create it first)"
+        f"cannot write {target}: cannot create the folder {target.parent} (a part of the path is not a folder)"
     )
 
 
@@ -675,7 +683,7 @@ def test_replace_refused_by_the_system_is_one_line_and_leaves_no_temp(tmp_path, 
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(OutputError) as err:
-        write_frame(pd.DataFrame({"a": [1]}), target, lang="en")
+        write_frame(pd.DataFrame({"a": [1]}), target, lang="en", overwrite=True)
     assert str(err.value) == (
         f"cannot write {target}: permission denied or the file is open in another program "
         f"(close it in Excel and try again)"

@@ -55,7 +55,7 @@ def _formats(columns) -> dict[str, str]:
 
 
 def write_budget_report(result: Result, target: str | os.PathLike, *, lang: str = "ja",
-                        inputs: Iterable[str | os.PathLike] = (), **_options) -> Path:
+                        inputs: Iterable[str | os.PathLike] = (), overwrite: bool = False, **_options) -> Path:
     """The budget report of a :func:`~ledgerkit.budget.comparison.compare_budget` result: summary
     (warning and over coloured) with a budget-vs-actual chart per project and a cumulative burn
     chart, the per-month table, the labor cost per person, the budget lines read, and the Issues
@@ -64,7 +64,7 @@ def write_budget_report(result: Result, target: str | os.PathLike, *, lang: str 
     target_text = os.fspath(target)
     inputs = list(inputs) or result.files
     if target_text == "-" or Path(target_text).suffix.lower() != ".xlsx":
-        write_frame(result.frame, target_text, inputs=inputs, lang=lang)
+        write_frame(result.frame, target_text, inputs=inputs, lang=lang, overwrite=overwrite)
         return Path(target_text)
     en = lang == "en"
     frame = result.frame.copy()
@@ -72,7 +72,7 @@ def write_budget_report(result: Result, target: str | os.PathLike, *, lang: str 
     cols = ["project", "project_name", "budget", "labor_cost", "purchases", "actual", "variance", "consumption",
             "status", "forecast", "budget_total", "hours"]
     frame = frame[cols]
-    report = XlsxReport(target_text, inputs=inputs, lang=lang)
+    report = XlsxReport(target_text, inputs=inputs, lang=lang, overwrite=overwrite)
     summary_name = "Budget vs actual" if en else "予実"
     start = 3
     headings = _headings(cols, lang)

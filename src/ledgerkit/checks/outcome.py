@@ -40,10 +40,11 @@ class FindingsReport:
     rows: str = "invoices"
 
     def __call__(self, result: Result, target: str | os.PathLike, *, lang: str = "ja",
-                 inputs: Iterable[str | os.PathLike] = (), **_options: Any) -> None:
+                 inputs: Iterable[str | os.PathLike] = (), overwrite: bool = False, **_options: Any) -> None:
         sheet = ROWS_SHEET[self.rows]["en" if lang == "en" else "ja"]
         write_findings(result.tables["findings"], target, rows=result.frame, rows_sheet=sheet,
-                       issues=list(self.reading), inputs=[*inputs, *result.meta.get("paths", ())], lang=lang)
+                       issues=list(self.reading), inputs=[*inputs, *result.meta.get("paths", ())], lang=lang,
+                       overwrite=overwrite)
 
 
 def check_result(kind: str, checked: Result, reading: list[Issue], found: list[Issue], *, rows: str,

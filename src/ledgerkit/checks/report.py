@@ -131,17 +131,18 @@ def write_findings(
     inputs: Iterable[str | Path] = (),
     lang: str = "ja",
     kind: str | None = None,
+    overwrite: bool = False,
 ) -> None:
     """Write findings to ``.json`` / ``.csv`` / ``-`` (the findings frame as it is) or an
     ``.xlsx`` report (see the module's docstring). ``kind`` (``invoices`` / ``orders``)
     names the documents; by default the checked ``rows`` tell."""
     if str(target) == "-" or Path(str(target)).suffix.lower() != ".xlsx":
-        write_frame(findings, target, inputs=inputs, lang=lang)
+        write_frame(findings, target, inputs=inputs, lang=lang, overwrite=overwrite)
         return
     lang = "en" if lang == "en" else "ja"
     kind = kind or _kind_of(rows, rows_sheet)
     heads = HEADINGS[lang]
-    with XlsxReport(target, inputs=inputs, lang=lang) as report:
+    with XlsxReport(target, inputs=inputs, lang=lang, overwrite=overwrite) as report:
         _findings_sheet(report, findings, rows, kind, lang)
         _machine_sheet(report, findings, rows, lang)
         _vendor_sheet(report, findings, rows, kind, lang)

@@ -9,6 +9,7 @@ import typer
 from ledgerkit.cli.common import (
     ConfigOption,
     LangOption,
+    ForceOption,
     OutputOption,
     StrictOption,
     console,
@@ -87,6 +88,7 @@ def aggregate(
         ),
     ] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     skip_bad: SkipBadOption = False,
     include_hidden: HiddenOption = False,
     strict: StrictOption = False,
@@ -109,7 +111,7 @@ def aggregate(
     from ledgerkit.consolidate.aggregate import check_by, write_result
 
     config = _with_person(load(config_path, lang), person)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force, inputs=paths)
     update, stop_progress = _progress_bar(len(paths))
     try:
         result = run_aggregate(
@@ -125,7 +127,7 @@ def aggregate(
         if by or result.kind == "hours":
             by_fields = check_by(result, by_fields, config.lang)
         if output:
-            write_result(result, output, by=by_fields, lang=config.lang)
+            write_result(result, output, by=by_fields, lang=config.lang, overwrite=force)
     except LedgerkitError as e:
         from ledgerkit.reports.text_safety import terminal_safe
 

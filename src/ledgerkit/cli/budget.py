@@ -10,6 +10,7 @@ import typer
 from ledgerkit.cli.common import (
     ConfigOption,
     LangOption,
+    ForceOption,
     OutputOption,
     fail,
     load,
@@ -53,6 +54,7 @@ def budget(
         typer.Option("--fiscal-year", help="Fiscal year of budgets whose months have no year (4月…3月)."),
     ] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     strict: Annotated[
         bool, typer.Option(
             "--strict",
@@ -72,12 +74,12 @@ def budget(
     from ledgerkit.budget.comparison import compare_budget
 
     config = load(config_path, lang)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force, inputs=[budget_file, *hours, rates, *(invoices or [])])
     try:
         result = compare_budget(budget_file, hours, rates, invoices=invoices or None, through=through, config=config,
                                 fiscal_year=fiscal_year, skip_bad=skip_bad)
         if output:
-            result.write(output, lang=config.lang)
+            result.write(output, lang=config.lang, overwrite=force)
     except LedgerkitError as e:
         # one line per problem (several unreadable files are several lines)
         fail(e)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, console, fail, load, precheck_output, say
+from ledgerkit.cli.common import ConfigOption, ForceOption, LangOption, OutputOption, console, fail, load, precheck_output, say
 from ledgerkit.cli.ledger import RecordOption
 from ledgerkit.core.errors import InputError, LedgerkitError
 from ledgerkit.core.messages import text
@@ -114,6 +114,7 @@ def invoices(
         typer.Option("--orders", help="Order lists (発注一覧) to match each invoice's 注文番号 against; repeatable."),
     ] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     today: TodayOption = None,
     rounding: Annotated[
         Optional[Rounding],
@@ -137,14 +138,14 @@ def invoices(
     from ledgerkit.checks.invoices import check_invoices
 
     config = load(config_path, lang)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force, inputs=[*paths, *(orders or [])])
     try:
         result = check_invoices(
             paths, orders or None, config, today=_today(today, config.lang), rounding=rounding.value if rounding else None,
             max_due_days=max_due_days, include_hidden=include_hidden or None, skip_bad=skip_bad,
         )
         if output:
-            result.write(output)
+            result.write(output, overwrite=force)
     except LedgerkitError as e:
         fail(e)
     frame = result.frame
@@ -156,6 +157,7 @@ def invoices(
 def orders_cmd(
     paths: PathsArg,
     output: OutputOption = None,
+    force: ForceOption = False,
     rounding: Annotated[
         Optional[Rounding],
         typer.Option("--rounding", help="Require this rounding of the tax (default: accept down, half_up or up)."),
@@ -179,12 +181,12 @@ def orders_cmd(
     from ledgerkit.checks.orders import check_orders
 
     config = load(config_path, lang)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force, inputs=paths)
     try:
         result = check_orders(paths, config, terms=terms, rounding=rounding.value if rounding else None,
                               include_hidden=include_hidden or None, skip_bad=skip_bad)
         if output:
-            result.write(output)
+            result.write(output, overwrite=force)
     except LedgerkitError as e:
         fail(e)
     frame = result.frame

@@ -21,6 +21,12 @@ OutputOption = Annotated[
     Optional[str],
     typer.Option("-o", "--output", help="Write to report.xlsx, rows.csv, rows.json, or - (CSV to stdout)."),
 ]
+#: one rule for every command that writes (reports, drafts, messages): a file already there
+#: is kept — one line naming it and --force, exit 2 — unless --force
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", "-f", help="Replace output files that already exist (without it: exit 2, nothing written)."),
+]
 StrictOption = Annotated[
     bool,
     typer.Option(
@@ -264,21 +270,32 @@ def guard_commands(app: typer.Typer) -> None:
 OUTPUT_SUFFIXES = (".csv", ".json", ".xlsx")
 
 
-def precheck_output(output: str | None, lang: str = "ja") -> None:
-    """Refuse a bad ``-o`` before any reading: wrong suffix, missing folder, a folder."""
+def precheck_output(output: str | None, lang: str = "ja", force: bool = False, inputs=()) -> None:
+    """Refuse a bad ``-o`` before any reading: wrong suffix, a folder, a path whose folder
+    cannot be made, one of the ``inputs`` (even with ``--force``), a file already there
+    without ``--force`` (checked again at the rename)."""
     if not output or output == "-":
         return
     from ledgerkit.core import messages
     from ledgerkit.core.errors import OutputError
     from ledgerkit.core.messages import shown_path
-    from ledgerkit.reports.output import check_output_path
 
     suffix = Path(output).suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
         fail(OutputError(messages.text("output_unknown_type", lang, path=shown_path(output),
                                        suffix=suffix or messages.text("output_suffix_none", lang))))
+    precheck_output_file(output, lang, force, inputs)
+
+
+def precheck_output_file(output: str | None, lang: str = "ja", force: bool = False, inputs=()) -> None:
+    """Refuse, before any reading, an output file of any type (``schedule --draft``) that
+    cannot be written or is there already without ``--force``."""
+    if not output or output == "-":
+        return
+    from ledgerkit.reports.output import check_output_path
+
     try:
-        check_output_path(output, lang=lang)
+        check_output_path(output, inputs=[i for i in inputs if i is not None], lang=lang, overwrite=force)
     except LedgerkitError as e:
         fail(e)
 

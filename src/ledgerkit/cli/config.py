@@ -21,7 +21,7 @@ def init(
     directory: Annotated[
         Path, typer.Argument(help="Project folder to set up (made if missing; default: the current folder).", file_okay=False)
     ] = Path("."),
-    force: Annotated[bool, typer.Option("--force", help="Replace ledgerkit.toml and templates that already exist.")] = False,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Replace ledgerkit.toml and templates that already exist.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Set up a project folder: ledgerkit.toml with every setting commented, and templates/ to edit.

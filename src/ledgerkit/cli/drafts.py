@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledgerkit.cli.common import ConfigOption, LangOption, fail, load, say
+from ledgerkit.cli.common import ConfigOption, ForceOption, LangOption, fail, load, say
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
 
@@ -37,7 +37,6 @@ PoNameOption = Annotated[
     typer.Option("--name", help="File name pattern over the order's fields, e.g. '{注文番号}_{取引先}'."),
 ]
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="The sheet (default: the first with the table).")]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace drafts that already exist.")]
 ManifestOption = Annotated[ManifestFormat, typer.Option("--manifest", help="Manifest format with --all.")]
 PdfOption = Annotated[
     bool, typer.Option("--pdf", help="Also convert each draft to PDF with LibreOffice (soffice on PATH; exit 2 without it).")

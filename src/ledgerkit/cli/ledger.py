@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, console, handle_errors, load, precheck_output, say
+from ledgerkit.cli.common import ConfigOption, ForceOption, LangOption, OutputOption, console, handle_errors, load, precheck_output, say
 from ledgerkit.core.messages import text
 
 PANEL = "Ledger"
@@ -106,11 +106,13 @@ def _table(frame, columns: list[tuple[str, str, str]], lang: str, title: str | N
     console().print(table)
 
 
-def _write(frame, output: str, lang: str, headings: dict | None = None, formats: dict | None = None) -> None:
+def _write(frame, output: str, lang: str, headings: dict | None = None, formats: dict | None = None, *,
+           force: bool = False) -> None:
     from ledgerkit.reports.frames import write_frame
 
     xlsx = output.lower().endswith(".xlsx")
-    write_frame(frame, output, lang=lang, headings=headings if xlsx else None, formats=formats if xlsx else None)
+    write_frame(frame, output, lang=lang, headings=headings if xlsx else None, formats=formats if xlsx else None,
+                overwrite=force)
     if output != "-":
         say(text("wrote", lang, path=output))
 
@@ -139,6 +141,7 @@ def history(
     end: Annotated[Optional[str], typer.Option("--to", metavar="YYYY-MM", help="Last month (default: the last recorded).")] = None,
     field: Annotated[Optional[str], typer.Option("--sum", help="The figure added up (default: hours; total for invoices).")] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -149,7 +152,7 @@ def history(
     from ledgerkit.reports.labels import heading
 
     config = load(config_path, lang)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force)
     with _ledger(config) as ledger:
         table = ledger.history(kind, by, start=start, end=end, field=field, lang=config.lang)
     months = [c for c in table.columns if c not in ("total",) and c[:2].isdigit()]
@@ -161,7 +164,7 @@ def history(
     if output:
         # hours with two decimals, yen with thousands separators
         figure = "hours" if table["total"].dtype.kind == "f" else "yen"
-        _write(table, output, config.lang, headings, {c: figure for c in [*months, "total"]})
+        _write(table, output, config.lang, headings, {c: figure for c in [*months, "total"]}, force=force)
         return
     columns = [(c, headings[c], heading(c, "en")) for c in table.columns]
     _table(table, columns, config.lang)
@@ -175,6 +178,7 @@ def diff(
     since: Annotated[Optional[str], typer.Option("--since", help="last-close (the last ledgerkit close) or a run number, instead of RUN_A.")] = None,
     kind: KindFilter = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -185,12 +189,12 @@ def diff(
     from ledgerkit.ledger.changes import change_line
 
     config = load(config_path, lang)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force)
     with _ledger(config) as ledger:
         changes = ledger.diff(run_a, run_b, since=since, kind=kind, lang=config.lang)
     a, b = changes.attrs["run_a"], changes.attrs["run_b"]
     if output:
-        _write(changes, output, config.lang)
+        _write(changes, output, config.lang, force=force)
     if not len(changes):
         say(text("ledger_diff_none", config.lang, a=a, b=b))
         return
@@ -203,7 +207,7 @@ def diff(
         say("  " + text("ledger_more_changes", config.lang, count=len(records) - MAX_SHOWN))
 
 
-def runs(output: OutputOption = None, config_path: ConfigOption = None, lang: LangOption = None) -> None:
+def runs(output: OutputOption = None, force: ForceOption = False, config_path: ConfigOption = None, lang: LangOption = None) -> None:
     """The runs recorded in the ledger, newest first: when, who, the command, files and rows.
 
     Example: ledgerkit runs
@@ -211,12 +215,12 @@ def runs(output: OutputOption = None, config_path: ConfigOption = None, lang: La
     from ledgerkit.ledger.store import shown_url
 
     config = load(config_path, lang)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force)
     with _ledger(config) as ledger:
         table = ledger.runs()
         where = shown_url(ledger.url)
     if output:
-        _write(table, output, config.lang)
+        _write(table, output, config.lang, force=force)
         return
     table = table.assign(files=[f"+{n} ~{c} ={u}" for n, c, u in zip(table["files_new"], table["files_changed"],
                                                                      table["files_unchanged"])],
@@ -264,6 +268,7 @@ def findings(
     status: Annotated[Status, typer.Option("--status", help="open (and re-opened), handled (対応済), or all.")] = Status.open,
     kind: KindFilter = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -274,13 +279,13 @@ def findings(
     if ctx.invoked_subcommand is not None:
         return
     config = load(config_path, lang)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force)
     with _ledger(config) as ledger:
         every = ledger.findings("all", kind=kind, lang=config.lang)
     handled = every["status"] == "handled"
     table = every if status is Status.all else every[handled if status is Status.handled else ~handled]
     if output:
-        _write(table.reset_index(drop=True), output, config.lang)
+        _write(table.reset_index(drop=True), output, config.lang, force=force)
     else:
         _show_findings(table, config.lang)
     pending = every[~handled]

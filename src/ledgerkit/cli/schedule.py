@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, fail, load, precheck_output, say
+from ledgerkit.cli.common import ConfigOption, ForceOption, LangOption, OutputOption, fail, load, precheck_output, precheck_output_file, say
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
 
@@ -30,6 +30,7 @@ def schedule(
     draft: Annotated[Optional[str], typer.Option("--draft", help="Write the 日程調整 message with the first three candidates to this file (- for stdout).")] = None,
     template: Annotated[Optional[str], typer.Option("--template", help="Template of the message: a bundled name or a path (default schedule_request.txt.j2).")] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -47,7 +48,8 @@ def schedule(
 
     config = load(config_path, lang)
     lang = config.lang
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force, inputs=calendars or [])
+    precheck_output_file(draft, lang, force, inputs=calendars or [])
     try:
         result = find_slots(calendars or [], duration=duration, between=between, hours=hours, lunch=lunch,
                             buffer=buffer, required=required, optional=optional, n=count, tz=tz,
@@ -65,12 +67,12 @@ def schedule(
         say("  " + slot_line(slot, total_optional, lang))
     try:
         if output:
-            result.write(output, lang=lang)
+            result.write(output, lang=lang, overwrite=force)
             if output != "-":
                 say(text("wrote", lang, path=output))
         if draft and meta["found"]:
             written = write_request(render_request(result, template=template, config=config), draft,
-                                    inputs=result.files)
+                                    inputs=result.files, lang=lang, overwrite=force)
             if written is not None:
                 say(text("sched_wrote_draft", lang, path=draft))
         elif draft:

@@ -10,6 +10,7 @@ import typer
 from ledgerkit.cli.common import (
     ConfigOption,
     LangOption,
+    ForceOption,
     OutputOption,
     fail,
     load,
@@ -35,6 +36,7 @@ def settle(
         Optional[list[Path]], typer.Option("--invoices", help="Invoice lists to check against the settlement (repeatable).")
     ] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     skip_bad: SkipBadOption = False,
     record: RecordOption = False,
     config_path: ConfigOption = None,
@@ -50,12 +52,12 @@ def settle(
     from ledgerkit.settlement.months import settle as run_settle
 
     config = load(config_path, lang)
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force, inputs=[*attendance, contracts, *(invoices or [])])
     try:
         result = run_settle(attendance, contracts, invoices=invoices or None, month=month, config=config,
                             skip_bad=skip_bad)
         if output:
-            result.write(output, lang=config.lang)
+            result.write(output, lang=config.lang, overwrite=force)
     except LedgerkitError as e:
         fail(e)
     _print_summary(result, config.lang, output)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledgerkit.cli.common import ConfigOption, LangOption, OutputOption, fail, load, precheck_output, say
+from ledgerkit.cli.common import ConfigOption, ForceOption, LangOption, OutputOption, fail, load, precheck_output, say
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
 
@@ -33,6 +33,7 @@ def triage(
     ] = None,
     top: Annotated[Optional[int], typer.Option("-n", "--top", help="Requests of the queue shown (default: triage.top, 10).")] = None,
     output: OutputOption = None,
+    force: ForceOption = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -50,7 +51,7 @@ def triage(
 
     config = load(config_path, lang)
     lang = config.lang
-    precheck_output(output, config.lang)
+    precheck_output(output, config.lang, force, inputs=[*requests, *staff, *(hours or [])])
     if top is not None and top < 1:
         fail(text("triage_bad_top", lang, value=top))
     try:
@@ -63,7 +64,7 @@ def triage(
     print_file_warnings(result.issues, lang)
     try:
         if output:
-            result.write(output, lang=lang)
+            result.write(output, lang=lang, overwrite=force)
             if output != "-":
                 say(text("wrote", lang, path=output))
     except LedgerkitError as e:

@@ -200,12 +200,13 @@ _BY_WORDS = {"月": "month", "人": "person", "担当": "person", "日": "date"}
 
 
 def write_result(result: Result, target: str, *, by: Iterable[str] = ("project", "person", "month"),
-                 lang: str = "ja") -> None:
+                 lang: str = "ja", overwrite: bool = False) -> None:
     """Write the consolidated rows, or the kind's report for ``.xlsx`` (``result.write`` does the same).
 
-    The inputs are never overwritten: a target that is one of the files read is refused.
+    The inputs are never overwritten: a target that is one of the files read is refused; any
+    other existing file is kept unless ``overwrite=True`` (``--force``).
     """
-    result.write(target, by=list(by), lang=lang)
+    result.write(target, by=list(by), lang=lang, overwrite=overwrite)
 
 
 def inspect(

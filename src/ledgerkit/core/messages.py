@@ -736,7 +736,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: {header} {value} がマイナスです (稟議の金額は0円以上で書いてください)",
         "{where}: {header} {value} is negative (a request's amount is 0 or more)",
     ),
-    "draft_exists": ("{path}: すでにあります (置き換えるには --force)", "{path}: exists (use --force to replace it)"),
     "draft_order_no_empty": ("{where}: {header} が空です", "{where}: {header} is empty"),
     "draft_header_differs": (
         "{where}: 注文 {order}: {header} が行によって違います: {row_a}行目 {a!r}、{row_b}行目 {b!r}",
@@ -1625,6 +1624,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: unknown file type {suffix} (use .csv, .json or .xlsx, or - for standard output)",
     ),
     "output_suffix_none": ("(拡張子なし)", "(none)"),
+    # file safety, one rule for reports and drafts (issue 15): an existing file is kept unless --force
+    "output_exists": (
+        "{path} はすでにあります: 置き換えるには --force を付けてください",
+        "{path} already exists: add --force to replace it",
+    ),
+    "output_exists_more": (
+        "{path} ほか {more} 件はすでにあります: 置き換えるには --force を付けてください (何も書き出していません)",
+        "{path} and {more} more already exist: add --force to replace them (nothing was written)",
+    ),
+    "output_folder_not_made": (
+        "{path} を書き出せません: フォルダ {folder} を作れません ({reason})",
+        "cannot write {path}: cannot create the folder {folder} ({reason})",
+    ),
+    "output_not_folder": ("途中にフォルダでないものがあります", "a part of the path is not a folder"),
     "report_row": ("{row}行目", "row {row}"),
     "report_or": (" または ", " or "),
     "report_date_upto": ("{figure} 以前", "on or before {figure}"),

@@ -243,13 +243,16 @@ class Result:
     def rows_rejected(self) -> int:
         return count_rejected(self.issues)
 
-    def write(self, target: str | os.PathLike, *, lang: str | None = None, **options: Any) -> Path | None:
+    def write(self, target: str | os.PathLike, *, lang: str | None = None, overwrite: bool = False,
+              **options: Any) -> Path | None:
         """Write the report the command writes: ``.xlsx``, ``.csv``, ``.json``, or ``-`` (CSV to stdout).
 
-        The inputs are never overwritten and the file appears whole or not at all.
+        The inputs are never overwritten and the file appears whole or not at all. An existing
+        file is kept (``OutputError``, the line the CLI shows) unless ``overwrite=True``, the
+        command's ``--force``; a missing folder is created, parents too.
         """
         if self.writer is None:
             raise TypeError(f"a {self.kind} result has no report")
         options.setdefault("inputs", self.files)
-        self.writer(self, target, lang=lang or self.meta.get("lang", "ja"), **options)
+        self.writer(self, target, lang=lang or self.meta.get("lang", "ja"), overwrite=overwrite, **options)
         return None if str(target) == "-" else Path(target)

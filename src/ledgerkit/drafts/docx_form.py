@@ -301,9 +301,9 @@ def render_docx_bytes(template: str | Path, context: Mapping[str, Any], *, expec
 
 
 def render_docx(template: str | Path, context: Mapping[str, Any], out_path: str | Path | None = None, *,
-                expected_line_total=None, lang: str = "ja"):
+                expected_line_total=None, lang: str = "ja", overwrite: bool = False):
     """Fill a Word form (by bundled name or path) with ``context`` in this process; write it to
-    ``out_path`` (atomically) and return the path, or return the ``.docx`` bytes.
+    ``out_path`` (atomically; kept when there unless ``overwrite``) and return the path, or return the ``.docx`` bytes.
 
     :func:`ledgerkit.render` does the same in a bounded worker (time and memory limits).
 
@@ -317,4 +317,4 @@ def render_docx(template: str | Path, context: Mapping[str, Any], out_path: str 
     data = render_docx_bytes(path, context, expected_line_total=expected_line_total, lang=lang)
     if out_path is None:
         return data
-    return write_atomic(Path(out_path), data)
+    return write_atomic(Path(out_path), data, lang, overwrite=overwrite)

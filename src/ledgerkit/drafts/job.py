@@ -6,6 +6,12 @@ cannot be used, a manifest that is a symbolic link, ``--pdf`` without LibreOffic
 nothing written); then every draft's context is built here and rendered in workers under
 the ``[read]`` limits (:mod:`ledgerkit.drafts.bounded`); then, in the list's order, each draft
 is written or its error reported — with ``--all`` in the manifest, otherwise raised.
+
+Files already there (a draft a person may have annotated, its PDF, the manifest) are kept
+unless ``overwrite`` (``--force``): the run is refused in one line before anything is
+rendered or written. Under ``--force`` a draft that fails removes the previous run's file of
+the same name (and its PDF with ``--pdf``), so that nothing stale looks current; the
+manifest says ``error`` for it.
 """
 
 from __future__ import annotations
@@ -26,7 +32,9 @@ from ledgerkit.drafts.output import (
     output_suffix,
     place,
     prepare_dir,
+    refuse_kept,
     refuse_link,
+    remove_previous,
     write_atomic,
     write_manifest,
 )
@@ -90,6 +98,12 @@ class _Run:
     key_field: str
     key_of: Callable | None
     lang: str
+    pdf: bool = False
+
+
+def _files_of(run: _Run, d: _Draft) -> list[Path]:
+    """The files this run writes for a draft: the draft, and its PDF with ``--pdf``."""
+    return [d.path, d.path.with_suffix(".pdf")] if run.pdf else [d.path]
 
 
 def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, out_dir, name_pattern,
@@ -105,7 +119,7 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
     soffice = require_soffice(suffix, lang) if pdf else None
     if form_kind(tpl) == "docx":
         read_form(tpl, lang)  # a macro-enabled or damaged form
-    out = prepare_dir(out_dir)
+    out = prepare_dir(out_dir, lang)
     # the source list is "taken": a draft never replaces the workbook it was drafted from,
     # nor the form it is drafted on, nor the manifest of this run
     taken: set[Path] = {table.path.resolve(), tpl.resolve()}
@@ -115,8 +129,12 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
             raise OutputError(t("manifest_is_source", lang, path=listed.resolve()))
         refuse_link(listed, lang)
         taken.add(listed.resolve())
-    run = _Run(table, tpl, out, suffix, name_pattern, overwrite, batch, key_field, key_of, lang)
+    run = _Run(table, tpl, out, suffix, name_pattern, overwrite, batch, key_field, key_of, lang, soffice is not None)
     drafts = [_prepare(run, group, build, taken) for group in groups]
+    if not overwrite:
+        # before any rendering: nothing of a previous run is replaced without --force
+        refuse_kept([p for d in drafts if d.path is not None for p in _files_of(run, d)]
+                    + ([manifest_path(out, manifest)] if batch else []), lang)
     pending = [d for d in drafts if d.job is not None]
     for d, outcome in zip(pending, render_bounded([d.job for d in pending], limits, lang=lang)):
         if isinstance(outcome, LedgerkitError):
@@ -127,7 +145,7 @@ def run_drafts(table: SourceTable, groups: list[list[int]], *, build, template, 
     if soffice is not None:
         _pdfs(run, results, soffice)
     if batch:
-        write_manifest(results, out, manifest, lang)
+        write_manifest(results, out, manifest, lang, overwrite=overwrite)
     return results
 
 
@@ -142,8 +160,6 @@ def _prepare(run: _Run, group: list[int], build, taken: set[Path]) -> _Draft:
         result.key = str(names.get(run.key_field) or names.get("subject") or result.key or f"row{rows[0]}")
         result.warnings = list(ctx.get("warnings", []))
         d.path = place(run.out, name_from_pattern(run.name_pattern, names, run.lang), run.suffix, taken)
-        if not run.overwrite and d.path.exists():
-            raise OutputError(t("exists", run.lang, path=d.path))
         refuse_link(d.path, run.lang)
         d.job = RenderJob(run.template, ctx, expected, run.lang)
     except LedgerkitError as e:
@@ -156,8 +172,18 @@ def _write(run: _Run, d: _Draft) -> DraftResult:
     try:
         if d.error is not None:
             raise d.error
-        d.result.path = write_atomic(d.path, d.data, run.lang)
-    except TemplateError as e:
+        d.result.path = write_atomic(d.path, d.data, run.lang, overwrite=run.overwrite)
+    except LedgerkitError as e:
+        if run.overwrite and d.path is not None:
+            # under --force, the previous run's file of this name would look like this run's
+            remove_previous(_files_of(run, d))
+        _failed_draft(run, d, e)
+    return d.result
+
+
+def _failed_draft(run: _Run, d: _Draft, e: LedgerkitError) -> None:
+    """The error that stopped a draft: in the manifest with ``--all``, otherwise raised."""
+    if isinstance(e, TemplateError):
         text = explain_missing(e, d.srow, run.table.mapping, run.table.columns, run.lang)
         message = f"{where(run.table.path, run.table.sheet, d.result.rows, run.lang)}: {text}"
         if not run.batch:
@@ -165,11 +191,12 @@ def _write(run: _Run, d: _Draft) -> DraftResult:
             err.field = getattr(e, "field", None)
             raise err from None
         _failed(d.result, message, e.exit_code)
-    except (DataError, OutputError, ConfigError) as e:
+    elif isinstance(e, (DataError, OutputError, ConfigError)):
         if not run.batch or isinstance(e, ConfigError):
             raise e from None
         _failed(d.result, str(e), e.exit_code)
-    return d.result
+    else:
+        raise e
 
 
 def _failed(result: DraftResult, message: str, code: int) -> None:

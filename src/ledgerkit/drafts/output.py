@@ -16,7 +16,9 @@ from typing import Any, Mapping
 
 from ledgerkit.core.errors import InputError, OutputError, TemplateError
 from ledgerkit.drafts.text import t
-from ledgerkit.reports.output import atomic_output
+from ledgerkit.core import messages
+from ledgerkit.core.messages import shown_path
+from ledgerkit.reports.output import atomic_output, exists_error
 from ledgerkit.reports.text_safety import neutralize
 
 # control characters (C0, DEL, C1), the bidi controls that make "abc\u202egpj.exe" show as
@@ -173,15 +175,52 @@ def refuse_stdout(out_dir: str | Path, lang: str = "ja") -> None:
         raise InputError(t("output_dash", lang))
 
 
-def prepare_dir(out_dir: str | Path) -> Path:
+def prepare_dir(out_dir: str | Path, lang: str = "ja") -> Path:
+    """The drafts' folder, created when missing (parents too), as for a report's folder."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise OutputError(f"{out}: cannot create the output folder ({e.strerror or e.__class__.__name__})") from None
+        reason = messages.text("output_not_folder", lang) if isinstance(e, (FileExistsError, NotADirectoryError)) \
+            else e.strerror or e.__class__.__name__
+        raise OutputError(messages.text("output_folder_not_made", lang, path=shown_path(out),
+                                        folder=shown_path(out), reason=reason)) from None
     if not out.is_dir():
-        raise OutputError(f"{out}: not a folder")
+        raise OutputError(messages.text("output_folder_not_made", lang, path=shown_path(out), folder=shown_path(out),
+                                        reason=messages.text("output_not_folder", lang)))
     return out
+
+
+def refuse_kept(paths: list[Path], lang: str = "ja") -> None:
+    """Without ``--force`` no file of a run is replaced: one line naming the first that is
+    there already (and how many more), ``--force``, and nothing written (OutputError, exit 2).
+    A symbolic link is not counted here: :func:`refuse_link` refuses it, with or without ``--force``."""
+    kept = [p for p in dict.fromkeys(paths) if p.exists() and not p.is_symlink()]
+    if len(kept) == 1:
+        raise exists_error(kept[0], lang)
+    if kept:
+        raise OutputError(messages.text("output_exists_more", lang, path=shown_path(kept[0]), more=len(kept) - 1))
+
+
+def check_manifest(out_dir: str | Path, fmt: str, *, batch: bool, overwrite: bool, source: str | Path,
+                   lang: str = "ja") -> None:
+    """Before the list is read: a run with a manifest (``--all``) does not replace the
+    previous run's manifest without ``--force`` (a manifest that is the list itself is
+    refused, with or without it, by :func:`~ledgerkit.drafts.job.run_drafts`)."""
+    listed = manifest_path(Path(out_dir), fmt)
+    if batch and not overwrite and listed.resolve() != Path(source).resolve():
+        refuse_kept([listed], lang)
+
+
+def remove_previous(paths: list[Path]) -> None:
+    """A draft that failed under ``--force``: the previous run's files of the same name are
+    removed, so that nothing stale looks current (never through a symbolic link)."""
+    for p in paths:
+        if p.is_file() and not p.is_symlink():
+            try:
+                p.unlink()
+            except OSError:
+                pass
 
 
 def refuse_link(path: Path, lang: str = "ja") -> None:
@@ -191,35 +230,37 @@ def refuse_link(path: Path, lang: str = "ja") -> None:
         raise OutputError(t("symlink", lang, path=path))
 
 
-def write_with(path: Path, write, lang: str = "ja") -> Path:
+def write_with(path: Path, write, lang: str = "ja", *, overwrite: bool = False) -> Path:
     """Call ``write(temporary_path)``, then move the file into place (writers.atomic_output).
 
-    Refuses (OutputError) to write through a symbolic link at ``path``.
+    Refuses (OutputError) to write through a symbolic link at ``path``, and to replace a
+    file unless ``overwrite`` (checked again at the rename).
     """
     refuse_link(path, lang)
     try:
-        with atomic_output(path) as tmp:
+        with atomic_output(path, lang=lang, overwrite=overwrite) as tmp:
             write(tmp)
     except OSError as e:
         raise OutputError(f"{path}: cannot write ({e.strerror or e.__class__.__name__})") from None
     return path
 
 
-def write_atomic(path: Path, data: bytes, lang: str = "ja") -> Path:
+def write_atomic(path: Path, data: bytes, lang: str = "ja", *, overwrite: bool = False) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then move it into place."""
-    return write_with(path, lambda tmp: tmp.write_bytes(data), lang)
+    return write_with(path, lambda tmp: tmp.write_bytes(data), lang, overwrite=overwrite)
 
 
 def manifest_path(out_dir: Path, fmt: str = "csv") -> Path:
     return out_dir / f"manifest.{fmt}"
 
 
-def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv", lang: str = "ja") -> Path:
+def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv", lang: str = "ja", *,
+                   overwrite: bool = False) -> Path:
     """``manifest.csv`` (UTF-8 with BOM, for Excel) or ``manifest.json`` listing every draft."""
     records = [r.as_record() for r in results]
     if fmt == "json":
         data = json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")
-        return write_atomic(manifest_path(out_dir, fmt), data, lang)
+        return write_atomic(manifest_path(out_dir, fmt), data, lang, overwrite=overwrite)
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=MANIFEST_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -227,4 +268,5 @@ def write_manifest(results: list[DraftResult], out_dir: Path, fmt: str = "csv", 
         # a cell text starting with = + - @ (or tab, CR) would be a formula when Excel opens the CSV;
         # an empty cell stays empty
         writer.writerow({k: (neutralize(v) if isinstance(v, str) else v) for k, v in rec.items()})
-    return write_atomic(manifest_path(out_dir, fmt), ("\ufeff" + buf.getvalue()).encode("utf-8"), lang)
+    return write_atomic(manifest_path(out_dir, fmt), ("\ufeff" + buf.getvalue()).encode("utf-8"), lang,
+                        overwrite=overwrite)

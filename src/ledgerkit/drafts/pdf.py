@@ -17,8 +17,9 @@ import tempfile
 from pathlib import Path
 
 from ledgerkit.core.errors import InputError, OutputError
-from ledgerkit.drafts.output import write_atomic
+from ledgerkit.drafts.output import remove_previous, write_atomic
 from ledgerkit.drafts.text import t
+from ledgerkit.reports.output import exists_error
 
 __all__ = ["find_soffice", "require_soffice", "convert_to_pdf", "PDF_SUFFIXES"]
 
@@ -44,9 +45,12 @@ def require_soffice(suffix: str, lang: str = "ja") -> str:
     return program
 
 
-def convert_to_pdf(drafts: list[Path], soffice: str, *, overwrite: bool = True, lang: str = "ja",
+def convert_to_pdf(drafts: list[Path], soffice: str, *, overwrite: bool = False, lang: str = "ja",
                    timeout: float | None = None) -> dict[Path, Path | OutputError]:
-    """Each draft as ``<stem>.pdf`` beside it: the PDF's path, or the error that stopped it."""
+    """Each draft as ``<stem>.pdf`` beside it: the PDF's path, or the error that stopped it.
+
+    An existing PDF is kept unless ``overwrite``; under ``overwrite`` a conversion that fails
+    removes the previous run's PDF of that name (it would look like this draft's)."""
     if not drafts:
         return {}
     out: dict[Path, Path | OutputError] = {}
@@ -59,12 +63,14 @@ def convert_to_pdf(drafts: list[Path], soffice: str, *, overwrite: bool = True, 
             if not made.is_file():
                 out[draft] = OutputError(t("pdf_failed", lang, path=target, reason=reason or "LibreOffice made no file"))
             elif not overwrite and target.exists():
-                out[draft] = OutputError(t("exists", lang, path=target))
+                out[draft] = exists_error(target, lang)
             else:
                 try:
-                    out[draft] = write_atomic(target, made.read_bytes(), lang)
+                    out[draft] = write_atomic(target, made.read_bytes(), lang, overwrite=overwrite)
                 except OutputError as e:
                     out[draft] = e
+            if overwrite and not isinstance(out[draft], Path):
+                remove_previous([target])
     return out
 
 

@@ -46,7 +46,7 @@ from ledgerkit.drafts.bounded import limits_of
 from ledgerkit.drafts.environment import resolve_template, templates_folder
 from ledgerkit.drafts.job import run_drafts, where
 from ledgerkit.drafts.lists import read_list
-from ledgerkit.drafts.output import DraftResult, refuse_stdout
+from ledgerkit.drafts.output import DraftResult, check_manifest, refuse_stdout
 from ledgerkit.drafts.ringi import COMPUTED, ROUNDING_LABELS, _raw_key, fields_from, tax_settings
 from ledgerkit.drafts.text import lang_of, t
 from ledgerkit.orders.vendors import VendorMaster, vendor_master
@@ -315,6 +315,18 @@ def _header(table: SourceTable, field: str) -> str:
     return table.header(field) if field in table.mapping else ORDER_FIELDS[field][0]
 
 
+def _whole_orders(table: SourceTable, chosen, all: bool, where, lang: str) -> list[list[int]]:
+    """Every row of each order a chosen row belongs to; a chosen row with no order number is a
+    DataError (unless ``all``, where such rows are their own group)."""
+    every = table.data
+    groups_all = group_orders(table, every)
+    keys = order_keys(table, every)
+    wanted = {keys.get(i, "") for i in chosen}
+    if "" in wanted and not all:
+        raise DataError(t("order_no_empty", lang, where=where_(table, groups_all[""], lang), header=table.header("order_no")))
+    return [g for key, g in groups_all.items() if key in wanted]
+
+
 def draft_po(
     source: str | Path,
     *,
@@ -327,7 +339,7 @@ def draft_po(
     config: Any = None,
     sheet: str | None = None,
     today: dt.date | None = None,
-    overwrite: bool = True,
+    overwrite: bool = False,
     manifest: str = "csv",
     pdf: bool = False,
 ) -> list[DraftResult]:
@@ -336,12 +348,11 @@ def draft_po(
     ``where`` picks rows (``{"注文番号": "PO-1"}`` or ``["取引先=株式会社アルファ"]``) and
     drafts every order they belong to, with all of its lines; ``row`` the order holding
     that Excel row; ``all`` every order (and writes a manifest). Files are named
-    ``{order_no}_{vendor}`` unless ``name_pattern`` says otherwise.
+    ``{order_no}_{vendor}`` unless ``name_pattern`` says otherwise; ``out_dir`` is created.
 
     ``template``: the Excel form ``po.xlsx`` (default), a Word form (``po.docx``, lines in a
     ``{%tr for line in lines %}`` row) or an HTML template, by name or path; rendered in a
-    worker under the ``[read]`` limits. ``pdf=True`` also writes a PDF of each draft
-    (LibreOffice's ``soffice`` on PATH).
+    worker under the ``[read]`` limits. ``pdf=True``: a PDF of each draft (``soffice`` on PATH).
 
     Raises:
         InputError: unreadable list, no order table, no such row or column.
@@ -351,26 +362,22 @@ def draft_po(
         TemplateError: the form names a field the order lacks; a SUM in the form that
             does not cover the lines or does not come to the sum of the lines (a Word form:
             line amounts or totals shown that do not agree with the lines).
-        ConfigError: no ``[company] name`` for the issuer; a bad ``[company] registration_no``.
+        ConfigError: no ``[company] name`` for the issuer; a ``[company] registration_no`` that is
+            not T + 13 digits.
+        OutputError: a file of the run is there already without ``overwrite`` (``--force``);
+            nothing is written. Under ``overwrite`` a failed draft's previous file is removed.
     """
     source = Path(source)
     config = config_or_found(config)
     lang = lang_of(config)
     refuse_stdout(out_dir, lang)
     check_issuer(config, lang)
+    check_manifest(out_dir, manifest, batch=all, overwrite=overwrite, source=source, lang=lang)
     fields = fields_from(config, "po", ORDER_FIELDS)
     kind = "発注一覧" if lang == "ja" else "order (注文) list"
     table = read_list(source, fields, {"order_no", "item"}, kind=kind, sheet=sheet, config=config, lang=lang)
     chosen = select_rows(table, row=row, where=where, all=all, fields=fields, lang=lang)
-    # whole orders: every row of each order a chosen row belongs to
-    every = table.data
-    groups_all = group_orders(table, every)
-    keys = order_keys(table, every)
-    wanted = {keys.get(i, "") for i in chosen}
-    groups = [g for key, g in groups_all.items() if key in wanted]
-    if "" in wanted and not all:
-        raise DataError(t("order_no_empty", lang, where=where_(table, groups_all[""], lang), header=table.header("order_no")))
-
+    groups = _whole_orders(table, chosen, all, where, lang)
     vendors = vendor_master(config)[0]
 
     def build(group: list[int]):

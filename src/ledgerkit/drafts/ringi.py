@@ -24,7 +24,7 @@ from ledgerkit.drafts.bounded import limits_of
 from ledgerkit.drafts.environment import resolve_template, templates_folder
 from ledgerkit.drafts.job import run_drafts, where
 from ledgerkit.drafts.lists import read_list
-from ledgerkit.drafts.output import DraftResult, refuse_stdout
+from ledgerkit.drafts.output import DraftResult, check_manifest, refuse_stdout
 from ledgerkit.drafts.text import lang_of, t
 
 ROUNDING_LABELS = {"down": "切り捨て", "half_up": "四捨五入", "up": "切り上げ"}
@@ -167,7 +167,7 @@ def draft_ringi(
     config: Any = None,
     sheet: str | None = None,
     today: dt.date | None = None,
-    overwrite: bool = True,
+    overwrite: bool = False,
     manifest: str = "csv",
     pdf: bool = False,
 ) -> list[DraftResult]:
@@ -177,7 +177,7 @@ def draft_ringi(
     (default ``{request_no}_{subject}``), made safe. With ``all=True`` a manifest
     (``manifest.csv``, UTF-8 with BOM, or ``manifest.json``) lists every draft, and a row
     that fails is reported there (status ``error``) while the others are written; with
-    ``row`` or ``where`` the first failure raises.
+    ``row`` or ``where`` the first failure raises. A missing ``out_dir`` is created.
 
     ``template``: a text, HTML or Markdown template (``ringi.md.j2``), an Excel form
     (``ringi.xlsx``) or a Word form (``ringi.docx``), by name or path; each draft is rendered
@@ -189,12 +189,17 @@ def draft_ringi(
         TemplateError: the template names a field the row lacks (the message names the
             field and the row), or reached a time or memory limit; nothing is written for that draft.
         DataError: a cell that cannot be read (an amount, a date).
-        OutputError: a draft or the manifest would be written through a symbolic link.
+        OutputError: a draft or the manifest would be written through a symbolic link, or
+            would replace a file that is there already without ``overwrite=True`` (``--force``;
+            nothing is written then). Under ``overwrite`` a draft that fails removes the
+            previous run's file of the same name.
     """
     source = Path(source)
     config = config_or_found(config)
     lang = lang_of(config)
     refuse_stdout(out_dir, lang)
+    # before the list is read: the previous run's manifest is kept without --force
+    check_manifest(out_dir, manifest, batch=all, overwrite=overwrite, source=source, lang=lang)
     fields = fields_from(config, "ringi", RINGI_FIELDS)
     kind = "稟議申請" if lang == "ja" else "ringi (稟議) request"
     table = read_list(source, fields, {"subject"}, kind=kind, sheet=sheet, config=config, lang=lang)

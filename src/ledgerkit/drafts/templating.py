@@ -38,13 +38,14 @@ __all__ = [
 
 
 def render(template: str | Path, context: Mapping[str, Any], out_path: str | Path | None = None, *,
-           lang: str | None = None, expected_line_total=None, config: Any = None):
+           lang: str | None = None, expected_line_total=None, config: Any = None, overwrite: bool = False):
     """Render a template (by name or path) with ``context`` under the ``[read]`` time and memory limits.
 
     Text, HTML and Markdown templates (``.j2``) give the text: HTML escapes every value,
     Markdown escapes raw HTML and link syntax in values, plain text leaves them as they are.
     An Excel form (``.xlsx``) or a Word form (``.docx``) gives the draft's bytes.
-    With ``out_path``, the draft is written there (atomically) and the path returned.
+    With ``out_path``, the draft is written there (atomically; a file already there is kept,
+    an ``OutputError``, unless ``overwrite=True``) and the path returned.
     ``expected_line_total`` is the sum of the line amounts a form's totals must come to;
     ``config`` gives the templates folder, the limits and the language.
 
@@ -65,5 +66,5 @@ def render(template: str | Path, context: Mapping[str, Any], out_path: str | Pat
     if isinstance(outcome, Exception):
         raise outcome
     if out_path is not None:
-        return write_atomic(Path(out_path), outcome)
+        return write_atomic(Path(out_path), outcome, lang, overwrite=overwrite)
     return outcome.decode("utf-8") if form_kind(path) == "text" else outcome

@@ -209,13 +209,14 @@ def _pillow() -> bool:
     return True
 
 
-def save_atomic(wb, out_path: str | Path) -> Path:
-    """Save to a temporary file beside ``out_path``, then move it into place."""
-    return write_with(Path(out_path), wb.save)
+def save_atomic(wb, out_path: str | Path, *, lang: str = "ja", overwrite: bool = False) -> Path:
+    """Save to a temporary file beside ``out_path``, then move it into place (a file already
+    there is kept, an ``OutputError``, unless ``overwrite``)."""
+    return write_with(Path(out_path), wb.save, lang, overwrite=overwrite)
 
 
 def render_xlsx(template: str | Path, context: Mapping[str, Any], out_path: str | Path | None = None, *,
-                expected_line_total=None, lang: str = "ja"):
+                expected_line_total=None, lang: str = "ja", overwrite: bool = False):
     """Fill an Excel form with ``context``; save it to ``out_path`` (atomically) or return the workbook.
 
     ``expected_line_total``: the sum of the line amounts computed from the data; a SUM over
@@ -226,4 +227,4 @@ def render_xlsx(template: str | Path, context: Mapping[str, Any], out_path: str 
     fill_workbook(wb, context, form_name=path.name, expected_line_total=expected_line_total, lang=lang)
     if out_path is None:
         return wb
-    return save_atomic(wb, out_path)
+    return save_atomic(wb, out_path, lang=lang, overwrite=overwrite)

@@ -23,16 +23,17 @@ DEFAULT_BY = ("project", "person", "month")
 HOURS_FORMATS = {"date": "date", "hours": "hours", "source_row": "rowno", "month": "text", "person_id": "text"}
 
 
-def write_hours(result, target, *, lang: str = "ja", inputs=(), by=DEFAULT_BY, **_options: Any) -> None:
+def write_hours(result, target, *, lang: str = "ja", inputs=(), by=DEFAULT_BY, overwrite: bool = False,
+                **_options: Any) -> None:
     """The writer of an hours Result: the rows to CSV/JSON, the report to xlsx."""
-    write_rows_or(result, target, write_hours_report, lang=lang, inputs=inputs, by=by)
+    write_rows_or(result, target, write_hours_report, lang=lang, inputs=inputs, by=by, overwrite=overwrite)
 
 
-def write_hours_report(result, target, *, by=DEFAULT_BY, lang: str = "ja", inputs=()) -> None:
+def write_hours_report(result, target, *, by=DEFAULT_BY, lang: str = "ja", inputs=(), overwrite: bool = False) -> None:
     """Summary (pivot by ``by`` with totals and a chart), Detail (an Excel Table), Issues."""
     frame = result.frame
     # every sheet is written top to bottom, so rows can stream to disk (big Detail sheets)
-    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True)
+    report = XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True, overwrite=overwrite)
     pivot = summarize_hours(frame, by=list(by)) if len(frame) else None
     title = period_title(result, messages.text("report_hours_title", lang), lang)
     if pivot is not None:

@@ -37,13 +37,13 @@ INVOICE_HEADINGS = {
 }
 
 
-def write_invoices(result, target, *, lang: str = "ja", inputs=(), by=(), **_options) -> None:
+def write_invoices(result, target, *, lang: str = "ja", inputs=(), by=(), overwrite: bool = False, **_options) -> None:
     """An invoices Result as ``aggregate --kind invoices`` writes it: ``.xlsx`` → :func:`write_invoices_report`,
     ``.csv`` / ``.json`` / ``-`` → the rows."""
-    write_rows_or(result, target, write_invoices_report, lang=lang, inputs=inputs, by=by)
+    write_rows_or(result, target, write_invoices_report, lang=lang, inputs=inputs, by=by, overwrite=overwrite)
 
 
-def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=()) -> None:
+def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=(), overwrite: bool = False) -> None:
     """The ``aggregate --kind invoices`` workbook: by vendor × month, by project × month,
     vendor totals, the rows (Detail) and Issues. Amounts are tax-included unless named 税抜."""
     frame = result.frame
@@ -51,7 +51,8 @@ def write_invoices_report(result, target, *, by=(), lang: str = "ja", inputs=())
     heads = INVOICE_HEADINGS["en" if en else "ja"]
     # a list of 税抜 amounts only has no tax-included figure to sum: its pivots show 税抜
     value = "net" if len(frame) and frame["total"].isna().all() and frame["net"].notna().any() else "total"
-    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(frame) > 100_000) as report:
+    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=len(frame) > 100_000,
+                    overwrite=overwrite) as report:
         if len(frame):
             _add_summaries(report, frame, value, heads, en, _period(result, lang))
         shown = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")])

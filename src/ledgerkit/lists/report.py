@@ -34,17 +34,18 @@ class ListWriter:
     spec: KindSpec
 
     def __call__(self, result, target, *, lang: str = "ja", inputs=(), by: Sequence[str] | None = None,
-                 **_options: Any) -> None:
+                 overwrite: bool = False, **_options: Any) -> None:
         write_rows_or(result, target, write_list_report, lang=lang, inputs=inputs, spec=self.spec,
-                      by=list(by) if by else list(self.spec.by))
+                      by=list(by) if by else list(self.spec.by), overwrite=overwrite)
 
 
-def write_list_report(result, target, *, spec: KindSpec, by: Sequence[str], lang: str = "ja", inputs=()) -> None:
+def write_list_report(result, target, *, spec: KindSpec, by: Sequence[str], lang: str = "ja", inputs=(),
+                      overwrite: bool = False) -> None:
     """Summary sheets (one per value field, the first named 集計/Summary), Detail and Issues."""
     frame = result.frame
     headings = list_headings(spec, lang)
     summary = messages.text("sheet_summary", lang)
-    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True) as report:
+    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True, overwrite=overwrite) as report:
         if len(frame):
             values = list(spec.values) or [None]
             for i, value in enumerate(values):

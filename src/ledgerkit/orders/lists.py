@@ -308,8 +308,8 @@ def read_orders(
     return result
 
 
-def write_orders(result: Result, target, *, lang: str = "ja", inputs=(), **_options) -> None:
+def write_orders(result: Result, target, *, lang: str = "ja", inputs=(), overwrite: bool = False, **_options) -> None:
     """The order lines as read: ``.xlsx`` → Detail and Issues; ``.csv`` / ``.json`` / ``-`` → the lines."""
     shown = dataclasses.replace(result, frame=result.frame.drop(
         columns=[c for c in result.frame.columns if str(c).startswith("_")]))
-    write_rows_or(shown, target, lang=lang, inputs=inputs)
+    write_rows_or(shown, target, lang=lang, inputs=inputs, overwrite=overwrite)

@@ -295,12 +295,14 @@ def write_frame(
     headings: Mapping[Any, str] | None = None,
     formats: Mapping[Any, str] | None = None,
     sheet: str | None = None,
+    overwrite: bool = False,
 ) -> None:
     """Write a frame to ``.csv``, ``.json``, ``.xlsx``, or CSV on standard output (``"-"``).
 
     ``headings`` renames columns in the output (CSV/JSON keep the column names by
     default, which are the documented machine-readable names; ``.xlsx`` shows the
-    headings of ``lang``). ``inputs`` are files the output must never overwrite.
+    headings of ``lang``). ``inputs`` are files the output must never overwrite; any other
+    existing file is kept (``OutputError``) unless ``overwrite=True`` (the CLI's ``--force``).
     ``formats`` and ``sheet`` are used for ``.xlsx`` only (see :meth:`XlsxReport.add_table`).
 
     Examples:
@@ -324,11 +326,11 @@ def write_frame(
     if suffix == ".xlsx":
         # One table written top to bottom: the streamed (constant-memory) path is the
         # same workbook, faster, at any size.
-        report = XlsxReport(path, inputs=inputs, lang=lang, constant_memory=True)
+        report = XlsxReport(path, inputs=inputs, lang=lang, constant_memory=True, overwrite=overwrite)
         with report:
             report.add_table(sheet or sheet_name("detail", lang), frame, formats=formats, headings=headings)
         return
-    with atomic_output(path, inputs=inputs, lang=lang) as tmp:
+    with atomic_output(path, inputs=inputs, lang=lang, overwrite=overwrite) as tmp:
         if suffix == ".csv":
             try:
                 # The BOM written by hand: Python encodes UTF-8 in C, but UTF-8-SIG

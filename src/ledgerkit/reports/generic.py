@@ -31,25 +31,26 @@ def write_rows_or(
     *,
     lang: str = "ja",
     inputs: Iterable[str | os.PathLike] = (),
+    overwrite: bool = False,
     **options: Any,
 ) -> None:
     """``.xlsx`` → ``workbook(result, target, lang=…, inputs=…, **options)`` (Detail and Issues when
     there is none); anything else → the rows (:func:`~ledgerkit.reports.frames.write_frame`)."""
     inputs = [Path(f) for f in inputs]
     if is_workbook(target):
-        (workbook or write_detail_report)(result, target, lang=lang, inputs=inputs, **options)
+        (workbook or write_detail_report)(result, target, lang=lang, inputs=inputs, overwrite=overwrite, **options)
         return
-    write_frame(result.frame, target, inputs=inputs, lang=lang)
+    write_frame(result.frame, target, inputs=inputs, lang=lang, overwrite=overwrite)
 
 
 def write_detail_report(result, target, *, lang: str = "ja", inputs=(), formats=None, by=None,
-                        **_options: Any) -> None:
+                        overwrite: bool = False, **_options: Any) -> None:
     """Summary (hours by ``by``, the last field across, when the rows have hours), Detail
     (the rows, an Excel Table) and Issues, for kinds without a report of their own. The
     titles name the period and the files read."""
     frame = result.frame
     kind = getattr(result, "kind", "")
-    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True) as report:
+    with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True, overwrite=overwrite) as report:
         pivot = _hours_pivot(frame, list(by or ()), lang)
         if pivot is not None:
             report.add_summary(messages.text("sheet_summary", lang), pivot, value_format="hours", chart="column",
@@ -81,5 +82,7 @@ class _DetailWriter:
     def __init__(self, formats: dict[str, str]):
         self.formats = formats
 
-    def __call__(self, result, target, *, lang: str = "ja", inputs=(), by=None, **options: Any) -> None:
-        write_rows_or(result, target, write_detail_report, lang=lang, inputs=inputs, formats=self.formats, by=by)
+    def __call__(self, result, target, *, lang: str = "ja", inputs=(), by=None, overwrite: bool = False,
+                 **options: Any) -> None:
+        write_rows_or(result, target, write_detail_report, lang=lang, inputs=inputs, formats=self.formats, by=by,
+                      overwrite=overwrite)

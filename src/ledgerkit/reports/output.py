@@ -54,21 +54,26 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def check_output_path(path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = (),
-                      lang: str = "ja") -> Path:
-    """Check that ``path`` can be written: its folder exists and it is not an input.
+                      lang: str = "ja", overwrite: bool = False) -> Path:
+    """Check that ``path`` can be written: not an input, not a folder, and not an existing
+    file unless ``overwrite``; its folder exists or can be created (it is created when the
+    report is written, by :func:`atomic_output`).
 
     Returns the path to write (a symlink is followed so that its target is replaced).
     Raises :class:`~ledgerkit.core.errors.OutputError` with one clear line in ``lang`` otherwise.
 
     Examples:
-        >>> check_output_path("no-such-folder/report.xlsx", lang="en")
+        >>> import tempfile, pathlib
+        >>> old = pathlib.Path(tempfile.mkdtemp()) / "report.xlsx"
+        >>> _ = old.write_bytes(b"annotated by hand")
+        >>> check_output_path(old, lang="en")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ledgerkit.core.errors.OutputError: cannot write no-such-folder/report.xlsx: the folder no-such-folder does not exist (create it first)
-        >>> check_output_path("no-such-folder/report.xlsx")
-        Traceback (most recent call last):
-        ...
-        ledgerkit.core.errors.OutputError: no-such-folder/report.xlsx を書き出せません: フォルダ no-such-folder がありません (先に作成してください)
+        ledgerkit.core.errors.OutputError: .../report.xlsx already exists: add --force to replace it
+        >>> check_output_path(old, overwrite=True) == old
+        True
+        >>> check_output_path(old.parent / "new" / "report.xlsx").parent.exists()  # made when written
+        False
     """
     target = Path(path)
     if str(path) in ("", "-"):
@@ -77,15 +82,47 @@ def check_output_path(path: str | os.PathLike, *, inputs: Iterable[str | os.Path
         target = target.resolve()
     if target.is_dir():
         raise OutputError(messages.text("output_is_folder", lang, path=shown_path(path)))
-    folder = target.parent
-    if not folder.is_dir():
-        raise OutputError(messages.text("output_no_folder", lang, path=shown_path(path), folder=shown_path(folder)))
+    _check_folder(path, target.parent, lang)
     if target.exists():
         for source in inputs:
             hit = _overwritten_input(target, source)
             if hit is not None:
                 raise OutputError(messages.text("output_is_input", lang, path=shown_path(path), input=shown_path(hit)))
+        if not overwrite:
+            raise exists_error(path, lang)
     return target
+
+
+def exists_error(path: str | os.PathLike, lang: str = "ja") -> OutputError:
+    """The one line for a file that is there already and is kept: it names the file and ``--force``."""
+    return OutputError(messages.text("output_exists", lang, path=shown_path(path)))
+
+
+def _check_folder(path: str | os.PathLike, folder: Path, lang: str) -> None:
+    """The output's folder exists, or the nearest existing folder above it is a folder (so
+    it can be made): a missing folder is created when the report is written, parents too."""
+    above = folder
+    while not above.exists() and above.parent != above:
+        if above.is_symlink():  # a dangling link where a folder is wanted
+            break
+        above = above.parent
+    if not above.is_dir():
+        raise OutputError(messages.text("output_folder_not_made", lang, path=shown_path(path),
+                                        folder=shown_path(folder), reason=messages.text("output_not_folder", lang)))
+
+
+def make_folder(path: str | os.PathLike, folder: Path, lang: str = "ja") -> None:
+    """Create the output's ``folder`` (parents too) when missing; one line when it cannot be."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in DISK_FULL:
+            raise output_error(path, exc, lang) from None
+        reason = exc.strerror or type(exc).__name__
+        raise OutputError(messages.text("output_folder_not_made", lang, path=shown_path(path),
+                                        folder=shown_path(folder), reason=reason)) from None
 
 
 #: suffixes of the files ledgerkit reads from an input folder (consolidate.SPREADSHEET_SUFFIXES)
@@ -133,23 +170,55 @@ def _umask() -> int:
     return mask
 
 
+def _move_into_place(tmp: Path, target: Path, overwrite: bool, path, lang: str) -> None:
+    """Rename the finished file over ``target``; without ``overwrite``, never over a file that
+    appeared meanwhile (another run, a person saving from Excel).
+
+    ``os.link`` makes the name only if it is free, atomically (the temporary file is then
+    removed): no window between the check and the rename. Where a file system has no hard
+    links (FAT, some network shares) the check is made again just before the rename.
+    """
+    if overwrite:
+        os.replace(tmp, target)
+        return
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise exists_error(path, lang) from None
+    except OSError:
+        if target.exists() or target.is_symlink():
+            raise exists_error(path, lang) from None
+        if os.name == "nt":  # pragma: no cover - Windows: rename never replaces a file
+            try:
+                os.rename(tmp, target)
+            except FileExistsError:
+                raise exists_error(path, lang) from None
+        else:
+            os.replace(tmp, target)
+        return
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
 @contextlib.contextmanager
-
-
 def atomic_output(
-    path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = (), lang: str = "ja"
+    path: str | os.PathLike, *, inputs: Iterable[str | os.PathLike] = (), lang: str = "ja",
+    overwrite: bool = False,
 ) -> Iterator[Path]:
     """Write ``path`` all at once: yield a temporary path beside it, then rename.
 
     The temporary file lives in the same folder (so the final ``os.replace`` is atomic)
     and is hidden (``.name.TAG.XXXX.partial``, see :mod:`~ledgerkit.reports.leftovers`). If the
     body raises — or is interrupted — the temporary file is removed and ``path`` is left as it
-    was; what a killed run left beside ``path`` is removed first. Refuses (``OutputError``)
-    when the folder is missing or ``path`` is one of ``inputs`` (same file, also through
-    a symlink or hard link). A write the system refuses (a full disk, a read-only folder)
-    is an ``OutputError`` in one line, in ``lang``.
+    was; what a killed run left beside ``path`` is removed first. A missing folder is
+    created (parents too). Refuses (``OutputError``) when ``path`` is one of ``inputs``
+    (same file, also through a symlink or hard link), and when ``path`` exists unless
+    ``overwrite`` — checked before the body runs and again, without a race, at the rename
+    (see :func:`_move_into_place`). A write the system refuses (a full disk, a read-only
+    folder) is an ``OutputError`` in one line, in ``lang``.
 
-    Two runs writing the same ``path`` at once each write a whole file: the last to finish wins.
+    With ``overwrite``, two runs writing the same ``path`` at once each write a whole file:
+    the last to finish wins; without it, the second is refused.
 
     Examples:
         >>> import tempfile, pathlib
@@ -159,7 +228,8 @@ def atomic_output(
         >>> (folder / "out.txt").read_text(), sorted(p.name for p in folder.iterdir())
         ('done', ['out.txt'])
     """
-    target = check_output_path(path, inputs=inputs, lang=lang)
+    target = check_output_path(path, inputs=inputs, lang=lang, overwrite=overwrite)
+    make_folder(path, target.parent, lang)
     remove_stale(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=prefix(target), suffix=".partial", dir=target.parent)
@@ -178,7 +248,7 @@ def atomic_output(
         except OSError as exc:
             raise output_error(path, exc, lang) from exc
         try:
-            os.replace(tmp, target)
+            _move_into_place(tmp, target, overwrite, path, lang)
         except PermissionError as exc:
             raise OutputError(messages.text("output_open_elsewhere", lang, path=shown_path(path))) from exc
         except OSError as exc:

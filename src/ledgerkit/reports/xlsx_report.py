@@ -23,7 +23,7 @@ from ledgerkit.core.messages import shown_path
 from ledgerkit.intake.files import REPORT_MARK, seal_report
 from ledgerkit.reports.labels import sheet_name
 from ledgerkit.reports.leftovers import remove_stale, temp_folder
-from ledgerkit.reports.output import atomic_output, check_output_path, output_error
+from ledgerkit.reports.output import atomic_output, check_output_path, make_folder, output_error
 from ledgerkit.reports.printing import set_up_page
 from ledgerkit.reports.xlsx_cells import HEADER_FILL, RULE_COLOUR, SEVERITY_COLOURS, number_format
 from ledgerkit.reports.xlsx_issues import IssuesMixin
@@ -58,7 +58,9 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
 
     Use it as a context manager: on an exception nothing is written (``discard``), and a
     write the system refused (a full disk) comes out as a one-line ``OutputError``.
-    Sheets are written in the order they are added.
+    Sheets are written in the order they are added. An existing file at ``path`` is kept
+    (``OutputError``, checked here and again at the rename) unless ``overwrite=True``, the
+    CLI's ``--force``; a missing folder is created, parents too.
 
     Every sheet prints on A4 (:mod:`~ledgerkit.reports.printing`): upright or on its side
     as its width needs, one page wide only at 70 % or more, its header row on every page,
@@ -86,6 +88,7 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
         lang: str = "ja",
         constant_memory: bool = False,
         created: dt.datetime | dt.date | None = None,
+        overwrite: bool = False,
     ):
         import xlsxwriter
 
@@ -94,8 +97,12 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
         if self.path.suffix.lower() != ".xlsx":
             raise OutputError(messages.text("output_needs_xlsx", lang, path=shown_path(path)))
         self.inputs = tuple(inputs)
+        # an existing file is kept unless overwrite (the CLI's --force)
+        self.overwrite = overwrite
         # Fail before the work, not after it.
-        target = check_output_path(self.path, inputs=self.inputs, lang=lang)
+        target = check_output_path(self.path, inputs=self.inputs, lang=lang, overwrite=overwrite)
+        # a missing folder is made now: xlsxwriter's working files go beside the report
+        make_folder(self.path, target.parent, lang)
         self.lang = lang
         made = created if created is not None else dt.datetime.now()
         self.made: dt.date = made.date() if isinstance(made, dt.datetime) else made
@@ -222,7 +229,7 @@ class XlsxReport(TablesMixin, SummaryMixin, IssuesMixin):
         if not self._workbook.worksheets():
             self._new_sheet(sheet_name("summary", self.lang))
         self._set_up_pages()
-        with atomic_output(self.path, inputs=self.inputs, lang=self.lang) as tmp:
+        with atomic_output(self.path, inputs=self.inputs, lang=self.lang, overwrite=self.overwrite) as tmp:
             retarget(self._workbook, str(tmp))
             try:
                 self._workbook.close()

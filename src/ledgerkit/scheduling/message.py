@@ -77,14 +77,17 @@ def render_request(result, *, template: str | os.PathLike | None = None, config:
     return render(template_path(template, config=config), context, lang=config.lang)
 
 
-def write_request(text: str, target: str | os.PathLike, *, inputs=()) -> Path | None:
-    """Write the message to ``target`` (UTF-8, whole or not at all), or to stdout for ``-``."""
+def write_request(text: str, target: str | os.PathLike, *, inputs=(), lang: str = "ja",
+                  overwrite: bool = False) -> Path | None:
+    """Write the message to ``target`` (UTF-8, whole or not at all), or to stdout for ``-``.
+
+    An existing file is kept (``OutputError``) unless ``overwrite=True`` (``--force``)."""
     import sys
 
     if os.fspath(target) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return None
-    with atomic_output(target, inputs=inputs) as tmp:
+    with atomic_output(target, inputs=inputs, lang=lang, overwrite=overwrite) as tmp:
         Path(tmp).write_text(text, encoding="utf-8", newline="\n")
     return Path(target)

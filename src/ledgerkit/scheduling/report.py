@@ -55,12 +55,13 @@ def conditions(meta: dict[str, Any], lang: str = "ja") -> str:
     )
 
 
-def write_slots(result, target: str | os.PathLike, *, lang: str = "ja", inputs: Iterable[Any] = (), **_: Any) -> None:
+def write_slots(result, target: str | os.PathLike, *, lang: str = "ja", inputs: Iterable[Any] = (),
+                overwrite: bool = False, **_: Any) -> None:
     """Write a ``slots`` Result: ``.xlsx`` as the report, ``.csv``/``.json``/``-`` as the
     candidates (the nearest slots when there is none), with machine-readable column names."""
     frame = result.frame if result.meta.get("found", True) or "nearest" not in result.tables else result.tables["nearest"]
     if os.fspath(target) == "-" or Path(target).suffix.lower() != ".xlsx":
-        write_frame(frame, target, inputs=inputs, lang=lang)
+        write_frame(frame, target, inputs=inputs, lang=lang, overwrite=overwrite)
         return
     meta = result.meta
     headings = {c: _pick(h, lang) for c, h in HEADINGS.items()}
@@ -68,7 +69,7 @@ def write_slots(result, target: str | os.PathLike, *, lang: str = "ja", inputs: 
     title = conditions(meta, lang) if found else (messages.text("sched_none_title", lang) + " — " + conditions(meta, lang))
     sheet = frame[_SLOT_SHEET].copy()
     sheet["proposed"] = ["○" if p else "" for p in sheet["proposed"].tolist()]
-    with XlsxReport(target, inputs=inputs, lang=lang) as report:
+    with XlsxReport(target, inputs=inputs, lang=lang, overwrite=overwrite) as report:
         name = _pick(_SHEETS["slots" if found else "nearest"], lang)
         for pos, proposed in enumerate(frame["proposed"].tolist()):
             if proposed:

@@ -70,17 +70,17 @@ _INVOICE_COLUMNS = {"invoice_no": 13, "billed": 13, "difference": 10, "check": 1
 _MONEY = ("adjustment", "amount", "billed", "difference")
 
 
-def write_settlement(result, target, *, lang: str = "ja", inputs=(), **_options) -> None:
+def write_settlement(result, target, *, lang: str = "ja", inputs=(), overwrite: bool = False, **_options) -> None:
     """Write a settlement (the Result of :func:`~ledgerkit.settlement.months.settle`): ``.xlsx`` as
     the report above, ``.csv`` / ``.json`` / ``-`` as the rows (machine-readable column names).
     ``result.write(target)`` calls this."""
     frame, findings = result.frame, result.issues
     inputs = list(inputs) or result.files
     if os.fspath(target) == "-" or Path(target).suffix.lower() != ".xlsx":
-        write_frame(frame, target, inputs=inputs, lang=lang)
+        write_frame(frame, target, inputs=inputs, lang=lang, overwrite=overwrite)
         return
     lang = "en" if lang == "en" else "ja"
-    with XlsxReport(target, inputs=inputs, lang=lang) as report:
+    with XlsxReport(target, inputs=inputs, lang=lang, overwrite=overwrite) as report:
         _statement(report, result, lang)
         _data_sheet(report, frame, lang)
         report.add_issues(findings, lang=lang)

@@ -87,15 +87,16 @@ def _words(frame, lang: str):
     return out
 
 
-def write_triage(result, target: str | os.PathLike, *, lang: str = "ja", inputs: Iterable[Any] = (), **_: Any) -> None:
+def write_triage(result, target: str | os.PathLike, *, lang: str = "ja", inputs: Iterable[Any] = (),
+                 overwrite: bool = False, **_: Any) -> None:
     """Write a ``triage`` Result: ``.xlsx`` as the board, ``.csv``/``.json``/``-`` as the requests."""
     if os.fspath(target) == "-" or Path(target).suffix.lower() != ".xlsx":
-        write_frame(result.frame, target, inputs=inputs, lang=lang)
+        write_frame(result.frame, target, inputs=inputs, lang=lang, overwrite=overwrite)
         return
     meta = result.meta
     headings = {c: pick(h, lang) for c, h in HEADINGS.items()}
     frame = result.frame
-    with XlsxReport(target, inputs=inputs, lang=lang) as report:
+    with XlsxReport(target, inputs=inputs, lang=lang, overwrite=overwrite) as report:
         # the same bytes for the same run: the workbook's creation time is the as-of moment
         report.workbook.set_properties({"author": "ledgerkit", "comments": REPORT_MARK, "created": meta["as_of"]})
         title = messages.text("triage_sheet_queue_title", lang, conditions=conditions(meta, lang))
