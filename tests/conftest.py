@@ -7,9 +7,18 @@ Others may append fixtures below.
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests explore new examples on every developer's run (the default profile). CI runs
+# them derandomized (.ci/run sets LEDGERKIT_HYPOTHESIS=ci): the examples are the same on every
+# run, so a gate never turns red on a case no change of ours made; a case a developer's run
+# finds becomes a regression test of its own.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("LEDGERKIT_HYPOTHESIS", "default"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
