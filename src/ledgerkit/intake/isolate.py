@@ -199,8 +199,9 @@ def _child(func: Callable, item: Any, conn, memory_mb: int | None, err: int | st
     conn.close()
 
 
-def _die_with_parent(parent_pid: int | None, timeout: float | None) -> None:
-    """Make sure this worker ends when its parent does, however the parent ends (kill -9 too)."""
+def tie_to_parent(parent_pid: int | None) -> None:
+    """On Linux the kernel kills this worker when its parent ends (kill -9 too); a worker whose
+    parent is already gone ends now. The watchdog threads cover the other platforms."""
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -211,6 +212,11 @@ def _die_with_parent(parent_pid: int | None, timeout: float | None) -> None:
             pass
     if parent_pid is not None and os.getppid() != parent_pid:
         os._exit(70)  # the parent died before the line above could take effect
+
+
+def _die_with_parent(parent_pid: int | None, timeout: float | None) -> None:
+    """Make sure this worker ends when its parent does, however the parent ends (kill -9 too)."""
+    tie_to_parent(parent_pid)
     parent = multiprocessing.parent_process()
     sentinel = getattr(parent, "sentinel", None)
     deadline = timeout + OWN_DEADLINE_GRACE if timeout else None

@@ -24,7 +24,6 @@ import gc
 import multiprocessing
 import os
 import pickle
-import signal
 import sys
 import tempfile
 import threading
@@ -44,6 +43,7 @@ from ledgerkit.intake.isolate import (
     choose_start_method,
     run_isolated,
     settle_worker,
+    tie_to_parent,
 )
 from ledgerkit.intake.refusals import _refuse
 
@@ -139,15 +139,9 @@ def _pool_child(func: Callable, conn, memory_mb: int | None, err: int | str, par
 
 
 def _die_with_parent(parent_pid: int | None, timeout: float | None, clock: _Clock) -> None:
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if parent_pid is not None and os.getppid() != parent_pid:
-        os._exit(70)
+    """The pool worker's tie to its parent: the kernel's (:func:`tie_to_parent`), and a watchdog
+    that also ends a worker stuck on one item past ``timeout`` (``clock`` restarts per item)."""
+    tie_to_parent(parent_pid)
     sentinel = getattr(multiprocessing.parent_process(), "sentinel", None)
     limit = timeout + OWN_DEADLINE_GRACE if timeout else None
     threading.Thread(target=_watch, args=(sentinel, limit, clock), daemon=True, name="ledgerkit-watchdog").start()
