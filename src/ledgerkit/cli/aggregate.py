@@ -10,6 +10,7 @@ from ledgerkit.cli.common import (
     ConfigOption,
     LangOption,
     ForceOption,
+    SkipBadOption,
     OutputOption,
     StrictOption,
     console,
@@ -31,9 +32,6 @@ KindOption = Annotated[
     typer.Option("--kind", autocompletion=kind_completion,
                  help="What the workbooks hold: auto (find out per sheet among the built-in kinds), hours, invoices, "
                  "attendance, or a kind declared as [kinds.NAME] in ledgerkit.toml (list them: ledgerkit kinds)."),
-]
-SkipBadOption = Annotated[
-    bool, typer.Option("--skip-bad", help="Consolidate the rest when a file cannot be read; list it in Issues.")
 ]
 HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
 PersonOption = Annotated[

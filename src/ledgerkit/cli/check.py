@@ -8,7 +8,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from ledgerkit.cli.common import ConfigOption, ForceOption, LangOption, OutputOption, console, fail, load, precheck_output, say
+from ledgerkit.cli.common import (
+    ConfigOption,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    SkipBadOption,
+    console,
+    fail,
+    load,
+    precheck_output,
+    say,
+)
 from ledgerkit.cli.ledger import RecordOption
 from ledgerkit.core.errors import InputError, LedgerkitError
 from ledgerkit.core.messages import text
@@ -32,9 +43,6 @@ TodayOption = Annotated[
     typer.Option("--today", help="Date that counts as today for 'issue date in the future' (YYYY-MM-DD; default: today)."),
 ]
 HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
-SkipBadOption = Annotated[
-    bool, typer.Option("--skip-bad", help="Check the rest when a file cannot be read; list it as an error finding.")
-]
 MAX_SHOWN = 40
 
 

@@ -27,6 +27,10 @@ ForceOption = Annotated[
     bool,
     typer.Option("--force", "-f", help="Replace output files that already exist (without it: exit 2, nothing written)."),
 ]
+SkipBadOption = Annotated[
+    bool,
+    typer.Option("--skip-bad", help="Carry on with the rest when a file cannot be read; the report lists it as an issue."),
+]
 StrictOption = Annotated[
     bool,
     typer.Option(

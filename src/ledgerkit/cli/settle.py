@@ -11,6 +11,7 @@ from ledgerkit.cli.common import (
     ConfigOption,
     LangOption,
     ForceOption,
+    SkipBadOption,
     OutputOption,
     fail,
     load,
@@ -20,10 +21,6 @@ from ledgerkit.cli.common import (
 from ledgerkit.cli.ledger import RecordOption
 from ledgerkit.core.errors import LedgerkitError
 from ledgerkit.core.messages import text
-
-SkipBadOption = Annotated[
-    bool, typer.Option("--skip-bad", help="Settle from the rest when a file cannot be read; list it in Issues.")
-]
 
 
 def settle(
