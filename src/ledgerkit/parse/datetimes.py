@@ -76,7 +76,7 @@ def parse_time_of_day(value: object) -> int | None:
         # an Excel time serial shown as a number: a fraction of a day
         return _checked(round(value * _DAY_MINUTES), value)
     if isinstance(value, (int, float)):
-        return _checked(_whole_minutes(float(value)), value)
+        return _checked(whole_minutes(float(value)), value)
     if not isinstance(value, str):
         raise CellValueError("時刻として読めません", value)
     s = normalize_text(value).replace(" ", "").lower()
@@ -86,7 +86,7 @@ def parse_time_of_day(value: object) -> int | None:
         hours = parse_hours(body.replace("時半", "時30分"))
     except CellValueError:
         raise CellValueError("時刻として読めません", value) from None
-    minutes = _whole_minutes(hours) if hours is not None else None
+    minutes = whole_minutes(hours) if hours is not None else None
     half = before or after
     if minutes is not None and half:
         if minutes >= 13 * 60:
@@ -95,7 +95,8 @@ def parse_time_of_day(value: object) -> int | None:
     return _checked(minutes, value)
 
 
-def _whole_minutes(hours: float) -> int | None:
+def whole_minutes(hours: float) -> int | None:
+    """``hours`` as a whole number of minutes, or None (not finite, absurd, or not whole minutes)."""
     if not math.isfinite(hours) or abs(hours) > 10**6:
         return None
     minutes = hours * 60

@@ -3,7 +3,7 @@
 Each parser takes what a person types on the command line or into a 予定表 cell and
 returns plain numbers (minutes) or dates, or raises :class:`~ledgerkit.core.errors.InputError`
 (options) / :class:`~ledgerkit.parse.text.CellValueError` (cells) with one clear reason.
-The hours-and-minutes arithmetic is the cell parser's (``parse.normalize.parse_hours``);
+The hours-and-minutes arithmetic and the time of day are the cell parsers' (``parse.hours``, ``parse.datetimes``);
 what is added here is the meaning: a plain number is minutes for a duration, a clock
 reading for a time of day.
 """
@@ -18,6 +18,8 @@ from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
 from ledgerkit.parse.text import CellValueError, normalize_text
 from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.datetimes import parse_time_of_day, whole_minutes
+from ledgerkit.parse.datetimes import parse_time_range as parse_cell_time_range
 from ledgerkit.parse.hours import parse_hours
 
 #: the longest meeting searched for: a working day
@@ -26,16 +28,6 @@ MAX_DURATION = 24 * 60
 MAX_WINDOW_DAYS = 366
 
 _PLAIN_MINUTES = re.compile(r"\d+")
-_RANGE_SPLIT = re.compile(r"\s*(?:\.\.|〜|~|-|から|to)\s*", re.I)
-_AMPM = re.compile(r"^(午前|午後|am|pm|a\.m\.|p\.m\.)?\s*(.+?)\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
-
-
-def _whole_minutes(hours: float) -> int | None:
-    if not math.isfinite(hours) or abs(hours) > 10**6:
-        return None  # no time of day or meeting is a million hours long
-    minutes = hours * 60
-    n = round(minutes)
-    return n if math.isclose(minutes, n, abs_tol=1e-6) else None
 
 
 def parse_duration(text: object, *, lang: str = "ja") -> int:
@@ -64,61 +56,15 @@ def parse_duration(text: object, *, lang: str = "ja") -> int:
         except (CellValueError, ValueError, OverflowError):
             hours = None
         if hours is not None and not (isinstance(hours, float) and (hours != hours or math.isinf(hours))):
-            minutes = _whole_minutes(hours)
+            minutes = whole_minutes(hours)
     if minutes is None or not 1 <= minutes <= MAX_DURATION:
         raise InputError(messages.text("sched_bad_duration", lang, value=str(raw)))
     return minutes
 
 
-def parse_clock(value: object) -> int | None:
-    """A time of day in minutes after midnight: ``9:00``, ``9時30分``, ``午後2時``, ``2:30pm``,
-    a time cell, an Excel day fraction (0.375), or a number of hours (9.5). Blank → None.
-
-    ``24:00`` is the end of the day; anything later raises CellValueError.
-
-    Examples:
-        >>> parse_clock("9:00"), parse_clock("９時３０分"), parse_clock("午後2時"), parse_clock("2:30 pm")
-        (540, 570, 840, 870)
-        >>> import datetime
-        >>> parse_clock(datetime.time(13, 15)), parse_clock(0.375), parse_clock(18), parse_clock("")
-        (795, 540, 1080, None)
-    """
-    if value is None or (isinstance(value, str) and not normalize_text(value)):
-        return None
-    if isinstance(value, bool):
-        raise CellValueError("時刻として読めません", value)
-    if isinstance(value, dt.datetime):
-        # a time cell read with its 1899-12-30 date, or a date and time in one cell
-        value = value.time()
-    if isinstance(value, dt.time):
-        return value.hour * 60 + value.minute + (1 if value.second >= 30 else 0)
-    if isinstance(value, (int, float)) and 0 <= value < 1 and not isinstance(value, int):
-        # an Excel time serial shown as a number: a fraction of a day
-        return _checked(round(value * 24 * 60), value)
-    if isinstance(value, (int, float)):
-        minutes = _whole_minutes(float(value)) if math.isfinite(value) else None
-        return _checked(minutes, value)
-    s = normalize_text(value).replace(" ", "").lower()
-    m = _AMPM.match(s)
-    before, body, after = m.groups() if m else (None, s, None)
-    half = before or after
-    try:
-        hours = parse_hours(body)
-    except CellValueError:
-        raise CellValueError("時刻として読めません", value) from None
-    minutes = _whole_minutes(hours) if hours is not None else None
-    if minutes is not None and half:
-        if minutes >= 13 * 60:
-            raise CellValueError("時刻として読めません (午前・午後と13時以降が重なっています)", value)
-        pm = half in ("午後", "pm", "p.m.")
-        minutes = minutes % (12 * 60) + (12 * 60 if pm else 0)
-    return _checked(minutes, value)
-
-
-def _checked(minutes: int | None, value: object) -> int:
-    if minutes is None or not 0 <= minutes <= 24 * 60:
-        raise CellValueError("時刻として読めません (0:00〜24:00)", value)
-    return minutes
+#: a time of day in minutes after midnight (``9:00``, ``9時30分``, ``午後2時``, a time cell, 0.375,
+#: 9.5; ``24:00`` the end of the day): the cell parser every command uses
+parse_clock = parse_time_of_day
 
 
 def parse_time_range(text: object, *, option: str = "--hours", lang: str = "ja") -> tuple[int, int]:
@@ -132,17 +78,10 @@ def parse_time_range(text: object, *, option: str = "--hours", lang: str = "ja")
         ...
         ledgerkit.core.errors.InputError: --hours '18:00-09:00': give two times of day, the first before the second, like 09:00-18:00
     """
-    s = normalize_text(text)
-    parts = _RANGE_SPLIT.split(s)
     try:
-        if len(parts) != 2:
-            raise CellValueError("", text)
-        start, end = parse_clock(parts[0]), parse_clock(parts[1])
+        return parse_cell_time_range(text)
     except CellValueError:
-        start = end = None
-    if start is None or end is None or start >= end:
-        raise InputError(messages.text("sched_bad_time_range", lang, option=option, value=str(text)))
-    return start, end
+        raise InputError(messages.text("sched_bad_time_range", lang, option=option, value=str(text))) from None
 
 
 def parse_date_range(text: object, *, today: dt.date | None = None, lang: str = "ja") -> tuple[dt.date, dt.date]:
