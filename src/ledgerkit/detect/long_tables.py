@@ -74,7 +74,7 @@ def detect_table(
             if not required <= mapping.keys() or len(mapping) < min_fields:
                 continue
             score = (len(mapping), strength, r + height)
-            if best is None or score > best[0]:
+            if best is None or score > best[0] and not _printed_again(best, r, score):
                 best = (score, r, height, mapping, names)
         if best is not None and r > best[1] + 1:
             break
@@ -93,6 +93,14 @@ def detect_table(
     data_end, others = _table_end(rows, data_start, lo, hi + 1, syn)
     others = _beside(rows, r, data_end, lo, hi) + others
     return Table(r, height, data_start, data_end, lo, hi + 1, columns, dict(mapping), others)
+
+
+def _printed_again(best, r: int, score) -> bool:
+    """A candidate below the best header's rows that matches no more fields, no better: the
+    header printed again over the data (a page break), never the table's header — taking it
+    would leave the rows above it unread and uncounted."""
+    (fields, strength, _), best_r, height = best[0], best[1], best[2]
+    return r >= best_r + height and score[:2] <= (fields, strength)
 
 
 #: how many rows under a header are looked at to tell a spacer column from an unused one
