@@ -224,6 +224,21 @@ def test_the_excel_schedule(tmp_path):
     assert set(r.frame["date"].astype(str)) == {"2026-12-08"}  # 渡辺 is away all of 12/9
 
 
+def test_a_total_row_and_a_header_printed_again_are_listed_not_read(tmp_path):
+    """The 予定表 goes through the shared row walk: a 合計 row and the header repeated on a new
+    page are listed in Issues (never a busy block, never dropped unsaid)."""
+    workbook(tmp_path / "予定表.xlsx", [
+        ["伊藤 美咲", "12/8(火)", "9:00", "10:00", "定例"],
+        ["氏名", "日付", "開始", "終了", "件名"],
+        ["渡辺 健", "12/8(火)", "13:00", "14:00", "面談"],
+        ["合計", None, None, None, "2件"],
+    ])
+    r = ledgerkit.find_slots(tmp_path, between="2026-12-08..2026-12-08")
+    assert r.tables["busy"]["source_row"].tolist() == [4, 6]
+    assert {i.row: i.code for i in r.issues if i.row is not None} == {5: "repeated_header", 7: "total_row"}
+    assert (r.stats.rows_read, r.stats.rows_consolidated, r.stats.rows_rejected) == (2, 2, 0) and r.stats.balanced
+
+
 def test_the_report_cell_by_cell(worked, tmp_path):
     r = ledgerkit.find_slots(worked, between=DAY, required="A,B", optional="C")
     out = tmp_path / "slots.xlsx"

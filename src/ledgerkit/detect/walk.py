@@ -174,6 +174,13 @@ class RowLog:
         self.issues.append(issue)
         return issue
 
+    def reject_issue(self, r: int, issue: Issue) -> Issue:
+        """A data row that is not in the output, with the Issue the reader made (counted as read)."""
+        self.rows_read += 1
+        issue = issue.at(file=self.file, sheet=self.sheet, row=r + 1)
+        self.issues.append(issue)
+        return issue
+
     def note(self, r: int | None, code: str, *, column: str = "", value: Any = "", severity: str = "warning",
              scope: str = "row", **params: Any) -> Issue:
         """Something about a row (kept) or about the sheet (``r`` None) a person should see."""

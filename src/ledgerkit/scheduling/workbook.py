@@ -24,9 +24,10 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.long_tables import detect_table
 from ledgerkit.detect.merged import fill_merged
+from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.detect.labels import title_texts
 from ledgerkit.kinds.schedule import SCHEDULE_FIELDS
-from ledgerkit.parse.text import CellValueError, is_blank, is_total_label, normalize_text
+from ledgerkit.parse.text import CellValueError, is_blank, normalize_text
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.periods import parse_year_month
 from ledgerkit.scheduling.options import parse_clock
@@ -72,28 +73,38 @@ class ScheduleSheetReader:
         if table is None:
             return SheetResult.no_table(file, sheet, kind=_KIND, fields="氏名, 日付, 開始, 終了")
         year = _year_hint([*title_texts(rows, table.header_row), sheet.name, Path(file).stem])
-        records, issues, rows_read = [], [], 0
+        # blank rows, 合計 rows and the header printed again are told apart by the shared row walk:
+        # the last two are listed, never read as busy blocks nor dropped unsaid
+        kinds = classify_rows(rows, table.data_start, table.data_end, columns=table.mapping.values(),
+                              labels=[table.mapping["person"]] if "person" in table.mapping else [],
+                              header=rows[table.header_row + table.header_rows - 1])
+        log = RowLog(file, sheet.name)
+        records = []
         for r in range(table.data_start, table.data_end):
+            if r in kinds.blank:
+                continue
+            if r in kinds.total:
+                log.total(r)
+                continue
+            if r in kinds.repeated:
+                log.repeated_header(r)
+                continue
             row = rows[r]
             cells = {f: (row[c] if c < len(row) else "") for f, c in table.mapping.items()}
-            if all(is_blank(v) for v in cells.values()) or is_total_label(cells.get("person")):
-                continue
-            rows_read += 1
             try:
                 record = self._row(cells, year)
             except _RowProblem as p:
-                issues.append(p.issue.at(file=file, sheet=sheet.name, row=r + 1))
+                log.reject_issue(r, p.issue)
                 continue
-            if record is None:
-                continue
+            log.keep(r)
             record.update(source_file=file, source_sheet=sheet.name, source_row=r + 1)
             records.append(record)
         frame = pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
-        return SheetResult(frame=frame, issues=issues, rows_read=rows_read, layout="long",
+        return SheetResult(frame=frame, issues=log.issues, rows_read=log.rows_read, layout="long",
                            header_row=table.header_excel_row,
                            mapping={f: table.columns.get(c, "") for f, c in table.mapping.items()})
 
-    def _row(self, cells: dict[str, Any], year: int | None) -> dict | None:
+    def _row(self, cells: dict[str, Any], year: int | None) -> dict:
         person = normalize_text(cells.get("person"))
         if not person:
             raise _RowProblem(_missing("person"))
