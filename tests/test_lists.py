@@ -27,7 +27,8 @@ from ledgerkit.parse.amounts import parse_amount, parse_amount_with_basis, parse
 from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
-from ledgerkit.parse.periods import month_label, parse_month
+from ledgerkit.parse.months import month_label
+from ledgerkit.parse.periods import parse_month
 from ledgerkit.parse.text import CellValueError, is_blank, normalize_text
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

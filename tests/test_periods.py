@@ -12,27 +12,52 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.parse.periods import (
+from ledgerkit.parse.months import (
+
     add_months,
-    calendar_year_from_text,
+
     calendar_year_of,
-    fiscal_year_from_text,
+
     fiscal_year_months,
+
     fiscal_year_of,
-    is_period_total,
+
     label_of_index,
+
     month_index,
+
     month_label,
+
     month_label_of,
+
     months_between,
-    parse_month,
-    parse_year_label,
-    parse_year_month,
-    remove_periods,
+
     split_month_label,
+
     year_before,
+
+)
+
+from ledgerkit.parse.periods import (
+
+    calendar_year_from_text,
+
+    fiscal_year_from_text,
+
+    is_period_total,
+
+    parse_month,
+
+    parse_year_label,
+
+    parse_year_month,
+
+    remove_periods,
+
     year_month_of,
+
     years_of,
+
 )
 from ledgerkit.parse.wareki import ERAS
 

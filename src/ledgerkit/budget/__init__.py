@@ -88,7 +88,8 @@ from ledgerkit.budget.rates import (
 )
 from ledgerkit.budget.report import write_budget_report
 from ledgerkit.budget.settings import BUDGET_DEFAULTS
-from ledgerkit.parse.periods import fiscal_year_of, parse_month
+from ledgerkit.parse.months import fiscal_year_of
+from ledgerkit.parse.periods import parse_month
 
 __all__ = [
     "BUDGET_DEFAULTS",

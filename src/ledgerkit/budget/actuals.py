@@ -9,7 +9,7 @@ from typing import Any
 from ledgerkit.budget.columns import MONTH_BASIS_LABELS, PURCHASE_COLUMNS
 from ledgerkit.budget.labels import _yen_text
 from ledgerkit.core.issues import Issue
-from ledgerkit.parse.periods import month_label
+from ledgerkit.parse.months import month_label
 from ledgerkit.parse.text import normalize_text
 
 

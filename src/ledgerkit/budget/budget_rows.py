@@ -25,7 +25,8 @@ from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.parse.amounts import parse_amount
 from ledgerkit.parse.codes import parse_code
-from ledgerkit.parse.periods import month_label, parse_month
+from ledgerkit.parse.months import month_label
+from ledgerkit.parse.periods import parse_month
 from ledgerkit.parse.text import CellValueError, normalize_text
 from ledgerkit.parse.text import is_blank
 

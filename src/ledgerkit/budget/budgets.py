@@ -37,13 +37,8 @@ from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.intake.door import Intake, gather, read_files
 from ledgerkit.kinds.budget import BUDGET_FIELDS
-from ledgerkit.parse.periods import (
-    closing_month_conflict,
-    fiscal_year_from_text,
-    month_label,
-    parse_month,
-    parse_year_label,
-)
+from ledgerkit.parse.months import month_label
+from ledgerkit.parse.periods import closing_month_conflict, fiscal_year_from_text, parse_month, parse_year_label
 from ledgerkit.parse.text import normalize_text
 from ledgerkit.reports.generic import detail_writer
 

@@ -21,15 +21,15 @@ from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.money import round_yen
 from ledgerkit.core.result import Result
-from ledgerkit.parse.periods import (
+from ledgerkit.parse.months import (
     add_months,
     fiscal_year_months,
     fiscal_year_of,
     label_of_index,
     month_index,
     month_label,
-    parse_month,
 )
+from ledgerkit.parse.periods import parse_month
 
 
 def over_budget(result: Result) -> list[str]:

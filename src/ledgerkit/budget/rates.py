@@ -31,7 +31,8 @@ from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.intake.door import Intake, read_files
 from ledgerkit.kinds.budget import RATE_FIELDS
 from ledgerkit.parse.amounts import parse_amount
-from ledgerkit.parse.periods import month_label, parse_month
+from ledgerkit.parse.months import month_label
+from ledgerkit.parse.periods import parse_month
 from ledgerkit.parse.text import CellValueError, normalize_name, normalize_text
 
 _RATE_SUFFIX = re.compile(r"/\s*(h|hr|時間|時|人時|日|人日|月|人月)$", re.IGNORECASE)

@@ -23,7 +23,8 @@ from ledgerkit.invoices.layout import InvoiceLayout
 from ledgerkit.parse.codes import normalize_registration_no
 from ledgerkit.parse.list_cells import CellParsers, whole_yen
 from ledgerkit.parse.names import looks_like_name, vendor_key
-from ledgerkit.parse.periods import month_label, parse_month
+from ledgerkit.parse.months import month_label
+from ledgerkit.parse.periods import parse_month
 from ledgerkit.parse.relative_dates import date_after
 from ledgerkit.parse.terms import parse_delivery_term
 from ledgerkit.parse.text import CellValueError, normalize_text

@@ -33,7 +33,8 @@ from ledgerkit.core.messages import text as _t
 from ledgerkit.parse.amounts import parse_amount, parse_rate
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
-from ledgerkit.parse.periods import month_label, parse_month
+from ledgerkit.parse.months import month_label
+from ledgerkit.parse.periods import parse_month
 from ledgerkit.parse.text import CellValueError, normalize_text
 
 __all__ = ["FIELD_TYPES", "NUMERIC_TYPES", "READERS", "RESERVED_COLUMNS", "FieldSpec", "KindSpec", "KindError",

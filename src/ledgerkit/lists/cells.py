@@ -30,7 +30,8 @@ from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
 from ledgerkit.parse.list_cells import cached, plain, whole_yen
-from ledgerkit.parse.periods import calendar_year_of, month_label, parse_month
+from ledgerkit.parse.months import calendar_year_of, month_label
+from ledgerkit.parse.periods import parse_month
 from ledgerkit.parse.text import _PLACEHOLDERS, CellValueError, is_blank, normalize_text
 
 __all__ = ["Period", "Problem", "Read", "FieldCells", "type_words", "check_value"]

@@ -15,8 +15,8 @@ function here accepts what all the old copies accepted, and they agree with each
 * :func:`parse_year_label` — a cell that holds only a year (``2026``, ``2026年度``, ``R8年``);
 * :func:`parse_month` — a month header or month cell of a table (``10月``, ``2026年10月``,
   ``R8.11``, a date, ``202611``), with the year from the fiscal year when it has none;
-* month labels ``YYYY-MM`` and their arithmetic (:func:`month_label`, :func:`add_months`,
-  :func:`fiscal_year_of`, :func:`calendar_year_of`, …).
+* month labels ``YYYY-MM`` and their arithmetic live in :mod:`ledgerkit.parse.months`
+  (``month_label``, ``add_months``, ``fiscal_year_of`` …): import them from there.
 
 Eras come from :mod:`ledgerkit.parse.wareki`. Of the one-letter era forms only the recent
 ones are read (``R``, ``H``, ``令``, ``平``): ``最大2.5`` in a title is not 大正2年5月. A
@@ -39,15 +39,7 @@ from typing import Any
 from ledgerkit.parse.months import (
     add_months,
     calendar_year_of,
-    fiscal_year_months,
     fiscal_year_of,
-    label_of_index,
-    month_index,
-    month_label,
-    month_label_of,
-    months_between,
-    split_month_label,
-    year_before,
 )
 from ledgerkit.parse.text import is_total_label, normalize_text
 from ledgerkit.parse.wareki import Era, era_named
@@ -64,17 +56,6 @@ __all__ = [
     "parse_month",
     "is_period_total",
     "remove_periods",
-    "month_label",
-    "month_label_of",
-    "split_month_label",
-    "add_months",
-    "month_index",
-    "label_of_index",
-    "months_between",
-    "fiscal_year_of",
-    "calendar_year_of",
-    "fiscal_year_months",
-    "year_before",
     "parse_month_label",
 ]
 

@@ -30,7 +30,7 @@ from ledgerkit.kinds.contracts import CONTRACT_FIELDS
 from ledgerkit.parse.amounts import parse_amount
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
-from ledgerkit.parse.periods import split_month_label
+from ledgerkit.parse.months import split_month_label
 from ledgerkit.parse.text import CellValueError, normalize_name, normalize_text
 from ledgerkit.parse.text import is_blank
 from ledgerkit.reports.generic import detail_writer

@@ -7,7 +7,8 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result
 from ledgerkit.invoices.rows import person_names
 from ledgerkit.parse.names import vendor_key
-from ledgerkit.parse.periods import parse_year_month, split_month_label
+from ledgerkit.parse.months import split_month_label
+from ledgerkit.parse.periods import parse_year_month
 from ledgerkit.parse.text import normalize_text
 from ledgerkit.settlement.columns import CHECK_LABELS, INVOICE_CHECK_COLUMNS
 from ledgerkit.settlement.report import write_settlement

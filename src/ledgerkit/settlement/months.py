@@ -22,7 +22,7 @@ from ledgerkit.intake.door import gather, read_files
 from ledgerkit.invoices.across_files import finish_invoices
 from ledgerkit.invoices.frame import INVOICE_COLUMNS
 from ledgerkit.invoices.sheet import read_invoice_sheet
-from ledgerkit.parse.periods import month_label_of
+from ledgerkit.parse.months import month_label_of
 from ledgerkit.settlement.bands import (
     METHOD_LABELS,
     _exact,

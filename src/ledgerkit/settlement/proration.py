@@ -27,7 +27,7 @@ from fractions import Fraction
 from typing import Any
 
 from ledgerkit.calendars.business import BusinessCalendar
-from ledgerkit.parse.periods import split_month_label
+from ledgerkit.parse.months import split_month_label
 
 __all__ = ["PRORATE_MODES", "MonthShare", "month_share", "calendar_words"]
 
