@@ -201,6 +201,30 @@ def split_period(days: dict[int, int | dt.date]) -> tuple[list[int], list[int]]:
     return [], cols
 
 
+def grid_labels(rows, r: int, first_day: int, syn: Synonyms) -> tuple[dict[str, int], dict[int, str]]:
+    """Fields named left of the days, in the days' row or, for a two-row header, the row above
+    — only over a blank cell, and a 氏名 | 山田 pair above the header (told by what it holds left
+    of the days) is the sheet's person, not a label: one column never stands for two fields."""
+    row = rows[r]
+    labels: dict[str, int] = {}
+    names: dict[int, str] = {}
+    # the row above is a 氏名 | 山田 pair only by what it holds left of the days (日 and 合計 over
+    # the days and totals say nothing about it)
+    above_is_pair = r > 0 and _label_row_above(list(rows[r - 1][:first_day]), list(row[:first_day]), {}, syn)
+    for rr in (r, r - 1):
+        if rr < 0 or (rr == r - 1 and above_is_pair):
+            continue
+        for c in range(min(first_day, len(rows[rr]))):
+            v = rows[rr][c]
+            if rr == r - 1 and c < len(row) and not is_empty(row[c]):
+                continue
+            f = syn.match(v)
+            if f and f not in labels and c not in names:
+                labels[f] = c
+                names[c] = _one_line(str(v))
+    return labels, names
+
+
 def detect_day_grid(
     rows: list[list[Any]],
     label_fields: Mapping[str, Iterable[str]],
@@ -234,23 +258,7 @@ def detect_day_grid(
         if len(days) < min_days:
             continue
         first_day = min([*days, *plan_cols])
-        labels: dict[str, int] = {}
-        names: dict[int, str] = {}
-        # labels may sit in this row or, for a two-row header, in the row above — but only
-        # above a blank cell, and a 氏名 | 山田 pair above the header is the sheet's person,
-        # not a label (one column never stands for two fields)
-        above_is_pair = r > 0 and _label_row_above(rows[r - 1], row, {}, syn)
-        for rr in (r, r - 1):
-            if rr < 0 or (rr == r - 1 and above_is_pair):
-                continue
-            for c in range(0, min(first_day, len(rows[rr]))):
-                v = rows[rr][c]
-                if rr == r - 1 and c < len(row) and not is_empty(row[c]):
-                    continue
-                f = syn.match(v)
-                if f and f not in labels and c not in names:
-                    labels[f] = c
-                    names[c] = str(v).strip()
+        labels, names = grid_labels(rows, r, first_day, syn)
         if not labels or (need_any and not need_any & labels.keys()):
             continue
         last_day = max(days)

@@ -19,37 +19,15 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from ledgerkit.intake.cells import column_letter, is_empty
-from ledgerkit.detect.day_grids import Grid, _day_run, _is_weekday_label
+from ledgerkit.detect.day_grids import Grid, _day_run, _is_weekday_label, grid_labels
 from ledgerkit.detect.evidence import Evidence, column_evidence, looks_like_hours
-from ledgerkit.detect.headers import HEADER_SCAN_ROWS, Synonyms, _label_row_above, _one_line
+from ledgerkit.detect.headers import HEADER_SCAN_ROWS, Synonyms, _one_line
 from ledgerkit.detect.long_tables import _table_end
 from ledgerkit.detect.merged import _rows_of
 from ledgerkit.detect.project_columns import is_not_project_header
 from ledgerkit.parse.text import is_total_label
 
 __all__ = ["detect_loose_day_grid"]
-
-
-def _labels(rows, r: int, first_day: int, syn: Synonyms) -> tuple[dict[str, int], dict[int, str]]:
-    """Fields named left of the days, in the days' row or the row above (only over a blank cell)."""
-    row = rows[r]
-    labels: dict[str, int] = {}
-    names: dict[int, str] = {}
-    # the row above is a 氏名 | 山田 pair only by what it holds left of the days (日 and 合計 over
-    # the days and totals say nothing about it)
-    above_is_pair = r > 0 and _label_row_above(list(rows[r - 1][:first_day]), list(row[:first_day]), {}, syn)
-    for rr in (r, r - 1):
-        if rr < 0 or (rr == r - 1 and above_is_pair):
-            continue
-        for c in range(min(first_day, len(rows[rr]))):
-            v = rows[rr][c]
-            if rr == r - 1 and c < len(row) and not is_empty(row[c]):
-                continue
-            f = syn.match(v)
-            if f and f not in labels and c not in names:
-                labels[f] = c
-                names[c] = _one_line(str(v))
-    return labels, names
 
 
 def _text_column(rows, start: int, end: int, first_day: int, taken: Iterable[int]) -> int | None:
@@ -85,7 +63,7 @@ def detect_loose_day_grid(
         if len(days) < min_days:
             continue
         first_day, last_day = min(days), max(days)
-        labels, names = _labels(rows, r, first_day, syn)
+        labels, names = grid_labels(rows, r, first_day, syn)
         data_start = r + 1
         if data_start < len(rows):
             under = rows[data_start]
