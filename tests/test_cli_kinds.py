@@ -128,3 +128,25 @@ def test_kinds_show_an_unknown_kind_exit_2():
     result = run("kinds", "show", "sale", "--config", SALES_TOML, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.strip() == "Error: no kind named 'sale' (known: hours, invoices, attendance, sales)"
+
+
+def test_a_kind_summed_by_its_own_value_field_counts_rows_instead_of_a_bug(tmp_path):
+    """A kind whose only field is a number (its summary is by that field) used to exit 3 with
+    "ValueError: cannot insert amount, already exists"; a field the summary groups by is counted."""
+    config = tmp_path / "ledgerkit.toml"
+    config.write_text('[kinds.x.fields.amount]\ntype = "yen"\nsynonyms = ["売上"]\n', encoding="utf-8")
+    book = tmp_path / "in" / "売上.xlsx"
+    book.parent.mkdir()
+    wb = openpyxl.Workbook()
+    for row in (["売上"], [1000], [1000], [500]):
+        wb.active.append(row)
+    wb.save(book)
+    out = tmp_path / "x.xlsx"
+    result = run("aggregate", book.parent, "--kind", "x", "--config", config, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == f"{out} を書き出しました"
+    summary = openpyxl.load_workbook(out)["集計"]
+    assert [[c.value for c in row] for row in summary.iter_rows(min_row=3, max_row=5, max_col=2)] == [
+        ["amount", "件数"], ["1000", 2], ["500", 1]]
+    assert [f.name for f in load_config(config).kind("x").fields] == ["amount"]
+    assert load_config(config).kind("x").summed() == ()

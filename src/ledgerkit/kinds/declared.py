@@ -141,6 +141,12 @@ class KindSpec:
         """The fields a summary adds up: ``sum``, else every int, yen, decimal and hours field."""
         return self.sum or tuple(f.name for f in self.fields if f.type in NUMERIC_TYPES)
 
+    def summed(self, by=None) -> tuple[str, ...]:
+        """The value fields a summary by ``by`` (default: the kind's ``by``) adds up: a field the
+        summary groups by is not also summed (a kind whose only field is a number counts rows)."""
+        by = set(self.by if by is None else by)
+        return tuple(v for v in self.values if v not in by)
+
     def field(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)
 
