@@ -150,3 +150,15 @@ def test_a_kind_summed_by_its_own_value_field_counts_rows_instead_of_a_bug(tmp_p
         ["amount", "件数"], ["1000", 2], ["500", 1]]
     assert [f.name for f in load_config(config).kind("x").fields] == ["amount"]
     assert load_config(config).kind("x").summed() == ()
+
+
+@pytest.mark.parametrize(("bound", "shown"), [("inf", "inf"), ("-inf", "-inf"), ("nan", "nan"), ("1e400", "inf")])
+def test_a_bound_that_is_not_a_number_is_one_config_line_exit_2(tmp_path, bound, shown):
+    """TOML's inf and nan used to exit 3 (OverflowError in kinds show; a reader bug in aggregate)."""
+    config = tmp_path / "ledgerkit.toml"
+    config.write_text(f'[kinds.x.fields.amount]\ntype = "yen"\nsynonyms = ["売上"]\nmax = {bound}\n', encoding="utf-8")
+    expected = f"Error: {config}:4: kinds.x.fields.amount.max: {shown} を yen の値として読めません"
+    for args in (("kinds", "show", "x"), ("aggregate", EXAMPLES / "sales", "--kind", "x")):
+        result = run(*args, "--config", config)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip() == expected

@@ -379,6 +379,13 @@ def _names(value: Any, at: str, spec: KindSpec, *, allow: tuple[str, ...] = ()) 
 _BOUND_PARSERS = {"hours": parse_hours, "rate": parse_rate}
 
 
+def _finite(number: Decimal) -> Decimal:
+    """A bound that is a number: TOML's ``inf``, ``nan`` and ``1e400`` are refused as unreadable."""
+    if not number.is_finite():
+        raise ValueError(number)
+    return number
+
+
 def _bound(value: Any, ftype: str, at: str) -> Any:
     if ftype not in _ORDERED_TYPES:
         raise KindError(at, "cfg_kind_check_type", check=at.rsplit(".", 1)[1], types="int, yen, decimal, hours, date, month, rate",
@@ -404,10 +411,10 @@ def _bound(value: Any, ftype: str, at: str) -> Any:
             number = _BOUND_PARSERS.get(ftype, parse_amount)(value)
             if number is None:
                 raise ValueError(value)
-            return Decimal(str(number))
+            return _finite(Decimal(str(number)))
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(value)
-        return Decimal(str(value))
+        return _finite(Decimal(str(value)))
     except (TypeError, ValueError, InvalidOperation, CellValueError):
         raise KindError(at, "cfg_kind_bound", value=value, type=ftype) from None
 
