@@ -117,3 +117,16 @@ def test_csv_to_stdout(cals):
     assert r.exit_code == 0
     assert r.stdout.splitlines()[0].startswith("rank,proposed,date,start,end,slot,note,")
     assert r.stdout.splitlines()[1].startswith("1,True,2026-12-08,10:30,11:30,")
+
+
+@pytest.mark.parametrize(("value", "line"), [
+    ("0", "Error: -n '0': 候補の数は 1〜1000 の整数で書いてください"),
+    ("5000", "Error: -n '5000': 候補の数は 1〜1000 の整数で書いてください"),
+])
+def test_n_is_a_count_of_candidates_not_minutes(cals, value, line):
+    """-n used to be refused as "1 以上の整数 (分)": minutes, for a number of candidates."""
+    r = run(str(cals), *DAY, "-n", value)
+    assert (r.exit_code, r.stderr.splitlines()) == (2, [line])
+    r = run(str(cals), *DAY, "-n", value, "--lang", "en")
+    assert (r.exit_code, r.stderr.splitlines()) == (
+        2, [f"Error: -n '{value}': give the number of candidates as a whole number from 1 to 1000"])

@@ -1036,6 +1036,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value!r}: {low} 以上の整数 (分) を書いてください",
         "{option} {value!r}: give a whole number of minutes, {low} or more",
     ),
+    "sched_bad_count": (
+        "{option} {value!r}: 候補の数は {low}〜{high} の整数で書いてください",
+        "{option} {value!r}: give the number of candidates as a whole number from {low} to {high}",
+    ),
     "sched_bad_tz": (
         "--tz {value!r}: タイムゾーンがありません (例: Asia/Tokyo、America/Los_Angeles)",
         "--tz {value!r}: no such time zone (e.g. Asia/Tokyo, America/Los_Angeles)",
