@@ -130,3 +130,18 @@ def test_n_is_a_count_of_candidates_not_minutes(cals, value, line):
     r = run(str(cals), *DAY, "-n", value, "--lang", "en")
     assert (r.exit_code, r.stderr.splitlines()) == (
         2, [f"Error: -n '{value}': give the number of candidates as a whole number from 1 to 1000"])
+
+
+def test_an_ics_with_no_event_is_named_not_silently_free(cals):
+    """A calendar export holding no VEVENT (an empty or wrong export) used to make its person
+    free all the time without a word; it is now a warning naming the file."""
+    empty = ics(cals / "D.ics")
+    r = run(str(cals), *DAY, "--required", "A,D", "-n", "1")
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines()[0] == (
+        f"使わなかった予定表の行・ファイル: 警告 1 件 (例: {empty}: 予定 (VEVENT) が1件もない iCalendar です。"
+        "D は期間中ずっと空いているとみなしました) (全件: -o slots.xlsx の問題一覧シート)")
+    r = run(str(cals), *DAY, "--required", "A,D", "-n", "1", "--lang", "en")
+    assert r.stderr.splitlines()[0] == (
+        f"rows or files of the calendars not used: 1 warning(s), e.g. {empty}: an iCalendar with no event (VEVENT) "
+        "at all: D was taken as free the whole time (all of them: -o slots.xlsx, Issues sheet)")

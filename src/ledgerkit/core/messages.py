@@ -1068,6 +1068,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "iCalendar (.ics) として読めません ({reason})。この人の予定は含まれていません",
         "cannot read it as iCalendar (.ics) ({reason}); this person's events are not included",
     ),
+    "sched_ics_no_events": (
+        "予定 (VEVENT) が1件もない iCalendar です。{name} は期間中ずっと空いているとみなしました",
+        "an iCalendar with no event (VEVENT) at all: {name} was taken as free the whole time",
+    ),
     "sched_ics_bad_series": (
         "繰り返し予定の一部を読めないため除きました ({reason})",
         "some recurring events could not be read and were left out ({reason})",
