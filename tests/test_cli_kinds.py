@@ -162,3 +162,18 @@ def test_a_bound_that_is_not_a_number_is_one_config_line_exit_2(tmp_path, bound,
         result = run(*args, "--config", config)
         assert result.exit_code == 2, result.output
         assert result.stderr.strip() == expected
+
+
+def test_kinds_show_of_a_label_with_a_line_break_is_still_toml(tmp_path):
+    """The first comment held the label as written: a line break in it ended the comment and
+    the rest was not TOML, so the printed table could not be copied into ledgerkit.toml."""
+    config = tmp_path / "ledgerkit.toml"
+    config.write_text('[kinds.x]\nlabel = "売上\\n集計"\n[kinds.x.fields.amount]\ntype = "yen"\nsynonyms = ["売上"]\n',
+                      encoding="utf-8")
+    result = run("kinds", "show", "x", "--config", config)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == f"# 売上 集計 — {config}:1"
+    copy = tmp_path / "copy.toml"
+    copy.write_text(result.stdout, encoding="utf-8")
+    assert load_config(copy).kind("x") == load_config(config).kind("x")
+    assert load_config(copy).kind("x").label == "売上\n集計"
