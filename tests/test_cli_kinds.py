@@ -177,3 +177,17 @@ def test_kinds_show_of_a_label_with_a_line_break_is_still_toml(tmp_path):
     copy.write_text(result.stdout, encoding="utf-8")
     assert load_config(copy).kind("x") == load_config(config).kind("x")
     assert load_config(copy).kind("x").label == "売上\n集計"
+
+
+def test_by_takes_a_declared_kinds_labels_as_its_reports_head_them():
+    """--by 支店,区分 (the labels the Detail sheet heads the columns with) used to be refused as
+    unknown columns, and the columns listed were headed 金額 where the kind's reports say 売上."""
+    result = run("aggregate", EXAMPLES / "sales", "--kind", "sales", "--config", SALES_TOML, "--by", "支店,区分")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[2].split() == ["┃", "支店", "┃", "サービス", "┃", "保守", "┃", "商品", "┃", "返品",
+                                                     "┃", "合計", "┃"]
+    bad = run("aggregate", EXAMPLES / "sales", "--kind", "sales", "--config", SALES_TOML, "--by", "地域")
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines()[-1] == (
+        "Error: --by: 地域 という列はありません (列: 支店 (branch), 年月 (month), 区分 (category), 売上 (amount), "
+        "件数 (count), 備考, 元ファイル (source_file), 元シート (source_sheet), 元行 (source_row))")
