@@ -89,6 +89,18 @@ def test_history_on_the_terminal_and_in_xlsx(project):
     assert empty.exit_code == 0 and lines(empty) == ["the ledger holds no invoices rows"]
 
 
+def test_history_by_month_is_one_line_not_a_bug(project):
+    """--by month (the months are the columns) used to exit 3: "The name month occurs multiple times"."""
+    run(project, "aggregate", project / "hours", "--record")
+    for by in ("month", "person,month"):
+        shown = run(project, "history", "hours", "--by", by)
+        assert shown.exit_code == 2
+        assert lines(shown) == ["Error: --by に month は書けません: 月は表の列です (行にする項目を書いてください。例: --by person)"]
+    shown = run(project, "history", "hours", "--by", "month", "--lang", "en")
+    assert (shown.exit_code, lines(shown)) == (
+        2, ["Error: --by cannot name month: the months are the table's columns (name what the rows are, e.g. --by person)"])
+
+
 def test_findings_resolve_and_the_exit_codes(project):
     run(project, "aggregate", project / "hours", "--record")
     listed = run(project, "findings", "--lang", "en")

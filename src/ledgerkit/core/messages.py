@@ -1146,6 +1146,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger_bad_since": ("--since は last-close か実行番号です ({value!r} ではなく)", "--since must be last-close or a run number, not {value!r}"),
     "ledger_bad_month": ("{option} は 2026-04 のような年月です ({value!r} ではなく)", "{option} must be a month like 2026-04, not {value!r}"),
     "ledger_no_field": ("{kind} の行に {field} はありません (ある項目: {known})", "{kind} rows have no field {field} (fields: {known})"),
+    "ledger_by_month": (
+        "--by に month は書けません: 月は表の列です (行にする項目を書いてください。例: --by person)",
+        "--by cannot name month: the months are the table's columns (name what the rows are, e.g. --by person)",
+    ),
     "ledger_nothing": ("台帳に {kind} の行がありません{period}", "the ledger holds no {kind} rows{period}"),
     "ledger_history": ("{kind}: {groups} 行 × {months} か月 ({first}〜{last})", "{kind}: {groups} rows × {months} months ({first} to {last})"),
     "ledger_diff_none": ("実行 #{a} と #{b} のあいだに変わった行はありません", "no row changed between run #{a} and run #{b}"),
