@@ -128,3 +128,66 @@ def test_kinds_show_an_unknown_kind_exit_2():
     result = run("kinds", "show", "sale", "--config", SALES_TOML, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.strip() == "Error: no kind named 'sale' (known: hours, invoices, attendance, sales)"
+
+
+def test_a_kind_summed_by_its_own_value_field_counts_rows_instead_of_a_bug(tmp_path):
+    """A kind whose only field is a number (its summary is by that field) used to exit 3 with
+    "ValueError: cannot insert amount, already exists"; a field the summary groups by is counted."""
+    config = tmp_path / "ledgerkit.toml"
+    config.write_text('[kinds.x.fields.amount]\ntype = "yen"\nsynonyms = ["売上"]\n', encoding="utf-8")
+    book = tmp_path / "in" / "売上.xlsx"
+    book.parent.mkdir()
+    wb = openpyxl.Workbook()
+    for row in (["売上"], [1000], [1000], [500]):
+        wb.active.append(row)
+    wb.save(book)
+    out = tmp_path / "x.xlsx"
+    result = run("aggregate", book.parent, "--kind", "x", "--config", config, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == f"{out} を書き出しました"
+    summary = openpyxl.load_workbook(out)["集計"]
+    assert [[c.value for c in row] for row in summary.iter_rows(min_row=3, max_row=5, max_col=2)] == [
+        ["amount", "件数"], ["1000", 2], ["500", 1]]
+    assert [f.name for f in load_config(config).kind("x").fields] == ["amount"]
+    assert load_config(config).kind("x").summed() == ()
+
+
+@pytest.mark.parametrize(("bound", "shown"), [("inf", "inf"), ("-inf", "-inf"), ("nan", "nan"), ("1e400", "inf")])
+def test_a_bound_that_is_not_a_number_is_one_config_line_exit_2(tmp_path, bound, shown):
+    """TOML's inf and nan used to exit 3 (OverflowError in kinds show; a reader bug in aggregate)."""
+    config = tmp_path / "ledgerkit.toml"
+    config.write_text(f'[kinds.x.fields.amount]\ntype = "yen"\nsynonyms = ["売上"]\nmax = {bound}\n', encoding="utf-8")
+    expected = f"Error: {config}:4: kinds.x.fields.amount.max: {shown} を yen の値として読めません"
+    for args in (("kinds", "show", "x"), ("aggregate", EXAMPLES / "sales", "--kind", "x")):
+        result = run(*args, "--config", config)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip() == expected
+
+
+def test_kinds_show_of_a_label_with_a_line_break_is_still_toml(tmp_path):
+    """The first comment held the label as written: a line break in it ended the comment and
+    the rest was not TOML, so the printed table could not be copied into ledgerkit.toml."""
+    config = tmp_path / "ledgerkit.toml"
+    config.write_text('[kinds.x]\nlabel = "売上\\n集計"\n[kinds.x.fields.amount]\ntype = "yen"\nsynonyms = ["売上"]\n',
+                      encoding="utf-8")
+    result = run("kinds", "show", "x", "--config", config)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == f"# 売上 集計 — {config}:1"
+    copy = tmp_path / "copy.toml"
+    copy.write_text(result.stdout, encoding="utf-8")
+    assert load_config(copy).kind("x") == load_config(config).kind("x")
+    assert load_config(copy).kind("x").label == "売上\n集計"
+
+
+def test_by_takes_a_declared_kinds_labels_as_its_reports_head_them():
+    """--by 支店,区分 (the labels the Detail sheet heads the columns with) used to be refused as
+    unknown columns, and the columns listed were headed 金額 where the kind's reports say 売上."""
+    result = run("aggregate", EXAMPLES / "sales", "--kind", "sales", "--config", SALES_TOML, "--by", "支店,区分")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[2].split() == ["┃", "支店", "┃", "サービス", "┃", "保守", "┃", "商品", "┃", "返品",
+                                                     "┃", "合計", "┃"]
+    bad = run("aggregate", EXAMPLES / "sales", "--kind", "sales", "--config", SALES_TOML, "--by", "地域")
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines()[-1] == (
+        "Error: --by: 地域 という列はありません (列: 支店 (branch), 年月 (month), 区分 (category), 売上 (amount), "
+        "件数 (count), 備考, 元ファイル (source_file), 元シート (source_sheet), 元行 (source_row))")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -87,6 +88,33 @@ def test_history_on_the_terminal_and_in_xlsx(project):
     assert bad.exit_code == 2 and lines(bad) == ["Error: --from は 2026-04 のような年月です ('2026-13' ではなく)"]
     empty = run(project, "history", "invoices", "--lang", "en")
     assert empty.exit_code == 0 and lines(empty) == ["the ledger holds no invoices rows"]
+
+
+def test_history_by_month_is_one_line_not_a_bug(project):
+    """--by month (the months are the columns) used to exit 3: "The name month occurs multiple times"."""
+    run(project, "aggregate", project / "hours", "--record")
+    for by in ("month", "person,month"):
+        shown = run(project, "history", "hours", "--by", by)
+        assert shown.exit_code == 2
+        assert lines(shown) == ["Error: --by に month は書けません: 月は表の列です (行にする項目を書いてください。例: --by person)"]
+    shown = run(project, "history", "hours", "--by", "month", "--lang", "en")
+    assert (shown.exit_code, lines(shown)) == (
+        2, ["Error: --by cannot name month: the months are the table's columns (name what the rows are, e.g. --by person)"])
+
+
+def test_history_of_a_declared_kind_uses_its_by_and_sum(project):
+    """`history sales` used to fail with "sales の行に person はありません": the rows default of the
+    built-in kinds, a column a declared kind does not have; it now sums the kind's first value field by its by."""
+    examples = Path(__file__).parent.parent / "examples"
+    config = project / "ledgerkit.toml"
+    config.write_text(config.read_text(encoding="utf-8") + (examples / "sales.toml").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    assert run(project, "aggregate", examples / "sales", "--kind", "sales", "--record").exit_code == 0
+    shown = run(project, "history", "sales")
+    assert shown.exit_code == 0, shown.output
+    assert lines(shown)[-1] == "sales: 4 行 × 2 か月 (2026-10〜2026-11)"
+    assert [c.strip() for c in next(t for t in lines(shown) if "東京支店" in t).split("│") if c.strip()] == [
+        "東京支店", "1,850,000", "1,885,000", "3,735,000"]
 
 
 def test_findings_resolve_and_the_exit_codes(project):

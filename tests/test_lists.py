@@ -252,6 +252,21 @@ def test_a_blank_figure_in_the_key_is_a_value_like_any_other(tmp_path):
     assert [(i.code, Path(i.file).name, i.row) for i in result.issues] == [("list_duplicate_row", "b.xlsx", 2)]
 
 
+def test_a_key_held_twice_in_one_sheet_and_once_in_another_names_the_difference(tmp_path):
+    """The first rows of both sheets alike, the first sheet holding the key twice: the disagreement
+    was listed with nothing in its parentheses ("値が食い違っています ()"); it now says the row counts."""
+    make_xlsx(tmp_path / "a.xlsx", {"s": [["支店", "年月", "区分", "売上"], ["東京", "2026-10", None, 100],
+                                          ["東京", "2026-10", None, 200]]})
+    make_xlsx(tmp_path / "b.xlsx", {"s": [["支店", "年月", "区分", "売上"], ["東京", "2026-10", None, 100]]})
+    result = ledgerkit.aggregate(tmp_path, kind=SALES_KIND | {"name": "sales"})
+    conflict = next(i for i in result.issues if i.code == "list_conflicting_row")
+    assert (Path(conflict.file).name, conflict.row) == ("b.xlsx", 2)
+    assert conflict.message("ja").split(" と値が")[1] == (
+        "食い違っています (行数 1 / 2) — 両方を集計しています。どちらが正しいか確認してください")
+    assert conflict.message("en").endswith("but different values (rows 1 / 2): both are consolidated; check which is right")
+    assert result.frame["amount"].sum() == 400 and result.stats.balanced
+
+
 def test_unique_values_across_files(tmp_path):
     spec = kind_from_table("assets", {"fields": {"no": {"type": "code", "synonyms": ["資産番号"], "unique": True},
                                                  "name": {"synonyms": ["資産名"]}}, "sort": "no"})

@@ -117,3 +117,31 @@ def test_csv_to_stdout(cals):
     assert r.exit_code == 0
     assert r.stdout.splitlines()[0].startswith("rank,proposed,date,start,end,slot,note,")
     assert r.stdout.splitlines()[1].startswith("1,True,2026-12-08,10:30,11:30,")
+
+
+@pytest.mark.parametrize(("value", "line"), [
+    ("0", "Error: -n '0': 候補の数は 1〜1000 の整数で書いてください"),
+    ("5000", "Error: -n '5000': 候補の数は 1〜1000 の整数で書いてください"),
+])
+def test_n_is_a_count_of_candidates_not_minutes(cals, value, line):
+    """-n used to be refused as "1 以上の整数 (分)": minutes, for a number of candidates."""
+    r = run(str(cals), *DAY, "-n", value)
+    assert (r.exit_code, r.stderr.splitlines()) == (2, [line])
+    r = run(str(cals), *DAY, "-n", value, "--lang", "en")
+    assert (r.exit_code, r.stderr.splitlines()) == (
+        2, [f"Error: -n '{value}': give the number of candidates as a whole number from 1 to 1000"])
+
+
+def test_an_ics_with_no_event_is_named_not_silently_free(cals):
+    """A calendar export holding no VEVENT (an empty or wrong export) used to make its person
+    free all the time without a word; it is now a warning naming the file."""
+    empty = ics(cals / "D.ics")
+    r = run(str(cals), *DAY, "--required", "A,D", "-n", "1")
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines()[0] == (
+        f"使わなかった予定表の行・ファイル: 警告 1 件 (例: {empty}: 予定 (VEVENT) が1件もない iCalendar です。"
+        "D は期間中ずっと空いているとみなしました) (全件: -o slots.xlsx の問題一覧シート)")
+    r = run(str(cals), *DAY, "--required", "A,D", "-n", "1", "--lang", "en")
+    assert r.stderr.splitlines()[0] == (
+        f"rows or files of the calendars not used: 1 warning(s), e.g. {empty}: an iCalendar with no event (VEVENT) "
+        "at all: D was taken as free the whole time (all of them: -o slots.xlsx, Issues sheet)")

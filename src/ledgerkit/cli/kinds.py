@@ -93,7 +93,7 @@ def print_list_summary(result, by, *, lang: str = "ja", max_rows: int = 30, max_
     pivot = summarize_list(result.frame, spec, short, lang=lang)
     if len(pivot.columns) > max_columns:
         pivot = summarize_list(result.frame, spec, short[:1], lang=lang)
-    value = spec.field(spec.values[0]) if spec.values else None
+    value = spec.field(spec.summed(short)[0]) if spec.summed(short) else None
     money = value is None or value.type in ("yen", "int")
     fmt = (lambda v: f"{int(v):,}") if money else (lambda v: f"{v:,.2f}" if isinstance(v, float) else str(v))
     headings = {f.name: f.heading(lang) for f in spec.fields}

@@ -263,7 +263,8 @@ def render_kind(spec: KindSpec, *, lang: str = "ja", source: str | None = None) 
     fields = table.pop("fields")
     builtin = spec.name in BUILTIN_KINDS
     where = source or (_t("kinds_builtin", lang) if builtin else "")
-    out = [f"# {spec.title(lang)}" + (f" — {where}" if where else ""),
+    # a comment is one line: a label or path holding a line break would end it and break the TOML
+    out = [" ".join(f"# {spec.title(lang)}{f' — {where}' if where else ''}".split()),
            f"# {_t('kinds_show_builtin' if builtin else 'kinds_show_head', lang)}"]
     if spec.derived:
         out.append(f"# {_t('kinds_show_derived', lang, names=', '.join(spec.derived))}")

@@ -185,12 +185,19 @@ def check_by(result: Result, by: list[str], lang: str = "ja") -> list[str]:
     if not by:
         raise InputError(messages.text("by_empty", lang))
     columns = [str(c) for c in result.frame.columns]
-    named = {**_BY_WORDS, **{heading(c, "en").lower(): c for c in columns}, **{heading(c, "ja"): c for c in columns}}
+    # a declared kind's columns are headed on its reports by their labels (支店, 区分)
+    spec = result.meta.get("spec")
+    labels = {f.name: f.label for f in spec.fields if f.label} if isinstance(spec, KindSpec) else {}
+
+    def shown(c: str, lang: str) -> str:
+        return labels[c] if c in labels and lang != "en" else heading(c, lang)
+
+    named = {**_BY_WORDS, **{heading(c, "en").lower(): c for c in columns}, **{shown(c, "ja"): c for c in columns}}
     fields = [b if b in columns else named.get(b, named.get(b.lower(), b)) for b in by]
     unknown = [b for b, f in zip(by, fields) if f not in columns]
     if unknown and columns:
         raise InputError(messages.text("by_unknown", lang, fields=", ".join(unknown),
-                                       columns=", ".join(f"{heading(c, lang)} ({c})" if heading(c, lang) != c else c
+                                       columns=", ".join(f"{shown(c, lang)} ({c})" if shown(c, lang) != c else c
                                                          for c in columns)))
     return fields
 

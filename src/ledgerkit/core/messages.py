@@ -1036,6 +1036,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value!r}: {low} 以上の整数 (分) を書いてください",
         "{option} {value!r}: give a whole number of minutes, {low} or more",
     ),
+    "sched_bad_count": (
+        "{option} {value!r}: 候補の数は {low}〜{high} の整数で書いてください",
+        "{option} {value!r}: give the number of candidates as a whole number from {low} to {high}",
+    ),
     "sched_bad_tz": (
         "--tz {value!r}: タイムゾーンがありません (例: Asia/Tokyo、America/Los_Angeles)",
         "--tz {value!r}: no such time zone (e.g. Asia/Tokyo, America/Los_Angeles)",
@@ -1063,6 +1067,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sched_ics_unreadable": (
         "iCalendar (.ics) として読めません ({reason})。この人の予定は含まれていません",
         "cannot read it as iCalendar (.ics) ({reason}); this person's events are not included",
+    ),
+    "sched_ics_no_events": (
+        "予定 (VEVENT) が1件もない iCalendar です。{name} は期間中ずっと空いているとみなしました",
+        "an iCalendar with no event (VEVENT) at all: {name} was taken as free the whole time",
     ),
     "sched_ics_bad_series": (
         "繰り返し予定の一部を読めないため除きました ({reason})",
@@ -1138,6 +1146,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger_bad_since": ("--since は last-close か実行番号です ({value!r} ではなく)", "--since must be last-close or a run number, not {value!r}"),
     "ledger_bad_month": ("{option} は 2026-04 のような年月です ({value!r} ではなく)", "{option} must be a month like 2026-04, not {value!r}"),
     "ledger_no_field": ("{kind} の行に {field} はありません (ある項目: {known})", "{kind} rows have no field {field} (fields: {known})"),
+    "ledger_by_month": (
+        "--by に month は書けません: 月は表の列です (行にする項目を書いてください。例: --by person)",
+        "--by cannot name month: the months are the table's columns (name what the rows are, e.g. --by person)",
+    ),
     "ledger_nothing": ("台帳に {kind} の行がありません{period}", "the ledger holds no {kind} rows{period}"),
     "ledger_history": ("{kind}: {groups} 行 × {months} か月 ({first}〜{last})", "{kind}: {groups} rows × {months} months ({first} to {last})"),
     "ledger_diff_none": ("実行 #{a} と #{b} のあいだに変わった行はありません", "no row changed between run #{a} and run #{b}"),

@@ -142,6 +142,12 @@ class KindSpec:
         """The fields a summary adds up: ``sum``, else every int, yen, decimal and hours field."""
         return self.sum or tuple(f.name for f in self.fields if f.type in NUMERIC_TYPES)
 
+    def summed(self, by=None) -> tuple[str, ...]:
+        """The value fields a summary by ``by`` (default: the kind's ``by``) adds up: a field the
+        summary groups by is not also summed (a kind whose only field is a number counts rows)."""
+        by = set(self.by if by is None else by)
+        return tuple(v for v in self.values if v not in by)
+
     def field(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)
 
@@ -374,6 +380,13 @@ def _names(value: Any, at: str, spec: KindSpec, *, allow: tuple[str, ...] = ()) 
 _BOUND_PARSERS = {"hours": parse_hours, "rate": parse_rate}
 
 
+def _finite(number: Decimal) -> Decimal:
+    """A bound that is a number: TOML's ``inf``, ``nan`` and ``1e400`` are refused as unreadable."""
+    if not number.is_finite():
+        raise ValueError(number)
+    return number
+
+
 def _bound(value: Any, ftype: str, at: str) -> Any:
     if ftype not in _ORDERED_TYPES:
         raise KindError(at, "cfg_kind_check_type", check=at.rsplit(".", 1)[1], types="int, yen, decimal, hours, date, month, rate",
@@ -399,10 +412,10 @@ def _bound(value: Any, ftype: str, at: str) -> Any:
             number = _BOUND_PARSERS.get(ftype, parse_amount)(value)
             if number is None:
                 raise ValueError(value)
-            return Decimal(str(number))
+            return _finite(Decimal(str(number)))
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError(value)
-        return Decimal(str(value))
+        return _finite(Decimal(str(value)))
     except (TypeError, ValueError, InvalidOperation, CellValueError):
         raise KindError(at, "cfg_kind_bound", value=value, type=ftype) from None
 

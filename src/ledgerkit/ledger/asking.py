@@ -116,6 +116,9 @@ def history(conn: sa.Connection, kind: str, by: Sequence[str] | None = None, *, 
     import pandas as pd
 
     by = list(by or DEFAULT_BY.get(kind, ("person",)))
+    if "month" in by:
+        # the months are the table's columns: a row per month as well cannot be built
+        raise LedgerError(messages.text("ledger_by_month", lang))
     measure = field or MEASURES.get(kind, ("amount",))[-1 if kind in ("invoices", "invoice_check") else 0]
     rows = _history_rows(conn, kind, by, measure, start, end, lang)
     if not len(rows):

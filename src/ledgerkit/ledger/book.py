@@ -87,8 +87,11 @@ class Ledger:
 
     def __init__(self, url: str | os.PathLike | None = None, *, base_dir: str | os.PathLike | None = None,
                  user: str | None = None):
+        #: the settings the ledger was opened with: a declared kind's ``by`` and sum come from them
+        self.config = None
         if url is None:
             found = config_or_found(None)
+            self.config = found
             url = found.get("ledger.url") or None
             base_dir = base_dir if base_dir is not None else found.base_dir
             user = user or found.get("ledger.user") or None
@@ -105,7 +108,9 @@ class Ledger:
     @classmethod
     def from_config(cls, config) -> "Ledger":
         """The ledger ``[ledger] url`` names, relative to the config file's folder."""
-        return cls(config.get("ledger.url") or DEFAULT_URL, base_dir=config.base_dir, user=config.get("ledger.user") or None)
+        ledger = cls(config.get("ledger.url") or DEFAULT_URL, base_dir=config.base_dir, user=config.get("ledger.user") or None)
+        ledger.config = config
+        return ledger
 
     def __enter__(self) -> "Ledger":
         return self
@@ -143,9 +148,19 @@ class Ledger:
         """Totals of ``kind`` by ``by`` (default: project for hours) and month, from ``start`` to ``end`` (YYYY-MM)."""
         if isinstance(by, str):
             by = [b.strip() for b in by.split(",") if b.strip()]
+        by, field = self._declared_defaults(kind, by, field)
         start, end = asking.check_month(start, "--from", lang), asking.check_month(end, "--to", lang)
         with read_connection(self.engine) as conn:
             return asking.history(conn, kind, by, start=start, end=end, field=field, lang=lang)
+
+    def _declared_defaults(self, kind: str, by, field):
+        """A kind declared as ``[kinds.NAME]``: rows by its ``by`` (the months being the columns),
+        summing its first value field, unless given."""
+        spec = self.config.kind(kind) if self.config is not None and kind not in asking.DEFAULT_BY else None
+        if spec is None:
+            return by, field
+        down = [b for b in spec.by if b != "month" and getattr(spec.field(b), "type", "") != "month"]
+        return by or down or None, field or next(iter(spec.summed(spec.by)), None)
 
     def diff(self, run_a: int | None = None, run_b: int | None = None, *, since: str | int | None = None,
              kind: str | None = None, lang: str = "ja"):

@@ -141,9 +141,11 @@ def _repeats(frame, spec: KindSpec) -> tuple[Any, list[Issue]]:
                                     params={"other": _where(first), "key": label}) for i in at)
             else:
                 row = rows.row(at[0])
+                # the first rows alike, the sheets holding the key a different number of times
+                diff = _diff(first, row, spec) or {"ja": f"行数 {len(at)} / {len(first_at)}",
+                                                   "en": f"rows {len(at)} / {len(first_at)}"}
                 issues.append(Issue("list_conflicting_row", row["source_file"], row["source_sheet"], int(row["source_row"]),
-                                    severity="warning",
-                                    params={"other": _where(first), "key": label, "diff": _diff(first, row, spec)}))
+                                    severity="warning", params={"other": _where(first), "key": label, "diff": diff}))
     if drop:
         frame = frame.drop(index=frame.index[drop]).reset_index(drop=True)
     return frame, issues

@@ -47,7 +47,7 @@ def write_list_report(result, target, *, spec: KindSpec, by: Sequence[str], lang
     summary = messages.text("sheet_summary", lang)
     with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True, overwrite=overwrite) as report:
         if len(frame):
-            values = list(spec.values) or [None]
+            values = list(spec.summed(by)) or [None]
             for i, value in enumerate(values):
                 pivot = summarize_list(frame, spec, by, value, lang=lang).reset_index()
                 what = headings.get(value, messages.text("list_count", lang)) if value else messages.text("list_count", lang)

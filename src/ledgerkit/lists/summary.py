@@ -53,7 +53,9 @@ def summarize_list(frame, spec: KindSpec, by: Sequence[str], value: Any = _DEFAU
         raise InputError(f"--by: no column {', '.join(unknown) or '(none)'} "
                          f"(columns: {', '.join(map(str, frame.columns))})")
     if value is _DEFAULT:
-        value = spec.values[0] if spec.values else None
+        value = next(iter(spec.summed(by)), None)
+    elif value in by:
+        value = None  # a field the rows are grouped by is counted, not summed
     blank = messages.text("list_blank_group", lang)
     data = pd.DataFrame({b: _group_labels(frame[b], blank) for b in by})
     if value is None:

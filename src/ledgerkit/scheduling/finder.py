@@ -110,6 +110,10 @@ def find_slots(
     return Result("slots", frame, issues, stats, files, tables, meta, writer=write_slots)
 
 
+#: the most candidates ``-n`` shows
+MAX_COUNT = 1000
+
+
 def _rules(config: Config, lang: str, today: dt.date | None, **given: Any) -> tuple[Rules, ZoneInfo, tuple, int]:
     def setting(key: str) -> Any:
         value = given.get(key)
@@ -120,8 +124,8 @@ def _rules(config: Config, lang: str, today: dt.date | None, **given: Any) -> tu
     hours = _range(setting("hours"), "--hours", lang)
     lunch_value = setting("lunch")
     lunch = _range(lunch_value, "--lunch", lang) if lunch_value not in ("", None) else None
-    buffer, grid, count = (_whole(setting(k), option, lang, low)
-                           for k, option, low in (("buffer", "--buffer", 0), ("grid", "grid", 1), ("n", "-n", 1)))
+    buffer, grid = (_whole(setting(k), option, lang, low) for k, option, low in (("buffer", "--buffer", 0), ("grid", "grid", 1)))
+    count = _whole(setting("n"), "-n", lang, 1, high=MAX_COUNT, key="sched_bad_count")
     tzinfo = _zone(setting("tz"), lang)
     between = given.get("between")
     if between is None:
@@ -145,13 +149,14 @@ def _range(value: Any, option: str, lang: str) -> tuple[int, int]:
     return parse_time_range(value, option=option, lang=lang)
 
 
-def _whole(value: Any, option: str, lang: str, low: int) -> int:
+def _whole(value: Any, option: str, lang: str, low: int, *, high: int = 24 * 60, key: str = "sched_bad_number") -> int:
+    """A whole number from ``low`` to ``high``: minutes (``sched_bad_number``), or a count (``sched_bad_count``)."""
     try:
         number = int(str(value).strip())
     except ValueError:
         number = None
-    if number is None or not low <= number <= 24 * 60:
-        raise InputError(messages.text("sched_bad_number", lang, option=option, value=str(value), low=low))
+    if number is None or not low <= number <= high:
+        raise InputError(messages.text(key, lang, option=option, value=str(value), low=low, high=high))
     return number
 
 

@@ -57,6 +57,11 @@ def read_calendar(
     owner = people.add(Path(path).stem, aliases=_calendar_aliases(calendar), file=file, owner=True)
     issues: list[Issue] = []
     blocks: list[Busy] = []
+    if not calendar.walk("VEVENT"):
+        # an export with no event at all (an empty or wrong calendar, tasks only): the person
+        # is taken as free all the time, which the reader should know
+        issues.append(Issue("sched_ics_no_events", file, scope="file", severity="warning",
+                            params={"name": owner.name}))
     try:
         events = list(_occurrences(calendar, start, end, skip_bad=False))
     except Exception as e:  # noqa: BLE001 - a bad series: read the rest, say which file
