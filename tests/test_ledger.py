@@ -346,3 +346,36 @@ def test_two_processes_recording_at_the_same_moment(ledger_url, tmp_path, yamada
         assert table.to_dict("records") == [{"person": "佐藤", "2026-10": 41.0, "total": 41.0},
                                             {"person": "山田", "2026-10": 127.0, "total": 127.0}]
     assert table_count(ledger_url, schema.rows) == (19 if same else 25)
+
+
+def test_reading_a_ledger_not_made_yet_makes_no_file(tmp_path, yamada):
+    """Asking used to create ledger.db (connecting to SQLite makes the file): reads now answer as an
+    empty ledger without touching the disk, diff and resolve say there is no ledger, the first record makes it."""
+    from ledgerkit.ledger.asking import FINDING_COLUMNS, RUN_COLUMNS
+
+    path = tmp_path / "ledger.db"
+    line = f"no ledger yet ({path}): one is made by --record on aggregate, check, budget or settle, or by ledgerkit record REPORT"
+    with ledgerkit.Ledger("ledger.db", base_dir=tmp_path) as ledger:
+        assert (ledger.exists, ledger.revision, ledger.missing_line("en")) == (False, None, line)
+        assert list(ledger.runs().columns) == RUN_COLUMNS and ledger.runs().empty
+        assert list(ledger.findings("all").columns) == FINDING_COLUMNS and ledger.findings("all").empty
+        assert ledger.history("hours", by="person").columns.tolist() == ["person", "total"]
+        assert ledger.history("hours", by="person").empty
+        with pytest.raises(LedgerError) as no_diff:
+            ledger.diff(lang="en")
+        with pytest.raises(LedgerError) as no_resolve:
+            ledger.resolve(1, lang="en")
+        assert str(no_diff.value) == str(no_resolve.value) == line
+        assert sorted(p.name for p in tmp_path.iterdir()) == [yamada.name]
+        assert ledger.record(aggregate(yamada)).run == 1
+        assert (ledger.exists, ledger.revision, ledger.missing_line("en")) == (True, "0002", None)
+        assert path.is_file() and ledger.runs()["run"].tolist() == [1]
+
+
+def test_a_server_ledger_is_opened_as_before_and_a_missing_file_is_not_made(ledger_url):
+    """A PostgreSQL URL is not a file: its database exists and opening it brings the schema up to date, as before."""
+    with ledgerkit.Ledger(ledger_url) as ledger:
+        server = ledger_url.startswith("postgresql")
+        assert (ledger.exists, ledger.revision) == ((True, "0002") if server else (False, None))
+        assert ledger.runs().empty and ledger.findings().empty
+    assert server or not Path(ledger_url.removeprefix("sqlite:///")).exists()

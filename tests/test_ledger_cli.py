@@ -116,6 +116,23 @@ def test_history_of_a_declared_kind_uses_its_by_and_sum(project):
     assert [c.strip() for c in next(t for t in lines(shown) if "東京支店" in t).split("│") if c.strip()] == [
         "東京支店", "1,850,000", "1,885,000", "3,735,000"]
 
+    # headed as the kind's reports head it: the fields' labels (支店), the total naming the figure (売上);
+    # field names in English and in .csv, as its list report does
+    def header(result) -> list[str]:
+        return [c.strip() for c in next(t for t in lines(result) if "┃" in t).split("┃") if c.strip()]
+
+    assert header(shown) == ["支店", "2026-10", "2026-11", "売上 合計"]
+    assert header(run(project, "history", "sales", "--lang", "en")) == ["branch", "2026-10", "2026-11", "amount total"]
+    out = project / "sales.xlsx"
+    assert run(project, "history", "sales", "--by", "branch,category", "--sum", "count", "-o", out).exit_code == 0
+    cells = [[c.value for c in row] for row in openpyxl.load_workbook(out).worksheets[0].iter_rows()]
+    assert cells[0] == ["支店", "区分", "2026-10", "2026-11", "件数 合計"]
+    # 大阪支店's 返品 row has no 件数: it adds nothing (its total used to be blank)
+    assert ["大阪支店", "返品", 0, 0, 0] in cells and ["東京支店", "商品", 32, 35, 67] in cells
+    out = project / "sales.csv"
+    assert run(project, "history", "sales", "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0] == "branch,2026-10,2026-11,total"
+
 
 def test_findings_resolve_and_the_exit_codes(project):
     run(project, "aggregate", project / "hours", "--record")
@@ -139,10 +156,10 @@ def test_findings_resolve_and_the_exit_codes(project):
 
 
 def test_runs_close_and_diff_since_last_close(project):
+    run(project, "aggregate", project / "hours" / "工数_2026年10月_山田.xlsx", "--record")
     nothing = run(project, "diff", "--since", "last-close", "--lang", "en")
     assert nothing.exit_code == 2
     assert lines(nothing) == ["Error: no close recorded yet (run ledgerkit close when a month is closed)"]
-    run(project, "aggregate", project / "hours" / "工数_2026年10月_山田.xlsx", "--record")
     closed = run(project, "close", "--note", "10月締め")
     assert lines(closed) == ["締めを記録しました (実行 #2)。次回から diff --since last-close はここからの変更です"]
     run(project, "aggregate", project / "hours", "--record")
@@ -254,3 +271,50 @@ def test_a_finding_resolved_by_rule_and_invoice_number_stays_handled(project):
     assert lines(done)[0] == "Marked 1 finding(s) handled (対応済) by 鈴木"
     again = run(project, *command, "--record", "--lang", "en")
     assert "Findings: 8 — 0 new, 7 still open, 1 handled (対応済), 0 re-opened" in again.output.splitlines()
+
+
+def test_asking_before_anything_is_recorded_makes_no_ledger(project):
+    """`ledgerkit runs` (and history, findings, diff, resolve) used to create ledger.db where there was none."""
+    db = project / "ledger.db"
+    ja = (f"台帳はまだありません ({db}): aggregate / check / budget / settle を --record 付きで実行するか、"
+          "ledgerkit record REPORT で作られます")
+    en = f"no ledger yet ({db}): one is made by --record on aggregate, check, budget or settle, or by ledgerkit record REPORT"
+    for args in (["runs"], ["history", "hours"], ["findings"], ["findings", "--status", "all"]):
+        asked = run(project, *args)
+        assert (asked.exit_code, lines(asked)) == (0, [ja]), args
+    asked = run(project, "runs", "--lang", "en")
+    assert (asked.exit_code, lines(asked)) == (0, [en])
+    # a run or a finding named where there is no ledger: an input error
+    for args in (["diff", "1", "2"], ["diff", "--since", "last-close"], ["findings", "resolve", "1"]):
+        asked = run(project, *args, "--lang", "en")
+        assert (asked.exit_code, lines(asked)) == (2, [f"Error: {en}"]), args
+    out = project / "runs.csv"
+    asked = run(project, "runs", "-o", out)
+    assert (asked.exit_code, lines(asked)) == (0, [f"{out} を書き出しました", ja])
+    assert out.read_text(encoding="utf-8-sig").startswith("run,at,who,kind,command,")
+    assert not list(project.glob("ledger.db*"))
+    # recording makes it
+    assert run(project, "aggregate", project / "hours", "--record").exit_code == 0
+    assert db.is_file() and lines(run(project, "runs"))[-1] == f"台帳: sqlite:///{db.as_posix()} — 1 回の実行が記録されています"
+
+
+def test_an_empty_history_still_writes_the_report_asked_for(project):
+    """`history -o out.xlsx` with nothing recorded for the selection used to write nothing."""
+    run(project, "aggregate", project / "hours", "--record")
+    nothing = "台帳に hours の行がありません (2027-01〜…)"
+    for name in ("empty.xlsx", "empty.csv", "empty.json"):
+        out = project / name
+        written = run(project, "history", "hours", "--by", "person", "--from", "2027-01", "-o", out)
+        assert (written.exit_code, lines(written)) == (0, [f"{out} を書き出しました", nothing]), name
+    sheet = openpyxl.load_workbook(project / "empty.xlsx").worksheets[0]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [[nothing, None], [None, None], ["氏名", "合計"]]
+    assert (project / "empty.csv").read_bytes() == "\ufeffperson,total\r\n".encode()
+    assert (project / "empty.json").read_text(encoding="utf-8") == "[]\n"
+    # the same before any ledger exists: the report, and the line saying how a ledger is made
+    (project / "ledger.db").unlink()
+    out = project / "none.xlsx"
+    written = run(project, "history", "hours", "-o", out, "--lang", "en")
+    assert written.exit_code == 0 and lines(written)[-1].startswith("no ledger yet (")
+    assert [[c.value for c in row] for row in openpyxl.load_workbook(out).worksheets[0].iter_rows()][2] == [
+        "Project", "Total"]
+    assert not list(project.glob("ledger.db*"))

@@ -107,12 +107,12 @@ def _table(frame, columns: list[tuple[str, str, str]], lang: str, title: str | N
 
 
 def _write(frame, output: str, lang: str, headings: dict | None = None, formats: dict | None = None, *,
-           force: bool = False) -> None:
+           force: bool = False, title: str | None = None) -> None:
     from ledgerkit.reports.frames import write_frame
 
     xlsx = output.lower().endswith(".xlsx")
     write_frame(frame, output, lang=lang, headings=headings if xlsx else None, formats=formats if xlsx else None,
-                overwrite=force)
+                overwrite=force, title=title)
     if output != "-":
         say(text("wrote", lang, path=output))
 
@@ -149,24 +149,29 @@ def history(
 
     Example: ledgerkit history hours --by person --from 2026-04 --to 2026-11
     """
-    from ledgerkit.reports.labels import heading
-
     config = load(config_path, lang)
     precheck_output(output, config.lang, force)
     with _ledger(config) as ledger:
         table = ledger.history(kind, by, start=start, end=end, field=field, lang=config.lang)
+        headings = ledger.history_headings(kind, table.columns, config.lang, field=field)
+        english = ledger.history_headings(kind, table.columns, "en", field=field)
+        # no ledger file: asked, nothing made; the line says how one is made
+        nothing = ledger.missing_line(config.lang)
     months = [c for c in table.columns if c not in ("total",) and c[:2].isdigit()]
-    if not len(table):
+    if not nothing and not len(table):
         period = f" ({start or '…'}〜{end or '…'})" if start or end else ""
-        say(text("ledger_nothing", config.lang, kind=kind, period=period))
-        return
-    headings = {c: heading(c, config.lang) for c in table.columns}
+        nothing = text("ledger_nothing", config.lang, kind=kind, period=period)
     if output:
-        # hours with two decimals, yen with thousands separators
+        # hours with two decimals, yen with thousands separators; an empty report says so above its headings
         figure = "hours" if table["total"].dtype.kind == "f" else "yen"
-        _write(table, output, config.lang, headings, {c: figure for c in [*months, "total"]}, force=force)
+        _write(table, output, config.lang, headings, {c: figure for c in [*months, "total"]}, force=force,
+               title=None if len(table) else nothing)
+    if not len(table):
+        say(nothing)
         return
-    columns = [(c, headings[c], heading(c, "en")) for c in table.columns]
+    if output:
+        return
+    columns = [(c, headings[c], english[c]) for c in table.columns]
     _table(table, columns, config.lang)
     say(text("ledger_history", config.lang, kind=kind, groups=len(table), months=len(months),
              first=months[0] if months else "-", last=months[-1] if months else "-"))
@@ -219,8 +224,12 @@ def runs(output: OutputOption = None, force: ForceOption = False, config_path: C
     with _ledger(config) as ledger:
         table = ledger.runs()
         where = shown_url(ledger.url)
+        missing = ledger.missing_line(config.lang)
     if output:
         _write(table, output, config.lang, force=force)
+    if missing:
+        say(missing)
+    if output or missing:
         return
     table = table.assign(files=[f"+{n} ~{c} ={u}" for n, c, u in zip(table["files_new"], table["files_changed"],
                                                                      table["files_unchanged"])],
@@ -282,12 +291,16 @@ def findings(
     precheck_output(output, config.lang, force)
     with _ledger(config) as ledger:
         every = ledger.findings("all", kind=kind, lang=config.lang)
+        missing = ledger.missing_line(config.lang)
     handled = every["status"] == "handled"
     table = every if status is Status.all else every[handled if status is Status.handled else ~handled]
     if output:
         _write(table.reset_index(drop=True), output, config.lang, force=force)
     else:
         _show_findings(table, config.lang)
+    if missing:
+        say(missing)
+        return
     pending = every[~handled]
     say(text("ledger_findings_count", config.lang, open=len(pending),
              reopened=int((pending["status"] == "reopened").sum()), handled=int(handled.sum())))

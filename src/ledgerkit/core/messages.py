@@ -1139,6 +1139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger_where": ("台帳: {url}", "Ledger: {url}"),
     "ledger_no_run": ("実行 #{run} は台帳にありません (一覧: ledgerkit runs)", "no run #{run} in the ledger (list them with: ledgerkit runs)"),
     "ledger_no_runs": ("台帳にはまだ記録がありません (--record を付けて実行してください)", "the ledger holds no run yet (run a command with --record)"),
+    "ledger_missing": (
+        "台帳はまだありません ({url}): aggregate / check / budget / settle を --record 付きで実行するか、ledgerkit record REPORT で作られます",
+        "no ledger yet ({url}): one is made by --record on aggregate, check, budget or settle, or by ledgerkit record REPORT",
+    ),
     "ledger_no_close": (
         "締めがまだ記録されていません (締めたときに ledgerkit close を実行してください)",
         "no close recorded yet (run ledgerkit close when a month is closed)",
@@ -1151,6 +1155,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--by cannot name month: the months are the table's columns (name what the rows are, e.g. --by person)",
     ),
     "ledger_nothing": ("台帳に {kind} の行がありません{period}", "the ledger holds no {kind} rows{period}"),
+    "ledger_total_of": ("{field} 合計", "{field} total"),
     "ledger_history": ("{kind}: {groups} 行 × {months} か月 ({first}〜{last})", "{kind}: {groups} rows × {months} months ({first} to {last})"),
     "ledger_diff_none": ("実行 #{a} と #{b} のあいだに変わった行はありません", "no row changed between run #{a} and run #{b}"),
     "ledger_diff_summary": (

@@ -60,6 +60,9 @@ def _number(value: Any) -> Any:
         d = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
     except (InvalidOperation, ValueError):
         return 0
+    if not d.is_finite():
+        # a blank figure (NaN in the stored row) adds nothing; it used to make its group's total blank
+        return 0
     return int(d) if d == d.to_integral_value() else d
 
 

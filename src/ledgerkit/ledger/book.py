@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from ledgerkit.config.loading import config_or_found
 from ledgerkit.core import messages
@@ -40,8 +41,11 @@ from ledgerkit.ledger.store import (
     read_connection,
     resolve_url,
     shown_url,
+    sqlite_file,
     write_transaction,
 )
+from ledgerkit.lists.report import list_headings
+from ledgerkit.reports.labels import heading
 
 __all__ = ["Ledger", "ledgerkit_version"]
 
@@ -79,7 +83,11 @@ class Ledger:
 
     ``url`` is an SQLAlchemy URL or a plain file path (an SQLite file); a relative SQLite
     file is taken from ``base_dir`` (the folder of ``ledgerkit.toml``). Opening a ledger
-    creates its tables, or brings an older schema up to date in place. ``user`` is who
+    brings an older schema up to date in place. An SQLite file that does not exist yet is
+    made by the first write (:meth:`record`, :meth:`mark_close`), never by a read:
+    :meth:`history`, :meth:`runs` and :meth:`findings` answer as an empty ledger and
+    :meth:`diff` and :meth:`resolve` raise a LedgerError saying there is no ledger yet
+    (:attr:`exists` tells which). ``user`` is who
     records (default: the OS user name). Without ``url``, ``[ledger] url`` and ``user`` of
     ``./ledgerkit.toml`` are used, as the CLI uses them. Use it as a context manager, or call
     :meth:`dispose`.
@@ -99,11 +107,49 @@ class Ledger:
         self.url = resolve_url(url, self.base_dir)
         self.user = user or default_user()
         self.engine = open_engine(self.url)
-        try:
+        #: the schema version; None while the ledger's SQLite file does not exist yet
+        self.revision: str | None = None
+        self._empty = None  # an in-memory empty ledger, answering reads while there is no file
+        if self.exists:
+            try:
+                self._ready()
+            except BaseException:
+                self.engine.dispose()
+                raise
+
+    @property
+    def exists(self) -> bool:
+        """False while the ledger is an SQLite file not made yet (a server's database always exists)."""
+        path = sqlite_file(self.url)
+        return path is None or path.exists()
+
+    def _ready(self):
+        """The engine, with the schema up to date: the first write makes the SQLite file."""
+        if self.revision is None:
             self.revision = migrate(self.engine)
-        except BaseException:
-            self.engine.dispose()
-            raise
+        return self.engine
+
+    def missing_line(self, lang: str = "ja") -> str | None:
+        """The line saying there is no ledger yet and how one is made; None when the ledger exists."""
+        if self.exists:
+            return None
+        return messages.text("ledger_missing", lang, url=sqlite_file(self.url) or shown_url(self.url))
+
+    def _missing(self, lang: str) -> LedgerError:
+        return LedgerError(self.missing_line(lang) or "")
+
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        """A read connection; while there is no ledger file, on an empty in-memory ledger (nothing made on disk)."""
+        if self.exists:
+            engine = self._ready()
+        else:
+            if self._empty is None:
+                self._empty = open_engine("sqlite://")
+                migrate(self._empty)
+            engine = self._empty
+        with read_connection(engine) as conn:
+            yield conn
 
     @classmethod
     def from_config(cls, config) -> "Ledger":
@@ -121,6 +167,8 @@ class Ledger:
     def dispose(self) -> None:
         """Close the ledger's connections."""
         self.engine.dispose()
+        if self._empty is not None:
+            self._empty.dispose()
 
     def __repr__(self) -> str:
         return f"Ledger({shown_url(self.url)!r})"
@@ -136,7 +184,7 @@ class Ledger:
         info = RunInfo(who=self.user, command=command or f"record {prepared.kind}",
                        settings=json.dumps(settings or {}, ensure_ascii=False, sort_keys=True, default=str),
                        version=ledgerkit_version(), note=note)
-        outcome = write_transaction(self.engine, lambda conn: record_prepared(conn, prepared, info))
+        outcome = write_transaction(self._ready(), lambda conn: record_prepared(conn, prepared, info))
         plan = outcome["plan"]
         return Recording(run=outcome["run_id"], kind=prepared.kind, files=dict(plan.statuses),
                          rows_added=outcome["rows_added"], rows_removed=len(outcome["old_rows"]),
@@ -150,8 +198,27 @@ class Ledger:
             by = [b.strip() for b in by.split(",") if b.strip()]
         by, field = self._declared_defaults(kind, by, field)
         start, end = asking.check_month(start, "--from", lang), asking.check_month(end, "--to", lang)
-        with read_connection(self.engine) as conn:
+        with self._reading() as conn:
             return asking.history(conn, kind, by, start=start, end=end, field=field, lang=lang)
+
+    def history_headings(self, kind: str, columns: Sequence[str], lang: str = "ja", *,
+                         field: str | None = None) -> dict[str, str]:
+        """Column → heading of a :meth:`history` table, as the kind's reports head them.
+
+        A kind declared as ``[kinds.NAME]``: its fields' labels (``支店``), their names in English,
+        as its list report does, and the total naming the figure added up (``field``, default its
+        first value field: ``売上 合計``); others: the report headings (``氏名``/``Person``, ``合計``).
+        Months stay ``2026-10``.
+        """
+        spec = self.config.kind(kind) if self.config is not None and kind not in asking.DEFAULT_BY else None
+        headings = {c: heading(c, lang) for c in columns}
+        if spec is None:
+            return headings
+        labels = list_headings(spec, lang)
+        _by, field = self._declared_defaults(kind, None, field)
+        if field and "total" in headings:
+            headings["total"] = messages.text("ledger_total_of", lang, field=labels.get(field, field))
+        return {c: labels.get(c, h) if c != "total" else h for c, h in headings.items()}
 
     def _declared_defaults(self, kind: str, by, field):
         """A kind declared as ``[kinds.NAME]``: rows by its ``by`` (the months being the columns),
@@ -165,7 +232,9 @@ class Ledger:
     def diff(self, run_a: int | None = None, run_b: int | None = None, *, since: str | int | None = None,
              kind: str | None = None, lang: str = "ja"):
         """What changed from run ``run_a`` (or ``since="last-close"``) to ``run_b`` (default: now)."""
-        with read_connection(self.engine) as conn:
+        if not self.exists:
+            raise self._missing(lang)
+        with self._reading() as conn:
             if since is not None:
                 run_a = self._since(conn, since, lang)
             if run_a is None:
@@ -189,12 +258,12 @@ class Ledger:
 
     def runs(self):
         """Every run, newest first: when, who, the command, files and rows added and removed."""
-        with read_connection(self.engine) as conn:
+        with self._reading() as conn:
             return asking.runs(conn)
 
     def findings(self, status: str = "open", *, kind: str | None = None, lang: str = "ja"):
         """Current findings: ``open`` (and re-opened), ``handled`` (対応済) or ``all``."""
-        with read_connection(self.engine) as conn:
+        with self._reading() as conn:
             return asking.findings(conn, status=status, kind=kind, lang=lang)
 
     def resolve(self, finding_id: int | None = None, *, rule: str | None = None, ref: str | None = None,
@@ -204,12 +273,14 @@ class Ledger:
         Returns the findings marked. A later run that finds the same problem in the same
         content of the source shows it as handled; a changed source re-opens it.
         """
-        ids = write_transaction(self.engine, lambda conn: asking.resolve(
+        if not self.exists:
+            raise self._missing(lang)
+        ids = write_transaction(self._ready(), lambda conn: asking.resolve(
             conn, self.user, finding_id=finding_id, rule=rule, ref=ref, note=note, lang=lang))
         table = self.findings("all", lang=lang)
         return table[table["id"].isin(ids)].reset_index(drop=True)
 
     def mark_close(self, note: str = "", *, command: str = "ledgerkit close") -> int:
         """Record a close (月次締め): ``diff(since="last-close")`` then shows what changed after it."""
-        return write_transaction(self.engine, lambda conn: asking.mark_close(
+        return write_transaction(self._ready(), lambda conn: asking.mark_close(
             conn, self.user, command, ledgerkit_version(), note))

@@ -30,7 +30,7 @@ from alembic.script import ScriptDirectory
 
 from ledgerkit.core.errors import LedgerError
 
-__all__ = ["DEFAULT_URL", "resolve_url", "default_user", "open_engine", "migrate", "schema_revision",
+__all__ = ["DEFAULT_URL", "resolve_url", "sqlite_file", "default_user", "open_engine", "migrate", "schema_revision",
            "head_revision", "write_transaction", "read_connection", "shown_url"]
 
 DEFAULT_URL = "sqlite:///ledger.db"
@@ -67,6 +67,27 @@ def resolve_url(url: str | os.PathLike | None, base_dir: str | os.PathLike | Non
         if rest and rest != ":memory:" and not rest.startswith("/") and not Path(rest).is_absolute():
             return f"sqlite:///{(base / Path(rest).expanduser()).as_posix()}"
     return text
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file an SQLite URL names (None for an in-memory database, a ``file:`` URI, or a server).
+
+    Connecting to an SQLite file creates it: whoever only reads asks this first.
+
+    Examples:
+        >>> sqlite_file("sqlite:////srv/project/ledger.db").as_posix()
+        '/srv/project/ledger.db'
+        >>> sqlite_file("sqlite://"), sqlite_file("postgresql+psycopg://lk@db/ledger")
+        (None, None)
+    """
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return None
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
 
 
 def shown_url(url: str) -> str:

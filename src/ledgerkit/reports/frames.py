@@ -296,6 +296,7 @@ def write_frame(
     formats: Mapping[Any, str] | None = None,
     sheet: str | None = None,
     overwrite: bool = False,
+    title: str | None = None,
 ) -> None:
     """Write a frame to ``.csv``, ``.json``, ``.xlsx``, or CSV on standard output (``"-"``).
 
@@ -303,7 +304,8 @@ def write_frame(
     default, which are the documented machine-readable names; ``.xlsx`` shows the
     headings of ``lang``). ``inputs`` are files the output must never overwrite; any other
     existing file is kept (``OutputError``) unless ``overwrite=True`` (the CLI's ``--force``).
-    ``formats`` and ``sheet`` are used for ``.xlsx`` only (see :meth:`XlsxReport.add_table`).
+    ``formats``, ``sheet`` and ``title`` (a bold line above the table, e.g. saying that no row
+    matched) are used for ``.xlsx`` only (see :meth:`XlsxReport.add_table`).
 
     Examples:
         >>> import pandas as pd, tempfile, pathlib
@@ -328,7 +330,7 @@ def write_frame(
         # same workbook, faster, at any size.
         report = XlsxReport(path, inputs=inputs, lang=lang, constant_memory=True, overwrite=overwrite)
         with report:
-            report.add_table(sheet or sheet_name("detail", lang), frame, formats=formats, headings=headings)
+            report.add_table(sheet or sheet_name("detail", lang), frame, formats=formats, headings=headings, title=title)
         return
     with atomic_output(path, inputs=inputs, lang=lang, overwrite=overwrite) as tmp:
         if suffix == ".csv":
