@@ -206,6 +206,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "読み込み中にエラーが起きました ({kind}: {detail})",
         "reading failed ({kind}: {detail})",
     ),
+    "formula_not_saved": (
+        "セル {cell} の数式 {formula} の計算結果が保存されていないため空欄として読みました (Excelで開いて保存し直してください)",
+        "cell {cell}: the result of the formula {formula} was not saved, so it was read as empty (open the file in Excel and save it again)",
+    ),
+    "formula_not_saved_more": (
+        "ほかに {n} 個の数式セルも計算結果が保存されていません (Excelで開いて保存し直してください)",
+        "{n} more formula cells have no saved result (open the file in Excel and save it again)",
+    ),
     # --- rows and cells -----------------------------------------------------------
     "total_row": ("合計行(合計/小計)のためデータではありません", "total row (合計/小計): not data"),
     "total_column": ("合計列のためデータではありません", "total column: not data"),
