@@ -102,9 +102,12 @@ def _has_pivot(z: zipfile.ZipFile, part: str) -> bool:
 #: the opening of a formula element, its text and its end (a shared formula's child is empty)
 _F_ELEMENT = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 #: a value element with something in it
+_F_PLAIN = re.compile(rb"<f\b([^>]*?)(?:/>|>(.*?)</f>)", re.S)
 _V_FILLED = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _ATTR = re.compile(rb'\b(r|t|si|ref)="([^"]*)"')
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
+#: how far before a formula its cell's opening tag is looked for
+_TAG_BACK = 1024
 #: the bytes read from the sheet part at a time
 CHUNK = 1 << 20
 #: a row's XML longer than this (no </row> in it) is scanned as it is, not kept waiting
@@ -167,21 +170,29 @@ def unsaved_formulas(z: zipfile.ZipFile, part: str, *, limit: int = 200) -> Unsa
 
 def _scan(region: bytes, cells: list, shared: dict[bytes, str], limit: int) -> int:
     """Count the formula cells of ``region`` without a result, listing them in ``cells``."""
+    # Python's re finds a literal start fast: the plain <f> of almost every file; a sheet
+    # written with prefixed tags (<x:f>) goes through the general pattern
+    plain = b"<f" in region
+    pattern, cell_tag = (_F_PLAIN, b"<c") if plain else (_F_ELEMENT, b":c ")
     found = 0
-    for m in _F_ELEMENT.finditer(region):
-        start = max(region.rfind(b"<c ", 0, m.start()), region.rfind(b"<c>", 0, m.start()),
-                    region.rfind(b":c ", 0, m.start()))
+    for m in pattern.finditer(region):
+        after = m.end()
+        if region.startswith(b"<v>", after) and region[after + 3:after + 4] not in (b"<", b""):
+            continue  # the usual case: Excel's <f>…</f><v>2000</v>
+        # the cell's tag is just before its formula: look back a little, never to the region's start
+        start = region.rfind(cell_tag, max(0, m.start() - _TAG_BACK), m.start())
         if start < 0:
             continue
-        end = region.find(b"c>", m.end())
-        attrs = dict(_ATTR.findall(region[start:region.find(b">", start)]))
+        end = region.find(b"c>", after)
+        end = end if end >= 0 else len(region)
+        attrs = dict(_ATTR.findall(region, start, region.find(b">", start)))
         f_attrs = dict(_ATTR.findall(m.group(1)))
         text = html.unescape((m.group(2) or b"").decode("utf-8", "replace"))
         if f_attrs.get(b"t") == b"shared" and text:
             shared[f_attrs.get(b"si", b"")] = text
-        if _V_FILLED.search(region, m.end(), end if end >= 0 else len(region)) is not None:
+        if _V_FILLED.search(region, after, end) is not None:
             continue
-        if attrs.get(b"t") == b"str" and b"<v" in region[m.end():end]:
+        if attrs.get(b"t") == b"str" and b"<v" in region[after:end]:
             continue  # a formula whose result is the empty text
         if not text and f_attrs.get(b"t") == b"shared":
             text = shared.get(f_attrs.get(b"si", b""), "")
