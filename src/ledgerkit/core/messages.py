@@ -1128,6 +1128,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "使わなかった予定表の行・ファイル: 警告 {count} 件 (例: {where}{message})",
         "rows or files of the calendars not used: {count} warning(s), e.g. {where}{message}",
     ),
+    "sched_person_unread": (
+        "{person} の予定表の行を1行も読めませんでした ({rows}行目)。{person} の予定が分からないため候補を出しません",
+        "none of {person}'s schedule rows could be read (rows {rows}): {person}'s busy times are unknown, so no slot is proposed",
+    ),
+    "sched_person_unread_optional": (
+        "{person} (任意) の予定表の行を1行も読めませんでした ({rows}行目)。候補は {person} の予定を考えていません",
+        "none of {person}'s (optional) schedule rows could be read (rows {rows}): the slots do not account for {person}",
+    ),
+    "sched_person_assumed_free": (
+        "{person} の予定表の行を1行も読めませんでした ({rows}行目)。--assume-free のとおり予定なしとして候補を出しました",
+        "none of {person}'s schedule rows could be read (rows {rows}): taken as free, as --assume-free says",
+    ),
+    "sched_person_rows_unread": (
+        "{person} の予定表の {count} 行 ({rows}行目) を読めませんでした。候補はその予定を考えていません",
+        "{count} of {person}'s schedule rows could not be read (rows {rows}): the slots do not account for them",
+    ),
+    "sched_unread_refused": (
+        "候補を出しません: {names} の予定が分かりません。予定表を直すか、予定なしとして扱うなら --assume-free {first} を付けてください",
+        "no slot proposed: the busy times of {names} are unknown; fix the schedule, or add --assume-free {first} to take them as free",
+    ),
     # --- the ledger (--record, record, history, diff, runs, findings, close) ----------------
     "ledger_change": ("{who} {month}: {item} {delta} ({before} → {after})", "{who} {month}: {item} {delta} ({before} → {after})"),
     "ledger_rows_moved": (" (行 +{added} / -{removed})", " (rows +{added} / -{removed})"),
