@@ -239,7 +239,7 @@ def test_wbs_reads_actuals_in_person_days_for_its_month(tmp_path):
     assert plan.message() == "「工数(人日) 予定」の列 (E列) は予定のため実績に数えません"
     sheet = sheet_of(tmp_path / "wbs.xlsx")
     assert (sheet.layout, sheet.header_row, sheet.rows_read) == ("month list (WBS)", 3, 3)
-    assert sheet.mapping["hours"] == "実績 (工数(人日) × 8 = 時間)"
+    assert sheet.mapping["hours"] == "工数(人日) 実績 (工数(人日) × 8 = 時間)"
     out = cli("aggregate", tmp_path / "wbs.xlsx", "-o", tmp_path / "r.xlsx")
     assert out.exit_code == 0
     assert out.output.strip().splitlines()[-2] == "ファイル 読込 1 / スキップ 0, シート 1: 読んだ行 3 = 集計 3 + 除外 0"

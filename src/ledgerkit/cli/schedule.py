@@ -27,6 +27,7 @@ def schedule(
     count: Annotated[Optional[int], typer.Option("-n", help="How many candidates to show (default: schedule.count, 5).")] = None,
     tz: Annotated[Optional[str], typer.Option("--tz", help="Time zone of the slots; events are converted to it (default Asia/Tokyo).")] = None,
     include_tentative: Annotated[Optional[bool], typer.Option("--include-tentative/--no-include-tentative", help="Also propose slots over tentative (仮) events, marked with whose they are.")] = None,
+    assume_free: Annotated[Optional[list[str]], typer.Option("--assume-free", help="People whose 予定表 rows could none be read, to be taken as free anyway (without it no slot is proposed while a required person's times are unknown).")] = None,
     draft: Annotated[Optional[str], typer.Option("--draft", help="Write the 日程調整 message with the first three candidates to this file (- for stdout).")] = None,
     template: Annotated[Optional[str], typer.Option("--template", help="Template of the message: a bundled name or a path (default schedule_request.txt.j2).")] = None,
     output: OutputOption = None,
@@ -37,7 +38,9 @@ def schedule(
     """Find times when every required person is free, and draft the message proposing them.
 
     Exit codes: 0 candidates found; 1 no slot has every required person free (the
-    nearest are shown, naming who is busy); 2 usage, or a calendar that cannot be read.
+    nearest are shown, naming who is busy), or a required person's 予定表 rows could none be
+    read (no slot proposed; --assume-free NAME takes them as free); 2 usage, or a calendar
+    that cannot be read.
 
     Example: ledgerkit schedule examples/calendars --between 2026-12-07..2026-12-18 --required 佐藤部長,鈴木課長 --optional 田中 --draft out/日程調整.txt
     """
@@ -53,7 +56,7 @@ def schedule(
     try:
         result = find_slots(calendars or [], duration=duration, between=between, hours=hours, lunch=lunch,
                             buffer=buffer, required=required, optional=optional, n=count, tz=tz,
-                            include_tentative=include_tentative, config=config)
+                            include_tentative=include_tentative, assume_free=assume_free, config=config)
     except LedgerkitError as e:
         fail(e)
     unreadable = [i for i in result.issues if i.code in ("sched_ics_unreadable", "sched_ics_too_many")]
@@ -61,6 +64,7 @@ def schedule(
         fail("\n".join(f"{i.file}: {i.message(lang)}" for i in unreadable))
     _warn(result, lang, output)
     meta = result.meta
+    _refuse_unread(result, lang, output, force)
     total_optional = len(meta["optional"])
     say(text("sched_found" if meta["found"] else "sched_none", lang, conditions=conditions(meta, lang)))
     for slot in meta["proposed"]:
@@ -92,6 +96,25 @@ def _warn(result, lang: str, output: str | None) -> None:
     where = f"{first.location(lang)}: " if first.location(lang) else ""
     line = text("sched_rows_skipped", lang, count=len(warnings), where=where, message=first.message(lang))
     say(line + ("" if output and output.lower().endswith(".xlsx") else text("sched_issues_all", lang)))
+
+
+def _refuse_unread(result, lang: str, output: str | None, force: bool) -> None:
+    """Each person whose 予定表 rows could not be read, one line each (the one summary line of
+    ``_warn`` names only the first row skipped); with a required one among them, no slot is
+    proposed: a time proposed to them could clash. Exit 1, the report written if asked for."""
+    for i in result.issues:
+        if i.code.startswith("sched_person_"):
+            say(f"  {i.location(lang)}: {i.message(lang)}")
+    unread = result.meta["unread"]
+    if not unread:
+        return
+    if output:
+        try:
+            result.write(output, lang=lang, overwrite=force)
+        except LedgerkitError as e:
+            fail(e)
+    names = "、".join(unread) if lang == "ja" else ", ".join(unread)
+    fail(text("sched_unread_refused", lang, names=names, first=unread[0]), code=1)
 
 
 def register(app: typer.Typer) -> None:

@@ -206,6 +206,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "読み込み中にエラーが起きました ({kind}: {detail})",
         "reading failed ({kind}: {detail})",
     ),
+    "formula_not_saved": (
+        "セル {cell} の数式 {formula} の計算結果が保存されていないため空欄として読みました (Excelで開いて保存し直してください)",
+        "cell {cell}: the result of the formula {formula} was not saved, so it was read as empty (open the file in Excel and save it again)",
+    ),
+    "formula_not_saved_more": (
+        "ほかに {n} 個の数式セルも計算結果が保存されていません (Excelで開いて保存し直してください)",
+        "{n} more formula cells have no saved result (open the file in Excel and save it again)",
+    ),
     # --- rows and cells -----------------------------------------------------------
     "total_row": ("合計行(合計/小計)のためデータではありません", "total row (合計/小計): not data"),
     "total_column": ("合計列のためデータではありません", "total column: not data"),
@@ -1119,6 +1127,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sched_rows_skipped": (
         "使わなかった予定表の行・ファイル: 警告 {count} 件 (例: {where}{message})",
         "rows or files of the calendars not used: {count} warning(s), e.g. {where}{message}",
+    ),
+    "sched_person_unread": (
+        "{person} の予定表の行を1行も読めませんでした ({rows}行目)。{person} の予定が分からないため候補を出しません",
+        "none of {person}'s schedule rows could be read (rows {rows}): {person}'s busy times are unknown, so no slot is proposed",
+    ),
+    "sched_person_unread_optional": (
+        "{person} (任意) の予定表の行を1行も読めませんでした ({rows}行目)。候補は {person} の予定を考えていません",
+        "none of {person}'s (optional) schedule rows could be read (rows {rows}): the slots do not account for {person}",
+    ),
+    "sched_person_assumed_free": (
+        "{person} の予定表の行を1行も読めませんでした ({rows}行目)。--assume-free のとおり予定なしとして候補を出しました",
+        "none of {person}'s schedule rows could be read (rows {rows}): taken as free, as --assume-free says",
+    ),
+    "sched_person_rows_unread": (
+        "{person} の予定表の {count} 行 ({rows}行目) を読めませんでした。候補はその予定を考えていません",
+        "{count} of {person}'s schedule rows could not be read (rows {rows}): the slots do not account for them",
+    ),
+    "sched_unread_refused": (
+        "候補を出しません: {names} の予定が分かりません。予定表を直すか、予定なしとして扱うなら --assume-free {first} を付けてください",
+        "no slot proposed: the busy times of {names} are unknown; fix the schedule, or add --assume-free {first} to take them as free",
     ),
     # --- the ledger (--record, record, history, diff, runs, findings, close) ----------------
     "ledger_change": ("{who} {month}: {item} {delta} ({before} → {after})", "{who} {month}: {item} {delta} ({before} → {after})"),

@@ -279,7 +279,9 @@ def _header_candidates(rows, r, syn: Synonyms):
             strength = 2 if not child else 1
         name = child or parent
         if child and parent and child != parent:
-            name = f"{parent} {child}" if hit is None or syn.match(child) is None else child
+            # the whole heading, also for a child that matched alone: a finding on 実績 must say
+            # which 実績 (工数 実績, not 予算 実績)
+            name = f"{parent} {child}"
         double_names[c] = name
         if hit and (hit.field not in best or (strength, hit.quality, -c) > best[hit.field]):
             best[hit.field] = (strength, hit.quality, -c)

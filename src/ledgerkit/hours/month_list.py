@@ -203,8 +203,9 @@ def _unit_of(rows, table, config: Config) -> tuple[str, float]:
     """The unit of the hours column: in its header, in the label over it (工数(人日) over 実績),
     else stated in a title (単位：人日)."""
     c = table.mapping["hours"]
-    heads = [table.columns[c]] + [rows[r][c] for r in range(table.header_row, table.data_start)
-                                  if c < len(rows[r]) and isinstance(rows[r][c], str)]
+    # the header's own cells first: 工数(人日) over 実績 names the unit 工数(人日), not the whole heading
+    heads = [rows[r][c] for r in range(table.header_row, table.data_start)
+             if c < len(rows[r]) and isinstance(rows[r][c], str)] + [table.columns[c]]
     for head in heads:
         factor = _unit_factor(head, config)
         if factor != 1.0:

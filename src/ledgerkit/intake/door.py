@@ -29,6 +29,7 @@ from ledgerkit.core.issues import count_rejected
 from ledgerkit.core.result import Columns, Result, SheetResult, Stats
 from ledgerkit.intake.content import describe_content
 from ledgerkit.kinds import KIND_WORDS
+from ledgerkit.intake.formulas import unsaved_formula_issues
 from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_issue
 from ledgerkit.intake.isolate import read_workbook_isolated
 from ledgerkit.intake.pool import run_pooled
@@ -179,6 +180,10 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
             read.hidden = Issue("hidden_sheet", display, sheet.name, scope="sheet")
             continue
         read.result = _run_reader(reader, sheet, display, config)
+        if read.result.note != "summary":
+            # a formula saved without its result was read as an empty cell: never unsaid
+            # (a summary of other sheets is not counted, whatever its cells hold)
+            read.result.issues.extend(unsaved_formula_issues(sheet.unsaved, display, sheet.name))
         if not read.result.has_frame:
             _note_unread_data(read.result, sheet, display)
     return out

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ledgerkit.intake.formulas import UnsavedFormulas
+
 Cell = Any  # '' | str | int | float | bool | datetime.datetime | date | time | timedelta
 
 
@@ -27,6 +29,8 @@ class RawSheet:
     visible: str
     rows: list[list[Cell]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    #: formula cells saved without their result (read as empty): found in the xlsx's XML
+    unsaved: UnsavedFormulas | None = None
 
 
 @dataclass

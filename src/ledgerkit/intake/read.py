@@ -50,6 +50,7 @@ from ledgerkit.intake.calamine_reader import (
 )
 from ledgerkit.intake.csv_reader import _read_csv
 from ledgerkit.intake.fallback_readers import _read_fallback
+from ledgerkit.intake.formulas import UnsavedFormulas, sheet_parts, unsaved_formulas
 from ledgerkit.intake.raw import RawSheet, RawWorkbook, SheetInfo
 from ledgerkit.intake.refusals import REFUSAL_CODES, _line, _refuse, unreadable_message
 
@@ -136,11 +137,46 @@ def _read_workbook(path: Path, *, nrows, sheets, include_hidden, lang, max_bytes
     if kind.container == "zip":
         _check_zip(path, lang, max_uncompressed, max_ratio, zf)
     try:
-        return _read_calamine(path, kind, lang, **opts)
+        workbook = _read_calamine(path, kind, lang, **opts)
     except UnreadableFileError as e:
         if e.code != "corrupt":
             raise
-        return _read_fallback(path, kind, lang, e, opts)
+        workbook = _read_fallback(path, kind, lang, e, opts)
+    if nrows is None and fmt in ("xlsx", "xlsm") and kind.container == "zip":
+        _note_unsaved_formulas(path, workbook, zf)
+    return workbook
+
+
+def _note_unsaved_formulas(path: Path, workbook: RawWorkbook, zf: zipfile.ZipFile | None) -> None:
+    """Mark on each sheet the formula cells saved without their result, which were read as
+    empty (a whole read only: a peek at the top rows is not the data)."""
+    try:
+        z = zf if zf is not None else zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile):
+        return
+    try:
+        parts = sheet_parts(z)
+        for sheet in workbook.sheets:
+            part = parts.get(sheet.name)
+            if part is None:
+                continue
+            found = unsaved_formulas(z, part)
+            if found.total:
+                sheet.unsaved = _read_as_empty(sheet, found)
+    except Exception:  # noqa: BLE001 - the cells were read; a part that will not scan is left as read
+        return
+    finally:
+        if z is not zf:
+            z.close()
+
+
+def _read_as_empty(sheet: RawSheet, found: UnsavedFormulas) -> UnsavedFormulas | None:
+    """The cells of ``found`` the reader gave as empty (or left outside the grid it read)."""
+    rows = sheet.rows
+    cells = tuple(c for c in found.cells
+                  if not (0 <= c[1] < len(rows) and 0 <= c[2] < len(rows[c[1]]) and rows[c[1]][c[2]] != ""))
+    total = found.total - (len(found.cells) - len(cells))
+    return UnsavedFormulas(cells, total) if total else None
 
 
 def read_sheet_list(path: str | os.PathLike, *, lang: str = "ja", max_bytes: int = DEFAULT_MAX_BYTES) -> list[SheetInfo]:

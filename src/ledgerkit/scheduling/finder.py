@@ -30,6 +30,7 @@ from ledgerkit.scheduling.people import Busy, People
 from ledgerkit.scheduling.report import write_slots
 from ledgerkit.scheduling.settings import SCHEDULE_DEFAULTS
 from ledgerkit.scheduling.slots import Rules, pick, rank, search
+from ledgerkit.scheduling.unread import keep_unread_people, unread_findings, unread_rows
 from ledgerkit.scheduling.workbook import ROW_COLUMNS, ScheduleSheetReader
 
 Paths = Iterable[str | os.PathLike] | str | os.PathLike
@@ -49,6 +50,7 @@ def find_slots(
     n: int | None = None,
     tz: str | None = None,
     include_tentative: bool | None = None,
+    assume_free: Iterable[str] | str | None = None,
     config: Config | None = None,
     today: dt.date | None = None,
 ) -> Result:
@@ -62,6 +64,9 @@ def find_slots(
     (``"2026-12-07..2026-12-18"``; default: the ``window_days`` from tomorrow), ``hours``
     and ``lunch`` (``"09:00-18:00"``; lunch ``""`` for none), ``buffer`` and ``grid``
     (minutes), ``n`` (slots proposed), ``tz``, ``include_tentative``.
+
+    A required person none of whose 予定表 rows could be read stops the proposal (an error
+    finding; ``meta["unread"]`` names them) unless ``assume_free`` names them (free, warned).
 
     Returns a Result of kind ``slots``: ``frame`` holds every slot with all required
     people free, ranked (``proposed`` marks the ``n`` shown, none overlapping another);
@@ -86,18 +91,20 @@ def find_slots(
         raise InputError(messages.text("sched_no_calendars", lang))
     people = People()
     blocks, issues, stats, files = _read_inputs(paths, people, config, tzinfo, first, last)
-    required_names, optional_names = _choose(people, required_items, optional_items, lang)
+    required_names, optional_names, refused = _attendees(people, issues, required_items, optional_items,
+                                                         assume_free, lang)
     calendar = business_calendar(config, lang=lang)
     days = calendar.business_days(first, last)
     considered = set(required_names) | set(optional_names)
     blocks = [b for b in blocks if b.person in considered]
     slots = search(blocks, days, rules, required=required_names, optional=optional_names)
     ranked = rank(slots)
-    free = [s for s in ranked if s.everyone_required]
-    proposed = pick(free if free else ranked, count)
+    # a required person whose busy time is unknown: no time is proposed to anyone
+    free = [s for s in ranked if s.everyone_required] if not refused else []
+    proposed = pick(free if free else ranked, count) if not refused else []
     frame = slots_frame(free, proposed, len(optional_names), lang)
     tables = {"busy": busy_frame(blocks)}
-    if not free:
+    if not free and not refused:
         tables["nearest"] = slots_frame(ranked[: max(count * 4, 20)], proposed, len(optional_names), lang)
     skipped = {d: calendar.holiday_name(d) for d in _weekdays(first, last) if d not in set(days)}
     meta = {
@@ -105,7 +112,7 @@ def find_slots(
         "lunch": rules.lunch, "buffer": rules.buffer, "grid": rules.grid, "tz": tzinfo.key,
         "include_tentative": rules.include_tentative, "n": count, "required": required_names,
         "optional": optional_names, "found": bool(free), "proposed": proposed, "business_days": len(days),
-        "holidays": skipped, "people": people.names(),
+        "holidays": skipped, "people": people.names(), "unread": refused,
     }
     return Result("slots", frame, issues, stats, files, tables, meta, writer=write_slots)
 
@@ -235,6 +242,19 @@ def _rows_to_blocks(frame, people: People) -> list[Busy]:
                         midnight + dt.timedelta(minutes=int(r.end_min)), r.status, r.summary, bool(r.all_day),
                         r.source_file, r.source_sheet, int(r.source_row)))
     return out
+
+
+def _attendees(people: People, issues: list, required: list[str], optional: list[str], assume_free, lang: str):
+    """The required and optional people, and the required ones whose busy times are unknown (a
+    person none of whose 予定表 rows could be read is kept, never dropped as if free); the
+    findings about them are added to ``issues``."""
+    unread = unread_rows(issues)
+    none_read = keep_unread_people(people, unread)
+    required_names, optional_names = _choose(people, required, optional, lang)
+    assumed = _resolve(_items(assume_free), people, "--assume-free", lang)
+    found, refused = unread_findings(people, unread, none_read, required_names, optional_names, assumed)
+    issues += found
+    return required_names, optional_names, refused
 
 
 def _choose(people: People, required: list[str], optional: list[str], lang: str) -> tuple[list[str], list[str]]:

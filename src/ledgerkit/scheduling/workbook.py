@@ -94,7 +94,9 @@ class ScheduleSheetReader:
             try:
                 record = self._row(cells, year)
             except _RowProblem as p:
-                log.reject_issue(r, p.issue)
+                # whose row it was (``ref``): a person none of whose rows could be read must not
+                # drop out of the attendees as if free (finder.unread_people)
+                log.reject_issue(r, p.issue.at(ref=normalize_text(cells.get("person")) or None))
                 continue
             log.keep(r)
             record.update(source_file=file, source_sheet=sheet.name, source_row=r + 1)
