@@ -545,6 +545,20 @@ def test_order_list_without_the_written_term_columns(tmp_path):
     assert check_orders([path], covered).tables["findings"].empty
 
 
+def test_a_note_under_the_order_list_is_listed_not_an_order(tmp_path):
+    # ※ 金額は税抜。 in the 注文番号 column under the table: not an order lacking every written term
+    path = make_xlsx(tmp_path / "po.xlsx", {"S": [
+        ["注文番号", "発注先", "品名", "金額"], ["PO-1", "アルファ", "部品", 5000], [], ["※ 金額は税抜。支払は月末締め翌月末払い。"],
+    ]})
+    result = check_orders([path])
+    assert list(result.frame["po_no"]) == ["PO-1"]
+    assert not any("※" in str(v) for v in result.tables["findings"]["invoice_no"])
+    notes = [i for i in result.issues if i.code == "note_row"]
+    assert [(i.row, i.severity, i.message("ja")) for i in notes] == [
+        (4, "info", "表の下の注記のためデータではありません: ※ 金額は税抜。支払は月末締め翌月末払い。")]
+    assert notes[0].message("en") == "a note under the table, not data: ※ 金額は税抜。支払は月末締め翌月末払い。"
+
+
 def test_tax_of_an_invoice_given_line_by_line_is_checked_on_the_sum(tmp_path):
     rows = [["請求書番号", "取引先", "品名", "税率", "税抜金額", "消費税"],
             ["G-1", "ガンマ", "部品A", "10%", 315, 31],
