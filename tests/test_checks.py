@@ -277,6 +277,18 @@ def test_cli_examples_exit_1_and_write_highlighted_xlsx(examples, tmp_path):
     assert vendors.print_title_rows == "$4:$4" and vendors.page_setup.paperSize == 9
 
 
+def test_order_findings_data_sheet_names_the_order_number(examples, tmp_path):
+    out = tmp_path / "order_findings.xlsx"
+    assert run("check", "orders", examples / "po_list.xlsx", "-o", out).exit_code == 1
+    wb = openpyxl.load_workbook(out)
+    heads = [c.value for c in wb["指摘データ"][1]]
+    assert "注文番号" in heads and "請求書番号" not in heads
+    assert wb["指摘データ"].cell(2, heads.index("注文番号") + 1).value == "PO-2026-0005"
+    assert run("check", "orders", examples / "po_list.xlsx", "-o", out, "-f", "--lang", "en").exit_code == 1
+    heads = [c.value for c in openpyxl.load_workbook(out)["Findings data"][1]]
+    assert "PO no." in heads and "Invoice no." not in heads
+
+
 def test_cli_writes_json_and_csv(examples, tmp_path):
     out = tmp_path / "f.json"
     assert run("check", "orders", examples / "po_list.xlsx", "-o", out).exit_code == 1
