@@ -99,6 +99,13 @@ def test_all_orders_and_manifest(orders_xlsx, tmp_path):
         ("PO-1", "written", "PO-1_株式会社アルファ商事.xlsx"), ("PO-2", "written", "PO-2_株式会社デルタフーズ.xlsx")]
 
 
+def test_a_note_under_the_order_list_is_not_an_order(tmp_path):
+    # ※ 金額は税抜。 under the table (in the 注文番号 column): not an order that fails with 品名 が空です
+    src = make_orders(tmp_path / "o.xlsx", [*ROWS, [None] * len(HEADER), ["※ 金額は税抜。支払は月末締め翌月末払い。"]])
+    results = draft_po(src, all=True, out_dir=tmp_path / "out", config=COMPANY, today=TODAY)
+    assert [(r.key, r.status, r.exit_code) for r in results] == [("PO-1", "written", 0), ("PO-2", "written", 0)]
+
+
 def test_header_fields_must_agree(tmp_path):
     rows = [list(r) for r in ROWS]
     rows[4][9] = D(2026, 12, 11)  # PO-2's second row states another 納期
