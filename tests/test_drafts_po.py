@@ -158,6 +158,22 @@ def test_payment_method_missing_is_a_warning(tmp_path):
     assert "支払方法" not in r.path.read_text(encoding="utf-8")
 
 
+def test_payment_by_promissory_note_is_refused_for_a_covered_vendor(tmp_path):
+    # check orders finds 約束手形 an error under the 取適法; draft-po must not print it on a 注文書
+    rows = [list(r) for r in ROWS[:3]]
+    rows[0][12] = "約束手形"
+    src = make_orders(tmp_path / "o.xlsx", rows)
+    with pytest.raises(DataError) as e:
+        draft_po(src, row=4, template="po.html.j2", out_dir=tmp_path / "c", config=COVERED)
+    assert str(e.value) == ("o.xlsx: 発注一覧: 4-6行目: 注文 PO-1: 支払方法「約束手形」: "
+                            "取適法 (2026年1月1日から) では手形による支払は禁止されています")
+    assert not (tmp_path / "c").exists() or not list((tmp_path / "c").iterdir())
+    # coverage unknown: drafted, with the finding as a warning that says why
+    [r] = draft_po(src, row=4, template="po.html.j2", out_dir=tmp_path / "u", config=COMPANY)
+    assert r.ok and r.warnings == ["支払方法「約束手形」: 取適法 (2026年1月1日から) では手形による支払は禁止されています"
+                                   " (取引先が取適法の対象か不明のため警告)"]
+
+
 def test_line_amount_must_be_quantity_times_price(tmp_path):
     rows = [list(r) for r in ROWS[:3]]
     rows[1][7] = 25000
