@@ -10,7 +10,7 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledgerkit.attendance.cells import parse_clock, parse_duration, split_person
+from ledgerkit.attendance.cells import parse_clock, parse_day, parse_duration, split_person
 from ledgerkit.attendance.sheet import COLUMNS, read_attendance_sheet
 from ledgerkit.attendance.workbooks import read_attendance
 from ledgerkit.core.issues import count_rejected
@@ -222,6 +222,43 @@ def test_layout_c_dates_computed_hours_off_days_and_rejects(tmp_path):
     assert issues[0].message("en") == "cannot read 終業: 'abc'"
     _check_balance(frame, issues, n)
     assert n == 5
+
+
+def _layout_wareki(wb, f):
+    ws = wb.add_worksheet("R8.10")
+    ws.write(0, 0, "勤怠表")
+    ws.write(0, 2, "スタッフ名")
+    ws.write(0, 3, "鈴木 一郎")
+    ws.write_row(2, 0, ["年月日", "出社", "退社", "休憩", "実働時間"])
+    ws.write_row(3, 0, ["R8.10.1", "9:00", "18:00", "1:00", 8])
+    ws.write_row(4, 0, ["令和8年10月2日(金)", "9:00", "19:00", "1:00", 9])
+    ws.write_row(5, 0, ["R08.10.05", "9:00", "13:00", "0:00", 4])
+    ws.write_row(6, 0, ["令和8年11月1日", "9:00", "18:00", "1:00", 8])
+    ws.write_row(7, 0, ["合計", "", "", "", 21])
+
+
+def test_days_written_as_whole_wareki_dates(tmp_path):
+    # a day column of R8.10.1 / 令和8年10月2日(金): the days are read, not refused as unreadable
+    path = _book(tmp_path / "勤怠表_鈴木一郎.xlsx", _layout_wareki)
+    frame, issues, n = _read(path)
+    assert list(frame["date"]) == [dt.date(2026, 10, 1), dt.date(2026, 10, 2), dt.date(2026, 10, 5)]
+    assert list(frame["hours"]) == [8.0, 9.0, 4.0]
+    assert [(i.code, i.row, i.rejected) for i in issues if i.code != "total_row"] == [
+        ("date_outside_month", 7, True)]
+    _check_balance(frame, issues, n)
+
+
+@given(st.dates(dt.date(2019, 5, 1), dt.date(2060, 12, 31)), st.sampled_from(["R{y}.{m}.{d}", "令和{y}年{m}月{d}日", "R{y:02d}.{m:02d}.{d:02d}"]),
+       st.booleans())
+@settings(max_examples=200)
+def test_parse_day_reads_wareki_dates_with_or_without_the_weekday(day, pattern, weekday):
+    text = pattern.format(y=day.year - 2018, m=day.month, d=day.day)
+    if text.startswith("令和1年"):
+        text = text.replace("令和1年", "令和元年")
+    mark = WEEKDAYS[day.weekday()]
+    if weekday:
+        text += f"({mark})"
+    assert parse_day(text, None, None) == (day, mark if weekday else None)
 
 
 # --- layout D: year and month only in the file name, the person only in the sheet name,

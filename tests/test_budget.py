@@ -570,6 +570,18 @@ def test_cli_strict_on_input_errors_only(tmp_path):
     assert strict.stderr.strip().splitlines()[-1] == "--strict: 入力にエラーが 1 件あります (数字が欠けている可能性があります)"
 
 
+def test_cli_project_without_budget_line_is_one_warning_line_without_an_empty_place(tmp_path):
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "2026-10"], ["A-1", 1_000_000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8],
+                                             [dt.date(2026, 10, 2), "山田", "B-9", 2]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000]]})
+    result = cli(budget, "--hours", hours, "--rates", rates)
+    assert result.exit_code == 0, result.output
+    assert "  警告: B-9 は予算表にない案件です (実績 10,000円)" in result.stderr.splitlines()
+    english = cli(budget, "--hours", hours, "--rates", rates, "--lang", "en")
+    assert "  warning: B-9 has actuals (10,000 yen) but no budget line" in english.stderr.splitlines()
+
+
 def test_cli_csv_to_stdout_and_fiscal_year(tmp_path):
     budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "10月", "11月"], ["A-1", 100_000, 100_000]]})
     hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8]]})

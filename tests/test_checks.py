@@ -277,6 +277,18 @@ def test_cli_examples_exit_1_and_write_highlighted_xlsx(examples, tmp_path):
     assert vendors.print_title_rows == "$4:$4" and vendors.page_setup.paperSize == 9
 
 
+def test_order_findings_data_sheet_names_the_order_number(examples, tmp_path):
+    out = tmp_path / "order_findings.xlsx"
+    assert run("check", "orders", examples / "po_list.xlsx", "-o", out).exit_code == 1
+    wb = openpyxl.load_workbook(out)
+    heads = [c.value for c in wb["指摘データ"][1]]
+    assert "注文番号" in heads and "請求書番号" not in heads
+    assert wb["指摘データ"].cell(2, heads.index("注文番号") + 1).value == "PO-2026-0005"
+    assert run("check", "orders", examples / "po_list.xlsx", "-o", out, "-f", "--lang", "en").exit_code == 1
+    heads = [c.value for c in openpyxl.load_workbook(out)["Findings data"][1]]
+    assert "PO no." in heads and "Invoice no." not in heads
+
+
 def test_cli_writes_json_and_csv(examples, tmp_path):
     out = tmp_path / "f.json"
     assert run("check", "orders", examples / "po_list.xlsx", "-o", out).exit_code == 1
@@ -543,6 +555,20 @@ def test_order_list_without_the_written_term_columns(tmp_path):
     assert list(unknown["severity"]) == ["warning"] * 5
     covered.data["vendors"]["list"][0]["covered"] = False
     assert check_orders([path], covered).tables["findings"].empty
+
+
+def test_a_note_under_the_order_list_is_listed_not_an_order(tmp_path):
+    # ※ 金額は税抜。 in the 注文番号 column under the table: not an order lacking every written term
+    path = make_xlsx(tmp_path / "po.xlsx", {"S": [
+        ["注文番号", "発注先", "品名", "金額"], ["PO-1", "アルファ", "部品", 5000], [], ["※ 金額は税抜。支払は月末締め翌月末払い。"],
+    ]})
+    result = check_orders([path])
+    assert list(result.frame["po_no"]) == ["PO-1"]
+    assert not any("※" in str(v) for v in result.tables["findings"]["invoice_no"])
+    notes = [i for i in result.issues if i.code == "note_row"]
+    assert [(i.row, i.severity, i.message("ja")) for i in notes] == [
+        (4, "info", "表の下の注記のためデータではありません: ※ 金額は税抜。支払は月末締め翌月末払い。")]
+    assert notes[0].message("en") == "a note under the table, not data: ※ 金額は税抜。支払は月末締め翌月末払い。"
 
 
 def test_tax_of_an_invoice_given_line_by_line_is_checked_on_the_sum(tmp_path):

@@ -172,7 +172,23 @@ def test_read_contracts_with_band_text_and_defaults(tmp_path):
         500_000, 140, 180, "updown", 15, 10, "down", "PO-1", 4)
     second = frame.iloc[1]
     assert (second["method"], second["unit_minutes"], second["rate_step"]) == ("middle", 15, None)
-    assert [(i.code, i.row, i.column, i.rejected) for i in issues] == [("bad_cell", 6, "月額単価", True)]
+    assert [(i.code, i.row, i.column, i.rejected) for i in issues] == [
+        ("bad_cell", 6, "月額単価", True), ("total_row", 7, "", False)]
+
+
+def test_contract_list_total_and_note_rows_are_listed_not_dropped(tmp_path):
+    path = _contracts_xlsx(tmp_path / "c.xlsx", [
+        ["山田 太郎", "(株)アルファ", "PO-1", "¥500,000", "140～180h", "上下割", "15分", ""],
+        ["合計", "", "", 500000, "", "", "", ""],
+        [],
+        ["", "※ 単価は税抜", "", "", "", "", "", ""],
+    ])
+    result = read_contracts(path)
+    assert list(result.frame["person"]) == ["山田太郎"]
+    got = [(i.code, i.severity, i.row, i.column, i.rejected) for i in result.issues]
+    assert got == [("total_row", "info", 5, "", False), ("missing_value", "warning", 7, "氏名", True)]
+    assert (result.issues[1].message("ja"), result.issues[1].value) == ("氏名が空です", "※ 単価は税抜")
+    assert (result.stats.rows_read, result.stats.rows_rejected) == (2, 1)
 
 
 def test_read_contracts_without_a_table_is_an_input_error(tmp_path):

@@ -12,6 +12,8 @@ import unicodedata
 from typing import Any
 
 from ledgerkit.intake.cells import is_empty
+from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.text import CellValueError
 
 _OFF_WORDS = ("休", "欠勤", "有給", "有休", "代休", "振休", "特休", "公休", "祝", "off", "-", "－", "―", "ー", "/", "×", "✕")
 
@@ -163,10 +165,32 @@ def parse_day(value: Any, year: int | None, month: int | None) -> tuple[dt.date 
     text = _nfkc(value).replace(" ", "")
     m = _DAY_TEXT.match(text)
     if not m:
-        raise _CellError("not a day")
+        return _wareki_day(text)
     y = int(m.group(1)) if m.group(1) else year
     mo = int(m.group(2)) if m.group(2) else month
     return _make_date(y, mo, int(m.group(3))), m.group(4)
+
+
+# a weekday after a whole date: in brackets (木) / (木曜) or as 木曜 / 木曜日, never a bare 日
+_WEEKDAY_SUFFIX = re.compile(r"(?:[\(（]([月火水木金土日])(?:曜日?)?[\)）]|([月火水木金土日])曜日?)$")
+
+
+def _wareki_day(text: str) -> tuple[dt.date, str | None]:
+    """A day written as a whole 和暦 date (``R8.10.1``, ``令和8年10月1日(木)``) and its weekday.
+
+    Examples:
+        >>> _wareki_day("R8.10.1"), _wareki_day("令和8年10月2日(金)")
+        ((datetime.date(2026, 10, 1), None), (datetime.date(2026, 10, 2), '金'))
+    """
+    m = _WEEKDAY_SUFFIX.search(text)
+    weekday, bare = (m.group(1) or m.group(2), text[: m.start()]) if m else (None, text)
+    try:
+        date = parse_date(bare)
+    except CellValueError:
+        raise _CellError("not a day") from None
+    if date is None:
+        raise _CellError("not a day")
+    return date, weekday
 
 
 def _period_wrap(rows: list[list[Any]], start: int, col: int) -> int | None:

@@ -144,7 +144,7 @@ def write_findings(
     heads = HEADINGS[lang]
     with XlsxReport(target, inputs=inputs, lang=lang, overwrite=overwrite) as report:
         _findings_sheet(report, findings, rows, kind, lang)
-        _machine_sheet(report, findings, rows, lang)
+        _machine_sheet(report, findings, rows, kind, lang)
         _vendor_sheet(report, findings, rows, kind, lang)
         if rows is not None and len(rows):
             _add_rows(report, findings, rows, rows_sheet or messages.text(f"report_{kind}_rows", lang), heads)
@@ -252,7 +252,7 @@ def _documents(rows, kind: str) -> int:
     return len(rows)
 
 
-def _machine_sheet(report: XlsxReport, findings, rows, lang: str) -> None:
+def _machine_sheet(report: XlsxReport, findings, rows, kind: str, lang: str) -> None:
     """The second sheet: the findings with codes and keys, for a filter, a pivot or a script."""
     heads = HEADINGS[lang]
     data = findings.rename(columns={"rule": "rule_code", "severity": "severity_code"}).copy()
@@ -262,6 +262,8 @@ def _machine_sheet(report: XlsxReport, findings, rows, lang: str) -> None:
             data[key] = [(lookup.get((str(f), str(s), int(r)), {}).get(key) if not is_na(r) else None)
                          for f, s, r in zip(data["source_file"], data["source_sheet"], data["source_row"])]
     headings = {c: heads.get(c) or None for c in data.columns if heads.get(c)}
+    # the document number is an order's on an order check (注文番号), as on the first sheet
+    headings["invoice_no"] = messages.text(f"report_{kind}_number", lang)
     report.add_table(messages.text("report_findings_data_sheet", lang), data, headings=headings,
                      formats={"source_row": "rowno", "value": "text", "expected": "text"},
                      widths={"message": 40})

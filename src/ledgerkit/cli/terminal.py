@@ -166,8 +166,10 @@ def print_file_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
     # can be thousands: they are counted here and listed on the Issues sheet)
     warned = [i for i in issues if i.severity == "warning" and i.scope in ("file", "sheet")]
     for i in warned[:limit]:
-        con.print(terminal_line(f"  {messages.text('severity_warning', lang)}: {location(i, lang)}: {i.message(lang)}"),
-                  markup=False, highlight=False)
+        # a finding about the whole run (a project with no budget line) has no file: no empty "場所:"
+        where = location(i, lang)
+        line = f"  {messages.text('severity_warning', lang)}: {where + ': ' if where else ''}{i.message(lang)}"
+        con.print(terminal_line(line), markup=False, highlight=False)
     if len(warned) > limit:
         con.print("  " + messages.text("more_rows", lang, n=len(warned) - limit), markup=False)
 

@@ -216,6 +216,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- rows and cells -----------------------------------------------------------
     "total_row": ("合計行(合計/小計)のためデータではありません", "total row (合計/小計): not data"),
+    "note_row": ("表の下の注記のためデータではありません: {value}", "a note under the table, not data: {value}"),
     "total_column": ("合計列のためデータではありません", "total column: not data"),
     "bad_cell": (
         "{field}を読み取れません: {value!r}",

@@ -96,6 +96,24 @@ def classify_rows(
     return kinds
 
 
+#: how a note written under a table starts (※ 金額は税抜。 / (注) … / 備考: …), after NFKC
+_NOTE_MARKS = ("※", "*", "(注", "注)", "注:", "注記", "備考", "メモ")
+
+
+def note_text(row: Sequence[Any]) -> str | None:
+    """The text of a note row (one text cell, starting with ※ / (注) / 備考), else None.
+
+    Examples:
+        >>> note_text(["", "※ 金額は税抜", ""]), note_text(["PO-1", "", ""]), note_text(["※", 5])
+        ('※ 金額は税抜', None, None)
+    """
+    cells = [v for v in row if not is_blank(v)]
+    if len(cells) != 1 or not isinstance(cells[0], str):
+        return None
+    text = normalize_text(cells[0])
+    return text if text.startswith(_NOTE_MARKS) else None
+
+
 def _hashable(v: Any) -> bool:
     try:
         hash(v)

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping
 
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.detect.headers import header_key
-from ledgerkit.detect.walk import classify_rows
+from ledgerkit.detect.walk import classify_rows, note_text
 from ledgerkit.drafts.text import t, where
 from ledgerkit.drafts.text import where as _where
 from ledgerkit.kinds.drafts import PO_FIELDS as ORDER_FIELDS  # noqa: F401  (re-exported for po)
@@ -224,10 +224,10 @@ def parse_row(table: SourceTable, index: int, lang: str = "ja") -> SourceRow:
 
 def data_rows(table: SourceTable) -> list[int]:
     """0-based indexes of the data rows: not blank, not a 合計/小計 row (the shared row walk,
-    with a 合計 in any column of the table)."""
+    with a 合計 in any column of the table), not a note under the table (``※ 金額は税抜。``)."""
     columns = list(table.columns)
     kinds = classify_rows(table.rows, table.data_start, table.data_end, columns=columns, labels=columns)
-    return kinds.data(table.data_start, table.data_end)
+    return [r for r in kinds.data(table.data_start, table.data_end) if note_text(table.rows[r]) is None]
 
 
 def _match_key(v: Any) -> str:

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ledgerkit.rules import check_line_amount, check_payment_due, missing_terms, written_terms
+from ledgerkit.rules import check_line_amount, check_payment_due, check_payment_method, missing_terms, written_terms
 from ledgerkit.rules.coverage import COVERED, NOT_COVERED
 from ledgerkit.config.checks import check_company, issuer_check_digit_warning
 from ledgerkit.config.loading import config_or_found
@@ -296,19 +296,23 @@ def _delivery_term(aliases: Mapping[str, Any], lang: str) -> tuple[DeliveryTerm 
 
 def _payment_warnings(aliases: Mapping[str, Any], delivery: DeliveryTerm | None, order_no: Any, place_: str,
                       lang: str, status: str) -> list[str]:
-    """Payment more than 60 days after delivery (after the end of a service): an error for a
-    covered vendor, a warning when unknown, nothing for a vendor not covered."""
+    """Payment more than 60 days after delivery (after the end of a service) or by 手形, as
+    ``check orders`` finds them: an error for a covered vendor, a warning when unknown, nothing
+    for a vendor not covered (でんさい and the like: a warning either way)."""
+    if status == NOT_COVERED:
+        return []
+    findings = [check_payment_method(aliases.get("payment_method"), aliases.get("order_date"))]
     due = aliases.get("payment_due")
-    if delivery is None or due is None or status == NOT_COVERED:
-        return []
-    if isinstance(due, str):
-        due = payment_date(due, delivery.end)
-    finding = check_payment_due(delivery.end, due, service_from=delivery.start)
-    if finding is None:
-        return []
-    if status == COVERED:
-        raise DataError(t("payment_late", lang, where=place_, order=order_no, reason=finding.message(lang)))
-    return [finding.message(lang) + t("terms_unknown_note", lang)]
+    if delivery is not None and due is not None:
+        if isinstance(due, str):
+            due = payment_date(due, delivery.end)
+        findings.append(check_payment_due(delivery.end, due, service_from=delivery.start))
+    warnings = []
+    for finding in (f for f in findings if f is not None):
+        if status == COVERED and finding.severity == "error":
+            raise DataError(t("payment_late", lang, where=place_, order=order_no, reason=finding.message(lang)))
+        warnings.append(finding.message(lang) + ("" if status == COVERED else t("terms_unknown_note", lang)))
+    return warnings
 
 
 def _header(table: SourceTable, field: str) -> str:

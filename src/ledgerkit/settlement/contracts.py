@@ -142,8 +142,11 @@ def read_contract_sheet(sheet, *, file: str, config: Config | None = None) -> Sh
                           labels=[table.mapping["person"]], header=rows[table.header_row])
     records = []
     for r in range(table.data_start, table.data_end):
-        # blank and total rows are not people (the contract list lists no total row)
-        if r in kinds.blank or r in kinds.total:
+        # blank rows are skipped; a total row is not a person, and is listed
+        if r in kinds.blank:
+            continue
+        if r in kinds.total:
+            log.total(r)
             continue
         if r in kinds.repeated:
             log.repeated_header(r)
@@ -157,6 +160,9 @@ def read_contract_sheet(sheet, *, file: str, config: Config | None = None) -> Sh
             _reject_with_reason(log, r, column, value, reason)
             continue
         if record is None:
+            # a row without a person (a note under the table): listed, never dropped unsaid
+            log.reject(r, "missing_value", column=table.columns.get(table.mapping["person"], "氏名"),
+                       value=next((v for v in row if not is_blank(v)), ""), severity="warning")
             continue
         log.keep(r)
         record.update(source_file=file, source_sheet=sheet.name, source_row=r + 1)
