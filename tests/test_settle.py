@@ -186,8 +186,18 @@ def test_contract_list_total_and_note_rows_are_listed_not_dropped(tmp_path):
     result = read_contracts(path)
     assert list(result.frame["person"]) == ["山田太郎"]
     got = [(i.code, i.severity, i.row, i.column, i.rejected) for i in result.issues]
-    assert got == [("total_row", "info", 5, "", False), ("missing_value", "warning", 7, "氏名", True)]
-    assert (result.issues[1].message("ja"), result.issues[1].value) == ("氏名が空です", "※ 単価は税抜")
+    # a ※ note is listed as a note (the shared row walk); a row with no person and no mark is a warning
+    assert got == [("total_row", "info", 5, "", False), ("note_row", "info", 7, "", False)]
+    assert result.issues[1].message("ja") == "表の下の注記のためデータではありません: ※ 単価は税抜"
+    assert (result.stats.rows_read, result.stats.rows_rejected) == (1, 0)
+    path = _contracts_xlsx(tmp_path / "c2.xlsx", [
+        ["山田 太郎", "(株)アルファ", "PO-1", "¥500,000", "140～180h", "上下割", "15分", ""],
+        ["", "単価は税抜", "", "", "", "", "", ""],
+    ])
+    result = read_contracts(path)
+    got = [(i.code, i.severity, i.row, i.column, i.rejected) for i in result.issues]
+    assert got == [("missing_value", "warning", 5, "氏名", True)]
+    assert (result.issues[0].message("ja"), result.issues[0].value) == ("氏名が空です", "単価は税抜")
     assert (result.stats.rows_read, result.stats.rows_rejected) == (2, 1)
 
 

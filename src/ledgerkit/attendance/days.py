@@ -93,6 +93,9 @@ class _DayRows:
                 # the header printed again every page: listed, not data
                 self.log.repeated_header(r)
                 continue
+            if r in kinds.note:
+                self.log.note_row(r, kinds.note[r])
+                continue
             self.read_row(r)
         if self.footer_from is not None:
             self._footer(self.footer_from, end)

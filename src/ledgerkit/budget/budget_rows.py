@@ -198,6 +198,9 @@ rule does not know (上期計, 年間合計, 外注費計, a 合計 left of the 
             if i in kinds.repeated:
                 self.log.repeated_header(i)
                 continue
+            if i in kinds.note:
+                self.log.note_row(i, kinds.note[i])
+                continue
             found = self.row_records(i, last_project)
             if found is not None:
                 last_project, records = found

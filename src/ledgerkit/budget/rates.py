@@ -328,6 +328,8 @@ class _RateRows:
                 self.log.total(r)
             elif r in kinds.repeated:
                 self.log.repeated_header(r)
+            elif r in kinds.note:
+                self.log.note_row(r, kinds.note[r])
             else:
                 self.read_row(r)
 

@@ -58,15 +58,17 @@ def column_values(rows: Sequence[Sequence[Any]], c: int, start: int = 0, end: in
 
 @dataclass
 class RowKinds:
-    """Which rows (0-based, as in the sheet's rows) are blank, totals (with their label) or a repeated header."""
+    """Which rows (0-based, as in the sheet's rows) are blank, totals (with their label), a repeated
+    header or a note (with its text: ``※ 金額は税抜``)."""
 
     blank: set[int] = dataclasses.field(default_factory=set)
     total: dict[int, str] = dataclasses.field(default_factory=dict)
     repeated: set[int] = dataclasses.field(default_factory=set)
+    note: dict[int, str] = dataclasses.field(default_factory=dict)
 
     def data(self, start: int, end: int) -> list[int]:
         """The rows of ``start:end`` that are none of these."""
-        skip = self.blank | self.total.keys() | self.repeated
+        skip = self.blank | self.total.keys() | self.repeated | self.note.keys()
         return [r for r in range(start, end) if r not in skip]
 
 
@@ -81,7 +83,9 @@ def classify_rows(
 ) -> RowKinds:
     """Classify ``rows[start:end]``: blank in every one of ``columns``; a total when one of the
     ``labels`` columns says 合計/小計/計/Total; the ``header`` printed again (two or more of its
-    texts in their columns). A row is only one of them, in that order."""
+    texts in their columns); a note (:func:`note_text`: one text in the whole row, starting with
+    ※, (注), 備考…). A row is only one of them, in that order. A reader lists a note
+    with :meth:`RowLog.note_row`."""
     columns = list(columns)
     kinds = RowKinds(blank=_blank(rows, start, end, columns))
     for c in dict.fromkeys(labels):
@@ -93,7 +97,38 @@ def classify_rows(
                 kinds.total[r] = v
     if header is not None:
         kinds.repeated = _repeated(rows, start, end, columns, header) - kinds.blank - kinds.total.keys()
+    kinds.note = {r: text for r, text in notes(rows, start, end, columns).items()
+                  if r not in kinds.blank and r not in kinds.total and r not in kinds.repeated}
     return kinds
+
+
+def notes(rows: Sequence[Sequence[Any]], start: int, end: int, columns: Iterable[int]) -> dict[int, str]:
+    """The note rows of ``rows[start:end]`` (:func:`note_text`) whose note is in one of ``columns``,
+    with their text; each distinct text of a column looked at once."""
+    return notes_in(rows, start, {c: column_values(rows, c, start, end) for c in columns})
+
+
+def notes_in(rows: Sequence[Sequence[Any]], start: int, columns: dict[int, list[Any]]) -> dict[int, str]:
+    """:func:`notes`, given the columns' values already read (column → its values from ``rows[start]`` on).
+
+    Examples:
+        >>> rows = [["10/1", "山田", 8], ["※ 山田は11月から別案件", "", ""], ["備考", "", 1]]
+        >>> notes_in(rows, 0, {0: ["10/1", "※ 山田は11月から別案件", "備考"], 2: [8, "", 1]})
+        {1: '※ 山田は11月から別案件'}
+    """
+    found: dict[int, str] = {}
+    for col in columns.values():
+        marked = {v for v in set(col) if isinstance(v, str) and _marked(v)}
+        for i, v in enumerate(col):
+            if v in marked and start + i not in found:
+                text = note_text(rows[start + i])
+                if text is not None:
+                    found[start + i] = text
+    return found
+
+
+def _marked(text: str) -> bool:
+    return normalize_text(text).startswith(_NOTE_MARKS)
 
 
 #: how a note written under a table starts (※ 金額は税抜。 / (注) … / 備考: …), after NFKC
@@ -215,6 +250,10 @@ class RowLog:
     def repeated_header(self, r: int) -> None:
         """The header printed again on a new page: not data, listed."""
         self.issues.append(Issue("repeated_header", self.file, self.sheet, r + 1))
+
+    def note_row(self, r: int, text: str) -> None:
+        """A note written in the table (※ 金額は税抜): not data, listed as info with its text."""
+        self.skip(r, "note_row", value=text)
 
     def skip(self, r: int, code: str, **params: Any) -> None:
         """A row that is not data for another reason (a plan row, a day off), listed as info."""

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping
 
 from ledgerkit.core.errors import DataError, InputError
 from ledgerkit.detect.headers import header_key
-from ledgerkit.detect.walk import classify_rows, note_text
+from ledgerkit.detect.walk import classify_rows
 from ledgerkit.drafts.text import t, where
 from ledgerkit.drafts.text import where as _where
 from ledgerkit.kinds.drafts import PO_FIELDS as ORDER_FIELDS  # noqa: F401  (re-exported for po)
@@ -227,7 +227,7 @@ def data_rows(table: SourceTable) -> list[int]:
     with a 合計 in any column of the table), not a note under the table (``※ 金額は税抜。``)."""
     columns = list(table.columns)
     kinds = classify_rows(table.rows, table.data_start, table.data_end, columns=columns, labels=columns)
-    return [r for r in kinds.data(table.data_start, table.data_end) if note_text(table.rows[r]) is None]
+    return kinds.data(table.data_start, table.data_end)  # not blank, 合計, the header again or a ※ note
 
 
 def _match_key(v: Any) -> str:

@@ -139,6 +139,9 @@ class _DayGrid:
         if r in kinds.blank:
             self.running = {}
             return True
+        if r in kinds.note:
+            self.log.note_row(r, kinds.note[r])
+            return True
         # pre-step: 合計 in the first cell with text, outside the label columns (a label merged
         # over the label columns, or written in the first day column), is a total too
         if r in kinds.total or _first_text_is_total(row, self.c0, self.c1):

@@ -18,7 +18,7 @@ from ledgerkit.core.result import Columns, SheetResult
 from ledgerkit.detect.headers import header_key
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.labels import title_texts
-from ledgerkit.detect.walk import RowLog, classify_rows
+from ledgerkit.detect.walk import RowLog, classify_rows, notes_in
 from ledgerkit.hours.cells import (
     _attempt,
     _column,
@@ -175,6 +175,9 @@ class _LongTable:
         self.blank, self.total, self.repeat = _walk_rows(rows, table, columns, label_cols, self.c_date, self.c_hours)
         # pre-step: rows marked 予定 / 計画 in the task column or another column are plans, not hours worked
         self.plan = _plan_rows(columns, [c for c in (self.c_task, *self.extra_cols) if c is not None]) - self.total
+        # a note written in the table (※ 山田は11月から別案件): listed, not a row without a date
+        start, walked = table.data_start, self.blank | self.total | self.repeat
+        self.note = {r - start: text for r, text in notes_in(rows, start, columns).items() if r - start not in walked}
 
     def parse_dates(self) -> None:
         """``self.dates``: (date, error, date when good) per row."""
@@ -266,7 +269,7 @@ class _LongTable:
             good = [d[2] is not None and h[2] is not None and bool(p) for d, h, p in zip(dates, hours_parsed, persons)]
         # a code cell Excel turned into a date or TRUE (社員番号 1-5 → 2026-01-05): that row only
         self.bad_code = self._bad_codes()
-        for i in self.total | self.plan.keys() | self.repeat | self.bad_unit | self.bad_code.keys():
+        for i in self.total | self.plan.keys() | self.repeat | self.note.keys() | self.bad_unit | self.bad_code.keys():
             good[i] = False
         keep = [i for i, g in enumerate(good) if g]
         # the rows kept are counted at once (column-wise), not one call each
@@ -286,6 +289,8 @@ class _LongTable:
                 log.skip(r, "plan_row", value=self.plan[i])
             elif i in self.repeat:
                 log.repeated_header(r)
+            elif i in self.note:
+                log.note_row(r, self.note[i])
             else:
                 self._reject(log, i)
         return keep

@@ -183,6 +183,9 @@ def _walk_rows(rows, layout: InvoiceLayout, parsers: CellParsers, file: str, nam
             continue
         if r in kinds.blank:
             continue
+        if r in kinds.note:
+            log.note_row(r, kinds.note[r])
+            continue
         row = rows[r]
         if ("invoice_no" in m and above is not None and above[0] == r - 1
                 and all(is_empty(cell(row, c)) for c in names_invoice)

@@ -187,6 +187,9 @@ def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog, la
         if r in kinds.repeated:
             log.repeated_header(r)
             continue
+        if r in kinds.note:
+            log.note_row(r, kinds.note[r])
+            continue
         found = problems.get(at[r])
         if found is None:
             log.keep(r)

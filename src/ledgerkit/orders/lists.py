@@ -18,7 +18,7 @@ from ledgerkit.detect.list_rows import CellProblem, log_row, read_code
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.tables import cell, contest_params, contested_columns, find_table, synonyms_for, unique_name
 from ledgerkit.detect.total_rows import RunningSums, totals_in_unnamed_rows
-from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows, note_text
+from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.intake.door import gather, read_files
 from ledgerkit.kinds.orders import ORDER_FIELDS
 from ledgerkit.orders.columns import ORDER_COLUMNS, ORDER_DATES, ORDER_LABELS, ORDER_MONEY, ORDER_TEXT
@@ -131,12 +131,11 @@ def _walk_rows(rows, table, parsers: CellParsers, file: str, name: str, issues: 
             continue
         if r in kinds.blank:
             continue
-        row = rows[r]
-        note = note_text(row)
-        if note is not None:
+        if r in kinds.note:
             # ※ 金額は税抜。 under the table: listed, never an order with every written term missing
-            log.skip(r, "note_row", value=note)
+            log.note_row(r, kinds.note[r])
             continue
+        row = rows[r]
         rec: dict[str, Any] = {"source_file": file, "source_sheet": name, "source_row": r + 1}
         problems = _order_line(row, m, parsers, rec)
         current = _continue_order(rec, current)

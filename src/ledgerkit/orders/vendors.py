@@ -249,6 +249,9 @@ def read_vendor_sheet(sheet, *, file: str, config=None) -> SheetResult:
     log = RowLog(file, sheet.name)
     records = []
     for r in range(table.data_start, table.data_end):
+        if r in kinds.note:
+            log.note_row(r, kinds.note[r])
+            continue
         if r in kinds.blank or r in kinds.total or r in kinds.repeated:
             continue
         rec, problems = _vendor_row(rows[r], m)

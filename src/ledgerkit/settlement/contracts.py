@@ -151,6 +151,9 @@ def read_contract_sheet(sheet, *, file: str, config: Config | None = None) -> Sh
         if r in kinds.repeated:
             log.repeated_header(r)
             continue
+        if r in kinds.note:
+            log.note_row(r, kinds.note[r])
+            continue
         row = rows[r]
         cell = lambda f: row[table.mapping[f]] if f in table.mapping and table.mapping[f] < len(row) else ""  # noqa: E731
         record, problem = _contract_row(cell, config)

@@ -82,6 +82,9 @@ class RequestSheetReader:
             if r in kinds.repeated:
                 log.repeated_header(r)
                 continue
+            if r in kinds.note:
+                log.note_row(r, kinds.note[r])
+                continue
             row = rows[r]
             cells = {f: (row[c] if c < len(row) else "") for f, c in table.mapping.items()}
             try:

@@ -91,6 +91,8 @@ class StaffSheetReader:
             log.total(r)
         for r in sorted(kinds.repeated):
             log.repeated_header(r)
+        for r, text in sorted(kinds.note.items()):
+            log.note_row(r, text)
         return SheetResult(frame=pd.DataFrame.from_records(records, columns=STAFF_COLUMNS), issues=log.issues,
                            rows_read=log.rows_read, layout="long", header_row=table.header_excel_row,
                            mapping={f: table.columns.get(c, "") for f, c in table.mapping.items()})
