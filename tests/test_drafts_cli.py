@@ -147,3 +147,30 @@ def test_list_with_only_its_header_says_no_data_rows(choose, tmp_path):
     r = run("draft-ringi", str(src), *choose, "-o", str(tmp_path / "o"), "--lang", "en")
     assert r.exit_code == 2
     assert r.stderr == "Error: req.xlsx: 申請一覧: the table has no data rows\n"
+
+
+# --- a template author's mistakes, said in the person's language ----------------------------------
+
+@pytest.mark.parametrize("body, ja, en", [
+    ('{{ row["件名"] | yen }', "bad.md.j2:2: 「}」はここには書けません", "bad.md.j2:2: unexpected '}'"),
+    ('{{ row["件名"] | yenn }}', "bad.md.j2:2: 「yenn」というフィルターはありません",
+     "bad.md.j2:2: no filter named 'yenn'"),
+    ('{% if x %}\nno end', "bad.md.j2:3: テンプレートが途中で終わっています ({% if %} を閉じる {% endif %} がありません)",
+     "bad.md.j2:3: the template ends before the {% endif %} that closes a {% if %}"),
+    ('{{ x', "bad.md.j2:2: テンプレートが途中で終わっています (閉じていない {{ }} か {% %} があります)",
+     "bad.md.j2:2: the template ends too early (a {{ }} or {% %} is not closed)"),
+    ('{% endfor %}', "bad.md.j2:2: 「endfor」というタグはありません ({% endif %} や {% endfor %} の数が合っていないかもしれません)",
+     "bad.md.j2:2: unknown tag 'endfor' (an {% endif %} or {% endfor %} too many or too few?)"),
+    ('{{ row["件名"] | yen }}', "bad.md.j2: フィルター yen: 'ノートPC購入の件' は金額として読めません",
+     "bad.md.j2: filter yen: 'ノートPC購入の件' is not an amount"),
+    ('{{ 1 // 0 }}', "bad.md.j2: テンプレートの式を計算できません (ZeroDivisionError: integer division or modulo by zero)",
+     "bad.md.j2: the template failed (ZeroDivisionError: integer division or modulo by zero)"),
+])
+def test_template_mistakes_are_one_line_in_the_persons_language(requests_xlsx, tmp_path, body, ja, en):
+    template = tmp_path / "bad.md.j2"
+    template.write_text("# 稟議書\n" + body + "\n", encoding="utf-8")
+    for lang, where, expected in (("ja", "4行目", ja), ("en", "row 4", en)):
+        r = run("draft-ringi", str(requests_xlsx), "--row", "4", "--template", str(template),
+                "-o", str(tmp_path / f"out_{lang}"), "--lang", lang)
+        assert r.exit_code == 2, r.output
+        assert r.stderr.splitlines() == [f"Error: requests.xlsx: 申請一覧: {where}: {expected}"]

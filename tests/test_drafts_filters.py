@@ -42,9 +42,9 @@ def test_wareki_of_text_and_bad_values():
     assert wareki("2026/10/01") == "令和8年10月1日"
     # free text in a date column (実施時期 "2027年4月～") is shown as written
     assert wareki("2027年4月～") == "2027年4月～"
-    with pytest.raises(TemplateError, match="filter wareki: 12 is not a date"):
+    with pytest.raises(TemplateError, match="フィルター wareki: 12 は日付として読めません"):
         wareki(12)
-    with pytest.raises(TemplateError, match="filter wareki"):
+    with pytest.raises(TemplateError, match="フィルター wareki: 書式 'fancy' はありません"):
         wareki(dt.date(2026, 1, 1), "fancy")
 
 
@@ -65,11 +65,11 @@ def test_kanji_amount(n, text):
 
 
 def test_kanji_amount_refuses_fractions_negatives_and_text():
-    with pytest.raises(TemplateError, match="fraction of a yen"):
+    with pytest.raises(TemplateError, match="1円未満の端数があります"):
         kanji_amount(Decimal("10.5"))
-    with pytest.raises(TemplateError, match="filter kanji_amount"):
+    with pytest.raises(TemplateError, match="フィルター kanji_amount: -1 はマイナスです"):
         kanji_amount(-1)
-    with pytest.raises(TemplateError, match="filter kanji_amount: None is not an amount"):
+    with pytest.raises(TemplateError, match="フィルター kanji_amount: None は金額として読めません"):
         kanji_amount(None)
 
 
@@ -83,9 +83,9 @@ def test_comma_and_yen():
     assert yen(1480000, "円") == "1,480,000円"
     assert yen(-1000) == "-¥1,000"
     assert yen(0) == "¥0"
-    with pytest.raises(TemplateError, match="filter yen: style"):
+    with pytest.raises(TemplateError, match="フィルター yen: 書式は"):
         yen(1, "dollars")
-    with pytest.raises(TemplateError, match="filter comma: True is not an amount"):
+    with pytest.raises(TemplateError, match="フィルター comma: True は金額として読めません"):
         comma(True)
 
 

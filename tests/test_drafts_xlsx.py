@@ -212,14 +212,14 @@ def test_empty_lines_and_unbalanced_tags(tmp_path):
     wb = Workbook()
     wb.active["A1"] = "{% for x in xs %}{{ x }}"
     wb.save(tmp_path / "bad.xlsx")
-    with pytest.raises(TemplateError, match=r"has no \{% endfor %\}"):
+    with pytest.raises(TemplateError, match=r"1行目の \{% for x in xs %\} に \{% endfor %\} がありません"):
         render_xlsx(tmp_path / "bad.xlsx", {"xs": [1]}, tmp_path / "o.xlsx")
 
 
 def test_not_an_xlsx(tmp_path):
     p = tmp_path / "form.xlsx"
     p.write_bytes(b"not a zip")
-    with pytest.raises(TemplateError, match="form.xlsx: cannot open the Excel form"):
+    with pytest.raises(TemplateError, match="form.xlsx: Excel の様式を開けません"):
         render_xlsx(p, {}, tmp_path / "o.xlsx")
 
 
@@ -324,5 +324,5 @@ def test_a_form_with_a_seal_needs_pillow(tmp_path, monkeypatch):
 
     form = make_form(tmp_path / "f.xlsx")
     monkeypatch.setattr(xf, "_pillow", lambda: False)
-    with pytest.raises(TemplateError, match="f.xlsx: the form has images .*install Pillow"):
+    with pytest.raises(TemplateError, match=r"f.xlsx: 様式に画像 \(印影\?\) があります。画像を残すには Pillow をインストールしてください"):
         render_xlsx(form, context(), tmp_path / "o.xlsx")

@@ -651,7 +651,7 @@ def test_text_longer_than_a_cell_stops_that_form_draft_only(tmp_path):
     r = run("draft-ringi", source, "--all", "--template", "ringi.xlsx", "-o", out)
     assert r.exit_code == 2, r.output
     errors = [line for line in r.stderr.splitlines() if line.startswith("Error: ")]
-    assert len(errors) == 1 and "40,000 characters, more than an Excel cell holds (32,767)" in errors[0]
+    assert len(errors) == 1 and errors[0].endswith("稟議書!B8: 文字数 40,000 が Excel のセルに入る上限 (32,767) を超えています")
     assert sorted(p.name for p in out.iterdir()) == ["R-2_=1+1.xlsx", "manifest.csv"]
 
 

@@ -217,14 +217,19 @@ def test_openpyxl_parses_with_defusedxml():
 @pytest.mark.parametrize("dtd", [BOMB_DTD, XXE_DTD], ids=["bomb", "xxe"])
 def test_a_form_that_declares_entities_is_refused(tmp_path, dtd):
     form = poisoned(TEMPLATES / "ringi.xlsx", tmp_path / "form.xlsx", dtd)
-    with pytest.raises(TemplateError, match="cannot open the Excel form"):
+    with pytest.raises(TemplateError, match="Excel の様式を開けません"):
         load_form(form)
     from test_security import requests_rows, write_xlsx
 
     source = write_xlsx(tmp_path / "requests.xlsx", {"申請一覧": requests_rows()})
     r = runner.invoke(app, ["draft-ringi", str(source), "--row", "4", "--template", str(form), "-o", str(tmp_path / "o")])
     assert r.exit_code == 2
-    assert r.stderr == ("Error: requests.xlsx: 申請一覧: 4行目: form.xlsx: cannot open the Excel form "
+    assert r.stderr == ("Error: requests.xlsx: 申請一覧: 4行目: form.xlsx: Excel の様式を開けません "
+                        "(XMLに実体宣言があるため読みません (XML爆弾の疑い))\n")
+    r = runner.invoke(app, ["draft-ringi", str(source), "--row", "4", "--template", str(form), "-o", str(tmp_path / "o"),
+                            "--lang", "en"])
+    assert r.exit_code == 2
+    assert r.stderr == ("Error: requests.xlsx: 申請一覧: row 4: form.xlsx: cannot open the Excel form "
                         "(the XML declares entities: not read (possible XML bomb))\n")
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
 
@@ -234,12 +239,14 @@ def test_a_form_that_unpacks_too_large_is_refused_before_parsing(tmp_path, monke
 
     assert load_form(TEMPLATES / "ringi.xlsx") is not None
     monkeypatch.setattr(xlsx_form, "FORM_MAX_UNCOMPRESSED", 1000)
-    with pytest.raises(TemplateError, match=r"ringi.xlsx: cannot open the Excel form \(.*zip bomb\)"):
+    with pytest.raises(TemplateError, match=r"ringi.xlsx: Excel の様式を開けません \(展開すると .* MB になるため読みません \(圧縮爆弾の疑い\)\)") as e:
         load_form(TEMPLATES / "ringi.xlsx")
+    assert e.value.worded("en").startswith("ringi.xlsx: cannot open the Excel form (would expand to ")
     not_zip = tmp_path / "form.xlsx"
     not_zip.write_text("<html>", encoding="utf-8")
-    with pytest.raises(TemplateError, match="form.xlsx: cannot open the Excel form"):
+    with pytest.raises(TemplateError, match="form.xlsx: Excel の様式を開けません") as e:
         load_form(not_zip)
+    assert e.value.worded("en").startswith("form.xlsx: cannot open the Excel form (")
 
 
 @pytest.mark.parametrize("dtd, entity", [(BOMB_DTD, "lol9"), (XXE_DTD, "xxe")], ids=["bomb", "xxe"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledgerkit.core.messages import shown_path
+from ledgerkit.core.messages import shown_path, text
 
 
 class LedgerkitError(Exception):
@@ -70,7 +70,36 @@ class DataError(LedgerkitError):
 
 
 class TemplateError(LedgerkitError):
-    """A draft template is missing, invalid, or names a field the row lacks."""
+    """A draft template is missing, invalid, or names a field the row lacks.
+
+    Raised where the person's language is not known (inside a Jinja filter, a form's cell,
+    a worker), it carries its message ``key`` and ``params`` and a ``prefix`` naming the
+    place; :meth:`worded` says it in a language, ``str()`` in Japanese.
+
+    Examples:
+        >>> e = TemplateError(key="draft_filter_empty_amount", params={"filter": "yen"}, prefix="ringi.md.j2: ")
+        >>> str(e), e.worded("en")
+        ('ringi.md.j2: フィルター yen: 金額が空です', 'ringi.md.j2: filter yen: the amount is empty')
+        >>> TemplateError("as given").worded("en")
+        'as given'
+    """
+
+    def __init__(self, message: str = "", *, key: str | None = None, params: dict | None = None, prefix: str = ""):
+        self.key, self.params, self.prefix = key, dict(params or {}), prefix
+        super().__init__(message if key is None else prefix + text(key, "ja", **self.params))
+
+    def worded(self, lang: str = "ja") -> str:
+        """The message in ``lang`` (``ja`` or ``en``)."""
+        return str(self) if self.key is None else self.prefix + text(self.key, lang, **self.params)
+
+    def placed(self, where: str) -> "TemplateError":
+        """The same error with ``where`` (``ringi.md.j2: ``) in front; its missing ``field`` kept."""
+        if self.key is None:
+            err = TemplateError(f"{where}{self}")
+        else:
+            err = TemplateError(key=self.key, params=self.params, prefix=where + self.prefix)
+        err.field = getattr(self, "field", None)
+        return err
 
 
 class OutputError(LedgerkitError):

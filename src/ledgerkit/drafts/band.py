@@ -86,18 +86,19 @@ def find_band(ws) -> Band | None:
             m = _FOR.match(v)
             if m:
                 if start is not None:
-                    raise TemplateError(f"{ws.title}!{cell.coordinate}: a second line band; one per sheet")
+                    raise TemplateError(key="draft_band_second", params={"place": f"{ws.title}!{cell.coordinate}"})
                 start, var, iterable = cell.row, m.group(1), m.group(2)
             if _ENDFOR.search(v):
                 if start is None:
-                    raise TemplateError(f"{ws.title}!{cell.coordinate}: {{% endfor %}} without {{% for %}}")
+                    raise TemplateError(key="draft_band_endfor_alone", params={"place": f"{ws.title}!{cell.coordinate}"})
                 if end is not None:
-                    raise TemplateError(f"{ws.title}!{cell.coordinate}: a second {{% endfor %}}")
+                    raise TemplateError(key="draft_band_second_endfor", params={"place": f"{ws.title}!{cell.coordinate}"})
                 end = cell.row
     if start is None:
         return None
     if end is None:
-        raise TemplateError(f"{ws.title}: {{% for {var} in {iterable} %}} in row {start} has no {{% endfor %}}")
+        raise TemplateError(key="draft_band_no_endfor",
+                            params={"sheet": ws.title, "row": start, "var": var, "iterable": iterable})
     return Band(ws.title, start, end, var, iterable)
 
 

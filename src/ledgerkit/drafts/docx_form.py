@@ -290,7 +290,7 @@ def render_docx_bytes(template: str | Path, context: Mapping[str, Any], *, expec
         err = template_error(e, name, lang)
         near = [line.strip() for line in getattr(e, "docx_context", []) or [] if line.strip()]
         if near and getattr(err, "field", None) is None:
-            err = TemplateError(f"{err} ({' / '.join(near)[:80]})")
+            err = TemplateError(f"{err.worded(lang)} ({' / '.join(near)[:80]})")
         raise err from None
     except Exception as e:  # noqa: BLE001 - lxml or docxtpl on a form it cannot take
         raise TemplateError(t("docx_unreadable", lang, form=name, error=f"{e.__class__.__name__}: {e}"[:120])) from None

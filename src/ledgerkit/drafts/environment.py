@@ -175,6 +175,43 @@ def missing_name(error: Exception) -> str | None:
     return None
 
 
+#: Jinja's own messages a template's author meets most, each with its message key (the first that matches)
+_JINJA_KEYS = [
+    (re.compile(r"unexpected end of template.*the innermost block that needs to be closed is '(\w+)'.*", re.S | re.I),
+     "jinja_unclosed"),
+    (re.compile(r"unexpected end of template.*", re.S | re.I), "jinja_unexpected_end"),
+    (re.compile(r"unexpected char (.+?) at \d+"), "jinja_unexpected_char"),
+    (re.compile(r"unexpected '(.+)'"), "jinja_unexpected"),
+    (re.compile(r"expected token '(.+?)', got '(.+?)'"), "jinja_expected_token"),
+    (re.compile(r"No filter named '(.+?)'.*", re.S), "jinja_no_filter"),
+    (re.compile(r"No test named '(.+?)'.*", re.S), "jinja_no_test"),
+    (re.compile(r"Encountered unknown tag '(.+?)'.*", re.S), "jinja_unknown_tag"),
+    (re.compile(r"access to attribute '(.+?)' of '(.+?)' object is unsafe.*", re.S), "jinja_unsafe"),
+    (re.compile(r"tag name expected"), "jinja_no_tag_name"),
+]
+
+
+def jinja_detail(e: Exception, lang: str = "ja") -> str:
+    """Jinja's message for ``e`` in ``lang``: the errors authors meet most in their own words,
+    any other in Jinja's words after a lead.
+
+    Examples:
+        >>> from jinja2 import TemplateSyntaxError
+        >>> jinja_detail(TemplateSyntaxError("No filter named 'yenn'.", 2))
+        '「yenn」というフィルターはありません'
+        >>> jinja_detail(TemplateSyntaxError("No filter named 'yenn'.", 2), "en")
+        "no filter named 'yenn'"
+        >>> jinja_detail(TemplateSyntaxError("something new", 2))
+        'テンプレートの書き方に誤りがあります (something new)'
+    """
+    detail = " ".join(str(getattr(e, "message", None) or e).split())  # Jinja's str() adds "line N"
+    for pattern, key in _JINJA_KEYS:
+        m = pattern.fullmatch(detail)
+        if m:
+            return messages.text(key, lang, **{name: value for name, value in zip("ab", m.groups())})
+    return messages.text("draft_template_syntax", lang, detail=detail)
+
+
 def template_error(e: Exception, name: str, lang: str = "ja") -> TemplateError:
     """Jinja's error (or the template's own failing expression) as one TemplateError line.
 
@@ -188,13 +225,15 @@ def template_error(e: Exception, name: str, lang: str = "ja") -> TemplateError:
         err = TemplateError(messages.text("draft_missing", lang, name=name, field=field) if field else f"{name}: {e}")
         err.field = field
         return err
+    if isinstance(e, TemplateError):  # a filter's refusal (yen of a text): the template named in front
+        return e.placed(f"{name}: ")
     if isinstance(e, JinjaTemplateError):
         line = getattr(e, "lineno", None)
         where = f"{name}:{line}" if line else name
-        return TemplateError(f"{where}: {e}")
+        return TemplateError(f"{where}: {jinja_detail(e, lang)}")
     # the template's own expression failed (range(10**9) in the sandbox, 1/0, a bad
     # filter argument): the template's problem, said in one line
-    return TemplateError(f"{name}: the template failed ({e.__class__.__name__}: {e})")
+    return TemplateError(key="draft_template_failed", params={"name": name, "kind": e.__class__.__name__, "detail": str(e)})
 
 
 #: what a template's own expressions may raise (MemoryError is not here: in the bounded
@@ -222,7 +261,7 @@ def render_text(source: str, context: Mapping[str, Any], *, html: bool = False, 
     mode = "html" if html else "markdown" if markdown else "text"
     try:
         return compile_template(source, mode).render(dict(context))
-    except (JinjaTemplateError, *TEMPLATE_FAILURES) as e:
+    except (JinjaTemplateError, TemplateError, *TEMPLATE_FAILURES) as e:
         raise template_error(e, name, lang) from None
 
 
@@ -231,4 +270,4 @@ def read_template(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
-        raise TemplateError(f"{path}: cannot read the template ({e.__class__.__name__})") from None
+        raise TemplateError(key="draft_template_unreadable", params={"path": path, "kind": e.__class__.__name__}) from None

@@ -25,7 +25,7 @@ from ledgerkit.parse.wareki import to_wareki
 def _amount(value: Any, filter_name: str) -> int | Decimal:
     """An amount as int (or Decimal when it has a fraction); refuses floats' noise and text."""
     if isinstance(value, bool) or value is None:
-        raise TemplateError(f"filter {filter_name}: {value!r} is not an amount")
+        raise _not_amount(filter_name, value)
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal):
@@ -37,11 +37,17 @@ def _amount(value: Any, filter_name: str) -> int | Decimal:
         try:
             parsed = parse_amount(value)
         except CellValueError as e:
-            raise TemplateError(f"filter {filter_name}: {value!r} is not an amount ({e})") from None
+            raise _not_amount(filter_name, value, e) from None
         if parsed is None:
-            raise TemplateError(f"filter {filter_name}: the amount is empty")
+            raise TemplateError(key="draft_filter_empty_amount", params={"filter": filter_name})
         return _amount(parsed, filter_name)
-    raise TemplateError(f"filter {filter_name}: {value!r} is not an amount")
+    raise _not_amount(filter_name, value)
+
+
+def _not_amount(filter_name: str, value: Any, why: CellValueError | None = None) -> TemplateError:
+    # the parser's reason when it says more than "not an amount" (小数点以下があります …)
+    detail = f" ({why})" if why is not None and why.reason != "金額として読めません" else ""
+    return TemplateError(key="draft_filter_not_amount", params={"filter": filter_name, "value": value, "detail": detail})
 
 
 def comma(value: Any) -> str:
@@ -65,7 +71,7 @@ def yen(value: Any, style: str = "symbol") -> str:
     """
     styles = {"symbol": "prefix", "¥": "prefix", "prefix": "prefix", "円": "suffix", "suffix": "suffix"}
     if style not in styles:
-        raise TemplateError(f"filter yen: style must be 'symbol' or '円', not {style!r}")
+        raise TemplateError(key="draft_filter_yen_style", params={"style": style})
     return money.format_yen(_amount(value, "yen"), styles[style])
 
 
@@ -78,10 +84,11 @@ def _as_date(value: Any, filter_name: str) -> dt.date:
         try:
             parsed = parse_date(value)
         except CellValueError as e:
-            raise TemplateError(f"filter {filter_name}: {value!r} is not a date ({e})") from None
+            raise TemplateError(key="draft_filter_not_date",
+                                params={"filter": filter_name, "value": value, "detail": f" ({e})"}) from None
         if parsed is not None:
             return parsed
-    raise TemplateError(f"filter {filter_name}: {value!r} is not a date")
+    raise TemplateError(key="draft_filter_not_date", params={"filter": filter_name, "value": value, "detail": ""})
 
 
 def wareki(value: Any, style: str = "kanji") -> str:
@@ -98,10 +105,15 @@ def wareki(value: Any, style: str = "kanji") -> str:
     """
     if isinstance(value, str) and not _looks_like_one_date(value):
         return value
+    if style not in _WAREKI_STYLES:
+        raise TemplateError(key="draft_filter_wareki_style", params={"style": style, "styles": ", ".join(_WAREKI_STYLES)})
     try:
         return to_wareki(_as_date(value, "wareki"), style)
     except ValueError as e:
-        raise TemplateError(f"filter wareki: {e}") from None
+        raise TemplateError(key="draft_filter_failed", params={"filter": "wareki", "detail": str(e)}) from None
+
+
+_WAREKI_STYLES = ("kanji", "short", "jis", "abbr")
 
 
 def _looks_like_one_date(text: str) -> bool:
@@ -120,11 +132,13 @@ def kanji_amount(value: Any) -> str:
     """
     amount = _amount(value, "kanji_amount")
     if isinstance(amount, Decimal):
-        raise TemplateError(f"filter kanji_amount: {amount} has a fraction of a yen")
+        raise TemplateError(key="draft_filter_fraction", params={"amount": amount})
+    if amount < 0:
+        raise TemplateError(key="draft_filter_negative", params={"filter": "kanji_amount", "amount": amount})
     try:
         return money.kanji_amount(amount)
     except ValueError as e:
-        raise TemplateError(f"filter kanji_amount: {e}") from None
+        raise TemplateError(key="draft_filter_failed", params={"filter": "kanji_amount", "detail": str(e)}) from None
 
 
 _UNPADDED = re.compile(r"%-([dmHIMS])")

@@ -89,7 +89,7 @@ def rewrite_formula(formula: str, ref_fn: Callable[[str | None, str], str]) -> s
     try:
         tok = Tokenizer(formula)
     except Exception:  # openpyxl raises a bare TokenizerError / ValueError
-        raise TemplateError(f"cannot read the formula {formula!r}") from None
+        raise TemplateError(key="draft_formula_unreadable", params={"formula": formula}) from None
     out = []
     for t in tok.items:
         if t.type == Token.OPERAND and t.subtype == Token.RANGE:

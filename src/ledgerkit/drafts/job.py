@@ -54,8 +54,8 @@ _FROM_AMOUNT = {"net", "tax", "total", "approval", "decider", "stamps", "co_appr
 
 def explain_missing(err: TemplateError, srow: Any, columns: Mapping[str, int] | None = None,
                     headers: Mapping[int, str] | None = None, lang: str = "ja") -> str:
-    """Add why a field the template uses is missing: an empty cell, or no such column."""
-    text = str(err)
+    """The error in ``lang``, with why a field the template uses is missing: an empty cell, or no such column."""
+    text = err.worded(lang)
     field = getattr(err, "field", None)
     if field is None or srow is None:
         return text

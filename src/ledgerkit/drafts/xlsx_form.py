@@ -37,7 +37,7 @@ from typing import Any, Mapping
 from ledgerkit.core.errors import TemplateError, UnreadableFileError
 from ledgerkit.drafts.band import expand_band, find_band, strip_tags
 from ledgerkit.drafts.output import write_with
-from ledgerkit.drafts.environment import compile_expression, compile_template, missing_name, resolve_template
+from ledgerkit.drafts.environment import compile_expression, compile_template, jinja_detail, missing_name, resolve_template
 from ledgerkit.drafts.text import t
 from ledgerkit.drafts.totals import check_totals
 from ledgerkit.intake.read import DEFAULT_MAX_RATIO, _check_zip
@@ -98,7 +98,7 @@ def _set_text(cell, text: str) -> None:
     a cell can hold is an error (Excel would cut it, or refuse the file).
     """
     if len(text) > MAX_CELL_TEXT:
-        raise TemplateError(f"the text is {len(text):,} characters, more than an Excel cell holds ({MAX_CELL_TEXT:,})")
+        raise TemplateError(key="draft_cell_too_long", params={"n": len(text), "limit": MAX_CELL_TEXT})
     text = excel_text(text)
     cell.value = text
     if text.startswith("="):
@@ -126,9 +126,9 @@ def _render_cell(cell, context: Mapping[str, Any], where: str, lang: str = "ja")
         err.field = field
         raise err from None
     except TemplateError as e:
-        raise TemplateError(f"{where}: {e}") from None
+        raise e.placed(f"{where}: ") from None
     except JinjaTemplateError as e:
-        raise TemplateError(f"{where}: {e}") from None
+        raise TemplateError(f"{where}: {jinja_detail(e, lang)}") from None
 
 
 def _is_template_text(cell) -> bool:
@@ -186,18 +186,25 @@ def load_form(path: str | Path):
     from openpyxl import load_workbook
 
     try:
-        _check_zip(Path(path), "en", FORM_MAX_UNCOMPRESSED, DEFAULT_MAX_RATIO)
+        _check_zip(Path(path), "ja", FORM_MAX_UNCOMPRESSED, DEFAULT_MAX_RATIO)
     except UnreadableFileError as e:
-        raise TemplateError(f"{Path(path).name}: cannot open the Excel form ({e.reason})") from None
+        try:  # the same refusal in English, for --lang en
+            _check_zip(Path(path), "en", FORM_MAX_UNCOMPRESSED, DEFAULT_MAX_RATIO)
+            reason_en = e.reason
+        except UnreadableFileError as e_en:
+            reason_en = e_en.reason
+        raise TemplateError(key="draft_form_unreadable",
+                            params={"name": Path(path).name, "reason": {"ja": e.reason, "en": reason_en}}) from None
     try:
         wb = load_workbook(path, rich_text=False)
         with zipfile.ZipFile(path) as z:
             has_images = any(n.startswith("xl/media/") for n in z.namelist())
     except Exception as e:  # zipfile.BadZipFile, KeyError, InvalidFileException, ...
-        raise TemplateError(f"{Path(path).name}: cannot open the Excel form ({e.__class__.__name__})") from None
+        raise TemplateError(key="draft_form_unreadable",
+                            params={"name": Path(path).name, "reason": e.__class__.__name__}) from None
     if has_images and not _pillow():
         # openpyxl drops a form's images (the company seal) without Pillow: refuse rather than lose it
-        raise TemplateError(f"{Path(path).name}: the form has images (a seal?); install Pillow to keep them")
+        raise TemplateError(key="draft_form_images", params={"name": Path(path).name})
     return wb
 
 
