@@ -227,6 +227,15 @@ def test_unreadable_budget_cell_is_an_error_not_a_zero(tmp_path):
     assert len(bad) == 1 and (bad[0].row, bad[0].column, bad[0].severity) == (2, "2026-10", "error")
 
 
+def test_a_line_budgeted_twice_names_the_first_row_in_the_message_language(tmp_path):
+    rows = [["案件", "費目", "2026-10"], ["A-1", "人件費", 100], ["A-1", "人件費", 50]]
+    table = read_budget(xlsx(tmp_path / "b.xlsx", {"s": rows}))
+    dup = [i for i in table.issues if i.code == "budget_duplicate"]
+    assert [(i.row, i.severity) for i in dup] == [(3, "warning")]
+    assert dup[0].message() == "A-1 の 2026-10 の予算が s / 2行 にもあります (両方を合計します)"
+    assert dup[0].message("en") == "A-1, 2026-10: budgeted again at s / row 2 (both are added)"
+
+
 def test_no_budget_table(tmp_path):
     path = xlsx(tmp_path / "memo.xlsx", {"メモ": [["議事録"], ["特になし"]]})
     with pytest.raises(InputError, match="memo.xlsx: 予算表が見つかりません"):
@@ -263,7 +272,7 @@ def test_two_rates_for_one_person_is_an_error(tmp_path):
     path = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000], ["山田 ", 5500]]})
     with pytest.raises(DataError, match="two rates for 山田: 5,000 per hour .*row 2.* 5,500 per hour .*row 3"):
         read_rates(path, config=en())
-    with pytest.raises(DataError, match=r"山田 の単価が2つあります: 5,000円/時間 \(r.xlsx / s / row 2\) と 5,500円/時間"):
+    with pytest.raises(DataError, match=r"山田 の単価が2つあります: 5,000円/時間 \(r.xlsx / s / 2行\) と 5,500円/時間 \(r.xlsx / s / 3行\)"):
         read_rates(path)
 
 
@@ -717,6 +726,8 @@ def test_two_grades_from_the_same_month_is_an_error(tmp_path):
     path = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "等級"], ["佐藤", "S1"], ["佐藤", "S2"]]})
     with pytest.raises(DataError, match=r"佐藤 is in two grades: S1 \(r.xlsx / s / row 2\) and S2 \(r.xlsx / s / row 3\)"):
         read_rates(path, config=en())
+    with pytest.raises(DataError, match=r"S1 \(r.xlsx / s / 2行\).*S2 \(r.xlsx / s / 3行\)"):
+        read_rates(path)
 
 
 def test_a_cell_with_its_own_unit_is_not_scaled(tmp_path):

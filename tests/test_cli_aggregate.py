@@ -130,7 +130,10 @@ def test_inspect_shows_mapping_and_skips(folder):
     assert result.exit_code == 0
     assert "10月: hours / long, header row 2, 3 data rows" in result.output
     assert "hours        ← 工数" in result.output
-    assert "row 6: 合計行(合計/小計)のためデータではありません" in result.output
+    # each finding's row in the line's language: 6行 in Japanese, row 6 in English
+    assert "      6行: 合計行(合計/小計)のためデータではありません" in result.output.splitlines()
+    english = run("inspect", folder / "in" / "long.xlsx", "--lang", "en")
+    assert "      row 6: total row (合計/小計): not data" in english.output.splitlines()
 
 
 def test_inspect_unreadable_file_one_line(tmp_path):

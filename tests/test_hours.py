@@ -306,7 +306,10 @@ def test_disagreeing_entries_are_flagged(tmp_path):
     result = ledgerkit.aggregate(tmp_path)
     conflict = [i for i in result.issues if i.code == "conflicting_entry"]
     assert len(conflict) == 1 and conflict[0].severity == "warning"
-    assert "a.xlsx" in conflict[0].params["other"]
+    a = tmp_path / "a.xlsx"
+    assert conflict[0].params["other"] == {"ja": f"{a} / s / 2行", "en": f"{a} / s / row 2"}
+    assert conflict[0].message() == f"同じ 人・日付・案件 の記録が {a} / s / 2行 と食い違っています (4h と 2h)"
+    assert conflict[0].message("en") == f"the same person-date-project entry disagrees with {a} / s / row 2 (4h vs 2h)"
 
 
 def test_missing_month_in_a_series(tmp_path):

@@ -33,7 +33,9 @@ def _reference(frame, issues):
             first_src = group["_src"].iloc[0]
             first = group[group["_src"] == first_src]
             first_hours = sorted(first["hours"].round(6))
-            where_first = f"{first['source_file'].iloc[0]} / {first['source_sheet'].iloc[0]} / row {first['source_row'].iloc[0]}"
+            place = f"{first['source_file'].iloc[0]} / {first['source_sheet'].iloc[0]}"
+            n = first["source_row"].iloc[0]
+            where_first = {"ja": f"{place} / {n}行", "en": f"{place} / row {n}"}
             for _, other in group[group["_src"] != first_src].groupby("_src", sort=False):
                 if sorted(other["hours"].round(6)) == first_hours:
                     drop[other.index] = True
@@ -109,4 +111,10 @@ def test_many_disagreements_are_linear_and_exact():
     repeats = [i for i in issues if i.code == "duplicate_entry"]
     assert len(conflicts) == n * 4 // 5 and len(repeats) == n // 5
     assert [i.row for i in conflicts[:3]] == [3, 4, 5]
-    assert conflicts[0].params == {"other": "a.xlsx / s / row 3", "a": "1.5h", "b": "1.25h"}
+    # the other place in the message's language: 3行 in Japanese, row 3 in English
+    assert conflicts[0].params == {"other": {"ja": "a.xlsx / s / 3行", "en": "a.xlsx / s / row 3"}, "a": "1.5h",
+                                   "b": "1.25h"}
+    assert conflicts[0].message() == "同じ 人・日付・案件 の記録が a.xlsx / s / 3行 と食い違っています (1.5h と 1.25h)"
+    assert conflicts[0].message("en") == "the same person-date-project entry disagrees with a.xlsx / s / row 3 (1.5h vs 1.25h)"
+    assert repeats[0].message() == "同じ記録が a.xlsx / s / 2行 にもあるため1回だけ数えます"
+    assert repeats[0].message("en") == "the same entry is also in a.xlsx / s / row 2: counted once"

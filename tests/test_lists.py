@@ -314,10 +314,16 @@ def test_report_summary_detail_and_issues(tmp_path, branch_files):
     warned = [(r[0], r[2].replace(str(branch_files) + "/", ""), Path(r[3]).name, r[4], r[5], r[8]) for r in issues
               if r[0] == "警告"]
     assert warned == [
-        ("警告", "支店, 年月, 区分 が同じ 大阪.xlsx / a / row 3 と値が食い違っています (売上 700 / 500) — 両方を集計しています。"
+        ("警告", "支店, 年月, 区分 が同じ 大阪.xlsx / a / 3行 と値が食い違っています (売上 700 / 500) — 両方を集計しています。"
                  "どちらが正しいか確認してください", "大阪.xlsx", "b", 3, "list_conflicting_row"),
-        ("警告", "東京.xlsx / 10月 / row 3 と同じ行です (支店, 年月, 区分 も値もすべて同じ) — 1回だけ数えます",
+        ("警告", "東京.xlsx / 10月 / 3行 と同じ行です (支店, 年月, 区分 も値もすべて同じ) — 1回だけ数えます",
          "東京_再送.xlsx", "10月", 4, "list_duplicate_row")]
+    # in English the other place says "row 3"
+    english = {i.code: i.message("en").replace(str(branch_files) + "/", "") for i in result.issues
+               if i.severity == "warning"}
+    assert english["list_duplicate_row"] == (
+        "the same row as 東京.xlsx / 10月 / row 3 (same 支店, 年月, 区分, same values): counted once")
+    assert english["list_conflicting_row"].startswith("same 支店, 年月, 区分 as 大阪.xlsx / a / row 3 but different values")
     assert sum(r[8] == "total_row" for r in issues) == 4
     # printed: A4 landscape, one page wide, the heading row on every page of the lists
     # (the summary is planned by its width: portrait or landscape, never below 70 %, its heading row repeated)

@@ -139,9 +139,37 @@ def test_an_ics_with_no_event_is_named_not_silently_free(cals):
     r = run(str(cals), *DAY, "--required", "A,D", "-n", "1")
     assert r.exit_code == 0, r.output
     assert r.stderr.splitlines()[0] == (
-        f"使わなかった予定表の行・ファイル: 警告 1 件 (例: {empty}: 予定 (VEVENT) が1件もない iCalendar です。"
+        f"使わなかった予定表の行・ファイル: エラー 0 件, 警告 1 件 (例: {empty}: 予定 (VEVENT) が1件もない iCalendar です。"
         "D は期間中ずっと空いているとみなしました) (全件: -o slots.xlsx の問題一覧シート)")
     r = run(str(cals), *DAY, "--required", "A,D", "-n", "1", "--lang", "en")
     assert r.stderr.splitlines()[0] == (
-        f"rows or files of the calendars not used: 1 warning(s), e.g. {empty}: an iCalendar with no event (VEVENT) "
+        f"rows or files of the calendars not used: 0 errors, 1 warning, e.g. {empty}: an iCalendar with no event (VEVENT) "
         "at all: D was taken as free the whole time (all of them: -o slots.xlsx, Issues sheet)")
+
+
+def test_errors_and_warnings_are_counted_apart(cals, monkeypatch):
+    """The line used to say "警告 2 件" for one error and one warning. No calendar error reaches it
+    today (an unreadable one stops the command), so one is added to the real result: a workbook
+    the intake door could not read, as it lists one."""
+    import ledgerkit.scheduling.finder as finder
+    from ledgerkit.core.issues import Issue
+
+    real = finder.find_slots
+    lost = str(cals / "E.xlsx")
+
+    def with_an_error(*args, **kwargs):
+        result = real(*args, **kwargs)
+        result.issues.append(Issue("unreadable_file", lost, scope="file", severity="error",
+                                   params={"reason": {"ja": "壊れています", "en": "corrupt"}}))
+        return result
+
+    monkeypatch.setattr(finder, "find_slots", with_an_error)
+    ics(cals / "D.ics")  # a warning: a calendar with no event
+    r = run(str(cals), *DAY, "--required", "A,D", "-n", "1")
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines()[0] == (
+        f"使わなかった予定表の行・ファイル: エラー 1 件, 警告 1 件 (例: {lost}: 壊れています) (全件: -o slots.xlsx の問題一覧シート)")
+    r = run(str(cals), *DAY, "--required", "A,D", "-n", "1", "--lang", "en")
+    assert r.stderr.splitlines()[0] == (
+        f"rows or files of the calendars not used: 1 error, 1 warning, e.g. {lost}: corrupt "
+        "(all of them: -o slots.xlsx, Issues sheet)")

@@ -352,6 +352,19 @@ def test_two_unnamed_invoices_for_two_people_with_other_amounts_are_ambiguous():
     assert findings[0].params["invoices"] == "A-1, A-2"
 
 
+def test_an_ambiguous_invoice_without_a_number_is_named_by_its_row_in_the_message_language():
+    att = pd.concat([_attendance("山田太郎", 8, 20), _attendance("佐藤花子", 8, 20)])
+    con = pd.DataFrame([_contract("山田太郎"), _contract("佐藤花子", fee=600_000)])
+    inv = _invoices([
+        {"invoice_no": "", "vendor": "アルファ", "net": 1, "issue_date": "2026-10-31"},
+        {"invoice_no": "A-2", "vendor": "アルファ", "net": 2, "issue_date": "2026-10-31"},
+    ])
+    _, findings = settle(att, con, invoices=inv)
+    assert findings[0].params["invoices"] == {"ja": "3行, A-2", "en": "row 3, A-2"}
+    assert findings[0].message().endswith("の請求書が 2 件あり、どれか決められません (3行, A-2)")
+    assert findings[0].message("en").endswith(": 2 invoices from 株式会社アルファ could be it (row 3, A-2); cannot tell which")
+
+
 # --- the CLI and the examples ----------------------------------------------------------------
 
 

@@ -319,6 +319,9 @@ def test_staff_read_as_they_are(tmp_path):
     assert [(i.row, i.code) for i in r.issues] == [
         (6, "missing_value"), (7, "triage_staff_hours"), (7, "triage_bad_day_off"), (7, "triage_unknown_mark"),
         (8, "triage_duplicate_person")]
+    # the first row of 田中 named in the message's language
+    assert r.issues[-1].message() == f"田中一郎 は {book} / 担当者 / 4行 にもあるため、この行は使いません"
+    assert r.issues[-1].message("en") == f"田中一郎 is also at {book} / 担当者 / row 4: this row is not used"
 
 
 def test_one_workbook_with_both_lists_reports_no_missing_table(tmp_path):

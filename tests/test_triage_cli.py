@@ -111,10 +111,31 @@ def test_rows_not_used_are_one_line_and_csv_goes_to_stdout(tmp_path):
     r = run(str(requests), "--staff", str(staff), *AS_OF, "-o", "-")
     assert r.exit_code == 0, r.output
     assert r.stderr.splitlines()[-1] == (
-        f"使わなかった行・確認してほしい行: 警告 1 件 (例: {requests} / 依頼一覧 / 4行 / 期限: "
+        f"使わなかった行・確認してほしい行: エラー 1 件, 警告 0 件 (例: {requests} / 依頼一覧 / 4行 / 期限: "
         "期限を読み取れません: '来週中' (日付として読めません)) (全件: -o board.xlsx の問題一覧シート)")
     assert r.stdout.splitlines()[0].startswith("rank,request_no,subject,category,")
     assert r.stdout.splitlines()[1].startswith("1,,請求,")
+    r = run(str(requests), "--staff", str(staff), *AS_OF, "-o", "-", "--lang", "en")
+    assert r.stderr.splitlines()[-1] == (
+        f"rows not used or to check: 1 error, 0 warnings, e.g. {requests} / 依頼一覧 / row 4 / 期限: "
+        "cannot read due date: '来週中' (all of them: -o board.xlsx, Issues sheet)")
+
+
+def test_errors_and_warnings_are_counted_apart(tmp_path):
+    # the summary used to say "警告 2 件" for one error and one warning
+    # row 4: no subject (an error, the row is not used); row 5: effort 未定 (a warning, a default is used)
+    requests = requests_book(tmp_path / "依頼.xlsx", [("", "", "", dt.date(2026, 12, 10), 2, "", ""),
+                                                       ("見積", "", "", dt.date(2026, 12, 9), "未定", "", ""),
+                                                       ("請求", "", "", dt.date(2026, 12, 10), 1, "", "")])
+    staff = staff_book(tmp_path / "担当.xlsx", [("A", 8, "", "", "")])
+    r = run(str(requests), "--staff", str(staff), *AS_OF, "-o", "-")
+    assert r.stderr.splitlines()[-1] == (
+        f"使わなかった行・確認してほしい行: エラー 1 件, 警告 1 件 (例: {requests} / 依頼一覧 / 4行 / 件名: "
+        "件名が空です) (全件: -o board.xlsx の問題一覧シート)")
+    r = run(str(requests), "--staff", str(staff), *AS_OF, "-o", "-", "--lang", "en")
+    assert r.stderr.splitlines()[-1] == (
+        f"rows not used or to check: 1 error, 1 warning, e.g. {requests} / 依頼一覧 / row 4 / 件名: "
+        "subject is empty (all of them: -o board.xlsx, Issues sheet)")
 
 
 def test_help_names_the_example():

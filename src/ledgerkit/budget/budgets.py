@@ -30,7 +30,7 @@ from ledgerkit.budget.settings import _cfg, _lang, _synonyms
 from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
-from ledgerkit.core.issues import Issue
+from ledgerkit.core.issues import Issue, location_param
 from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.headers import Synonyms
@@ -218,7 +218,7 @@ def _duplicate_lines(frame) -> list[Issue]:
     dup = monthly[monthly.duplicated(key, keep=False)]
     for _, group in dup.groupby(key, sort=False):
         first = group.iloc[0]
-        where = f"{first['source_sheet']} / row {first['source_row']}"
+        where = location_param("", first["source_sheet"], int(first["source_row"]))
         for _, row in group.iloc[1:].iterrows():
             out.append(
                 Issue(

@@ -22,7 +22,7 @@ from ledgerkit.budget.settings import _cfg, _exact, _lang, _synonyms
 from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.errors import DataError, InputError
-from ledgerkit.core.issues import Issue
+from ledgerkit.core.issues import Issue, location_param
 from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.headers import Synonyms
@@ -45,7 +45,7 @@ class RateEntry:
 
     rate: Decimal
     basis: str = "hour"
-    where: str = ""
+    where: str | dict[str, str] = ""  # a location_param: file / sheet / row in ja and en
     grade: str = ""
     since: str = ""
 
@@ -55,7 +55,7 @@ class GradeOf:
     """A person's grade from a month on (``since`` ``""`` = always)."""
 
     grade: str
-    where: str = ""
+    where: str | dict[str, str] = ""  # a location_param: file / sheet / row in ja and en
     since: str = ""
 
 
@@ -338,7 +338,7 @@ class _RateRows:
         row, log = self.rows[r], self.log
         get = lambda c: row[c] if c is not None and c < len(row) else ""  # noqa: E731
         person, grade = self.who(row)
-        where = f"{Path(self.file).name} / {self.sheet} / row {r + 1}"
+        where = location_param(Path(self.file).name, self.sheet, r + 1)
         since = ""
         if self.sc is not None and not is_empty(get(self.sc)):
             since = _since(get(self.sc), log, r, self.since_text)

@@ -89,12 +89,16 @@ def schedule(
 
 def _warn(result, lang: str, output: str | None) -> None:
     """One line for the rows and files not used (all of them are on the report's Issues sheet)."""
-    warnings = [i for i in result.issues if i.severity in ("warning", "error")]
-    if not warnings:
+    # errors and warnings counted apart (notes are on the Issues sheet only); an error is the example
+    errors = [i for i in result.issues if i.severity == "error"]
+    warnings = [i for i in result.issues if i.severity == "warning"]
+    if not errors and not warnings:
         return
-    first = warnings[0]
+    first = (errors or warnings)[0]
     where = f"{first.location(lang)}: " if first.location(lang) else ""
-    line = text("sched_rows_skipped", lang, count=len(warnings), where=where, message=first.message(lang))
+    line = text("sched_rows_skipped", lang, errors=len(errors), warnings=len(warnings),
+                es="" if len(errors) == 1 else "s", ws="" if len(warnings) == 1 else "s",
+                where=where, message=first.message(lang))
     say(line + ("" if output and output.lower().endswith(".xlsx") else text("sched_issues_all", lang)))
 
 

@@ -286,7 +286,7 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
             groups = group_findings(rows)
             for group in groups if any(len(g) > INSPECT_SHOWN for g in groups) else [rows]:
                 for i in group[:INSPECT_SHOWN]:
-                    where = f"row {i.row}" if i.row else ""
+                    where = messages.text("row_n", lang, row=i.row) if i.row else ""
                     col = f" {i.column}" if i.column else ""
                     con.print(f"      {where}{col}: {i.message(lang)}", markup=False, highlight=False)
                 if len(group) > INSPECT_SHOWN:

@@ -78,14 +78,7 @@ class Issue:
 
     def location(self, lang: str = "ja") -> str:
         """``file / sheet / 12行 / column`` (``row 12`` in English), as much of it as is known."""
-        parts = [self.file]
-        if self.sheet:
-            parts.append(self.sheet)
-        if self.row is not None:
-            parts.append(messages.text("row_n", lang, row=self.row))
-        if self.column:
-            parts.append(self.column)
-        return " / ".join(p for p in parts if p)
+        return location_text(self.file, self.sheet, self.row, self.column, lang)
 
     def as_record(self, lang: str = "ja") -> dict:
         """A flat dict with the columns of :data:`ISSUE_COLUMNS`."""
@@ -100,6 +93,32 @@ class Issue:
             "column": self.column,
             "value": self.value,
         }
+
+
+def location_text(file: str = "", sheet: str = "", row: int | None = None, column: str = "",
+                  lang: str = "ja") -> str:
+    """``file / sheet / 12行 / column`` in ``lang`` (``row 12`` in English), the parts that are given.
+
+    Examples:
+        >>> location_text("a.xlsx", "10月", 3)
+        'a.xlsx / 10月 / 3行'
+        >>> location_text("a.xlsx", "10月", 3, lang="en")
+        'a.xlsx / 10月 / row 3'
+    """
+    parts = [file, sheet, "" if row is None else messages.text("row_n", lang, row=row), column]
+    return " / ".join(str(p) for p in parts if p)
+
+
+def location_param(file: str = "", sheet: str = "", row: int | None = None, column: str = "") -> dict[str, str]:
+    """Another row's place as a message parameter: ``{"ja": ..., "en": ...}``, the message's language
+    picked when it is shown (:func:`ledgerkit.core.messages.text`), so a Japanese line never says
+    ``row 3``. The file, sheet and row themselves are the Issue's own fields.
+
+    Examples:
+        >>> location_param("a.xlsx", "s", 3)
+        {'ja': 'a.xlsx / s / 3行', 'en': 'a.xlsx / s / row 3'}
+    """
+    return {lang: location_text(file, sheet, row, column, lang) for lang in ("ja", "en")}
 
 
 def issues_frame(issues: Iterable[Issue], lang: str = "ja"):
@@ -120,4 +139,5 @@ def has_errors(issues: Iterable[Issue]) -> bool:
     return any(i.severity == "error" for i in issues)
 
 
-__all__ = ["Issue", "ISSUE_COLUMNS", "issues_frame", "count_rejected", "has_errors", "asdict"]
+__all__ = ["Issue", "ISSUE_COLUMNS", "issues_frame", "location_text", "location_param", "count_rejected", "has_errors",
+           "asdict"]

@@ -1169,8 +1169,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sched_wrote_draft": ("日程調整の下書きを {path} に書き出しました", "Wrote the scheduling message to {path}"),
     "sched_issues_all": (" (全件: -o slots.xlsx の問題一覧シート)", " (all of them: -o slots.xlsx, Issues sheet)"),
     "sched_rows_skipped": (
-        "使わなかった予定表の行・ファイル: 警告 {count} 件 (例: {where}{message})",
-        "rows or files of the calendars not used: {count} warning(s), e.g. {where}{message}",
+        "使わなかった予定表の行・ファイル: エラー {errors} 件, 警告 {warnings} 件 (例: {where}{message})",
+        "rows or files of the calendars not used: {errors} error{es}, {warnings} warning{ws}, e.g. {where}{message}",
     ),
     "sched_person_unread": (
         "{person} の予定表の行を1行も読めませんでした ({rows}行目)。{person} の予定が分からないため候補を出しません",
@@ -1416,8 +1416,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "triage_more_changes": ("  … ほか {count} 件 (全件: {where}影響シート)", "  … and {count} more (all of them: the What slips sheet{where})"),
     "triage_more_where": ("-o board.xlsx の", " of -o board.xlsx"),
     "triage_rows_skipped": (
-        "使わなかった行・確認してほしい行: 警告 {count} 件 (例: {where}{message})",
-        "rows not used or to check: {count} warning(s), e.g. {where}{message}",
+        "使わなかった行・確認してほしい行: エラー {errors} 件, 警告 {warnings} 件 (例: {where}{message})",
+        "rows not used or to check: {errors} error{es}, {warnings} warning{ws}, e.g. {where}{message}",
     ),
     "triage_issues_all": (" (全件: -o board.xlsx の問題一覧シート)", " (all of them: -o board.xlsx, Issues sheet)"),
     # --- declared kinds ([kinds.NAME], ledgerkit.lists, ledgerkit kinds) ----------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ledgerkit.config.loading import Config
-from ledgerkit.core.issues import Issue
+from ledgerkit.core.issues import Issue, location_param
 from ledgerkit.hours.frame import _hours_text
 from ledgerkit.intake.files import looks_like_copy
 
@@ -177,12 +177,12 @@ def _compare_places(frame, rows, group, place):
     sheets = frame["source_sheet"].to_numpy()
     numbers = frame["source_row"].to_numpy()
     found: list[Issue] = []
-    where: dict[int, str] = {}
+    where: dict[int, dict[str, str]] = {}
     for b in others.tolist():
         g = int(bucket_group[b])
         if g not in where:
             r0 = rows[first_row[lead[g]]]
-            where[g] = f"{files[r0]} / {sheets[r0]} / row {numbers[r0]}"
+            where[g] = location_param(files[r0], sheets[r0], int(numbers[r0]))
         if repeats[b]:
             for r in rows[by_bucket[bucket_start[b]:bucket_start[b + 1]]].tolist():
                 found.append(Issue("duplicate_entry", files[r], sheets[r], int(numbers[r]), severity="warning",

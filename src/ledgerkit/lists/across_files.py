@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledgerkit.core.issues import Issue
+from ledgerkit.core.issues import Issue, location_param
 from ledgerkit.intake.files import looks_like_copy
 from ledgerkit.kinds.declared import KindSpec
 
@@ -69,8 +69,8 @@ def finish_list(frame, issues: list[Issue], spec: KindSpec):
     return frame[[c for c in order if c in frame.columns]].reset_index(drop=True), issues
 
 
-def _where(row) -> str:
-    return f"{row['source_file']} / {row['source_sheet']} / row {int(row['source_row'])}"
+def _where(row) -> dict[str, str]:
+    return location_param(row["source_file"], row["source_sheet"], int(row["source_row"]))
 
 
 def _plain(v: Any) -> Any:

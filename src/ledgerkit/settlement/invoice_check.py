@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ledgerkit.attendance.cells import person_key
+from ledgerkit.core import messages
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result
 from ledgerkit.invoices.rows import person_names
@@ -316,5 +317,13 @@ class _Matcher:
             "settle_ambiguous_invoice", file=out.at[idx, "_source_file"], sheet=out.at[idx, "_source_sheet"],
             severity="error", scope="settlement",
             params={"person": out.at[idx, "person"], "month": out.at[idx, "month"], "vendor": out.at[idx, "vendor"],
-                    "count": len(invoices), "invoices": ", ".join(r["invoice_no"] or f"row {r['row']}" for r in invoices)},
+                    "count": len(invoices), "invoices": _invoice_names(invoices)},
         ))
+
+
+def _invoice_names(invoices) -> str | dict[str, str]:
+    """``A-1, A-2``: the invoices by number; one without a number by its row (``3行`` / ``row 3``)."""
+    if all(r["invoice_no"] for r in invoices):
+        return ", ".join(r["invoice_no"] for r in invoices)
+    return {lang: ", ".join(r["invoice_no"] or messages.text("row_n", lang, row=r["row"]) for r in invoices)
+            for lang in ("ja", "en")}

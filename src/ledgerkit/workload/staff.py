@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledgerkit.core.issues import Issue
+from ledgerkit.core.issues import Issue, location_param
 from ledgerkit.core.result import SheetResult
 from ledgerkit.detect.long_tables import detect_table
 from ledgerkit.detect.merged import fill_merged
@@ -227,7 +227,7 @@ def finish_staff(frame, issues: list[Issue], config: Any):
             first = seen[key]
             issues.append(Issue("triage_duplicate_person", r.source_file, r.source_sheet, int(r.source_row),
                                 value=r.person, severity="warning", rejected=True,
-                                params={"name": r.person, "where": f"{first[0]} / {first[1]} / row {first[2]}"}))
+                                params={"name": r.person, "where": location_param(*first)}))
             continue
         seen[key] = (r.source_file, r.source_sheet, int(r.source_row))
         keep.append(i)

@@ -105,10 +105,14 @@ def _new_lines(result, queue: list[Item], year: int, lang: str, count: int, repo
 
 
 def _issue_lines(result, lang: str, report: bool) -> list[str]:
-    warnings = [i for i in result.issues if i.severity in ("warning", "error")]
-    if not warnings:
+    # errors and warnings counted apart (notes are on the Issues sheet only); an error is the example
+    errors = [i for i in result.issues if i.severity == "error"]
+    warnings = [i for i in result.issues if i.severity == "warning"]
+    if not errors and not warnings:
         return []
-    first = warnings[0]
+    first = (errors or warnings)[0]
     where = f"{first.location(lang)}: " if first.location(lang) else ""
-    line = messages.text("triage_rows_skipped", lang, count=len(warnings), where=where, message=first.message(lang))
+    line = messages.text("triage_rows_skipped", lang, errors=len(errors), warnings=len(warnings),
+                         es="" if len(errors) == 1 else "s", ws="" if len(warnings) == 1 else "s",
+                         where=where, message=first.message(lang))
     return [line + ("" if report else messages.text("triage_issues_all", lang))]
