@@ -235,3 +235,26 @@ def test_a_second_column_with_the_same_header_is_kept(tmp_path):
     tpl.write_text("{{ row['備考(2)'] }}", encoding="utf-8")
     [r] = draft_po(src, row=4, template=tpl, out_dir=tmp_path / "out", config=COMPANY)
     assert r.path.read_text(encoding="utf-8") == "社内メモ"
+
+
+@pytest.mark.parametrize("taxes, warnings", [
+    # DOMAIN.md §4.2: the tax once per rate, written on one line of each rate — as the draft computes it
+    ((31, 144, None), []),
+    ((31, None, 144), []),
+    # the tax on every line, each rounded down on its own: 98 + 45 = 143, not 144
+    ((31, 98, 45), ["注文 PO-2: 一覧の消費税 (8%) ¥143 は、税抜 ¥1,801 から計算した ¥144 と違います (下書きは ¥144)"]),
+])
+def test_the_lists_own_tax_per_rate_is_compared_not_required_to_agree_row_by_row(tmp_path, taxes, warnings):
+    header = [*HEADER[:9], "消費税", *HEADER[9:]]
+    rows = [[*r[:9], None, *r[9:]] for r in ROWS[3:]]
+    rows[2][7], rows[2][8] = 567, "8%"
+    for row, tax in zip(rows, taxes):
+        row[9] = tax
+    src = make_orders(tmp_path / "o.xlsx", rows, header)
+    [r] = draft_po(src, where=["注文番号=PO-2"], out_dir=tmp_path / "out", config=COMPANY, today=TODAY)
+    assert r.ok, r.message
+    assert r.warnings == warnings
+    wb = load_workbook(r.path)
+    ws = wb["注文書"]
+    assert ws["A19"].value == "10%: ¥31 / 8%: ¥144 (切り捨て)"  # the draft keeps its own tax
+    assert evaluate(wb, ws, "H21") == 2291

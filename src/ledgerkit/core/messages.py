@@ -807,6 +807,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: 注文 {order} に{law}で必要な記載がありません: {items} (発注一覧に列を追加してください)",
         "{where}: order {order} does not state what {law} requires: {items} (add the columns to the order list)",
     ),
+    "draft_po_tax_differs": (
+        "注文 {order}: 一覧の消費税 ({rate}) {given} は、税抜 {net} から計算した {computed} と違います (下書きは {computed})",
+        "order {order}: the list's tax ({rate}) {given} differs from {computed} computed on the net {net} (the draft says {computed})",
+    ),
     "draft_term_warning": ("{law}: {item} の記載がありません", "{law}: {item} is not stated"),
     "draft_terms_unknown": (
         "{law}: {items} の記載がありません (取引先が取適法の対象か不明のため警告; 対象なら発行前に追記してください)",

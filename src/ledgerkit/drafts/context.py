@@ -38,7 +38,7 @@ from ledgerkit.parse.text import CellValueError
 
 #: order-list fields that belong to a line; every other column belongs to the order.
 #: 備考 (note) is per line; the order's ``note`` gathers the lines' notes.
-LINE_FIELDS = {"item", "spec", "quantity", "unit", "unit_price", "amount", "tax_rate", "note"}
+LINE_FIELDS = {"item", "spec", "quantity", "unit", "unit_price", "amount", "tax_rate", "tax", "note"}
 
 _AMOUNT_WORDS = ("金額", "単価", "価格", "代金", "費用", "予算額", "小計", "合計", "税額", "円")
 _DATE_WORDS = ("日", "期日", "納期", "年月日", "日付")
@@ -124,7 +124,7 @@ def unique_headers(columns: Mapping[int, str]) -> dict[int, str]:
 
 def _kind_of_header(header: str, field: str | None) -> str:
     text = unicodedata.normalize("NFKC", header)
-    if field in ("amount", "unit_price") or any(w in text for w in _AMOUNT_WORDS):
+    if field in ("amount", "unit_price", "tax") or any(w in text for w in _AMOUNT_WORDS):
         return "amount"
     if field == "tax_rate" or any(w in text for w in _RATE_WORDS):
         return "rate"

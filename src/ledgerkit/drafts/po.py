@@ -28,7 +28,7 @@ from ledgerkit.rules.coverage import COVERED, NOT_COVERED
 from ledgerkit.config.checks import check_company, issuer_check_digit_warning
 from ledgerkit.config.loading import config_or_found
 from ledgerkit.core.errors import ConfigError, DataError
-from ledgerkit.core.money import tax_amount
+from ledgerkit.core.money import format_yen, tax_amount
 from ledgerkit.drafts.context import (
     LINE_FIELDS,
     ORDER_FIELDS,
@@ -161,6 +161,7 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
     delivery, warnings = _delivery_term(aliases, lang)
     warnings += _written_terms_warnings(config, aliases, order_no, lines, subtotal, place_, lang, status)
     warnings += _payment_warnings(aliases, delivery, order_no, place_, lang, status)
+    warnings += _listed_tax_warnings(lines, by_rate, order_no, lang)
     # the issuer's own number: a failed check digit is said, not refused (DOMAIN.md §3.4)
     issuer = issuer_check_digit_warning({"company": company}, lang)
     if issuer:
@@ -292,6 +293,21 @@ def _delivery_term(aliases: Mapping[str, Any], lang: str) -> tuple[DeliveryTerm 
     except CellValueError as e:
         return None, [t("delivery_unreadable", lang, value=raw, reason=e.reason)]
     return term, []
+
+
+def _listed_tax_warnings(lines: list[dict[str, Any]], by_rate: list[dict[str, Any]], order_no: Any,
+                         lang: str) -> list[str]:
+    """The 消費税 the order list gives (once per rate, or on every line) against the draft's, per rate.
+
+    The draft computes the tax once per rate on the sum of its lines (DOMAIN.md §1.2); a list
+    that says otherwise is said, the draft keeping its own figure."""
+    out = []
+    for b in by_rate:
+        given = [line["tax"] for line in lines if line["tax_rate"] == b["rate"] and line.get("tax") is not None]
+        if given and all(isinstance(v, int) for v in given) and sum(given) != b["tax"]:
+            out.append(t("po_tax_differs", lang, order=order_no, rate=b["label"], given=format_yen(sum(given)),
+                         net=format_yen(b["net"]), computed=format_yen(b["tax"])))
+    return out
 
 
 def _payment_warnings(aliases: Mapping[str, Any], delivery: DeliveryTerm | None, order_no: Any, place_: str,
