@@ -676,3 +676,18 @@ def test_cli_check_twice_with_output_in_the_folder_does_not_read_its_own_report(
     own = [row for row in issues if row[-1] == "own_report"]
     assert len(own) == 1 and own[0][3] == str(out), issues
     assert "ledgerkit が書き出したレポート" in own[0][2]
+
+
+def test_a_total_row_that_does_not_add_up_is_named_on_the_findings_sheet(tmp_path):
+    # the list's own 合計 row against its lines: the rule column says what was checked, not その他
+    path = make_xlsx(tmp_path / "po.xlsx", {"S": [
+        ["注文番号", "発注先", "品名", "金額"], ["PO-1", "アルファ", "部品", 5000], ["PO-2", "アルファ", "部品", 3000],
+        ["合計", "", "", 9000]]})
+    result = check_orders([path])
+    assert "total_row_mismatch" in set(result.tables["findings"]["rule"])
+    out = tmp_path / "findings.xlsx"
+    result.write(out)
+    sheet = openpyxl.load_workbook(out)["指摘一覧"]
+    heads = [c.value for c in sheet[4]]
+    rules = [row[heads.index("ルール")] for row in sheet.iter_rows(min_row=5, values_only=True)]
+    assert "合計行の金額" in rules and "その他の確認" not in rules

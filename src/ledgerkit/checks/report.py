@@ -99,6 +99,10 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
     "extra_table": ("表の読み取り", "Second table"),
     "order_list_not_invoices": ("表の種類", "Order list given as invoices"),
     "unreadable_file": ("ファイルの読み取り", "File unreadable"),
+    "total_row_mismatch": ("合計行の金額", "Total row"),
+    "formula_not_saved": ("数式の計算結果なし", "Formula without its result"),
+    "unread_data": ("読まなかったシート", "Sheet not read"),
+    "note_row": ("表の中の注記", "Note in the table"),
 }
 
 #: fields whose figures are amounts of yen
