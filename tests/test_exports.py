@@ -4,7 +4,13 @@ the system writes (CP932 or UTF-8 with BOM, CRLF, quoting)."""
 
 from __future__ import annotations
 
+from hypothesis import given, strategies as st
+
 import ledgerkit
+from ledgerkit.attendance.cells import parse_duration_minutes
+
+#: ASCII digits → full-width (a 勤怠 export typed by hand: ４８０)
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _csv(path, lines: list[str], encoding: str = "cp932") -> None:
@@ -26,3 +32,28 @@ def test_a_redmine_time_log_csv_takes_the_user_column_as_the_person(tmp_path):
     assert f[["person", "project", "task", "hours"]].values.tolist() == [
         ["山田太郎", "基幹刷新", "設計", 3.5], ["山田太郎", "基幹刷新", "開発", 4.0], ["佐藤花子", "保守", "調査", 2.25]]
     assert result.issues == [] and result.stats.balanced
+
+
+def test_a_jobcan_export_in_minutes_reads_its_minutes_columns_as_minutes(tmp_path):
+    # ジョブカン's 出勤簿 CSV with 分 as its unit: 休憩時間(分) 60, 労働時間(分) 510. Before, 60 was
+    # read as 60 hours and every row was rejected (休憩 60:00 longer than 9:00～18:30).
+    _csv(tmp_path / "jobcan_202610.csv", [
+        "スタッフID,氏名,日付,出勤時刻,退勤時刻,休憩時間(分),労働時間(分),残業時間(分)",
+        "S001,鈴木一郎,2026-10-01,09:00,18:30,60,510,30",
+        "S001,鈴木一郎,2026-10-02,09:00,18:00,45,495,15",
+        ",,合計,,,105,1005,45",
+    ])
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    f = result.frame
+    assert f[["break_hours", "hours", "overtime_hours"]].values.tolist() == [[1.0, 8.5, 0.5], [0.75, 8.25, 0.25]]
+    # the 合計 row (1005 minutes = 16:45) agrees with the days: listed as a total row, no mismatch
+    assert [(i.code, i.row) for i in result.issues] == [("total_row", 4)]
+    assert result.stats.balanced
+
+
+@given(st.integers(min_value=0, max_value=24 * 60))
+def test_parse_duration_minutes_reads_a_plain_number_as_minutes(minutes):
+    assert parse_duration_minutes(minutes) == minutes
+    assert parse_duration_minutes(str(minutes)) == minutes
+    assert parse_duration_minutes(f"{minutes // 60}:{minutes % 60:02d}") == minutes
+    assert parse_duration_minutes(str(minutes).translate(_FULLWIDTH)) == minutes
