@@ -57,3 +57,21 @@ def test_parse_duration_minutes_reads_a_plain_number_as_minutes(minutes):
     assert parse_duration_minutes(str(minutes)) == minutes
     assert parse_duration_minutes(f"{minutes // 60}:{minutes % 60:02d}") == minutes
     assert parse_duration_minutes(str(minutes).translate(_FULLWIDTH)) == minutes
+
+
+_KOT = [
+    '"日付","従業員コード","従業員氏名","所属名","出勤打刻","退勤打刻","休憩時間合計","労働合計","所定内労働","所定外労働","深夜労働"',
+    '"2026/10/01(木)","0001","山田 太郎","開発部","09:00","18:30","1.00","8.50","8.00","0.50","0.00"',
+    '"2026/10/02(金)","0001","山田 太郎","開発部","22:00","翌07:00","1.00","8.00","8.00","0.00","7.00"',
+    '"2026/10/05(月)","0001","山田 太郎","開発部","13:00","26:00","1.00","12.00","8.00","4.00","4.00"',
+]
+
+
+def test_a_kintai_export_splitting_the_day_is_not_read_as_projects(tmp_path):
+    # KING OF TIME-like 日別データ: 労働合計 | 所定内労働 | 所定外労働 are one day's hours split
+    # several ways. Before, --kind auto read them as three projects (57.0 h for 28.5 worked).
+    _csv(tmp_path / "kot_202610.csv", _KOT)
+    result = ledgerkit.aggregate(tmp_path, kind="auto")
+    assert result.kind == "attendance"
+    assert result.frame["hours"].tolist() == [8.5, 8.0, 12.0]
+    assert result.stats.balanced
