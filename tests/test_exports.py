@@ -75,3 +75,12 @@ def test_a_kintai_export_splitting_the_day_is_not_read_as_projects(tmp_path):
     assert result.kind == "attendance"
     assert result.frame["hours"].tolist() == [8.5, 8.0, 12.0]
     assert result.stats.balanced
+
+
+def test_a_kintai_export_names_its_person_and_hours_as_kintai_systems_head_them(tmp_path):
+    # 従業員氏名 is the person (was the file name), 労働合計 the hours worked, 所定外労働 the overtime
+    # (was ignored as 所定…); 所定内労働 and 深夜労働 stay unread
+    _csv(tmp_path / "kot_202610.csv", _KOT)
+    f = ledgerkit.aggregate(tmp_path, kind="attendance").frame
+    assert f[["person", "person_id", "hours", "overtime_hours"]].values.tolist() == [
+        ["山田太郎", "0001", 8.5, 0.5], ["山田太郎", "0001", 8.0, 0.0], ["山田太郎", "0001", 12.0, 4.0]]

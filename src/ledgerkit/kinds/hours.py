@@ -6,7 +6,7 @@ from __future__ import annotations
 HOURS_FIELDS: dict[str, list[str]] = {
     "date": ["日付", "作業日", "年月日", "作業年月日", "実施日", "稼働日", "日", "Date", "Work Date"],
     "person": [
-        "氏名", "名前", "担当者", "担当者名", "作業者", "作業者名", "社員名", "社員氏名", "担当", "従業員名",
+        "氏名", "名前", "担当者", "担当者名", "作業者", "作業者名", "社員名", "社員氏名", "担当", "従業員名", "従業員氏名",
         # Redmine's 作業時間 CSV (ja: ユーザー, en: User)
         "ユーザー", "ユーザ", "ユーザー名", "Name", "Person", "Employee", "User",
     ],
