@@ -132,6 +132,41 @@ def parse_duration(value: Any) -> int | None:
     raise _CellError("not a duration")
 
 
+#: a header whose unit in brackets is minutes: 休憩時間(分), 労働時間（min）
+_MINUTES_UNIT = re.compile(r"[(\[](?:分|min|mins|minutes)[)\]]$", re.IGNORECASE)
+_PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def minutes_header(label: str) -> bool:
+    """Whether a header says its figures are minutes (ジョブカン's 休憩時間(分) | 労働時間(分)).
+
+    Examples:
+        >>> [minutes_header(h) for h in ("休憩時間(分)", "労働時間（min）", "休憩時間", "実働(h)")]
+        [True, True, False, False]
+    """
+    return bool(_MINUTES_UNIT.search(_nfkc(label).replace(" ", "")))
+
+
+def parse_duration_minutes(value: Any) -> int | None:
+    """A duration under a header in minutes: a plain number is minutes (``480`` → 480);
+    ``8:00``, ``8時間`` and time cells as :func:`parse_duration`.
+
+    Examples:
+        >>> parse_duration_minutes(60), parse_duration_minutes("４８０"), parse_duration_minutes("8:00")
+        (60, 480, 480)
+    """
+    if value is None or is_empty(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value < 0:
+            raise _CellError("negative")
+        return _minutes_of_seconds(value * 60)
+    text = _nfkc(value).replace(" ", "")
+    if _PLAIN_NUMBER.match(text):
+        return _minutes_of_seconds(float(text) * 60)
+    return parse_duration(value)
+
+
 _DAY_TEXT = re.compile(
     r"^(?:(\d{4})[/\-.年])?(?:(\d{1,2})[/\-.月])?(\d{1,2})日?\s*(?:[\(（]?\s*([月火水木金土日])(?:曜日?)?\s*[\)）]?)?$"
 )

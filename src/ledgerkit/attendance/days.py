@@ -22,9 +22,11 @@ from ledgerkit.attendance.cells import (
     _period_wrap,
     _safe,
     _split_span,
+    minutes_header,
     parse_clock,
     parse_day,
     parse_duration,
+    parse_duration_minutes,
     split_person,
 )
 from ledgerkit.attendance.footers import _rows_words, find_footer, read_footer
@@ -151,8 +153,9 @@ class _DayRows:
         # 9:00～18:00 in one cell (under 出社, or under a 勤務時間帯 header taken for worked time)
         span = next(((f, _split_span(cell(cols.get(f)))) for f in ("start", "worked")
                      if f in cols and _split_span(cell(cols.get(f)))), None)
-        for f, parser in (("start", parse_clock), ("end", parse_clock), ("break", parse_duration),
-                          ("worked", parse_duration), ("overtime", parse_duration)):
+        for f, parser in (("start", parse_clock), ("end", parse_clock), ("break", _duration_parser(layout, "break")),
+                          ("worked", _duration_parser(layout, "worked")),
+                          ("overtime", _duration_parser(layout, "overtime"))):
             if span and f in ("start", "end", span[0]):
                 values[f] = span[1][0] if f == "start" else span[1][1] if f == "end" else None
                 continue
@@ -303,7 +306,7 @@ def _check_total(log: RowLog, r: int, layout, cols, cell, records, added_break: 
     """
     if "worked" not in cols:
         return
-    stated = _safe(parse_duration, cell(cols["worked"]))
+    stated = _safe(_duration_parser(layout, "worked"), cell(cols["worked"]))
     if not stated:
         return
     got = sum(round(rec["hours"] * 60) for rec in records) + added_break
@@ -311,6 +314,12 @@ def _check_total(log: RowLog, r: int, layout, cols, cell, records, added_break: 
         label = layout.labels.get(cols["worked"], "")
         log.note(r, "sheet_total_mismatch", column=label, value=_hm(stated), total=_hm(stated), sum=_hm(got),
                  field=label)
+
+
+def _duration_parser(layout, field: str):
+    """The parser of a duration column: a plain number is minutes under 休憩時間(分), hours otherwise."""
+    col = layout.columns.get(field)
+    return parse_duration_minutes if col is not None and minutes_header(layout.labels.get(col, "")) else parse_duration
 
 
 def _reject(log: RowLog, r: int, layout, col, value) -> None:

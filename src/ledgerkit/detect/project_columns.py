@@ -40,9 +40,12 @@ from ledgerkit.parse.text import is_total_label, normalize_text
 __all__ = ["ProjectColumns", "detect_project_columns", "is_not_project_header"]
 
 # Headers that name something other than a project: the day, totals, notes, and the columns
-# of a 勤務表 (出勤 | 退勤 | 休憩 | 実働), whose times would otherwise pass for hours
+# of a 勤務表 (出勤 | 退勤 | 休憩 | 実働), whose times would otherwise pass for hours; a 勤怠
+# system's export adds 労働合計 | 所定内労働 | 所定外労働 | 法定外 | 就業時間 | 出勤打刻 (the same
+# hours split several ways: read as projects, a day was counted two or three times)
 _NOT_PROJECT = re.compile(
     r"曜|備考|摘要|内容|メモ|コメント|特記|出勤|退勤|出社|退社|始業|終業|開始|終了|休憩|実働|勤務|残業|時間外|深夜|"
+    r"労働|所定|法定|就業|打刻|"
     r"遅刻|早退|欠勤|有給|有休|休暇|勤怠|区分|承認|確認|^印$|^no\.?$|^番号$|^連番$|^週|場所|状態|ステータス|"
     r"^remarks?$|^notes?$|^memo$|^comments?$|^weekday$|^day$|^start|^end$|^break|overtime",
     re.IGNORECASE,
@@ -88,6 +91,8 @@ def is_not_project_header(text: Any) -> bool:
     Examples:
         >>> [is_not_project_header(t) for t in ("曜日", "合 計", "作業内容", "出勤時刻", "税率", "A-1001", "基幹刷新")]
         [True, True, True, True, True, False, False]
+        >>> [is_not_project_header(t) for t in ("労働合計", "所定内労働", "所定外労働", "法定外残業")]
+        [True, True, True, True]
     """
     if not isinstance(text, str) or not text.strip():
         return True

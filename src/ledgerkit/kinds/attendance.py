@@ -26,11 +26,13 @@ ATTENDANCE_FIELDS: dict[str, list[str]] = {
     "start": ["出勤", "出社", "始業", "開始", "出勤時刻", "出社時刻", "始業時刻", "開始時刻", "出勤時間", "Start"],
     "end": ["退勤", "退社", "終業", "終了", "退勤時刻", "退社時刻", "終業時刻", "終了時刻", "退勤時間", "End"],
     "break": ["休憩", "休憩時間", "Break"],
-    "worked": ["実働", "実働時間", "勤務時間", "稼働時間", "作業時間", "労働時間", "就業時間", "実績時間", "Hours"],
-    "overtime": ["残業", "残業時間", "時間外", "Overtime"],
+    "worked": ["実働", "実働時間", "勤務時間", "稼働時間", "作業時間", "労働時間", "就業時間", "実績時間", "労働合計",
+               "Hours"],
+    # 所定外労働 (KING OF TIME and others): the hours past the scheduled day (所定外 is read before 所定 = ignore)
+    "overtime": ["残業", "残業時間", "時間外", "所定外労働", "所定外労働時間", "Overtime"],
     "note": ["備考", "作業内容", "業務内容", "コメント", "摘要", "メモ", "Note", "Comment"],
-    "person": ["氏名", "名前", "スタッフ名", "社員名", "従業員名", "作業者名", "要員名", "技術者名", "スタッフ", "Name", "Employee",
-               "Employee Name", "Staff"],
+    "person": ["氏名", "名前", "スタッフ名", "社員名", "社員氏名", "従業員名", "従業員氏名", "作業者名", "要員名", "技術者名",
+               "スタッフ", "Name", "Employee", "Employee Name", "Staff"],
     "person_id": ["社員番号", "社員No", "社員コード", "社員ID", "社員No.", "従業員番号", "従業員No", "従業員コード", "スタッフID",
                   "スタッフ番号", "スタッフNo", "Employee ID", "Employee No", "Staff ID"],
     "cumulative": ["累計", "累積", "Cumulative"],
@@ -42,7 +44,7 @@ ATTENDANCE_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("cumulative", ("累計", "累積", "cumulative")),
     ("weekday", ("曜日", "曜")),
     ("break", ("休憩", "break")),
-    ("overtime", ("残業", "時間外", "超過", "overtime")),
+    ("overtime", ("残業", "時間外", "所定外", "超過", "overtime")),
     # hours that are not the hours worked: 所定 (scheduled) 8:00 on every day, 深夜 / 休日
     # shares of the day, 遅刻早退 / 控除 deductions. Read as worked time they overstate it.
     ("ignore", ("所定", "予定", "標準", "計画", "深夜", "休日", "遅刻", "早退", "控除", "不足", "scheduled")),
@@ -55,7 +57,8 @@ ATTENDANCE_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 #: a header starting with one of these is a person column (氏名(漢字), 社員名・所属)
-PERSON_HEADER_STARTS: tuple[str, ...] = ("氏名", "スタッフ名", "社員名", "従業員名", "作業者名", "要員名", "技術者名", "従業者名")
+PERSON_HEADER_STARTS: tuple[str, ...] = ("氏名", "スタッフ名", "社員名", "社員氏名", "従業員名", "従業員氏名", "作業者名", "要員名",
+                                         "技術者名", "従業者名")
 
 #: the words of one cell that say "start and end" (出勤～退勤 over one or three columns)
 SPAN_START_WORDS: tuple[str, ...] = ("出社", "出勤", "始業", "開始")

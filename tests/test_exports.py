@@ -1,0 +1,86 @@
+"""Exports and templates from the systems a client site runs: 勤怠 (KING OF TIME, ジョブカン,
+freee), 工数 (Redmine), 請求書一覧 (freee, マネーフォワード), each written with the exact bytes
+the system writes (CP932 or UTF-8 with BOM, CRLF, quoting)."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+import ledgerkit
+from ledgerkit.attendance.cells import parse_duration_minutes
+
+#: ASCII digits → full-width (a 勤怠 export typed by hand: ４８０)
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _csv(path, lines: list[str], encoding: str = "cp932") -> None:
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+
+
+def test_a_redmine_time_log_csv_takes_the_user_column_as_the_person(tmp_path):
+    # Redmine's 作業時間 CSV (ja): ユーザー is the person, 作業分類 the task. Before, the person was
+    # the file name ("redmine_timelog") for every row, and the people's hours were one.
+    _csv(tmp_path / "redmine_timelog.csv", [
+        '"プロジェクト","日付","作成日","週","ユーザー","作業分類","チケット","コメント","時間"',
+        '"基幹刷新","2026-10-01","2026-10-01 18:00","40","山田 太郎","設計","機能 #123: 画面設計","レビュー","3.50"',
+        '"基幹刷新","2026-10-01","2026-10-01 18:00","40","山田 太郎","開発","機能 #124: API","","4.00"',
+        '"保守","2026-10-02","2026-10-02 18:00","40","佐藤 花子","調査","バグ #200: 帳票","","2.25"',
+    ])
+    result = ledgerkit.aggregate(tmp_path, kind="auto")
+    assert result.kind == "hours"
+    f = result.frame
+    assert f[["person", "project", "task", "hours"]].values.tolist() == [
+        ["山田太郎", "基幹刷新", "設計", 3.5], ["山田太郎", "基幹刷新", "開発", 4.0], ["佐藤花子", "保守", "調査", 2.25]]
+    assert result.issues == [] and result.stats.balanced
+
+
+def test_a_jobcan_export_in_minutes_reads_its_minutes_columns_as_minutes(tmp_path):
+    # ジョブカン's 出勤簿 CSV with 分 as its unit: 休憩時間(分) 60, 労働時間(分) 510. Before, 60 was
+    # read as 60 hours and every row was rejected (休憩 60:00 longer than 9:00～18:30).
+    _csv(tmp_path / "jobcan_202610.csv", [
+        "スタッフID,氏名,日付,出勤時刻,退勤時刻,休憩時間(分),労働時間(分),残業時間(分)",
+        "S001,鈴木一郎,2026-10-01,09:00,18:30,60,510,30",
+        "S001,鈴木一郎,2026-10-02,09:00,18:00,45,495,15",
+        ",,合計,,,105,1005,45",
+    ])
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    f = result.frame
+    assert f[["break_hours", "hours", "overtime_hours"]].values.tolist() == [[1.0, 8.5, 0.5], [0.75, 8.25, 0.25]]
+    # the 合計 row (1005 minutes = 16:45) agrees with the days: listed as a total row, no mismatch
+    assert [(i.code, i.row) for i in result.issues] == [("total_row", 4)]
+    assert result.stats.balanced
+
+
+@given(st.integers(min_value=0, max_value=24 * 60))
+def test_parse_duration_minutes_reads_a_plain_number_as_minutes(minutes):
+    assert parse_duration_minutes(minutes) == minutes
+    assert parse_duration_minutes(str(minutes)) == minutes
+    assert parse_duration_minutes(f"{minutes // 60}:{minutes % 60:02d}") == minutes
+    assert parse_duration_minutes(str(minutes).translate(_FULLWIDTH)) == minutes
+
+
+_KOT = [
+    '"日付","従業員コード","従業員氏名","所属名","出勤打刻","退勤打刻","休憩時間合計","労働合計","所定内労働","所定外労働","深夜労働"',
+    '"2026/10/01(木)","0001","山田 太郎","開発部","09:00","18:30","1.00","8.50","8.00","0.50","0.00"',
+    '"2026/10/02(金)","0001","山田 太郎","開発部","22:00","翌07:00","1.00","8.00","8.00","0.00","7.00"',
+    '"2026/10/05(月)","0001","山田 太郎","開発部","13:00","26:00","1.00","12.00","8.00","4.00","4.00"',
+]
+
+
+def test_a_kintai_export_splitting_the_day_is_not_read_as_projects(tmp_path):
+    # KING OF TIME-like 日別データ: 労働合計 | 所定内労働 | 所定外労働 are one day's hours split
+    # several ways. Before, --kind auto read them as three projects (57.0 h for 28.5 worked).
+    _csv(tmp_path / "kot_202610.csv", _KOT)
+    result = ledgerkit.aggregate(tmp_path, kind="auto")
+    assert result.kind == "attendance"
+    assert result.frame["hours"].tolist() == [8.5, 8.0, 12.0]
+    assert result.stats.balanced
+
+
+def test_a_kintai_export_names_its_person_and_hours_as_kintai_systems_head_them(tmp_path):
+    # 従業員氏名 is the person (was the file name), 労働合計 the hours worked, 所定外労働 the overtime
+    # (was ignored as 所定…); 所定内労働 and 深夜労働 stay unread
+    _csv(tmp_path / "kot_202610.csv", _KOT)
+    f = ledgerkit.aggregate(tmp_path, kind="attendance").frame
+    assert f[["person", "person_id", "hours", "overtime_hours"]].values.tolist() == [
+        ["山田太郎", "0001", 8.5, 0.5], ["山田太郎", "0001", 8.0, 0.0], ["山田太郎", "0001", 12.0, 4.0]]
