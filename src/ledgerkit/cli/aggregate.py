@@ -31,7 +31,7 @@ KindOption = Annotated[
     str,
     typer.Option("--kind", autocompletion=kind_completion,
                  help="What the workbooks hold: auto (find out per sheet among the built-in kinds), hours, invoices, "
-                 "attendance, or a kind declared as [kinds.NAME] in ledgerkit.toml (list them: ledgerkit kinds)."),
+                 "attendance, or a kind declared as \\[kinds.NAME] in ledgerkit.toml (list them: ledgerkit kinds)."),
 ]
 HiddenOption = Annotated[bool, typer.Option("--include-hidden", help="Read hidden and very hidden sheets too.")]
 PersonOption = Annotated[
@@ -98,7 +98,7 @@ def aggregate(
 ) -> None:
     """Consolidate the rows of many workbooks into one report.
 
-    Any list declared as [kinds.NAME] in ledgerkit.toml is consolidated with --kind NAME.
+    Any list declared as \\[kinds.NAME] in ledgerkit.toml is consolidated with --kind NAME.
 
     Example: ledgerkit aggregate examples/hours -o out/hours_report.xlsx
     """

@@ -9,7 +9,7 @@ import typer
 from ledgerkit.cli.common import ConfigOption, LangOption, fail, handle_errors, load, say
 
 kinds_app = typer.Typer(
-    help="The kinds of list aggregate reads: built-in, and declared as [kinds.NAME] in ledgerkit.toml.",
+    help="The kinds of list aggregate reads: built-in, and declared as \\[kinds.NAME] in ledgerkit.toml.",
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -43,11 +43,11 @@ def list_kinds(config_path: ConfigOption = None, lang: LangOption = None) -> Non
 
 
 def show(
-    name: Annotated[str, typer.Argument(help="The kind: hours, invoices, attendance, or one declared as [kinds.NAME].")],
+    name: Annotated[str, typer.Argument(help="The kind: hours, invoices, attendance, or one declared as \\[kinds.NAME].")],
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Print one kind as the [kinds.NAME] table that declares it: to copy into ledgerkit.toml and adapt.
+    """Print one kind as the \\[kinds.NAME] table that declares it: to copy into ledgerkit.toml and adapt.
 
     Example: ledgerkit kinds show sales --config examples/sales.toml
     """

@@ -20,7 +20,7 @@ MAX_SHOWN = 40
 RecordOption = Annotated[
     bool,
     typer.Option("--record", help="Also record the rows, source files and findings in the ledger "
-                 "([ledger] url; ask it with ledgerkit history, diff, findings)."),
+                 "(\\[ledger] url; ask it with ledgerkit history, diff, findings)."),
 ]
 KindFilter = Annotated[Optional[str], typer.Option("--kind", help="Only this kind of rows (hours, invoices, attendance …).")]
 
