@@ -84,3 +84,39 @@ def test_a_kintai_export_names_its_person_and_hours_as_kintai_systems_head_them(
     f = ledgerkit.aggregate(tmp_path, kind="attendance").frame
     assert f[["person", "person_id", "hours", "overtime_hours"]].values.tolist() == [
         ["山田太郎", "0001", 8.5, 0.5], ["山田太郎", "0001", 8.0, 0.0], ["山田太郎", "0001", 12.0, 4.0]]
+
+
+def test_minutes_without_a_unit_in_the_header_are_read_as_minutes_and_said(tmp_path):
+    # freee人事労務 / ジョブカン export 休憩時間 60 and 労働時間 480 under headers with no unit: a day
+    # has no 480 hours. Before, every row was rejected (480:00 over the 24:00 limit).
+    _csv(tmp_path / "kintai_202610.csv", [
+        "従業員番号,氏名,日付,出勤時刻,退勤時刻,休憩時間,労働時間,残業時間",
+        *[f"S001,鈴木 一郎,2026-10-0{d},09:00,18:00,60,480,0" for d in (1, 2, 5)],
+        "S001,鈴木 一郎,2026-10-06,09:00,18:30,45,525,45",
+    ])
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert result.frame["hours"].tolist() == [8.0, 8.0, 8.0, 8.75]
+    assert result.frame["overtime_hours"].tolist() == [0.0, 0.0, 0.0, 0.75]  # 45 minutes, with the sheet
+    assert result.stats.rows_rejected == 0
+    said = [(i.code, i.severity, i.column) for i in result.issues]
+    assert said == [("attendance_minutes_by_values", "warning", "休憩時間"),
+                    ("attendance_minutes_by_values", "warning", "労働時間"),
+                    ("attendance_minutes_by_values", "warning", "残業時間")]
+    assert result.issues[1].message("ja") == (
+        "労働時間 の数値を分として読みました (見出しに単位がなく、値が1日24時間を超えるため。例: 480 → 08:00)。"
+        "時間なら見出しを 労働時間(h) に、分なら 労働時間(分) にしてください")
+
+
+def test_one_figure_over_24_among_hours_does_not_turn_the_column_into_minutes(tmp_path):
+    # 75 typed for 7.5: that row is rejected; the other days stay hours
+    _csv(tmp_path / "kintai_202610.csv", [
+        "従業員番号,氏名,日付,出勤時刻,退勤時刻,休憩時間,労働時間",
+        "S001,鈴木 一郎,2026-10-01,09:00,18:00,1,8",
+        "S001,鈴木 一郎,2026-10-02,09:00,18:00,1,75",
+        "S001,鈴木 一郎,2026-10-05,09:00,18:00,1,8",
+        "S001,鈴木 一郎,2026-10-06,09:00,18:00,1,8",
+    ])
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert result.frame["hours"].tolist() == [8.0, 8.0, 8.0]
+    assert [(i.row, i.rejected) for i in result.issues if i.rejected] == [(3, True)]
+    assert not [i for i in result.issues if i.code == "attendance_minutes_by_values"]

@@ -167,6 +167,45 @@ def parse_duration_minutes(value: Any) -> int | None:
     return parse_duration(value)
 
 
+def minutes_by_values(values: list[Any], *, sheet_in_minutes: bool = False) -> Any | None:
+    """Whether a duration column with no unit in its header holds minutes, said by its figures:
+    at least three whole numbers above zero whose median is over 24 (a day has no more hours;
+    freee and ジョブカン export 労働時間 ``480`` and 休憩時間 ``60``). One figure over 24 among
+    hours (a typo, ``75`` for ``7.5``) does not turn the column. With ``sheet_in_minutes`` (another
+    duration column of the sheet holds minutes), whole numbers alone are enough (残業時間 ``0``, ``30``).
+    Returns the first such figure (for the message), else None.
+
+    Examples:
+        >>> minutes_by_values([480, "465", 0, "", 510]), minutes_by_values([8, 7.5, 75, 8])
+        (480, None)
+        >>> minutes_by_values(["8:00", "60", "45"]), minutes_by_values([60, 45.5, 60])
+        (None, None)
+    """
+    numbers = []
+    for v in values:
+        if isinstance(v, bool):
+            return None
+        if isinstance(v, (int, float)):
+            number = v
+        elif isinstance(v, str) and not is_empty(v):
+            text = _nfkc(v).replace(" ", "").replace(",", "")
+            if not text.isdigit():
+                return None  # 8:00, 8時間: a column that says its unit cell by cell
+            number = int(text)
+        else:
+            continue  # blank, or a time cell (hours and minutes in the cell itself)
+        if number != int(number):
+            return None
+        if number:
+            numbers.append((number, v))
+    if sheet_in_minutes:
+        return numbers[0][1] if numbers else None
+    if len(numbers) < 3:
+        return None
+    ordered = sorted(n for n, _ in numbers)
+    return numbers[0][1] if ordered[len(ordered) // 2] > 24 else None
+
+
 _DAY_TEXT = re.compile(
     r"^(?:(\d{4})[/\-.年])?(?:(\d{1,2})[/\-.月])?(\d{1,2})日?\s*(?:[\(（]?\s*([月火水木金土日])(?:曜日?)?\s*[\)）]?)?$"
 )

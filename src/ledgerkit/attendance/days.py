@@ -22,6 +22,7 @@ from ledgerkit.attendance.cells import (
     _period_wrap,
     _safe,
     _split_span,
+    minutes_by_values,
     minutes_header,
     parse_clock,
     parse_day,
@@ -66,6 +67,8 @@ class _DayRows:
         self.statutory_minutes = 0
         #: the first row under the days that is not data (after the 合計 row, or the footer)
         self.footer_from: int | None = None
+        #: the duration columns whose plain numbers are minutes (休憩時間(分), or 480 under 労働時間)
+        self.minute_fields = _minute_fields(rows, layout, log)
 
     @property
     def read(self) -> int:
@@ -116,7 +119,8 @@ class _DayRows:
         row = self.rows[r]
         cell = lambda c: row[c] if c is not None and c < len(row) else ""  # noqa: E731
         self.log.total(r)
-        _check_total(self.log, r, self.layout, self.cols, cell, self.records, self.statutory_minutes)
+        _check_total(self.log, r, self.layout, self.cols, cell, self.records, self.statutory_minutes,
+                     self.minute_fields)
         self.last_row = r + 1
 
     def read_row(self, r: int) -> None:
@@ -153,9 +157,10 @@ class _DayRows:
         # 9:00～18:00 in one cell (under 出社, or under a 勤務時間帯 header taken for worked time)
         span = next(((f, _split_span(cell(cols.get(f)))) for f in ("start", "worked")
                      if f in cols and _split_span(cell(cols.get(f)))), None)
-        for f, parser in (("start", parse_clock), ("end", parse_clock), ("break", _duration_parser(layout, "break")),
-                          ("worked", _duration_parser(layout, "worked")),
-                          ("overtime", _duration_parser(layout, "overtime"))):
+        minute_fields = self.minute_fields
+        for f, parser in (("start", parse_clock), ("end", parse_clock), ("break", _duration_parser("break", minute_fields)),
+                          ("worked", _duration_parser("worked", minute_fields)),
+                          ("overtime", _duration_parser("overtime", minute_fields))):
             if span and f in ("start", "end", span[0]):
                 values[f] = span[1][0] if f == "start" else span[1][1] if f == "end" else None
                 continue
@@ -297,7 +302,8 @@ def _totals_by_first_text(rows, kinds: RowKinds, start: int, end: int, day_col: 
             kinds.total[r] = first
 
 
-def _check_total(log: RowLog, r: int, layout, cols, cell, records, added_break: int = 0) -> None:
+def _check_total(log: RowLog, r: int, layout, cols, cell, records, added_break: int = 0,
+                 minute_fields: frozenset = frozenset()) -> None:
     """The sheet's own 合計 of worked hours against the days read: a warning when they differ.
 
     A total that is 0 or blank (a formula never calculated, or no total) says nothing. The
@@ -306,7 +312,7 @@ def _check_total(log: RowLog, r: int, layout, cols, cell, records, added_break: 
     """
     if "worked" not in cols:
         return
-    stated = _safe(_duration_parser(layout, "worked"), cell(cols["worked"]))
+    stated = _safe(_duration_parser("worked", minute_fields), cell(cols["worked"]))
     if not stated:
         return
     got = sum(round(rec["hours"] * 60) for rec in records) + added_break
@@ -316,10 +322,34 @@ def _check_total(log: RowLog, r: int, layout, cols, cell, records, added_break: 
                  field=label)
 
 
-def _duration_parser(layout, field: str):
-    """The parser of a duration column: a plain number is minutes under 休憩時間(分), hours otherwise."""
-    col = layout.columns.get(field)
-    return parse_duration_minutes if col is not None and minutes_header(layout.labels.get(col, "")) else parse_duration
+def _duration_parser(field: str, minute_fields: frozenset):
+    """The parser of a duration column: a plain number is minutes in ``minute_fields``, hours otherwise."""
+    return parse_duration_minutes if field in minute_fields else parse_duration
+
+
+def _minute_fields(rows, layout, log: RowLog) -> frozenset:
+    """The duration fields whose plain numbers are minutes: said by the header (休憩時間(分)), or by
+    the figures themselves (:func:`minutes_by_values`: a warning names the column, as a guess)."""
+    found, guessed = set(), {}
+    columns = {f: layout.columns[f] for f in ("break", "worked", "overtime") if f in layout.columns}
+    for field, col in columns.items():
+        if minutes_header(layout.labels.get(col, "")):
+            found.add(field)
+    # by the figures: first on their own; then, once one column is minutes, the sheet's other
+    # whole-number durations with it (残業時間 0, 30 beside 労働時間 480)
+    for in_minutes in (False, True):
+        for field, col in columns.items():
+            if field in found or field in guessed or (in_minutes and not (guessed or found)):
+                continue
+            values = [row[col] for row in rows[layout.data_start:] if col < len(row)]
+            example = minutes_by_values(values, sheet_in_minutes=in_minutes)
+            if example is not None:
+                guessed[field] = example
+    for field, example in guessed.items():
+        label = layout.labels.get(columns[field], "")
+        log.note(None, "attendance_minutes_by_values", severity="warning", column=label, field=label,
+                 example=str(example).strip(), hm=_hm(parse_duration_minutes(example)))
+    return frozenset(found | guessed.keys())
 
 
 def _reject(log: RowLog, r: int, layout, col, value) -> None:

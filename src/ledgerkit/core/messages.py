@@ -1044,6 +1044,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{range}: the sheet's own summary and stamp boxes ({labels}), not data (checked against the rows: {checked})",
     ),
     # --- a sheet's own totals against the rows read (unseen-workbooks QA) -----------
+    "attendance_minutes_by_values": (
+        "{field} の数値を分として読みました (見出しに単位がなく、値が1日24時間を超えるため。例: {example} → {hm})。"
+        "時間なら見出しを {field}(h) に、分なら {field}(分) にしてください",
+        "{field}: the numbers were read as minutes (no unit in the header, and a day has no more than 24 hours; "
+        "e.g. {example} → {hm}); head it {field}(h) for hours or {field}(分) for minutes",
+    ),
     "sheet_total_mismatch": (
         "シートの合計 {total} が読み取った行の合計 {sum} と合いません ({field})",
         "the sheet's own total {total} differs from the rows read, which add up to {sum} ({field})",
