@@ -8,6 +8,7 @@ from hypothesis import given, strategies as st
 
 import ledgerkit
 from ledgerkit.attendance.cells import parse_duration_minutes
+from ledgerkit.config.loading import Config
 
 #: ASCII digits → full-width (a 勤怠 export typed by hand: ４８０)
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -120,3 +121,25 @@ def test_one_figure_over_24_among_hours_does_not_turn_the_column_into_minutes(tm
     assert result.frame["hours"].tolist() == [8.0, 8.0, 8.0]
     assert [(i.row, i.rejected) for i in result.issues if i.rejected] == [(3, True)]
     assert not [i for i in result.issues if i.code == "attendance_minutes_by_values"]
+
+
+def test_an_invoice_list_with_no_vendor_column_says_so_and_names_the_columns_not_read(tmp_path):
+    # 弥生's 売上一覧 heads its counterparty 得意先名 and its date 伝票日付: neither is a received
+    # invoice's column. Before, the list checked clean with every vendor blank and nothing said.
+    _csv(tmp_path / "yayoi_売上一覧.csv", [
+        "伝票日付,伝票番号,得意先名,税抜金額,消費税額,税込金額,税率",
+        '2026/10/15,000101,株式会社アルファ,"￥300,000","￥30,000","￥330,000",10%',
+        "2026/10/20,000102,株式会社ガンマ,△5000,△500,△5500,10%",
+    ])
+    result = ledgerkit.check_invoices([tmp_path / "yayoi_売上一覧.csv"])
+    [issue] = [i for i in result.issues if i.code == "invoice_no_vendor_column"]
+    assert (issue.severity, issue.scope) == ("warning", "sheet")
+    assert issue.message("ja") == (
+        "取引先の列がありません: 取引先別の集計ができず、二重計上は請求書番号だけで判定します "
+        "(読まなかった列: 伝票日付, 得意先名。取引先の列なら [columns.invoices] vendor に見出しを加えてください)")
+    # said how to fix it, and fixed so: the heading added to the vendor column's synonyms
+    config = Config()
+    config.data.setdefault("columns", {})["invoices"] = {"vendor": ["得意先名"]}
+    fixed = ledgerkit.check_invoices([tmp_path / "yayoi_売上一覧.csv"], config=config)
+    assert not [i for i in fixed.issues if i.code == "invoice_no_vendor_column"]
+    assert sorted(fixed.frame["vendor"].unique()) == ["株式会社アルファ", "株式会社ガンマ"]

@@ -1050,6 +1050,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: the numbers were read as minutes (no unit in the header, and a day has no more than 24 hours; "
         "e.g. {example} → {hm}); head it {field}(h) for hours or {field}(分) for minutes",
     ),
+    "invoice_no_vendor_column": (
+        "取引先の列がありません: 取引先別の集計ができず、二重計上は請求書番号だけで判定します "
+        "(読まなかった列: {columns}。取引先の列なら [columns.invoices] vendor に見出しを加えてください)",
+        "no 取引先 (vendor) column: no per-vendor summary, and a repeat is judged by the invoice number alone "
+        "(columns not read: {columns}; if one is the vendor, add its heading to [columns.invoices] vendor)",
+    ),
     "sheet_total_mismatch": (
         "シートの合計 {total} が読み取った行の合計 {sum} と合いません ({field})",
         "the sheet's own total {total} differs from the rows read, which add up to {sum} ({field})",

@@ -82,6 +82,7 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     ]
     issues.extend(_contests(table, layout, fields, file, name))
     _registration_in_invoice_no(rows, layout)
+    issues.extend(_no_vendor_column(layout, file, name))
     parsers = cell_parsers()
     issues.extend(_settle_layout(rows, layout, parsers, file, name))
     records, rows_read = _walk_rows(rows, layout, parsers, file, name, issues)
@@ -107,6 +108,18 @@ def _contests(table, layout: InvoiceLayout, fields: dict[str, list[str]], file: 
         issues.append(Issue("column_contested", file, name, scope="sheet", column=layout.columns.get(contest.winner, ""),
                             params=contest_params(contest, layout.columns, label)))
     return issues
+
+
+def _no_vendor_column(layout: InvoiceLayout, file: str, name: str) -> list[Issue]:
+    """A list with no 取引先 (nor 登録番号) column: its invoices cannot be taken up with anyone, and
+    a repeat is judged by the number alone; say so, naming the columns that were not read."""
+    m = layout.mapping
+    if "vendor" in m or "registration_no" in m or "vendor_code" in m:
+        return []
+    read = {*m.values(), *layout.money_columns()}
+    unread = [text for c, text in layout.columns.items() if c not in read and str(text).strip()]
+    return [Issue("invoice_no_vendor_column", file, name, scope="sheet", severity="warning",
+                  params={"columns": ", ".join(unread) or "-"})]
 
 
 def _registration_in_invoice_no(rows, layout: InvoiceLayout) -> None:
