@@ -130,8 +130,9 @@ def place_text(file: Any, sheet: Any = "", row: Any = None, column: Any = "", *,
     return " / ".join(parts)
 
 
-def period_title(result, what: str, lang: str = "ja") -> str:
-    """``工数集計 2026年10月〜2026年11月 (ファイル 5 件)``: what, the months of the rows, the files read.
+def period_title(result, what: str, lang: str = "ja", *, column: str = "month") -> str:
+    """``工数集計 2026年10月〜2026年11月 (ファイル 5 件)``: what, the months of the rows (their
+    ``column``), the files read.
 
     Examples:
         >>> import pandas as pd
@@ -143,7 +144,7 @@ def period_title(result, what: str, lang: str = "ja") -> str:
         'Effort hours 2026-10 – 2026-11 (5 files)'
     """
     frame = result.frame
-    months = sorted({m for m in frame["month"] if isinstance(m, str) and m}) if "month" in frame.columns else []
+    months = sorted({m for m in frame[column] if isinstance(m, str) and m}) if column in frame.columns else []
     period = ""
     if months:
         first, last = month_label(months[0], lang), month_label(months[-1], lang)
