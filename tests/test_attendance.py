@@ -451,3 +451,29 @@ def test_start_and_end_in_merged_or_single_cells(header, row, merged):
     frame, issues, n = read_attendance_sheet(_sheet("2026年5月", rows, merged), file="x.xlsx")
     assert issues == []
     assert frame[["start", "end", "break_hours", "hours"]].values.tolist() == [["09:00", "18:00", 1.0, 8.0]]
+
+
+def test_attendance_report_has_a_summary_by_person_and_month_titled_with_the_month(tmp_path):
+    import openpyxl
+    from typer.testing import CliRunner
+
+    import ledgerkit
+    from ledgerkit.cli.app import app
+
+    path = _book(tmp_path / "勤務表_山田.xlsx", _layout_a)
+    out = tmp_path / "out" / "勤怠.xlsx"
+    done = CliRunner().invoke(app, ["aggregate", str(path), "--kind", "attendance", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["集計", "明細", "問題一覧"]
+    summary = [[c.value for c in r] for r in wb["集計"].iter_rows(max_row=5)]
+    # rows by day have no month: the month comes from their dates, in the title and across
+    assert summary[0][0] == "勤務時間集計 2024年11月 (ファイル 1 件)"
+    assert summary[2] == ["氏名", "2024年11月"] and summary[3] == ["山田太郎", 162]
+    assert summary[4] == ["合計", "=SUM(B4:B4)"]
+    assert wb["集計"].print_title_rows == "$3:$3" and wb["集計"].page_setup.paperSize == 9
+    assert wb["明細"].oddHeader.left.text == "勤怠明細 2024年11月 (ファイル 1 件)"
+    # from Python the same report: the kind's summary fields unless others are named
+    again = tmp_path / "again.xlsx"
+    ledgerkit.aggregate([path], kind="attendance").write(again)
+    assert openpyxl.load_workbook(again).sheetnames == ["集計", "明細", "問題一覧"]

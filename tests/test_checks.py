@@ -691,3 +691,20 @@ def test_a_total_row_that_does_not_add_up_is_named_on_the_findings_sheet(tmp_pat
     heads = [c.value for c in sheet[4]]
     rules = [row[heads.index("ルール")] for row in sheet.iter_rows(min_row=5, values_only=True)]
     assert "合計行の金額" in rules and "その他の確認" not in rules
+
+
+def test_order_report_shows_whole_quantities_with_separators_and_keeps_fractions(tmp_path):
+    whole = make_xlsx(tmp_path / "po.xlsx", {"S": [PO_HEAD, po_row("PO-1", "ねじ", 1500, 2, 3000, tax=300),
+                                                  po_row("PO-2", "板", 3, 1000, 3000, tax=300)]})
+    out = tmp_path / "orders.xlsx"
+    check_orders([whole]).write(out)
+    ws = openpyxl.load_workbook(out)["注文"]
+    heads = [c.value for c in ws[1]]
+    qty = heads.index("数量") + 1
+    assert [ws.cell(r, qty).value for r in (2, 3)] == [1500, 3]
+    assert ws.cell(2, qty).number_format == "#,##0_ ;-#,##0_ "  # 1,500, not 1500
+    part = make_xlsx(tmp_path / "po2.xlsx", {"S": [PO_HEAD, po_row("PO-1", "砂", 1.5, 2000, 3000, tax=300)]})
+    out2 = tmp_path / "orders2.xlsx"
+    check_orders([part]).write(out2)
+    ws2 = openpyxl.load_workbook(out2)["注文"]
+    assert ws2.cell(2, qty).value == 1.5 and ws2.cell(2, qty).number_format == "General"

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 import ledgerkit
 from ledgerkit.core.errors import LedgerError
+from ledgerkit.core.issues import Issue
 from ledgerkit.ledger import schema
 from ledgerkit.ledger.store import migrate, open_engine
 from sheets import make_xlsx
@@ -379,3 +380,19 @@ def test_a_server_ledger_is_opened_as_before_and_a_missing_file_is_not_made(ledg
         assert (ledger.exists, ledger.revision) == ((True, "0002") if server else (False, None))
         assert ledger.runs().empty and ledger.findings().empty
     assert server or not Path(ledger_url.removeprefix("sqlite:///")).exists()
+
+
+def test_a_finding_with_an_empty_part_reads_back_without_none(ledger_url, tmp_path, yamada):
+    # tax_mismatch's {how} is "" when no rounding mode is known; the ledger stores "" as null
+    result = aggregate(yamada)
+    result.issues.append(Issue("tax_mismatch", str(yamada), "10月", 5, severity="error", params={
+        "tax": "12,000", "net": "123,456", "rate": "10%", "expected": "12,345 円", "expected_en": "12,345",
+        "how": "", "how_en": ""}))
+    with ledgerkit.Ledger(ledger_url, base_dir=tmp_path) as ledger:
+        ledger.record(result)
+        found = ledger.findings()
+        found_en = ledger.findings(lang="en")
+    tax = found[found["code"] == "tax_mismatch"]["message"].tolist()
+    assert tax == ["消費税額 12,000 円が 税抜 123,456 円 × 10% と合いません (正しくは 12,345 円)"]
+    assert found_en[found_en["code"] == "tax_mismatch"]["message"].tolist() == [
+        "tax 12,000 does not match net 123,456 × 10% (expected 12,345)"]

@@ -318,3 +318,24 @@ def test_an_empty_history_still_writes_the_report_asked_for(project):
     assert [[c.value for c in row] for row in openpyxl.load_workbook(out).worksheets[0].iter_rows()][2] == [
         "Project", "Total"]
     assert not list(project.glob("ledger.db*"))
+
+
+def test_runs_and_findings_in_xlsx_are_headed_and_worded_in_japanese(project):
+    run(project, "aggregate", project / "hours", "--record")
+    runs_xlsx, findings_xlsx = project / "runs.xlsx", project / "findings.xlsx"
+    assert run(project, "runs", "-o", runs_xlsx).exit_code == 0
+    ws = openpyxl.load_workbook(runs_xlsx).active
+    assert [c.value for c in ws[1]] == ["実行", "日時", "担当", "種類", "コマンド", "新規ファイル", "変更ファイル",
+                                        "同じファイル", "追加行", "削除行", "新規指摘", "版", "備考"]
+    assert ws.print_title_rows == "$1:$1"
+    assert run(project, "findings", "-o", findings_xlsx).exit_code == 1
+    ws = openpyxl.load_workbook(findings_xlsx).active
+    heads = [c.value for c in ws[1]]
+    assert heads[:6] == ["ID", "状態", "重要度", "種類", "ルール (コード)", "内容"]
+    row = dict(zip(heads, [c.value for c in ws[2]]))
+    assert (row["状態"], row["重要度"], row["ルール (コード)"], row["行"]) == ("未対応", "エラー", "bad_cell", 21)
+    # the rows for a machine keep their codes
+    out = project / "findings.csv"
+    run(project, "findings", "-o", out)
+    first = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert (first["status"], first["severity"]) == ("open", "error")

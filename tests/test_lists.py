@@ -303,12 +303,14 @@ def test_report_summary_detail_and_issues(tmp_path, branch_files):
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["集計", "明細", "問題一覧"]
     summary = [list(r) for r in wb["集計"].iter_rows(min_row=1, max_row=6, max_col=4, values_only=True)]
-    assert summary[0][0] == "支店別売上"
-    assert summary[2] == ["支店", "2026-10", "2026-11", "合計"]
+    # the title says what, which months and how many files; the months across as a person writes them
+    assert summary[0][0] == f"支店別売上 2026年10月〜2026年11月 (ファイル {result.stats.files_read} 件)"
+    assert summary[2] == ["支店", "2026年10月", "2026年11月", "合計"]
     assert summary[3][:3] == ["大阪", 1200, 0] and summary[4][:3] == ["東京", 1000, 2000]
     assert summary[5][:3] == ["合計", "=SUM(B4:B5)", "=SUM(C4:C5)"]
     detail = wb["明細"]
     assert [c.value for c in detail[1]] == ["支店", "年月", "区分", "売上", "元ファイル", "元シート", "元行"]
+    assert detail.oddHeader.left.text == f"支店別売上 明細 2026年10月〜2026年11月 (ファイル {result.stats.files_read} 件)"
     assert detail["D2"].number_format == '"¥"#,##0_ ;-"¥"#,##0_ ' and isinstance(detail["D2"].value, int)
     issues = [r for r in wb["問題一覧"].iter_rows(min_row=2, values_only=True)]
     warned = [(r[0], r[2].replace(str(branch_files) + "/", ""), Path(r[3]).name, r[4], r[5], r[8]) for r in issues
@@ -351,7 +353,7 @@ def test_several_value_fields_get_a_summary_each_and_csv_has_the_rows(tmp_path):
     result.write(tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert wb.sheetnames == ["集計", "集計 (工数)", "明細", "問題一覧"]
-    assert wb["集計 (工数)"]["A1"].value == "s — 工数" and wb["集計 (工数)"]["B4"].value == 8.5
+    assert wb["集計 (工数)"]["A1"].value == "s — 工数 (ファイル 1 件)" and wb["集計 (工数)"]["B4"].value == 8.5
     result.write(tmp_path / "r.csv")
     assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()[:2] == [
         "branch,amount,hours,source_file,source_sheet,source_row", f"東京,100,7.5,{tmp_path / 'a.xlsx'},s,2"]

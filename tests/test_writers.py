@@ -777,3 +777,34 @@ def test_empty_frame_writes_headers_only(tmp_path):
     ws = openpyxl.load_workbook(tmp_path / "e.xlsx")["明細"]
     assert [c.value for c in ws[1]] == ["氏名", "時間"] and ws.max_row <= 2
     assert [t.ref for t in ws.tables.values()] == ["A1:B2"]
+
+
+def _chart_xml(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read("xl/charts/chart1.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("chart", ["column", "bar"])
+def test_summary_chart_axes_name_the_categories_and_the_hours_unit_from_zero(tmp_path, chart):
+    pivot = pd.DataFrame({"project": ["A-1001", "0012"], "hours": [464.5, 12.5]})
+    out = tmp_path / "h.xlsx"
+    with XlsxReport(out) as report:
+        report.add_summary("集計", pivot, title="工数集計 2026年10月", value_format="hours", chart=chart)
+    xml = _chart_xml(out)
+    assert "<a:t>時間 (h)</a:t>" in xml and "<a:t>案件</a:t>" in xml
+    assert '<c:min val="0"/>' in xml  # an amount's axis starts at zero
+    en = tmp_path / "h_en.xlsx"
+    with XlsxReport(en, lang="en") as report:
+        report.add_summary("Summary", pivot, value_format="hours", chart=chart)
+    assert "<a:t>Hours (h)</a:t>" in _chart_xml(en) and "<a:t>Project</a:t>" in _chart_xml(en)
+
+
+def test_summary_chart_of_yen_names_no_unit_beside_its_yen_ticks(tmp_path):
+    pivot = pd.DataFrame({"branch": ["東京", "大阪"], "sales": [Decimal("3735000"), Decimal("2573000")]})
+    out = tmp_path / "y.xlsx"
+    with XlsxReport(out) as report:
+        report.add_summary("集計", pivot, index=["branch"], value_format="yen", headings={"branch": "支店", "sales": "売上"})
+    xml = _chart_xml(out)
+    assert "<a:t>支店</a:t>" in xml and 'formatCode="&quot;¥&quot;#,##0"' in xml and "時間" not in xml

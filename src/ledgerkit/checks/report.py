@@ -336,8 +336,19 @@ def _add_rows(report, findings, rows, name: str, heads: dict) -> None:
         report.highlight(name, i, column, sev)
     # the keys ledgerkit matched on are for a machine: last, after the place
     data = data[[c for c in data.columns if c not in _KEYS] + [c for c in data.columns if c in _KEYS]]
+    formats = {c: k for c, k in _ROW_FORMATS.items() if c in data.columns}
+    if "qty" in formats and _whole(data["qty"]):
+        formats["qty"] = "int"  # 1,000 個 with its separator; a fractional quantity stays as written
     report.add_table(name, data, headings={c: heads.get(c) or None for c in data.columns if heads.get(c)},
-                     formats={c: k for c, k in _ROW_FORMATS.items() if c in data.columns})
+                     formats=formats)
+
+
+def _whole(values) -> bool:
+    """Every value of a column is a whole number (or missing)."""
+    try:
+        return all(is_na(v) or float(v) == int(float(v)) for v in values)
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 #: the machine columns of the checked rows

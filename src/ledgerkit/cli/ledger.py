@@ -226,7 +226,7 @@ def runs(output: OutputOption = None, force: ForceOption = False, config_path: C
         where = shown_url(ledger.url)
         missing = ledger.missing_line(config.lang)
     if output:
-        _write(table, output, config.lang, force=force)
+        _write(table, output, config.lang, _headings(_RUN_HEADINGS, config.lang), force=force)
     if missing:
         say(missing)
     if output or missing:
@@ -266,6 +266,27 @@ _FINDING_COLUMNS = [("id", "ID", "ID"), ("status", "状態", "Status"), ("severi
                     ("handled", "対応", "Handled")]
 
 
+#: the headings of runs -o / findings -o report.xlsx, (Japanese, English)
+_RUN_HEADINGS = {
+    "run": ("実行", "Run"), "at": ("日時", "When"), "who": ("担当", "Who"), "kind": ("種類", "Kind"),
+    "command": ("コマンド", "Command"), "files_new": ("新規ファイル", "Files new"),
+    "files_changed": ("変更ファイル", "Files changed"), "files_unchanged": ("同じファイル", "Files unchanged"),
+    "rows_added": ("追加行", "Rows added"), "rows_removed": ("削除行", "Rows removed"),
+    "findings_new": ("新規指摘", "New findings"), "version": ("版", "Version"), "note": ("備考", "Note"),
+}
+_FINDING_HEADINGS = {
+    "id": ("ID", "ID"), "status": ("状態", "Status"), "severity": ("重要度", "Severity"), "kind": ("種類", "Kind"),
+    "code": ("ルール (コード)", "Rule (code)"), "message": ("内容", "Finding"), "file": ("ファイル", "File"),
+    "sheet": ("シート", "Sheet"), "row": ("行", "Row"), "column": ("列", "Column"), "ref": ("番号", "No."),
+    "first_run": ("初回の実行", "First run"), "last_run": ("最新の実行", "Last run"),
+    "handled_by": ("対応者", "Handled by"), "handled_at": ("対応日時", "Handled at"), "note": ("備考", "Note"),
+}
+
+
+def _headings(pairs: dict, lang: str) -> dict:
+    return {c: en if lang == "en" else ja for c, (ja, en) in pairs.items()}
+
+
 def _status_word(status: str, lang: str) -> str:
     return text(f"ledger_status_{status}", lang)
 
@@ -295,7 +316,12 @@ def findings(
     handled = every["status"] == "handled"
     table = every if status is Status.all else every[handled if status is Status.handled else ~handled]
     if output:
-        _write(table.reset_index(drop=True), output, config.lang, force=force)
+        shown = table.reset_index(drop=True)
+        if output.lower().endswith(".xlsx"):
+            # on paper the words a person reads (未対応, 警告); CSV and JSON keep the codes
+            shown = shown.assign(status=[_status_word(s, config.lang) for s in shown["status"]],
+                                 severity=[text(f"severity_{s}", config.lang) for s in shown["severity"]])
+        _write(shown, output, config.lang, _headings(_FINDING_HEADINGS, config.lang), force=force)
     else:
         _show_findings(table, config.lang)
     if missing:

@@ -209,6 +209,8 @@ def _message(m: dict, lang: str) -> str:
     params = json.loads(m["params"] or "{}")
     if "_message" in params:
         return str(params["_message"])
+    # the ledger keeps "" as null (rowdata.plain): a part of a sentence left empty, never "None"
+    params = {k: "" if v is None else v for k, v in params.items()}
     return Issue(m["code"], params=params).message(lang)
 
 

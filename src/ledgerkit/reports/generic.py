@@ -7,6 +7,7 @@ the target's suffix, are here.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -51,7 +52,8 @@ def write_detail_report(result, target, *, lang: str = "ja", inputs=(), formats=
     frame = result.frame
     kind = getattr(result, "kind", "")
     with XlsxReport(target, inputs=inputs, lang=lang, constant_memory=True, overwrite=overwrite) as report:
-        pivot = _hours_pivot(frame, list(by or ()), lang)
+        # the kind's own summary fields (result.meta["by"]) when the caller names none, as the CLI does
+        pivot = _hours_pivot(frame, list(by if by is not None else (result.meta or {}).get("by", ())), lang)
         if pivot is not None:
             report.add_summary(messages.text("sheet_summary", lang), pivot, value_format="hours", chart="column",
                                title=period_title(result, messages.text(f"report_{kind}_title", lang), lang))
@@ -64,6 +66,10 @@ def write_detail_report(result, target, *, lang: str = "ja", inputs=(), formats=
 
 def _hours_pivot(frame, by: list, lang: str):
     """Hours summed by ``by`` (the last field across), or None when the rows cannot give it."""
+    if "month" in by and "month" not in frame.columns and "date" in frame.columns and len(frame):
+        # rows by day (attendance): each row's month from its date
+        frame = frame.assign(month=[f"{d.year:04d}-{d.month:02d}" if isinstance(d, dt.date) else None
+                                    for d in frame["date"]])
     if not by or not len(frame) or "hours" not in frame.columns or any(b not in frame.columns for b in by):
         return None
     if len(by) == 1:

@@ -130,8 +130,9 @@ def place_text(file: Any, sheet: Any = "", row: Any = None, column: Any = "", *,
     return " / ".join(parts)
 
 
-def period_title(result, what: str, lang: str = "ja") -> str:
-    """``工数集計 2026年10月〜2026年11月 (ファイル 5 件)``: what, the months of the rows, the files read.
+def period_title(result, what: str, lang: str = "ja", *, column: str = "month") -> str:
+    """``工数集計 2026年10月〜2026年11月 (ファイル 5 件)``: what, the months of the rows (their
+    ``column``), the files read.
 
     Examples:
         >>> import pandas as pd
@@ -143,10 +144,24 @@ def period_title(result, what: str, lang: str = "ja") -> str:
         'Effort hours 2026-10 – 2026-11 (5 files)'
     """
     frame = result.frame
-    months = sorted({m for m in frame["month"] if isinstance(m, str) and m}) if "month" in frame.columns else []
+    if column in frame.columns:
+        months = sorted({m for m in frame[column] if isinstance(m, str) and m})
+    else:
+        # rows with a date and no month (a 勤務表's days): the months of their dates
+        months = sorted(set(month_texts(frame["date"]))) if "date" in frame.columns else []
     period = ""
     if months:
         first, last = month_label(months[0], lang), month_label(months[-1], lang)
         period = first if first == last else first + ("〜" if lang != "en" else " – ") + last
     return messages.text("report_period_title", lang, what=what, period=period, files=result.stats.files_read).replace(
         "  ", " ")
+
+
+def month_texts(dates) -> list[str]:
+    """``2026-10`` for each date of ``dates`` (dates, datetimes, Timestamps), skipping missing ones.
+
+    Examples:
+        >>> month_texts([dt.date(2026, 10, 1), None, dt.datetime(2026, 11, 3, 9, 0)])
+        ['2026-10', '2026-11']
+    """
+    return [f"{d.year:04d}-{d.month:02d}" for d in dates if isinstance(d, dt.date)]

@@ -148,12 +148,20 @@ class SummaryMixin:
         if title:
             ch.set_title({"name": str(title), "name_font": {"size": 11}})  # on one line above the bars
         ch.set_legend({"none": True})
+        # the axes say what they count: the categories' heading, and the unit of the values
+        font = {"size": 9, "bold": False}
+        values_axis = {"num_format": _axis_format(value_format), "min": 0}
+        unit = AXIS_UNITS.get(value_format)
+        if unit:
+            values_axis.update(name=_pick(unit, self.lang), name_font=font)
+        categories_axis = {"name": header_text, "name_font": font}
         if chart == "bar":
             # categories top to bottom as in the pivot; the values along the bottom
-            ch.set_y_axis({"reverse": True})
-            ch.set_x_axis({"num_format": _axis_format(value_format)})
+            ch.set_y_axis({"reverse": True, **categories_axis})
+            ch.set_x_axis(values_axis)
         else:
-            ch.set_y_axis({"num_format": _axis_format(value_format)})
+            ch.set_x_axis(categories_axis)
+            ch.set_y_axis(values_axis)
         # beside the pivot when both fit across a landscape A4 page, under it otherwise
         beside = n_idx + n_val + (2 if total_col else 1)
         pivot_px = sum(sheet_widths_px(ws)[:beside])
@@ -311,6 +319,13 @@ def _num(v: Any) -> Any:
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
     return v
+
+
+#: the name of a chart's value axis by the values' format, (Japanese, English): hours say
+#: their unit (a bare 0…500 could be anything); yen already show ¥ on every tick
+AXIS_UNITS: dict[str, tuple[str, str]] = {
+    "hours": ("時間 (h)", "Hours (h)"),
+}
 
 
 def _axis_format(value_format: str) -> str:
