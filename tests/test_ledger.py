@@ -396,3 +396,29 @@ def test_a_finding_with_an_empty_part_reads_back_without_none(ledger_url, tmp_pa
     assert tax == ["消費税額 12,000 円が 税抜 123,456 円 × 10% と合いません (正しくは 12,345 円)"]
     assert found_en[found_en["code"] == "tax_mismatch"]["message"].tolist() == [
         "tax 12,000 does not match net 123,456 × 10% (expected 12,345)"]
+
+
+def test_a_copy_of_a_recorded_file_is_not_counted_twice(ledger_url, tmp_path, yamada):
+    # 工数_…_山田 - コピー.xlsx kept "just in case" and recorded in a later run: the same content as a
+    # file the ledger holds. Before, history counted its 127 h twice (254 h).
+    copy = tmp_path / "工数_2026年10月_山田 - コピー.xlsx"
+    copy.write_bytes(yamada.read_bytes())
+    with ledgerkit.Ledger(ledger_url, base_dir=tmp_path) as ledger:
+        ledger.record(aggregate(yamada))
+        later = ledger.record(aggregate(copy))
+        assert later.files == {"工数_2026年10月_山田 - コピー.xlsx": "copy"}
+        assert later.copies == {"工数_2026年10月_山田 - コピー.xlsx": "工数_2026年10月_山田.xlsx"}
+        assert later.rows_added == 0
+        assert "  工数_2026年10月_山田 - コピー.xlsx: 工数_2026年10月_山田.xlsx と同じ内容のため記録しません (二重に数えません)" \
+            in later.lines("ja")
+        assert ("  工数_2026年10月_山田 - コピー.xlsx: the same content as 工数_2026年10月_山田.xlsx, not recorded "
+                "(nothing counted twice)") in later.lines("en")
+        assert ledger.history("hours", by=["person"]).to_dict("records") == [
+            {"person": "山田", "2026-10": 127.0, "total": 127.0}]
+        # the original changed afterwards: it supersedes its own month; the copy still adds nothing
+        hours_book(yamada, "山田", 2026, 10, [7.0] * 17 + [10.5])
+        assert ledger.record(aggregate(yamada)).files == {"工数_2026年10月_山田.xlsx": "changed"}
+        assert ledger.history("hours", by=["person"])["total"].tolist() == [130.5]
+        # an edited copy is no copy: its content is its own
+        hours_book(copy, "山田", 2026, 10, [7.0] * 18)
+        assert ledger.record(aggregate(copy)).files == {"工数_2026年10月_山田 - コピー.xlsx": "new"}

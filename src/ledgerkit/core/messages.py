@@ -1215,6 +1215,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "台帳に記録しました (実行 #{run}): ファイル 新規 {new}・変更 {changed}・変更なし {unchanged}、行 +{added} / -{removed}",
         "Recorded in the ledger (run #{run}): files {new} new, {changed} changed, {unchanged} unchanged; rows +{added} / -{removed}",
     ),
+    "ledger_copy": (
+        "{file}: {other} と同じ内容のため記録しません (二重に数えません)",
+        "{file}: the same content as {other}, not recorded (nothing counted twice)",
+    ),
     "ledger_unchanged": (
         "台帳は変わりません: {count} ファイルとも記録済みの内容と同じです",
         "Nothing new for the ledger: all {count} file(s) are as already recorded",

@@ -186,7 +186,7 @@ class Ledger:
                        version=ledgerkit_version(), note=note)
         outcome = write_transaction(self._ready(), lambda conn: record_prepared(conn, prepared, info))
         plan = outcome["plan"]
-        return Recording(run=outcome["run_id"], kind=prepared.kind, files=dict(plan.statuses),
+        return Recording(run=outcome["run_id"], kind=prepared.kind, files=dict(plan.statuses), copies=dict(plan.copies),
                          rows_added=outcome["rows_added"], rows_removed=len(outcome["old_rows"]),
                          changes=_changes(prepared, outcome),
                          findings=_findings_frame(prepared, plan.finding_status, lang))

@@ -19,7 +19,8 @@ class Recording:
     """The answer of :meth:`Ledger.record <ledgerkit.ledger.book.Ledger.record>`.
 
     ``run`` is the new run's number, or None when nothing was new (nothing was written).
-    ``files`` maps each source to ``new``, ``changed`` or ``unchanged``; ``changes`` has one
+    ``files`` maps each source to ``new``, ``changed``, ``unchanged`` or ``copy`` (its content is
+    recorded under another name, in ``copies``: nothing of it added); ``changes`` has one
     row per file, who, month and item whose rows changed (``ledgerkit.ledger.changes``);
     ``findings`` one row per finding of this result with its status: ``new``, ``open``
     (seen before, not handled), ``handled`` (対応済 for this content of its source) or
@@ -33,6 +34,7 @@ class Recording:
     rows_removed: int = 0
     changes: Any = None
     findings: Any = None
+    copies: dict[str, str] = field(default_factory=dict)
 
     @property
     def unchanged(self) -> bool:
@@ -51,8 +53,10 @@ class Recording:
             out = [messages.text("ledger_unchanged", lang, count=len(self.files))]
         else:
             out = [messages.text("ledger_recorded", lang, run=self.run, new=self.count("new"),
-                                 changed=self.count("changed"), unchanged=self.count("unchanged"),
+                                 changed=self.count("changed"), unchanged=self.count("unchanged") + self.count("copy"),
                                  added=self.rows_added, removed=self.rows_removed)]
+        out.extend("  " + messages.text("ledger_copy", lang, file=key, other=self.copies.get(key, ""))
+                   for key, status in self.files.items() if status == "copy")
         changes = self.changes.to_dict("records") if self.changes is not None else []
         out.extend("  " + change_line(c, lang) for c in changes[:MAX_CHANGE_LINES])
         if len(changes) > MAX_CHANGE_LINES:

@@ -8,6 +8,8 @@ For each source of the result (under the ledger's write lock):
   version's slice for a period the new content no longer has is superseded too when the two
   versions share a period (a typo in a date fixed); when they share none (one file reused
   for the next month), the older month stays;
+* its content already recorded under another name (a copy kept "just in case", ``- コピー``)
+  → a **copy**: nothing of it is added, so no hour or amount is counted twice;
 * its findings are matched by fingerprint: new, still open, handled (a resolution for this
   same content of the source), or re-opened (handled once, but the source changed since).
 
@@ -59,7 +61,8 @@ class RunInfo:
 class Plan:
     """What a recording changes; computed under the lock, before anything is written."""
 
-    statuses: dict[str, str] = field(default_factory=dict)  # source key → new / changed / unchanged
+    statuses: dict[str, str] = field(default_factory=dict)  # source key → new / changed / unchanged / copy
+    copies: dict[str, str] = field(default_factory=dict)  # source key → the key its content is recorded under
     new_slices: list[tuple[SourceData, str]] = field(default_factory=list)  # (source, period)
     superseded: list[int] = field(default_factory=list)  # slice ids
     finding_status: dict[str, str] = field(default_factory=dict)  # fingerprint → new / open / handled / reopened
@@ -68,7 +71,7 @@ class Plan:
     @property
     def nothing_new(self) -> bool:
         return not self.new_slices and not self.superseded and self.findings_unchanged and all(
-            s == "unchanged" for s in self.statuses.values())
+            s in ("unchanged", "copy") for s in self.statuses.values())
 
 
 def _ensure_sources(conn: sa.Connection, keys: list[str]) -> dict[str, int]:
@@ -103,6 +106,25 @@ def _read_before(conn: sa.Connection, kind: str, source_ids: list[int]) -> set[t
                  .where(r.c.kind == kind, v.c.source_id.in_(part)))
         seen.update((a, b) for a, b in conn.execute(query))
     return seen
+
+
+def _recorded_elsewhere(conn: sa.Connection, kind: str, sources: list[SourceData], ids: dict[str, int]) -> dict[str, str]:
+    """Source key → the key of another source whose current slices of ``kind`` hold the same
+    content (SHA-256): the file is a copy of one already recorded."""
+    s, v, src = t.slices, t.file_versions, t.sources
+    by_sha: dict[str, list[str]] = {}
+    for source in sources:
+        by_sha.setdefault(source.sha256, []).append(source.key)
+    out: dict[str, str] = {}
+    for part in chunks(by_sha):
+        query = (sa.select(v.c.sha256, src.c.key, s.c.source_id).distinct()
+                 .join(s, s.c.version_id == v.c.id).join(src, src.c.id == s.c.source_id)
+                 .where(s.c.kind == kind, s.c.to_run.is_(None), v.c.sha256.in_(part)).order_by(src.c.key))
+        for sha, other, other_id in conn.execute(query):
+            for key in by_sha[sha]:
+                if ids[key] != other_id and key not in out:
+                    out[key] = other
+    return out
 
 
 def _plan_source(plan: Plan, source: SourceData, sid: int, current: list[dict], version_periods: dict[int, set],
@@ -233,7 +255,11 @@ def record_prepared(conn: sa.Connection, prepared: Prepared, info: RunInfo) -> d
         version_periods.setdefault(c["version_id"], set()).add(c["period"])
     read = _read_before(conn, prepared.kind, list(ids.values()))
     plan = Plan()
+    plan.copies = _recorded_elsewhere(conn, prepared.kind, prepared.sources, ids)
     for source in prepared.sources:
+        if source.key in plan.copies and not any(c["source_id"] == ids[source.key] for c in current):
+            plan.statuses[source.key] = "copy"  # its rows are in the ledger already, under another name
+            continue
         _plan_source(plan, source, ids[source.key], current, version_periods, read)
     _plan_findings(conn, plan, prepared, set(keys))
     old_rows = slice_rows(conn, plan.superseded)
@@ -248,7 +274,8 @@ def record_prepared(conn: sa.Connection, prepared: Prepared, info: RunInfo) -> d
     rows_added = _write_slices(conn, plan, prepared, ids, versions, run_id)
     findings_new = _write_findings(conn, prepared, run_id)
     _hook("before_commit")
-    counts = {f"files_{k}": sum(1 for s in plan.statuses.values() if s == k) for k in ("new", "changed", "unchanged")}
+    counts = {f"files_{k}": sum(1 for s in plan.statuses.values() if s == k) for k in ("new", "changed")}
+    counts["files_unchanged"] = sum(1 for s in plan.statuses.values() if s in ("unchanged", "copy"))
     conn.execute(t.runs.update().where(t.runs.c.id == run_id).values(
         rows_added=rows_added, rows_removed=len(old_rows), findings_new=findings_new, **counts))
     outcome.update(run_id=run_id, rows_added=rows_added, findings_new=findings_new)
