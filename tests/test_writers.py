@@ -463,13 +463,18 @@ def test_issues_sheet_colours_errors(tmp_path):
     assert ws["C2"].value == "合計行(合計/小計)のためデータではありません"
 
 
-def test_no_issues_is_an_empty_table(tmp_path):
+def test_no_issues_is_an_empty_table_under_a_line_saying_so(tmp_path):
+    # on paper a bare header row reads as a page that failed to print: the sheet says there are none
     out = tmp_path / "i.xlsx"
     with XlsxReport(out, lang="en") as report:
         report.add_issues([])
+    with XlsxReport(tmp_path / "ja.xlsx") as report:
+        report.add_issues([])
     ws = openpyxl.load_workbook(out)["Issues"]
-    assert [c.value for c in ws[1]][:3] == ["Severity", "Scope", "Message"]
-    assert [t.ref for t in ws.tables.values()] == ["A1:I2"] and ws.max_row <= 2
+    assert ws["A1"].value == "No issues" and ws["A1"].font.b
+    assert [c.value for c in ws[3]][:3] == ["Severity", "Scope", "Message"]
+    assert [t.ref for t in ws.tables.values()] == ["A3:I4"] and ws.max_row <= 4
+    assert openpyxl.load_workbook(tmp_path / "ja.xlsx")["問題一覧"]["A1"].value == "問題はありません"
 
 
 def test_highlight_after_write_in_constant_memory_is_refused(tmp_path):

@@ -1758,6 +1758,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_figure_from": ("{figure} 以上", "at least {figure}"),
     "report_figure_from_strict": ("{figure} 超", "above {figure}"),
     # the findings report of check invoices / check orders
+    "report_issues_none": ("問題はありません", "No issues"),
     "report_findings_sheet": ("指摘一覧", "Findings"),
     "report_findings_data_sheet": ("指摘データ", "Findings data"),
     "report_by_vendor_sheet": ("取引先別", "By vendor"),

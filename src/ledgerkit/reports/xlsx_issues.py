@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ledgerkit.core.issues import issues_frame
+from ledgerkit.core.messages import text
 from ledgerkit.reports.labels import SCOPE_LABELS, SEVERITY_LABELS, _pick, heading, sheet_name
 from ledgerkit.reports.xlsx_sheet import TableRef
 
@@ -34,5 +35,7 @@ class IssuesMixin:
         headings = {c: heading(c, lang) for c in frame.columns}
         formats = {c: "text" for c in frame.columns}
         formats["source_row"] = "rowno"
-        return self.add_table(sheet, frame, formats=formats, headings=headings)
+        # an empty sheet says so on paper, not a bare header row
+        title = None if issues else text("report_issues_none", lang)
+        return self.add_table(sheet, frame, formats=formats, headings=headings, title=title)
 
