@@ -239,7 +239,7 @@ def test_cli_examples_exit_1_and_write_highlighted_xlsx(examples, tmp_path):
     assert head[-2:] == ["取引先キー", "請求書キー"] and ws.cell(2, head.index("税率") + 1).number_format == "0.0%"
     assert ws.cell(2, head.index("税抜金額") + 1).number_format == '"¥"#,##0_ ;-"¥"#,##0_ '
     findings = wb["指摘一覧"]
-    assert findings["A1"].value == "請求書チェック 指摘一覧"
+    assert findings["A1"].value == "請求書チェック 指摘一覧 (2026-11-30 時点)"  # the day due dates were judged on
     assert findings["A2"].value == "請求書 13 件を確認: エラー 7 件、警告 1 件 (取引先 7 社)"
     assert [c.value for c in findings[4]] == ["No.", "重要度", "取引先", "請求書番号", "場所", "内容", "記載値", "正しい値", "ルール"]
     assert [c.value for c in findings[5]] == [

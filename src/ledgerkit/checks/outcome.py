@@ -44,7 +44,7 @@ class FindingsReport:
         sheet = ROWS_SHEET[self.rows]["en" if lang == "en" else "ja"]
         write_findings(result.tables["findings"], target, rows=result.frame, rows_sheet=sheet,
                        issues=list(self.reading), inputs=[*inputs, *result.meta.get("paths", ())], lang=lang,
-                       overwrite=overwrite)
+                       overwrite=overwrite, as_of=result.meta.get("today"))
 
 
 def check_result(kind: str, checked: Result, reading: list[Issue], found: list[Issue], *, rows: str,

@@ -17,6 +17,7 @@ The workbook, in the report's language (Japanese by default):
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Iterable
@@ -137,10 +138,12 @@ def write_findings(
     lang: str = "ja",
     kind: str | None = None,
     overwrite: bool = False,
+    as_of: dt.date | None = None,
 ) -> None:
     """Write findings to ``.json`` / ``.csv`` / ``-`` (the findings frame as it is) or an
     ``.xlsx`` report (see the module's docstring). ``kind`` (``invoices`` / ``orders``)
-    names the documents; by default the checked ``rows`` tell."""
+    names the documents; by default the checked ``rows`` tell. ``as_of``, the day the due
+    dates were judged on (``--today``), goes in the title."""
     if str(target) == "-" or Path(str(target)).suffix.lower() != ".xlsx":
         write_frame(findings, target, inputs=inputs, lang=lang, overwrite=overwrite)
         return
@@ -148,7 +151,7 @@ def write_findings(
     kind = kind or _kind_of(rows, rows_sheet)
     heads = HEADINGS[lang]
     with XlsxReport(target, inputs=inputs, lang=lang, overwrite=overwrite) as report:
-        _findings_sheet(report, findings, rows, kind, lang)
+        _findings_sheet(report, findings, rows, kind, lang, as_of)
         _machine_sheet(report, findings, rows, kind, lang)
         _vendor_sheet(report, findings, rows, kind, lang)
         if rows is not None and len(rows):
@@ -211,7 +214,7 @@ def _places(findings, lang: str) -> list[str]:
                                   findings["column"])]
 
 
-def _findings_sheet(report: XlsxReport, findings, rows, kind: str, lang: str) -> None:
+def _findings_sheet(report: XlsxReport, findings, rows, kind: str, lang: str, as_of: dt.date | None = None) -> None:
     """The first sheet: what a person works from."""
     import pandas as pd
 
@@ -236,8 +239,11 @@ def _findings_sheet(report: XlsxReport, findings, rows, kind: str, lang: str) ->
             report.highlight(name, i, "message", sev)
     headings = {c: heads.get(c) or heading(c, lang) for c in shown.columns}
     headings["invoice_no"] = messages.text(f"report_{kind}_number", lang)
+    title = messages.text(f"report_{kind}_findings_title", lang)
+    if as_of is not None:
+        title += messages.text("report_as_of", lang, date=as_of.isoformat())
     ref = report.add_table(
-        name, shown, headings=headings, title=messages.text(f"report_{kind}_findings_title", lang), start_row=3,
+        name, shown, headings=headings, title=title, start_row=3,
         formats={"no": "rowno", **{c: "text" for c in shown.columns if c != "no"}},
         widths={"no": 5, "severity": 8, "vendor": 20, "invoice_no": 14, "place": 28, "message": 50, "value": 16,
                 "expected": 18, "rule_name": 16},

@@ -1771,6 +1771,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_orders_number": ("注文番号", "PO no."),
     "report_invoices_documents": ("対象の請求書番号", "Invoices"),
     "report_orders_documents": ("対象の注文番号", "Orders"),
+    "report_as_of": (" ({date} 時点)", " (as of {date})"),
     "report_invoices_findings_title": ("請求書チェック 指摘一覧", "Invoice check: findings"),
     "report_orders_findings_title": ("注文書チェック 指摘一覧", "Order check: findings"),
     "report_invoices_findings_note": (
