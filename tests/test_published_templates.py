@@ -55,3 +55,18 @@ def test_a_closing_period_written_as_dates_reads_every_day_of_it(tmp_path):
     assert str(result.frame["date"].min())[:10] == "2026-09-21"
     assert [i.code for i in result.issues if i.severity != "info"] == []
     assert "attendance_closing_period" in [i.code for i in result.issues]
+
+
+def test_a_total_under_h_mm_is_read_from_its_serial_not_a_day_more(tmp_path):
+    # Excel shows 170:30 under h:mm as 2:30; the serial 7.104 arrives as 1900-01-07 02:30
+    _closing_sheet(tmp_path / "勤務表_鈴木次郎_2026年10月度.xlsx", total_format="h:mm")
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert [i.code for i in result.issues if i.code == "sheet_total_mismatch"] == []
+    assert round(result.frame["hours"].sum(), 2) == 170.5
+
+
+def test_parse_duration_counts_the_serial_around_excels_1900_02_29():
+    assert parse_duration(dt.datetime(1900, 1, 7, 2, 30)) == 170 * 60 + 30  # serial 7.104
+    assert parse_duration(dt.datetime(1900, 1, 1, 13, 30)) == 37 * 60 + 30  # serial 1.5625
+    assert parse_duration(dt.datetime(1900, 2, 28)) == 59 * 24 * 60  # serial 59
+    assert parse_duration(dt.datetime(1900, 3, 1)) == 61 * 24 * 60  # serial 61 (60 is the fake 02-29)

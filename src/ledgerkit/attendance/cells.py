@@ -103,8 +103,10 @@ def parse_duration(value: Any) -> int | None:
     if isinstance(value, dt.timedelta):
         return _minutes_of_seconds(value.total_seconds())
     if isinstance(value, dt.datetime):
-        # a duration past 24 h read as a date-time counted from Excel's day 0
-        delta = value - dt.datetime(1899, 12, 30)
+        # a duration past 24 h read as a date-time counted from Excel's day 0; serials 1 … 59
+        # (under 1,440 h) come as 1900-01-01 … 1900-02-28, one day after Excel's fake 1900-02-29
+        base = dt.datetime(1899, 12, 31) if dt.datetime(1900, 1, 1) <= value < dt.datetime(1900, 3, 1) else dt.datetime(1899, 12, 30)
+        delta = value - base
         if delta.days > 400:
             raise _CellError("a date, not a duration")
         return _minutes_of_seconds(delta.total_seconds())
