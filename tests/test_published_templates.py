@@ -70,3 +70,25 @@ def test_parse_duration_counts_the_serial_around_excels_1900_02_29():
     assert parse_duration(dt.datetime(1900, 1, 1, 13, 30)) == 37 * 60 + 30  # serial 1.5625
     assert parse_duration(dt.datetime(1900, 2, 28)) == 59 * 24 * 60  # serial 59
     assert parse_duration(dt.datetime(1900, 3, 1)) == 61 * 24 * 60  # serial 61 (60 is the fake 02-29)
+
+
+def test_a_municipal_shukkinbo_reads_the_shokuin_bango(tmp_path):
+    # 市町村の出勤簿: 職員番号 in merged cells beside its label, as 社員番号 is read
+    wb = xlsxwriter.Workbook(str(tmp_path / "出勤簿.xlsx"))
+    ws = wb.add_worksheet("4月")
+    hm = wb.add_format({"num_format": "h:mm"})
+    ws.write("A1", "出　勤　簿")
+    ws.write("A2", "令和８年４月分")
+    ws.merge_range("A3:B3", "氏名")
+    ws.merge_range("C3:E3", "山田　花子")
+    ws.merge_range("A4:B4", "職員番号")
+    ws.merge_range("C4:E4", "012345")
+    for c, h in enumerate(["日", "曜日", "始業", "終業", "休憩"]):
+        ws.write(6, c, h)
+    ws.write_number(7, 0, 1)
+    ws.write(7, 1, "水")
+    for c, v in ((2, _serial_time(9)), (3, _serial_time(18)), (4, _serial_time(1))):
+        ws.write_number(7, c, v, hm)
+    wb.close()
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert result.frame[["person", "person_id", "hours"]].values.tolist() == [["山田花子", "012345", 8.0]]
