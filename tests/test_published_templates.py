@@ -92,3 +92,9 @@ def test_a_municipal_shukkinbo_reads_the_shokuin_bango(tmp_path):
     wb.close()
     result = ledgerkit.aggregate(tmp_path, kind="attendance")
     assert result.frame[["person", "person_id", "hours"]].values.tolist() == [["山田花子", "012345", 8.0]]
+
+
+def test_a_kousu_kanrihyo_file_name_gives_the_person():
+    assert _person_of_file("工数管理表_2026年10月_佐藤一郎.xlsx") == "佐藤一郎"
+    assert _person_of_file("佐藤一郎_工数管理_202610.xlsx") == "佐藤一郎"
+    assert _person_of_file("工数管理表_2026年10月.xlsx") is None
