@@ -103,8 +103,10 @@ def parse_duration(value: Any) -> int | None:
     if isinstance(value, dt.timedelta):
         return _minutes_of_seconds(value.total_seconds())
     if isinstance(value, dt.datetime):
-        # a duration past 24 h read as a date-time counted from Excel's day 0
-        delta = value - dt.datetime(1899, 12, 30)
+        # a duration past 24 h read as a date-time counted from Excel's day 0; serials 1 … 59
+        # (under 1,440 h) come as 1900-01-01 … 1900-02-28, one day after Excel's fake 1900-02-29
+        base = dt.datetime(1899, 12, 31) if dt.datetime(1900, 1, 1) <= value < dt.datetime(1900, 3, 1) else dt.datetime(1899, 12, 30)
+        delta = value - base
         if delta.days > 400:
             raise _CellError("a date, not a duration")
         return _minutes_of_seconds(delta.total_seconds())
@@ -267,19 +269,34 @@ def _wareki_day(text: str) -> tuple[dt.date, str | None]:
     return date, weekday
 
 
-def _period_wrap(rows: list[list[Any]], start: int, col: int) -> int | None:
-    """The row where the day numbers start again at 1 after 28 … 31 (a closing-day period), or None.
+def _period_wrap(rows: list[list[Any]], start: int, col: int, month: tuple[int, int] | None = None) -> int | None:
+    """The row where the day numbers start again at 1 after 28 … 31 (a closing-day period), or None;
+    with dates in the cells, the row where they turn into the sheet's ``month`` (year, month).
 
     Examples:
         >>> _period_wrap([[21], ["31(土)"], ["1(日)"], [2]], 0, 0), _period_wrap([[1], [2], [3]], 0, 0)
         (2, None)
+        >>> _period_wrap([[dt.date(2026, 9, 30)], [dt.date(2026, 10, 1)]], 0, 0, (2026, 10)), _period_wrap([[dt.date(2026, 10, 8)], [dt.date(2026, 11, 1)]], 0, 0, (2026, 10))
+        (1, None)
     """
-    last = None
+    last = last_date = None
     for r in range(start, len(rows)):
         v = rows[r][col] if col < len(rows[r]) else ""
         day = None
         if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and 1 <= v <= 31:
             day = int(v)
+        elif isinstance(v, dt.date):
+            # 9/21 … 9/30, 10/1 … 10/20 written as dates: the month turns as the dates go on
+            # (11/30 then 11/1 again is a list repeated, not a period)
+            d = v.date() if isinstance(v, dt.datetime) else v
+            if last_date is not None and d < last_date:
+                return None
+            if last_date is not None and (d.year, d.month) != (last_date.year, last_date.month):
+                # the turn into the sheet's month (2026年10月度) from the month before it
+                following = (last_date.year + last_date.month // 12, last_date.month % 12 + 1)
+                return r if (d.year, d.month) == following == month else None
+            last_date = d
+            continue
         elif isinstance(v, str):
             m = _DAY_TEXT.match(_nfkc(v).replace(" ", ""))
             if m and not m.group(1) and not m.group(2):

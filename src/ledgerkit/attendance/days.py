@@ -51,7 +51,7 @@ class _DayRows:
         self.weekday_mismatches: list[tuple[int, str]] = []
         # a closing-day period (20日締め: 21 … 31, 1 … 20 under 11月度): the days before the
         # wrap are the month before; every day is settled with the sheet's month
-        self.wrap = _period_wrap(rows, layout.data_start, cols["day"]) if year and month else None
+        self.wrap = _period_wrap(rows, layout.data_start, cols["day"], (year, month)) if year and month else None
         self.period = f"{year}-{month:02d}" if self.wrap is not None else None
         if self.wrap is not None:
             self.prev_year, self.prev_month = (year - 1, 12) if month == 1 else (year, month - 1)

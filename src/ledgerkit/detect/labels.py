@@ -17,7 +17,7 @@ __all__ = ["find_labelled_value", "title_texts"]
 
 # Labels of a form's other input cells: a value never reads as one of these
 _FORM_LABELS = ("所属", "部署", "部門", "会社", "派遣元", "派遣先", "提出日", "作成日", "承認", "社員番号", "社員no",
-                "従業員番号", "案件", "プロジェクト", "期間", "対象月", "対象年月", "印")
+                "従業員番号", "職員番号", "案件", "プロジェクト", "期間", "対象月", "対象年月", "印")
 
 
 def _is_form_label(v: Any) -> bool:

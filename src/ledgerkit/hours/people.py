@@ -17,7 +17,7 @@ from ledgerkit.parse.text import normalize_name, normalize_text
 
 # Words that name what a sheet holds or which version it is, never whose it is.
 _SHEET_WORDS = re.compile(
-    r"工数表|工数実績|工数|作業実績|実績表|実績|作業報告書|作業報告|報告書|作業日報|日報|勤務表|勤怠表|"
+    r"工数管理表|工数管理|管理表|工数表|工数実績|工数|作業実績|実績表|実績|作業報告書|作業報告|報告書|作業日報|日報|勤務表|勤怠表|"
     r"タイムシート|timesheet|提出用|提出|最新版|最新|旧版|原本|修正版|修正|コピー|copy|入力|明細|データ|data",
     re.IGNORECASE,
 )

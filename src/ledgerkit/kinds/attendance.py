@@ -34,7 +34,7 @@ ATTENDANCE_FIELDS: dict[str, list[str]] = {
     "person": ["氏名", "名前", "スタッフ名", "社員名", "社員氏名", "従業員名", "従業員氏名", "作業者名", "要員名", "技術者名",
                "スタッフ", "Name", "Employee", "Employee Name", "Staff"],
     "person_id": ["社員番号", "社員No", "社員コード", "社員ID", "社員No.", "従業員番号", "従業員No", "従業員コード", "スタッフID",
-                  "スタッフ番号", "スタッフNo", "Employee ID", "Employee No", "Staff ID"],
+                  "スタッフ番号", "スタッフNo", "職員番号", "職員No", "職員コード", "Employee ID", "Employee No", "Staff ID"],
     "cumulative": ["累計", "累積", "Cumulative"],
     "ignore": ["所定時間", "所定", "深夜", "休日", "控除", "Scheduled"],
 }
