@@ -141,3 +141,34 @@ def _rewrite_sheet(path: Path, extra_cells: str) -> None:
                 data = text.encode()
             dst.writestr(info, data)
     shutil.move(tmp, path)
+
+
+def test_formula_cells_outside_the_rows_read_are_one_warning_per_sheet(tmp_path):
+    # a template saved by openpyxl: 曜日 formulas on every day row, a day worked on two rows only,
+    # and an empty month sheet of formulas. Only the rows read can have lost a figure: an error
+    # each; the rest is one warning per sheet (a template had 1,159 errors for hours read right).
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "10月"
+    ws.append(["日付", "曜日", "氏名", "案件", "工数"])
+    ws.append(["2026/10/01", "=TEXT(A2,\"aaa\")", "山田", "A-1", 7.5])
+    ws.append(["2026/10/02", "=TEXT(A3,\"aaa\")", "山田", "A-1", "=3+3"])
+    for r in range(4, 14):
+        ws.append(["", f"=TEXT(A{r},\"aaa\")", "", "", ""])
+    empty = wb.create_sheet("11月")
+    empty.append(["日付", "曜日", "氏名", "案件", "工数"])
+    for r in range(2, 7):
+        empty.append(["", f"=TEXT(A{r},\"aaa\")", "", "", ""])
+    path = tmp_path / "工数.xlsx"
+    wb.save(path)
+    result = ledgerkit.aggregate([path], kind="hours")
+    errors = [(i.sheet, i.column) for i in result.issues if i.code == "formula_not_saved"]
+    assert errors == [("10月", "B2"), ("10月", "B3"), ("10月", "E3")]
+    [row3] = [i for i in result.issues if i.rejected]  # its 工数 was the unsaved formula
+    assert row3.row == 3
+    warned = [(i.sheet, i.severity, i.message("ja")) for i in result.issues if i.code == "formula_not_saved_elsewhere"]
+    assert warned == [
+        ("10月", "warning", "データとして読んだ行の外に、計算結果が保存されていない数式セルが 10 個あります "
+                            "(B4, B5, B6, B7, B8, B9, B10, B11 …)。集計には使っていませんが、Excelで開いて保存し直すと確実です"),
+        ("11月", "warning", "データとして読んだ行の外に、計算結果が保存されていない数式セルが 5 個あります "
+                            "(B2, B3, B4, B5, B6)。集計には使っていませんが、Excelで開いて保存し直すと確実です")]

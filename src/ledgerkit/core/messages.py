@@ -210,6 +210,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "セル {cell} の数式 {formula} の計算結果が保存されていないため空欄として読みました (Excelで開いて保存し直してください)",
         "cell {cell}: the result of the formula {formula} was not saved, so it was read as empty (open the file in Excel and save it again)",
     ),
+    "formula_not_saved_elsewhere": (
+        "データとして読んだ行の外に、計算結果が保存されていない数式セルが {n} 個あります ({cells})。"
+        "集計には使っていませんが、Excelで開いて保存し直すと確実です",
+        "{n} formula cells outside the rows read as data have no saved result ({cells}); no figure was taken "
+        "from them, but open the file in Excel and save it again to be sure",
+    ),
     "formula_not_saved_more": (
         "ほかに {n} 個の数式セルも計算結果が保存されていません (Excelで開いて保存し直してください)",
         "{n} more formula cells have no saved result (open the file in Excel and save it again)",

@@ -183,10 +183,31 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
         if read.result.note != "summary":
             # a formula saved without its result was read as an empty cell: never unsaid
             # (a summary of other sheets is not counted, whatever its cells hold)
-            read.result.issues.extend(unsaved_formula_issues(sheet.unsaved, display, sheet.name))
+            read.result.issues.extend(unsaved_formula_issues(sheet.unsaved, display, sheet.name,
+                                                             _rows_used(read.result)))
         if not read.result.has_frame:
             _note_unread_data(read.result, sheet, display)
     return out
+
+
+def _rows_used(result: SheetResult) -> set[int] | None:
+    """The Excel rows a reader kept (its frame's ``source_row``) or rejected; None when its
+    frame does not say (every formula cell then counts)."""
+    rows: set[int] = set()
+    frame = result.frame
+    if frame is not None:
+        data = getattr(frame, "data", None)
+        if isinstance(data, dict):
+            column = data.get("source_row")
+        elif hasattr(frame, "columns") and "source_row" in frame.columns:
+            column = frame["source_row"].tolist()
+        else:
+            return None
+        if column is None:
+            return None
+        rows.update(int(r) for r in column if r is not None and r == r)
+    rows.update(i.row for i in result.issues if i.rejected and i.row)
+    return rows
 
 
 #: a reader's notes for sheets that are certainly not data (nothing to warn about)

@@ -214,18 +214,32 @@ def _column_index(letters: str) -> int:
     return n - 1
 
 
-def unsaved_formula_issues(unsaved: UnsavedFormulas | None, file: str, sheet: str) -> list[Issue]:
+def unsaved_formula_issues(unsaved: UnsavedFormulas | None, file: str, sheet: str,
+                           rows_used: set[int] | None = None) -> list[Issue]:
     """One error per formula cell read as empty for want of its saved result (the cell, the
-    formula, what to do), and one more counting the cells beyond those listed."""
+    formula, what to do), and one more counting the cells beyond those listed.
+
+    ``rows_used`` (Excel rows the reader kept or rejected): a cell outside them fed no figure
+    (a 曜日 formula on a day not worked, a template's empty months), so those are counted in one
+    warning for the sheet, with the first cells, instead of an error each."""
     if unsaved is None or not unsaved.total:
         return []
+    used = [c for c in unsaved.cells if rows_used is None or c[1] + 1 in rows_used]
     out = [
         Issue("formula_not_saved", file, sheet, row + 1 if row >= 0 else None, column=ref, value=formula,
               severity="error", scope="cell", params={"cell": ref or "?", "formula": formula or "=?"})
-        for ref, row, _, formula in unsaved.cells
+        for ref, row, _, formula in used
     ]
-    more = unsaved.total - len(unsaved.cells)
-    if more > 0:
-        out.append(Issue("formula_not_saved_more", file, sheet, severity="error", scope="cell",
-                         params={"n": f"{more:,}"}))
+    if rows_used is None:
+        more = unsaved.total - len(unsaved.cells)
+        if more > 0:
+            out.append(Issue("formula_not_saved_more", file, sheet, severity="error", scope="cell",
+                             params={"n": f"{more:,}"}))
+        return out
+    others = [c[0] for c in unsaved.cells if c[1] + 1 not in rows_used]
+    n = unsaved.total - len(used)
+    if n > 0:
+        shown = ", ".join(others[:8]) + (" …" if n > 8 else "")
+        out.append(Issue("formula_not_saved_elsewhere", file, sheet, severity="warning", scope="sheet",
+                         params={"n": f"{n:,}", "cells": shown}))
     return out
