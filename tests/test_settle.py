@@ -308,10 +308,14 @@ def test_invoice_matching_by_po_person_and_amount():
     codes = sorted((f.code, f.row or 0, f.params.get("billed"), f.params.get("settled")) for f in findings)
     assert codes == [
         ("settle_amount_mismatch", 4, "510,000", "500,000"),
+        ("settle_contract_no_attendance", 0, None, None),  # 小林誠: a contract in October, no 勤務表
         ("settle_no_attendance", 5, "480,000", None),
         ("settle_no_invoice", 0, None, "500,000"),
     ]
     by_code = {f.code: f for f in findings}
+    assert (by_code["settle_contract_no_attendance"].severity, by_code["settle_contract_no_attendance"].message("ja")) == (
+        "warning", "小林誠 (デルタ) の契約は 2026-10 も有効ですが、その月の勤務表の行がありません: 精算していません "
+                   "(勤務表の提出漏れか、契約の終了日を確認してください)")
     assert by_code["settle_amount_mismatch"].message("en") == (
         "佐藤花子, 2026-10: billed 510,000 yen (excl. tax) but the settlement is 500,000 yen (+10,000 yen off)")
     assert by_code["settle_no_attendance"].message("en") == (
@@ -623,3 +627,20 @@ def test_contract_cell_reason_in_japanese_is_left_out_of_the_english_line(tmp_pa
     (bad,) = [i for i in issues if i.code == "bad_cell"]
     assert bad.message("en") == "cannot read 月額単価: '未定'"
     assert bad.message("ja").startswith("月額単価を読み取れません: '未定 (")
+
+
+def test_a_contract_in_force_with_no_timesheet_is_said_and_one_ended_is_not():
+    # 山田 handed in October; 佐藤's contract runs all year but no 勤務表 came; 鈴木's ended in September
+    att = _attendance("山田太郎", 8, 20)
+    con = pd.DataFrame([
+        _contract("山田太郎"),
+        _contract("佐藤花子", vendor="ベータ", valid_from=dt.date(2026, 4, 1), valid_to=dt.date(2027, 3, 31)),
+        _contract("鈴木一郎", vendor="ガンマ", valid_from=dt.date(2026, 4, 1), valid_to=dt.date(2026, 9, 30)),
+    ])
+    frame, findings = settle(att, con, month="2026-10")
+    assert frame["person"].tolist() == ["山田太郎"]
+    said = [(f.code, f.severity, f.params["person"], f.params["month"]) for f in findings]
+    assert said == [("settle_contract_no_attendance", "warning", "佐藤花子", "2026-10")]
+    assert findings[0].message("en") == (
+        "佐藤花子 (ベータ): the contract is in force in 2026-10, but no 勤務表 rows for that month were read: "
+        "not settled (a timesheet not handed in, or the contract's end date?)")

@@ -1908,6 +1908,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--month {month}: その月の勤務表がありません (ファイルにあるのは {present})",
         "--month {month}: no attendance for that month (the files hold {present})",
     ),
+    "settle_contract_no_attendance": (
+        "{person} ({vendor}) の契約は {month} も有効ですが、その月の勤務表の行がありません: 精算していません "
+        "(勤務表の提出漏れか、契約の終了日を確認してください)",
+        "{person} ({vendor}): the contract is in force in {month}, but no 勤務表 rows for that month were read: "
+        "not settled (a timesheet not handed in, or the contract's end date?)",
+    ),
     "settle_no_contract": (
         "契約がありません: {people} — 契約一覧に加えてください{why}",
         "no contract for {people} — add them to the contract list{why}",

@@ -20,6 +20,7 @@ from ledgerkit.attendance.cells import person_key
 from ledgerkit.config.loading import Config, config_or_found
 from ledgerkit.core import messages
 from ledgerkit.core.errors import InputError
+from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.long_tables import detect_table
@@ -298,3 +299,25 @@ def _pick_contract(contracts, person: str, person_id: str, month: str):
         for f, t in zip(rows["valid_from"], rows["valid_to"])
     ]
     return rows[keep]
+
+
+def contracts_not_settled(contracts, settled: set[tuple[str, str]], months: list[str]) -> list[Issue]:
+    """A warning per contract in force in one of ``months`` whose person has no 勤務表 rows there
+    (``settled``: the (person key, month) pairs settled): a person forgotten, or a timesheet not
+    handed in, said rather than left out of the settlement without a word."""
+    found = []
+    for month in months:
+        y, m = split_month_label(month)
+        first, last = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+        for c in contracts.to_dict("records"):
+            f, t = c.get("valid_from"), c.get("valid_to")
+            if (f is not None and f == f and f > last) or (t is not None and t == t and t < first):
+                continue
+            if (person_key(c["person"]), month) in settled:
+                continue
+            row = c.get("source_row")
+            found.append(Issue("settle_contract_no_attendance", c.get("source_file") or "", c.get("source_sheet") or "",
+                               None if row is None or row != row else int(row), severity="warning",
+                               scope="settlement", params={"person": c["person"], "vendor": c.get("vendor") or "-",
+                                                           "month": month}))
+    return found

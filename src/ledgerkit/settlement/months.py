@@ -34,6 +34,7 @@ from ledgerkit.settlement.bands import (
 from ledgerkit.settlement.columns import SETTLEMENT_COLUMNS
 from ledgerkit.settlement.contracts import (
     _complete_contracts,
+    contracts_not_settled,
     _pick_contract,
     read_contracts,
 )
@@ -123,6 +124,9 @@ def settle(
     if missing:
         why = "".join(f"\n{i.location(lang)}: {i.message(lang)}" for i in unusable)
         raise DataError(text("settle_no_contract", lang, people="; ".join(missing), why=why))
+    months = [month] if month is not None else sorted(set(att["month"]))
+    settled = {(person_key(r["person"]), r["month"]) for r in records}
+    inputs.issues.extend(contracts_not_settled(contracts, settled, months))
     frame = pd.DataFrame.from_records(records, columns=[*SETTLEMENT_COLUMNS, "_po_no", "_source_file", "_source_sheet"])
     if invoices is not None:
         invoices, _ = inputs.frame(invoices, partial(_read_invoices, lang=lang))
