@@ -10,6 +10,7 @@ import xlsxwriter
 import ledgerkit
 from ledgerkit.attendance.cells import parse_duration
 from ledgerkit.hours.people import _person_of_file
+from sheets import make_xlsx
 
 
 def _serial_time(h: int, m: int = 0) -> float:
@@ -98,3 +99,17 @@ def test_a_kousu_kanrihyo_file_name_gives_the_person():
     assert _person_of_file("工数管理表_2026年10月_佐藤一郎.xlsx") == "佐藤一郎"
     assert _person_of_file("佐藤一郎_工数管理_202610.xlsx") == "佐藤一郎"
     assert _person_of_file("工数管理表_2026年10月.xlsx") is None
+
+
+def test_the_person_named_in_a_title_beside_other_words_is_read(tmp_path):
+    # 工数管理表　2026年10月　担当者：佐藤 一郎　所属：開発部 — one title cell, the person after its label
+    path = make_xlsx(tmp_path / "工数管理表_2026年10月.xlsx", {"10月": [
+        ["工数管理表　2026年10月　担当者：佐藤 一郎　所属：開発部"], [],
+        ["日付", "案件コード", "作業内容", "工数"],
+        [dt.date(2026, 10, 1), "A-1001", "設計", 7.5],
+        [dt.date(2026, 10, 2), "A-1001", "設計", 8],
+    ]})
+    result = ledgerkit.aggregate([path], kind="hours")
+    assert result.frame["person"].unique().tolist() == ["佐藤一郎"]
+    assert result.frame["hours"].sum() == 15.5
+    assert not [i for i in result.issues if i.severity == "error"]

@@ -38,16 +38,21 @@ def find_labelled_value(
 ) -> tuple[Any, int, int] | None:
     """The value next to a label cell such as ``氏名`` (to the right, else below).
 
-    Also reads a label and value in one cell: ``氏名：山田太郎``. Returns
-    ``(value, row, col)`` of the value, or None.
+    Also reads a label and value in one cell: ``氏名：山田太郎``, also inside a title
+    (``工数管理表　2026年10月　担当者：佐藤 一郎　所属：開発部``), the value ending where the
+    next ``label：`` begins. Returns ``(value, row, col)`` of the value, or None.
 
     Examples:
         >>> find_labelled_value([["作業報告書", ""], ["氏名", "山田 太郎"]], ["氏名"])
         ('山田 太郎', 1, 1)
         >>> find_labelled_value([["氏名：佐藤"]], ["氏名"])
         ('佐藤', 0, 0)
+        >>> find_labelled_value([["工数管理表　2026年10月　担当者：佐藤 一郎　所属：開発部"]], ["担当者"])
+        ('佐藤 一郎', 0, 0)
     """
+    words = list(words)
     keys = {header_key(w) for w in words}
+    inline = _inline_label(words)
     limit = min(scan_rows if before_row is None else before_row, len(rows))
     for r in range(limit):
         row = rows[r]
@@ -79,7 +84,20 @@ def find_labelled_value(
                     rest = re.split(r"[:：]", unicodedata.normalize("NFKC", v), maxsplit=1)[1].strip()
                     if rest:
                         return rest, r, c
+            m = inline.search(unicodedata.normalize("NFKC", v)) if inline is not None else None
+            if m and m.group(1).strip():
+                return m.group(1).strip(), r, c
     return None
+
+
+def _inline_label(words: list[str]) -> re.Pattern | None:
+    """``… 担当者：佐藤 一郎 所属：…`` inside a longer text: the label after a space, its value up to
+    the next ``word：`` (NFKC: the full-width space and colon are plain here)."""
+    labels = sorted({unicodedata.normalize("NFKC", w) for w in words if w}, key=len, reverse=True)
+    if not labels:
+        return None
+    alternatives = "|".join(re.escape(w) for w in labels)
+    return re.compile(rf"(?:^|\s)(?:{alternatives})\s*:\s*(.+?)(?=\s+\S+\s*:|$)")
 
 
 def title_texts(rows: list[list[Any]], upto: int) -> list[str]:
