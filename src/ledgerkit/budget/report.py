@@ -79,9 +79,9 @@ def write_budget_report(result: Result, target: str | os.PathLike, *, lang: str 
     through = result.meta.get("through")
     if through:
         # the figures of the months so far say so: a to-date budget is not the year's
-        headings["actual"] = messages.text("budget_heading_actual_to", lang, month=_month(through, lang))
+        headings["actual"] = messages.text("budget_heading_actual_to", lang, month=month_label(through, lang))
         if result.meta.get("budget_to_date"):
-            headings["budget"] = messages.text("budget_heading_budget_to", lang, month=_month(through, lang))
+            headings["budget"] = messages.text("budget_heading_budget_to", lang, month=month_label(through, lang))
     ref = report.add_table(summary_name, frame, formats=_formats(cols), headings=headings, start_row=start,
                            widths={"project_name": 20})
     ws = ref.worksheet
@@ -168,10 +168,6 @@ def _total_row(report, ref, result: Result, en: bool) -> int:
     return total_row
 
 
-def _month(month: str, lang: str) -> str:
-    return month_label(month, lang)
-
-
 def _note(report, ws, text: str, ncols: int) -> None:
     """The note under the title, wrapped across the table's width."""
     ws.merge_range(1, 0, 1, ncols - 1, text, report.format(wrap=True))
@@ -189,9 +185,9 @@ def _project_charts(report, ref, total_row: int, result: Result, lang: str) -> N
     row = total_row + 2
     charts = []
     if through and result.meta.get("budget_to_date"):
-        charts.append((messages.text("budget_chart_to_date", lang, month=_month(through, lang)),
+        charts.append((messages.text("budget_chart_to_date", lang, month=month_label(through, lang)),
                        (("budget", "#A6A6A6"), ("actual", "#4472C4"))))
-    title = (messages.text("budget_chart_year_through", lang, month=_month(through, lang)) if through
+    title = (messages.text("budget_chart_year_through", lang, month=month_label(through, lang)) if through
              else messages.text("budget_chart_year", lang))
     charts.append((title, (("budget_total", "#D9D9D9"), ("actual", "#4472C4"), ("forecast", "#F4B183"))))
     column = 0
