@@ -32,7 +32,7 @@ from ledgerkit.attendance.cells import (
 )
 from ledgerkit.attendance.footers import _rows_words, find_footer, read_footer
 from ledgerkit.intake.cells import is_empty
-from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
+from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows, column_values
 from ledgerkit.parse.text import is_total_label, normalize_name
 
 
@@ -336,13 +336,13 @@ def _minute_fields(rows, layout, log: RowLog) -> frozenset:
         if minutes_header(layout.labels.get(col, "")):
             found.add(field)
     # by the figures: first on their own; then, once one column is minutes, the sheet's other
-    # whole-number durations with it (残業時間 0, 30 beside 労働時間 480)
+    # whole-number durations with it (残業時間 0, 30 beside 労働時間 480); each column read once
+    values = {field: column_values(rows, col, layout.data_start) for field, col in columns.items() if field not in found}
     for in_minutes in (False, True):
-        for field, col in columns.items():
-            if field in found or field in guessed or (in_minutes and not (guessed or found)):
+        for field in values:
+            if field in guessed or (in_minutes and not (guessed or found)):
                 continue
-            values = [row[col] for row in rows[layout.data_start:] if col < len(row)]
-            example = minutes_by_values(values, sheet_in_minutes=in_minutes)
+            example = minutes_by_values(values[field], sheet_in_minutes=in_minutes)
             if example is not None:
                 guessed[field] = example
     for field, example in guessed.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any, Iterable
@@ -52,7 +53,7 @@ def find_labelled_value(
     """
     words = list(words)
     keys = {header_key(w) for w in words}
-    inline = _inline_label(words)
+    inline = _inline_label(tuple(words))
     limit = min(scan_rows if before_row is None else before_row, len(rows))
     for r in range(limit):
         row = rows[r]
@@ -90,9 +91,11 @@ def find_labelled_value(
     return None
 
 
-def _inline_label(words: list[str]) -> re.Pattern | None:
+@functools.lru_cache(maxsize=64)
+def _inline_label(words: tuple[str, ...]) -> re.Pattern | None:
     """``… 担当者：佐藤 一郎 所属：…`` inside a longer text: the label after a space, its value up to
-    the next ``word：`` (NFKC: the full-width space and colon are plain here)."""
+    the next ``word：`` (NFKC: the full-width space and colon are plain here). Made once per set of
+    words, not again for every sheet."""
     labels = sorted({unicodedata.normalize("NFKC", w) for w in words if w}, key=len, reverse=True)
     if not labels:
         return None

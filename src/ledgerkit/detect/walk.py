@@ -119,6 +119,8 @@ def notes_in(rows: Sequence[Sequence[Any]], start: int, columns: dict[int, list[
     found: dict[int, str] = {}
     for col in columns.values():
         marked = {v for v in set(col) if isinstance(v, str) and _marked(v)}
+        if not marked:
+            continue  # almost every column: no pass over its cells
         for i, v in enumerate(col):
             if v in marked and start + i not in found:
                 text = note_text(rows[start + i])

@@ -180,9 +180,10 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
             read.hidden = Issue("hidden_sheet", display, sheet.name, scope="sheet")
             continue
         read.result = _run_reader(reader, sheet, display, config)
-        if read.result.note != "summary":
+        if sheet.unsaved is not None and read.result.note != "summary":
             # a formula saved without its result was read as an empty cell: never unsaid
-            # (a summary of other sheets is not counted, whatever its cells hold)
+            # (a summary of other sheets is not counted, whatever its cells hold); the rows
+            # used are looked up only then, not for every sheet
             read.result.issues.extend(unsaved_formula_issues(sheet.unsaved, display, sheet.name,
                                                              _rows_used(read.result)))
         if not read.result.has_frame:

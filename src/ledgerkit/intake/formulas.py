@@ -22,8 +22,6 @@ from ledgerkit.core.issues import Issue
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-#: a formula element and its text (shared formulas without text count too)
-_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 #: the biggest sheet part looked at (bigger parts are data, not a summary)
 MAX_PART = 64 << 20
 
@@ -47,39 +45,22 @@ def formula_facts(path: str | Path, sheet_name: str) -> FormulaFacts | None:
     (another format, a damaged part, a sheet too big to be a summary)."""
     try:
         with zipfile.ZipFile(path) as z:
-            part = _sheet_part(z, sheet_name)
+            part = sheet_parts(z).get(sheet_name)
             if part is None:
                 return None
             info = z.getinfo(part)
             if info.file_size > MAX_PART:
                 return None
             formulas = cross = 0
-            for m in _FORMULA.finditer(z.read(info)):
+            for m in _F_ELEMENT.finditer(z.read(info)):
                 formulas += 1
-                if m.group(1) and b"!" in m.group(1):
+                if m.group(2) and b"!" in m.group(2):
                     cross += 1
             return FormulaFacts(formulas, cross, _has_pivot(z, part))
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, ElementTree.ParseError):
         return None
     except Exception:  # noqa: BLE001 - defusedxml refusals and zlib errors: unknown, not a crash
         return None
-
-
-def _sheet_part(z: zipfile.ZipFile, sheet_name: str) -> str | None:
-    workbook = ElementTree.fromstring(z.read("xl/workbook.xml"))
-    rid = None
-    for sheet in workbook.iter(f"{_NS_MAIN}sheet"):
-        if sheet.get("name") == sheet_name:
-            rid = sheet.get(f"{_NS_REL}id")
-            break
-    if rid is None:
-        return None
-    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    for rel in rels.iter(f"{_NS_PKG}Relationship"):
-        if rel.get("Id") == rid:
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-    return None
 
 
 def _has_pivot(z: zipfile.ZipFile, part: str) -> bool:
@@ -99,10 +80,11 @@ def _has_pivot(z: zipfile.ZipFile, part: str) -> bool:
 # gives an empty cell: an hours or amount cell would silently become blank. The sheet's XML is
 # scanned for such cells, streamed in chunks; a chunk without "<f" costs one bytes search.
 
-#: the opening of a formula element, its text and its end (a shared formula's child is empty)
+#: a formula element: its attributes and its text (a shared formula's child has none, and counts too)
 _F_ELEMENT = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
-#: a value element with something in it
+#: the same, unprefixed (<f>): found faster
 _F_PLAIN = re.compile(rb"<f\b([^>]*?)(?:/>|>(.*?)</f>)", re.S)
+#: a value element with something in it
 _V_FILLED = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _ATTR = re.compile(rb'\b(r|t|si|ref)="([^"]*)"')
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
