@@ -172,3 +172,13 @@ def test_formula_cells_outside_the_rows_read_are_one_warning_per_sheet(tmp_path)
                             "(B4, B5, B6, B7, B8, B9, B10, B11 …)。集計には使っていませんが、Excelで開いて保存し直すと確実です"),
         ("11月", "warning", "データとして読んだ行の外に、計算結果が保存されていない数式セルが 5 個あります "
                             "(B2, B3, B4, B5, B6)。集計には使っていませんが、Excelで開いて保存し直すと確実です")]
+
+
+def test_cells_past_the_listed_ones_are_not_said_to_be_unused():
+    from ledgerkit.intake.formulas import UnsavedFormulas, unsaved_formula_issues
+
+    unsaved = UnsavedFormulas(cells=(("B2", 1, 1, "=A2"), ("B9", 8, 1, "=A9")), total=5)
+    issues = unsaved_formula_issues(unsaved, "f.xlsx", "s", rows_used={2})
+    assert [(i.code, i.severity, i.params.get("n")) for i in issues] == [
+        ("formula_not_saved", "error", None), ("formula_not_saved_elsewhere", "warning", "1"),
+        ("formula_not_saved_more", "error", "3")]

@@ -212,16 +212,14 @@ def unsaved_formula_issues(unsaved: UnsavedFormulas | None, file: str, sheet: st
               severity="error", scope="cell", params={"cell": ref or "?", "formula": formula or "=?"})
         for ref, row, _, formula in used
     ]
-    if rows_used is None:
-        more = unsaved.total - len(unsaved.cells)
-        if more > 0:
-            out.append(Issue("formula_not_saved_more", file, sheet, severity="error", scope="cell",
-                             params={"n": f"{more:,}"}))
-        return out
-    others = [c[0] for c in unsaved.cells if c[1] + 1 not in rows_used]
-    n = unsaved.total - len(used)
-    if n > 0:
-        shown = ", ".join(others[:8]) + (" …" if n > 8 else "")
+    others = [c[0] for c in unsaved.cells if rows_used is not None and c[1] + 1 not in rows_used]
+    if others:
+        shown = ", ".join(others[:8]) + (" …" if len(others) > 8 else "")
         out.append(Issue("formula_not_saved_elsewhere", file, sheet, severity="warning", scope="sheet",
-                         params={"n": f"{n:,}", "cells": shown}))
+                         params={"n": f"{len(others):,}", "cells": shown}))
+    # the cells past the listed ones: their rows are not known, so not said to be unused
+    more = unsaved.total - len(unsaved.cells)
+    if more > 0:
+        out.append(Issue("formula_not_saved_more", file, sheet, severity="error", scope="cell",
+                         params={"n": f"{more:,}"}))
     return out
