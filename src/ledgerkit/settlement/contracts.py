@@ -144,16 +144,7 @@ def read_contract_sheet(sheet, *, file: str, config: Config | None = None) -> Sh
     records = []
     for r in range(table.data_start, table.data_end):
         # blank rows are skipped; a total row is not a person, and is listed
-        if r in kinds.blank:
-            continue
-        if r in kinds.total:
-            log.total(r)
-            continue
-        if r in kinds.repeated:
-            log.repeated_header(r)
-            continue
-        if r in kinds.note:
-            log.note_row(r, kinds.note[r])
+        if log.not_data(r, kinds):
             continue
         row = rows[r]
         cell = lambda f: row[table.mapping[f]] if f in table.mapping and table.mapping[f] < len(row) else ""  # noqa: E731
