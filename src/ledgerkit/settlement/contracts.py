@@ -297,10 +297,11 @@ def contracts_not_settled(contracts, settled: set[tuple[str, str]], months: list
     (``settled``: the (person key, month) pairs settled): a person forgotten, or a timesheet not
     handed in, said rather than left out of the settlement without a word."""
     found = []
+    records = contracts.to_dict("records")
     for month in months:
         y, m = split_month_label(month)
         first, last = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-        for c in contracts.to_dict("records"):
+        for c in records:
             f, t = c.get("valid_from"), c.get("valid_to")
             if (f is not None and f == f and f > last) or (t is not None and t == t and t < first):
                 continue
