@@ -322,15 +322,7 @@ class _RateRows:
     def read_all(self) -> None:
         kinds = self.classify()
         for r in range(self.header_row + 1, len(self.rows)):
-            if r in kinds.blank:
-                continue
-            if r in kinds.total:
-                self.log.total(r)
-            elif r in kinds.repeated:
-                self.log.repeated_header(r)
-            elif r in kinds.note:
-                self.log.note_row(r, kinds.note[r])
-            else:
+            if not self.log.not_data(r, kinds):
                 self.read_row(r)
 
     def read_row(self, r: int) -> None:

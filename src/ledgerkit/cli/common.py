@@ -7,7 +7,7 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from ledgerkit.core.errors import LedgerkitError
+from ledgerkit.core.errors import LedgerkitError, TemplateError
 
 ConfigOption = Annotated[
     Optional[Path],
@@ -66,10 +66,16 @@ def say(message: str) -> None:
     console().print(terminal_line(message), markup=False, highlight=False)
 
 
-def fail(err: LedgerkitError | str, code: int | None = None) -> NoReturn:
-    """Print one ``Error: …`` line to stderr and exit with the error's code."""
+def worded(err: LedgerkitError, lang: str | None = "ja") -> str:
+    """The error's message in ``lang``: a TemplateError carrying its message key in that
+    language (raised where the language was not known), any other as it was raised."""
+    return err.worded(lang if lang in ("ja", "en") else "ja") if isinstance(err, TemplateError) else str(err)
+
+
+def fail(err: LedgerkitError | str, code: int | None = None, lang: str | None = "ja") -> NoReturn:
+    """Print one ``Error: …`` line to stderr (in ``lang``) and exit with the error's code."""
     if isinstance(err, LedgerkitError):
-        text, exit_code = str(err), err.exit_code
+        text, exit_code = worded(err, lang), err.exit_code
     else:
         text, exit_code = err, 2
     for line in text.splitlines() or [text]:
@@ -231,7 +237,8 @@ def handle_errors(command):
             except typer.Exit:
                 raise
             except LedgerkitError as e:
-                for line in str(e).splitlines() or [e.__class__.__name__]:
+                said = worded(e, _lang(kwargs)) if isinstance(e, TemplateError) else str(e)
+                for line in said.splitlines() or [e.__class__.__name__]:
                     typer.echo(f"Error: {_safe(line)}", err=True)
                 code = e.exit_code
                 _forget(e)

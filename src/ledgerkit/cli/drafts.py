@@ -52,7 +52,7 @@ def _run(kind: str, source: Path, **options) -> None:
     try:
         results = draft(source, config=config, **options)
     except LedgerkitError as e:
-        fail(e)
+        fail(e, lang=config.lang)
     _say_results(results, config.lang, options["out_dir"], options["manifest"] if options["all"] else None)
 
 

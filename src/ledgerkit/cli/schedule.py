@@ -58,7 +58,7 @@ def schedule(
                             buffer=buffer, required=required, optional=optional, n=count, tz=tz,
                             include_tentative=include_tentative, assume_free=assume_free, config=config)
     except LedgerkitError as e:
-        fail(e)
+        fail(e, lang=lang)
     unreadable = [i for i in result.issues if i.code in ("sched_ics_unreadable", "sched_ics_too_many")]
     if unreadable:
         fail("\n".join(f"{i.file}: {i.message(lang)}" for i in unreadable))
@@ -82,7 +82,7 @@ def schedule(
         elif draft:
             say(text("sched_no_draft", lang))
     except LedgerkitError as e:
-        fail(e)
+        fail(e, lang=lang)
     if not meta["found"]:
         raise typer.Exit(code=1)
 
@@ -116,7 +116,7 @@ def _refuse_unread(result, lang: str, output: str | None, force: bool) -> None:
         try:
             result.write(output, lang=lang, overwrite=force)
         except LedgerkitError as e:
-            fail(e)
+            fail(e, lang=lang)
     names = "、".join(unread) if lang == "ja" else ", ".join(unread)
     fail(text("sched_unread_refused", lang, names=names, first=unread[0]), code=1)
 

@@ -260,3 +260,18 @@ class RowLog:
     def skip(self, r: int, code: str, **params: Any) -> None:
         """A row that is not data for another reason (a plan row, a day off), listed as info."""
         self.issues.append(Issue(code, self.file, self.sheet, r + 1, params=params))
+
+    def not_data(self, r: int, kinds: RowKinds) -> bool:
+        """True when row ``r`` is not data by ``kinds``: blank (skipped), a total, a repeated
+        header or a note (each listed); the shared first step of a sheet reader's row loop."""
+        if r in kinds.blank:
+            return True
+        if r in kinds.total:
+            self.total(r)
+        elif r in kinds.repeated:
+            self.repeated_header(r)
+        elif r in kinds.note:
+            self.note_row(r, kinds.note[r])
+        else:
+            return False
+        return True

@@ -313,7 +313,7 @@ def render_docx(template: str | Path, context: Mapping[str, Any], out_path: str 
         ...
         ledgerkit.core.errors.TemplateError: ringi.docx: 'stamps' を使っていますが、ありません
     """
-    path = resolve_template(template)
+    path = resolve_template(template, lang=lang)
     data = render_docx_bytes(path, context, expected_line_total=expected_line_total, lang=lang)
     if out_path is None:
         return data

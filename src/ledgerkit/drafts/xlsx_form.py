@@ -229,7 +229,7 @@ def render_xlsx(template: str | Path, context: Mapping[str, Any], out_path: str 
     ``expected_line_total``: the sum of the line amounts computed from the data; a SUM over
     the band must come to it.
     """
-    path = resolve_template(template)
+    path = resolve_template(template, lang=lang)
     wb = load_form(path)
     fill_workbook(wb, context, form_name=path.name, expected_line_total=expected_line_total, lang=lang)
     if out_path is None:

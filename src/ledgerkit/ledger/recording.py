@@ -255,10 +255,12 @@ def record_prepared(conn: sa.Connection, prepared: Prepared, info: RunInfo) -> d
         version_periods.setdefault(c["version_id"], set()).add(c["period"])
     read = _read_before(conn, prepared.kind, list(ids.values()))
     plan = Plan()
-    plan.copies = _recorded_elsewhere(conn, prepared.kind, prepared.sources, ids)
+    elsewhere = _recorded_elsewhere(conn, prepared.kind, prepared.sources, ids)
+    own = {c["source_id"] for c in current}  # sources with slices of their own: never a copy
     for source in prepared.sources:
-        if source.key in plan.copies and not any(c["source_id"] == ids[source.key] for c in current):
+        if source.key in elsewhere and ids[source.key] not in own:
             plan.statuses[source.key] = "copy"  # its rows are in the ledger already, under another name
+            plan.copies[source.key] = elsewhere[source.key]
             continue
         _plan_source(plan, source, ids[source.key], current, version_periods, read)
     _plan_findings(conn, plan, prepared, set(keys))

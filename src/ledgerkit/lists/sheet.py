@@ -182,13 +182,7 @@ def _walk(rows, table: Table, spec: KindSpec, cells: FieldCells, log: RowLog, la
                 log.issues.extend(sums.total_row(rows[r], table.columns, log.file, log.sheet, r + 1,
                                                  subtotal="小計" in label))
             continue
-        if r in kinds.blank:
-            continue
-        if r in kinds.repeated:
-            log.repeated_header(r)
-            continue
-        if r in kinds.note:
-            log.note_row(r, kinds.note[r])
+        if log.not_data(r, kinds):  # blank, repeated header or note (totals are checked above)
             continue
         found = problems.get(at[r])
         if found is None:

@@ -59,10 +59,7 @@ def template_path(template: str | os.PathLike | None = None, *, config: Config |
     """The template file: a path, or a name looked for in ``drafts.templates`` then the bundled ones."""
     config = config if config is not None else Config()
     name = str(template or config.get("schedule.template", SCHEDULE_DEFAULTS["template"]))
-    folder = config.templates_dir()
-    if folder is not None and Path(name).name == name and (folder / name).is_file():
-        return folder / name
-    return resolve_template(name, lang=config.lang)
+    return resolve_template(name, config.templates_dir(), config.lang)
 
 
 def render_request(result, *, template: str | os.PathLike | None = None, config: Config | None = None,

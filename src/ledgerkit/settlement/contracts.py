@@ -144,16 +144,7 @@ def read_contract_sheet(sheet, *, file: str, config: Config | None = None) -> Sh
     records = []
     for r in range(table.data_start, table.data_end):
         # blank rows are skipped; a total row is not a person, and is listed
-        if r in kinds.blank:
-            continue
-        if r in kinds.total:
-            log.total(r)
-            continue
-        if r in kinds.repeated:
-            log.repeated_header(r)
-            continue
-        if r in kinds.note:
-            log.note_row(r, kinds.note[r])
+        if log.not_data(r, kinds):
             continue
         row = rows[r]
         cell = lambda f: row[table.mapping[f]] if f in table.mapping and table.mapping[f] < len(row) else ""  # noqa: E731
@@ -306,10 +297,11 @@ def contracts_not_settled(contracts, settled: set[tuple[str, str]], months: list
     (``settled``: the (person key, month) pairs settled): a person forgotten, or a timesheet not
     handed in, said rather than left out of the settlement without a word."""
     found = []
+    records = contracts.to_dict("records")
     for month in months:
         y, m = split_month_label(month)
         first, last = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-        for c in contracts.to_dict("records"):
+        for c in records:
             f, t = c.get("valid_from"), c.get("valid_to")
             if (f is not None and f == f and f > last) or (t is not None and t == t and t < first):
                 continue

@@ -74,16 +74,7 @@ class RequestSheetReader:
                               header=header)
         records = []
         for r in range(table.data_start, table.data_end):
-            if r in kinds.blank:
-                continue
-            if r in kinds.total:
-                log.total(r)
-                continue
-            if r in kinds.repeated:
-                log.repeated_header(r)
-                continue
-            if r in kinds.note:
-                log.note_row(r, kinds.note[r])
+            if log.not_data(r, kinds):
                 continue
             row = rows[r]
             cells = {f: (row[c] if c < len(row) else "") for f, c in table.mapping.items()}
