@@ -12,3 +12,15 @@ def test_not_data_lists_totals_repeated_headers_and_notes():
     assert data == [1, 6]
     assert [(i.code, i.row) for i in log.issues] == [("total_row", 4), ("repeated_header", 5), ("note_row", 6)]
     assert log.rows_read == 0
+
+
+def test_a_vendor_masters_total_and_repeated_header_rows_are_listed(tmp_path):
+    from ledgerkit.orders.vendors import read_vendors
+    from sheets import make_xlsx
+
+    header = ["取引先", "登録番号", "取適法対象"]
+    path = make_xlsx(tmp_path / "取引先マスタ.xlsx", {"マスタ": [
+        header, ["株式会社アルファ", "T8700110005901", "○"], header, ["株式会社ベータ", "", "×"], ["合計", "", ""]]})
+    result = read_vendors([path])
+    assert result.frame["name"].tolist() == ["株式会社アルファ", "株式会社ベータ"]
+    assert [(i.code, i.row) for i in result.issues] == [("repeated_header", 3), ("total_row", 5)]

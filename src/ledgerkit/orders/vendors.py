@@ -245,14 +245,12 @@ def read_vendor_sheet(sheet, *, file: str, config=None) -> SheetResult:
                                             "en": "取引先 (or 登録番号) + 取適法対象 (or 資本金 / 従業員数)"})
     m, cols = table.mapping, table.columns
     kinds = classify_rows(rows, table.data_start, table.data_end, columns=list(cols),
-                          labels=[m[k] for k in ("name", "code", "registration_no") if k in m])
+                          labels=[m[k] for k in ("name", "code", "registration_no") if k in m],
+                          header=rows[table.header_row])
     log = RowLog(file, sheet.name)
     records = []
     for r in range(table.data_start, table.data_end):
-        if r in kinds.note:
-            log.note_row(r, kinds.note[r])
-            continue
-        if r in kinds.blank or r in kinds.total or r in kinds.repeated:
+        if log.not_data(r, kinds):  # blank; 合計, the header again or a note: listed
             continue
         rec, problems = _vendor_row(rows[r], m)
         if log_row(log, r, problems, cols):
