@@ -256,3 +256,13 @@ def test_in_budget_reads_or_refuses(value):
     assert isinstance(result, bool)
     if isinstance(value, str) and "外" in value:
         assert result is False
+
+
+def test_an_undefined_error_jinja_words_oddly_is_still_led_in_the_persons_language():
+    from jinja2 import UndefinedError
+
+    from ledgerkit.drafts.environment import template_error
+
+    e = UndefinedError("something odd happened")
+    assert str(template_error(e, "t.md.j2", "ja")) == "t.md.j2: テンプレートの書き方に誤りがあります (something odd happened)"
+    assert str(template_error(e, "t.md.j2", "en")) == "t.md.j2: something odd happened"

@@ -222,7 +222,8 @@ def template_error(e: Exception, name: str, lang: str = "ja") -> TemplateError:
 
     if isinstance(e, UndefinedError):
         field = missing_name(e)
-        err = TemplateError(messages.text("draft_missing", lang, name=name, field=field) if field else f"{name}: {e}")
+        said = messages.text("draft_missing", lang, name=name, field=field) if field else f"{name}: {jinja_detail(e, lang)}"
+        err = TemplateError(said)
         err.field = field
         return err
     if isinstance(e, TemplateError):  # a filter's refusal (yen of a text): the template named in front

@@ -122,7 +122,7 @@ def _render_cell(cell, context: Mapping[str, Any], where: str, lang: str = "ja")
             _set_text(cell, compile_template(text).render(**context))
     except UndefinedError as e:
         field = missing_name(e)
-        err = TemplateError(t("missing", lang, name=where, field=field) if field else f"{where}: {e}")
+        err = TemplateError(t("missing", lang, name=where, field=field) if field else f"{where}: {jinja_detail(e, lang)}")
         err.field = field
         raise err from None
     except TemplateError as e:
