@@ -422,3 +422,61 @@ def test_a_copy_of_a_recorded_file_is_not_counted_twice(ledger_url, tmp_path, ya
         # an edited copy is no copy: its content is its own
         hours_book(copy, "山田", 2026, 10, [7.0] * 18)
         assert ledger.record(aggregate(copy)).files == {"工数_2026年10月_山田 - コピー.xlsx": "new"}
+        assert ledger.history("hours", by=["person"])["total"].tolist() == [137.5]
+
+
+def test_an_edited_copy_recorded_later_counts_its_repeats_once(ledger_url, tmp_path, yamada):
+    # October recorded from 山田's workbook (18 × 7.0 h + a 1.0 h meeting = 127 h); in November an
+    # edited copy is recorded alone: two days corrected to 7.5 h, the rest as before. Before, history
+    # said 255 h (both files whole); now the 17 unchanged entries count once and the two corrected
+    # days count in both places, as `ledgerkit aggregate` of the two files counts them, and are said.
+    copy = hours_book(tmp_path / "工数_2026年10月_山田 - コピー.xlsx", "山田", 2026, 10, [7.0] * 16 + [7.5, 7.5])
+    with ledgerkit.Ledger(ledger_url, base_dir=tmp_path) as ledger:
+        ledger.record(aggregate(yamada))
+        later = ledger.record(aggregate(copy))
+        assert later.files == {"工数_2026年10月_山田 - コピー.xlsx": "new"}
+        [overlap] = later.overlaps
+        assert (overlap.file, overlap.other, overlap.period, overlap.same, overlap.differ) == (
+            "工数_2026年10月_山田 - コピー.xlsx", "工数_2026年10月_山田.xlsx", "2026-10", 17, 2)
+        assert overlap.example == "山田 2026-10-17 A-1001 開発 7 → 7.5"
+        lines = later.lines("ja")
+        assert ("  工数_2026年10月_山田 - コピー.xlsx の 2026-10: 工数_2026年10月_山田.xlsx から記録済みの記入と同じ 17 行は"
+                "一度だけ数えます (修正したコピーなら、正しい方だけを置いてください)") in lines
+        assert ("  工数_2026年10月_山田 - コピー.xlsx の 2026-10: 工数_2026年10月_山田.xlsx と同じ日・案件で時間の違う記入が 2 行"
+                "あります (例: 山田 2026-10-17 A-1001 開発 7 → 7.5)。両方を数えています: 正しい方だけを記録してください") in lines
+        # 127 + 7.5 + 7.5 by the indexed columns and by a field only the JSON holds
+        assert ledger.history("hours", by=["person"])["total"].tolist() == [142.0]
+        by_task = ledger.history("hours", by=["task"]).set_index("task")["total"].to_dict()
+        assert by_task == {"開発": 141.0, "定例会議": 1.0}
+        # the original recorded again, unchanged: nothing new, the totals as they were
+        assert ledger.record(aggregate(yamada)).unchanged
+        assert ledger.history("hours", by=["person"])["total"].tolist() == [142.0]
+
+
+def test_two_equal_rows_of_one_file_stay_two_and_a_copy_adds_none(ledger_url, tmp_path):
+    # a day booked twice to one project in one sheet (two tasks written alike) is two entries of that
+    # file; an edited copy holding them twice too adds none of them
+    a = make_xlsx(tmp_path / "a.xlsx", {"10月": [HEADER, [dt.date(2026, 10, 1), "山田", "A-1001", "開発", 2.0],
+                                                  [dt.date(2026, 10, 1), "山田", "A-1001", "開発", 2.0]]})
+    b = make_xlsx(tmp_path / "b.xlsx", {"10月": [HEADER, [dt.date(2026, 10, 1), "山田", "A-1001", "開発", 2.0],
+                                                  [dt.date(2026, 10, 1), "山田", "A-1001", "開発", 2.0],
+                                                  [dt.date(2026, 10, 2), "山田", "A-1001", "開発", 3.0]]})
+    with ledgerkit.Ledger(ledger_url, base_dir=tmp_path) as ledger:
+        ledger.record(aggregate(a))
+        assert ledger.history("hours", by=["person"])["total"].tolist() == [4.0]
+        later = ledger.record(aggregate(b))
+        assert [(o.same, o.differ) for o in later.overlaps] == [(2, 0)]
+        assert ledger.history("hours", by=["person"])["total"].tolist() == [7.0]
+
+
+def test_rows_of_other_kinds_held_twice_are_said_and_both_counted():
+    # a declared 経費 list: two people's equal lines are two expenses, so the ledger only says so
+    from ledgerkit.ledger.outcome import Recording
+    from ledgerkit.ledger.repeats import Overlap
+
+    done = Recording(run=3, kind="expenses", files={"b.xlsx": "new"},
+                     overlaps=[Overlap("b.xlsx", "a.xlsx", "2026-10", same=4)])
+    assert done.lines("ja")[1] == ("  b.xlsx の 2026-10: a.xlsx から記録済みの行と同じ内容の 4 行があります "
+                                   "(両方を数えています: 二重なら片方だけを記録してください)")
+    assert done.lines("en")[1] == ("  b.xlsx, 2026-10: 4 row(s) with the same content as rows recorded from a.xlsx "
+                                   "(both counted: if they are the same, record one)")

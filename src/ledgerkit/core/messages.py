@@ -1225,6 +1225,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: {other} と同じ内容のため記録しません (二重に数えません)",
         "{file}: the same content as {other}, not recorded (nothing counted twice)",
     ),
+    "ledger_overlap_once": (
+        "{file} の {month}: {other} から記録済みの記入と同じ {count} 行は一度だけ数えます (修正したコピーなら、正しい方だけを置いてください)",
+        "{file}, {month}: {count} row(s) already recorded from {other} count once (an edited copy? keep only the file that is right)",
+    ),
+    "ledger_overlap_both": (
+        "{file} の {month}: {other} から記録済みの行と同じ内容の {count} 行があります (両方を数えています: 二重なら片方だけを記録してください)",
+        "{file}, {month}: {count} row(s) with the same content as rows recorded from {other} (both counted: if they are the same, record one)",
+    ),
+    "ledger_overlap_differ": (
+        "{file} の {month}: {other} と同じ日・案件で時間の違う記入が {count} 行あります (例: {example})。両方を数えています: 正しい方だけを記録してください",
+        "{file}, {month}: {count} row(s) with other hours than {other} for the same day and project (e.g. {example}); both counted: record only the right one",
+    ),
     "ledger_unchanged": (
         "台帳は変わりません: {count} ファイルとも記録済みの内容と同じです",
         "Nothing new for the ledger: all {count} file(s) are as already recorded",

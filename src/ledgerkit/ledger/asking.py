@@ -21,6 +21,7 @@ from ledgerkit.ledger import schema as t
 from ledgerkit.ledger.changes import CHANGE_COLUMNS, HOURS_KINDS, compare_rows
 from ledgerkit.ledger.findings_db import CLOSE_KIND, current_findings, handled_shas, status_of
 from ledgerkit.ledger.recording import chunks, slice_rows
+from ledgerkit.ledger.repeats import COUNT_ONCE, count_once
 from ledgerkit.ledger.rowdata import KEY_TEXT, MEASURES
 
 __all__ = ["RUN_COLUMNS", "FINDING_COLUMNS", "DEFAULT_BY", "check_month", "history", "diff", "runs", "findings",
@@ -77,20 +78,42 @@ def _current(kind: str, start: str | None, end: str | None):
     return r, s, where
 
 
+def _shared_people(conn: sa.Connection, where) -> bool:
+    """Whether two sources hold rows of one person in one month."""
+    r, s = t.rows, t.slices
+    query = (sa.select(s.c.period, r.c.person).join(s, s.c.id == r.c.slice_id).where(*where)
+             .group_by(s.c.period, r.c.person).having(sa.func.count(sa.distinct(s.c.source_id)) > 1).limit(1))
+    return conn.execute(query).first() is not None
+
+
 def _history_rows(conn: sa.Connection, kind: str, by: Sequence[str], measure: str, start, end, lang: str):
     import pandas as pd
 
     r, s, where = _current(kind, start, end)
+    # an entry two sources hold counts once, as aggregate counts it (looked for only where two
+    # sources hold rows of one person and month: one file per person, the usual case, costs nothing)
+    once = kind in COUNT_ONCE and _shared_people(conn, where)
     if measure == "hours" and all(b in KEY_TEXT for b in by):
         # the indexed columns answer it: no JSON read
         cols = list(dict.fromkeys(["month", *by]))
         picked = [s.c.period.label("month") if c == "month" else r.c[c] for c in cols]
-        query = sa.select(*picked, r.c.hours.label("value")).join(s, s.c.id == r.c.slice_id).where(*where)
-        frame = pd.DataFrame.from_records([tuple(r) for r in conn.execute(query)], columns=[*cols, "value"])
+        extra = [s.c.source_id, r.c.data] if once else []
+        query = (sa.select(*picked, r.c.hours.label("value"), *extra).join(s, s.c.id == r.c.slice_id).where(*where)
+                 .order_by(s.c.source_id, r.c.id))
+        found = [tuple(x) for x in conn.execute(query)]
+        if once:
+            n = len(cols) + 1
+            keep = count_once((x[n], (x[0], x[n + 1])) for x in found)
+            found = [x[:n] for x, k in zip(found, keep) if k]
+        frame = pd.DataFrame.from_records(found, columns=[*cols, "value"])
         frame["value"] = [Decimal(v) if v is not None else Decimal(0) for v in frame["value"]]
         return frame
-    query = sa.select(s.c.period, r.c.data).join(s, s.c.id == r.c.slice_id).where(*where)
-    records = [{**json.loads(data), "month": month} for month, data in map(tuple, conn.execute(query))]
+    query = (sa.select(s.c.period, r.c.data, s.c.source_id).join(s, s.c.id == r.c.slice_id).where(*where)
+             .order_by(s.c.source_id, r.c.id))
+    found = [tuple(x) for x in conn.execute(query)]
+    if once:
+        found = [x for x, k in zip(found, count_once((x[2], (x[0], x[1])) for x in found)) if k]
+    records = [{**json.loads(data), "month": month} for month, data, _source in found]
     frame = pd.DataFrame.from_records(records)
     for field in [*by, measure]:
         if len(frame) and field not in frame.columns:

@@ -33,6 +33,7 @@ from ledgerkit.ledger.changes import CHANGE_COLUMNS, compare_rows
 from ledgerkit.ledger.outcome import Recording
 from ledgerkit.ledger.prepare import Prepared, prepare
 from ledgerkit.ledger.recording import RunInfo, record_prepared
+from ledgerkit.ledger.repeats import overlaps
 from ledgerkit.ledger.store import (
     DEFAULT_URL,
     default_user,
@@ -64,6 +65,14 @@ def _findings_frame(prepared: Prepared, statuses: dict[str, str], lang: str):
                   if f.values["severity"] in ("error", "warning")]
     columns = ["status", "severity", "code", "file", "sheet", "excel_row", "column_name", "ref"]
     return pd.DataFrame.from_records(from_issue, columns=[*columns, "source_sha"])[columns]
+
+
+def _record(conn, prepared: Prepared, info: RunInfo) -> dict:
+    """Record, and find the new rows another source of the ledger already holds (an edited copy)."""
+    outcome = record_prepared(conn, prepared, info)
+    plan = outcome["plan"]
+    outcome["overlaps"] = overlaps(conn, prepared.kind, plan.new_slices, plan.superseded)
+    return outcome
 
 
 def _changes(prepared: Prepared, outcome: dict):
@@ -184,9 +193,10 @@ class Ledger:
         info = RunInfo(who=self.user, command=command or f"record {prepared.kind}",
                        settings=json.dumps(settings or {}, ensure_ascii=False, sort_keys=True, default=str),
                        version=ledgerkit_version(), note=note)
-        outcome = write_transaction(self._ready(), lambda conn: record_prepared(conn, prepared, info))
+        outcome = write_transaction(self._ready(), lambda conn: _record(conn, prepared, info))
         plan = outcome["plan"]
         return Recording(run=outcome["run_id"], kind=prepared.kind, files=dict(plan.statuses), copies=dict(plan.copies),
+                         overlaps=outcome.get("overlaps", []),
                          rows_added=outcome["rows_added"], rows_removed=len(outcome["old_rows"]),
                          changes=_changes(prepared, outcome),
                          findings=_findings_frame(prepared, plan.finding_status, lang))

@@ -24,7 +24,9 @@ class Recording:
     row per file, who, month and item whose rows changed (``ledgerkit.ledger.changes``);
     ``findings`` one row per finding of this result with its status: ``new``, ``open``
     (seen before, not handled), ``handled`` (対応済 for this content of its source) or
-    ``reopened``.
+    ``reopened``. ``overlaps`` (:class:`~ledgerkit.ledger.repeats.Overlap`) names each new
+    file and month whose rows another recorded file already holds — an edited copy: the same
+    entries count once in ``history`` (hours), disagreements count in both and are said.
     """
 
     run: int | None
@@ -35,6 +37,7 @@ class Recording:
     changes: Any = None
     findings: Any = None
     copies: dict[str, str] = field(default_factory=dict)
+    overlaps: list = field(default_factory=list)
 
     @property
     def unchanged(self) -> bool:
@@ -57,6 +60,13 @@ class Recording:
                                  added=self.rows_added, removed=self.rows_removed)]
         out.extend("  " + messages.text("ledger_copy", lang, file=key, other=self.copies.get(key, ""))
                    for key, status in self.files.items() if status == "copy")
+        for o in self.overlaps:
+            key = "ledger_overlap_once" if o.counted_once else "ledger_overlap_both"
+            if o.same:
+                out.append("  " + messages.text(key, lang, file=o.file, other=o.other, month=o.period, count=o.same))
+            if o.differ:
+                out.append("  " + messages.text("ledger_overlap_differ", lang, file=o.file, other=o.other,
+                                                month=o.period, count=o.differ, example=o.example))
         changes = self.changes.to_dict("records") if self.changes is not None else []
         out.extend("  " + change_line(c, lang) for c in changes[:MAX_CHANGE_LINES])
         if len(changes) > MAX_CHANGE_LINES:
