@@ -273,12 +273,14 @@ def test_month_entries_across_files(tmp_path):
     L.make_wbs(tmp_path / "wbs(1).xlsx", 2026, 10, tasks + [("レビュー", "佐藤", "A-1", 1, 1)])
     result = ledgerkit.aggregate(tmp_path)
     assert totals(result) == {("山田", "A-1", "2026-10"): 16.0, ("佐藤", "A-1", "2026-10"): 8.0}
-    assert [(Path(i.file).name, i.code) for i in result.warnings] == [("wbs(1).xlsx", "duplicate_entry")]
+    # wbs(1).xlsx is named as a copy of wbs.xlsx and differs from it: said once, then its repeat
+    assert [(Path(i.file).name, i.code) for i in result.warnings] == [
+        ("wbs(1).xlsx", "copy_differs"), ("wbs(1).xlsx", "duplicate_entry")]
     # a day's entry on the 1st is never the repeat of a month's entry
     make_xlsx(tmp_path / "日報_山田.xlsx", {"山田": [["日付", "案件", "作業", "工数"], ["2026/10/1", "A-1", "設計", 12]]})
     result = ledgerkit.aggregate(tmp_path)
     assert totals(result)[("山田", "A-1", "2026-10")] == 28.0
-    assert sorted(i.code for i in result.warnings) == ["duplicate_entry", "month_entries_overlap"]
+    assert sorted(i.code for i in result.warnings) == ["copy_differs", "duplicate_entry", "month_entries_overlap"]
 
 
 def test_month_entries_that_sum_the_daily_rows_are_a_summary(tmp_path):

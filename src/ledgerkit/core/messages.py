@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{original} と同一内容のファイルのため1回だけ数えます",
         "byte-identical to {original}: counted once",
     ),
+    "copy_differs": (
+        "{original} のコピーのようですが内容が違うため読みました (両方にある記入は一度だけ数えます)。古いコピーなら読む場所から外してください",
+        "looks like a copy of {original} but its content differs, so it was read (entries in both count once); move it out if it is an old copy",
+    ),
     "unsupported_file": (
         "表計算ファイルではないため読み込みません",
         "not a spreadsheet file: not read",

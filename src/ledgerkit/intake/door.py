@@ -30,7 +30,7 @@ from ledgerkit.core.result import Columns, Result, SheetResult, Stats
 from ledgerkit.intake.content import describe_content
 from ledgerkit.kinds import KIND_WORDS
 from ledgerkit.intake.formulas import unsaved_formula_issues
-from ledgerkit.intake.files import collect_inputs, nothing_to_read, own_report_issue
+from ledgerkit.intake.files import collect_inputs, edited_copies, nothing_to_read, own_report_issue
 from ledgerkit.intake.isolate import read_workbook_isolated
 from ledgerkit.intake.pool import run_pooled
 from ledgerkit.intake.refusals import _refuse
@@ -339,6 +339,7 @@ def read_files(
     if not files and not (keep_errors and skipped):
         raise InputError(nothing_to_read(paths, skipped, config.lang))
     stats = Stats(files_found=len(files) + len(skipped), files_skipped=len(skipped))
+    copies = {i.file: i for i in edited_copies(files)}
     work = partial(_read_one, reader=reader, config=config, include_hidden=include_hidden)
     jobs = jobs or (config.get("read.jobs") or None)
     # Workers never import pandas and are forked before the parent does (a fork copies the
@@ -365,6 +366,8 @@ def read_files(
             skipped.append(outcome.skipped)
             continue
         stats.files_read += 1
+        if str(path) in copies:
+            outcome.issues.insert(0, copies[str(path)])  # read, and said to be a copy that differs
         read.append(outcome)
     if unreadable and not skip_bad:
         raise UnreadableFilesError(unreadable)

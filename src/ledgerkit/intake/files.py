@@ -136,6 +136,42 @@ def _drop_copies(files: list[Path], lang: str, max_bytes: int | None) -> tuple[l
     return kept, issues
 
 
+#: what a copy's name adds to its original's: "… - コピー", "… - コピー (2)", "コピー ～ …", "Copy of …",
+#: "… (1)", "…（1）", "…_bak", "…_old", "…_控え", "…_コピー"
+_COPY_PARTS = re.compile(
+    r"^(?:コピー\s*[～~〜]\s*|copy of\s+)|[\s_\-－]*(?:コピー|copy|backup|バックアップ|bak|old|控え)(?:\s*[(（]\d+[)）])?$"
+    r"|\s*[(（]\d+[)）]$", re.IGNORECASE)
+
+
+def original_stem(stem: str) -> str:
+    """The name a copy was made from: ``工数_山田 - コピー`` → ``工数_山田``; a name that is no copy as it is.
+
+    Examples:
+        >>> original_stem("工数_山田 - コピー"), original_stem("コピー ～ 工数_山田"), original_stem("工数_山田 (2)")
+        ('工数_山田', '工数_山田', '工数_山田')
+        >>> original_stem("Copy of 工数_山田"), original_stem("工数_山田_bak"), original_stem("工数_山田 - コピー (2)")
+        ('工数_山田', '工数_山田', '工数_山田')
+    """
+    text = unicodedata.normalize("NFKC", stem)
+    return _COPY_PARTS.sub("", text).strip() or text
+
+
+def edited_copies(files: list[Path]) -> list[Issue]:
+    """A copy whose original is read too but whose content is not the original's (a byte-identical
+    one is left out before): read, its entries found in both counted once by the kind's
+    finishing, and said (``copy_differs``, a warning) — an old copy kept "just in case" shows
+    its stale cells as errors of its own, which puzzles whoever fixed the original."""
+    by_stem = {(p.parent, unicodedata.normalize("NFKC", p.stem)): p for p in files if not looks_like_copy(p.stem)}
+    issues = []
+    for p in files:
+        if looks_like_copy(p.stem):
+            original = by_stem.get((p.parent, original_stem(p.stem)))
+            if original is not None:
+                issues.append(Issue("copy_differs", str(p), scope="file", severity="warning",
+                                    params={"original": original.name}))
+    return issues
+
+
 def lock_file_issue(path: Path) -> Issue:
     """``~$山田.xlsx``: Excel has ``山田.xlsx`` open right now, so the file read may be stale (a warning)."""
     original = path.with_name(path.name[2:])
