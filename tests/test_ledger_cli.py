@@ -79,11 +79,25 @@ def test_history_on_the_terminal_and_in_xlsx(project):
     written = run(project, "history", "hours", "--by", "person,project", "--from", "2026-10", "--to", "2026-11", "-o", out)
     assert written.exit_code == 0 and lines(written)[-1] == f"{out} を書き出しました"
     sheet = openpyxl.load_workbook(out).worksheets[0]
+    # on paper: a title naming what and the period, the months as a person writes them
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
-        ["氏名", "案件", "2026-10", "2026-11", "合計"],
+        ["工数の推移 (2026年10月〜2026年11月)", None, None, None, None],
+        [None] * 5,
+        ["氏名", "案件", "2026年10月", "2026年11月", "合計"],
         ["山田", "0012", 1, 1, 2],
         ["山田", "A-1001", 126, 16, 142],
     ]
+    assert sheet["A1"].font.b and sheet.print_title_rows == "$3:$3" and sheet.page_setup.paperSize == 9
+    assert sheet["C5"].number_format.startswith("#,##0.00") and sheet["E5"].number_format.startswith("#,##0.00")
+    en = project / "history_en.xlsx"
+    assert run(project, "history", "hours", "--by", "person", "-o", en, "--lang", "en").exit_code == 0
+    cells = [[c.value for c in row] for row in openpyxl.load_workbook(en).worksheets[0].iter_rows()]
+    assert cells[0][0] == "Hours by month (2026-10 – 2026-11)"
+    assert cells[2:] == [["Person", "2026-10", "2026-11", "Total"], ["山田", 127, 17, 144]]
+    # the rows for a machine keep the months as 2026-10
+    as_csv = project / "history.csv"
+    assert run(project, "history", "hours", "--by", "person", "-o", as_csv).exit_code == 0
+    assert as_csv.read_text(encoding="utf-8-sig").splitlines() == ["person,2026-10,2026-11,total", "山田,127.0,17.0,144.0"]
     bad = run(project, "history", "hours", "--from", "2026-13")
     assert bad.exit_code == 2 and lines(bad) == ["Error: --from は 2026-04 のような年月です ('2026-13' ではなく)"]
     empty = run(project, "history", "invoices", "--lang", "en")
@@ -125,10 +139,17 @@ def test_history_of_a_declared_kind_uses_its_by_and_sum(project):
     assert header(run(project, "history", "sales", "--lang", "en")) == ["branch", "2026-10", "2026-11", "amount total"]
     out = project / "sales.xlsx"
     assert run(project, "history", "sales", "--by", "branch,category", "--sum", "count", "-o", out).exit_code == 0
-    cells = [[c.value for c in row] for row in openpyxl.load_workbook(out).worksheets[0].iter_rows()]
-    assert cells[0] == ["支店", "区分", "2026-10", "2026-11", "件数 合計"]
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    # titled by the kind's own label; 件数 is a count (never ¥)
+    assert cells[0][0] == "支店別売上の推移 (2026年10月〜2026年11月)"
+    assert cells[2] == ["支店", "区分", "2026年10月", "2026年11月", "件数 合計"]
     # 大阪支店's 返品 row has no 件数: it adds nothing (its total used to be blank)
     assert ["大阪支店", "返品", 0, 0, 0] in cells and ["東京支店", "商品", 32, 35, 67] in cells
+    assert sheet["C4"].number_format.startswith("#,##0_") and "¥" not in sheet["C4"].number_format
+    amounts = project / "sales_amounts.xlsx"
+    assert run(project, "history", "sales", "-o", amounts).exit_code == 0
+    assert "¥" in openpyxl.load_workbook(amounts).worksheets[0]["B4"].number_format
     out = project / "sales.csv"
     assert run(project, "history", "sales", "-o", out).exit_code == 0
     assert out.read_text(encoding="utf-8-sig").splitlines()[0] == "branch,2026-10,2026-11,total"
@@ -307,7 +328,8 @@ def test_an_empty_history_still_writes_the_report_asked_for(project):
         written = run(project, "history", "hours", "--by", "person", "--from", "2027-01", "-o", out)
         assert (written.exit_code, lines(written)) == (0, [f"{out} を書き出しました", nothing]), name
     sheet = openpyxl.load_workbook(project / "empty.xlsx").worksheets[0]
-    assert [[c.value for c in row] for row in sheet.iter_rows()] == [[nothing, None], [None, None], ["氏名", "合計"]]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["工数の推移 (2027年1月〜)", None], [nothing, None], [None, None], ["氏名", "合計"]]
     assert (project / "empty.csv").read_bytes() == "\ufeffperson,total\r\n".encode()
     assert (project / "empty.json").read_text(encoding="utf-8") == "[]\n"
     # the same before any ledger exists: the report, and the line saying how a ledger is made
@@ -315,8 +337,9 @@ def test_an_empty_history_still_writes_the_report_asked_for(project):
     out = project / "none.xlsx"
     written = run(project, "history", "hours", "-o", out, "--lang", "en")
     assert written.exit_code == 0 and lines(written)[-1].startswith("no ledger yet (")
-    assert [[c.value for c in row] for row in openpyxl.load_workbook(out).worksheets[0].iter_rows()][2] == [
-        "Project", "Total"]
+    cells = [[c.value for c in row] for row in openpyxl.load_workbook(out).worksheets[0].iter_rows()]
+    assert cells[0][0] == "Hours by month" and cells[1][0].startswith("no ledger yet (")
+    assert cells[3] == ["Project", "Total"]
     assert not list(project.glob("ledger.db*"))
 
 
@@ -325,15 +348,33 @@ def test_runs_and_findings_in_xlsx_are_headed_and_worded_in_japanese(project):
     runs_xlsx, findings_xlsx = project / "runs.xlsx", project / "findings.xlsx"
     assert run(project, "runs", "-o", runs_xlsx).exit_code == 0
     ws = openpyxl.load_workbook(runs_xlsx).active
-    assert [c.value for c in ws[1]] == ["実行", "日時", "担当", "種類", "コマンド", "新規ファイル", "変更ファイル",
+    assert ws["A1"].value == "記録した実行一覧"
+    assert [c.value for c in ws[3]] == ["実行", "日時", "担当", "種類", "コマンド", "新規ファイル", "変更ファイル",
                                         "同じファイル", "追加行", "削除行", "新規指摘", "版", "備考"]
-    assert ws.print_title_rows == "$1:$1"
+    run_row = dict(zip([c.value for c in ws[3]], [c.value for c in ws[4]]))
+    # the kind in words; counts with thousands
+    assert (run_row["種類"], run_row["追加行"], run_row["担当"]) == ("工数", 22, "鈴木")
+    assert ws["I4"].number_format.startswith("#,##0")
+    assert ws.print_title_rows == "$3:$3" and ws.page_setup.paperSize == 9
     assert run(project, "findings", "-o", findings_xlsx).exit_code == 1
     ws = openpyxl.load_workbook(findings_xlsx).active
-    heads = [c.value for c in ws[1]]
+    assert ws["A1"].value == "指摘一覧 (台帳、未対応のみ)"
+    heads = [c.value for c in ws[3]]
     assert heads[:6] == ["ID", "状態", "重要度", "種類", "ルール (コード)", "内容"]
-    row = dict(zip(heads, [c.value for c in ws[2]]))
-    assert (row["状態"], row["重要度"], row["ルール (コード)"], row["行"]) == ("未対応", "エラー", "bad_cell", 21)
+    row = dict(zip(heads, [c.value for c in ws[4]]))
+    assert (row["状態"], row["重要度"], row["種類"], row["ルール (コード)"], row["行"]) == (
+        "未対応", "エラー", "工数", "bad_cell", 21)
+    assert ws.print_title_rows == "$3:$3"
+    # in English: the English words
+    assert run(project, "findings", "--status", "all", "-o", findings_xlsx, "--force", "--lang", "en").exit_code == 1
+    ws = openpyxl.load_workbook(findings_xlsx).active
+    assert ws["A1"].value == "Findings (ledger)"
+    row = dict(zip([c.value for c in ws[3]], [c.value for c in ws[4]]))
+    assert (row["Status"], row["Severity"], row["Kind"], row["Rule (code)"]) == ("open", "error", "Hours", "bad_cell")
+    assert run(project, "runs", "-o", runs_xlsx, "--force", "--lang", "en").exit_code == 0
+    ws = openpyxl.load_workbook(runs_xlsx).active
+    assert (ws["A1"].value, ws["A3"].value, ws["D3"].value, ws["D4"].value) == (
+        "Runs recorded in the ledger", "Run", "Kind", "Hours")
     # the rows for a machine keep their codes
     out = project / "findings.csv"
     run(project, "findings", "-o", out)

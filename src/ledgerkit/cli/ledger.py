@@ -106,13 +106,11 @@ def _table(frame, columns: list[tuple[str, str, str]], lang: str, title: str | N
     console().print(table)
 
 
-def _write(frame, output: str, lang: str, headings: dict | None = None, formats: dict | None = None, *,
-           force: bool = False, title: str | None = None) -> None:
-    from ledgerkit.reports.frames import write_frame
+def _write(frame, output: str, lang: str, paper=None, *, force: bool = False) -> None:
+    """The table to ``output``: an .xlsx as ``paper`` shows it (:mod:`ledgerkit.ledger.paper`), other files as rows."""
+    from ledgerkit.ledger.paper import write_table
 
-    xlsx = output.lower().endswith(".xlsx")
-    write_frame(frame, output, lang=lang, headings=headings if xlsx else None, formats=formats if xlsx else None,
-                overwrite=force, title=title)
+    write_table(frame, output, paper, lang=lang, overwrite=force)
     if output != "-":
         say(text("wrote", lang, path=output))
 
@@ -149,6 +147,8 @@ def history(
 
     Example: ledgerkit history hours --by person --from 2026-04 --to 2026-11
     """
+    from ledgerkit.ledger.paper import month_columns
+
     config = load(config_path, lang)
     precheck_output(output, config.lang, force)
     with _ledger(config) as ledger:
@@ -157,15 +157,15 @@ def history(
         english = ledger.history_headings(kind, table.columns, "en", field=field)
         # no ledger file: asked, nothing made; the line says how one is made
         nothing = ledger.missing_line(config.lang)
-    months = [c for c in table.columns if c not in ("total",) and c[:2].isdigit()]
-    if not nothing and not len(table):
-        period = f" ({start or '…'}〜{end or '…'})" if start or end else ""
-        nothing = text("ledger_nothing", config.lang, kind=kind, period=period)
+        if not nothing and not len(table):
+            period = f" ({start or '…'}〜{end or '…'})" if start or end else ""
+            nothing = text("ledger_nothing", config.lang, kind=kind, period=period)
+        # on paper: titled, months as 2026年10月, ¥ / hours; an empty report says so under its title
+        paper = ledger.history_paper(kind, table, config.lang, field=field, start=start, end=end,
+                                     nothing=None if len(table) else nothing)
+    months = month_columns(table)
     if output:
-        # hours with two decimals, yen with thousands separators; an empty report says so above its headings
-        figure = "hours" if table["total"].dtype.kind == "f" else "yen"
-        _write(table, output, config.lang, headings, {c: figure for c in [*months, "total"]}, force=force,
-               title=None if len(table) else nothing)
+        _write(table, output, config.lang, paper, force=force)
     if not len(table):
         say(nothing)
         return
@@ -217,7 +217,9 @@ def runs(output: OutputOption = None, force: ForceOption = False, config_path: C
 
     Example: ledgerkit runs
     """
+    from ledgerkit.ledger.paper import runs_paper
     from ledgerkit.ledger.store import shown_url
+    from ledgerkit.reports.labels import RUN_HEADINGS
 
     config = load(config_path, lang)
     precheck_output(output, config.lang, force)
@@ -225,8 +227,9 @@ def runs(output: OutputOption = None, force: ForceOption = False, config_path: C
         table = ledger.runs()
         where = shown_url(ledger.url)
         missing = ledger.missing_line(config.lang)
+        words = ledger.kind_words(config.lang)
     if output:
-        _write(table, output, config.lang, _headings(_RUN_HEADINGS, config.lang), force=force)
+        _write(table, output, config.lang, runs_paper(table, config.lang, kind_words=words), force=force)
     if missing:
         say(missing)
     if output or missing:
@@ -234,9 +237,7 @@ def runs(output: OutputOption = None, force: ForceOption = False, config_path: C
     table = table.assign(files=[f"+{n} ~{c} ={u}" for n, c, u in zip(table["files_new"], table["files_changed"],
                                                                      table["files_unchanged"])],
                          rows=[f"+{a:,} -{r:,}" for a, r in zip(table["rows_added"], table["rows_removed"])])
-    _table(table, [("run", "実行", "Run"), ("at", "日時", "When"), ("who", "担当", "Who"), ("kind", "種類", "Kind"),
-                   ("files", "ファイル", "Files"), ("rows", "行", "Rows"), ("command", "コマンド", "Command")],
-           config.lang)
+    _table(table, [(c, *RUN_HEADINGS[c]) for c in ("run", "at", "who", "kind", "files", "rows", "command")], config.lang)
     say(text("ledger_where", config.lang, url=where) + " — " + text("ledger_runs_count", config.lang, count=len(table)))
 
 
@@ -261,34 +262,8 @@ findings_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_FINDING_COLUMNS = [("id", "ID", "ID"), ("status", "状態", "Status"), ("severity", "重要度", "Severity"),
-                    ("where", "場所", "Where"), ("ref", "番号", "No."), ("message", "内容", "Finding"),
-                    ("handled", "対応", "Handled")]
-
-
-#: the headings of runs -o / findings -o report.xlsx, (Japanese, English)
-_RUN_HEADINGS = {
-    "run": ("実行", "Run"), "at": ("日時", "When"), "who": ("担当", "Who"), "kind": ("種類", "Kind"),
-    "command": ("コマンド", "Command"), "files_new": ("新規ファイル", "Files new"),
-    "files_changed": ("変更ファイル", "Files changed"), "files_unchanged": ("同じファイル", "Files unchanged"),
-    "rows_added": ("追加行", "Rows added"), "rows_removed": ("削除行", "Rows removed"),
-    "findings_new": ("新規指摘", "New findings"), "version": ("版", "Version"), "note": ("備考", "Note"),
-}
-_FINDING_HEADINGS = {
-    "id": ("ID", "ID"), "status": ("状態", "Status"), "severity": ("重要度", "Severity"), "kind": ("種類", "Kind"),
-    "code": ("ルール (コード)", "Rule (code)"), "message": ("内容", "Finding"), "file": ("ファイル", "File"),
-    "sheet": ("シート", "Sheet"), "row": ("行", "Row"), "column": ("列", "Column"), "ref": ("番号", "No."),
-    "first_run": ("初回の実行", "First run"), "last_run": ("最新の実行", "Last run"),
-    "handled_by": ("対応者", "Handled by"), "handled_at": ("対応日時", "Handled at"), "note": ("備考", "Note"),
-}
-
-
-def _headings(pairs: dict, lang: str) -> dict:
-    return {c: en if lang == "en" else ja for c, (ja, en) in pairs.items()}
-
-
-def _status_word(status: str, lang: str) -> str:
-    return text(f"ledger_status_{status}", lang)
+#: the terminal's columns of ``ledgerkit findings`` (headings: :data:`ledgerkit.reports.labels.FINDING_HEADINGS`)
+_FINDING_COLUMNS = ("id", "status", "severity", "where", "ref", "message", "handled")
 
 
 @findings_app.callback()
@@ -308,22 +283,22 @@ def findings(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from ledgerkit.ledger.paper import findings_paper
+
     config = load(config_path, lang)
     precheck_output(output, config.lang, force)
     with _ledger(config) as ledger:
         every = ledger.findings("all", kind=kind, lang=config.lang)
         missing = ledger.missing_line(config.lang)
+        words = ledger.kind_words(config.lang)
     handled = every["status"] == "handled"
     table = every if status is Status.all else every[handled if status is Status.handled else ~handled]
     if output:
-        shown = table.reset_index(drop=True)
-        if output.lower().endswith(".xlsx"):
-            # on paper the words a person reads (未対応, 警告); CSV and JSON keep the codes
-            shown = shown.assign(status=[_status_word(s, config.lang) for s in shown["status"]],
-                                 severity=[text(f"severity_{s}", config.lang) for s in shown["severity"]])
-        _write(shown, output, config.lang, _headings(_FINDING_HEADINGS, config.lang), force=force)
+        # on paper the words a person reads (未対応, 警告); CSV and JSON keep the codes
+        paper = findings_paper(table, config.lang, status=status.value, kind_words=words)
+        _write(table.reset_index(drop=True), output, config.lang, paper, force=force)
     else:
-        _show_findings(table, config.lang)
+        _show_findings(table, config.lang, words)
     if missing:
         say(missing)
         return
@@ -334,20 +309,13 @@ def findings(
         raise typer.Exit(code=1)
 
 
-def _show_findings(table, lang: str) -> None:
-    def where(r) -> str:
-        row = r["row"]
-        return " / ".join(str(x) for x in (r["file"], r["sheet"], "" if row is None or row != row else
-                                           text("row_n", lang, row=row), r["column"]) if x)
+def _show_findings(table, lang: str, words: dict[str, str]) -> None:
+    from ledgerkit.ledger.paper import findings_on_terminal
+    from ledgerkit.reports.labels import FINDING_HEADINGS
 
-    shown = table.assign(
-        status=[_status_word(s, lang) for s in table["status"]],
-        severity=[text(f"severity_{s}", lang) for s in table["severity"]],
-        where=[where(r) for r in table.to_dict("records")],
-        handled=[f"{w} {a} {n}".strip() for w, a, n in zip(table["handled_by"], table["handled_at"], table["note"])],
-    )
-    if len(shown):
-        _table(shown, _FINDING_COLUMNS, lang)
+    if len(table):
+        _table(findings_on_terminal(table, lang, kind_words=words), [(c, *FINDING_HEADINGS[c]) for c in _FINDING_COLUMNS],
+               lang)
 
 
 @findings_app.command("resolve")

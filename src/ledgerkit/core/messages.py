@@ -1301,6 +1301,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger_change_added": ("追加", "added"),
     "ledger_change_removed": ("削除", "removed"),
     "ledger_change_changed": ("変更", "changed"),
+    # the ledger's reports on paper (history / runs / findings -o report.xlsx)
+    "ledger_history_title": ("{what}の推移{period}", "{what} by month{period}"),
+    "ledger_runs_title": ("記録した実行一覧", "Runs recorded in the ledger"),
+    "ledger_findings_title": ("指摘一覧 (台帳)", "Findings (ledger)"),
+    "ledger_findings_title_only": ("指摘一覧 (台帳、{status}のみ)", "Findings (ledger, {status} only)"),
     # --- triage (依頼の優先順位・割り当て・負荷) ----------------------------------------
     "triage_bad_cell": ("{field}を読み取れません: {text!r} ({reason})", "cannot read {field}: {text!r}"),
     "triage_default_effort": (

@@ -31,6 +31,7 @@ from ledgerkit.core.errors import LedgerError
 from ledgerkit.ledger import asking
 from ledgerkit.ledger.changes import CHANGE_COLUMNS, compare_rows
 from ledgerkit.ledger.outcome import Recording
+from ledgerkit.ledger.paper import MONEY_FIELDS, Paper, history_paper, month_columns
 from ledgerkit.ledger.prepare import Prepared, prepare
 from ledgerkit.ledger.recording import RunInfo, record_prepared
 from ledgerkit.ledger.repeats import overlaps
@@ -46,7 +47,7 @@ from ledgerkit.ledger.store import (
     write_transaction,
 )
 from ledgerkit.lists.report import list_headings
-from ledgerkit.reports.labels import heading
+from ledgerkit.reports.labels import KIND_LABELS, heading, kind_label
 
 __all__ = ["Ledger", "ledgerkit_version"]
 
@@ -229,6 +230,31 @@ class Ledger:
         if field and "total" in headings:
             headings["total"] = messages.text("ledger_total_of", lang, field=labels.get(field, field))
         return {c: labels.get(c, h) if c != "total" else h for c, h in headings.items()}
+
+    def kind_words(self, lang: str = "ja") -> dict[str, str]:
+        """The kinds declared as ``[kinds.NAME]``, by name → their label (``支店別売上``; in English their
+        name): how the ledger's reports name their rows (the built-in kinds: :func:`kind_label`)."""
+        if self.config is None:
+            return {}
+        names = [n for n in self.config.kind_names() if n not in asking.DEFAULT_BY and n not in KIND_LABELS]
+        return {n: spec.title(lang) for n in names if (spec := self.config.kind(n)) is not None}
+
+    def history_paper(self, kind: str, table, lang: str = "ja", *, field: str | None = None, start: str | None = None,
+                      end: str | None = None, nothing: str | None = None) -> Paper:
+        """A :meth:`history` table as its ``.xlsx`` shows it (:func:`~ledgerkit.ledger.paper.history_paper`):
+        titled with what the kind's rows are, yen with ``¥``, hours with two decimals, counts with thousands."""
+        spec = self.config.kind(kind) if self.config is not None and kind not in asking.DEFAULT_BY else None
+        _by, summed = self._declared_defaults(kind, None, field)
+        columns = [*month_columns(table), "total"]
+        if any(table[c].dtype.kind == "f" for c in columns if c in table.columns):
+            figure = "hours"
+        elif spec is not None:
+            figure = "yen" if getattr(spec.field(summed or ""), "type", "") == "yen" else "int"
+        else:
+            figure = "yen" if summed is None or summed in MONEY_FIELDS else "int"
+        what = self.kind_words(lang).get(kind) or kind_label(kind, lang)
+        return history_paper(table, what=what, headings=self.history_headings(kind, table.columns, lang, field=field),
+                             figure=figure, lang=lang, start=start, end=end, nothing=nothing)
 
     def _declared_defaults(self, kind: str, by, field):
         """A kind declared as ``[kinds.NAME]``: rows by its ``by`` (the months being the columns),

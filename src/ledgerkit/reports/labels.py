@@ -1,4 +1,5 @@
-"""Headings, sheet names and the words of a report, in Japanese (default) and English.
+"""Headings, sheet names and the words of a report, in Japanese (default) and English
+(the ledger's runs and findings too: :data:`RUN_HEADINGS`, :data:`FINDING_HEADINGS`, :func:`kind_label`).
 
 To move into the message catalogue.
 """
@@ -149,6 +150,46 @@ SCOPE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+#: what the rows of a ledger run are (the kind recorded), as a report names it, (Japanese, English);
+#: a kind declared as ``[kinds.NAME]`` is named by its own label
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "hours": ("工数", "Hours"),
+    "attendance": ("勤怠", "Attendance"),
+    "invoices": ("請求書", "Invoices"),
+    "invoice_check": ("請求書チェック", "Invoice check"),
+    "orders": ("発注", "Orders"),
+    "order_check": ("発注チェック", "Order check"),
+    "settlement": ("精算", "Settlement"),
+    "budget": ("予算", "Budget"),
+    "contracts": ("契約", "Contracts"),
+    "vendors": ("取引先", "Vendors"),
+    "close": ("締め", "Close"),
+    "rows": ("行", "Rows"),
+}
+
+#: the headings of the ledger's runs (``ledgerkit runs``), on paper and on the terminal, (Japanese, English)
+RUN_HEADINGS: dict[str, tuple[str, str]] = {
+    "run": ("実行", "Run"), "at": ("日時", "When"), "who": ("担当", "Who"), "kind": ("種類", "Kind"),
+    "command": ("コマンド", "Command"), "files_new": ("新規ファイル", "Files new"),
+    "files_changed": ("変更ファイル", "Files changed"), "files_unchanged": ("同じファイル", "Files unchanged"),
+    "rows_added": ("追加行", "Rows added"), "rows_removed": ("削除行", "Rows removed"),
+    "findings_new": ("新規指摘", "New findings"), "version": ("版", "Version"), "note": ("備考", "Note"),
+    # the terminal's short columns
+    "files": ("ファイル", "Files"), "rows": ("行", "Rows"),
+}
+
+#: the headings of the ledger's findings (``ledgerkit findings``), on paper and on the terminal, (Japanese, English)
+FINDING_HEADINGS: dict[str, tuple[str, str]] = {
+    "id": ("ID", "ID"), "status": ("状態", "Status"), "severity": ("重要度", "Severity"), "kind": ("種類", "Kind"),
+    "code": ("ルール (コード)", "Rule (code)"), "message": ("内容", "Finding"), "file": ("ファイル", "File"),
+    "sheet": ("シート", "Sheet"), "row": ("行", "Row"), "column": ("列", "Column"), "ref": ("番号", "No."),
+    "first_run": ("初回の実行", "First run"), "last_run": ("最新の実行", "Last run"),
+    "handled_by": ("対応者", "Handled by"), "handled_at": ("対応日時", "Handled at"), "note": ("備考", "Note"),
+    # the terminal's short columns
+    "where": ("場所", "Where"), "handled": ("対応", "Handled"),
+}
+
+
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
@@ -187,3 +228,24 @@ def sheet_name(key: str, lang: str = "ja") -> str:
         ('問題一覧', 'Issues')
     """
     return _pick(SHEET_NAMES[key], lang)
+
+
+def headings_in(pairs: dict[str, tuple[str, str]], lang: str = "ja") -> dict[str, str]:
+    """Column → heading in ``lang`` of a table of (Japanese, English) headings (:data:`RUN_HEADINGS` …).
+
+    Examples:
+        >>> headings_in(RUN_HEADINGS)["rows_added"], headings_in(FINDING_HEADINGS, "en")["status"]
+        ('追加行', 'Status')
+    """
+    return {c: _pick(pair, lang) for c, pair in pairs.items()}
+
+
+def kind_label(kind: str, lang: str = "ja") -> str:
+    """What rows of ``kind`` are, in words (a kind not listed keeps its name).
+
+    Examples:
+        >>> kind_label("hours"), kind_label("invoice_check", "en"), kind_label("sales")
+        ('工数', 'Invoice check', 'sales')
+    """
+    pair = KIND_LABELS.get(kind)
+    return _pick(pair, lang) if pair else str(kind)
