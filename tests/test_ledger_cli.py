@@ -360,10 +360,11 @@ def test_runs_and_findings_in_xlsx_are_headed_and_worded_in_japanese(project):
     ws = openpyxl.load_workbook(findings_xlsx).active
     assert ws["A1"].value == "指摘一覧 (台帳、未対応のみ)"
     heads = [c.value for c in ws[3]]
-    assert heads[:6] == ["ID", "状態", "重要度", "種類", "ルール (コード)", "内容"]
+    # on A4: the place in one column, who handled it when in another (the CSV keeps every column)
+    assert heads == ["ID", "状態", "重要度", "種類", "ルール (コード)", "内容", "場所", "番号", "対応"]
     row = dict(zip(heads, [c.value for c in ws[4]]))
-    assert (row["状態"], row["重要度"], row["種類"], row["ルール (コード)"], row["行"]) == (
-        "未対応", "エラー", "工数", "bad_cell", 21)
+    assert (row["状態"], row["重要度"], row["種類"], row["ルール (コード)"]) == ("未対応", "エラー", "工数", "bad_cell")
+    assert row["場所"].endswith("hours/工数_2026年10月_山田.xlsx / 10月 / 21行 / 時間")
     assert ws.print_title_rows == "$3:$3"
     # in English: the English words
     assert run(project, "findings", "--status", "all", "-o", findings_xlsx, "--force", "--lang", "en").exit_code == 1

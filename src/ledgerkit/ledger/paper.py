@@ -30,7 +30,7 @@ from ledgerkit.reports.labels import FINDING_HEADINGS, RUN_HEADINGS, headings_in
 from ledgerkit.reports.xlsx_report import XlsxReport
 
 __all__ = ["Paper", "write_table", "history_paper", "runs_paper", "findings_paper", "findings_worded",
-           "findings_on_terminal", "month_columns", "MONEY_FIELDS"]
+           "findings_on_terminal", "month_columns", "MONEY_FIELDS", "PAPER_FINDING_COLUMNS"]
 
 #: the figures of the built-in kinds that are yen (``¥`` on paper)
 MONEY_FIELDS = frozenset({"amount", "net", "tax", "total", "gross", "cost", "budget", "actual", "withholding",
@@ -50,6 +50,8 @@ class Paper:
     headings: dict[str, str]
     formats: dict[str, str] = field(default_factory=dict)
     note: str | None = None
+    #: columns' widths in characters where the natural ones would not fit A4 (long texts wrap)
+    widths: dict[str, float] = field(default_factory=dict)
 
 
 def write_table(frame, target: str | os.PathLike, paper: Paper | None = None, *, lang: str = "ja",
@@ -63,7 +65,8 @@ def write_table(frame, target: str | os.PathLike, paper: Paper | None = None, *,
     # (an empty table; the others stream)
     with XlsxReport(target, lang=lang, constant_memory=paper.note is None, overwrite=overwrite) as report:
         ref = report.add_table(sheet_name("detail", lang), paper.shown, headings=paper.headings,
-                               formats=paper.formats, title=paper.title, start_row=3 if paper.note else 0)
+                               formats=paper.formats, title=paper.title, start_row=3 if paper.note else 0,
+                               widths=paper.widths)
         if paper.note:
             ref.worksheet.write_string(1, 0, paper.note, report.format(bold=True))
 
@@ -99,11 +102,17 @@ def history_paper(table, *, what: str, headings: dict[str, str], figure: str, la
 def runs_paper(table, lang: str = "ja", *, kind_words: dict[str, str] | None = None) -> Paper:
     """``runs`` on paper: 記録した実行一覧, each run's kind in words (``kind_words`` for declared kinds),
     counts with thousands."""
+    import pandas as pd
+
     words = kind_words or {}
-    shown = table.assign(kind=[words.get(k) or kind_label(k, lang) for k in table["kind"]])
+    shown = table.assign(kind=[words.get(k) or kind_label(k, lang) for k in table["kind"]],
+                         at=pd.to_datetime(table["at"], errors="coerce", format="%Y-%m-%d %H:%M"))
     counts = ("files_new", "files_changed", "files_unchanged", "rows_added", "rows_removed", "findings_new")
-    formats = {"run": "rowno", **{c: "int" for c in counts}, "version": "text"}
-    return Paper(shown, messages.text("ledger_runs_title", lang), headings_in(RUN_HEADINGS, lang), formats)
+    formats = {"run": "rowno", "at": "datetime", **{c: "int" for c in counts}, "version": "text"}
+    # on A4 on its side: the command gets the room, the counts' headings wrap over two lines
+    widths = {"command": 44.0, "at": 16.0, **{c: 8.0 for c in counts}, "version": 8.0}
+    return Paper(shown, messages.text("ledger_runs_title", lang), headings_in(RUN_HEADINGS, lang), formats,
+                 widths=widths)
 
 
 def findings_worded(table, lang: str = "ja", *, kind_words: dict[str, str] | None = None):
@@ -114,17 +123,25 @@ def findings_worded(table, lang: str = "ja", *, kind_words: dict[str, str] | Non
                         kind=[words.get(k) or kind_label(k, lang) for k in table["kind"]])
 
 
+#: the columns of ``findings`` on paper (the file, sheet, row and column in one: 場所; who, when and the note: 対応);
+#: CSV and JSON keep every column of :data:`~ledgerkit.ledger.asking.FINDING_COLUMNS`
+PAPER_FINDING_COLUMNS = ("id", "status", "severity", "kind", "code", "message", "where", "ref", "handled")
+
+
 def findings_paper(table, lang: str = "ja", *, status: str = "all", kind_words: dict[str, str] | None = None) -> Paper:
-    """``findings`` on paper: 指摘一覧 (台帳) (``status`` ``open`` or ``handled``: 〜のみ), codes in words;
-    the rule keeps its code (``findings resolve --rule`` takes it)."""
-    shown = findings_worded(table.reset_index(drop=True), lang, kind_words=kind_words)
+    """``findings`` on paper: 指摘一覧 (台帳) (``status`` ``open`` or ``handled``: 〜のみ), codes in words,
+    the place in one column (as the terminal lists them: :func:`findings_on_terminal`); the rule keeps
+    its code (``findings resolve --rule`` takes it)."""
+    shown = findings_on_terminal(table.reset_index(drop=True), lang, kind_words=kind_words)
+    shown = shown[list(PAPER_FINDING_COLUMNS)]
     if status in ("open", "handled"):
         word = messages.text(f"ledger_status_{status}", lang)
         title = messages.text("ledger_findings_title_only", lang, status=word)
     else:
         title = messages.text("ledger_findings_title", lang)
-    formats = {"id": "rowno", "row": "rowno", "first_run": "rowno", "last_run": "rowno", "ref": "text"}
-    return Paper(shown, title, headings_in(FINDING_HEADINGS, lang), formats)
+    formats = {"id": "rowno", "ref": "text"}
+    widths = {"message": 50.0, "where": 30.0, "code": 16.0, "handled": 20.0}
+    return Paper(shown, title, headings_in(FINDING_HEADINGS, lang), formats, widths=widths)
 
 
 def findings_on_terminal(table, lang: str = "ja", *, kind_words: dict[str, str] | None = None):
