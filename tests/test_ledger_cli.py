@@ -349,8 +349,8 @@ def test_runs_and_findings_in_xlsx_are_headed_and_worded_in_japanese(project):
     assert run(project, "runs", "-o", runs_xlsx).exit_code == 0
     ws = openpyxl.load_workbook(runs_xlsx).active
     assert ws["A1"].value == "記録した実行一覧"
-    assert [c.value for c in ws[3]] == ["実行", "日時", "担当", "種類", "コマンド", "新規ファイル", "変更ファイル",
-                                        "同じファイル", "追加行", "削除行", "新規指摘", "版", "備考"]
+    assert [c.value for c in ws[3]] == ["実行", "日時", "担当", "種類", "コマンド", "新規\nファイル", "変更\nファイル",
+                                        "同じ\nファイル", "追加行", "削除行", "新規\n指摘", "版", "備考"]
     run_row = dict(zip([c.value for c in ws[3]], [c.value for c in ws[4]]))
     # the kind in words; counts with thousands
     assert (run_row["種類"], run_row["追加行"], run_row["担当"]) == ("工数", 22, "鈴木")

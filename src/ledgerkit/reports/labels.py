@@ -167,13 +167,14 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "rows": ("行", "Rows"),
 }
 
-#: the headings of the ledger's runs (``ledgerkit runs``), on paper and on the terminal, (Japanese, English)
+#: the headings of the ledger's runs (``ledgerkit runs``), on paper and on the terminal, (Japanese, English);
+#: the counts' Japanese headings on two lines, as a narrow column on A4 shows them whole
 RUN_HEADINGS: dict[str, tuple[str, str]] = {
     "run": ("実行", "Run"), "at": ("日時", "When"), "who": ("担当", "Who"), "kind": ("種類", "Kind"),
-    "command": ("コマンド", "Command"), "files_new": ("新規ファイル", "Files new"),
-    "files_changed": ("変更ファイル", "Files changed"), "files_unchanged": ("同じファイル", "Files unchanged"),
+    "command": ("コマンド", "Command"), "files_new": ("新規\nファイル", "Files new"),
+    "files_changed": ("変更\nファイル", "Files changed"), "files_unchanged": ("同じ\nファイル", "Files unchanged"),
     "rows_added": ("追加行", "Rows added"), "rows_removed": ("削除行", "Rows removed"),
-    "findings_new": ("新規指摘", "New findings"), "version": ("版", "Version"), "note": ("備考", "Note"),
+    "findings_new": ("新規\n指摘", "New findings"), "version": ("版", "Version"), "note": ("備考", "Note"),
     # the terminal's short columns
     "files": ("ファイル", "Files"), "rows": ("行", "Rows"),
 }
