@@ -71,7 +71,7 @@ def test_record_then_record_again_changes_nothing(ledger_url, tmp_path, yamada):
         rows_before = table_count(ledger_url, schema.rows)
         again = ledger.record(aggregate(yamada, sato))
         assert again.unchanged and again.run is None
-        assert again.lines("en") == ["Nothing new for the ledger: all 2 file(s) are as already recorded"]
+        assert again.lines("en") == ["Nothing new for the ledger: all 2 files are as already recorded"]
         assert again.lines("ja") == ["台帳は変わりません: 2 ファイルとも記録済みの内容と同じです"]
         runs = ledger.runs()
     assert runs[["run", "who", "kind", "files_new", "rows_added"]].values.tolist() == [[1, "tester", "hours", 2, 25]]
