@@ -287,7 +287,7 @@ def test_no_break_column_counts_the_span_with_one_warning(tmp_path):
     warnings = [i for i in result.issues if i.severity != "info"]
     assert [(i.code, i.scope, i.params) for i in warnings] == [("attendance_no_break", "sheet", {"count": 21})]
     assert warnings[0].message("en") == (
-        "no 休憩 (break) column: 21 day(s) over 6 h counted as end − start with no break taken off; to take off the "
+        "no 休憩 (break) column: 21 days over 6 h counted as end − start with no break taken off; to take off the "
         "statutory break (労基法34条: 45 min over 6 h, 60 min over 8 h) set [attendance] default_break = \"statutory\"")
     assert _cli("aggregate", path, "--strict")[0] == 1
     report = ledgerkit.inspect(path, kind="attendance")[0].sheets[0]

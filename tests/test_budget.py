@@ -446,7 +446,7 @@ def test_report_xlsx(example_result, tmp_path):
                                          "工数(h)"]
     assert [c.value for c in ws[5]][:10] == ["A-1001", "基幹システム刷新", 3_700_000, 3_159_000, 717_801, 3_876_801,
                                              -176_801, pytest.approx(3_876_801 / 3_700_000), "超過", 9_045_869]
-    assert [ws.cell(r, 9).value for r in (6, 7)] == ["注意", "OK"]
+    assert [ws.cell(r, 9).value for r in (6, 7)] == ["注意", "予算内"]
     assert ws["C5"].number_format == '"¥"#,##0_ ;-"¥"#,##0_ ' and ws["H5"].number_format == "0.0%"
     assert ws["L5"].number_format == "#,##0.00_ ;-#,##0.00_ "
     # on paper: A4 landscape, one page wide (at 70 % or more), the header row on every page
@@ -503,7 +503,7 @@ def test_cli_on_the_examples(tmp_path):
     assert lines[:3] == [
         "A-1001: 3,876,801 / 3,700,000 (104.8%) 超過",
         "A-1002: 1,648,250 / 1,900,000 (86.8%) 注意",
-        "0012: 194,711 / 640,000 (30.4%) OK",
+        "0012: 194,711 / 640,000 (30.4%) 予算内",
     ]
     assert f"{out} を書き出しました" in lines
     assert "--strict: 予算超過または予算行のない案件: A-1001" in lines
@@ -573,7 +573,7 @@ def test_cli_strict_on_input_errors_only(tmp_path):
     args = [budget, "--hours", hours, "--rates", rates]
     plain = cli(*args)
     assert plain.exit_code == 0, plain.output
-    assert "A-1: 40,000 / 1,000,000 (4.0%) OK" in plain.stderr
+    assert "A-1: 40,000 / 1,000,000 (4.0%) 予算内" in plain.stderr
     strict = cli(*args, "--strict")
     assert strict.exit_code == 1
     assert strict.stderr.strip().splitlines()[-1] == "--strict: 入力にエラーが 1 件あります (数字が欠けている可能性があります)"
@@ -817,7 +817,7 @@ def test_cli_hours_repeated_or_as_a_glob(tmp_path):
     for name, who in (("h1.xlsx", "山田"), ("h2.xlsx", "佐藤")):
         xlsx(data / name, {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), who, "A-1", 8]]})
     rates = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000], ["佐藤", 5000]]})
-    both = "A-1: 80,000 / 1,000,000 (8.0%) OK"
+    both = "A-1: 80,000 / 1,000,000 (8.0%) 予算内"
     glob = cli(budget, "--hours", str(data / "*.xlsx"), "--rates", rates)
     assert glob.exit_code == 0, glob.output
     assert both in glob.stderr

@@ -343,7 +343,7 @@ def test_cli_invoice_list_with_only_its_header_is_checked_not_missing(tmp_path):
     # checked (0 invoices); the file that gave no row is named (issue 13 §1), not a finding
     assert result.stderr == (
         "Checked 0 invoices (0 rows by rate): 0 errors, 0 warnings\n"
-        f"  warning: {path}: not one row was consolidated from this file (1 sheets: 一覧: only its header (row 1), no data row)\n")
+        f"  warning: {path}: not one row was consolidated from this file (1 sheet: 一覧: only its header (row 1), no data row)\n")
     assert check_invoices(path).tables["findings"].empty
 
 

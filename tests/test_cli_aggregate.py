@@ -182,7 +182,7 @@ def test_nothing_to_read_and_bad_output_are_refused_before_reading(tmp_path):
     assert result.output.strip() == f"Error: {empty}: 表計算ファイル (.xlsx .xlsm .xls .ods .csv) がありません"
     (empty / "~$a.xlsx").write_bytes(b"\x00" * 10)
     result = run("aggregate", empty, "--lang", "en")
-    assert result.exit_code == 2 and "nothing to read — 1 file(s) skipped" in result.output
+    assert result.exit_code == 2 and "nothing to read — 1 file skipped" in result.output
     # a missing folder is made when the report is written; one that cannot be is refused first
     (tmp_path / "notes.txt").write_text("a file, not a folder")
     out = tmp_path / "notes.txt" / "x.xlsx"

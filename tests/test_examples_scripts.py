@@ -48,7 +48,7 @@ def _hours(out: Path, printed: str) -> None:
 def _invoices(out: Path, printed: str) -> None:
     # the report the command writes: findings, the invoices with the cells coloured, the issues
     assert openpyxl.load_workbook(out / "invoice_findings.xlsx").sheetnames == ["Findings", "Findings data", "By vendor", "Invoices", "Issues"]
-    assert "7 errors, 1 warnings" in printed
+    assert "7 errors, 1 warning" in printed
     assert "受領請求書一覧_2026年10月.xlsx / 10月受領分 / row 8: tax 12,000 does not match" in printed
 
 

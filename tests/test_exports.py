@@ -4,10 +4,12 @@ the system writes (CP932 or UTF-8 with BOM, CRLF, quoting)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, strategies as st
 
 import ledgerkit
-from ledgerkit.attendance.cells import parse_duration_minutes
+from ledgerkit.attendance.cells import minutes_by_values, parse_duration_minutes
 from ledgerkit.config.loading import Config
 
 #: ASCII digits → full-width (a 勤怠 export typed by hand: ４８０)
@@ -143,3 +145,45 @@ def test_an_invoice_list_with_no_vendor_column_says_so_and_names_the_columns_not
     fixed = ledgerkit.check_invoices([tmp_path / "yayoi_売上一覧.csv"], config=config)
     assert not [i for i in fixed.issues if i.code == "invoice_no_vendor_column"]
     assert sorted(fixed.frame["vendor"].unique()) == ["株式会社アルファ", "株式会社ガンマ"]
+
+
+def test_a_minutes_column_with_thousands_separators_is_read_as_minutes(tmp_path):
+    # 労働時間(分) written with a thousands separator ("1,200" = 20:00, the 合計 "1,710"): each cell
+    # is read as the minutes it says, as minutes_by_values already counted "1,200" as a figure
+    _csv(tmp_path / "jobcan_202610.csv", [
+        "スタッフID,氏名,日付,出勤時刻,退勤時刻,休憩時間(分),労働時間(分),残業時間(分)",
+        'S001,鈴木一郎,2026-10-01,08:00,29:00,60,"1,200",720',
+        "S001,鈴木一郎,2026-10-02,09:00,18:30,60,510,30",
+        ',,合計,,,120,"1,710",750',
+    ])
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    f = result.frame
+    assert f[["break_hours", "hours", "overtime_hours"]].values.tolist() == [[1.0, 20.0, 12.0], [1.0, 8.5, 0.5]]
+    assert [(i.code, i.row) for i in result.issues if i.severity == "error"] == []
+    assert ("total_row", 4) in [(i.code, i.row) for i in result.issues]
+    assert result.stats.balanced
+
+
+def _digits_of(text: str) -> int:
+    return int(unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", ""))
+
+
+@given(st.integers(min_value=1, max_value=10**7), st.sampled_from(["{:d}", "{:,d}", " {:,d} "]), st.booleans())
+def test_minutes_written_with_commas_read_alike_by_both_parsers(minutes, form, fullwidth):
+    text = form.format(minutes)
+    text = text.translate(_FULLWIDTH) if fullwidth else text
+    assert minutes_by_values([text], sheet_in_minutes=True) == text
+    assert parse_duration_minutes(text) == minutes
+
+
+@given(st.one_of(st.text(alphabet="0123456789,，０１２ .:-分h", max_size=9),
+                 st.integers(min_value=-10**6, max_value=10**7),
+                 st.floats(min_value=-1e6, max_value=1e7),
+                 st.sampled_from([float("nan"), float("inf"), float("-inf")])))
+def test_whatever_minutes_by_values_counts_parse_duration_minutes_reads_the_same(value):
+    # the two must agree: a figure the column test counts as whole minutes is read as those minutes
+    counted = minutes_by_values([value], sheet_in_minutes=True)
+    if counted is None:
+        return
+    expected = _digits_of(value) if isinstance(value, str) else int(value)
+    assert parse_duration_minutes(value) == expected

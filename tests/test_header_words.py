@@ -271,7 +271,7 @@ def test_settle_matches_the_ses_list_by_person_and_month(tmp_path, examples):
     assert run.stderr.strip().splitlines() == [
         f"{src} / 請求書一覧 / row 5 / 税抜金額: 伊藤美咲, 2026-10: billed 672,000 yen (excl. tax) but the settlement"
         " is 671,000 yen (+1,000 yen off)",
-        f"2 person-months settled, 1,187,680 yen excl. tax; 1 finding(s); wrote {out}",
+        f"2 person-months settled, 1,187,680 yen excl. tax; 1 finding; wrote {out}",
     ]
 
 
@@ -294,7 +294,7 @@ def test_settle_names_the_person_an_invoice_bills_who_is_not_settled(tmp_path, e
         " who is not settled (check the names on the attendance sheets and the contract list)",
         f"{src} / 請求書一覧 / row 5 / 対象者: invoice TB-2610-008 ({TECH}, 2026-10, 480,000 yen) bills for 小林 誠,"
         " who is not settled (check the names on the attendance sheets and the contract list)",
-        f"2 person-months settled, 1,187,680 yen excl. tax; 3 finding(s); wrote {out}",
+        f"2 person-months settled, 1,187,680 yen excl. tax; 3 findings; wrote {out}",
     ]
 
 
@@ -310,7 +310,7 @@ def test_settle_names_an_invoice_for_the_wrong_month(tmp_path, examples):
     assert run.stderr.strip().splitlines() == [
         f"{src} / 請求書一覧 / row 4 / 対象月: invoice TB-2609-007 ({TECH}) bills 高橋健一 for 2026-09, but 高橋健一"
         " is settled for 2026-10 (check its month; billed 516,680 yen, settlement 516,680 yen)",
-        f"2 person-months settled, 1,187,680 yen excl. tax; 1 finding(s); wrote {out}",
+        f"2 person-months settled, 1,187,680 yen excl. tax; 1 finding; wrote {out}",
     ]
     import openpyxl
 

@@ -377,6 +377,40 @@ def test_a_summary_written_as_values_is_a_warning_when_nothing_reads_it(tmp_path
     assert "数値 6 個 (B2:D3)" in issue.message()
 
 
+def _csv_rows(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_csv_named_like_a_summary_or_a_helper_is_read_by_its_content(tmp_path):
+    # a CSV has no sheet name: its file name (集計.csv, 月次集計.csv, カレンダー) named no helper sheet.
+    # Before, 集計.csv was noted as a summary read after all, and 工数_カレンダー形式.csv not read at all
+    header = "日付,氏名,案件,工数"
+    data = tmp_path / "data"
+    data.mkdir()
+    _csv_rows(data / "集計.csv", [header, "2026-10-01,山田,A-1,8", "2026-10-02,山田,A-1,7.5", "2026-10-02,佐藤,B-2,4"])
+    _csv_rows(data / "月次集計.csv", [header, "2026-10-05,鈴木,A-1,3"])
+    _csv_rows(data / "工数_カレンダー形式.csv", [header, "2026-10-06,田中,B-2,2"])
+    r = runner.invoke(app, ["aggregate", str(data), "-o", str(tmp_path / "out" / "rows.csv")])
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines()[-2:] == ["ファイル 読込 3 / スキップ 0, シート 3: 読んだ行 5 = 集計 5 + 除外 0",
+                                          f"{tmp_path / 'out' / 'rows.csv'} を書き出しました"]
+    result = ledgerkit.aggregate(data)
+    assert result.issues == []
+    assert totals(result) == {("山田", "A-1", "2026-10"): 15.5, ("佐藤", "B-2", "2026-10"): 4.0,
+                              ("鈴木", "A-1", "2026-10"): 3.0, ("田中", "B-2", "2026-10"): 2.0}
+    assert_balanced(result)
+
+
+def test_a_csv_summary_of_figures_is_still_no_hours_table(tmp_path):
+    # read by content, a summary's figures (案件 × 月, nobody's hours) are still no table of hours
+    _csv_rows(tmp_path / "月次集計.csv", ["案件,10月,11月,12月", "A-1,120,98,110", "B-2,20,31,12.5"])
+    result = ledgerkit.aggregate(tmp_path, kind="hours", skip_bad=True)
+    assert result.frame.empty and result.stats.rows_read == 0
+    assert [(i.code, i.sheet, i.severity) for i in result.issues] == [
+        ("no_table", "月次集計", "info"), ("file_no_rows", "", "warning")]
+
+
 # --- one folder of every layout ----------------------------------------------------------------
 
 

@@ -71,7 +71,7 @@ def test_record_then_record_again_changes_nothing(ledger_url, tmp_path, yamada):
         rows_before = table_count(ledger_url, schema.rows)
         again = ledger.record(aggregate(yamada, sato))
         assert again.unchanged and again.run is None
-        assert again.lines("en") == ["Nothing new for the ledger: all 2 file(s) are as already recorded"]
+        assert again.lines("en") == ["Nothing new for the ledger: all 2 files are as already recorded"]
         assert again.lines("ja") == ["台帳は変わりません: 2 ファイルとも記録済みの内容と同じです"]
         runs = ledger.runs()
     assert runs[["run", "who", "kind", "files_new", "rows_added"]].values.tolist() == [[1, "tester", "hours", 2, 25]]
@@ -478,5 +478,5 @@ def test_rows_of_other_kinds_held_twice_are_said_and_both_counted():
                      overlaps=[Overlap("b.xlsx", "a.xlsx", "2026-10", same=4)])
     assert done.lines("ja")[1] == ("  b.xlsx の 2026-10: a.xlsx から記録済みの行と同じ内容の 4 行があります "
                                    "(両方を数えています: 二重なら片方だけを記録してください)")
-    assert done.lines("en")[1] == ("  b.xlsx, 2026-10: 4 row(s) with the same content as rows recorded from a.xlsx "
+    assert done.lines("en")[1] == ("  b.xlsx, 2026-10: 4 rows with the same content as rows recorded from a.xlsx "
                                    "(both counted: if they are the same, record one)")

@@ -61,7 +61,7 @@ def test_a_change_is_one_line_and_diff_shows_it(project):
     assert "  山田 2026-10: A-1001 +3.5 h (126.0 → 129.5)" in later.output.splitlines()
     shown = run(project, "diff", "1", "2", "--lang", "en")
     assert shown.exit_code == 0
-    assert lines(shown) == ["run #1 → #2: 1 change(s) (rows +1 / -1)",
+    assert lines(shown) == ["run #1 → #2: 1 change (rows +1 / -1)",
                             "  hours/工数_2026年10月_山田.xlsx: 山田 2026-10: A-1001 +3.5 h (126.0 → 129.5)"]
     out = project / "diff.csv"
     assert run(project, "diff", "1", "2", "-o", out).exit_code == 0
@@ -74,7 +74,7 @@ def test_history_on_the_terminal_and_in_xlsx(project):
     run(project, "aggregate", project / "hours", "--record")
     shown = run(project, "history", "hours", "--by", "person", "--lang", "en")
     assert shown.exit_code == 0
-    assert lines(shown)[-1] == "hours: 1 rows × 2 months (2026-10 to 2026-11)"
+    assert lines(shown)[-1] == "hours: 1 row × 2 months (2026-10 to 2026-11)"
     out = project / "history.xlsx"
     written = run(project, "history", "hours", "--by", "person,project", "--from", "2026-10", "--to", "2026-11", "-o", out)
     assert written.exit_code == 0 and lines(written)[-1] == f"{out} を書き出しました"
@@ -161,7 +161,7 @@ def test_findings_resolve_and_the_exit_codes(project):
     assert listed.exit_code == 1 and lines(listed)[-1] == "1 open finding(s) (0 re-opened), 0 handled"
     done = run(project, "findings", "resolve", "1", "--note", "本人に確認済み", "--lang", "en")
     assert done.exit_code == 0, done.output
-    assert lines(done)[0] == "Marked 1 finding(s) handled (対応済) by 鈴木"
+    assert lines(done)[0] == "Marked 1 finding handled (対応済) by 鈴木"
     after = run(project, "findings")
     assert after.exit_code == 0 and lines(after)[-1] == "未対応の指摘 0 件 (うち再オープン 0 件)、対応済 1 件"
     out = project / "findings.csv"
@@ -185,7 +185,7 @@ def test_runs_close_and_diff_since_last_close(project):
     assert lines(closed) == ["締めを記録しました (実行 #2)。次回から diff --since last-close はここからの変更です"]
     run(project, "aggregate", project / "hours", "--record")
     since = run(project, "diff", "--since", "last-close", "--lang", "en")
-    assert lines(since)[0] == "run #2 → #3: 2 change(s) (rows +3 / -0)"
+    assert lines(since)[0] == "run #2 → #3: 2 changes (rows +3 / -0)"
     bad = run(project, "diff", "--since", "yesterday", "--lang", "en")
     assert lines(bad) == ["Error: --since must be last-close or a run number, not 'yesterday'"]
     missing = run(project, "diff", "7", "--lang", "en")
@@ -205,7 +205,7 @@ def test_record_a_report_already_written(project):
     assert first.exit_code == 0, first.output
     assert lines(first)[0] == "Recorded in the ledger (run #1): files 2 new, 0 changed, 0 unchanged; rows +22 / -0"
     live = run(project, "aggregate", project / "hours", "--record", "--lang", "en")
-    assert "Nothing new for the ledger: all 2 file(s) are as already recorded" in live.output
+    assert "Nothing new for the ledger: all 2 files are as already recorded" in live.output
     book = make_xlsx(project / "other.xlsx", {"S": [["a", "b"], [1, 2]]})
     refused = run(project, "record", book, "--lang", "en")
     assert refused.exit_code == 2 and lines(refused) == [
@@ -289,7 +289,7 @@ def test_a_finding_resolved_by_rule_and_invoice_number_stays_handled(project):
     run(project, *command, "--record")
     done = run(project, "findings", "resolve", "--rule", "tax_mismatch", "--ref", "D-0042", "--note", "先方に確認済み",
                "--lang", "en")
-    assert lines(done)[0] == "Marked 1 finding(s) handled (対応済) by 鈴木"
+    assert lines(done)[0] == "Marked 1 finding handled (対応済) by 鈴木"
     again = run(project, *command, "--record", "--lang", "en")
     assert "Findings: 8 — 0 new, 7 still open, 1 handled (対応済), 0 re-opened" in again.output.splitlines()
 

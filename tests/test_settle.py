@@ -401,7 +401,7 @@ def test_cli_settle_examples_reports_the_wrong_invoice(tmp_path, examples):
         f"{ex / '請求書一覧_2026年10月.xlsx'} / 2026年10月受領分 / row 5 / 税抜金額: 伊藤美咲, 2026-10: billed 672,000 yen "
         "(excl. tax) but the settlement is 671,000 yen (+1,000 yen off)"
     )
-    assert lines[-1] == f"2 person-months settled, 1,187,680 yen excl. tax; 1 finding(s); wrote {out}"
+    assert lines[-1] == f"2 person-months settled, 1,187,680 yen excl. tax; 1 finding; wrote {out}"
     wb = openpyxl.load_workbook(out)
     ws = wb["Settlement"]
     header = [c.value for c in ws[1]]
@@ -548,9 +548,9 @@ def test_cli_settle_shows_warnings_in_one_line(tmp_path):
     result = CliRunner().invoke(app, ["settle", str(att), "-c", str(contracts), "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        f"1 warning(s), e.g. {att} / 山田太郎 / row 2 / 勤務時間: worked hours 07:00 disagree with "
+        f"1 warning, e.g. {att} / 山田太郎 / row 2 / 勤務時間: worked hours 07:00 disagree with "
         "end − start − break = 08:00 (using 07:00) (all of them: -o report.xlsx, Issues sheet)",
-        "1 person-months settled, 300,000 yen excl. tax",
+        "1 person-month settled, 300,000 yen excl. tax",
     ]
 
 

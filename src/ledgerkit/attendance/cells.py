@@ -137,6 +137,15 @@ def parse_duration(value: Any) -> int | None:
 #: a header whose unit in brackets is minutes: 休憩時間(分), 労働時間（min）
 _MINUTES_UNIT = re.compile(r"[(\[](?:分|min|mins|minutes)[)\]]$", re.IGNORECASE)
 _PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+#: a whole number written as text: 480, ４８０, 1,200 (commas only between groups of three digits)
+_WHOLE_TEXT = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)$")
+
+
+def _whole_text(value: Any) -> int | None:
+    """The whole number a text cell holds (``1,200`` → 1200), else None; the one rule both
+    :func:`minutes_by_values` and :func:`parse_duration_minutes` read text figures by."""
+    text = _nfkc(value).replace(" ", "")
+    return int(text.replace(",", "")) if _WHOLE_TEXT.match(text) else None
 
 
 def minutes_header(label: str) -> bool:
@@ -150,12 +159,14 @@ def minutes_header(label: str) -> bool:
 
 
 def parse_duration_minutes(value: Any) -> int | None:
-    """A duration under a header in minutes: a plain number is minutes (``480`` → 480);
-    ``8:00``, ``8時間`` and time cells as :func:`parse_duration`.
+    """A duration under a header in minutes: a plain number is minutes (``480`` → 480,
+    ``1,200`` → 1200 = 20:00); ``8:00``, ``8時間`` and time cells as :func:`parse_duration`.
 
     Examples:
         >>> parse_duration_minutes(60), parse_duration_minutes("４８０"), parse_duration_minutes("8:00")
         (60, 480, 480)
+        >>> parse_duration_minutes("1,200")
+        1200
     """
     if value is None or is_empty(value):
         return None
@@ -163,6 +174,9 @@ def parse_duration_minutes(value: Any) -> int | None:
         if value < 0:
             raise _CellError("negative")
         return _minutes_of_seconds(value * 60)
+    whole = _whole_text(value)
+    if whole is not None:
+        return whole
     text = _nfkc(value).replace(" ", "")
     if _PLAIN_NUMBER.match(text):
         return _minutes_of_seconds(float(text) * 60)
@@ -188,12 +202,15 @@ def minutes_by_values(values: list[Any], *, sheet_in_minutes: bool = False) -> A
         if isinstance(v, bool):
             return None
         if isinstance(v, (int, float)):
+            if v != v:
+                continue  # NaN: a blank cell
+            if v < 0 or v in (float("inf"), float("-inf")):
+                return None  # no duration is negative or endless (parse_duration_minutes rejects both)
             number = v
         elif isinstance(v, str) and not is_empty(v):
-            text = _nfkc(v).replace(" ", "").replace(",", "")
-            if not text.isdigit():
+            number = _whole_text(v)
+            if number is None:
                 return None  # 8:00, 8時間: a column that says its unit cell by cell
-            number = int(text)
         else:
             continue  # blank, or a time cell (hours and minutes in the cell itself)
         if number != int(number):

@@ -176,7 +176,7 @@ def _whose_sheet(rows, layout, name: str, file: str, config, log: RowLog) -> tup
 def _no_table(log: RowLog, sheet) -> None:
     """Why a sheet holds no attendance table: a helper sheet, an empty one, or no such columns."""
     name = sheet.name
-    if _HELPER_SHEET.search(name):
+    if getattr(sheet, "named", True) and _HELPER_SHEET.search(name):
         log.note(None, "helper_sheet", severity="info", what=name)
     elif not any(not is_empty(v) for row in sheet.rows for v in row):
         log.note(None, "empty_sheet", severity="info")

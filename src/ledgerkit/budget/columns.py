@@ -65,7 +65,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "issue_date": ("発行日", "Issue date"),
 }
 STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "ok": ("OK", "ok"),
+    "ok": ("予算内", "ok"),
     "warning": ("注意", "warning"),
     "over": ("超過", "over"),
     "no_budget": ("予算なし", "no budget"),

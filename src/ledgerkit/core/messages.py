@@ -1344,7 +1344,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "triage_hours_outside": (
         "工数の {count} 行は計画する営業日 ({first}〜{last}) の外のため、予約済みの時間に数えません",
-        "{count} rows of the hours fall outside the planned business days ({first} to {last}): not counted as booked",
+        "hours outside the planned business days ({first} to {last}), {count} rows: not counted as booked",
     ),
     "triage_unknown_owner": (
         "担当 {name} は担当者一覧にいないため「{subject}」を計画できません",
@@ -1988,6 +1988,55 @@ def _escape_char(m: re.Match) -> str:
     return f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
 
 
+#: English nouns counted in the templates ("{errors} errors"), plural → singular: text() says
+#: "1 error", "1 file", never "1 errors". A noun written ``file(s)`` needs no entry.
+_EN_SINGULAR = {
+    "errors": "error", "warnings": "warning", "notes": "note", "files": "file", "sheets": "sheet", "rows": "row",
+    "cells": "cell", "formula cells": "formula cell", "characters": "character", "lines": "line",
+    "fields": "field", "invoices": "invoice", "orders": "order", "vendors": "vendor", "contracts": "contract",
+    "entries": "entry", "events": "event", "findings": "finding", "templates": "template", "approvers": "approver",
+    "stamp boxes": "stamp box", "requests": "request", "overloads": "overload", "people": "person",
+    "person-months": "person-month", "days": "day", "business days": "business day", "months": "month",
+    "minutes": "minute", "hours": "hour", "more rows": "more row", "more changes": "more change",
+    "more groups": "more group", "more formula cells": "more formula cell",
+}
+_COUNTED = re.compile(
+    r"\{(?P<name>\w+)(?:![rsa])?(?::[^{}]*)?\} (?P<noun>"
+    + "|".join(re.escape(n) for n in sorted(_EN_SINGULAR, key=len, reverse=True))
+    + r"|[a-z]+\(s\))(?![\w(-])(?: (?P<verb>have|are|were|apply)\b)?"
+)
+#: the verb right after a counted noun, for a count of 1 ("1 person has hours")
+_EN_VERB_ONE = {"have": "has", "are": "is", "were": "was", "apply": "applies"}
+
+
+def counted_nouns(template: str, params: dict) -> str:
+    """An English template with each noun counted by a parameter said in the singular when the
+    count is 1 (``{errors} errors`` → ``1 error``) and ``file(s)`` worded by its count.
+
+    Used by :func:`text` for every English message; the catalogue keeps its plurals.
+
+    Examples:
+        >>> counted_nouns("{errors} errors, {warnings} warnings", {"errors": 1, "warnings": 2})
+        '{errors} error, {warnings} warnings'
+        >>> counted_nouns("{count} file(s) skipped", {"count": "1"}), counted_nouns("{n} file(s)", {"n": 3})
+        ('{count} file skipped', '{n} files')
+        >>> counted_nouns("{count} people have hours", {"count": 1})
+        '{count} person has hours'
+    """
+    def worded(m: re.Match) -> str:
+        one = str(params.get(m["name"], "")).strip() == "1"
+        noun, verb = m["noun"], m["verb"]
+        if noun.endswith("(s)"):
+            noun = noun[:-3] if one else noun[:-3] + "s"
+        elif one:
+            noun = _EN_SINGULAR[noun]
+        if verb:
+            noun += " " + (_EN_VERB_ONE[verb] if one else verb)
+        return m.group(0)[: m.start("noun") - m.start()] + noun
+
+    return _COUNTED.sub(worded, template)
+
+
 def text(code: str, lang: str = "ja", **params) -> str:
     """The message for ``code`` in ``lang`` with ``params`` filled in.
 
@@ -2006,6 +2055,8 @@ def text(code: str, lang: str = "ja", **params) -> str:
     template = pair[0] if lang == "ja" else pair[1]
     # a parameter may itself be worded in both languages: {"ja": ..., "en": ...}
     params = {k: (v.get(lang, v.get("en")) if isinstance(v, dict) and "ja" in v else v) for k, v in params.items()}
+    if lang != "ja":
+        template = counted_nouns(template, params)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

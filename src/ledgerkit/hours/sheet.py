@@ -36,7 +36,7 @@ from ledgerkit.hours.day_grid import _read_grid
 from ledgerkit.hours.long_table import _read_long
 from ledgerkit.hours.month_list import _read_month_list, month_list_candidate
 from ledgerkit.hours.projects_across import _read_projects_across
-from ledgerkit.hours.sheet_names import name_hint
+from ledgerkit.hours.sheet_names import NameHint, name_hint
 from ledgerkit.hours.sheet_rules import formulas_of, judge_named, never_data, summary_of_others
 
 
@@ -53,7 +53,9 @@ def read_hours_sheet(sheet, *, file: str, config: Config | None = None) -> Sheet
     """
     config = _config(config)
     name = sheet.name
-    hint = name_hint(name)
+    # a CSV has no sheet name: its file's name (集計.csv, カレンダー.csv) is no helper's or
+    # summary's, so the content alone decides, as for a sheet called 10月
+    hint = name_hint(name) if getattr(sheet, "named", True) else NameHint()
     if hint.never_data:
         return never_data(file, name, hint)
     facts = formulas_of(file, name, hint)

@@ -20,6 +20,8 @@ rule               when                                                         
 
 Formulas are looked at only for sheets whose name suggests a helper or a summary (reading a
 sheet's XML costs time); ``file`` is the workbook's path, as the intake door passes it.
+A CSV has no sheet name (its sheet is called after the file, ``RawSheet.named`` is False):
+no rule by name applies to it, its content alone decides (集計.csv may hold the hours).
 """
 
 from __future__ import annotations

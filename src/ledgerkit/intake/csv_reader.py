@@ -39,7 +39,7 @@ def _read_csv(path: Path, kind: Sniffed, lang: str, *, nrows: int | None, max_ce
     for r in rows:
         if len(r) < width:
             r.extend([""] * (width - len(r)))
-    return RawWorkbook(str(path), "csv", [RawSheet(path.stem, "visible", rows, [])], reader="csv")
+    return RawWorkbook(str(path), "csv", [RawSheet(path.stem, "visible", rows, [], named=False)], reader="csv")
 
 
 def _decode(path: Path, data: bytes, guess: str, lang: str) -> tuple[str, str]:

@@ -31,6 +31,9 @@ class RawSheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     #: formula cells saved without their result (read as empty): found in the xlsx's XML
     unsaved: UnsavedFormulas | None = None
+    #: False where the format has no sheet names: a CSV's ``name`` is its file's name, which
+    #: says nothing of a helper or summary sheet (集計.csv may hold the hours themselves)
+    named: bool = True
 
 
 @dataclass
