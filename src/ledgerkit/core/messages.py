@@ -35,6 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{original} と同一内容のファイルのため1回だけ数えます",
         "byte-identical to {original}: counted once",
     ),
+    "person_fuller_name": (
+        "ファイル名の氏名 {short} を、同じファイルの別のシートにある {full} と同じ人として数えます",
+        "the person {short} of the file name is counted as {full}, named on another sheet of the same file",
+    ),
     "copy_differs": (
         "{original} のコピーのようですが内容が違うため読みました (両方にある記入は一度だけ数えます)。古いコピーなら読む場所から外してください",
         "looks like a copy of {original} but its content differs, so it was read (entries in both count once); move it out if it is an old copy",

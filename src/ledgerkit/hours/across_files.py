@@ -6,6 +6,8 @@ and months missing in a person's run.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,8 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
     issues = list(issues)
     if frame.empty:
         return frame, issues
+    frame, found = _fuller_names(frame)
+    issues.extend(found)
     # originals before their copies (山田.xlsx before 山田(1).xlsx, which sorts first as
     # text): the copy's entries are the repeats, as collect_inputs reads them
     copies = {f: looks_like_copy(Path(f).stem) for f in frame["source_file"].unique()}
@@ -48,6 +52,31 @@ def finish_hours(frame, issues: list[Issue], config: Config | None = None):
     issues.extend(_missing_months(frame))
     frame = frame.sort_values(["date", "person", "project", "task", "source_file", "source_row"], kind="stable")
     return frame.reset_index(drop=True), issues
+
+
+def _fuller_names(frame):
+    """One person per name within a file: a sheet whose person is a name the file's name holds
+    (田中, taken from ``工数_2026年10月_田中.xlsx``) beside a sheet of the same file naming exactly
+    one person who starts with it (田中一郎, in a 氏名 cell) is that person — a hidden sheet
+    read with ``--include-hidden`` split 田中一郎's month in two. Listed (info) for each file.
+    """
+    pairs = frame[["source_file", "person"]].drop_duplicates()
+    rename: dict[tuple[str, str], str] = {}
+    for file, people in pairs.groupby("source_file", sort=False)["person"]:
+        names = [p for p in people if isinstance(p, str) and p]
+        if len(names) < 2:
+            continue
+        stem = unicodedata.normalize("NFKC", Path(str(file)).stem)
+        for short in names:
+            longer = [n for n in names if n != short and re.sub(r"\s", "", n).startswith(re.sub(r"\s", "", short))]
+            if len(longer) == 1 and short in stem:
+                rename[(file, short)] = longer[0]
+    if not rename:
+        return frame, []
+    keys = list(zip(frame["source_file"], frame["person"]))
+    frame = frame.assign(person=[rename.get(k, k[1]) for k in keys])
+    return frame, [Issue("person_fuller_name", file, scope="file", severity="info",
+                         params={"short": short, "full": full}) for (file, short), full in rename.items()]
 
 
 def _drop_repeats(frame, issues: list[Issue]):
