@@ -22,7 +22,7 @@ from typing import Any
 from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.intake.cells import is_empty
+from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.labels import title_texts
 from ledgerkit.detect.project_columns import ProjectColumns
 from ledgerkit.detect.walk import RowLog, classify_rows
@@ -44,6 +44,9 @@ LAYOUT = "projects across"
 def _read_projects_across(rows, found: ProjectColumns, sheet_name: str, file: str, config: Config,
                           synonyms) -> SheetResult:
     issues = [Issue("extra_table", file, sheet_name, scope="sheet", params={"range": o}) for o in found.others]
+    if found.plan_cols:  # PJ-101 over 実績 | 予定: the 予定 columns are a plan, not hours worked
+        issues.append(Issue("plan_columns", file, sheet_name, found.header_excel_row, params={
+            "value": ", ".join(found.plan_cols.values()), "range": "・".join(map(column_letter, found.plan_cols))}))
     year, month = sheet_year_month(rows, found.header_row, sheet_name, file, config)
     person_const = person_where = None
     if "person" not in found.labels:
@@ -212,7 +215,8 @@ class _Days:
         shown = [f"{p} ({found.names[c]})" if found.names.get(c) else p for c, p in found.projects.items()]
         mapping = {"date": found.columns[found.date_col],
                    "project": f"{len(shown)} 列: {', '.join(shown[:6])}{' …' if len(shown) > 6 else ''}",
-                   "hours": "案件の列の値" + (f" ({self.unit} × {_show(self.factor)} = 時間)" if self.unit else "")}
+                   "hours": "案件の列の値" + (" (実績の列)" if found.plan_cols else "")
+                   + (f" ({self.unit} × {_show(self.factor)} = 時間)" if self.unit else "")}
         if found.total_cols:
             mapping["total"] = ", ".join(found.columns[c] for c in found.total_cols) + " (照合のみ)"
         if self.person_const is not None:
