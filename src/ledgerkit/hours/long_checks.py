@@ -86,7 +86,8 @@ def check_total_rows(table, hours_cells: list, good: dict[int, float], rejected:
                     issues.append(Issue(
                         "sheet_total_mismatch", file, sheet, table.data_start + i + 1, column=column,
                         value=str(v) if isinstance(v, str) else shown(stated), severity="warning",
-                        params={"total": shown(stated), "sum": shown(round(since, 4)), "field": column}))
+                        params={"total": shown(stated), "sum": shown(round(since if since or since_bad else whole, 4)),
+                                "field": column}))
             since = since_bad = 0.0
     return issues
 
