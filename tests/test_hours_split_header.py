@@ -292,3 +292,17 @@ def test_subtotals_per_person_and_a_grand_total(tmp_path, grand):
     assert warned == want
     assert sorted((i.code, i.row) for i in result.issues if i.code != "sheet_total_mismatch") == [
         ("total_row", 4), ("total_row", 7), ("total_row", 8)]
+
+
+def test_a_project_column_of_mostly_notes_is_a_warning_with_its_hours(tmp_path):
+    """Projects across: a column under a code whose cells are mostly words is no project column;
+    the hours in it are said, never dropped unsaid."""
+    rows = [["2026年10月 工数"], ["氏名", "山田"], [], ["日付", "曜日", "A-1", "B-2"],
+            [dt.date(2026, 10, 1), "木", 7.5, "客先"], [dt.date(2026, 10, 2), "金", 8, "3"],
+            [dt.date(2026, 10, 5), "月", 6, "打合せ"], [dt.date(2026, 10, 6), "火", 8, "移動"]]
+    make_xlsx(tmp_path / "a.xlsx", {"10月": rows})
+    result = ledgerkit.aggregate(tmp_path / "a.xlsx")
+    assert totals(result) == {("山田", "A-1", "2026-10"): 29.5}
+    (issue,) = result.issues
+    assert (issue.code, issue.severity, issue.column, issue.params["range"], issue.params["sum"]) == (
+        "unread_hours_column", "warning", "B-2", "D", "3h")

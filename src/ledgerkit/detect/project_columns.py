@@ -96,6 +96,9 @@ class ProjectColumns:
     others: list[str] = field(default_factory=list)
     #: 予定 / 計画 columns of projects split into 実績 | 予定 (not data) → their header as written
     plan_cols: dict[int, str] = field(default_factory=dict)
+    #: columns headed like a project whose cells are too seldom hours to be one (read into
+    #: nothing: the reader says so) → their header as written
+    unread: dict[int, str] = field(default_factory=dict)
 
     @property
     def header_excel_row(self) -> int:
@@ -266,6 +269,7 @@ def _table_at(rows, r: int, date_col: int, syn: Synonyms, max_hours: float) -> P
     names: dict[int, str] = {}
     labels: dict[str, int] = {}
     totals: list[int] = []
+    unread: dict[int, str] = {}
     with_values = 0
     for c, (head, name) in heads.items():
         if c == date_col:
@@ -281,6 +285,8 @@ def _table_at(rows, r: int, date_col: int, syn: Synonyms, max_hours: float) -> P
             continue
         found = column_evidence(rows, c, start, end, lambda v: looks_like_hours(v, max_hours), only=dated)
         if found.good < MIN_HOURS_SHARE * found.filled:
+            if found.good:
+                unread[c] = written[c]
             continue
         projects[c] = head
         names[c] = name
@@ -291,4 +297,4 @@ def _table_at(rows, r: int, date_col: int, syn: Synonyms, max_hours: float) -> P
         # one column beside the dates is an hours column by another name, unless it is a code
         return None
     return ProjectColumns(r, height, start, end, date_col, projects, names, labels, totals, {**written, **plans},
-                          group, others, {c: h for c, h in plans.items() if c not in projects})
+                          group, others, {c: h for c, h in plans.items() if c not in projects}, unread)

@@ -58,8 +58,29 @@ def _read_projects_across(rows, found: ProjectColumns, sheet_name: str, file: st
     reader = _Days(rows, found, sheet_name, file, config, year, month, person_const, issues)
     for r in range(found.data_start, found.data_end):
         reader.read_row(r)
+    reader.log.issues.extend(_unread_columns(rows, found, reader, file, sheet_name))
     return SheetResult(frame=reader.frame(), issues=reader.log.issues, rows_read=reader.log.rows_read,
                        layout=LAYOUT, header_row=found.header_excel_row, mapping=reader.mapping(person_where))
+
+
+def _unread_columns(rows, found: ProjectColumns, reader, file: str, sheet_name: str) -> list[Issue]:
+    """A warning for each column headed like a project that holds hours too seldom to be read as
+    one (a code over a column of mostly notes): its hours are read into nothing."""
+    issues = []
+    for c, header in found.unread.items():
+        hours = []
+        for r in range(found.data_start, found.data_end):
+            if r in reader.kinds.total or c >= len(rows[r]):
+                continue
+            h, err = _attempt(parse_hours, rows[r][c])
+            if err is None and h:
+                hours.append(h * reader.factor)
+        if hours:
+            issues.append(Issue("unread_hours_column", file, sheet_name, found.header_excel_row, column=header,
+                                severity="warning", scope="sheet",
+                                params={"column": header, "range": column_letter(c), "rows": len(hours),
+                                        "sum": _hours_text(round(sum(hours), 4))}))
+    return issues
 
 
 class _Days:
