@@ -567,3 +567,83 @@ def make_table_definition_horizontal(path: Path) -> None:
             else:
                 ws.write_number(3 + r, c, v, f["cell"])
     wb.close()
+
+
+# --- dates down, projects across, each project split into 実績 | 予定 (merged two-row header) ---
+
+
+def make_split_projects(path: Path, person: str, year: int, months: dict[int, dict[str, dict[int, tuple]]], *,
+                        sub: tuple[str, str] = ("実績", "予定"), names: dict[str, str] | None = None,
+                        total_col: bool = False, wrong_total: dict[str, float] | None = None) -> dict:
+    """One sheet per month (``10月``): a title, 担当：NAME, then a header whose first row holds each
+    project code merged over two columns, an optional row of 案件名 merged the same way, and a
+    row of ``sub`` (実績 | 予定, or 計画 | 実績) under each; 日付 and 曜日 merged down the header.
+
+    ``months``: month → project → {day: (actual, plan)}; an actual may be text ("5:30", "６")
+    or None. A 合計 row of =SUM closes each sheet (``wrong_total``: project → a 実績 figure
+    written instead of the sum); ``total_col`` adds a 合計 column split the same way.
+    Returns ``{(person, project, "YYYY-MM"): actual hours}``.
+    """
+    wb, f = _book(path)
+    truth: dict = {}
+    for month, hours in months.items():
+        ws = wb.add_worksheet(f"{month}月")
+        ws.write(0, 0, f"{year}年{month}月 工数実績・予定表（開発第二課）", f["title"])
+        ws.write(1, 0, f"担当：{person}")
+        projects = list(hours)
+        heads = [*projects, *(["合計"] if total_col else [])]
+        hr, sr = 3, 3 + 1 + bool(names)
+        ws.merge_range(hr, 0, sr, 0, "日付", f["head"])
+        ws.merge_range(hr, 1, sr, 1, "曜日", f["head"])
+        for k, p in enumerate(heads):
+            c = 2 + 2 * k
+            ws.merge_range(hr, c, hr, c + 1, p, f["head"])
+            if names:
+                ws.merge_range(hr + 1, c, hr + 1, c + 1, names.get(p, ""), f["head"])
+            ws.write(sr, c, sub[0], f["head"])
+            ws.write(sr, c + 1, sub[1], f["head"])
+        actual_first = sub[0] != "計画"  # 計画 | 実績: the actual is the second column
+        days = sorted({d for v in hours.values() for d in v})
+        r = sr + 1
+        sums = {c: 0.0 for c in range(2, 2 + 2 * len(heads))}
+        for d in days:
+            day = dt.date(year, month, d)
+            ws.write_datetime(r, 0, dt.datetime.combine(day, dt.time()), f["ymd"])
+            ws.write(r, 1, WEEKDAYS[day.weekday()], f["cell"])
+            day_actual = day_plan = 0.0
+            for k, p in enumerate(projects):
+                actual, plan = hours[p].get(d, (None, None))
+                c_act, c_plan = (2 + 2 * k, 3 + 2 * k) if actual_first else (3 + 2 * k, 2 + 2 * k)
+                h = actual
+                if isinstance(actual, str):  # "5:30" or a full-width "６", as typed
+                    hh, _, mm = actual.translate(str.maketrans("０１２３４５６７８９", "0123456789")).partition(":")
+                    h = int(hh) + int(mm or 0) / 60
+                    ws.write_string(r, c_act, actual)
+                elif actual is not None:
+                    ws.write_number(r, c_act, actual)
+                if plan is not None:
+                    ws.write_number(r, c_plan, plan)
+                key = (person, p, f"{year:04d}-{month:02d}")
+                truth[key] = truth.get(key, 0.0) + (h or 0)
+                sums[c_act] += h or 0
+                sums[c_plan] += plan or 0
+                day_actual += h or 0
+                day_plan += plan or 0
+            if total_col:
+                k = len(projects)
+                c_act, c_plan = (2 + 2 * k, 3 + 2 * k) if actual_first else (3 + 2 * k, 2 + 2 * k)
+                ws.write_number(r, c_act, day_actual)
+                ws.write_number(r, c_plan, day_plan)
+                sums[c_act] += day_actual
+                sums[c_plan] += day_plan
+            r += 1
+        ws.write(r, 0, "合計", f["head"])
+        for c, total in sums.items():
+            k = (c - 2) // 2
+            is_actual = (c % 2 == 0) == actual_first
+            if wrong_total and is_actual and k < len(projects) and projects[k] in wrong_total:
+                ws.write_number(r, c, wrong_total[projects[k]], f["total"])
+                continue
+            ws.write_formula(r, c, f"=SUM({_col(c)}{sr + 2}:{_col(c)}{r})", f["total"], total)
+    wb.close()
+    return {k: v for k, v in truth.items() if v}

@@ -1078,6 +1078,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "締め期間 {start}〜{end} の勤務表として読みました ({month}度として精算します)",
         "read as the closing period {start} to {end} (settled as {month})",
     ),
+    "unread_hours_column": (
+        "「{column}」の列 ({range}列) に時間の値が {rows} 行 (計 {sum}) ありますが、どの工数にも数えていません — "
+        "工数の列なら見出しを [columns.hours] に加えるか、案件ごとの列なら見出しに案件コードを書いてください",
+        "column {column} ({range}) holds hours on {rows} rows ({sum} in all) that are not counted as hours — if they "
+        "are, add its heading to [columns.hours], or head each project's column with its code",
+    ),
     "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
     "plan_columns": (
         "「{value}」の列 ({range}列) は予定のため実績に数えません",

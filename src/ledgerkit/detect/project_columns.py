@@ -13,6 +13,15 @@ and by its values: mostly figures of a day (hours) or blank, on the rows whose �
 date. A header alone is never enough. A second header row may name the projects under their
 codes (案件名), or the codes may sit under one label written over them all (案件, merged).
 
+A project may be split into 実績 | 予定 (or 計画 | 実績) by the last header row, its code
+merged over both (and its name, on a row between, merged the same way)::
+
+    日付 | 曜日 | PJ-101      | PJ-205      | 合計
+         |      | 実績 | 予定 | 実績 | 予定 | 実績 | 予定
+
+The 実績 column is the project's hours; the 予定 ones are ``plan_cols`` (listed, never
+counted), as a WBS's 予定 column is.
+
 Examples:
     >>> rows = [["2026年10月 工数"], ["日付", "曜日", "A-1001", "B-2002", "合計"],
     ...         ["10/1", "木", 7.5, 0.5, 8], ["10/2", "金", "", 8, 8], ["合計", "", 7.5, 8.5, 16]]
@@ -21,6 +30,11 @@ Examples:
     (2, 0, {2: 'A-1001', 3: 'B-2002'}, [4], 2, 5)
     >>> detect_project_columns([["日付", "工数"], ["10/1", 8]], {"date": ["日付"], "hours": ["工数"]}) is None
     True
+    >>> rows = [["日付", "A-1", "A-1", "B-2", "B-2"], ["日付", "実績", "予定", "予定", "実績"],
+    ...         ["10/1", 7.5, 8, 1, 0.5], ["10/2", 8, 8, 0, ""]]
+    >>> p = detect_project_columns(rows, {"date": ["日付"]})
+    >>> p.projects, p.plan_cols, p.header_rows, p.columns[4]
+    ({1: 'A-1', 4: 'B-2'}, {2: 'A-1 予定', 3: 'B-2 予定'}, 2, 'B-2 実績')
 """
 
 from __future__ import annotations
@@ -31,6 +45,7 @@ from typing import Any, Iterable, Mapping
 
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.kinds import COLUMN_KINDS
+from ledgerkit.detect.day_grids import _ACTUAL_WORDS, _PLAN_WORDS
 from ledgerkit.detect.evidence import column_evidence, looks_like_date, looks_like_hours
 from ledgerkit.detect.headers import HEADER_SCAN_ROWS, Synonyms, _one_line, header_key
 from ledgerkit.detect.long_tables import _table_end
@@ -79,6 +94,11 @@ class ProjectColumns:
     #: a label written once over the project columns (案件, 工数(人日)), or ""
     group: str = ""
     others: list[str] = field(default_factory=list)
+    #: 予定 / 計画 columns of projects split into 実績 | 予定 (not data) → their header as written
+    plan_cols: dict[int, str] = field(default_factory=dict)
+    #: columns headed like a project whose cells are too seldom hours to be one (read into
+    #: nothing: the reader says so) → their header as written
+    unread: dict[int, str] = field(default_factory=dict)
 
     @property
     def header_excel_row(self) -> int:
@@ -145,6 +165,67 @@ def _heads(row, below, second: bool) -> tuple[dict[int, tuple[str, str]], str]:
     return heads, group
 
 
+_WORDS_PLAN = (*_PLAN_WORDS, "見積")
+
+
+def plan_or_actual(text: Any) -> str:
+    """``"plan"`` for a header of planned figures (予定, 計画工数, Plan), ``"actual"`` for one of
+    hours worked (実績, 実績(h), Actual), else ``""``.
+
+    Examples:
+        >>> [plan_or_actual(t) for t in ("予定", "計画(h)", "実績", "Actual", "PJ-101", "")]
+        ['plan', 'plan', 'actual', 'actual', '', '']
+    """
+    key = header_key(text) if isinstance(text, str) else ""
+    return "plan" if key.startswith(_WORDS_PLAN) else "actual" if key.startswith(_ACTUAL_WORDS) else ""
+
+
+def _split_row(rows, r: int, date_col: int) -> int | None:
+    """The header row under row ``r`` (the next, or the one after a names row) that splits the
+    projects into 実績 | 予定: every text it adds is one of the two, at least one 実績 under a
+    filled header. None when there is none."""
+    for k in (1, 2):
+        if r + k >= len(rows) or looks_like_date(_cell(rows[r + k], date_col)):
+            return None
+        sub, above = rows[r + k], rows[r:r + k]
+        added = [(c, v) for c, v in enumerate(sub) if _text(v) and all(_text(v) != _text(_cell(a, c)) for a in above)]
+        kinds = [plan_or_actual(v) for _, v in added]
+        if added and all(kinds) and any(k == "actual" and _text(_cell(rows[r], c)) for (c, _), k in zip(added, kinds)):
+            return r + k
+        if k == 1 and not _second_header(rows[r], sub, date_col):
+            return None
+    return None
+
+
+def _split_heads(rows, r: int, s: int) -> tuple[dict[int, tuple[str, str]], dict[int, str], dict[int, str]]:
+    """(column → (project header, name under it), plan columns → header, column → header as
+    written) of a header from row ``r`` to the 実績 | 予定 row ``s``."""
+    width = max(len(rows[i]) for i in range(r, s + 1))
+    heads: dict[int, tuple[str, str]] = {}
+    plans: dict[int, str] = {}
+    written: dict[int, str] = {}
+    for c in range(width):
+        top = _text(_cell(rows[r], c))
+        mid = _text(_cell(rows[r + 1], c)) if s > r + 1 else ""
+        sub = _text(_cell(rows[s], c))
+        kind = plan_or_actual(sub) if sub not in (top, mid) else ""
+        if kind and not top and c > 0 and plan_or_actual(_text(_cell(rows[s], c - 1))):
+            # a code written once over its two columns without merging them
+            top = _text(_cell(rows[r], c - 1))
+            mid = mid or (_text(_cell(rows[r + 1], c - 1)) if s > r + 1 else "")
+        name = mid if mid and mid != top else ""
+        if kind:
+            written[c] = " ".join(t for t in (top, name, sub) if t)
+            if kind == "plan":
+                plans[c] = written[c]
+            else:
+                heads[c] = (top, name)
+        elif top or mid or sub:
+            heads[c] = (top or mid or sub, "")
+            written[c] = top or mid or sub
+    return heads, plans, written
+
+
 def detect_project_columns(
     rows: list[list[Any]],
     fields: Mapping[str, Iterable[str]],
@@ -169,10 +250,18 @@ def detect_project_columns(
 def _table_at(rows, r: int, date_col: int, syn: Synonyms, max_hours: float) -> ProjectColumns | None:
     row = rows[r]
     below = rows[r + 1] if r + 1 < len(rows) else []
-    second = _second_header(row, below, date_col)
-    heads, group = _heads(row, below, second)
-    start = r + 1 + second
-    end, others = _table_end(rows, start, date_col, max(heads, default=date_col) + 1, syn)
+    split = _split_row(rows, r, date_col)
+    plans: dict[int, str] = {}
+    if split is not None:
+        heads, plans, written = _split_heads(rows, r, split)
+        group, height = "", split - r + 1
+    else:
+        second = _second_header(row, below, date_col)
+        heads, group = _heads(row, below, second)
+        written = {c: " ".join(t for t in heads[c] if t) for c in heads}
+        height = 1 + second
+    start = r + height
+    end, others = _table_end(rows, start, date_col, max([*heads, *plans], default=date_col) + 1, syn)
     dated = [r for r in range(start, end) if looks_like_date(_cell(rows[r], date_col))]
     if len(dated) < 2 or not column_evidence(rows, date_col, start, end, looks_like_date).mostly():
         return None
@@ -180,6 +269,7 @@ def _table_at(rows, r: int, date_col: int, syn: Synonyms, max_hours: float) -> P
     names: dict[int, str] = {}
     labels: dict[str, int] = {}
     totals: list[int] = []
+    unread: dict[int, str] = {}
     with_values = 0
     for c, (head, name) in heads.items():
         if c == date_col:
@@ -195,6 +285,8 @@ def _table_at(rows, r: int, date_col: int, syn: Synonyms, max_hours: float) -> P
             continue
         found = column_evidence(rows, c, start, end, lambda v: looks_like_hours(v, max_hours), only=dated)
         if found.good < MIN_HOURS_SHARE * found.filled:
+            if found.good:
+                unread[c] = written[c]
             continue
         projects[c] = head
         names[c] = name
@@ -204,6 +296,5 @@ def _table_at(rows, r: int, date_col: int, syn: Synonyms, max_hours: float) -> P
     if len(projects) == 1 and not re.search(r"\d", next(iter(projects.values()))):
         # one column beside the dates is an hours column by another name, unless it is a code
         return None
-    columns = {c: " ".join(t for t in heads[c] if t) for c in heads}
-    return ProjectColumns(r, 1 + second, start, end, date_col, projects, names, labels, totals, columns,
-                          group, others)
+    return ProjectColumns(r, height, start, end, date_col, projects, names, labels, totals, {**written, **plans},
+                          group, others, {c: h for c, h in plans.items() if c not in projects}, unread)

@@ -28,6 +28,7 @@ from ledgerkit.hours.cells import (
     _small_number,
     _task_text,
 )
+from ledgerkit.hours.long_checks import check_total_rows, unread_hours_columns
 from ledgerkit.hours.frame import _HOURS_TYPES, _plain, _show, _unique
 from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import fiscal_year_of_texts, sheet_year_month, sheet_years
@@ -133,6 +134,7 @@ def _read_long(rows, table, sheet_name: str, file: str, config: Config, synonyms
     sheet.parse_hours()
     log = RowLog(file, sheet_name, issues)
     keep = sheet.sort_rows(log)
+    log.issues.extend(sheet.own_figures(keep))
     frame, mapping = sheet.frame(keep, person_const, person_where)
     return SheetResult(
         frame=frame,
@@ -294,6 +296,20 @@ class _LongTable:
             else:
                 self._reject(log, i)
         return keep
+
+    def own_figures(self, keep: list[int]) -> list[Issue]:
+        """The table's 合計 rows checked against the rows read, and the columns of hours beside
+        the 工数 that nothing reads (:mod:`ledgerkit.hours.long_checks`)."""
+        table, file, sheet = self.table, self.file, self.sheet_name
+        found = unread_hours_columns(table, self.columns, self.extra_cols, keep, self.max_hours, file, sheet)
+        if self.total and self.c_unit is None:
+            hours = self.hours_parsed
+            good = {i: hours[i][2] for i in keep}
+            skipped = self.total | self.plan.keys() | self.repeat | self.blank | self.note.keys()
+            rejected = {i: h[2] for i, h in enumerate(hours) if h[2] is not None and i not in good and i not in skipped}
+            found += check_total_rows(table, self.columns[self.c_hours], good, rejected, self.total, self.factor,
+                                      file, sheet)
+        return found
 
     def _bad_codes(self) -> dict[int, tuple[int, str]]:
         """Rows whose 案件 or 社員番号 cell is no code: row → (column, field)."""

@@ -22,7 +22,7 @@ from typing import Any
 from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.intake.cells import is_empty
+from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.labels import title_texts
 from ledgerkit.detect.project_columns import ProjectColumns
 from ledgerkit.detect.walk import RowLog, classify_rows
@@ -44,6 +44,9 @@ LAYOUT = "projects across"
 def _read_projects_across(rows, found: ProjectColumns, sheet_name: str, file: str, config: Config,
                           synonyms) -> SheetResult:
     issues = [Issue("extra_table", file, sheet_name, scope="sheet", params={"range": o}) for o in found.others]
+    if found.plan_cols:  # PJ-101 over 実績 | 予定: the 予定 columns are a plan, not hours worked
+        issues.append(Issue("plan_columns", file, sheet_name, found.header_excel_row, params={
+            "value": ", ".join(found.plan_cols.values()), "range": "・".join(map(column_letter, found.plan_cols))}))
     year, month = sheet_year_month(rows, found.header_row, sheet_name, file, config)
     person_const = person_where = None
     if "person" not in found.labels:
@@ -55,8 +58,29 @@ def _read_projects_across(rows, found: ProjectColumns, sheet_name: str, file: st
     reader = _Days(rows, found, sheet_name, file, config, year, month, person_const, issues)
     for r in range(found.data_start, found.data_end):
         reader.read_row(r)
+    reader.log.issues.extend(_unread_columns(rows, found, reader, file, sheet_name))
     return SheetResult(frame=reader.frame(), issues=reader.log.issues, rows_read=reader.log.rows_read,
                        layout=LAYOUT, header_row=found.header_excel_row, mapping=reader.mapping(person_where))
+
+
+def _unread_columns(rows, found: ProjectColumns, reader, file: str, sheet_name: str) -> list[Issue]:
+    """A warning for each column headed like a project that holds hours too seldom to be read as
+    one (a code over a column of mostly notes): its hours are read into nothing."""
+    issues = []
+    for c, header in found.unread.items():
+        hours = []
+        for r in range(found.data_start, found.data_end):
+            if r in reader.kinds.total or c >= len(rows[r]):
+                continue
+            h, err = _attempt(parse_hours, rows[r][c])
+            if err is None and h:
+                hours.append(h * reader.factor)
+        if hours:
+            issues.append(Issue("unread_hours_column", file, sheet_name, found.header_excel_row, column=header,
+                                severity="warning", scope="sheet",
+                                params={"column": header, "range": column_letter(c), "rows": len(hours),
+                                        "sum": _hours_text(round(sum(hours), 4))}))
+    return issues
 
 
 class _Days:
@@ -212,7 +236,8 @@ class _Days:
         shown = [f"{p} ({found.names[c]})" if found.names.get(c) else p for c, p in found.projects.items()]
         mapping = {"date": found.columns[found.date_col],
                    "project": f"{len(shown)} 列: {', '.join(shown[:6])}{' …' if len(shown) > 6 else ''}",
-                   "hours": "案件の列の値" + (f" ({self.unit} × {_show(self.factor)} = 時間)" if self.unit else "")}
+                   "hours": "案件の列の値" + (" (実績の列)" if found.plan_cols else "")
+                   + (f" ({self.unit} × {_show(self.factor)} = 時間)" if self.unit else "")}
         if found.total_cols:
             mapping["total"] = ", ".join(found.columns[c] for c in found.total_cols) + " (照合のみ)"
         if self.person_const is not None:

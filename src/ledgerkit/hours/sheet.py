@@ -31,7 +31,7 @@ from ledgerkit.detect.headers import Synonyms
 from ledgerkit.detect.long_tables import detect_table
 from ledgerkit.detect.loose_grids import detect_loose_day_grid
 from ledgerkit.detect.merged import fill_merged
-from ledgerkit.detect.project_columns import detect_project_columns
+from ledgerkit.detect.project_columns import detect_project_columns, plan_or_actual
 from ledgerkit.hours.day_grid import _read_grid
 from ledgerkit.hours.long_table import _read_long
 from ledgerkit.hours.month_list import _read_month_list, month_list_candidate
@@ -87,6 +87,12 @@ def _read_layouts(rows, sheet, file: str, config: Config) -> SheetResult:
     if table is not None:
         reason = _long_table_reason(rows, table)
         if reason is None:
+            # PJ-101 over 実績 | 予定: the first 実績 names "hours" in a two-row header, but each
+            # project's 実績 is a column of hours (read as one, the other projects were lost)
+            head = table.columns[table.mapping["hours"]].split()
+            across = detect_project_columns(rows, syn, max_hours=max_hours) if plan_or_actual(head[-1]) else None
+            if across is not None and across.header_rows > 1 and len(across.projects) > 1:
+                return _read_projects_across(rows, across, name, file, config, synonyms)
             return _read_long(rows, table, name, file, config, synonyms)
     grid = detect_day_grid(rows, syn, need_any=("project", "task")) or detect_loose_day_grid(rows, syn,
                                                                                               max_hours=max_hours)
