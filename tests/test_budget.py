@@ -846,3 +846,28 @@ def test_cli_hours_or_invoices_file_without_its_table_is_an_error_not_zero_yen(t
                  "--invoices", title, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: --invoices: no invoice list found in {title} (")
+
+
+def test_cli_a_rate_table_read_is_no_unread_figures(tmp_path):
+    # the trial's 単価表 (a title row, then 氏名 | 単価 for four people) was said to hold "数値 4 個
+    # (B3:B6) … どの表としても読めませんでした ()" although every rate was used: the rate reader
+    # makes a lookup, not rows, and the door took that for a sheet no reader understood
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "2026-10"], ["A-1", 1_000_000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"単価": [["要員単価表"], ["氏名", "単価（円/時）", "適用開始"],
+                                               ["伊藤", 6000, "2026/4/1"], ["山田", 8000, "2026/4/1"],
+                                               ["鈴木", 5000, "2026/4/1"], ["高橋", 5500, "2026/4/1"]]})
+    result = cli(budget, "--hours", hours, "--rates", rates)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["A-1: 64,000 / 1,000,000 (6.4%) OK"]
+
+
+def test_cli_one_workbook_for_the_budget_and_the_rates(tmp_path):
+    # each input's reader read its own sheet: neither sheet is "unread" by the other's
+    budget = xlsx(tmp_path / "b.xlsx", {"予算": [["案件", "2026-10", "2026-11"], ["A-1", 1_000_000, 500_000],
+                                                ["A-2", 300_000, 200_000]],
+                                        "単価": [["氏名", "単価"], ["山田", 8000], ["鈴木", 5000], ["伊藤", 6000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8]]})
+    result = cli(budget, "--hours", hours, "--rates", budget)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["A-1: 64,000 / 1,500,000 (4.3%) OK", "A-2: 0 / 500,000 (0.0%) OK"]

@@ -82,6 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "holds {what} but no table of it could be read ({reason}) — see how it is read with ledgerkit inspect {file}; "
         "--kind, or header words added under [columns.<kind>] in ledgerkit.toml, can read it",
     ),
+    "unread_no_reason": (
+        "このコマンドの読む見出しの行が見つかりません",
+        "no header row this command reads was found in it",
+    ),
     "other_kind": (
         "{kind}のデータのシートです ({rows} 行; --kind {kind_option} で集計します)",
         "this sheet holds {kind} data ({rows} rows; use --kind {kind_option})",
