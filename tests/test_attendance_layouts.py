@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import xlsxwriter
 from typer.testing import CliRunner
 
 import ledgerkit
@@ -408,3 +409,31 @@ def test_a_total_row_inside_the_footer_is_checked_too():
     _frame, issues, _n = read_attendance_sheet(_sheet(rows), file="x.xlsx")
     assert [(i.code, i.row, i.params.get("total"), i.params.get("sum")) for i in issues] == [
         ("sheet_total_mismatch", 9, "25:00", "24:00"), ("attendance_footer", None, None, None)]
+
+
+def _sato(path):
+    # the trial's 勤務表: three days of 8:00, and a 合計 row that says 16:00 (and two holidays)
+    wb = xlsxwriter.Workbook(str(path))
+    hh = wb.add_format({"num_format": "[h]:mm"})
+    ws = wb.add_worksheet("2026年10月")
+    ws.write_row(0, 0, ["氏名", "佐藤一郎"])
+    ws.write_row(2, 0, ["日付", "出勤", "退勤", "休憩", "実働"])
+    for r, day in enumerate((1, 2, 5), start=3):
+        ws.write_row(r, 0, [day, "9:00", "18:00", "1:00", "8:00"])
+    ws.write(6, 0, "合計")
+    ws.write_number(6, 4, 16 / 24, hh)
+    wb.close()
+    return path
+
+
+def test_cli_attendance_warnings_are_printed_not_only_counted(tmp_path):
+    # aggregate --kind attendance printed "問題: エラー 0 件, 警告 1 件" and never the warning
+    book = _sato(tmp_path / "勤務表_2026年10月_佐藤一郎.xlsx")
+    code, out = _cli("aggregate", book, "--kind", "attendance")
+    assert code == 0
+    assert (f"  警告: {book} / 2026年10月 / 7行 / 実働: シートの合計 16:00 が読み取った行の合計 24:00 と合いません (実働)"
+            in out.splitlines())
+    code, out = _cli("aggregate", book, "--kind", "attendance", "--lang", "en")
+    assert code == 0
+    assert (f"  warning: {book} / 2026年10月 / row 7 / 実働: the sheet's own total 16:00 differs from the rows read, "
+            "which add up to 24:00 (実働)" in out.splitlines())
