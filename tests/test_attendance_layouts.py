@@ -26,6 +26,7 @@ from ledgerkit.kinds.attendance import ATTENDANCE_FIELDS, ATTENDANCE_WORDS
 from ledgerkit.parse.names import looks_like_name
 from ledgerkit.settlement.months import settle
 from layouts import make_kintai, office_days
+from sheets import make_xlsx
 
 runner = CliRunner()
 
@@ -437,3 +438,21 @@ def test_cli_attendance_warnings_are_printed_not_only_counted(tmp_path):
     assert code == 0
     assert (f"  warning: {book} / 2026年10月 / row 7 / 実働: the sheet's own total 16:00 differs from the rows read, "
             "which add up to 24:00 (実働)" in out.splitlines())
+
+
+def test_inspect_in_english_says_where_the_person_and_month_came_from_in_english(tmp_path):
+    # inspect --lang en showed "person ← 田中一郎 (セル B2)" and "← 田中 (ファイル名)"
+    rows = [["工数報告書"], ["氏名", "田中一郎"], [], ["日付", "案件", "工数"], ["2026/10/1", "A-1", 8]]
+    hours = make_xlsx(tmp_path / "工数_2026年10月_田中.xlsx", {"10月分": rows, "集計用": [["日付", "案件", "工数"],
+                                                                                               ["2026/10/2", "A-1", 4]]})
+    code, out = _cli("inspect", hours, "--lang", "en")
+    assert code == 0
+    assert "      person       ← 田中一郎 (cell B2)" in out.splitlines()
+    assert "      person       ← 田中 (file name)" in out.splitlines()
+    code, out = _cli("inspect", hours)
+    assert "      person       ← 田中 (ファイル名)" in out.splitlines()
+    book = _sato(tmp_path / "勤務表_2026年10月_佐藤一郎.xlsx")
+    code, out = _cli("inspect", book, "--kind", "attendance", "--lang", "en")
+    assert code == 0
+    assert "      person       ← 佐藤一郎 (cell B1)" in out.splitlines()
+    assert "      month        ← 2026-10 (sheet name)" in out.splitlines()

@@ -86,6 +86,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "このコマンドの読む見出しの行が見つかりません",
         "no header row this command reads was found in it",
     ),
+    # where a sheet-wide value (person, month) was found, as inspect lists it (detect.found_in)
+    "found_in_cell": ("セル {cell}", "cell {cell}"),
+    "found_in_sheet_name": ("シート名", "sheet name"),
+    "found_in_file_name": ("ファイル名", "file name"),
+    "found_in_date_column": ("日付の列", "the date column"),
+    "found_in_created": ("作成日", "the date the sheet was made"),
+    "found_by_option": ("--person / [read] person", "--person / [read] person"),
     "other_kind": (
         "{kind}のデータのシートです ({rows} 行; --kind {kind_option} で集計します)",
         "this sheet holds {kind} data ({rows} rows; use --kind {kind_option})",
