@@ -871,3 +871,24 @@ def test_cli_one_workbook_for_the_budget_and_the_rates(tmp_path):
     result = cli(budget, "--hours", hours, "--rates", budget)
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == ["A-1: 64,000 / 1,500,000 (4.3%) OK", "A-2: 0 / 500,000 (0.0%) OK"]
+
+
+def test_cli_problems_line_points_to_the_issues_sheet_only_when_one_was_written(tmp_path):
+    # without -o the summary said "(問題一覧シートを参照)": there was no report to look in
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "2026-10"], ["A-1", 1_000_000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8],
+                                             [dt.date(2026, 10, 2), "山田", "B-9", 2],
+                                             [dt.date(2026, 10, 5), "山田", "B-8", 1]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000]]})
+    args = [budget, "--hours", hours, "--rates", rates]
+    plain = cli(*args)
+    assert plain.exit_code == 0, plain.output
+    assert plain.stderr.splitlines()[-1] == "入力の問題: エラー 0件, 警告 2件 (全件は -o report.xlsx の問題一覧シート)"
+    english = cli(*args, "--lang", "en", "-o", tmp_path / "out.csv")
+    assert english.exit_code == 0, english.output
+    assert english.stderr.splitlines()[-2] == ("0 errors, 2 warnings in the inputs "
+                                               "(all of them: -o report.xlsx, Issues sheet)")
+    written = cli(*args, "-o", tmp_path / "out.xlsx")
+    assert written.exit_code == 0, written.output
+    assert written.stderr.splitlines()[-2:] == ["入力の問題: エラー 0件, 警告 2件 (問題一覧シートを参照)",
+                                                f"{tmp_path / 'out.xlsx'} を書き出しました"]

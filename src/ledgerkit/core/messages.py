@@ -1641,6 +1641,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "入力の問題: エラー {errors}件, 警告 {warnings}件 (問題一覧シートを参照)",
         "{errors} errors, {warnings} warnings in the inputs (see the Issues sheet)",
     ),
+    "budget_input_problems_no_report": (
+        "入力の問題: エラー {errors}件, 警告 {warnings}件 (全件は -o report.xlsx の問題一覧シート)",
+        "{errors} errors, {warnings} warnings in the inputs (all of them: -o report.xlsx, Issues sheet)",
+    ),
     "budget_strict_over": ("--strict: 予算超過または予算行のない案件: {projects}", "--strict: over budget or without a budget line: {projects}"),
     "budget_strict_inputs": (
         "--strict: 入力にエラーが {count} 件あります (数字が欠けている可能性があります)",
