@@ -892,3 +892,30 @@ def test_cli_problems_line_points_to_the_issues_sheet_only_when_one_was_written(
     assert written.exit_code == 0, written.output
     assert written.stderr.splitlines()[-2:] == ["入力の問題: エラー 0件, 警告 2件 (問題一覧シートを参照)",
                                                 f"{tmp_path / 'out.xlsx'} を書き出しました"]
+
+
+def test_inspect_a_rate_table_names_the_command_that_reads_it(tmp_path):
+    # inspect printed "no table found; 数値 4 個 … (no table found …) — ledgerkit inspect 単価表.xlsx で…":
+    # the reason twice, and advice to run the command just run
+    rates = xlsx(tmp_path / "単価表.xlsx", {"単価": [["要員単価表"], ["氏名", "単価（円/時）", "適用開始"],
+                                                   ["伊藤", 6000, "2026/4/1"], ["山田", 8000, "2026/4/1"],
+                                                   ["鈴木", 5000, "2026/4/1"], ["高橋", 5500, "2026/4/1"]]})
+    result = CliRunner().invoke(app, ["inspect", str(rates)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{rates} (xlsx)",
+        "  単価: 単価表です (見出し 2 行目、読める値 4 件) — ledgerkit budget --rates で読みます (aggregate の種類ではありません)"]
+    result = CliRunner().invoke(app, ["inspect", str(rates), "--lang", "en"])
+    assert result.output.splitlines()[1] == (
+        "  単価: a rate table (header on row 2, 4 entries read): read by ledgerkit budget --rates, not by aggregate")
+
+
+def test_inspect_figures_no_reader_reads_are_named_once_without_pointing_to_inspect(tmp_path):
+    odd = xlsx(tmp_path / "odd.xlsx", {"s": [["メモ"], ["", 1, 2], ["", 3, 4]]})
+    result = CliRunner().invoke(app, ["inspect", str(odd), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    line = result.output.splitlines()[1]
+    assert line.startswith("  s: no table of any kind found (tried hours, invoices, attendance; name one with --kind); ")
+    assert line.endswith("; holds 4 numbers (B2:C3) but no table of it could be read — --kind, or header words added "
+                         "under [columns.<kind>] in ledgerkit.toml, can read it")
+    assert "ledgerkit inspect" not in line

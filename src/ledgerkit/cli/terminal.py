@@ -284,7 +284,7 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
                     if i.scope == "sheet":
                         con.print(f"      note: {i.message(lang)}", markup=False, highlight=False)
             else:
-                reason = "; ".join(i.message(lang) for i in sh.issues if i.scope == "sheet") or messages.text(
+                reason = "; ".join(_sheet_reason(i, lang) for i in sh.issues if i.scope == "sheet") or messages.text(
                     "empty_sheet", lang
                 )
                 con.print(f"  {sh.name}{vis}: {reason}", markup=False, highlight=False)
@@ -302,6 +302,14 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
                     con.print("      " + messages.text("same_findings", lang, n=f"{len(rest):,}", rows=_rows_shown(rest, lang=lang)),
                               markup=False, highlight=False)
     return bad
+
+
+def _sheet_reason(issue, lang: str) -> str:
+    """A sheet's reason as ``inspect`` shows it: the figures no table was read from without the
+    reason (already shown beside it) nor the advice to run ``inspect`` (the command just run)."""
+    if issue.code == "unread_data":
+        return messages.text("unread_data_inspect", lang, what=issue.params.get("what", ""))
+    return issue.message(lang)
 
 
 #: ``inspect`` shows this many findings of one rule in one sheet, then counts the rest

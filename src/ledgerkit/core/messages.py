@@ -93,6 +93,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "found_in_date_column": ("日付の列", "the date column"),
     "found_in_created": ("作成日", "the date the sheet was made"),
     "found_by_option": ("--person / [read] person", "--person / [read] person"),
+    "inspect_other_input": (
+        "{what}です (見出し {row} 行目、読める値 {rows} 件) — ledgerkit {command} で読みます (aggregate の種類ではありません)",
+        "a {what} (header on row {row}, {rows} entries read): read by ledgerkit {command}, not by aggregate",
+    ),
+    "unread_data_inspect": (
+        "{what} がありますが、どの表としても読めませんでした — --kind や ledgerkit.toml の [columns.<種類>] に見出しを加えると読めます",
+        "holds {what} but no table of it could be read — --kind, or header words added under [columns.<kind>] in "
+        "ledgerkit.toml, can read it",
+    ),
     "other_kind": (
         "{kind}のデータのシートです ({rows} 行; --kind {kind_option} で集計します)",
         "this sheet holds {kind} data ({rows} rows; use --kind {kind_option})",
