@@ -456,3 +456,24 @@ def test_inspect_in_english_says_where_the_person_and_month_came_from_in_english
     assert code == 0
     assert "      person       ← 佐藤一郎 (cell B1)" in out.splitlines()
     assert "      month        ← 2026-10 (sheet name)" in out.splitlines()
+
+
+def test_a_day_marked_only_paid_leave_in_its_note_is_listed_as_info(tmp_path):
+    # the trial's 勤務表: 10/15 has no times, only 有給 in the 備考: it was neither a row nor an Issue
+    wb = xlsxwriter.Workbook(str(tmp_path / "勤務表_2026年10月_佐藤一郎.xlsx"))
+    ws = wb.add_worksheet("2026年10月")
+    ws.write_row(0, 0, ["氏名", "佐藤一郎"])
+    ws.write_row(2, 0, ["日付", "曜日", "出勤", "退勤", "休憩", "実働", "備考"])
+    ws.write_row(3, 0, [14, "水", "9:00", "18:00", "1:00", "8:00", ""])
+    ws.write_row(4, 0, [15, "木", "", "", "", "", "有給"])
+    ws.write_row(5, 0, [16, "金", "", "", "", "", "夏季休暇"])
+    ws.write_row(6, 0, [17, "土", "", "", "", "", "休日"])
+    wb.close()
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert result.frame["hours"].tolist() == [8.0]
+    assert _codes(result) == [("attendance_day_off", 5, "info"), ("attendance_day_off", 6, "info")]
+    assert result.issues[0].message("ja") == "休みの日 (有給) のため勤務の行ではありません"
+    assert (result.stats.rows_read, result.stats.rows_rejected) == (1, 0)
+    code, out = _cli("inspect", tmp_path, "--kind", "attendance", "--lang", "en")
+    assert code == 0
+    assert "      row 5: a day off (有給), not a day worked" in out.splitlines()

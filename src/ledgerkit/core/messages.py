@@ -1045,6 +1045,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot tell whose sheet this is (no name in a 氏名 cell, the sheet name or the file name): put the name in "
         "the file name (e.g. 勤務表_山田太郎_2026年10月.xlsx) or give it with --person 山田太郎 ([read] person in ledgerkit.toml)",
     ),
+    "attendance_day_off": (
+        "休みの日 ({value}) のため勤務の行ではありません",
+        "a day off ({value}), not a day worked",
+    ),
     "attendance_person_from_file": (
         "氏名はファイル名から {person} としました (シートに氏名がありません)",
         "person {person} taken from the file name (no name on the sheet)",
