@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import xlsxwriter
 from typer.testing import CliRunner
 
 import ledgerkit
@@ -25,6 +26,7 @@ from ledgerkit.kinds.attendance import ATTENDANCE_FIELDS, ATTENDANCE_WORDS
 from ledgerkit.parse.names import looks_like_name
 from ledgerkit.settlement.months import settle
 from layouts import make_kintai, office_days
+from sheets import make_xlsx
 
 runner = CliRunner()
 
@@ -408,3 +410,70 @@ def test_a_total_row_inside_the_footer_is_checked_too():
     _frame, issues, _n = read_attendance_sheet(_sheet(rows), file="x.xlsx")
     assert [(i.code, i.row, i.params.get("total"), i.params.get("sum")) for i in issues] == [
         ("sheet_total_mismatch", 9, "25:00", "24:00"), ("attendance_footer", None, None, None)]
+
+
+def _sato(path):
+    # the trial's 勤務表: three days of 8:00, and a 合計 row that says 16:00 (and two holidays)
+    wb = xlsxwriter.Workbook(str(path))
+    hh = wb.add_format({"num_format": "[h]:mm"})
+    ws = wb.add_worksheet("2026年10月")
+    ws.write_row(0, 0, ["氏名", "佐藤一郎"])
+    ws.write_row(2, 0, ["日付", "出勤", "退勤", "休憩", "実働"])
+    for r, day in enumerate((1, 2, 5), start=3):
+        ws.write_row(r, 0, [day, "9:00", "18:00", "1:00", "8:00"])
+    ws.write(6, 0, "合計")
+    ws.write_number(6, 4, 16 / 24, hh)
+    wb.close()
+    return path
+
+
+def test_cli_attendance_warnings_are_printed_not_only_counted(tmp_path):
+    # aggregate --kind attendance printed "問題: エラー 0 件, 警告 1 件" and never the warning
+    book = _sato(tmp_path / "勤務表_2026年10月_佐藤一郎.xlsx")
+    code, out = _cli("aggregate", book, "--kind", "attendance")
+    assert code == 0
+    assert (f"  警告: {book} / 2026年10月 / 7行 / 実働: シートの合計 16:00 が読み取った行の合計 24:00 と合いません (実働)"
+            in out.splitlines())
+    code, out = _cli("aggregate", book, "--kind", "attendance", "--lang", "en")
+    assert code == 0
+    assert (f"  warning: {book} / 2026年10月 / row 7 / 実働: the sheet's own total 16:00 differs from the rows read, "
+            "which add up to 24:00 (実働)" in out.splitlines())
+
+
+def test_inspect_in_english_says_where_the_person_and_month_came_from_in_english(tmp_path):
+    # inspect --lang en showed "person ← 田中一郎 (セル B2)" and "← 田中 (ファイル名)"
+    rows = [["工数報告書"], ["氏名", "田中一郎"], [], ["日付", "案件", "工数"], ["2026/10/1", "A-1", 8]]
+    hours = make_xlsx(tmp_path / "工数_2026年10月_田中.xlsx", {"10月分": rows, "集計用": [["日付", "案件", "工数"],
+                                                                                               ["2026/10/2", "A-1", 4]]})
+    code, out = _cli("inspect", hours, "--lang", "en")
+    assert code == 0
+    assert "      person       ← 田中一郎 (cell B2)" in out.splitlines()
+    assert "      person       ← 田中 (file name)" in out.splitlines()
+    code, out = _cli("inspect", hours)
+    assert "      person       ← 田中 (ファイル名)" in out.splitlines()
+    book = _sato(tmp_path / "勤務表_2026年10月_佐藤一郎.xlsx")
+    code, out = _cli("inspect", book, "--kind", "attendance", "--lang", "en")
+    assert code == 0
+    assert "      person       ← 佐藤一郎 (cell B1)" in out.splitlines()
+    assert "      month        ← 2026-10 (sheet name)" in out.splitlines()
+
+
+def test_a_day_marked_only_paid_leave_in_its_note_is_listed_as_info(tmp_path):
+    # the trial's 勤務表: 10/15 has no times, only 有給 in the 備考: it was neither a row nor an Issue
+    wb = xlsxwriter.Workbook(str(tmp_path / "勤務表_2026年10月_佐藤一郎.xlsx"))
+    ws = wb.add_worksheet("2026年10月")
+    ws.write_row(0, 0, ["氏名", "佐藤一郎"])
+    ws.write_row(2, 0, ["日付", "曜日", "出勤", "退勤", "休憩", "実働", "備考"])
+    ws.write_row(3, 0, [14, "水", "9:00", "18:00", "1:00", "8:00", ""])
+    ws.write_row(4, 0, [15, "木", "", "", "", "", "有給"])
+    ws.write_row(5, 0, [16, "金", "", "", "", "", "夏季休暇"])
+    ws.write_row(6, 0, [17, "土", "", "", "", "", "休日"])
+    wb.close()
+    result = ledgerkit.aggregate(tmp_path, kind="attendance")
+    assert result.frame["hours"].tolist() == [8.0]
+    assert _codes(result) == [("attendance_day_off", 5, "info"), ("attendance_day_off", 6, "info")]
+    assert result.issues[0].message("ja") == "休みの日 (有給) のため勤務の行ではありません"
+    assert (result.stats.rows_read, result.stats.rows_rejected) == (1, 0)
+    code, out = _cli("inspect", tmp_path, "--kind", "attendance", "--lang", "en")
+    assert code == 0
+    assert "      row 5: a day off (有給), not a day worked" in out.splitlines()

@@ -846,3 +846,76 @@ def test_cli_hours_or_invoices_file_without_its_table_is_an_error_not_zero_yen(t
                  "--invoices", title, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: --invoices: no invoice list found in {title} (")
+
+
+def test_cli_a_rate_table_read_is_no_unread_figures(tmp_path):
+    # the trial's 単価表 (a title row, then 氏名 | 単価 for four people) was said to hold "数値 4 個
+    # (B3:B6) … どの表としても読めませんでした ()" although every rate was used: the rate reader
+    # makes a lookup, not rows, and the door took that for a sheet no reader understood
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "2026-10"], ["A-1", 1_000_000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"単価": [["要員単価表"], ["氏名", "単価（円/時）", "適用開始"],
+                                               ["伊藤", 6000, "2026/4/1"], ["山田", 8000, "2026/4/1"],
+                                               ["鈴木", 5000, "2026/4/1"], ["高橋", 5500, "2026/4/1"]]})
+    result = cli(budget, "--hours", hours, "--rates", rates)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["A-1: 64,000 / 1,000,000 (6.4%) OK"]
+
+
+def test_cli_one_workbook_for_the_budget_and_the_rates(tmp_path):
+    # each input's reader read its own sheet: neither sheet is "unread" by the other's
+    budget = xlsx(tmp_path / "b.xlsx", {"予算": [["案件", "2026-10", "2026-11"], ["A-1", 1_000_000, 500_000],
+                                                ["A-2", 300_000, 200_000]],
+                                        "単価": [["氏名", "単価"], ["山田", 8000], ["鈴木", 5000], ["伊藤", 6000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8]]})
+    result = cli(budget, "--hours", hours, "--rates", budget)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == ["A-1: 64,000 / 1,500,000 (4.3%) OK", "A-2: 0 / 500,000 (0.0%) OK"]
+
+
+def test_cli_problems_line_points_to_the_issues_sheet_only_when_one_was_written(tmp_path):
+    # without -o the summary said "(問題一覧シートを参照)": there was no report to look in
+    budget = xlsx(tmp_path / "b.xlsx", {"s": [["案件", "2026-10"], ["A-1", 1_000_000]]})
+    hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8],
+                                             [dt.date(2026, 10, 2), "山田", "B-9", 2],
+                                             [dt.date(2026, 10, 5), "山田", "B-8", 1]]})
+    rates = xlsx(tmp_path / "r.xlsx", {"s": [["氏名", "単価"], ["山田", 5000]]})
+    args = [budget, "--hours", hours, "--rates", rates]
+    plain = cli(*args)
+    assert plain.exit_code == 0, plain.output
+    assert plain.stderr.splitlines()[-1] == "入力の問題: エラー 0件, 警告 2件 (全件は -o report.xlsx の問題一覧シート)"
+    english = cli(*args, "--lang", "en", "-o", tmp_path / "out.csv")
+    assert english.exit_code == 0, english.output
+    assert english.stderr.splitlines()[-2] == ("0 errors, 2 warnings in the inputs "
+                                               "(all of them: -o report.xlsx, Issues sheet)")
+    written = cli(*args, "-o", tmp_path / "out.xlsx")
+    assert written.exit_code == 0, written.output
+    assert written.stderr.splitlines()[-2:] == ["入力の問題: エラー 0件, 警告 2件 (問題一覧シートを参照)",
+                                                f"{tmp_path / 'out.xlsx'} を書き出しました"]
+
+
+def test_inspect_a_rate_table_names_the_command_that_reads_it(tmp_path):
+    # inspect printed "no table found; 数値 4 個 … (no table found …) — ledgerkit inspect 単価表.xlsx で…":
+    # the reason twice, and advice to run the command just run
+    rates = xlsx(tmp_path / "単価表.xlsx", {"単価": [["要員単価表"], ["氏名", "単価（円/時）", "適用開始"],
+                                                   ["伊藤", 6000, "2026/4/1"], ["山田", 8000, "2026/4/1"],
+                                                   ["鈴木", 5000, "2026/4/1"], ["高橋", 5500, "2026/4/1"]]})
+    result = CliRunner().invoke(app, ["inspect", str(rates)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{rates} (xlsx)",
+        "  単価: 単価表です (見出し 2 行目、読める値 4 件) — ledgerkit budget --rates で読みます (aggregate の種類ではありません)"]
+    result = CliRunner().invoke(app, ["inspect", str(rates), "--lang", "en"])
+    assert result.output.splitlines()[1] == (
+        "  単価: a rate table (header on row 2, 4 entries read): read by ledgerkit budget --rates, not by aggregate")
+
+
+def test_inspect_figures_no_reader_reads_are_named_once_without_pointing_to_inspect(tmp_path):
+    odd = xlsx(tmp_path / "odd.xlsx", {"s": [["メモ"], ["", 1, 2], ["", 3, 4]]})
+    result = CliRunner().invoke(app, ["inspect", str(odd), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    line = result.output.splitlines()[1]
+    assert line.startswith("  s: no table of any kind found (tried hours, invoices, attendance; name one with --kind); ")
+    assert line.endswith("; holds 4 numbers (B2:C3) but no table of it could be read — --kind, or header words added "
+                         "under [columns.<kind>] in ledgerkit.toml, can read it")
+    assert "ledgerkit inspect" not in line

@@ -19,6 +19,7 @@ from ledgerkit.intake import door
 from ledgerkit.intake.files import SEAL_PREFIX, _seal_digest, own_report_issue, report_state
 from ledgerkit.intake.read import read_workbook
 from ledgerkit.intake.sniff import open_zip, sniff
+from tests import sheets
 from tests.test_read import LAUGHS, make_xlsx, rewrite_zip
 
 
@@ -134,3 +135,27 @@ def test_synonyms_made_once_judge_as_a_fresh_lookup():
     for text in ("担当者", "工数（ｈ）", "時間(h)", "工数", "備考", "氏名(フリガナ)", "単価(税込)", "単価", "x" * 300, "担当者"):
         assert made.claim(text) == fresh.claim(text), text
     assert made.claim(7.5) is None
+
+
+def _says_nothing(sheet, *, file, config):
+    # a reader that finds no table and gives no reason of its own
+    return SheetResult()
+
+
+def _rates_like(sheet, *, file, config):
+    # a reader that read its table (header row 2, four rows) into a lookup, not a frame
+    return SheetResult(rows_read=4, header_row=2, layout="long")
+
+
+def test_an_unread_block_always_says_why_and_a_table_read_is_not_unread(tmp_path):
+    # the trial's 単価表 warned "… どの表としても読めませんでした ()": an empty reason, for a table read
+    book = sheets.make_xlsx(tmp_path / "単価表.xlsx", {"単価": [["要員単価表"], ["氏名", "単価"], ["伊藤", 6000],
+                                                       ["田中", 8000], ["鈴木", 5000], ["高橋", 5500]]})
+    (_, sheet), = door.read_files(book, reader=_says_nothing, while_waiting=None).sheets()
+    (warning,) = sheet.result.issues
+    assert warning.code == "unread_data"
+    assert warning.message("ja").startswith("数値 4 個 (B3:B6) がありますが、どの表としても読めませんでした "
+                                            "(このコマンドの読む見出しの行が見つかりません) — ")
+    assert "(no header row this command reads was found in it)" in warning.message("en")
+    (_, sheet), = door.read_files(book, reader=_rates_like, while_waiting=None).sheets()
+    assert sheet.result.issues == []

@@ -151,3 +151,22 @@ def test_the_board_saved_among_the_inputs_is_named_and_not_read(books, tmp_path)
     assert (first.exit_code, second.exit_code) == (0, 0)
     assert second.stderr.splitlines()[:5] == first.stderr.splitlines()[:5]
     assert f"  警告: {out}: ledgerkit が書き出したレポートのため読み込みません (二重に数えないため)" in second.stderr.splitlines()
+
+
+def test_both_lists_in_one_workbook_warn_of_no_figures_unread(tmp_path):
+    # docs/triage.md allows one workbook for both lists: the 担当者一覧's reader used to warn that
+    # the 依頼一覧's numbers (No, 見積工数) were "read as no table" — the other list read them
+    import openpyxl
+
+    book = requests_book(tmp_path / "依頼一覧_総務課.xlsx", [(i + 1, *row) for i, row in enumerate(WORKED_REQUESTS)],
+                         header=("No", "件名", "種別", "依頼者", "期限", "見積工数", "担当", "状態"))
+    wb = openpyxl.load_workbook(book)
+    ws = wb.create_sheet("担当者")
+    ws.append(["氏名", "1日の稼働時間", "得意", "不得意", "休暇"])
+    for row in WORKED_STAFF:
+        ws.append(list(row))
+    wb.save(book)
+    r = run(str(book), "--staff", str(book), *AS_OF)
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines()[-2:] == ["期限に間に合わない依頼はありません", "過負荷の人はいません"]
+    assert "どの表としても" not in r.stderr

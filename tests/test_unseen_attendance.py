@@ -147,7 +147,9 @@ def test_scheduled_and_night_hour_columns_are_not_the_hours_worked(tmp_path):
     assert f["hours"].tolist() == [10.0, 8.0, 5.0, 9.0]
     assert f["overtime_hours"].tolist() == [2.0, 0.0, 0.0, 1.0]
     assert [d.day for d in f["date"]] == [1, 2, 5, 7]
-    assert result.issues == []
+    # the 有給 day (no times, 有給 in the 備考) is listed, never rejected (the trial's 10/15)
+    assert [(i.code, i.row, i.severity, i.rejected) for i in result.issues] == [("attendance_day_off", 8, "info", False)]
+    assert result.issues[0].message("en") == "a day off (有給), not a day worked"
 
 
 def test_a_systems_export_with_a_name_column_holds_many_people(tmp_path):

@@ -31,6 +31,22 @@ def _is_off(text: str) -> bool:
     return any(t == w or (len(w) > 1 and t.startswith(w)) for w in _OFF_WORDS) or t.startswith("休")
 
 
+#: words of a 備考 that mark a day of leave when no time is written (有給休暇, 代休, 夏季休暇, 欠勤 …);
+#: 休 / 休日 / 祝 alone are the calendar's days off, not a person's leave, and stay unlisted
+_LEAVE_WORDS = ("有給", "有休", "年休", "休暇", "代休", "振休", "特休", "欠勤", "慶弔", "忌引")
+
+
+def _is_off_note(text: str) -> bool:
+    """A note that says the day was a day of leave: ``有給``, ``夏季休暇``, ``代休（10/3出勤分）``, ``欠勤``.
+
+    Examples:
+        >>> [_is_off_note(t) for t in ("有給", "夏季休暇", "代休(10/3分)", "欠勤", "休日", "在宅", "客先作業")]
+        [True, True, True, True, False, False, False]
+    """
+    t = text.replace(" ", "").lower()
+    return any(w in t for w in _LEAVE_WORDS)
+
+
 _CLOCK = re.compile(r"^(翌日?|next)?\s*(\d{1,2})\s*(?:[:時]\s*(\d{1,2})\s*分?)?\s*(?::\s*(\d{1,2}))?$")
 _DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:h|時間|hr|hrs)?$")
 _DURATION_HM = re.compile(r"^(\d+)\s*(?::|時間)\s*(\d{1,2})\s*(?:分)?(?::\s*(\d{1,2}))?$")

@@ -18,6 +18,7 @@ from ledgerkit.attendance.cells import (
     _CellError,
     _hm,
     _is_off,
+    _is_off_note,
     _nfkc,
     _period_wrap,
     _safe,
@@ -131,6 +132,10 @@ class _DayRows:
             return
         times = self._times(r, cell)
         if times is None:
+            off = self._off_text(cell, self.layout.notes) if self._no_time(cell) else ""
+            if off:
+                # no times and 有給 / 代休 / 欠勤 in the 備考: a day off by its note, listed (never rejected)
+                self.log.skip(r, "attendance_day_off", value=off)
             return
         start, end, worked, brk, overtime = times
         date = self._date(r, cell)
@@ -147,6 +152,19 @@ class _DayRows:
         cols = self.cols
         texts = [_nfkc(cell(c)) for c in self.time_cols if isinstance(cell(c), str) and not is_empty(cell(c))]
         return bool(texts) and any(_is_off(t) for t in texts) and not _safe(parse_duration, cell(cols.get("worked")))
+
+    def _no_time(self, cell) -> bool:
+        """No time written in any time column (the day's row holds only its date and notes)."""
+        return all(is_empty(cell(c)) for c in self.time_cols)
+
+    @staticmethod
+    def _off_text(cell, columns) -> str:
+        """The first text in ``columns`` that marks a day off (有給, 休暇, 代休, 特休, 欠勤 …), or ""."""
+        for c in columns:
+            v = cell(c)
+            if isinstance(v, str) and not is_empty(v) and _is_off_note(_nfkc(v)):
+                return _nfkc(v)
+        return ""
 
     def _times(self, r: int, cell):
         """(start, end, worked, break, overtime) in minutes; None when the row is done with

@@ -37,6 +37,7 @@ from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.cells import column_letter, is_empty
 from ledgerkit.detect.definitions import detect_definition
 from ledgerkit.detect.file_names import person_in_file_name
+from ledgerkit.detect.found_in import shown_with_source
 from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.walk import RowLog
 from ledgerkit.parse.names import looks_like_name
@@ -136,8 +137,11 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     days = _DayRows(rows, layout, log, year, month, person, person_id, month_from_dates, max_minutes,
                     break_mode(config))
     days.read_all()
-    found = {"person": f"{person} ({person_from})" if person_from else "",
-             "month": f"{year}-{month:02d} ({month_from})" if month_from and year and month else ""}
+    # where the person and the month were found, in the run's language (detect.found_in)
+    lang = getattr(config, "lang", None) or "ja"
+    found = {"person": shown_with_source(person, person_from, lang) if person_from else "",
+             "month": shown_with_source(f"{year}-{month:02d}", month_from, lang) if month_from and year and month
+             else ""}
     return _sheet_result(days, rows, {k: v for k, v in found.items() if v})
 
 
@@ -155,17 +159,17 @@ def _whose_sheet(rows, layout, name: str, file: str, config, log: RowLog) -> tup
         value, where = found.not_a_name
         log.note(None, "attendance_not_a_name", severity="info", value=value, found=value, cell=where)
     if found.name:
-        return found.name, found.person_id, f"セル {found.where}"
+        return found.name, found.person_id, found.where
     if "person" in cols:
         return "", found.person_id, ""
     if not _GENERIC_SHEET.match(name.strip()) and year_month_in(name) == (None, None):
         from_sheet, sheet_id = split_person(name)
         if looks_like_name(from_sheet):
-            return from_sheet, found.person_id or sheet_id, "シート名"
+            return from_sheet, found.person_id or sheet_id, "sheet name"
     from_file = person_in_file_name(file)
     if from_file:
         log.note(None, "attendance_person_from_file", severity="info", person=from_file)
-        return from_file, found.person_id, "ファイル名"
+        return from_file, found.person_id, "file name"
     given = normalize_name(_config_get(config, "read.person", "") or "")
     if given:
         log.note(None, "attendance_person_from_option", severity="info", person=given)
@@ -196,8 +200,8 @@ def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, log: Row
     """
     cols = layout.columns
     year, month, where = _year_month_in_cells(rows, layout.header_row, fiscal_start)
-    source_of = f"セル {where}" if year and month else ""
-    for source, label in ((name, "シート名"), (PurePath(file).name, "ファイル名")):
+    source_of = where if year and month else ""
+    for source, label in ((name, "sheet name"), (PurePath(file).name, "file name")):
         if year and month:
             break
         y, mo = year_month_in(source, fiscal_start)
@@ -220,12 +224,12 @@ def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, log: Row
             counts[(d.year, d.month)] = counts.get((d.year, d.month), 0) + 1
         y, mo = max(counts, key=counts.get)
         if not (year and month):
-            year, month, source_of = y, mo, "日付の列"
+            year, month, source_of = y, mo, "date column"
     if not (year and month):
         created = _created_date(rows, layout.header_row)
         if created:
             year, month = year or created.year, month or created.month
-            source_of = "作成日"
+            source_of = "created"
             log.note(None, "attendance_month_from_created", month=f"{year}-{month:02d}")
     return year, month, dates_in_cells, month_from_dates, source_of
 

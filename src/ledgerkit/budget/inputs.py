@@ -20,7 +20,7 @@ from ledgerkit.core.errors import InputError
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result, Stats
 from ledgerkit.hours.workbooks import read_hours
-from ledgerkit.intake.door import gather, read_files
+from ledgerkit.intake.door import drop_read_elsewhere, gather, read_files, sheets_used
 from ledgerkit.invoices.across_files import finish_invoices
 from ledgerkit.invoices.frame import INVOICE_COLUMNS
 from ledgerkit.invoices.sheet import read_invoice_sheet
@@ -70,7 +70,15 @@ def read_inputs(budget, hours, rates, invoices, *, fiscal_year: int | None, conf
         out.hours = out.hours.assign(month=pd.to_datetime(out.hours["date"]).dt.strftime("%Y-%m"))
     if invoices is not None:
         out.invoices = _actual_frame(invoices, "invoices", config, out, options)
+    # one workbook given for two inputs (予算表 and 単価表): a sheet one of them read is not
+    # "no table" nor figures unread for the other
+    used = out.rates.sheets | {pair for x in (out.budget, out.hours, out.invoices) for pair in sheets_used(x)}
+    out.issues = drop_read_elsewhere(out.issues, used, codes=_NOTHING_HERE)
     return out
+
+
+#: the sheet-level issues that only say one input's reader found nothing in a sheet
+_NOTHING_HERE = ("unread_data", "no_table", "empty_sheet", "budget_no_table", "rates_no_table")
 
 
 def _is_frame(x: Any) -> bool:

@@ -96,6 +96,8 @@ class Rates:
     #: rows whose rate cell could not be read: person (or ``grade:`` + grade key) → (file, sheet,
     #: Excel row, column header, cell as written), so a missing rate names the cell, not "not in the table"
     unreadable: dict[str, tuple[str, str, int, str, str]] = field(default_factory=dict)
+    #: the (file, sheet) pairs a rate table was read from
+    sheets: set[tuple[str, str]] = field(default_factory=set)
 
     @classmethod
     def from_mapping(cls, mapping: Mapping[str, Any], basis: str = "hour") -> "Rates":
@@ -232,6 +234,7 @@ def _put_together(intake: Intake, rates: Rates) -> None:
             if not isinstance(read, RateSheet) or read.header_row is None:
                 continue
             found += 1
+            rates.sheets.add((f.path, sheet.name))
             for what, key, entry in read.entries:
                 {"person": rates.add_person, "grade": rates.add_grade, "person_grade": rates.add_person_grade}[what](
                     key, entry)

@@ -80,7 +80,9 @@ def budget(
     except LedgerkitError as e:
         # one line per problem (several unreadable files are several lines)
         fail(e)
-    _print_summary(result, config.lang, quiet=output == "-")
+    # the Issues sheet is in the xlsx report only (a .csv or .json gets the summary rows)
+    issues_sheet = bool(output) and output != "-" and str(output).lower().endswith(".xlsx")
+    _print_summary(result, config.lang, quiet=output == "-", issues_sheet=issues_sheet)
     if output and output != "-":
         say(text("wrote", config.lang, path=output))
     if record:
@@ -91,8 +93,9 @@ def budget(
         raise typer.Exit(code=1)
 
 
-def _print_summary(result, lang: str, quiet: bool = False) -> None:
-    """One line per project on stderr: consumption and status."""
+def _print_summary(result, lang: str, quiet: bool = False, issues_sheet: bool = False) -> None:
+    """One line per project on stderr: consumption and status; the problems counted, pointing to the
+    report's Issues sheet when one was written (``issues_sheet``), else to ``-o``."""
     if quiet:
         return
     from ledgerkit.budget.columns import STATUS_LABELS
@@ -109,7 +112,8 @@ def _print_summary(result, lang: str, quiet: bool = False) -> None:
         # each error named, as aggregate names them: a count alone sends a person hunting
         print_errors(result.issues, lang)
         print_file_warnings(result.issues, lang)
-        say(text("budget_input_problems", lang, errors=errors, warnings=warnings))
+        say(text("budget_input_problems" if issues_sheet else "budget_input_problems_no_report", lang,
+                 errors=errors, warnings=warnings))
 
 
 def _strict_failures(result, lang: str) -> bool:

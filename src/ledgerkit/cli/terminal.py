@@ -60,11 +60,7 @@ def print_summary(
         counts[i.severity] = counts.get(i.severity, 0) + 1
     print_errors(result.issues, lang)
     print_file_warnings(result.issues, lang)
-    # row warnings repeated on many rows (48,000 disagreements…): one line per rule and sheet
-    repeated = [g for g in group_findings(i for i in result.issues if i.severity == "warning" and i.scope == "row")
-                if len(g) >= REPEATED]
-    if repeated:
-        print_grouped([i for g in repeated for i in g], lang, label=messages.text("severity_warning", lang) + ": ")
+    print_row_warnings(result.issues, lang)
     if counts:
         con.print(
             messages.text(
@@ -115,10 +111,6 @@ def print_errors(issues, lang: str = "ja", limit: int = 10) -> None:
         return
     for i in errors:
         con.print(terminal_line(f"  {location(i, lang)}: {i.message(lang)}"), markup=False, highlight=False)
-
-
-#: a rule broken on at least this many rows of one sheet is shown as one group on the terminal
-REPEATED = 5
 
 
 def group_findings(issues) -> list[list]:
@@ -172,6 +164,22 @@ def print_file_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
         con.print(terminal_line(line), markup=False, highlight=False)
     if len(warned) > limit:
         con.print("  " + messages.text("more_rows", lang, n=len(warned) - limit), markup=False)
+
+
+def print_row_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
+    """The warnings about rows and cells (a 合計 row that disagrees with the days, an entry repeated
+    with other hours), whatever the kind: one line each when few; more than ``limit`` grouped by
+    rule and sheet (:func:`print_grouped`: 48,000 disagreements are a handful of lines)."""
+    warned = [i for i in issues if i.severity == "warning" and i.scope not in ("file", "sheet")]
+    label = messages.text("severity_warning", lang) + ": "
+    if len(warned) > limit:
+        print_grouped(warned, lang, label=label)
+        return
+    con = console()
+    for i in warned:
+        where = location(i, lang)
+        con.print(terminal_line(f"  {label}{where + ': ' if where else ''}{i.message(lang)}"),
+                  markup=False, highlight=False)
 
 
 def nothing_consolidated(result: Result, lang: str = "ja", declared: list[str] | tuple[str, ...] = ()) -> str | None:
@@ -276,7 +284,7 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
                     if i.scope == "sheet":
                         con.print(f"      note: {i.message(lang)}", markup=False, highlight=False)
             else:
-                reason = "; ".join(i.message(lang) for i in sh.issues if i.scope == "sheet") or messages.text(
+                reason = "; ".join(_sheet_reason(i, lang) for i in sh.issues if i.scope == "sheet") or messages.text(
                     "empty_sheet", lang
                 )
                 con.print(f"  {sh.name}{vis}: {reason}", markup=False, highlight=False)
@@ -294,6 +302,14 @@ def print_inspection(reports: list[FileReport], *, lang: str = "ja") -> int:
                     con.print("      " + messages.text("same_findings", lang, n=f"{len(rest):,}", rows=_rows_shown(rest, lang=lang)),
                               markup=False, highlight=False)
     return bad
+
+
+def _sheet_reason(issue, lang: str) -> str:
+    """A sheet's reason as ``inspect`` shows it: the figures no table was read from without the
+    reason (already shown beside it) nor the advice to run ``inspect`` (the command just run)."""
+    if issue.code == "unread_data":
+        return messages.text("unread_data_inspect", lang, what=issue.params.get("what", ""))
+    return issue.message(lang)
 
 
 #: ``inspect`` shows this many findings of one rule in one sheet, then counts the rest

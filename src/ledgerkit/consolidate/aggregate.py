@@ -19,6 +19,7 @@ from ledgerkit.core.errors import InputError, UnreadableFileError
 from ledgerkit.kinds.declared import KindSpec
 from ledgerkit.core.issues import Issue
 from ledgerkit.consolidate.kinds import AUTO_ORDER, Kind, kind_for
+from ledgerkit.consolidate.other_inputs import InspectReader
 from ledgerkit.core.result import Result, SheetResult
 from ledgerkit.reports.labels import heading
 from ledgerkit.intake.door import UnreadableFilesError, gather, read_files  # noqa: F401 (UnreadableFilesError: public)
@@ -232,7 +233,8 @@ def inspect(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     kinds = _kinds_for(kind, config)
-    intake = read_files(paths, config, reader=_reader(kinds), include_hidden=include_hidden,
+    # a sheet no kind holds may be another command's input (a 単価表 for budget --rates): said so
+    intake = read_files(paths, config, reader=InspectReader(_reader(kinds)), include_hidden=include_hidden,
                         jobs=jobs, progress=progress, keep_errors=True, while_waiting=None)
     reports = [FileReport(i.file, skipped=i) for i in intake.skipped]
     for f in intake.files:

@@ -86,6 +86,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "holds {what} but no table of it could be read ({reason}) — see how it is read with ledgerkit inspect {file}; "
         "--kind, or header words added under [columns.<kind>] in ledgerkit.toml, can read it",
     ),
+    "unread_no_reason": (
+        "このコマンドの読む見出しの行が見つかりません",
+        "no header row this command reads was found in it",
+    ),
+    # where a sheet-wide value (person, month) was found, as inspect lists it (detect.found_in)
+    "found_in_cell": ("セル {cell}", "cell {cell}"),
+    "found_in_sheet_name": ("シート名", "sheet name"),
+    "found_in_file_name": ("ファイル名", "file name"),
+    "found_in_date_column": ("日付の列", "the date column"),
+    "found_in_created": ("作成日", "the date the sheet was made"),
+    "found_by_option": ("--person / [read] person", "--person / [read] person"),
+    "inspect_other_input": (
+        "{what}です (見出し {row} 行目、読める値 {rows} 件) — ledgerkit {command} で読みます (aggregate の種類ではありません)",
+        "a {what} (header on row {row}, {rows} entries read): read by ledgerkit {command}, not by aggregate",
+    ),
+    "unread_data_inspect": (
+        "{what} がありますが、どの表としても読めませんでした — --kind や ledgerkit.toml の [columns.<種類>] に見出しを加えると読めます",
+        "holds {what} but no table of it could be read — --kind, or header words added under [columns.<kind>] in "
+        "ledgerkit.toml, can read it",
+    ),
     "other_kind": (
         "{kind}のデータのシートです ({rows} 行; --kind {kind_option} で集計します)",
         "this sheet holds {kind} data ({rows} rows; use --kind {kind_option})",
@@ -1029,6 +1049,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot tell whose sheet this is (no name in a 氏名 cell, the sheet name or the file name): put the name in "
         "the file name (e.g. 勤務表_山田太郎_2026年10月.xlsx) or give it with --person 山田太郎 ([read] person in ledgerkit.toml)",
     ),
+    "attendance_day_off": (
+        "休みの日 ({value}) のため勤務の行ではありません",
+        "a day off ({value}), not a day worked",
+    ),
     "attendance_person_from_file": (
         "氏名はファイル名から {person} としました (シートに氏名がありません)",
         "person {person} taken from the file name (no name on the sheet)",
@@ -1644,6 +1668,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "budget_input_problems": (
         "入力の問題: エラー {errors}件, 警告 {warnings}件 (問題一覧シートを参照)",
         "{errors} errors, {warnings} warnings in the inputs (see the Issues sheet)",
+    ),
+    "budget_input_problems_no_report": (
+        "入力の問題: エラー {errors}件, 警告 {warnings}件 (全件は -o report.xlsx の問題一覧シート)",
+        "{errors} errors, {warnings} warnings in the inputs (all of them: -o report.xlsx, Issues sheet)",
     ),
     "budget_strict_over": ("--strict: 予算超過または予算行のない案件: {projects}", "--strict: over budget or without a budget line: {projects}"),
     "budget_strict_inputs": (

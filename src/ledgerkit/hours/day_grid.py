@@ -20,7 +20,7 @@ from ledgerkit.detect.day_grids import split_period
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.hours.cells import _ACTUAL_LABELS, _DAY_OFF, _PLAN_LABELS, _cache, _first_text_is_total
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _show
-from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
+from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _grid_unit, _row_unit
 from ledgerkit.parse.codes import parse_code
@@ -306,7 +306,7 @@ class _DayGrid:
             known = [d for d in self.day_dates.values() if d is not None]
             mapping["date"] = f"{len(grid.days)}日分の列 ({min(known).isoformat()}〜{max(known).isoformat()})"
         if self.person_const is not None:
-            mapping["person"] = _person_source(self.person_const, person_where)
+            mapping["person"] = _person_source(self.person_const, person_where, _lang_of(self.config))
         return mapping
 
 

@@ -30,7 +30,7 @@ from ledgerkit.hours.cells import (
 )
 from ledgerkit.hours.long_checks import check_total_rows, unread_hours_columns
 from ledgerkit.hours.frame import _HOURS_TYPES, _plain, _show, _unique
-from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
+from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import fiscal_year_of_texts, sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _row_unit, _stated_unit, _unit_factor
 from ledgerkit.parse.codes import parse_code
@@ -402,5 +402,5 @@ class _LongTable:
         if self.c_unit is not None:
             mapping["hours"] += f" (単位は {table.columns[self.c_unit]} 列の値で時間に換算)"
         if person_const is not None:
-            mapping["person"] = _person_source(person_const, person_where)
+            mapping["person"] = _person_source(person_const, person_where, _lang_of(self.config))
         return mapping

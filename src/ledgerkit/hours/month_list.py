@@ -36,7 +36,7 @@ from ledgerkit.detect.labels import title_texts
 from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.hours.cells import _PLAN_LABELS
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _plain, _show, _typed, _unique
-from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
+from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month
 from ledgerkit.hours.units import _stated_unit, _unit_factor
 from ledgerkit.parse.codes import parse_code
@@ -93,7 +93,7 @@ class _MonthRows:
 
     def __init__(self, rows, table, sheet_name, file, config: Config, first: dt.date, person_const, issues):
         self.rows, self.table, self.sheet_name, self.file = rows, table, sheet_name, file
-        self.first, self.person_const = first, person_const
+        self.first, self.person_const, self.config = first, person_const, config
         m = self.m = table.mapping
         self.c_hours = m["hours"]
         self.unit, self.factor = _unit_of(rows, table, config)
@@ -195,7 +195,7 @@ class _MonthRows:
         if self.unit:
             mapping["hours"] += f" ({self.unit} × {_show(self.factor)} = 時間)"
         if self.person_const is not None:
-            mapping["person"] = _person_source(self.person_const, person_where)
+            mapping["person"] = _person_source(self.person_const, person_where, _lang_of(self.config))
         return mapping
 
 

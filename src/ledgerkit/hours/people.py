@@ -8,6 +8,7 @@ from pathlib import Path
 from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.intake.cells import column_letter
+from ledgerkit.detect.found_in import shown_with_source
 from ledgerkit.detect.labels import find_labelled_value
 from ledgerkit.hours.periods import without_periods
 from ledgerkit.hours.sheet_names import _DEFAULT_SHEET, _HELPER_SHEET, _SUMMARY_SHEET
@@ -90,18 +91,20 @@ def _person_of_file(file: str) -> str | None:
     return word
 
 
-def _person_source(name: str, where: str) -> str:
-    """Where the person of a whole sheet came from, for inspect: a 氏名 cell or the sheet name.
+def _person_source(name: str, where: str, lang: str = "ja") -> str:
+    """Where the person of a whole sheet came from, for inspect: a 氏名 cell, the sheet name, the
+    file name or ``--person``, in the run's language.
 
     Examples:
-        >>> _person_source("山田太郎", "B2"), _person_source("山田", "sheet name")
-        ('山田太郎 (セル B2)', '山田 (シート名)')
+        >>> _person_source("山田太郎", "B2"), _person_source("山田", "sheet name", "en")
+        ('山田太郎 (セル B2)', '山田 (sheet name)')
     """
-    if where == "file name":
-        return f"{name} (ファイル名)"
-    if where == "--person":
-        return f"{name} (--person / [read] person)"
-    return f"{name} (シート名)" if where == "sheet name" else f"{name} (セル {where})"
+    return shown_with_source(name, where, lang)
+
+
+def _lang_of(config) -> str:
+    """The run's language from a reader's config (a reader called without one speaks Japanese)."""
+    return getattr(config, "lang", None) or "ja"
 
 
 def no_person_issue(file: str, sheet: str) -> Issue:

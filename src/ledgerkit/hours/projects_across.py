@@ -29,7 +29,7 @@ from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.hours.cells import _DAY_OFF, _attempt, _cache
 from ledgerkit.hours.day_grid import _check_row_total
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _plain, _show
-from ledgerkit.hours.people import _person_of_sheet, _person_source, no_person_issue
+from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month
 from ledgerkit.hours.units import _stated_unit, _unit_factor
 from ledgerkit.parse.codes import parse_code
@@ -241,7 +241,7 @@ class _Days:
         if found.total_cols:
             mapping["total"] = ", ".join(found.columns[c] for c in found.total_cols) + " (照合のみ)"
         if self.person_const is not None:
-            mapping["person"] = _person_source(self.person_const, person_where)
+            mapping["person"] = _person_source(self.person_const, person_where, _lang_of(self.config))
         else:
             mapping["person"] = found.columns[found.labels["person"]]
         return mapping

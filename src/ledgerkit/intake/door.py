@@ -222,18 +222,54 @@ def _note_unread_data(result: SheetResult, sheet: RawSheet, file: str) -> None:
     give "info" and a row count that looked complete. The warning says what the sheet holds
     and where, so a person can point ledgerkit at it (``inspect``, ``--kind``, ``[columns]``).
     """
-    if result.note in _NOT_DATA:
+    if result.note in _NOT_DATA or _read_its_table(result):
         return
     content = describe_content(sheet.rows)
     if not content.looks_like_data:
         return
-    reason = next((i for i in result.issues if i.scope == "sheet"), None)
+    # the reader's own reason for the sheet; failing one, its first note; never an empty ()
+    reason = next((i for i in result.issues if i.scope == "sheet"), None) or next(iter(result.issues), None)
     result.issues.append(Issue(
         "unread_data", file, sheet.name, scope="sheet", severity="warning",
         params={"what": {"ja": content.words("ja"), "en": content.words("en")},
-                "reason": {"ja": reason.message("ja"), "en": reason.message("en")} if reason else "",
+                "reason": ({"ja": reason.message("ja"), "en": reason.message("en")} if reason else
+                           {lang: messages.text("unread_no_reason", lang) for lang in ("ja", "en")}),
                 "file": messages.shown_path(file)},
     ))
+
+
+def _read_its_table(result: SheetResult) -> bool:
+    """A reader that found its table and read rows under it without making a frame of them (a
+    単価表 is a lookup, put together in the parent): the sheet's figures were used, not unread."""
+    return result.header_row is not None and result.rows_read > 0
+
+
+#: the issues that only say a sheet held nothing for one reader of a command
+_NOTHING_FOR_THIS_READER = ("unread_data", "no_table", "empty_sheet")
+
+
+def drop_read_elsewhere(issues: list[Issue], used: Iterable[tuple[str, str]],
+                        codes: Iterable[str] = _NOTHING_FOR_THIS_READER) -> list[Issue]:
+    """``issues`` less those that say a sheet was not read (``unread_data``, ``no_table``…) by one
+    reader, for the sheets (file, sheet) another reader of the same command used: one workbook
+    given for two lists (依頼一覧 and 担当者一覧, 予算表 and 単価表) is read, each sheet by one.
+
+    Examples:
+        >>> i = [Issue("unread_data", "a.xlsx", "依頼", scope="sheet"),
+        ...      Issue("unread_data", "a.xlsx", "メモ", scope="sheet")]
+        >>> [x.sheet for x in drop_read_elsewhere(i, {("a.xlsx", "依頼")})]
+        ['メモ']
+    """
+    used, codes = {(str(f), str(s)) for f, s in used}, set(codes)
+    return [i for i in issues if not (i.code in codes and (str(i.file), str(i.sheet)) in used)]
+
+
+def sheets_used(frame) -> set[tuple[str, str]]:
+    """The (file, sheet) pairs a gathered frame holds rows of."""
+    if frame is None or not len(frame) or not {"source_file", "source_sheet"} <= set(frame.columns):
+        return set()
+    pairs = frame[["source_file", "source_sheet"]].drop_duplicates().itertuples(index=False)
+    return {(str(f), str(s)) for f, s in pairs}
 
 
 def _run_reader(reader: SheetReader, sheet: RawSheet, file: str, config: Config) -> SheetResult:

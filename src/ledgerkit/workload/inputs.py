@@ -19,17 +19,13 @@ from ledgerkit.config.loading import Config
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Result, Stats
 from ledgerkit.hours.workbooks import read_hours
-from ledgerkit.intake.door import gather, read_files
+from ledgerkit.intake.door import drop_read_elsewhere, gather, read_files, sheets_used
 from ledgerkit.rules.figures import is_na
 from ledgerkit.workload.planning import find_person
 from ledgerkit.workload.priority import Item, due_datetime, remaining_hours
 from ledgerkit.workload.requests import REQUEST_COLUMNS, RequestSheetReader
 from ledgerkit.workload.settings import Settings
 from ledgerkit.workload.staff import STAFF_COLUMNS, StaffSheetReader, finish_staff
-
-#: sheet-level reasons that only mean "this sheet is the other list"
-_OTHER_LIST = ("no_table", "empty_sheet")
-
 
 def read_lists(requests: Any, staff: Any, config: Config, as_of: dt.date, settings: Settings,
                jobs: int | None = None) -> tuple[Result, Result]:
@@ -40,9 +36,8 @@ def read_lists(requests: Any, staff: Any, config: Config, as_of: dt.date, settin
     stf = gather(read_files(staff, config, reader=StaffSheetReader(as_of, settings), jobs=jobs), "staff",
                  finish=finish_staff, columns=STAFF_COLUMNS, config=config)
     for one, other in ((req, stf), (stf, req)):
-        used = {(str(f), str(s)) for f, s in other.frame[["source_file", "source_sheet"]].drop_duplicates()
-                .itertuples(index=False)} if len(other.frame) else set()
-        one.issues = [i for i in one.issues if not (i.code in _OTHER_LIST and (i.file, i.sheet) in used)]
+        # a sheet of the other list: not "no table", nor figures unread, for this one
+        one.issues = drop_read_elsewhere(one.issues, sheets_used(other.frame))
         one.stats.sheets_skipped = len({(i.file, i.sheet) for i in one.issues if i.scope == "sheet"})
     return req, stf
 
