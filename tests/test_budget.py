@@ -859,7 +859,7 @@ def test_cli_a_rate_table_read_is_no_unread_figures(tmp_path):
                                                ["鈴木", 5000, "2026/4/1"], ["高橋", 5500, "2026/4/1"]]})
     result = cli(budget, "--hours", hours, "--rates", rates)
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == ["A-1: 64,000 / 1,000,000 (6.4%) OK"]
+    assert result.stderr.splitlines() == ["A-1: 64,000 / 1,000,000 (6.4%) 予算内"]
 
 
 def test_cli_one_workbook_for_the_budget_and_the_rates(tmp_path):
@@ -870,7 +870,7 @@ def test_cli_one_workbook_for_the_budget_and_the_rates(tmp_path):
     hours = xlsx(tmp_path / "h.xlsx", {"s": [["日付", "氏名", "案件", "工数"], [dt.date(2026, 10, 1), "山田", "A-1", 8]]})
     result = cli(budget, "--hours", hours, "--rates", budget)
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == ["A-1: 64,000 / 1,500,000 (4.3%) OK", "A-2: 0 / 500,000 (0.0%) OK"]
+    assert result.stderr.splitlines() == ["A-1: 64,000 / 1,500,000 (4.3%) 予算内", "A-2: 0 / 500,000 (0.0%) 予算内"]
 
 
 def test_cli_problems_line_points_to_the_issues_sheet_only_when_one_was_written(tmp_path):
