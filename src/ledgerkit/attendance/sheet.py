@@ -24,6 +24,7 @@ from pathlib import PurePath
 
 from ledgerkit.attendance.cells import _full_date, split_person
 from ledgerkit.attendance.breaks import break_mode
+from ledgerkit.attendance.continued import rows_merged_down
 from ledgerkit.attendance.days import _DayRows
 from ledgerkit.attendance.layout import detect_attendance, header_words
 from ledgerkit.attendance.people import find_person
@@ -134,7 +135,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     person = normalize_name(person) if person else ""
 
     days = _DayRows(rows, layout, log, year, month, person, person_id, month_from_dates, max_minutes,
-                    break_mode(config))
+                    break_mode(config), merged_down=frozenset(rows_merged_down(sheet.merged or [], cols["day"])))
     days.read_all()
     found = {"person": f"{person} ({person_from})" if person_from else "",
              "month": f"{year}-{month:02d} ({month_from})" if month_from and year and month else ""}
@@ -248,6 +249,9 @@ def _sheet_result(days: _DayRows, rows, found: dict[str, str]) -> SheetResult:
             log.note(None, "attendance_statutory_break", severity="info", count=days.spans_without_break)
         else:
             log.note(None, "attendance_no_break", count=days.spans_without_break)
+    if days.long_spans_blank_break and not days.breaks_written:
+        label = layout.labels.get(layout.columns["break"], "休憩")
+        log.note(None, "attendance_break_blank", column=label, count=days.long_spans_blank_break)
     if period and records:
         log.note(None, "attendance_closing_period", severity="info", start=records[0]["date"].isoformat(),
                      end=records[-1]["date"].isoformat(), month=period)
