@@ -186,7 +186,9 @@ class _DayRows:
         if not figures:
             return False
         label = self.layout.labels.get(figures[0], "")
-        self.log.reject(r, "attendance_no_day", column=label, value=_nfkc(cell(figures[0])))
+        value = cell(figures[0])
+        minutes = _safe(parse_duration, value)
+        self.log.reject(r, "attendance_no_day", column=label, value=_hm(minutes) if minutes is not None else _nfkc(value))
         return True
 
     def _times(self, r: int, cell):

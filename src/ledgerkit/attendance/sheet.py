@@ -274,7 +274,7 @@ def _sheet_result(days: _DayRows, rows, found: dict[str, str]) -> SheetResult:
             log.note(None, "attendance_no_break", count=days.spans_without_break)
     if days.long_spans_blank_break and not days.breaks_written:
         label = layout.labels.get(layout.columns["break"], "休憩")
-        log.note(None, "attendance_break_blank", column=label, count=days.long_spans_blank_break)
+        log.note(None, "attendance_break_blank", column=label, field=label, count=days.long_spans_blank_break)
     if period and records:
         start, end = _closing_bounds(days, rows)
         log.note(None, "attendance_closing_period", severity="info", start=start.isoformat(), end=end.isoformat(),

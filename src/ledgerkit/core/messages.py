@@ -1095,9 +1095,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "move its figures to the day's row",
     ),
     "attendance_break_blank": (
-        "休憩の列 ({column}) が勤務日すべてで空欄です: 出勤〜退勤が6時間を超える {count}日分を休憩なしで数えました。"
+        "休憩の列 ({field}) が勤務日すべてで空欄です: 出勤〜退勤が6時間を超える {count}日分を休憩なしで数えました。"
         "休憩が別の行や列にないか確かめてください",
-        "the 休憩 (break) column ({column}) is blank on every day worked: {count} day(s) over 6 h counted with no "
+        "the 休憩 (break) column ({field}) is blank on every day worked: {count} day(s) over 6 h counted with no "
         "break; check whether the break is written in another row or column",
     ),
     "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
