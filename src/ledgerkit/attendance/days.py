@@ -31,6 +31,7 @@ from ledgerkit.attendance.cells import (
     parse_duration_minutes,
     split_person,
 )
+from ledgerkit.attendance.continued import merge_continued_rows
 from ledgerkit.attendance.footers import _rows_words, find_footer, read_footer
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows, column_values
@@ -41,7 +42,7 @@ class _DayRows:
     """The rows under an attendance table's header, read into records (one per worked day)."""
 
     def __init__(self, rows, layout, log: RowLog, year, month, person: str, person_id: str, month_from_dates: bool,
-                 max_minutes: int, break_mode: str = "none"):
+                 max_minutes: int, break_mode: str = "none", merged_down: frozenset = frozenset()):
         #: the data rows read (kept or rejected) and the sheet's issues, by Excel row
         self.log = log
         self.rows, self.layout, self.file, self.name, self.issues = rows, layout, log.file, log.sheet, log.issues
@@ -70,6 +71,13 @@ class _DayRows:
         self.footer_from: int | None = None
         #: the duration columns whose plain numbers are minutes (休憩時間(分), or 480 under 労働時間)
         self.minute_fields = _minute_fields(rows, layout, log)
+        #: rows whose day cell is filled from a cell merged down from the row above
+        self.merged_down = merged_down
+        #: rows with no day of their own merged into the day above (row → the day's row)
+        self.continued: dict[int, int] = {}
+        #: days whose hours come from the span with the 休憩 cell blank, and days with a 休憩 figure
+        self.long_spans_blank_break = 0
+        self.breaks_written = 0
 
     @property
     def read(self) -> int:
@@ -85,6 +93,7 @@ class _DayRows:
         # the sheet's own summary (出勤日数, 稼働時間 …) or stamp boxes under the days, with no 合計 row before
         first_total = min(kinds.total, default=end)
         footer = find_footer(self.rows, start, first_total, day_col=self.cols["day"], last_col=max(self.data_cols))
+        self._merge_continued(kinds, start, min(first_total, end if footer is None else footer))
         for r in range(start, end):
             if r == footer:
                 self.footer_from = r
@@ -102,9 +111,28 @@ class _DayRows:
             if r in kinds.note:
                 self.log.note_row(r, kinds.note[r])
                 continue
+            if r in self.continued:
+                continue  # read with its day
             self.read_row(r)
         if self.footer_from is not None:
             self._footer(self.footer_from, end)
+
+    def _merge_continued(self, kinds: RowKinds, start: int, end: int) -> None:
+        """Rows with no day holding figures the day above left empty (休憩 on the row under
+        出社 | 退社): merged into that day, and said once for the sheet."""
+        to_read = [r for r in range(start, end)
+                   if r not in kinds.blank and r not in kinds.total and r not in kinds.repeated and r not in kinds.note]
+        self.rows, self.continued = merge_continued_rows(
+            self.rows, to_read, day_col=self.cols["day"], figure_cols=self.time_cols, note_cols=self.layout.notes,
+            merged_down=self.merged_down, is_figure=_is_figure)
+        if not self.continued:
+            return
+        rows = sorted(self.continued)
+        labels = ", ".join(dict.fromkeys(
+            self.layout.labels.get(c, "") for r in rows for c in self.time_cols
+            if c < len(self.rows[r]) and not is_empty(self.rows[r][c])))
+        self.log.note(None, "attendance_rows_merged", severity="info", count=len(rows),
+                      range=_rows_words(rows[0] + 1, rows[-1] + 1), columns=labels)
 
     def _footer(self, start: int, end: int) -> None:
         """The rows under the days: the sheet's summary checked and listed, anything else listed."""
@@ -128,7 +156,7 @@ class _DayRows:
         """Read the data row ``r`` (neither blank, a total nor the header again)."""
         row = self.rows[r]
         cell = lambda c: row[c] if c is not None and c < len(row) else ""  # noqa: E731
-        if self._day_off(cell):
+        if self._day_off(cell) or self._no_day(r, cell):
             return
         times = self._times(r, cell)
         if times is None:
@@ -165,6 +193,21 @@ class _DayRows:
             if isinstance(v, str) and not is_empty(v) and _is_off_note(_nfkc(v)):
                 return _nfkc(v)
         return ""
+
+    def _no_day(self, r: int, cell) -> bool:
+        """A row with no day holding figures but no times or hours (a 休憩 the day above already
+        has): never passed over in silence, rejected with its row."""
+        cols = self.cols
+        if not is_empty(cell(cols["day"])) or any(f in cols and not is_empty(cell(cols[f])) for f in ("start", "end", "worked")):
+            return False
+        figures = [c for c in self.time_cols if not is_empty(cell(c))]
+        if not figures:
+            return False
+        label = self.layout.labels.get(figures[0], "")
+        value = cell(figures[0])
+        minutes = _safe(parse_duration, value)
+        self.log.reject(r, "attendance_no_day", column=label, value=_hm(minutes) if minutes is not None else _nfkc(value))
+        return True
 
     def _times(self, r: int, cell):
         """(start, end, worked, break, overtime) in minutes; None when the row is done with
@@ -286,6 +329,10 @@ class _DayRows:
             log.reject(r, "missing_value", column=layout.labels.get(cols["person"], "氏名"))
             return
         log.keep(r)
+        if "break" in cols:
+            # a 休憩 column blank on every day, over spans that call for a break (see _sheet_result)
+            self.breaks_written += brk is not None
+            self.long_spans_blank_break += brk is None and worked is None and computed is not None and end - start > 360
         if self.row_without_break:
             self.spans_without_break += 1
             self.statutory_minutes += (brk or 0) if self.break_mode == "statutory" else 0
@@ -305,6 +352,14 @@ class _DayRows:
             **({"period": self.period} if self.period else {}),
         })
         self.last_row = r + 1
+
+
+def _is_figure(value) -> bool:
+    """Whether a cell holds a time or a duration (what a day's row takes from the row under it)."""
+    if not isinstance(value, str):
+        return True
+    return _safe(parse_duration, value) is not None or _safe(parse_clock, value) is not None \
+        or _split_span(value) is not None
 
 
 def _totals_by_first_text(rows, kinds: RowKinds, start: int, end: int, day_col: int, last_col: int) -> None:

@@ -207,3 +207,37 @@ def _created_date(rows: list[list[Any]], upto: int) -> dt.date | None:
                     if isinstance(w, dt.date):
                         return w
     return None
+
+
+_CLOSING = re.compile(r"(\d{1,2})\s*日\s*(?:締め?|〆)")
+
+
+def closing_day_in(text: Any) -> int | None:
+    """The closing day a text names (``20日締め``, ``15日〆``), else None.
+
+    Examples:
+        >>> closing_day_in("勤務表 2026年10月度 (9月21日～10月20日 20日締め)"), closing_day_in("２５日締"), closing_day_in("10月")
+        (20, 25, None)
+    """
+    if not isinstance(text, str):
+        return None
+    m = _CLOSING.search(_nfkc(text))
+    day = int(m.group(1)) if m else None
+    return day if day is not None and 1 <= day <= 30 else None
+
+
+def closing_period(year: int, month: int, closing_day: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of the closing period that closes in ``year``-``month`` on ``closing_day``:
+    from the day after the closing day of the month before (20日締め 2026年10月度: 9/21–10/20).
+
+    Examples:
+        >>> closing_period(2026, 10, 20), closing_period(2026, 1, 15)[0], closing_period(2026, 3, 30)[0]
+        ((datetime.date(2026, 9, 21), datetime.date(2026, 10, 20)), datetime.date(2025, 12, 16), datetime.date(2026, 3, 1))
+    """
+    import calendar
+
+    prev_year, prev_month = (year - 1, 12) if month == 1 else (year, month - 1)
+    prev_close = min(closing_day, calendar.monthrange(prev_year, prev_month)[1])
+    start = dt.date(prev_year, prev_month, prev_close) + dt.timedelta(days=1)
+    end = dt.date(year, month, min(closing_day, calendar.monthrange(year, month)[1]))
+    return start, end

@@ -22,14 +22,17 @@ import datetime as dt
 import re
 from pathlib import PurePath
 
-from ledgerkit.attendance.cells import _full_date, split_person
+from ledgerkit.attendance.cells import _CellError, _full_date, parse_day, split_person
 from ledgerkit.attendance.breaks import break_mode
+from ledgerkit.attendance.continued import rows_merged_down
 from ledgerkit.attendance.days import _DayRows
 from ledgerkit.attendance.layout import detect_attendance, header_words
 from ledgerkit.attendance.people import find_person
 from ledgerkit.attendance.periods import (
     _created_date,
     _year_month_in_cells,
+    closing_day_in,
+    closing_period,
     year_month_in,
 )
 from ledgerkit.core.issues import Issue
@@ -135,7 +138,7 @@ def read_attendance_sheet(sheet, *, file: str, config=None):
     person = normalize_name(person) if person else ""
 
     days = _DayRows(rows, layout, log, year, month, person, person_id, month_from_dates, max_minutes,
-                    break_mode(config))
+                    break_mode(config), merged_down=frozenset(rows_merged_down(sheet.merged or [], cols["day"])))
     days.read_all()
     # where the person and the month were found, in the run's language (detect.found_in)
     lang = getattr(config, "lang", None) or "ja"
@@ -234,6 +237,27 @@ def _sheet_month(rows, layout, name: str, file: str, fiscal_start: int, log: Row
     return year, month, dates_in_cells, month_from_dates, source_of
 
 
+def _closing_bounds(days: _DayRows, rows) -> tuple[dt.date, dt.date]:
+    """The first and last day of a closing-day sheet's period, by its closing rule: ``20日締め`` in
+    the title, the sheet or the file name, else the first day the day column lists (21 … 20:
+    closed on the 20th); the days worked say nothing of where the period starts."""
+    texts = [v for row in rows[: days.layout.header_row] for v in row if isinstance(v, str)]
+    closing = next((d for d in map(closing_day_in, [*texts, days.name, PurePath(days.file).name]) if d), None)
+    if closing is None:
+        day_col = days.cols["day"]
+        for row in rows[days.layout.data_start : days.wrap]:
+            try:
+                first = parse_day(row[day_col] if day_col < len(row) else "", days.prev_year, days.prev_month)[0]
+            except _CellError:
+                continue
+            if first is not None:
+                closing = first.day - 1
+                break
+    if not closing:
+        return days.records[0]["date"], days.records[-1]["date"]
+    return closing_period(days.year, days.month, closing)
+
+
 def _sheet_result(days: _DayRows, rows, found: dict[str, str]) -> SheetResult:
     """The frame of the days read, with what the sheet says about them as a whole."""
     import pandas as pd
@@ -252,9 +276,13 @@ def _sheet_result(days: _DayRows, rows, found: dict[str, str]) -> SheetResult:
             log.note(None, "attendance_statutory_break", severity="info", count=days.spans_without_break)
         else:
             log.note(None, "attendance_no_break", count=days.spans_without_break)
+    if days.long_spans_blank_break and not days.breaks_written:
+        label = layout.labels.get(layout.columns["break"], "休憩")
+        log.note(None, "attendance_break_blank", column=label, field=label, count=days.long_spans_blank_break)
     if period and records:
-        log.note(None, "attendance_closing_period", severity="info", start=records[0]["date"].isoformat(),
-                     end=records[-1]["date"].isoformat(), month=period)
+        start, end = _closing_bounds(days, rows)
+        log.note(None, "attendance_closing_period", severity="info", start=start.isoformat(), end=end.isoformat(),
+                 month=period)
     columns = COLUMNS + (["period"] if period else [])
     frame = pd.DataFrame.from_records(records, columns=columns) if records else _empty_frame()
     if records:

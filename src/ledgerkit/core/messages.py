@@ -1108,6 +1108,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "column {column} ({range}) holds hours on {rows} rows ({sum} in all) that are not counted as hours — if they "
         "are, add its heading to [columns.hours], or head each project's column with its code",
     ),
+    # a day over two rows (出社/退社, then 休憩 on the row below), and a 休憩 column left blank (trial 2)
+    "attendance_rows_merged": (
+        "日付のない {count}行 ({range}) は上の日の行の続きとして、その日に合わせて読みました ({columns})",
+        "{count} row(s) with no day ({range}) read as the rest of the day above, merged into it ({columns})",
+    ),
+    "attendance_no_day": (
+        "日付がなく、上の日の行とも合わせられない行です ({field}: {value})。日付を入れるか、上の行にまとめてください",
+        "a row with no day that cannot be merged into the day above ({field}: {value}); give it a day or "
+        "move its figures to the day's row",
+    ),
+    "attendance_break_blank": (
+        "休憩の列 ({field}) が勤務日すべてで空欄です: 出勤〜退勤が6時間を超える {count}日分を休憩なしで数えました。"
+        "休憩が別の行や列にないか確かめてください",
+        "the 休憩 (break) column ({field}) is blank on every day worked: {count} day(s) over 6 h counted with no "
+        "break; check whether the break is written in another row or column",
+    ),
     "plan_row": ("「{value}」の行は予定のため実績に数えません", "a row marked {value}: a plan, not hours worked"),
     "plan_columns": (
         "「{value}」の列 ({range}列) は予定のため実績に数えません",

@@ -7,7 +7,6 @@ the target's suffix, are here.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -15,7 +14,7 @@ from typing import Any, Callable, Iterable
 from ledgerkit.core import messages
 from ledgerkit.reports.frames import write_frame
 from ledgerkit.reports.labels import month_label
-from ledgerkit.reports.shown import period_title
+from ledgerkit.reports.shown import period_title, row_months
 from ledgerkit.reports.xlsx_report import XlsxReport
 
 
@@ -67,9 +66,8 @@ def write_detail_report(result, target, *, lang: str = "ja", inputs=(), formats=
 def _hours_pivot(frame, by: list, lang: str):
     """Hours summed by ``by`` (the last field across), or None when the rows cannot give it."""
     if "month" in by and "month" not in frame.columns and "date" in frame.columns and len(frame):
-        # rows by day (attendance): each row's month from its date
-        frame = frame.assign(month=[f"{d.year:04d}-{d.month:02d}" if isinstance(d, dt.date) else None
-                                    for d in frame["date"]])
+        # rows by day (attendance): each row's month from its date, or its closing period's
+        frame = frame.assign(month=row_months(frame))
     if not by or not len(frame) or "hours" not in frame.columns or any(b not in frame.columns for b in by):
         return None
     if len(by) == 1:

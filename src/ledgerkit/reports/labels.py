@@ -62,6 +62,8 @@ HEADINGS_JA: dict[str, str] = {
     "file": "ファイル",
     "sheet": "シート",
     "row": "行",
+    # the month a row counts in (a 20日締め 勤務表's 9/21 … 10/20: 2026-10), or an hours row's span (month / day)
+    "period": "期間",
 }
 
 #: canonical column → English heading used in reports with ``lang="en"``
@@ -118,6 +120,7 @@ HEADINGS_EN: dict[str, str] = {
     "file": "File",
     "sheet": "Sheet",
     "row": "Row",
+    "period": "Period",
 }
 
 #: report sheet key → (Japanese, English) sheet name

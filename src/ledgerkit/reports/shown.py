@@ -147,14 +147,36 @@ def period_title(result, what: str, lang: str = "ja", *, column: str = "month") 
     if column in frame.columns:
         months = sorted({m for m in frame[column] if isinstance(m, str) and m})
     else:
-        # rows with a date and no month (a 勤務表's days): the months of their dates
-        months = sorted(set(month_texts(frame["date"]))) if "date" in frame.columns else []
+        # rows with a date and no month (a 勤務表's days): the months of their dates, or of
+        # their closing period (a 20日締め sheet's 9/21 … 10/20 are 2026-10)
+        months = sorted({m for m in row_months(frame) if m}) if "date" in frame.columns else []
     period = ""
     if months:
         first, last = month_label(months[0], lang), month_label(months[-1], lang)
         period = first if first == last else first + ("〜" if lang != "en" else " – ") + last
     return messages.text("report_period_title", lang, what=what, period=period, files=result.stats.files_read).replace(
         "  ", " ")
+
+
+def row_months(frame) -> list[str | None]:
+    """The month each row of a frame of days counts in: its ``period`` (the month a closing-day
+    sheet is settled in: ``2026-10`` for 9/21 … 10/20) when it has one, else its date's month.
+
+    Examples:
+        >>> import pandas as pd
+        >>> row_months(pd.DataFrame({"date": [dt.date(2026, 9, 21), dt.date(2026, 9, 30), None],
+        ...                          "period": ["2026-10", None, None]}))
+        ['2026-10', '2026-09', None]
+    """
+    dates = frame["date"] if "date" in frame.columns else [None] * len(frame)
+    periods = frame["period"] if "period" in frame.columns else [None] * len(frame)
+    out: list[str | None] = []
+    for d, p in zip(dates, periods):
+        if isinstance(p, str) and len(p) == 7 and p[4] == "-" and (p[:4] + p[5:]).isdigit():
+            out.append(p)
+        else:
+            out.append(f"{d.year:04d}-{d.month:02d}" if isinstance(d, dt.date) else None)
+    return out
 
 
 def month_texts(dates) -> list[str]:
