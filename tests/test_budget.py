@@ -910,6 +910,21 @@ def test_inspect_a_rate_table_names_the_command_that_reads_it(tmp_path):
         "  単価: a rate table (header on row 2, 4 entries read): read by ledgerkit budget --rates, not by aggregate")
 
 
+def test_inspect_guesses_another_command_s_input_only_by_its_words(tmp_path):
+    # a team workbook's 集計 sheet (案件 × 月 of =SUM formulas) was called a 予算表 read by budget; a 契約一覧
+    # (with its 単価 column) a 単価表
+    team = xlsx(tmp_path / "工数_開発課.xlsx", {"集計": [["案件", "佐藤", "鈴木", "合計"], ["A-1001", 60, 40, 100],
+                                                    ["B-2002", 20, 0, 20], ["C-3003", 0, 35, 35]]})
+    lines = CliRunner().invoke(app, ["inspect", str(team)]).output.splitlines()
+    assert not [line for line in lines if "予算表です" in line], lines
+    contracts = xlsx(tmp_path / "契約一覧.xlsx", {"契約一覧": [
+        ["氏名", "取引先", "契約開始", "契約終了", "月額単価", "精算下限", "精算上限", "精算方式"],
+        ["高橋 一郎", "アルファ", "2026/4/1", "2027/3/31", 700000, 140, 180, "上下割"]]})
+    lines = CliRunner().invoke(app, ["inspect", str(contracts)]).output.splitlines()
+    assert lines[1].startswith("  契約一覧: 契約一覧です (見出し 1 行目"), lines
+    assert lines[1].endswith("ledgerkit settle --contracts で読みます (aggregate の種類ではありません)")
+
+
 def test_inspect_figures_no_reader_reads_are_named_once_without_pointing_to_inspect(tmp_path):
     odd = xlsx(tmp_path / "odd.xlsx", {"s": [["メモ"], ["", 1, 2], ["", 3, 4]]})
     result = CliRunner().invoke(app, ["inspect", str(odd), "--lang", "en"])

@@ -20,12 +20,25 @@ from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.settlement.contracts import read_contract_sheet
 
-#: (what the table is, ja / en; the command that reads it; its per-sheet reader), tried in order
-OTHER_INPUTS: tuple[tuple[dict[str, str], str, Callable], ...] = (
-    ({"ja": "単価表", "en": "rate table"}, "budget --rates", read_rate_sheet),
-    ({"ja": "契約一覧", "en": "contract list"}, "settle --contracts", read_contract_sheet),
-    ({"ja": "予算表", "en": "budget"}, "budget", BudgetSheetReader()),
+#: (what the table is, ja / en; the command that reads it; its per-sheet reader; the words one of
+#: which its sheet name, title or headings hold), tried in order (a 契約一覧 has a 単価 column too:
+#: it comes first). The words keep a guess honest:
+#: those readers take what they are given leniently (a 案件 × 月 table is a budget to ``budget``),
+#: and a 集計 sheet of =SUM formulas is no 予算表 because it has a 案件 column and months.
+OTHER_INPUTS: tuple[tuple[dict[str, str], str, Callable, tuple[str, ...]], ...] = (
+    ({"ja": "契約一覧", "en": "contract list"}, "settle --contracts", read_contract_sheet, ("契約", "精算", "contract")),
+    ({"ja": "単価表", "en": "rate table"}, "budget --rates", read_rate_sheet, ("単価", "レート", "rate")),
+    ({"ja": "予算表", "en": "budget"}, "budget", BudgetSheetReader(), ("予算", "budget")),
 )
+
+#: how many rows from the top are looked at for those words (title rows and a two-row header)
+_TOP_ROWS = 8
+
+
+def _says_any(sheet, words: tuple[str, ...]) -> bool:
+    """Whether the sheet's name or a text in its top rows holds one of ``words``."""
+    texts = [sheet.name] + [v for row in sheet.rows[:_TOP_ROWS] for v in row if isinstance(v, str)]
+    return any(w in t.lower() for t in texts for w in words)
 
 
 def _rows_found(result: SheetResult) -> int:
@@ -47,7 +60,9 @@ class InspectReader:
         result = SheetResult.coerce(self.kinds(sheet, file=file, config=config))
         if result.has_frame or result.note == "empty":
             return result
-        for what, command, read in OTHER_INPUTS:
+        for what, command, read, words in OTHER_INPUTS:
+            if not _says_any(sheet, words):
+                continue
             other = SheetResult.coerce(read(sheet, file=file, config=config))
             rows = _rows_found(other)
             if rows and getattr(other, "error", None) is None:
