@@ -116,6 +116,9 @@ def test_the_trial_workbook_from_the_command_line(tmp_path):
     assert "  10月: hours / projects across, header row 4, 7 data rows" in got.output
     assert "      project      ← 3 列: PJ-101, PJ-205, 社内" in got.output
     assert "      hours        ← 案件の列の値 (実績の列)" in got.output
+    english = cli("inspect", path, "--lang", "en")
+    assert "      project      ← 3 columns: PJ-101, PJ-205, 社内" in english.output
+    assert "      hours        ← the project columns' values (their 実績 columns)" in english.output
     out = tmp_path / "out.csv"
     got = cli("aggregate", path, "-o", out, "--strict")
     assert got.exit_code == 0, got.output

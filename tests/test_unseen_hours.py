@@ -48,6 +48,10 @@ def test_closing_day_grid_21_to_20_keeps_the_days_of_the_month_before(tmp_path):
     assert_balanced(result)
     sheet = ledgerkit.inspect(tmp_path)[0].sheets[0]
     assert sheet.mapping["date"] == "31日分の列 (2026-10-21〜2026-11-20)"
+    config = ledgerkit.load_config(None)
+    config.data["report"]["lang"] = "en"  # as --lang en sets it
+    english = ledgerkit.inspect(tmp_path, config=config)[0].sheets[0]
+    assert english.mapping["date"] == "31 day columns (2026-10-21〜2026-11-20)"
 
 
 def test_closing_day_period_across_new_year(tmp_path):

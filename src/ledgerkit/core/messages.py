@@ -35,6 +35,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{original} と同一内容のファイルのため1回だけ数えます",
         "byte-identical to {original}: counted once",
     ),
+    # --- how inspect shows where a field was found (a mapping's right-hand side) ---
+    "map_day_columns": ("{count}日分の列 ({span})", "{count} day columns ({span})"),
+    "map_the_day_columns": ("日の列", "the day columns"),
+    "map_unit_hours": ("{unit} × {factor} = 時間", "{unit} × {factor} = hours"),
+    "map_unit_column": ("{hours} (単位は {column} 列の値で時間に換算)", "{hours} (turned into hours by the unit in column {column})"),
+    "map_project_columns": ("{count} 列: {names}", "{count} columns: {names}"),
+    "map_project_values": ("案件の列の値", "the project columns' values"),
+    "map_actual_only": (" (実績の列)", " (their 実績 columns)"),
+    "map_check_only": (" (照合のみ)", " (checked against, not read)"),
     "person_fuller_name": (
         "ファイル名の氏名 {short} を、同じファイルの別のシートにある {full} と同じ人として数えます",
         "the person {short} of the file name is counted as {full}, named on another sheet of the same file",

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ledgerkit.config.loading import Config
+from ledgerkit.core import messages
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.cells import column_letter, is_empty
@@ -296,15 +297,19 @@ class _DayGrid:
 
     def mapping(self, person_where) -> dict[str, str]:
         grid, unit, factor, c_unit = self.grid, self.unit, self.factor, self.c_unit
+        lang = _lang_of(self.config)
         mapping = {f: grid.columns.get(c, column_letter(c)) for f, c in self.labels.items()}
-        mapping["date"] = f"{len(grid.days)}日分の列 ({self.year}-{self.month:02d})"
+        mapping["date"] = messages.text("map_day_columns", lang, count=len(grid.days), span=f"{self.year}-{self.month:02d}")
         if unit:
-            mapping["hours"] = f"{unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間"
+            mapping["hours"] = messages.text("map_unit_hours", lang, unit=unit,
+                                             factor=_show(factor) if factor >= 1 else f"1/{round(1 / factor)}")
         if c_unit is not None:
-            mapping["hours"] = f"{mapping.get('hours', '日の列')} (単位は {self.head[c_unit]} 列の値で時間に換算)"
+            mapping["hours"] = messages.text("map_unit_column", lang, column=self.head[c_unit],
+                                             hours=mapping.get("hours", messages.text("map_the_day_columns", lang)))
         if self.earlier:
             known = [d for d in self.day_dates.values() if d is not None]
-            mapping["date"] = f"{len(grid.days)}日分の列 ({min(known).isoformat()}〜{max(known).isoformat()})"
+            mapping["date"] = messages.text("map_day_columns", lang, count=len(grid.days),
+                                            span=f"{min(known).isoformat()}〜{max(known).isoformat()}")
         if self.person_const is not None:
             mapping["person"] = _person_source(self.person_const, person_where, _lang_of(self.config))
         return mapping

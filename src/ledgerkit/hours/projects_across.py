@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from ledgerkit.config.loading import Config
+from ledgerkit.core import messages
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.cells import column_letter, is_empty
@@ -234,12 +235,18 @@ class _Days:
     def mapping(self, person_where) -> dict[str, str]:
         found = self.found
         shown = [f"{p} ({found.names[c]})" if found.names.get(c) else p for c, p in found.projects.items()]
+        lang = _lang_of(self.config)
+        hours = messages.text("map_project_values", lang)
+        if found.plan_cols:
+            hours += messages.text("map_actual_only", lang)
+        if self.unit:
+            hours += f" ({messages.text('map_unit_hours', lang, unit=self.unit, factor=_show(self.factor))})"
         mapping = {"date": found.columns[found.date_col],
-                   "project": f"{len(shown)} 列: {', '.join(shown[:6])}{' …' if len(shown) > 6 else ''}",
-                   "hours": "案件の列の値" + (" (実績の列)" if found.plan_cols else "")
-                   + (f" ({self.unit} × {_show(self.factor)} = 時間)" if self.unit else "")}
+                   "project": messages.text("map_project_columns", lang, count=len(shown),
+                                            names=", ".join(shown[:6]) + (" …" if len(shown) > 6 else "")),
+                   "hours": hours}
         if found.total_cols:
-            mapping["total"] = ", ".join(found.columns[c] for c in found.total_cols) + " (照合のみ)"
+            mapping["total"] = ", ".join(found.columns[c] for c in found.total_cols) + messages.text("map_check_only", lang)
         if self.person_const is not None:
             mapping["person"] = _person_source(self.person_const, person_where, _lang_of(self.config))
         else:
