@@ -46,7 +46,7 @@ def test_the_warning_on_the_terminal_and_in_english(tmp_path):
     assert (f"  警告: {tmp_path}/工数_田中 - コピー.xlsx: 工数_田中.xlsx のコピーのようですが内容が違うため読みました "
             "(両方にある記入は一度だけ数えます)。古いコピーなら読む場所から外してください") in ja.output.splitlines()
     en = runner.invoke(app, ["aggregate", str(tmp_path), "--lang", "en"])
-    assert (f"looks like a copy of 工数_田中.xlsx but its content differs, so it was read (entries in both count "
+    assert ("looks like a copy of 工数_田中.xlsx but its content differs, so it was read (entries in both count "
             "once); move it out if it is an old copy") in en.output
 
 

@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 _API = {
     "aggregate": "ledgerkit.consolidate.aggregate",
-    "inspect": "ledgerkit.consolidate.aggregate",
+    "inspect": "ledgerkit.consolidate.inspection",
     "AggregateResult": "ledgerkit.consolidate.aggregate",
     "summarize_hours": "ledgerkit.hours.summary",
     "read_invoices": "ledgerkit.invoices.across_files",

@@ -170,7 +170,7 @@ def inspect(
 
     Example: ledgerkit inspect examples/hours/工数_2026年10月_山田太郎.xlsx
     """
-    from ledgerkit.consolidate.aggregate import inspect as run_inspect
+    from ledgerkit.consolidate.inspection import inspect as run_inspect
     from ledgerkit.cli.terminal import print_inspection
 
     config = _with_person(load(config_path, lang), person)
