@@ -187,10 +187,13 @@ def _one_order_findings(lines, terms: dict, absent: set[str], rounding, payment_
         out.extend(order_form_findings(lines, rounding, place))
     # payment within 60 days of delivery (of the end of a service's period): the first late line
     for _, row in lines.iterrows():
+        terms = get(row, "_due_terms")
+        terms = terms if isinstance(terms, str) and terms else None
         f = check_payment_due(date_of(get(row, "delivery_date")), date_of(get(row, "payment_due")), days=payment_days,
-                              service_from=date_of(get(row, "delivery_from")))
+                              service_from=date_of(get(row, "delivery_from")), terms=terms)
         if f is not None:
-            out.append(toriteki(place(f, row), status))
+            # a due date computed from the 支払条件 is placed at that cell
+            out.append(toriteki(place(f, row, "payment_terms" if terms else None), status))
             break
     # no 手形 under the 取適法: the first line that names a means of payment
     for _, row in lines.iterrows():

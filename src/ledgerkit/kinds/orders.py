@@ -30,7 +30,8 @@ ORDER_FIELDS: dict[str, list[str]] = {
     "inspection_date": ["検査完了日", "検査完了期日", "検収日", "検収予定日"],
     "payment_due": ["支払期日", "支払予定日", "支払日", "支払期限"],
     "payment_method": ["支払方法", "支払手段", "決済方法"],
-    "payment_terms": ["支払条件"],
+    # a rule the due date follows from (月末締め翌月末払い): the due date when no 支払期日 is written
+    "payment_terms": ["支払条件", "支払い条件", "支払サイト", "支払いサイト", "支払サイクル"],
     "project": ["案件", "案件コード", "プロジェクト", "プロジェクトコード", "PJ"],
     "note": ["備考", "メモ"],
 }

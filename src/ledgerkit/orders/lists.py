@@ -7,6 +7,7 @@ A sheet with no order list may be one order laid out as a form (注文書):
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from typing import Any, Iterable
 
@@ -36,7 +37,7 @@ __all__ = ["read_order_sheet", "read_orders", "write_orders"]
 
 #: what a line with its order number left blank takes from the order's first line
 _CARRIED = ("vendor", "registration_no", "vendor_code", "order_date", "orderer", "payment_due", "payment_method",
-            "payment_terms", "delivery_place")
+            "payment_terms", "delivery_place", "_due_terms")
 
 
 def read_order_sheet(sheet, *, file: str, config=None) -> SheetResult:
@@ -187,6 +188,9 @@ def _order_dates(row, m: dict, parse_date, rec: dict, problems: list) -> None:
             if term is not None:
                 rec[f], rec["delivery_from"] = term.end, term.start
             continue
+        if f == "payment_due" and (f not in m or is_empty(cell(row, m[f]))):
+            _due_from_terms(row, m, rec, problems)
+            continue
         if f in m:
             raw = cell(row, m[f])
             value, err = parse_date(raw)
@@ -200,6 +204,29 @@ def _order_dates(row, m: dict, parse_date, rec: dict, problems: list) -> None:
             if err is not None:
                 problems.append(CellProblem("bad_cell", ORDER_LABELS[f], m[f], raw, False))
             rec[f] = value
+
+
+def _due_from_terms(row, m: dict, rec: dict, problems: list) -> None:
+    """No 支払期日 written: the due date the 支払条件 / 支払サイト gives for the delivery date
+    (月末締め翌々月末払い); terms it cannot read are a finding on their cell, never passed over."""
+    rec["payment_due"] = None
+    if "payment_terms" not in m:
+        return
+    raw = cell(row, m["payment_terms"])
+    if is_empty(raw):
+        return
+    delivered = rec.get("delivery_date")
+    value = payment_date(raw, delivered or rec.get("order_date") or _SOME_DAY)
+    if value is None:
+        problems.append(CellProblem("bad_cell", ORDER_LABELS["payment_terms"], m["payment_terms"], raw, False))
+        return
+    if delivered is not None:
+        # the due date is the terms' only for a known delivery date (an unread 納期 is its own finding)
+        rec["payment_due"], rec["_due_terms"] = value, normalize_text(raw)
+
+
+#: a day to try terms on when the order has no date: whether they can be read at all
+_SOME_DAY = dt.date(2000, 1, 15)
 
 
 def _order_figures(row, m: dict, parse_amount, rec: dict, problems: list) -> None:
@@ -259,6 +286,9 @@ def _order_frame(records: list[dict], table):
     if any(r.get("delivery_from") is not None for r in records):
         # a service's period: its first day beside 納期 (its last day)
         columns.insert(columns.index("delivery_date"), "delivery_from")
+    if any(r.get("_due_terms") for r in records):
+        # a 支払期日 computed from the 支払条件 (the finding on it names the terms)
+        columns.append("_due_terms")
     if any(r.get("_delivery_text") for r in records):
         # a 納期 that is neither a date nor a period, as written (the written terms see it stated)
         columns.append("_delivery_text")

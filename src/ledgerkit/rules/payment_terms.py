@@ -54,13 +54,16 @@ def check_payment_due(
     days: int = DEFAULT_PAYMENT_DAYS,
     severity: str = "error",
     service_from: Any = None,
+    terms: Any = None,
 ) -> Issue | None:
     """Payment due more than ``days`` days after delivery (取適法 60日ルール, DOMAIN.md §2.2).
 
     ``delivered`` is the delivery date, or for a service the last day of its period
     (``service_from`` its first day): the 60 days run from the end of the service. The
     finding's ``severity`` is the caller's: an error for an order the act covers, a warning
-    when that is unknown (:func:`ledgerkit.rules.coverage.toriteki_severity`).
+    when that is unknown (:func:`ledgerkit.rules.coverage.toriteki_severity`). ``terms`` are the
+    payment terms (月末締め翌々月末払い) ``due`` was computed from, when no due date was written:
+    the finding shows the date with them.
 
     Examples:
         >>> check_payment_due(dt.date(2026, 10, 15), dt.date(2026, 11, 30)) is None
@@ -71,6 +74,8 @@ def check_payment_due(
         >>> f = check_payment_due(dt.date(2026, 10, 31), dt.date(2027, 1, 10), service_from=dt.date(2026, 10, 1))
         >>> f.expected, f.message()
         ('<= 2026-12-29', '支払期日 2027-01-10 は役務の提供期間 2026-10-01〜2026-10-31 の終わりから60日を超えています (期限 2026-12-29)')
+        >>> check_payment_due(dt.date(2026, 10, 31), dt.date(2026, 12, 31), terms="月末締め翌々月末払い").message()
+        '支払期日 2026-12-31 (支払条件「月末締め翌々月末払い」から計算) は受領日 (納期) 2026-10-31から60日を超えています (期限 2026-12-29)'
     """
     delivered, due, start = as_date(delivered), as_date(due), as_date(service_from)
     if delivered is None or due is None:
@@ -88,7 +93,7 @@ def check_payment_due(
         severity=severity,
         params={
             "delivered": delivered.isoformat(),
-            "due": due.isoformat(),
+            "due": _due_words(due, terms),
             "days": (due - delivered).days,
             "limit": days,
             "latest": latest.isoformat(),
@@ -99,6 +104,14 @@ def check_payment_due(
         value=due.isoformat(),
         expected=f"<= {latest.isoformat()}",
     )
+
+
+def _due_words(due: dt.date, terms: Any) -> str | dict:
+    """The due date as a finding shows it: with the payment terms it was computed from, if any."""
+    if not isinstance(terms, str) or not terms.strip():
+        return due.isoformat()
+    return {"ja": f"{due.isoformat()} (支払条件「{terms.strip()}」から計算)",
+            "en": f"{due.isoformat()} (from the payment terms '{terms.strip()}')"}
 
 
 def check_payment_method(method: Any, ordered: Any = None) -> Issue | None:
