@@ -28,7 +28,7 @@ ORDER_LABELS = {
     "po_no": "注文番号", "order_date": "発注日", "delivery_date": "納期", "inspection_date": "検査完了日",
     "payment_due": "支払期日", "amount": "金額", "tax": "消費税", "subtotal": "小計", "total": "合計",
     "qty": "数量", "unit_price": "単価", "tax_rate": "税率", "vendor_code": "取引先コード", "project": "案件",
-    "delivery_from": "納期",
+    "delivery_from": "納期", "payment_terms": "支払条件",
 }
 
 #: headings of the order columns not in writers.HEADINGS_* nor among the invoice columns' headings
