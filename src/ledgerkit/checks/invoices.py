@@ -38,7 +38,7 @@ from ledgerkit.rules.tax import (
     check_withholding,
 )
 
-__all__ = ["invoice_findings", "check_invoices", "no_invoice_list"]
+__all__ = ["invoice_findings", "check_invoices", "invoice_counts", "no_invoice_list"]
 
 
 def invoice_findings(
@@ -179,6 +179,40 @@ def _shared_registration_findings(records: list[dict]) -> list[Issue | None]:
     return out
 
 
+def _no_issue_date_findings(columns: dict, max_due_days: int) -> list[Issue]:
+    """A list with no 発行日 column at all: said once per sheet, naming the checks that did not run."""
+    out = []
+    for (file, sheet), mapping in columns.items():
+        if "issue_date" in mapping:
+            continue
+        skipped_ja, skipped_en = ["未来の発行日"], ["an issue date in the future"]
+        if "due_date" in mapping:
+            skipped_ja += ["支払期日より後の発行日", f"発行日から支払期日まで{max_due_days}日以内"]
+            skipped_en += ["an issue date after the due date", f"the due date within {max_due_days} days of issue"]
+        out.append(Issue("invoice_no_issue_date_column", str(file), str(sheet), scope="sheet", severity="warning",
+                         params={"checks": {"ja": "・".join(skipped_ja), "en": ", ".join(skipped_en)}},
+                         field="issue_date", expected="発行日"))
+    return out
+
+
+def invoice_counts(frame) -> dict[str, int]:
+    """What a check of invoices went over: ``invoices``, ``pairs`` (each invoice's rates: the
+    tax is checked once per pair) and ``rows`` (a list may give one invoice's lines a row each).
+
+    Examples:
+        >>> import pandas as pd
+        >>> f = pd.DataFrame({"invoice_key": ["1001", "1001", "1001", "1002"], "tax_rate": [0.1, 0.08, 0.08, 0.1]})
+        >>> invoice_counts(f)
+        {'invoices': 2, 'pairs': 3, 'rows': 4}
+    """
+    if not len(frame):
+        return {"invoices": 0, "pairs": 0, "rows": 0}
+    keys = [c for c in ("invoice_key", "tax_rate") if c in frame.columns]
+    pairs = len(frame[keys].drop_duplicates()) if keys else len(frame)
+    invoices = frame["invoice_key"].nunique() if "invoice_key" in frame.columns else len(frame)
+    return {"invoices": int(invoices), "pairs": int(pairs), "rows": len(frame)}
+
+
 def no_invoice_list(paths, issues: Iterable[Issue] = (), lang: str = "ja") -> InputError:
     """The error for inputs with no invoice rows; it names an order list given by mistake."""
     order_list = next((i for i in issues if i.code == "order_list_not_invoices"), None)
@@ -256,6 +290,7 @@ def check_invoices(
         max_due_days=max_due_days,
         require_registration=require_registration,
     )
+    found = [*_no_issue_date_findings(checked.meta.get("columns") or {}, max_due_days), *found]
     meta = {"today": today, "rounding": rounding, "max_due_days": max_due_days,
             "require_registration": require_registration,
             "paths": [*given_paths(invoices), *(given_paths(orders) if orders is not None else [])]}

@@ -143,7 +143,7 @@ def invoices(
 
     Example: ledgerkit check invoices examples/invoices --orders examples/po_list.xlsx -o out/invoice_findings.xlsx
     """
-    from ledgerkit.checks.invoices import check_invoices
+    from ledgerkit.checks.invoices import check_invoices, invoice_counts
 
     config = load(config_path, lang)
     precheck_output(output, config.lang, force, inputs=[*paths, *(orders or [])])
@@ -156,9 +156,10 @@ def invoices(
             result.write(output, overwrite=force)
     except LedgerkitError as e:
         fail(e)
-    frame = result.frame
-    _finish(result, text("check_invoices_what", config.lang, invoices=_count(frame, "invoice_key"), rows=len(frame)), output,
-            config if record else None)
+    counts = invoice_counts(result.frame)
+    # one row per invoice and rate, or an invoice's lines a row each (売上伝票): said as it is
+    what = "check_invoices_what" if counts["pairs"] == counts["rows"] else "check_invoices_what_lines"
+    _finish(result, text(what, config.lang, **counts), output, config if record else None)
 
 
 @check_app.command("orders")

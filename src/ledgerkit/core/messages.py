@@ -1097,6 +1097,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: the numbers were read as minutes (no unit in the header, and a day has no more than 24 hours; "
         "e.g. {example} → {hm}); head it {field}(h) for hours or {field}(分) for minutes",
     ),
+    "invoice_no_issue_date_column": (
+        "発行日の列がありません: 日付の確認 ({checks}) をしていません "
+        "(発行日の列なら [columns.invoices] issue_date に見出しを加えてください)",
+        "no issue-date (発行日) column: the date checks ({checks}) were not run "
+        "(if a column is the issue date, add its heading to [columns.invoices] issue_date)",
+    ),
     "invoice_no_vendor_column": (
         "取引先の列がありません: 取引先別の集計ができず、二重計上は請求書番号だけで判定します "
         "(読まなかった列: {columns}。取引先の列なら [columns.invoices] vendor に見出しを加えてください)",
@@ -1680,6 +1686,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Checked {what}: {errors} error{es}, {warnings} warning{ws}",
     ),
     "check_invoices_what": ("請求書 {invoices} 件 (税率別 {rows} 行)", "{invoices} invoices ({rows} rows by rate)"),
+    "check_invoices_what_lines": (
+        "請求書 {invoices} 件 (税率別 {pairs} 区分、明細 {rows} 行)",
+        "{invoices} invoices ({pairs} invoice-and-rate totals, {rows} lines)",
+    ),
     "check_orders_what": ("注文 {orders} 件 (明細 {rows} 行)", "{orders} orders ({rows} lines)"),
     "settle_summary": ("{count} 人月を精算しました (税抜 {total} 円)", "{count} person-months settled, {total} yen excl. tax"),
     "settle_findings": ("、指摘 {count} 件", "; {count} finding(s)"),

@@ -8,7 +8,11 @@ INVOICE_FIELDS: dict[str, list[str]] = {
         "請求書番号", "請求番号", "請求書No", "請求書No.", "請求No", "請求書NO", "請求書#", "インボイス番号",
         "請求書ID", "伝票番号", "Invoice No", "Invoice Number", "Invoice #",
     ],
-    "issue_date": ["発行日", "請求日", "請求書発行日", "請求年月日", "請求書日付", "発行年月日", "Invoice Date", "Issue Date"],
+    # 伝票日付 / 売上日 (弥生販売, freee and マネーフォワード sales exports): the date the invoice or 売上伝票 is dated.
+    # 取引日付 / 取引日 stay the transaction date below (弥生会計's 仕訳 export: the date of the supply)
+    "issue_date": ["発行日", "請求日", "請求書発行日", "請求年月日", "請求書日付", "発行年月日", "発行日付", "請求日付",
+                   "伝票日付", "伝票日", "売上日", "売上日付", "売上年月日", "請求書発行日付", "Invoice Date",
+                   "Issue Date", "Billing Date"],
     # the date (or period) of the supply, not of the invoice: purchases are booked by its month
     "transaction_date": ["取引年月日", "取引日", "取引日付", "取引年月日・期間", "取引期間", "納品日", "検収日",
                          "Transaction Date"],
@@ -18,6 +22,8 @@ INVOICE_FIELDS: dict[str, list[str]] = {
     "vendor": [
         "取引先", "取引先名", "仕入先", "仕入先名", "請求元", "請求元名", "発行元", "発行者", "支払先", "支払先名",
         "業者名", "業者", "外注先", "会社名", "請求者", "Vendor", "Supplier",
+        # a sales export (売上伝票) names the other party as the customer
+        "得意先", "得意先名", "顧客名", "Customer",
     ],
     "vendor_code": ["取引先コード", "仕入先コード", "支払先コード", "業者コード", "Vendor Code"],
     "registration_no": [
@@ -25,7 +31,7 @@ INVOICE_FIELDS: dict[str, list[str]] = {
         "事業者登録番号", "適格番号", "Registration No",
     ],
     "po_no": ["注文番号", "発注番号", "注文書番号", "発注書番号", "発注No", "注文No", "PO番号", "PO No", "PO", "稟議番号/注文番号"],
-    "subject": ["件名", "摘要", "内容", "品名", "取引内容", "請求内容"],
+    "subject": ["件名", "摘要", "内容", "品名", "取引内容", "請求内容", "品目", "商品名"],
     "net": [
         "税抜金額", "税抜", "税抜額", "本体金額", "本体価格", "金額(税抜)", "請求金額(税抜)", "税抜請求額", "課税対象額",
         "小計", "Net", "Amount (excl. tax)",
@@ -38,7 +44,8 @@ INVOICE_FIELDS: dict[str, list[str]] = {
     # 金額 / 請求金額 without a basis: net or total, decided per sheet (see _resolve_amount)
     "amount": ["金額", "請求金額", "請求額", "Amount"],
     "tax_rate": ["税率", "消費税率", "税区分", "税率区分", "Tax Rate"],
-    "due_date": ["支払期日", "支払予定日", "支払期限", "期日", "支払期限日", "Due Date"],
+    "due_date": ["支払期日", "支払予定日", "支払期限", "期日", "支払期限日", "お支払期限", "お支払期日", "入金予定日",
+                 "入金期日", "Due Date"],
     "paid_date": ["支払日", "支払済日", "支払完了日"],
     "project": ["案件", "案件コード", "案件名", "プロジェクト", "プロジェクトコード", "PJ", "PJコード", "Project"],
     # an SES / 準委任 list bills one person's month per line (settle matches them): who and which month.
