@@ -301,8 +301,8 @@ def test_cli_writes_json_and_csv(examples, tmp_path):
 
 
 def test_cli_warnings_only_exit_0(tmp_path):
-    path = make_xlsx(tmp_path / "w.xlsx", {"S": [["請求書番号", "取引先", "登録番号", "税抜金額", "消費税"],
-                                                 ["A-1", "オメガ企画", "T2835678256246", 1000, 100]]})
+    path = make_xlsx(tmp_path / "w.xlsx", {"S": [["請求書番号", "発行日", "取引先", "登録番号", "税抜金額", "消費税"],
+                                                 ["A-1", D(2026, 10, 31), "オメガ企画", "T2835678256246", 1000, 100]]})
     result = run("check", "invoices", path, "--today", "2026-11-30")
     assert result.exit_code == 0
     assert result.stderr.strip().splitlines()[-1] == "請求書 1 件 (税率別 1 行)を確認しました: エラー 0 件、警告 1 件"
@@ -462,7 +462,10 @@ def test_totals_checked_per_row_and_per_split_invoice(tmp_path):
     )
     findings = check_invoices([path], today=TODAY).tables["findings"]
     assert findings[["rule", "source_sheet", "column", "expected"]].values.tolist() == [
+        # neither list has a 発行日: said once per sheet (the date checks did not run)
+        ["invoice_no_issue_date_column", "one", "", "発行日"],
         ["total_mismatch", "one", "税込金額", "1100"],
+        ["invoice_no_issue_date_column", "split", "", "発行日"],
         ["invoice_total_mismatch", "split", "合計(税込)", "2291"],
     ]
 
@@ -470,10 +473,10 @@ def test_totals_checked_per_row_and_per_split_invoice(tmp_path):
 def test_invoice_vendor_must_be_the_orders(tmp_path):
     inv = make_xlsx(
         tmp_path / "inv.xlsx",
-        {"S": [["請求書番号", "取引先", "登録番号", "注文番号", "税抜金額", "消費税"],
-               ["A-1", "アルファ(株)", "", "PO-1", 1000, 100],            # same vendor, written another way
-               ["B-1", "ベータ商事", "", "PO-1", 1000, 100],              # another vendor
-               ["C-1", "別名", "T8700110005901", "PO-2", 1000, 100]]},   # the number decides
+        {"S": [["請求書番号", "取引先", "登録番号", "注文番号", "税抜金額", "消費税", "発行日"],
+               ["A-1", "アルファ(株)", "", "PO-1", 1000, 100, D(2026, 10, 31)],   # same vendor, written another way
+               ["B-1", "ベータ商事", "", "PO-1", 1000, 100, D(2026, 10, 31)],     # another vendor
+               ["C-1", "別名", "T8700110005901", "PO-2", 1000, 100, D(2026, 10, 31)]]},  # the number decides
     )
     po = make_xlsx(
         tmp_path / "po.xlsx",
@@ -572,10 +575,10 @@ def test_a_note_under_the_order_list_is_listed_not_an_order(tmp_path):
 
 
 def test_tax_of_an_invoice_given_line_by_line_is_checked_on_the_sum(tmp_path):
-    rows = [["請求書番号", "取引先", "品名", "税率", "税抜金額", "消費税"],
-            ["G-1", "ガンマ", "部品A", "10%", 315, 31],
-            ["G-1", "ガンマ", "食品B", "8%", 1234, 98],
-            ["G-1", "ガンマ", "食品C", "8%", 567, 46]]
+    rows = [["請求書番号", "取引先", "品名", "税率", "税抜金額", "消費税", "発行日"],
+            ["G-1", "ガンマ", "部品A", "10%", 315, 31, D(2026, 10, 31)],
+            ["G-1", "ガンマ", "食品B", "8%", 1234, 98, D(2026, 10, 31)],
+            ["G-1", "ガンマ", "食品C", "8%", 567, 46, D(2026, 10, 31)]]
     ok = make_xlsx(tmp_path / "ok.xlsx", {"S": rows})
     assert check_invoices([ok], today=TODAY).tables["findings"].empty  # 98 + 46 = 144 = 1,801 × 8% rounded down
     rows[3][5] = 45  # each line rounded down on its own: 143
@@ -596,10 +599,10 @@ def test_cli_hidden_sheets_only_with_include_hidden(tmp_path):
 def test_blank_tax_is_an_error_finding_even_inside_a_rate_group(tmp_path):
     # two lines of one invoice at 10%: the second has no 消費税, so the once-per-rate check cannot run
     path = make_xlsx(tmp_path / "t.xlsx", {"S": [
-        ["請求書番号", "取引先", "登録番号", "税抜金額", "消費税", "税込金額", "税率"],
-        ["A-1", "アルファ", "T8700110005901", 1000, 100, 1100, "10%"],
-        ["A-1", "アルファ", "T8700110005901", 2000, "", 2200, "10%"],
-        ["B-1", "アルファ", "T8700110005901", 3000, "", "", "10%"],
+        ["請求書番号", "取引先", "登録番号", "税抜金額", "消費税", "税込金額", "税率", "請求日"],
+        ["A-1", "アルファ", "T8700110005901", 1000, 100, 1100, "10%", D(2026, 10, 31)],
+        ["A-1", "アルファ", "T8700110005901", 2000, "", 2200, "10%", D(2026, 10, 31)],
+        ["B-1", "アルファ", "T8700110005901", 3000, "", "", "10%", D(2026, 10, 31)],
     ]})
     f = check_invoices([path], today=TODAY).tables["findings"]
     got = sorted(zip(f["rule"], f["severity"], f["source_row"], f["column"]))
@@ -613,9 +616,9 @@ def test_blank_tax_is_an_error_finding_even_inside_a_rate_group(tmp_path):
 
 def test_unreadable_rate_is_an_error_and_no_tax_check_runs_on_a_guess(tmp_path):
     path = make_xlsx(tmp_path / "r.xlsx", {"S": [
-        ["請求書番号", "取引先", "登録番号", "税抜金額", "消費税", "税込金額", "税率"],
-        ["A-1", "アルファ", "T8700110005901", 1000, 100, 1100, "9%"],
-        ["A-2", "アルファ", "T8700110005901", 1000, 77, 1077, "9%"],
+        ["請求書番号", "取引先", "登録番号", "税抜金額", "消費税", "税込金額", "税率", "伝票日付"],
+        ["A-1", "アルファ", "T8700110005901", 1000, 100, 1100, "9%", D(2026, 10, 31)],
+        ["A-2", "アルファ", "T8700110005901", 1000, 77, 1077, "9%", D(2026, 10, 31)],
     ]})
     f = check_invoices([path], today=TODAY).tables["findings"]
     assert sorted(zip(f["rule"], f["severity"], f["source_row"], f["column"], f["value"])) == [

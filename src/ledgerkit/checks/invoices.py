@@ -214,8 +214,8 @@ def invoice_counts(frame) -> dict[str, int]:
 
 
 def no_invoice_list(paths, issues: Iterable[Issue] = (), lang: str = "ja") -> InputError:
-    """The error for inputs with no invoice rows; it names an order list given by mistake."""
-    order_list = next((i for i in issues if i.code == "order_list_not_invoices"), None)
+    """The error for inputs with no invoice rows; it names an order list, or a single 請求書 form, given instead."""
+    order_list = next((i for i in issues if i.code in ("order_list_not_invoices", "invoice_form_not_list")), None)
     if order_list is not None:
         return InputError(f"{order_list.file}: {order_list.sheet}: {order_list.message(lang)}")
     return InputError(messages.text("check_no_invoice_list", lang, files=", ".join(str(p) for p in paths)))

@@ -101,6 +101,7 @@ RULE_NAMES: dict[str, tuple[str, str]] = {
     "order_list_not_invoices": ("表の種類", "Order list given as invoices"),
     "invoice_no_vendor_column": ("取引先の列がない", "No vendor column"),
     "invoice_no_issue_date_column": ("発行日の列がない", "No issue-date column"),
+    "invoice_form_not_list": ("請求書の様式 (一覧ではない)", "Invoice form, not a list"),
     "unreadable_file": ("ファイルの読み取り", "File unreadable"),
     "total_row_mismatch": ("合計行の金額", "Total row"),
     "formula_not_saved": ("数式の計算結果なし", "Formula without its result"),

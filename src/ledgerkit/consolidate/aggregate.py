@@ -73,7 +73,8 @@ class FirstKind:
             if result.has_frame:
                 result.kind = kind
                 return result
-            if first_miss is None:
+            if first_miss is None or (_plain_miss(first_miss) and not _plain_miss(result)):
+                # a reader that says what the sheet is (an invoice form) tells more than "no table"
                 first_miss = result
         result = first_miss or SheetResult()
         if len(self.kinds) > 1 and [i.code for i in result.issues] == ["no_table"]:
@@ -81,6 +82,10 @@ class FirstKind:
             names = ", ".join(k for k, _ in self.kinds)
             result = SheetResult(issues=[Issue("no_table_any", file, sheet.name, scope="sheet", params={"kinds": names})])
         return result
+
+
+def _plain_miss(result: SheetResult) -> bool:
+    return [i.code for i in result.issues] in (["no_table"], [])
 
 
 def choose_kind(intake, kinds: list[str]) -> str:

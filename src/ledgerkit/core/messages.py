@@ -1103,6 +1103,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no issue-date (発行日) column: the date checks ({checks}) were not run "
         "(if a column is the issue date, add its heading to [columns.invoices] issue_date)",
     ),
+    "invoice_form_not_list": (
+        "1枚の請求書の様式のようです (請求書番号 {no} のラベルと、明細・合計の表): check invoices は請求書一覧 "
+        "(1行に請求書1件の表) を読みます。一覧に1行 (請求書番号・発行日・取引先・登録番号・税抜金額・消費税・合計) "
+        "として書き写してから確認してください",
+        "this looks like a single invoice form (a labelled 請求書番号 {no}, a line table and a 合計): check invoices "
+        "reads invoice lists (請求書一覧, one invoice a row); copy it into a list as one row (number, issue date, vendor, "
+        "registration no., net, tax, total) and check that",
+    ),
     "invoice_no_vendor_column": (
         "取引先の列がありません: 取引先別の集計ができず、二重計上は請求書番号だけで判定します "
         "(読まなかった列: {columns}。取引先の列なら [columns.invoices] vendor に見出しを加えてください)",

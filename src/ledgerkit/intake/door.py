@@ -212,7 +212,7 @@ def _rows_used(result: SheetResult) -> set[int] | None:
 
 
 #: a reader's notes for sheets that are certainly not data (nothing to warn about)
-_NOT_DATA = {"empty", "summary", "order list", "definition"}
+_NOT_DATA = {"empty", "summary", "order list", "definition", "invoice form"}
 
 
 def _note_unread_data(result: SheetResult, sheet: RawSheet, file: str) -> None:

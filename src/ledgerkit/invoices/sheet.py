@@ -22,6 +22,7 @@ from ledgerkit.detect.merged import fill_merged
 from ledgerkit.detect.tables import cell, contest_params, contested_columns, find_table, synonyms_for
 from ledgerkit.detect.total_rows import RunningSums, totals_in_unnamed_rows
 from ledgerkit.detect.walk import RowKinds, RowLog, carry_down, classify_rows
+from ledgerkit.invoices.form import invoice_form
 from ledgerkit.invoices.frame import invoice_frame
 from ledgerkit.invoices.layout import MONEY_FIELDS, InvoiceLayout, money_header, order_list_columns, resolve_amount
 from ledgerkit.invoices.rows import invoice_row
@@ -67,6 +68,10 @@ def read_invoice_sheet(sheet, *, file: str, config=None) -> SheetResult:
     table = find_table(rows, fields, ({"vendor"}, {"invoice_no"}, {"registration_no"}))
     layout = InvoiceLayout(table, rows) if table is not None else None
     if layout is None or not layout.has_money:
+        form = invoice_form(rows, file, name)
+        if form is not None:
+            # one 請求書 laid out as a form: said for what it is, not "no table"
+            return form
         return SheetResult.no_table(file, sheet, kind={"ja": "請求書", "en": "invoice"},
                                     fields={"ja": "取引先 (または請求書番号・登録番号) + 金額", "en": "取引先 (or 請求書番号 / 登録番号) + an amount"})
     order_cols = order_list_columns(table)
