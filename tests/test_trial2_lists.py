@@ -88,3 +88,95 @@ def test_payment_site_header_and_written_due_date_first(tmp_path):
     found = check_orders([make_xlsx(tmp_path / "b.xlsx", {"発注": bare})]).tables["findings"]
     assert list(found["message"]) == ["取適法4条の明示事項「支払期日」の列がありません — 取適法の対象か不明のため警告です"
                                       " (取引先マスタか [vendors] で covered を指定してください)"]
+
+
+YAYOI_HEAD = ["得意先名", "伝票日付", "伝票番号", "品目", "数量", "単価", "金額", "消費税", "税区分"]
+YAYOI = [
+    ["株式会社アルファ", D(2026, 10, 31), "1001", "システム保守", 1, 300000, 300000, 30000, "10%"],
+    ["株式会社アルファ", D(2026, 10, 31), "1001", "弁当", 15, 864, 12960, 1036, "8%(軽減)"],
+    ["株式会社アルファ", D(2026, 10, 31), "1001", "お茶", 15, 151, 2265, 181, "8%(軽減)"],
+    ["ベータ商事株式会社", D(2026, 10, 31), "1002", "開発支援", 1, 123456, 123456, 12345, "10%"],
+    [None, None, None, "合計", None, None, 438681, None, None],
+]
+
+
+def _invoices(tmp_path, rows, *more):
+    src = make_xlsx(tmp_path / "売上伝票_弥生_2026年10月.xlsx", {"売上伝票": rows})
+    return src, CliRunner().invoke(app, ["check", "invoices", str(src), "--today", "2026-11-30", *more])
+
+
+def test_yayoi_sales_export_dates_and_counts(tmp_path):
+    """伝票日付 is the issue date and 得意先名 the other party: no warning about either; the
+    8% lines of 1001 rounded one by one (1,036 + 181 = 1,217, once on 15,225: 1,218) is the one
+    error; the summary counts 2 invoices, 3 invoice-and-rate totals and 4 lines."""
+    from ledgerkit.checks.invoices import check_invoices
+
+    src, run = _invoices(tmp_path, [YAYOI_HEAD, *YAYOI])
+    assert run.exit_code == 1, run.output
+    assert run.stderr.strip().splitlines()[-1] == "請求書 2 件 (税率別 3 区分、明細 4 行)を確認しました: エラー 1 件、警告 0 件"
+    result = check_invoices([src], today=D(2026, 11, 30))
+    f = result.tables["findings"]
+    assert list(zip(f["rule"], f["source_row"], f["value"])) == [("tax_per_line", 3, "1217")]
+    assert [d.date() for d in result.frame["issue_date"]] == [D(2026, 10, 31)] * 4
+    assert set(result.frame["vendor"]) == {"株式会社アルファ", "ベータ商事株式会社"}
+    # a date after today is now seen on the 伝票日付
+    late = [YAYOI_HEAD, [*YAYOI[3][:1], D(2027, 1, 5), *YAYOI[3][2:]]]
+    found = check_invoices([make_xlsx(tmp_path / "late.xlsx", {"S": late})], today=D(2026, 11, 30)).tables["findings"]
+    assert list(found["rule"]) == ["issue_date_future"]
+    en = CliRunner().invoke(app, ["check", "invoices", str(src), "--today", "2026-11-30", "--lang", "en"])
+    assert en.stderr.strip().splitlines()[-1] == "Checked 2 invoices (3 invoice-and-rate totals, 4 lines): 1 error, 0 warnings"
+
+
+def test_a_list_without_an_issue_date_says_which_checks_did_not_run(tmp_path):
+    """No 発行日 column at all: one warning for the sheet, naming the date checks skipped."""
+    head = ["請求書番号", "取引先", "登録番号", "税抜金額", "消費税", "支払期日"]
+    rows = [head, ["A-1", "アルファ", "T8700110005901", 1000, 100, D(2026, 11, 30)],
+            ["A-2", "アルファ", "T8700110005901", 2000, 200, D(2026, 11, 30)]]
+    src, run = _invoices(tmp_path, rows)
+    assert run.exit_code == 0, run.output
+    line = (f"  警告: {src} / 売上伝票: 発行日の列がありません: 日付の確認 (未来の発行日・支払期日より後の発行日・"
+            "発行日から支払期日まで120日以内) をしていません (発行日の列なら [columns.invoices] issue_date に見出しを加えてください)")
+    assert line in run.stderr.splitlines()
+    assert "請求書 2 件 (税率別 2 行)を確認しました: エラー 0 件、警告 1 件" in run.stderr.splitlines()
+    _, en = _invoices(tmp_path, [r[:5] for r in rows], "--lang", "en")
+    assert (f"  warning: {src} / 売上伝票: no issue-date (発行日) column: the date checks (an issue date in the future) were "
+            "not run (if a column is the issue date, add its heading to [columns.invoices] issue_date)") in en.stderr.splitlines()
+
+
+def _form_rows():
+    rows = [[None] * 6 for _ in range(18)]
+    rows[0][4] = "請求書"
+    rows[2][0], rows[2][4], rows[2][5] = "株式会社クライアント 御中", "請求書番号", "INV-2026-1031"
+    rows[3][4], rows[3][5] = "発行日", "2026年10月31日"
+    rows[4][4], rows[4][5] = "登録番号", "T1234567890123"
+    rows[5][4] = "株式会社ガンマ"
+    rows[7][0], rows[7][1] = "ご請求金額", 341000
+    rows[9][:5] = ["品名", "数量", "単価", "金額", "税率"]
+    rows[10][:5] = ["設計作業", 1, 200000, 200000, "10%"]
+    rows[11][:5] = ["テスト作業", 1, 110000, 110000, "10%"]
+    rows[13][2:4] = ["小計", 310000]
+    rows[14][2:4] = ["消費税(10%)", 31000]
+    rows[15][2:4] = ["合計", 341000]
+    rows[17][:2] = ["お支払期限", "2026年11月30日"]
+    return rows
+
+
+def test_a_single_invoice_form_is_said_for_what_it_is(tmp_path):
+    """check invoices on one 請求書 form: one line saying so and what to do (exit 2); inspect
+    says it once, without sending the person to inspect."""
+    src = make_xlsx(tmp_path / "請求書_ガンマ_INV-2026-1031.xlsx", {"請求書": _form_rows()})
+    run = CliRunner().invoke(app, ["check", "invoices", str(src)])
+    assert run.exit_code == 2
+    assert run.stderr == (
+        f"Error: {src}: 請求書: 1枚の請求書の様式のようです (請求書番号 INV-2026-1031 のラベルと、明細・合計の表): "
+        "check invoices は請求書一覧 (1行に請求書1件の表) を読みます。一覧に1行 (請求書番号・発行日・取引先・登録番号・"
+        "税抜金額・消費税・合計) として書き写してから確認してください\n")
+    seen = CliRunner().invoke(app, ["inspect", str(src)])
+    assert seen.exit_code == 0, seen.output
+    lines = [ln for ln in seen.output.splitlines() if "請求書:" in ln]
+    assert len(lines) == 1 and lines[0].count("1枚の請求書の様式のようです") == 1
+    assert "ledgerkit inspect" not in seen.output
+    # a list with a 請求書番号 column is still a list
+    listed = make_xlsx(tmp_path / "list.xlsx", {"S": [["請求書番号", "発行日", "取引先", "品名", "金額", "消費税"],
+                                                     ["A-1", D(2026, 10, 31), "アルファ", "設計", 1000, 100]]})
+    assert CliRunner().invoke(app, ["check", "invoices", str(listed), "--today", "2026-11-30"]).exit_code == 0
