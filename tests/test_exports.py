@@ -126,8 +126,8 @@ def test_one_figure_over_24_among_hours_does_not_turn_the_column_into_minutes(tm
 
 
 def test_an_invoice_list_with_no_vendor_column_says_so_and_names_the_columns_not_read(tmp_path):
-    # 弥生's 売上一覧 heads its counterparty 得意先名 and its date 伝票日付: neither is a received
-    # invoice's column. Before, the list checked clean with every vendor blank and nothing said.
+    # 弥生's 売上一覧 heads its counterparty 得意先名: not a received invoice's column. Before, the
+    # list checked clean with every vendor blank and nothing said. (伝票日付 is read as the issue date.)
     _csv(tmp_path / "yayoi_売上一覧.csv", [
         "伝票日付,伝票番号,得意先名,税抜金額,消費税額,税込金額,税率",
         '2026/10/15,000101,株式会社アルファ,"￥300,000","￥30,000","￥330,000",10%',
@@ -138,7 +138,7 @@ def test_an_invoice_list_with_no_vendor_column_says_so_and_names_the_columns_not
     assert (issue.severity, issue.scope) == ("warning", "sheet")
     assert issue.message("ja") == (
         "取引先の列がありません: 取引先別の集計ができず、二重計上は請求書番号だけで判定します "
-        "(読まなかった列: 伝票日付, 得意先名。取引先の列なら [columns.invoices] vendor に見出しを加えてください)")
+        "(読まなかった列: 得意先名。取引先の列なら [columns.invoices] vendor に見出しを加えてください)")
     # said how to fix it, and fixed so: the heading added to the vendor column's synonyms
     config = Config()
     config.data.setdefault("columns", {})["invoices"] = {"vendor": ["得意先名"]}

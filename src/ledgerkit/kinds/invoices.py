@@ -22,8 +22,6 @@ INVOICE_FIELDS: dict[str, list[str]] = {
     "vendor": [
         "取引先", "取引先名", "仕入先", "仕入先名", "請求元", "請求元名", "発行元", "発行者", "支払先", "支払先名",
         "業者名", "業者", "外注先", "会社名", "請求者", "Vendor", "Supplier",
-        # a sales export (売上伝票) names the other party as the customer
-        "得意先", "得意先名", "顧客名", "Customer",
     ],
     "vendor_code": ["取引先コード", "仕入先コード", "支払先コード", "業者コード", "Vendor Code"],
     "registration_no": [
