@@ -1183,6 +1183,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--between {value!r}: 2026-12-07..2026-12-18 のように日付の範囲を書いてください (最長 366日)",
         "--between {value!r}: give a range of dates like 2026-12-07..2026-12-18 (366 days at most)",
     ),
+    "sched_between_reversed": (
+        "--between {value!r}: 始まり ({start}) が終わり ({end}) より後です — {end}..{start} のように前から書いてください",
+        "--between {value!r}: the start ({start}) is after the end ({end}) — write it as {end}..{start}",
+    ),
     "sched_bad_number": (
         "{option} {value!r}: {low} 以上の整数 (分) を書いてください",
         "{option} {value!r}: give a whole number of minutes, {low} or more",

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any, Callable, NamedTuple
 
 from ledgerkit.kinds.declared import FIELD_TYPES, FieldSpec
-from ledgerkit.parse.amounts import parse_amount, parse_amount_with_basis, parse_rate
+from ledgerkit.parse.amounts import parse_amount, parse_amount_with_basis, parse_int, parse_rate
 from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.hours import parse_hours
@@ -77,15 +77,6 @@ def _text(v: Any) -> str | None:
     return normalize_text(v if isinstance(v, str) else str(v)) or None
 
 
-def _int(v: Any) -> int | None:
-    value = parse_amount(v)
-    if value is None:
-        return None
-    if value != value.to_integral_value():
-        raise CellValueError("整数ではありません", v)
-    return int(value)
-
-
 class FieldCells:
     """The cell readers of one sheet: one cache per type, the sheet's :class:`Period`."""
 
@@ -97,7 +88,7 @@ class FieldCells:
         self._parsers: dict[str, Callable] = {
             "text": cached(_text),
             "code": cached(parse_code),
-            "int": cached(_int),
+            "int": cached(parse_int),
             "yen": cached(self._yen),
             "decimal": cached(parse_amount),
             "hours": cached(parse_hours),

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ledgerkit.parse.text import _PLACEHOLDERS, _PLAIN_TYPES, CellValueError, _plain, normalize_text
 
-__all__ = ["parse_amount", "parse_amount_with_basis", "parse_rate"]
+__all__ = ["parse_amount", "parse_amount_with_basis", "parse_int", "parse_rate"]
 
 
 # --- amounts --------------------------------------------------------------------------
@@ -212,6 +212,31 @@ _ZERO_WORDS = frozenset({"非課税", "不課税", "免税", "対象外", "課�
 _RATE_NUM_RE = re.compile(r"(\d+(?:\.\d+)?|\.\d+)(%)?")
 _TAX_CATEGORY_RE = re.compile(r"^(?:課税|課対|共対|非対)?(?:仕入|売上)?(?:旧)?")
 _ZERO_CATEGORY_RE = re.compile(r"(?:非課税?|不課税?|対象外|免税)(?:仕入|売上|取引)?")
+
+
+
+def parse_int(v: object) -> int | None:
+    """A whole number (a count): ``1,234``, ``１２３``, ``1.5万``; ``12.5`` and ``十`` are errors
+    whose reason says a whole number, not an amount of money.
+
+    Examples:
+        >>> parse_int("１，２３４"), parse_int("1.5万"), parse_int(None)
+        (1234, 15000, None)
+        >>> parse_int("十")
+        Traceback (most recent call last):
+        ...
+        ledgerkit.parse.text.CellValueError: 整数として読めません
+    """
+    try:
+        value = parse_amount(v)
+    except CellValueError as err:
+        reason = err.reason.replace("金額として読めません", "整数として読めません").replace("金額が", "数が")
+        raise CellValueError(reason, v) from None
+    if value is None:
+        return None
+    if value != value.to_integral_value():
+        raise CellValueError("整数ではありません", v)
+    return int(value)
 
 
 def _canonical_rate(d: Decimal, percent: bool, v: object) -> Decimal:

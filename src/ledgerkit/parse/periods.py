@@ -36,12 +36,13 @@ import datetime as _dt
 import re
 from typing import Any
 
+from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.months import (
     add_months,
     calendar_year_of,
     fiscal_year_of,
 )
-from ledgerkit.parse.text import is_total_label, normalize_text
+from ledgerkit.parse.text import CellValueError, is_total_label, normalize_text
 from ledgerkit.parse.wareki import Era, era_named
 
 __all__ = [
@@ -449,7 +450,8 @@ def parse_month(v: Any, *, fiscal_year: int | None = None, start_month: int = 4)
 
     Accepts dates, numbers ``202611``, and text that is a month and nothing else
     (``10月``, ``10月分``, ``10月度``, ``10月(予算)``, ``2026年10月``, ``R8.11``, ``2026-12 予算``,
-    ``2026/10/01``). Totals (``年間計``, ``合計``) and ranges (``4月～6月``) are not months.
+    ``2026/10/01``), and a full date written as text (``令和8年4月1日``, ``R8.5.10``: its month).
+    Totals (``年間計``, ``合計``) and ranges (``4月～6月``) are not months.
     A month without a year takes it from ``fiscal_year`` when given (April–December in
     the fiscal year, January–March in the next one for ``start_month=4``), else the
     year stays None.
@@ -462,6 +464,8 @@ def parse_month(v: Any, *, fiscal_year: int | None = None, start_month: int = 4)
         >>> import datetime
         >>> parse_month(datetime.datetime(2026, 10, 1)), parse_month(202611)
         ((2026, 10), (2026, 11))
+        >>> parse_month("令和8年4月1日"), parse_month("R8.5.10"), parse_month("２０２６年１０月３１日")
+        ((2026, 4), (2026, 5), (2026, 10))
         >>> parse_month("年間計") is None, parse_month("案件") is None, parse_month("4月～6月") is None
         (True, True, True)
     """
@@ -500,9 +504,13 @@ def _month_of_text(v: str) -> tuple[int | None, int] | None:
     t = _MONTH_SUFFIX.sub("", t).strip()
     t = re.sub(r"[\(（]\s*[\)）]$", "", t).strip()
     if not _MONTH_SHAPE.fullmatch(t):
-        # an ISO date written as text: 2026-10-01, 2026/10/01
+        # a full date written as text: 2026-10-01, 令和8年4月1日, R8.5.10, ２０２６年１０月１日 — its month
         m = re.fullmatch(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})", t)
         if m and 1 <= int(m.group(2)) <= 12:
             return (int(m.group(1)), int(m.group(2)))
-        return None
+        try:
+            day = parse_date(v)
+        except CellValueError:
+            return None
+        return (day.year, day.month) if day is not None else None
     return parse_year_month(t)

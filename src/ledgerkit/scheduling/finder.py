@@ -222,7 +222,10 @@ def _read_inputs(paths: list, people: People, config: Config, tzinfo: ZoneInfo, 
     if books:
         intake = read_files(books, config, reader=ScheduleSheetReader(first, last))
         rows = gather(intake, "schedule", columns=ROW_COLUMNS, config=config)
-        issues += rows.issues
+        # a sheet whose rows all fall outside the window was read: each row is named (info), the
+        # file is not one "with no data row" (docs/scheduling: outside the window is info only)
+        outside = {i.file for i in rows.issues if i.code == "sched_row_outside"}
+        issues += [i for i in rows.issues if not (i.code == "file_no_rows" and i.file in outside)]
         files += rows.files
         for field in ("files_found", "files_read", "files_skipped", "files_unreadable", "sheets_read",
                       "sheets_skipped", "rows_read", "rows_consolidated", "rows_rejected"):

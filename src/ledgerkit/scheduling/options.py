@@ -107,7 +107,10 @@ def parse_date_range(text: object, *, today: dt.date | None = None, lang: str = 
     if any(d is None for d in dates):
         raise InputError(messages.text("sched_bad_between", lang, value=str(text)))
     start, end = dates[0], dates[-1]
-    if end < start or (end - start).days >= MAX_WINDOW_DAYS:
+    if end < start:
+        raise InputError(messages.text("sched_between_reversed", lang, value=str(text), start=start.isoformat(),
+                                       end=end.isoformat()))
+    if (end - start).days >= MAX_WINDOW_DAYS:
         raise InputError(messages.text("sched_bad_between", lang, value=str(text)))
     return start, end
 
