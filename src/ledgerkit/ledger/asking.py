@@ -190,8 +190,12 @@ def last_close(conn: sa.Connection) -> int | None:
     return conn.execute(sa.select(sa.func.max(t.runs.c.id)).where(t.runs.c.kind == CLOSE_KIND)).scalar()
 
 
-def diff(conn: sa.Connection, run_a: int, run_b: int | None = None, *, kind: str | None = None, lang: str = "ja"):
+def diff(conn: sa.Connection, run_a: int, run_b: int | None = None, *, kind: str | None = None, lang: str = "ja",
+         specs=None):
     """What changed from the ledger as of ``run_a`` to the ledger as of ``run_b`` (default: now).
+
+    ``specs``: kind → its ``KindSpec`` when declared (a callable), so a declared kind's rows are
+    named and added up by its declaration.
 
     One row per file, who, month and item whose rows differ (:data:`CHANGE_COLUMNS`).
     """
@@ -203,7 +207,8 @@ def diff(conn: sa.Connection, run_a: int, run_b: int | None = None, *, kind: str
     before, after = slice_rows(conn, sorted(a - b)), slice_rows(conn, sorted(b - a))
     parts = []
     for k in sorted({r["kind"] for r in before} | {r["kind"] for r in after}):
-        part = compare_rows([r for r in before if r["kind"] == k], [r for r in after if r["kind"] == k], k)
+        part = compare_rows([r for r in before if r["kind"] == k], [r for r in after if r["kind"] == k], k,
+                            specs(k) if specs is not None else None)
         if len(part):
             parts.append(part)
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CHANGE_COLUMNS)

@@ -76,7 +76,7 @@ def _record(conn, prepared: Prepared, info: RunInfo) -> dict:
     return outcome
 
 
-def _changes(prepared: Prepared, outcome: dict):
+def _changes(prepared: Prepared, outcome: dict, spec=None):
     plan = outcome["plan"]
     changed = {k for k, s in plan.statuses.items() if s == "changed"}
     new_rows = [{**row, "file": source.key} for source, period in plan.new_slices if source.key in changed
@@ -85,7 +85,7 @@ def _changes(prepared: Prepared, outcome: dict):
         import pandas as pd
 
         return pd.DataFrame(columns=CHANGE_COLUMNS)
-    return compare_rows(outcome["old_rows"], new_rows, prepared.kind)
+    return compare_rows(outcome["old_rows"], new_rows, prepared.kind, spec)
 
 
 class Ledger:
@@ -198,8 +198,8 @@ class Ledger:
         plan = outcome["plan"]
         return Recording(run=outcome["run_id"], kind=prepared.kind, files=dict(plan.statuses), copies=dict(plan.copies),
                          overlaps=outcome.get("overlaps", []),
-                         rows_added=outcome["rows_added"], rows_removed=len(outcome["old_rows"]),
-                         changes=_changes(prepared, outcome),
+                         rows_added=outcome["rows_added"], rows_removed=outcome.get("rows_removed", 0),
+                         changes=_changes(prepared, outcome, self._spec(prepared.kind)),
                          findings=_findings_frame(prepared, plan.finding_status, lang))
 
     def history(self, kind: str, by: Sequence[str] | str | None = None, *, start: str | None = None,
@@ -256,6 +256,10 @@ class Ledger:
         return history_paper(table, what=what, headings=self.history_headings(kind, table.columns, lang, field=field),
                              figure=figure, lang=lang, start=start, end=end, nothing=nothing)
 
+    def _spec(self, kind: str):
+        """A kind declared as ``[kinds.NAME]`` (its ``KindSpec``), else None (a built-in kind)."""
+        return self.config.kind(kind) if self.config is not None and kind not in asking.DEFAULT_BY else None
+
     def _declared_defaults(self, kind: str, by, field):
         """A kind declared as ``[kinds.NAME]``: rows by its ``by`` (the months being the columns),
         summing its first value field, unless given."""
@@ -278,7 +282,7 @@ class Ledger:
                 if latest is None:
                     raise LedgerError(messages.text("ledger_no_runs", lang))
                 run_a = max(latest - 1, 1)
-            return asking.diff(conn, run_a, run_b, kind=kind, lang=lang)
+            return asking.diff(conn, run_a, run_b, kind=kind, lang=lang, specs=self._spec)
 
     @staticmethod
     def _since(conn, since: str | int, lang: str) -> int:

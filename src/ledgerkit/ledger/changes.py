@@ -11,13 +11,14 @@ invoice number for invoices — the rows added and removed are counted and the f
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ledgerkit.core import messages
 from ledgerkit.ledger.rowdata import who_and_item
 
-__all__ = ["CHANGE_COLUMNS", "HOURS_KINDS", "compare_rows", "change_line", "hours_text", "figure_text"]
+__all__ = ["CHANGE_COLUMNS", "HOURS_KINDS", "compare_rows", "change_line", "hours_text", "figure_text", "declared_view"]
 
 #: kinds whose figure is hours (the others: integer yen)
 HOURS_KINDS = frozenset({"hours", "attendance"})
@@ -41,18 +42,64 @@ def _figure(value: Any, hours: bool):
     return int(value)
 
 
-def _frame(rows, kind: str):
+def declared_view(spec) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """How a change line names a declared kind's rows (a ``KindSpec``): the figure (its first
+    summed yen field, else its first int or decimal one), who (its ``key`` fields, else its
+    ``by`` fields other than months) and the item (its first text field not among those).
+
+    Examples:
+        >>> from ledgerkit.kinds.declared import kind_from_table
+        >>> spec = kind_from_table("bihin", {"key": "no", "fields": {
+        ...     "no": {"type": "code", "synonyms": ["管理番号"]}, "name": {"type": "text", "synonyms": ["品名"]},
+        ...     "price": {"type": "yen", "synonyms": ["取得価額"]}, "qty": {"type": "int", "synonyms": ["数量"]}}})
+        >>> declared_view(spec)
+        ('price', ('no',), ('name',))
+    """
+    if spec is None:
+        return None
+    types = {f.name: f.type for f in spec.fields}
+    values = [v for v in spec.summed(()) if types.get(v) in ("yen", "int", "decimal")]
+    figure = next((v for v in values if types[v] == "yen"), values[0] if values else "")
+    who = tuple(spec.key) or tuple(b for b in spec.by if types.get(b) not in ("month", "date"))
+    item = next((f.name for f in spec.fields if f.type == "text" and f.name not in who and f.name != figure), "")
+    return figure, who, (item,) if item else ()
+
+
+def _named(data: dict, fields) -> str:
+    return " ".join(str(data[f]) for f in fields if data.get(f) not in (None, ""))
+
+
+def _frame(rows, kind: str, view=None):
     import pandas as pd
 
     who, item = who_and_item(kind)
     df = pd.DataFrame.from_records(list(rows), columns=_ROW_COLUMNS)
-    df["who"] = df[who] if who else None
-    df["item"] = df[item] if item else None
+    hours = kind in HOURS_KINDS and view is None
+    if view is not None:
+        # a declared kind: its rows are named and added up by its declaration, read from the row itself
+        figure, whos, items = view
+        data = [json.loads(d) if d else {} for d in df["data"]]
+        df["who"] = [_named(d, whos) for d in data]
+        df["item"] = [_named(d, items) for d in data]
+        df["value"] = [_figure(_whole(d.get(figure)), False) for d in data]
+    else:
+        df["who"] = df[who] if who else None
+        df["item"] = df[item] if item else None
+        df["value"] = [_figure(v, hours) for v in (df["hours"] if hours else df["amount"])]
     for column in ("file", "who", "month", "item"):
         df[column] = df[column].astype(object).where(df[column].notna(), "")
-    hours = kind in HOURS_KINDS
-    df["value"] = [_figure(v, hours) for v in (df["hours"] if hours else df["amount"])]
     return df
+
+
+def _whole(value: Any):
+    """A stored figure as integer yen (a decimal field's text kept whole; blank or fractional: None)."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        d = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return int(d) if d.is_finite() and d == d.to_integral_value() else None
 
 
 def _sum(values) -> Any:
@@ -62,8 +109,11 @@ def _sum(values) -> Any:
     return total
 
 
-def compare_rows(before, after, kind: str):
+def compare_rows(before, after, kind: str, spec=None):
     """The groups whose rows differ between ``before`` and ``after`` (records with the ledger's key columns).
+
+    ``spec``: a declared kind's ``KindSpec``: its rows are named and added up as
+    :func:`declared_view` says (not by the built-in kinds' key columns).
 
     Examples:
         >>> a = [{"file": "y.xlsx", "person": "山田", "project": "A-1001", "month": "2026-10", "hours": "126.0", "data": "1"}]
@@ -74,7 +124,8 @@ def compare_rows(before, after, kind: str):
     """
     import pandas as pd
 
-    a, b = _frame(before, kind), _frame(after, kind)
+    view = declared_view(spec)
+    a, b = _frame(before, kind, view), _frame(after, kind, view)
     counts = (b.groupby(_KEYS + ["data"]).size().sub(a.groupby(_KEYS + ["data"]).size(), fill_value=0))
     moved = pd.DataFrame({"added": counts.clip(lower=0), "removed": (-counts).clip(lower=0)}).groupby(level=_KEYS).sum()
     moved = moved[(moved["added"] > 0) | (moved["removed"] > 0)]
@@ -83,7 +134,7 @@ def compare_rows(before, after, kind: str):
     side_a = a.groupby(_KEYS).agg(rows_before=("data", "size"), before=("value", _sum))
     side_b = b.groupby(_KEYS).agg(rows_after=("data", "size"), after=("value", _sum))
     out = moved.join(side_a, how="left").join(side_b, how="left").reset_index()
-    zero = Decimal(0) if kind in HOURS_KINDS else 0
+    zero = Decimal(0) if kind in HOURS_KINDS and view is None else 0
     for column in ("rows_before", "rows_after"):
         out[column] = out[column].fillna(0).astype(int)
     for column in ("before", "after"):

@@ -241,6 +241,20 @@ def slice_rows(conn: sa.Connection, slice_ids: Iterable[int]) -> list[dict]:
     return out
 
 
+def content_moves(old_rows: list[dict], new_rows: list[tuple[str, str]]) -> tuple[int, int]:
+    """Rows added and removed by content: ``old_rows`` (with ``file`` and ``data``) against
+    (source key, data) pairs, each row counted as many times as it is there.
+
+    Examples:
+        >>> content_moves([{"file": "a", "data": "1"}, {"file": "a", "data": "2"}], [("a", "1"), ("a", "3")])
+        (1, 1)
+    """
+    from collections import Counter
+
+    before, after = Counter((r["file"], r["data"]) for r in old_rows), Counter(new_rows)
+    return sum((after - before).values()), sum((before - after).values())
+
+
 def record_prepared(conn: sa.Connection, prepared: Prepared, info: RunInfo) -> dict:
     """Record ``prepared`` on ``conn`` (inside the write transaction); return what happened.
 
@@ -273,12 +287,16 @@ def record_prepared(conn: sa.Connection, prepared: Prepared, info: RunInfo) -> d
     if prepared.sources:
         conn.execute(t.run_files.insert(), [{"run_id": run_id, "version_id": versions[s.key],
                                              "status": plan.statuses[s.key]} for s in prepared.sources])
-    rows_added = _write_slices(conn, plan, prepared, ids, versions, run_id)
+    _write_slices(conn, plan, prepared, ids, versions, run_id)
+    # rows added and removed by content, as ``diff`` counts them: a slice rewritten because one of
+    # its rows changed does not count its unchanged rows as removed and added again
+    rows_added, rows_removed = content_moves(old_rows, [(source.key, r["data"]) for source, period in plan.new_slices
+                                                        for r in source.slices[period].rows])
     findings_new = _write_findings(conn, prepared, run_id)
     _hook("before_commit")
     counts = {f"files_{k}": sum(1 for s in plan.statuses.values() if s == k) for k in ("new", "changed")}
     counts["files_unchanged"] = sum(1 for s in plan.statuses.values() if s in ("unchanged", "copy"))
     conn.execute(t.runs.update().where(t.runs.c.id == run_id).values(
-        rows_added=rows_added, rows_removed=len(old_rows), findings_new=findings_new, **counts))
-    outcome.update(run_id=run_id, rows_added=rows_added, findings_new=findings_new)
+        rows_added=rows_added, rows_removed=rows_removed, findings_new=findings_new, **counts))
+    outcome.update(run_id=run_id, rows_added=rows_added, rows_removed=rows_removed, findings_new=findings_new)
     return outcome
