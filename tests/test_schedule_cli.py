@@ -173,3 +173,17 @@ def test_errors_and_warnings_are_counted_apart(cals, monkeypatch):
     assert r.stderr.splitlines()[0] == (
         f"rows or files of the calendars not used: 1 error, 1 warning, e.g. {lost}: corrupt "
         "(all of them: -o slots.xlsx, Issues sheet)")
+
+
+def test_a_workbook_whose_rows_all_fall_outside_the_window_is_no_warning(cals):
+    # the 予定表's four rows are in November: read, outside 12/8, information only — not "no data rows"
+    import datetime as dt
+
+    from sheets import make_xlsx
+
+    make_xlsx(cals / "予定表.xlsx", {"11月": [["予定表"], ["氏名", "日付", "開始", "終了", "件名"]] + [
+        ["A", dt.date(2026, 11, d), "10:00", "11:00", "定例"] for d in (2, 9, 16, 24)]})
+    r = run(str(cals), *DAY, "--required", "A,B")
+    assert r.exit_code == 0, r.output
+    assert "使わなかった予定表の行・ファイル" not in r.stderr, r.stderr
+    assert "1行も集計されませんでした" not in r.output, r.output
