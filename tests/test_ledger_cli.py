@@ -116,6 +116,27 @@ def test_history_by_month_is_one_line_not_a_bug(project):
         2, ["Error: --by cannot name month: the months are the table's columns (name what the rows are, e.g. --by person)"])
 
 
+def test_history_footer_counts_the_periods_of_a_kind_whose_month_is_a_date(project):
+    # a 備品台帳 whose `month` field is typed date: history showed its dates as columns but ended
+    # "bihin: 2 行 × 0 か月 (-〜-)"
+    config = project / "ledgerkit.toml"
+    config.write_text(config.read_text(encoding="utf-8") + """
+[kinds.bihin]
+label = "備品台帳"
+fields.item = { type = "text", synonyms = ["品名"], required = true }
+fields.month = { type = "date", synonyms = ["取得日"], required = true }
+fields.amount = { type = "yen", synonyms = ["取得価額"], required = true }
+by = "item"
+""", encoding="utf-8")
+    (project / "bihin").mkdir()
+    make_xlsx(project / "bihin" / "備品台帳.xlsx", {"台帳": [["品名", "取得日", "取得価額"], ["PC", "2026/4/1", 150000],
+                                                        ["机", "2026/5/10", 30000]]})
+    assert run(project, "aggregate", project / "bihin", "--kind", "bihin", "--record").exit_code == 0
+    shown = run(project, "history", "bihin")
+    assert shown.exit_code == 0, shown.output
+    assert lines(shown)[-1] == "bihin: 2 行 × 2 か月 (2026-04-01〜2026-05-10)"
+
+
 def test_history_of_a_declared_kind_uses_its_by_and_sum(project):
     """`history sales` used to fail with "sales の行に person はありません": the rows default of the
     built-in kinds, a column a declared kind does not have; it now sums the kind's first value field by its by."""

@@ -3,6 +3,8 @@ and what ``--record`` on the other commands calls (:func:`record_and_say`)."""
 
 from __future__ import annotations
 
+import re
+
 import shlex
 from enum import Enum
 from pathlib import Path
@@ -12,6 +14,9 @@ import typer
 
 from ledgerkit.cli.common import ConfigOption, ForceOption, LangOption, OutputOption, console, handle_errors, load, precheck_output, say
 from ledgerkit.core.messages import text
+
+#: a period column that is a day (a declared kind whose period field is a date)
+_PERIOD = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 PANEL = "Ledger"
 #: rows shown on the terminal (-o writes them all)
@@ -163,7 +168,8 @@ def history(
         # on paper: titled, months as 2026年10月, ¥ / hours; an empty report says so under its title
         paper = ledger.history_paper(kind, table, config.lang, field=field, start=start, end=end,
                                      nothing=None if len(table) else nothing)
-    months = month_columns(table)
+    # the period columns: months, or the dates of a kind whose period field is a date
+    months = month_columns(table) or [c for c in table.columns if isinstance(c, str) and _PERIOD.match(c)]
     if output:
         _write(table, output, config.lang, paper, force=force)
     if not len(table):
