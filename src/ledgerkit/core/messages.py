@@ -970,6 +970,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{form}: the approval route has {count} approvers ({route}) but the form has {boxes} stamp boxes; add boxes",
     ),
     "draft_rate_none": ("非課税", "no tax"),
+    "draft_docx_syntax": ("{form}: 段落「{paragraph}」: {detail}", "{form}: paragraph '{paragraph}': {detail}"),
     "draft_note_row": (
         "{where}: {row}行目は表の下の注記「{text}」で、データ行ではありません (データは{first}-{last}行目です)",
         "{where}: row {row} is a note under the table ({text!r}), not a data row (the data is in rows {first}-{last})",
