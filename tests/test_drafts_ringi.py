@@ -202,7 +202,7 @@ def test_where_matches_header_text_and_values(requests_xlsx, tmp_path):
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"row": 3}, "requests.xlsx: 申請一覧: row 3 is not a data row (the data is in rows 4-8)"),
+        ({"row": 3}, "requests.xlsx: 申請一覧: row 3 is not a data row (the data is in rows 4-7)"),
         ({"row": 8}, "requests.xlsx: 申請一覧: row 8 is not a data row (it is blank or a total row)"),
         ({"where": ["申請番号=R-9"]}, "requests.xlsx: 申請一覧: no row where 申請番号=R-9"),
         ({"where": ["番号=R-1"]}, "requests.xlsx: 申請一覧: no column '番号' (columns: 申請番号, 起案日, 部署, 起案者, 件名, 区分, 金額(税抜), 予算科目, 予算内外, 取引先, 実施時期, 目的)"),
@@ -220,7 +220,7 @@ def test_row_selection_errors(requests_xlsx, tmp_path, kwargs, message):
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"row": 3}, "requests.xlsx: 申請一覧: 3行目はデータ行ではありません (データは4-8行目です)"),
+        ({"row": 3}, "requests.xlsx: 申請一覧: 3行目はデータ行ではありません (データは4-7行目です)"),
         ({"where": ["申請番号=R-9"]}, "requests.xlsx: 申請一覧: 申請番号=R-9 の行がありません"),
         ({"all": True, "row": 4}, "行は --row N、--where 列名=値、--all のどれか1つで指定してください"),
     ],

@@ -150,10 +150,13 @@ def test_a_note_row_is_named_and_left_out_of_the_range(tmp_path):
         draft_ringi(src, row=9, out_dir=tmp_path / "o")
     assert str(e.value) == ("requests.xlsx: 申請一覧: 9行目は表の下の注記「※金額は税抜。予算外の申請は一段上の決裁となります。」"
                             "で、データ行ではありません (データは4-7行目です)")
-    for row in (3, 8):
+    for row in (3, 10):
         with pytest.raises(InputError) as e:
             draft_ringi(src, row=row, out_dir=tmp_path / "o")
         assert str(e.value) == f"requests.xlsx: 申請一覧: {row}行目はデータ行ではありません (データは4-7行目です)"
+    with pytest.raises(InputError) as e:
+        draft_ringi(src, row=8, out_dir=tmp_path / "o")
+    assert str(e.value) == "requests.xlsx: 申請一覧: 8行目はデータ行ではありません (空行か合計行です)"
 
 
 # --- 4. a Word form's syntax error names the paragraph ---------------------------------

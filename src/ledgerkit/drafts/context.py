@@ -328,7 +328,7 @@ def _not_a_data_row(table: SourceTable, index: int, lang: str) -> str:
         kinds = classify_rows(table.rows, table.data_start, table.data_end, columns=columns, labels=columns)
         if index in kinds.note:
             return t("note_row", lang, where=at, row=index + 1, text=kinds.note[index], first=first, last=last)
-        if rows[0] < index < rows[-1]:
+        if index in kinds.blank or index in kinds.total or index in kinds.repeated:
             return t("blank_row", lang, where=at, row=index + 1)
     return t("not_data_row", lang, where=at, row=index + 1, first=first, last=last)
 
