@@ -124,7 +124,7 @@ def test_html_escapes_cell_text(requests_xlsx, tmp_path):
 def test_xlsx_form_typed_values(requests_xlsx, tmp_path):
     [r] = draft_ringi(requests_xlsx, row=5, template="ringi.xlsx", out_dir=tmp_path, today=TODAY)
     ws = load_workbook(r.path)["稟議書"]
-    assert ws["B4"].value == dt.datetime(2026, 12, 1) and ws["B4"].number_format == 'yyyy"年"m"月"d"日"'
+    assert ws["B4"].value == "令和8年12月1日"  # 和暦 as text: Excel and LibreOffice print it alike
     assert ws["B13"].value == 480000 and ws["B13"].data_type == "n" and ws["B13"].number_format == '#,##0"円"'
     assert ws["B14"].value == 48000
     assert ws["B15"].value == "=B13+B14"

@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from ledgerkit.core.errors import DataError, InputError, TemplateError
-from ledgerkit.drafts import draft_ringi
+from ledgerkit.drafts import draft_po, draft_ringi
 from ledgerkit.drafts.context import SourceRow
 from ledgerkit.drafts.ringi import ringi_context
 from ledgerkit.parse.amounts import parse_rate
+from test_drafts_po import COMPANY, make_orders  # the order list and [company] of the PO tests
 
 TODAY = dt.date(2026, 12, 5)
 HEADER = ["申請番号", "起案日", "起案者", "部署", "件名", "区分", "取引先", "金額", "税率", "予算科目", "予算", "目的", "実施時期"]
@@ -179,3 +180,30 @@ def test_a_word_form_syntax_error_names_the_paragraph(tmp_path):
     with pytest.raises(TemplateError) as e:
         draft_ringi(src, row=4, template=tmp_path / "badg.docx", out_dir=tmp_path / "o", config={"report": {"lang": "en"}})
     assert str(e.value).startswith("requests.xlsx: 申請一覧: row 4: badg.docx: paragraph '{{ amount|yen( }}': ")
+
+
+# --- 5. the bundled Excel forms: 和暦 and totals with their values -----------------------
+
+
+def test_the_ringi_form_prints_wareki_and_saves_the_totals_value(tmp_path):
+    src = make_list(tmp_path / "requests.xlsx", [request("R-1", 80000, "8%")])
+    [r] = draft_ringi(src, row=4, template="ringi.xlsx", out_dir=tmp_path / "o", today=TODAY)
+    ws = load_workbook(r.path)["稟議書"]
+    assert ws["B4"].value == "令和8年12月1日" and ws["B15"].value == "=B13+B14"
+    # what a viewer that does not calculate shows: the value saved with the formula
+    assert load_workbook(r.path, data_only=True)["稟議書"]["B15"].value == 86400
+
+
+def test_the_po_form_prints_wareki_and_saves_the_totals_values(tmp_path):
+    src = make_orders(tmp_path / "orders.xlsx")
+    results = draft_po(src, all=True, template="po.xlsx", out_dir=tmp_path / "o", config=COMPANY, today=TODAY)
+    for r in results:
+        formulas = load_workbook(r.path).active
+        values = load_workbook(r.path, data_only=True).active
+        assert formulas["C11"].value.startswith("=H")
+        total_row = int(formulas["C11"].value[2:])
+        assert values["C11"].value == values[f"H{total_row}"].value > 0
+        assert str(values["H3"].value).startswith("令和")
+        for row in range(14, total_row):
+            if formulas[f"H{row}"].data_type == "f":
+                assert isinstance(values[f"H{row}"].value, int)
