@@ -34,7 +34,6 @@ TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 YEN = '#,##0"円"'
 NUM = "#,##0"
-YMD = 'yyyy"年"m"月"d"日"'
 
 
 def _font(size: float = 10.5, bold: bool = False, name: str = FONT) -> Font:
@@ -98,7 +97,8 @@ def make_ringi(path: Path) -> Path:
     _label(ws, "A3", "起案番号")
     _value(ws, "B3", "{{ request_no }}", merge="B3:D3")
     _label(ws, "A4", "起案日")
-    _value(ws, "B4", "{{ drafted_on if drafted_on is defined else today }}", merge="B4:D4", fmt=YMD)
+    # 和暦 as text (the wareki filter): Excel and LibreOffice both print it as written
+    _value(ws, "B4", "{{ (drafted_on if drafted_on is defined else today)|wareki }}", merge="B4:D4")
     _label(ws, "A5", "起案者")
     _value(ws, "B5", "{{ department }}　{{ drafter }}", merge="B5:D5")
     _label(ws, "A6", "決裁区分")
@@ -185,8 +185,7 @@ def make_po(path: Path) -> Path:
     ws.row_dimensions[1].height = 36
 
     ws["G2"], ws["G3"] = "注文番号", "発注日"
-    ws["H2"], ws["H3"] = "{{ order_no }}", "{{ order_date }}"
-    ws["H3"].number_format = "yyyy/m/d"
+    ws["H2"], ws["H3"] = "{{ order_no }}", "{{ order_date|wareki }}"
     for c in ("G2", "G3", "H2", "H3"):
         ws[c].font = _font(9)
         ws[c].alignment = RIGHT
@@ -272,9 +271,9 @@ def make_po(path: Path) -> Path:
     ws.merge_cells("A17:E17")
 
     terms = [
-        (21, "納期", "{{ delivery_date }}", YMD),
+        (21, "納期", "{{ delivery_date|wareki }}", None),
         (22, "納品場所", "{{ delivery_place }}", None),
-        (23, "支払期日", "{{ payment_due }}", YMD),
+        (23, "支払期日", "{{ payment_due|wareki }}", None),
         (24, "支払方法", '{{ payment_method if payment_method is defined else "" }}', None),
         (25, "備考", '{{ note if note is defined else "" }}', None),
     ]

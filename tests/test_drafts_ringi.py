@@ -124,7 +124,7 @@ def test_html_escapes_cell_text(requests_xlsx, tmp_path):
 def test_xlsx_form_typed_values(requests_xlsx, tmp_path):
     [r] = draft_ringi(requests_xlsx, row=5, template="ringi.xlsx", out_dir=tmp_path, today=TODAY)
     ws = load_workbook(r.path)["稟議書"]
-    assert ws["B4"].value == dt.datetime(2026, 12, 1) and ws["B4"].number_format == 'yyyy"年"m"月"d"日"'
+    assert ws["B4"].value == "令和8年12月1日"  # 和暦 as text: Excel and LibreOffice print it alike
     assert ws["B13"].value == 480000 and ws["B13"].data_type == "n" and ws["B13"].number_format == '#,##0"円"'
     assert ws["B14"].value == 48000
     assert ws["B15"].value == "=B13+B14"
@@ -202,7 +202,7 @@ def test_where_matches_header_text_and_values(requests_xlsx, tmp_path):
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"row": 3}, "requests.xlsx: 申請一覧: row 3 is not a data row (the data is in rows 4-8)"),
+        ({"row": 3}, "requests.xlsx: 申請一覧: row 3 is not a data row (the data is in rows 4-7)"),
         ({"row": 8}, "requests.xlsx: 申請一覧: row 8 is not a data row (it is blank or a total row)"),
         ({"where": ["申請番号=R-9"]}, "requests.xlsx: 申請一覧: no row where 申請番号=R-9"),
         ({"where": ["番号=R-1"]}, "requests.xlsx: 申請一覧: no column '番号' (columns: 申請番号, 起案日, 部署, 起案者, 件名, 区分, 金額(税抜), 予算科目, 予算内外, 取引先, 実施時期, 目的)"),
@@ -220,7 +220,7 @@ def test_row_selection_errors(requests_xlsx, tmp_path, kwargs, message):
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"row": 3}, "requests.xlsx: 申請一覧: 3行目はデータ行ではありません (データは4-8行目です)"),
+        ({"row": 3}, "requests.xlsx: 申請一覧: 3行目はデータ行ではありません (データは4-7行目です)"),
         ({"where": ["申請番号=R-9"]}, "requests.xlsx: 申請一覧: 申請番号=R-9 の行がありません"),
         ({"all": True, "row": 4}, "行は --row N、--where 列名=値、--all のどれか1つで指定してください"),
     ],

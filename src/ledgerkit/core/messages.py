@@ -969,6 +969,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{form}: 承認経路は {count} 人 ({route}) ですが、押印欄は {boxes} 個です。押印欄を増やしてください",
         "{form}: the approval route has {count} approvers ({route}) but the form has {boxes} stamp boxes; add boxes",
     ),
+    "draft_rate_none": ("非課税", "no tax"),
+    "draft_docx_syntax": ("{form}: 段落「{paragraph}」: {detail}", "{form}: paragraph '{paragraph}': {detail}"),
+    "draft_note_row": (
+        "{where}: {row}行目は表の下の注記「{text}」で、データ行ではありません (データは{first}-{last}行目です)",
+        "{where}: row {row} is a note under the table ({text!r}), not a data row (the data is in rows {first}-{last})",
+    ),
+    "draft_cell_empty": ("{header} が空です", "{header} is empty"),
     "draft_pdf_no_soffice": (
         "--pdf: LibreOffice (soffice) が見つかりません。インストールして PATH に加えるか、--pdf を付けずに実行してください",
         "--pdf: LibreOffice (soffice) is not on PATH; install it or run without --pdf",

@@ -11,7 +11,6 @@ limit is a :class:`~ledgerkit.core.errors.TemplateError` naming the template and
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -21,7 +20,7 @@ from ledgerkit.drafts.context import setting
 from ledgerkit.drafts.docx_form import DOCX_SUFFIXES, docx_env, render_docx_bytes
 from ledgerkit.drafts.environment import compile_expression, compile_template, is_html, is_markdown, mode_of, read_template, render_text
 from ledgerkit.drafts.text import t
-from ledgerkit.drafts.xlsx_form import fill_workbook, load_form
+from ledgerkit.drafts.xlsx_form import fill_workbook, load_form, workbook_bytes
 from ledgerkit.intake.isolate import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, choose_start_method, run_isolated
 
 __all__ = ["RenderJob", "Limits", "limits_of", "render_job", "render_bounded", "form_kind"]
@@ -75,9 +74,7 @@ def render_job(job: RenderJob) -> bytes:
         wb = load_form(job.template)
         fill_workbook(wb, job.context, form_name=job.template.name, expected_line_total=job.expected_line_total,
                       lang=job.lang)
-        out = io.BytesIO()
-        wb.save(out)
-        return out.getvalue()
+        return workbook_bytes(wb)
     source = read_template(job.template)
     text = render_text(source, job.context, html=is_html(job.template), markdown=is_markdown(job.template),
                        name=job.template.name, lang=job.lang)

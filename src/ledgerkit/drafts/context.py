@@ -302,10 +302,8 @@ def select_rows(table: SourceTable, *, row: int | None, where, all: bool,
         return rows
     if row is not None:
         index = row - 1
-        first, last = table.data_start + 1, table.data_end
         if index not in rows:
-            code = "not_data_row" if not (table.data_start <= index < table.data_end) else "blank_row"
-            raise InputError(t(code, lang, where=at, row=row, first=first, last=last))
+            raise InputError(_not_a_data_row(table, index, lang))
         return [index]
     conditions = [(column_for(table, k, fields, lang), v, k) for k, v in parse_where(where, lang)]
     hits = []
@@ -317,6 +315,22 @@ def select_rows(table: SourceTable, *, row: int | None, where, all: bool,
         text = ", ".join(f"{k}={v}" for _, v, k in conditions)
         raise InputError(t("no_match", lang, where=at, conditions=text))
     return hits
+
+
+def _not_a_data_row(table: SourceTable, index: int, lang: str) -> str:
+    """Why 0-based row ``index`` is no data row: a note under the table (its text), a blank or
+    合計 row inside the table, or outside it (the data rows' range, notes and blanks below left out)."""
+    at = _where(table.path, table.sheet, [], lang)
+    rows = table.data
+    first, last = rows[0] + 1, rows[-1] + 1
+    if table.data_start <= index < table.data_end:
+        columns = list(table.columns)
+        kinds = classify_rows(table.rows, table.data_start, table.data_end, columns=columns, labels=columns)
+        if index in kinds.note:
+            return t("note_row", lang, where=at, row=index + 1, text=kinds.note[index], first=first, last=last)
+        if index in kinds.blank or index in kinds.total or index in kinds.repeated:
+            return t("blank_row", lang, where=at, row=index + 1)
+    return t("not_data_row", lang, where=at, row=index + 1, first=first, last=last)
 
 
 def all_match(raw: list[Any], conditions) -> bool:

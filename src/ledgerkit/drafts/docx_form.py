@@ -44,7 +44,7 @@ from markupsafe import Markup, escape
 from ledgerkit.core.errors import TemplateError, UnreadableFileError
 from ledgerkit.drafts.docx_tags import MARK, W, Marks, paragraph_text, prepare_part
 from ledgerkit.drafts.docx_totals import check_figures
-from ledgerkit.drafts.environment import TEMPLATE_FAILURES, make_env, resolve_template, template_error
+from ledgerkit.drafts.environment import TEMPLATE_FAILURES, jinja_detail, make_env, resolve_template, template_error
 from ledgerkit.drafts.output import write_atomic
 from ledgerkit.drafts.text import t
 from ledgerkit.intake.bounds import DEFAULT_MAX_RATIO, _check_zip
@@ -196,7 +196,14 @@ def _form_class():
             return xml
 
         def render_xml_part(self, src_xml, part, context, jinja_env=None):
-            xml = super().render_xml_part(src_xml, part, context, jinja_env)
+            from jinja2 import TemplateSyntaxError
+
+            try:
+                xml = super().render_xml_part(src_xml, part, context, jinja_env)
+            except TemplateSyntaxError as e:
+                # a .docx has no lines: name the paragraph (docxtpl compiles one paragraph a line)
+                raise TemplateError(t("docx_syntax", self.lang, form=self.form, paragraph=_paragraph_of_line(
+                    src_xml, e.lineno), detail=jinja_detail(e, self.lang))) from None
             m = _LEFTOVER.search(xml)
             if m:
                 raise TemplateError(t("docx_leftover", self.lang, form=self.form, tag=m.group(),
@@ -218,6 +225,15 @@ def _form_class():
 def _shown(xml_text: str) -> str:
     """The text a run shows, from its XML (tags out, references resolved)."""
     return html.unescape(re.sub(r"<[^>]+>", "", xml_text))
+
+
+def _paragraph_of_line(src_xml: str, lineno: int | None) -> str:
+    """The text of the paragraph on line ``lineno`` of the XML as docxtpl compiles it."""
+    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml).splitlines()
+    if not lineno or not 0 < lineno <= len(lines):
+        return ""
+    text = " ".join(_shown(lines[lineno - 1]).split())
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _paragraph_at(xml: str, pos: int) -> str:

@@ -61,10 +61,14 @@ def explain_missing(err: TemplateError, srow: Any, columns: Mapping[str, int] | 
         return text
     header = field
     # figures computed from the amount (approval route, tax, total) are missing when it is
-    if field in _FROM_AMOUNT and columns and "amount" in columns:
+    computed = field in _FROM_AMOUNT and bool(columns) and "amount" in columns
+    if computed:
         field = "amount"
     if columns and headers and field in columns:
         header = headers[columns[field]]
+    if computed and header in srow.blank:
+        # the row's own fault, said as the row's line: not the template's internal name (stamps)
+        return t("cell_empty", lang, header=header)
     if header in srow.blank:
         return f"{text} {t('missing_empty', lang, header=header)}"
     if header not in srow.values:

@@ -79,13 +79,17 @@ def ringi_context(table: SourceTable, srow: SourceRow, *, config: Any = None, to
                   lang: str = "ja") -> dict:
     """The template context of one request row (see ``ledgerkit.drafts.context``)."""
     rate, mode = tax_settings(config)
+    # the row's 税率 / 消費税率 / 税区分 (parsed by ledgerkit.parse.amounts.parse_rate) is this ringi's rate
+    row_rate = srow.aliases.get("tax_rate")
+    if row_rate is not None:
+        rate = row_rate
     ctx: dict[str, Any] = identifier_names(srow.values, COMPUTED | set(RINGI_FIELDS))
     ctx.update(srow.aliases)
     ctx["row"] = dict(srow.values)
     ctx["source"] = {"file": table.path.name, "sheet": table.sheet, "row": srow.excel_row}
     ctx["today"] = today or dt.date.today()
     ctx["tax_rate"] = rate
-    ctx["tax_rate_label"] = rate_label(rate)
+    ctx["tax_rate_label"] = rate_label(rate) if rate else t("rate_none", lang)
     ctx["rounding"] = mode
     ctx["rounding_label"] = ROUNDING_LABELS[mode]
     place_ = where(table.path, table.sheet, [srow.excel_row], lang)

@@ -39,7 +39,7 @@ from ledgerkit.drafts.band import expand_band, find_band, strip_tags
 from ledgerkit.drafts.output import write_with
 from ledgerkit.drafts.environment import compile_expression, compile_template, jinja_detail, missing_name, resolve_template
 from ledgerkit.drafts.text import t
-from ledgerkit.drafts.totals import check_totals
+from ledgerkit.drafts.totals import check_totals, evaluate
 from ledgerkit.intake.read import DEFAULT_MAX_RATIO, _check_zip
 
 __all__ = ["render_xlsx", "fill_workbook", "load_form", "save_atomic", "excel_text", "MAX_CELL_TEXT", "FORM_MAX_UNCOMPRESSED"]
@@ -216,10 +216,61 @@ def _pillow() -> bool:
     return True
 
 
+#: a formula cell as openpyxl writes it: ``<c r="C11" s="5"><f>H19</f><v></v></c>``
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)><f>([^<]*)</f><v\s*(?:/>|></v>)')
+
+
+def formula_values(wb) -> dict[str, dict[str, Decimal]]:
+    """The value of every formula ledgerkit can compute (``=H15+H18``, ``=SUM(H14:H16)``), per sheet."""
+    out: dict[str, dict[str, Decimal]] = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    value = evaluate(wb, ws, cell.coordinate)
+                    if value is not None:
+                        out.setdefault(ws.title, {})[cell.coordinate] = value
+    return out
+
+
+def workbook_bytes(wb) -> bytes:
+    """The filled workbook as an ``.xlsx``, each formula saved with its computed value.
+
+    openpyxl writes a formula without a value, and a viewer that does not calculate (a mail
+    preview, a phone, a PDF made without recalculation) shows the total blank; the values
+    written are those :func:`~ledgerkit.drafts.totals.evaluate` computes (the totals already
+    checked against the lines). Excel recalculates on opening all the same.
+    """
+    import io
+    import zipfile
+
+    values = formula_values(wb)
+    wb.calculation.fullCalcOnLoad = True
+    raw = io.BytesIO()
+    wb.save(raw)
+    if not values:
+        return raw.getvalue()
+    # openpyxl writes the worksheets in order as xl/worksheets/sheet1.xml, sheet2.xml …
+    parts = {f"xl/worksheets/sheet{i}.xml": values.get(ws.title, {}) for i, ws in enumerate(wb.worksheets, 1)}
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            known = parts.get(info.filename)
+            if known:
+                def fill(m, known=known):
+                    v = known.get(m.group(1))
+                    return m.group(0) if v is None else f'<c r="{m.group(1)}"{m.group(2)}><f>{m.group(3)}</f><v>{v:f}</v>'
+                data = _FORMULA_CELL.sub(fill, data.decode("utf-8")).encode("utf-8")
+            zout.writestr(info, data)
+    return out.getvalue()
+
+
 def save_atomic(wb, out_path: str | Path, *, lang: str = "ja", overwrite: bool = False) -> Path:
     """Save to a temporary file beside ``out_path``, then move it into place (a file already
-    there is kept, an ``OutputError``, unless ``overwrite``)."""
-    return write_with(Path(out_path), wb.save, lang, overwrite=overwrite)
+    there is kept, an ``OutputError``, unless ``overwrite``); formulas keep their computed values."""
+    data = workbook_bytes(wb)
+    return write_with(Path(out_path), lambda tmp: tmp.write_bytes(data), lang, overwrite=overwrite)
 
 
 def render_xlsx(template: str | Path, context: Mapping[str, Any], out_path: str | Path | None = None, *,

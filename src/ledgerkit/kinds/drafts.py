@@ -21,6 +21,8 @@ RINGI_FIELDS: dict[str, list[str]] = {
     "due_date": ["納期", "希望納期", "実施時期", "実施日", "期日"],
     "project": ["プロジェクト", "プロジェクト名", "PJ", "案件"],
     "purpose": ["目的", "理由", "目的・背景", "背景"],
+    # the row's own rate (8%, 軽減, 非課税); a row without one uses tax.rate
+    "tax_rate": ["税率", "消費税率", "税区分"],
 }
 
 
