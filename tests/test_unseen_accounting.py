@@ -462,7 +462,8 @@ def test_ringi_rows_the_matrix_cannot_decide_fail_alone_and_say_why(tmp_path):
         "備品購入, 発注, 業務委託, 委託契約, 委託, 外注, 外注費, リース, レンタル, 賃貸借, 保守, 保守契約, 契約, 顧客契約, "
         "販売契約, 受注, contract, purchase)。ledgerkit.toml の [approval.category_names] に加えてください")
     assert results[1].message == "稟議.xlsx: 申請: 3行目: 予定金額 -5,000 がマイナスです (稟議の金額は0円以上で書いてください)"
-    assert results[2].message.endswith("を使っていますが、ありません (セル 予定金額 が空です)")
+    # the row's own line, not the template variable that needed the amount ('decider')
+    assert results[2].message == "稟議.xlsx: 申請: 4行目: 予定金額 が空です"
     assert "| 決裁区分 | 総務課 部長決裁 |" in results[3].path.read_text(encoding="utf-8")  # 12.5万円 = 125,000
 
 
