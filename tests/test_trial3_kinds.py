@@ -38,3 +38,22 @@ def test_an_int_field_says_whole_number_not_amount():
     with pytest.raises(CellValueError) as err:
         parse_int("十")
     assert err.value.reason == "整数として読めません"
+
+
+def test_a_declared_decimal_figure_changes_exactly_and_without_yen():
+    # 研修 days 1.5 → 2.5: the change read +0 円 (a fraction was taken for blank, then cut to int)
+    from ledgerkit.kinds.declared import kind_from_table
+    from ledgerkit.ledger.changes import change_line, compare_rows
+
+    spec = kind_from_table("training", {"key": "no", "fields": {
+        "no": {"type": "code", "synonyms": ["番号"]}, "name": {"type": "text", "synonyms": ["研修名"]},
+        "days": {"type": "decimal", "synonyms": ["日数"]}}})
+
+    def row(days):
+        return {"file": "t.xlsx", "person": None, "project": None, "month": "2026-10", "hours": None, "amount": None,
+                "data": '{"days":"%s","name":"安全","no":"T-1"}' % days}
+
+    [change] = compare_rows([row("1.5")], [row("2.5")], "training", spec).to_dict("records")
+    assert change_line(change) == "T-1 2026-10: 安全 +1 (1.5 → 2.5)"
+    [change] = compare_rows([row("2")], [row("2.25")], "training", spec).to_dict("records")
+    assert change_line(change, "en") == "T-1 2026-10: 安全 +0.25 (2 → 2.25)"

@@ -69,7 +69,7 @@ def _named(data: dict, fields) -> str:
     return " ".join(str(data[f]) for f in fields if data.get(f) not in (None, ""))
 
 
-def _frame(rows, kind: str, view=None):
+def _frame(rows, kind: str, view=None, decimal: bool = False):
     import pandas as pd
 
     who, item = who_and_item(kind)
@@ -81,7 +81,9 @@ def _frame(rows, kind: str, view=None):
         data = [json.loads(d) if d else {} for d in df["data"]]
         df["who"] = [_named(d, whos) for d in data]
         df["item"] = [_named(d, items) for d in data]
-        df["value"] = [_figure(_whole(d.get(figure)), False) for d in data]
+        values = [_exact(d.get(figure)) for d in data]
+        # a decimal field stays Decimal (2.0 days is no 2 円); yen and counts are int
+        df["value"] = [(Decimal(0) if decimal else 0) if v is None else Decimal(v) if decimal else v for v in values]
     else:
         df["who"] = df[who] if who else None
         df["item"] = df[item] if item else None
@@ -91,15 +93,23 @@ def _frame(rows, kind: str, view=None):
     return df
 
 
-def _whole(value: Any):
-    """A stored figure as integer yen (a decimal field's text kept whole; blank or fractional: None)."""
+def _exact(value: Any):
+    """A stored figure exactly: integer yen or a whole count as int, a decimal field's fraction as
+    Decimal (it was taken for blank, and a 1.5 → 2.5 change read +0); blank or not a number: None.
+
+    Examples:
+        >>> _exact(165000), _exact("2.5"), _exact("12.0"), _exact(None), _exact("x")
+        (165000, Decimal('2.5'), 12, None, None)
+    """
     if value is None or isinstance(value, bool):
         return None
     try:
         d = Decimal(str(value))
     except InvalidOperation:
         return None
-    return int(d) if d.is_finite() and d == d.to_integral_value() else None
+    if not d.is_finite():
+        return None
+    return int(d) if d == d.to_integral_value() else d
 
 
 def _sum(values) -> Any:
@@ -125,7 +135,8 @@ def compare_rows(before, after, kind: str, spec=None):
     import pandas as pd
 
     view = declared_view(spec)
-    a, b = _frame(before, kind, view), _frame(after, kind, view)
+    decimal = view is not None and any(f.name == view[0] and f.type == "decimal" for f in spec.fields)
+    a, b = _frame(before, kind, view, decimal), _frame(after, kind, view, decimal)
     counts = (b.groupby(_KEYS + ["data"]).size().sub(a.groupby(_KEYS + ["data"]).size(), fill_value=0))
     moved = pd.DataFrame({"added": counts.clip(lower=0), "removed": (-counts).clip(lower=0)}).groupby(level=_KEYS).sum()
     moved = moved[(moved["added"] > 0) | (moved["removed"] > 0)]
@@ -165,6 +176,9 @@ def figure_text(value, kind: str, lang: str = "ja", signed: bool = False) -> str
         if signed and not text.startswith("-"):
             text = "+" + text
         return f"{text} h" if signed else text
+    if isinstance(value, Decimal):
+        # a declared kind's decimal figure (days, a count with fractions): exactly, no 円
+        return f"{value.normalize():+,f}" if signed else f"{value.normalize():,f}"
     text = f"{int(value):+,}" if signed else f"{int(value):,}"
     return f"{text} {'円' if lang == 'ja' else 'yen'}" if signed else text
 
