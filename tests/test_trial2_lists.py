@@ -71,6 +71,16 @@ def test_payment_terms_not_understood_are_a_finding_on_their_cell(tmp_path):
     assert result.tables["findings"]["message"][0] == "支払条件を読み取れません: '検収後45日以内'"
 
 
+def test_a_payment_method_in_the_terms_column_is_no_finding_and_toukazume_is_read(tmp_path):
+    """銀行振込 in 支払条件 says how, not when: kept as written, no finding (it was 支払条件を読み取れません);
+    当月末締め翌月末日払い is the terms every 経理 writes: read (due 2026-11-30)."""
+    rows = [ORDER_HEAD, [*ORDERS[0][:11], "銀行振込", "振込"], [*ORDERS[1][:11], "当月末締め翌月末日払い", "振込"]]
+    src = make_xlsx(tmp_path / "発注.xlsx", {"発注": rows})
+    result = check_orders([src])
+    assert [f for f in _found(result) if f[3] == "支払条件"] == []
+    assert result.frame.set_index("po_no")["payment_due"]["PO-2"].date() == D(2026, 11, 30)
+
+
 def test_payment_site_header_and_written_due_date_first(tmp_path):
     """支払サイト is a payment-terms header; a 支払期日 written beside it is the due date."""
     head = ["発注番号", "発注日", "発注先", "品名", "金額", "納期", "納品場所", "支払サイト", "支払期日", "支払方法"]

@@ -27,7 +27,7 @@ from ledgerkit.orders.forms import read_order_form
 from ledgerkit.parse.codes import normalize_registration_no
 from ledgerkit.parse.list_cells import CellParsers, cell_parsers, plain, whole_yen
 from ledgerkit.parse.names import vendor_key
-from ledgerkit.parse.relative_dates import date_after, payment_date
+from ledgerkit.parse.relative_dates import date_after, looks_like_payment_terms, payment_date
 from ledgerkit.parse.terms import parse_delivery_term
 from ledgerkit.parse.text import CellValueError, normalize_text
 from ledgerkit.reports.generic import write_rows_or
@@ -213,8 +213,8 @@ def _due_from_terms(row, m: dict, rec: dict, problems: list) -> None:
     if "payment_terms" not in m:
         return
     raw = cell(row, m["payment_terms"])
-    if is_empty(raw):
-        return
+    if is_empty(raw) or not looks_like_payment_terms(raw):
+        return  # 銀行振込, 手形: how it is paid, not when; kept as written
     delivered = rec.get("delivery_date")
     value = payment_date(raw, delivered or rec.get("order_date") or _SOME_DAY)
     if value is None:

@@ -15,7 +15,7 @@ from typing import Any
 from ledgerkit.parse.dates import parse_date
 from ledgerkit.parse.text import CellValueError, normalize_text
 
-__all__ = ["date_after", "payment_date"]
+__all__ = ["date_after", "payment_date", "looks_like_payment_terms"]
 
 _RELATIVE_MONTH = re.compile(r"(当月|翌月|翌々月)\s*(?:(末日?)|(\d{1,2})\s*日)(?:払い?)?")
 
@@ -57,8 +57,23 @@ def date_after(raw: Any, anchor: dt.date | None) -> dt.date | None:
 
 
 _PAYMENT_TERMS = re.compile(
-    r"(?:毎月)?(?:(?:月)?末日?|(\d{1,2})\s*日)\s*締め?(?:切り?)?\s*[、,・]?\s*(当月|翌月|翌々月)\s*(?:(末日?)|(\d{1,2})\s*日)\s*(?:払い?|支払い?)?"
+    r"(?:毎月|当月)?(?:(?:月)?末日?|(\d{1,2})\s*日)\s*締め?(?:切り?)?\s*[、,・]?\s*(当月|翌月|翌々月)\s*(?:(末日?)|(\d{1,2})\s*日)\s*(?:払い?|支払い?)?"
 )
+
+
+#: words only payment terms hold (締め, 払い, サイト, N日以内 / N日後): a 支払条件 cell without them
+#: (銀行振込, 手形) names how, not when
+_TERMS_WORDS = re.compile(r"締|払|サイト|\d+\s*日\s*(?:以内|後)")
+
+
+def looks_like_payment_terms(raw: Any) -> bool:
+    """Whether a 支払条件 text says *when* payment is due, so that not reading it is a finding.
+
+    Examples:
+        >>> [looks_like_payment_terms(t) for t in ("当月末締め翌月末日払い", "検収後60日以内", "銀行振込", "手形", None)]
+        [True, True, False, False, False]
+    """
+    return isinstance(raw, str) and bool(_TERMS_WORDS.search(normalize_text(raw)))
 
 
 def payment_date(raw: Any, delivered: dt.date | None) -> dt.date | None:
@@ -71,6 +86,8 @@ def payment_date(raw: Any, delivered: dt.date | None) -> dt.date | None:
         (datetime.date(2026, 11, 30), datetime.date(2026, 12, 10))
         >>> payment_date("末締め翌々月末", d), payment_date("11月末", d)
         (datetime.date(2026, 12, 31), datetime.date(2026, 11, 30))
+        >>> payment_date("当月末締め翌月末日払い", d)
+        datetime.date(2026, 11, 30)
     """
     if delivered is None or not isinstance(raw, str):
         return None
