@@ -248,6 +248,16 @@ def test_person_without_contract_is_an_error_naming_them():
     assert str(e.value) == "契約がありません: 田中次郎 (2026-10, b.xlsx / 勤務表) — 契約一覧に加えてください"
 
 
+def test_a_contract_matched_by_id_under_another_spelling_is_settled_not_warned():
+    # the 勤務表 says 山田太郎 (ID 77), the contract 山田 太朗 (ID 77, a typo): settled by ID, so no
+    # "contract in force with no 勤務表" warning (it compared names only)
+    att = _attendance("山田太郎", 8, 20, person_id="77")
+    con = pd.DataFrame([_contract("山田 太朗", person_id="77")])
+    frame, findings = settle(att, con, month="2026-10")
+    assert frame["person"].tolist() == ["山田太郎"]
+    assert [f.code for f in findings] == []
+
+
 def test_contract_period_and_person_id_pick_the_contract():
     att = pd.concat([_attendance("山田太郎", 8, 20, month=(2026, 9), person_id="77"),
                      _attendance("山田太郎", 8, 20, month=(2026, 10), person_id="77")])

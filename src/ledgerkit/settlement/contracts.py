@@ -283,29 +283,29 @@ def _pick_contract(contracts, person: str, person_id: str, month: str):
         rows = contracts[contracts["person_key"] == person_key(person)]
     if rows.empty:
         return rows
+    return rows[[_in_force(f, t, month) for f, t in zip(rows["valid_from"], rows["valid_to"])]]
+
+
+def _in_force(valid_from, valid_to, month: str) -> bool:
+    """Whether a contract valid from ``valid_from`` to ``valid_to`` (either blank: open) runs in ``month``."""
     y, m = split_month_label(month)
     first, last = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-    keep = [
-        (f is None or f != f or f <= last) and (t is None or t != t or t >= first)
-        for f, t in zip(rows["valid_from"], rows["valid_to"])
-    ]
-    return rows[keep]
+    return ((valid_from is None or valid_from != valid_from or valid_from <= last)
+            and (valid_to is None or valid_to != valid_to or valid_to >= first))
 
 
-def contracts_not_settled(contracts, settled: set[tuple[str, str]], months: list[str]) -> list[Issue]:
-    """A warning per contract in force in one of ``months`` whose person has no 勤務表 rows there
-    (``settled``: the (person key, month) pairs settled): a person forgotten, or a timesheet not
-    handed in, said rather than left out of the settlement without a word."""
+def contracts_not_settled(contracts, picked: set[tuple[object, str]], settled: set[tuple[str, str]],
+                          months: list[str]) -> list[Issue]:
+    """A warning per contract in force in one of ``months`` whose person has no 勤務表 there: a
+    person forgotten, or a timesheet not handed in, said rather than left out of the settlement
+    without a word. A contract is settled when :func:`_pick_contract` chose it (``picked``: its
+    row label and the month — matched by ID, whatever the name's spelling) or when its person's
+    name was settled that month (``settled``: (person key, month))."""
     found = []
-    records = contracts.to_dict("records")
     for month in months:
-        y, m = split_month_label(month)
-        first, last = dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-        for c in records:
-            f, t = c.get("valid_from"), c.get("valid_to")
-            if (f is not None and f == f and f > last) or (t is not None and t == t and t < first):
-                continue
-            if (person_key(c["person"]), month) in settled:
+        for label, c in zip(contracts.index, contracts.to_dict("records")):
+            if not _in_force(c.get("valid_from"), c.get("valid_to"), month) or (label, month) in picked \
+                    or (person_key(c["person"]), month) in settled:
                 continue
             row = c.get("source_row")
             found.append(Issue("settle_contract_no_attendance", c.get("source_file") or "", c.get("source_sheet") or "",

@@ -120,13 +120,14 @@ def settle(
     if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise InputError(text("settle_month_format", lang, value=month))
     att = _attendance_by_month(attendance, month, inputs.issues, lang)
-    records, missing = _settle_months(att, contracts, config, lang, inputs.issues)
+    picked: set = set()
+    records, missing = _settle_months(att, contracts, config, lang, inputs.issues, picked)
     if missing:
         why = "".join(f"\n{i.location(lang)}: {i.message(lang)}" for i in unusable)
         raise DataError(text("settle_no_contract", lang, people="; ".join(missing), why=why))
     months = [month] if month is not None else sorted(set(att["month"]))
     settled = {(person_key(r["person"]), r["month"]) for r in records}
-    inputs.issues.extend(contracts_not_settled(contracts, settled, months))
+    inputs.issues.extend(contracts_not_settled(contracts, picked, settled, months))
     frame = pd.DataFrame.from_records(records, columns=[*SETTLEMENT_COLUMNS, "_po_no", "_source_file", "_source_sheet"])
     if invoices is not None:
         invoices, _ = inputs.frame(invoices, partial(_read_invoices, lang=lang))
@@ -212,9 +213,11 @@ def _attendance_by_month(attendance, month: str | None, findings: list[Issue], l
     return att
 
 
-def _settle_months(att, contracts, config, lang: str, findings: list[Issue]) -> tuple[list[dict], list[str]]:
+def _settle_months(att, contracts, config, lang: str, findings: list[Issue],
+                   picked: set) -> tuple[list[dict], list[str]]:
     """(one record per person and month, the person-months with no contract); a contract that
-    starts or ends inside the month is prorated as ``[settle] prorate`` says, with a finding."""
+    starts or ends inside the month is prorated as ``[settle] prorate`` says, with a finding.
+    ``picked`` gets the (contract row label, month) of each contract settled under."""
     records, missing = [], []
     tax_rate = _exact(_setting(config, "tax_rate"))
     tax_mode = parse_mode(_setting(config, "tax_rounding"))
@@ -233,6 +236,7 @@ def _settle_months(att, contracts, config, lang: str, findings: list[Issue]) -> 
             lines = ", ".join(text("settle_row", lang, row=r) for r in rows["source_row"])
             raise DataError(text("settle_two_contracts", lang, person=person, count=len(rows), month=ym, rows=lines))
         c = rows.iloc[0]
+        picked.add((rows.index[0], ym))
         _check_one_sheet(group, person, ym, lang)
         part = month_share(c["valid_from"], c["valid_to"], ym, prorate, cal)
         if part is not None:
