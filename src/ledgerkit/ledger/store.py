@@ -221,6 +221,22 @@ def schema_revision(connection: sa.Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def _read_revision(engine: sa.Engine) -> str | None:
+    """The ledger's schema version, read without a lock; retried while another process makes a
+    new SQLite ledger (its first write switches the file to WAL: a reader then sees "database is
+    locked" however long the busy timeout, and a second recorder failed on it)."""
+    for attempt in range(_TRIES):
+        try:
+            with engine.connect() as connection, connection.begin():
+                return schema_revision(connection)
+        except sa.exc.DBAPIError as e:
+            if attempt + 1 < _TRIES and _retryable(e, engine.dialect.name == "sqlite"):
+                time.sleep(0.05 * 2 ** attempt)
+                continue
+            raise _failed(str(engine.url), e) from None
+    raise AssertionError("unreachable")
+
+
 def migrate(engine: sa.Engine, revision: str = "head") -> str:
     """Bring the ledger's schema to ``revision`` in place, in one transaction; return the version.
 
@@ -229,9 +245,8 @@ def migrate(engine: sa.Engine, revision: str = "head") -> str:
     script = ScriptDirectory.from_config(_alembic_config())
     target = script.get_current_head() if revision == "head" else revision
     # the common case, a ledger already up to date, takes no write lock
-    with read_connection(engine) as connection:
-        if schema_revision(connection) == target:
-            return target
+    if _read_revision(engine) == target:
+        return target
 
     def upgrade(connection: sa.Connection) -> str:
         current = schema_revision(connection)
