@@ -480,3 +480,19 @@ def test_rows_of_other_kinds_held_twice_are_said_and_both_counted():
                                    "(両方を数えています: 二重なら片方だけを記録してください)")
     assert done.lines("en")[1] == ("  b.xlsx, 2026-10: 4 rows with the same content as rows recorded from a.xlsx "
                                    "(both counted: if they are the same, record one)")
+
+
+def test_an_entry_with_the_same_hours_and_another_note_is_a_repeat_not_a_disagreement(ledger_url, tmp_path):
+    # the copy adds a 備考 to one day: the same entry and hours (aggregate's repeat), so it counts
+    # once and is no "other hours" line (it was said as 7 → 7 and counted twice)
+    rows = [["日付", "氏名", "案件", "作業", "時間", "備考"]] + [
+        [dt.date(2026, 10, d), "山田", "A-1001", "開発", 7.0, ""] for d in (1, 2)]
+    a = make_xlsx(tmp_path / "a.xlsx", {"10月": rows})
+    rows[1][5] = "客先常駐"
+    b = make_xlsx(tmp_path / "b.xlsx", {"10月": rows})
+    with ledgerkit.Ledger(ledger_url, base_dir=tmp_path) as ledger:
+        ledger.record(aggregate(a))
+        later = ledger.record(aggregate(b))
+        assert [(o.same, o.differ) for o in later.overlaps] == [(2, 0)]
+        assert ledger.history("hours", by=["person"])["total"].tolist() == [14.0]
+        assert ledger.history("hours", by=["task"])["total"].tolist() == [14.0]

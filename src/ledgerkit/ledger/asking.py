@@ -21,7 +21,7 @@ from ledgerkit.ledger import schema as t
 from ledgerkit.ledger.changes import CHANGE_COLUMNS, HOURS_KINDS, compare_rows
 from ledgerkit.ledger.findings_db import CLOSE_KIND, current_findings, handled_shas, status_of
 from ledgerkit.ledger.recording import chunks, slice_rows
-from ledgerkit.ledger.repeats import COUNT_ONCE, count_once
+from ledgerkit.ledger.repeats import COUNT_ONCE, count_once, identity
 from ledgerkit.ledger.rowdata import KEY_TEXT, MEASURES
 
 __all__ = ["RUN_COLUMNS", "FINDING_COLUMNS", "DEFAULT_BY", "check_month", "history", "diff", "runs", "findings",
@@ -91,28 +91,31 @@ def _history_rows(conn: sa.Connection, kind: str, by: Sequence[str], measure: st
 
     r, s, where = _current(kind, start, end)
     # an entry two sources hold counts once, as aggregate counts it (looked for only where two
-    # sources hold rows of one person and month: one file per person, the usual case, costs nothing)
+    # sources hold rows of one person and month: one file per person, the usual case, costs
+    # one grouped count and no JSON read)
     once = kind in COUNT_ONCE and _shared_people(conn, where)
     if measure == "hours" and all(b in KEY_TEXT for b in by):
         # the indexed columns answer it: no JSON read
         cols = list(dict.fromkeys(["month", *by]))
         picked = [s.c.period.label("month") if c == "month" else r.c[c] for c in cols]
         extra = [s.c.source_id, r.c.data] if once else []
-        query = (sa.select(*picked, r.c.hours.label("value"), *extra).join(s, s.c.id == r.c.slice_id).where(*where)
-                 .order_by(s.c.source_id, r.c.id))
+        query = sa.select(*picked, r.c.hours.label("value"), *extra).join(s, s.c.id == r.c.slice_id).where(*where)
+        if once:
+            query = query.order_by(s.c.source_id, r.c.id)  # the older source's copy kept, on any database
         found = [tuple(x) for x in conn.execute(query)]
         if once:
             n = len(cols) + 1
-            keep = count_once((x[n], (x[0], x[n + 1])) for x in found)
+            keep = count_once((x[n], (x[0], identity(kind, x[n + 1]))) for x in found)
             found = [x[:n] for x, k in zip(found, keep) if k]
         frame = pd.DataFrame.from_records(found, columns=[*cols, "value"])
         frame["value"] = [Decimal(v) if v is not None else Decimal(0) for v in frame["value"]]
         return frame
-    query = (sa.select(s.c.period, r.c.data, s.c.source_id).join(s, s.c.id == r.c.slice_id).where(*where)
-             .order_by(s.c.source_id, r.c.id))
+    query = sa.select(s.c.period, r.c.data, s.c.source_id).join(s, s.c.id == r.c.slice_id).where(*where)
+    if once:
+        query = query.order_by(s.c.source_id, r.c.id)  # the older source's copy kept (its other fields shown)
     found = [tuple(x) for x in conn.execute(query)]
     if once:
-        found = [x for x, k in zip(found, count_once((x[2], (x[0], x[1])) for x in found)) if k]
+        found = [x for x, k in zip(found, count_once((x[2], (x[0], identity(kind, x[1]))) for x in found)) if k]
     records = [{**json.loads(data), "month": month} for month, data, _source in found]
     frame = pd.DataFrame.from_records(records)
     for field in [*by, measure]:

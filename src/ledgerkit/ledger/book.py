@@ -72,7 +72,7 @@ def _record(conn, prepared: Prepared, info: RunInfo) -> dict:
     """Record, and find the new rows another source of the ledger already holds (an edited copy)."""
     outcome = record_prepared(conn, prepared, info)
     plan = outcome["plan"]
-    outcome["overlaps"] = overlaps(conn, prepared.kind, plan.new_slices, plan.superseded)
+    outcome["overlaps"] = overlaps(conn, prepared.kind, plan.new_slices)
     return outcome
 
 

@@ -7,12 +7,13 @@ that are already free of repeats; across runs it would not be: October recorded 
 in November, and every unchanged day is held twice. Two answers, one for each place:
 
 * :func:`count_once` — what ``history`` adds up: for the kinds whose entries count once
-  (:data:`COUNT_ONCE`), a row whose whole content is held by another source of the same
-  month counts once (as many times as the source holding it most often: two equal lines
-  of one file stay two);
+  (:data:`COUNT_ONCE`), an entry another source of the same month holds with the same hours
+  (:func:`identity`: the kind's key and its hours, as ``aggregate`` compares them — a 備考
+  written in one file only does not make it another entry) counts once (as many times as
+  the source holding it most often: two equal lines of one file stay two);
 * :func:`overlaps` — what a recording says: for each new slice, how many of its rows another
-  source already holds, and how many are the same entry with another figure (a
-  disagreement, counted in both places as ``aggregate`` counts it, for a person to settle).
+  source already holds, and how many are the same entry with other hours (a disagreement,
+  counted in both places as ``aggregate`` counts it, for a person to settle).
 
 Examples:
     >>> rows = [(1, "10", "a"), (1, "10", "a"), (2, "10", "a"), (2, "10", "b"), (3, "11", "a")]
@@ -30,17 +31,18 @@ from typing import Hashable, Iterable
 import sqlalchemy as sa
 
 from ledgerkit.ledger import schema as t
+from ledgerkit.kinds.builtin import BUILTIN_KINDS
 from ledgerkit.ledger.recording import chunks
 
-__all__ = ["COUNT_ONCE", "ENTRY_FIELDS", "Overlap", "count_once", "overlaps"]
+__all__ = ["COUNT_ONCE", "ENTRY_FIELDS", "Overlap", "count_once", "identity", "overlaps"]
 
 #: kinds whose entries, found again in another source, count once (``aggregate`` drops the
 #: repeat); other kinds (a declared 経費 list, where two equal lines of two people are two
 #: expenses) are only told about
 COUNT_ONCE = frozenset({"hours"})
 
-#: what makes two rows the same entry, so that different figures are a disagreement
-ENTRY_FIELDS: dict[str, tuple[str, ...]] = {"hours": ("person", "date", "project", "task")}
+#: what makes two rows the same entry (the kind's key), so that other hours are a disagreement
+ENTRY_FIELDS: dict[str, tuple[str, ...]] = {"hours": BUILTIN_KINDS["hours"].key}
 
 
 @dataclass
@@ -50,7 +52,7 @@ class Overlap:
     file: str
     other: str
     period: str
-    same: int = 0  # rows whose whole content the other source holds
+    same: int = 0  # rows the other source holds (the same entry and figure; other kinds: the whole row)
     differ: int = 0  # the same entry with another figure
     example: str = ""  # one disagreement: "山田 2026-10-03 A-1001 7.5 → 8"
     counted_once: bool = False  # the kind's repeats count once in history (COUNT_ONCE)
@@ -73,74 +75,77 @@ def count_once(rows: Iterable[tuple[Hashable, Hashable]]) -> list[bool]:
     return out
 
 
-def _entry(kind: str, data: str) -> tuple | None:
+def identity(kind: str, data: str) -> Hashable:
+    """What makes a stored row the same as another: an entry kind's key fields and its hours
+    (``aggregate``'s repeat), any other kind's whole canonical row.
+
+    Examples:
+        >>> a = '{"date":"2026-10-03","hours":7.5,"note":"客先","person":"山田","project":"A","task":"開発"}'
+        >>> identity("hours", a) == identity("hours", a.replace('"note":"客先",', ""))
+        True
+        >>> identity("sales", a) == identity("sales", a.replace('"note":"客先",', ""))
+        False
+    """
     fields = ENTRY_FIELDS.get(kind)
     if not fields:
-        return None
+        return data
     values = json.loads(data)
-    return tuple(str(values.get(f, "")) for f in fields)
+    return (*(str(values.get(f, "")) for f in fields), str(values.get("hours", "")))
 
 
-def _figure(data: str) -> str:
-    value = json.loads(data).get("hours")
-    return "" if value is None else str(value)
-
-
-def _held(conn: sa.Connection, kind: str, periods: set[str], skip: set[int]) -> list[tuple[str, str, str | None, str]]:
-    """(source key, period, person, data) of the current rows of ``kind`` in ``periods``,
-    but the slices ``skip`` (superseded by this recording)."""
+def _held(conn: sa.Connection, kind: str, periods: set[str], people: set | None) -> list[tuple[str, str, str]]:
+    """(source key, period, data) of the current rows of ``kind`` in ``periods`` (of ``people``
+    only, when given: an entry kind's rows of other people cannot be its repeats)."""
     r, s, src = t.rows, t.slices, t.sources
     out = []
     for part in chunks(sorted(periods)):
-        query = (sa.select(src.c.key, s.c.id, s.c.period, r.c.person, r.c.data)
+        query = (sa.select(src.c.key, s.c.period, r.c.data)
                  .join(s, s.c.id == r.c.slice_id).join(src, src.c.id == s.c.source_id)
                  .where(s.c.kind == kind, s.c.to_run.is_(None), s.c.period.in_(part)))
-        out.extend((key, period, person, data) for key, sid, period, person, data in conn.execute(query)
-                   if sid not in skip)
+        for who in chunks(sorted(people)) if people is not None else [None]:
+            picked = query if who is None else query.where(r.c.person.in_(who))
+            out.extend(tuple(x) for x in conn.execute(picked))
     return out
 
 
-def overlaps(conn: sa.Connection, kind: str, new_slices: list, superseded: Iterable[int]) -> list[Overlap]:
+def overlaps(conn: sa.Connection, kind: str, new_slices: list) -> list[Overlap]:
     """For each new slice ``(source, period)`` of a recording, the rows other sources hold.
 
-    The other sources are the ledger's current slices (but those this recording supersedes)
-    and the recording's other new slices.
+    Called once the recording is written (inside its transaction): the new slices are the
+    ledger's current ones, the slices they replace are not, so the other sources are the
+    ledger's current slices of those months — the recording's other new slices among them.
     """
     if not new_slices:
         return []
-    held = _held(conn, kind, {p for _, p in new_slices}, set(superseded))
-    sources = {(p, key) for key, p, _person, _data in held} | {(p, s.key) for s, p in new_slices}
-    shared = {p for p, n in Counter(p for p, _key in sources).items() if n > 1}
-    new_slices = [(s, p) for s, p in new_slices if p in shared]  # a month no other source holds: nothing to compare
-    held = [h for h in held if h[1] in shared]
-    held.extend((source.key, period, row.get("person"), row["data"])
-                for source, period in new_slices for row in source.slices[period].rows)
-    by_content: dict[tuple[str, str], set[str]] = {}
-    by_person: dict[tuple[str, str | None], set[str]] = {}
-    for key, period, person, data in held:
-        by_content.setdefault((period, data), set()).add(key)
-        by_person.setdefault((period, person), set()).add(key)
+    entries = bool(ENTRY_FIELDS.get(kind))
+    people = {row.get("person") for s, p in new_slices for row in s.slices[p].rows} if entries else None
+    held = _held(conn, kind, {p for _, p in new_slices}, None if people is None or None in people else people)
+    by_content: dict[tuple, set[str]] = {}
+    by_entry: dict[tuple, dict[str, str]] = {}
+    for key, period, data in held:
+        content = identity(kind, data)
+        by_content.setdefault((period, content), set()).add(key)
+        if entries:
+            by_entry.setdefault((period, content[:-1]), {}).setdefault(key, content[-1])
     found: dict[tuple[str, str, str], Overlap] = {}
-    entries: dict[tuple, dict[str, str]] | None = None
+
+    def overlap(source, other, period) -> Overlap:
+        return found.setdefault((source, other, period), Overlap(source, other, period, counted_once=kind in COUNT_ONCE))
+
     for source, period in new_slices:
         for row in source.slices[period].rows:
-            others = by_content[period, row["data"]] - {source.key}
-            for other in sorted(others)[:1]:
-                found.setdefault((source.key, other, period), Overlap(source.key, other, period, counted_once=kind in COUNT_ONCE)).same += 1
-            if others or not ENTRY_FIELDS.get(kind) or not (by_person[period, row.get("person")] - {source.key}):
+            content = identity(kind, row["data"])
+            others = sorted(by_content.get((period, content), set()) - {source.key})
+            if others:
+                overlap(source.key, others[0], period).same += 1
                 continue
-            if entries is None:  # parsed only when two sources share a person and month
-                entries = {}
-                for key, p, person, data in held:
-                    if len(by_person[p, person]) > 1:
-                        entries.setdefault((p, _entry(kind, data)), {}).setdefault(key, _figure(data))
-            entry = _entry(kind, row["data"])
-            for other, figure in sorted(entries.get((period, entry), {}).items()):
-                if other == source.key:
-                    continue
-                o = found.setdefault((source.key, other, period), Overlap(source.key, other, period, counted_once=kind in COUNT_ONCE))
+            if not entries:
+                continue
+            other = next((o for o in sorted(by_entry.get((period, content[:-1]), {})) if o != source.key), None)
+            if other is not None:
+                o = overlap(source.key, other, period)
                 o.differ += 1
                 if not o.example:
-                    o.example = f"{' '.join(v for v in entry if v)} {figure} → {_figure(row['data'])}"
-                break
+                    figure = by_entry[period, content[:-1]][other]
+                    o.example = f"{' '.join(v for v in content[:-1] if v)} {figure} → {content[-1]}"
     return [found[k] for k in sorted(found)]
