@@ -182,3 +182,16 @@ def test_cells_past_the_listed_ones_are_not_said_to_be_unused():
     assert [(i.code, i.severity, i.params.get("n")) for i in issues] == [
         ("formula_not_saved", "error", None), ("formula_not_saved_elsewhere", "warning", "1"),
         ("formula_not_saved_more", "error", "3")]
+
+
+def test_rows_used_reads_the_worker_s_columns_and_no_table_means_every_cell():
+    # the rows used were read through SheetResult.frame, which built a DataFrame in the worker
+    # (pandas imported there, a DataFrame pickled back); with no table found, every cell was
+    # taken as outside the rows read (a warning) instead of an error each
+    from ledgerkit.core.result import Columns, SheetResult
+    from ledgerkit.intake.door import _rows_used
+
+    kept = SheetResult(frame=Columns({"source_row": [2, 4], "hours": [1.0, 2.0]}, {"source_row": "int64"}))
+    assert _rows_used(kept) == {2, 4}
+    assert kept.columns is not None  # still the worker's columns, no frame built
+    assert _rows_used(SheetResult()) is None

@@ -192,21 +192,24 @@ def _read_one(path: Path, *, reader: SheetReader, config: Config, include_hidden
 
 
 def _rows_used(result: SheetResult) -> set[int] | None:
-    """The Excel rows a reader kept (its frame's ``source_row``) or rejected; None when its
-    frame does not say (every formula cell then counts)."""
-    rows: set[int] = set()
-    frame = result.frame
-    if frame is not None:
-        data = getattr(frame, "data", None)
-        if isinstance(data, dict):
-            column = data.get("source_row")
-        elif hasattr(frame, "columns") and "source_row" in frame.columns:
-            column = frame["source_row"].tolist()
-        else:
-            return None
-        if column is None:
-            return None
-        rows.update(int(r) for r in column if r is not None and r == r)
+    """The Excel rows a reader kept (its rows' ``source_row``) or rejected; None when it did
+    not say — no table found, or rows without their place — and every formula cell then counts
+    (a sheet whose hours all sat in unsaved formulas is exactly what the check is for).
+
+    Read from the worker's plain columns (:attr:`SheetResult.columns`): building the frame here
+    would import pandas in the worker and send a DataFrame back.
+    """
+    if not result.has_frame:
+        return None
+    columns = result.columns
+    if columns is not None:
+        column = columns.data.get("source_row")
+    else:  # a reader that made a DataFrame itself
+        frame = result.frame
+        column = frame["source_row"].tolist() if "source_row" in frame.columns else None
+    if column is None:
+        return None
+    rows = {int(r) for r in column if r is not None and r == r}
     rows.update(i.row for i in result.issues if i.rejected and i.row)
     return rows
 
