@@ -139,8 +139,8 @@ def _drop_copies(files: list[Path], lang: str, max_bytes: int | None) -> tuple[l
 #: what a copy's name adds to its original's: "… - コピー", "… - コピー (2)", "コピー ～ …", "Copy of …",
 #: "… (1)", "…（1）", "…_bak", "…_old", "…_控え", "…_コピー"
 _COPY_PARTS = re.compile(
-    r"^(?:コピー\s*[～~〜]\s*|copy of\s+)|[\s_\-－]*(?:コピー|copy|backup|バックアップ|bak|old|控え)(?:\s*[(（]\d+[)）])?$"
-    r"|\s*[(（]\d+[)）]$", re.IGNORECASE)
+    r"^(?:コピー\s*[～~〜]\s*|copy of\s+)|[\s_.\-－]*(?:コピー|copy|backup|バックアップ|bak|old|控え)"
+    r"(?:\s*[(（]\d+[)）]|\s+\d+)?$|\s*[(（]\d+[)）]$", re.IGNORECASE)
 
 
 def original_stem(stem: str) -> str:
@@ -151,9 +151,14 @@ def original_stem(stem: str) -> str:
         ('工数_山田', '工数_山田', '工数_山田')
         >>> original_stem("Copy of 工数_山田"), original_stem("工数_山田_bak"), original_stem("工数_山田 - コピー (2)")
         ('工数_山田', '工数_山田', '工数_山田')
+        >>> original_stem("工数_山田 - コピー - コピー"), original_stem("工数_山田.bak"), original_stem("工数 山田 copy 2")
+        ('工数_山田', '工数_山田', '工数 山田')
     """
     text = unicodedata.normalize("NFKC", stem)
-    return _COPY_PARTS.sub("", text).strip() or text
+    # a copy of a copy (… - コピー - コピー): taken off until nothing more is
+    while (shorter := _COPY_PARTS.sub("", text).strip()) and shorter != text:
+        text = shorter
+    return text
 
 
 def edited_copies(files: list[Path]) -> list[Issue]:
