@@ -561,3 +561,15 @@ def test_a_unit_column_in_a_day_grid(tmp_path):
         ("bad_cell", 5, "単位", "個", True)]
     assert_balanced(result)
     assert ledgerkit.inspect(tmp_path)[0].sheets[0].mapping["hours"] == "日の列 (単位は 単位 列の値で時間に換算)"
+
+
+def test_inspect_in_english_shows_units_and_month_entries_in_english():
+    # long tables in 人日 and WBS month entries kept "= 時間" and "なし: … の月単位の記録" in English
+    from ledgerkit.core import messages
+    from ledgerkit.hours.frame import unit_text
+
+    assert unit_text("人日", 8.0, "en") == "人日 × 8 = hours"
+    assert messages.text("map_month_entries", "en", month="2026-10", date="2026-10-01") == (
+        "none: entries for the month 2026-10 (dated 2026-10-01)")
+    assert messages.text("map_unit_column", "en", hours="工数", column="単位") == (
+        "工数 (turned into hours by the unit in column 単位)")

@@ -40,6 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "map_the_day_columns": ("日の列", "the day columns"),
     "map_unit_hours": ("{unit} × {factor} = 時間", "{unit} × {factor} = hours"),
     "map_unit_column": ("{hours} (単位は {column} 列の値で時間に換算)", "{hours} (turned into hours by the unit in column {column})"),
+    "map_month_entries": ("なし: {month} の月単位の記録 (日付 {date})", "none: entries for the month {month} (dated {date})"),
     "map_project_columns": ("{count} 列: {names}", "{count} columns: {names}"),
     "map_project_values": ("案件の列の値", "the project columns' values"),
     "map_actual_only": (" (実績の列)", " (their 実績 columns)"),

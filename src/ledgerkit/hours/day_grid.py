@@ -20,7 +20,7 @@ from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.day_grids import split_period
 from ledgerkit.detect.walk import RowKinds, RowLog, classify_rows
 from ledgerkit.hours.cells import _ACTUAL_LABELS, _DAY_OFF, _PLAN_LABELS, _cache, _first_text_is_total
-from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _show
+from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _show, unit_text
 from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _grid_unit, _row_unit
@@ -301,8 +301,7 @@ class _DayGrid:
         mapping = {f: grid.columns.get(c, column_letter(c)) for f, c in self.labels.items()}
         mapping["date"] = messages.text("map_day_columns", lang, count=len(grid.days), span=f"{self.year}-{self.month:02d}")
         if unit:
-            mapping["hours"] = messages.text("map_unit_hours", lang, unit=unit,
-                                             factor=_show(factor) if factor >= 1 else f"1/{round(1 / factor)}")
+            mapping["hours"] = unit_text(unit, factor, lang)
         if c_unit is not None:
             mapping["hours"] = messages.text("map_unit_column", lang, column=self.head[c_unit],
                                              hours=mapping.get("hours", messages.text("map_the_day_columns", lang)))

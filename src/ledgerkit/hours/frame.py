@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ledgerkit.core import messages
 from ledgerkit.core.result import Columns
 from ledgerkit.parse.text import normalize_text
 
@@ -39,6 +40,17 @@ def _show(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value)
+
+
+def unit_text(unit: str, factor: float, lang: str = "ja") -> str:
+    """How ``inspect`` shows hours given in another unit: ``人日 × 8 = 時間``, ``分 × 1/60 = 時間``.
+
+    Examples:
+        >>> unit_text("人日", 8.0), unit_text("分", 1 / 60, "en")
+        ('人日 × 8 = 時間', '分 × 1/60 = hours')
+    """
+    shown = _show(factor) if factor >= 1 else f"1/{round(1 / factor)}"
+    return messages.text("map_unit_hours", lang, unit=unit, factor=shown)
 
 
 def _plain(value: Any) -> Any:

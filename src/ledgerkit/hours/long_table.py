@@ -13,6 +13,7 @@ import re
 from array import array
 
 from ledgerkit.config.loading import Config
+from ledgerkit.core import messages
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import Columns, SheetResult
 from ledgerkit.detect.headers import header_key
@@ -29,7 +30,7 @@ from ledgerkit.hours.cells import (
     _task_text,
 )
 from ledgerkit.hours.long_checks import check_total_rows, unread_hours_columns
-from ledgerkit.hours.frame import _HOURS_TYPES, _plain, _show, _unique
+from ledgerkit.hours.frame import _HOURS_TYPES, _plain, _show, _unique, unit_text
 from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import fiscal_year_of_texts, sheet_year_month, sheet_years
 from ledgerkit.hours.units import _UNIT_HEADERS, _row_unit, _stated_unit, _unit_factor
@@ -397,10 +398,12 @@ class _LongTable:
         mapping = {f: table.columns[c] for f, c in table.mapping.items()}
         if self.c_month is not None:
             mapping["date"] = " + ".join(table.columns[c] for c in (self.c_year, self.c_month, self.c_date) if c is not None)
+        lang = _lang_of(self.config)
         if self.title_unit:
-            mapping["hours"] += f" ({self.title_unit} × {_show(factor) if factor >= 1 else f'1/{round(1 / factor)}'} = 時間)"
+            mapping["hours"] += f" ({unit_text(self.title_unit, factor, lang)})"
         if self.c_unit is not None:
-            mapping["hours"] += f" (単位は {table.columns[self.c_unit]} 列の値で時間に換算)"
+            mapping["hours"] = messages.text("map_unit_column", lang, hours=mapping["hours"],
+                                             column=table.columns[self.c_unit])
         if person_const is not None:
             mapping["person"] = _person_source(person_const, person_where, _lang_of(self.config))
         return mapping

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ledgerkit.config.loading import Config
+from ledgerkit.core import messages
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
 from ledgerkit.intake.cells import column_letter
@@ -35,7 +36,7 @@ from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.labels import title_texts
 from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.hours.cells import _PLAN_LABELS
-from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _plain, _show, _typed, _unique
+from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _plain, _show, _typed, _unique, unit_text
 from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month
 from ledgerkit.hours.units import _stated_unit, _unit_factor
@@ -191,9 +192,11 @@ class _MonthRows:
     def mapping(self, person_where) -> dict[str, str]:
         t = self.table
         mapping = {f: t.columns[c] for f, c in self.m.items()}
-        mapping["date"] = f"なし: {self.first.year}-{self.first.month:02d} の月単位の記録 (日付 {self.first.isoformat()})"
+        lang = _lang_of(self.config)
+        mapping["date"] = messages.text("map_month_entries", lang, month=f"{self.first.year}-{self.first.month:02d}",
+                                        date=self.first.isoformat())
         if self.unit:
-            mapping["hours"] += f" ({self.unit} × {_show(self.factor)} = 時間)"
+            mapping["hours"] += f" ({unit_text(self.unit, self.factor, lang)})"
         if self.person_const is not None:
             mapping["person"] = _person_source(self.person_const, person_where, _lang_of(self.config))
         return mapping

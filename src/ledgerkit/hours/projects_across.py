@@ -29,7 +29,7 @@ from ledgerkit.detect.project_columns import ProjectColumns
 from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.hours.cells import _DAY_OFF, _attempt, _cache
 from ledgerkit.hours.day_grid import _check_row_total
-from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _plain, _show
+from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _plain, _show, unit_text
 from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month
 from ledgerkit.hours.units import _stated_unit, _unit_factor
@@ -240,7 +240,7 @@ class _Days:
         if found.plan_cols:
             hours += messages.text("map_actual_only", lang)
         if self.unit:
-            hours += f" ({messages.text('map_unit_hours', lang, unit=self.unit, factor=_show(self.factor))})"
+            hours += f" ({unit_text(self.unit, self.factor, lang)})"
         mapping = {"date": found.columns[found.date_col],
                    "project": messages.text("map_project_columns", lang, count=len(shown),
                                             names=", ".join(shown[:6]) + (" …" if len(shown) > 6 else "")),
