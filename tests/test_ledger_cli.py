@@ -135,6 +135,12 @@ by = "item"
     shown = run(project, "history", "bihin")
     assert shown.exit_code == 0, shown.output
     assert lines(shown)[-1] == "bihin: 2 行 × 2 か月 (2026-04-01〜2026-05-10)"
+    # the report knows its periods too: titled with them, each day's figures in yen
+    out = project / "bihin.xlsx"
+    assert run(project, "history", "bihin", "-o", out).exit_code == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    assert sheet["A1"].value == "備品台帳の推移 (2026-04-01〜2026-05-10)"
+    assert "¥" in sheet["B4"].number_format
 
 
 def test_history_of_a_declared_kind_uses_its_by_and_sum(project):

@@ -3,8 +3,6 @@ and what ``--record`` on the other commands calls (:func:`record_and_say`)."""
 
 from __future__ import annotations
 
-import re
-
 import shlex
 from enum import Enum
 from pathlib import Path
@@ -14,9 +12,6 @@ import typer
 
 from ledgerkit.cli.common import ConfigOption, ForceOption, LangOption, OutputOption, console, handle_errors, load, precheck_output, say
 from ledgerkit.core.messages import text
-
-#: a period column that is a day (a declared kind whose period field is a date)
-_PERIOD = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 PANEL = "Ledger"
 #: rows shown on the terminal (-o writes them all)
@@ -152,7 +147,7 @@ def history(
 
     Example: ledgerkit history hours --by person --from 2026-04 --to 2026-11
     """
-    from ledgerkit.ledger.paper import month_columns
+    from ledgerkit.ledger.paper import period_columns
 
     config = load(config_path, lang)
     precheck_output(output, config.lang, force)
@@ -168,8 +163,7 @@ def history(
         # on paper: titled, months as 2026年10月, ¥ / hours; an empty report says so under its title
         paper = ledger.history_paper(kind, table, config.lang, field=field, start=start, end=end,
                                      nothing=None if len(table) else nothing)
-    # the period columns: months, or the dates of a kind whose period field is a date
-    months = month_columns(table) or [c for c in table.columns if isinstance(c, str) and _PERIOD.match(c)]
+    months = period_columns(table)
     if output:
         _write(table, output, config.lang, paper, force=force)
     if not len(table):

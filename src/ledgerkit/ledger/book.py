@@ -31,7 +31,7 @@ from ledgerkit.core.errors import LedgerError
 from ledgerkit.ledger import asking
 from ledgerkit.ledger.changes import CHANGE_COLUMNS, compare_rows
 from ledgerkit.ledger.outcome import Recording
-from ledgerkit.ledger.paper import MONEY_FIELDS, Paper, history_paper, month_columns
+from ledgerkit.ledger.paper import MONEY_FIELDS, Paper, history_paper, period_columns
 from ledgerkit.ledger.prepare import Prepared, prepare
 from ledgerkit.ledger.recording import RunInfo, record_prepared
 from ledgerkit.ledger.repeats import overlaps
@@ -221,7 +221,7 @@ class Ledger:
         first value field: ``売上 合計``); others: the report headings (``氏名``/``Person``, ``合計``).
         Months stay ``2026-10``.
         """
-        spec = self.config.kind(kind) if self.config is not None and kind not in asking.DEFAULT_BY else None
+        spec = self._spec(kind)
         headings = {c: heading(c, lang) for c in columns}
         if spec is None:
             return headings
@@ -243,9 +243,9 @@ class Ledger:
                       end: str | None = None, nothing: str | None = None) -> Paper:
         """A :meth:`history` table as its ``.xlsx`` shows it (:func:`~ledgerkit.ledger.paper.history_paper`):
         titled with what the kind's rows are, yen with ``¥``, hours with two decimals, counts with thousands."""
-        spec = self.config.kind(kind) if self.config is not None and kind not in asking.DEFAULT_BY else None
+        spec = self._spec(kind)
         _by, summed = self._declared_defaults(kind, None, field)
-        columns = [*month_columns(table), "total"]
+        columns = [*period_columns(table), "total"]
         if any(table[c].dtype.kind == "f" for c in columns if c in table.columns):
             figure = "hours"
         elif spec is not None:
@@ -263,7 +263,7 @@ class Ledger:
     def _declared_defaults(self, kind: str, by, field):
         """A kind declared as ``[kinds.NAME]``: rows by its ``by`` (the months being the columns),
         summing its first value field, unless given."""
-        spec = self.config.kind(kind) if self.config is not None and kind not in asking.DEFAULT_BY else None
+        spec = self._spec(kind)
         if spec is None:
             return by, field
         down = [b for b in spec.by if b != "month" and getattr(spec.field(b), "type", "") != "month"]

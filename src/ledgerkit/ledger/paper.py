@@ -30,7 +30,7 @@ from ledgerkit.reports.labels import FINDING_HEADINGS, RUN_HEADINGS, headings_in
 from ledgerkit.reports.xlsx_report import XlsxReport
 
 __all__ = ["Paper", "write_table", "history_paper", "runs_paper", "findings_paper", "findings_worded",
-           "findings_on_terminal", "month_columns", "MONEY_FIELDS", "PAPER_FINDING_COLUMNS"]
+           "findings_on_terminal", "month_columns", "period_columns", "MONEY_FIELDS", "PAPER_FINDING_COLUMNS"]
 
 #: the figures of the built-in kinds that are yen (``¥`` on paper)
 MONEY_FIELDS = frozenset({"amount", "net", "tax", "total", "gross", "cost", "budget", "actual", "withholding",
@@ -76,6 +76,16 @@ def month_columns(table) -> list[str]:
     return [c for c in table.columns if isinstance(c, str) and _MONTH.match(c)]
 
 
+#: a period column that is a day (a declared kind whose period field is a date)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def period_columns(table) -> list[str]:
+    """The period columns of a ``history`` table: its months, else the days of a kind whose
+    period field is a date (``2026-04-01``), in order."""
+    return month_columns(table) or [c for c in table.columns if isinstance(c, str) and _DAY.match(c)]
+
+
 def _period(first: str | None, last: str | None, lang: str) -> str:
     """`` (2026年10月〜2026年11月)``, `` (2026年10月)``, `` (2027年1月〜)``, or nothing."""
     if not first and not last:
@@ -91,7 +101,7 @@ def history_paper(table, *, what: str, headings: dict[str, str], figure: str, la
     """A ``history`` table on paper: ``{what}の推移 (first month〜last month)``, the months headed
     ``2026年10月``, each figure as ``figure`` (``hours``, ``yen`` or ``int``); an empty table's
     ``nothing`` line under its title, the period then the one asked (``start``, ``end``)."""
-    months = month_columns(table)
+    months = period_columns(table)
     first, last = (months[0], months[-1]) if months else (start, end)
     title = messages.text("ledger_history_title", lang, what=what, period=_period(first, last, lang))
     shown = {c: month_label(c, lang) if c in months else headings.get(c, c) for c in table.columns}

@@ -192,11 +192,10 @@ def _versions(conn: sa.Connection, prepared: Prepared, ids: dict[str, int], run_
 
 
 def _write_slices(conn: sa.Connection, plan: Plan, prepared: Prepared, ids: dict[str, int],
-                  versions: dict[str, int], run_id: int) -> int:
+                  versions: dict[str, int], run_id: int) -> None:
     s = t.slices
     for part in chunks(plan.superseded):
         conn.execute(s.update().where(s.c.id.in_(part)).values(to_run=run_id))
-    added = 0
     for source, period in plan.new_slices:
         data = source.slices[period]
         slice_id = conn.execute(s.insert().values(
@@ -205,8 +204,6 @@ def _write_slices(conn: sa.Connection, plan: Plan, prepared: Prepared, ids: dict
         for part in chunks(data.rows, 5000):
             conn.execute(t.rows.insert(), [{**r, "slice_id": slice_id} for r in part])
             _hook("rows_written")
-        added += len(data.rows)
-    return added
 
 
 def _write_findings(conn: sa.Connection, prepared: Prepared, run_id: int) -> int:
