@@ -207,3 +207,14 @@ def test_the_po_form_prints_wareki_and_saves_the_totals_values(tmp_path):
         for row in range(14, total_row):
             if formulas[f"H{row}"].data_type == "f":
                 assert isinstance(values[f"H{row}"].value, int)
+
+
+def test_a_po_line_without_tax_is_labelled_as_the_ringi_labels_it():
+    # the ringi said 非課税 for a 0 rate while a PO line said "0%": one label, in rate_label
+    from decimal import Decimal
+
+    from ledgerkit.drafts.po import _totals_by_rate
+
+    lines = [{"amount": 1000, "tax_rate": Decimal("0.10")}, {"amount": 500, "tax_rate": Decimal(0)}]
+    assert [(b["label"], b["tax"]) for b in _totals_by_rate(lines, "down")] == [("10%", 100), ("非課税", 0)]
+    assert _totals_by_rate(lines, "down", "en")[1]["label"] == "no tax"

@@ -386,7 +386,15 @@ def setting(config: Any, key: str, default: Any) -> Any:
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
-def rate_label(rate: Decimal) -> str:
-    """``Decimal('0.10')`` → ``10%``; ``Decimal('0.08')`` → ``8%``."""
+def rate_label(rate: Decimal, lang: str = "ja") -> str:
+    """``Decimal('0.10')`` → ``10%``; ``Decimal('0.08')`` → ``8%``; no tax → ``非課税`` (``no tax``),
+    on a ringi and an order line alike.
+
+    Examples:
+        >>> rate_label(Decimal("0.10")), rate_label(Decimal("0.08")), rate_label(Decimal(0)), rate_label(Decimal(0), "en")
+        ('10%', '8%', '非課税', 'no tax')
+    """
+    if not rate:
+        return t("rate_none", lang)
     pct = (rate * 100).normalize()
     return f"{pct:f}%"

@@ -147,7 +147,7 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
         aliases["note"] = "\n".join(str(n) for n in notes)
 
     lines = [_order_line(table, r, n, order_no, line_headers, rate, lang) for n, r in enumerate(rows, 1)]
-    by_rate = _totals_by_rate(lines, mode)
+    by_rate = _totals_by_rate(lines, mode, lang)
     subtotal = sum(line["amount"] for line in lines)
     tax_total = sum(b["tax"] for b in by_rate)
 
@@ -185,7 +185,7 @@ def po_context(table: SourceTable, group: list[int], *, config: Any = None, toda
         tax=tax_total,
         total=subtotal + tax_total,
         tax_rate=rate,
-        tax_rate_label=rate_label(rate),
+        tax_rate_label=rate_label(rate, lang),
         rounding=mode,
         rounding_label=ROUNDING_LABELS[mode],
         company=company,
@@ -246,18 +246,18 @@ def _order_line(table: SourceTable, r: Any, n: int, order_no: Any, line_headers:
     line_rate = a.get("tax_rate", rate)
     line = {h: v for h, v in r.values.items() if h in line_headers}
     line.update({k: v for k, v in a.items() if k in LINE_FIELDS})
-    line.update(no=n, amount=amount, tax_rate=line_rate, tax_rate_label=rate_label(line_rate),
+    line.update(no=n, amount=amount, tax_rate=line_rate, tax_rate_label=rate_label(line_rate, lang),
                 reduced=line_rate == Decimal("0.08"), source_row=r.excel_row)
     return line
 
 
-def _totals_by_rate(lines: list[dict[str, Any]], mode: str) -> list[dict[str, Any]]:
+def _totals_by_rate(lines: list[dict[str, Any]], mode: str, lang: str = "ja") -> list[dict[str, Any]]:
     """Net, tax and total per tax rate, highest rate first: tax once per rate on the sum of its lines."""
     by_rate = []
     for line_rate in sorted({line["tax_rate"] for line in lines}, reverse=True):
         net = sum(line["amount"] for line in lines if line["tax_rate"] == line_rate)
         tax = tax_amount(net, line_rate, mode) if line_rate else 0
-        by_rate.append({"rate": line_rate, "label": rate_label(line_rate), "net": net, "tax": tax, "total": net + tax})
+        by_rate.append({"rate": line_rate, "label": rate_label(line_rate, lang), "net": net, "tax": tax, "total": net + tax})
     return by_rate
 
 
