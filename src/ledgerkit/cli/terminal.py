@@ -104,13 +104,20 @@ SUMMARY_VALUE = {"hours": "hours", "attendance": "hours", "invoices": "total"}
 def print_errors(issues, lang: str = "ja", limit: int = 10) -> None:
     """The errors, one line each with where they are; more than ``limit`` are grouped by rule
     and sheet (:func:`print_grouped`), so thousands of findings never flood the terminal."""
-    con = console()
-    errors = [i for i in issues if i.severity == "error"]
-    if len(errors) > limit:
-        print_grouped(errors, lang)
+    _print_listed([i for i in issues if i.severity == "error"], lang, limit)
+
+
+def _print_listed(found: list, lang: str, limit: int, label: str = "") -> None:
+    """``found`` one line each (``label`` first, then where, then the message), or grouped by rule
+    and sheet when more than ``limit``."""
+    if len(found) > limit:
+        print_grouped(found, lang, label=label)
         return
-    for i in errors:
-        con.print(terminal_line(f"  {location(i, lang)}: {i.message(lang)}"), markup=False, highlight=False)
+    con = console()
+    for i in found:
+        where = location(i, lang)
+        con.print(terminal_line(f"  {label}{where + ': ' if where else ''}{i.message(lang)}"),
+                  markup=False, highlight=False)
 
 
 def group_findings(issues) -> list[list]:
@@ -171,15 +178,7 @@ def print_row_warnings(issues, lang: str = "ja", limit: int = 10) -> None:
     with other hours), whatever the kind: one line each when few; more than ``limit`` grouped by
     rule and sheet (:func:`print_grouped`: 48,000 disagreements are a handful of lines)."""
     warned = [i for i in issues if i.severity == "warning" and i.scope not in ("file", "sheet")]
-    label = messages.text("severity_warning", lang) + ": "
-    if len(warned) > limit:
-        print_grouped(warned, lang, label=label)
-        return
-    con = console()
-    for i in warned:
-        where = location(i, lang)
-        con.print(terminal_line(f"  {label}{where + ': ' if where else ''}{i.message(lang)}"),
-                  markup=False, highlight=False)
+    _print_listed(warned, lang, limit, label=messages.text("severity_warning", lang) + ": ")
 
 
 def nothing_consolidated(result: Result, lang: str = "ja", declared: list[str] | tuple[str, ...] = ()) -> str | None:
