@@ -92,6 +92,19 @@ def check_total_rows(table, hours_cells: list, good: dict[int, float], rejected:
     return issues
 
 
+def plan_columns_issue(file: str, sheet: str, header_row: int, columns: dict[int, str]) -> Issue:
+    """The 予定 (plan) columns a sheet holds beside its hours worked: listed (info), never read."""
+    return Issue("plan_columns", file, sheet, header_row, params={
+        "value": ", ".join(columns.values()), "range": "・".join(map(column_letter, columns))})
+
+
+def unread_hours_issue(file: str, sheet: str, header_row: int, column: int, header: str, hours: list[float]) -> Issue:
+    """A column of hours nothing reads (a warning naming it, how many cells and their sum)."""
+    return Issue("unread_hours_column", file, sheet, header_row, column=header, severity="warning", scope="sheet",
+                 params={"column": header, "range": column_letter(column), "rows": len(hours),
+                         "sum": _hours_text(round(sum(hours), 4))})
+
+
 def unread_hours_columns(table, columns: dict[int, list], extra_cols: dict[int, str], keep: list[int],
                          max_hours: float, file: str, sheet: str) -> list[Issue]:
     """A warning for each column beside the table that holds hours no field reads, and the
@@ -106,17 +119,13 @@ def unread_hours_columns(table, columns: dict[int, list], extra_cols: dict[int, 
         good = [v for v in cells if looks_like_hours(v, max_hours)]
         if len(good) < 2 or len(good) < _HOURS_SHARE * len(cells):
             continue
-        total = sum(_stated(v) or 0.0 for v in good)
-        if not total:
+        hours = [_stated(v) or 0.0 for v in good]
+        if not sum(hours):
             continue
         if kind == "plan":
             plans.append(c)
             continue
-        issues.append(Issue("unread_hours_column", file, sheet, table.header_excel_row, column=header,
-                            severity="warning", scope="sheet",
-                            params={"column": header, "range": column_letter(c), "rows": len(good),
-                                    "sum": _hours_text(round(total, 4))}))
+        issues.append(unread_hours_issue(file, sheet, table.header_excel_row, c, header, hours))
     if plans:
-        issues.insert(0, Issue("plan_columns", file, sheet, table.header_excel_row, params={
-            "value": ", ".join(extra_cols[c] for c in plans), "range": "・".join(map(column_letter, plans))}))
+        issues.insert(0, plan_columns_issue(file, sheet, table.header_excel_row, {c: extra_cols[c] for c in plans}))
     return issues

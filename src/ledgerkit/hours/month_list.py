@@ -31,7 +31,6 @@ from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.intake.cells import column_letter
 from ledgerkit.detect.headers import header_key
 from ledgerkit.detect.labels import title_texts
 from ledgerkit.detect.walk import RowLog, classify_rows
@@ -39,6 +38,7 @@ from ledgerkit.hours.cells import _PLAN_LABELS
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_text, _plain, _show, _typed, _unique, unit_text
 from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month
+from ledgerkit.hours.long_checks import plan_columns_issue
 from ledgerkit.hours.units import _stated_unit, _unit_factor
 from ledgerkit.parse.codes import parse_code
 from ledgerkit.parse.hours import parse_hours
@@ -66,9 +66,7 @@ def _read_month_list(rows, table, sheet_name: str, file: str, config: Config, sy
                            for o in table.others]
     plan = [c for c, h in table.columns.items() if c not in m.values() and is_plan_header(h)]
     if plan:
-        issues.append(Issue("plan_columns", file, sheet_name, table.header_excel_row, params={
-            "value": ", ".join(table.columns[c] for c in plan),
-            "range": "・".join(column_letter(c) for c in plan)}))
+        issues.append(plan_columns_issue(file, sheet_name, table.header_excel_row, {c: table.columns[c] for c in plan}))
     year, month = sheet_year_month(rows, table.header_row, sheet_name, file, config)
     if year is None or month is None:
         issues.append(Issue("no_month", file, sheet_name, scope="sheet", severity="error"))

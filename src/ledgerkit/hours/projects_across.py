@@ -23,12 +23,13 @@ from ledgerkit.config.loading import Config
 from ledgerkit.core import messages
 from ledgerkit.core.issues import Issue
 from ledgerkit.core.result import SheetResult
-from ledgerkit.intake.cells import column_letter, is_empty
+from ledgerkit.intake.cells import is_empty
 from ledgerkit.detect.labels import title_texts
 from ledgerkit.detect.project_columns import ProjectColumns
 from ledgerkit.detect.walk import RowLog, classify_rows
 from ledgerkit.hours.cells import _DAY_OFF, _attempt, _cache
 from ledgerkit.hours.day_grid import _check_row_total
+from ledgerkit.hours.long_checks import plan_columns_issue, unread_hours_issue
 from ledgerkit.hours.frame import HOURS_COLUMNS, _hours_columns, _hours_text, _plain, _show, unit_text
 from ledgerkit.hours.people import _lang_of, _person_of_sheet, _person_source, no_person_issue
 from ledgerkit.hours.periods import sheet_year_month
@@ -46,8 +47,7 @@ def _read_projects_across(rows, found: ProjectColumns, sheet_name: str, file: st
                           synonyms) -> SheetResult:
     issues = [Issue("extra_table", file, sheet_name, scope="sheet", params={"range": o}) for o in found.others]
     if found.plan_cols:  # PJ-101 over 実績 | 予定: the 予定 columns are a plan, not hours worked
-        issues.append(Issue("plan_columns", file, sheet_name, found.header_excel_row, params={
-            "value": ", ".join(found.plan_cols.values()), "range": "・".join(map(column_letter, found.plan_cols))}))
+        issues.append(plan_columns_issue(file, sheet_name, found.header_excel_row, found.plan_cols))
     year, month = sheet_year_month(rows, found.header_row, sheet_name, file, config)
     person_const = person_where = None
     if "person" not in found.labels:
@@ -77,10 +77,7 @@ def _unread_columns(rows, found: ProjectColumns, reader, file: str, sheet_name: 
             if err is None and h:
                 hours.append(h * reader.factor)
         if hours:
-            issues.append(Issue("unread_hours_column", file, sheet_name, found.header_excel_row, column=header,
-                                severity="warning", scope="sheet",
-                                params={"column": header, "range": column_letter(c), "rows": len(hours),
-                                        "sum": _hours_text(round(sum(hours), 4))}))
+            issues.append(unread_hours_issue(file, sheet_name, found.header_excel_row, c, header, hours))
     return issues
 
 
