@@ -13,6 +13,8 @@ from typing import Any
 
 from ledgerkit.intake.cells import is_empty
 from ledgerkit.parse.dates import parse_date
+from ledgerkit.parse.hours import excel_duration
+from ledgerkit.parse.months import add_months
 from ledgerkit.parse.text import CellValueError
 
 _OFF_WORDS = ("休", "欠勤", "有給", "有休", "代休", "振休", "特休", "公休", "祝", "off", "-", "－", "―", "ー", "/", "×", "✕")
@@ -121,8 +123,7 @@ def parse_duration(value: Any) -> int | None:
     if isinstance(value, dt.datetime):
         # a duration past 24 h read as a date-time counted from Excel's day 0; serials 1 … 59
         # (under 1,440 h) come as 1900-01-01 … 1900-02-28, one day after Excel's fake 1900-02-29
-        base = dt.datetime(1899, 12, 31) if dt.datetime(1900, 1, 1) <= value < dt.datetime(1900, 3, 1) else dt.datetime(1899, 12, 30)
-        delta = value - base
+        delta = excel_duration(value)
         if delta.days > 400:
             raise _CellError("a date, not a duration")
         return _minutes_of_seconds(delta.total_seconds())
@@ -326,7 +327,7 @@ def _period_wrap(rows: list[list[Any]], start: int, col: int, month: tuple[int, 
                 return None
             if last_date is not None and (d.year, d.month) != (last_date.year, last_date.month):
                 # the turn into the sheet's month (2026年10月度) from the month before it
-                following = (last_date.year + last_date.month // 12, last_date.month % 12 + 1)
+                following = add_months(last_date.year, last_date.month, 1)
                 return r if (d.year, d.month) == following == month else None
             last_date = d
             continue

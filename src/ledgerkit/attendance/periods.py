@@ -12,6 +12,7 @@ from typing import Any
 
 from ledgerkit.attendance.cells import _nfkc
 from ledgerkit.intake.cells import column_letter, is_empty
+from ledgerkit.parse.months import add_months
 from ledgerkit.parse.periods import parse_month_label, parse_year_label, year_month_of
 
 
@@ -236,7 +237,7 @@ def closing_period(year: int, month: int, closing_day: int) -> tuple[dt.date, dt
     """
     import calendar
 
-    prev_year, prev_month = (year - 1, 12) if month == 1 else (year, month - 1)
+    prev_year, prev_month = add_months(year, month, -1)
     prev_close = min(closing_day, calendar.monthrange(prev_year, prev_month)[1])
     start = dt.date(prev_year, prev_month, prev_close) + dt.timedelta(days=1)
     end = dt.date(year, month, min(closing_day, calendar.monthrange(year, month)[1]))

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ledgerkit.parse.text import _PLACEHOLDERS, _PLAIN_TYPES, CellValueError, _plain, normalize_text
 
-__all__ = ["parse_hours"]
+__all__ = ["parse_hours", "excel_duration"]
 
 
 # --- hours ----------------------------------------------------------------------------
@@ -83,6 +83,19 @@ def parse_hours(v: object) -> float | None:
     return _hours_of_value(v)
 
 
+def excel_duration(value: _dt.datetime) -> _dt.timedelta:
+    """A duration Excel stored as a serial and a reader returned as a date-time (37:30 under
+    ``h:mm`` comes as 1900-01-01 13:30): the time since Excel's day 0, its fake 1900-02-29
+    allowed for (serials 1–59, 1900-01-01 … 02-28, arrive one day later than they count).
+
+    Examples:
+        >>> excel_duration(_dt.datetime(1900, 1, 1, 13, 30)), excel_duration(_dt.datetime(1900, 3, 1))
+        (datetime.timedelta(days=1, seconds=48600), datetime.timedelta(days=61))
+    """
+    before_fake_day = _dt.datetime(1900, 1, 1) <= value < _dt.datetime(1900, 3, 1)
+    return value - (_dt.datetime(1899, 12, 31) if before_fake_day else _dt.datetime(1899, 12, 30))
+
+
 def _hours_of_value(v: object) -> float:
     """Hours from a cell that is neither text nor a plain int or float."""
     t = type(v)
@@ -95,7 +108,7 @@ def _hours_of_value(v: object) -> float:
         if v.year == 1899 and v.month == 12 and v.day in (30, 31):
             return _hours_from_seconds(_seconds_of(v.time()))
         if v.year == 1900 and (v.month == 1 or (v.month == 2 and v.day <= 28)):
-            return _hours_from_seconds(_seconds_of(v - _dt.datetime(1899, 12, 31)))
+            return _hours_from_seconds(_seconds_of(excel_duration(v)))
         raise CellValueError("時間の欄に日付が入っています", v)
     if isinstance(v, _dt.time):
         return _hours_from_seconds(_seconds_of(v))
